@@ -1,0 +1,187 @@
+// The command-line interface (DESIGN §4): same engine, in-process. Human messages go to stderr;
+// with --json the last line of stdout is one JSON summary. Exit 0 done, 1 user error, 2 internal.
+import { join, resolve } from 'node:path';
+import { SOURCE_KINDS, type SourceKind } from '../../shared/domain/record-fields.js';
+import { WorkbenchError } from '../../shared/ipc/result.js';
+import { runDemo } from '../engine/demo-job.js';
+import { exportClusters } from '../engine/export/clusters.js';
+import { importFile } from '../engine/import/import-file.js';
+import { createJobContext, type JobContext } from '../engine/jobs/job-context.js';
+import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../engine/store/paths.js';
+import { Store } from '../engine/store/store.js';
+import { appVersion } from '../engine/version.js';
+import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
+import { obtainPassphrase } from './passphrase.js';
+
+
+type Summary = Record<string, unknown>;
+
+const HELP = `Baseline Workbench ${appVersion()} — command line
+
+Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  import FILE… [--source PARTNER] [--kind KIND] [--mapping auto] [--as-of YYYY-MM-DD]
+  export clusters --out FILE.csv
+  demo [--households N] [--seed S] [--out DIR]
+
+Global options (before or after the command):
+  --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
+  --json        print a JSON summary as the last line of stdout
+  --user NAME   who is acting, for the audit log
+
+The passphrase comes from BASELINE_PASSPHRASE, or a prompt when run in a terminal.
+Exit codes: 0 done, 1 user error, 2 internal error.`;
+
+const say = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+function progressReporter(): JobContext {
+  const tty = process.stderr.isTTY;
+  return createJobContext(new AbortController().signal, (phase, done, total) => {
+    if (!tty) return;
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
+    process.stderr.write(`\r${phase}: ${pct}%   `);
+    if (done >= total) process.stderr.write('\r\x1b[K');
+  });
+}
+
+async function openStore(path: string, createIfMissing: boolean): Promise<Store> {
+  if (Store.exists(path)) return Store.unlock(path, await obtainPassphrase('unlock', path));
+  if (!createIfMissing) throw new WorkbenchError('store-missing', `There is no store at ${path}. Import a file or run demo to create one.`);
+  const store = Store.create(path, await obtainPassphrase('create', path));
+  say(`Created a new encrypted store at ${path} (keys in ${path}.keys: back up both together).`);
+  return store;
+}
+
+async function cmdImport(args: ParsedArgs, storePath: string, user: string): Promise<{ summary: Summary; exit: number }> {
+  const files = args.words.slice(1);
+  if (files.length === 0) throw new UsageError('import needs at least one FILE');
+  const mapping = single(args, 'mapping') ?? 'auto';
+  if (mapping !== 'auto') throw new WorkbenchError('not-found', `No mapping preset named "${mapping}" in this store; use --mapping auto.`);
+  const kindArg = single(args, 'kind');
+  if (kindArg !== undefined && !SOURCE_KINDS.includes(kindArg as SourceKind)) {
+    throw new UsageError(`--kind must be one of ${SOURCE_KINDS.join(', ')}`);
+  }
+  const asOf = single(args, 'as-of');
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be YYYY-MM-DD');
+  const store = await openStore(storePath, true);
+  const results: Summary[] = [];
+  let failed = 0;
+  try {
+    if (store.synthetic) say('Note: this store holds synthetic demo data; real extracts belong in their own store.');
+    for (const file of files) {
+      try {
+        const summary = await importFile(
+          store,
+          resolve(file),
+          { partner: single(args, 'source'), kind: kindArg as SourceKind | undefined, asOf, user },
+          progressReporter(),
+        );
+        say(summary.message);
+        for (const s of summary.sheets) {
+          if (s.quarantined > 0) say(`  ${summary.fileName}${s.sheet ? ` / ${s.sheet}` : ''}: ${s.quarantined} rows quarantined (kept with reasons).`);
+        }
+        results.push({ file, status: summary.skipped ? 'skipped' : 'imported', ...summary });
+      } catch (error) {
+        if (!(error instanceof WorkbenchError)) throw error;
+        failed++;
+        say(`Error: ${error.message}`);
+        results.push({ file, status: 'failed', error: { kind: error.kind, message: error.message } });
+      }
+    }
+  } finally {
+    store.close();
+  }
+  const count = (status: string): number => results.filter((r) => r.status === status).length;
+  return {
+    summary: { ok: failed === 0, command: 'import', store: storePath, imported: count('imported'), skipped: count('skipped'), failed, files: results },
+    exit: failed > 0 ? 1 : 0,
+  };
+}
+
+async function cmdExport(args: ParsedArgs, storePath: string, user: string): Promise<{ summary: Summary; exit: number }> {
+  const what = noun(args.words[1]);
+  if (what !== 'cluster') throw new UsageError('export needs a kind: export clusters --out FILE.csv');
+  const out = single(args, 'out');
+  if (!out) throw new UsageError('export clusters needs --out FILE.csv');
+  const store = await openStore(storePath, false);
+  try {
+    const { rows } = exportClusters(store.reader, resolve(out));
+    store.audit(user, 'export-clusters', { rows });
+    say(`Wrote ${rows} rows to ${resolve(out)}.`);
+    return { summary: { ok: true, command: 'export clusters', store: storePath, out: resolve(out), rows }, exit: 0 };
+  } finally {
+    store.close();
+  }
+}
+
+async function cmdDemo(args: ParsedArgs, storePath: string, user: string): Promise<{ summary: Summary; exit: number }> {
+  const households = integer(args, 'households', 1, 200_000) ?? 1000;
+  const seed = integer(args, 'seed', -2_147_483_648, 2_147_483_647) ?? 1;
+  const outDir = resolve(single(args, 'out') ?? join(defaultUserDataDir(), 'demo'));
+  const store = await openStore(storePath, true);
+  try {
+    const result = await runDemo(store, { households, seed, outDir, user }, progressReporter());
+    const records = result.files.reduce((n, f) => n + f.sheets.reduce((m, s) => m + s.records, 0), 0);
+    say(`Wrote a synthetic borough of ${households} households to ${outDir} and imported ${result.files.length} extracts (${records} records) into ${storePath}.`);
+    return {
+      summary: { ok: true, command: 'demo', store: storePath, outDir, truth: join(outDir, 'truth.csv'), households, seed, records, files: result.files },
+      exit: 0,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const args = parseArgs(argv);
+    json = args.flags.has('json');
+    if (args.flags.has('version')) {
+      process.stdout.write(`${appVersion()}\n`);
+      return 0;
+    }
+    const command = args.words[0];
+    if (args.flags.has('help') || !command || command === 'help') {
+      say(HELP);
+      return command || args.flags.has('help') ? 0 : 1;
+    }
+    const user = single(args, 'user') ?? process.env.BASELINE_USER ?? 'analyst';
+    const db = single(args, 'db');
+    const storePath = resolve(db ?? (command === 'demo' ? defaultDemoStorePath() : defaultStorePath()));
+    let outcome: { summary: Summary; exit: number };
+    if (command === 'import') outcome = await cmdImport(args, storePath, user);
+    else if (command === 'export') outcome = await cmdExport(args, storePath, user);
+    else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
+    else throw new UsageError(`Unknown command "${command}". Commands: import, export clusters, demo (see --help).`);
+    if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
+    return outcome.exit;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof WorkbenchError) {
+      const kind = error instanceof WorkbenchError ? error.kind : 'usage';
+      say(`Error: ${error.message}`);
+      if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { kind, message: error.message } })}\n`);
+      return 1;
+    }
+    // Never print the message: an unexpected error can quote a cell. The stack names code only.
+    say(`Internal error (${error instanceof Error ? error.name : 'unknown'}). Nothing was changed. Please report it.`);
+    if (process.env.BASELINE_DEBUG === '1' && error instanceof Error) say(error.stack ?? '');
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { kind: 'internal', message: 'internal error' } })}\n`);
+    return 2;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]).replace(/\.[cm]?[jt]s$/, '') === resolve(new URL(import.meta.url).pathname).replace(/\.[cm]?[jt]s$/, '');
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import type { EngineEvent } from '../../shared/ipc/contract.js';
+import type { Result } from '../../shared/ipc/result.js';
+
+export type EngineHost = 'electron' | 'browser' | 'cli';
+
+export interface EngineOptions {
+  /** The store file; its key slots live beside it at `${storePath}.keys`. */
+  storePath: string;
+  host: EngineHost;
+  version: string;
+  /** Where `demo:create` writes its extracts and truth (default: `<store dir>/demo`). */
+  demoOutDir?: string;
+  /** Electron: shows the native open dialog and returns absolute paths (empty when cancelled). */
+  chooseFiles?: () => Promise<string[]>;
+  /** Who acts, for the audit log. */
+  user?: string;
+}
+
+/** The engine as every host sees it: one validated entry point and one event stream. */
+export interface EngineHandle {
+  /** Validates channel and payload against the contract, then runs the handler. Never throws. */
+  invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  close(): void;
+}

@@ -1,0 +1,183 @@
+// The engine: owns the store, answers every contract channel, and runs jobs. The same code runs
+// in Electron's utility process, in the browser host, in the CLI and in tests.
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Channel, ChosenFile, EngineEvent, RequestOf, ResponseOf, StoreStatus } from '../../shared/ipc/contract.js';
+import { fail, ok, WorkbenchError, type Result } from '../../shared/ipc/result.js';
+import { parseRequest } from '../../shared/ipc/validate.js';
+import type { EngineHandle, EngineOptions } from './engine-types.js';
+import { importFile, previewImport } from './import/import-file.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { listSources, recordsPage } from './queries/records.js';
+import { runDemo } from './demo-job.js';
+import { Store } from './store/store.js';
+import { LATEST_VERSION } from './store/migrations/index.js';
+import { networkShareWarning } from './store/paths.js';
+
+type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+
+/** Turns anything thrown into the Result envelope; only WorkbenchErrors keep their message. */
+export async function toResult<T>(work: () => Promise<T> | T): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    if (error instanceof WorkbenchError) return fail(error.kind, error.message);
+    // Internal errors keep their detail out of the UI: it could quote personal data.
+    return fail('internal', 'Something went wrong inside the engine. Nothing was changed; please report it.');
+  }
+}
+
+export class Engine implements EngineHandle {
+  private store: Store | null = null;
+  private readonly files = new Map<string, string>();
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly jobs = new JobRunner((event) => this.emit(event), toResult);
+  private readonly user: string;
+
+  constructor(private readonly options: EngineOptions) {
+    this.user = options.user ?? 'analyst';
+  }
+
+  async invoke(channel: string, payload: unknown): Promise<Result<unknown>> {
+    const parsed = parseRequest(channel, payload);
+    if (!parsed.ok) return parsed;
+    const handler = this.handlers[parsed.value.channel] as (request: unknown) => unknown;
+    return toResult(async () => handler(parsed.value.request));
+  }
+
+  onEvent(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.jobs.cancelAll();
+    this.store?.close();
+    this.store = null;
+  }
+
+  /** Resolves when queued jobs are done (the CLI and tests wait on it). */
+  idle(): Promise<void> {
+    return this.jobs.idle();
+  }
+
+  /** Opened store, or `store-locked`. */
+  requireStore(): Store {
+    if (!this.store) {
+      throw new WorkbenchError(
+        existsSync(this.options.storePath) ? 'store-locked' : 'store-missing',
+        existsSync(this.options.storePath) ? 'The store is locked. Unlock it with your passphrase first.' : `There is no store at ${this.options.storePath} yet.`,
+      );
+    }
+    return this.store;
+  }
+
+  /** Lets a host that already holds the store open hand it over (CLI). */
+  adoptStore(store: Store): void {
+    this.store?.close();
+    this.store = store;
+  }
+
+  registerFile(path: string): ChosenFile {
+    const absolute = resolve(path);
+    let size: number;
+    try {
+      const stat = statSync(absolute);
+      if (!stat.isFile()) throw new WorkbenchError('bad-input', `${absolute} is not a file.`);
+      size = stat.size;
+    } catch (error) {
+      if (error instanceof WorkbenchError) throw error;
+      throw new WorkbenchError('bad-input', `${absolute}: no such file, or it cannot be read.`);
+    }
+    const token = `f_${randomBytes(12).toString('base64url')}`;
+    this.files.set(token, absolute);
+    return { token, name: basename(absolute), size };
+  }
+
+  private pathOf(token: string): string {
+    const path = this.files.get(token);
+    if (!path) throw new WorkbenchError('not-found', 'That file is no longer available; choose it again.');
+    return path;
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private status(): StoreStatus {
+    const store = this.store;
+    return {
+      path: this.options.storePath,
+      exists: existsSync(this.options.storePath),
+      unlocked: store !== null,
+      synthetic: store?.synthetic ?? false,
+      schemaVersion: store?.schemaVersion ?? LATEST_VERSION,
+      networkShareWarning: networkShareWarning(this.options.storePath),
+    };
+  }
+
+  private readonly handlers: Handlers = {
+    'app:info': () => ({
+      version: this.options.version,
+      host: this.options.host === 'electron' ? 'electron' : 'browser',
+      fileChooser: this.options.chooseFiles ? 'dialog' : 'path',
+      store: this.status(),
+    }),
+    'store:create': ({ passphrase }) => {
+      this.store?.close();
+      this.store = Store.create(this.options.storePath, passphrase);
+      this.store.audit(this.user, 'store-created', {});
+      return this.status();
+    },
+    'store:unlock': ({ passphrase }) => {
+      const store = Store.unlock(this.options.storePath, passphrase);
+      this.store?.close();
+      this.store = store;
+      store.audit(this.user, 'store-unlocked', {});
+      return this.status();
+    },
+    'store:lock': () => {
+      this.jobs.cancelAll();
+      this.store?.close();
+      this.store = null;
+      return this.status();
+    },
+    'files:choose': async () => {
+      if (!this.options.chooseFiles) throw new WorkbenchError('unsupported', 'This version cannot show a file dialog: type the path of the file instead.');
+      const paths = await this.options.chooseFiles();
+      return paths.map((p) => this.registerFile(p));
+    },
+    'files:fromPath': ({ path }) => {
+      // In Electron the renderer must go through the dialog: it never names paths itself.
+      if (this.options.host === 'electron') throw new WorkbenchError('forbidden', 'Choose files with the file dialog.');
+      return this.registerFile(path);
+    },
+    'import:preview': ({ token }) => previewImport(this.store, this.pathOf(token), token),
+    'import:start': (request) => {
+      const store = this.requireStore();
+      const path = this.pathOf(request.token);
+      return {
+        job: this.jobs.start('import:start', (job) =>
+          importFile(store, path, { partner: request.partner, kind: request.kind, asOf: request.asOf, mapping: request.mapping, user: this.user }, job),
+        ),
+      };
+    },
+    'demo:create': (request) => {
+      const store = this.requireStore();
+      const outDir = this.options.demoOutDir ?? join(dirname(this.options.storePath), 'demo');
+      return {
+        job: this.jobs.start('demo:create', (job) =>
+          runDemo(store, { households: request.households ?? 1000, seed: request.seed ?? 1, outDir, user: this.user }, job),
+        ),
+      };
+    },
+    'jobs:cancel': ({ job }) => ({ cancelled: this.jobs.cancel(job) }),
+    'sources:list': () => listSources(this.requireStore().reader),
+    'records:page': (request) => recordsPage(this.requireStore().reader, request),
+  };
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  return new Engine(options);
+}

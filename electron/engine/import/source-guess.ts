@@ -1,0 +1,37 @@
+import { basename, extname } from 'node:path';
+import type { SourceKind } from '../../../shared/domain/record-fields.js';
+
+const KIND_WORDS: Array<[SourceKind, RegExp]> = [
+  ['school', /\b(school|pupil|upn|attendance|census|exclusions?|sessions?|pru|education)\b/g],
+  ['youth-justice', /\b(youth|yot|yjs|offen[cs]es?|offending|disposal|court)\b/g],
+  ['police', /\b(police|asb|incident|crime|occurrence|antisocial|anti social)\b/g],
+  ['benefits', /\b(benefits?|claim|claimant|universal credit|jsa|esa|dwp|nino|housing benefit|council tax)\b/g],
+  ['housing', /\b(housing|tenancy|tenant|rent|arrears|landlord|homeless(ness)?|eviction)\b/g],
+  ['health', /\b(health|nhs|patient|a e|hospital|gp|ambulance|admission|emergency)\b/g],
+];
+
+/** Guesses the agency kind from the file name and the headers. */
+export function guessKind(fileName: string, headers: string[]): SourceKind {
+  const text = ` ${[basename(fileName, extname(fileName)), ...headers].join(' ').toLowerCase().replace(/&/g, ' ').replace(/[^a-z0-9]+/g, ' ')} `;
+  let best: SourceKind = 'other';
+  let bestHits = 0;
+  for (const [kind, pattern] of KIND_WORDS) {
+    const hits = text.match(pattern)?.length ?? 0;
+    if (hits > bestHits) {
+      best = kind;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** "demo-police_asb-2024-03.xlsx" → "Police asb": a starting point the user can edit. */
+export function guessPartner(fileName: string): string {
+  const words = basename(fileName, extname(fileName))
+    .replace(/^demo[-_ ]/i, '')
+    .replace(/[-_ .]?\d{4}([-_ .]?\d{2}){0,2}/g, ' ')
+    .replace(/[-_.]+/g, ' ')
+    .trim();
+  if (!words) return 'Unknown partner';
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+}

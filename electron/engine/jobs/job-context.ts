@@ -1,0 +1,34 @@
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+
+/** What a long job sees: a progress reporter, a cancel signal, and a way to let others run. */
+export interface JobContext {
+  progress(phase: string, done: number, total: number): void;
+  readonly signal: AbortSignal;
+  throwIfCancelled(): void;
+  /** Gives the event loop a turn so progress events go out and a cancel can arrive. */
+  yield(): Promise<void>;
+}
+
+export function createJobContext(signal: AbortSignal, onProgress: (phase: string, done: number, total: number) => void): JobContext {
+  let last = 0;
+  let lastPhase = '';
+  return {
+    signal,
+    progress(phase, done, total) {
+      // Throttle to ~10 events a second, but never drop a phase change or the final step.
+      const now = Date.now();
+      if (phase !== lastPhase || done >= total || now - last >= 100) {
+        last = now;
+        lastPhase = phase;
+        onProgress(phase, done, total);
+      }
+    },
+    throwIfCancelled() {
+      if (signal.aborted) throw new WorkbenchError('cancelled', 'The job was cancelled; nothing was changed.');
+    },
+    yield: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+}
+
+/** For callers with no one to report to (tests, scripts). */
+export const silentJob = (): JobContext => createJobContext(new AbortController().signal, () => {});

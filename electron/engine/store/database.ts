@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { migrate } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the encrypted store with the raw data key (the cipher checks the key only on first
+ * read, so we read at once to turn a bad key into a clear error before anything is written).
+ */
+export function openDatabase(path: string, dataKey: Buffer, options: { create: boolean; readonly?: boolean }): Db {
+  if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
+  const db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  try {
+    db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new WorkbenchError('bad-input', `${path} is not a Baseline Workbench store, or its key file belongs to another store.`);
+    }
+    throw error;
+  }
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('secure_delete = ON');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) migrate(db, path);
+  return db;
+}

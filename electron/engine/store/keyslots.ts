@@ -1,0 +1,114 @@
+// The data key that encrypts the store is random; each passphrase wraps it in a "key slot"
+// kept in a sidecar file, so changing a passphrase or adding a user never rekeys the store
+// (rekey is impossible under WAL, and a passphrase open costs ~100 ms per connection).
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+
+export const MIN_PASSPHRASE_LENGTH = 10;
+const FORMAT = 'baseline-workbench-keys';
+// scrypt N=2^15, r=8 (32 MiB, ~100 ms here): the OWASP-recommended floor for interactive logins.
+const KDF = { name: 'scrypt', N: 32768, r: 8, p: 1 } as const;
+
+export interface KeySlot {
+  id: string;
+  kind: 'passphrase' | 'recovery';
+  label: string;
+  kdf: { name: 'scrypt'; N: number; r: number; p: number; salt: string };
+  iv: string;
+  wrapped: string;
+  tag: string;
+  createdAt: string;
+}
+
+export interface KeyFile {
+  format: typeof FORMAT;
+  version: 1;
+  storeId: string;
+  slots: KeySlot[];
+}
+
+function deriveKek(passphrase: string, kdf: KeySlot['kdf']): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, {
+    N: kdf.N,
+    r: kdf.r,
+    p: kdf.p,
+    maxmem: 256 * kdf.N * kdf.r,
+  });
+}
+
+export function wrapKey(dataKey: Buffer, passphrase: string, kind: KeySlot['kind'], label: string, storeId: string): KeySlot {
+  const kdf = { ...KDF, salt: randomBytes(16).toString('base64') };
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', deriveKek(passphrase, kdf), iv);
+  cipher.setAAD(Buffer.from(storeId));
+  const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  return {
+    id: randomUUID(),
+    kind,
+    label,
+    kdf,
+    iv: iv.toString('base64'),
+    wrapped: wrapped.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+function tryUnwrap(slot: KeySlot, passphrase: string, storeId: string): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', deriveKek(passphrase, slot.kdf), Buffer.from(slot.iv, 'base64'));
+    decipher.setAAD(Buffer.from(storeId));
+    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the data key, or throws `wrong-passphrase` when no slot opens with this passphrase. */
+export function unwrapDataKey(keyFile: KeyFile, passphrase: string, keyPath: string): Buffer {
+  for (const slot of keyFile.slots) {
+    const key = tryUnwrap(slot, passphrase, keyFile.storeId);
+    if (key) return key;
+  }
+  throw new WorkbenchError('wrong-passphrase', `Wrong passphrase for the store whose keys are in ${keyPath}. Nothing was changed.`);
+}
+
+export function readKeyFile(keyPath: string): KeyFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(keyPath, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new WorkbenchError('store-missing', `The key file ${keyPath} is missing. Restore it from the backup made with the store.`);
+    }
+    throw new WorkbenchError('bad-input', `The key file ${keyPath} is damaged and cannot be read.`);
+  }
+  const kf = parsed as Partial<KeyFile>;
+  if (kf.format !== FORMAT || kf.version !== 1 || typeof kf.storeId !== 'string' || !Array.isArray(kf.slots)) {
+    throw new WorkbenchError('bad-input', `${keyPath} is not a Baseline Workbench key file.`);
+  }
+  return kf as KeyFile;
+}
+
+export function writeKeyFile(keyPath: string, keyFile: KeyFile): void {
+  const tmp = `${keyPath}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify(keyFile, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, keyPath);
+}
+
+export function newKeyFile(passphrase: string): { keyFile: KeyFile; dataKey: Buffer } {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new WorkbenchError('bad-input', `A new store needs a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  }
+  const dataKey = randomBytes(32);
+  const storeId = randomUUID();
+  return {
+    dataKey,
+    keyFile: { format: FORMAT, version: 1, storeId, slots: [wrapKey(dataKey, passphrase, 'passphrase', 'first user', storeId)] },
+  };
+}
+
+export const keyFileExists = (keyPath: string): boolean => existsSync(keyPath);

@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { WorkbenchError } from '../../../../shared/ipc/result.js';
+import { sql as initial } from './0010-initial.js';
+
+// Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  { version: 10, name: 'initial', sql: initial },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+for (let i = 1; i < MIGRATIONS.length; i++) {
+  if ((MIGRATIONS[i]?.version ?? 0) <= (MIGRATIONS[i - 1]?.version ?? 0)) throw new Error('Migration versions are not increasing');
+}
+
+/** Runs every pending migration in one transaction; refuses a store from a newer version. */
+export function migrate(db: Database.Database, storePath: string): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new WorkbenchError(
+      'store-too-new',
+      `${storePath} was written by a newer version of Baseline Workbench (schema ${current}; this version knows up to ${LATEST_VERSION}). Install the newer version to open it; nothing was changed.`,
+    );
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return LATEST_VERSION;
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { AppInfo } from '../../../shared/ipc/contract.js';
+import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
+import { SourcesPage } from '../features/sources/SourcesPage.js';
+import { AppFrame, MAIN_ID } from './AppFrame.js';
+import { Navigation } from './Navigation.js';
+import { pageLabel, type PageId } from './routes.js';
+
+interface ShellProps {
+  info: AppInfo;
+  /** Something may have changed the store's status (e.g. demo data made it synthetic). */
+  onStoreChanged(): void;
+  onLock(): void;
+  locking: boolean;
+  notice?: ReactNode;
+}
+
+/** The unlocked app: pipeline navigation and the current page. */
+export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellProps) {
+  const [page, setPage] = useState<PageId>('sources');
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = `${pageLabel(page)} – Baseline Workbench`;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    // After a page switch, start keyboard and screen-reader users at the new page's heading.
+    document.querySelector<HTMLElement>(`#${MAIN_ID} h1`)?.focus();
+  }, [page]);
+
+  return (
+    <AppFrame
+      store={info.store}
+      nav={<Navigation current={page} onNavigate={setPage} />}
+      onLock={onLock}
+      locking={locking}
+      notice={notice}
+    >
+      {page === 'sources' ? (
+        <SourcesPage info={info} onStoreChanged={onStoreChanged} />
+      ) : (
+        <PlaceholderPage page={page} store={info.store} />
+      )}
+    </AppFrame>
+  );
+}

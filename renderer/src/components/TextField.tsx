@@ -1,0 +1,66 @@
+import type { HTMLInputAutoCompleteAttribute, ReactNode } from 'react';
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  type?: 'text' | 'password' | 'date';
+  autoComplete?: HTMLInputAutoCompleteAttribute;
+  inputMode?: 'text' | 'numeric';
+  width?: 'full' | 'two-thirds' | 'one-third' | 'date' | 'short';
+  disabled?: boolean;
+}
+
+/** Label, hint, inline error and input wired together the GOV.UK way. */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  type = 'text',
+  autoComplete = 'off',
+  inputMode,
+  width = 'two-thirds',
+  disabled,
+}: TextFieldProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        className={`input input--${width}${error ? ' input--error' : ''}`}
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={false}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        disabled={disabled}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ColDef } from 'ag-grid-community';
+import { RECORD_COLUMNS, type RecordColumn, type RecordRow } from '../../../../shared/ipc/contract.js';
+
+export const RECORD_COLUMN_LABELS: Record<RecordColumn, string> = {
+  id: 'Record ID',
+  source: 'Source',
+  sheet: 'Sheet',
+  rowNumber: 'Row',
+  forename: 'First name',
+  surname: 'Last name',
+  dob: 'Date of birth',
+  sex: 'Sex',
+  address: 'Address',
+  postcode: 'Postcode',
+  uprn: 'UPRN',
+  nhsNumber: 'NHS number',
+  nino: 'National Insurance number',
+  upn: 'Unique pupil number',
+};
+
+const WIDE: ReadonlySet<RecordColumn> = new Set(['address', 'source']);
+const NARROW: ReadonlySet<RecordColumn> = new Set(['id', 'rowNumber', 'sex']);
+
+export const RECORD_COLUMN_DEFS: ColDef<RecordRow>[] = RECORD_COLUMNS.map((column) => ({
+  colId: column,
+  field: column,
+  headerName: RECORD_COLUMN_LABELS[column],
+  minWidth: NARROW.has(column) ? 90 : WIDE.has(column) ? 240 : 140,
+  flex: WIDE.has(column) ? 2 : 1,
+}));
+
+export const DEFAULT_COLUMN_DEF: ColDef<RecordRow> = {
+  sortable: true,
+  resizable: true,
+  filter: 'agTextColumnFilter',
+  // The engine filters with "contains" only (RecordsPageRequest.filters), one condition a column.
+  filterParams: { filterOptions: ['contains'], maxNumConditions: 1, debounceMs: 300 },
+};

@@ -1,0 +1,60 @@
+import type { SourceRow } from '../../../../shared/ipc/contract.js';
+import { formatCount, formatIsoDate } from '../../components/format.js';
+import { SOURCE_KIND_LABELS } from './kinds.js';
+
+export function SourcesTable({ sources }: { sources: readonly SourceRow[] }) {
+  if (sources.length === 0) {
+    return <p className="body">No files have been imported yet.</p>;
+  }
+  return (
+    <div className="table-wrapper">
+      <table className="table" data-testid="sources-table">
+        <caption className="visually-hidden">Imported sources</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Partner</th>
+            <th scope="col">Kind</th>
+            <th scope="col">As-of date</th>
+            <th scope="col" className="numeric">
+              Rows
+            </th>
+            <th scope="col" className="numeric">
+              Records
+            </th>
+            <th scope="col" className="numeric">
+              Structure rows
+            </th>
+            <th scope="col" className="numeric">
+              Quarantined
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((source) => (
+            <tr key={source.id}>
+              <th scope="row" className="table__file">
+                {source.fileName}
+                {source.sheets.length > 1 || (source.sheets.length === 1 && source.sheets[0] !== '') ? (
+                  <span className="table__detail">
+                    {source.sheets.length === 1 ? 'Sheet' : 'Sheets'}: {source.sheets.join(', ')}
+                  </span>
+                ) : null}
+                {source.droppedColumns.length > 0 ? (
+                  <span className="table__detail">Not stored: {source.droppedColumns.join(', ')}</span>
+                ) : null}
+              </th>
+              <td>{source.partner}</td>
+              <td>{SOURCE_KIND_LABELS[source.kind]}</td>
+              <td>{formatIsoDate(source.asOf)}</td>
+              <td className="numeric">{formatCount(source.rows)}</td>
+              <td className="numeric">{formatCount(source.records)}</td>
+              <td className="numeric">{formatCount(source.structure)}</td>
+              <td className="numeric">{formatCount(source.quarantined)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// Pure helpers for the "check the columns" step: the user's choices, and the import:start
+// request they become.
+import type { ColumnRole, SourceKind } from '../../../../shared/domain/record-fields.js';
+import type { ImportMapping, ImportPreview, RequestOf } from '../../../../shared/ipc/contract.js';
+import type { FormError } from '../../components/form-error.js';
+
+/** Per sheet, the chosen role of each previewed column, in the preview's column order. */
+export type RoleChoices = Readonly<Record<string, readonly ColumnRole[]>>;
+
+export interface ImportOptions {
+  partner: string;
+  kind: SourceKind;
+  /** YYYY-MM-DD, or empty to let the engine take the latest date in the file. */
+  asOf: string;
+}
+
+export const PARTNER_FIELD = 'import-partner';
+export const KIND_FIELD = 'import-kind';
+export const AS_OF_FIELD = 'import-as-of';
+export const MAX_PARTNER_LENGTH = 200;
+
+/** Roles a column gets when the preview says nothing about it (kept raw, used for nothing). */
+const UNLISTED_ROLE: ColumnRole = 'ignore';
+
+export function initialChoices(preview: ImportPreview): RoleChoices {
+  return Object.fromEntries(preview.sheets.map((sheet) => [sheet.sheet, sheet.columns.map((column) => column.role)]));
+}
+
+export function initialOptions(preview: ImportPreview): ImportOptions {
+  return { partner: preview.suggestedPartner, kind: preview.suggestedKind, asOf: '' };
+}
+
+export function withRole(choices: RoleChoices, sheet: string, position: number, role: ColumnRole): RoleChoices {
+  const roles = [...(choices[sheet] ?? [])];
+  roles[position] = role;
+  return { ...choices, [sheet]: roles };
+}
+
+/**
+ * The engine wants roles by column index. Sheets with no columns (no header found) are left
+ * out, which tells the engine to use its own detection for them.
+ */
+export function toImportMapping(preview: ImportPreview, choices: RoleChoices): ImportMapping {
+  const mapping: Record<string, ColumnRole[]> = {};
+  for (const sheet of preview.sheets) {
+    if (sheet.columns.length === 0) continue;
+    const width = Math.max(...sheet.columns.map((column) => column.index)) + 1;
+    const roles: ColumnRole[] = Array.from({ length: width }, () => UNLISTED_ROLE);
+    const chosen = choices[sheet.sheet] ?? [];
+    sheet.columns.forEach((column, position) => {
+      roles[column.index] = chosen[position] ?? column.role;
+    });
+    mapping[sheet.sheet] = roles;
+  }
+  return mapping;
+}
+
+function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function checkImportOptions(options: ImportOptions): FormError[] {
+  const errors: FormError[] = [];
+  if (options.partner.trim().length > MAX_PARTNER_LENGTH) {
+    errors.push({ fieldId: PARTNER_FIELD, message: `Partner must be ${MAX_PARTNER_LENGTH} characters or fewer` });
+  }
+  if (options.asOf !== '' && !isRealDate(options.asOf)) {
+    errors.push({ fieldId: AS_OF_FIELD, message: 'As-of date must be a real date, for example 31 March 2024' });
+  }
+  return errors;
+}
+
+export function toImportRequest(
+  token: string,
+  preview: ImportPreview,
+  choices: RoleChoices,
+  options: ImportOptions,
+): RequestOf<'import:start'> {
+  const request: RequestOf<'import:start'> = {
+    token,
+    mapping: toImportMapping(preview, choices),
+    kind: options.kind,
+  };
+  const partner = options.partner.trim();
+  if (partner !== '') request.partner = partner;
+  if (options.asOf !== '') request.asOf = options.asOf;
+  return request;
+}
+
+/** What to call a sheet in headings: a CSV has one unnamed sheet. */
+export function sheetTitle(sheet: string, fileName: string): string {
+  return sheet === '' ? fileName : sheet;
+}

@@ -1,0 +1,60 @@
+// Record fields a column can be mapped to (DESIGN §3 Record). `ignore` keeps the cells raw only;
+// `drop` is minimisation: the cells are never stored.
+export const PERSON_FIELDS = [
+  'forename',
+  'middle_names',
+  'surname',
+  'full_name',
+  'title',
+  'dob',
+  'age',
+  'sex',
+  'address',
+  'address_line',
+  'town',
+  'postcode',
+  'uprn',
+  'nhs_number',
+  'nino',
+  'upn',
+  'agency_ref',
+] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+
+export const COLUMN_ROLES = [...PERSON_FIELDS, 'event_date', 'event', 'ignore', 'drop'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export const SOURCE_KINDS = [
+  'school',
+  'police',
+  'youth-justice',
+  'benefits',
+  'housing',
+  'health',
+  'other',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+  forename: 'First name',
+  middle_names: 'Middle names',
+  surname: 'Last name',
+  full_name: 'Full name',
+  title: 'Title',
+  dob: 'Date of birth',
+  age: 'Age',
+  sex: 'Sex',
+  address: 'Address (whole)',
+  address_line: 'Address line',
+  town: 'Town',
+  postcode: 'Postcode',
+  uprn: 'UPRN',
+  nhs_number: 'NHS number',
+  nino: 'National Insurance number',
+  upn: 'Unique pupil number',
+  agency_ref: "Agency's own reference",
+  event_date: 'Event date',
+  event: 'Event detail',
+  ignore: 'Keep, not used',
+  drop: 'Not needed (do not store)',
+};

@@ -1,0 +1,224 @@
+// The IPC contract: every channel's request and response schema, and the events the engine
+// pushes. Electron main, the preload, the browser host and the renderer's api client all derive
+// from this one table; nothing else talks IPC.
+import { z } from 'zod';
+import { COLUMN_ROLES, SOURCE_KINDS } from '../domain/record-fields.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const jobId = z.string().min(1).max(64);
+const fileToken = z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, 'expected a file token');
+
+export const StoreStatus = z.object({
+  /** Where the store file lives (shown in Settings so users know what to back up). */
+  path: z.string(),
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+  synthetic: z.boolean(),
+  schemaVersion: z.number().int(),
+  networkShareWarning: z.string().nullable(),
+});
+export type StoreStatus = z.infer<typeof StoreStatus>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  /** Electron shows a native dialog; the browser host cannot see paths, so the user types one. */
+  fileChooser: z.enum(['dialog', 'path']),
+  store: StoreStatus,
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const ChosenFile = z.object({ token: fileToken, name: z.string(), size: z.number().int() });
+export type ChosenFile = z.infer<typeof ChosenFile>;
+
+export const ColumnPreview = z.object({
+  index: z.number().int().nonnegative(),
+  header: z.string(),
+  role: z.enum(COLUMN_ROLES),
+  confidence: z.number().min(0).max(1),
+  samples: z.array(z.string()).max(5),
+});
+export type ColumnPreview = z.infer<typeof ColumnPreview>;
+
+export const SheetPreview = z.object({
+  sheet: z.string(),
+  /** 1-based spreadsheet row of the header, null when no header row could be placed. */
+  headerRow: z.number().int().positive().nullable(),
+  dataRows: z.number().int().nonnegative(),
+  columns: z.array(ColumnPreview),
+  problem: z.string().nullable(),
+});
+export type SheetPreview = z.infer<typeof SheetPreview>;
+
+export const ImportPreview = z.object({
+  token: fileToken,
+  fileName: z.string(),
+  sha256: z.string(),
+  alreadyImported: z.boolean(),
+  suggestedKind: z.enum(SOURCE_KINDS),
+  suggestedPartner: z.string(),
+  sheets: z.array(SheetPreview),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** Per sheet, the role of each column by index. Sheets left out are imported with auto roles. */
+export const ImportMapping = z.record(z.string().max(200), z.array(z.enum(COLUMN_ROLES)).max(2000));
+export type ImportMapping = z.infer<typeof ImportMapping>;
+
+export const ImportSummary = z.object({
+  fileName: z.string(),
+  sourceId: z.number().int().nullable(),
+  skipped: z.boolean(),
+  message: z.string(),
+  sheets: z.array(
+    z.object({
+      sheet: z.string(),
+      rows: z.number().int(),
+      records: z.number().int(),
+      structure: z.number().int(),
+      quarantined: z.number().int(),
+    }),
+  ),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const SourceRow = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  sha256: z.string(),
+  partner: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  asOf: isoDate,
+  importedAt: z.string(),
+  rows: z.number().int(),
+  records: z.number().int(),
+  structure: z.number().int(),
+  quarantined: z.number().int(),
+  sheets: z.array(z.string()),
+  droppedColumns: z.array(z.string()),
+});
+export type SourceRow = z.infer<typeof SourceRow>;
+
+export const RECORD_COLUMNS = [
+  'id',
+  'source',
+  'sheet',
+  'rowNumber',
+  'forename',
+  'surname',
+  'dob',
+  'sex',
+  'address',
+  'postcode',
+  'uprn',
+  'nhsNumber',
+  'nino',
+  'upn',
+] as const;
+export type RecordColumn = (typeof RECORD_COLUMNS)[number];
+
+export const RecordRow = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  sheet: z.string(),
+  rowNumber: z.number().int(),
+  forename: z.string().nullable(),
+  surname: z.string().nullable(),
+  dob: z.string().nullable(),
+  sex: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  uprn: z.string().nullable(),
+  nhsNumber: z.string().nullable(),
+  nino: z.string().nullable(),
+  upn: z.string().nullable(),
+});
+export type RecordRow = z.infer<typeof RecordRow>;
+
+export const RecordsPageRequest = z.object({
+  startRow: z.number().int().nonnegative(),
+  endRow: z.number().int().positive(),
+  sort: z.array(z.object({ column: z.enum(RECORD_COLUMNS), direction: z.enum(['asc', 'desc']) })).max(4),
+  /** Text "contains" filters per column (AG Grid's text filter). */
+  filters: z
+    .array(z.object({ column: z.enum(RECORD_COLUMNS), contains: z.string().max(200) }))
+    .max(RECORD_COLUMNS.length),
+  sourceId: z.number().int().optional(),
+});
+export type RecordsPageRequest = z.infer<typeof RecordsPageRequest>;
+
+export const JobStarted = z.object({ job: jobId });
+export type JobStarted = z.infer<typeof JobStarted>;
+
+const empty = z.object({}).strict();
+
+/** Every channel: request schema, response schema, and whether it starts a job. */
+export const CHANNELS = {
+  'app:info': { request: empty, response: AppInfo },
+  'store:create': {
+    request: z.object({ passphrase: z.string().min(10, 'A passphrase needs at least 10 characters').max(1024) }),
+    response: StoreStatus,
+  },
+  'store:unlock': { request: z.object({ passphrase: z.string().min(1).max(1024) }), response: StoreStatus },
+  'store:lock': { request: empty, response: StoreStatus },
+  'files:choose': { request: z.object({ purpose: z.literal('import') }), response: z.array(ChosenFile) },
+  'files:fromPath': { request: z.object({ path: z.string().min(1).max(4096) }), response: ChosenFile },
+  'import:preview': { request: z.object({ token: fileToken }), response: ImportPreview },
+  'import:start': {
+    request: z.object({
+      token: fileToken,
+      mapping: ImportMapping.optional(),
+      partner: z.string().max(200).optional(),
+      kind: z.enum(SOURCE_KINDS).optional(),
+      asOf: isoDate.optional(),
+    }),
+    response: JobStarted,
+  },
+  'demo:create': {
+    request: z.object({
+      households: z.number().int().min(1).max(200_000).optional(),
+      seed: z.number().int().optional(),
+    }),
+    response: JobStarted,
+  },
+  'jobs:cancel': { request: z.object({ job: jobId }), response: z.object({ cancelled: z.boolean() }) },
+  'sources:list': { request: empty, response: z.array(SourceRow) },
+  'records:page': {
+    request: RecordsPageRequest,
+    response: z.object({ rows: z.array(RecordRow), total: z.number().int() }),
+  },
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
+export type RequestOf<C extends Channel> = z.input<(typeof CHANNELS)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['response']>;
+
+/** What a finished job hands back, by the channel that started it. */
+export const JOB_RESULTS = {
+  'import:start': ImportSummary,
+  'demo:create': z.object({ outDir: z.string(), files: z.array(ImportSummary) }),
+} as const;
+export type JobChannel = keyof typeof JOB_RESULTS;
+export type JobResultOf<C extends JobChannel> = z.infer<(typeof JOB_RESULTS)[C]>;
+
+export const JobProgress = z.object({
+  type: z.literal('job:progress'),
+  job: jobId,
+  phase: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+});
+export const JobFinished = z.object({
+  type: z.literal('job:finished'),
+  job: jobId,
+  channel: z.enum(Object.keys(JOB_RESULTS) as [JobChannel, ...JobChannel[]]),
+  result: z.union([
+    z.object({ ok: z.literal(true), value: z.unknown() }),
+    z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), message: z.string() }) }),
+  ]),
+});
+export const EngineEvent = z.discriminatedUnion('type', [JobProgress, JobFinished]);
+export type JobProgress = z.infer<typeof JobProgress>;
+export type JobFinished = z.infer<typeof JobFinished>;
+export type EngineEvent = z.infer<typeof EngineEvent>;

@@ -1,0 +1,37 @@
+// End-to-end tests: the built renderer in Debian Chromium through the browser host, bound to a
+// real engine in the test process. Each test opens its own host (fixtures.ts), so Playwright's
+// own browser fixture is never launched; its settings below only matter if a test asks for it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+const index = here('../../dist/renderer/index.html');
+
+if (!existsSync(index)) {
+  throw new Error(
+    `The e2e tests drive the built renderer, and ${index} is missing.\n` +
+      'Build it first:  npm run build:renderer   (then: npm run test:e2e)',
+  );
+}
+
+export default defineConfig({
+  testDir: here('.'),
+  testMatch: /.*\.spec\.ts$/,
+  // Two cores: one Chromium and one engine at a time keeps timings steady.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // Per-test output (failure screenshots, attachments). Cleared at the start of each run; the
+  // screenshots tests keep on purpose go to artifacts/screenshots/ instead.
+  outputDir: here('./artifacts/results'),
+  use: {
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+    launchOptions: { executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium' },
+  },
+});
