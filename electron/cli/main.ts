@@ -1,5 +1,6 @@
 // The command-line interface (DESIGN §4): same engine, in-process. Human messages go to stderr;
 // with --json the last line of stdout is one JSON summary. Exit 0 done, 1 user error, 2 internal.
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SOURCE_KINDS, type SourceKind } from '../../shared/domain/record-fields.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
@@ -106,6 +107,7 @@ async function cmdExport(args: ParsedArgs, storePath: string, user: string): Pro
   if (what !== 'cluster') throw new UsageError('export needs a kind: export clusters --out FILE.csv');
   const out = single(args, 'out');
   if (!out) throw new UsageError('export clusters needs --out FILE.csv');
+  if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
   const store = await openStore(storePath, false);
   try {
     const { rows } = exportClusters(store.reader, resolve(out));
@@ -152,6 +154,8 @@ export async function main(argv: string[]): Promise<number> {
     const user = single(args, 'user') ?? process.env.BASELINE_USER ?? 'analyst';
     const db = single(args, 'db');
     const storePath = resolve(db ?? (command === 'demo' ? defaultDemoStorePath() : defaultStorePath()));
+    // Fault injection for the exit-code tests: the only way to reach a truly unexpected error.
+    if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
     if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);

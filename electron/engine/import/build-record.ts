@@ -40,17 +40,33 @@ export interface BuildContext {
   pivotYear: number;
 }
 
-export function buildRecord(cells: Array<string | null>, ctx: BuildContext): BuildResult {
+/** Column indexes per role, worked out once per sheet rather than once per row. */
+export type PreparedContext = BuildContext & { columns: ReadonlyMap<ColumnRole, number[]> };
+
+export function prepareContext(ctx: BuildContext): PreparedContext {
+  const columns = new Map<ColumnRole, number[]>();
+  ctx.roles.forEach((role, i) => columns.set(role, [...(columns.get(role) ?? []), i]));
+  return { ...ctx, columns };
+}
+
+const NONE: number[] = [];
+
+export function buildRecord(cells: Array<string | null>, ctx: PreparedContext): BuildResult {
   const first = (role: ColumnRole): { value: string; column: number } | null => {
-    for (let i = 0; i < ctx.roles.length; i++) {
-      if (ctx.roles[i] !== role) continue;
+    for (const i of ctx.columns.get(role) ?? NONE) {
       const value = cleanCell(cells[i]);
       if (value) return { value, column: i };
     }
     return null;
   };
-  const all = (role: ColumnRole): string[] =>
-    ctx.roles.flatMap((r, i) => (r === role ? [cleanCell(cells[i])] : [])).filter((v): v is string => v !== null);
+  const all = (role: ColumnRole): string[] => {
+    const values: string[] = [];
+    for (const i of ctx.columns.get(role) ?? NONE) {
+      const value = cleanCell(cells[i]);
+      if (value) values.push(value);
+    }
+    return values;
+  };
   const problems: string[] = [];
   const col = (i: number): string => ctx.headers[i] || `column ${i + 1}`;
 

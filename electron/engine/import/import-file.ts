@@ -7,7 +7,7 @@ import type { ColumnRole, SourceKind } from '../../../shared/domain/record-field
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
-import { buildRecord, type RecordValues } from './build-record.js';
+import { buildRecord, prepareContext, type RecordValues } from './build-record.js';
 import { readWorkbook } from './read-file.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import type { SheetData, SheetRow, WorkbookData } from './sheet.js';
@@ -75,7 +75,7 @@ function planSheet(fileName: string, sheet: SheetData, ordinal: number, roles: C
     };
   }
   const planRoles = plan.suggestions.map((s) => s.role);
-  const ctx = { headers: plan.headers, roles: planRoles, pivotYear };
+  const ctx = prepareContext({ headers: plan.headers, roles: planRoles, pivotYear });
   const outcomes: RowOutcome[] = [
     ...plan.above.map((row) => ({ status: 'structure' as const, row, reason: 'title row above the header' })),
     { status: 'header', row: plan.headerRow, reason: null },

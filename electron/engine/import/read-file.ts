@@ -32,7 +32,7 @@ function readSpreadsheet(name: string, bytes: Uint8Array): WorkbookData {
     wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(message)) {
+    if (/password/i.test(message)) {
       throw new WorkbenchError('bad-input', `${name}: the workbook is password-protected. Save an unprotected copy and import that.`);
     }
     throw new WorkbenchError('bad-input', `${name}: the file could not be read as a spreadsheet (it may be damaged or truncated).`);

@@ -24,6 +24,9 @@ export function openDatabase(path: string, dataKey: Buffer, options: { create: b
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('secure_delete = ON');
+    // WAL + NORMAL survives an app crash; a large cache stops big imports spilling mid-transaction.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -65536');
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -25,7 +25,8 @@ export function isoDate(y: number, m: number, d: number): string | null {
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 150_000) return null;
   const whole = Math.floor(serial);
-  const ms = Date.UTC(1899, 11, 30) + (whole - (whole < 61 ? -1 : 0)) * 86_400_000;
+  if (whole === 60) return null; // 29 Feb 1900 never existed; Excel kept Lotus 1-2-3's mistake
+  const ms = Date.UTC(1899, 11, 30) + (whole < 60 ? whole + 1 : whole) * 86_400_000;
   const d = new Date(ms);
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
