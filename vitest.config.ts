@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/{unit,db,renderer}/**/*.test.{ts,tsx}'],
+    include: [
+      'test/{unit,db,renderer}/**/*.test.{ts,tsx}',
+      // Renderer tests are .mts so the renderer project (DOM, Bundler) type-checks them rather
+      // than test/tsconfig.json, which does not reference renderer/ (TS6307).
+      'test/renderer/**/*.test.mts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

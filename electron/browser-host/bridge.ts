@@ -14,60 +14,45 @@ export const INVOKE_BINDING = '__workbenchInvoke';
 /** The function the init script leaves in the page for the host to push engine events into. */
 export const EVENT_SINK = '__workbenchDeliverEvent';
 
-interface BridgeNames {
-  origin: string;
-  binding: string;
-  sink: string;
-}
-
 /**
- * Runs in the page before any of its scripts (Playwright serialises it, so it must not close
- * over anything). Defines a frozen, non-writable `window.workbench` implementing WorkbenchApi,
- * and the event sink. Pages on any other origin get neither.
+ * Runs in every page before any of its scripts. Defines a frozen, non-writable
+ * `window.workbench` implementing WorkbenchApi on top of the binding, and the event sink the
+ * host pushes engine events into. Pages on any other origin get neither.
+ *
+ * Plain JavaScript on purpose: a TypeScript function serialised with toString() carries whatever
+ * helpers the loader injected (tsx/esbuild adds `__name(…)`), which do not exist in the page.
  */
-function installWorkbenchApi(names: BridgeNames): void {
-  type Fn = (...args: unknown[]) => unknown;
-  const g = globalThis as unknown as Record<string, unknown> & { location: { origin: string } };
-  if (g.location.origin !== names.origin) return;
-  // Keep our own reference: later changes to the global do not redirect calls.
-  let binding = g[names.binding] as Fn | undefined;
-  const listeners = new Set<(event: unknown) => void>();
-
-  const invoke = (channel: unknown, request: unknown): Promise<unknown> => {
-    if (typeof binding !== 'function') binding = g[names.binding] as Fn | undefined;
+const INIT_SCRIPT = `(() => {
+  const ORIGIN = ${JSON.stringify(BROWSER_HOST_ORIGIN)};
+  const BINDING = ${JSON.stringify(INVOKE_BINDING)};
+  const SINK = ${JSON.stringify(EVENT_SINK)};
+  if (globalThis.location.origin !== ORIGIN) return;
+  // Keep our own reference, so replacing the global later does not redirect calls.
+  let binding = globalThis[BINDING];
+  const listeners = new Set();
+  const invoke = (channel, request) => {
+    if (typeof binding !== 'function') binding = globalThis[BINDING];
     if (typeof binding !== 'function') {
-      return Promise.resolve({
-        ok: false,
-        error: { kind: 'internal', message: 'The Workbench engine is not connected to this page.' },
-      });
+      return Promise.resolve({ ok: false, error: { kind: 'internal', message: 'The Workbench engine is not connected to this page.' } });
     }
     return Promise.resolve(binding(channel, request));
   };
-  const onEvent = (listener: unknown): (() => void) => {
+  const onEvent = (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
-    const fn = listener as (event: unknown) => void;
-    listeners.add(fn);
-    return () => {
-      listeners.delete(fn);
-    };
+    listeners.add(listener);
+    return () => { listeners.delete(listener); };
   };
-  const deliver = (event: unknown): void => {
+  const deliver = (event) => {
     for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (err) {
-        // One failing listener must not starve the others; surface it like an uncaught error.
-        setTimeout(() => {
-          throw err;
-        });
-      }
+      try { listener(event); }
+      // One failing listener must not starve the others; report it like an uncaught error.
+      catch (err) { setTimeout(() => { throw err; }); }
     }
   };
-
   const api = Object.freeze({ invoke: Object.freeze(invoke), onEvent: Object.freeze(onEvent) });
-  Object.defineProperty(g, 'workbench', { value: api, writable: false, configurable: false, enumerable: true });
-  Object.defineProperty(g, names.sink, { value: Object.freeze(deliver), writable: false, configurable: false });
-}
+  Object.defineProperty(globalThis, 'workbench', { value: api, writable: false, configurable: false, enumerable: true });
+  Object.defineProperty(globalThis, SINK, { value: Object.freeze(deliver), writable: false, configurable: false, enumerable: false });
+})();`;
 
 function originOf(url: string): string | null {
   try {
@@ -106,11 +91,7 @@ export async function bindWorkbench(context: BrowserContext, engine: EngineHandl
       return fail('internal', 'The engine failed unexpectedly. See the terminal for details.') as Result<unknown>;
     }
   });
-  await context.addInitScript(installWorkbenchApi, {
-    origin: BROWSER_HOST_ORIGIN,
-    binding: INVOKE_BINDING,
-    sink: EVENT_SINK,
-  } satisfies BridgeNames);
+  await context.addInitScript({ content: INIT_SCRIPT });
 
   let queue: Promise<unknown> = Promise.resolve();
   const deliver = (event: EngineEvent): void => {

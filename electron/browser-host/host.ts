@@ -97,11 +97,15 @@ export async function openBrowserHost(options: BrowserHostOptions): Promise<Brow
       const response = await appResponseFor(distDir, request.method(), url);
       await route.fulfill(response).catch(() => undefined);
     });
-    // WebSockets bypass context.route; the CSP refuses them too, this catches anything else.
-    await context.routeWebSocket(/.*/, async (ws) => {
-      block({ origin: originOnly(ws.url()), resourceType: 'websocket' });
-      await ws.close({ code: 1008, reason: 'Workbench is local-only' }).catch(() => undefined);
-    });
+    // WebSockets do not pass through context.route. The CSP (connect-src 'none') stops them in
+    // the app; one that still gets created (a page without the app's policy) is counted here and
+    // fails to connect, because --host-resolver-rules leaves no hostname resolvable.
+    // (context.routeWebSocket is not used: it replaces window.WebSocket with a script shim,
+    // which would hide the page's own CSP enforcement.)
+    const watchSockets = (p: Page): void => {
+      p.on('websocket', (ws) => block({ origin: originOnly(ws.url()), resourceType: 'websocket' }));
+    };
+    context.on('page', watchSockets);
 
     bridge = await bindWorkbench(context, options.engine);
 

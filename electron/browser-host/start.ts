@@ -84,6 +84,9 @@ async function main(): Promise<number> {
   }
   const hasDisplay = Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
   let headless = options.forceHeadless || !hasDisplay;
+  let headlessReason = options.forceHeadless
+    ? '--headless was given'
+    : 'no display was found: neither DISPLAY nor WAYLAND_DISPLAY is set';
 
   mkdirSync(path.dirname(options.storePath), { recursive: true });
   let engine: EngineHandle;
@@ -111,7 +114,9 @@ async function main(): Promise<number> {
       host = await open(headless);
     } catch (err) {
       if (headless || err instanceof ChromiumMissingError || /renderer is not built/.test(String(err))) throw err;
-      say(`\nChromium could not open a window on this display (${(err as Error).message.split('\n')[0]}); running headless instead.`);
+      const display = process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'] || '';
+      headlessReason = `Chromium could not open a window on display ${display}`;
+      say(`\n${headlessReason} (${(err as Error).message.split('\n')[0]}); running headless instead.`);
       headless = true;
       host = await open(true);
     }
@@ -138,8 +143,8 @@ async function main(): Promise<number> {
       engine.close();
     }
     say(
-      `\nNo display was found (${options.forceHeadless ? '--headless was given' : 'neither DISPLAY nor WAYLAND_DISPLAY is set'}), ` +
-        `so Chromium ran headless and saved a picture of the start page (${APP_URL}) to\n  ${shot}\n` +
+      `\nChromium ran headless (${headlessReason}) and saved a picture of the start page ` +
+        `(${APP_URL}) to\n  ${shot}\n` +
         'To use the app, run `npm start` where there is a display: in a desktop session on this machine, ' +
         'or over `ssh -X` from one. On a server without a screen, `xvfb-run -a npm start` ' +
         '(apt-get install -y xvfb) runs it headed on a virtual display, which you can watch with a VNC ' +

@@ -4,7 +4,7 @@ import { PRODUCT_NAME } from '../engine/store/paths.js';
 
 /** The folder the compiled main.js lives in: build/electron/electron/main. */
 export interface ShellLayout {
-  /** The sandboxed preload, compiled to CommonJS. */
+  /** The sandboxed preload, compiled to CommonJS (see electron/preload/preload.ts). */
   preload: string;
   /** The utility process entry that hosts the engine. */
   engineHost: string;
@@ -14,7 +14,7 @@ export interface ShellLayout {
 
 export function shellLayout(mainDir: string, appPath: string): ShellLayout {
   return {
-    preload: path.join(mainDir, '..', 'preload', 'preload.cjs'),
+    preload: path.join(mainDir, '..', 'preload', 'preload.js'),
     engineHost: path.join(mainDir, '..', 'engine', 'utility-host.js'),
     rendererRoot: path.join(appPath, 'dist', 'renderer'),
   };

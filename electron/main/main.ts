@@ -22,8 +22,6 @@ import { registerIpc } from './ipc.js';
 import { log } from './log.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
 import { guardSession, installWebContentsGuards, mainWindowOptions } from './security.js';
-// Type-only: pulls preload.cts into this TypeScript project so `tsc -b` checks and emits it.
-import type {} from '../preload/preload.cjs';
 
 const APP_URL = `${ELECTRON_ORIGIN}/index.html`;
 const layout = shellLayout(path.dirname(fileURLToPath(import.meta.url)), app.getAppPath());

@@ -8,10 +8,15 @@ import { protocol } from 'electron';
 import { contentSecurityPolicy, renderIndex } from '../../shared/util/csp.js';
 import { APP_HOST, APP_SCHEME } from './security.js';
 
-/** Must run before `app` is ready: app:// behaves like https (standard, secure origin, fetch). */
+/**
+ * Must run before `app` is ready: app:// behaves like https (standard URL with a real origin,
+ * secure context, fetch). `corsEnabled` lets Chromium apply CORS to the scheme at all: Vite emits
+ * `<script type="module" crossorigin>`, which loads in CORS mode. Same-origin loads pass; we
+ * send no Access-Control-Allow-Origin header, so nothing cross-origin can read our files.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 

@@ -61,7 +61,7 @@ export const REQUIRED_WEB_PREFERENCES = {
 
 /**
  * Throws unless the window's webPreferences are exactly the required ones plus an absolute
- * preload path to a CommonJS file. Unknown keys are refused too, so nobody can quietly add
+ * preload path. Unknown keys are refused too, so nobody can quietly add
  * `experimentalFeatures`, `enableBlinkFeatures`, `additionalArguments` or a `partition`.
  */
 export function assertSecureWindowOptions(options: BrowserWindowConstructorOptions): void {
@@ -75,8 +75,8 @@ export function assertSecureWindowOptions(options: BrowserWindowConstructorOptio
     if (!allowed.has(key)) throw new Error(`Insecure window: webPreferences.${key} is not allowed`);
   }
   const preload = prefs.preload;
-  if (typeof preload !== 'string' || !path.isAbsolute(preload) || !preload.endsWith('.cjs')) {
-    throw new Error('Insecure window: webPreferences.preload must be an absolute path to the .cjs preload');
+  if (typeof preload !== 'string' || !path.isAbsolute(preload) || !/\.c?js$/.test(preload)) {
+    throw new Error('Insecure window: webPreferences.preload must be an absolute path to the compiled preload');
   }
 }
 

@@ -1,14 +1,17 @@
 // The only contextBridge file: exposes `window.workbench` (shared/ipc/api.ts WorkbenchApi) to
 // the sandboxed renderer.
 //
-// Why `.cts`: a sandboxed preload is not loaded by Node. Electron reads the file and runs it
+// Why CommonJS: a sandboxed preload is not loaded by Node. Electron reads the file and runs it
 // as a plain script wrapped in a function that supplies a small `require` (electron's renderer
 // modules and a few Node built-ins only), `process`, `exports` and `module`. ES module syntax is
 // a syntax error there (Electron's ESM guide: "Renderer (Sandboxed) — ESM in preload:
-// Unsupported") and no other file can be required. So this file compiles to CommonJS
-// (`preload.cjs`, whatever package.json's "type" says), and its only runtime import is
-// `electron`; everything from shared/ is `import type` and erased. The two channel names are
-// repeated as literals, typed against shared/ipc/api.ts so they cannot drift.
+// Unsupported") and no other file can be required. The package.json beside this file says
+// `"type": "commonjs"`, so TypeScript (NodeNext) emits build/electron/electron/preload/preload.js
+// as CommonJS although the repository is ESM. (A `.cts` file would say so by its name, but the
+// electron project's `include` lists `**/*.ts` only.) Its only runtime import is `electron`;
+// everything from shared/ is `import type` and erased. The two channel names are repeated as
+// literals, typed against shared/ipc/api.ts so they cannot drift; a unit test runs the compiled
+// file with a require that knows nothing but `electron`.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { IPC_EVENT as SharedEvent, IPC_INVOKE as SharedInvoke, WorkbenchApi } from '../../shared/ipc/api.js';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
@@ -30,6 +33,3 @@ const api = {
 } satisfies WorkbenchApi;
 
 contextBridge.exposeInMainWorld('workbench', api);
-
-// Lets main.ts pull this file into the electron project (its tsconfig includes `*.ts` only).
-export type PreloadApi = typeof api;

@@ -7,8 +7,12 @@ export const CSP_PLACEHOLDER = '__CSP__';
 export const BROWSER_HOST_ORIGIN = 'https://workbench.invalid';
 export const ELECTRON_ORIGIN = 'app://workbench';
 
-export function contentSecurityPolicy(nonce: string): string {
-  return [
+/**
+ * The policy for one page load. `frame-ancestors` only works as a response header (a meta CSP
+ * that carries it makes Chromium log an error), so the meta copy leaves it out.
+ */
+export function contentSecurityPolicy(nonce: string, where: 'header' | 'meta' = 'header'): string {
+  const directives = [
     "default-src 'none'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
@@ -20,7 +24,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
-  ].join('; ');
+  ];
+  return (where === 'meta' ? directives.filter((d) => !d.startsWith('frame-ancestors')) : directives).join('; ');
 }
 
 /**
@@ -29,5 +34,5 @@ export function contentSecurityPolicy(nonce: string): string {
  */
 export function renderIndex(indexHtml: string, nonce: string): string {
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('nonce must be 16+ base64 characters');
-  return indexHtml.split(CSP_PLACEHOLDER).join(contentSecurityPolicy(nonce)).split(NONCE_PLACEHOLDER).join(nonce);
+  return indexHtml.split(CSP_PLACEHOLDER).join(contentSecurityPolicy(nonce, 'meta')).split(NONCE_PLACEHOLDER).join(nonce);
 }

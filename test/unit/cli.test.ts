@@ -131,6 +131,27 @@ describe('CLI contract', () => {
     expect(run.stderr).not.toMatch(/Ann|Lee/);
   });
 
+  it('demo writes extracts and truth, imports them, and export clusters covers exactly the truth rows', () => {
+    const dir = tempDir();
+    const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
+    const db = join(dir, 'demo.db');
+    const demo = runCli(['demo', '--households', '120', '--seed', '5', '--out', join(dir, 'files'), '--db', db, '--json'], env);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.json).toMatchObject({ ok: true, command: 'demo', households: 120 });
+    const out = join(dir, 'clusters.csv');
+    expect(runCli(['export', 'clusters', '--out', out, '--db', db], env).code).toBe(0);
+    const keys = (file: string): string[] =>
+      readFileSync(file, 'utf8').trimEnd().split('\n').slice(1).map((line) => line.split(',').slice(0, 3).join(',')).sort();
+    const truth = keys(join(dir, 'files', 'truth.csv'));
+    expect(truth.length).toBeGreaterThan(100);
+    expect(keys(out)).toEqual(truth);
+    // Same N and S again: byte-identical extracts and truth.
+    expect(runCli(['demo', '--households', '120', '--seed', '5', '--out', join(dir, 'again'), '--db', join(dir, 'again.db')], env).code).toBe(0);
+    for (const name of ['truth.csv', ...(demo.json?.files as Array<{ fileName: string }>).map((f) => f.fileName)]) {
+      expect(readFileSync(join(dir, 'again', name)).equals(readFileSync(join(dir, 'files', name))), name).toBe(true);
+    }
+  });
+
   it('works through npm run -s cli with global options after the command', () => {
     const dir = tempDir();
     const { csv } = fixtures(dir);

@@ -57,7 +57,7 @@ describe('app:// scheme registration', () => {
   it('registers app as standard, secure and fetch-capable, and serves it with the handler', () => {
     registerAppScheme();
     expect(electron.privileged).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
     ]);
     installAppProtocol(root);
     expect(electron.handled.get('app')).toBeTypeOf('function');
@@ -75,10 +75,11 @@ describe('app:// handler', () => {
     expect(csp).toBe(contentSecurityPolicy(nonce ?? ''));
     const html = await response.text();
     expect(html).not.toContain('__CSP');
-    expect(html).toContain(`content="${contentSecurityPolicy(nonce ?? '')}"`);
+    expect(html).toContain(`content="${contentSecurityPolicy(nonce ?? '', 'meta')}"`);
     expect(html).toContain(`<meta name="csp-nonce" content="${nonce}">`);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('uses a different nonce on every load', async () => {

@@ -224,10 +224,10 @@ describe('csv import', () => {
 });
 
 describe('preview', () => {
-  it('suggests roles from headers and cells', () => {
+  it('suggests roles from headers and cells', async () => {
     const path = join(tempDir(), 'benefits.csv');
     writeFileSync(path, 'Client Ref,First Name,Last Name,D.O.B,NI Number,Post Code,Claim Type,Col8\n' + 'C1,Ann,Lee,01/02/1980,AB123456C,S60 1AB,UC,9434765919\n');
-    const preview = previewImport(null, path, 'f_abcdefghijkl');
+    const preview = await previewImport(null, path, 'f_abcdefghijkl');
     expect(preview.suggestedKind).toBe('benefits');
     expect(preview.sheets[0]?.columns.map((c) => c.role)).toEqual(['agency_ref', 'forename', 'surname', 'dob', 'nino', 'postcode', 'event', 'nhs_number']);
   });

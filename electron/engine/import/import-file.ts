@@ -8,7 +8,7 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
 import { buildRecord, prepareContext, type RecordValues } from './build-record.js';
-import { readWorkbook } from './read-file.js';
+import { readWorkbookInWorker } from './parse-in-worker.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import type { SheetData, SheetRow, WorkbookData } from './sheet.js';
 import { isNotesSheet, planTable } from './table.js';
@@ -104,11 +104,11 @@ function planWorkbook(fileName: string, wb: WorkbookData, mapping: ImportMapping
   return sheets;
 }
 
-export function previewImport(store: Store | null, path: string, token: string): ImportPreview {
+export async function previewImport(store: Store | null, path: string, token: string): Promise<ImportPreview> {
   const bytes = readBytes(path);
   const fileName = basename(path);
   const hash = sha256(bytes);
-  const wb = readWorkbook(path, bytes);
+  const wb = await readWorkbookInWorker(path);
   const already = store ? store.reader.prepare('SELECT 1 FROM source WHERE sha256 = ?').get(hash) !== undefined : false;
   const sheets = wb.sheets.map((sheet) => {
     const plan = planTable(sheet);
@@ -164,7 +164,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   }
   const today = options.today ?? todayIso();
   const pivotYear = Number((options.asOf ?? today).slice(0, 4));
-  const wb = readWorkbook(path, bytes);
+  const wb = await readWorkbookInWorker(path, job.signal);
   job.throwIfCancelled();
   job.progress('Reading the file', 1, 1);
   const sheets = planWorkbook(fileName, wb, options.mapping, pivotYear);

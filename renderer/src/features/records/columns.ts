@@ -25,13 +25,16 @@ export const RECORD_COLUMN_DEFS: ColDef<RecordRow>[] = RECORD_COLUMNS.map((colum
   colId: column,
   field: column,
   headerName: RECORD_COLUMN_LABELS[column],
-  minWidth: NARROW.has(column) ? 90 : WIDE.has(column) ? 240 : 140,
+  minWidth: NARROW.has(column) ? 110 : WIDE.has(column) ? 240 : 160,
   flex: WIDE.has(column) ? 2 : 1,
 }));
 
 export const DEFAULT_COLUMN_DEF: ColDef<RecordRow> = {
   sortable: true,
   resizable: true,
+  // Long plain-English headings ("National Insurance number") wrap rather than truncate.
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
   filter: 'agTextColumnFilter',
   // The engine filters with "contains" only (RecordsPageRequest.filters), one condition a column.
   filterParams: { filterOptions: ['contains'], maxNumConditions: 1, debounceMs: 300 },

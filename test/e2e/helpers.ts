@@ -1,0 +1,106 @@
+// Steps several specs share: setting up the store through the UI, importing a file by path
+// through the Sources page, and seeding data through the engine when the UI path is not the
+// point of the test.
+import type { Page } from '@playwright/test';
+import type { EngineEvent } from '../../shared/ipc/contract.js';
+import type { EngineHandle } from '../../electron/engine/engine-types.js';
+import { PASSPHRASE, expect } from './fixtures.js';
+
+export const SCHOOL_CSV = 'school-roll.csv';
+export const HEALTH_XLSX = 'health-attendances.xlsx';
+
+/** First run: the set-up page, a passphrase, and the Sources page behind it. */
+export async function createStoreInUi(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up your store' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Confirm passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Create store', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
+}
+
+declare global {
+  interface Window {
+    __progressSeen?: string[];
+    __jobEvents?: string[];
+  }
+}
+
+/**
+ * Watches, from inside the page, every value the import progress bar shows and every job event
+ * the page receives, so a quick import that finishes in milliseconds is still observed.
+ */
+export async function watchProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    if (window.__progressSeen) return;
+    const seen: string[] = [];
+    const events: string[] = [];
+    window.__progressSeen = seen;
+    window.__jobEvents = events;
+    const record = (): void => {
+      for (const bar of document.querySelectorAll('[role="progressbar"]')) {
+        const text = bar.getAttribute('aria-valuetext') ?? '';
+        if (seen[seen.length - 1] !== text) seen.push(text);
+      }
+    };
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-valuetext', 'aria-valuenow'],
+    });
+    window.workbench.onEvent((event) => {
+      events.push(event.type === 'job:progress' ? `progress ${event.done}/${event.total}` : `finished ${String(event.result.ok)}`);
+    });
+  });
+}
+
+export async function progressSeen(page: Page): Promise<{ bar: string[]; events: string[] }> {
+  return page.evaluate(() => ({ bar: [...(window.__progressSeen ?? [])], events: [...(window.__jobEvents ?? [])] }));
+}
+
+/**
+ * Sources page: type the path, preview, check the suggested role of the named columns, import,
+ * and wait for the summary. Returns the success banner.
+ */
+export async function importByPath(
+  page: Page,
+  file: string,
+  expected: { fileName: string; roles: Record<string, string>; records: number },
+): Promise<void> {
+  const importSection = page.getByRole('region', { name: 'Import a file' });
+  await importSection.getByLabel('Full path of the file').fill(file);
+  await importSection.getByRole('button', { name: 'Preview file', exact: true }).click();
+
+  const form = importSection.getByRole('form', { name: `Check the columns in ${expected.fileName}` });
+  await expect(form).toBeVisible();
+  for (const [header, role] of Object.entries(expected.roles)) {
+    await expect(form.getByLabel(`Use column ${header} as`, { exact: true }), `suggested role of ${header}`).toHaveValue(role);
+  }
+  await form.getByRole('button', { name: 'Import', exact: true }).click();
+
+  const banner = page.getByRole('alert').filter({ hasText: `${expected.fileName} has been imported` });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText(`${expected.records} records`);
+}
+
+/** Seeds a store through the engine (no UI): create it and import files, waiting for each job. */
+export async function seedThroughEngine(engine: EngineHandle, files: string[], passphrase = PASSPHRASE): Promise<void> {
+  expect(await engine.invoke('store:create', { passphrase })).toMatchObject({ ok: true });
+  for (const file of files) {
+    const chosen = await engine.invoke('files:fromPath', { path: file });
+    if (!chosen.ok) throw new Error(`files:fromPath failed: ${chosen.error.message}`);
+    const token = (chosen.value as { token: string }).token;
+    const finished = new Promise<EngineEvent>((resolve) => {
+      const off = engine.onEvent((event) => {
+        if (event.type === 'job:finished') {
+          off();
+          resolve(event);
+        }
+      });
+    });
+    const started = await engine.invoke('import:start', { token });
+    if (!started.ok) throw new Error(`import:start failed: ${started.error.message}`);
+    const event = await finished;
+    expect(event, `import of ${file}`).toMatchObject({ type: 'job:finished', result: { ok: true } });
+  }
+}
