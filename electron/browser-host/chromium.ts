@@ -22,6 +22,28 @@ export function resolveChromiumPath(explicit?: string): string {
 }
 
 /**
+ * Chromium refuses to start its sandbox as root, so only then is it turned off, or when
+ * CHROMIUM_NO_SANDBOX=1 says the machine cannot provide one (a container without user
+ * namespaces, as non-root).
+ */
+export function needsNoSandbox(): boolean {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  return root || process.env['CHROMIUM_NO_SANDBOX'] === '1';
+}
+
+/** Rewrites a failed launch into something a person can act on. */
+export function explainLaunchFailure(err: unknown, executablePath: string): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/sandbox/i.test(message) && !needsNoSandbox()) {
+    return new Error(
+      `Chromium (${executablePath}) could not start its sandbox on this machine. Run as a user whose ` +
+        'kernel allows unprivileged user namespaces, or set CHROMIUM_NO_SANDBOX=1 to start it without one.',
+    );
+  }
+  return err instanceof Error ? err : new Error(message);
+}
+
+/**
  * Flags that keep Chromium itself quiet on the network (no component updates, safe-browsing
  * lists, sync, metrics, field trials) and make every hostname unresolvable: pages only ever see
  * https://workbench.invalid, which the host answers before DNS is consulted. Playwright adds its
@@ -45,8 +67,7 @@ export function chromiumArgs(options: { headless: boolean }): string[] {
     '--password-store=basic',
     '--host-resolver-rules=MAP * ~NOTFOUND',
   ];
-  // Chromium refuses to start its sandbox as root; only then do we turn it off.
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  if (needsNoSandbox()) args.push('--no-sandbox');
   if (!options.headless) args.push('--window-size=1366,900');
   return args;
 }

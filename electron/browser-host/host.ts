@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { BROWSER_HOST_ORIGIN } from '../../shared/util/csp.js';
 import type { EngineHandle } from '../engine/engine-types.js';
 import { bindWorkbench } from './bridge.js';
-import { chromiumArgs, resolveChromiumPath } from './chromium.js';
+import { chromiumArgs, explainLaunchFailure, resolveChromiumPath } from './chromium.js';
 import { appResponseFor, isAppUrl } from './serve.js';
 
 export const APP_URL = `${BROWSER_HOST_ORIGIN}/`;
@@ -63,11 +63,11 @@ export async function openBrowserHost(options: BrowserHostOptions): Promise<Brow
     throw new Error(`The renderer is not built: ${path.join(distDir, 'index.html')} is missing. Run \`npm run build:renderer\`.`);
   }
   const executablePath = resolveChromiumPath(options.executablePath);
-  const browser = await chromium.launch({
-    executablePath,
-    headless: options.headless,
-    args: chromiumArgs({ headless: options.headless }),
-  });
+  const browser = await chromium
+    .launch({ executablePath, headless: options.headless, args: chromiumArgs({ headless: options.headless }) })
+    .catch((err: unknown) => {
+      throw explainLaunchFailure(err, executablePath);
+    });
   const blocked: BlockedRequest[] = [];
   const block = (entry: BlockedRequest): void => {
     blocked.push(entry);
@@ -90,8 +90,11 @@ export async function openBrowserHost(options: BrowserHostOptions): Promise<Brow
       const request = route.request();
       const url = request.url();
       if (!isAppUrl(url)) {
-        block({ origin: originOnly(url), resourceType: request.resourceType() });
-        await route.abort('blockedbyclient').catch(() => undefined);
+        const resourceType = request.resourceType();
+        block({ origin: originOnly(url), resourceType });
+        // A refused navigation is cancelled ('aborted' commits no error page), so the app stays
+        // where it was, as Electron's will-navigate guard does; other requests fail as blocked.
+        await route.abort(resourceType === 'document' ? 'aborted' : 'blockedbyclient').catch(() => undefined);
         return;
       }
       const response = await appResponseFor(distDir, request.method(), url);

@@ -9,10 +9,8 @@ import { HEALTH_XLSX, SCHOOL_CSV, seedThroughEngine } from './helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
-  if (include) builder = builder.include(include);
-  const results = await builder.analyze();
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
@@ -35,8 +33,10 @@ test('Sources page with data, and the records grid', async ({ page, engine }) =>
   await expect(records.getByTestId('records-count')).toHaveText('10 records');
   await expect(records.getByRole('gridcell', { name: 'Quillfeather', exact: true }).first()).toBeVisible();
 
-  expect(await seriousViolations(page), 'whole Sources page').toEqual([]);
-  expect(await seriousViolations(page, '[data-testid="records-grid"]'), 'records grid').toEqual([]);
+  // One scan covers the page and the populated grid in it (a scan scoped to the grid alone
+  // costs the same ~3 s and finds nothing the page scan does not).
+  await expect(records.getByTestId('records-grid').getByRole('row')).toHaveCount(11);
+  expect(await seriousViolations(page), 'Sources page with the records grid').toEqual([]);
 
   // The preview step ("check the columns") is part of the same page.
   const importSection = page.getByRole('region', { name: 'Import a file' });

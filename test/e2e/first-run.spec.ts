@@ -4,9 +4,20 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, fixtureFile, screenshotsDir, test } from './fixtures.js';
-import { HEALTH_XLSX, SCHOOL_CSV, createStoreInUi, importByPath, progressSeen, watchProgress } from './helpers.js';
+import {
+  HEALTH_XLSX,
+  SCHOOL_CSV,
+  createStoreInUi,
+  cspViolations,
+  importByPath,
+  progressSeen,
+  recordCspViolations,
+  watchProgress,
+} from './helpers.js';
 
 test('first run: set up, import a CSV and an xlsx, see the people in the grid', async ({ page, engine }, testInfo) => {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await recordCspViolations(page);
   await createStoreInUi(page);
   await expect(page.getByText('No files have been imported yet.')).toBeVisible();
   await watchProgress(page);
@@ -64,6 +75,9 @@ test('first run: set up, import a CSV and an xlsx, see the people in the grid', 
     'Quillfeather',
   ]);
   await expect(grid.getByRole('gridcell', { name: 'Thistlewood', exact: true })).toHaveCount(0);
+
+  // AG Grid's injected theme styles carried the per-load nonce: nothing was refused.
+  expect(await cspViolations(page)).toEqual([]);
 
   // The engine agrees.
   const listed = await engine.invoke('sources:list', {});

@@ -22,7 +22,21 @@ declare global {
   interface Window {
     __progressSeen?: string[];
     __jobEvents?: string[];
+    __cspViolations?: string[];
   }
+}
+
+/** Starts recording CSP violations in the loaded page (e.g. AG Grid styles without the nonce). */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    window.__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window.__cspViolations ?? [])]);
 }
 
 /**

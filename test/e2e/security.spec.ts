@@ -5,6 +5,7 @@
 // engine.
 import { appResponseFor } from '../../electron/browser-host/serve.js';
 import { APP_URL } from '../../electron/browser-host/host.js';
+import { contentSecurityPolicy } from '../../shared/util/csp.js';
 import { distDir, expect, test } from './fixtures.js';
 
 interface Violation {
@@ -42,9 +43,14 @@ test.describe('content security policy', () => {
     const header = response?.headers()['content-security-policy'] ?? '';
     expect(header).toContain("default-src 'none'");
     expect(header).toContain("connect-src 'none'");
-    expect(header).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}'/);
+    const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(header)?.[1] ?? '';
+    expect(nonce).not.toBe('');
+    // The header carries the whole policy; the meta copy the same minus frame-ancestors.
+    expect(header).toBe(contentSecurityPolicy(nonce, 'header'));
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(meta).toBe(header);
+    expect(meta).toBe(contentSecurityPolicy(nonce, 'meta'));
+    // AG Grid gets the same nonce for the styles it injects.
+    expect(await page.locator('meta[name="csp-nonce"]').getAttribute('content')).toBe(nonce);
     // Fresh nonce per load.
     const again = (await page.reload())?.headers()['content-security-policy'];
     expect(again).not.toBe(header);
@@ -217,6 +223,29 @@ test.describe('window.workbench bridge', () => {
     expect(fromBlank.hasWorkbench).toBe(false);
     expect(fromBlank.result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(engineCalls.slice(before)).toEqual([]);
+  });
+});
+
+test.describe('navigation', () => {
+  test('leaving the app and opening windows are refused; the app stays put', async ({ page, host }) => {
+    const heading = page.getByRole('heading', { level: 1, name: 'Set up your store' });
+    await expect(heading).toBeVisible();
+    await page.evaluate(() => {
+      location.href = 'https://example.org/leave?surname=Quillfeather';
+    });
+    await page.evaluate(() => {
+      const link = document.createElement('a');
+      link.href = 'https://example.org/new-window';
+      link.target = '_blank';
+      document.body.append(link);
+      link.click();
+      window.open('https://example.org/popup', '_blank');
+    });
+    await expect.poll(() => host.blockedRequests().filter((r) => r.resourceType === 'document').length).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => host.context.pages().length).toBe(1);
+    expect(page.url()).toBe(APP_URL);
+    await expect(heading).toBeVisible();
+    expect(new Set(host.blockedRequests().map((r) => r.origin))).toEqual(new Set(['https://example.org']));
   });
 });
 

@@ -21,7 +21,7 @@ test('a wrong passphrase shows a clear error and the store stays locked', async 
   const summary = page.getByRole('alert');
   await expect(summary).toBeVisible();
   await expect(summary).toContainText('There is a problem');
-  await expect(summary).toContainText(/passphrase/i);
+  await expect(summary).toContainText(/wrong passphrase/i);
   await expect(summary).toBeFocused();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(heading).toBeVisible();

@@ -459,7 +459,7 @@ describe('writeDemoBorough', () => {
 
 describe('extracts and truth (N=500, seed=1)', () => {
   const N = 500;
-  const SEED = 1;
+  const SEED = Number(process.env.DEMO_TEST_SEED ?? 1);
   let dir = '';
   let result: WriteDemoResult;
   let borough: Borough;
@@ -764,5 +764,36 @@ describe('extracts and truth (N=500, seed=1)', () => {
     }
     expect(current.size).toBe(borough.persons.length);
     for (const t of readTruth(result.truthPath).rows) expect(current.get(t.personId)).toBe(t.householdId);
+  });
+});
+
+describe('postcode → LSOA lookup', () => {
+  it('is written only when codes are given, covers every postcode, keeps streets whole, puts need first', () => {
+    const plain = writeDemoBorough({ households: 50, seed: 5, outDir: tempDir() });
+    expect(plain.lookupPath).toBeNull();
+    const codes = Array.from({ length: 12 }, (_, i) => `E0199${String(i).padStart(4, '0')}`);
+    const dir = tempDir();
+    const r = writeDemoBorough({ households: 800, seed: 5, outDir: dir, lsoaCodes: codes });
+    expect(r.lookupPath).toBe(path.join(dir, 'demo-postcode-lsoa-lookup.csv'));
+    const { records } = parseCsv(readFileSync(r.lookupPath as string, 'utf8'));
+    expect(records[0]).toEqual(['pcds', 'lsoa21cd']);
+    const map = new Map(records.slice(1).map(([pc, l]) => [pc as string, l as string]));
+    expect(map.size).toBe(records.length - 1);
+    const b = generateBorough({ households: 800, seed: 5 });
+    const streetCode = new Map<string, string>();
+    const riskByCode = new Map<string, number[]>();
+    for (const hh of b.households) {
+      for (const { address } of hh.addresses) {
+        const code = map.get(address.postcode);
+        expect(code, address.postcode).toBeDefined();
+        const key = `${address.town}|${address.street}`;
+        if (streetCode.has(key)) expect(streetCode.get(key)).toBe(code);
+        streetCode.set(key, code as string);
+        riskByCode.set(code as string, [...(riskByCode.get(code as string) ?? []), hh.risk]);
+      }
+    }
+    expect(new Set(map.values()).size).toBeGreaterThan(8);
+    const mean = (xs: number[]): number => xs.reduce((a, x) => a + x, 0) / xs.length;
+    expect(mean(riskByCode.get(codes[0] as string) ?? [])).toBeGreaterThan(mean(riskByCode.get(codes[11] as string) ?? [0]));
   });
 });

@@ -5,6 +5,7 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
+import { guessKind } from '../../electron/engine/import/source-guess.js';
 import { createJobContext, silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { useTempDirs } from '../helpers/temp.js';
@@ -231,4 +232,16 @@ describe('preview', () => {
     expect(preview.suggestedKind).toBe('benefits');
     expect(preview.sheets[0]?.columns.map((c) => c.role)).toEqual(['agency_ref', 'forename', 'surname', 'dob', 'nino', 'postcode', 'event', 'nhs_number']);
   });
+});
+
+describe('guessing the kind of extract', () => {
+  it.each([
+    ['health-attendances.xlsx', ['NHS Number', 'Forename', 'Attendance Date'], 'health'],
+    ['school-roll.csv', ['UPN', 'Forename', 'Sessions possible', 'Unauthorised absences'], 'school'],
+    ['extract.csv', ['Forename', 'Surname', 'Incident Date', 'Incident Type'], 'police'],
+    ['yot-2024.xlsx', ['Name', 'DOB', 'Offence Date', 'Outcome'], 'youth-justice'],
+    ['dwp.csv', ['NI Number', 'Claim Type', 'Claim Start'], 'benefits'],
+    ['tenancies.csv', ['Tenancy Ref', 'UPRN', 'Tenant Name'], 'housing'],
+    ['list.csv', ['Forename', 'Surname'], 'other'],
+  ])('%s → %s', (file, headers, kind) => expect(guessKind(file, headers)).toBe(kind));
 });

@@ -399,7 +399,7 @@ function coupleNames(rng: Rng, group: NameGroup, pensioner: boolean): CoupleName
     if (!rng.chance(keepsOwn)) {
       hers = rng.chance(0.03) && group === 'british' ? `${maiden.feminine}-${his.feminine}` : surnameFor(his, 'F');
       // a recent marriage: older records still hold the maiden name
-      if (!pensioner && rng.chance(0.15)) previous = surnameFor(maiden, 'F');
+      if (!pensioner && rng.chance(0.25)) previous = surnameFor(maiden, 'F');
     }
   }
   return { his, hers, maiden, previous, married };

@@ -341,8 +341,8 @@ export const ERROR_RATES: Readonly<Record<ExtractId, ErrorRates>> = {
     surnameTypo: 0.005,
     nickname: 0.01,
     nameSwap: 0.002,
-    dobDayMonthSwap: 0.002,
-    dobDigit: 0.002,
+    dobDayMonthSwap: 0.003,
+    dobDigit: 0.003,
     dobMissing: 0,
     postcodeLowercase: 0,
     postcodeNoSpace: 0.01,
@@ -357,14 +357,14 @@ export const ERROR_RATES: Readonly<Record<ExtractId, ErrorRates>> = {
     surnameTypo: 0.035,
     nickname: 0.12,
     nameSwap: 0.02,
-    dobDayMonthSwap: 0.015,
-    dobDigit: 0.015,
+    dobDayMonthSwap: 0.02,
+    dobDigit: 0.02,
     dobMissing: 0.03,
     postcodeLowercase: 0.03,
     postcodeNoSpace: 0.04,
     blankField: 0.03,
     staleAddress: 0.3,
-    previousSurname: 0.3,
+    previousSurname: 0.35,
     hyphenVariant: 0.4,
     stripDiacritics: 1,
   },
@@ -373,8 +373,8 @@ export const ERROR_RATES: Readonly<Record<ExtractId, ErrorRates>> = {
     surnameTypo: 0.02,
     nickname: 0.05,
     nameSwap: 0.005,
-    dobDayMonthSwap: 0.008,
-    dobDigit: 0.01,
+    dobDayMonthSwap: 0.01,
+    dobDigit: 0.012,
     dobMissing: 0.005,
     postcodeLowercase: 0.02,
     postcodeNoSpace: 0.05,
@@ -389,14 +389,14 @@ export const ERROR_RATES: Readonly<Record<ExtractId, ErrorRates>> = {
     surnameTypo: 0.01,
     nickname: 0.005,
     nameSwap: 0.003,
-    dobDayMonthSwap: 0.003,
-    dobDigit: 0.005,
+    dobDayMonthSwap: 0.004,
+    dobDigit: 0.006,
     dobMissing: 0,
     postcodeLowercase: 0.01,
     postcodeNoSpace: 0.03,
     blankField: 0.01,
     staleAddress: 0.5,
-    previousSurname: 0.2,
+    previousSurname: 0.3,
     hyphenVariant: 0.2,
     stripDiacritics: 1,
   },
@@ -405,14 +405,14 @@ export const ERROR_RATES: Readonly<Record<ExtractId, ErrorRates>> = {
     surnameTypo: 0.02,
     nickname: 0.06,
     nameSwap: 0.01,
-    dobDayMonthSwap: 0.01,
-    dobDigit: 0.01,
+    dobDayMonthSwap: 0.015,
+    dobDigit: 0.012,
     dobMissing: 0.04,
     postcodeLowercase: 0,
     postcodeNoSpace: 0.01,
     blankField: 0.03,
     staleAddress: 0,
-    previousSurname: 0.2,
+    previousSurname: 0.3,
     hyphenVariant: 0.3,
     stripDiacritics: 0.3,
   },
@@ -421,14 +421,14 @@ export const ERROR_RATES: Readonly<Record<ExtractId, ErrorRates>> = {
     surnameTypo: 0.02,
     nickname: 0.03,
     nameSwap: 0.01,
-    dobDayMonthSwap: 0.008,
-    dobDigit: 0.01,
+    dobDayMonthSwap: 0.012,
+    dobDigit: 0.012,
     dobMissing: 0.005,
     postcodeLowercase: 0.04,
     postcodeNoSpace: 0.06,
     blankField: 0.02,
     staleAddress: 0.4,
-    previousSurname: 0.4,
+    previousSurname: 0.5,
     hyphenVariant: 0.3,
     stripDiacritics: 0.5,
   },
@@ -638,6 +638,10 @@ class RowErrors {
   }
   add(kind: ErrorKind): void {
     if (!this.list.includes(kind)) this.list.push(kind);
+  }
+  remove(kind: ErrorKind): void {
+    const i = this.list.indexOf(kind);
+    if (i >= 0) this.list.splice(i, 1);
   }
 }
 
@@ -943,7 +947,7 @@ function policeSummary(rng: Rng, type: string, address: Address): string {
           `Report received via 101 regarding ${type.toLowerCase()}, ${street}.`,
         ];
   let text = rng.pick(options);
-  if (rng.chance(0.03)) text += '\nUpdate: officers re-attended, no further issues.';
+  if (rng.chance(0.06)) text += rng.pick(['\nUpdate: officers re-attended, no further issues.', '\nCaller called back; no further calls.']);
   return text;
 }
 
@@ -997,8 +1001,8 @@ function policeExtract(b: Borough, seed: number | string): Extract {
     const view = nominal.view;
     const errs = new RowErrors(view);
     let [fore, sur] = namePair(view);
-    // an officer re-keys the name on this occasion
-    if (rng.chance(0.02)) {
+    // an officer re-keys the name on this occasion (at most one keying error per name)
+    if (rng.chance(0.02) && !view.errors.some((k) => k.startsWith('typo-'))) {
       const t = typo(rng, fore);
       if (t) {
         fore = t.value;
@@ -1313,6 +1317,8 @@ function housingExtract(b: Borough, seed: number | string): Extract {
         let dob: number | null = view.dob;
         if (dob !== null && p.relationship === 'child' && rng.chance(0.04)) {
           dob = null;
+          errs.remove('dob-day-month-swap');
+          errs.remove('dob-digit');
           errs.add('dob-missing');
         }
         const dobCell: CellValue = dob === null ? null : rng.chance(0.85) ? excelDate(dob) : fmtDmy(dob);
@@ -1460,7 +1466,7 @@ function healthExtract(b: Borough, seed: number | string): Extract {
           rng.weighted<string>([
             ['Ambulance', age >= 65 ? 45 : 20],
             ['Walk-in / own transport', 70],
-            ['Police', 2],
+            ['Police', age >= 16 ? 2 : 0],
             ['Other', 3],
           ]),
           rng.weighted(age < 16 ? COMPLAINTS_CHILD : COMPLAINTS_ADULT),

@@ -2,6 +2,7 @@
 export {
   DEFAULT_DEMO_HOUSEHOLDS,
   DEFAULT_DEMO_SEED,
+  LOOKUP_FILE,
   TRUTH_ADDRESSES_FILE,
   TRUTH_FILE,
   TRUTH_HEADER,
@@ -33,5 +34,6 @@ export {
   generateExtracts,
   rowNumberOf,
 } from './extracts.js';
+export { type PostcodeLsoa, postcodeLookup } from './lookup.js';
 export { isValidNhsNumber, isValidNino, isValidUpn } from './identifiers.js';
 export { BOROUGH_NAME, COUNCIL_NAME } from './names.js';

@@ -1,29 +1,28 @@
-// A small seeded PRNG (sfc32, seeded through a 32-bit string hash) and the helpers the demo
+// A small seeded PRNG (sfc32, seeded through a string hash) and the helpers the demo
 // generator needs. Nothing here reads the clock or Math.random: the same seed always yields the
 // same sequence, on every platform (only 32-bit integer arithmetic is used).
 
-/** Hashes a string to four 32-bit words (cyrb128-style mixing; written for this project). */
+/**
+ * Hashes a string to four 32-bit words: FNV-1a over the UTF-16 code units, then four outputs of
+ * a Weyl sequence passed through the MurmurHash3 32-bit finaliser.
+ */
 export function hash128(text: string): [number, number, number, number] {
-  let h1 = 0x6a09e667 | 0;
-  let h2 = 0xbb67ae85 | 0;
-  let h3 = 0x3c6ef372 | 0;
-  let h4 = 0xa54ff53a | 0;
+  let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
-    const k = text.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+  const out: number[] = [];
+  let x = h | 0;
+  for (let k = 0; k < 4; k++) {
+    x = (x + 0x9e3779b9) | 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    z ^= z >>> 16;
+    out.push(z >>> 0);
+  }
+  return [out[0] as number, out[1] as number, out[2] as number, out[3] as number];
 }
 
 /** A cumulative-weight table for fast repeated weighted picks. */

@@ -17,6 +17,7 @@ import {
   generateExtract,
   rowNumberOf,
 } from './extracts.js';
+import { postcodeLookup } from './lookup.js';
 import { COUNCIL_NAME } from './names.js';
 
 export const DEFAULT_DEMO_HOUSEHOLDS = 1000;
@@ -24,6 +25,8 @@ export const DEFAULT_DEMO_SEED = 1;
 export const TRUTH_FILE = 'truth.csv';
 export const TRUTH_HOUSEHOLDS_FILE = 'truth-households.csv';
 export const TRUTH_ADDRESSES_FILE = 'truth-household-addresses.csv';
+/** Written only when LSOA codes are supplied; columns in the published lookup shape. */
+export const LOOKUP_FILE = 'demo-postcode-lsoa-lookup.csv';
 /** The header of truth.csv — the `export clusters` format (DESIGN §4). */
 export const TRUTH_HEADER = ['file', 'sheet', 'row_number', 'person_id', 'household_id'] as const;
 
@@ -34,6 +37,11 @@ export interface WriteDemoOptions {
   households?: number;
   seed?: number | string;
   outDir: string;
+  /**
+   * Optional LSOA codes (most deprived first) for a postcode → LSOA lookup of the invented
+   * postcodes (`pcds,lsoa21cd`). Without them no lookup is written.
+   */
+  lsoaCodes?: readonly string[];
 }
 
 export interface WriteDemoResult {
@@ -45,6 +53,8 @@ export interface WriteDemoResult {
   truthHouseholdsPath: string;
   /** absolute path of truth-household-addresses.csv (household_id,uprn,address,town,postcode,from,to) */
   truthAddressesPath: string;
+  /** absolute path of demo-postcode-lsoa-lookup.csv, or null when no LSOA codes were given */
+  lookupPath: string | null;
   /** households that exist at some point in the year (requested + formed during the year) */
   households: number;
   persons: number;
@@ -245,11 +255,23 @@ export function writeDemoBorough(options: WriteDemoOptions): WriteDemoResult {
   writeTruthHouseholds(borough, truthHouseholdsPath);
   const truthAddressesPath = path.join(outDir, TRUTH_ADDRESSES_FILE);
   writeTruthAddresses(borough, truthAddressesPath);
+  let lookupPath: string | null = null;
+  if (options.lsoaCodes && options.lsoaCodes.length > 0) {
+    lookupPath = path.join(outDir, LOOKUP_FILE);
+    const out = new LineWriter(lookupPath);
+    try {
+      out.line('pcds,lsoa21cd');
+      for (const { postcode, lsoa } of postcodeLookup(borough, options.lsoaCodes)) out.line(`${postcode},${csvField(lsoa)}`);
+    } finally {
+      out.close();
+    }
+  }
   return {
     files,
     truthPath,
     truthHouseholdsPath,
     truthAddressesPath,
+    lookupPath,
     households: borough.households.length,
     persons: borough.persons.length,
     rows,

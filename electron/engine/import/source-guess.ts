@@ -2,21 +2,24 @@ import { basename, extname } from 'node:path';
 import type { SourceKind } from '../../../shared/domain/record-fields.js';
 
 const KIND_WORDS: Array<[SourceKind, RegExp]> = [
-  ['school', /\b(school|pupil|upn|attendance|census|exclusions?|sessions?|pru|education)\b/g],
+  ['school', /\b(school|pupils?|upn|census|exclusions?|sessions?|absences?|unauthorised|pru|education|year group|ncy)\b/g],
   ['youth-justice', /\b(youth|yot|yjs|offen[cs]es?|offending|disposal|court)\b/g],
   ['police', /\b(police|asb|incident|crime|occurrence|antisocial|anti social)\b/g],
   ['benefits', /\b(benefits?|claim|claimant|universal credit|jsa|esa|dwp|nino|housing benefit|council tax)\b/g],
   ['housing', /\b(housing|tenancy|tenant|rent|arrears|landlord|homeless(ness)?|eviction)\b/g],
-  ['health', /\b(health|nhs|patient|a e|hospital|gp|ambulance|admission|emergency)\b/g],
+  ['health', /\b(health|nhs|patients?|a e|ae|hospital|gp|ambulance|admissions?|emergency|ed|diagnosis|triage)\b/g],
 ];
 
-/** Guesses the agency kind from the file name and the headers. */
+const words = (text: string): string => ` ${text.toLowerCase().replace(/&/g, ' ').replace(/[^a-z0-9]+/g, ' ')} `;
+
+/** Guesses the agency kind from the file name (which weighs most) and the headers. */
 export function guessKind(fileName: string, headers: string[]): SourceKind {
-  const text = ` ${[basename(fileName, extname(fileName)), ...headers].join(' ').toLowerCase().replace(/&/g, ' ').replace(/[^a-z0-9]+/g, ' ')} `;
+  const name = words(basename(fileName, extname(fileName)));
+  const head = words(headers.join(' | '));
   let best: SourceKind = 'other';
   let bestHits = 0;
   for (const [kind, pattern] of KIND_WORDS) {
-    const hits = text.match(pattern)?.length ?? 0;
+    const hits = 3 * (name.match(pattern)?.length ?? 0) + (head.match(pattern)?.length ?? 0);
     if (hits > bestHits) {
       best = kind;
       bestHits = hits;
