@@ -36,7 +36,8 @@ describe('CLI contract', () => {
     expect(exported.json).toMatchObject({ ok: true, rows: 3 });
     const bytes = readFileSync(out);
     expect(bytes[0]).not.toBe(0xef); // no BOM
-    const lines = bytes.toString('utf8').trimEnd().split('\n');
+    expect(bytes.toString('utf8')).toMatch(/^file,sheet,row_number,person_id,household_id\r\n/);
+    const lines = bytes.toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('file,sheet,row_number,person_id,household_id');
     const rows = lines.slice(1).map((l) => l.split(','));
     expect(rows.map((r) => r.slice(0, 3))).toEqual([

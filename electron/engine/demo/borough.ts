@@ -543,7 +543,7 @@ function generateHousehold(ctx: Ctx): void {
       const sex: Sex = father ? 'M' : 'F';
       const age = clamp(rng.normal(33, 8), 17, 55);
       const own = randomSurnameEntry(rng, group);
-      const parent = add({ group, sex, age, surname: surnameFor(own, sex), relationship: 'head', married: false });
+      add({ group, sex, age, surname: surnameFor(own, sex), relationship: 'head', married: false });
       const n = rng.fromTable(SINGLE_PARENT_CHILD_COUNT);
       let exEntry = randomSurnameEntry(rng, group);
       const ages = childAges(rng, n, father ? Math.max(age - 2, 18) : age);
@@ -559,7 +559,6 @@ function generateHousehold(ctx: Ctx): void {
         } else surname = group === 'british' ? surnameFor(hyphenated(own, exEntry), childSx) : surnameFor(own, childSx);
         add({ group, sex: childSx, age: childAge, surname, relationship: 'child' });
       });
-      void parent;
       break;
     }
     case 'multi-generation': {

@@ -5,4 +5,5 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const csvLine = (fields: Array<string | number | null | undefined>): string => `${fields.map(csvField).join(',')}\n`;
+/** One record with RFC 4180's CRLF line break. */
+export const csvLine = (fields: Array<string | number | null | undefined>): string => `${fields.map(csvField).join(',')}\r\n`;
