@@ -13,6 +13,7 @@ import type { EngineHandle } from '../engine/engine-types.js';
 import { createEngine } from '../engine/engine.js';
 import { defaultDemoStorePath, defaultStorePath } from '../engine/store/paths.js';
 import { ChromiumMissingError } from './chromium.js';
+import { findElectronBinary, runElectron } from './electron-binary.js';
 import { APP_URL, openBrowserHost, type BrowserHost } from './host.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,6 +82,12 @@ async function main(): Promise<number> {
   if (!options) {
     say(USAGE);
     return 0;
+  }
+  // Where Electron is really installed, run the real app; only without it fall back to Chromium.
+  const electron = findElectronBinary(repoRoot);
+  if (electron) {
+    say('Starting the Electron app.');
+    return runElectron(repoRoot, electron, process.argv.slice(2).filter((a) => a !== '--headless'));
   }
   const hasDisplay = Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
   let headless = options.forceHeadless || !hasDisplay;
