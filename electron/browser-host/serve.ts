@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { contentTypeFor, HTML_CONTENT_TYPE } from '../../shared/util/content-types.js';
 import { BROWSER_HOST_ORIGIN, contentSecurityPolicy, renderIndex } from '../../shared/util/csp.js';
 
 export interface AppResponse {
@@ -12,27 +13,6 @@ export interface AppResponse {
   headers: Record<string, string>;
   body: Buffer | string;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Headers every answer carries; the page itself also gets its CSP (see `forIndex`). */
 const BASE_HEADERS: Record<string, string> = {
@@ -95,7 +75,7 @@ async function forIndex(distDir: string): Promise<AppResponse> {
     status: 200,
     headers: {
       ...BASE_HEADERS,
-      'content-type': CONTENT_TYPES['.html'] ?? 'text/html',
+      'content-type': HTML_CONTENT_TYPE,
       // The meta CSP in the page and this header are both enforced; they are the same policy.
       'content-security-policy': contentSecurityPolicy(nonce),
     },
@@ -120,7 +100,7 @@ export async function appResponseFor(distDir: string, method: string, url: strin
       return path.extname(file) === '' ? await forIndex(distDir) : plain(404, 'Not found');
     }
     if (!(await isInside(distDir, file))) return plain(404, 'Not found');
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeFor(file);
     return { status: 200, headers: { ...BASE_HEADERS, 'content-type': type }, body: await readFile(file) };
   } catch {
     return plain(500, 'Could not read the file');

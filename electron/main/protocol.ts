@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
+import { contentTypeFor, HTML_CONTENT_TYPE } from '../../shared/util/content-types.js';
 import { contentSecurityPolicy, renderIndex } from '../../shared/util/csp.js';
 import { APP_HOST, APP_SCHEME } from './security.js';
 
@@ -23,32 +24,6 @@ export function registerAppScheme(): void {
 /** Serves `rootDir` (the built renderer) on app://workbench/ for the default session. */
 export function installAppProtocol(rootDir: string): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir }));
-}
-
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** A fresh CSP nonce: 128 random bits, base64 (the form renderIndex and CSP accept). */
@@ -131,7 +106,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
         status: 200,
         headers: {
           ...COMMON_HEADERS,
-          'Content-Type': CONTENT_TYPES['.html'] ?? 'text/html',
+          'Content-Type': HTML_CONTENT_TYPE,
           'Content-Security-Policy': contentSecurityPolicy(loadNonce),
           'Cache-Control': 'no-store',
         },

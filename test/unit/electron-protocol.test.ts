@@ -15,8 +15,8 @@ vi.mock('electron', () => ({
 }));
 
 import { contentSecurityPolicy } from '../../shared/util/csp.js';
+import { contentTypeFor } from '../../shared/util/content-types.js';
 import {
-  contentTypeFor,
   createAppProtocolHandler,
   installAppProtocol,
   registerAppScheme,

@@ -1,0 +1,46 @@
+// The linkage engine's inputs and outputs. Pure data: no store, no Node APIs, so the person
+// and household stages can be tested on in-memory arrays (FEBRL, demo boroughs, fixtures).
+
+/** One Record as the linker sees it, loaded from the store (see load-records.ts). */
+export interface LinkRecord {
+  /** record.id in the store */
+  id: number;
+  sourceId: number;
+  /** Source kind (school, police, …) and the Source's as-of date (ISO). */
+  sourceKind: string;
+  asOf: string;
+  forename: string | null;
+  middleNames: string | null;
+  surname: string | null;
+  /** ISO yyyy-mm-dd */
+  dob: string | null;
+  sex: 'M' | 'F' | 'U' | null;
+  /** Normalised UK postcode ("S60 1AB") when valid, else null. */
+  postcode: string | null;
+  /** The postcode cell as given, cleaned (kept for non-UK data such as FEBRL's 4-digit codes). */
+  postcodeRaw: string | null;
+  /** The address as one string (lines joined with ", "), as imported. */
+  address: string | null;
+  uprn: string | null;
+  /** National identifiers, only when they pass their check (DESIGN §3 "Identifiers as evidence"). */
+  nhsNumber: string | null;
+  nino: string | null;
+  upn: string | null;
+  /** The agency's own reference: never identity evidence across sources. */
+  agencyRef: string | null;
+  /** Latest event date on the row (ISO), if any. */
+  eventDate: string | null;
+}
+
+/** Result of the person stage: a cluster index per record (same index = same person). */
+export interface PersonClusters {
+  /** personOf[i] is the person index of records[i]; indexes run 0..personCount-1. */
+  personOf: Int32Array;
+  personCount: number;
+}
+
+/** Result of the household stage: a household index per person at the latest as-of date. */
+export interface HouseholdAssignment {
+  householdOfPerson: Int32Array;
+  householdCount: number;
+}
