@@ -59,7 +59,9 @@ function classify(row: SheetRow, headerKeys: string[]): { kind: 'data' | 'struct
 export function planTable(sheet: SheetData, roles?: ColumnRole[]): TablePlan | null {
   const headerRow = findHeaderRow(sheet);
   if (!headerRow) return null;
-  const width = Math.max(headerRow.cells.length, ...sheet.rows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): spreading 300k arguments overflows the call stack.
+  let width = headerRow.cells.length;
+  for (const r of sheet.rows) if (r.cells.length > width) width = r.cells.length;
   const headers = Array.from({ length: width }, (_, i) => (headerRow.cells[i] ?? '').trim());
   const headerKeys = headers.map(headerKey);
   const above = sheet.rows.filter((r) => r.rowNumber < headerRow.rowNumber);
