@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Channel, ChosenFile, EngineEvent, RequestOf, ResponseOf, StoreStatus } from '../../shared/ipc/contract.js';
 import { fail, ok, WorkbenchError, type Result } from '../../shared/ipc/result.js';
+import { CHANNEL_POLICY, mayCall } from '../../shared/ipc/policy.js';
 import { parseRequest } from '../../shared/ipc/validate.js';
 import type { EngineHandle, EngineOptions } from './engine-types.js';
 import { importFile, previewImport } from './import/import-file.js';
@@ -33,17 +34,34 @@ export class Engine implements EngineHandle {
   private readonly files = new Map<string, string>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly jobs = new JobRunner((event) => this.emit(event), toResult);
-  private readonly user: string;
+  private failedUnlocks = 0;
 
-  constructor(private readonly options: EngineOptions) {
-    this.user = options.user ?? 'analyst';
+  constructor(private readonly options: EngineOptions) {}
+
+  /** Who acts, for the audit log: the user whose key slot opened the store. */
+  private get user(): string {
+    return this.store?.session.user ?? this.options.user ?? 'analyst';
   }
 
   async invoke(channel: string, payload: unknown): Promise<Result<unknown>> {
     const parsed = parseRequest(channel, payload);
     if (!parsed.ok) return parsed;
-    const handler = this.handlers[parsed.value.channel] as (request: unknown) => unknown;
-    return toResult(async () => handler(parsed.value.request));
+    const name = parsed.value.channel;
+    const handler = this.handlers[name] as (request: unknown) => unknown;
+    return toResult(async () => {
+      // Roles are enforced here, before any handler, for every host (DESIGN §6).
+      if (CHANNEL_POLICY[name] !== 'open') {
+        const { role } = this.requireStore().session;
+        if (!mayCall(role, name)) throw new WorkbenchError('forbidden', `Your role (${role}) does not allow this.`);
+      }
+      return handler(parsed.value.request);
+    });
+  }
+
+  /** The partner organisation the session is limited to, or null for unrestricted roles. */
+  private partnerScope(): string | null {
+    const session = this.requireStore().session;
+    return session.role === 'partner' ? session.organisation : null;
   }
 
   onEvent(listener: (event: EngineEvent) => void): () => void {
@@ -126,15 +144,23 @@ export class Engine implements EngineHandle {
     }),
     'store:create': ({ passphrase }) => {
       this.store?.close();
-      this.store = Store.create(this.options.storePath, passphrase);
+      this.store = Store.create(this.options.storePath, passphrase, this.options.user);
       this.store.audit(this.user, 'store-created', {});
       return this.status();
     },
     'store:unlock': ({ passphrase }) => {
-      const store = Store.unlock(this.options.storePath, passphrase);
+      let store: Store;
+      try {
+        store = Store.unlock(this.options.storePath, passphrase);
+      } catch (error) {
+        if (error instanceof WorkbenchError && error.kind === 'wrong-passphrase') this.failedUnlocks++;
+        throw error;
+      }
       this.store?.close();
       this.store = store;
-      store.audit(this.user, 'store-unlocked', {});
+      // Failed attempts cannot be written while the store is locked; they are recorded now.
+      store.audit(this.user, 'login', { failedAttemptsBefore: this.failedUnlocks });
+      this.failedUnlocks = 0;
       return this.status();
     },
     'store:lock': () => {
@@ -159,7 +185,8 @@ export class Engine implements EngineHandle {
       const path = this.pathOf(request.token);
       return {
         job: this.jobs.start('import:start', (job) =>
-          importFile(store, path, { partner: request.partner, kind: request.kind, asOf: request.asOf, mapping: request.mapping, user: this.user }, job),
+          // A partner's imports are always filed under their own organisation.
+          importFile(store, path, { partner: this.partnerScope() ?? request.partner, kind: request.kind, asOf: request.asOf, mapping: request.mapping, user: this.user }, job),
         ),
       };
     },
@@ -173,8 +200,12 @@ export class Engine implements EngineHandle {
       };
     },
     'jobs:cancel': ({ job }) => ({ cancelled: this.jobs.cancel(job) }),
-    'sources:list': () => listSources(this.requireStore().reader),
-    'records:page': (request) => recordsPage(this.requireStore().reader, request),
+    'sources:list': () => {
+      const scope = this.partnerScope();
+      const sources = listSources(this.requireStore().reader);
+      return scope === null ? sources : sources.filter((s) => s.partner === scope);
+    },
+    'records:page': (request) => recordsPage(this.requireStore().reader, request, this.partnerScope()),
   };
 }
 

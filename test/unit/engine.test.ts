@@ -119,6 +119,8 @@ describe('engine', () => {
   it('in Electron the renderer cannot name a path: files come from the dialog only', async () => {
     const dir = tempDir();
     const engine = engineIn(dir, 'electron');
+    expect(await engine.invoke('files:fromPath', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'store-missing' } });
+    await value(engine.invoke('store:create', { passphrase: PASS }));
     expect(await engine.invoke('files:fromPath', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await engine.invoke('files:choose', { purpose: 'import' })).toMatchObject({ ok: false, error: { kind: 'unsupported' } });
     engine.close();
@@ -126,6 +128,7 @@ describe('engine', () => {
 
   it('file tokens are unguessable and unknown ones are refused', async () => {
     const engine = engineIn(tempDir());
+    await value(engine.invoke('store:create', { passphrase: PASS }));
     expect(await engine.invoke('import:preview', { token: 'f_AAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     engine.close();
   });

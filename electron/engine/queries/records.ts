@@ -27,9 +27,14 @@ const FROM = `FROM record r
 
 const escapeLike = (v: string): string => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function recordsPage(db: Db, req: RecordsPageRequest): { rows: RecordRow[]; total: number } {
+/** One page of records; `partner` limits it to that partner organisation's sources. */
+export function recordsPage(db: Db, req: RecordsPageRequest, partner: string | null = null): { rows: RecordRow[]; total: number } {
   const where: string[] = [];
   const params: Array<string | number> = [];
+  if (partner !== null) {
+    where.push('s.partner = ?');
+    params.push(partner);
+  }
   if (req.sourceId !== undefined) {
     where.push('r.source_id = ?');
     params.push(req.sourceId);

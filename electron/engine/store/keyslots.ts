@@ -3,6 +3,7 @@
 // (rekey is impossible under WAL, and a passphrase open costs ~100 ms per connection).
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Role } from '../../../shared/domain/roles.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
@@ -10,10 +11,19 @@ const FORMAT = 'baseline-workbench-keys';
 // scrypt N=2^15, r=8 (32 MiB, ~100 ms here): the OWASP-recommended floor for interactive logins.
 const KDF = { name: 'scrypt', N: 32768, r: 8, p: 1 } as const;
 
-export interface KeySlot {
+export { ROLES, type Role } from '../../../shared/domain/roles.js';
+
+/** Who a slot lets in. Bound into the wrap's associated data, so editing it breaks the slot. */
+export interface SlotOwner {
+  user: string;
+  role: Role;
+  /** The partner organisation a partner user imports for and sees; null for other roles. */
+  organisation: string | null;
+}
+
+export interface KeySlot extends SlotOwner {
   id: string;
   kind: 'passphrase' | 'recovery';
-  label: string;
   kdf: { name: 'scrypt'; N: number; r: number; p: number; salt: string };
   iv: string;
   wrapped: string;
@@ -26,7 +36,12 @@ export interface KeyFile {
   version: 1;
   storeId: string;
   slots: KeySlot[];
+  /** The audit chain's last event, kept outside the store so truncating the chain is detected. */
+  auditHead?: { id: number; hash: string };
 }
+
+const slotAad = (storeId: string, kind: KeySlot['kind'], owner: SlotOwner): Buffer =>
+  Buffer.from(JSON.stringify([storeId, kind, owner.user, owner.role, owner.organisation]));
 
 function deriveKek(passphrase: string, kdf: KeySlot['kdf']): Buffer {
   return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, {
@@ -37,16 +52,18 @@ function deriveKek(passphrase: string, kdf: KeySlot['kdf']): Buffer {
   });
 }
 
-export function wrapKey(dataKey: Buffer, passphrase: string, kind: KeySlot['kind'], label: string, storeId: string): KeySlot {
+export function wrapKey(dataKey: Buffer, passphrase: string, kind: KeySlot['kind'], owner: SlotOwner, storeId: string): KeySlot {
   const kdf = { ...KDF, salt: randomBytes(16).toString('base64') };
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', deriveKek(passphrase, kdf), iv);
-  cipher.setAAD(Buffer.from(storeId));
+  cipher.setAAD(slotAad(storeId, kind, owner));
   const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
   return {
     id: randomUUID(),
     kind,
-    label,
+    user: owner.user,
+    role: owner.role,
+    organisation: owner.organisation,
     kdf,
     iv: iv.toString('base64'),
     wrapped: wrapped.toString('base64'),
@@ -58,7 +75,7 @@ export function wrapKey(dataKey: Buffer, passphrase: string, kind: KeySlot['kind
 function tryUnwrap(slot: KeySlot, passphrase: string, storeId: string): Buffer | null {
   try {
     const decipher = createDecipheriv('aes-256-gcm', deriveKek(passphrase, slot.kdf), Buffer.from(slot.iv, 'base64'));
-    decipher.setAAD(Buffer.from(storeId));
+    decipher.setAAD(slotAad(storeId, slot.kind, slot));
     decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
   } catch {
@@ -66,13 +83,24 @@ function tryUnwrap(slot: KeySlot, passphrase: string, storeId: string): Buffer |
   }
 }
 
-/** Returns the data key, or throws `wrong-passphrase` when no slot opens with this passphrase. */
-export function unwrapDataKey(keyFile: KeyFile, passphrase: string, keyPath: string): Buffer {
-  for (const slot of keyFile.slots) {
-    const key = tryUnwrap(slot, passphrase, keyFile.storeId);
-    if (key) return key;
+/**
+ * Opens the slot this passphrase unlocks (only that user's slots when a user is named) and
+ * returns the data key with who it belongs to; `wrong-passphrase` when none opens.
+ */
+export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): { dataKey: Buffer; slot: KeySlot } {
+  const slots = keyFile.slots.filter((s) => user === undefined || s.user === user);
+  if (user !== undefined && slots.length === 0) {
+    throw new WorkbenchError('wrong-passphrase', `No user named "${user}" in the store whose keys are in ${keyPath}. Nothing was changed.`);
+  }
+  for (const slot of slots) {
+    const dataKey = tryUnwrap(slot, passphrase, keyFile.storeId);
+    if (dataKey) return { dataKey, slot };
   }
   throw new WorkbenchError('wrong-passphrase', `Wrong passphrase for the store whose keys are in ${keyPath}. Nothing was changed.`);
+}
+
+export function unwrapDataKey(keyFile: KeyFile, passphrase: string, keyPath: string): Buffer {
+  return openSlot(keyFile, passphrase, keyPath).dataKey;
 }
 
 export function readKeyFile(keyPath: string): KeyFile {
@@ -99,15 +127,21 @@ export function writeKeyFile(keyPath: string, keyFile: KeyFile): void {
   renameSync(tmp, keyPath);
 }
 
-export function newKeyFile(passphrase: string): { keyFile: KeyFile; dataKey: Buffer } {
+export function checkPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new WorkbenchError('bad-input', `A new store needs a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+    throw new WorkbenchError('bad-input', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   }
+}
+
+/** A new store's key file: one slot, for the first analyst. */
+export function newKeyFile(passphrase: string, user = 'analyst'): { keyFile: KeyFile; dataKey: Buffer } {
+  checkPassphrase(passphrase);
   const dataKey = randomBytes(32);
   const storeId = randomUUID();
+  const owner: SlotOwner = { user, role: 'analyst', organisation: null };
   return {
     dataKey,
-    keyFile: { format: FORMAT, version: 1, storeId, slots: [wrapKey(dataKey, passphrase, 'passphrase', 'first user', storeId)] },
+    keyFile: { format: FORMAT, version: 1, storeId, slots: [wrapKey(dataKey, passphrase, 'passphrase', owner, storeId)] },
   };
 }
 

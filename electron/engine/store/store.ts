@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { openDatabase, type Db } from './database.js';
 import { keyFilePath, networkShareWarning } from './paths.js';
-import { newKeyFile, readKeyFile, unwrapDataKey, writeKeyFile } from './keyslots.js';
+import { appendAudit, syncAuditHead, type AuditPayload } from './audit.js';
+import { newKeyFile, openSlot, readKeyFile, writeKeyFile, type SlotOwner } from './keyslots.js';
 import { LATEST_VERSION } from './migrations/index.js';
 
 /** An open store: one writer connection for jobs, one reader so queries never see half a job. */
@@ -13,6 +13,10 @@ export class Store {
     readonly path: string,
     readonly writer: Db,
     readonly reader: Db,
+    /** Kept while open so users can be added without rekeying; never written anywhere. */
+    readonly dataKey: Buffer,
+    /** Who opened it. Tests and benchmarks that open with a raw key act as an analyst. */
+    readonly session: SlotOwner,
   ) {}
 
   static exists(path: string): boolean {
@@ -20,38 +24,48 @@ export class Store {
   }
 
   /** Creates a new encrypted store and its key file; refuses to overwrite either. */
-  static create(path: string, passphrase: string): Store {
+  static create(path: string, passphrase: string, user = 'analyst'): Store {
     const keyPath = keyFilePath(path);
     if (existsSync(path)) throw new WorkbenchError('conflict', `A store already exists at ${path}.`);
     if (existsSync(keyPath)) {
       throw new WorkbenchError('conflict', `A key file already exists at ${keyPath} with no store beside it. Move it away first.`);
     }
-    const { keyFile, dataKey } = newKeyFile(passphrase);
+    const { keyFile, dataKey } = newKeyFile(passphrase, user);
     mkdirSync(dirname(path), { recursive: true });
     writeKeyFile(keyPath, keyFile);
-    const store = Store.openWithKey(path, dataKey, true);
+    const store = Store.openWithKey(path, dataKey, true, keyFile.slots[0]);
     store.writer.prepare("INSERT INTO meta(key, value) VALUES ('store_id', ?), ('created_at', ?)").run(keyFile.storeId, new Date().toISOString());
     return store;
   }
 
-  /** Opens with a passphrase; a wrong one throws `wrong-passphrase` and touches nothing. */
-  static unlock(path: string, passphrase: string): Store {
+  /**
+   * Opens with a passphrase (only that user's key slots when a user is named); a wrong one
+   * throws `wrong-passphrase` and touches nothing.
+   */
+  static unlock(path: string, passphrase: string, user?: string): Store {
     if (!existsSync(path)) throw new WorkbenchError('store-missing', `There is no store at ${path}.`);
     const keyPath = keyFilePath(path);
-    const dataKey = unwrapDataKey(readKeyFile(keyPath), passphrase, keyPath);
-    return Store.openWithKey(path, dataKey, false);
+    const { dataKey, slot } = openSlot(readKeyFile(keyPath), passphrase, keyPath, user);
+    return Store.openWithKey(path, dataKey, false, slot);
   }
 
   /** For tests and benchmarks that must not pay the KDF on every open. */
-  static openWithKey(path: string, dataKey: Buffer, create: boolean): Store {
+  static openWithKey(path: string, dataKey: Buffer, create: boolean, owner?: SlotOwner): Store {
     const writer = openDatabase(path, dataKey, { create });
     const reader = openDatabase(path, dataKey, { create: false, readonly: true });
-    return new Store(path, writer, reader);
+    const session: SlotOwner = owner ? { user: owner.user, role: owner.role, organisation: owner.organisation } : { user: 'analyst', role: 'analyst', organisation: null };
+    return new Store(path, writer, reader, Buffer.from(dataKey), session);
+  }
+
+  get keyPath(): string {
+    return keyFilePath(this.path);
   }
 
   close(): void {
+    syncAuditHead(this);
     this.reader.close();
     this.writer.close();
+    this.dataKey.fill(0);
   }
 
   get schemaVersion(): number {
@@ -80,14 +94,7 @@ export class Store {
   }
 
   /** Appends to the hash-chained audit log. Payloads hold ids and counts, never personal data. */
-  audit(actor: string, action: string, payload: Record<string, string | number | boolean | null>): void {
-    const prev = this.writer.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-    const prevHash = prev?.hash ?? '0'.repeat(64);
-    const at = new Date().toISOString();
-    const payloadJson = JSON.stringify(payload);
-    const hash = createHash('sha256').update(`${prevHash}\n${at}\n${actor}\n${action}\n${payloadJson}`).digest('hex');
-    this.writer
-      .prepare('INSERT INTO audit_event(at, actor, action, payload_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(at, actor, action, payloadJson, prevHash, hash);
+  audit(actor: string, action: string, payload: AuditPayload): void {
+    appendAudit(this.writer, actor, action, payload);
   }
 }

@@ -1,0 +1,59 @@
+// Local users are key slots: each user's passphrase wraps the one data key, so adding a user or
+// changing a passphrase edits the key file and never the store.
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { checkPassphrase, openSlot, readKeyFile, ROLES, wrapKey, writeKeyFile, type Role, type SlotOwner } from './keyslots.js';
+import type { Store } from './store.js';
+
+export interface UserSummary extends SlotOwner {
+  createdAt: string;
+}
+
+const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._'-]{0,62}$/;
+
+function requireAnalyst(store: Store, what: string): void {
+  if (store.session.role !== 'analyst') throw new WorkbenchError('forbidden', `Only an analyst can ${what}.`);
+}
+
+export function listUsers(store: Store): UserSummary[] {
+  return readKeyFile(store.keyPath)
+    .slots.filter((s) => s.kind === 'passphrase')
+    .map((s) => ({ user: s.user, role: s.role, organisation: s.organisation, createdAt: s.createdAt }));
+}
+
+export function addUser(store: Store, owner: SlotOwner, passphrase: string): UserSummary {
+  requireAnalyst(store, 'add users');
+  if (!USER_NAME.test(owner.user)) throw new WorkbenchError('bad-input', 'A user name is 1–63 letters, digits, spaces, dots, hyphens or apostrophes.');
+  if (!ROLES.includes(owner.role)) throw new WorkbenchError('bad-input', `A role is one of ${ROLES.join(', ')}.`);
+  if (owner.role === 'partner' && !owner.organisation?.trim()) throw new WorkbenchError('bad-input', 'A partner user needs the organisation they import for.');
+  checkPassphrase(passphrase);
+  const keyFile = readKeyFile(store.keyPath);
+  if (keyFile.slots.some((s) => s.user === owner.user)) throw new WorkbenchError('conflict', `There is already a user named "${owner.user}".`);
+  const organisation = owner.role === 'partner' ? (owner.organisation?.trim() ?? null) : null;
+  const slot = wrapKey(store.dataKey, passphrase, 'passphrase', { user: owner.user, role: owner.role, organisation }, keyFile.storeId);
+  writeKeyFile(store.keyPath, { ...keyFile, slots: [...keyFile.slots, slot] });
+  store.audit(store.session.user, 'user-added', { role: owner.role });
+  return { user: slot.user, role: slot.role, organisation: slot.organisation, createdAt: slot.createdAt };
+}
+
+export function removeUser(store: Store, user: string): void {
+  requireAnalyst(store, 'remove users');
+  const keyFile = readKeyFile(store.keyPath);
+  const target = keyFile.slots.filter((s) => s.user === user);
+  if (target.length === 0) throw new WorkbenchError('not-found', `There is no user named "${user}".`);
+  const analystsLeft = keyFile.slots.filter((s) => s.kind === 'passphrase' && s.role === 'analyst' && s.user !== user);
+  if (analystsLeft.length === 0) throw new WorkbenchError('forbidden', 'The last analyst cannot be removed: nobody could manage the store.');
+  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.filter((s) => s.user !== user) });
+  store.audit(store.session.user, 'user-removed', { role: target[0]?.role ?? null });
+}
+
+/** A user changes their own passphrase; the old one must open their slot first. */
+export function changePassphrase(store: Store, user: string, oldPassphrase: string, newPassphrase: string): void {
+  if (user !== store.session.user) requireAnalyst(store, "change another user's passphrase");
+  checkPassphrase(newPassphrase);
+  const keyFile = readKeyFile(store.keyPath);
+  const { slot } = openSlot(keyFile, oldPassphrase, store.keyPath, user);
+  const owner: SlotOwner = { user: slot.user, role: slot.role as Role, organisation: slot.organisation };
+  const fresh = wrapKey(store.dataKey, newPassphrase, 'passphrase', owner, keyFile.storeId);
+  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.map((s) => (s.id === slot.id ? fresh : s)) });
+  store.audit(store.session.user, 'passphrase-changed', {});
+}

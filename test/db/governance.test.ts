@@ -1,0 +1,205 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, CHANNEL_NAMES, type Channel } from '../../shared/ipc/contract.js';
+import { CHANNEL_POLICY } from '../../shared/ipc/policy.js';
+import { createEngine } from '../../electron/engine/engine.js';
+import { verifyAudit } from '../../electron/engine/store/audit.js';
+import { readKeyFile, writeKeyFile } from '../../electron/engine/store/keyslots.js';
+import { Store } from '../../electron/engine/store/store.js';
+import { addUser, changePassphrase, listUsers, removeUser } from '../../electron/engine/store/users.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+const PASS = 'first analyst passphrase';
+
+function kindOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { kind?: string }).kind ?? String(error);
+  }
+  return undefined;
+}
+
+describe('users are key slots', () => {
+  it('each user unlocks the same store with their own passphrase and role', () => {
+    const path = join(tempDir(), 'baseline.db');
+    const store = Store.create(path, PASS, 'ann');
+    addUser(store, { user: 'cora', role: 'co-ordinator', organisation: null }, 'coordinator passphrase');
+    addUser(store, { user: 'pat', role: 'partner', organisation: 'South Yorkshire Police' }, 'partner passphrase');
+    expect(listUsers(store).map((u) => [u.user, u.role, u.organisation])).toEqual([
+      ['ann', 'analyst', null],
+      ['cora', 'co-ordinator', null],
+      ['pat', 'partner', 'South Yorkshire Police'],
+    ]);
+    store.close();
+    expect(Store.unlock(path, 'coordinator passphrase').session).toEqual({ user: 'cora', role: 'co-ordinator', organisation: null });
+    const pat = Store.unlock(path, 'partner passphrase', 'pat');
+    expect(pat.session.role).toBe('partner');
+    pat.close();
+    expect(kindOf(() => Store.unlock(path, 'partner passphrase', 'ann'))).toBe('wrong-passphrase');
+  });
+
+  it('editing a role in the key file breaks that slot instead of promoting the user', () => {
+    const path = join(tempDir(), 'baseline.db');
+    const store = Store.create(path, PASS);
+    addUser(store, { user: 'cora', role: 'co-ordinator', organisation: null }, 'coordinator passphrase');
+    store.close();
+    const keyFile = readKeyFile(`${path}.keys`);
+    writeKeyFile(`${path}.keys`, { ...keyFile, slots: keyFile.slots.map((s) => (s.user === 'cora' ? { ...s, role: 'analyst' } : s)) });
+    expect(kindOf(() => Store.unlock(path, 'coordinator passphrase'))).toBe('wrong-passphrase');
+  });
+
+  it('only analysts manage users; the last analyst stays; passphrases change without touching the store', () => {
+    const path = join(tempDir(), 'baseline.db');
+    const store = Store.create(path, PASS, 'ann');
+    addUser(store, { user: 'cora', role: 'co-ordinator', organisation: null }, 'coordinator passphrase');
+    expect(kindOf(() => removeUser(store, 'ann'))).toBe('forbidden');
+    expect(kindOf(() => addUser(store, { user: 'cora', role: 'analyst', organisation: null }, 'another passphrase'))).toBe('conflict');
+    expect(kindOf(() => addUser(store, { user: 'p', role: 'partner', organisation: null }, 'another passphrase'))).toBe('bad-input');
+    store.close();
+    const dbBefore = readFileSync(path);
+    const cora = Store.unlock(path, 'coordinator passphrase');
+    expect(kindOf(() => addUser(cora, { user: 'x', role: 'analyst', organisation: null }, 'another passphrase'))).toBe('forbidden');
+    changePassphrase(cora, 'cora', 'coordinator passphrase', 'a brand new passphrase');
+    cora.close();
+    expect(kindOf(() => Store.unlock(path, 'coordinator passphrase'))).toBe('wrong-passphrase');
+    expect(Store.unlock(path, 'a brand new passphrase').session.user).toBe('cora');
+    expect(readFileSync(path).subarray(0, 4096).equals(dbBefore.subarray(0, 4096))).toBe(true);
+  });
+});
+
+describe('the audit trail', () => {
+  function storeWithEvents(): string {
+    const path = join(tempDir(), 'baseline.db');
+    const store = Store.create(path, PASS);
+    store.audit('ann', 'import', { sourceId: 1, records: 10 });
+    store.audit('ann', 'export-clusters', { rows: 10 });
+    store.audit('ann', 'import', { sourceId: 2, records: 5 });
+    store.audit('ann', 'export-clusters', { rows: 15 });
+    store.close();
+    return path;
+  }
+  const rawDb = (path: string): Database.Database => {
+    const store = Store.unlock(path, PASS);
+    const key = Buffer.from(store.dataKey);
+    store.close();
+    const db = new Database(path);
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    return db;
+  };
+
+  it('verifies an untouched chain', () => {
+    const path = storeWithEvents();
+    const store = Store.unlock(path, PASS);
+    expect(verifyAudit(store.reader, store.keyPath)).toMatchObject({ ok: true, events: 4 });
+    store.close();
+  });
+
+  it('names an edited event', () => {
+    const path = storeWithEvents();
+    const db = rawDb(path);
+    db.prepare("UPDATE audit_event SET payload_json = '{\"sourceId\":1,\"records\":11}' WHERE id = 3").run();
+    db.close();
+    const store = Store.unlock(path, PASS);
+    expect(verifyAudit(store.reader, store.keyPath)).toMatchObject({ ok: false, problem: { id: 3 } });
+    store.close();
+  });
+
+  it('detects a deleted event in the middle and a truncated end', () => {
+    const path = storeWithEvents();
+    const db = rawDb(path);
+    db.prepare('DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)').run();
+    db.close();
+    const store = Store.unlock(path, PASS);
+    const verdict = verifyAudit(store.reader, store.keyPath);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.problem?.reason).toMatch(/removed/);
+    store.close();
+    const path2 = storeWithEvents();
+    const db2 = rawDb(path2);
+    db2.prepare('DELETE FROM audit_event WHERE id = 2').run();
+    db2.close();
+    const s2 = Store.unlock(path2, PASS);
+    expect(verifyAudit(s2.reader, s2.keyPath)).toMatchObject({ ok: false, problem: { id: 3 } });
+    s2.close();
+  });
+});
+
+describe('roles are enforced in the engine on every channel', () => {
+  // A valid request for every channel, so only the role decides.
+  const SAMPLE: { [C in Channel]: unknown } = {
+    'app:info': {},
+    'store:create': { passphrase: 'long enough passphrase' },
+    'store:unlock': { passphrase: 'x' },
+    'store:lock': {},
+    'files:choose': { purpose: 'import' },
+    'files:fromPath': { path: '/nonexistent/file.csv' },
+    'import:preview': { token: 'f_AAAAAAAAAAAAAAAA' },
+    'import:start': { token: 'f_AAAAAAAAAAAAAAAA' },
+    'demo:create': { households: 1 },
+    'jobs:cancel': { job: 'job_x' },
+    'sources:list': {},
+    'records:page': { startRow: 0, endRow: 10, sort: [], filters: [] },
+  };
+
+  it('every sample request is valid for its channel', () => {
+    for (const channel of CHANNEL_NAMES) expect(CHANNELS[channel].request.safeParse(SAMPLE[channel]).success, channel).toBe(true);
+  });
+
+  it('a co-ordinator reaches no channel that returns person-level data', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'baseline.db');
+    const csv = join(dir, 'school.csv');
+    writeFileSync(csv, 'Forename,Surname,DOB\nZelda,Quartermain,01/02/2010\n');
+    const analyst = createEngine({ storePath: path, host: 'browser', version: 't' });
+    await analyst.invoke('store:create', { passphrase: PASS });
+    const token = (await analyst.invoke('files:fromPath', { path: csv })) as { ok: true; value: { token: string } };
+    await analyst.invoke('import:start', { token: token.value.token });
+    await analyst.idle();
+    const store = Store.unlock(path, PASS);
+    addUser(store, { user: 'cora', role: 'co-ordinator', organisation: null }, 'coordinator passphrase');
+    store.close();
+    analyst.close();
+
+    const engine = createEngine({ storePath: path, host: 'browser', version: 't' });
+    expect(await engine.invoke('store:unlock', { passphrase: 'coordinator passphrase' })).toMatchObject({ ok: true });
+    for (const channel of CHANNEL_NAMES) {
+      if (channel === 'store:lock' || channel === 'store:create' || channel === 'store:unlock') continue;
+      const result = await engine.invoke(channel, SAMPLE[channel]);
+      const text = JSON.stringify(result);
+      expect(text, channel).not.toMatch(/Zelda|Quartermain|2010-02-01/);
+      if (CHANNEL_POLICY[channel] !== 'open' && !(CHANNEL_POLICY[channel] as readonly string[]).includes('co-ordinator')) {
+        expect(result, channel).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+      }
+    }
+    engine.close();
+  });
+
+  it('a partner sees only their own organisation\'s sources and records', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'baseline.db');
+    const engine = createEngine({ storePath: path, host: 'browser', version: 't' });
+    await engine.invoke('store:create', { passphrase: PASS });
+    for (const [file, partner] of [['police.csv', 'South Yorkshire Police'], ['school.csv', 'Schools']] as const) {
+      writeFileSync(join(dir, file), `Forename,Surname\n${partner === 'Schools' ? 'Sam' : 'Pol'},Lee\n`);
+      const token = (await engine.invoke('files:fromPath', { path: join(dir, file) })) as { ok: true; value: { token: string } };
+      await engine.invoke('import:start', { token: token.value.token, partner });
+    }
+    await engine.idle();
+    engine.close();
+    const store = Store.unlock(path, PASS);
+    addUser(store, { user: 'pat', role: 'partner', organisation: 'South Yorkshire Police' }, 'partner passphrase');
+    store.close();
+    const partner = createEngine({ storePath: path, host: 'browser', version: 't' });
+    await partner.invoke('store:unlock', { passphrase: 'partner passphrase' });
+    const sources = (await partner.invoke('sources:list', {})) as { ok: true; value: Array<{ fileName: string }> };
+    expect(sources.value.map((s) => s.fileName)).toEqual(['police.csv']);
+    const records = (await partner.invoke('records:page', SAMPLE['records:page'])) as { ok: true; value: { rows: Array<{ forename: string }>; total: number } };
+    expect(records.value.rows.map((r) => r.forename)).toEqual(['Pol']);
+    expect(await partner.invoke('demo:create', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    partner.close();
+  });
+});
