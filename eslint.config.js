@@ -27,7 +27,7 @@ export const UNSAFE_WEB_PREFERENCES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['build/**', 'dist/**', 'release/**', 'node_modules/**', 'test/e2e/artifacts/**', '.tmp/**'] },
+  { ignores: ['build/**', 'dist/**', 'release/**', 'node_modules/**', 'test/e2e/artifacts/**', '.tmp/**', 'test/fixtures/security/**'] },
   {
     files: ['**/*.{ts,tsx,mts,cts}'],
     languageOptions: { parser: tseslint.parser },
