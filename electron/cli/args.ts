@@ -6,7 +6,7 @@ export interface ParsedArgs {
 }
 
 const FLAGS = new Set(['json', 'help', 'version']);
-const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold']);
+const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation']);
 
 export class UsageError extends Error {}
 

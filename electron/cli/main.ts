@@ -9,10 +9,10 @@ import { exportClusters } from '../engine/export/clusters.js';
 import { importFile } from '../engine/import/import-file.js';
 import { createJobContext, type JobContext } from '../engine/jobs/job-context.js';
 import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../engine/store/paths.js';
-import { Store } from '../engine/store/store.js';
 import { appVersion } from '../engine/version.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
-import { obtainPassphrase } from './passphrase.js';
+import { governanceCommand } from './governance-commands.js';
+import { openStore } from './open-store.js';
 
 
 type Summary = Record<string, unknown>;
@@ -25,6 +25,9 @@ Commands:
   import FILE… [--source PARTNER] [--kind KIND] [--mapping auto] [--as-of YYYY-MM-DD]
   export clusters --out FILE.csv
   demo [--households N] [--seed S] [--out DIR]
+  users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
+  audit verify | audit export --out FILE.csv
+  source list
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -48,15 +51,7 @@ function progressReporter(): JobContext {
   });
 }
 
-async function openStore(path: string, createIfMissing: boolean): Promise<Store> {
-  if (Store.exists(path)) return Store.unlock(path, await obtainPassphrase('unlock', path));
-  if (!createIfMissing) throw new WorkbenchError('store-missing', `There is no store at ${path}. Import a file or run demo to create one.`);
-  const store = Store.create(path, await obtainPassphrase('create', path));
-  say(`Created a new encrypted store at ${path} (keys in ${path}.keys: back up both together).`);
-  return store;
-}
-
-async function cmdImport(args: ParsedArgs, storePath: string, user: string): Promise<{ summary: Summary; exit: number }> {
+async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const files = args.words.slice(1);
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
   const mapping = single(args, 'mapping') ?? 'auto';
@@ -67,7 +62,8 @@ async function cmdImport(args: ParsedArgs, storePath: string, user: string): Pro
   }
   const asOf = single(args, 'as-of');
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be YYYY-MM-DD');
-  const store = await openStore(storePath, true);
+  const store = await openStore(storePath, { create: true, user: userArg, say });
+  const user = store.session.user;
   const results: Summary[] = [];
   let failed = 0;
   try {
@@ -102,16 +98,16 @@ async function cmdImport(args: ParsedArgs, storePath: string, user: string): Pro
   };
 }
 
-async function cmdExport(args: ParsedArgs, storePath: string, user: string): Promise<{ summary: Summary; exit: number }> {
+async function cmdExport(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const what = noun(args.words[1]);
   if (what !== 'cluster') throw new UsageError('export needs a kind: export clusters --out FILE.csv');
   const out = single(args, 'out');
   if (!out) throw new UsageError('export clusters needs --out FILE.csv');
   if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
-  const store = await openStore(storePath, false);
+  const store = await openStore(storePath, { create: false, user: userArg, say });
   try {
     const { rows } = exportClusters(store.reader, resolve(out));
-    store.audit(user, 'export-clusters', { rows });
+    store.audit(store.session.user, 'export-clusters', { rows });
     say(`Wrote ${rows} rows to ${resolve(out)}.`);
     return { summary: { ok: true, command: 'export clusters', store: storePath, out: resolve(out), rows }, exit: 0 };
   } finally {
@@ -119,13 +115,13 @@ async function cmdExport(args: ParsedArgs, storePath: string, user: string): Pro
   }
 }
 
-async function cmdDemo(args: ParsedArgs, storePath: string, user: string): Promise<{ summary: Summary; exit: number }> {
+async function cmdDemo(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const households = integer(args, 'households', 1, 200_000) ?? 1000;
   const seed = integer(args, 'seed', -2_147_483_648, 2_147_483_647) ?? 1;
   const outDir = resolve(single(args, 'out') ?? join(defaultUserDataDir(), 'demo'));
-  const store = await openStore(storePath, true);
+  const store = await openStore(storePath, { create: true, user: userArg, say });
   try {
-    const result = await runDemo(store, { households, seed, outDir, user }, progressReporter());
+    const result = await runDemo(store, { households, seed, outDir, user: store.session.user }, progressReporter());
     const records = result.files.reduce((n, f) => n + f.sheets.reduce((m, s) => m + s.records, 0), 0);
     say(`Wrote a synthetic borough of ${households} households to ${outDir} and imported ${result.files.length} extracts (${records} records) into ${storePath}.`);
     return {
@@ -151,7 +147,8 @@ export async function main(argv: string[]): Promise<number> {
       say(HELP);
       return command || args.flags.has('help') ? 0 : 1;
     }
-    const user = single(args, 'user') ?? process.env.BASELINE_USER ?? 'analyst';
+    // The acting user is whoever's key slot opens the store; --user limits it to that user's slot.
+    const user = single(args, 'user') ?? (process.env.BASELINE_USER || undefined);
     const db = single(args, 'db');
     const storePath = resolve(db ?? (command === 'demo' ? defaultDemoStorePath() : defaultStorePath()));
     // Fault injection for the exit-code tests: the only way to reach a truly unexpected error.
@@ -160,7 +157,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
-    else throw new UsageError(`Unknown command "${command}". Commands: import, export clusters, demo (see --help).`);
+    else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
+    else throw new UsageError(`Unknown command "${command}". Commands: import, export clusters, demo, users, audit, source (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
   } catch (error) {

@@ -45,3 +45,15 @@ function promptHidden(question: string): Promise<string> {
     stdin.on('data', onData);
   });
 }
+
+/** A new user's passphrase: BASELINE_NEW_PASSPHRASE, else asked twice on a terminal. */
+export async function obtainNewPassphrase(user: string): Promise<string> {
+  const fromEnv = process.env.BASELINE_NEW_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+    throw new WorkbenchError('bad-input', `No passphrase for ${user}: set BASELINE_NEW_PASSPHRASE or run in a terminal to be asked for it.`);
+  }
+  const first = await promptHidden(`Passphrase for ${user} (10+ characters): `);
+  if ((await promptHidden('Type it again: ')) !== first) throw new WorkbenchError('bad-input', 'The two passphrases differ; nothing was changed.');
+  return first;
+}

@@ -1,0 +1,105 @@
+// CLI: users, audit and sources (issue 6 §8).
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROLES, type Role } from '../../shared/domain/roles.js';
+import { csvLine } from '../engine/export/csv-writer.js';
+import { listSources } from '../engine/queries/records.js';
+import { verifyAudit } from '../engine/store/audit.js';
+import type { Store } from '../engine/store/store.js';
+import { addUser, listUsers, removeUser } from '../engine/store/users.js';
+import { noun, single, UsageError, type ParsedArgs } from './args.js';
+import { openStore, type CommandResult } from './open-store.js';
+import { obtainNewPassphrase } from './passphrase.js';
+
+type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
+type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
+
+async function withStore<T>(ctx: Context, work: (store: Store) => Promise<T> | T): Promise<T> {
+  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}
+
+const users: Handler = async (args, ctx) => {
+  const verb = args.words[1];
+  if (verb === 'list') {
+    const list = await withStore(ctx, (store) => listUsers(store));
+    for (const u of list) ctx.say(`${u.user}\t${u.role}${u.organisation ? `\t${u.organisation}` : ''}`);
+    return { summary: { ok: true, command: 'users list', users: list }, exit: 0 };
+  }
+  if (verb === 'add') {
+    const name = args.words[2];
+    const role = single(args, 'role') ?? 'analyst';
+    if (!name) throw new UsageError('users add needs a NAME: users add NAME --role analyst|co-ordinator|partner [--organisation ORG]');
+    if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    const added = await withStore(ctx, async (store) =>
+      addUser(store, { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null }, await obtainNewPassphrase(name)),
+    );
+    ctx.say(`Added ${added.user} (${added.role}).`);
+    return { summary: { ok: true, command: 'users add', user: added }, exit: 0 };
+  }
+  if (verb === 'remove') {
+    const name = args.words[2];
+    if (!name) throw new UsageError('users remove needs a NAME');
+    await withStore(ctx, (store) => removeUser(store, name));
+    ctx.say(`Removed ${name}: their passphrase no longer opens the store.`);
+    return { summary: { ok: true, command: 'users remove', user: name }, exit: 0 };
+  }
+  throw new UsageError('users needs add, remove or list');
+};
+
+const audit: Handler = async (args, ctx) => {
+  const verb = args.words[1];
+  if (verb === 'verify') {
+    const verdict = await withStore(ctx, (store) => verifyAudit(store.reader, store.keyPath));
+    if (verdict.ok) ctx.say(`The audit trail verifies: ${verdict.events} events, unbroken.`);
+    else ctx.say(`The audit trail does not verify: event ${verdict.problem?.id ?? '?'}: ${verdict.problem?.reason ?? ''}.`);
+    return { summary: { command: 'audit verify', ...verdict }, exit: verdict.ok ? 0 : 1 };
+  }
+  if (verb === 'export') {
+    const out = single(args, 'out');
+    if (!out) throw new UsageError('audit export needs --out FILE.csv');
+    const rows = await withStore(ctx, (store) => {
+      const fd = openSync(resolve(out), 'w');
+      let n = 0;
+      try {
+        writeSync(fd, csvLine(['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash']));
+        for (const e of store.reader.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>) {
+          writeSync(fd, csvLine([e.id, e.at, e.actor, e.action, e.payload_json, e.prev_hash, e.hash]));
+          n++;
+        }
+      } finally {
+        closeSync(fd);
+      }
+      store.audit(store.session.user, 'audit-exported', { events: n });
+      return n;
+    });
+    ctx.say(`Wrote ${rows} audit events to ${resolve(out)}.`);
+    return { summary: { ok: true, command: 'audit export', out: resolve(out), events: rows }, exit: 0 };
+  }
+  throw new UsageError('audit needs verify or export');
+};
+
+const source: Handler = async (args, ctx) => {
+  if (args.words[1] !== 'list') throw new UsageError('source needs list');
+  const sources = await withStore(ctx, (store) => {
+    const all = listSources(store.reader);
+    const scope = store.session.role === 'partner' ? store.session.organisation : null;
+    return scope === null ? all : all.filter((s) => s.partner === scope);
+  });
+  for (const s of sources) ctx.say(`${s.id}\t${s.fileName}\t${s.partner}\t${s.kind}\tas of ${s.asOf}\t${s.records} records, ${s.quarantined} quarantined`);
+  return { summary: { ok: true, command: 'source list', sources }, exit: 0 };
+};
+
+/** Keyed by the command word as typed, singular or plural. */
+export function governanceCommand(word: string | undefined): Handler | undefined {
+  const handlers: Record<string, Handler> = { user: users, audit, source };
+  if (!word) return undefined;
+  if (word === 'audit') return audit;
+  return handlers[noun(word) ?? ''];
+}
+
+

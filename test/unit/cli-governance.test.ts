@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { Store } from '../../electron/engine/store/store.js';
+import { runCli } from '../helpers/cli.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+const PASS = 'first analyst passphrase';
+
+function seeded(): { dir: string; db: string; env: Record<string, string> } {
+  const dir = tempDir();
+  const db = join(dir, 'x.db');
+  const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
+  const csv = join(dir, 'school.csv');
+  writeFileSync(csv, 'Forename,Surname\nAnn,Lee\n');
+  expect(runCli(['import', csv, '--db', db, '--user', 'ann'], env).code).toBe(0);
+  return { dir, db, env };
+}
+
+describe('CLI: users, audit, sources', () => {
+  it('adds, lists and removes users; a co-ordinator cannot add users', () => {
+    const { db, env } = seeded();
+    const added = runCli(['users', 'add', 'cora', '--role', 'co-ordinator', '--db', db, '--json'], { ...env, BASELINE_NEW_PASSPHRASE: 'coordinator passphrase' });
+    expect(added.code, added.stderr).toBe(0);
+    const list = runCli(['user', 'list', '--db', db, '--json'], env);
+    expect((list.json?.users as Array<{ user: string; role: string }>).map((u) => [u.user, u.role])).toEqual([
+      ['ann', 'analyst'],
+      ['cora', 'co-ordinator'],
+    ]);
+    const denied = runCli(['users', 'add', 'x', '--db', db], { ...env, BASELINE_PASSPHRASE: 'coordinator passphrase', BASELINE_NEW_PASSPHRASE: 'another passphrase' });
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/Only an analyst/);
+    expect(runCli(['users', 'remove', 'cora', '--db', db], env).code).toBe(0);
+    expect(runCli(['source', 'list', '--db', db], { ...env, BASELINE_PASSPHRASE: 'coordinator passphrase' }).code).toBe(1);
+  });
+
+  it('audit verify passes, then fails naming an edited event; export writes every event', () => {
+    const { dir, db, env } = seeded();
+    const ok = runCli(['audit', 'verify', '--db', db, '--json'], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.json).toMatchObject({ ok: true });
+    const out = join(dir, 'audit.csv');
+    expect(runCli(['audit', 'export', '--out', out, '--db', db], env).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^id,at,actor,action,payload,prev_hash,hash\r\n1,/);
+
+    const store = Store.unlock(db, PASS);
+    const key = Buffer.from(store.dataKey);
+    store.close();
+    const raw = new Database(db);
+    raw.pragma(`key="x'${key.toString('hex')}'"`);
+    raw.prepare("UPDATE audit_event SET actor = 'mallory' WHERE id = 1").run();
+    raw.close();
+    const bad = runCli(['audit', 'verify', '--db', db, '--json'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/event 1/);
+    expect(bad.json).toMatchObject({ ok: false, problem: { id: 1 } });
+  });
+
+  it('source list reports what was imported', () => {
+    const { db, env } = seeded();
+    const run = runCli(['sources', 'list', '--db', db, '--json'], env);
+    expect(run.code).toBe(0);
+    expect(run.json).toMatchObject({ sources: [{ fileName: 'school.csv', records: 1 }] });
+  });
+});
