@@ -9,12 +9,17 @@ export interface JobContext {
   yield(): Promise<void>;
 }
 
+// Crash tests kill the process at a fixed point in the code (a progress checkpoint of a named
+// phase, after some work is done) rather than on a timer: BASELINE_TEST_CRASH_AT=<phase>.
+const crashAt = process.env.BASELINE_TEST_CRASH_AT;
+
 export function createJobContext(signal: AbortSignal, onProgress: (phase: string, done: number, total: number) => void): JobContext {
   let last = 0;
   let lastPhase = '';
   return {
     signal,
     progress(phase, done, total) {
+      if (crashAt !== undefined && phase === crashAt && done > 0 && done < total) process.kill(process.pid, 'SIGKILL');
       // Throttle to ~10 events a second, but never drop a phase change or the final step.
       const now = Date.now();
       if (phase !== lastPhase || done >= total || now - last >= 100) {
