@@ -12,7 +12,10 @@ import { importFile, previewImport } from './import/import-file.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { listSources, recordsPage } from './queries/records.js';
 import { runDemo } from './demo-job.js';
+import { auditPage } from './queries/audit.js';
+import { verifyAudit } from './store/audit.js';
 import { Store } from './store/store.js';
+import { addUser, changePassphrase, listUsers, removeUser } from './store/users.js';
 import { LATEST_VERSION } from './store/migrations/index.js';
 import { networkShareWarning } from './store/paths.js';
 
@@ -132,6 +135,7 @@ export class Engine implements EngineHandle {
       synthetic: store?.synthetic ?? false,
       schemaVersion: store?.schemaVersion ?? LATEST_VERSION,
       networkShareWarning: networkShareWarning(this.options.storePath),
+      session: store ? { ...store.session } : null,
     };
   }
 
@@ -206,6 +210,22 @@ export class Engine implements EngineHandle {
       return scope === null ? sources : sources.filter((s) => s.partner === scope);
     },
     'records:page': (request) => recordsPage(this.requireStore().reader, request, this.partnerScope()),
+    'users:list': () => listUsers(this.requireStore()),
+    'users:add': ({ user, role, organisation, passphrase }) => addUser(this.requireStore(), { user, role, organisation: organisation ?? null }, passphrase),
+    'users:remove': ({ user }) => {
+      removeUser(this.requireStore(), user);
+      return { removed: user };
+    },
+    'users:changePassphrase': ({ oldPassphrase, newPassphrase }) => {
+      const store = this.requireStore();
+      changePassphrase(store, store.session.user, oldPassphrase, newPassphrase);
+      return { changed: true as const };
+    },
+    'audit:page': (request) => auditPage(this.requireStore().reader, request),
+    'audit:verify': () => {
+      const store = this.requireStore();
+      return verifyAudit(store.reader, store.keyPath);
+    },
   };
 }
 

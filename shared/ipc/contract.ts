@@ -3,6 +3,7 @@
 // from this one table; nothing else talks IPC.
 import { z } from 'zod';
 import { COLUMN_ROLES, SOURCE_KINDS } from '../domain/record-fields.js';
+import { ROLES } from '../domain/roles.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const jobId = z.string().min(1).max(64);
@@ -16,8 +17,35 @@ export const StoreStatus = z.object({
   synthetic: z.boolean(),
   schemaVersion: z.number().int(),
   networkShareWarning: z.string().nullable(),
+  /** Who unlocked it (null while locked): the UI shows only what this role may use. */
+  session: z.object({ user: z.string(), role: z.enum(ROLES), organisation: z.string().nullable() }).nullable(),
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
+
+export const UserRow = z.object({
+  user: z.string(),
+  role: z.enum(ROLES),
+  organisation: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserRow = z.infer<typeof UserRow>;
+
+export const AuditRow = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  /** IDs and counts only, never personal data. */
+  payload: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
+export const AuditVerdict = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  problem: z.object({ id: z.number().int().nullable(), reason: z.string() }).nullable(),
+});
+export type AuditVerdict = z.infer<typeof AuditVerdict>;
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -187,6 +215,34 @@ export const CHANNELS = {
     request: RecordsPageRequest,
     response: z.object({ rows: z.array(RecordRow), total: z.number().int() }),
   },
+  'users:list': { request: empty, response: z.array(UserRow) },
+  'users:add': {
+    request: z.object({
+      user: z.string().min(1).max(63),
+      role: z.enum(ROLES),
+      organisation: z.string().max(200).nullable().optional(),
+      passphrase: z.string().min(10, 'A passphrase needs at least 10 characters').max(1024),
+    }),
+    response: UserRow,
+  },
+  'users:remove': { request: z.object({ user: z.string().min(1).max(63) }), response: z.object({ removed: z.string() }) },
+  'users:changePassphrase': {
+    request: z.object({
+      oldPassphrase: z.string().min(1).max(1024),
+      newPassphrase: z.string().min(10, 'A passphrase needs at least 10 characters').max(1024),
+    }),
+    response: z.object({ changed: z.literal(true) }),
+  },
+  'audit:page': {
+    request: z.object({
+      startRow: z.number().int().nonnegative(),
+      endRow: z.number().int().positive(),
+      action: z.string().max(100).optional(),
+      actor: z.string().max(100).optional(),
+    }),
+    response: z.object({ rows: z.array(AuditRow), total: z.number().int(), actions: z.array(z.string()) }),
+  },
+  'audit:verify': { request: empty, response: AuditVerdict },
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

@@ -18,6 +18,12 @@ export const CHANNEL_POLICY: { readonly [C in Channel]: 'open' | readonly Role[]
   'jobs:cancel': ['analyst', 'co-ordinator', 'partner'],
   'sources:list': ['analyst', 'co-ordinator', 'partner'],
   'records:page': ['analyst', 'partner'],
+  'users:list': ['analyst'],
+  'users:add': ['analyst'],
+  'users:remove': ['analyst'],
+  'users:changePassphrase': ['analyst', 'co-ordinator', 'partner'],
+  'audit:page': ['analyst'],
+  'audit:verify': ['analyst'],
 };
 
 export function mayCall(role: Role, channel: Channel): boolean {

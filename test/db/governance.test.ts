@@ -143,6 +143,12 @@ describe('roles are enforced in the engine on every channel', () => {
     'jobs:cancel': { job: 'job_x' },
     'sources:list': {},
     'records:page': { startRow: 0, endRow: 10, sort: [], filters: [] },
+    'users:list': {},
+    'users:add': { user: 'eve', role: 'analyst', passphrase: 'promote me please' },
+    'users:remove': { user: 'ann' },
+    'users:changePassphrase': { oldPassphrase: 'not it at all', newPassphrase: 'a new passphrase' },
+    'audit:page': { startRow: 0, endRow: 10 },
+    'audit:verify': {},
   };
 
   it('every sample request is valid for its channel', () => {
@@ -201,5 +207,25 @@ describe('roles are enforced in the engine on every channel', () => {
     expect(records.value.rows.map((r) => r.forename)).toEqual(['Pol']);
     expect(await partner.invoke('demo:create', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     partner.close();
+  });
+});
+
+describe('users and audit through the engine', () => {
+  it('an analyst manages users and reads the audit trail; the session says who is in', async () => {
+    const dir = tempDir();
+    const engine = createEngine({ storePath: join(dir, 'baseline.db'), host: 'browser', version: 't' });
+    const created = (await engine.invoke('store:create', { passphrase: PASS })) as { ok: true; value: { session: unknown } };
+    expect(created.value.session).toEqual({ user: 'analyst', role: 'analyst', organisation: null });
+    expect(await engine.invoke('users:add', { user: 'pat', role: 'partner', organisation: 'Housing', passphrase: 'partner passphrase' })).toMatchObject({ ok: true, value: { user: 'pat', organisation: 'Housing' } });
+    expect(await engine.invoke('users:list', {})).toMatchObject({ ok: true, value: [{ user: 'analyst' }, { user: 'pat' }] });
+    expect(await engine.invoke('users:changePassphrase', { oldPassphrase: PASS, newPassphrase: 'changed passphrase' })).toMatchObject({ ok: true });
+    const page = (await engine.invoke('audit:page', { startRow: 0, endRow: 50 })) as { ok: true; value: { rows: Array<{ action: string }>; actions: string[] } };
+    expect(page.value.rows.map((r) => r.action)).toEqual(['passphrase-changed', 'user-added', 'store-created']);
+    expect(await engine.invoke('audit:verify', {})).toMatchObject({ ok: true, value: { ok: true, events: 3 } });
+    expect(await engine.invoke('users:remove', { user: 'analyst' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    engine.close();
+    const again = createEngine({ storePath: join(dir, 'baseline.db'), host: 'browser', version: 't' });
+    expect(await again.invoke('store:unlock', { passphrase: 'changed passphrase' })).toMatchObject({ ok: true });
+    again.close();
   });
 });
