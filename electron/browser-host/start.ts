@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EngineHandle } from '../engine/engine-types.js';
+import { IDLE_LOCK_MINUTES, type EngineHandle } from '../engine/engine-types.js';
 import { createEngine } from '../engine/engine.js';
 import { defaultDemoStorePath, defaultStorePath } from '../engine/store/paths.js';
 import { ChromiumMissingError } from './chromium.js';
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
   mkdirSync(path.dirname(options.storePath), { recursive: true });
   let engine: EngineHandle;
   try {
-    engine = await createEngine({ storePath: options.storePath, host: 'browser', version: packageVersion() });
+    engine = await createEngine({ storePath: options.storePath, host: 'browser', version: packageVersion(), idleLockMinutes: IDLE_LOCK_MINUTES });
   } catch (err) {
     say(`Could not start the Workbench engine for ${options.storePath}: ${(err as Error).message}`);
     return 1;

@@ -14,6 +14,8 @@ export interface EngineOptions {
   chooseFiles?: () => Promise<string[]>;
   /** Who acts, for the audit log. */
   user?: string;
+  /** Lock the store after this many minutes without a call (none while a job runs); off when unset. */
+  idleLockMinutes?: number;
 }
 
 /** The engine as every host sees it: one validated entry point and one event stream. */
@@ -23,3 +25,6 @@ export interface EngineHandle {
   onEvent(listener: (event: EngineEvent) => void): () => void;
   close(): void;
 }
+
+/** The app locks an unused store after this long (issue 6: lock after idle). */
+export const IDLE_LOCK_MINUTES = 15;

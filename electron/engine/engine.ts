@@ -38,8 +38,24 @@ export class Engine implements EngineHandle {
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly jobs = new JobRunner((event) => this.emit(event), toResult);
   private failedUnlocks = 0;
+  private lastActivity = Date.now();
+  private readonly idleTimer: NodeJS.Timeout | null;
 
-  constructor(private readonly options: EngineOptions) {}
+  constructor(private readonly options: EngineOptions) {
+    const idleMs = (options.idleLockMinutes ?? 0) * 60_000;
+    this.idleTimer = idleMs > 0 ? setInterval(() => this.lockIfIdle(idleMs), Math.min(30_000, idleMs / 2)) : null;
+    this.idleTimer?.unref();
+  }
+
+  /** Locks an open store nobody has used for `idleMs`; a running job counts as use. */
+  lockIfIdle(idleMs: number, now = Date.now()): boolean {
+    if (!this.store || this.jobs.busy || now - this.lastActivity < idleMs) return false;
+    this.store.audit(this.user, 'locked-idle', {});
+    this.store.close();
+    this.store = null;
+    this.emit({ type: 'store:locked', reason: 'idle' });
+    return true;
+  }
 
   /** Who acts, for the audit log: the user whose key slot opened the store. */
   private get user(): string {
@@ -50,6 +66,8 @@ export class Engine implements EngineHandle {
     const parsed = parseRequest(channel, payload);
     if (!parsed.ok) return parsed;
     const name = parsed.value.channel;
+    // Polling who-is-signed-in is not use; everything else keeps the store open.
+    if (name !== 'app:info') this.lastActivity = Date.now();
     const handler = this.handlers[name] as (request: unknown) => unknown;
     return toResult(async () => {
       // Roles are enforced here, before any handler, for every host (DESIGN §6).
@@ -73,6 +91,7 @@ export class Engine implements EngineHandle {
   }
 
   close(): void {
+    if (this.idleTimer) clearInterval(this.idleTimer);
     this.jobs.cancelAll();
     this.store?.close();
     this.store = null;

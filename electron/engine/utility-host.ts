@@ -15,7 +15,7 @@
 // the engine lazily, so tests can drive `serveEngine` with a port and an engine of their own.
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { fail, type Result } from '../../shared/ipc/result.js';
-import type { EngineHandle, EngineOptions } from './engine-types.js';
+import { IDLE_LOCK_MINUTES, type EngineHandle, type EngineOptions } from './engine-types.js';
 
 /** What main tells the host about the engine to create. */
 export interface EngineInit {
@@ -113,7 +113,7 @@ export function serveEngine(port: PortLike, createEngine: EngineFactory, exit: (
 
   const engineReady = (): Promise<EngineHandle> => {
     engine ??= initialised.then(async (options) => {
-      const handle = await createEngine({ ...options, host: 'electron', chooseFiles });
+      const handle = await createEngine({ idleLockMinutes: IDLE_LOCK_MINUTES, ...options, host: 'electron', chooseFiles });
       handle.onEvent((event) => port.postMessage({ type: 'event', event }));
       return handle;
     });

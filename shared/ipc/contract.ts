@@ -274,7 +274,9 @@ export const JobFinished = z.object({
     z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), message: z.string() }) }),
   ]),
 });
-export const EngineEvent = z.discriminatedUnion('type', [JobProgress, JobFinished]);
+/** The engine locked the store by itself (after the idle time), so the UI must ask again. */
+export const StoreLocked = z.object({ type: z.literal('store:locked'), reason: z.literal('idle') });
+export const EngineEvent = z.discriminatedUnion('type', [JobProgress, JobFinished, StoreLocked]);
 export type JobProgress = z.infer<typeof JobProgress>;
 export type JobFinished = z.infer<typeof JobFinished>;
 export type EngineEvent = z.infer<typeof EngineEvent>;

@@ -63,7 +63,8 @@ export async function watchProgress(page: Page): Promise<void> {
       attributeFilter: ['aria-valuetext', 'aria-valuenow'],
     });
     window.workbench.onEvent((event) => {
-      events.push(event.type === 'job:progress' ? `progress ${event.done}/${event.total}` : `finished ${String(event.result.ok)}`);
+      if (event.type === 'job:progress') events.push(`progress ${event.done}/${event.total}`);
+      else if (event.type === 'job:finished') events.push(`finished ${String(event.result.ok)}`);
     });
   });
 }

@@ -22,7 +22,7 @@ function finished(engine: Engine, job: string): Promise<{ finished: JobFinished;
   const events: EngineEvent[] = [];
   return new Promise((resolve) => {
     const off = engine.onEvent((event) => {
-      if (event.job !== job) return;
+      if (event.type === 'store:locked' || event.job !== job) return;
       events.push(event);
       if (event.type === 'job:finished') {
         off();
@@ -123,6 +123,19 @@ describe('engine', () => {
     await value(engine.invoke('store:create', { passphrase: PASS }));
     expect(await engine.invoke('files:fromPath', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await engine.invoke('files:choose', { purpose: 'import' })).toMatchObject({ ok: false, error: { kind: 'unsupported' } });
+    engine.close();
+  });
+
+  it('locks itself after the idle time, never while a job runs, and says so', async () => {
+    const engine = engineIn(tempDir());
+    await value(engine.invoke('store:create', { passphrase: PASS }));
+    const events: EngineEvent[] = [];
+    engine.onEvent((e) => events.push(e));
+    expect(engine.lockIfIdle(60_000)).toBe(false); // just used
+    expect(engine.lockIfIdle(60_000, Date.now() + 61_000)).toBe(true);
+    expect(events).toEqual([{ type: 'store:locked', reason: 'idle' }]);
+    expect(await engine.invoke('sources:list', {})).toMatchObject({ ok: false, error: { kind: 'store-locked' } });
+    expect(await value(engine.invoke('store:unlock', { passphrase: PASS }))).toMatchObject({ unlocked: true });
     engine.close();
   });
 

@@ -38,6 +38,11 @@ export class JobRunner {
     return id;
   }
 
+  /** A job is queued or running. */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   cancel(id: string): boolean {
     const controller = this.running.get(id);
     if (!controller) return false;

@@ -120,7 +120,7 @@ export function createClient(getApi: () => WorkbenchApi, options: ClientOptions 
           early.push(event);
           return;
         }
-        if (event.job !== jobId) return;
+        if (event.type === 'store:locked' || event.job !== jobId) return;
         if (event.type === 'job:progress') {
           onProgress({ phase: event.phase, done: event.done, total: event.total });
         } else {
