@@ -17,7 +17,7 @@ import { verifyAudit } from './store/audit.js';
 import { Store } from './store/store.js';
 import { addUser, changePassphrase, listUsers, removeUser } from './store/users.js';
 import { LATEST_VERSION } from './store/migrations/index.js';
-import { networkShareWarning } from './store/paths.js';
+import { keyFilePath, networkShareWarning } from './store/paths.js';
 
 type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
@@ -149,6 +149,7 @@ export class Engine implements EngineHandle {
     const store = this.store;
     return {
       path: this.options.storePath,
+      keyPath: keyFilePath(this.options.storePath),
       exists: existsSync(this.options.storePath),
       unlocked: store !== null,
       synthetic: store?.synthetic ?? false,

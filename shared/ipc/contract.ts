@@ -12,6 +12,8 @@ const fileToken = z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, 'expected a file t
 export const StoreStatus = z.object({
   /** Where the store file lives (shown in Settings so users know what to back up). */
   path: z.string(),
+  /** Its key file, which must be backed up with it. */
+  keyPath: z.string(),
   exists: z.boolean(),
   unlocked: z.boolean(),
   synthetic: z.boolean(),
@@ -240,7 +242,7 @@ export const CHANNELS = {
       action: z.string().max(100).optional(),
       actor: z.string().max(100).optional(),
     }),
-    response: z.object({ rows: z.array(AuditRow), total: z.number().int(), actions: z.array(z.string()) }),
+    response: z.object({ rows: z.array(AuditRow), total: z.number().int(), actions: z.array(z.string()), actors: z.array(z.string()) }),
   },
   'audit:verify': { request: empty, response: AuditVerdict },
 } as const;

@@ -229,3 +229,13 @@ describe('users and audit through the engine', () => {
     again.close();
   });
 });
+
+describe('passphrases are unique per user', () => {
+  it('refuses a new user whose passphrase another user already has', () => {
+    const path = join(tempDir(), 'baseline.db');
+    const store = Store.create(path, PASS, 'ann');
+    expect(kindOf(() => addUser(store, { user: 'bob', role: 'analyst', organisation: null }, PASS))).toBe('conflict');
+    expect(listUsers(store).map((u) => u.user)).toEqual(['ann']);
+    store.close();
+  });
+});

@@ -168,3 +168,17 @@ describe('runJob', () => {
     expect(bus.calls).toHaveLength(0);
   });
 });
+
+describe('onStoreLocked', () => {
+  it('fires only for the idle-lock event and stops after unsubscribing', () => {
+    const bus = fakeWorkbench({});
+    let locked = 0;
+    const off = createClient(() => bus.api).onStoreLocked(() => locked++);
+    bus.emit(progress('job_1', 1));
+    bus.emit({ type: 'store:locked', reason: 'idle' });
+    expect(locked).toBe(1);
+    off();
+    bus.emit({ type: 'store:locked', reason: 'idle' });
+    expect(locked).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import type { AuditRow } from '../../../shared/ipc/contract.js';
 import type { Db } from '../store/database.js';
 
 /** Newest first, filtered by action and actor; payloads are IDs and counts only. */
-export function auditPage(db: Db, req: { startRow: number; endRow: number; action?: string; actor?: string }): { rows: AuditRow[]; total: number; actions: string[] } {
+export function auditPage(db: Db, req: { startRow: number; endRow: number; action?: string; actor?: string }): { rows: AuditRow[]; total: number; actions: string[]; actors: string[] } {
   const where: string[] = [];
   const params: string[] = [];
   if (req.action) {
@@ -24,5 +24,6 @@ export function auditPage(db: Db, req: { startRow: number; endRow: number; actio
   }>).map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, payload: JSON.parse(r.payload_json) as AuditRow['payload'] }));
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_event ${whereSql}`).get(...params) as { n: number }).n;
   const actions = (db.prepare('SELECT DISTINCT action FROM audit_event ORDER BY action').all() as Array<{ action: string }>).map((r) => r.action);
-  return { rows, total, actions };
+  const actors = (db.prepare('SELECT DISTINCT actor FROM audit_event ORDER BY actor').all() as Array<{ actor: string }>).map((r) => r.actor);
+  return { rows, total, actions, actors };
 }

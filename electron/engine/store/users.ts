@@ -1,7 +1,7 @@
 // Local users are key slots: each user's passphrase wraps the one data key, so adding a user or
 // changing a passphrase edits the key file and never the store.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { checkPassphrase, openSlot, readKeyFile, ROLES, wrapKey, writeKeyFile, type Role, type SlotOwner } from './keyslots.js';
+import { checkPassphrase, openSlot, readKeyFile, ROLES, wrapKey, writeKeyFile, type KeyFile, type Role, type SlotOwner } from './keyslots.js';
 import type { Store } from './store.js';
 
 export interface UserSummary extends SlotOwner {
@@ -28,11 +28,24 @@ export function addUser(store: Store, owner: SlotOwner, passphrase: string): Use
   checkPassphrase(passphrase);
   const keyFile = readKeyFile(store.keyPath);
   if (keyFile.slots.some((s) => s.user === owner.user)) throw new WorkbenchError('conflict', `There is already a user named "${owner.user}".`);
+  // A shared passphrase would make unlocking ambiguous: whichever slot opened first would decide
+  // who is signed in. Trying every slot costs one KDF each, which is fine for a handful of users.
+  if (passphraseInUse(keyFile, passphrase, store.keyPath)) throw new WorkbenchError('conflict', 'Another user already has that passphrase: choose a different one.');
   const organisation = owner.role === 'partner' ? (owner.organisation?.trim() ?? null) : null;
   const slot = wrapKey(store.dataKey, passphrase, 'passphrase', { user: owner.user, role: owner.role, organisation }, keyFile.storeId);
   writeKeyFile(store.keyPath, { ...keyFile, slots: [...keyFile.slots, slot] });
-  store.audit(store.session.user, 'user-added', { role: owner.role });
+  // Account names are staff identifiers, not data about the people in the extracts.
+  store.audit(store.session.user, 'user-added', { user: owner.user, role: owner.role });
   return { user: slot.user, role: slot.role, organisation: slot.organisation, createdAt: slot.createdAt };
+}
+
+function passphraseInUse(keyFile: KeyFile, passphrase: string, keyPath: string): boolean {
+  try {
+    openSlot(keyFile, passphrase, keyPath);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function removeUser(store: Store, user: string): void {
@@ -43,7 +56,7 @@ export function removeUser(store: Store, user: string): void {
   const analystsLeft = keyFile.slots.filter((s) => s.kind === 'passphrase' && s.role === 'analyst' && s.user !== user);
   if (analystsLeft.length === 0) throw new WorkbenchError('forbidden', 'The last analyst cannot be removed: nobody could manage the store.');
   writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.filter((s) => s.user !== user) });
-  store.audit(store.session.user, 'user-removed', { role: target[0]?.role ?? null });
+  store.audit(store.session.user, 'user-removed', { user, role: target[0]?.role ?? null });
 }
 
 /** A user changes their own passphrase; the old one must open their slot first. */

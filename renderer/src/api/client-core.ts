@@ -36,6 +36,8 @@ export interface WorkbenchClient {
     onProgress: (progress: JobProgressUpdate) => void,
     signal?: AbortSignal,
   ): Promise<JobResultOf<C>>;
+  /** Calls `listener` when the engine locks the store by itself (idle); returns the unsubscribe. */
+  onStoreLocked(listener: () => void): () => void;
 }
 
 export interface ClientOptions {
@@ -166,5 +168,11 @@ export function createClient(getApi: () => WorkbenchApi, options: ClientOptions 
     });
   }
 
-  return { call, runJob };
+  function onStoreLocked(listener: () => void): () => void {
+    return getApi().onEvent((event) => {
+      if (event.type === 'store:locked') listener();
+    });
+  }
+
+  return { call, runJob, onStoreLocked };
 }

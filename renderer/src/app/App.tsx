@@ -35,6 +35,15 @@ export function App() {
     void loadInfo();
   }, [loadInfo]);
 
+  // After an idle lock the engine refuses everything; go straight back to the Unlock page.
+  useEffect(() => {
+    try {
+      return workbench.onStoreLocked(() => void loadInfo());
+    } catch {
+      return undefined; // no host: the start-up problem page already says so
+    }
+  }, [loadInfo]);
+
   const setStore = useCallback((store: StoreStatus) => {
     setStartup((prev) => (prev.status === 'ready' ? { status: 'ready', info: { ...prev.info, store } } : prev));
   }, []);

@@ -28,7 +28,7 @@ export function AppFrame({ store, children, nav, onLock, locking, notice }: AppF
       <a href={`#${MAIN_ID}`} className="skip-link" onClick={skip}>
         Skip to main content
       </a>
-      <Header onLock={onLock} locking={locking} />
+      <Header onLock={onLock} locking={locking} session={store?.unlocked ? store.session : null} />
       {store?.synthetic ? <SyntheticBanner /> : null}
       <div className={`layout${nav ? ' layout--with-nav' : ''}`}>
         {nav}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SourcesPage } from '../features/sources/SourcesPage.js';
 import { AppFrame, MAIN_ID } from './AppFrame.js';
 import { Navigation } from './Navigation.js';
@@ -40,6 +41,8 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
     >
       {page === 'sources' ? (
         <SourcesPage info={info} onStoreChanged={onStoreChanged} />
+      ) : page === 'audit' ? (
+        <SettingsPage info={info} />
       ) : (
         <PlaceholderPage page={page} store={info.store} />
       )}

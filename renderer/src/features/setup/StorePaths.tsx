@@ -13,7 +13,7 @@ export function StorePaths({ store }: { store: StoreStatus }) {
       <div className="summary-list__row">
         <dt className="summary-list__key">Key file</dt>
         <dd className="summary-list__value">
-          <code className="path">{`${store.path}.keys`}</code>
+          <code className="path">{store.keyPath}</code>
         </dd>
       </div>
     </dl>

@@ -28,10 +28,12 @@ interface ImportSectionProps {
   info: AppInfo;
   /** Called after each finished import so the list and the grid fetch again. */
   onImported(): void;
+  /** A partner's organisation: the engine files every import they make under it. */
+  fixedPartner?: string | null | undefined;
 }
 
 /** Choose a file → check its columns → import with progress → summary. */
-export function ImportSection({ info, onImported }: ImportSectionProps) {
+export function ImportSection({ info, onImported, fixedPartner }: ImportSectionProps) {
   const [stage, setStage] = useState<Stage>({ stage: 'choose' });
   const [queue, setQueue] = useState<ChosenFile[]>([]);
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -58,7 +60,7 @@ export function ImportSection({ info, onImported }: ImportSectionProps) {
         file,
         preview: result,
         choices: initialChoices(result),
-        options: initialOptions(result),
+        options: fixedPartner ? { ...initialOptions(result), partner: fixedPartner } : initialOptions(result),
       });
     } catch (error) {
       showErrors([{ message: toWorkbenchError(error).message }]);
@@ -143,6 +145,7 @@ export function ImportSection({ info, onImported }: ImportSectionProps) {
           choices={stage.choices}
           options={stage.options}
           errors={errors}
+          fixedPartner={fixedPartner}
           onChoicesChange={(choices) => setStage({ ...stage, choices })}
           onOptionsChange={(options) => setStage({ ...stage, options })}
           onImport={() => void startImport()}

@@ -22,6 +22,8 @@ interface PreviewFormProps {
   choices: RoleChoices;
   options: ImportOptions;
   errors: readonly FormError[];
+  /** Set for a partner: their imports are always filed under their organisation. */
+  fixedPartner?: string | null | undefined;
   onChoicesChange(choices: RoleChoices): void;
   onOptionsChange(options: ImportOptions): void;
   onImport(): void;
@@ -34,6 +36,7 @@ export function PreviewForm({
   choices,
   options,
   errors,
+  fixedPartner,
   onChoicesChange,
   onOptionsChange,
   onImport,
@@ -62,14 +65,26 @@ export function PreviewForm({
         &lsquo;Not needed (do not store)&rsquo; for columns you do not need: those cells are never stored.
       </p>
 
-      <TextField
-        id={PARTNER_FIELD}
-        label="Partner"
-        hint="The organisation that sent the file."
-        value={options.partner}
-        onChange={(partner) => onOptionsChange({ ...options, partner })}
-        error={errorFor(errors, PARTNER_FIELD)}
-      />
+      {fixedPartner ? (
+        <dl className="summary-list">
+          <div className="summary-list__row">
+            <dt className="summary-list__key">Partner</dt>
+            <dd className="summary-list__value">
+              {fixedPartner}
+              <span className="table__detail">Files you import are always filed under your organisation.</span>
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <TextField
+          id={PARTNER_FIELD}
+          label="Partner"
+          hint="The organisation that sent the file."
+          value={options.partner}
+          onChange={(partner) => onOptionsChange({ ...options, partner })}
+          error={errorFor(errors, PARTNER_FIELD)}
+        />
+      )}
       <SelectField
         id={KIND_FIELD}
         label="Kind of extract"

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract.js';
+import { mayUse } from '../../app/session.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RecordsGrid } from '../records/RecordsGrid.js';
 import { DemoSection } from './DemoSection.js';
@@ -17,16 +18,38 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
   const [refreshKey, setRefreshKey] = useState(0);
   const { state, reload } = useSources(refreshKey);
   const refresh = useCallback(() => setRefreshKey((n) => n + 1), []);
+  // Offer only what the signed-in role may use; the engine refuses the rest on every call anyway.
+  const session = info.store.session;
+  const canImport = mayUse(session, 'import:start');
+  const canSeeRecords = mayUse(session, 'records:page');
+  const canMakeDemo = mayUse(session, 'demo:create');
+  const partnerOrganisation = session?.role === 'partner' ? session.organisation : null;
 
   return (
     <>
       <h1 className="heading-l" tabIndex={-1}>
         Sources
       </h1>
-      <p className="body lead">
-        Sources are the extracts partner agencies send you. Import each file here; the workbench keeps every row
-        exactly as it was, with the file, sheet and row it came from.
-      </p>
+      {canImport ? (
+        <p className="body lead">
+          Sources are the extracts partner agencies send you. Import each file here; the workbench keeps every row
+          exactly as it was, with the file, sheet and row it came from.
+        </p>
+      ) : (
+        <p className="body lead">Sources are the extracts partner agencies send, and how many rows each one holds.</p>
+      )}
+      {!canImport && !canSeeRecords ? (
+        <p className="body" data-testid="sources-role-note">
+          As a {session?.role ?? 'user in this role'} you see which files have been imported, but not the people in
+          them: importing files and seeing records is for analysts and partners.
+        </p>
+      ) : null}
+      {partnerOrganisation ? (
+        <p className="body" data-testid="sources-role-note">
+          You are signed in for {partnerOrganisation}, so you see only the files imported for {partnerOrganisation}{' '}
+          and the records in them. Files you import are filed under {partnerOrganisation}.
+        </p>
+      ) : null}
 
       <section className="section" aria-labelledby="sources-heading">
         <h2 className="heading-m" id="sources-heading">
@@ -48,16 +71,20 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
         {state.status === 'loaded' ? <SourcesTable sources={state.sources} /> : null}
       </section>
 
-      <ImportSection info={info} onImported={refresh} />
+      {canImport ? <ImportSection info={info} onImported={refresh} fixedPartner={partnerOrganisation} /> : null}
 
-      <DemoSection
-        onCreated={() => {
-          refresh();
-          onStoreChanged();
-        }}
-      />
+      {canMakeDemo ? (
+        <DemoSection
+          onCreated={() => {
+            refresh();
+            onStoreChanged();
+          }}
+        />
+      ) : null}
 
-      <RecordsGrid sources={state.status === 'loaded' ? state.sources : []} refreshKey={refreshKey} />
+      {canSeeRecords ? (
+        <RecordsGrid sources={state.status === 'loaded' ? state.sources : []} refreshKey={refreshKey} />
+      ) : null}
     </>
   );
 }

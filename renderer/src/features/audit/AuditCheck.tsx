@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { AuditVerdict } from '../../../../shared/ipc/contract.js';
+import { workbench } from '../../api/client.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { OutcomePanel } from '../../components/OutcomePanel.js';
+import { plainErrorMessage } from '../../components/error-message.js';
+import { verdictText } from './audit-labels.js';
+
+type CheckState =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'done'; verdict: AuditVerdict }
+  | { status: 'failed'; message: string };
+
+/** "Check the audit trail": the engine recomputes every event's seal (audit:verify). */
+export function AuditCheck() {
+  const [state, setState] = useState<CheckState>({ status: 'idle' });
+  const [checks, setChecks] = useState(0);
+
+  const check = async () => {
+    setState({ status: 'checking' });
+    setChecks((n) => n + 1);
+    try {
+      setState({ status: 'done', verdict: await workbench.call('audit:verify', {}) });
+    } catch (error) {
+      setState({ status: 'failed', message: plainErrorMessage(error, 'Only analysts can check the audit trail.') });
+    }
+  };
+
+  const text = state.status === 'done' ? verdictText(state.verdict) : null;
+  return (
+    <div className="audit-check">
+      {state.status === 'failed' ? (
+        <ErrorSummary title="The audit trail could not be checked" errors={[{ message: state.message }]} focusKey={checks} />
+      ) : null}
+      {state.status === 'done' && text ? (
+        <OutcomePanel
+          key={checks}
+          variant={state.verdict.ok ? 'success' : 'failure'}
+          heading={text.heading}
+          testId="audit-verdict"
+        >
+          <p className="body">{text.body}</p>
+          {state.verdict.ok ? null : (
+            <p className="body">
+              Do not change anything in the store. Keep a copy of the store file and its key file as they are now, and
+              tell your information governance lead.
+            </p>
+          )}
+        </OutcomePanel>
+      ) : null}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void check()}
+        disabled={state.status === 'checking'}
+      >
+        {state.status === 'checking' ? 'Checking the audit trail…' : 'Check the audit trail'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import type { AppInfo } from '../../../../shared/ipc/contract.js';
+import { mayUse } from '../../app/session.js';
+import { AuditTrail } from '../audit/AuditTrail.js';
+import { AccountSection } from './AccountSection.js';
+import { StoreSection } from './StoreSection.js';
+import { useUsers } from './use-users.js';
+import { UsersSection } from './UsersSection.js';
+import './settings.css';
+
+interface SettingsPageProps {
+  info: AppInfo;
+}
+
+/**
+ * Audit & settings: your account for everyone; users and the audit trail for analysts (the
+ * engine refuses anyone else, so hiding them only saves a refusal); where the store is kept.
+ */
+export function SettingsPage({ info }: SettingsPageProps) {
+  const session = info.store.session;
+  const manageUsers = mayUse(session, 'users:list');
+  const seeAudit = mayUse(session, 'audit:page');
+  // Anything that writes an audit event bumps this, so the trail shows it straight away.
+  const [auditKey, setAuditKey] = useState(0);
+  const [usersKey, setUsersKey] = useState(0);
+  const users = useUsers(manageUsers, usersKey);
+
+  const auditChanged = useCallback(() => setAuditKey((n) => n + 1), []);
+  const usersChanged = useCallback(() => {
+    setUsersKey((n) => n + 1);
+    setAuditKey((n) => n + 1);
+  }, []);
+
+  return (
+    <>
+      <h1 className="heading-l" tabIndex={-1}>
+        Audit &amp; settings
+      </h1>
+      <p className="body lead">
+        {manageUsers
+          ? 'Your account, the people who can unlock this store, the record of who did what, and where the data is kept.'
+          : 'Your account and where the data is kept.'}
+      </p>
+      {!manageUsers || !seeAudit ? (
+        <p className="body" data-testid="settings-role-note">
+          Only analysts can manage users and see the audit trail.
+        </p>
+      ) : null}
+
+      <AccountSection session={session} onChanged={auditChanged} />
+      {manageUsers ? (
+        <UsersSection session={session} users={users.state} reloadUsers={users.reload} onChanged={usersChanged} />
+      ) : null}
+      {seeAudit ? (
+        <AuditTrail refreshKey={auditKey} users={users.state.status === 'loaded' ? users.state.users : []} />
+      ) : null}
+      <StoreSection info={info} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AppInfo } from '../../../../shared/ipc/contract.js';
+import { WarningText } from '../../components/WarningText.js';
+import { StorePaths } from '../setup/StorePaths.js';
+
+/** Where the data is kept and how to back it up (DESIGN §2). */
+export function StoreSection({ info }: { info: AppInfo }) {
+  const { store } = info;
+  return (
+    <section className="section" aria-labelledby="store-heading">
+      <h2 className="heading-m" id="store-heading">
+        Store
+      </h2>
+      <p className="body">
+        Everything the workbench holds is in one encrypted store file on this computer. Its key file, beside it, holds
+        one key slot for each user&apos;s passphrase.
+      </p>
+      {store.networkShareWarning ? <WarningText>{store.networkShareWarning}</WarningText> : null}
+      <StorePaths store={store} />
+      <p className="body" data-testid="backup-note">
+        Back up both files together, and restore them together: the store cannot be opened without its key file, and
+        a key file from a different backup will not match it.
+      </p>
+      {store.synthetic ? (
+        <p className="body">
+          This store holds synthetic demo data made by the demo generator. Keep real partner extracts in a store of their
+          own.
+        </p>
+      ) : null}
+      <dl className="summary-list summary-list--compact">
+        <div className="summary-list__row">
+          <dt className="summary-list__key">Workbench version</dt>
+          <dd className="summary-list__value">{info.version}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">Store version</dt>
+          <dd className="summary-list__value">{store.schemaVersion}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
