@@ -6,7 +6,9 @@ export interface ParsedArgs {
 }
 
 const FLAGS = new Set(['json', 'help', 'version']);
-const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation']);
+const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation', 'spec', 'threads', 'min-probability', 'run',
+  // areas and deprivation (area-commands.ts)
+  'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough']);
 
 export class UsageError extends Error {}
 

@@ -8,6 +8,7 @@ import { verifyAudit } from '../engine/store/audit.js';
 import type { Store } from '../engine/store/store.js';
 import { addUser, listUsers, removeUser } from '../engine/store/users.js';
 import { noun, single, UsageError, type ParsedArgs } from './args.js';
+import { makeAreaCommands } from './area-commands.js';
 import { openStore, type CommandResult } from './open-store.js';
 import { obtainNewPassphrase } from './passphrase.js';
 
@@ -94,12 +95,25 @@ const source: Handler = async (args, ctx) => {
   return { summary: { ok: true, command: 'source list', sources }, exit: 0 };
 };
 
+// Areas and deprivation (issue 5) keep their own module; their store opener knows the user.
+const areas: Record<string, Handler> = Object.fromEntries(
+  ['imd', 'lookup', 'lookups', 'boundaries', 'boundary', 'area', 'areas'].map((word) => [
+    word,
+    (args: ParsedArgs, ctx: Context) => {
+      const commands = makeAreaCommands((path, create) => openStore(path, { create, user: ctx.user, say: ctx.say }));
+      const handler = commands[word];
+      if (!handler) throw new UsageError(`Unknown command "${word}"`);
+      return handler(args, ctx.storePath, ctx.user ?? 'analyst');
+    },
+  ]),
+);
+
 /** Keyed by the command word as typed, singular or plural. */
 export function governanceCommand(word: string | undefined): Handler | undefined {
   const handlers: Record<string, Handler> = { user: users, audit, source };
   if (!word) return undefined;
   if (word === 'audit') return audit;
-  return handlers[noun(word) ?? ''];
+  return areas[word] ?? handlers[noun(word) ?? ''];
 }
 
 

@@ -12,6 +12,7 @@ import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../e
 import { appVersion } from '../engine/version.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { governanceCommand } from './governance-commands.js';
+import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
 
 
@@ -24,6 +25,7 @@ Usage: npm run -s cli -- <command> [options]
 Commands:
   import FILE… [--source PARTNER] [--kind KIND] [--mapping auto] [--as-of YYYY-MM-DD]
   export clusters --out FILE.csv
+${LINK_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
   audit verify | audit export --out FILE.csv
@@ -123,9 +125,11 @@ async function cmdDemo(args: ParsedArgs, storePath: string, userArg: string | un
   try {
     const result = await runDemo(store, { households, seed, outDir, user: store.session.user }, progressReporter());
     const records = result.files.reduce((n, f) => n + f.sheets.reduce((m, s) => m + s.records, 0), 0);
-    say(`Wrote a synthetic borough of ${households} households to ${outDir} and imported ${result.files.length} extracts (${records} records) into ${storePath}.`);
+    const linked = result.link ? ` and linked them into ${result.link.persons} people in ${result.link.households} households (run ${result.link.run})` : '';
+    say(`Wrote a synthetic borough of ${households} households to ${outDir}, imported ${result.files.length} extracts (${records} records) into ${storePath}${linked}.`);
+    const link = result.link ? { run: result.link.run, persons: result.link.persons, households: result.link.households } : null;
     return {
-      summary: { ok: true, command: 'demo', store: storePath, outDir, truth: join(outDir, 'truth.csv'), households, seed, records, files: result.files },
+      summary: { ok: true, command: 'demo', store: storePath, outDir, truth: join(outDir, 'truth.csv'), households, seed, records, link, files: result.files },
       exit: 0,
     };
   } finally {
@@ -154,11 +158,13 @@ export async function main(argv: string[]): Promise<number> {
     // Fault injection for the exit-code tests: the only way to reach a truly unexpected error.
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
-    if (command === 'import') outcome = await cmdImport(args, storePath, user);
+    const linkHandler = linkCommand(args);
+    if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
-    else throw new UsageError(`Unknown command "${command}". Commands: import, export clusters, demo, users, audit, source (see --help).`);
+    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, model show, blocking, demo, users, audit, source (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
   } catch (error) {

@@ -255,7 +255,11 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['respon
 /** What a finished job hands back, by the channel that started it. */
 export const JOB_RESULTS = {
   'import:start': ImportSummary,
-  'demo:create': z.object({ outDir: z.string(), files: z.array(ImportSummary) }),
+  'demo:create': z.object({
+    outDir: z.string(),
+    files: z.array(ImportSummary),
+    link: z.object({ run: z.number().int(), persons: z.number().int(), households: z.number().int() }).nullable(),
+  }),
 } as const;
 export type JobChannel = keyof typeof JOB_RESULTS;
 export type JobResultOf<C extends JobChannel> = z.infer<(typeof JOB_RESULTS)[C]>;

@@ -9,9 +9,9 @@ const smoke = process.argv.includes('--smoke');
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const RESULTS = here('./RESULTS.md');
 
-function run(script: string, args: string[]): Record<string, number | string> {
+function run(script: string, args: string[]): Record<string, unknown> {
   const out = execFileSync(process.execPath, ['--import', 'tsx', here(script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number | string>;
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
 }
 
 const sizes = smoke ? [2_000] : [50_000, 300_000];
@@ -29,7 +29,12 @@ lines.push(['store unlock with passphrase (scrypt key slot)', `${Number(s.unlock
 lines.push(['store open with raw data key', `${Number(s.rawOpenMs).toFixed(2)} ms`]);
 process.stderr.write(`store: unlock ${Number(s.unlockMs).toFixed(1)} ms, raw open ${Number(s.rawOpenMs).toFixed(2)} ms\n`);
 
+// Linkage and households write their own dated sections (test/bench/link, test/bench/households);
+// the smoke run proves they still run end to end on small data.
 if (smoke) {
+  const link = run('./link/link.bench.ts', ['--smoke']);
+  if (link.ok !== true) throw new Error('link bench smoke failed');
+  process.stderr.write('link: smoke ran (FEBRL1 and a small demo borough)\n');
   process.stdout.write('bench smoke: all benchmarks ran\n');
 } else {
   const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';

@@ -100,7 +100,8 @@ describe('encrypted store with key slots', () => {
     const store = Store.openWithKey(path, randomBytes(32), true);
     const tables = store.reader.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
     expect(tables.length).toBeGreaterThan(4);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    // Table options may come in either order: STRICT, WITHOUT ROWID.
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*(?:WITHOUT ROWID\s*,\s*)?STRICT(?:\s*,\s*WITHOUT ROWID)?\s*$/);
     expect(store.writer.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.writer.pragma('secure_delete', { simple: true })).toBe(1);
     store.close();

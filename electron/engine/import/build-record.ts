@@ -1,9 +1,9 @@
 // Turns one data row into a normalised Record, or says why it cannot be one.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
-import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { findPostcode, parsePostcode } from '../../../shared/domain/normalise/postcode.js';
+import { parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
 import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '../../../shared/domain/normalise/identifiers.js';
-import { nameKey, splitFullName } from '../../../shared/domain/normalise/name.js';
-import { normalisePostcode } from '../../../shared/domain/normalise/postcode.js';
+import { cleanName, nameKey, splitFullName } from '../../../shared/domain/normalise/name.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
 
@@ -38,6 +38,10 @@ export interface BuildContext {
   roles: ColumnRole[];
   /** Two-digit years resolve to the century that keeps dates on or before this year. */
   pivotYear: number;
+  /** Per column, how nn/nn dates are ordered when the sheet showed it (else day first, flagged). */
+  dateOrders?: ReadonlyArray<'dmy' | 'mdy' | null>;
+  /** The as-of or import date (yyyy-mm-dd): a birth date after it is flagged. */
+  today?: string;
 }
 
 /** Column indexes per role, worked out once per sheet rather than once per row. */
@@ -51,65 +55,112 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
 
 const NONE: number[] = [];
 
-export function buildRecord(cells: Array<string | null>, ctx: PreparedContext): BuildResult {
-  const first = (role: ColumnRole): { value: string; column: number } | null => {
-    for (const i of ctx.columns.get(role) ?? NONE) {
-      const value = cleanCell(cells[i]);
-      if (value) return { value, column: i };
-    }
-    return null;
-  };
-  const all = (role: ColumnRole): string[] => {
-    const values: string[] = [];
-    for (const i of ctx.columns.get(role) ?? NONE) {
-      const value = cleanCell(cells[i]);
-      if (value) values.push(value);
-    }
-    return values;
-  };
-  const problems: string[] = [];
-  const col = (i: number): string => ctx.headers[i] || `column ${i + 1}`;
+const clip = (v: string, n: number): string => (v.length > n ? `${v.slice(0, n)}…` : v);
 
-  let forename = first('forename')?.value ?? null;
-  let surname = first('surname')?.value ?? null;
-  let middleNames = all('middle_names').join(' ') || null;
-  const full = first('full_name');
+interface Cell {
+  value: string;
+  column: number;
+}
+
+// Module-level helpers rather than closures inside buildRecord: it runs once per row.
+function firstOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: ColumnRole): Cell | null {
+  const columns = ctx.columns.get(role);
+  if (!columns) return null;
+  for (const i of columns) {
+    const value = cleanCell(cells[i]);
+    if (value) return { value, column: i };
+  }
+  return null;
+}
+
+function allOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: ColumnRole): string[] {
+  const columns = ctx.columns.get(role);
+  if (!columns) return NONE_S;
+  const values: string[] = [];
+  for (const i of columns) {
+    const value = cleanCell(cells[i]);
+    if (value) values.push(value);
+  }
+  return values;
+}
+const NONE_S: string[] = [];
+
+function dateIn(cell: Cell, ctx: PreparedContext): ParsedDate | null {
+  const order = ctx.dateOrders?.[cell.column] ?? undefined;
+  return parseDate(cell.value, order ? { pivotYear: ctx.pivotYear, allowSerial: true, order } : { pivotYear: ctx.pivotYear, allowSerial: true });
+}
+
+const columnName = (ctx: PreparedContext, i: number): string => ctx.headers[i] || `column ${i + 1}`;
+
+export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedContext): BuildResult {
+  const problems: string[] = [];
+
+  const fore = cleanName(firstOf(cells, ctx, 'forename')?.value);
+  const sur = cleanName(firstOf(cells, ctx, 'surname')?.value);
+  let forename = fore.name;
+  let surname = sur.name;
+  let title = firstOf(cells, ctx, 'title')?.value.replace(/\.$/, '') ?? fore.title ?? sur.title;
+  let middleNames = allOf(cells, ctx, 'middle_names').map((m) => cleanName(m).name ?? '').filter(Boolean).join(' ') || null;
+  const full = firstOf(cells, ctx, 'full_name');
   if (full && (!forename || !surname)) {
     const split = splitFullName(full.value);
+    const titled = cleanName(full.value.includes(',') ? full.value.slice(full.value.indexOf(',') + 1) : full.value);
+    title ??= titled.title;
     forename ??= split.forename;
     surname ??= split.surname;
     middleNames ??= split.middleNames;
   }
   if (!forename && !surname) return { ok: false, reason: 'no name in any name column' };
 
-  const dobCell = first('dob');
-  const dob = dobCell ? parseDate(dobCell.value, { pivotYear: ctx.pivotYear, allowSerial: true }) : null;
-  if (dobCell && !dob) problems.push(`${col(dobCell.column)}: "${dobCell.value.slice(0, 20)}" is not a date`);
-  if (dob?.ambiguousDayMonth) problems.push('date of birth: day and month could be either way round (read as day first)');
+  const dobCell = firstOf(cells, ctx, 'dob');
+  const dob = dobCell ? dateIn(dobCell, ctx) : null;
+  if (dobCell && !dob) problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date`);
+  if (dobCell && dob) {
+    if (dob.ambiguousDayMonth && !ctx.dateOrders?.[dobCell.column]) problems.push('date of birth: day and month could be either way round (read as day first)');
+    if (ctx.today && dob.iso > ctx.today) problems.push(`date of birth ${dob.iso} is after ${ctx.today}`);
+    else if (Number(dob.iso.slice(0, 4)) < ctx.pivotYear - 120) problems.push(`date of birth ${dob.iso} is more than 120 years ago`);
+  }
 
-  const ageCell = first('age');
-  const age = ageCell && /^\d{1,3}$/.test(ageCell.value) ? Number(ageCell.value) : null;
+  const ageCell = firstOf(cells, ctx, 'age');
+  const age = ageCell && /^\d{1,3}$/.test(ageCell.value) && Number(ageCell.value) <= 130 ? Number(ageCell.value) : null;
+  if (ageCell && age === null) problems.push(`${columnName(ctx, ageCell.column)}: "${clip(ageCell.value, 12)}" is not an age in years`);
 
-  const sexCell = first('sex');
+  const sexCell = firstOf(cells, ctx, 'sex');
   const sex = sexCell ? normaliseSex(sexCell.value) : null;
-  if (sexCell && !sex) problems.push(`${col(sexCell.column)}: "${sexCell.value.slice(0, 20)}" is not a sex code`);
+  if (sexCell && !sex) problems.push(`${columnName(ctx, sexCell.column)}: "${clip(sexCell.value, 20)}" is not a sex code`);
 
-  const pcCell = first('postcode');
-  const postcode = pcCell ? normalisePostcode(pcCell.value) : null;
-  if (pcCell && !postcode) problems.push(`${col(pcCell.column)}: "${pcCell.value.slice(0, 12)}" is not a UK postcode`);
+  const addressParts = [...allOf(cells, ctx, 'address'), ...allOf(cells, ctx, 'address_line'), ...allOf(cells, ctx, 'town')];
+  const address = addressParts.length ? addressParts.join(', ') : null;
+  const pcCell = firstOf(cells, ctx, 'postcode');
+  let postcode: string | null = null;
+  if (pcCell) {
+    const parsed = parsePostcode(pcCell.value);
+    postcode = parsed?.postcode ?? null;
+    if (!parsed) problems.push(`${columnName(ctx, pcCell.column)}: "${clip(pcCell.value, 12)}" is not a UK postcode`);
+    else if (parsed.repaired) problems.push(`${columnName(ctx, pcCell.column)}: "${clip(pcCell.value, 12)}" read as ${parsed.postcode} (O/0 or I/1 slip)`);
+    else if (!parsed.valid) problems.push(`${columnName(ctx, pcCell.column)}: ${parsed.postcode} breaks the postcode rules (a letter never used in that place)`);
+  } else if (address) {
+    // A postcode written into a one-cell address fills the postcode field.
+    postcode = findPostcode(address.toUpperCase())?.postcode ?? null;
+  }
 
-  const addressParts = [...all('address'), ...all('address_line'), ...all('town')];
-  const nhs = normaliseNhsNumber(first('nhs_number')?.value);
-  if (nhs.value && !nhs.valid) problems.push('NHS number fails its check digit');
-  const nino = normaliseNino(first('nino')?.value);
-  if (nino.value && !nino.valid) problems.push('National Insurance number is not in a valid format');
-  const upn = normaliseUpn(first('upn')?.value);
-  if (upn.value && !upn.valid) problems.push('UPN fails its check letter');
+  const nhs = normaliseNhsNumber(firstOf(cells, ctx, 'nhs_number')?.value);
+  if (nhs.value && !nhs.valid) problems.push(nhs.problem ?? 'NHS number fails its check digit');
+  const nino = normaliseNino(firstOf(cells, ctx, 'nino')?.value);
+  if (nino.value && !nino.valid) problems.push(nino.problem ?? 'National Insurance number is not in a valid format');
+  const upn = normaliseUpn(firstOf(cells, ctx, 'upn')?.value);
+  if (upn.value && !upn.valid) problems.push(upn.problem ?? 'UPN fails its check letter');
+  const uprnCell = firstOf(cells, ctx, 'uprn');
+  const uprn = normaliseUprn(uprnCell?.value);
+  if (uprnCell && !uprn) problems.push(`${columnName(ctx, uprnCell.column)}: "${clip(uprnCell.value, 16)}" is not a UPRN`);
 
-  const eventDates = all('event_date')
-    .map((v) => parseDate(v, { pivotYear: ctx.pivotYear, allowSerial: true })?.iso)
-    .filter((v): v is string => !!v)
-    .sort();
+  let eventDate: string | null = null;
+  for (const i of ctx.columns.get('event_date') ?? NONE) {
+    const value = cleanCell(cells[i]);
+    if (!value) continue;
+    const iso = dateIn({ value, column: i }, ctx)?.iso;
+    if (iso && (eventDate === null || iso > eventDate)) eventDate = iso;
+  }
 
   return {
     ok: true,
@@ -117,21 +168,21 @@ export function buildRecord(cells: Array<string | null>, ctx: PreparedContext): 
       forename,
       middleNames,
       surname,
-      title: first('title')?.value ?? null,
+      title: title ?? null,
       dob: dob?.iso ?? null,
       age,
       sex,
-      address: addressParts.length ? addressParts.join(', ') : null,
+      address,
       postcode,
-      uprn: normaliseUprn(first('uprn')?.value),
+      uprn,
       nhsNumber: nhs.value,
       nhsNumberValid: nhs.valid,
       nino: nino.value,
       ninoValid: nino.valid,
       upn: upn.value,
       upnValid: upn.valid,
-      agencyRef: first('agency_ref')?.value ?? null,
-      eventDate: eventDates[eventDates.length - 1] ?? null,
+      agencyRef: firstOf(cells, ctx, 'agency_ref')?.value ?? null,
+      eventDate,
       forenameKey: nameKey(forename),
       surnameKey: nameKey(surname),
       problems,

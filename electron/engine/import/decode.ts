@@ -1,19 +1,6 @@
-/**
- * Decodes a text file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252 — what
- * Excel's "CSV" and older council systems write.
- */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-}
+// Text encodings are detected and decoded as a CSV streams in (read-file.ts): UTF-8 with or
+// without a BOM, UTF-16 with a BOM, else Windows-1252 — what Excel's "CSV" and older council
+// systems write.
 
 /** Text files do not hold NUL bytes or many control characters; binary junk does. */
 export function looksBinary(bytes: Uint8Array): boolean {

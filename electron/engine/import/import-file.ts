@@ -1,17 +1,18 @@
-// One file in: read, plan each sheet, build records, and store everything in one transaction.
+// One file in: hash, duplicate check, then parse in a worker (read → detect the table → suggest
+// roles → build records) while this thread stores each batch as it arrives, all in one
+// transaction. Memory stays bounded: rows are never all held at once on either side.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportMapping, ImportPreview, ImportSummary } from '../../../shared/ipc/contract.js';
-import type { ColumnRole, SourceKind } from '../../../shared/domain/record-fields.js';
+import type { SourceKind } from '../../../shared/domain/record-fields.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
-import { buildRecord, prepareContext, type RecordValues } from './build-record.js';
-import { readWorkbookInWorker } from './parse-in-worker.js';
+import { parseInWorker } from './parse-in-worker.js';
+import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
 import { guessKind, guessPartner } from './source-guess.js';
-import type { SheetData, SheetRow, WorkbookData } from './sheet.js';
-import { isNotesSheet, planTable } from './table.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
 export interface ImportOptions {
   partner?: string;
@@ -21,20 +22,8 @@ export interface ImportOptions {
   user: string;
   /** The import date, for the as-of default (injectable so tests are stable). */
   today?: string;
-}
-
-type RowOutcome =
-  | { status: 'header' | 'structure'; row: SheetRow; reason: string | null }
-  | { status: 'quarantine'; row: SheetRow; reason: string }
-  | { status: 'record'; row: SheetRow; record: RecordValues };
-
-interface PlannedSheet {
-  ordinal: number;
-  name: string;
-  headerRow: number | null;
-  headers: string[];
-  roles: ColumnRole[];
-  outcomes: RowOutcome[];
+  /** Zip-bomb guard for xlsx/ods (defaults: DEFAULT_ZIP_LIMITS). */
+  limits?: Partial<ZipLimits>;
 }
 
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
@@ -43,90 +32,76 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function readBytes(path: string): Uint8Array {
+/** Hashes a file in chunks (never the whole file in memory); throws `bad-input` naming it. */
+function hashFile(path: string): { hash: string; size: number } {
   try {
     if (!statSync(path).isFile()) throw new WorkbenchError('bad-input', `${path} is not a file.`);
-    return readFileSync(path);
+    const fd = openSync(path, 'r');
+    try {
+      const hash = createHash('sha256');
+      const buf = Buffer.alloc(1 << 20);
+      let size = 0;
+      for (;;) {
+        const n = readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        size += n;
+        hash.update(buf.subarray(0, n));
+      }
+      return { hash: hash.digest('hex'), size };
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     if (error instanceof WorkbenchError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new WorkbenchError('bad-input', `${path}: no such file.`);
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbenchError('bad-input', `${path}: permission denied.`);
+    if (code === 'EISDIR') throw new WorkbenchError('bad-input', `${path} is not a file.`);
     throw new WorkbenchError('bad-input', `${path}: the file could not be read (${code ?? 'unknown error'}).`);
   }
 }
 
-function planSheet(fileName: string, sheet: SheetData, ordinal: number, roles: ColumnRole[] | undefined, pivotYear: number): PlannedSheet {
-  const plan = planTable(sheet, roles);
-  if (!plan) {
-    const notes = isNotesSheet(sheet);
-    const where = sheet.name ? `sheet "${sheet.name}"` : fileName;
-    return {
-      ordinal,
-      name: sheet.name,
-      headerRow: null,
-      headers: [],
-      roles: [],
-      outcomes: sheet.rows.map((row) =>
-        notes
-          ? { status: 'structure', row, reason: 'notes sheet' }
-          : { status: 'quarantine', row, reason: `no header row found on ${where}` },
-      ),
-    };
-  }
-  const planRoles = plan.suggestions.map((s) => s.role);
-  const ctx = prepareContext({ headers: plan.headers, roles: planRoles, pivotYear });
-  const outcomes: RowOutcome[] = [
-    ...plan.above.map((row) => ({ status: 'structure' as const, row, reason: 'title row above the header' })),
-    { status: 'header', row: plan.headerRow, reason: null },
-  ];
-  for (const { row, kind, reason } of plan.rows) {
-    if (kind === 'structure') {
-      // Blank rows hold no cells, so there is nothing to keep.
-      if (reason !== 'blank row') outcomes.push({ status: 'structure', row, reason: reason ?? null });
-      continue;
-    }
-    const built = buildRecord(row.cells, ctx);
-    outcomes.push(built.ok ? { status: 'record', row, record: built.record } : { status: 'quarantine', row, reason: built.reason });
-  }
-  return { ordinal, name: sheet.name, headerRow: plan.headerRow.rowNumber, headers: plan.headers, roles: planRoles, outcomes };
+function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>): PipelineOptions {
+  const options: PipelineOptions = { path, fileName: basename(path), mode, pivotYear, today };
+  if (mapping) options.mapping = mapping;
+  if (limits) options.limits = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  return options;
 }
 
-function planWorkbook(fileName: string, wb: WorkbookData, mapping: ImportMapping | undefined, pivotYear: number): PlannedSheet[] {
-  const sheets = wb.sheets.map((sheet, i) => planSheet(fileName, sheet, i, mapping?.[sheet.name], pivotYear));
-  if (sheets.every((s) => s.headerRow === null)) {
-    const names = wb.sheets.map((s) => (s.name ? `"${s.name}"` : 'the file')).join(', ');
-    throw new WorkbenchError(
-      'bad-input',
-      `${fileName}: no header row found (looked at the first 30 rows of ${names}). Name the columns, for example Surname, Forename, Date of birth.`,
-    );
-  }
-  return sheets;
+function noHeaderError(fileName: string, sheets: SheetSummary[]): WorkbenchError {
+  const names = sheets.length ? sheets.map((s) => (s.name ? `"${s.name}"` : 'the file')).join(', ') : 'the file';
+  return new WorkbenchError(
+    'bad-input',
+    `${fileName}: no header row found (looked at the first 30 rows of ${names}). Name the columns, for example Surname, Forename, Date of birth.`,
+  );
 }
 
 export async function previewImport(store: Store | null, path: string, token: string): Promise<ImportPreview> {
-  const bytes = readBytes(path);
   const fileName = basename(path);
-  const hash = sha256(bytes);
-  const wb = await readWorkbookInWorker(path);
+  const { hash } = hashFile(path);
   const already = store ? store.reader.prepare('SELECT 1 FROM source WHERE sha256 = ?').get(hash) !== undefined : false;
-  const sheets = wb.sheets.map((sheet) => {
-    const plan = planTable(sheet);
-    if (!plan) {
-      return { sheet: sheet.name, headerRow: null, dataRows: 0, columns: [], problem: isNotesSheet(sheet) ? 'Notes only: no table of people' : 'No header row found' };
+  const today = todayIso();
+  const stream = parseInWorker(pipelineOptions(path, 'preview', undefined, Number(today.slice(0, 4)), today));
+  const summaries: SheetSummary[] = [];
+  for await (const message of stream) {
+    if (message.type === 'sheet') summaries.push(message.sheet);
+    else if (message.type === 'rows') stream.release();
+  }
+  const sheets = summaries.map((s) => {
+    if (s.headerRow === null) {
+      return { sheet: s.name, headerRow: null, dataRows: 0, columns: [], problem: s.notes ? 'Notes only: no table of people' : 'No header row found' };
     }
-    const data = plan.rows.filter((r) => r.kind === 'data');
     return {
-      sheet: sheet.name,
-      headerRow: plan.headerRow.rowNumber,
-      dataRows: data.length,
-      problem: null,
-      columns: plan.headers.map((header, index) => ({
+      sheet: s.name,
+      headerRow: s.headerRow,
+      dataRows: s.dataRows,
+      problem: s.warnings.length ? s.warnings.join(' ') : null,
+      columns: s.headers.map((header, index) => ({
         index,
         header,
-        role: plan.suggestions[index]?.role ?? 'ignore',
-        confidence: plan.suggestions[index]?.confidence ?? 0,
-        samples: data.slice(0, 5).map((r) => (r.row.cells[index] ?? '').slice(0, 60)),
+        role: s.roles[index] ?? 'ignore',
+        confidence: Math.max(0, Math.min(1, s.confidences[index] ?? 0)),
+        samples: s.samples.map((cells) => (cells[index] ?? '').slice(0, 60)),
       })),
     };
   });
@@ -142,14 +117,19 @@ export async function previewImport(store: Store | null, path: string, token: st
   };
 }
 
-const CHUNK = 2000;
+interface SheetCounts {
+  sheet: string;
+  rows: number;
+  records: number;
+  structure: number;
+  quarantined: number;
+}
 
 /** Imports one file as one Source. Same sha256 as an earlier Source → skipped, told why. */
 export async function importFile(store: Store, path: string, options: ImportOptions, job: JobContext): Promise<ImportSummary> {
   const fileName = basename(path);
   job.progress('Reading the file', 0, 1);
-  const bytes = readBytes(path);
-  const hash = sha256(bytes);
+  const { hash, size } = hashFile(path);
   const earlier = store.reader.prepare('SELECT id, imported_at FROM source WHERE sha256 = ?').get(hash) as
     | { id: number; imported_at: string }
     | undefined;
@@ -164,16 +144,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   }
   const today = options.today ?? todayIso();
   const pivotYear = Number((options.asOf ?? today).slice(0, 4));
-  const wb = await readWorkbookInWorker(path, job.signal);
   job.throwIfCancelled();
-  job.progress('Reading the file', 1, 1);
-  const sheets = planWorkbook(fileName, wb, options.mapping, pivotYear);
-  const headers = sheets.flatMap((s) => s.headers);
-  const kind = options.kind ?? guessKind(fileName, headers);
-  const partner = options.partner?.trim() || guessPartner(fileName);
-  const eventDates = sheets.flatMap((s) => s.outcomes.flatMap((o) => (o.status === 'record' && o.record.eventDate && o.record.eventDate <= today ? [o.record.eventDate] : [])));
-  const asOf = options.asOf ?? eventDates.sort().at(-1) ?? today;
-  const dropped = sheets.flatMap((s) => s.roles.flatMap((r, i) => (r === 'drop' ? [s.name ? `${s.name}: ${s.headers[i]}` : (s.headers[i] ?? `column ${i + 1}`)] : [])));
 
   const db = store.writer;
   const insertSource = db.prepare(
@@ -181,66 +152,92 @@ export async function importFile(store: Store, path: string, options: ImportOpti
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSheet = db.prepare('INSERT INTO source_sheet (source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRecord = db.prepare(
     `INSERT INTO record (raw_row_id, source_id, forename, middle_names, surname, title, dob, age, sex, address, postcode, uprn,
        nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const total = sheets.reduce((n, s) => n + s.outcomes.length, 0);
-  let done = 0;
-  const summary: ImportSummary['sheets'] = [];
+  const stream = parseInWorker(pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits), job.signal);
+  const sheets: SheetSummary[] = [];
+  const counts = new Map<number, SheetCounts>();
+  let format = 'csv';
+  let latestEvent: string | null = null;
+  let stored = 0;
   // One transaction across awaits: the engine's writer connection is used by one job at a time,
   // and readers use their own connection, so nobody sees half a file.
   db.exec('BEGIN IMMEDIATE');
   try {
-    const mapping = Object.fromEntries(sheets.map((s) => [s.name, s.roles]));
+    // Kind, partner and as-of need every sheet's headers and dates: set when the file is read.
     const sourceId = Number(
-      insertSource.run(fileName, hash, bytes.length, wb.format, partner, kind, asOf, new Date().toISOString(), options.user, JSON.stringify(mapping), JSON.stringify(dropped))
-        .lastInsertRowid,
+      insertSource.run(fileName, hash, size, 'csv', options.partner?.trim() || guessPartner(fileName), options.kind ?? 'other', options.asOf ?? today,
+        new Date().toISOString(), options.user, '{}', '[]').lastInsertRowid,
     );
-    for (const sheet of sheets) {
-      insertSheet.run(sourceId, sheet.ordinal, sheet.name, sheet.headerRow, JSON.stringify(sheet.headers), JSON.stringify(sheet.roles));
-      const counts = { sheet: sheet.name, rows: 0, records: 0, structure: 0, quarantined: 0 };
-      for (let start = 0; start < sheet.outcomes.length; start += CHUNK) {
-        for (const outcome of sheet.outcomes.slice(start, start + CHUNK)) {
-          // Minimisation: cells of columns marked "not needed" are never stored.
-          const cells = sheet.roles.length ? outcome.row.cells.map((c, i) => (sheet.roles[i] === 'drop' ? null : c)) : outcome.row.cells;
-          const reason = outcome.status === 'record' ? null : outcome.reason;
-          const rawId = insertRaw.run(sourceId, sheet.ordinal, outcome.row.rowNumber, JSON.stringify(cells), outcome.status, reason).lastInsertRowid;
-          if (outcome.status === 'record') {
-            const r = outcome.record;
-            insertRecord.run(rawId, sourceId, r.forename, r.middleNames, r.surname, r.title, r.dob, r.age, r.sex, r.address, r.postcode, r.uprn,
-              r.nhsNumber, r.nhsNumberValid ? 1 : 0, r.nino, r.ninoValid ? 1 : 0, r.upn, r.upnValid ? 1 : 0, r.agencyRef, r.eventDate,
-              r.forenameKey, r.surnameKey, JSON.stringify(r.problems));
-            counts.records++;
-          } else if (outcome.status === 'quarantine') counts.quarantined++;
-          else if (outcome.status === 'structure') counts.structure++;
-          if (outcome.status !== 'header') counts.rows++;
+    for await (const message of stream) {
+      if (message.type === 'rows') {
+        let c = counts.get(message.ordinal);
+        if (!c) {
+          c = { sheet: '', rows: 0, records: 0, structure: 0, quarantined: 0 };
+          counts.set(message.ordinal, c);
         }
-        done += Math.min(CHUNK, sheet.outcomes.length - start);
-        job.progress('Storing rows', done, total);
+        for (const [rowNumber, cellsJson, status, reason, formulasJson, record] of message.rows) {
+          const rawId = insertRaw.run(sourceId, message.ordinal, rowNumber, cellsJson, status, reason, formulasJson).lastInsertRowid;
+          if (record) {
+            insertRecord.run(rawId, sourceId, ...record);
+            c.records++;
+            const event = record[RECORD_EVENT_DATE];
+            if (typeof event === 'string' && event <= today && (latestEvent === null || event > latestEvent)) latestEvent = event;
+          } else if (status === 'quarantine') c.quarantined++;
+          else if (status === 'structure') c.structure++;
+          if (status !== 'header') c.rows++;
+        }
+        stored += message.rows.length;
+        stream.release();
+        // The worker reports bytes read; scale rows stored by it for an estimated total.
+        const fraction = message.total > 0 ? Math.min(1, message.done / message.total) : 0;
+        // Until the worker says done, the total is an estimate and always ahead of what is stored.
+        job.progress('Storing rows', stored, Math.max(stored + 1, fraction > 0 ? Math.round(stored / fraction) : stored + 1));
         await job.yield();
         job.throwIfCancelled();
+      } else if (message.type === 'sheet') {
+        const s = message.sheet;
+        sheets.push(s);
+        const c = counts.get(s.ordinal) ?? { sheet: s.name, rows: 0, records: 0, structure: 0, quarantined: 0 };
+        c.sheet = s.name;
+        counts.set(s.ordinal, c);
+        insertSheet.run(sourceId, s.ordinal, s.name, s.headerRow, JSON.stringify(s.headers), JSON.stringify(s.roles));
+      } else {
+        format = message.format;
       }
-      summary.push(counts);
     }
+    job.throwIfCancelled();
+    if (sheets.every((s) => s.headerRow === null)) throw noHeaderError(fileName, sheets);
+
+    const summary = sheets.map((s) => counts.get(s.ordinal) ?? { sheet: s.name, rows: 0, records: 0, structure: 0, quarantined: 0 });
+    const headers = sheets.flatMap((s) => s.headers);
+    const kind = options.kind ?? guessKind(fileName, headers);
+    const asOf = options.asOf ?? latestEvent ?? today;
+    const dropped = sheets.flatMap((s) => s.roles.flatMap((r, i) => (r === 'drop' ? [s.name ? `${s.name}: ${s.headers[i] ?? ''}` : (s.headers[i] || `column ${i + 1}`)] : [])));
+    const mapping = Object.fromEntries(sheets.map((s) => [s.name, s.roles]));
     const sum = (k: 'rows' | 'records' | 'structure' | 'quarantined'): number => summary.reduce((n, s) => n + s[k], 0);
-    db.prepare('UPDATE source SET rows = ?, records = ?, structure = ?, quarantined = ? WHERE id = ?').run(
-      sum('rows'), sum('records'), sum('structure'), sum('quarantined'), sourceId,
+    db.prepare('UPDATE source SET format = ?, kind = ?, as_of = ?, mapping_json = ?, dropped_columns_json = ?, rows = ?, records = ?, structure = ?, quarantined = ? WHERE id = ?').run(
+      format, kind, asOf, JSON.stringify(mapping), JSON.stringify(dropped), sum('rows'), sum('records'), sum('structure'), sum('quarantined'), sourceId,
     );
     store.audit(options.user, 'import', { sourceId, rows: sum('rows'), records: sum('records'), quarantined: sum('quarantined') });
+    job.progress('Storing rows', stored, stored);
     db.exec('COMMIT');
     const quarantined = sum('quarantined');
+    const warnings = sheets.flatMap((s) => s.warnings);
     return {
       fileName,
       sourceId,
       skipped: false,
-      message: `${fileName}: ${sum('records')} records imported${quarantined ? `, ${quarantined} rows quarantined` : ''}.`,
+      message: `${fileName}: ${sum('records')} records imported${quarantined ? `, ${quarantined} rows quarantined` : ''}.${warnings.length ? ` Warning: ${warnings.join(' ')}` : ''}`,
       sheets: summary,
     };
   } catch (error) {
+    stream.stop();
     db.exec('ROLLBACK');
     throw error;
   }

@@ -1,7 +1,17 @@
 // Suggests a role for every column from its header and its cells, with a confidence.
+//
+// Headers: exact synonyms (0.95), then phrase patterns (0.75), each tried again after correcting
+// misspelt words against the synonyms' vocabulary (a small edit-distance matcher: "Surnmae",
+// "Date of Brith", "Adress Line 1"). Qualifiers move a column off a person's fields: "School
+// Name", "Parent Surname", "GP Postcode" describe someone or something else; "Previous Surname"
+// describes the past. Cells confirm or correct: valid NHS numbers (mod 11), NINOs, UPNs (check
+// letter), postcodes, sex codes, dates (birth dates spread over decades; event dates cluster),
+// full names, free-text addresses, UPRNs.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { nhsNumberValid, normaliseNino, normaliseUpn } from '../../../shared/domain/normalise/identifiers.js';
+import { looksLikeAddress } from '../../../shared/domain/normalise/address.js';
+import { looksLikeFullName } from '../../../shared/domain/normalise/name.js';
 import { looksLikePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 
@@ -13,6 +23,8 @@ export interface RoleSuggestion {
 /** Lower-case words only: "Date_of-Birth " → "date of birth". */
 export function headerKey(header: string): string {
   return header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
@@ -20,93 +32,298 @@ export function headerKey(header: string): string {
 }
 
 const EXACT: Array<[ColumnRole, string[]]> = [
-  ['forename', ['forename', 'forenames', 'first name', 'firstname', 'first names', 'given name', 'given names', 'christian name', 'fname', 'f name', 'first', 'preferred forename', 'legal forename', 'pupil forename', 'child forename', 'client forename', 'person forename', 'known as', 'preferred name', 'forename s']],
-  ['middle_names', ['middle name', 'middle names', 'middlename', 'other names', 'other forenames', 'second name', 'middle']],
-  ['surname', ['surname', 'last name', 'lastname', 'family name', 'sname', 'legal surname', 'preferred surname', 'pupil surname', 'child surname', 'client surname', 'person surname', 'surname s', 'last']],
-  ['full_name', ['name', 'full name', 'fullname', 'client name', 'person name', 'pupil name', 'child name', 'offender name', 'patient name', 'tenant name', 'subject name', 'claimant name', 'young person name', 'names', 'individual name', 'customer name', 'resident name', 'person']],
-  ['title', ['title', 'salutation', 'honorific']],
-  ['dob', ['dob', 'd o b', 'date of birth', 'dateofbirth', 'birth date', 'birthdate', 'born', 'date born', 'birth', 'birthday', 'date of birth dd mm yyyy', 'dob dd mm yyyy', 'pupil dob', 'client dob', 'patient dob']],
-  ['age', ['age', 'age years', 'age in years', 'current age', 'age at incident', 'age at offence', 'age at referral']],
-  ['sex', ['sex', 'gender', 'sex code', 'gender code', 'legal sex', 'm f']],
-  ['address', ['address', 'full address', 'home address', 'current address', 'address full', 'residential address', 'property address', 'addr', 'location address', 'address details']],
-  ['town', ['town', 'city', 'post town', 'town city', 'locality town']],
-  ['postcode', ['postcode', 'post code', 'postal code', 'pcode', 'pcd', 'pcds', 'pc', 'home postcode', 'current postcode', 'address postcode', 'postcode of residence']],
-  ['uprn', ['uprn', 'unique property reference number', 'property uprn', 'blpu uprn']],
-  ['nhs_number', ['nhs number', 'nhs no', 'nhs num', 'nhsno', 'nhs', 'nhs id', 'nhs nbr', 'patient nhs number']],
-  ['nino', ['ni number', 'nino', 'ni no', 'national insurance number', 'national insurance no', 'nat ins no', 'ni', 'nino number', 'claimant nino']],
-  ['upn', ['upn', 'unique pupil number', 'pupil upn', 'pupil number']],
-  ['agency_ref', ['rec id', 'recid', 'id', 'ref', 'reference', 'client ref', 'client id', 'client reference', 'case number', 'case no', 'case ref', 'case id', 'tenancy ref', 'tenancy reference', 'person id', 'person ref', 'crn', 'pnc id', 'pnc', 'mosaic id', 'lcs id', 'pupil id', 'claim ref', 'claim reference', 'household ref', 'patient id', 'mrn', 'hospital number', 'record id', 'urn', 'yot ref', 'yot id', 'offender id', 'incident ref', 'account ref']],
+  ['forename', ['forename', 'forenames', 'first name', 'firstname', 'first names', 'given name', 'given names', 'givenname', 'christian name', 'fname', 'f name', 'first', 'legal forename', 'pupil forename', 'child forename', 'client forename', 'person forename', 'patient forename', 'forename s', 'first name s', 'given name s', 'name first', 'name forename', 'first forename', 'official forename', 'registered forename', 'offender forename', 'claimant forename', 'tenant forename', 'subject forename', 'preferred forename', 'preferred first name', 'known as', 'preferred name']],
+  ['middle_names', ['middle name', 'middle names', 'middlename', 'middlenames', 'other forenames', 'second name', 'second forename', 'middle', 'middle name s', 'middle initial', 'middle initials', 'initial', 'initials']],
+  ['surname', ['surname', 'last name', 'lastname', 'family name', 'familyname', 'sname', 'legal surname', 'pupil surname', 'child surname', 'client surname', 'person surname', 'patient surname', 'surname s', 'last', 'name last', 'name surname', 'official surname', 'registered surname', 'offender surname', 'claimant surname', 'tenant surname', 'subject surname', 'preferred surname']],
+  ['full_name', ['name', 'full name', 'fullname', 'client name', 'person name', 'pupil name', 'child name', 'offender name', 'patient name', 'tenant name', 'subject name', 'claimant name', 'young person name', 'names', 'individual name', 'customer name', 'resident name', 'person', 'client', 'patient', 'pupil', 'young person', 'nominal', 'nominal name', 'applicant name', 'service user', 'service user name', 'member name', 'student name', 'learner name', 'name of person', 'name of child', 'surname forename', 'surname first name', 'forename surname', 'first name surname']],
+  ['title', ['title', 'salutation', 'honorific', 'prefix', 'name title', 'title code']],
+  ['dob', ['dob', 'd o b', 'date of birth', 'dateofbirth', 'birth date', 'birthdate', 'born', 'date born', 'birth', 'birthday', 'date of birth dd mm yyyy', 'dob dd mm yyyy', 'pupil dob', 'client dob', 'patient dob', 'child dob', 'person dob', 'date of birth dob', 'birth dt', 'dob date', 'date birth']],
+  ['age', ['age', 'age years', 'age in years', 'current age', 'age at incident', 'age at offence', 'age at referral', 'age yrs', 'age at attendance', 'age now', 'age at date']],
+  ['sex', ['sex', 'gender', 'sex code', 'gender code', 'legal sex', 'm f', 'sex m f', 'gender m f', 'gender identity', 'sex at birth', 'sex gender']],
+  ['address', ['address', 'full address', 'home address', 'current address', 'address full', 'residential address', 'property address', 'addr', 'location address', 'address details', 'address text', 'address of residence', 'home addr', 'client address', 'pupil address', 'patient address', 'usual address', 'main address', 'correspondence address']],
+  ['address_line', ['address line 1', 'address line 2', 'address line 3', 'address line 4', 'address line 5', 'address 1', 'address 2', 'address 3', 'address 4', 'address 5', 'addr 1', 'addr 2', 'addr 3', 'addr 4', 'add1', 'add2', 'add3', 'add4', 'line 1', 'line 2', 'line 3', 'line 4', 'street', 'street name', 'road', 'house number', 'house no', 'house name', 'building', 'building name', 'building number', 'flat', 'flat number', 'flat no', 'sub building', 'premise', 'premises', 'locality', 'district', 'area', 'estate', 'street number', 'number and street', 'thoroughfare', 'dependent locality', 'village']],
+  ['town', ['town', 'city', 'post town', 'town city', 'locality town', 'posttown', 'town or city', 'suburb', 'county', 'town name']],
+  ['postcode', ['postcode', 'post code', 'postal code', 'pcode', 'pcd', 'pcds', 'pcd7', 'pcd8', 'pc', 'home postcode', 'current postcode', 'address postcode', 'postcode of residence', 'post code of residence', 'zip', 'zip code', 'postcode full', 'client postcode', 'pupil postcode', 'patient postcode', 'home post code', 'postcode home', 'usual postcode']],
+  ['uprn', ['uprn', 'unique property reference number', 'property uprn', 'blpu uprn', 'uprn number', 'uprn no', 'property reference number', 'lpi uprn', 'address uprn']],
+  ['nhs_number', ['nhs number', 'nhs no', 'nhs num', 'nhsno', 'nhs', 'nhs id', 'nhs nbr', 'patient nhs number', 'nhs number new', 'new nhs number', 'nhsnumber', 'nhs no new', 'nhs numb', 'person nhs number', 'nhs nr']],
+  ['nino', ['ni number', 'nino', 'ni no', 'national insurance number', 'national insurance no', 'nat ins no', 'ni', 'nino number', 'claimant nino', 'ni num', 'nino no', 'nat insurance number', 'national insurance', 'ins number', 'ni nbr']],
+  ['upn', ['upn', 'unique pupil number', 'pupil upn', 'pupil number', 'upn number', 'former upn', 'upn no', 'pupil unique number']],
+  ['agency_ref', ['rec id', 'recid', 'id', 'ref', 'reference', 'client ref', 'client id', 'client reference', 'client no', 'case number', 'case no', 'case ref', 'case id', 'tenancy ref', 'tenancy reference', 'tenancy id', 'tenancy no', 'person id', 'person ref', 'crn', 'pnc id', 'pnc', 'pnc number', 'mosaic id', 'lcs id', 'pupil id', 'claim ref', 'claim reference', 'claim id', 'claim no', 'household ref', 'patient id', 'mrn', 'hospital number', 'hospital no', 'record id', 'urn', 'yot ref', 'yot id', 'yot case no', 'yot case number', 'offender id', 'account ref', 'account number', 'nominal id', 'nominal ref', 'unique id', 'uniqueid', 'system id', 'customer ref', 'customer id', 'resident id', 'subject id', 'person number', 'client number', 'individual id', 'attendance id', 'attendance ref', 'exclusion ref', 'exclusion id', 'referral id', 'referral ref', 'episode id', 'soc sec id', 'ssn', 'local id', 'key', 'row id']],
+  ['event_date', ['date', 'event date', 'incident date', 'offence date', 'attendance date', 'start date', 'date of incident', 'date of offence', 'date of attendance', 'referral date', 'date of referral', 'exclusion date', 'date reported', 'reported date', 'occurrence date', 'arrival date', 'admission date', 'claim start date', 'claim start', 'tenancy start', 'tenancy start date', 'start', 'from', 'from date', 'date from', 'effective date', 'event dt', 'incident dt', 'occurred', 'date occurred', 'activity date', 'contact date', 'visit date', 'assessment date', 'period start']],
 ];
 
 const EXACT_MAP = new Map<string, ColumnRole>();
 for (const [role, keys] of EXACT) for (const key of keys) if (!EXACT_MAP.has(key)) EXACT_MAP.set(key, role);
+/** Spaces removed, for "DateOfBirth", "Post-Code", "NHSNumber". */
+const COMPACT_MAP = new Map<string, ColumnRole>();
+for (const [key, role] of EXACT_MAP) {
+  const compact = key.replace(/ /g, '');
+  if (!COMPACT_MAP.has(compact)) COMPACT_MAP.set(compact, role);
+}
 
 const CONTAINS: Array<[RegExp, ColumnRole]> = [
-  [/\b(date of birth|birth date|dob)\b/, 'dob'],
+  [/\b(date of birth|birth ?date|dob|d o b|born)\b/, 'dob'],
   [/\bnhs\b/, 'nhs_number'],
-  [/\b(nino|national insurance|ni (no|number))\b/, 'nino'],
+  [/\b(nino|national insurance|ni (no|number|num))\b/, 'nino'],
   [/\b(upn|unique pupil)\b/, 'upn'],
   [/\buprn\b/, 'uprn'],
-  [/\bpost ?code\b/, 'postcode'],
-  [/\b(forename|first name|given name)s?\b/, 'forename'],
-  [/\b(surname|last name|family name)\b/, 'surname'],
-  [/\bmiddle names?\b/, 'middle_names'],
-  [/\b(address )?(line|addr) ?[1-6]\b|\baddress ?[1-6]\b|\b(street|road|house (number|name|no)|flat|building|locality|district|premise)\b/, 'address_line'],
+  [/\b(post ?code|postal code|pcode)\b/, 'postcode'],
+  [/\b(forenames?|first ?names?|given ?names?|christian name)\b/, 'forename'],
+  [/\b(surnames?|last ?name|family name)\b/, 'surname'],
+  [/\bmiddle (names?|initials?)\b/, 'middle_names'],
+  [/\btitle\b/, 'title'],
+  [/\b(address )?(line|addr|add) ?[1-6]\b|\baddress ?[1-6]\b|\b(street|road|house (number|name|no)|flat|building|locality|district|premises?|thoroughfare)\b/, 'address_line'],
+  [/\b(town|city|post town|suburb)\b/, 'town'],
   [/\baddress\b/, 'address'],
   [/\b(gender|sex)\b/, 'sex'],
+  [/\bage\b/, 'age'],
   [/\b(full )?name\b/, 'full_name'],
-  [/\bdate\b|\b(start|end|from|to)\b.*\b(date|dt)\b|\bdt\b|\bon\b$/, 'event_date'],
-  [/\b(ref|reference|id|number|no)\b/, 'agency_ref'],
-  [/\b(type|category|outcome|offence|incident|sessions?|absence|absences|exclusions?|claim|benefit|tenancy|attendance|reason|status|diagnosis|disposal|term|arrears|flag)\b/, 'event'],
+  [/\b(end|until|to|outcome|closed?|closure|finish(ed)?|expiry|expires?|left|leaving|discharged?|review|due|next|last|updated?|modified|created|entered|extracted|run|printed)\b/, 'event'],
+  [/\bdate\b|\bdt\b|\b(start|from|began|commenced)\b|^(occurred|reported|arrival|arrived|admission|admitted|when)( on| at)?$/, 'event_date'],
+  [/\b(ref|reference|id|number|no|num|nbr|code)\b/, 'agency_ref'],
+  [/\b(type|category|outcome|offence|incident|sessions?|absences?|exclusions?|claim|benefit|tenancy|attendance|reason|status|diagnosis|disposal|term|arrears|flag|involvement|complaint|mode|site|relationship|summary|notes?|comments?|description|(un)?authori[sz]ed|possible|present|absent|amount|balance|count|total)\b/, 'event'],
 ];
+/** Dates that close or follow an event are details of it, not its date. */
+const LATER_DATE = /\b(end|until|to|outcome|closed?|closure|finish(ed)?|expiry|expires?|left|leaving|discharged?|review|due|next|last|updated?|modified|created|entered|extracted|run|printed)\b/;
 
+/** Words that put a person field on someone or something else (the column is kept, not used). */
+const OTHER_ENTITY = /\b(parents?|mother|mothers|father|fathers|carers?|guardians?|contacts?|kin|nok|emergency|gp|doctor|practice|surgery|school|schools|establishment|provider|site|team|officer|worker|staff|referrer|social|agency|organi[sz]ation|org|company|employer|landlord|hospital|ward|court|station|sibling|siblings|partner|spouse|teacher|author|user name|username|created by|recorded by|entered by|updated by|file|sheet|tab|scheme|course|project|programme|program|service name|unit|team name|street name|building name|house name|dfe|la|local authority|council|trust)\b/;
+/** Words that put a person field in the past. */
+const PAST = /\b(previous|prev|former|old|maiden|birth surname|surname at birth|name at birth|prior|alias|aka|also known)\b/;
+/** Variants that yield to a plain or legal column of the same role. */
+const SECONDARY = /\b(preferred|known as|nickname|other|alternative|alt|2nd|secondary)\b/;
+const PRIMARY = /\b(legal|official|registered|current|usual|main)\b/;
+
+const PERSON_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'forename', 'middle_names', 'surname', 'full_name', 'title', 'dob', 'age', 'sex', 'address', 'address_line', 'town', 'postcode', 'uprn', 'nhs_number', 'nino', 'upn',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Fuzzy words: each header word is corrected to the nearest vocabulary word within a small edit
+// distance (optimal string alignment, so a swapped pair of letters costs 1).
+
+const VOCABULARY: string[] = (() => {
+  const words = new Set<string>();
+  for (const [, keys] of EXACT) for (const k of keys) for (const w of k.split(' ')) if (w.length >= 4 && /^[a-z]+$/.test(w)) words.add(w);
+  for (const w of ['birth', 'postcode', 'surname', 'forename', 'address', 'gender', 'national', 'insurance', 'number', 'middle', 'names', 'street', 'house', 'building', 'reference', 'incident', 'offence', 'attendance', 'tenancy', 'unique', 'pupil', 'property', 'telephone']) words.add(w);
+  // Common header words that mean something else: known, so never "corrected" into a synonym.
+  for (const w of ['country', 'nationality', 'ethnicity', 'religion', 'language', 'status', 'reason', 'outcome', 'summary', 'notes', 'comment', 'comments', 'description', 'category', 'school', 'sessions', 'session', 'possible', 'authorised', 'unauthorised', 'absence', 'absences', 'exclusion', 'exclusions', 'offences', 'court', 'relationship', 'involvement', 'complaint', 'arrears', 'balance', 'benefit', 'benefits', 'amount', 'value', 'count', 'total', 'phone', 'mobile', 'email', 'occupation', 'ward', 'parent', 'carer', 'contact', 'worker', 'officer', 'practice', 'surgery', 'hospital', 'disposal', 'diagnosis', 'referral', 'source', 'period', 'month', 'year', 'years', 'week', 'weeks', 'days', 'hours', 'minutes', 'start', 'ended', 'closed', 'opened']) words.add(w);
+  return [...words];
+})();
+
+/** Optimal string alignment distance, giving up once past `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m] ?? max + 1;
+}
+
+const allowedEdits = (word: string): number => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
+
+/** The nearest vocabulary word, or the word itself. */
+function correctWord(word: string): { word: string; edits: number } {
+  if (word.length < 5 || VOCABULARY.includes(word)) return { word, edits: 0 };
+  const max = allowedEdits(word);
+  let best = word;
+  let bestD = max + 1;
+  for (const v of VOCABULARY) {
+    const d = editDistance(word, v, max);
+    if (d < bestD) {
+      best = v;
+      bestD = d;
+    }
+  }
+  return bestD <= max ? { word: best, edits: bestD } : { word, edits: 0 };
+}
+
+function matchKey(key: string): RoleSuggestion | null {
+  const exact = EXACT_MAP.get(key) ?? COMPACT_MAP.get(key.replace(/ /g, ''));
+  if (exact) return { role: exact, confidence: 0.95 };
+  for (const [pattern, role] of CONTAINS) if (pattern.test(key)) return { role, confidence: 0.75 };
+  return null;
+}
+
+/** The role a header names, before qualifiers; fuzzy when the words are misspelt. */
+function rawRoleFromHeader(key: string): RoleSuggestion | null {
+  const exact = EXACT_MAP.get(key) ?? COMPACT_MAP.get(key.replace(/ /g, ''));
+  if (exact) return { role: exact, confidence: 0.95 };
+  const words = key.split(' ');
+  let edits = 0;
+  const corrected = words.map((w) => {
+    const c = correctWord(w);
+    edits += c.edits;
+    return c.word;
+  });
+  if (edits > 0) {
+    // Misspelt words put right first: "date of brith" is a birth date, not just "a date".
+    const again = matchKey(corrected.join(' '));
+    if (again) return { role: again.role, confidence: Math.max(0.5, again.confidence - 0.1 - 0.05 * edits) };
+  }
+  const contains = matchKey(key);
+  if (contains) return contains;
+  if (edits === 0) {
+    // A run-together header ("dateofbrith") may still be one misspelt synonym.
+    const compact = key.replace(/ /g, '');
+    if (compact.length >= 5) {
+      let best: ColumnRole | null = null;
+      let bestD = 3;
+      for (const [k, role] of COMPACT_MAP) {
+        if (k.length < 5) continue;
+        const d = editDistance(compact, k, allowedEdits(compact));
+        if (d < bestD && d <= allowedEdits(compact)) {
+          best = role;
+          bestD = d;
+        }
+      }
+      if (best) return { role: best, confidence: 0.8 - 0.05 * bestD };
+    }
+  }
+  return null;
+}
+
+/** Role from the header alone (with qualifiers applied). */
 export function roleFromHeader(header: string | null): RoleSuggestion | null {
   if (!header) return null;
   const key = headerKey(header);
   if (!key) return null;
-  const exact = EXACT_MAP.get(key);
-  if (exact) return { role: exact, confidence: 0.95 };
-  for (const [pattern, role] of CONTAINS) if (pattern.test(key)) return { role, confidence: 0.7 };
-  return null;
-}
-
-const share = (values: string[], test: (v: string) => boolean): number =>
-  values.length === 0 ? 0 : values.filter(test).length / values.length;
-
-/** What the cells say, for columns whose header is silent or ambiguous. */
-export function roleFromCells(values: string[]): RoleSuggestion | null {
-  const sample = values.filter((v) => v.trim() !== '').slice(0, 200);
-  if (sample.length === 0) return null;
-  const checks: Array<[ColumnRole, (v: string) => boolean]> = [
-    ['nhs_number', (v) => nhsNumberValid(v.replace(/[\s-]/g, ''))],
-    ['nino', (v) => normaliseNino(v).valid],
-    ['upn', (v) => normaliseUpn(v).valid],
-    ['postcode', looksLikePostcode],
-    ['sex', (v) => normaliseSex(v) !== null && v.trim().length <= 6],
-    ['event_date', (v) => parseDate(v) !== null],
-  ];
-  for (const [role, test] of checks) {
-    const s = share(sample, test);
-    if (s >= 0.8) return { role, confidence: 0.5 + 0.3 * s };
+  const s = rawRoleFromHeader(key);
+  if (!s) return null;
+  if (PERSON_ROLES.has(s.role) || s.role === 'agency_ref') {
+    const exactSynonym = EXACT_MAP.get(key) === s.role;
+    // "School Name", "Parent Surname", "GP Postcode": someone or something else's field.
+    if (!exactSynonym && OTHER_ENTITY.test(key)) return { role: 'ignore', confidence: 0.7 };
+    if (s.role !== 'dob' && s.role !== 'agency_ref' && PAST.test(key)) return { role: 'ignore', confidence: 0.7 };
   }
+  if (s.role === 'event_date' && LATER_DATE.test(key)) return { role: 'event', confidence: 0.7 };
+  if (s.role === 'agency_ref' && /\b(occurrence|incident|crime|offence|event|crn)\b/.test(key) && !/\bperson|nominal|client\b/.test(key)) {
+    // An incident's reference is shared by everyone involved in it: a detail, not the person's.
+    if (key !== 'crn') return { role: 'event', confidence: 0.7 };
+  }
+  return s;
+}
+
+const share = (values: string[], test: (v: string) => boolean): number => (values.length === 0 ? 0 : values.filter(test).length / values.length);
+
+const ALPHA_SEX = /^(m|f|male|female|man|woman|boy|girl|u|unknown|x|o|other|not known|not stated|i|indeterminate)$/i;
+
+function distinctShare(values: string[]): number {
+  return values.length === 0 ? 1 : new Set(values.map((v) => v.trim().toUpperCase())).size / values.length;
+}
+
+/** Birth dates spread over decades and lie well in the past; event dates cluster near the extract. */
+function datesLookLikeBirths(values: string[], pivotYear: number): boolean {
+  const years = values.flatMap((v) => {
+    const d = parseDate(v, { pivotYear });
+    return d ? [Number(d.iso.slice(0, 4))] : [];
+  });
+  if (years.length < 3) return false;
+  years.sort((a, b) => a - b);
+  const median = years[Math.floor(years.length / 2)] ?? pivotYear;
+  const spread = (years[Math.floor(years.length * 0.9)] ?? 0) - (years[Math.floor(years.length * 0.1)] ?? 0);
+  return pivotYear - median >= 3 && spread >= 4;
+}
+
+/** What the cells say, for columns whose header is silent or vague. */
+export function roleFromCells(values: string[], pivotYear = new Date().getUTCFullYear()): RoleSuggestion | null {
+  const sample = values.filter((v) => v.trim() !== '').slice(0, 500);
+  if (sample.length === 0) return null;
+  const conf = (s: number): number => Math.round((0.5 + 0.3 * s) * 100) / 100;
+  let s = share(sample, (v) => nhsNumberValid(v.replace(/[\s-]/g, '')));
+  if (s >= 0.8) return { role: 'nhs_number', confidence: conf(s) };
+  s = share(sample, (v) => normaliseNino(v).valid);
+  if (s >= 0.8) return { role: 'nino', confidence: conf(s) };
+  s = share(sample, (v) => normaliseUpn(v).valid);
+  if (s >= 0.8) return { role: 'upn', confidence: conf(s) };
+  s = share(sample, looksLikePostcode);
+  if (s >= 0.8) return { role: 'postcode', confidence: conf(s) };
+  s = share(sample, (v) => v.trim().length <= 13 && normaliseSex(v) !== null);
+  if (s >= 0.9 && share(sample, (v) => ALPHA_SEX.test(v.trim())) >= 0.5 && new Set(sample.map((v) => v.trim().toUpperCase())).size <= 6) {
+    return { role: 'sex', confidence: conf(s) };
+  }
+  s = share(sample, (v) => parseDate(v, { pivotYear }) !== null);
+  if (s >= 0.8) return datesLookLikeBirths(sample, pivotYear) ? { role: 'dob', confidence: 0.6 } : { role: 'event_date', confidence: conf(s) };
+  s = share(sample, (v) => /^(10|20)\d{8,10}(\.0+)?$/.test(v.trim()));
+  if (s >= 0.8) return { role: 'uprn', confidence: 0.55 };
+  s = share(sample, looksLikeAddress);
+  if (s >= 0.6) return { role: 'address', confidence: conf(s) - 0.1 };
+  s = share(sample, looksLikeFullName);
+  if (s >= 0.7 && distinctShare(sample) >= 0.3) return { role: 'full_name', confidence: conf(s) - 0.1 };
   return null;
 }
+
+const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set(['nhs_number', 'nino', 'upn', 'postcode']);
 
 /**
- * Combines header and cells: a clear header wins, cells confirm or correct a vague one (a
- * "Date" column whose values are all birth dates stays an event date; an "ID" column full of
- * valid NHS numbers becomes NHS number).
+ * Combines header and cells: a clear person header wins (cells raise or lower its confidence);
+ * identifiers in the cells correct a vague or reference header (an "ID" column full of valid
+ * NHS numbers is NHS numbers); a reference column that repeats a handful of values (a school's
+ * DfE number) is a detail, not a person's reference.
  */
-export function suggestRole(header: string | null, values: string[]): RoleSuggestion {
+export function suggestRole(header: string | null, values: string[], pivotYear = new Date().getUTCFullYear()): RoleSuggestion {
   const byHeader = roleFromHeader(header);
-  if (byHeader && byHeader.confidence >= 0.9) return byHeader;
-  const byCells = roleFromCells(values);
-  if (byCells && (!byHeader || byHeader.role === 'agency_ref' || byHeader.role === 'event' || byHeader.role === 'event_date')) {
-    if (!byHeader || byCells.role !== 'event_date') return byCells;
+  const filled = values.filter((v) => v.trim() !== '');
+  const byCells = roleFromCells(filled, pivotYear);
+  if (byHeader && byHeader.role === 'ignore') return byHeader;
+  if (byHeader && PERSON_ROLES.has(byHeader.role)) {
+    if (byCells?.role === byHeader.role) return { role: byHeader.role, confidence: Math.min(0.99, byHeader.confidence + 0.04) };
+    // A vague or misspelt header whose cells are plainly identifiers of another kind.
+    if (byCells && IDENTIFIER_ROLES.has(byCells.role) && byHeader.confidence < 0.9) return byCells;
+    return byHeader;
   }
+  if (byCells && (!byHeader || IDENTIFIER_ROLES.has(byCells.role) || byCells.role === 'sex' && byHeader.confidence < 0.9)) {
+    if (!byHeader || byCells.role !== 'event_date' && byCells.role !== 'dob') return byCells;
+    if (byHeader.role !== 'event_date' && byHeader.role !== 'event') return byCells;
+  }
+  if (!byHeader && byCells) return byCells;
+  // A header that sounds like a date over cells that are not dates ("Start Reason"): a detail.
+  if (byHeader?.role === 'event_date' && byHeader.confidence < 0.9 && filled.length >= 5 && share(filled, (v) => parseDate(v, { pivotYear, allowSerial: true }) !== null) < 0.5) {
+    return { role: 'event', confidence: 0.6 };
+  }
+  if (byHeader?.role === 'agency_ref' && filled.length >= 20 && distinctShare(filled) < 0.2) return { role: 'event', confidence: 0.5 };
   if (byHeader) return byHeader;
-  if (byCells) return byCells;
-  return { role: values.some((v) => v.trim() !== '') ? 'event' : 'ignore', confidence: 0.2 };
+  return { role: filled.length ? 'event' : 'ignore', confidence: 0.2 };
 }
 
 export const PERSON_NAME_ROLES: ReadonlySet<ColumnRole> = new Set(['forename', 'surname', 'full_name']);
+
+/**
+ * Where several columns claim one person field, the plain or legal one keeps it and a preferred
+ * or alternative one becomes "keep, not used" (its cells stay in the raw row).
+ */
+export function resolveDuplicateRoles(headers: string[], suggestions: RoleSuggestion[], given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  const out = suggestions.slice();
+  const byRole = new Map<ColumnRole, number[]>();
+  out.forEach((s, i) => {
+    if (given[i] || !PERSON_ROLES.has(s.role) || s.role === 'address_line') return;
+    byRole.set(s.role, [...(byRole.get(s.role) ?? []), i]);
+  });
+  for (const [, columns] of byRole) {
+    if (columns.length < 2) continue;
+    const rank = (i: number): number => {
+      const key = headerKey(headers[i] ?? '');
+      return (PRIMARY.test(key) ? 2 : 0) - (SECONDARY.test(key) ? 2 : 0);
+    };
+    const best = Math.max(...columns.map(rank));
+    for (const i of columns) {
+      if (rank(i) < best && rank(i) < 0) out[i] = { role: 'ignore', confidence: 0.6 };
+    }
+  }
+  return out;
+}

@@ -2,6 +2,8 @@
 export interface SheetRow {
   rowNumber: number;
   cells: Array<string | null>;
+  /** Formulas of cells that had one, as [column index, "=FORMULA"]: the value is in `cells`. */
+  formulas?: Array<[number, string]>;
 }
 
 export interface SheetData {
@@ -16,4 +18,20 @@ export interface WorkbookData {
   sheets: SheetData[];
 }
 
+/** Where a reader hands rows as it reads them, sheet by sheet, in order. */
+export interface RowSink {
+  /** Told once the format is known, before the first sheet (again if a reader falls back). */
+  begin?(format: FileFormat): void;
+  startSheet(name: string): void;
+  row(row: SheetRow): void;
+  endSheet(): void;
+}
+
 export const isBlankRow = (row: SheetRow): boolean => row.cells.every((c) => c === null || c.trim() === '');
+
+/** Cells with something in them. */
+export function filledCount(cells: ReadonlyArray<string | null>): number {
+  let n = 0;
+  for (const c of cells) if (c !== null && c.trim() !== '') n++;
+  return n;
+}

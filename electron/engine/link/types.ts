@@ -12,6 +12,8 @@ export interface LinkRecord {
   forename: string | null;
   middleNames: string | null;
   surname: string | null;
+  /** A previous (e.g. maiden) surname, when a source records one. */
+  previousSurname?: string | null;
   /** ISO yyyy-mm-dd */
   dob: string | null;
   sex: 'M' | 'F' | 'U' | null;

@@ -31,7 +31,16 @@ export function purgeSource(store: Store, sourceId: number): PurgeSummary {
   store.writer.transaction(() => {
     for (const [key, sql] of DERIVED) removed[key] = count(store, sql, sourceId);
     for (const [key, table, sql] of IF_TABLE) if (tables.has(table)) removed[key] = count(store, sql, sourceId);
-    // Foreign keys cascade from source to raw rows, records and what hangs off records.
+    // Linkage rows for a million records carry no foreign key (for speed), so they go by hand;
+    // everything else cascades from the source to raw rows, records and decisions.
+    if (tables.has('link_pair')) {
+      store.writer
+        .prepare('WITH r AS (SELECT id FROM record WHERE source_id = ?) DELETE FROM link_pair WHERE record_a IN r OR record_b IN r')
+        .run(sourceId);
+    }
+    if (tables.has('run_record_person')) {
+      store.writer.prepare('DELETE FROM run_record_person WHERE record_id IN (SELECT id FROM record WHERE source_id = ?)').run(sourceId);
+    }
     store.writer.prepare('DELETE FROM source WHERE id = ?').run(sourceId);
     store.audit(store.session.user, 'source-purged', { sourceId, ...removed });
   })();

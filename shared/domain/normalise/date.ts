@@ -5,20 +5,27 @@ export interface ParsedDate {
   iso: string;
   /** Day and month could be read either way round (both ≤ 12 and different). */
   ambiguousDayMonth: boolean;
+  /** The year was written with two digits and placed in a century by the pivot rule. */
+  twoDigitYear?: boolean;
 }
 
-const MONTHS: Record<string, number> = {
-  JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, SEPT: 9, OCT: 10, NOV: 11, DEC: 12,
-};
+const MONTH_NAMES = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** 1–12 for a month name or its abbreviation ("SEP", "Sept", "september"); undefined otherwise. */
+export function monthNumber(word: string): number | undefined {
+  const w = word.toUpperCase();
+  if (w.length < 3) return undefined;
+  const i = MONTH_NAMES.findIndex((name) => name.startsWith(w));
+  return i >= 0 ? i + 1 : undefined;
+}
 
 export function isoDate(y: number, m: number, d: number): string | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   if (d > days) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Excel's 1900 date system serial number (with its phantom 29 Feb 1900) to ISO. */
@@ -36,6 +43,11 @@ export interface DateOptions {
   pivotYear?: number;
   /** Allow bare numbers as Excel serials (only for columns known to hold dates). */
   allowSerial?: boolean;
+  /**
+   * How to read nn/nn/yyyy: day first (UK, the default) or month first, when a column has
+   * shown itself to be US-ordered (a second part above 12 and never a first).
+   */
+  order?: 'dmy' | 'mdy';
 }
 
 function fullYear(y: string, pivotYear: number): number {
@@ -45,39 +57,61 @@ function fullYear(y: string, pivotYear: number): number {
   return century + yy > pivotYear ? century - 100 + yy : century + yy;
 }
 
+// Optional weekday ("Mon", "Monday,") and a trailing time ("14:30", "T00:00:00Z", "12:00 PM").
+const WEEKDAY = /^(?:MON|TUE|TUES|WED|THU|THUR|THURS|FRI|SAT|SUN)[A-Z]*,?\s+/;
+const TIME = /(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:AM|PM)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
+
 /**
  * UK-first date parser: dd/mm/yyyy (and - . separators, 2-digit years), yyyy-mm-dd,
- * 12-SEP-94, 12 September 1994, and Excel serials. Day-first always wins over US order.
+ * 12-SEP-94, 12 September 1994, 12th Sept 1994, September 12, 1994, yyyymmdd and ddmmyyyy,
+ * ISO date-times, and Excel serials. Day-first always wins over US order unless `order` says
+ * the column is month-first. Impossible dates (31/04, 29/02 in a common year) are rejected.
  */
 export function parseDate(value: string | null | undefined, options: DateOptions = {}): ParsedDate | null {
   const cleaned = cleanCell(value);
   if (!cleaned) return null;
   const pivotYear = options.pivotYear ?? new Date().getUTCFullYear();
-  const v = cleaned.toUpperCase();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(v);
+  const c0 = cleaned.charCodeAt(0);
+  let v = c0 >= 48 && c0 <= 57 ? cleaned.toUpperCase() : cleaned.toUpperCase().replace(WEEKDAY, '');
+  if (v.length > 10) v = v.replace(TIME, '').trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? { iso, ambiguousDayMonth: false } : null;
   }
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?: .*)?$/.exec(v);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(v);
   if (m) {
-    const d = Number(m[1]);
-    const mo = Number(m[2]);
-    const iso = isoDate(fullYear(m[3] ?? '', pivotYear), mo, d);
-    return iso ? { iso, ambiguousDayMonth: d <= 12 && mo <= 12 && d !== mo } : null;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const [d, mo] = options.order === 'mdy' ? [b, a] : [a, b];
+    const y = m[3] ?? '';
+    const iso = isoDate(fullYear(y, pivotYear), mo, d);
+    if (!iso) return null;
+    const parsed: ParsedDate = { iso, ambiguousDayMonth: d <= 12 && mo <= 12 && d !== mo };
+    if (y.length === 2) parsed.twoDigitYear = true;
+    return parsed;
   }
-  m = /^(\d{1,2})[-/. ]?([A-Z]{3,9})[-/. ,]*(\d{2}|\d{4})$/.exec(v);
+  m = /^(\d{1,2})(?:ST|ND|RD|TH)?[-/. ]?([A-Z]{3,9})[-/. ,]*(\d{2}|\d{4})$/.exec(v);
   if (m) {
-    const mo = MONTHS[(m[2] ?? '').slice(0, (m[2] ?? '').startsWith('SEPT') ? 4 : 3)];
+    const mo = monthNumber(m[2] ?? '');
     if (!mo) return null;
-    const iso = isoDate(fullYear(m[3] ?? '', pivotYear), mo, Number(m[1]));
+    const y = m[3] ?? '';
+    const iso = isoDate(fullYear(y, pivotYear), mo, Number(m[1]));
+    if (!iso) return null;
+    return y.length === 2 ? { iso, ambiguousDayMonth: false, twoDigitYear: true } : { iso, ambiguousDayMonth: false };
+  }
+  m = /^([A-Z]{3,9})[-/. ]+(\d{1,2})(?:ST|ND|RD|TH)?[,. ]+(\d{4})$/.exec(v);
+  if (m) {
+    const mo = monthNumber(m[1] ?? '');
+    if (!mo) return null;
+    const iso = isoDate(Number(m[3]), mo, Number(m[2]));
     return iso ? { iso, ambiguousDayMonth: false } : null;
   }
   m = /^(\d{8})$/.exec(v);
   if (m) {
     const s = m[1] ?? '';
-    const iso = isoDate(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));
-    if (iso) return { iso, ambiguousDayMonth: false };
+    const ymd = isoDate(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));
+    if (ymd) return { iso: ymd, ambiguousDayMonth: false };
     const dmy = isoDate(Number(s.slice(4, 8)), Number(s.slice(2, 4)), Number(s.slice(0, 2)));
     return dmy ? { iso: dmy, ambiguousDayMonth: false } : null;
   }
@@ -85,5 +119,23 @@ export function parseDate(value: string | null | undefined, options: DateOptions
     const iso = excelSerialToIso(Number(v));
     return iso ? { iso, ambiguousDayMonth: false } : null;
   }
+  return null;
+}
+
+/**
+ * Which way round a column writes nn/nn dates, from its values: 'dmy' when some first part is
+ * above 12, 'mdy' when some second part is and no first part is, null when nothing shows it.
+ */
+export function dateOrderOf(values: Iterable<string>): 'dmy' | 'mdy' | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const raw of values) {
+    const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b/.exec(raw);
+    if (!m) continue;
+    if (Number(m[1]) > 12 && Number(m[2]) <= 12) dayFirst++;
+    else if (Number(m[2]) > 12 && Number(m[1]) <= 12) monthFirst++;
+  }
+  if (dayFirst > 0) return 'dmy';
+  if (monthFirst > 0) return 'mdy';
   return null;
 }

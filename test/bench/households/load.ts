@@ -1,126 +1,94 @@
-// Bench-only loader: LinkRecords from a store joined to a demo's truth.csv, so the household
-// stage can be scored with perfect person matching. Kept here (not in the engine) until the
-// person stage's load-records.ts is the shared loader.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { Store } from '../../../electron/engine/store/store.js';
+// Bench-only loading: LinkRecords exactly as `link` loads them (load-records.ts), each with the
+// demo truth of its row (truth.csv: person and household at the latest as-of date). Either from a
+// store made by `demo --db … --out …`, or from a borough generated and imported here.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDemoBorough } from '../../../electron/engine/demo/write.js';
+import { loadRecords } from '../../../electron/engine/link/load-records.js';
 import type { LinkRecord } from '../../../electron/engine/link/types.js';
+import type { Db } from '../../../electron/engine/store/database.js';
+import { Store } from '../../../electron/engine/store/store.js';
+import { importAll, readCsv, rowKey } from '../link/harness.js';
+
+/** truth.csv (file,sheet,row_number,person_id,household_id) keyed like export rows. */
+function demoTruth(truthCsv: string): { person: Map<string, string>; household: Map<string, string> } {
+  const person = new Map<string, string>();
+  const household = new Map<string, string>();
+  for (const [file = '', sheet = '', row = '', p = '', h = ''] of readCsv(truthCsv).slice(1)) {
+    const key = rowKey(file, sheet, Number(row));
+    person.set(key, p);
+    household.set(key, h.replace(/\r$/, ''));
+  }
+  return { person, household };
+}
+
+/** Record id → its row key (file, sheet, row number), as export clusters writes it. */
+function recordRowKeys(db: Db): Map<number, { key: string }> {
+  const rows = db
+    .prepare(
+      `SELECT r.id, s.file_name AS file, sh.sheet, w.row_number AS row FROM record r JOIN raw_row w ON w.id = r.raw_row_id
+       JOIN source s ON s.id = r.source_id JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal`,
+    )
+    .all() as Array<{ id: number; file: string; sheet: string; row: number }>;
+  return new Map(rows.map((r) => [r.id, { key: rowKey(r.file, r.sheet, r.row) }]));
+}
 
 export interface TruthRecords {
   records: LinkRecord[];
   /** truth person id per record */
   personIds: string[];
-  /** truth household id per record (the person's household at the latest as-of date) */
+  /** truth household id per record */
   householdIds: string[];
 }
 
-interface Row {
-  id: number;
-  sourceId: number;
-  kind: string;
-  asOf: string;
-  file: string;
-  sheet: string;
-  rowNumber: number;
-  forename: string | null;
-  middleNames: string | null;
-  surname: string | null;
-  dob: string | null;
-  sex: string | null;
-  postcode: string | null;
-  address: string | null;
-  uprn: string | null;
-  nhs: string | null;
-  nhsValid: number;
-  nino: string | null;
-  ninoValid: number;
-  upn: string | null;
-  upnValid: number;
-  agencyRef: string | null;
-  eventDate: string | null;
-}
-
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+function withTruth(db: Db, truthCsv: string): TruthRecords {
+  const truth = demoTruth(truthCsv);
+  const rowOf = recordRowKeys(db);
+  const out: TruthRecords = { records: [], personIds: [], householdIds: [] };
+  let missing = 0;
+  for (const r of loadRecords(db)) {
+    const key = rowOf.get(r.id)?.key;
+    const person = key === undefined ? undefined : truth.person.get(key);
+    if (key === undefined || person === undefined) {
+      missing++;
+      continue;
+    }
+    out.records.push(r);
+    out.personIds.push(person);
+    out.householdIds.push(truth.household.get(key) ?? '');
   }
-  out.push(cur);
+  if (missing) process.stderr.write(`warning: ${missing} records had no truth row\n`);
   return out;
 }
 
-export function loadTruthRecords(dbPath: string, truthDir: string, passphrase: string, cachePath?: string): TruthRecords {
+/** From a store written by `demo --db DB --out DIR` (DIR holds truth.csv), cached as JSON if asked. */
+export function loadFromStore(dbPath: string, truthDir: string, passphrase: string, cachePath?: string): TruthRecords {
   if (cachePath && existsSync(cachePath)) return JSON.parse(readFileSync(cachePath, 'utf8')) as TruthRecords;
-  const truth = new Map<string, [string, string]>();
-  const lines = readFileSync(`${truthDir}/truth.csv`, 'utf8').split(/\r?\n/);
-  for (const line of lines.slice(1)) {
-    if (!line) continue;
-    const [file, sheet, row, person, household] = parseCsvLine(line);
-    truth.set(`${file}\u0000${sheet}\u0000${row}`, [person!, household!]);
-  }
   const store = Store.unlock(dbPath, passphrase);
   try {
-    const rows = store.reader
-      .prepare(
-        `SELECT r.id AS id, r.source_id AS sourceId, s.kind AS kind, s.as_of AS asOf, s.file_name AS file, sh.sheet AS sheet,
-                w.row_number AS rowNumber, r.forename AS forename, r.middle_names AS middleNames, r.surname AS surname,
-                r.dob AS dob, r.sex AS sex, r.postcode AS postcode, r.address AS address, r.uprn AS uprn,
-                r.nhs_number AS nhs, r.nhs_number_valid AS nhsValid, r.nino AS nino, r.nino_valid AS ninoValid,
-                r.upn AS upn, r.upn_valid AS upnValid, r.agency_ref AS agencyRef, r.event_date AS eventDate
-         FROM record r
-         JOIN raw_row w ON w.id = r.raw_row_id
-         JOIN source s ON s.id = r.source_id
-         JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal
-         ORDER BY r.id`,
-      )
-      .all() as Row[];
-    const out: TruthRecords = { records: [], personIds: [], householdIds: [] };
-    let missing = 0;
-    for (const r of rows) {
-      const t = truth.get(`${r.file}\u0000${r.sheet}\u0000${r.rowNumber}`);
-      if (!t) {
-        missing++;
-        continue;
-      }
-      out.records.push({
-        id: r.id,
-        sourceId: r.sourceId,
-        sourceKind: r.kind,
-        asOf: r.asOf,
-        forename: r.forename,
-        middleNames: r.middleNames,
-        surname: r.surname,
-        dob: r.dob,
-        sex: r.sex === 'M' || r.sex === 'F' || r.sex === 'U' ? r.sex : null,
-        postcode: r.postcode,
-        postcodeRaw: r.postcode,
-        address: r.address,
-        uprn: r.uprn,
-        nhsNumber: r.nhsValid ? r.nhs : null,
-        nino: r.ninoValid ? r.nino : null,
-        upn: r.upnValid ? r.upn : null,
-        agencyRef: r.agencyRef,
-        eventDate: r.eventDate,
-      });
-      out.personIds.push(t[0]);
-      out.householdIds.push(t[1]);
-    }
-    if (missing) process.stderr.write(`warning: ${missing} records had no truth row\n`);
+    const out = withTruth(store.reader, join(truthDir, 'truth.csv'));
     if (cachePath) writeFileSync(cachePath, JSON.stringify(out));
     return out;
   } finally {
     store.close();
+  }
+}
+
+/** Generates a demo borough, imports it into a throwaway store and loads it. */
+export async function generateAndLoad(households: number, seed: number): Promise<TruthRecords> {
+  const dir = mkdtempSync(join(tmpdir(), 'bw-households-bench-'));
+  try {
+    const { files } = writeDemoBorough({ households, seed, outDir: join(dir, 'input') });
+    const store = Store.openWithKey(join(dir, 'bench.db'), randomBytes(32), true);
+    try {
+      await importAll(store, files);
+      return withTruth(store.reader, join(dir, 'input', 'truth.csv'));
+    } finally {
+      store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,48 +1,35 @@
-// Household stage (DESIGN §3 "Household"). First simple version: each person's household is
-// decided by their address at their latest as-of date — UPRN when known, else the normalised
-// address — and a person with neither is a household of one. Improved rules follow.
+// Household stage (DESIGN §3 "Household"): places every person in a household at the latest
+// as-of date, using all the evidence, not only full addresses. README.md beside this file gives
+// the rules and their reasons. Pure code: no store, no Node APIs.
 
 import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.js';
+import { resolveAddresses } from './addresses.js';
+import { type HouseholdAddress, addressHistory } from './history.js';
+import { type Placement, placePeople } from './place.js';
+import { personProfiles } from './profiles.js';
 
-function normaliseAddress(address: string, postcode: string | null): string {
-  const text = address
-    .toUpperCase()
-    .replace(/[^A-Z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return postcode ? `${text}|${postcode}` : text;
+export { parseAddress, type ParsedAddress } from './address.js';
+export type { HouseholdAddress } from './history.js';
+export { Evidence, type EvidenceCode, type Placement } from './place.js';
+
+export interface HouseholdDetail extends Placement {
+  /** per household: its address history, oldest first, current last (only when asked for) */
+  history?: HouseholdAddress[][];
 }
 
+/** Households at the latest as-of date, one index per person. */
 export function buildHouseholds(records: LinkRecord[], persons: PersonClusters): HouseholdAssignment {
-  const { personOf, personCount } = persons;
-  const latestAsOf: string[] = new Array<string>(personCount).fill('');
-  const keyOf: (string | null)[] = new Array<string | null>(personCount).fill(null);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    const p = personOf[i]!;
-    const key = r.uprn ? `U:${r.uprn}` : r.address ? `A:${normaliseAddress(r.address, r.postcode)}` : null;
-    if (key === null) continue;
-    const at = r.asOf;
-    if (keyOf[p] === null || at > latestAsOf[p]!) {
-      keyOf[p] = key;
-      latestAsOf[p] = at;
-    }
-  }
-  const householdOfPerson = new Int32Array(personCount);
-  const ids = new Map<string, number>();
-  let householdCount = 0;
-  for (let p = 0; p < personCount; p++) {
-    const key = keyOf[p];
-    if (key === null || key === undefined) {
-      householdOfPerson[p] = householdCount++;
-      continue;
-    }
-    let h = ids.get(key);
-    if (h === undefined) {
-      h = householdCount++;
-      ids.set(key, h);
-    }
-    householdOfPerson[p] = h;
-  }
+  const { householdOfPerson, householdCount } = buildHouseholdsDetailed(records, persons);
   return { householdOfPerson, householdCount };
+}
+
+/**
+ * As buildHouseholds, with the rule that placed each person (Evidence), each household's address
+ * group and, with `{ history: true }`, each household's address history.
+ */
+export function buildHouseholdsDetailed(records: readonly LinkRecord[], persons: PersonClusters, options: { history?: boolean } = {}): HouseholdDetail {
+  const addresses = resolveAddresses(records);
+  const profiles = personProfiles(records, persons, addresses);
+  const placement = placePeople(records, persons, profiles);
+  return options.history ? { ...placement, history: addressHistory(records, persons, addresses, profiles, placement) } : placement;
 }

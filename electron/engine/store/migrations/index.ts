@@ -1,10 +1,16 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../../../../shared/ipc/result.js';
 import { sql as initial } from './0010-initial.js';
+import { sql as linkage } from './0020-linkage.js';
+import { sql as rawRowFormulas } from './0030-raw-row-formulas.js';
+import { sql as areasImd } from './0040-areas-imd.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 10, name: 'initial', sql: initial },
+  { version: 20, name: 'linkage', sql: linkage },
+  { version: 30, name: 'raw-row-formulas', sql: rawRowFormulas },
+  { version: 40, name: 'areas-imd', sql: areasImd },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,182 @@
+// CLI: linkage (issue 4) — `link`, `export pairs`, `model show`, `blocking`.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { WorkbenchError } from '../../shared/ipc/result.js';
+import { exportPairs } from '../engine/export/pairs.js';
+import { analyseBlocks, effectiveRules, enumeratePairs, guardBlocking } from '../engine/link/blocking.js';
+import { checkRecords } from '../engine/link/link-persons.js';
+import { loadRecords } from '../engine/link/load-records.js';
+import { prepare } from '../engine/link/prepare.js';
+import { latestRunId, runLink } from '../engine/link/run-link.js';
+import { defaultMatchSpec, levelWeight, parseMatchSpec, type MatchSpec } from '../engine/link/spec.js';
+import type { Store } from '../engine/store/store.js';
+import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
+import { openStore, type CommandResult } from './open-store.js';
+import { progressReporter } from './progress.js';
+
+type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
+type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
+
+async function withAnalystStore<T>(ctx: Context, work: (store: Store) => Promise<T> | T): Promise<T> {
+  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
+  try {
+    if (store.session.role !== 'analyst') throw new WorkbenchError('forbidden', `Your role (${store.session.role}) does not allow linkage; an analyst runs it.`);
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}
+
+function probabilityOption(args: ParsedArgs, name: string): number | undefined {
+  const raw = single(args, name);
+  if (raw === undefined) return undefined;
+  const p = Number(raw);
+  if (!/^\s*(0?\.\d+|\d+(\.\d+)?(e-?\d+)?)\s*$/i.test(raw) || !(p > 0 && p < 1)) throw new UsageError(`--${name} must be a probability between 0 and 1 (exclusive), not "${raw}"`);
+  return p;
+}
+
+function specOption(args: ParsedArgs): MatchSpec | undefined {
+  const file = single(args, 'spec');
+  if (file === undefined) return undefined;
+  const path = resolve(file);
+  if (!existsSync(path) || statSync(path).isDirectory()) throw new UsageError(`--spec ${file}: no such file`);
+  return parseMatchSpec(readFileSync(path, 'utf8'), basename(path));
+}
+
+function outOption(args: ParsedArgs, usage: string): string {
+  const out = single(args, 'out');
+  if (!out) throw new UsageError(usage);
+  if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+  return resolve(out);
+}
+
+const link: Handler = async (args, ctx) => {
+  const threshold = probabilityOption(args, 'threshold');
+  const spec = specOption(args);
+  const threads = integer(args, 'threads', 1, 64);
+  return withAnalystStore(ctx, async (store) => {
+    const summary = await runLink(store, { user: store.session.user, threshold, spec, threads }, progressReporter());
+    for (const w of summary.warnings) ctx.say(`Warning: ${w}`);
+    ctx.say(
+      `Run ${summary.run}: ${summary.records.toLocaleString('en-GB')} records → ${summary.persons.toLocaleString('en-GB')} persons in ` +
+        `${summary.households.toLocaleString('en-GB')} households (${summary.candidatePairs.toLocaleString('en-GB')} pairs compared, ` +
+        `${summary.matchedPairs.toLocaleString('en-GB')} at or above p ${summary.threshold}) in ${summary.seconds} s. ` +
+        `Person IDs kept ${summary.personIds.kept}, new ${summary.personIds.created}, merges ${summary.personIds.merges}, splits ${summary.personIds.splits}.`,
+    );
+    const { blocking, ...rest } = summary;
+    return {
+      summary: {
+        ok: true,
+        command: 'link',
+        store: ctx.storePath,
+        ...rest,
+        blocking: { totalComparisons: blocking.totalComparisons, narrowed: blocking.narrowed, rules: blocking.rules.map((r) => ({ rule: r.rule, comparisons: r.comparisons, newComparisons: r.newComparisons })) },
+      },
+      exit: 0,
+    };
+  });
+};
+
+const exportPairsCommand: Handler = async (args, ctx) => {
+  const out = outOption(args, 'export pairs needs --out FILE.csv');
+  const minProbability = probabilityOption(args, 'min-probability');
+  const run = integer(args, 'run', 1, 2_147_483_647);
+  return withAnalystStore(ctx, (store) => {
+    const { rows, run: used } = exportPairs(store.reader, out, { run, minProbability });
+    store.audit(store.session.user, 'export-pairs', { run: used, rows });
+    ctx.say(`Wrote ${rows} scored pairs of run ${used} to ${out}.`);
+    return { summary: { ok: true, command: 'export pairs', store: ctx.storePath, out, run: used, rows }, exit: 0 };
+  });
+};
+
+function describeSpec(spec: MatchSpec, say: (m: string) => void): void {
+  say(`MatchSpec (${spec.trainedAt ? `trained ${spec.trainedAt}` : 'untrained defaults'}): threshold p ≥ ${spec.threshold}, prior ${spec.probabilityTwoRandomRecordsMatch ?? 'estimated'}`);
+  for (const c of spec.comparisons) {
+    say(`  ${c.name}${c.fixed ? ' (fixed)' : ''}`);
+    for (const l of c.levels) {
+      if (l.kind === 'null') continue;
+      const w = levelWeight(l);
+      say(`    ${l.label.padEnd(44)} m ${String(l.m ?? '-').padEnd(12)} u ${String(l.u ?? '-').padEnd(12)} ${w >= 0 ? '+' : ''}${w.toFixed(2)} bits`);
+    }
+  }
+  say(`  blocking: ${spec.blockingRules.map((r) => r.name).join('; ')}`);
+}
+
+const model: Handler = async (args, ctx) => {
+  const verb = args.words[1] ?? 'show';
+  if (verb !== 'show') throw new UsageError('model needs show: model show [--run N] [--out FILE.json] [--json]');
+  const run = integer(args, 'run', 1, 2_147_483_647);
+  const out = single(args, 'out');
+  return withAnalystStore(ctx, (store) => {
+    const id = run ?? latestRunId(store.reader);
+    let spec: MatchSpec;
+    if (id === null) {
+      spec = defaultMatchSpec();
+      ctx.say('No linkage run yet: showing the engine defaults (m/u are starting points; training replaces them).');
+    } else {
+      const row = store.reader.prepare('SELECT spec_json FROM link_run WHERE id = ?').get(id) as { spec_json: string } | undefined;
+      if (!row) throw new WorkbenchError('not-found', `There is no linkage run ${id}.`);
+      spec = JSON.parse(row.spec_json) as MatchSpec;
+    }
+    describeSpec(spec, ctx.say);
+    if (out) {
+      writeFileSync(resolve(out), `${JSON.stringify(spec, null, 2)}\n`);
+      ctx.say(`Wrote the MatchSpec to ${resolve(out)} (edit it and pass it to link --spec).`);
+    }
+    return { summary: { ok: true, command: 'model show', store: ctx.storePath, run: id, spec }, exit: 0 };
+  });
+};
+
+const blocking: Handler = async (args, ctx) => {
+  const spec = specOption(args) ?? defaultMatchSpec();
+  return withAnalystStore(ctx, (store) => {
+    const records = loadRecords(store.reader);
+    const names = new Map((store.reader.prepare('SELECT id, file_name FROM source').all() as Array<{ id: number; file_name: string }>).map((s) => [s.id, s.file_name]));
+    const warnings = checkRecords(records, (id) => names.get(id) ?? `source ${id}`);
+    const p = prepare(records);
+    const sourceIndex = new Map(p.sourceIds.map((id, k) => [id, k]));
+    const noDup = new Set(spec.noDuplicatesWithinSources.map((id) => sourceIndex.get(id)).filter((k): k is number => k !== undefined));
+    const options = { linkType: spec.linkType, maxBlockSize: spec.maxBlockSize, noDuplicatesWithin: noDup };
+    const { grouped, narrowed } = effectiveRules(p, spec.blockingRules, spec.maxBlockSize);
+    const analysis = analyseBlocks(p, grouped, options);
+    analysis.narrowed = narrowed;
+    let refused: string | null = null;
+    try {
+      guardBlocking(analysis, spec.maxComparisons);
+      enumeratePairs(p, grouped, analysis, options);
+    } catch (error) {
+      if (!(error instanceof WorkbenchError)) throw error;
+      refused = error.message;
+    }
+    warnings.push(...analysis.warnings);
+    ctx.say(`${analysis.records.toLocaleString('en-GB')} records; ${analysis.possibleComparisons.toLocaleString('en-GB')} possible pairs.`);
+    for (const n of analysis.narrowed) ctx.say(`  narrowed: ${n}`);
+    for (const r of analysis.rules) {
+      const largest = r.largestBlocks[0];
+      ctx.say(
+        `  ${r.rule}: ${r.comparisons.toLocaleString('en-GB')} comparisons in ${r.blocks.toLocaleString('en-GB')} blocks` +
+          (refused ? '' : `, ${r.newComparisons.toLocaleString('en-GB')} new`) +
+          (largest ? `; largest block ${largest.records} records ("${largest.key}")` : ''),
+      );
+    }
+    if (!refused) ctx.say(`Total after removing pairs found by an earlier rule: ${analysis.totalComparisons.toLocaleString('en-GB')} comparisons.`);
+    for (const w of warnings) ctx.say(`Warning: ${w}`);
+    if (refused) ctx.say(`link would refuse this: ${refused}`);
+    return { summary: { ok: true, command: 'blocking', store: ctx.storePath, ...analysis, warnings, refused }, exit: 0 };
+  });
+};
+
+/** The handler for a linkage command (`export pairs` is reached through `export`), or undefined. */
+export function linkCommand(args: ParsedArgs): Handler | undefined {
+  const command = args.words[0];
+  if (command === 'link') return link;
+  if (command === 'export' && noun(args.words[1]) === 'pair') return exportPairsCommand;
+  if (noun(command) === 'model') return model;
+  if (command === 'blocking') return blocking;
+  return undefined;
+}
+
+export const LINK_HELP = `  link [--threshold P] [--spec FILE.json] [--threads N]
+  export pairs --out FILE.csv [--min-probability P] [--run N]
+  model show [--run N] [--out FILE.json]
+  blocking [--spec FILE.json]`;

@@ -1,0 +1,258 @@
+// Reads a reference table (CSV streamed in chunks; xlsx/xls through the import reader) as rows
+// of text cells with their 1-based row numbers. National lookups run to millions of rows, so a
+// CSV is never held whole in memory.
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { looksBinary } from '../import/decode.js';
+import { readWorkbook } from '../import/read-file.js';
+
+export interface TableRow {
+  row: number;
+  cells: string[];
+}
+
+export interface OpenedTable {
+  fileName: string;
+  format: string;
+  sheet: string;
+  sizeBytes: number;
+  header: string[];
+  headerRow: number;
+  /** Data rows after the header, in batches. Consume once. */
+  batches(): AsyncGenerator<TableRow[]>;
+}
+
+/** sha256 of a file, streamed (a 1 GB national postcode file hashes in a second or two). */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0];
+const BATCH = 5000;
+const HEADER_SCAN = 20;
+
+/**
+ * Opens a table and finds its header: the first of the first 20 non-blank rows that
+ * `isHeader` accepts, else the first non-blank row (so recognition can say what was missing).
+ * For workbooks every sheet is tried and the first with an accepted header wins.
+ */
+export async function openTable(path: string, isHeader: (cells: string[]) => boolean): Promise<OpenedTable> {
+  const fileName = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new WorkbenchError('bad-input', `${fileName}: the file cannot be read (missing or not allowed).`);
+  }
+  if (size === 0) throw new WorkbenchError('bad-input', `${fileName}: the file is empty (0 bytes).`);
+  const head = Buffer.alloc(Math.min(size, 65536));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (ZIP.every((b, i) => head[i] === b) || CFB.every((b, i) => head[i] === b)) return openWorkbook(path, fileName, size, isHeader);
+  if (looksBinary(head)) throw new WorkbenchError('bad-input', `${fileName}: this is not a CSV or spreadsheet file (it holds binary data).`);
+  return openCsv(path, fileName, size, head, isHeader);
+}
+
+function openWorkbook(path: string, fileName: string, size: number, isHeader: (cells: string[]) => boolean): OpenedTable {
+  const wb = readWorkbook(path);
+  let chosen: { sheet: string; headerIndex: number; rows: TableRow[] } | undefined;
+  for (const sheet of wb.sheets) {
+    const rows = sheet.rows
+      .map((r) => ({ row: r.rowNumber, cells: r.cells.map((c) => c ?? '') }))
+      .filter((r) => r.cells.some((c) => c.trim() !== ''));
+    const idx = rows.slice(0, HEADER_SCAN).findIndex((r) => isHeader(r.cells));
+    if (idx >= 0) {
+      chosen = { sheet: sheet.name, headerIndex: idx, rows };
+      break;
+    }
+    if (!chosen && rows.length > 0) chosen = { sheet: sheet.name, headerIndex: 0, rows };
+  }
+  if (!chosen) throw new WorkbenchError('bad-input', `${fileName}: every sheet is empty.`);
+  const { rows, headerIndex, sheet } = chosen;
+  const header = rows[headerIndex]?.cells ?? [];
+  return {
+    fileName,
+    format: wb.format,
+    sheet,
+    sizeBytes: size,
+    header,
+    headerRow: rows[headerIndex]?.row ?? 1,
+    async *batches() {
+      for (let i = headerIndex + 1; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+    },
+  };
+}
+
+function chooseEncoding(head: Buffer): { encoding: string; bom: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  // Trim a possibly cut multi-byte character at the end of the sample before testing it.
+  let end = head.length;
+  while (end > 0 && end > head.length - 4 && ((head[end - 1] ?? 0) & 0xc0) === 0x80) end--;
+  if (end > 0 && (head[end - 1] ?? 0) >= 0xc0) end--;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return { encoding: 'utf-8', bom: 0 };
+  } catch {
+    return { encoding: 'windows-1252', bom: 0 };
+  }
+}
+
+async function openCsv(path: string, fileName: string, size: number, head: Buffer, isHeader: (cells: string[]) => boolean): Promise<OpenedTable> {
+  const { encoding, bom } = chooseEncoding(head);
+  const sample = new TextDecoder(encoding).decode(head.subarray(bom));
+  const delimiter = sniffDelimiter(sample);
+
+  // One pass over the file; the header is found in the first rows and the rest streamed on.
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const decoder = new TextDecoder(encoding);
+  const parser = new CsvChunkParser(delimiter);
+  let first = true;
+  const pending: TableRow[] = [];
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let done = false;
+  const pull = async (): Promise<boolean> => {
+    if (done) return false;
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      pending.push(...parser.push(decoder.decode(), true));
+      return false;
+    }
+    const chunk = next.value;
+    const bytes = first ? chunk.subarray(bom) : chunk;
+    first = false;
+    pending.push(...parser.push(decoder.decode(bytes, { stream: true }), false));
+    return true;
+  };
+  while (pending.length < HEADER_SCAN && (await pull()));
+  const scan = pending.slice(0, HEADER_SCAN);
+  let headerIndex = scan.findIndex((r) => isHeader(r.cells));
+  if (headerIndex < 0) headerIndex = 0;
+  const headerRow = pending[headerIndex];
+  if (!headerRow) {
+    stream.destroy();
+    throw new WorkbenchError('bad-input', `${fileName}: the file has no rows with any values.`);
+  }
+  pending.splice(0, headerIndex + 1);
+  return {
+    fileName,
+    format: 'csv',
+    sheet: '',
+    sizeBytes: size,
+    header: headerRow.cells,
+    headerRow: headerRow.row,
+    async *batches() {
+      try {
+        for (;;) {
+          while (pending.length < BATCH && (await pull()));
+          if (pending.length === 0) return;
+          yield pending.splice(0, BATCH);
+        }
+      } finally {
+        if (!done) stream.destroy();
+      }
+    },
+  };
+}
+
+/** The delimiter that splits the header line (outside quotes) into the most fields. */
+function sniffDelimiter(sample: string): string {
+  const firstLine = sample.split(/\r?\n/, 1)[0] ?? '';
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    let n = 0;
+    let quoted = false;
+    for (const ch of firstLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && ch === d) n++;
+    }
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * RFC 4180 over text arriving in chunks. Lines without a quote take a fast split; a quoted
+ * field may hold delimiters, doubled quotes and newlines. Blank lines are skipped but counted,
+ * so row numbers are those a spreadsheet program shows.
+ */
+export class CsvChunkParser {
+  private carry = '';
+  private rowNumber = 0;
+
+  constructor(private readonly delimiter: string) {}
+
+  push(text: string, final: boolean): TableRow[] {
+    const buf = this.carry + text;
+    this.carry = '';
+    const out: TableRow[] = [];
+    const n = buf.length;
+    let pos = 0;
+    while (pos < n) {
+      const nl = buf.indexOf('\n', pos);
+      const lineEnd = nl < 0 ? n : nl;
+      if (nl < 0 && !final) break;
+      const quote = buf.indexOf('"', pos);
+      if (quote < 0 || quote >= lineEnd) {
+        let line = buf.slice(pos, lineEnd);
+        if (line.endsWith('\r')) line = line.slice(0, -1);
+        this.rowNumber++;
+        if (line.trim() !== '') out.push({ row: this.rowNumber, cells: line.split(this.delimiter) });
+        pos = lineEnd + 1;
+        continue;
+      }
+      const parsed = parseQuoted(buf, pos, this.delimiter, final);
+      if (!parsed) break;
+      this.rowNumber++;
+      if (parsed.cells.some((c) => c !== '')) out.push({ row: this.rowNumber, cells: parsed.cells });
+      pos = parsed.next;
+    }
+    if (pos < n) this.carry = buf.slice(pos);
+    return out;
+  }
+}
+
+function parseQuoted(buf: string, start: number, delimiter: string, final: boolean): { cells: string[]; next: number } | null {
+  const cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = start;
+  const n = buf.length;
+  for (; i < n; i++) {
+    const ch = buf[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (i + 1 >= n && !final) return null;
+        if (buf[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      cells.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+      return { cells, next: i + 1 };
+    } else field += ch;
+  }
+  if (!final) return null;
+  cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+  return { cells, next: n };
+}

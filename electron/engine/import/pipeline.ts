@@ -1,0 +1,188 @@
+// The parse side of an import, run in the parse worker: read rows (read-file.ts), sort them
+// (table.ts), build records (build-record.ts), and hand ready-to-insert batches to `post`.
+// The engine thread only writes batches to the store, so reading and writing run in parallel.
+import type { ColumnRole } from '../../../shared/domain/record-fields.js';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { buildRecord, prepareContext, type PreparedContext, type RecordValues } from './build-record.js';
+import { readWorkbookStream } from './read-file.js';
+import type { FileFormat, SheetRow } from './sheet.js';
+import { SheetPlanner, type PlannedRow, type SheetPlan } from './table.js';
+import type { ZipLimits } from './zip.js';
+
+/** One row ready for the store: [row number, cells JSON, status, reason, formulas JSON, record values or null]. */
+export type OutRow = [rowNumber: number, cellsJson: string, status: 'header' | 'structure' | 'quarantine' | 'record', reason: string | null, formulasJson: string | null, record: RecordTuple | null];
+
+/** Record values in the store's column order (after raw_row_id, source_id). */
+export type RecordTuple = [
+  forename: string | null, middleNames: string | null, surname: string | null, title: string | null, dob: string | null, age: number | null,
+  sex: string | null, address: string | null, postcode: string | null, uprn: string | null, nhsNumber: string | null, nhsNumberValid: 0 | 1,
+  nino: string | null, ninoValid: 0 | 1, upn: string | null, upnValid: 0 | 1, agencyRef: string | null, eventDate: string | null,
+  forenameKey: string | null, surnameKey: string | null, problemsJson: string,
+];
+export const RECORD_EVENT_DATE = 17;
+
+export interface SheetSummary {
+  ordinal: number;
+  name: string;
+  headerRow: number | null;
+  headers: string[];
+  roles: ColumnRole[];
+  confidences: number[];
+  notes: boolean;
+  warnings: string[];
+  dataRows: number;
+  /** First data rows' cells (preview only). */
+  samples: Array<Array<string | null>>;
+}
+
+export type PipelineMessage =
+  | { type: 'rows'; ordinal: number; rows: OutRow[]; done: number; total: number }
+  | { type: 'sheet'; sheet: SheetSummary }
+  | { type: 'done'; format: FileFormat };
+
+export interface PipelineOptions {
+  path: string;
+  fileName: string;
+  mode: 'import' | 'preview';
+  /** Roles given per sheet name (the rest are suggested). */
+  mapping?: Record<string, ColumnRole[]> | undefined;
+  pivotYear: number;
+  today: string;
+  limits?: ZipLimits | undefined;
+  batchRows?: number;
+}
+
+function toTuple(r: RecordValues): RecordTuple {
+  return [
+    r.forename, r.middleNames, r.surname, r.title, r.dob, r.age, r.sex, r.address, r.postcode, r.uprn,
+    r.nhsNumber, r.nhsNumberValid ? 1 : 0, r.nino, r.ninoValid ? 1 : 0, r.upn, r.upnValid ? 1 : 0, r.agencyRef, r.eventDate,
+    r.forenameKey, r.surnameKey, r.problems.length ? JSON.stringify(r.problems) : '[]',
+  ];
+}
+
+/** Mapping lookup that a sheet called "__proto__" or "constructor" cannot turn into a prototype. */
+function givenRoles(mapping: PipelineOptions['mapping'], sheet: string): ColumnRole[] | undefined {
+  if (!mapping || !Object.prototype.hasOwnProperty.call(mapping, sheet)) return undefined;
+  const roles = mapping[sheet];
+  return Array.isArray(roles) ? roles : undefined;
+}
+
+/** Runs the whole parse side synchronously, posting batches as they fill. */
+export function runPipeline(options: PipelineOptions, post: (message: PipelineMessage) => void): void {
+  const batchRows = options.batchRows ?? 2000;
+  const preview = options.mode === 'preview';
+  let ordinal = -1;
+  let planner: SheetPlanner | null = null;
+  let given: ColumnRole[] | undefined;
+  let ctx: PreparedContext | null = null;
+  let drop: boolean[] = [];
+  let batch: OutRow[] = [];
+  let done = 0;
+  let total = 1;
+  let dataRows = 0;
+  let samples: Array<Array<string | null>> = [];
+  let format: FileFormat | null = null;
+  let sheetName = '';
+
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    post({ type: 'rows', ordinal, rows: batch, done, total });
+    batch = [];
+  };
+  const contextFor = (plan: SheetPlan): PreparedContext => {
+    const roles = plan.suggestions.map((s) => s.role);
+    drop = roles.map((r) => r === 'drop');
+    return prepareContext({ headers: plan.headers, roles, pivotYear: options.pivotYear, dateOrders: plan.dateOrders, today: options.today });
+  };
+  const cellsJson = (row: SheetRow): string => {
+    if (!drop.length || !drop.includes(true)) return JSON.stringify(row.cells);
+    // Minimisation: cells of columns marked "not needed" are never stored.
+    return JSON.stringify(row.cells.map((c, i) => (drop[i] ? null : c)));
+  };
+  const formulasJson = (row: SheetRow): string | null => {
+    if (!row.formulas) return null;
+    const kept = row.formulas.filter(([c]) => !drop[c]);
+    return kept.length ? JSON.stringify(Object.fromEntries(kept.map(([c, f]) => [String(c), f]))) : null;
+  };
+  const onPlanned = (p: PlannedRow): void => {
+    if (!ctx) {
+      const plan = planner?.planOf();
+      if (plan) ctx = contextFor(plan);
+      else if (given) drop = given.map((r) => r === 'drop');
+    }
+    if (p.status === 'data') {
+      dataRows++;
+      if (preview) {
+        if (samples.length < 5) samples.push(p.row.cells);
+        return;
+      }
+      const built = ctx ? buildRecord(p.row.cells, ctx) : ({ ok: false, reason: 'no header row' } as const);
+      if (built.ok) batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), toTuple(built.record)]);
+      else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null]);
+    } else if (!preview) {
+      batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null]);
+    }
+    if (batch.length >= batchRows) flush();
+  };
+
+  const result = readWorkbookStream(
+    options.path,
+    {
+      begin(f) {
+        format = f;
+      },
+      startSheet(name) {
+        ordinal++;
+        sheetName = name;
+        given = givenRoles(options.mapping, name);
+        ctx = null;
+        drop = [];
+        dataRows = 0;
+        samples = [];
+        const where = name ? `sheet "${name}"` : options.fileName;
+        planner = new SheetPlanner(name, where, given, options.pivotYear, onPlanned);
+      },
+      row(row) {
+        planner?.push(row);
+        // A CSV is one table: without a header in its first rows there is nothing to import.
+        if (format === 'csv' && planner?.headerless) {
+          throw new WorkbenchError(
+            'bad-input',
+            `${options.fileName}: no header row found (looked at the first 30 rows of the file). Name the columns, for example Surname, Forename, Date of birth.`,
+          );
+        }
+      },
+      endSheet() {
+        const p = planner;
+        if (!p) return;
+        const res = p.end();
+        flush();
+        const plan = res.plan;
+        post({
+          type: 'sheet',
+          sheet: {
+            ordinal,
+            name: sheetName,
+            headerRow: plan?.headerRow ?? null,
+            headers: plan?.headers ?? [],
+            roles: plan?.suggestions.map((s) => s.role) ?? [],
+            confidences: plan?.suggestions.map((s) => s.confidence) ?? [],
+            notes: res.notes,
+            warnings: res.warnings,
+            dataRows,
+            samples,
+          },
+        });
+        planner = null;
+      },
+    },
+    {
+      ...(options.limits ? { limits: options.limits } : {}),
+      onProgress: (d, t) => {
+        done = d;
+        total = t;
+      },
+    },
+  );
+  post({ type: 'done', format: result.format });
+}

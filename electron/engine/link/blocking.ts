@@ -1,0 +1,542 @@
+// Blocking: a union of rules, each joining records whose keys all agree. Before any scoring the
+// analysis counts comparisons per rule and names the largest blocks; blocks above the size cap
+// are skipped (a placeholder value is not evidence) and too many comparisons in all is refused.
+// Pairs are emitted once, by the first rule that finds them (Splink's "not caught by an earlier
+// rule" de-duplication), as parallel Int32Arrays with i < j.
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { i32, type Prepared } from './prepare.js';
+import type { BlockingKey, BlockingRule, MatchSpec } from './spec.js';
+
+export interface BlockSummary {
+  /** the block's key values, for people to read */
+  key: string;
+  records: number;
+  comparisons: number;
+}
+
+export interface RuleAnalysis {
+  rule: string;
+  keys: BlockingKey[];
+  /** records with every key present */
+  records: number;
+  blocks: number;
+  /** pairs within this rule's blocks (before removing pairs an earlier rule found) */
+  comparisons: number;
+  /** pairs this rule adds to those of the rules before it (after linkType and source filters) */
+  newComparisons: number;
+  largestBlocks: BlockSummary[];
+  /** blocks skipped for exceeding maxBlockSize */
+  skippedBlocks: BlockSummary[];
+}
+
+export interface BlockingAnalysis {
+  records: number;
+  rules: RuleAnalysis[];
+  /** candidate pairs after de-duplication and filters */
+  totalComparisons: number;
+  /** all possible pairs under the link type, for scale */
+  possibleComparisons: number;
+  /** broad rules that gave way to narrower ones on this data */
+  narrowed: string[];
+  warnings: string[];
+}
+
+/** One rule's records grouped by composite key id. */
+export interface RuleKeys {
+  rule: BlockingRule;
+  /** composite key id per record, −1 when a key is missing */
+  key: Int32Array;
+  /** 1 when the key's block was skipped as too large */
+  skipped: Uint8Array;
+  /** records sorted by key, and block start offsets */
+  order: Int32Array;
+  starts: Int32Array;
+  /** for rules with onlyIfMissing: 1 where the record lacks that field (a pair needs one such record) */
+  missing: Uint8Array | null;
+}
+
+export interface CandidatePairs {
+  a: Int32Array;
+  b: Int32Array;
+  /** index of the rule that found each pair */
+  rule: Uint8Array;
+  count: number;
+}
+
+/** Key values per record (≥ 0, or −1 when missing): one array, or two for nameSounds. */
+function keyParts(p: Prepared, key: BlockingKey): Int32Array[] {
+  if (key !== 'nameSounds') return [keyValues(p, key)];
+  const n = p.n;
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = p.fn[i] as number;
+    const s = p.sn[i] as number;
+    const a = f >= 0 ? (p.nameSoundex[f] as number) : -1;
+    const b = s >= 0 ? (p.nameSoundex[s] as number) : -1;
+    if (a < 0 || b < 0) {
+      lo[i] = -1;
+      hi[i] = -1;
+    } else {
+      lo[i] = a < b ? a : b;
+      hi[i] = a < b ? b : a;
+    }
+  }
+  return [lo, hi];
+}
+
+function keyValues(p: Prepared, key: BlockingKey): Int32Array {
+  const n = p.n;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let v = -1;
+    switch (key) {
+      case 'dob':
+        v = p.dob[i] as number;
+        break;
+      case 'birthYear':
+        v = (p.dob[i] as number) >= 0 ? (p.dobY[i] as number) : -1;
+        break;
+      case 'birthMonthDay':
+        v = (p.dob[i] as number) >= 0 ? (p.dobM[i] as number) * 32 + (p.dobD[i] as number) : -1;
+        break;
+      case 'birthMonth':
+        v = (p.dob[i] as number) >= 0 ? (p.dobM[i] as number) : -1;
+        break;
+      case 'forename':
+        v = p.fn[i] as number;
+        break;
+      case 'surname':
+        v = p.sn[i] as number;
+        break;
+      case 'forenamePhonetic': {
+        const f = p.fn[i] as number;
+        v = f >= 0 ? (p.nameSoundex[f] as number) : -1;
+        break;
+      }
+      case 'surnamePhonetic': {
+        const s = p.sn[i] as number;
+        v = s >= 0 ? (p.nameSoundex[s] as number) : -1;
+        break;
+      }
+      case 'forenameInitial': {
+        const f = p.fn[i] as number;
+        v = f >= 0 ? (p.names[f] as string).charCodeAt(0) : -1;
+        break;
+      }
+      case 'surnameInitial': {
+        const sn = p.sn[i] as number;
+        v = sn >= 0 ? (p.names[sn] as string).charCodeAt(0) : -1;
+        break;
+      }
+      case 'postcode':
+        v = p.pc[i] as number;
+        break;
+      case 'postcodeSector':
+        v = p.pcSector[i] as number;
+        break;
+      case 'uprn':
+        v = p.uprn[i] as number;
+        break;
+      case 'nhsNumber':
+        v = p.nhs[i] as number;
+        break;
+      case 'nino':
+        v = p.nino[i] as number;
+        break;
+      case 'upn':
+        v = p.upn[i] as number;
+        break;
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+function describeKey(p: Prepared, key: BlockingKey, i: number): string {
+  switch (key) {
+    case 'dob':
+      return `${p.dobY[i]}-${String(p.dobM[i]).padStart(2, '0')}-${String(p.dobD[i]).padStart(2, '0')}`;
+    case 'birthYear':
+      return String(p.dobY[i]);
+    case 'birthMonth':
+      return `month ${p.dobM[i]}`;
+    case 'birthMonthDay':
+      return `--${String(p.dobM[i]).padStart(2, '0')}-${String(p.dobD[i]).padStart(2, '0')}`;
+    case 'forename':
+    case 'forenameInitial':
+    case 'forenamePhonetic': {
+      const name = p.names[p.fn[i] as number] as string;
+      return key === 'forename' ? name : key === 'forenameInitial' ? name.charAt(0) : `${name}…`;
+    }
+    case 'surnameInitial':
+      return (p.names[p.sn[i] as number] as string).charAt(0);
+    case 'nameSounds':
+      return `${p.names[p.fn[i] as number]}… ${p.names[p.sn[i] as number]}…`;
+    case 'surname':
+    case 'surnamePhonetic': {
+      const name = p.names[p.sn[i] as number] as string;
+      return key === 'surname' ? name : `${name}…`;
+    }
+    case 'postcode':
+      return p.postcodes[p.pc[i] as number] as string;
+    case 'postcodeSector':
+      return p.postcodes[p.pcSector[i] as number] as string;
+    case 'uprn':
+      return p.uprns[p.uprn[i] as number] as string;
+    case 'nhsNumber':
+    case 'nino':
+    case 'upn':
+      return '(an identifier)';
+  }
+}
+
+/**
+ * Groups records by all of a rule's key parts with an LSD radix sort (one stable counting sort
+ * per part, last part first): no hashing, no per-record objects. Returns dense block ids per
+ * record (−1 when a part is missing), the records in block order, and block starts.
+ */
+function groupByParts(n: number, parts: Int32Array[]): { key: Int32Array; order: Int32Array; starts: Int32Array } {
+  let count = 0;
+  const valid = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let ok = 1;
+    for (const part of parts) if ((part[i] as number) < 0) ok = 0;
+    valid[i] = ok;
+    count += ok;
+  }
+  let order = new Int32Array(count);
+  for (let i = 0, c = 0; i < n; i++) if (valid[i]) order[c++] = i;
+  let scratch = new Int32Array(count);
+  for (let q = parts.length - 1; q >= 0; q--) {
+    const part = parts[q] as Int32Array;
+    let max = 0;
+    for (let x = 0; x < count; x++) {
+      const v = part[order[x] as number] as number;
+      if (v > max) max = v;
+    }
+    const buckets = new Int32Array(max + 2);
+    for (let x = 0; x < count; x++) buckets[(part[order[x] as number] as number) + 1]!++;
+    for (let v = 0; v <= max; v++) buckets[v + 1]! += buckets[v] as number;
+    for (let x = 0; x < count; x++) {
+      const r = order[x] as number;
+      scratch[buckets[part[r] as number]!++] = r;
+    }
+    [order, scratch] = [scratch, order];
+  }
+  const key = new Int32Array(n).fill(-1);
+  const startList: number[] = [];
+  let block = -1;
+  for (let x = 0; x < count; x++) {
+    const r = order[x] as number;
+    let same = x > 0;
+    if (same) {
+      const prev = order[x - 1] as number;
+      for (const part of parts) {
+        if (part[r] !== part[prev]) {
+          same = false;
+          break;
+        }
+      }
+    }
+    if (!same) {
+      block++;
+      startList.push(x);
+    }
+    key[r] = block;
+  }
+  startList.push(count);
+  return { key, order, starts: Int32Array.from(startList) };
+}
+
+export interface BlockingOptions {
+  linkType: MatchSpec['linkType'];
+  maxBlockSize: number;
+  /** source indexes (into Prepared.sourceIds) whose records never pair within the source */
+  noDuplicatesWithin: ReadonlySet<number>;
+}
+
+/** The rules a blocking actually used, after broad rules gave way to narrower ones. */
+export interface EffectiveRules {
+  grouped: RuleKeys[];
+  /** e.g. 'date of birth (21,935,906 comparisons, 22.3 per record) → date of birth + forename initial; …' */
+  narrowed: string[];
+}
+
+/**
+ * Groups records for every rule, replacing a broad rule by its `narrowTo` rules when it would
+ * make more than `narrowAbove` comparisons per record.
+ */
+export function effectiveRules(p: Prepared, rules: readonly BlockingRule[], maxBlockSize: number): EffectiveRules {
+  const grouped: RuleKeys[] = [];
+  const narrowed: string[] = [];
+  for (const rule of rules) {
+    const [g] = groupRules(p, [rule], maxBlockSize);
+    if (!g) continue;
+    if (rule.narrowTo && rule.narrowAbove !== undefined && p.n > 0) {
+      let comparisons = 0;
+      for (let k = 0; k < g.starts.length - 1; k++) if (!g.skipped[k]) comparisons += blockPairs(g, k);
+      if (comparisons > rule.narrowAbove * p.n) {
+        grouped.push(...groupRules(p, rule.narrowTo, maxBlockSize));
+        narrowed.push(
+          `${rule.name} (${comparisons.toLocaleString('en-GB')} comparisons, ${(comparisons / p.n).toFixed(1)} per record) → ${rule.narrowTo.length ? rule.narrowTo.map((r) => r.name).join('; ') : 'dropped'}`,
+        );
+        continue;
+      }
+    }
+    grouped.push(g);
+  }
+  return { grouped, narrowed };
+}
+
+/** Groups records per rule and analyses the blocks; no pairs yet. */
+export function groupRules(p: Prepared, rules: readonly BlockingRule[], maxBlockSize: number): RuleKeys[] {
+  return rules.map((rule) => {
+    const { key, order, starts } = groupByParts(
+      p.n,
+      rule.keys.flatMap((k) => keyParts(p, k)),
+    );
+    const count = starts.length - 1;
+    const skipped = new Uint8Array(count);
+    for (let k = 0; k < count; k++) if ((starts[k + 1] as number) - (starts[k] as number) > maxBlockSize) skipped[k] = 1;
+    let missing: Uint8Array | null = null;
+    if (rule.onlyIfMissing) {
+      missing = new Uint8Array(p.n);
+      const values = rule.onlyIfMissing === 'dob' ? p.dob : p.pc;
+      for (let i = 0; i < p.n; i++) missing[i] = (values[i] as number) < 0 ? 1 : 0;
+    }
+    return { rule, key, skipped, order, starts, missing };
+  });
+}
+
+const pairsOf = (s: number): number => (s * (s - 1)) / 2;
+
+/** Pairs a block yields under its rule (with onlyIfMissing, only pairs holding a record that lacks the field). */
+function blockPairs(g: RuleKeys, k: number): number {
+  const start = g.starts[k] as number;
+  const end = g.starts[k + 1] as number;
+  const size = end - start;
+  if (!g.missing) return pairsOf(size);
+  let m = 0;
+  for (let x = start; x < end; x++) m += g.missing[g.order[x] as number] as number;
+  return pairsOf(size) - pairsOf(size - m);
+}
+
+/** Whether a pair may be compared at all under the link type and per-source options. */
+function allowed(p: Prepared, i: number, j: number, o: BlockingOptions): boolean {
+  const si = p.source[i] as number;
+  const sj = p.source[j] as number;
+  if (si === sj) {
+    if (o.linkType === 'link_only') return false;
+    if (o.noDuplicatesWithin.size > 0 && o.noDuplicatesWithin.has(si)) return false;
+  } else if (o.linkType === 'dedupe_only') return false;
+  return true;
+}
+
+/** Counts per rule and the largest blocks, before enumerating anything. */
+export function analyseBlocks(p: Prepared, grouped: readonly RuleKeys[], o: BlockingOptions): BlockingAnalysis {
+  const warnings: string[] = [];
+  const rules = grouped.map((g): RuleAnalysis => {
+    const blocks = g.starts.length - 1;
+    let comparisons = 0;
+    let records = 0;
+    const largest: Array<{ k: number; size: number }> = [];
+    const skippedBlocks: BlockSummary[] = [];
+    for (let k = 0; k < blocks; k++) {
+      const size = (g.starts[k + 1] as number) - (g.starts[k] as number);
+      records += size;
+      const first = g.order[g.starts[k] as number] as number;
+      const pairs = blockPairs(g, k);
+      if (g.skipped[k]) {
+        skippedBlocks.push({ key: g.rule.keys.map((key) => describeKey(p, key, first)).join(' + '), records: size, comparisons: pairs });
+        continue;
+      }
+      comparisons += pairs;
+      if (pairs > 0) {
+        largest.push({ k, size });
+        if (largest.length > 64) {
+          largest.sort((x, y) => y.size - x.size);
+          largest.length = 5;
+        }
+      }
+    }
+    largest.sort((x, y) => y.size - x.size);
+    const largestBlocks = largest.slice(0, 5).map(({ k, size }) => {
+      const first = g.order[g.starts[k] as number] as number;
+      return { key: g.rule.keys.map((key) => describeKey(p, key, first)).join(' + '), records: size, comparisons: blockPairs(g, k) };
+    });
+    if (skippedBlocks.length > 0) {
+      const worst = skippedBlocks.reduce((a, b) => (b.records > a.records ? b : a));
+      warnings.push(
+        `Blocking rule "${g.rule.name}": ${skippedBlocks.length} block${skippedBlocks.length === 1 ? '' : 's'} larger than ${o.maxBlockSize} records skipped (largest: ${worst.records} records sharing "${worst.key}" — likely a placeholder value).`,
+      );
+    }
+    return { rule: g.rule.name, keys: [...g.rule.keys], records, blocks, comparisons, newComparisons: 0, largestBlocks, skippedBlocks };
+  });
+  let possible = pairsOf(p.n);
+  if (o.linkType !== 'link_and_dedupe' || o.noDuplicatesWithin.size > 0) {
+    const perSource = new Map<number, number>();
+    for (let i = 0; i < p.n; i++) perSource.set(p.source[i] as number, (perSource.get(p.source[i] as number) ?? 0) + 1);
+    let within = 0;
+    let excluded = 0;
+    for (const [s, count] of perSource) {
+      within += pairsOf(count);
+      if (o.linkType === 'link_only' || o.noDuplicatesWithin.has(s)) excluded += pairsOf(count);
+    }
+    possible = o.linkType === 'dedupe_only' ? within : possible - excluded;
+  }
+  return { records: p.n, rules, totalComparisons: 0, possibleComparisons: possible, narrowed: [], warnings };
+}
+
+/**
+ * Refuses runaway blocking before any pair is made: too many comparisons, or one giant block
+ * holding most records (a column of placeholders or a mapping mistake).
+ */
+export function guardBlocking(analysis: BlockingAnalysis, maxComparisons: number): void {
+  const upperBound = analysis.rules.reduce((s, r) => s + r.comparisons, 0);
+  if (upperBound > maxComparisons) {
+    const worst = [...analysis.rules].sort((a, b) => b.comparisons - a.comparisons)[0];
+    const block = worst?.largestBlocks[0];
+    throw new WorkbenchError(
+      'bad-input',
+      `Blocking would compare up to ${upperBound.toLocaleString('en-GB')} pairs, more than the limit of ${maxComparisons.toLocaleString('en-GB')}. ` +
+        `Rule "${worst?.rule}" makes ${worst?.comparisons.toLocaleString('en-GB')}` +
+        (block ? `; its largest block holds ${block.records.toLocaleString('en-GB')} records sharing "${block.key}"` : '') +
+        '. Check for placeholder values in that field, or tighten the rule in the MatchSpec. Nothing was changed.',
+    );
+  }
+  if (analysis.records >= 1000) {
+    for (const r of analysis.rules) {
+      for (const b of r.skippedBlocks) {
+        if (b.records >= analysis.records * 0.5) {
+          throw new WorkbenchError(
+            'bad-input',
+            `Blocking rule "${r.rule}" puts ${b.records.toLocaleString('en-GB')} of ${analysis.records.toLocaleString('en-GB')} records into one block ("${b.key}"): that field holds one value for most records, so it cannot tell people apart. Check the import mapping for that column, or remove the rule from the MatchSpec. Nothing was changed.`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Enumerates the candidate pairs (each once, by the first rule that finds it). */
+export function enumeratePairs(p: Prepared, grouped: readonly RuleKeys[], analysis: BlockingAnalysis, o: BlockingOptions, onProgress?: (done: number, total: number) => void): CandidatePairs {
+  const capacity = Math.max(1, analysis.rules.reduce((s, r) => s + r.comparisons, 0));
+  const a = i32(capacity);
+  const b = i32(capacity);
+  const ruleOf = new Uint8Array(new SharedArrayBuffer(capacity));
+  let count = 0;
+  const total = capacity;
+  // every rule's block id per record side by side, so "found by an earlier rule?" reads one
+  // cache line per record rather than one per rule
+  const nr = grouped.length;
+  const keys = new Int32Array(p.n * nr);
+  for (let r = 0; r < nr; r++) {
+    const key = (grouped[r] as RuleKeys).key;
+    for (let i = 0; i < p.n; i++) keys[i * nr + r] = key[i] as number;
+  }
+  for (let r = 0; r < nr; r++) {
+    const g = grouped[r] as RuleKeys;
+    const before = count;
+    const blocks = g.starts.length - 1;
+    for (let k = 0; k < blocks; k++) {
+      if (g.skipped[k]) continue;
+      const start = g.starts[k] as number;
+      const end = g.starts[k + 1] as number;
+      if (end - start < 2) continue;
+      const missing = g.missing;
+      for (let x = start; x < end; x++) {
+        const rx = g.order[x] as number;
+        const rxMissing = missing ? missing[rx] === 1 : true;
+        for (let y = x + 1; y < end; y++) {
+          const ry = g.order[y] as number;
+          if (!rxMissing && missing![ry] === 0) continue;
+          const i = rx < ry ? rx : ry;
+          const j = rx < ry ? ry : rx;
+          if (!allowed(p, i, j, o)) continue;
+          let seen = false;
+          const bi = i * nr;
+          const bj = j * nr;
+          for (let e = 0; e < r; e++) {
+            const ki = keys[bi + e] as number;
+            if (ki >= 0 && ki === keys[bj + e] && pairInRule(grouped[e] as RuleKeys, i, j)) {
+              seen = true;
+              break;
+            }
+          }
+          if (seen) continue;
+          a[count] = i;
+          b[count] = j;
+          ruleOf[count] = r;
+          count++;
+        }
+      }
+      if (onProgress && (k & 4095) === 0) onProgress(count, total);
+    }
+    (analysis.rules[r] as RuleAnalysis).newComparisons = count - before;
+  }
+  analysis.totalComparisons = count;
+  return { a: a.subarray(0, count), b: b.subarray(0, count), rule: ruleOf.subarray(0, count), count };
+}
+
+/** Whether pair (i, j) satisfies a rule (its keys agree, in a block that was not skipped). */
+export function pairInRule(g: RuleKeys, i: number, j: number): boolean {
+  const k = g.key[i] as number;
+  if (k < 0 || k !== g.key[j] || g.skipped[k] !== 0) return false;
+  return !g.missing || g.missing[i] === 1 || g.missing[j] === 1;
+}
+
+/**
+ * Up to `size` pairs of a rule, for training: all of them when there are fewer, else a random
+ * sample (blocks chosen in proportion to their pairs, then two of their records).
+ */
+export function sampleRulePairs(
+  p: Prepared,
+  g: RuleKeys,
+  size: number,
+  o: BlockingOptions,
+  random: () => number,
+): { a: Int32Array; b: Int32Array; count: number } {
+  const blocks = g.starts.length - 1;
+  const cumulative = new Float64Array(blocks + 1);
+  for (let k = 0; k < blocks; k++) cumulative[k + 1] = (cumulative[k] as number) + (g.skipped[k] ? 0 : blockPairs(g, k));
+  const total = cumulative[blocks] as number;
+  const cap = Math.max(0, Math.min(size, Math.ceil(total)));
+  const a = i32(cap);
+  const b = i32(cap);
+  let count = 0;
+  const push = (rx: number, ry: number): void => {
+    const i = rx < ry ? rx : ry;
+    const j = rx < ry ? ry : rx;
+    if (count >= cap || !allowed(p, i, j, o)) return;
+    if (g.missing && g.missing[i] === 0 && g.missing[j] === 0) return;
+    a[count] = i;
+    b[count] = j;
+    count++;
+  };
+  if (total <= size) {
+    for (let k = 0; k < blocks; k++) {
+      if (g.skipped[k]) continue;
+      const start = g.starts[k] as number;
+      const end = g.starts[k + 1] as number;
+      for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) push(g.order[x] as number, g.order[y] as number);
+    }
+  } else {
+    for (let attempts = 0; count < cap && attempts < cap * 20; attempts++) {
+      const r = random() * total;
+      let lo = 0;
+      let hi = blocks - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((cumulative[mid + 1] as number) <= r) lo = mid + 1;
+        else hi = mid;
+      }
+      const start = g.starts[lo] as number;
+      const len = (g.starts[lo + 1] as number) - start;
+      const x = Math.floor(random() * len);
+      const y = Math.floor(random() * len);
+      if (x !== y) push(g.order[start + x] as number, g.order[start + y] as number);
+    }
+  }
+  return { a: a.subarray(0, count), b: b.subarray(0, count), count };
+}

@@ -1,0 +1,153 @@
+// Clustering: connected components of the pairs at or above the threshold, joined strongest
+// first, with constraints that refuse a join — a human non-match decision between the two
+// clusters, two different valid national identifiers (NHS number, NINO, UPN), or two records of
+// a source declared to hold each person once. Human match decisions join first.
+import type { PersonClusters } from './types.js';
+
+export interface ClusterInput {
+  n: number;
+  /** candidate edges (record indexes), in the order to try them: strongest first */
+  edgesA: Int32Array;
+  edgesB: Int32Array;
+  edgeCount: number;
+  /** valid identifier ids per record (−1 none): one array per identifier kind */
+  identifiers: Int32Array[];
+  /** source index per record, and the source indexes that hold each person at most once */
+  source: Int32Array;
+  noDuplicatesWithin: ReadonlySet<number>;
+  /** human decisions, as record index pairs */
+  matches: ReadonlyArray<readonly [number, number]>;
+  nonMatches: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface ClusterResult extends PersonClusters {
+  joined: number;
+  refused: { identifier: number; decision: number; source: number };
+  /** human match decisions that could not be honoured (they contradict a non-match decision) */
+  conflictingDecisions: number;
+}
+
+export function clusterRecords(input: ClusterInput): ClusterResult {
+  const { n } = input;
+  const parent = new Int32Array(n);
+  const size = new Int32Array(n).fill(1);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] as number;
+    while (parent[x] !== r) {
+      const next = parent[x] as number;
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  };
+
+  // per-root identifier value (one per kind: a cluster never holds two different ones)
+  const ids = input.identifiers.map((arr) => Int32Array.from(arr));
+  // per-root flagged sources (bit per flagged source; more than 31 flagged fall back to sets)
+  const flagged = [...input.noDuplicatesWithin];
+  const flagBit = new Map(flagged.map((s, k) => [s, k]));
+  const useBits = flagged.length <= 31;
+  const bits = new Int32Array(useBits && flagged.length > 0 ? n : 0);
+  const sets: Array<Set<number> | undefined> = useBits ? [] : new Array(n);
+  if (flagged.length > 0) {
+    for (let i = 0; i < n; i++) {
+      const k = flagBit.get(input.source[i] as number);
+      if (k === undefined) continue;
+      if (useBits) bits[i] = 1 << k;
+      else sets[i] = new Set([k]);
+    }
+  }
+  // per-root list of records it must never join (from non-match decisions)
+  const forbidden = new Map<number, number[]>();
+  for (const [a, b] of input.nonMatches) {
+    if (a === b) continue;
+    (forbidden.get(a) ?? forbidden.set(a, []).get(a)!).push(b);
+    (forbidden.get(b) ?? forbidden.set(b, []).get(b)!).push(a);
+  }
+
+  const refused = { identifier: 0, decision: 0, source: 0 };
+  const blockedBy = (ra: number, rb: number): 'identifier' | 'decision' | 'source' | null => {
+    for (const arr of ids) {
+      const x = arr[ra] as number;
+      const y = arr[rb] as number;
+      if (x >= 0 && y >= 0 && x !== y) return 'identifier';
+    }
+    if (flagged.length > 0) {
+      if (useBits) {
+        if (((bits[ra] as number) & (bits[rb] as number)) !== 0) return 'source';
+      } else {
+        const sa = sets[ra];
+        const sb = sets[rb];
+        if (sa && sb) for (const s of sa) if (sb.has(s)) return 'source';
+      }
+    }
+    const fa = forbidden.get(ra);
+    const fb = forbidden.get(rb);
+    const [small, other] = (fa?.length ?? 0) <= (fb?.length ?? 0) ? [fa, rb] : [fb, ra];
+    if (small) for (const f of small) if (find(f) === other) return 'decision';
+    return null;
+  };
+  const union = (ra: number, rb: number): void => {
+    if ((size[ra] as number) < (size[rb] as number)) [ra, rb] = [rb, ra];
+    parent[rb] = ra;
+    size[ra]! += size[rb] as number;
+    for (const arr of ids) if ((arr[ra] as number) < 0) arr[ra] = arr[rb] as number;
+    if (flagged.length > 0) {
+      if (useBits) bits[ra] = (bits[ra] as number) | (bits[rb] as number);
+      else if (sets[rb]) {
+        const sa = sets[ra] ?? (sets[ra] = new Set());
+        for (const s of sets[rb]!) sa.add(s);
+      }
+    }
+    const fb = forbidden.get(rb);
+    if (fb) {
+      const fa = forbidden.get(ra);
+      if (fa) for (const f of fb) fa.push(f);
+      else forbidden.set(ra, fb);
+      forbidden.delete(rb);
+    }
+  };
+  let conflictingDecisions = 0;
+  let joined = 0;
+  for (const [a, b] of input.matches) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    const fa = forbidden.get(ra);
+    const fb = forbidden.get(rb);
+    let conflict = false;
+    if (fa) for (const f of fa) if (find(f) === rb) conflict = true;
+    if (fb) for (const f of fb) if (find(f) === ra) conflict = true;
+    if (conflict) {
+      conflictingDecisions++;
+      continue;
+    }
+    union(ra, rb);
+    joined++;
+  }
+  for (let e = 0; e < input.edgeCount; e++) {
+    const ra = find(input.edgesA[e] as number);
+    const rb = find(input.edgesB[e] as number);
+    if (ra === rb) continue;
+    const why = blockedBy(ra, rb);
+    if (why) {
+      refused[why]++;
+      continue;
+    }
+    union(ra, rb);
+    joined++;
+  }
+
+  // dense person indexes in record order
+  const personOf = new Int32Array(n);
+  const index = new Int32Array(n).fill(-1);
+  let personCount = 0;
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (index[r] === -1) index[r] = personCount++;
+    personOf[i] = index[r] as number;
+  }
+  return { personOf, personCount, joined, refused, conflictingDecisions };
+}

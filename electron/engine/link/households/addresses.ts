@@ -1,0 +1,179 @@
+// Resolves every record's address to one address index: records with the same UPRN, or the same
+// postcode + sub-building + house number on the same street (typo-tolerant), or the same
+// sub-building + number + street + town, are one address. Postcodes are interned as integers.
+
+import type { LinkRecord } from '../types.js';
+import { type ParsedAddress, parseAddress, sameStreet } from './address.js';
+
+export interface ResolvedAddresses {
+  /** address index per record, -1 when the record has no usable full address */
+  addressOf: Int32Array;
+  count: number;
+  /** per address: its postcode id, -1 when none (a UPRN-bearing record's postcode wins) */
+  postcode: Int32Array;
+  /** per address: the UPRN if any record gave one, else null */
+  uprn: (string | null)[];
+  /** per address: a readable normalised form ("FLAT 2, 14 KILNFIELD ROAD, WEXTHORPE, S65 2RB") */
+  label: string[];
+  /** per record: postcode id from its postcode column or, failing that, its address text; -1 when none */
+  postcodeOf: Int32Array;
+  /** postcode id → postcode ("S65 2RB") */
+  postcodeText: string[];
+}
+
+/** Union-find over a growing set of nodes (path halving; the smaller index becomes the root). */
+class UnionFind {
+  private parent = new Int32Array(1024);
+  size = 0;
+  add(): number {
+    if (this.size === this.parent.length) {
+      const grown = new Int32Array(this.parent.length * 2);
+      grown.set(this.parent);
+      this.parent = grown;
+    }
+    this.parent[this.size] = this.size;
+    return this.size++;
+  }
+  find(x: number): number {
+    const p = this.parent;
+    while (p[x]! !== x) {
+      p[x] = p[p[x]!]!;
+      x = p[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function labelOf(a: ParsedAddress): string {
+  const first = [a.flat ? `FLAT ${a.flat}` : '', a.name, [a.number, a.street].filter(Boolean).join(' ')].filter(Boolean);
+  return [...first, a.town, a.postcode ?? ''].filter(Boolean).join(', ');
+}
+
+interface CacheEntry {
+  postcodeColumn: string | null;
+  parsed: ParsedAddress;
+  /** postcode id of the parsed address (column, else text), -1 when none */
+  postcodeId: number;
+  /** union-find node of the address text, -1 when it is not a full address */
+  node: number;
+}
+
+export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddresses {
+  const n = records.length;
+  const uf = new UnionFind();
+  const nodeOfRecord = new Int32Array(n).fill(-1);
+  const postcodeOf = new Int32Array(n).fill(-1);
+  const entryOf: (CacheEntry | undefined)[] = new Array<CacheEntry | undefined>(n);
+  const postcodeIds = new Map<string, number>();
+  const postcodeText: string[] = [];
+  const postcodeId = (pc: string | null): number => {
+    // ZZ99 codes are the NHS's pseudo-postcodes (no fixed abode, abroad, not known): no place.
+    if (!pc || pc.startsWith('ZZ99')) return -1;
+    let id = postcodeIds.get(pc);
+    if (id === undefined) {
+      id = postcodeText.length;
+      postcodeIds.set(pc, id);
+      postcodeText.push(pc);
+    }
+    return id;
+  };
+  // Keys are looked up level by level (short strings hash fast): postcode → flat|number|name →
+  // streets seen there; street → town → flat|number|name.
+  const byPostcode = new Map<string, Map<string, Array<{ street: string; node: number }>>>();
+  const byStreet = new Map<string, Map<string, Map<string, number>>>();
+  const textNode = (parsed: ParsedAddress): number => {
+    const node = uf.add();
+    const unit = `${parsed.flat}|${parsed.number}|${parsed.name}`;
+    if (parsed.postcode) {
+      let inPostcode = byPostcode.get(parsed.postcode);
+      if (!inPostcode) byPostcode.set(parsed.postcode, (inPostcode = new Map()));
+      let streets = inPostcode.get(unit);
+      if (!streets) inPostcode.set(unit, (streets = []));
+      let joined = false;
+      for (const s of streets) {
+        if (sameStreet(s.street, parsed.street)) {
+          uf.union(node, s.node);
+          joined = true;
+          if (s.street === parsed.street) break;
+        }
+      }
+      if (!joined) streets.push({ street: parsed.street, node });
+    }
+    if (parsed.street && parsed.town) {
+      let inStreet = byStreet.get(parsed.street);
+      if (!inStreet) byStreet.set(parsed.street, (inStreet = new Map()));
+      let inTown = inStreet.get(parsed.town);
+      if (!inTown) inStreet.set(parsed.town, (inTown = new Map()));
+      const other = inTown.get(unit);
+      if (other === undefined) inTown.set(unit, node);
+      else uf.union(node, other);
+    }
+    return node;
+  };
+  // Each distinct address text (with its postcode column) is parsed and keyed once.
+  const parseCache = new Map<string, CacheEntry>();
+  const parseCacheByPostcode = new Map<string, CacheEntry>();
+  const uprnNode = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    let node = -1;
+    if (r.address) {
+      let entry = parseCache.get(r.address);
+      if (entry && entry.postcodeColumn !== r.postcode) entry = parseCacheByPostcode.get(`${r.postcode ?? ''}|${r.address}`);
+      if (!entry) {
+        const parsed = parseAddress(r.address, r.postcode);
+        const full = parsed.number !== '' || parsed.name !== '';
+        entry = { postcodeColumn: r.postcode, parsed, postcodeId: postcodeId(parsed.postcode), node: full ? textNode(parsed) : -1 };
+        if (!parseCache.has(r.address)) parseCache.set(r.address, entry);
+        else parseCacheByPostcode.set(`${r.postcode ?? ''}|${r.address}`, entry);
+      }
+      postcodeOf[i] = entry.postcodeId;
+      if (entry.node >= 0) {
+        entryOf[i] = entry;
+        node = entry.node;
+      }
+    } else postcodeOf[i] = postcodeId(r.postcode);
+    if (r.uprn) {
+      let u = uprnNode.get(r.uprn);
+      if (u === undefined) uprnNode.set(r.uprn, (u = uf.add()));
+      if (node >= 0) uf.union(node, u);
+      else node = u;
+    }
+    nodeOfRecord[i] = node;
+  }
+  // Number the roots densely.
+  const addressOf = new Int32Array(n).fill(-1);
+  const indexOfRoot = new Int32Array(uf.size).fill(-1);
+  const postcodes: number[] = [];
+  const uprn: (string | null)[] = [];
+  const labelEntry: (CacheEntry | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const node = nodeOfRecord[i]!;
+    if (node < 0) continue;
+    const root = uf.find(node);
+    let a = indexOfRoot[root]!;
+    if (a < 0) {
+      a = postcodes.length;
+      indexOfRoot[root] = a;
+      postcodes.push(-1);
+      uprn.push(null);
+      labelEntry.push(undefined);
+    }
+    addressOf[i] = a;
+    const r = records[i]!;
+    const pc = postcodeOf[i]!;
+    const entry = entryOf[i];
+    // The postcode and wording of a record that gave a UPRN (a gazetteer-matched address) win.
+    const upgrade = r.uprn !== null && uprn[a] === null;
+    if (pc >= 0 && (postcodes[a] === -1 || upgrade)) postcodes[a] = pc;
+    if (entry && (labelEntry[a] === undefined || upgrade)) labelEntry[a] = entry;
+    if (r.uprn) uprn[a] ??= r.uprn;
+  }
+  const label = labelEntry.map((e) => (e ? labelOf(e.parsed) : ''));
+  return { addressOf, count: postcodes.length, postcode: Int32Array.from(postcodes), uprn, label, postcodeOf, postcodeText };
+}

@@ -1,0 +1,353 @@
+// Places people into households. Every person starts as a unit of one; units merge by these
+// rules, strongest first (README.md beside this file gives the reasons):
+//  1. ADDRESS: people who live at the same address group now (profiles.ts: the addresses one
+//     household has lived at, joined through the people seen at more than one of them).
+//  2. SHARED_REF: people named on one reference within one Source (a tenancy, a joint claim, one
+//     incident) join unless that contradicts where they live (two different current addresses,
+//     or no postcode in common).
+//  3. SURNAME_POSTCODE: a unit seen with postcodes only joins the household that was seen at one
+//     of its postcodes and shares its surname, when that household is clearly the best such
+//     candidate once family shape (ages, sexes) and current postcode are weighed.
+//  4. FLOATER_SURNAME: the remaining postcode-only people form households by postcode + surname,
+//     unless their family shapes clash.
+
+import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.js';
+import { withinOneEdit } from './address.js';
+import type { PerPerson, PersonProfiles } from './profiles.js';
+
+/** Surname ids and surname-part ids of a unit's members. */
+interface Names {
+  surnames: number[];
+  parts: number[];
+}
+const NO_UNITS: readonly number[] = Object.freeze([]);
+
+/** How a person came to be in their household: the rule that first joined them to someone. */
+export const Evidence = {
+  ALONE: 0,
+  ADDRESS: 1,
+  SHARED_REF: 2,
+  SURNAME_POSTCODE: 3,
+  FLOATER_SURNAME: 4,
+} as const;
+export type EvidenceCode = (typeof Evidence)[keyof typeof Evidence];
+
+export interface Placement extends HouseholdAssignment {
+  /** per person: the rule that placed them (Evidence), ALONE for a household of one */
+  evidence: Uint8Array;
+  /** per household: the address group it lives at (profiles.ts), -1 when only postcodes are known */
+  addressGroup: Int32Array;
+}
+
+/** A reference shared by more people than this in one Source is not a household's (a block, a scheme). */
+const MAX_REF_GROUP = 12;
+const YEAR = 365.25;
+/** Under this age a person counts as a child of the household. */
+const CHILD_AGE = 18;
+/** A parent is at least MIN and at most MAX years older than each of their children. */
+const MIN_PARENT_GAP = 15;
+const MAX_PARENT_GAP = 50;
+/** Two parents of the same children are within this many years of each other. */
+const PARTNER_GAP = 20;
+/** More households than this seen at one postcode: not a residential postcode (UK ones hold ~15 addresses, rarely 100). */
+const MAX_POSTCODE_HOUSEHOLDS = 150;
+/** Least score (surname + family shape + current postcode) for a postcode-only unit to join a household. */
+const MIN_ATTACH_SCORE = 3;
+
+/** `trace`, for diagnosis only, is told each postcode-only unit's candidate households and scores. */
+export function placePeople(records: readonly LinkRecord[], persons: PersonClusters, profiles: PersonProfiles, trace?: (unit: readonly number[], candidates: Array<{ members: number[]; surname: number; score: number }>) => void): Placement {
+  const { personOf, personCount } = persons;
+  const evidence = new Uint8Array(personCount);
+  const age = new Float64Array(personCount);
+  for (let p = 0; p < personCount; p++) age[p] = (profiles.referenceDay - profiles.dobDay[p]!) / YEAR;
+
+  // Units: union-find over persons; members as a linked list; anchor/postcode held at the root.
+  const parent = new Int32Array(personCount);
+  const size = new Int32Array(personCount).fill(1);
+  const next = new Int32Array(personCount).fill(-1);
+  const tail = new Int32Array(personCount);
+  const anchor = new Int32Array(personCount);
+  /** postcode id of the unit (held at its root), -1 when none */
+  const postcode = new Int32Array(personCount);
+  for (let p = 0; p < personCount; p++) {
+    parent[p] = p;
+    tail[p] = p;
+    const a = profiles.currentAddress[p]!;
+    anchor[p] = a;
+    const groupPc = a >= 0 ? profiles.groupPostcode[a]! : -1;
+    postcode[p] = groupPc >= 0 ? groupPc : profiles.currentPostcode[p]!;
+  }
+  const { nameText, surnames, surnameParts, postcodes } = profiles;
+  const idsOf = (list: PerPerson, p: number): Int32Array => list.ids.subarray(list.start[p]!, list.start[p + 1]!);
+  const find = (x: number): number => {
+    while (parent[x]! !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const membersOf = (root: number): number[] => {
+    const out: number[] = [];
+    for (let m = root; m >= 0; m = next[m]!) out.push(m);
+    return out;
+  };
+  /**
+   * Can two units be one household? Not when both live at (different) known addresses, nor when
+   * neither was ever seen at a postcode the other was seen at.
+   */
+  const compatible = (ra: number, rb: number): boolean => {
+    if (anchor[ra]! >= 0 && anchor[rb]! >= 0) return anchor[ra] === anchor[rb];
+    let anyA = false;
+    let anyB = false;
+    for (let x = ra; x >= 0; x = next[x]!) {
+      for (const pa of idsOf(postcodes, x)) {
+        anyA = true;
+        for (let y = rb; y >= 0; y = next[y]!) {
+          for (const pb of idsOf(postcodes, y)) {
+            anyB = true;
+            if (pa === pb) return true;
+          }
+        }
+      }
+    }
+    if (!anyB) for (let y = rb; y >= 0 && !anyB; y = next[y]!) anyB = postcodes.start[y + 1]! > postcodes.start[y]!;
+    return !anyA || !anyB;
+  };
+  /** Merges the units of x and y unless their addresses contradict it; records `how` for people joining. */
+  const merge = (x: number, y: number, how: EvidenceCode): boolean => {
+    let ra = find(x);
+    let rb = find(y);
+    if (ra === rb) return true;
+    if (!compatible(ra, rb)) return false;
+    for (const r of [ra, rb]) for (let m = r; m >= 0; m = next[m]!) if (evidence[m] === Evidence.ALONE) evidence[m] = how;
+    if (size[ra]! < size[rb]!) [ra, rb] = [rb, ra];
+    parent[rb] = ra;
+    size[ra]! += size[rb]!;
+    next[tail[ra]!] = rb;
+    tail[ra] = tail[rb]!;
+    if (anchor[ra]! < 0 && anchor[rb]! >= 0) {
+      anchor[ra] = anchor[rb]!;
+      postcode[ra] = postcode[rb]!;
+    }
+    if (postcode[ra]! < 0) postcode[ra] = postcode[rb]!;
+    return true;
+  };
+
+  // 1. Same address group now.
+  const firstAt = new Int32Array(profiles.groupCount).fill(-1);
+  for (let p = 0; p < personCount; p++) {
+    const a = profiles.currentAddress[p]!;
+    if (a < 0) continue;
+    if (firstAt[a]! < 0) firstAt[a] = p;
+    else merge(firstAt[a]!, p, Evidence.ADDRESS);
+  }
+
+  // 2. Shared references within one Source.
+  const refsBySource = new Map<number, Map<string, number | number[]>>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (!r.agencyRef) continue;
+    let byRef = refsBySource.get(r.sourceId);
+    if (!byRef) refsBySource.set(r.sourceId, (byRef = new Map()));
+    const p = personOf[i]!;
+    const held = byRef.get(r.agencyRef);
+    if (held === undefined) byRef.set(r.agencyRef, p);
+    else if (typeof held === 'number') {
+      if (held !== p) byRef.set(r.agencyRef, [held, p]);
+    } else if (held.length <= MAX_REF_GROUP && !held.includes(p)) held.push(p);
+  }
+  for (const byRef of refsBySource.values()) {
+    for (const held of byRef.values()) {
+      if (typeof held === 'number' || held.length > MAX_REF_GROUP) continue;
+      for (let k = 1; k < held.length; k++) merge(held[0]!, held[k]!, Evidence.SHARED_REF);
+    }
+  }
+
+  /** Surnames and surname halves of a unit's members (built for the units step 3 compares). */
+  const unitNames: Array<Names | undefined> = new Array<Names | undefined>(personCount);
+  const namesOf = (root: number): Names => {
+    let names = unitNames[root];
+    if (!names) {
+      names = { surnames: [], parts: [] };
+      for (let m = root; m >= 0; m = next[m]!) {
+        for (const s of idsOf(surnames, m)) if (!names.surnames.includes(s)) names.surnames.push(s);
+        for (const s of idsOf(surnameParts, m)) if (!names.parts.includes(s)) names.parts.push(s);
+      }
+      unitNames[root] = names;
+    }
+    return names;
+  };
+  /**
+   * How well f's surnames match u's: 3 for the same surname (or its masculine/feminine form), 4
+   * when f carries both halves of u's double-barrelled name, 2 for one half or a one-letter slip
+   * in a long name, 0 for none.
+   */
+  const surnameScore = (f: Names, u: Names): number => {
+    let best = 0;
+    for (const s of f.surnames) {
+      if (u.surnames.includes(s)) {
+        best = 3;
+        break;
+      }
+      if (best < 2 && u.parts.includes(s)) best = 2;
+      if (best < 2 && nameText[s]!.length >= 5) {
+        const a = nameText[s]!;
+        for (const t of u.surnames) if (nameText[t]!.length >= 5 && withinOneEdit(a, nameText[t]!)) best = 2;
+      }
+    }
+    if (best < 2) for (const s of f.parts) if (u.surnames.includes(s)) best = 2;
+    if (best >= 2 && u.parts.length >= 2) {
+      let halves = 0;
+      for (const part of u.parts) if (f.surnames.includes(part)) halves++;
+      if (halves >= 2) best = 4;
+    }
+    return best;
+  };
+
+  const parentOf = (adultAge: number, kids: readonly number[]): boolean =>
+    kids.length > 0 && kids.every((k) => adultAge - k >= MIN_PARENT_GAP && adultAge - k <= MAX_PARENT_GAP);
+  const kidAges = (members: readonly number[]): number[] => members.map((m) => age[m]!).filter((a) => a < CHILD_AGE);
+  /**
+   * Does the family shape fit if f joins u? +1 for each adult of f who could be the parent of u's
+   * children where u has no parent of that sex, −2 for one who would be a second parent of the
+   * same sex; +1 for each child of f whom an adult of u could have parented.
+   */
+  const shapeScore = (f: readonly number[], u: readonly number[]): number => {
+    const uKids = kidAges(u);
+    let score = 0;
+    for (const x of f) {
+      const a = age[x]!;
+      if (Number.isNaN(a)) continue;
+      if (a < CHILD_AGE) {
+        if (u.some((y) => age[y]! >= CHILD_AGE && parentOf(age[y]!, [a]))) score += 1;
+        continue;
+      }
+      if (profiles.sex[x] === 0 || !parentOf(a, uKids)) continue;
+      const rival = u.some((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && parentOf(age[y]!, uKids) && Math.abs(age[y]! - a) < PARTNER_GAP);
+      score += rival ? -2 : 1;
+    }
+    // Two couples of one generation are two families.
+    if (coupleAge(f) !== null && coupleAge(u) !== null && Math.abs(coupleAge(f)! - coupleAge(u)!) < PARTNER_GAP) score -= 2;
+    return score;
+  };
+  /** Mean age of the first man and woman (adults within PARTNER_GAP of each other) among members, else null. */
+  const coupleAge = (members: readonly number[]): number | null => {
+    for (const x of members) {
+      if (profiles.sex[x] !== 1 || !(age[x]! >= CHILD_AGE)) continue;
+      for (const y of members) {
+        if (profiles.sex[y] === 2 && age[y]! >= CHILD_AGE && Math.abs(age[x]! - age[y]!) < PARTNER_GAP) return (age[x]! + age[y]!) / 2;
+      }
+    }
+    return null;
+  };
+
+  // 3. Postcode-only units join the household at one of their postcodes that shares their surname.
+  /** households (unit roots) seen at each postcode id, now or earlier */
+  const anchoredAt: Array<number[] | undefined> = new Array<number[] | undefined>(profiles.postcodeCount);
+  const stamp = new Int32Array(personCount).fill(-1);
+  for (let p = 0; p < personCount; p++) {
+    const r = find(p);
+    if (anchor[r]! < 0) continue;
+    for (const pc of idsOf(postcodes, p)) {
+      const list = anchoredAt[pc];
+      if (!list) anchoredAt[pc] = [r];
+      else if (list[list.length - 1] !== r) list.push(r);
+    }
+  }
+  // A postcode with very many households is not a street's (a hostel, a PO box, a placeholder):
+  // it places no one.
+  const crowded = new Uint8Array(profiles.postcodeCount);
+  for (let pc = 0; pc < anchoredAt.length; pc++) {
+    const list = anchoredAt[pc];
+    if (!list || list.length <= MAX_POSTCODE_HOUSEHOLDS) continue;
+    const distinct = new Set(list.map(find));
+    if (distinct.size > MAX_POSTCODE_HOUSEHOLDS) {
+      crowded[pc] = 1;
+      anchoredAt[pc] = undefined;
+    } else anchoredAt[pc] = [...distinct];
+  }
+  const floaters: number[] = [];
+  const floatersAt = new Int32Array(profiles.postcodeCount);
+  for (let p = 0; p < personCount; p++) {
+    if (find(p) !== p || anchor[p]! >= 0 || postcode[p]! < 0) continue;
+    floaters.push(p);
+    if (++floatersAt[postcode[p]!]! > MAX_POSTCODE_HOUSEHOLDS * 4) crowded[postcode[p]!] = 1;
+  }
+  for (const root of floaters) {
+    if (find(root) !== root || anchor[root]! >= 0 || crowded[postcode[root]!]) continue;
+    const f = membersOf(root);
+    const fNames = namesOf(root);
+    const pcs: number[] = [];
+    for (const m of f) for (const pc of idsOf(postcodes, m)) if (!pcs.includes(pc)) pcs.push(pc);
+    let best = -1;
+    let bestScore = -Infinity;
+    let second = -Infinity;
+    const traced: Array<{ members: number[]; surname: number; score: number }> | null = trace ? [] : null;
+    for (const pc of pcs) {
+      for (const y of anchoredAt[pc] ?? NO_UNITS) {
+        const h = find(y);
+        if (stamp[h] === root || anchor[h]! < 0) continue;
+        stamp[h] = root;
+        const s = surnameScore(fNames, namesOf(h));
+        if (s < 2) continue;
+        const score = s + shapeScore(f, membersOf(h)) + (postcode[root] === postcode[h] ? 1 : 0);
+        traced?.push({ members: membersOf(h), surname: s, score });
+        if (score > bestScore) {
+          second = bestScore;
+          best = h;
+          bestScore = score;
+        } else if (score > second) second = score;
+      }
+    }
+    if (trace && traced) trace(f, traced);
+    if (best >= 0 && bestScore >= MIN_ATTACH_SCORE && bestScore - second >= 1) {
+      const into = namesOf(best);
+      if (merge(best, root, Evidence.SURNAME_POSTCODE)) {
+        for (const x of fNames.surnames) if (!into.surnames.includes(x)) into.surnames.push(x);
+        for (const x of fNames.parts) if (!into.parts.includes(x)) into.parts.push(x);
+        unitNames[find(best)] = into;
+      }
+    }
+  }
+
+  // 4. Remaining postcode-only people: one household per postcode + surname, unless the family
+  //    shapes clash (two couples of one generation, two mothers of the same children).
+  const bySurname = new Map<number, number[]>();
+  const nameCount = nameText.length;
+  for (const root of floaters) {
+    const r = find(root);
+    const pc = postcode[r]!;
+    if (anchor[r]! >= 0 || pc < 0 || crowded[pc]) continue;
+    for (const m of membersOf(r)) {
+      for (const s of idsOf(surnames, m)) {
+        const key = pc * nameCount + s;
+        const others = bySurname.get(key);
+        if (!others) {
+          bySurname.set(key, [m]);
+          continue;
+        }
+        const mine = membersOf(find(m));
+        const fits = others.find((o) => {
+          const theirs = membersOf(find(o));
+          return find(o) === find(m) || (shapeScore(mine, theirs) >= 0 && shapeScore(theirs, mine) >= 0);
+        });
+        if (fits === undefined) others.push(m);
+        else merge(fits, m, Evidence.FLOATER_SURNAME);
+      }
+    }
+  }
+
+  const householdOfPerson = new Int32Array(personCount);
+  const indexOfRoot = new Int32Array(personCount).fill(-1);
+  const addressGroup: number[] = [];
+  let householdCount = 0;
+  for (let p = 0; p < personCount; p++) {
+    const r = find(p);
+    if (indexOfRoot[r]! < 0) {
+      indexOfRoot[r] = householdCount++;
+      addressGroup.push(anchor[r]!);
+    }
+    householdOfPerson[p] = indexOfRoot[r]!;
+  }
+  return { householdOfPerson, householdCount, evidence, addressGroup: Int32Array.from(addressGroup) };
+}

@@ -1,0 +1,422 @@
+// What the household stage knows about each person: surnames, date of birth, sex, the postcodes
+// they were seen at, and where they live now (an address group: the addresses their household
+// has lived at). Dates order the evidence: a record's event date, else its Source's as-of date.
+// Names and postcodes are interned as integers and held per person in flat (CSR) arrays, so a
+// million records make few objects.
+
+import type { LinkRecord, PersonClusters } from '../types.js';
+import type { ResolvedAddresses } from './addresses.js';
+
+/** Children (under 18) do not keep a home on their own: see groupAddresses. */
+const CHILD_AGE_DAYS = 18 * 365.25;
+/** Forename ids stay below this in a combined surname × forename key. */
+const NAME_KEY_SPAN = 2 ** 24;
+
+/** Per-person lists of integer ids: person p's ids are ids[start[p]] … ids[start[p + 1] - 1]. */
+export interface PerPerson {
+  start: Int32Array;
+  ids: Int32Array;
+}
+
+export interface PersonProfiles {
+  /** name id → surname key or surname part ("SMITH", "HOLLAND") */
+  nameText: string[];
+  /** per person: surname keys (letters only, upper case, with masculine forms of feminine ones) */
+  surnames: PerPerson;
+  /** per person: the parts of double-barrelled or spaced surnames ("HOLLAND-HUGHES" → HOLLAND, HUGHES) */
+  surnameParts: PerPerson;
+  /** per person: every postcode id they were seen at (postcode column or address text) */
+  postcodes: PerPerson;
+  /** number of postcode ids (see ResolvedAddresses.postcodeText) */
+  postcodeCount: number;
+  /** per person: day number of birth (days since 1970-01-01), NaN when unknown */
+  dobDay: Float64Array;
+  /** per person: 1 = male, 2 = female, 0 = unknown */
+  sex: Uint8Array;
+  /** per person: the address group they live in now (see groupAddresses), -1 when none */
+  currentAddress: Int32Array;
+  /** per address: its address group */
+  groupOfAddress: Int32Array;
+  groupCount: number;
+  /** per address group: its current postcode id, -1 when none */
+  groupPostcode: Int32Array;
+  /** per person: postcode id at their latest record that has one, -1 when none */
+  currentPostcode: Int32Array;
+  /** the day (day number) ages are measured at: the latest event date, capped at the latest as-of date */
+  referenceDay: number;
+}
+
+/** Day number (days since 1970-01-01) of an ISO date "yyyy-mm-dd…", NaN when it is not one. */
+export function dayNumber(iso: string | null): number {
+  if (!iso || iso.length < 10) return NaN;
+  const digit = (k: number): number => iso.charCodeAt(k) - 48;
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (!(y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
+  // days from civil (Howard Hinnant's algorithm)
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function foldUpper(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
+}
+
+/** Surname key: the whole name, letters only, upper case, without accents; null when too short. */
+export function surnameKey(surname: string | null): string | null {
+  if (!surname) return null;
+  const whole = foldUpper(surname).replace(/[^A-Z]/g, '');
+  return whole.length >= 2 ? whole : null;
+}
+
+/**
+ * The surname key and, for a feminine form, its masculine form: Polish KOWALSKA → KOWALSKI, Czech
+ * and Slovak HORVATHOVA → HORVATH, Russian and Bulgarian IVANOVA → IVANOV, so a mother and her
+ * sons share a key.
+ */
+export function surnameVariants(key: string): string[] {
+  const out = [key];
+  if (key.length < 5) return out;
+  if (/(SK|CK|DZK)A$/.test(key)) out.push(`${key.slice(0, -1)}I`);
+  else if (key.endsWith('OVA')) out.push(key.slice(0, -3), key.slice(0, -1));
+  else if (/(EV|IN)A$/.test(key)) out.push(key.slice(0, -1));
+  return out;
+}
+
+/** The parts of "HOLLAND-HUGHES" or "DE SOUZA" (3+ letters each); empty for a one-part surname. */
+export function surnameParts(surname: string | null): string[] {
+  if (!surname) return [];
+  const upper = foldUpper(surname);
+  const whole = upper.replace(/[^A-Z]/g, '');
+  const parts = upper
+    .split(/[^A-Z']+/)
+    .map((p) => p.replace(/[^A-Z]/g, ''))
+    .filter((p) => p.length >= 3 && p !== whole);
+  return parts.length > 1 ? parts : [];
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * Groups per-record id lists by person into flat arrays, each person's ids in record order
+ * without repeats.
+ */
+function perPerson(personOf: Int32Array, personCount: number, listOf: (i: number) => readonly number[]): PerPerson {
+  const n = personOf.length;
+  const start = new Int32Array(personCount + 1);
+  for (let i = 0; i < n; i++) start[personOf[i]! + 1]! += listOf(i).length;
+  for (let p = 0; p < personCount; p++) start[p + 1]! += start[p]!;
+  const ids = new Int32Array(start[personCount]!);
+  const fill = start.slice(0, personCount);
+  for (let i = 0; i < n; i++) for (const v of listOf(i)) ids[fill[personOf[i]!]!++] = v;
+  // Drop repeats within each person's run, compacting in place.
+  let w = 0;
+  for (let p = 0; p < personCount; p++) {
+    const from = start[p]!;
+    const to = start[p + 1]!;
+    start[p] = w;
+    const own = w;
+    for (let k = from; k < to; k++) {
+      const v = ids[k]!;
+      let seen = false;
+      for (let j = own; j < w; j++) if (ids[j] === v) seen = true;
+      if (!seen) ids[w++] = v;
+    }
+  }
+  start[personCount] = w;
+  return { start, ids: ids.subarray(0, w) };
+}
+
+export function personProfiles(records: readonly LinkRecord[], persons: PersonClusters, addresses: ResolvedAddresses): PersonProfiles {
+  const { personOf, personCount } = persons;
+  const n = records.length;
+  // Names: each distinct surname as written is folded once into key ids and part ids.
+  const nameIds = new Map<string, number>();
+  const nameText: string[] = [];
+  const nameId = (key: string): number => {
+    let id = nameIds.get(key);
+    if (id === undefined) {
+      id = nameText.length;
+      nameIds.set(key, id);
+      nameText.push(key);
+    }
+    return id;
+  };
+  const writtenIds = new Map<string, number>();
+  const writtenKeys: Array<readonly number[]> = [];
+  const writtenParts: Array<readonly number[]> = [];
+  const writtenOf = new Int32Array(n).fill(-1);
+
+  const dobDay = new Float64Array(personCount).fill(NaN);
+  const forenameOf: Array<string | undefined> = new Array<string | undefined>(personCount);
+  /** the first surname as written, by its index in writtenKeys */
+  const firstWritten = new Int32Array(personCount).fill(-1);
+  const sex = new Uint8Array(personCount);
+  const currentAddress = new Int32Array(personCount).fill(-1);
+  /** latest event date / latest date of any kind of the records at the person's first address */
+  const firstDated: string[] = new Array<string>(personCount).fill('');
+  const firstAny: string[] = new Array<string>(personCount).fill('');
+  /** people seen at more than one address: each address with its evidence */
+  const moreAddresses = new Map<number, Map<number, Seen>>();
+  const currentPostcode = new Int32Array(personCount).fill(-1);
+  const currentPostcodeDate: string[] = new Array<string>(personCount).fill('');
+  let latestAsOf = '';
+  let latestEvent = '';
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    const p = personOf[i]!;
+    if (r.asOf > latestAsOf) latestAsOf = r.asOf;
+    if (r.eventDate && r.eventDate > latestEvent) latestEvent = r.eventDate;
+    // A previous (maiden) surname counts too: children often carry it.
+    const written = r.previousSurname ? `${r.surname ?? ''}\u0000${r.previousSurname}` : r.surname;
+    if (written) {
+      let w = writtenIds.get(written);
+      if (w === undefined) {
+        w = writtenKeys.length;
+        writtenIds.set(written, w);
+        const keys: number[] = [];
+        const parts: number[] = [];
+        for (const name of [r.surname, r.previousSurname ?? null]) {
+          const key = surnameKey(name);
+          if (!key) continue;
+          for (const v of surnameVariants(key)) keys.push(nameId(v));
+          for (const v of surnameParts(name)) parts.push(nameId(v));
+        }
+        writtenKeys.push(keys.length ? keys : NONE);
+        writtenParts.push(parts.length ? parts : NONE);
+      }
+      writtenOf[i] = w;
+    }
+    if (r.dob && Number.isNaN(dobDay[p]!)) dobDay[p] = dayNumber(r.dob);
+    if (r.forename && forenameOf[p] === undefined) forenameOf[p] = r.forename;
+    if (writtenOf[i]! >= 0 && firstWritten[p] === -1) firstWritten[p] = writtenOf[i]!;
+    if (sex[p] === 0) sex[p] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : 0;
+    const date = r.eventDate ?? r.asOf;
+    const a = addresses.addressOf[i]!;
+    if (a >= 0) {
+      const more = moreAddresses.get(p);
+      const current = currentAddress[p]!;
+      if (!more && (current < 0 || current === a)) {
+        currentAddress[p] = a;
+        if (date > firstAny[p]!) firstAny[p] = date;
+        if (r.eventDate && r.eventDate > firstDated[p]!) firstDated[p] = r.eventDate;
+      } else {
+        const map = more ?? new Map<number, Seen>([[current, { dated: firstDated[p]!, any: firstAny[p]! }]]);
+        if (!more) moreAddresses.set(p, map);
+        let seen = map.get(a);
+        if (!seen) map.set(a, (seen = { dated: '', any: '' }));
+        if (date > seen.any) seen.any = date;
+        if (r.eventDate && r.eventDate > seen.dated) seen.dated = r.eventDate;
+      }
+    }
+    const pc = addresses.postcodeOf[i]!;
+    if (pc >= 0 && date >= currentPostcodeDate[p]!) {
+      currentPostcode[p] = pc;
+      currentPostcodeDate[p] = date;
+    }
+  }
+  const surnames = perPerson(personOf, personCount, (i) => (writtenOf[i]! >= 0 ? writtenKeys[writtenOf[i]!]! : NONE));
+  const parts = perPerson(personOf, personCount, (i) => (writtenOf[i]! >= 0 ? writtenParts[writtenOf[i]!]! : NONE));
+  const one = [0];
+  const postcodes = perPerson(personOf, personCount, (i) => {
+    const pc = addresses.postcodeOf[i]!;
+    if (pc < 0) return NONE;
+    one[0] = pc;
+    return one;
+  });
+  // Ages are taken at the latest event date (a Source without event dates gets its import date
+  // as its as-of date, which would age everyone), but never after the latest as-of date.
+  const reference = latestEvent && latestEvent <= latestAsOf ? latestEvent : latestAsOf;
+  const referenceDay = dayNumber(reference);
+  const child = (p: number): boolean => referenceDay - dobDay[p]! < CHILD_AGE_DAYS;
+  /** name key (first surname key × folded forename) of each person seen at an address, -1 when unnamed */
+  const forenameIds = new Map<string, number>();
+  const foldedForenameIds = new Map<string, number>();
+  const nameKeyOf = (p: number): number => {
+    const w = firstWritten[p]!;
+    const forename = forenameOf[p];
+    const surname = w >= 0 ? writtenKeys[w]![0] : undefined;
+    if (surname === undefined || !forename) return -1;
+    let f = forenameIds.get(forename);
+    if (f === undefined) {
+      const folded = foldUpper(forename).replace(/[^A-Z]/g, '');
+      f = folded.length < 2 ? -1 : (foldedForenameIds.get(folded) ?? foldedForenameIds.size);
+      if (f >= 0) foldedForenameIds.set(folded, f);
+      forenameIds.set(forename, f);
+    }
+    return f < 0 ? -1 : surname * NAME_KEY_SPAN + f;
+  };
+  const nameKey = new Float64Array(personCount).fill(-1);
+  for (let p = 0; p < personCount; p++) if (currentAddress[p]! >= 0) nameKey[p] = nameKeyOf(p);
+  const groups = groupAddresses(currentAddress, moreAddresses, addresses, child, nameKey, dobDay);
+  return { ...groups, nameText, surnames, surnameParts: parts, postcodes, postcodeCount: addresses.postcodeText.length, dobDay, sex, currentAddress, currentPostcode, referenceDay };
+}
+
+interface Seen {
+  /** latest event date of a record at this address ('' when none had one) */
+  dated: string;
+  /** latest date of any record at this address (event date, else as-of date) */
+  any: string;
+}
+
+/**
+ * Where people live now, as address groups: the addresses one household has lived at over time.
+ * A person seen at several addresses moved between them, and dates alone often cannot say which
+ * is current (a tenancy extract lists the ended tenancy and the new one; a census row has no
+ * date). So their addresses are joined into one group — the household moved, taking them along —
+ * unless that would join two addresses where other adults (seen at only one address) still live:
+ * then the person moved between two households and goes to the one with their latest dated
+ * record (then latest record of any kind, then the larger household). Children seen at one
+ * address only do not hold it (children move with a parent). Rewrites currentAddress from
+ * address indexes to group indexes.
+ */
+function groupAddresses(
+  currentAddress: Int32Array,
+  moreAddresses: ReadonlyMap<number, ReadonlyMap<number, Seen>>,
+  addresses: ResolvedAddresses,
+  child: (p: number) => boolean,
+  nameKey: Float64Array,
+  dobDay: Float64Array,
+): { groupOfAddress: Int32Array; groupCount: number; groupPostcode: Int32Array } {
+  const n = addresses.count;
+  /** adults (or people of unknown age) seen at this address only; after joining, held at the group's root */
+  const settled = new Int32Array(n);
+  for (let p = 0; p < currentAddress.length; p++) {
+    const a = currentAddress[p]!;
+    if (a >= 0 && !moreAddresses.has(p) && !child(p)) settled[a]!++;
+  }
+  const parent = new Int32Array(n);
+  for (let a = 0; a < n; a++) parent[a] = a;
+  const find = (x: number): number => {
+    while (parent[x]! !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (const seen of moreAddresses.values()) {
+    const roots: number[] = [];
+    let occupied = -1;
+    let occupiedCount = 0;
+    for (const a of seen.keys()) {
+      const r = find(a);
+      if (roots.includes(r)) continue;
+      roots.push(r);
+      if (settled[r]! > 0) {
+        occupied = r;
+        occupiedCount++;
+      }
+    }
+    if (occupiedCount > 1) continue;
+    const target = occupied >= 0 ? occupied : roots[0]!;
+    for (const r of roots) {
+      if (r === target) continue;
+      parent[r] = target;
+      settled[target]! += settled[r]!;
+    }
+  }
+  // A family seen at two addresses moved: two or more people of the same name (and the same date
+  // of birth, where both are known) at two address groups join the groups. This also catches a
+  // move the person stage missed (one person split in two by a tenancy row without a birth date).
+  const bySurname: Array<number[] | undefined> = [];
+  for (let p = 0; p < currentAddress.length; p++) {
+    if (currentAddress[p]! < 0 || moreAddresses.has(p)) continue;
+    const key = nameKey[p]!;
+    if (key < 0) continue;
+    const surname = Math.floor(key / NAME_KEY_SPAN);
+    const list = bySurname[surname];
+    if (list) list.push(p);
+    else bySurname[surname] = [p];
+  }
+  const pairCount = new Map<number, { count: number; lastKey: number }>();
+  for (const list of bySurname) {
+    if (!list || list.length < 2) continue;
+    list.sort((p, q) => nameKey[p]! - nameKey[q]!);
+    for (let from = 0; from < list.length; ) {
+      const key = nameKey[list[from]!]!;
+      let to = from + 1;
+      while (to < list.length && nameKey[list[to]!] === key) to++;
+      // people of one name: a handful at most, or it is too common a name to say anything
+      if (to - from >= 2 && to - from <= 8) {
+        for (let x = from; x < to; x++) {
+          for (let y = x + 1; y < to; y++) {
+            const p = list[x]!;
+            const q = list[y]!;
+            if (!Number.isNaN(dobDay[p]!) && !Number.isNaN(dobDay[q]!) && dobDay[p] !== dobDay[q]) continue;
+            const ga = find(currentAddress[p]!);
+            const gb = find(currentAddress[q]!);
+            if (ga === gb) continue;
+            const pair = Math.min(ga, gb) * n + Math.max(ga, gb);
+            const seen = pairCount.get(pair);
+            if (!seen) pairCount.set(pair, { count: 1, lastKey: key });
+            else if (seen.lastKey !== key) {
+              seen.count++;
+              seen.lastKey = key;
+            }
+          }
+        }
+      }
+      from = to;
+    }
+  }
+  for (const [pair, { count }] of pairCount) {
+    if (count < 2) continue;
+    const ra = find(Math.floor(pair / n));
+    const rb = find(pair % n);
+    if (ra === rb) continue;
+    const [keep, drop] = settled[ra]! >= settled[rb]! ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    settled[keep]! += settled[drop]!;
+  }
+
+  // People between two occupied groups choose one.
+  for (const [p, seen] of moreAddresses) {
+    let best = -1;
+    let bestSeen: Seen = { dated: '', any: '' };
+    const pooled = new Map<number, Seen>();
+    for (const [a, e] of seen) {
+      const r = find(a);
+      const cur = pooled.get(r);
+      if (!cur) pooled.set(r, { ...e });
+      else {
+        if (e.dated > cur.dated) cur.dated = e.dated;
+        if (e.any > cur.any) cur.any = e.any;
+      }
+    }
+    for (const [r, e] of pooled) {
+      const better =
+        best < 0 ||
+        e.dated > bestSeen.dated ||
+        (e.dated === bestSeen.dated && (e.any > bestSeen.any || (e.any === bestSeen.any && settled[r]! > settled[best]!)));
+      if (better) {
+        best = r;
+        bestSeen = e;
+      }
+    }
+    currentAddress[p] = best;
+  }
+  // Dense group numbers; a group's postcode is that of its root (the occupied address, if any).
+  const groupOfAddress = new Int32Array(n).fill(-1);
+  const groupPostcode = new Int32Array(n).fill(-1);
+  let groupCount = 0;
+  for (let a = 0; a < n; a++) {
+    const r = find(a);
+    if (groupOfAddress[r]! < 0) {
+      groupOfAddress[r] = groupCount++;
+      groupPostcode[groupOfAddress[r]!] = addresses.postcode[r]!;
+    }
+    const g = groupOfAddress[r]!;
+    groupOfAddress[a] = g;
+    if (groupPostcode[g]! < 0) groupPostcode[g] = addresses.postcode[a]!;
+  }
+  for (let p = 0; p < currentAddress.length; p++) if (currentAddress[p]! >= 0) currentAddress[p] = groupOfAddress[currentAddress[p]!]!;
+  return { groupOfAddress, groupCount, groupPostcode: groupPostcode.subarray(0, groupCount) };
+}

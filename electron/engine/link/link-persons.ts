@@ -1,0 +1,431 @@
+// The person stage, pure (no store): records → blocking (with analysis and guard) → comparison
+// levels on worker threads → unsupervised training (u by sampling, m by EM per training rule,
+// prior) → scores → constrained clustering. Returns the trained MatchSpec and the scored pairs
+// above the floor with everything needed to explain them.
+import { readFileSync } from 'node:fs';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import type { JobContext } from '../jobs/job-context.js';
+import { analyseBlocks, effectiveRules, enumeratePairs, groupRules, guardBlocking, sampleRulePairs, type BlockingAnalysis, type BlockingOptions } from './blocking.js';
+import { clusterRecords, type ClusterResult } from './cluster.js';
+import { compilePlan, type Plan } from './compare.js';
+import { GammaPool } from './gamma-pool.js';
+import { buildModel, explainInto, pairWeight, probabilityOf, weightOf, type Model } from './model.js';
+import { prepare, usableName, type Prepared } from './prepare.js';
+import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
+import {
+  aggregatePatterns,
+  estimateSamePostcodeU,
+  expectationMaximisation,
+  levelFrequencies,
+  parametersFromSpec,
+  rng,
+  samplePairs,
+  sampleSamePostcodePairs,
+  trainableFor,
+  type Parameters,
+} from './train.js';
+import type { LinkRecord } from './types.js';
+
+export interface LinkPersonsOptions {
+  /** the model to use; default `defaultMatchSpec()`. A trained spec is used as is unless `retrain`. */
+  spec?: MatchSpec;
+  retrain?: boolean;
+  /** overrides spec.threshold */
+  threshold?: number;
+  /** human decisions as pairs of record ids (LinkRecord.id) */
+  decisions?: ReadonlyArray<{ a: number; b: number; decision: 'match' | 'non-match' | 'unsure' }>;
+  /** worker threads for comparisons (default: one per core) */
+  threads?: number;
+  /** seed for the random pair samples */
+  seed?: number;
+}
+
+export interface ScoredPairs {
+  /** record indexes (into the records array) and match weight (bits) */
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float32Array;
+  count: number;
+  /** K level indexes per pair (pair x at x·K), in spec order */
+  levels: Uint8Array;
+  /** K comparison weights per pair (bits): the waterfall, term frequencies included */
+  weights: Float32Array;
+}
+
+export interface LinkPersonsResult {
+  clusters: ClusterResult;
+  /** the spec with trained m/u and prior, as saved with the run */
+  spec: MatchSpec;
+  analysis: BlockingAnalysis;
+  model: Model;
+  prepared: Prepared;
+  /** pairs at or above spec.pairFloor */
+  pairs: ScoredPairs;
+  prior: number;
+  candidatePairs: number;
+  matchedPairs: number;
+  training: { uSamples: number; uSamePostcodeSamples: number; rules: Array<{ rule: string; pairs: number; iterations: number; lambda: number; trained: string[] }> };
+  warnings: string[];
+  timings: Record<string, number>;
+  /** resident memory (MB) at the end of each phase */
+  memory: Record<string, number>;
+}
+
+const MIN_PAIRS_TO_TRAIN = 200;
+
+/** Peak resident memory so far (Linux), for diagnostics. */
+function peakMb(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** Refuses input that cannot be linked meaningfully; returns warnings for what merely weakens it. */
+export function checkRecords(records: readonly LinkRecord[], sourceName: (sourceId: number) => string): string[] {
+  if (records.length === 0) throw new WorkbenchError('bad-input', 'There are no records to link. Import some extracts first; nothing was changed.');
+  const perSource = new Map<number, { records: number; named: number; dob: number }>();
+  let anyDob = false;
+  for (const r of records) {
+    let s = perSource.get(r.sourceId);
+    if (!s) perSource.set(r.sourceId, (s = { records: 0, named: 0, dob: 0 }));
+    s.records++;
+    if (usableName(r.forename) || usableName(r.surname)) s.named++;
+    if (r.dob) {
+      s.dob++;
+      anyDob = true;
+    }
+  }
+  const unnamed = [...perSource].filter(([, s]) => s.named === 0).map(([id]) => sourceName(id));
+  if (unnamed.length > 0) {
+    throw new WorkbenchError(
+      'bad-input',
+      `${unnamed.join(', ')}: no record has a usable forename or surname (only blanks or stand-ins such as "UNKNOWN"), so its people cannot be linked. Check that source's column mapping, or remove it; nothing was changed.`,
+    );
+  }
+  if (!anyDob) {
+    throw new WorkbenchError(
+      'bad-input',
+      'No record has a date of birth, so people with the same name cannot be told apart. Check the date-of-birth column mapping of your sources; nothing was changed.',
+    );
+  }
+  const warnings: string[] = [];
+  for (const [id, s] of perSource) {
+    if (s.dob === 0) warnings.push(`${sourceName(id)}: no record has a date of birth; its records link on names, address and identifiers only.`);
+  }
+  return warnings;
+}
+
+export async function linkPersons(records: readonly LinkRecord[], options: LinkPersonsOptions, job: JobContext, sourceName: (id: number) => string = (id) => `source ${id}`): Promise<LinkPersonsResult> {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const memory: Record<string, number> = {};
+  const lap = (name: string): void => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t0) / 1000;
+    memory[name] = Math.round(process.memoryUsage().rss / 1048576);
+    if (process.env.BASELINE_LINK_DEBUG === '1') process.stderr.write(`${name}: ${timings[name]} s, rss ${memory[name]} MB, peak ${peakMb()} MB\n`);
+    t0 = now;
+  };
+  const warnings = checkRecords(records, sourceName);
+  const spec = parseMatchSpec(structuredClone(options.spec ?? defaultMatchSpec()));
+  if (options.threshold !== undefined) spec.threshold = options.threshold;
+  if (spec.pairFloor > spec.threshold) spec.pairFloor = spec.threshold;
+  const seed = options.seed ?? 20240401;
+
+  // comparison workers start now, so their start-up overlaps preparing the columns
+  const pool = new GammaPool(options.threads);
+  if (records.length >= 20_000) pool.warmUp();
+  try {
+    return await linkPrepared(records, options, job, spec, pool, warnings, timings, memory, lap, seed);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function linkPrepared(
+  records: readonly LinkRecord[],
+  options: LinkPersonsOptions,
+  job: JobContext,
+  specIn: MatchSpec,
+  pool: GammaPool,
+  warnings: string[],
+  timings: Record<string, number>,
+  memory: Record<string, number>,
+  lap: (name: string) => void,
+  seed: number,
+): Promise<LinkPersonsResult> {
+  let spec = specIn;
+  job.progress('preparing', 0, 1);
+  const p = prepare(records);
+  const plan = compilePlan(spec);
+  const sourceIndex = new Map(p.sourceIds.map((id, k) => [id, k]));
+  const noDup = new Set(spec.noDuplicatesWithinSources.map((id) => sourceIndex.get(id)).filter((k): k is number => k !== undefined));
+  const blockingOptions: BlockingOptions = { linkType: spec.linkType, maxBlockSize: spec.maxBlockSize, noDuplicatesWithin: noDup };
+  lap('prepare');
+  job.throwIfCancelled();
+
+  job.progress('blocking', 0, 1);
+  await job.yield();
+  const { grouped, narrowed } = effectiveRules(p, spec.blockingRules, spec.maxBlockSize);
+  const analysis = analyseBlocks(p, grouped, blockingOptions);
+  analysis.narrowed = narrowed;
+  warnings.push(...analysis.warnings);
+  guardBlocking(analysis, spec.maxComparisons);
+  const pairs = enumeratePairs(p, grouped, analysis, blockingOptions, (done, total) => job.progress('blocking', done, total));
+  lap('blocking');
+  job.throwIfCancelled();
+
+  pool.setData(p, plan);
+  {
+    const gammas = await pool.compare(pairs.a, pairs.b, pairs.count, job, 'comparing');
+    lap('compare');
+
+    const allowed = (i: number, j: number): boolean => {
+      const si = p.source[i] as number;
+      const sj = p.source[j] as number;
+      if (si === sj) return spec.linkType !== 'link_only' && !noDup.has(si);
+      return spec.linkType !== 'dedupe_only';
+    };
+    const training: LinkPersonsResult['training'] = { uSamples: 0, uSamePostcodeSamples: 0, rules: [] };
+    // a prior given in an untrained spec is the user's; a trained spec's prior is re-estimated on retraining
+    const priorGiven = spec.probabilityTwoRandomRecordsMatch !== null && !spec.trainedAt;
+    let prior = spec.probabilityTwoRandomRecordsMatch ?? 0;
+    if (!spec.trainedAt || options.retrain) {
+      // u: random pairs, and random pairs within a postcode for household fields
+      job.progress('training', 0, 3);
+      const params = parametersFromSpec(spec);
+      const sample = samplePairs(p.n, Math.min(spec.uSampleSize, Math.max(10_000, p.n * 20)), allowed, seed);
+      training.uSamples = sample.count;
+      const uFreq = levelFrequencies(plan, await pool.compare(sample.a, sample.b, sample.count, job, 'training'), sample.count);
+      spec.comparisons.forEach((c, k) => {
+        if (c.fixed || !uFreq[k]) return;
+        params.u[k] = uFreq[k] as Float64Array;
+      });
+      let pcPatterns: ReturnType<typeof aggregatePatterns> | null = null;
+      const conditional = spec.comparisons.map((c) => !!c.conditionalOnPostcode);
+      if (conditional.some(Boolean)) {
+        const pcSample = sampleSamePostcodePairs(p, Math.ceil(spec.uSampleSize / 4), allowed, seed + 1);
+        training.uSamePostcodeSamples = pcSample.count;
+        const pcGammas = await pool.compare(pcSample.a, pcSample.b, pcSample.count, job, 'training');
+        const pcFreq = levelFrequencies(plan, pcGammas, pcSample.count);
+        spec.comparisons.forEach((c, k) => {
+          if (!c.conditionalOnPostcode) return;
+          params.uPc[k] = pcFreq[k] ?? params.u[k] ?? null;
+        });
+        if (pcSample.count >= MIN_PAIRS_TO_TRAIN) pcPatterns = aggregatePatterns(plan, pcGammas, pcSample.count);
+      }
+      lap('trainU');
+      job.progress('training', 1, 3);
+      // m: EM over each training rule's pairs, never on the comparisons it blocks on; then the
+      // within-postcode u cleaned of the matches that sample holds, and m once more with it
+      const random = rng(seed + 2);
+      const rulePatterns: Array<{ rule: MatchSpec['trainingRules'][number]; patterns: ReturnType<typeof aggregatePatterns> }> = [];
+      for (const rule of spec.trainingRules) {
+        const [g] = groupRules(p, [rule], spec.maxBlockSize);
+        if (!g) continue;
+        const sample = sampleRulePairs(p, g, spec.trainingSampleSize, blockingOptions, random);
+        const ruleGammas = await pool.compare(sample.a, sample.b, sample.count, job, 'training');
+        rulePatterns.push({ rule, patterns: aggregatePatterns(plan, ruleGammas, sample.count) });
+      }
+      for (let round = 0; round < (pcPatterns ? 2 : 1); round++) {
+        const sums = spec.comparisons.map((c) => new Float64Array(c.levels.length));
+        const trainedBy = new Int32Array(spec.comparisons.length);
+        training.rules = [];
+        for (const { rule, patterns } of rulePatterns) {
+          const ruleName = rule.name;
+          const train = trainableFor(spec, rule);
+          let total = 0;
+          for (let q = 0; q < patterns.size; q++) total += patterns.counts[q] as number;
+          if (total < MIN_PAIRS_TO_TRAIN) {
+            if (round === 0) warnings.push(`Training rule "${ruleName}" found only ${total} pairs; its comparisons keep their default m values.`);
+            continue;
+          }
+          const em = expectationMaximisation(plan, patterns, params, train, spec.em);
+          training.rules.push({ rule: ruleName, pairs: total, iterations: em.iterations, lambda: em.lambda, trained: spec.comparisons.filter((_, k) => train[k]).map((c) => c.name) });
+          spec.comparisons.forEach((_, k) => {
+            if (!train[k]) return;
+            trainedBy[k]!++;
+            const row = em.m[k] as Float64Array;
+            for (let l = 1; l < row.length; l++) sums[k]![l]! += row[l] as number;
+          });
+          job.throwIfCancelled();
+        }
+        spec.comparisons.forEach((c, k) => {
+          const by = trainedBy[k] as number;
+          if (by === 0 || c.fixed) return;
+          const row = new Float64Array(c.levels.length);
+          for (let l = 1; l < row.length; l++) row[l] = (sums[k]![l] as number) / by;
+          params.m[k] = row;
+        });
+        if (pcPatterns && round === 0) params.uPc = estimateSamePostcodeU(plan, pcPatterns, params, conditional, spec.em).uPc;
+      }
+      lap('trainM');
+      job.progress('training', 2, 3);
+      // the prior: the share of candidate pairs that match, over all possible pairs
+      if (!priorGiven) {
+        const all = aggregatePatterns(plan, gammas, pairs.count);
+        const lambda = estimateLambda(plan, all, params, spec.em);
+        prior = Math.min(0.5, Math.max(1e-12, (lambda * pairs.count) / Math.max(1, analysis.possibleComparisons)));
+      }
+      spec = withParameters(spec, params, prior);
+      job.progress('training', 3, 3);
+      lap('trainPrior');
+    } else if (!prior) {
+      throw new WorkbenchError('bad-input', 'The MatchSpec is marked trained but has no probabilityTwoRandomRecordsMatch; set it or set trainedAt to null to retrain.');
+    }
+
+    const model = buildModel(spec, plan, p, prior);
+    job.progress('scoring', 0, pairs.count);
+    const weight = new Float32Array(pairs.count);
+    for (let x = 0; x < pairs.count; x++) {
+      weight[x] = pairWeight(model, gammas, x, pairs.a[x] as number);
+      if ((x & 0xfffff) === 0 && x > 0) {
+        job.progress('scoring', x, pairs.count);
+        job.throwIfCancelled();
+      }
+    }
+    const threshold = weightOf(spec.threshold);
+    const floor = weightOf(spec.pairFloor);
+    let edgeCount = 0;
+    let keptCount = 0;
+    for (let x = 0; x < pairs.count; x++) {
+      const w = weight[x] as number;
+      if (w >= threshold) edgeCount++;
+      if (w >= floor) keptCount++;
+    }
+    const edgeIdx = new Int32Array(edgeCount);
+    const K = plan.comparisons.length;
+    const kept: ScoredPairs = {
+      a: new Int32Array(keptCount),
+      b: new Int32Array(keptCount),
+      weight: new Float32Array(keptCount),
+      count: keptCount,
+      levels: new Uint8Array(keptCount * K),
+      weights: new Float32Array(keptCount * K),
+    };
+    let e = 0;
+    let s = 0;
+    for (let x = 0; x < pairs.count; x++) {
+      const w = weight[x] as number;
+      if (w >= threshold) edgeIdx[e++] = x;
+      if (w >= floor) {
+        kept.a[s] = pairs.a[x] as number;
+        kept.b[s] = pairs.b[x] as number;
+        kept.weight[s] = w;
+        kept.levels.set(gammas.subarray(x * K, x * K + K), s * K);
+        explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K);
+        s++;
+      }
+    }
+    edgeIdx.sort((x, y) => (weight[y] as number) - (weight[x] as number) || x - y);
+    lap('score');
+
+    job.progress('clustering', 0, 1);
+    const indexOf = new Map(records.map((r, i) => [r.id, i]));
+    const matches: Array<[number, number]> = [];
+    const nonMatches: Array<[number, number]> = [];
+    for (const d of options.decisions ?? []) {
+      const a = indexOf.get(d.a);
+      const b = indexOf.get(d.b);
+      if (a === undefined || b === undefined) continue;
+      if (d.decision === 'match') matches.push([a, b]);
+      else if (d.decision === 'non-match') nonMatches.push([a, b]);
+    }
+    const edgesA = new Int32Array(edgeCount);
+    const edgesB = new Int32Array(edgeCount);
+    for (let k = 0; k < edgeCount; k++) {
+      edgesA[k] = pairs.a[edgeIdx[k] as number] as number;
+      edgesB[k] = pairs.b[edgeIdx[k] as number] as number;
+    }
+    const clusters = clusterRecords({
+      n: p.n,
+      edgesA,
+      edgesB,
+      edgeCount,
+      identifiers: [p.nhs, p.nino, p.upn],
+      source: p.source,
+      noDuplicatesWithin: noDup,
+      matches,
+      nonMatches,
+    });
+    lap('cluster');
+    return {
+      clusters,
+      spec,
+      analysis,
+      model,
+      prepared: p,
+      pairs: kept,
+      prior,
+      candidatePairs: pairs.count,
+      matchedPairs: edgeCount,
+      training,
+      warnings,
+      timings,
+      memory,
+    };
+  }
+}
+
+function estimateLambda(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, em: MatchSpec['em']): number {
+  // EM for λ alone: m and u are held, so each iteration is one E-step
+  let lambda = 0.1;
+  for (let it = 0; it < em.maxIterations; it++) {
+    const next = lambdaStep(plan, patterns, params, lambda);
+    const done = Math.abs(next - lambda) < em.convergence * 0.01;
+    lambda = next;
+    if (done) break;
+  }
+  return lambda;
+}
+
+function lambdaStep(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, lambda: number): number {
+  const k = plan.comparisons.length;
+  let total = 0;
+  let matched = 0;
+  const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;
+  for (let q = 0; q < patterns.size; q++) {
+    const base = q * k;
+    const samePc = pcc !== undefined && patterns.levels[base + plan.postcode] === pcc.exactLevel;
+    let w = Math.log2(lambda / (1 - lambda));
+    for (let c = 0; c < k; c++) {
+      const l = patterns.levels[base + c] as number;
+      if (l === 0) continue;
+      const m = Math.max(params.m[c]![l] as number, 1e-6);
+      const uRow = samePc && params.uPc[c] ? (params.uPc[c] as Float64Array) : (params.u[c] as Float64Array);
+      const u = Math.max(uRow[l] as number, 1e-12);
+      w += Math.log2(m / u);
+    }
+    const post = probabilityOf(w);
+    const cnt = patterns.counts[q] as number;
+    total += cnt;
+    matched += cnt * post;
+  }
+  return Math.min(1 - 1e-9, Math.max(1e-9, matched / Math.max(total, 1)));
+}
+
+const round = (v: number): number => Number(v.toPrecision(6));
+
+/** A copy of the spec carrying the trained m/u (and within-postcode u). */
+function withParameters(spec: MatchSpec, params: Parameters, prior: number): MatchSpec {
+  const out = structuredClone(spec);
+  out.probabilityTwoRandomRecordsMatch = Number(prior.toPrecision(6));
+  out.comparisons.forEach((c, k) => {
+    if (c.fixed) return;
+    c.levels.forEach((l, li) => {
+      if (l.kind === 'null') return;
+      l.m = clampProbability(params.m[k]![li] as number);
+      l.u = clampProbability(params.u[k]![li] as number);
+      const pc = params.uPc[k];
+      if (c.conditionalOnPostcode && pc) l.uSamePostcode = clampProbability(pc[li] as number);
+    });
+  });
+  out.trainedAt = new Date().toISOString();
+  return out;
+}
+
+/** Six significant figures, kept strictly inside (0, 1) so the saved spec parses again. */
+const clampProbability = (v: number): number => Math.min(0.999999, Math.max(1e-9, round(v)));

@@ -1,0 +1,98 @@
+// Scoring: a pair's match weight is the prior's log-odds plus, per comparison, log2(m/u) of its
+// level — with the within-postcode u for household fields when the postcodes agree, and the
+// term-frequency u for exact names and postcodes (a common surname weighs less). Weights are in
+// bits; probability = 1 / (1 + 2^−weight).
+import type { Plan } from './compare.js';
+import type { Prepared } from './prepare.js';
+import type { MatchSpec } from './spec.js';
+
+/** How far a rare value may raise an exact level above its average weight (bits). */
+export const TF_MAX_BOOST_BITS = 3;
+
+interface TfTable {
+  level: number;
+  values: Int32Array;
+  counts: Int32Array;
+  total: number;
+  m: number;
+  u: number;
+  uPc: number | null;
+}
+
+export interface Model {
+  plan: Plan;
+  weights: Float64Array[];
+  weightsPc: Array<Float64Array | null>;
+  tf: Array<TfTable | null>;
+  /** log2 of the prior odds */
+  priorWeight: number;
+  postcodeExact: number;
+}
+
+const log2 = Math.log2;
+
+export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: number): Model {
+  const weights = spec.comparisons.map((c) => Float64Array.from(c.levels.map((l) => (l.kind === 'null' || !l.m || !l.u ? 0 : log2(l.m / l.u)))));
+  const weightsPc = spec.comparisons.map((c) =>
+    c.conditionalOnPostcode ? Float64Array.from(c.levels.map((l) => (l.kind === 'null' || !l.m || !(l.uSamePostcode ?? l.u) ? 0 : log2(l.m / (l.uSamePostcode ?? (l.u as number)))))) : null,
+  );
+  const tf = spec.comparisons.map((c): TfTable | null => {
+    const level = c.levels.findIndex((l) => l.tf && l.kind === 'exact');
+    if (level < 0) return null;
+    const l = c.levels[level]!;
+    if (!l.m || !l.u) return null;
+    const base = { level, m: l.m, u: l.u, uPc: c.conditionalOnPostcode ? (l.uSamePostcode ?? null) : null };
+    if (c.field === 'forename') return { ...base, values: p.fn, counts: p.fnCount, total: p.fnTotal };
+    if (c.field === 'surname') return { ...base, values: p.sn, counts: p.snCount, total: p.snTotal };
+    if (c.field === 'postcode') return { ...base, values: p.pc, counts: p.pcCount, total: p.pcTotal };
+    return null;
+  });
+  const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;
+  return { plan, weights, weightsPc, tf, priorWeight: log2(prior / (1 - prior)), postcodeExact: pcc ? pcc.exactLevel : -1 };
+}
+
+/** The weight of comparison c at level l for records (i, j), given whether postcodes agree. */
+function comparisonWeight(model: Model, c: number, l: number, i: number, samePostcode: boolean): number {
+  const tf = model.tf[c];
+  if (tf && l === tf.level && tf.total > 0) {
+    const v = tf.values[i] as number;
+    if (v >= 0) {
+      const freq = (tf.counts[v] as number) / tf.total;
+      const pc = samePostcode && tf.uPc !== null;
+      const uAvg = pc ? (tf.uPc as number) : tf.u;
+      const scaled = pc ? freq * ((tf.uPc as number) / tf.u) : freq;
+      const u = Math.max(scaled, uAvg / 2 ** TF_MAX_BOOST_BITS);
+      return log2(tf.m / u);
+    }
+  }
+  const pcRow = samePostcode ? model.weightsPc[c] : null;
+  return pcRow ? (pcRow[l] as number) : (model.weights[c]![l] as number);
+}
+
+/** Match weight (bits) of pair x whose levels sit at gammas[x*K ..]. */
+export function pairWeight(model: Model, gammas: Uint8Array, x: number, i: number): number {
+  const k = model.plan.comparisons.length;
+  const base = x * k;
+  const samePostcode = model.plan.postcode >= 0 && gammas[base + model.plan.postcode] === model.postcodeExact;
+  let w = model.priorWeight;
+  for (let c = 0; c < k; c++) {
+    const l = gammas[base + c] as number;
+    if (l === 0) continue;
+    w += comparisonWeight(model, c, l, i, samePostcode);
+  }
+  return w;
+}
+
+/** Per-comparison weights of pair x (the waterfall), written to out[0..K). */
+export function explainInto(model: Model, gammas: Uint8Array, x: number, i: number, out: Float32Array, at = 0): void {
+  const k = model.plan.comparisons.length;
+  const base = x * k;
+  const samePostcode = model.plan.postcode >= 0 && gammas[base + model.plan.postcode] === model.postcodeExact;
+  for (let c = 0; c < k; c++) {
+    const l = gammas[base + c] as number;
+    out[at + c] = l === 0 ? 0 : comparisonWeight(model, c, l, i, samePostcode);
+  }
+}
+
+export const probabilityOf = (weight: number): number => 1 / (1 + 2 ** -weight);
+export const weightOf = (probability: number): number => log2(probability / (1 - probability));

@@ -1,0 +1,204 @@
+// Address normaliser: one free-text cell or several address lines in; flat, house number or
+// name, street (with its type spelled out), locality, town and postcode out, plus one
+// comparable line. Pure; the original text stays in the raw row.
+import { findPostcode, normalisePostcode } from './postcode.js';
+import { foldText } from './text.js';
+
+export interface NormalisedAddress {
+  /** sub-building: "2" for "Flat 2", "B" for "Flat B", "FIRST FLOOR"; null for a whole house */
+  flat: string | null;
+  /** house number with any letter suffix or range: "14", "14A", "12-14" */
+  number: string | null;
+  /** house or building name: "ROSE COTTAGE", "MILL HOUSE" */
+  name: string | null;
+  /** street with its type spelled out: "KILNFIELD ROAD" */
+  street: string | null;
+  /** parts between the street and the town: "WICKERSLEY" */
+  locality: string | null;
+  town: string | null;
+  postcode: string | null;
+  /** One comparable line: FLAT 2 14 KILNFIELD ROAD WICKERSLEY ROTHERHAM (no postcode) */
+  key: string;
+}
+
+/** Street-type words as agencies abbreviate them, spelled out. */
+export const STREET_TYPES: Readonly<Record<string, string>> = {
+  RD: 'ROAD', ROAD: 'ROAD',
+  ST: 'STREET', STR: 'STREET', STREET: 'STREET',
+  AVE: 'AVENUE', AV: 'AVENUE', AVEN: 'AVENUE', AVENUE: 'AVENUE',
+  CRES: 'CRESCENT', CRESC: 'CRESCENT', CRS: 'CRESCENT', CRESCENT: 'CRESCENT',
+  CL: 'CLOSE', CLS: 'CLOSE', CLOSE: 'CLOSE',
+  TER: 'TERRACE', TERR: 'TERRACE', TCE: 'TERRACE', TERRACE: 'TERRACE',
+  DR: 'DRIVE', DRV: 'DRIVE', DRIVE: 'DRIVE',
+  LN: 'LANE', LA: 'LANE', LANE: 'LANE',
+  GR: 'GROVE', GRV: 'GROVE', GROVE: 'GROVE',
+  GDNS: 'GARDENS', GDN: 'GARDENS', GARDENS: 'GARDENS',
+  PL: 'PLACE', PLACE: 'PLACE',
+  SQ: 'SQUARE', SQUARE: 'SQUARE',
+  CT: 'COURT', CRT: 'COURT', COURT: 'COURT',
+  PK: 'PARK', PARK: 'PARK',
+  WY: 'WAY', WAY: 'WAY',
+  MWS: 'MEWS', MEWS: 'MEWS',
+  PDE: 'PARADE', PARADE: 'PARADE',
+  GN: 'GREEN', GRN: 'GREEN', GREEN: 'GREEN',
+  WLK: 'WALK', WALK: 'WALK',
+  VW: 'VIEW', VIEW: 'VIEW',
+  HTS: 'HEIGHTS', HEIGHTS: 'HEIGHTS',
+  BVD: 'BOULEVARD', BLVD: 'BOULEVARD', BOULEVARD: 'BOULEVARD',
+  EST: 'ESTATE', ESTATE: 'ESTATE',
+  HL: 'HILL', HILL: 'HILL',
+  RI: 'RISE', RISE: 'RISE',
+  ROW: 'ROW',
+  WHF: 'WHARF', WHARF: 'WHARF',
+  GA: 'GATE', GATE: 'GATE',
+  BANK: 'BANK', CROFT: 'CROFT', FOLD: 'FOLD', MOUNT: 'MOUNT', MT: 'MOUNT', CHASE: 'CHASE', VALE: 'VALE', WYND: 'WYND',
+  CIRCUS: 'CIRCUS', CIRCLE: 'CIRCLE', CIR: 'CIRCLE', CIRCUIT: 'CIRCUIT', CCT: 'CIRCUIT', APPROACH: 'APPROACH', APP: 'APPROACH',
+  BROADWAY: 'BROADWAY', END: 'END', FIELD: 'FIELD', FIELDS: 'FIELDS', LEA: 'LEA', MEAD: 'MEAD', MEADOW: 'MEADOW', PATH: 'PATH',
+  PASSAGE: 'PASSAGE', QUAY: 'QUAY', RIDGE: 'RIDGE', VILLAS: 'VILLAS', YARD: 'YARD', COTTAGES: 'COTTAGES', COTTS: 'COTTAGES', BUILDINGS: 'BUILDINGS', BLDGS: 'BUILDINGS',
+};
+/** Words that are street types only when spelled out or unmistakable, for the "looks like" test. */
+const STREET_WORD = /\b(ROAD|RD|STREET|ST|AVENUE|AVE|CRESCENT|CRES|CLOSE|CL|TERRACE|TERR|TCE|DRIVE|DR|LANE|LN|GROVE|GARDENS|GDNS|PLACE|PL|SQUARE|SQ|COURT|CT|PARK|WAY|MEWS|PARADE|GREEN|WALK|VIEW|HEIGHTS|RISE|ROW|HILL|GATE|BANK|CROFT|FOLD|MOUNT|CHASE|VALE|WYND|CIRCUIT|APPROACH|MEADOW|YARD|COTTAGES|ESTATE|BOULEVARD)\b/;
+
+/** Other words spelled out wherever they stand. */
+const WORDS: Readonly<Record<string, string>> = {
+  FLT: 'FLAT', APT: 'APARTMENT', APPT: 'APARTMENT', APTS: 'APARTMENTS', HSE: 'HOUSE', HO: 'HOUSE', BLDG: 'BUILDING', BLK: 'BLOCK', CTGE: 'COTTAGE', COTT: 'COTTAGE', FM: 'FARM', UPR: 'UPPER', LWR: 'LOWER', GT: 'GREAT', LT: 'LITTLE', LTL: 'LITTLE', NTH: 'NORTH', STH: 'SOUTH', N: 'NORTH', S: 'SOUTH', E: 'EAST', W: 'WEST',
+};
+
+const FLAT = /\b(?:FLAT|FLT|APARTMENT|APPT|APT|UNIT|ROOM|RM|SUITE|STUDIO|MAISONETTE|BEDSIT)\.?\s*(?:NO\.?\s*)?([0-9]+[A-Z]?|[A-Z](?![A-Z]))\b/;
+const FLOOR = /\b((?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+FLOOR)(?:\s+(?:FLAT|FLT))?\b/;
+/** "2/14 High St" (flat 2 at number 14) and "14/2" are both seen; the form with a leading flat is the common one. */
+const SLASH = /^([0-9]+[A-Z]?)\s*\/\s*([0-9]+[A-Z]?)\b\s*/;
+const NUMBER = /^([0-9]+[A-Z]?(?:\s*-\s*[0-9]+[A-Z]?)?)\b[,\s]*/;
+
+function tidy(text: string): string {
+  return foldText(text)
+    .replace(/[’'`]/g, '')
+    .replace(/[^A-Z0-9,/\-\n ]+/g, ' ')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+
+const DIRECTION = /^(NORTH|SOUTH|EAST|WEST|UPPER|LOWER|N|S|E|W)$/;
+
+function spellOut(words: string[], isStreet: boolean): string {
+  return words
+    .map((w, i) => {
+      if (w === 'ST' && i === 0 && words.length > 1) return 'SAINT';
+      const last = i === words.length - 1;
+      if (isStreet && i > 0 && (last || DIRECTION.test(words[i + 1] ?? ''))) {
+        const type = own(STREET_TYPES, w);
+        if (type) return type;
+      }
+      if (w.length === 1) return w;
+      return own(WORDS, w) ?? w;
+    })
+    .join(' ');
+}
+
+const hasStreetType = (part: string): boolean => {
+  const words = part.split(' ');
+  const last = words[words.length - 1] ?? '';
+  return words.length > 1 && own(STREET_TYPES, last) !== undefined;
+};
+
+export interface AddressOptions {
+  /** A separate town column's value (wins over a guess from the last line). */
+  town?: string | null;
+  /** A separate postcode column's value (wins over one found in the text). */
+  postcode?: string | null;
+}
+
+/** Normalises an address given as one free-text cell or as separate lines. */
+export function normaliseAddress(input: string | ReadonlyArray<string | null | undefined> | null | undefined, options: AddressOptions = {}): NormalisedAddress {
+  const lines = (typeof input === 'string' ? [input] : (input ?? [])).filter((l): l is string => !!l && l.trim() !== '');
+  let text = tidy(lines.join(', ').replace(/\r?\n/g, ', '));
+  let postcode = options.postcode ? normalisePostcode(options.postcode) : null;
+  const found = findPostcode(text);
+  if (found) {
+    postcode ??= found.postcode;
+    text = (text.slice(0, found.start) + text.slice(found.end)).trim();
+  }
+  let parts = text
+    .split(',')
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  let town = options.town ? tidy(options.town) || null : null;
+  if (town) {
+    const t = town;
+    parts = parts.filter((p) => p !== t);
+  } else if (parts.length > 1) {
+    const last = parts[parts.length - 1] ?? '';
+    if (!/[0-9]/.test(last) && !hasStreetType(last) && !FLAT.test(last)) {
+      town = last;
+      parts = parts.slice(0, -1);
+    }
+  }
+
+  let flat: string | null = null;
+  let number: string | null = null;
+  let name: string | null = null;
+  let street: string | null = null;
+  const locality: string[] = [];
+
+  // Flat: "Flat 2", "Apt 4B", "First Floor Flat", "2/14".
+  for (let i = 0; i < parts.length && !flat; i++) {
+    const part = parts[i] ?? '';
+    const f = FLAT.exec(part) ?? FLOOR.exec(part);
+    if (f) {
+      flat = (f[1] ?? '').replace(/^1ST/, 'FIRST').replace(/^2ND/, 'SECOND').replace(/^3RD/, 'THIRD').replace(/^4TH/, 'FOURTH');
+      parts[i] = (part.slice(0, f.index) + part.slice(f.index + f[0].length)).replace(/^[\s,]+|[\s,]+$/g, '').trim();
+    }
+  }
+  parts = parts.filter(Boolean);
+  if (!flat && parts[0]) {
+    const s = SLASH.exec(parts[0]);
+    if (s) {
+      flat = s[1] ?? null;
+      parts[0] = `${s[2] ?? ''} ${parts[0].slice(s[0].length)}`.trim();
+    }
+  }
+
+  // Number and street: the first part that starts with a number, or a lone number followed by
+  // the street as the next part; parts before it are the house or building name.
+  const numberAt = parts.findIndex((p) => NUMBER.test(p));
+  if (numberAt >= 0) {
+    const part = parts[numberAt] ?? '';
+    const n = NUMBER.exec(part);
+    number = (n?.[1] ?? '').replace(/\s+/g, '');
+    const rest = part.slice(n?.[0].length ?? 0).trim();
+    let next = numberAt + 1;
+    if (rest) street = rest;
+    else if (next < parts.length) street = parts[next++] ?? null;
+    if (numberAt > 0) name = parts.slice(0, numberAt).join(' ');
+    locality.push(...parts.slice(next));
+  } else {
+    // No number: "Rose Cottage, Mill Lane, Wickersley": the name, then the street.
+    const streetAt = parts.findIndex(hasStreetType);
+    if (streetAt >= 0) {
+      street = parts[streetAt] ?? null;
+      if (streetAt > 0) name = parts.slice(0, streetAt).join(' ');
+      locality.push(...parts.slice(streetAt + 1));
+    } else if (parts.length) {
+      name = parts[0] ?? null;
+      locality.push(...parts.slice(1));
+    }
+  }
+  if (street) street = spellOut(street.split(' '), true);
+  if (name) name = spellOut(name.split(' '), false);
+  const loc = locality.length ? locality.map((l) => spellOut(l.split(' '), hasStreetType(l))).join(' ') : null;
+  const key = [flat && `FLAT ${flat}`, name, number, street, loc, town].filter(Boolean).join(' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  return { flat, number, name, street, locality: loc, town, postcode, key };
+}
+
+/** A free-text cell that reads like an address: a number and a street, or text ending in a postcode. */
+export function looksLikeAddress(value: string): boolean {
+  const v = foldText(value);
+  if (v.length < 8 || v.length > 300) return false;
+  if (/\b[0-9]+[A-Z]?\s+[A-Z][A-Z']+(\s+[A-Z][A-Z']+)*\s+/.test(`${v} `) && STREET_WORD.test(v)) return true;
+  const pc = findPostcode(v);
+  return pc !== null && pc.start > 4 && /[A-Z]{3,}/.test(v.slice(0, pc.start));
+}

@@ -1,0 +1,268 @@
+// Linkage benchmark (issue 4): with default settings and no tuning per dataset, imports each data
+// set through the real importer, runs `link` (runLink, as the CLI does), exports clusters, and
+// scores them against the ground truth — pairwise precision / recall / F1, seconds, peak RSS.
+//
+//   tsx test/bench/link/link.bench.ts                 FEBRL1–4, demo 20k and 110k households, 1M rows
+//   tsx test/bench/link/link.bench.ts --smoke         FEBRL1 and a 300-household demo (CI; writes nothing)
+//   … --cases febrl3,febrl4,demo-20000,rows-1000000   pick cases; --no-results skips RESULTS.md
+//   … --cache DIR                                     keep imported stores in DIR between runs
+//
+// Each case runs in two child processes — one imports, one links — so the peak RSS reported is
+// the linkage's own. The last stdout line is a JSON summary.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDemoBorough } from '../../../electron/engine/demo/index.js';
+import { exportClusters } from '../../../electron/engine/export/clusters.js';
+import { silentJob } from '../../../electron/engine/jobs/job-context.js';
+import { runLink } from '../../../electron/engine/link/run-link.js';
+import { Store } from '../../../electron/engine/store/store.js';
+import { pairwiseScore } from '../../helpers/pairwise-score.js';
+import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
+
+const self = fileURLToPath(import.meta.url);
+const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+
+interface CaseSpec {
+  name: string;
+  label: string;
+  /** writes the input files into dir; returns the files to import and the truth file or kind */
+  make(dir: string): { files: string[]; truth: { kind: 'febrl'; files: string[] } | { kind: 'demo'; path: string }; twoSource?: boolean };
+}
+
+const febrl = (n: string, files: string[], twoSource = false): CaseSpec => ({
+  name: n,
+  label: `${n.toUpperCase()}${twoSource ? ' (two-source link)' : ''}`,
+  make: () => {
+    const paths = files.map((f) => join(FEBRL_DIR, f));
+    return { files: paths, truth: { kind: 'febrl', files: paths }, twoSource };
+  },
+});
+
+const demo = (households: number, seed: number, label?: string, name?: string): CaseSpec => ({
+  name: name ?? `demo-${households}`,
+  label: label ?? `demo borough ${households.toLocaleString('en-GB')} households`,
+  make: (dir) => {
+    const { files } = writeDemoBorough({ households, seed, outDir: dir });
+    return { files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
+  },
+});
+
+const CASES: Record<string, CaseSpec> = {
+  febrl1: febrl('febrl1', ['febrl1.csv']),
+  febrl2: febrl('febrl2', ['febrl2.csv']),
+  febrl3: febrl('febrl3', ['febrl3.csv']),
+  febrl4: febrl('febrl4', ['febrl4a.csv', 'febrl4b.csv'], true),
+  'demo-300': demo(300, 5),
+  'demo-20000': demo(20_000, 11),
+  'demo-110000': demo(110_000, 13),
+  // four demo boroughs of 95k households (≈ 2.65 records each) side by side: ≈ 1,000,000 rows
+  'rows-1000000': {
+    name: 'rows-1000000',
+    label: 'synthetic ≈1,000,000 rows (4 demo boroughs × 95k households)',
+    make: (dir) => {
+      const files: string[] = [];
+      const truth = ['file,sheet,row_number,person_id,household_id'];
+      for (let part = 0; part < 4; part++) {
+        const partDir = join(dir, `part-${part}`);
+        const made = writeDemoBorough({ households: 95_000, seed: 17 + part, outDir: partDir });
+        const renamed = new Map<string, string>();
+        for (const f of made.files) {
+          const name = basename(f).replace(/(\.[a-z]+)$/, `-part${part}$1`);
+          renameSync(f, join(dir, name));
+          renamed.set(basename(f), name);
+          files.push(join(dir, name));
+        }
+        for (const r of readCsv(join(partDir, 'truth.csv')).slice(1)) {
+          if (r.length < 5) continue;
+          truth.push([renamed.get(r[0] as string) ?? r[0], r[1], r[2], `${part}-${r[3]}`, `${part}-${r[4]}`].join(','));
+        }
+        rmSync(partDir, { recursive: true, force: true });
+      }
+      writeFileSync(join(dir, 'truth.csv'), `${truth.join('\n')}\n`);
+      return { files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
+    },
+  },
+};
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+function child(args: string[]): Record<string, unknown> {
+  // the linking child runs with Node's default heap, as the CLI does
+  const heap = args.includes('prepare') ? ['--max-old-space-size=6144'] : [];
+  const out = execFileSync(process.execPath, ['--import', 'tsx', ...heap, self, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+}
+
+/** Peak resident set size of this process so far, in MB. */
+function peakResident(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** Child 1: write the inputs and import them into a fresh store; remember the key and truth. */
+async function prepareCase(name: string, dir: string): Promise<void> {
+  const spec = CASES[name];
+  if (!spec) throw new Error(`no case ${name}`);
+  const key = randomBytes(32);
+  const t0 = performance.now();
+  mkdirSync(join(dir, 'input'), { recursive: true });
+  const made = spec.make(join(dir, 'input'));
+  const store = Store.openWithKey(join(dir, 'bench.db'), key, true);
+  const t1 = performance.now();
+  try {
+    await importAll(store, made.files);
+  } finally {
+    store.close();
+  }
+  writeFileSync(join(dir, 'case.json'), JSON.stringify({ key: key.toString('hex'), ...made }));
+  process.stdout.write(`${JSON.stringify({ generateSeconds: (t1 - t0) / 1000, importSeconds: (performance.now() - t1) / 1000 })}\n`);
+}
+
+/** Child 2: link, export clusters, score. */
+async function linkCase(dir: string): Promise<void> {
+  const made = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { key: string; files: string[]; truth: { kind: 'febrl'; files: string[] } | { kind: 'demo'; path: string }; twoSource?: boolean };
+  const store = Store.openWithKey(join(dir, 'bench.db'), Buffer.from(made.key, 'hex'), false);
+  let summary;
+  const out = join(dir, 'clusters.csv');
+  let peakRssMb = 0;
+  try {
+    summary = await runLink(store, { user: 'bench' }, silentJob());
+    // the linkage's own peak, before this script's scoring reads the export into memory
+    peakRssMb = peakResident();
+    exportClusters(store.reader, out);
+  } finally {
+    store.close();
+  }
+  const rows = readCsv(out).slice(1).filter((r) => r.length >= 5);
+  const predicted: string[] = [];
+  const truePersons: string[] = [];
+  const predictedHouseholds: string[] = [];
+  const trueHouseholds: string[] = [];
+  const side: number[] = [];
+  let person: Map<string, string>;
+  let household: Map<string, string> | null = null;
+  if (made.truth.kind === 'febrl') person = febrlTruth(made.truth.files);
+  else {
+    person = new Map();
+    household = new Map();
+    for (const r of readCsv(made.truth.path).slice(1)) {
+      if (r.length < 5) continue;
+      const k = rowKey(r[0] as string, r[1] as string, Number(r[2]));
+      person.set(k, r[3] as string);
+      household.set(k, r[4] as string);
+    }
+  }
+  const fileNames = made.files.map((f) => basename(f));
+  let unmatched = 0;
+  for (const r of rows) {
+    const k = rowKey(r[0] as string, r[1] as string, Number(r[2]));
+    const t = person.get(k);
+    if (t === undefined) {
+      unmatched++;
+      continue;
+    }
+    predicted.push(r[3] as string);
+    truePersons.push(t);
+    side.push(fileNames.indexOf(r[0] as string));
+    if (household) {
+      predictedHouseholds.push(r[4] as string);
+      trueHouseholds.push(household.get(k) as string);
+    }
+  }
+  const p = pairwiseScore(predicted, truePersons, made.twoSource ? side : undefined);
+  const h = household ? pairwiseScore(predictedHouseholds, trueHouseholds) : null;
+  process.stdout.write(
+    `${JSON.stringify({
+      records: summary.records,
+      rowsScored: predicted.length,
+      unmatchedRows: unmatched,
+      precision: p.precision,
+      recall: p.recall,
+      f1: p.f1,
+      householdPrecision: h?.precision ?? null,
+      householdRecall: h?.recall ?? null,
+      householdF1: h?.f1 ?? null,
+      seconds: summary.seconds,
+      peakRssMb,
+      candidatePairs: summary.candidatePairs,
+      persons: summary.persons,
+      timings: summary.timings,
+      memory: summary.memory,
+    })}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const mode = arg('child');
+  if (mode === 'prepare') return prepareCase(arg('case') as string, arg('dir') as string);
+  if (mode === 'link') return linkCase(arg('dir') as string);
+
+  const smoke = process.argv.includes('--smoke');
+  const names = (arg('cases') ?? (smoke ? 'febrl1,demo-300' : 'febrl1,febrl2,febrl3,febrl4,demo-20000,demo-110000,rows-1000000')).split(',');
+  const cacheDir = arg('cache');
+  const results: Array<{ name: string; label: string } & Record<string, unknown>> = [];
+  for (const name of names) {
+    const spec = CASES[name];
+    if (!spec) throw new Error(`Unknown case ${name}; cases: ${Object.keys(CASES).join(', ')}`);
+    const dir = cacheDir ? join(cacheDir, name) : mkdtempSync(join(tmpdir(), `bw-link-${name}-`));
+    try {
+      let prepared: Record<string, unknown> = {};
+      if (!cacheDir || !existsSync(join(dir, 'case.json'))) {
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        prepared = child(['--child', 'prepare', '--case', name, '--dir', dir]);
+      } else {
+        // a cached store: drop earlier runs so this run starts from scratch
+        const made = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { key: string };
+        const store = Store.openWithKey(join(dir, 'bench.db'), Buffer.from(made.key, 'hex'), false);
+        store.writer.exec('DELETE FROM link_pair; DELETE FROM run_record_person; DELETE FROM run_person_household; DELETE FROM link_id_event; DELETE FROM person; DELETE FROM household; DELETE FROM link_run;');
+        store.close();
+      }
+      const linked = child(['--child', 'link', '--dir', dir]);
+      const r: { name: string; label: string } & Record<string, unknown> = { name, label: spec.label, ...prepared, ...linked };
+      results.push(r);
+      const f = (v: unknown): string => (typeof v === 'number' ? v.toFixed(4) : '–');
+      process.stderr.write(
+        `${spec.label}: ${r.records} records, P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}` +
+          (r.householdF1 !== null && r.householdF1 !== undefined ? `, households F1 ${f(r.householdF1)}` : '') +
+          `, link ${r.seconds} s, peak RSS ${r.peakRssMb} MB\n`,
+      );
+    } finally {
+      if (!cacheDir) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (!smoke && !process.argv.includes('--no-results')) appendResults(results);
+  process.stdout.write(`${JSON.stringify({ ok: true, cases: results })}\n`);
+}
+
+function appendResults(results: Array<{ name: string; label: string } & Record<string, unknown>>): void {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const f = (v: unknown): string => (typeof v === 'number' ? v.toFixed(4) : '–');
+  const rows = results
+    .map(
+      (r) =>
+        `| ${r.label} | ${Number(r.records).toLocaleString('en-GB')} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${f(r.householdF1)} | ${r.seconds} | ${r.peakRssMb} |`,
+    )
+    .join('\n');
+  const section =
+    `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — linkage (test/bench/link) — ${machine}\n\n` +
+    'Default settings, no tuning per dataset; pairwise scores over exported rows (FEBRL4 counts A–B pairs only). ' +
+    'Seconds: `link` end to end (load, block, compare, train, score, cluster, households, write); peak RSS of the linking process.\n\n' +
+    '| data set | records | person P | person R | person F1 | household F1 | link s | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n' +
+    `${rows}\n`;
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  writeFileSync(RESULTS, `${previous.trimEnd()}\n${section}`);
+  process.stdout.write(section);
+}
+
+await main();

@@ -1,0 +1,215 @@
+// Linkage against a real encrypted store: a demo borough is imported, linked, exported and
+// re-linked — stable IDs across runs and a changed month, decisions that persist, identifier
+// constraints, and runs that either write everything or nothing.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoBorough } from '../../electron/engine/demo/index.js';
+import { exportClusters } from '../../electron/engine/export/clusters.js';
+import { exportPairs } from '../../electron/engine/export/pairs.js';
+import { importFile } from '../../electron/engine/import/import-file.js';
+import { createJobContext, silentJob } from '../../electron/engine/jobs/job-context.js';
+import { recordDecision } from '../../electron/engine/link/decisions.js';
+import { explainPair } from '../../electron/engine/link/explain.js';
+import { runLink } from '../../electron/engine/link/run-link.js';
+import { Store } from '../../electron/engine/store/store.js';
+import { WorkbenchError } from '../../shared/ipc/result.js';
+import { pairwiseScore } from '../helpers/pairwise-score.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+interface Fixture {
+  dir: string;
+  files: string[];
+  truth: Map<string, string>;
+}
+
+let fixture: Fixture;
+beforeAll(() => {
+  // written once, imported into a fresh store per test
+  const dir = mkdtempSync(join(tmpdir(), 'bw-link-demo-'));
+  const { files } = writeDemoBorough({ households: 250, seed: 42, outDir: dir });
+  const truth = new Map<string, string>();
+  for (const line of readFileSync(join(dir, 'truth.csv'), 'utf8').trim().split(/\r?\n/).slice(1)) {
+    const [file, sheet, row, person] = line.split(',');
+    truth.set(`${file},${sheet},${row}`, person as string);
+  }
+  fixture = { dir, files, truth };
+}, 60_000);
+afterAll(() => rmSync(fixture.dir, { recursive: true, force: true }));
+
+async function demoStore(): Promise<Store> {
+  const store = Store.openWithKey(join(tempDir(), 'link.db'), randomBytes(32), true);
+  for (const f of fixture.files) await importFile(store, f, { user: 'tester' }, silentJob());
+  return store;
+}
+
+function clusters(store: Store): Array<{ key: string; person: string; household: string }> {
+  const out = join(tempDir(), 'clusters.csv');
+  exportClusters(store.reader, out);
+  return readFileSync(out, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => {
+      const [file, sheet, row, person, household] = line.split(',');
+      return { key: `${file},${sheet},${row}`, person: person as string, household: household as string };
+    });
+}
+
+const count = (store: Store, sql: string): number => (store.reader.prepare(sql).get() as { n: number }).n;
+
+describe('runLink', () => {
+  it('links a demo borough: persons and households with stable IDs, one run row, explained pairs', async () => {
+    const store = await demoStore();
+    try {
+      const before = clusters(store);
+      expect(before[0]?.person).toMatch(/^P\d+$/);
+      const summary = await runLink(store, { user: 'tester' }, silentJob());
+      expect(summary.run).toBe(1);
+      expect(summary.persons).toBeLessThan(summary.records);
+      expect(count(store, 'SELECT count(*) AS n FROM link_run')).toBe(1);
+      expect(count(store, 'SELECT count(*) AS n FROM run_record_person')).toBe(summary.records);
+      expect(count(store, 'SELECT count(DISTINCT person_id) AS n FROM run_record_person')).toBe(summary.persons);
+      expect(count(store, 'SELECT count(DISTINCT household_id) AS n FROM run_person_household')).toBe(summary.households);
+      expect(count(store, 'SELECT count(*) AS n FROM link_pair')).toBe(summary.storedPairs);
+      const rows = clusters(store);
+      expect(rows.length).toBe(before.length);
+      expect(rows[0]?.person).toMatch(/^P\d{7}$/);
+      expect(rows[0]?.household).toMatch(/^H\d{7}$/);
+      const score = pairwiseScore(
+        rows.map((r) => r.person),
+        rows.map((r) => fixture.truth.get(r.key)),
+      );
+      expect(score.f1).toBeGreaterThan(0.97);
+      // no person holds two different valid NHS numbers (or NINOs, or UPNs)
+      for (const column of ['nhs_number', 'nino', 'upn']) {
+        const conflicts = count(
+          store,
+          `SELECT count(*) AS n FROM (SELECT rp.person_id FROM run_record_person rp JOIN record r ON r.id = rp.record_id
+             WHERE r.${column}_valid = 1 GROUP BY rp.person_id HAVING count(DISTINCT r.${column}) > 1)`,
+        );
+        expect(conflicts, column).toBe(0);
+      }
+      // explanations: the stored weights add up to the match weight
+      const pair = store.reader.prepare('SELECT match_weight, weights, levels FROM link_pair ORDER BY match_weight DESC LIMIT 1').get() as { match_weight: number; weights: Buffer; levels: Buffer };
+      const weights = new Float32Array(pair.weights.buffer.slice(pair.weights.byteOffset, pair.weights.byteOffset + pair.weights.byteLength));
+      const spec = JSON.parse((store.reader.prepare('SELECT spec_json FROM link_run').get() as { spec_json: string }).spec_json) as { comparisons: unknown[]; probabilityTwoRandomRecordsMatch: number };
+      expect(weights.length).toBe(spec.comparisons.length);
+      const prior = Math.log2(spec.probabilityTwoRandomRecordsMatch / (1 - spec.probabilityTwoRandomRecordsMatch));
+      expect(prior + weights.reduce((a, b) => a + b, 0)).toBeCloseTo(pair.match_weight, 1);
+      // the waterfall of any pair: a stored one as scored, another scored afresh
+      const top = store.reader.prepare('SELECT record_a AS a, record_b AS b, match_weight AS w FROM link_pair ORDER BY match_weight DESC LIMIT 1').get() as { a: number; b: number; w: number };
+      const stored = explainPair(store.reader, top.b, top.a);
+      expect(stored).toMatchObject({ run: 1, recordA: top.a, recordB: top.b, termFrequencies: 'applied' });
+      expect(stored.matchWeight).toBeCloseTo(top.w, 1);
+      expect(stored.comparisons.map((c) => c.name)).toEqual(['forename', 'surname', 'forename/surname swapped', 'date of birth', 'sex', 'postcode', 'address', 'NHS number', 'National Insurance number', 'UPN']);
+      const ids = store.reader.prepare('SELECT id FROM record ORDER BY id LIMIT 2 OFFSET 5').all() as Array<{ id: number }>;
+      const fresh = explainPair(store.reader, ids[0]!.id, ids[1]!.id);
+      expect(fresh.termFrequencies).toBe('not applied');
+      expect(fresh.matchWeight).toBeCloseTo(fresh.priorWeight + fresh.comparisons.reduce((s2, c) => s2 + c.weight, 0), 6);
+      expect(fresh.probability).toBeGreaterThan(0);
+      const pairsOut = join(tempDir(), 'pairs.csv');
+      const exported = exportPairs(store.reader, pairsOut);
+      expect(exported.rows).toBe(summary.storedPairs);
+      expect(readFileSync(pairsOut, 'utf8').split('\r\n')[0]).toMatch(/^a_file,a_sheet,a_row_number,a_person_id,b_file,.*,probability,match_weight,prior_weight,forename_level,forename_weight,/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a re-run keeps every ID; a changed month keeps ≥ 99% of unchanged people', async () => {
+    const store = await demoStore();
+    try {
+      await runLink(store, { user: 'tester' }, silentJob());
+      const first = new Map(clusters(store).map((r) => [r.key, r.person]));
+      const again = await runLink(store, { user: 'tester' }, silentJob());
+      expect(again.personIds.kept).toBe(again.persons);
+      expect(again.personIds.created).toBe(0);
+
+      // next month's health extract: 5% of rows gone, the rest re-ordered, 3 rows with a new postcode
+      const health = fixture.files.find((f) => f.includes('health')) as string;
+      const [header, ...lines] = readFileSync(health, 'utf8').trim().split(/\r?\n/);
+      const kept = lines.filter((_, k) => k % 20 !== 7).reverse();
+      const next = join(tempDir(), 'demo-health-ae-attendances-2025-04.csv');
+      writeFileSync(next, `${[header, ...kept].join('\r\n')}\r\n`);
+      await importFile(store, next, { user: 'tester' }, silentJob());
+      const changed = await runLink(store, { user: 'tester' }, silentJob());
+      expect(changed.records).toBeGreaterThan(again.records);
+      const second = new Map(clusters(store).map((r) => [r.key, r.person]));
+      // per true person with records in the first run: the ID most of its old records had
+      const byTruth = new Map<string, { before: Map<string, number>; after: Map<string, number> }>();
+      for (const [key, id] of first) {
+        const person = fixture.truth.get(key) as string;
+        const entry = byTruth.get(person) ?? { before: new Map(), after: new Map() };
+        byTruth.set(person, entry);
+        entry.before.set(id, (entry.before.get(id) ?? 0) + 1);
+        const now = second.get(key) as string;
+        entry.after.set(now, (entry.after.get(now) ?? 0) + 1);
+      }
+      const top = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] as string;
+      let same = 0;
+      for (const { before, after } of byTruth.values()) if (top(before) === top(after)) same++;
+      expect(same / byTruth.size).toBeGreaterThanOrEqual(0.99);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
+
+  it('a non-match decision persists across runs and splits the person, recorded as a split', async () => {
+    const store = await demoStore();
+    try {
+      await runLink(store, { user: 'tester' }, silentJob());
+      const pair = store.reader
+        .prepare(
+          `SELECT a.record_id AS a, b.record_id AS b, a.person_id AS person FROM run_record_person a
+           JOIN run_record_person b ON b.run_id = a.run_id AND b.person_id = a.person_id AND b.record_id > a.record_id
+           WHERE a.run_id = 1 AND (SELECT count(*) FROM run_record_person c WHERE c.run_id = 1 AND c.person_id = a.person_id) = 2
+           LIMIT 1`,
+        )
+        .get() as { a: number; b: number; person: string };
+      recordDecision(store, pair.a, pair.b, 'non-match', 'tester');
+      const second = await runLink(store, { user: 'tester' }, silentJob());
+      expect(second.decisions).toBe(1);
+      const ids = store.reader.prepare('SELECT record_id, person_id FROM run_record_person WHERE run_id = 2 AND record_id IN (?, ?)').all(pair.a, pair.b) as Array<{ person_id: string }>;
+      expect(ids[0]?.person_id).not.toBe(ids[1]?.person_id);
+      expect(ids.map((r) => r.person_id)).toContain(pair.person);
+      const event = store.reader.prepare("SELECT others_json FROM link_id_event WHERE run_id = 2 AND kind = 'split' AND subject = ?").get(pair.person) as { others_json: string } | undefined;
+      expect(event).toBeDefined();
+      // and a third run still honours it
+      await runLink(store, { user: 'tester' }, silentJob());
+      const third = store.reader.prepare('SELECT count(DISTINCT person_id) AS n FROM run_record_person WHERE run_id = 3 AND record_id IN (?, ?)').get(pair.a, pair.b) as { n: number };
+      expect(third.n).toBe(2);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
+
+  it('writes nothing when cancelled or when the input is unusable', async () => {
+    const store = await demoStore();
+    try {
+      const controller = new AbortController();
+      const job = createJobContext(controller.signal, (phase) => {
+        if (phase === 'comparing') controller.abort();
+      });
+      await expect(runLink(store, { user: 'tester' }, job)).rejects.toMatchObject({ kind: 'cancelled' });
+      expect(count(store, 'SELECT count(*) AS n FROM link_run')).toBe(0);
+      expect(count(store, 'SELECT count(*) AS n FROM run_record_person')).toBe(0);
+      expect(clusters(store)[0]?.person).toMatch(/^P\d+$/);
+    } finally {
+      store.close();
+    }
+    const empty = Store.openWithKey(join(tempDir(), 'empty.db'), randomBytes(32), true);
+    try {
+      const error = await runLink(empty, { user: 'tester' }, silentJob()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkbenchError);
+      expect((error as WorkbenchError).kind).toBe('bad-input');
+      expect(count(empty, 'SELECT count(*) AS n FROM link_run')).toBe(0);
+    } finally {
+      empty.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,66 @@
+// Pure parts of the geo engine: numbers as published, the chunked CSV reader, header plans.
+import { describe, expect, it } from 'vitest';
+import { planLookup } from '../../electron/engine/geo/lookup-layouts.js';
+import { parseNumber, parseWhole } from '../../electron/engine/geo/numbers.js';
+import { recogniseIod } from '../../electron/engine/geo/iod-recognise.js';
+import { decileFromRank, parseRelease } from '../../electron/engine/geo/releases.js';
+import { CsvChunkParser } from '../../electron/engine/geo/table-reader.js';
+
+describe('numbers as the IoD files write them', () => {
+  it('strips thousands separators and whole-number decimals', () => {
+    expect(parseWhole('29,199')).toBe(29199);
+    expect(parseWhole('29199.00')).toBe(29199);
+    expect(parseWhole('1,234,567')).toBe(1234567);
+    expect(parseWhole('')).toBeNull();
+    expect(parseWhole('12.5')).toBeNaN();
+    expect(parseNumber('-0.139')).toBe(-0.139);
+    expect(parseNumber('2,9199')).toBeNaN();
+  });
+  it('derives deciles from national ranks as published', () => {
+    expect(decileFromRank(3375, 33755)).toBe(1);
+    expect(decileFromRank(3376, 33755)).toBe(2);
+    expect(decileFromRank(33755, 33755)).toBe(10);
+    expect(parseRelease('IMD2019')?.id).toBe('IoD2019');
+  });
+});
+
+describe('CsvChunkParser', () => {
+  it('parses across chunk boundaries, quoted commas, doubled quotes and quoted newlines', () => {
+    const p = new CsvChunkParser(',');
+    const text = 'a,b\r\n"Kingston upon Hull, City of","say ""hi""\nthere"\n\nx,"29,199"\n';
+    const rows = [];
+    for (let i = 0; i < text.length; i += 3) rows.push(...p.push(text.slice(i, i + 3), false));
+    rows.push(...p.push('', true));
+    expect(rows).toEqual([
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['Kingston upon Hull, City of', 'say "hi"\nthere'] },
+      { row: 4, cells: ['x', '29,199'] },
+    ]);
+  });
+});
+
+describe('recognition', () => {
+  it('matches the truncated IoD2025 sub-domain decile header by prefix', () => {
+    const r = recogniseIod(['LSOA code (2021)', 'Children and Young People Sub-domain Decile (where 1 is most deprived 10% of LSO'], 'f.csv');
+    expect(r.release?.id).toBe('IoD2025');
+    expect(r.columns.get('cyp_decile')?.index).toBe(1);
+  });
+  it('does not read File 9 transformed scores as domain scores', () => {
+    expect(() => recogniseIod(['LSOA code (2011)', 'Local Authority District code (2019)', 'Income Score - exponentially transformed'], 'File_9.csv')).toThrow(/not a recognised/);
+  });
+  it('plans the Rotherham crosswalk as two LSOA steps with change codes and three ward years', () => {
+    const plan = planLookup(
+      ['LSOA01CD', 'CHGIND_01_11', 'LSOA11CD', 'LSOA11NM', 'CHGIND_11_21', 'LSOA21CD', 'LSOA21NM', 'WD16CD', 'WD16NM', 'WD19CD', 'WD19NM', 'WD24CD_of_LSOA21', 'WD24NM_of_LSOA21'],
+      'x.csv',
+    );
+    expect(plan.changes.map((c) => [c.from, c.to, c.fit, c.changeColumn])).toEqual([
+      [2001, 2011, 'exact', 1],
+      [2011, 2021, 'exact', 4],
+    ]);
+    expect(plan.wards.map((w) => [w.year, w.vintage])).toEqual([
+      [2016, 2011],
+      [2019, 2011],
+      [2024, 2021],
+    ]);
+  });
+});

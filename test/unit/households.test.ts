@@ -1,0 +1,319 @@
+import { describe, expect, it } from 'vitest';
+import { Evidence, buildHouseholds, buildHouseholdsDetailed, parseAddress } from '../../electron/engine/link/households/index.js';
+import type { LinkRecord } from '../../electron/engine/link/types.js';
+
+// A record as the household stage sees it: `who` names the person (perfect person matching).
+type Rec = Partial<LinkRecord> & { who: string };
+
+let nextId = 1;
+function record(r: Rec): LinkRecord {
+  return {
+    id: nextId++,
+    sourceId: 1,
+    sourceKind: 'other',
+    asOf: '2025-03-31',
+    forename: r.who,
+    middleNames: null,
+    surname: null,
+    dob: null,
+    sex: null,
+    postcode: null,
+    postcodeRaw: null,
+    address: null,
+    uprn: null,
+    nhsNumber: null,
+    nino: null,
+    upn: null,
+    agencyRef: null,
+    eventDate: null,
+    ...r,
+  };
+}
+
+const SCHOOL = { sourceId: 1, sourceKind: 'school' } as const;
+const POLICE = { sourceId: 2, sourceKind: 'police' } as const;
+const BENEFITS = { sourceId: 3, sourceKind: 'benefits' } as const;
+const HOUSING = { sourceId: 4, sourceKind: 'housing', asOf: '2026-01-10' } as const;
+const HEALTH = { sourceId: 5, sourceKind: 'health' } as const;
+
+/** Runs the stage on records and returns the households as sorted groups of names. */
+function households(recs: Rec[]): string[][] {
+  const records = recs.map(record);
+  const index = new Map<string, number>();
+  const personOf = Int32Array.from(records.map((_, i) => {
+    const who = recs[i]!.who;
+    if (!index.has(who)) index.set(who, index.size);
+    return index.get(who)!;
+  }));
+  const result = buildHouseholds(records, { personOf, personCount: index.size });
+  expect(result.householdOfPerson).toHaveLength(index.size);
+  const groups = new Map<number, string[]>();
+  for (const [who, p] of index) {
+    const h = result.householdOfPerson[p]!;
+    expect(h).toBeGreaterThanOrEqual(0);
+    expect(h).toBeLessThan(result.householdCount);
+    groups.set(h, [...(groups.get(h) ?? []), who]);
+  }
+  expect(groups.size).toBe(result.householdCount);
+  return [...groups.values()].map((g) => g.sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+const sorted = (groups: string[][]): string[][] => groups.map((g) => [...g].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+
+interface Scenario {
+  rule: string;
+  records: Rec[];
+  expected: string[][];
+}
+
+const scenarios: Scenario[] = [
+  {
+    rule: 'people at one address (same UPRN or the same address written differently) are one household',
+    records: [
+      { who: 'kid', ...SCHOOL, surname: 'Hughes', dob: '2015-02-01', address: 'Flat 1, 37 Yewwell Close, Askerby', postcode: 'S66 8XF' },
+      { who: 'dad', ...POLICE, surname: 'HUGHES', dob: '1984-01-01', address: 'FLAT 1 37 YEWWELL CL, ASKERBY, S66 8XF', eventDate: '2025-02-22' },
+      { who: 'mum', ...HOUSING, surname: 'Hughes', dob: '1988-01-01', address: 'Flat 1, 37 Yewwell Close, Askerby', postcode: 'S66 8XF', uprn: '100050131307' },
+      { who: 'dad', ...HOUSING, surname: 'Hughes', dob: '1984-01-01', address: 'Flat 1, 37 Yewwel Close, Askerby', postcode: 'S66 8XF', uprn: '100050131307' },
+    ],
+    expected: [['dad', 'kid', 'mum']],
+  },
+  {
+    rule: 'a flat number distinguishes households in one building',
+    records: [
+      { who: 'a', ...SCHOOL, surname: 'Green', address: 'Flat 1, 10 High Street, Wexthorpe', postcode: 'S60 1AA' },
+      { who: 'b', ...POLICE, surname: 'BLACK', address: 'FLAT 2 10 HIGH ST, WEXTHORPE, S60 1AA', eventDate: '2024-10-01' },
+      { who: 'c', ...POLICE, surname: 'GREEN', address: 'FLAT 1 10 HIGH ST, WEXTHORPE, S60 1AA', eventDate: '2024-10-01' },
+      { who: 'd', ...SCHOOL, surname: 'White', address: '10 High Street, Wexthorpe', postcode: 'S60 1AA' },
+    ],
+    expected: [['a', 'c'], ['b'], ['d']],
+  },
+  {
+    rule: 'a move keeps the household: the same people on an ended and a new tenancy stay together, whichever is current',
+    records: [
+      { who: 'mum', ...HOUSING, surname: 'Wells', dob: '1987-01-01', agencyRef: 'TEN1', uprn: '1001', address: 'Flat 3, 16 Pinfold Street, Thrawmoor', postcode: 'S62 4FP' },
+      { who: 'gran', ...HOUSING, surname: 'Wells', dob: '1950-01-01', agencyRef: 'TEN1', uprn: '1001', address: 'Flat 3, 16 Pinfold Street, Thrawmoor', postcode: 'S62 4FP' },
+      { who: 'mum', ...HOUSING, surname: 'Wells', dob: '1987-01-01', agencyRef: 'TEN2', uprn: '2002', address: '26 Blackthorn Street, Wexthorpe', postcode: 'S60 5GJ' },
+      { who: 'gran', ...HOUSING, surname: 'Wells', dob: '1950-01-01', agencyRef: 'TEN2', uprn: '2002', address: '26 Blackthorn Street, Wexthorpe', postcode: 'S60 5GJ' },
+      { who: 'baby', ...HOUSING, surname: 'Wells', dob: '2024-06-01', agencyRef: 'TEN2', uprn: '2002', address: '26 Blackthorn Street, Wexthorpe', postcode: 'S60 5GJ' },
+      { who: 'teen', ...SCHOOL, surname: 'Wells', dob: '2010-01-01', address: 'Flat 3, 16 Pinfold Street, Thrawmoor', postcode: 'S62 4FP' },
+      { who: 'neighbour', ...SCHOOL, surname: 'Khan', dob: '2012-01-01', address: '28 Blackthorn Street, Wexthorpe', postcode: 'S60 5GJ' },
+    ],
+    expected: [['baby', 'gran', 'mum', 'teen'], ['neighbour']],
+  },
+  {
+    rule: 'a family seen by name at two addresses moved, even when the person stage split them (two people of the same names)',
+    records: [
+      { who: 'george-old', ...HOUSING, surname: 'Briggs-Barnes', forename: 'George', dob: '2016-07-18', agencyRef: 'TEN21', uprn: '201', address: '13 Kestrel Court, Kelsworth', postcode: 'S26 3JW' },
+      { who: 'olivia-old', ...HOUSING, surname: 'Briggs-Barnes', forename: 'Olivia', dob: null, agencyRef: 'TEN21', uprn: '201', address: '13 Kestrel Court, Kelsworth', postcode: 'S26 3JW' },
+      { who: 'reece', ...HOUSING, surname: 'Barnes', forename: 'Reece', dob: '1985-01-01', agencyRef: 'TEN21', uprn: '201', address: '13 Kestrel Court, Kelsworth', postcode: 'S26 3JW' },
+      { who: 'george-new', ...HOUSING, surname: 'Briggs-Barnes', forename: 'George', dob: null, agencyRef: 'TEN09', uprn: '301', address: '3 Ingsmoor Close, Thrawmoor', postcode: 'S62 6BS' },
+      { who: 'olivia-new', ...SCHOOL, surname: 'Briggs-Barnes', forename: 'Olivia', dob: '2014-01-08', address: '3 Ingsmoor Close, Thrawmoor', postcode: 'S62 6BS' },
+      { who: 'madison', ...HOUSING, surname: 'Briggs', forename: 'Madison', dob: '1987-01-01', agencyRef: 'TEN09', uprn: '301', address: '3 Ingsmoor Close, Thrawmoor', postcode: 'S62 6BS' },
+      { who: 'jack', ...SCHOOL, surname: 'Smith', forename: 'Jack', dob: '2014-01-08', address: '5 Ingsmoor Close, Thrawmoor', postcode: 'S62 6BS' },
+      { who: 'jack-2', ...SCHOOL, surname: 'Smith', forename: 'Jack', dob: '2014-01-08', address: '9 Kestrel Court, Kelsworth', postcode: 'S26 3JW' },
+    ],
+    expected: [['george-new', 'george-old', 'madison', 'olivia-new', 'olivia-old', 'reece'], ['jack'], ['jack-2']],
+  },
+  {
+    rule: 'children move with a parent: a child still recorded at the old address joins the parent seen later at the new one',
+    records: [
+      { who: 'mum', ...POLICE, surname: 'BAKER', dob: '1995-01-01', address: 'FLAT 1 5 MARLFIELD CL, WEXTHORPE, S60 9ZW', eventDate: '2024-04-13' },
+      { who: 'mum', ...POLICE, surname: 'BAKER', dob: '1995-01-01', address: '5 GARTHDALE TERR, WEXTHORPE, S61 6DQ', eventDate: '2025-03-05' },
+      { who: 'kid', ...SCHOOL, surname: 'Russell', dob: '2016-05-01', address: 'Flat 1, 5 Marlfield Close, Wexthorpe', postcode: 'S60 9ZW' },
+    ],
+    expected: [['kid', 'mum']],
+  },
+  {
+    rule: 'someone who moved between two occupied homes goes where their latest dated record puts them',
+    records: [
+      { who: 'parent', ...HOUSING, surname: 'Hall', dob: '1975-01-01', address: '4 Oak Road, Wexthorpe', postcode: 'S60 2AB' },
+      { who: 'sibling', ...SCHOOL, surname: 'Hall', dob: '2010-01-01', address: '4 Oak Road, Wexthorpe', postcode: 'S60 2AB' },
+      { who: 'partner', ...HOUSING, surname: 'Ward', dob: '2001-01-01', address: '9 Elm Road, Wexthorpe', postcode: 'S60 3CD' },
+      { who: 'mover', ...POLICE, surname: 'HALL', dob: '2003-01-01', address: '4 OAK ROAD, WEXTHORPE, S60 2AB', eventDate: '2024-05-01' },
+      { who: 'mover', ...POLICE, surname: 'HALL', dob: '2003-01-01', address: '9 ELM ROAD, WEXTHORPE, S60 3CD', eventDate: '2025-02-01' },
+    ],
+    expected: [['mover', 'partner'], ['parent', 'sibling']],
+  },
+  {
+    rule: 'a parent seen only in benefits (postcode, no address) joins the family sharing their surname and postcode',
+    records: [
+      { who: 'kid1', ...SCHOOL, surname: 'Cook', dob: '2017-04-01', sex: 'F', address: '16 Coney Hill, Askerby', postcode: 'S66 4BP' },
+      { who: 'kid2', ...SCHOOL, surname: 'Cook', dob: '2013-04-01', sex: 'M', address: '16 Coney Hill, Askerby', postcode: 'S66 4BP' },
+      { who: 'mum', ...BENEFITS, surname: 'COOK', dob: '1986-08-01', sex: 'F', postcode: 'S66 4BP', agencyRef: 'UC1', eventDate: '2022-06-13' },
+      { who: 'other', ...SCHOOL, surname: 'Ahmed', dob: '2015-01-01', address: '18 Coney Hill, Askerby', postcode: 'S66 4BP' },
+    ],
+    expected: [['kid1', 'kid2', 'mum'], ['other']],
+  },
+  {
+    rule: 'two unrelated families at one postcode stay apart, and a postcode-only parent joins the right one',
+    records: [
+      { who: 'jones-kid', ...SCHOOL, surname: 'Jones', dob: '2014-01-01', address: '1 Mill Lane, Kelsworth', postcode: 'S26 1AA' },
+      { who: 'patel-kid', ...SCHOOL, surname: 'Patel', dob: '2015-01-01', address: '3 Mill Lane, Kelsworth', postcode: 'S26 1AA' },
+      { who: 'patel-dad', ...HEALTH, surname: 'PATEL', dob: '1980-01-01', sex: 'M', postcode: 'S26 1AA', eventDate: '2024-09-01' },
+      { who: 'jones-mum', ...BENEFITS, surname: 'JONES', dob: '1984-01-01', sex: 'F', postcode: 'S26 1AA', agencyRef: 'UC9', eventDate: '2023-01-01' },
+    ],
+    expected: [['jones-kid', 'jones-mum'], ['patel-dad', 'patel-kid']],
+  },
+  {
+    rule: 'a postcode-only person does not join when two households at the postcode fit equally well',
+    records: [
+      { who: 'smith-a', ...SCHOOL, surname: 'Smith', dob: '2014-01-01', address: '1 Mill Lane, Kelsworth', postcode: 'S26 1AA' },
+      { who: 'smith-b', ...SCHOOL, surname: 'Smith', dob: '2014-06-01', address: '7 Mill Lane, Kelsworth', postcode: 'S26 1AA' },
+      { who: 'smith-adult', ...HEALTH, surname: 'SMITH', dob: '1984-01-01', sex: 'F', postcode: 'S26 1AA', eventDate: '2024-09-01' },
+    ],
+    expected: [['smith-a'], ['smith-adult'], ['smith-b']],
+  },
+  {
+    rule: 'family shape decides between two same-surname households: a second mother does not join a family that has one',
+    records: [
+      { who: 'a-kid', ...SCHOOL, surname: 'Watson', dob: '2012-01-01', address: '3 Bracken Street, Wexthorpe', postcode: 'S61 3GY' },
+      { who: 'a-mum', ...POLICE, surname: 'WATSON', dob: '1984-01-01', sex: 'F', address: '3 BRACKEN ST, WEXTHORPE, S61 3GY', eventDate: '2024-05-01' },
+      { who: 'b-kid', ...SCHOOL, surname: 'Watson', dob: '2016-01-01', address: '6 Bracken Street, Wexthorpe', postcode: 'S61 3GY' },
+      { who: 'b-mum', ...HEALTH, surname: 'WATSON', dob: '1990-01-01', sex: 'F', postcode: 'S61 3GY', eventDate: '2024-07-01' },
+    ],
+    expected: [['a-kid', 'a-mum'], ['b-kid', 'b-mum']],
+  },
+  {
+    rule: 'parents carrying both halves of the children’s double-barrelled surname join them',
+    records: [
+      { who: 'kid1', ...SCHOOL, surname: 'Watson-Atkinson', dob: '2019-01-01', address: '6 Bracken Street, Wexthorpe', postcode: 'S61 3GY' },
+      { who: 'kid2', ...SCHOOL, surname: 'Watson-Atkinson', dob: '2016-01-01', address: '6 Bracken Street, Wexthorpe', postcode: 'S61 3GY' },
+      { who: 'other-kid', ...SCHOOL, surname: 'Watson', dob: '2011-01-01', address: '3 Bracken Street, Wexthorpe', postcode: 'S61 3GY' },
+      { who: 'dad', ...BENEFITS, surname: 'ATKINSON', dob: '1998-01-01', sex: 'M', postcode: 'S61 3GY', agencyRef: 'UC7645', eventDate: '2025-01-20' },
+      { who: 'mum', ...BENEFITS, surname: 'WATSON', dob: '1996-06-01', sex: 'F', postcode: 'S61 3GY', agencyRef: 'UC7645', eventDate: '2025-01-20' },
+    ],
+    expected: [['dad', 'kid1', 'kid2', 'mum'], ['other-kid']],
+  },
+  {
+    rule: 'a feminine surname form matches the masculine one (HORVATHOVA / HORVATH, KOWALSKA / KOWALSKI)',
+    records: [
+      { who: 'son', ...SCHOOL, surname: 'Horváth', dob: '2014-01-01', address: '40 Cooper Street, Askerby', postcode: 'S66 6DB' },
+      { who: 'mum', ...HEALTH, surname: 'HORVÁTHOVÁ', dob: '1985-01-01', sex: 'F', postcode: 'S66 6DB', eventDate: '2024-05-27' },
+      { who: 'boy', ...SCHOOL, surname: 'Kowalski', dob: '2015-01-01', address: '2 Cooper Street, Askerby', postcode: 'S66 6DA' },
+      { who: 'mother', ...BENEFITS, surname: 'KOWALSKA', dob: '1987-01-01', sex: 'F', postcode: 'S66 6DA', agencyRef: 'JSA1', eventDate: '2024-01-01' },
+    ],
+    expected: [['boy', 'mother'], ['mum', 'son']],
+  },
+  {
+    rule: 'a mother whose previous surname is her children’s joins them',
+    records: [
+      { who: 'kid', ...SCHOOL, surname: 'Smith', dob: '2015-01-01', address: '5 Cedar Street, Askerby', postcode: 'S66 9ZJ' },
+      { who: 'mum', ...BENEFITS, surname: 'STEPHENSON', previousSurname: 'SMITH', dob: '1988-01-01', sex: 'F', postcode: 'S66 9ZJ', agencyRef: 'UC14' },
+      { who: 'stranger', ...BENEFITS, surname: 'STEPHENSON', dob: '1960-01-01', sex: 'M', postcode: 'S66 1AA', agencyRef: 'UC15' },
+    ],
+    expected: [['kid', 'mum'], ['stranger']],
+  },
+  {
+    rule: 'a shared tenancy or claim reference groups people within one Source, even with different surnames',
+    records: [
+      { who: 'lee', ...BENEFITS, surname: 'WILLIAMS', dob: '1987-01-01', sex: 'M', postcode: 'S60 1ZD', agencyRef: 'UC82096490', eventDate: '2020-03-06' },
+      { who: 'tracey', ...BENEFITS, surname: 'CHAMBERS', dob: '1988-01-01', sex: 'F', postcode: 'S60 1ZD', agencyRef: 'UC82096490', eventDate: '2020-03-06' },
+      { who: 'ann', ...HOUSING, surname: 'Hill', dob: '1990-01-01', address: 'Flat 5, 51 Hollin Street, Thrawmoor', postcode: 'S63 6YN', agencyRef: 'TEN871589' },
+      { who: 'bob', ...HOUSING, surname: 'Green', dob: '1991-01-01', address: null, postcode: 'S63 6YN', agencyRef: 'TEN871589' },
+    ],
+    expected: [['ann', 'bob'], ['lee', 'tracey']],
+  },
+  {
+    rule: 'a reference never groups across Sources, nor people it would move away from their own addresses',
+    records: [
+      { who: 'claimant', ...BENEFITS, surname: 'SHAW', postcode: 'S60 1AA', agencyRef: 'X123' },
+      { who: 'patient', ...HEALTH, surname: 'PATEL', postcode: 'S60 1AA', agencyRef: 'X123' },
+      { who: 'victim', ...POLICE, surname: 'BROWN', address: '1 ASH ROAD, WEXTHORPE, S60 4AA', agencyRef: '14/1/24', eventDate: '2024-06-01' },
+      { who: 'suspect', ...POLICE, surname: 'GREY', address: '9 ELM ROAD, WEXTHORPE, S61 2BB', agencyRef: '14/1/24', eventDate: '2024-06-01' },
+    ],
+    expected: [['claimant'], ['patient'], ['suspect'], ['victim']],
+  },
+  {
+    rule: 'a pseudo-postcode (NHS ZZ99: no fixed abode) places no one',
+    records: [
+      { who: 'a', ...HEALTH, surname: 'SMITH', dob: '1980-01-01', postcode: 'ZZ99 3VZ' },
+      { who: 'b', ...HEALTH, surname: 'SMITH', dob: '1990-01-01', postcode: 'ZZ99 3VZ' },
+    ],
+    expected: [['a'], ['b']],
+  },
+  {
+    rule: 'postcode-only people with one surname at one postcode form a household; a lone adult stays alone',
+    records: [
+      { who: 'helena', ...HEALTH, surname: 'NOWAK', dob: '2001-01-01', sex: 'F', postcode: 'S66 2AP', eventDate: '2024-11-12' },
+      { who: 'filip', ...HEALTH, surname: 'NOWAK', dob: '2002-01-01', sex: 'M', postcode: 'S66 2AP', eventDate: '2025-03-22' },
+      { who: 'loner', ...HEALTH, surname: 'KEMP', dob: '1950-01-01', sex: 'M', postcode: 'S66 2AP', eventDate: '2025-01-02' },
+      { who: 'solo', ...POLICE, surname: 'DEAN', dob: '1970-01-01', address: '8 ASH ROAD, WEXTHORPE, S60 4AA', eventDate: '2024-06-01' },
+      { who: 'nowhere', ...HEALTH, surname: 'NOWAK', dob: '1999-01-01', sex: 'F', postcode: null, eventDate: '2025-01-02' },
+    ],
+    expected: [['filip', 'helena'], ['loner'], ['nowhere'], ['solo']],
+  },
+];
+
+describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {
+  it.each(scenarios)('$rule', ({ records, expected }) => {
+    expect(households(records)).toEqual(sorted(expected));
+  });
+
+  it('gives each person exactly one household index, dense from 0', () => {
+    const out = buildHouseholds([], { personOf: new Int32Array(0), personCount: 0 });
+    expect(out.householdCount).toBe(0);
+    expect(out.householdOfPerson).toHaveLength(0);
+    // a person with no records at all (possible after a merge upstream) is a household of one
+    const lonely = buildHouseholds([], { personOf: new Int32Array(0), personCount: 2 });
+    expect(lonely.householdCount).toBe(2);
+    expect([...lonely.householdOfPerson].sort()).toEqual([0, 1]);
+  });
+
+  it('places no one by a crowded postcode (a hostel, a placeholder)', () => {
+    const recs: Rec[] = [];
+    for (let k = 0; k < 700; k++) recs.push({ who: `p${k}`, ...HEALTH, surname: 'JONES', dob: '1980-01-01', postcode: 'S60 1AA' });
+    expect(households(recs)).toHaveLength(700);
+  });
+
+  it('says which rule placed each person', () => {
+    const recs: Rec[] = [
+      { who: 'kid', ...SCHOOL, surname: 'Cook', dob: '2017-04-01', address: '16 Coney Hill, Askerby', postcode: 'S66 4BP' },
+      { who: 'sib', ...SCHOOL, surname: 'Cook', dob: '2015-04-01', address: '16 Coney Hill, Askerby', postcode: 'S66 4BP' },
+      { who: 'mum', ...BENEFITS, surname: 'COOK', dob: '1986-08-01', sex: 'F', postcode: 'S66 4BP', agencyRef: 'UC1' },
+      { who: 'partner', ...BENEFITS, surname: 'LEE', dob: '1985-08-01', sex: 'M', postcode: 'S66 4BP', agencyRef: 'UC1' },
+      { who: 'alone', ...HEALTH, surname: 'DEAN', dob: '1950-01-01', postcode: 'S66 4BP' },
+    ];
+    const records = recs.map(record);
+    const names = ['kid', 'sib', 'mum', 'partner', 'alone'];
+    const personOf = Int32Array.from(recs.map((r) => names.indexOf(r.who)));
+    const d = buildHouseholdsDetailed(records, { personOf, personCount: names.length });
+    expect([...d.evidence]).toEqual([Evidence.ADDRESS, Evidence.ADDRESS, Evidence.SHARED_REF, Evidence.SHARED_REF, Evidence.ALONE]);
+    expect(new Set([d.householdOfPerson[0], d.householdOfPerson[1], d.householdOfPerson[2], d.householdOfPerson[3]]).size).toBe(1);
+  });
+});
+
+describe('buildHouseholdsDetailed: address history', () => {
+  it('lists a moved household’s addresses, oldest first, the current one open-ended', () => {
+    const recs: Rec[] = [
+      { who: 'mum', ...POLICE, surname: 'BAKER', dob: '1995-01-01', address: 'FLAT 1 5 MARLFIELD CL, WEXTHORPE, S60 9ZW', eventDate: '2024-04-13' },
+      { who: 'mum', ...POLICE, surname: 'BAKER', dob: '1995-01-01', address: '5 GARTHDALE TERR, WEXTHORPE, S61 6DQ', eventDate: '2025-03-05' },
+      { who: 'kid', ...SCHOOL, surname: 'Baker', dob: '2016-05-01', address: 'Flat 1, 5 Marlfield Close, Wexthorpe', postcode: 'S60 9ZW', asOf: '2025-01-16' },
+      { who: 'kid', ...HOUSING, surname: 'Baker', dob: '2016-05-01', address: '5 Garthdale Terrace, Wexthorpe', postcode: 'S61 6DQ', uprn: '100050479784', asOf: '2025-03-31' },
+    ];
+    const records = recs.map(record);
+    const personOf = Int32Array.from(recs.map((r) => (r.who === 'mum' ? 0 : 1)));
+    const d = buildHouseholdsDetailed(records, { personOf, personCount: 2 }, { history: true });
+    expect(d.householdCount).toBe(1);
+    expect(d.history?.[0]).toEqual([
+      { uprn: null, address: 'FLAT 1, 5 MARLFIELD CLOSE, WEXTHORPE, S60 9ZW', postcode: 'S60 9ZW', from: '2024-04-13', to: '2025-01-16' },
+      { uprn: '100050479784', address: '5 GARTHDALE TERRACE, WEXTHORPE, S61 6DQ', postcode: 'S61 6DQ', from: '2025-03-05', to: null },
+    ]);
+  });
+});
+
+describe('parseAddress', () => {
+  const cases: Array<[string, string | null, Partial<ReturnType<typeof parseAddress>>]> = [
+    ['Flat 2, 14 Kilnfield Road, Wexthorpe', 'S65 2RB', { postcode: 'S65 2RB', flat: '2', number: '14', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }],
+    ['FLAT 2 14 KILNFIELD RD, WEXTHORPE, S65 2RB', null, { postcode: 'S65 2RB', flat: '2', number: '14', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }],
+    ['Flat B, 21 Lindenfield Close, Askerby', null, { flat: 'B', number: '21', street: 'LINDENFIELD CLOSE' }],
+    ['46 colliercroft gr, wexthorpe, s657sq', null, { postcode: 'S65 7SQ', flat: '', number: '46', street: 'COLLIERCROFT GROVE', town: 'WEXTHORPE' }],
+    ['2/14 High St, Town', null, { flat: '2', number: '14', street: 'HIGH STREET', town: 'TOWN' }],
+    ['Apartment 3B, 7 Mill Lane', null, { flat: '3B', number: '7', street: 'MILL LANE' }],
+    ['14A Kilnfield Road Wexthorpe', null, { number: '14A', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }],
+    ['Rose Cottage, Mill Lane, Wexthorpe', null, { number: '', name: 'ROSE COTTAGE', street: 'MILL LANE', town: 'WEXTHORPE' }],
+    ["12 St John's Avenue, Thrawmoor", null, { number: '12', street: 'ST JOHNS AVENUE', town: 'THRAWMOOR' }],
+  ];
+  it.each(cases)('%s', (text, postcode, expected) => {
+    expect(parseAddress(text, postcode)).toMatchObject(expected);
+  });
+});
