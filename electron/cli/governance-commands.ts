@@ -1,8 +1,7 @@
 // CLI: users, audit and sources (issue 6 §8).
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROLES, type Role } from '../../shared/domain/roles.js';
-import { csvLine } from '../engine/export/csv-writer.js';
+import { writeCsvFile } from '../engine/export/csv-writer.js';
 import { listSources } from '../engine/queries/records.js';
 import { verifyAudit } from '../engine/store/audit.js';
 import type { Store } from '../engine/store/store.js';
@@ -64,17 +63,12 @@ const audit: Handler = async (args, ctx) => {
     const out = single(args, 'out');
     if (!out) throw new UsageError('audit export needs --out FILE.csv');
     const rows = await withStore(ctx, (store) => {
-      const fd = openSync(resolve(out), 'w');
-      let n = 0;
-      try {
-        writeSync(fd, csvLine(['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash']));
-        for (const e of store.reader.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>) {
-          writeSync(fd, csvLine([e.id, e.at, e.actor, e.action, e.payload_json, e.prev_hash, e.hash]));
-          n++;
-        }
-      } finally {
-        closeSync(fd);
+      const events = store.reader.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>;
+      function* lines(): Generator<Array<string | number | undefined>> {
+        yield ['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'];
+        for (const e of events) yield [e.id, e.at, e.actor, e.action, e.payload_json, e.prev_hash, e.hash];
       }
+      const n = writeCsvFile(resolve(out), lines()) - 1;
       store.audit(store.session.user, 'audit-exported', { events: n });
       return n;
     });

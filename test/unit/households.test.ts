@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Evidence, buildHouseholds, buildHouseholdsDetailed, parseAddress } from '../../electron/engine/link/households/index.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { blankLinkRecord } from '../helpers/link-record.js';
 
 // A record as the household stage sees it: `who` names the person (perfect person matching).
 type Rec = Partial<LinkRecord> & { who: string };
 
 let nextId = 1;
 function record(r: Rec): LinkRecord {
-  return {
-    id: nextId++,
-    sourceId: 1,
-    sourceKind: 'other',
-    asOf: '2025-03-31',
-    forename: r.who,
-    middleNames: null,
-    surname: null,
-    dob: null,
-    sex: null,
-    postcode: null,
-    postcodeRaw: null,
-    address: null,
-    uprn: null,
-    nhsNumber: null,
-    nino: null,
-    upn: null,
-    agencyRef: null,
-    eventDate: null,
-    ...r,
-  };
+  return { ...blankLinkRecord(nextId++), forename: r.who, ...r };
 }
 
 const SCHOOL = { sourceId: 1, sourceKind: 'school' } as const;

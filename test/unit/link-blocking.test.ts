@@ -4,28 +4,9 @@ import { prepare } from '../../electron/engine/link/prepare.js';
 import type { BlockingRule } from '../../electron/engine/link/spec.js';
 import { rng } from '../../electron/engine/link/train.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { blankLinkRecord } from '../helpers/link-record.js';
 
-const record = (id: number, f: Partial<LinkRecord>): LinkRecord => ({
-  id,
-  sourceId: 1,
-  sourceKind: 'other',
-  asOf: '2025-03-31',
-  forename: 'Ann',
-  middleNames: null,
-  surname: 'Lee',
-  dob: '1990-01-02',
-  sex: null,
-  postcode: null,
-  postcodeRaw: null,
-  address: null,
-  uprn: null,
-  nhsNumber: null,
-  nino: null,
-  upn: null,
-  agencyRef: null,
-  eventDate: null,
-  ...f,
-});
+const record = (id: number, f: Partial<LinkRecord>): LinkRecord => ({ ...blankLinkRecord(id), forename: 'Ann', surname: 'Lee', dob: '1990-01-02', ...f });
 
 const options = (o: Partial<BlockingOptions> = {}): BlockingOptions => ({ linkType: 'link_and_dedupe', maxBlockSize: 1000, noDuplicatesWithin: new Set(), ...o });
 

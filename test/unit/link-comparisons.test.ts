@@ -6,30 +6,11 @@ import { compareInto, compilePlan } from '../../electron/engine/link/compare.js'
 import { prepare } from '../../electron/engine/link/prepare.js';
 import { defaultMatchSpec } from '../../electron/engine/link/spec.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { blankLinkRecord } from '../helpers/link-record.js';
 
 type Fields = Partial<LinkRecord>;
 
-const base = (id: number, f: Fields): LinkRecord => ({
-  id,
-  sourceId: f.sourceId ?? 1,
-  sourceKind: 'other',
-  asOf: '2025-03-31',
-  forename: null,
-  middleNames: null,
-  surname: null,
-  dob: null,
-  sex: null,
-  postcode: null,
-  postcodeRaw: null,
-  address: null,
-  uprn: null,
-  nhsNumber: null,
-  nino: null,
-  upn: null,
-  agencyRef: null,
-  eventDate: null,
-  ...f,
-});
+const base = (id: number, f: Fields): LinkRecord => ({ ...blankLinkRecord(id), sourceId: f.sourceId ?? 1, ...f });
 
 const spec = defaultMatchSpec();
 const plan = compilePlan(spec);

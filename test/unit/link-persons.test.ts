@@ -6,27 +6,18 @@ import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { linkPersons, type LinkPersonsOptions } from '../../electron/engine/link/link-persons.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from '../../electron/engine/link/spec.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { blankLinkRecord } from '../helpers/link-record.js';
 
 let nextId = 1;
 const record = (f: Partial<LinkRecord>): LinkRecord => ({
-  id: nextId++,
-  sourceId: 1,
-  sourceKind: 'other',
-  asOf: '2025-03-31',
+  ...blankLinkRecord(nextId++),
   forename: 'Jane',
-  middleNames: null,
   surname: 'Doe',
   dob: '1980-05-12',
   sex: 'F',
   postcode: 'S60 1AB',
   postcodeRaw: 'S60 1AB',
   address: '14 Acacia Road, Wexthorpe',
-  uprn: null,
-  nhsNumber: null,
-  nino: null,
-  upn: null,
-  agencyRef: null,
-  eventDate: null,
   ...f,
 });
 

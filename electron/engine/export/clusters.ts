@@ -1,6 +1,5 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { Db } from '../store/database.js';
-import { csvLine } from './csv-writer.js';
+import { writeCsvFile } from './csv-writer.js';
 
 export const CLUSTERS_HEADER = ['file', 'sheet', 'row_number', 'person_id', 'household_id'] as const;
 
@@ -18,12 +17,7 @@ function latestRun(db: Db): number | null {
  */
 export function exportClusters(db: Db, outPath: string): { rows: number; run: number | null } {
   const run = latestRun(db);
-  const tmp = `${outPath}.partial`;
-  const fd = openSync(tmp, 'w');
-  let rows = 0;
-  try {
-    writeSync(fd, csvLine([...CLUSTERS_HEADER]));
-    const stmt =
+  const stmt =
       run === null
         ? db.prepare(
             `SELECT s.file_name AS file, sh.sheet AS sheet, w.row_number AS rowNumber, r.id AS recordId, NULL AS personId, NULL AS householdId
@@ -44,29 +38,21 @@ export function exportClusters(db: Db, outPath: string): { rows: number; run: nu
              LEFT JOIN run_person_household ph ON ph.run_id = $run AND ph.person_id = rp.person_id
              ORDER BY s.id, w.sheet_ordinal, w.row_number`,
           );
-    let buffer = '';
-    const iter = (run === null ? stmt.iterate() : stmt.iterate({ run })) as IterableIterator<{
-      file: string;
-      sheet: string;
-      rowNumber: number;
-      recordId: number;
-      personId: string | null;
-      householdId: string | null;
-    }>;
+  const iter = (run === null ? stmt.iterate() : stmt.iterate({ run })) as IterableIterator<{
+    file: string;
+    sheet: string;
+    rowNumber: number;
+    recordId: number;
+    personId: string | null;
+    householdId: string | null;
+  }>;
+  function* lines(): Generator<Array<string | number>> {
+    yield [...CLUSTERS_HEADER];
     for (const row of iter) {
       const person = run === null ? `P${row.recordId}` : (row.personId ?? `PR${row.recordId}`);
       const household = run === null ? `H${row.recordId}` : (row.householdId ?? `HR${row.recordId}`);
-      buffer += csvLine([row.file, row.sheet, row.rowNumber, person, household]);
-      rows++;
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = '';
-      }
+      yield [row.file, row.sheet, row.rowNumber, person, household];
     }
-    writeSync(fd, buffer);
-  } finally {
-    closeSync(fd);
   }
-  renameSync(tmp, outPath);
-  return { rows, run };
+  return { rows: writeCsvFile(outPath, lines()) - 1, run };
 }

@@ -1,3 +1,5 @@
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+
 /** RFC 4180 field quoting. Machine exports stay verbatim: no formula neutralisation here. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -7,3 +9,29 @@ export function csvField(value: string | number | null | undefined): string {
 
 /** One record with RFC 4180's CRLF line break. */
 export const csvLine = (fields: Array<string | number | null | undefined>): string => `${fields.map(csvField).join(',')}\r\n`;
+
+/**
+ * Writes CSV lines to `outPath` in 1 MB chunks through a temporary file renamed at the end, so a
+ * failed export never leaves half a file under the real name. Returns how many lines it wrote.
+ */
+export function writeCsvFile(outPath: string, lines: Iterable<Array<string | number | null | undefined>>): number {
+  const tmp = `${outPath}.partial`;
+  const fd = openSync(tmp, 'w');
+  let count = 0;
+  try {
+    let buffer = '';
+    for (const fields of lines) {
+      buffer += csvLine(fields);
+      count++;
+      if (buffer.length > 1 << 20) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+    writeSync(fd, buffer);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, outPath);
+  return count;
+}

@@ -1,9 +1,8 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { weightOf } from '../link/model.js';
 import type { MatchSpec } from '../link/spec.js';
 import type { Db } from '../store/database.js';
-import { csvLine } from './csv-writer.js';
+import { writeCsvFile } from './csv-writer.js';
 
 const slug = (name: string): string =>
   name
@@ -44,12 +43,7 @@ export function exportPairs(db: Db, outPath: string, options: ExportPairsOptions
     ...spec.comparisons.flatMap((c) => [`${slug(c.name)}_level`, `${slug(c.name)}_weight`]),
   ];
   const priorWeight = Math.round(weightOf(meta.prior) * 1000) / 1000;
-  const tmp = `${outPath}.partial`;
-  const fd = openSync(tmp, 'w');
-  let rows = 0;
-  try {
-    writeSync(fd, csvLine(header));
-    const stmt = db.prepare(
+  const stmt = db.prepare(
       `SELECT sa.file_name AS aFile, sha.sheet AS aSheet, wa.row_number AS aRow, pa.person_id AS aPerson,
               sb.file_name AS bFile, shb.sheet AS bSheet, wb.row_number AS bRow, pb.person_id AS bPerson,
               p.probability AS probability, p.match_weight AS weight, p.levels AS levels, p.weights AS weights
@@ -63,7 +57,8 @@ export function exportPairs(db: Db, outPath: string, options: ExportPairsOptions
        WHERE p.run_id = ? AND p.probability >= ?
        ORDER BY p.match_weight DESC, p.record_a, p.record_b`,
     );
-    let buffer = '';
+  function* lines(): Generator<Array<string | number | null>> {
+    yield header;
     for (const row of stmt.iterate(run, options.minProbability ?? 0) as IterableIterator<{
       aFile: string;
       aSheet: string;
@@ -95,17 +90,8 @@ export function exportPairs(db: Db, outPath: string, options: ExportPairsOptions
       spec.comparisons.forEach((c, k) => {
         fields.push(c.levels[row.levels[k] ?? 0]?.label ?? '', Math.round((weights[k] ?? 0) * 1000) / 1000);
       });
-      buffer += csvLine(fields);
-      rows++;
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = '';
-      }
+      yield fields;
     }
-    writeSync(fd, buffer);
-  } finally {
-    closeSync(fd);
   }
-  renameSync(tmp, outPath);
-  return { rows, run };
+  return { rows: writeCsvFile(outPath, lines()) - 1, run };
 }

@@ -3,6 +3,7 @@
 // with ", ") into comparable parts. Pure code: no Node APIs.
 
 import { normalisePostcode } from '../../../../shared/domain/normalise/postcode.js';
+import { withinOneEdit } from '../strings.js';
 
 export interface ParsedAddress {
   /** normalised postcode from the record's postcode column, else found in the address text */
@@ -216,26 +217,6 @@ export function parseAddress(address: string, postcode: string | null): ParsedAd
 
 const STREET_TYPE_WORDS = new Set([...Object.values(STREET_TYPES), 'ROW', 'WAY', 'CROFT', 'FOLD', 'YARD', 'BANK', 'GATE']);
 
-/** Damerau–Levenshtein distance ≤ 1 (one insertion, deletion, substitution or transposition). */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (la - lb > 1 || lb - la > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  let ja = la - 1;
-  let jb = lb - 1;
-  while (ja >= i && jb >= i && a.charCodeAt(ja) === b.charCodeAt(jb)) {
-    ja--;
-    jb--;
-  }
-  // What differs is a[i..ja] against b[i..jb].
-  const da = ja - i + 1;
-  const db = jb - i + 1;
-  if (da <= 1 && db <= 1) return true; // one substitution, insertion or deletion
-  return da === 2 && db === 2 && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i); // transposition
-}
 
 /** Two street names written by different agencies are the same street (typo-tolerant). */
 export function sameStreet(a: string, b: string): boolean {

@@ -12,7 +12,7 @@
 //     unless their family shapes clash.
 
 import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.js';
-import { withinOneEdit } from './address.js';
+import { withinOneEdit } from '../strings.js';
 import type { PerPerson, PersonProfiles } from './profiles.js';
 
 /** Surname ids and surname-part ids of a unit's members. */
