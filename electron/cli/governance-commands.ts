@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { ROLES, type Role } from '../../shared/domain/roles.js';
 import { writeCsvFile } from '../engine/export/csv-writer.js';
 import { listSources } from '../engine/queries/records.js';
+import { silentJob } from '../engine/jobs/job-context.js';
+import { runLink } from '../engine/link/run-link.js';
 import { verifyAudit } from '../engine/store/audit.js';
+import { purgeSource } from '../engine/store/purge.js';
 import type { Store } from '../engine/store/store.js';
 import { addUser, listUsers, removeUser } from '../engine/store/users.js';
 import { noun, single, UsageError, type ParsedArgs } from './args.js';
@@ -78,8 +81,24 @@ const audit: Handler = async (args, ctx) => {
   throw new UsageError('audit needs verify or export');
 };
 
+const purge: Handler = async (args, ctx) => {
+  const raw = args.words[2];
+  if (!raw || !/^\d+$/.test(raw)) throw new UsageError('source purge needs the source ID (see source list)');
+  const result = await withStore(ctx, async (store) => {
+    const summary = purgeSource(store, Number(raw));
+    // What remains is linked again, so no person or household still rests on the purged rows.
+    const linked = store.reader.prepare("SELECT count(*) AS n FROM link_run").get() as { n: number };
+    const records = store.reader.prepare('SELECT count(*) AS n FROM record').get() as { n: number };
+    const relink = linked.n > 0 && records.n > 0 ? await runLink(store, { user: store.session.user }, silentJob()) : null;
+    return { ...summary, relinkedRun: relink?.run ?? null };
+  });
+  ctx.say(`Purged source ${result.sourceId} (${result.fileName}): ${Object.entries(result.removed).map(([k, v]) => `${v} ${k}`).join(', ')}.${result.relinkedRun ? ` Linked again as run ${result.relinkedRun}.` : ''}`);
+  return { summary: { ok: true, command: 'source purge', ...result }, exit: 0 };
+};
+
 const source: Handler = async (args, ctx) => {
-  if (args.words[1] !== 'list') throw new UsageError('source needs list');
+  if (args.words[1] === 'purge') return purge(args, ctx);
+  if (args.words[1] !== 'list') throw new UsageError('source needs list or purge ID');
   const sources = await withStore(ctx, (store) => {
     const all = listSources(store.reader);
     const scope = store.session.role === 'partner' ? store.session.organisation : null;

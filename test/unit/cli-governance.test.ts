@@ -65,3 +65,23 @@ describe('CLI: users, audit, sources', () => {
     expect(run.json).toMatchObject({ sources: [{ fileName: 'school.csv', records: 1 }] });
   });
 });
+
+describe('CLI: source purge', () => {
+  it('purges a linked source, links what remains again, and exports only the rest', () => {
+    const dir = tempDir();
+    const db = join(dir, 'x.db');
+    const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
+    writeFileSync(join(dir, 'school.csv'), 'Forename,Surname,DOB\nAnn,Lee,01/02/2010\nBen,Lee,03/04/2012\n');
+    writeFileSync(join(dir, 'police.csv'), 'Forename,Surname,DOB\nAnn,Lee,01/02/2010\nZak,Purgeable,05/06/1990\n');
+    expect(runCli(['import', join(dir, 'school.csv'), join(dir, 'police.csv'), '--db', db], env).code).toBe(0);
+    expect(runCli(['link', '--db', db], env).code).toBe(0);
+    const purged = runCli(['source', 'purge', '2', '--db', db, '--json'], env);
+    expect(purged.code, purged.stderr).toBe(0);
+    expect(purged.json).toMatchObject({ ok: true, sourceId: 2, removed: { records: 2 }, relinkedRun: 2 });
+    const out = join(dir, 'c.csv');
+    expect(runCli(['export', 'clusters', '--out', out, '--db', db], env).code).toBe(0);
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\r\n').slice(1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['school.csv', 'school.csv']);
+    expect(runCli(['source', 'purge', '2', '--db', db], env).code).toBe(1);
+  });
+});
