@@ -8,7 +8,9 @@ export interface ParsedArgs {
 const FLAGS = new Set(['json', 'help', 'version']);
 const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation', 'spec', 'threads', 'min-probability', 'run',
   // areas and deprivation (area-commands.ts)
-  'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough']);
+  'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough',
+  // data protection record on import
+  'dsa', 'lawful-basis', 'retention-until']);
 
 export class UsageError extends Error {}
 

@@ -104,7 +104,10 @@ const source: Handler = async (args, ctx) => {
     const scope = store.session.role === 'partner' ? store.session.organisation : null;
     return scope === null ? all : all.filter((s) => s.partner === scope);
   });
-  for (const s of sources) ctx.say(`${s.id}\t${s.fileName}\t${s.partner}\t${s.kind}\tas of ${s.asOf}\t${s.records} records, ${s.quarantined} quarantined`);
+  for (const s of sources) {
+    const keep = s.retentionUntil ? `\tkeep until ${s.retentionUntil}${s.overdue ? ' — OVERDUE: purge it (source purge ' + s.id + ')' : ''}` : '';
+    ctx.say(`${s.id}\t${s.fileName}\t${s.partner}\t${s.kind}\tas of ${s.asOf}\t${s.records} records, ${s.quarantined} quarantined${keep}`);
+  }
   return { summary: { ok: true, command: 'source list', sources }, exit: 0 };
 };
 

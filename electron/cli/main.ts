@@ -24,6 +24,7 @@ Usage: npm run -s cli -- <command> [options]
 
 Commands:
   import FILE… [--source PARTNER] [--kind KIND] [--mapping auto] [--as-of YYYY-MM-DD]
+               [--dsa REF] [--lawful-basis TEXT] [--retention-until YYYY-MM-DD]
   export clusters --out FILE.csv
 ${LINK_HELP}
   demo [--households N] [--seed S] [--out DIR]
@@ -64,6 +65,9 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
   }
   const asOf = single(args, 'as-of');
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be YYYY-MM-DD');
+  const retentionUntil = single(args, 'retention-until');
+  if (retentionUntil !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(retentionUntil)) throw new UsageError('--retention-until must be YYYY-MM-DD');
+  const governance = { dsaRef: single(args, 'dsa'), lawfulBasis: single(args, 'lawful-basis'), retentionUntil };
   const store = await openStore(storePath, { create: true, user: userArg, say });
   const user = store.session.user;
   const results: Summary[] = [];
@@ -75,7 +79,7 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
         const summary = await importFile(
           store,
           resolve(file),
-          { partner: single(args, 'source'), kind: kindArg as SourceKind | undefined, asOf, user },
+          { partner: single(args, 'source'), kind: kindArg as SourceKind | undefined, asOf, user, ...governance },
           progressReporter(),
         );
         say(summary.message);

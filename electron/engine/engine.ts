@@ -155,6 +155,7 @@ export class Engine implements EngineHandle {
       synthetic: store?.synthetic ?? false,
       schemaVersion: store?.schemaVersion ?? LATEST_VERSION,
       networkShareWarning: networkShareWarning(this.options.storePath),
+      overdueSources: store ? listSources(store.reader).filter((s) => s.overdue && (store.session.role !== 'partner' || s.partner === store.session.organisation)).length : 0,
       session: store ? { ...store.session } : null,
     };
   }
@@ -210,7 +211,21 @@ export class Engine implements EngineHandle {
       return {
         job: this.jobs.start('import:start', (job) =>
           // A partner's imports are always filed under their own organisation.
-          importFile(store, path, { partner: this.partnerScope() ?? request.partner, kind: request.kind, asOf: request.asOf, mapping: request.mapping, user: this.user }, job),
+          importFile(
+            store,
+            path,
+            {
+              partner: this.partnerScope() ?? request.partner,
+              kind: request.kind,
+              asOf: request.asOf,
+              mapping: request.mapping,
+              dsaRef: request.dsaRef,
+              lawfulBasis: request.lawfulBasis,
+              retentionUntil: request.retentionUntil,
+              user: this.user,
+            },
+            job,
+          ),
         ),
       };
     },

@@ -19,6 +19,8 @@ export const StoreStatus = z.object({
   synthetic: z.boolean(),
   schemaVersion: z.number().int(),
   networkShareWarning: z.string().nullable(),
+  /** Sources past their retention date (0 while locked): flagged as soon as the store opens. */
+  overdueSources: z.number().int(),
   /** Who unlocked it (null while locked): the UI shows only what this role may use. */
   session: z.object({ user: z.string(), role: z.enum(ROLES), organisation: z.string().nullable() }).nullable(),
 });
@@ -126,6 +128,11 @@ export const SourceRow = z.object({
   quarantined: z.number().int(),
   sheets: z.array(z.string()),
   droppedColumns: z.array(z.string()),
+  dsaRef: z.string().nullable(),
+  lawfulBasis: z.string().nullable(),
+  retentionUntil: isoDate.nullable(),
+  /** Past its retention date: the data-sharing agreement says it should have been purged. */
+  overdue: z.boolean(),
 });
 export type SourceRow = z.infer<typeof SourceRow>;
 
@@ -201,6 +208,9 @@ export const CHANNELS = {
       partner: z.string().max(200).optional(),
       kind: z.enum(SOURCE_KINDS).optional(),
       asOf: isoDate.optional(),
+      dsaRef: z.string().max(200).optional(),
+      lawfulBasis: z.string().max(500).optional(),
+      retentionUntil: isoDate.optional(),
     }),
     response: JobStarted,
   },

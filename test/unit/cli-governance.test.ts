@@ -85,3 +85,25 @@ describe('CLI: source purge', () => {
     expect(runCli(['source', 'purge', '2', '--db', db], env).code).toBe(1);
   });
 });
+
+describe('CLI: the data protection record on import', () => {
+  it('records the agreement, lawful basis and retention date, and flags a source past it', () => {
+    const dir = tempDir();
+    const db = join(dir, 'x.db');
+    const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
+    writeFileSync(join(dir, 'old.csv'), 'Forename,Surname\nAnn,Lee\n');
+    writeFileSync(join(dir, 'new.csv'), 'Forename,Surname\nBen,Ray\n');
+    const args = ['--dsa', 'DSA-2024-07', '--lawful-basis', 'UK GDPR 6(1)(e); DEA 2017 s.35'];
+    expect(runCli(['import', join(dir, 'old.csv'), ...args, '--retention-until', '2020-01-31', '--db', db], env).code).toBe(0);
+    expect(runCli(['import', join(dir, 'new.csv'), ...args, '--retention-until', '2999-12-31', '--db', db], env).code).toBe(0);
+    const list = runCli(['source', 'list', '--db', db, '--json'], env);
+    expect(list.json).toMatchObject({
+      sources: [
+        { fileName: 'old.csv', dsaRef: 'DSA-2024-07', lawfulBasis: 'UK GDPR 6(1)(e); DEA 2017 s.35', retentionUntil: '2020-01-31', overdue: true },
+        { fileName: 'new.csv', retentionUntil: '2999-12-31', overdue: false },
+      ],
+    });
+    expect(list.stderr).toMatch(/old\.csv.*OVERDUE/);
+    expect(runCli(['import', join(dir, 'new.csv'), '--retention-until', '31/12/2999', '--db', db], env).code).toBe(1);
+  });
+});

@@ -146,3 +146,22 @@ describe('engine', () => {
     engine.close();
   });
 });
+
+describe('engine: overdue sources', () => {
+  it('counts sources past their retention date as soon as the store opens', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'old.csv');
+    writeFileSync(csv, 'Forename,Surname\nAnn,Lee\n');
+    const engine = engineIn(dir);
+    await value(engine.invoke('store:create', { passphrase: PASS }));
+    const file = await value<{ token: string }>(engine.invoke('files:fromPath', { path: csv }));
+    const { job } = await value<{ job: string }>(engine.invoke('import:start', { token: file.token, retentionUntil: '2020-01-01', dsaRef: 'DSA-1' }));
+    await finished(engine, job);
+    await value(engine.invoke('store:lock', {}));
+    expect(await value(engine.invoke('app:info', {}))).toMatchObject({ store: { overdueSources: 0 } });
+    await value(engine.invoke('store:unlock', { passphrase: PASS }));
+    expect(await value(engine.invoke('app:info', {}))).toMatchObject({ store: { overdueSources: 1 } });
+    expect(await value(engine.invoke('sources:list', {}))).toMatchObject([{ dsaRef: 'DSA-1', retentionUntil: '2020-01-01', overdue: true }]);
+    engine.close();
+  });
+});

@@ -24,6 +24,11 @@ export interface ImportOptions {
   today?: string;
   /** Zip-bomb guard for xlsx/ods (defaults: DEFAULT_ZIP_LIMITS). */
   limits?: Partial<ZipLimits>;
+  /** What the data protection record needs: the sharing agreement, lawful basis and retention. */
+  dsaRef?: string;
+  lawfulBasis?: string;
+  /** ISO date after which the source is overdue for purging. */
+  retentionUntil?: string;
 }
 
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
@@ -148,8 +153,9 @@ export async function importFile(store: Store, path: string, options: ImportOpti
 
   const db = store.writer;
   const insertSource = db.prepare(
-    `INSERT INTO source (file_name, sha256, size, format, partner, kind, as_of, imported_at, imported_by, mapping_json, dropped_columns_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO source (file_name, sha256, size, format, partner, kind, as_of, imported_at, imported_by, mapping_json, dropped_columns_json,
+       dsa_ref, lawful_basis, retention_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSheet = db.prepare('INSERT INTO source_sheet (source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, ?, ?, ?, ?, ?)');
   const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -172,7 +178,8 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     // Kind, partner and as-of need every sheet's headers and dates: set when the file is read.
     const sourceId = Number(
       insertSource.run(fileName, hash, size, 'csv', options.partner?.trim() || guessPartner(fileName), options.kind ?? 'other', options.asOf ?? today,
-        new Date().toISOString(), options.user, '{}', '[]').lastInsertRowid,
+        new Date().toISOString(), options.user, '{}', '[]', options.dsaRef?.trim() || null, options.lawfulBasis?.trim() || null,
+        options.retentionUntil ?? null).lastInsertRowid,
     );
     for await (const message of stream) {
       if (message.type === 'rows') {

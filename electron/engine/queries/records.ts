@@ -58,11 +58,12 @@ export function recordsPage(db: Db, req: RecordsPageRequest, partner: string | n
   return { rows, total };
 }
 
-export function listSources(db: Db): SourceRow[] {
+export function listSources(db: Db, today = new Date().toISOString().slice(0, 10)): SourceRow[] {
   const rows = db
     .prepare(
       `SELECT s.id, s.file_name, s.sha256, s.partner, s.kind, s.as_of, s.imported_at, s.rows, s.records, s.structure, s.quarantined,
-              s.dropped_columns_json, (SELECT json_group_array(sheet) FROM source_sheet WHERE source_id = s.id ORDER BY ordinal) AS sheets
+              s.dropped_columns_json, s.dsa_ref, s.lawful_basis, s.retention_until,
+              (SELECT json_group_array(sheet) FROM source_sheet WHERE source_id = s.id ORDER BY ordinal) AS sheets
        FROM source s ORDER BY s.id`,
     )
     .all() as Array<Record<string, unknown>>;
@@ -80,5 +81,9 @@ export function listSources(db: Db): SourceRow[] {
     quarantined: Number(r.quarantined),
     sheets: JSON.parse(String(r.sheets)) as string[],
     droppedColumns: JSON.parse(String(r.dropped_columns_json)) as string[],
+    dsaRef: (r.dsa_ref as string | null) ?? null,
+    lawfulBasis: (r.lawful_basis as string | null) ?? null,
+    retentionUntil: (r.retention_until as string | null) ?? null,
+    overdue: typeof r.retention_until === 'string' && r.retention_until < today,
   }));
 }

@@ -34,6 +34,12 @@ export function AppFrame({ store, children, nav, onLock, locking, notice }: AppF
         {nav}
         <main className="main" id={MAIN_ID} tabIndex={-1}>
           {store?.networkShareWarning ? <WarningText>{store.networkShareWarning}</WarningText> : null}
+          {store && store.overdueSources > 0 ? (
+            <WarningText>
+              {store.overdueSources === 1 ? '1 source is' : `${store.overdueSources} sources are`} past the retention date in
+              their data-sharing agreement. An analyst should purge {store.overdueSources === 1 ? 'it' : 'them'}.
+            </WarningText>
+          ) : null}
           {notice}
           {children}
         </main>
