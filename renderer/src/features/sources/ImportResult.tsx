@@ -2,6 +2,7 @@ import type { ImportSummary } from '../../../../shared/ipc/contract.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
 import { formatCount } from '../../components/format.js';
 import { sheetTitle } from './mapping.js';
+import { RowCountCells, RowCountHeaders } from './RowCounts.js';
 
 /** Counts for each sheet of one imported file. */
 export function SheetCounts({ summary }: { summary: ImportSummary }) {
@@ -13,28 +14,14 @@ export function SheetCounts({ summary }: { summary: ImportSummary }) {
         <thead>
           <tr>
             <th scope="col">Sheet</th>
-            <th scope="col" className="numeric">
-              Rows
-            </th>
-            <th scope="col" className="numeric">
-              Records
-            </th>
-            <th scope="col" className="numeric">
-              Structure rows
-            </th>
-            <th scope="col" className="numeric">
-              Quarantined
-            </th>
+            <RowCountHeaders />
           </tr>
         </thead>
         <tbody>
           {summary.sheets.map((sheet) => (
             <tr key={sheet.sheet}>
               <th scope="row">{sheetTitle(sheet.sheet, summary.fileName)}</th>
-              <td className="numeric">{formatCount(sheet.rows)}</td>
-              <td className="numeric">{formatCount(sheet.records)}</td>
-              <td className="numeric">{formatCount(sheet.structure)}</td>
-              <td className="numeric">{formatCount(sheet.quarantined)}</td>
+              <RowCountCells counts={sheet} />
             </tr>
           ))}
         </tbody>

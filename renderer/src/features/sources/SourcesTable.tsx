@@ -1,6 +1,7 @@
 import type { SourceRow } from '../../../../shared/ipc/contract.js';
-import { formatCount, formatIsoDate } from '../../components/format.js';
+import { formatIsoDate } from '../../components/format.js';
 import { SOURCE_KIND_LABELS } from './kinds.js';
+import { RowCountCells, RowCountHeaders } from './RowCounts.js';
 
 export function SourcesTable({ sources }: { sources: readonly SourceRow[] }) {
   if (sources.length === 0) {
@@ -16,18 +17,7 @@ export function SourcesTable({ sources }: { sources: readonly SourceRow[] }) {
             <th scope="col">Partner</th>
             <th scope="col">Kind</th>
             <th scope="col">As-of date</th>
-            <th scope="col" className="numeric">
-              Rows
-            </th>
-            <th scope="col" className="numeric">
-              Records
-            </th>
-            <th scope="col" className="numeric">
-              Structure rows
-            </th>
-            <th scope="col" className="numeric">
-              Quarantined
-            </th>
+            <RowCountHeaders />
           </tr>
         </thead>
         <tbody>
@@ -47,10 +37,7 @@ export function SourcesTable({ sources }: { sources: readonly SourceRow[] }) {
               <td>{source.partner}</td>
               <td>{SOURCE_KIND_LABELS[source.kind]}</td>
               <td>{formatIsoDate(source.asOf)}</td>
-              <td className="numeric">{formatCount(source.rows)}</td>
-              <td className="numeric">{formatCount(source.records)}</td>
-              <td className="numeric">{formatCount(source.structure)}</td>
-              <td className="numeric">{formatCount(source.quarantined)}</td>
+              <RowCountCells counts={source} />
             </tr>
           ))}
         </tbody>
