@@ -10,7 +10,7 @@ import { parseRequest } from '../../shared/ipc/validate.js';
 import type { EngineHandle, EngineOptions } from './engine-types.js';
 import { importFile, previewImport } from './import/import-file.js';
 import { JobRunner } from './jobs/job-runner.js';
-import { listSources, recordsPage } from './queries/records.js';
+import { countOverdueSources, listSources, recordsPage } from './queries/records.js';
 import { runDemo } from './demo-job.js';
 import { auditPage } from './queries/audit.js';
 import { verifyAudit } from './store/audit.js';
@@ -155,7 +155,7 @@ export class Engine implements EngineHandle {
       synthetic: store?.synthetic ?? false,
       schemaVersion: store?.schemaVersion ?? LATEST_VERSION,
       networkShareWarning: networkShareWarning(this.options.storePath),
-      overdueSources: store ? listSources(store.reader).filter((s) => s.overdue && (store.session.role !== 'partner' || s.partner === store.session.organisation)).length : 0,
+      overdueSources: store ? countOverdueSources(store.reader, store.session.role === 'partner' ? store.session.organisation : null) : 0,
       session: store ? { ...store.session } : null,
     };
   }

@@ -87,3 +87,10 @@ export function listSources(db: Db, today = new Date().toISOString().slice(0, 10
     overdue: typeof r.retention_until === 'string' && r.retention_until < today,
   }));
 }
+
+/** Sources past their retention date (a partner counts only their own), without listing them all. */
+export function countOverdueSources(db: Db, partner: string | null, today = new Date().toISOString().slice(0, 10)): number {
+  const sql = 'SELECT count(*) AS n FROM source WHERE retention_until < ?' + (partner === null ? '' : ' AND partner = ?');
+  const params = partner === null ? [today] : [today, partner];
+  return (db.prepare(sql).get(...params) as { n: number }).n;
+}
