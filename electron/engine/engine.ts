@@ -18,6 +18,11 @@ import { Store } from './store/store.js';
 import { addUser, changePassphrase, listUsers, removeUser } from './store/users.js';
 import { LATEST_VERSION } from './store/migrations/index.js';
 import { keyFilePath, networkShareWarning } from './store/paths.js';
+import type { EngineContext } from './handlers/context.js';
+import { areaHandlers } from './handlers/areas.js';
+import { governanceHandlers } from './handlers/governance.js';
+import { importHandlers } from './handlers/imports.js';
+import { matchingHandlers } from './handlers/matching.js';
 
 type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
@@ -160,7 +165,21 @@ export class Engine implements EngineHandle {
     };
   }
 
+  /** What feature handlers may use of the engine. */
+  private readonly context: EngineContext = {
+    options: () => this.options,
+    jobs: this.jobs,
+    requireStore: () => this.requireStore(),
+    user: () => this.user,
+    partnerScope: () => this.partnerScope(),
+    pathOf: (token) => this.pathOf(token),
+  };
+
   private readonly handlers: Handlers = {
+    ...importHandlers(this.context),
+    ...matchingHandlers(this.context),
+    ...areaHandlers(this.context),
+    ...governanceHandlers(this.context),
     'app:info': () => ({
       version: this.options.version,
       host: this.options.host === 'electron' ? 'electron' : 'browser',

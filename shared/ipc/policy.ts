@@ -1,5 +1,9 @@
 import type { Role } from '../domain/roles.js';
 import type { Channel } from './contract.js';
+import { AREA_POLICY } from './channels/areas.js';
+import { GOVERNANCE_POLICY } from './channels/governance.js';
+import { IMPORT_POLICY } from './channels/imports.js';
+import { MATCHING_POLICY } from './channels/matching.js';
 
 /**
  * Who may call each channel once a store is open. `open` channels work before unlocking. Partners
@@ -24,6 +28,10 @@ export const CHANNEL_POLICY: { readonly [C in Channel]: 'open' | readonly Role[]
   'users:changePassphrase': ['analyst', 'co-ordinator', 'partner'],
   'audit:page': ['analyst'],
   'audit:verify': ['analyst'],
+  ...IMPORT_POLICY,
+  ...MATCHING_POLICY,
+  ...AREA_POLICY,
+  ...GOVERNANCE_POLICY,
 };
 
 export function mayCall(role: Role, channel: Channel): boolean {

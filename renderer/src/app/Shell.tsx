@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
+import { AreasPage } from '../features/areas/AreasPage.js';
+import { MatchingPage } from '../features/matching/MatchingPage.js';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SourcesPage } from '../features/sources/SourcesPage.js';
@@ -41,6 +43,10 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
     >
       {page === 'sources' ? (
         <SourcesPage info={info} onStoreChanged={onStoreChanged} />
+      ) : page === 'matching' ? (
+        <MatchingPage info={info} />
+      ) : page === 'areas' ? (
+        <AreasPage info={info} />
       ) : page === 'audit' ? (
         <SettingsPage info={info} />
       ) : (

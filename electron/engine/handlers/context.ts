@@ -1,0 +1,25 @@
+// What a feature's channel handlers may use of the engine: kept narrow so each feature's
+// handlers live in their own module (./<feature>.ts) and never reach into Engine internals.
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract.js';
+import type { EngineOptions } from '../engine-types.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import type { Store } from '../store/store.js';
+
+export interface EngineContext {
+  /** A function, not a field: the engine's own options are set after its fields. */
+  options(): EngineOptions;
+  readonly jobs: JobRunner;
+  /** The open store, or throws `store-locked` / `store-missing`. */
+  requireStore(): Store;
+  /** Who acts, for the audit log. */
+  user(): string;
+  /** The partner organisation the session is limited to, or null for unrestricted roles. */
+  partnerScope(): string | null;
+  /** The absolute path behind a file token from files:choose / files:fromPath. */
+  pathOf(token: string): string;
+}
+
+/** Handlers for a subset of the contract's channels. */
+export type HandlersFor<K extends Channel> = {
+  [C in K]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};

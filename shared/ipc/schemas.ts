@@ -1,0 +1,10 @@
+// Primitive schemas every channel table shares.
+import { z } from 'zod';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const jobId = z.string().min(1).max(64);
+export const fileToken = z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, 'expected a file token');
+export const empty = z.object({}).strict();
+
+export const JobStarted = z.object({ job: jobId });
+export type JobStarted = z.infer<typeof JobStarted>;
