@@ -11,7 +11,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    // BASELINE_RENDERER_DIST lets parallel work build and test in its own folder.
+    outDir: process.env['BASELINE_RENDERER_DIST'] || fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     // React + AG Grid is one ~1.4 MB chunk and is loaded from disk, so the web default is noise.
     chunkSizeWarningLimit: 3000,

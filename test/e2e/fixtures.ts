@@ -18,7 +18,8 @@ declare global {
 }
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const distDir = path.join(repoRoot, 'dist', 'renderer');
+/** The built renderer; BASELINE_RENDERER_DIST points parallel work at its own build. */
+export const distDir = process.env['BASELINE_RENDERER_DIST'] || path.join(repoRoot, 'dist', 'renderer');
 /** Screenshots kept as artefacts of a run (no pixel baselines: Debian's Chromium is not Playwright's). */
 export const screenshotsDir = path.join(repoRoot, 'test', 'e2e', 'artifacts', 'screenshots');
 export const fixtureFile = (name: string): string => path.join(repoRoot, 'test', 'fixtures', 'e2e', name);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-const index = here('../../dist/renderer/index.html');
+const index = `${process.env['BASELINE_RENDERER_DIST'] || here('../../dist/renderer')}/index.html`;
 
 if (!existsSync(index)) {
   throw new Error(
@@ -28,7 +28,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // Per-test output (failure screenshots, attachments). Cleared at the start of each run; the
   // screenshots tests keep on purpose go to artifacts/screenshots/ instead.
-  outputDir: here('./artifacts/results'),
+  outputDir: process.env['BASELINE_E2E_RESULTS'] || here('./artifacts/results'),
   use: {
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
