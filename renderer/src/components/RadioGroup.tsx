@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FormGroup } from './FormGroup.js';
 import './components.css';
 
 export interface RadioOption {
@@ -24,24 +25,9 @@ interface RadioGroupProps {
 
 /** GOV.UK radios: a fieldset whose legend is the question, one choice per option. */
 export function RadioGroup({ id, legend, value, options, onChange, hint, error, disabled }: RadioGroupProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
-        <legend className="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <div className="hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="error-message" id={errorId}>
-            <span className="visually-hidden">Error: </span>
-            {error}
-          </p>
-        ) : null}
+    <FormGroup id={id} label={legend} hint={hint} error={error} fieldset>
+      {() => (
         <div className="radios">
           {options.map((option, index) => {
             const inputId = index === 0 ? id : `${id}-${index + 1}`;
@@ -75,7 +61,7 @@ export function RadioGroup({ id, legend, value, options, onChange, hint, error, 
             );
           })}
         </div>
-      </fieldset>
-    </div>
+      )}
+    </FormGroup>
   );
 }

@@ -1,4 +1,5 @@
 import type { HTMLInputAutoCompleteAttribute, ReactNode } from 'react';
+import { FormGroup } from './FormGroup.js';
 
 interface TextFieldProps {
   id: string;
@@ -28,39 +29,24 @@ export function TextField({
   width = 'two-thirds',
   disabled,
 }: TextFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        className={`input input--${width}${error ? ' input--error' : ''}`}
-        id={id}
-        name={id}
-        type={type}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        spellCheck={false}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        disabled={disabled}
-      />
-    </div>
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <input
+          className={`input input--${width}${error ? ' input--error' : ''}`}
+          id={id}
+          name={id}
+          type={type}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          spellCheck={false}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          disabled={disabled}
+        />
+      )}
+    </FormGroup>
   );
 }
