@@ -17,6 +17,7 @@ export const PERSON_FIELDS = [
   'nhs_number',
   'nino',
   'upn',
+  'other_id',
   'agency_ref',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -52,6 +53,7 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   nhs_number: 'NHS number',
   nino: 'National Insurance number',
   upn: 'Unique pupil number',
+  other_id: 'Other national identifier (no check digit)',
   agency_ref: "Agency's own reference",
   event_date: 'Event date',
   event: 'Event detail',

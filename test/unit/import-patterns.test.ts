@@ -112,7 +112,7 @@ describe('partner patterns', () => {
 const FEBRL = join(REPO, '..', 'shared', 'data', 'febrl', 'febrl1.csv');
 
 describe.skipIf(!existsSync(FEBRL))('FEBRL through the importer (STACK trap 8)', () => {
-  it('maps its columns, reads yyyymmdd births, flags 4-digit postcodes, and keeps rec ids as agency references', async () => {
+  it('maps its columns, reads yyyymmdd births, flags 4-digit postcodes, keeps rec ids as agency references and social security numbers as other identifiers', async () => {
     // Leading spaces in the headers, as the original FEBRL files have them.
     const text = readFileSync(FEBRL, 'utf8').replace(/^[^\n]*/, (header) => header.split(',').map((h) => ` ${h}`).join(','));
     const path = join(tempDir(), 'febrl1.csv');
@@ -129,15 +129,15 @@ describe.skipIf(!existsSync(FEBRL))('FEBRL through the importer (STACK trap 8)',
       suburb: 'town',
       postcode: 'postcode',
       date_of_birth: 'dob',
-      soc_sec_id: 'agency_ref',
+      soc_sec_id: 'other_id',
     });
     expect(['event', 'ignore']).toContain(roles.cluster);
     const store = newStore();
     const summary = await importFile(store, path, { user: 't', today: '2025-01-01' }, silentJob());
     const rows = text.trim().split('\n').length - 1;
     expect((summary.sheets[0]?.records ?? 0) + (summary.sheets[0]?.quarantined ?? 0)).toBe(rows);
-    const first = store.reader.prepare("SELECT agency_ref, dob, postcode, problems_json FROM record WHERE agency_ref = 'rec-122-org'").get() as Record<string, string>;
-    expect(first).toMatchObject({ agency_ref: 'rec-122-org', dob: '1999-02-19', postcode: null });
+    const first = store.reader.prepare("SELECT agency_ref, dob, postcode, other_id, problems_json FROM record WHERE agency_ref = 'rec-122-org'").get() as Record<string, string>;
+    expect(first).toMatchObject({ agency_ref: 'rec-122-org', dob: '1999-02-19', postcode: null, other_id: text.match(/^ ?rec-122-org,.*,(\d+)$/m)?.[1] });
     expect(JSON.parse(first.problems_json ?? '[]')).toContain('postcode: "4814" is not a UK postcode');
     store.close();
   });

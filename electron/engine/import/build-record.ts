@@ -24,6 +24,8 @@ export interface RecordValues {
   ninoValid: boolean;
   upn: string | null;
   upnValid: boolean;
+  /** A national number with no check this app knows (a foreign social security number): spaces, hyphens and dots removed. */
+  otherId: string | null;
   agencyRef: string | null;
   eventDate: string | null;
   forenameKey: string | null;
@@ -88,6 +90,12 @@ const NONE_S: string[] = [];
 function dateIn(cell: Cell, ctx: PreparedContext): ParsedDate | null {
   const order = ctx.dateOrders?.[cell.column] ?? undefined;
   return parseDate(cell.value, order ? { pivotYear: ctx.pivotYear, allowSerial: true, order } : { pivotYear: ctx.pivotYear, allowSerial: true });
+}
+
+/** "123-45 6789" → "123456789": the separators people type carry no meaning; null when nothing is left. */
+export function normaliseOtherId(value: string | undefined): string | null {
+  const v = value?.replace(/[\s\-./]+/g, '').toUpperCase();
+  return v ? v : null;
 }
 
 const columnName = (ctx: PreparedContext, i: number): string => ctx.headers[i] || `column ${i + 1}`;
@@ -181,6 +189,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       ninoValid: nino.valid,
       upn: upn.value,
       upnValid: upn.valid,
+      otherId: normaliseOtherId(firstOf(cells, ctx, 'other_id')?.value),
       agencyRef: firstOf(cells, ctx, 'agency_ref')?.value ?? null,
       eventDate,
       forenameKey: nameKey(forename),

@@ -161,8 +161,8 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRecord = db.prepare(
     `INSERT INTO record (raw_row_id, source_id, forename, middle_names, surname, title, dob, age, sex, address, postcode, uprn,
-       nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json, other_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   const stream = parseInWorker(pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits), job.signal);

@@ -17,7 +17,7 @@ export type RecordTuple = [
   forename: string | null, middleNames: string | null, surname: string | null, title: string | null, dob: string | null, age: number | null,
   sex: string | null, address: string | null, postcode: string | null, uprn: string | null, nhsNumber: string | null, nhsNumberValid: 0 | 1,
   nino: string | null, ninoValid: 0 | 1, upn: string | null, upnValid: 0 | 1, agencyRef: string | null, eventDate: string | null,
-  forenameKey: string | null, surnameKey: string | null, problemsJson: string,
+  forenameKey: string | null, surnameKey: string | null, problemsJson: string, otherId: string | null,
 ];
 export const RECORD_EVENT_DATE = 17;
 
@@ -56,7 +56,7 @@ function toTuple(r: RecordValues): RecordTuple {
   return [
     r.forename, r.middleNames, r.surname, r.title, r.dob, r.age, r.sex, r.address, r.postcode, r.uprn,
     r.nhsNumber, r.nhsNumberValid ? 1 : 0, r.nino, r.ninoValid ? 1 : 0, r.upn, r.upnValid ? 1 : 0, r.agencyRef, r.eventDate,
-    r.forenameKey, r.surnameKey, r.problems.length ? JSON.stringify(r.problems) : '[]',
+    r.forenameKey, r.surnameKey, r.problems.length ? JSON.stringify(r.problems) : '[]', r.otherId,
   ];
 }
 

@@ -48,7 +48,9 @@ const EXACT: Array<[ColumnRole, string[]]> = [
   ['nhs_number', ['nhs number', 'nhs no', 'nhs num', 'nhsno', 'nhs', 'nhs id', 'nhs nbr', 'patient nhs number', 'nhs number new', 'new nhs number', 'nhsnumber', 'nhs no new', 'nhs numb', 'person nhs number', 'nhs nr']],
   ['nino', ['ni number', 'nino', 'ni no', 'national insurance number', 'national insurance no', 'nat ins no', 'ni', 'nino number', 'claimant nino', 'ni num', 'nino no', 'nat insurance number', 'national insurance', 'ins number', 'ni nbr']],
   ['upn', ['upn', 'unique pupil number', 'pupil upn', 'pupil number', 'upn number', 'former upn', 'upn no', 'pupil unique number']],
-  ['agency_ref', ['rec id', 'recid', 'id', 'ref', 'reference', 'client ref', 'client id', 'client reference', 'client no', 'case number', 'case no', 'case ref', 'case id', 'tenancy ref', 'tenancy reference', 'tenancy id', 'tenancy no', 'person id', 'person ref', 'crn', 'pnc id', 'pnc', 'pnc number', 'mosaic id', 'lcs id', 'pupil id', 'claim ref', 'claim reference', 'claim id', 'claim no', 'household ref', 'patient id', 'mrn', 'hospital number', 'hospital no', 'record id', 'urn', 'yot ref', 'yot id', 'yot case no', 'yot case number', 'offender id', 'account ref', 'account number', 'nominal id', 'nominal ref', 'unique id', 'uniqueid', 'system id', 'customer ref', 'customer id', 'resident id', 'subject id', 'person number', 'client number', 'individual id', 'attendance id', 'attendance ref', 'exclusion ref', 'exclusion id', 'referral id', 'referral ref', 'episode id', 'soc sec id', 'ssn', 'local id', 'key', 'row id']],
+  // Foreign national numbers with no check this app knows (DESIGN §3: evidence, never a veto).
+  ['other_id', ['soc sec id', 'soc sec no', 'soc sec number', 'ssn', 'ss number', 'social security number', 'social security no', 'social security id', 'social security', 'national id', 'national id number', 'national id no', 'national identity number', 'national identification number', 'national identifier', 'id card number', 'identity card number', 'identity number', 'personal identity number', 'social insurance number', 'sin', 'pps number', 'ppsn', 'personal public service number', 'bsn', 'pesel', 'personnummer', 'cpr number', 'foreign national id']],
+  ['agency_ref', ['rec id', 'recid', 'id', 'ref', 'reference', 'client ref', 'client id', 'client reference', 'client no', 'case number', 'case no', 'case ref', 'case id', 'tenancy ref', 'tenancy reference', 'tenancy id', 'tenancy no', 'person id', 'person ref', 'crn', 'pnc id', 'pnc', 'pnc number', 'mosaic id', 'lcs id', 'pupil id', 'claim ref', 'claim reference', 'claim id', 'claim no', 'household ref', 'patient id', 'mrn', 'hospital number', 'hospital no', 'record id', 'urn', 'yot ref', 'yot id', 'yot case no', 'yot case number', 'offender id', 'account ref', 'account number', 'nominal id', 'nominal ref', 'unique id', 'uniqueid', 'system id', 'customer ref', 'customer id', 'resident id', 'subject id', 'person number', 'client number', 'individual id', 'attendance id', 'attendance ref', 'exclusion ref', 'exclusion id', 'referral id', 'referral ref', 'episode id', 'local id', 'key', 'row id']],
   ['event_date', ['date', 'event date', 'incident date', 'offence date', 'attendance date', 'start date', 'date of incident', 'date of offence', 'date of attendance', 'referral date', 'date of referral', 'exclusion date', 'date reported', 'reported date', 'occurrence date', 'arrival date', 'admission date', 'claim start date', 'claim start', 'tenancy start', 'tenancy start date', 'start', 'from', 'from date', 'date from', 'effective date', 'event dt', 'incident dt', 'occurred', 'date occurred', 'activity date', 'contact date', 'visit date', 'assessment date', 'period start']],
 ];
 
@@ -80,6 +82,7 @@ const CONTAINS: Array<[RegExp, ColumnRole]> = [
   [/\b(full )?name\b/, 'full_name'],
   [/\b(end|until|to|outcome|closed?|closure|finish(ed)?|expiry|expires?|left|leaving|discharged?|review|due|next|last|updated?|modified|created|entered|extracted|run|printed)\b/, 'event'],
   [/\bdate\b|\bdt\b|\b(start|from|began|commenced)\b|^(occurred|reported|arrival|arrived|admission|admitted|when)( on| at)?$/, 'event_date'],
+  [/\b(ssn|soc sec|social (security|insurance)|national (id|identity|identification)|identity card|id card)\b/, 'other_id'],
   [/\b(ref|reference|id|number|no|num|nbr|code)\b/, 'agency_ref'],
   [/\b(type|category|outcome|offence|incident|sessions?|absences?|exclusions?|claim|benefit|tenancy|attendance|reason|status|diagnosis|disposal|term|arrears|flag|involvement|complaint|mode|site|relationship|summary|notes?|comments?|description|(un)?authori[sz]ed|possible|present|absent|amount|balance|count|total)\b/, 'event'],
 ];
@@ -95,7 +98,7 @@ const SECONDARY = /\b(preferred|known as|nickname|other|alternative|alt|2nd|seco
 const PRIMARY = /\b(legal|official|registered|current|usual|main)\b/;
 
 const PERSON_ROLES: ReadonlySet<ColumnRole> = new Set([
-  'forename', 'middle_names', 'surname', 'full_name', 'title', 'dob', 'age', 'sex', 'address', 'address_line', 'town', 'postcode', 'uprn', 'nhs_number', 'nino', 'upn',
+  'forename', 'middle_names', 'surname', 'full_name', 'title', 'dob', 'age', 'sex', 'address', 'address_line', 'town', 'postcode', 'uprn', 'nhs_number', 'nino', 'upn', 'other_id',
 ]);
 
 // ---------------------------------------------------------------------------------------------

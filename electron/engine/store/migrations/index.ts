@@ -4,6 +4,7 @@ import { sql as initial } from './0010-initial.js';
 import { sql as linkage } from './0020-linkage.js';
 import { sql as rawRowFormulas } from './0030-raw-row-formulas.js';
 import { sql as areasImd } from './0040-areas-imd.js';
+import { sql as otherId } from './0050-record-other-id.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -11,6 +12,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 20, name: 'linkage', sql: linkage },
   { version: 30, name: 'raw-row-formulas', sql: rawRowFormulas },
   { version: 40, name: 'areas-imd', sql: areasImd },
+  { version: 50, name: 'record-other-id', sql: otherId },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
