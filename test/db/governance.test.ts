@@ -149,6 +149,16 @@ describe('roles are enforced in the engine on every channel', () => {
     'users:changePassphrase': { oldPassphrase: 'not it at all', newPassphrase: 'a new passphrase' },
     'audit:page': { startRow: 0, endRow: 10 },
     'audit:verify': {},
+    'matching:run': {},
+    'matching:summary': {},
+    'matching:blocking': { fresh: true },
+    'matching:model': {},
+    'matching:histogram': {},
+    'matching:counts': { reviewFrom: 0.5, threshold: 0.9 },
+    'matching:saveSettings': { reviewFrom: 0.5, threshold: 0.9 },
+    'matching:reviewList': { reviewFrom: 0.01, threshold: 0.99, startRow: 0, endRow: 10 },
+    'matching:pair': { recordA: 1, recordB: 2 },
+    'matching:decide': { recordA: 1, recordB: 2, decision: 'unsure' },
   };
 
   it('every sample request is valid for its channel', () => {
