@@ -138,7 +138,7 @@ export function makeAreaCommands(open: StoreOpener): Record<string, CommandHandl
         let origin: string | undefined;
         if (ward) {
           const borough = single(args, 'borough') ?? store.meta(BOROUGH_META) ?? undefined;
-          const w = wardLsoas(db, ward, wardYear, borough);
+          const w = wardLsoas(db, ward, wardYear, borough, effective);
           if (vintage && vintage !== w.vintage) throw new WorkbenchError('bad-input', `The ${w.year} ward lookup is on LSOA ${w.vintage} codes, not ${vintage}.`);
           codes = [...codes, ...w.lsoas];
           vintage = w.vintage;

@@ -147,8 +147,47 @@ export function deleteArea(db: Db, name: string): void {
   db.prepare('DELETE FROM area WHERE id = ?').run(area.id);
 }
 
-/** The LSOAs of a ward from the imported ward lookups, by ward code or name (and year). */
-export function wardLsoas(db: Db, ward: string, year?: number, ladCode?: string): { code: string; name: string | null; year: number; vintage: Vintage; lsoas: string[] } {
+/**
+ * Districts whose wards were redrawn, with the date the new wards took effect (DOMAIN §6.1:
+ * Rotherham's 21 wards gave way to 25 at the May 2021 elections). A ward lookup is published
+ * for a year, but a re-warding takes effect on an election day, so the year alone would put a
+ * June 2021 area on the old wards.
+ */
+export const WARD_CHANGES: Readonly<Record<string, readonly string[]>> = { E08000018: ['2021-05-06'] };
+
+/**
+ * Which ward lookup year describes the wards in force on `date`: the latest lookup in the same
+ * ward era (between two re-wardings of the district) when the district's re-wardings are known,
+ * else the latest lookup year not after the date's year, else the earliest lookup.
+ */
+export function wardYearFor(years: readonly number[], date: string, ladCode?: string | null): number | undefined {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const year = Number(date.slice(0, 4));
+  const changes = ladCode ? (WARD_CHANGES[ladCode] ?? []) : [];
+  if (changes.length > 0) {
+    const eraStart = [...changes].reverse().find((c) => c <= date) ?? '0000-00-00';
+    const eraEnd = changes.find((c) => c > date) ?? '9999-99-99';
+    // A lookup of year Y shows the wards of (at the latest) December Y.
+    const inEra = sorted.filter((y) => `${y}-12-31` >= eraStart && `${y}-01-01` < eraEnd);
+    if (inEra.length > 0) return inEra.filter((y) => y <= Math.max(year, inEra[0] as number)).pop() ?? inEra[0];
+  }
+  return sorted.filter((y) => y <= year).pop() ?? sorted[0];
+}
+
+function districtOf(db: Db, row: { vintage: Vintage; lsoa: string }): string | undefined {
+  const r = db.prepare('SELECT lad_code FROM lsoa_lad WHERE lsoa = ? ORDER BY vintage = ? DESC, lad_code LIMIT 1').get(row.lsoa, row.vintage) as { lad_code: string } | undefined;
+  return r?.lad_code;
+}
+
+/** The LSOAs of a ward from the imported ward lookups, by ward code or name (and year, or the date the area takes effect). */
+export function wardLsoas(
+  db: Db,
+  ward: string,
+  year?: number,
+  ladCode?: string,
+  effectiveDate?: string,
+): { code: string; name: string | null; year: number; vintage: Vintage; lsoas: string[] } {
   const rows = db
     .prepare(
       `SELECT ward_code, ward_name, ward_year, vintage, lsoa, lad_code FROM lsoa_ward
@@ -161,6 +200,14 @@ export function wardLsoas(db: Db, ward: string, year?: number, ladCode?: string)
     if (inLad.length > 0) matching = inLad;
   }
   if (matching.length === 0) throw new WorkbenchError('not-found', `No ward "${ward}"${year ? ` in the ${year} ward lookup` : ''} in the imported ward lookups (lookup import a LSOA → ward file first).`);
+  if (year === undefined && effectiveDate !== undefined) {
+    const chosen = wardYearFor(
+      matching.map((r) => r.ward_year),
+      effectiveDate,
+      ladCode ?? matching.find((r) => r.lad_code)?.lad_code ?? districtOf(db, matching[0] as (typeof matching)[number]),
+    );
+    matching = matching.filter((r) => r.ward_year === chosen);
+  }
   const groups = [...new Set(matching.map((r) => `${r.ward_code}|${r.ward_year}`))];
   if (groups.length > 1) {
     throw new WorkbenchError('bad-input', `"${ward}" matches several wards: ${groups.map((g) => g.replace('|', ' (') + ')').join(', ')}. Give the ward code and --ward-year.`);

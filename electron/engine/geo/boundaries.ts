@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
 import { findImport, finishImport, registerImport } from './geo-imports.js';
 import { isLsoaCode, parseVintage, type Vintage } from './releases.js';
@@ -30,7 +31,7 @@ interface Feature {
 const CODE_PROPERTY = /^lsoa(01|11|21)_?(?:cd|code)$/i;
 const NAME_PROPERTY = /^lsoa(01|11|21)_?(?:nm|name)$/i;
 
-export async function importBoundaries(store: Store, path: string, options: { vintage?: string; user: string }): Promise<BoundaryImportSummary> {
+export async function importBoundaries(store: Store, path: string, options: { vintage?: string; user: string }, ctx?: JobContext): Promise<BoundaryImportSummary> {
   const fileName = basename(path);
   let size: number;
   try {
@@ -39,6 +40,7 @@ export async function importBoundaries(store: Store, path: string, options: { vi
     throw new WorkbenchError('bad-input', `${fileName}: the file cannot be read (missing or not allowed).`);
   }
   let doc: { type?: string; features?: Feature[]; crs?: { properties?: { name?: string } } };
+  ctx?.progress('Reading boundaries', 0, size);
   try {
     doc = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as typeof doc;
   } catch {
@@ -60,7 +62,8 @@ export async function importBoundaries(store: Store, path: string, options: { vi
   const vintage = (fromProperty ?? optionVintage) as Vintage;
   const crs = doc.crs?.properties?.name;
   if (crs && !/CRS84|4326/.test(crs)) throw new WorkbenchError('bad-input', `${fileName}: coordinates are in ${crs}; export the boundaries in WGS84 (EPSG:4326 / CRS84).`);
-  const sha = await fileSha256(path);
+  const sha = await fileSha256(path, (read) => ctx?.progress('Checking the file', read, size));
+  ctx?.throwIfCancelled();
   const previous = findImport(store.reader, 'boundaries', sha);
   if (previous) {
     const details = JSON.parse(previous.details_json) as BoundaryImportSummary;
@@ -102,6 +105,7 @@ export async function importBoundaries(store: Store, path: string, options: { vi
     };
     finishImport(db, id, { vintage, rows: summary.features, lsoas: codes.size, details: { ...summary, message: undefined, status: undefined, file: undefined } });
     store.audit(options.user, 'boundaries-import', { importId: id, lsoas: codes.size, vintage });
+    ctx?.progress('Storing boundaries', size, size);
     return summary;
   })();
 }

@@ -34,7 +34,7 @@ export interface IodImportSummary {
 export async function importIodFile(store: Store, path: string, options: { release?: string; user: string }, ctx: JobContext): Promise<IodImportSummary> {
   const table = await openTable(path, isIodHeader);
   const recognition = recogniseIod(table.header, table.fileName, options.release);
-  const sha = await fileSha256(path);
+  const sha = await fileSha256(path, (read) => ctx.progress('Checking the file', read, table.sizeBytes));
   const previous = findImport(store.reader, 'imd', sha);
   if (previous) {
     const details = JSON.parse(previous.details_json) as Partial<IodImportSummary>;
@@ -132,7 +132,7 @@ export async function importIodFile(store: Store, path: string, options: { relea
         const ladName = idx.ladName === undefined ? '' : (cells[idx.ladName] ?? '').trim();
         if (ladCode || ladName) insertLad.run(release.vintage, code, ladCode || ladName, ladName || null, release.id);
       }
-      ctx.progress('Importing deprivation data', rows, rows + 1);
+      ctx.progress('Importing deprivation data', table.bytesRead(), table.sizeBytes);
       await ctx.yield();
     }
 

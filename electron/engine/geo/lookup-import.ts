@@ -30,7 +30,7 @@ const CHANGE_CODES = new Set(['U', 'S', 'M', 'X']);
 export async function importLookupFile(store: Store, path: string, options: { user: string }, ctx: JobContext): Promise<LookupImportSummary> {
   const table = await openTable(path, isLookupHeader);
   const plan = planLookup(table.header, table.fileName);
-  const sha = await fileSha256(path);
+  const sha = await fileSha256(path, (read) => ctx.progress('Checking the file', read, table.sizeBytes));
   const previous = findImport(store.reader, 'lookup', sha);
   if (previous) {
     const details = JSON.parse(previous.details_json) as LookupImportSummary;
@@ -135,7 +135,7 @@ export async function importLookupFile(store: Store, path: string, options: { us
           if (isLsoaCode(lsoa) && name) insertName.run(n.vintage, lsoa, name);
         }
       }
-      ctx.progress('Importing lookup', rows, rows + 1);
+      ctx.progress('Importing lookup', table.bytesRead(), table.sizeBytes);
       await ctx.yield();
     }
     if (lsoaSeen.size === 0) {

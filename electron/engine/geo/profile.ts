@@ -7,6 +7,8 @@ import type { Db } from '../store/database.js';
 import { getArea } from './areas.js';
 import { carryLsoas, type CarriedLsoa, type CarryResult } from './carry.js';
 import { INDEX_KEYS, INDEX_WORDING, type IndexKey } from './iod-layouts.js';
+import { disclose, type Disclosure } from './disclosure.js';
+import { placeHouseholds } from './household-placement.js';
 import { placeRecords, postcodeVintages } from './placement.js';
 import { RELEASES, type ReleaseId, type Vintage } from './releases.js';
 
@@ -83,8 +85,21 @@ export interface AreaProfile {
   releases: Array<{ release: ReleaseId; vintage: Vintage; nationalLsoas: number; carried: Omit<CarryResult, 'mappings'> | null; area: ReleaseSummary; borough: ReleaseSummary | null }>;
   changes: Array<{ from: ReleaseId; to: ReleaseId; area: ChangeSummary; borough: ChangeSummary | null }>;
   records: { vintage: Vintage; recordsWithPostcode: number; placedInArea: number; byLsoa: Array<{ lsoa: string; records: number }>; unmatchedPostcodes: number } | null;
+  /** Households and persons of the latest linkage Run placed in the area (and the borough). */
+  baseline: BaselineCounts | null;
   warnings: string[];
   caveats: string[];
+}
+
+export interface BaselineCounts {
+  vintage: Vintage;
+  run: number | null;
+  disclosure: Disclosure;
+  households: number | null;
+  persons: number | null;
+  boroughHouseholds: number | null;
+  unplacedHouseholds: number | null;
+  unmatchedPostcodes: number;
 }
 
 export const CAVEATS = [
@@ -250,7 +265,7 @@ function importedReleases(db: Db): typeof RELEASES {
   return RELEASES.filter((r) => have.has(r.id));
 }
 
-export function areaProfile(db: Db, name: string, options: { borough?: string } = {}): AreaProfile {
+export function areaProfile(db: Db, name: string, options: { borough?: string; disclosure?: Disclosure } = {}): AreaProfile {
   const area = getArea(db, name);
   const releases = importedReleases(db);
   if (releases.length === 0) throw new WorkbenchError('bad-input', 'No Indices of Deprivation file has been imported yet (imd import FILE…).');
@@ -266,6 +281,7 @@ export function areaProfile(db: Db, name: string, options: { borough?: string } 
     releases: [],
     changes: [],
     records: null,
+    baseline: null,
     warnings,
     caveats: CAVEATS,
   };
@@ -304,6 +320,32 @@ export function areaProfile(db: Db, name: string, options: { borough?: string } 
       unmatchedPostcodes: placement.unmatched.length,
     };
     if (placement.unmatched.length > 0) warnings.push(`${placement.unmatched.length} record postcode(s) are not in the LSOA ${recordVintage} postcode lookup (lookup unmatched lists them).`);
+    out.baseline = baselineCounts(db, codes, recordVintage, borough, options.disclosure ?? 'exact');
+    if (out.baseline.run === null) warnings.push('Nothing has been linked yet, so the area has no household or person counts.');
   } else warnings.push('No postcode → LSOA lookup has been imported, so records cannot be counted by LSOA.');
   return out;
+}
+
+function baselineCounts(db: Db, codes: readonly string[], vintage: Vintage, borough: string | undefined, disclosure: Disclosure): BaselineCounts {
+  const placement = placeHouseholds(db, vintage);
+  let households = 0;
+  let persons = 0;
+  for (const code of codes) {
+    const c = placement.byLsoa.get(code);
+    households += c?.households ?? 0;
+    persons += c?.persons ?? 0;
+  }
+  const inBorough = borough ? boroughLsoas(db, borough, vintage).reduce((n, code) => n + (placement.byLsoa.get(code)?.households ?? 0), 0) : null;
+  const unplaced = placement.withoutPostcode + placement.unmatched.reduce((n, u) => n + u.households, 0);
+  const shown = (n: number | null): number | null => (n === null || placement.run === null ? null : disclose(n, disclosure));
+  return {
+    vintage,
+    run: placement.run,
+    disclosure,
+    households: shown(households),
+    persons: shown(persons),
+    boroughHouseholds: shown(inBorough),
+    unplacedHouseholds: shown(unplaced),
+    unmatchedPostcodes: placement.unmatched.length,
+  };
 }

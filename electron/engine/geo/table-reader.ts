@@ -22,12 +22,21 @@ export interface OpenedTable {
   headerRow: number;
   /** Data rows after the header, in batches. Consume once. */
   batches(): AsyncGenerator<TableRow[]>;
+  /** Bytes of the file read so far (for a workbook, the share of its rows handed out): progress by bytes, as row totals are unknown until the end. */
+  bytesRead(): number;
+  /** Releases the file when the rows are not wanted (after reading only the header). */
+  close(): void;
 }
 
 /** sha256 of a file, streamed (a 1 GB national postcode file hashes in a second or two). */
-export async function fileSha256(path: string): Promise<string> {
+export async function fileSha256(path: string, onBytes?: (read: number) => void): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  let read = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    read += (chunk as Buffer).length;
+    onBytes?.(read);
+  }
   return hash.digest('hex');
 }
 
@@ -79,6 +88,7 @@ function openWorkbook(path: string, fileName: string, size: number, isHeader: (c
   if (!chosen) throw new WorkbenchError('bad-input', `${fileName}: every sheet is empty.`);
   const { rows, headerIndex, sheet } = chosen;
   const header = rows[headerIndex]?.cells ?? [];
+  let handedOut = headerIndex + 1;
   return {
     fileName,
     format: wb.format,
@@ -87,8 +97,13 @@ function openWorkbook(path: string, fileName: string, size: number, isHeader: (c
     header,
     headerRow: rows[headerIndex]?.row ?? 1,
     async *batches() {
-      for (let i = headerIndex + 1; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+      for (let i = headerIndex + 1; i < rows.length; i += BATCH) {
+        handedOut = Math.min(rows.length, i + BATCH);
+        yield rows.slice(i, i + BATCH);
+      }
     },
+    bytesRead: () => Math.round((size * handedOut) / Math.max(1, rows.length)),
+    close: () => undefined,
   };
 }
 
@@ -121,6 +136,7 @@ async function openCsv(path: string, fileName: string, size: number, head: Buffe
   const pending: TableRow[] = [];
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let done = false;
+  let bytes = 0;
   const pull = async (): Promise<boolean> => {
     if (done) return false;
     const next = await iterator.next();
@@ -130,9 +146,10 @@ async function openCsv(path: string, fileName: string, size: number, head: Buffe
       return false;
     }
     const chunk = next.value;
-    const bytes = first ? chunk.subarray(bom) : chunk;
+    bytes += chunk.length;
+    const text = first ? chunk.subarray(bom) : chunk;
     first = false;
-    pending.push(...parser.push(decoder.decode(bytes, { stream: true }), false));
+    pending.push(...parser.push(decoder.decode(text, { stream: true }), false));
     return true;
   };
   while (pending.length < HEADER_SCAN && (await pull()));
@@ -162,6 +179,10 @@ async function openCsv(path: string, fileName: string, size: number, head: Buffe
       } finally {
         if (!done) stream.destroy();
       }
+    },
+    bytesRead: () => bytes,
+    close: () => {
+      stream.destroy();
     },
   };
 }
