@@ -106,7 +106,7 @@ describe('runLink', () => {
       const stored = explainPair(store.reader, top.b, top.a);
       expect(stored).toMatchObject({ run: 1, recordA: top.a, recordB: top.b, termFrequencies: 'applied' });
       expect(stored.matchWeight).toBeCloseTo(top.w, 1);
-      expect(stored.comparisons.map((c) => c.name)).toEqual(['forename', 'surname', 'forename/surname swapped', 'date of birth', 'sex', 'postcode', 'address', 'NHS number', 'National Insurance number', 'UPN']);
+      expect(stored.comparisons.map((c) => c.name)).toEqual(['forename', 'surname', 'forename/surname swapped', 'date of birth', 'sex', 'postcode', 'address', 'NHS number', 'National Insurance number', 'UPN', 'other national identifier']);
       const ids = store.reader.prepare('SELECT id FROM record ORDER BY id LIMIT 2 OFFSET 5').all() as Array<{ id: number }>;
       const fresh = explainPair(store.reader, ids[0]!.id, ids[1]!.id);
       expect(fresh.termFrequencies).toBe('not applied');

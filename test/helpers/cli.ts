@@ -9,6 +9,8 @@ export interface CliRun {
   stderr: string;
   /** The --json summary: the last line of stdout. */
   json: Record<string, unknown> | null;
+  /** The signal that ended the process (a crash test's SIGKILL), else null. */
+  signal: NodeJS.Signals | null;
 }
 
 /** Runs the real CLI in a child process, with no terminal and only the env given. */
@@ -27,5 +29,5 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   } catch {
     json = null;
   }
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json };
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json, signal: result.signal };
 }

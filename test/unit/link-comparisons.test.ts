@@ -146,3 +146,26 @@ for (const [name, field] of [
     { description: 'both valid, different', a: { [field]: 'X1' }, b: { [field]: 'X2' }, expected: 'both valid, different' },
   ]);
 }
+
+table('other national identifier', [
+  { description: 'missing', a: { otherId: '5304218' }, b: {}, expected: 'missing' },
+  { description: 'a repeated digit is a stand-in, not a number', a: { otherId: '0000000' }, b: { otherId: '0000000' }, expected: 'missing' },
+  { description: 'no digit at all is a stand-in', a: { otherId: 'UNKNOWN' }, b: { otherId: 'UNKNOWN' }, expected: 'missing' },
+  { description: 'too short to identify anyone', a: { otherId: '12' }, b: { otherId: '12' }, expected: 'missing' },
+  { description: 'equal', a: { otherId: '5304218' }, b: { otherId: '5304218' }, expected: 'equal' },
+  { description: 'equal with letters (as normalised on import)', a: { otherId: 'AB123456' }, b: { otherId: 'AB123456' }, expected: 'equal' },
+  { description: 'one digit different', a: { otherId: '5304218' }, b: { otherId: '5304278' }, expected: 'one character different or two swapped' },
+  { description: 'two adjacent digits swapped', a: { otherId: '5304218' }, b: { otherId: '5302418' }, expected: 'one character different or two swapped' },
+  { description: 'one digit dropped', a: { otherId: '5304218' }, b: { otherId: '530218' }, expected: 'one character different or two swapped' },
+  { description: 'two digits different', a: { otherId: '5304218' }, b: { otherId: '5384278' }, expected: 'different' },
+  { description: 'different', a: { otherId: '5304218' }, b: { otherId: '4066625' }, expected: 'different' },
+]);
+
+describe('agency references', () => {
+  it('are never compared: equal references add no comparison and no weight', () => {
+    const l = levels({ agencyRef: 'rec-1', forename: 'Ann' }, { agencyRef: 'rec-1', forename: 'Bob' });
+    expect(Object.keys(l)).not.toContain('agency reference');
+    expect(spec.comparisons.some((c) => /agency|reference/i.test(c.name))).toBe(false);
+    expect(l['other national identifier']).toBe('missing');
+  });
+});

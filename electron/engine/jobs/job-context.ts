@@ -10,8 +10,11 @@ export interface JobContext {
 }
 
 // Crash tests kill the process at a fixed point in the code (a progress checkpoint of a named
-// phase, after some work is done) rather than on a timer: BASELINE_TEST_CRASH_AT=<phase>.
-const crashAt = process.env.BASELINE_TEST_CRASH_AT;
+// phase, after some work is done) rather than on a timer: BASELINE_TEST_CRASH_AT=<phase>, or
+// <phase>@<n> to kill at the first checkpoint of that phase with at least n steps done.
+const crashSetting = process.env.BASELINE_TEST_CRASH_AT;
+const crashAt = crashSetting?.split('@')[0];
+const crashAtStep = crashSetting?.includes('@') ? Number(crashSetting.split('@')[1]) : null;
 
 export function createJobContext(signal: AbortSignal, onProgress: (phase: string, done: number, total: number) => void): JobContext {
   let last = 0;
@@ -19,7 +22,7 @@ export function createJobContext(signal: AbortSignal, onProgress: (phase: string
   return {
     signal,
     progress(phase, done, total) {
-      if (crashAt !== undefined && phase === crashAt && done > 0 && done < total) process.kill(process.pid, 'SIGKILL');
+      if (crashAt !== undefined && phase === crashAt && (crashAtStep === null ? done > 0 && done < total : done >= crashAtStep)) process.kill(process.pid, 'SIGKILL');
       // Throttle to ~10 events a second, but never drop a phase change or the final step.
       const now = Date.now();
       if (phase !== lastPhase || done >= total || now - last >= 100) {

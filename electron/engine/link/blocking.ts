@@ -147,6 +147,9 @@ function keyValues(p: Prepared, key: BlockingKey): Int32Array {
       case 'upn':
         v = p.upn[i] as number;
         break;
+      case 'otherId':
+        v = p.otherId[i] as number;
+        break;
     }
     out[i] = v;
   }
@@ -187,6 +190,7 @@ function describeKey(p: Prepared, key: BlockingKey, i: number): string {
     case 'nhsNumber':
     case 'nino':
     case 'upn':
+    case 'otherId':
       return '(an identifier)';
   }
 }

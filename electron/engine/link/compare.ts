@@ -383,6 +383,24 @@ function identifierLevel(a: number, b: number, c: CompiledComparison): number {
   return c.levelCount - 1;
 }
 
+/** An identifier with no check digit: equal, one keying error apart, or different. */
+function otherIdLevel(p: Prepared, c: CompiledComparison, a: number, b: number): number {
+  if (a < 0 || b < 0) return 0;
+  for (let l = 1; l < c.levelCount; l++) {
+    switch (c.kinds[l]) {
+      case K.exact:
+        if (a === b) return l;
+        break;
+      case K.oneCharacter:
+        if (withinOneEdit(p.otherIds[a] as string, p.otherIds[b] as string)) return l;
+        break;
+      case K.else:
+        return l;
+    }
+  }
+  return c.levelCount - 1;
+}
+
 function levelOf(c: CompiledComparison, kind: number): number {
   for (let l = 0; l < c.levelCount; l++) if (c.kinds[l] === kind) return l;
   return c.levelCount - 1;
@@ -439,6 +457,9 @@ export function compareInto(p: Prepared, plan: Plan, i: number, j: number, out: 
         break;
       case 'upn':
         level = identifierLevel(rec[oi + R.upn] as number, rec[oj + R.upn] as number, c);
+        break;
+      case 'otherId':
+        level = otherIdLevel(p, c, rec[oi + R.otherId] as number, rec[oj + R.otherId] as number);
         break;
     }
     out[at + k] = level;

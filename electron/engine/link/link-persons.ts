@@ -321,6 +321,7 @@ async function linkPrepared(
       }
     }
     edgeIdx.sort((x, y) => (weight[y] as number) - (weight[x] as number) || x - y);
+    job.progress('scoring', pairs.count, pairs.count);
     lap('score');
 
     job.progress('clustering', 0, 1);
@@ -351,6 +352,7 @@ async function linkPrepared(
       matches,
       nonMatches,
     });
+    job.progress('clustering', 1, 1);
     lap('cluster');
     return {
       clusters,

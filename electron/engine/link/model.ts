@@ -45,6 +45,8 @@ export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: numb
     if (c.field === 'forename') return { ...base, values: p.fn, counts: p.fnCount, total: p.fnTotal };
     if (c.field === 'surname') return { ...base, values: p.sn, counts: p.snCount, total: p.snTotal };
     if (c.field === 'postcode') return { ...base, values: p.pc, counts: p.pcCount, total: p.pcTotal };
+    // a number many records share (a stand-in the screen did not catch) weighs less
+    if (c.field === 'otherId') return { ...base, values: p.otherId, counts: p.otherIdCount, total: p.otherIdTotal };
     return null;
   });
   const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;

@@ -19,7 +19,7 @@ export interface Csr {
  * lines per record instead of one per column: at a million records memory latency, not
  * arithmetic, bounds the comparison rate.
  */
-export const REC = 25;
+export const REC = 26;
 export const R = {
   fn: 0,
   fnCompact: 1,
@@ -47,6 +47,7 @@ export const R = {
   prevSnEnd: 22,
   tokensStart: 23,
   tokensEnd: 24,
+  otherId: 25,
 } as const;
 /** Name facts packed per name id (stride NAME): letter mask, length·65536 + first char, transliteration id, 1 if in a nickname group. */
 export const NAME = 4;
@@ -113,14 +114,19 @@ export interface Prepared {
   nhs: Int32Array;
   nino: Int32Array;
   upn: Int32Array;
+  /** other national identifiers (no check digit) as ids into `otherIds`, −1 missing or a placeholder */
+  otherId: Int32Array;
+  otherIds: string[];
 
   /** term frequencies: records holding each forename / surname name id, each postcode id */
   fnCount: Int32Array;
   snCount: Int32Array;
   pcCount: Int32Array;
+  otherIdCount: Int32Array;
   fnTotal: number;
   snTotal: number;
   pcTotal: number;
+  otherIdTotal: number;
 }
 
 const shared = typeof SharedArrayBuffer === 'function';
@@ -189,6 +195,16 @@ function placeholderDob(iso: string): boolean {
   return iso === '1900-01-01' || iso === '1800-01-01' || iso === '1901-01-01' || iso === '9999-12-31';
 }
 
+/**
+ * An identifier with no check digit can only be screened for stand-ins: no digit at all
+ * ("UNKNOWN", "N/A"), one character repeated ("000000000"), or too short to identify anyone.
+ */
+export function usableOtherId(value: string | null | undefined): string | null {
+  if (!value || value.length < 4 || !/\d/.test(value)) return null;
+  for (let k = 1; k < value.length; k++) if (value.charCodeAt(k) !== value.charCodeAt(0)) return value;
+  return null;
+}
+
 const POSTCODE_IN_ADDRESS = /\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b/;
 
 /** A UK postcode written into the address text ("11 Badgerby Lane, Wexthorpe, S65 9LA"). */
@@ -254,6 +270,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   const ninoIds = new Interner();
   const upnIds = new Interner();
   const uprnIds = new Interner();
+  const otherIds = new Interner();
   const sourceIndex = new Map<number, number>();
   const sourceIds: number[] = [];
 
@@ -281,6 +298,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   const nhs = i32(n);
   const nino = i32(n);
   const upn = i32(n);
+  const otherId = i32(n);
   const empty: number[] = [];
 
   // Every distinct value is parsed and interned once; records repeat names, dates, postcodes
@@ -380,6 +398,8 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     nhs[i] = r.nhsNumber ? nhsIds.id(r.nhsNumber) : -1;
     nino[i] = r.nino ? ninoIds.id(r.nino) : -1;
     upn[i] = r.upn ? upnIds.id(r.upn) : -1;
+    const other = usableOtherId(r.otherId);
+    otherId[i] = other ? otherIds.id(other) : -1;
   }
 
   // Per-name derived keys, computed once per distinct name.
@@ -404,9 +424,11 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   const fnCount = i32(nameCount);
   const snCount = i32(nameCount);
   const pcCount = i32(postcodes.values.length);
+  const otherIdCount = i32(otherIds.values.length);
   let fnTotal = 0;
   let snTotal = 0;
   let pcTotal = 0;
+  let otherIdTotal = 0;
   for (let i = 0; i < n; i++) {
     if (fn[i]! >= 0) {
       fnCount[fn[i]!]!++;
@@ -419,6 +441,10 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     if (pc[i]! >= 0) {
       pcCount[pc[i]!]!++;
       pcTotal++;
+    }
+    if (otherId[i]! >= 0) {
+      otherIdCount[otherId[i]!]!++;
+      otherIdTotal++;
     }
   }
 
@@ -455,6 +481,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     rec[o + R.prevSnEnd] = prevSnCsr.offsets[i + 1] as number;
     rec[o + R.tokensStart] = tokensCsr.offsets[i] as number;
     rec[o + R.tokensEnd] = tokensCsr.offsets[i + 1] as number;
+    rec[o + R.otherId] = otherId[i] as number;
   }
   const nameInfo = i32(nameCount * NAME);
   for (let id = 0; id < nameCount; id++) {
@@ -503,11 +530,15 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     nhs,
     nino,
     upn,
+    otherId,
+    otherIds: otherIds.values,
     fnCount,
     snCount,
     pcCount,
+    otherIdCount,
     fnTotal,
     snTotal,
     pcTotal,
+    otherIdTotal,
   };
 }

@@ -48,6 +48,9 @@ export interface RunLinkSummary {
 
 const pad = (n: number): string => String(n).padStart(7, '0');
 
+/** Steps of writing a Run (IDs, assignments, pairs, events and audit, commit), for progress. */
+const SAVE_STEPS = 5;
+
 export function latestRunId(db: Store['reader']): number | null {
   const row = db.prepare('SELECT max(id) AS id FROM link_run').get() as { id: number | null };
   return row.id;
@@ -80,15 +83,16 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   const households: HouseholdAssignment = buildHouseholds(records, linked.clusters);
   if (households.householdOfPerson.length !== linked.clusters.personCount) throw new Error('household stage returned the wrong number of persons');
   const householdSeconds = (performance.now() - t) / 1000;
+  job.progress('households', 1, 1);
   const householdMb = mb();
   job.throwIfCancelled();
 
   job.progress('saving', 0, 1);
   await job.yield();
   t = performance.now();
-  const summary = writeRun(store, records, linked, households, sources, options.user, started);
+  const summary = writeRun(store, records, linked, households, sources, options.user, started, (done) => job.progress('saving', done, SAVE_STEPS));
   const writeSeconds = (performance.now() - t) / 1000;
-  job.progress('saving', 1, 1);
+  job.progress('saving', SAVE_STEPS, SAVE_STEPS);
   return {
     ...summary,
     records: records.length,
@@ -149,6 +153,8 @@ function writeRun(
   sources: Array<{ id: number; fileName: string; sha256: string; asOf: string; records: number }>,
   user: string,
   started: Date,
+  /** called inside the transaction after each step, with the steps done */
+  onStep: (done: number) => void = () => {},
 ): Pick<RunLinkSummary, 'run' | 'storedPairs' | 'personIds' | 'householdIds'> {
   const db = store.writer;
   const { clusters, spec, model, pairs } = linked;
@@ -225,6 +231,7 @@ function writeRun(
     for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.run(id, runId);
 
     step('registry');
+    onStep(1);
     const insertRecord = db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (?, ?, ?)');
     for (const i of sortedBy(recordIds.length, (i) => recordIds[i] as number)) insertRecord.run(runId, recordIds[i], persons.ids[clusters.personOf[i] as number]);
     const insertHome = db.prepare('INSERT INTO run_person_household(run_id, person_id, household_id) VALUES (?, ?, ?)');
@@ -233,6 +240,7 @@ function writeRun(
     }
 
     step('assignments');
+    onStep(2);
     // pairs in key order (record_a, record_b), so the B-tree only ever appends
     const k = spec.comparisons.length;
     const lo = (x: number): number => Math.min(recordIds[pairs.a[x] as number] as number, recordIds[pairs.b[x] as number] as number);
@@ -257,6 +265,7 @@ function writeRun(
     }
 
     step('pairs');
+    onStep(3);
     const insertEvent = db.prepare('INSERT INTO link_id_event(run_id, entity, kind, subject, others_json) VALUES (?, ?, ?, ?, ?)');
     const events = (entity: 'person' | 'household', list: IdEvent[], retired: string[]): void => {
       for (const e of list) insertEvent.run(runId, entity, e.kind, e.id, JSON.stringify(e.others));
@@ -282,6 +291,7 @@ function writeRun(
       householdIds: { kept: homes.kept, created: homes.created, retired: homes.retired.length, merges: count(homes.events, 'merge'), splits: count(homes.events, 'split') },
     };
     step('events');
+    onStep(4);
   })();
   step('commit');
   if (process.env.BASELINE_LINK_DEBUG === '1') process.stderr.write(`write steps ${JSON.stringify(steps)} pairs ${pairs.count}\n`);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 
 /** What a comparison compares; each field has its own comparator and allowed level kinds. */
-export const COMPARISON_FIELDS = ['forename', 'surname', 'nameSwap', 'dob', 'sex', 'postcode', 'address', 'nhsNumber', 'nino', 'upn'] as const;
+export const COMPARISON_FIELDS = ['forename', 'surname', 'nameSwap', 'dob', 'sex', 'postcode', 'address', 'nhsNumber', 'nino', 'upn', 'otherId'] as const;
 export type ComparisonField = (typeof COMPARISON_FIELDS)[number];
 
 /** Level conditions. A pair takes the first level, in order, whose condition holds. */
@@ -28,7 +28,7 @@ export const LEVEL_KINDS = [
   'sameYear',
   'sector', // postcode sector (S60 1)
   'district', // postcode district (S60)
-  'oneCharacter', // postcodes one edit apart (typos; non-UK codes)
+  'oneCharacter', // one edit apart (Damerau–Levenshtein 1): postcode typos, non-UK codes, identifiers keyed wrongly
   'uprn',
   'flatNumberStreet',
   'numberStreet',
@@ -48,6 +48,7 @@ const FIELD_LEVELS: Record<ComparisonField, readonly LevelKind[]> = {
   nhsNumber: ['null', 'exact', 'else'],
   nino: ['null', 'exact', 'else'],
   upn: ['null', 'exact', 'else'],
+  otherId: ['null', 'exact', 'oneCharacter', 'else'],
 };
 
 /** Blocking keys: a rule joins records whose keys are all equal and present. */
@@ -71,6 +72,8 @@ export const BLOCKING_KEYS = [
   'nhsNumber',
   'nino',
   'upn',
+  /** a national number with no check digit (foreign social security number) */
+  'otherId',
 ] as const;
 export type BlockingKey = (typeof BLOCKING_KEYS)[number];
 
@@ -93,6 +96,7 @@ export const KEY_FIELDS: Record<BlockingKey, readonly ComparisonField[]> = {
   nhsNumber: ['nhsNumber'],
   nino: ['nino'],
   upn: ['upn'],
+  otherId: ['otherId'],
 };
 
 const probability = z.number().gt(0).lt(1);
@@ -223,6 +227,7 @@ export function defaultMatchSpec(): MatchSpec {
       { name: 'NHS number', keys: ['nhsNumber'] },
       { name: 'National Insurance number', keys: ['nino'] },
       { name: 'UPN', keys: ['upn'] },
+      { name: 'other national identifier', keys: ['otherId'] },
       {
         name: 'date of birth',
         keys: ['dob'],
@@ -356,6 +361,17 @@ export function defaultMatchSpec(): MatchSpec {
         name: 'UPN',
         field: 'upn',
         levels: [level('missing or invalid', 'null', null, null), level('both valid and equal', 'exact', 0.998, 0.000001), level('both valid, different', 'else', 0.002, 0.999999)],
+      },
+      {
+        name: 'other national identifier',
+        field: 'otherId',
+        description: 'A national number with no check this app knows (a foreign social security number): weighed by training like any other field, so a different or mistyped number counts against a pair without ever forbidding it.',
+        levels: [
+          level('missing', 'null', null, null),
+          level('equal', 'exact', 0.9, 0.0001, { tf: true }),
+          level('one character different or two swapped', 'oneCharacter', 0.04, 0.001),
+          level('different', 'else', 0.06, 0.9989),
+        ],
       },
     ],
     probabilityTwoRandomRecordsMatch: null,

@@ -28,6 +28,11 @@ export interface LinkRecord {
   nhsNumber: string | null;
   nino: string | null;
   upn: string | null;
+  /**
+   * A national number with no check this app knows (a foreign social security or identity
+   * number), separators removed: compared with trained weights, never a veto.
+   */
+  otherId?: string | null;
   /** The agency's own reference: never identity evidence across sources. */
   agencyRef: string | null;
   /** Latest event date on the row (ISO), if any. */
