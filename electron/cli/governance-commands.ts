@@ -2,17 +2,20 @@
 import { resolve } from 'node:path';
 import { ROLES, type Role } from '../../shared/domain/roles.js';
 import { writeCsvFile } from '../engine/export/csv-writer.js';
+import { dataProtectionRecord } from '../engine/governance/dp-record.js';
+import { exportDataProtectionRecord } from '../engine/governance/dp-record-export.js';
+import { typedExportPath } from '../engine/governance/export-path.js';
+import { purgeAndRelink } from '../engine/governance/purge-job.js';
+import { createRecoveryCode, resetWithRecoveryCode } from '../engine/governance/recovery.js';
 import { listSources } from '../engine/queries/records.js';
 import { silentJob } from '../engine/jobs/job-context.js';
-import { runLink } from '../engine/link/run-link.js';
 import { verifyAudit } from '../engine/store/audit.js';
-import { purgeSource } from '../engine/store/purge.js';
 import type { Store } from '../engine/store/store.js';
 import { addUser, listUsers, removeUser } from '../engine/store/users.js';
 import { noun, single, UsageError, type ParsedArgs } from './args.js';
 import { makeAreaCommands } from './area-commands.js';
 import { openStore, type CommandResult } from './open-store.js';
-import { obtainNewPassphrase } from './passphrase.js';
+import { obtainNewPassphrase, obtainRecoveryCode } from './passphrase.js';
 
 type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
 type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
@@ -51,7 +54,21 @@ const users: Handler = async (args, ctx) => {
     ctx.say(`Removed ${name}: their passphrase no longer opens the store.`);
     return { summary: { ok: true, command: 'users remove', user: name }, exit: 0 };
   }
-  throw new UsageError('users needs add, remove or list');
+  if (verb === 'recovery-code') {
+    const made = await withStore(ctx, (store) => createRecoveryCode(store));
+    ctx.say(`Recovery code (shown once — print it or write it down and keep it locked away):\n\n    ${made.code}\n`);
+    ctx.say(made.replaced ? 'The earlier recovery code no longer works.' : 'Anyone with this code can set a new passphrase for any user of this store.');
+    return { summary: { ok: true, command: 'users recovery-code', code: made.code, createdAt: made.createdAt, replaced: made.replaced }, exit: 0 };
+  }
+  if (verb === 'recover') {
+    // No passphrase opens the store here: the recovery code is the credential.
+    const name = args.words[2];
+    const code = await obtainRecoveryCode(ctx.storePath);
+    const reset = resetWithRecoveryCode(ctx.storePath, code, name, await obtainNewPassphrase(name ?? 'the first analyst'));
+    ctx.say(`Set a new passphrase for ${reset.user}. The recovery code is used up: unlock the store and create a new one (users recovery-code).`);
+    return { summary: { ok: true, command: 'users recover', user: reset.user }, exit: 0 };
+  }
+  throw new UsageError('users needs add, remove, list, recovery-code or recover [NAME]');
 };
 
 const audit: Handler = async (args, ctx) => {
@@ -84,14 +101,7 @@ const audit: Handler = async (args, ctx) => {
 const purge: Handler = async (args, ctx) => {
   const raw = args.words[2];
   if (!raw || !/^\d+$/.test(raw)) throw new UsageError('source purge needs the source ID (see source list)');
-  const result = await withStore(ctx, async (store) => {
-    const summary = purgeSource(store, Number(raw));
-    // What remains is linked again, so no person or household still rests on the purged rows.
-    const linked = store.reader.prepare("SELECT count(*) AS n FROM link_run").get() as { n: number };
-    const records = store.reader.prepare('SELECT count(*) AS n FROM record').get() as { n: number };
-    const relink = linked.n > 0 && records.n > 0 ? await runLink(store, { user: store.session.user }, silentJob()) : null;
-    return { ...summary, relinkedRun: relink?.run ?? null };
-  });
+  const result = await withStore(ctx, (store) => purgeAndRelink(store, Number(raw), silentJob()));
   ctx.say(`Purged source ${result.sourceId} (${result.fileName}): ${Object.entries(result.removed).map(([k, v]) => `${v} ${k}`).join(', ')}.${result.relinkedRun ? ` Linked again as run ${result.relinkedRun}.` : ''}`);
   return { summary: { ok: true, command: 'source purge', ...result }, exit: 0 };
 };
@@ -124,11 +134,37 @@ const areas: Record<string, Handler> = Object.fromEntries(
   ]),
 );
 
+const dpRecord: Handler = async (args, ctx) => {
+  if (args.words[1] === 'export') {
+    const out = single(args, 'out');
+    if (!out) throw new UsageError('dp-record export needs --out FILE.xlsx');
+    const written = await withStore(ctx, (store) => exportDataProtectionRecord(store, typedExportPath(out, '.xlsx')));
+    ctx.say(`Wrote the data protection record (${written.sources} sources, ${written.events} processing events, ${written.users} users) to ${written.path}.`);
+    return { summary: { ok: true, command: 'dp-record export', ...written }, exit: 0 };
+  }
+  if (args.words[1] !== undefined) throw new UsageError('dp-record takes no word, or export --out FILE.xlsx');
+  const record = await withStore(ctx, (store) => {
+    const made = dataProtectionRecord(store);
+    store.audit(store.session.user, 'dp-record-exported', { sources: made.sources.length, events: made.processing.events.length, users: made.users.length, format: 'json' });
+    return made;
+  });
+  ctx.say(`Store ${record.store.path} (keys ${record.store.keyPath}); ${record.users.length} users; recovery code: ${record.store.recoveryCode.exists ? 'yes' : 'none'}.`);
+  for (const s of record.sources) {
+    ctx.say(
+      `${s.id}\t${s.partner}\t${s.fileName}\tas of ${s.asOf}\tagreement ${s.dsaRef ?? 'not recorded'}\tkeep until ${s.retentionUntil ?? 'not recorded'}${s.overdue ? ' — OVERDUE' : ''}`,
+    );
+  }
+  const t = record.processing.totals;
+  ctx.say(`Processing: ${t.import} imports, ${t.link} linkage events, ${t.export} exports, ${t.purge} purges.`);
+  return { summary: { ok: true, command: 'dp-record', record }, exit: 0 };
+};
+
 /** Keyed by the command word as typed, singular or plural. */
 export function governanceCommand(word: string | undefined): Handler | undefined {
   const handlers: Record<string, Handler> = { user: users, audit, source };
   if (!word) return undefined;
   if (word === 'audit') return audit;
+  if (word === 'dp-record') return dpRecord;
   return areas[word] ?? handlers[noun(word) ?? ''];
 }
 

@@ -29,8 +29,10 @@ Commands:
 ${LINK_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
+  users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
   audit verify | audit export --out FILE.csv
-  source list
+  source list | source purge ID
+  dp-record | dp-record export --out FILE.xlsx   (the data protection record)
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -168,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
-    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, model show, blocking, demo, users, audit, source (see --help).`);
+    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
   } catch (error) {

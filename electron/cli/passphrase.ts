@@ -57,3 +57,13 @@ export async function obtainNewPassphrase(user: string): Promise<string> {
   if ((await promptHidden('Type it again: ')) !== first) throw new WorkbenchError('bad-input', 'The two passphrases differ; nothing was changed.');
   return first;
 }
+
+/** A recovery code: BASELINE_RECOVERY_CODE, else asked on a terminal (hidden, like a passphrase). */
+export async function obtainRecoveryCode(storePath: string): Promise<string> {
+  const fromEnv = process.env.BASELINE_RECOVERY_CODE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+    throw new WorkbenchError('bad-input', `No recovery code: set BASELINE_RECOVERY_CODE or run in a terminal to be asked for it (store ${storePath}).`);
+  }
+  return promptHidden(`Recovery code for ${storePath}: `);
+}

@@ -107,3 +107,56 @@ describe('CLI: the data protection record on import', () => {
     expect(runCli(['import', join(dir, 'new.csv'), '--retention-until', '31/12/2999', '--db', db], env).code).toBe(1);
   });
 });
+
+describe('CLI: dp-record', () => {
+  it('prints the record as JSON and exports it as a workbook, both audited', () => {
+    const dir = tempDir();
+    const db = join(dir, 'x.db');
+    const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
+    writeFileSync(join(dir, 'old.csv'), 'Forename,Surname\nAnn,Lee\n');
+    const imported = runCli(['import', join(dir, 'old.csv'), '--dsa', 'DSA-9', '--retention-until', '2020-01-31', '--source', 'Police', '--db', db], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    const shown = runCli(['dp-record', '--db', db, '--json'], env);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.json).toMatchObject({
+      command: 'dp-record',
+      record: { store: { path: db }, sources: [{ fileName: 'old.csv', partner: 'Police', dsaRef: 'DSA-9', overdue: true }], users: [{ role: 'analyst' }] },
+    });
+    expect(shown.stderr).toMatch(/old\.csv.*OVERDUE/);
+    const out = join(dir, 'record.xlsx');
+    const exported = runCli(['dp-record', 'export', '--out', out, '--db', db, '--json'], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.json).toMatchObject({ ok: true, path: out, sources: 1 });
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(runCli(['dp-record', 'export', '--out', join(dir, 'record.csv'), '--db', db], env).code).toBe(1);
+    const audit = join(dir, 'audit.csv');
+    expect(runCli(['audit', 'export', '--out', audit, '--db', db], env).code).toBe(0);
+    expect(readFileSync(audit, 'utf8').match(/dp-record-exported/g)).toHaveLength(2);
+    expect(runCli(['audit', 'verify', '--db', db], env).code).toBe(0);
+  });
+});
+
+describe('CLI: recovery code', () => {
+  it('creates a code that resets a forgotten passphrase once', () => {
+    const { db, env } = seeded();
+    const made = runCli(['users', 'recovery-code', '--db', db, '--json'], env);
+    expect(made.code, made.stderr).toBe(0);
+    const code = String(made.json?.code);
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    expect(made.stderr).toContain(code);
+    const wrong = runCli(['users', 'recover', 'ann', '--db', db], { ...env, BASELINE_RECOVERY_CODE: '00000-00000-00000-00000-00000', BASELINE_NEW_PASSPHRASE: 'a remembered passphrase' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/does not open/);
+    const noCode = runCli(['users', 'recover', 'ann', '--db', db], { ...env, BASELINE_NEW_PASSPHRASE: 'a remembered passphrase' });
+    expect(noCode.stderr).toMatch(/BASELINE_RECOVERY_CODE/);
+    const reset = runCli(['users', 'recover', 'ann', '--db', db, '--json'], { BASELINE_HOME: env.BASELINE_HOME, BASELINE_RECOVERY_CODE: code.toLowerCase(), BASELINE_NEW_PASSPHRASE: 'a remembered passphrase' });
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.json).toMatchObject({ ok: true, user: 'ann' });
+    expect(runCli(['users', 'list', '--db', db], env).code).toBe(1);
+    const fresh = { ...env, BASELINE_PASSPHRASE: 'a remembered passphrase' };
+    expect(runCli(['audit', 'verify', '--db', db], fresh).code).toBe(0);
+    const again = runCli(['users', 'recover', 'ann', '--db', db], { ...fresh, BASELINE_RECOVERY_CODE: code, BASELINE_NEW_PASSPHRASE: 'yet another passphrase' });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/no recovery code/);
+  });
+});

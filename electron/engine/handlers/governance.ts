@@ -1,7 +1,69 @@
 // Handlers for the governance feature's channels (shared/ipc/channels/governance.ts).
 import type { GOVERNANCE_CHANNELS } from '../../../shared/ipc/channels/governance.js';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { dataProtectionRecord } from '../governance/dp-record.js';
+import { exportDataProtectionRecord } from '../governance/dp-record-export.js';
+import { exportsFolderPath, typedExportPath } from '../governance/export-path.js';
+import { purgeAndRelink } from '../governance/purge-job.js';
+import { createRecoveryCode, recoveryStatus, recoveryUsers, resetWithRecoveryCode } from '../governance/recovery.js';
 import type { EngineContext, HandlersFor } from './context.js';
 
-export function governanceHandlers(_context: EngineContext): HandlersFor<keyof typeof GOVERNANCE_CHANNELS> {
-  return {};
+export function governanceHandlers(context: EngineContext): HandlersFor<keyof typeof GOVERNANCE_CHANNELS> {
+  // Wrong recovery codes cannot be audited while the store is locked; the next reset records them.
+  let failedRecoveries = 0;
+
+  const refuseWhileUnlocked = (): void => {
+    let open = false;
+    try {
+      context.requireStore();
+      open = true;
+    } catch {
+      // locked or missing: recovery is what the user needs
+    }
+    if (open) throw new WorkbenchError('conflict', 'The store is unlocked: change your passphrase in Audit & settings instead.');
+  };
+
+  const countFailure = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof WorkbenchError && error.kind === 'wrong-passphrase') failedRecoveries++;
+      throw error;
+    }
+  };
+
+  return {
+    'governance:record': () => dataProtectionRecord(context.requireStore()),
+    'governance:exportRecord': ({ path }) => {
+      const store = context.requireStore();
+      const { host, storePath } = context.options();
+      // In Electron the renderer never names paths (as for files:fromPath); the file goes to the
+      // exports folder beside the store and the answer says where.
+      if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'The workbench chooses where to save in this version.');
+      if (host !== 'electron' && path === undefined) throw new WorkbenchError('bad-input', 'Type where to save the record, ending in .xlsx.');
+      const out = path === undefined ? exportsFolderPath(storePath, 'data-protection-record', '.xlsx') : typedExportPath(path, '.xlsx');
+      const written = exportDataProtectionRecord(store, out);
+      return { saved: true, ...written };
+    },
+    'governance:purge': ({ sourceId, confirmFileName }) => {
+      const store = context.requireStore();
+      const source = store.reader.prepare('SELECT file_name FROM source WHERE id = ?').get(sourceId) as { file_name: string } | undefined;
+      if (!source) throw new WorkbenchError('not-found', `There is no source ${sourceId}.`);
+      if (confirmFileName.trim() !== source.file_name) throw new WorkbenchError('bad-input', 'Type the file name exactly as shown to confirm. Nothing was deleted.');
+      return { job: context.jobs.start('governance:purge', (job) => purgeAndRelink(store, sourceId, job)) };
+    },
+    'governance:recoveryStatus': () => recoveryStatus(context.requireStore().keyPath),
+    'governance:recoveryCreate': () => createRecoveryCode(context.requireStore()),
+    'governance:recoveryCheck': ({ code }) => {
+      refuseWhileUnlocked();
+      const users = countFailure(() => recoveryUsers(context.options().storePath, code));
+      return { users: users.map((u) => ({ user: u.user, role: u.role })) };
+    },
+    'governance:recoveryReset': ({ code, user, newPassphrase }) => {
+      refuseWhileUnlocked();
+      const reset = countFailure(() => resetWithRecoveryCode(context.options().storePath, code, user, newPassphrase, failedRecoveries));
+      failedRecoveries = 0;
+      return { user: reset.user };
+    },
+  };
 }

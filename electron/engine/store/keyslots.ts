@@ -72,7 +72,7 @@ export function wrapKey(dataKey: Buffer, passphrase: string, kind: KeySlot['kind
   };
 }
 
-function tryUnwrap(slot: KeySlot, passphrase: string, storeId: string): Buffer | null {
+export function tryUnwrap(slot: KeySlot, passphrase: string, storeId: string): Buffer | null {
   try {
     const decipher = createDecipheriv('aes-256-gcm', deriveKek(passphrase, slot.kdf), Buffer.from(slot.iv, 'base64'));
     decipher.setAAD(slotAad(storeId, slot.kind, slot));
@@ -88,7 +88,8 @@ function tryUnwrap(slot: KeySlot, passphrase: string, storeId: string): Buffer |
  * returns the data key with who it belongs to; `wrong-passphrase` when none opens.
  */
 export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): { dataKey: Buffer; slot: KeySlot } {
-  const slots = keyFile.slots.filter((s) => user === undefined || s.user === user);
+  // Only passphrase slots sign anyone in: a recovery code resets a passphrase, nothing more.
+  const slots = keyFile.slots.filter((s) => s.kind === 'passphrase' && (user === undefined || s.user === user));
   if (user !== undefined && slots.length === 0) {
     throw new WorkbenchError('wrong-passphrase', `No user named "${user}" in the store whose keys are in ${keyPath}. Nothing was changed.`);
   }

@@ -39,7 +39,8 @@ export function addUser(store: Store, owner: SlotOwner, passphrase: string): Use
   return { user: slot.user, role: slot.role, organisation: slot.organisation, createdAt: slot.createdAt };
 }
 
-function passphraseInUse(keyFile: KeyFile, passphrase: string, keyPath: string): boolean {
+/** Whether some user's passphrase slot already opens with this passphrase. */
+export function passphraseInUse(keyFile: KeyFile, passphrase: string, keyPath: string): boolean {
   try {
     openSlot(keyFile, passphrase, keyPath);
     return true;
