@@ -46,6 +46,8 @@ describe('match weights and probabilities', () => {
       expect(p).toBeLessThan(1);
     }
     expect(thresholdFromWeight(weightOf(0.9))).toBe(0.9);
+    // far up the scale, nearby weights are still different thresholds
+    expect(thresholdFromWeight(25)).toBeLessThan(thresholdFromWeight(28));
   });
 
   it('ticks are round and cover the range', () => {

@@ -56,7 +56,7 @@ export function LatestRunSummary({ summary }: { summary: MatchingSummary }) {
               {formatCount(run.matchedPairs)} with a match probability of {formatProbability(run.threshold)} or more
             </Row>
             <Row label="Decisions">
-              {summary.decisions === 0 ? 'None yet' : `${formatCount(summary.decisions)} pairs decided by people, used in every run`}
+              {summary.decisions === 0 ? 'None yet' : `${formatCount(summary.decisions)} ${summary.decisions === 1 ? 'pair' : 'pairs'} decided by people, used in every run`}
             </Row>
             <Row label="Time taken">
               {run.timings.total !== undefined ? `${run.timings.total.toFixed(1)} seconds` : 'Not recorded'}

@@ -26,6 +26,9 @@ const FIELDS: ReadonlyArray<{ label: string; value(r: PairRecord): string | null
   { label: 'Person ID now', value: (r) => r.personId },
 ];
 
+/** Ignoring case and spacing, which say nothing about identity. */
+const sameText = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim().toUpperCase() === b.replace(/\s+/g, ' ').trim().toUpperCase();
+
 function SideBySide({ pair }: { pair: PairDetail }) {
   return (
     <div className="table-wrapper">
@@ -36,6 +39,7 @@ function SideBySide({ pair }: { pair: PairDetail }) {
             <th scope="col">Detail</th>
             <th scope="col">First record</th>
             <th scope="col">Second record</th>
+            <th scope="col">Same?</th>
           </tr>
         </thead>
         <tbody>
@@ -47,6 +51,7 @@ function SideBySide({ pair }: { pair: PairDetail }) {
                 <th scope="row">{f.label}</th>
                 <td>{a ?? <span className="secondary-text">Not given</span>}</td>
                 <td>{b ?? <span className="secondary-text">Not given</span>}</td>
+                <td>{a === null || b === null || f.label === 'Sheet and row' ? '' : sameText(a, b) ? 'Same' : <strong>Different</strong>}</td>
               </tr>
             );
           })}

@@ -134,7 +134,7 @@ export function ThresholdSection({ run, settings, runThreshold, band, onBandChan
               <span className="counts__number" data-testid="count-link">
                 {formatCount(counts.state.value.autoLink)}
               </span>{' '}
-              pairs would link automatically
+              {counts.state.value.autoLink === 1 ? 'pair' : 'pairs'} would link automatically
             </li>
             <li className="counts__item counts__item--review">
               <span className="counts__number" data-testid="count-review">

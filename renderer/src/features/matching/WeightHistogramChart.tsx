@@ -12,7 +12,7 @@ interface WeightHistogramChartProps {
 
 const W = 720;
 const H = 240;
-const M = { left: 64, right: 16, top: 28, bottom: 44 };
+const M = { left: 64, right: 16, top: 40, bottom: 44 };
 
 /**
  * Scored pairs by match weight, on a log scale (a few thousand strangers and a few dozen matches
@@ -66,20 +66,24 @@ export function WeightHistogramChart({ histogram, linkWeight, reviewWeight }: We
         <text x={M.left + plotW / 2} y={H - 6} textAnchor="middle" className="chart__label">
           Match weight (bits)
         </text>
-        <text x={12} y={M.top - 10} className="chart__label">
+        <text x={12} y={14} className="chart__label">
           Pairs (log scale)
         </text>
         {[
-          { w: reviewWeight, label: 'Review from', cls: 'review' },
-          { w: linkWeight, label: 'Link from', cls: 'link' },
-        ].map((m) => (
-          <g key={m.cls}>
-            <line x1={x(m.w)} x2={x(m.w)} y1={M.top - 4} y2={M.top + plotH} className={`chart__marker chart__marker--${m.cls}`} />
-            <text x={x(m.w)} y={m.cls === 'link' ? M.top - 8 : M.top + 10} textAnchor={m.cls === 'link' ? 'start' : 'end'} dx={m.cls === 'link' ? 4 : -4} className="chart__tick">
-              {m.label}
-            </text>
-          </g>
-        ))}
+          { w: reviewWeight, label: 'Review from', cls: 'review', y: M.top + 10 },
+          { w: linkWeight, label: 'Link from', cls: 'link', y: M.top - 6 },
+        ].map((m) => {
+          // labels sit on the side of the line with room for them
+          const right = x(m.w) < M.left + plotW / 2;
+          return (
+            <g key={m.cls}>
+              <line x1={x(m.w)} x2={x(m.w)} y1={M.top - 16} y2={M.top + plotH} className={`chart__marker chart__marker--${m.cls}`} />
+              <text x={x(m.w)} y={m.y} textAnchor={right ? 'start' : 'end'} dx={right ? 4 : -4} className="chart__tick chart__tick--strong">
+                {m.label}
+              </text>
+            </g>
+          );
+        })}
       </svg>
       <figcaption className="chart__key">
         <span className="chart__swatch chart__swatch--link" aria-hidden="true" /> would link{' '}

@@ -21,12 +21,13 @@ export function formatWeight(w: number): string {
 }
 
 /**
- * A probability the engine accepts (strictly between 0 and 1), from a weight on the slider;
- * rounded to 6 significant figures so a saved threshold reads back as it was shown.
+ * A probability the engine accepts (strictly between 0 and 1), from a weight on the slider; to
+ * 12 significant figures, so a saved threshold reads back as it was shown and weights far above
+ * +20 bits (probabilities within a millionth of 1) stay apart.
  */
 export function thresholdFromWeight(weight: number): number {
-  const p = Number(probabilityOf(weight).toPrecision(6));
-  return Math.min(0.999999, Math.max(0.000001, p));
+  const p = Number(probabilityOf(weight).toPrecision(12));
+  return Math.min(1 - 1e-12, Math.max(1e-12, p));
 }
 
 /** Evenly spaced round tick values covering [min, max], about `count` of them. */

@@ -1,0 +1,92 @@
+// The Matching page end to end: demo data from the Sources page, then run matching with its
+// progress bar, move the threshold and watch the counts move, decide one pair in review, and an
+// axe scan of the page with its charts, the review list and an open pair.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, screenshotsDir, test } from './fixtures.js';
+import { createStoreInUi, progressSeen, watchProgress } from './helpers.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+const count = async (page: Page, id: string): Promise<number> => Number((await page.getByTestId(id).innerText()).replace(/,/g, ''));
+
+test('run matching, move the threshold, decide a pair', async ({ page }) => {
+  test.setTimeout(120_000);
+  await createStoreInUi(page);
+
+  // Before any data: the page says so and offers no run.
+  await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Matching' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Matching' })).toBeVisible();
+  await expect(page.getByText('There are no records yet.')).toBeVisible();
+  await expect(page.getByTestId('no-run')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run matching' })).toHaveCount(0);
+
+  // Demo data (imported and linked once: run 1).
+  await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Sources' }).click();
+  await page.getByLabel('Number of households (optional)').fill('150');
+  await page.getByRole('button', { name: 'Create demo data' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Demo data created' })).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Matching' }).click();
+  await expect(page.getByTestId('latest-run')).toContainText('Run 1');
+
+  // Run matching again, watching every value the progress bar shows.
+  await watchProgress(page);
+  await page.getByRole('button', { name: 'Run matching' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Matching run 2 is complete' })).toBeVisible({ timeout: 60_000 });
+  const seen = await progressSeen(page);
+  expect(seen.events).toContain('finished true');
+  expect(seen.events.some((e) => e.startsWith('progress'))).toBe(true);
+  expect(seen.bar.join(' | ')).toMatch(/Comparing pairs|Finding pairs|Scoring|Learning/);
+  await expect(page.getByTestId('latest-run')).toContainText('Run 2');
+
+  // The charts are there, each with its table alternative.
+  await expect(page.getByRole('img', { name: /Scored pairs by match weight/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Match weight of each comparison level/ })).toBeVisible();
+  await expect(page.getByTestId('blocking-table')).toBeVisible();
+
+  // Move the threshold with the keyboard: the counts move and always add up.
+  const counts = page.getByTestId('threshold-counts');
+  await expect(counts.getByTestId('count-link')).toBeVisible();
+  const before = { link: await count(page, 'count-link'), review: await count(page, 'count-review'), apart: await count(page, 'count-apart') };
+  const total = before.link + before.review + before.apart;
+  const link = page.getByLabel('Link pairs automatically from');
+  await link.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => count(page, 'count-link')).toBeGreaterThan(before.link);
+  expect((await count(page, 'count-link')) + (await count(page, 'count-review')) + (await count(page, 'count-apart'))).toBe(total);
+  // all the way up: every kept pair below the top now goes to review
+  await page.keyboard.press('End');
+  await expect.poll(() => count(page, 'count-link')).toBeLessThan(before.link);
+  await expect.poll(() => count(page, 'count-review')).toBeGreaterThan(0);
+  await expect(page.getByTestId('review-total')).toContainText('pairs to review');
+
+  expect(await seriousViolations(page), 'Matching page with charts and the review list').toEqual([]);
+  await mkdir(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, 'matching.png'), fullPage: true });
+
+  // Review the first pair: both records side by side, the waterfall, and a decision.
+  await page.getByTestId('review-table').getByRole('button', { name: /^Review/ }).first().click();
+  const pair = page.getByTestId('pair-review');
+  await expect(pair.getByTestId('pair-records')).toBeVisible();
+  await expect(pair.getByRole('img', { name: /Why this pair scored as it did/ })).toBeVisible();
+  await pair.getByRole('button', { name: 'Not a match' }).click();
+  await expect(pair.getByTestId('decision-status')).toContainText('not a match');
+  await expect(pair.getByRole('button', { name: 'Not a match' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await seriousViolations(page), 'a pair under review').toEqual([]);
+  await page.screenshot({ path: path.join(screenshotsDir, 'matching-review.png'), fullPage: true });
+
+  // The decision shows in the list and in the results.
+  await pair.getByRole('button', { name: 'Back to the review list' }).click();
+  await expect(page.getByTestId('review-table')).toContainText('Not a match');
+  await expect(page.getByTestId('latest-run')).toContainText('1 pair decided');
+});
