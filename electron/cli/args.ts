@@ -10,7 +10,9 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // areas and deprivation (area-commands.ts)
   'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough',
   // data protection record on import
-  'dsa', 'lawful-basis', 'retention-until']);
+  'dsa', 'lawful-basis', 'retention-until',
+  // mapping presets on import
+  'save-mapping']);
 
 export class UsageError extends Error {}
 

@@ -6,8 +6,14 @@ import { SOURCE_KINDS, type SourceKind } from '../../shared/domain/record-fields
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { runDemo } from '../engine/demo-job.js';
 import { exportClusters } from '../engine/export/clusters.js';
+import { exportQuarantine } from '../engine/export/quarantine-xlsx.js';
+import { typedExportPath } from '../engine/governance/export-path.js';
 import { importFile } from '../engine/import/import-file.js';
+import { describeDrift, driftIsEmpty } from '../engine/import/preset-match.js';
+import { checkPresetName, listPresets } from '../engine/import/presets.js';
+import { diffSources } from '../engine/import/source-diff.js';
 import { createJobContext, type JobContext } from '../engine/jobs/job-context.js';
+import type { Store } from '../engine/store/store.js';
 import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../engine/store/paths.js';
 import { appVersion } from '../engine/version.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
@@ -23,9 +29,12 @@ const HELP = `Baseline Workbench ${appVersion()} — command line
 Usage: npm run -s cli -- <command> [options]
 
 Commands:
-  import FILE… [--source PARTNER] [--kind KIND] [--mapping auto] [--as-of YYYY-MM-DD]
-               [--dsa REF] [--lawful-basis TEXT] [--retention-until YYYY-MM-DD]
+  import FILE… [--source PARTNER] [--kind KIND] [--mapping auto|PRESET] [--as-of YYYY-MM-DD]
+               [--dsa REF] [--lawful-basis TEXT] [--retention-until YYYY-MM-DD] [--save-mapping NAME]
+  mapping list                      saved mapping presets (partner, kind, columns)
+  source diff ID                    new / changed / gone rows against the partner's previous extract
   export clusters --out FILE.csv
+  export quarantine --source ID --out FILE.xlsx
 ${LINK_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
@@ -60,7 +69,8 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
   const files = args.words.slice(1);
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
   const mapping = single(args, 'mapping') ?? 'auto';
-  if (mapping !== 'auto') throw new WorkbenchError('not-found', `No mapping preset named "${mapping}" in this store; use --mapping auto.`);
+  const saveAs = single(args, 'save-mapping');
+  if (saveAs !== undefined) checkPresetName(saveAs);
   const kindArg = single(args, 'kind');
   if (kindArg !== undefined && !SOURCE_KINDS.includes(kindArg as SourceKind)) {
     throw new UsageError(`--kind must be one of ${SOURCE_KINDS.join(', ')}`);
@@ -81,13 +91,14 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
         const summary = await importFile(
           store,
           resolve(file),
-          { partner: single(args, 'source'), kind: kindArg as SourceKind | undefined, asOf, user, ...governance },
+          { partner: single(args, 'source'), kind: kindArg as SourceKind | undefined, asOf, user, preset: mapping, ...(saveAs !== undefined ? { savePresetAs: saveAs } : {}), ...governance },
           progressReporter(),
         );
         say(summary.message);
         for (const s of summary.sheets) {
           if (s.quarantined > 0) say(`  ${summary.fileName}${s.sheet ? ` / ${s.sheet}` : ''}: ${s.quarantined} rows quarantined (kept with reasons).`);
         }
+        for (const d of summary.preset?.drift ?? []) if (!driftIsEmpty(d)) for (const line of describeDrift(d)) say(`  drift: ${line}`);
         results.push({ file, status: summary.skipped ? 'skipped' : 'imported', ...summary });
       } catch (error) {
         if (!(error instanceof WorkbenchError)) throw error;
@@ -108,7 +119,8 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
 
 async function cmdExport(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const what = noun(args.words[1]);
-  if (what !== 'cluster') throw new UsageError('export needs a kind: export clusters --out FILE.csv');
+  if (what === 'quarantine') return cmdExportQuarantine(args, storePath, userArg);
+  if (what !== 'cluster') throw new UsageError('export needs a kind: export clusters --out FILE.csv, export quarantine --source ID --out FILE.xlsx');
   const out = single(args, 'out');
   if (!out) throw new UsageError('export clusters needs --out FILE.csv');
   if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
@@ -118,6 +130,67 @@ async function cmdExport(args: ParsedArgs, storePath: string, userArg: string | 
     store.audit(store.session.user, 'export-clusters', { rows });
     say(`Wrote ${rows} rows to ${resolve(out)}.`);
     return { summary: { ok: true, command: 'export clusters', store: storePath, out: resolve(out), rows }, exit: 0 };
+  } finally {
+    store.close();
+  }
+}
+
+/** The source ID an import command names (`--source ID`, `source diff ID`). */
+function sourceIdOf(raw: string | undefined, usage: string): number {
+  if (!raw || !/^\d+$/.test(raw)) throw new UsageError(usage);
+  return Number(raw);
+}
+
+function requireSourceId(store: Store, id: number): void {
+  if (!store.reader.prepare('SELECT 1 FROM source WHERE id = ?').get(id)) throw new WorkbenchError('not-found', `There is no source ${id} (see source list).`);
+}
+
+async function cmdExportQuarantine(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
+  const sourceId = sourceIdOf(single(args, 'source'), 'export quarantine needs --source ID (see source list)');
+  const outArg = single(args, 'out');
+  if (!outArg) throw new UsageError('export quarantine needs --out FILE.xlsx');
+  const out = typedExportPath(outArg, '.xlsx');
+  const store = await openStore(storePath, { create: false, user: userArg, say });
+  try {
+    requireSourceId(store, sourceId);
+    const { rows } = exportQuarantine(store, sourceId, out);
+    store.audit(store.session.user, 'quarantine-exported', { sourceId, rows });
+    say(`Wrote ${rows} quarantined rows of source ${sourceId} to ${out}.`);
+    return { summary: { ok: true, command: 'export quarantine', store: storePath, sourceId, out, rows }, exit: 0 };
+  } finally {
+    store.close();
+  }
+}
+
+async function cmdMapping(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
+  if (args.words[1] !== 'list') throw new UsageError('mapping needs list: mapping list');
+  const store = await openStore(storePath, { create: false, user: userArg, say });
+  try {
+    const presets = listPresets(store.reader).map((p) => ({
+      id: p.id,
+      name: p.name,
+      partner: p.partner,
+      kind: p.kind,
+      updatedAt: p.updatedAt,
+      sheets: p.sheets.map((s) => ({ sheet: s.sheet, columns: s.columns })),
+    }));
+    if (presets.length === 0) say('No mapping presets yet: import with --save-mapping NAME to save one.');
+    for (const p of presets) say(`${p.name}	${p.partner}	${p.kind}	${p.sheets.reduce((n, s) => n + s.columns.length, 0)} columns	saved ${p.updatedAt.slice(0, 10)}`);
+    return { summary: { ok: true, command: 'mapping list', store: storePath, presets }, exit: 0 };
+  } finally {
+    store.close();
+  }
+}
+
+async function cmdSourceDiff(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
+  const sourceId = sourceIdOf(args.words[2], 'source diff needs the source ID (see source list)');
+  const store = await openStore(storePath, { create: false, user: userArg, say });
+  try {
+    requireSourceId(store, sourceId);
+    const diff = diffSources(store.reader, sourceId);
+    if (!diff) say(`Source ${sourceId} is the first extract of its partner and kind: nothing to compare with.`);
+    else say(`Source ${sourceId} against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.`);
+    return { summary: { ok: true, command: 'source diff', store: storePath, sourceId, diff }, exit: 0 };
   } finally {
     store.close();
   }
@@ -168,9 +241,11 @@ export async function main(argv: string[]): Promise<number> {
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
+    else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);
+    else if (noun(command) === 'source' && args.words[1] === 'diff') outcome = await cmdSourceDiff(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
-    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
+    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
   } catch (error) {

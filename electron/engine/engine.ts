@@ -223,7 +223,8 @@ export class Engine implements EngineHandle {
       if (this.options.host === 'electron') throw new WorkbenchError('forbidden', 'Choose files with the file dialog.');
       return this.registerFile(path);
     },
-    'import:preview': ({ token }) => previewImport(this.store, this.pathOf(token), token),
+    'import:preview': ({ token, preset, partner, kind }) =>
+      previewImport(this.store, this.pathOf(token), token, { preset, partner, kind, partnerScope: this.store ? this.partnerScope() : null }),
     'import:start': (request) => {
       const store = this.requireStore();
       const path = this.pathOf(request.token);
@@ -241,6 +242,9 @@ export class Engine implements EngineHandle {
               dsaRef: request.dsaRef,
               lawfulBasis: request.lawfulBasis,
               retentionUntil: request.retentionUntil,
+              preset: request.preset,
+              savePresetAs: request.savePresetAs,
+              partnerScope: this.partnerScope(),
               user: this.user,
             },
             job,

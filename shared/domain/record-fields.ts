@@ -22,7 +22,7 @@ export const PERSON_FIELDS = [
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
-export const COLUMN_ROLES = [...PERSON_FIELDS, 'event_date', 'event', 'ignore', 'drop'] as const;
+export const COLUMN_ROLES = [...PERSON_FIELDS, 'event_date', 'event_end_date', 'event_category', 'event_value', 'event', 'ignore', 'drop'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export const SOURCE_KINDS = [
@@ -56,7 +56,25 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   other_id: 'Other national identifier (no check digit)',
   agency_ref: "Agency's own reference",
   event_date: 'Event date',
+  event_end_date: 'Event end date',
+  event_category: 'Event type or category',
+  event_value: 'Event count or amount',
   event: 'Event detail',
   ignore: 'Keep, not used',
   drop: 'Not needed (do not store)',
 };
+
+/** What an Event (a dated fact from a partner's extract, linked to its Record) records. */
+export const EVENT_KINDS = [
+  'attendance',
+  'exclusion',
+  'alternative-provision',
+  'asb-incident',
+  'offence',
+  'benefit-spell',
+  'tenancy',
+  'asb-case',
+  'ae-attendance',
+  'event',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];

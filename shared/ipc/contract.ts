@@ -7,10 +7,11 @@ import { ROLES } from '../domain/roles.js';
 import { empty, fileToken, isoDate, jobId, JobStarted } from './schemas.js';
 import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
 import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
-import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS } from './channels/imports.js';
+import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
 import { MATCHING_CHANNELS, MATCHING_JOB_RESULTS } from './channels/matching.js';
 
 export { JobStarted };
+export { DiffRow, PresetApplied, PresetRow, QuarantineRow, SheetDrift, SourceDiff } from './channels/imports.js';
 
 export const StoreStatus = z.object({
   /** Where the store file lives (shown in Settings so users know what to back up). */
@@ -69,9 +70,14 @@ export type ChosenFile = z.infer<typeof ChosenFile>;
 export const ColumnPreview = z.object({
   index: z.number().int().nonnegative(),
   header: z.string(),
+  /** The role to use: the preset's where one was laid over, else the suggestion. */
   role: z.enum(COLUMN_ROLES),
+  /** What the importer itself suggests, with its confidence. */
+  suggestedRole: z.enum(COLUMN_ROLES),
   confidence: z.number().min(0).max(1),
   samples: z.array(z.string()).max(5),
+  /** The first data rows' cells (up to 100), so the mapping screen can check them live per role. */
+  values: z.array(z.string()).max(100),
 });
 export type ColumnPreview = z.infer<typeof ColumnPreview>;
 
@@ -93,6 +99,10 @@ export const ImportPreview = z.object({
   suggestedKind: z.enum(SOURCE_KINDS),
   suggestedPartner: z.string(),
   sheets: z.array(SheetPreview),
+  /** The preset laid over the suggestions, and how the file's headers drifted from it. */
+  preset: z.object({ id: z.number().int(), name: z.string(), partner: z.string(), kind: z.enum(SOURCE_KINDS), drift: z.array(SheetDrift) }).nullable(),
+  /** Presets the user may choose instead. */
+  presets: z.array(z.object({ id: z.number().int(), name: z.string(), partner: z.string(), kind: z.enum(SOURCE_KINDS) })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -114,6 +124,14 @@ export const ImportSummary = z.object({
       quarantined: z.number().int(),
     }),
   ),
+  /** Dated facts stored as Events. */
+  events: z.number().int(),
+  /** The mapping preset applied, with the header drift it absorbed. */
+  preset: PresetApplied.nullable(),
+  /** The name the mapping was saved under, when asked to. */
+  savedPreset: z.string().nullable(),
+  /** Against the partner's previous extract of this kind (null: the first one). */
+  diff: SourceDiff.nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
@@ -172,6 +190,8 @@ export const RecordRow = z.object({
   nhsNumber: z.string().nullable(),
   nino: z.string().nullable(),
   upn: z.string().nullable(),
+  /** What the importer could not read cleanly in this row. */
+  problems: z.array(z.string()),
 });
 export type RecordRow = z.infer<typeof RecordRow>;
 
@@ -184,6 +204,8 @@ export const RecordsPageRequest = z.object({
     .array(z.object({ column: z.enum(RECORD_COLUMNS), contains: z.string().max(200) }))
     .max(RECORD_COLUMNS.length),
   sourceId: z.number().int().optional(),
+  /** Only records with problems. */
+  problemsOnly: z.boolean().optional(),
 });
 export type RecordsPageRequest = z.infer<typeof RecordsPageRequest>;
 
@@ -198,7 +220,16 @@ const CORE_CHANNELS = {
   'store:lock': { request: empty, response: StoreStatus },
   'files:choose': { request: z.object({ purpose: z.literal('import') }), response: z.array(ChosenFile) },
   'files:fromPath': { request: z.object({ path: z.string().min(1).max(4096) }), response: ChosenFile },
-  'import:preview': { request: z.object({ token: fileToken }), response: ImportPreview },
+  'import:preview': {
+    request: z.object({
+      token: fileToken,
+      /** A preset by name, 'none' for the importer's own suggestions; absent: the partner's latest. */
+      preset: z.string().min(1).max(100).optional(),
+      partner: z.string().max(200).optional(),
+      kind: z.enum(SOURCE_KINDS).optional(),
+    }),
+    response: ImportPreview,
+  },
   'import:start': {
     request: z.object({
       token: fileToken,
@@ -209,6 +240,10 @@ const CORE_CHANNELS = {
       dsaRef: z.string().max(200).optional(),
       lawfulBasis: z.string().max(500).optional(),
       retentionUntil: isoDate.optional(),
+      /** The preset the preview laid over (its drift is reported); the explicit mapping still wins. */
+      preset: z.string().min(1).max(100).optional(),
+      /** Save the confirmed mapping as a preset of this name for the partner and kind. */
+      savePresetAs: z.string().min(1).max(100).optional(),
     }),
     response: JobStarted,
   },

@@ -34,6 +34,10 @@ const summary: ImportSummary = {
   skipped: false,
   message: 'Imported',
   sheets: [{ sheet: '', rows: 10, records: 9, structure: 0, quarantined: 1 }],
+  events: 0,
+  preset: null,
+  savedPreset: null,
+  diff: null,
 };
 
 const progress = (job: string, done: number): EngineEvent => ({ type: 'job:progress', job, phase: 'Reading rows', done, total: 10 });

@@ -26,14 +26,16 @@ const preview: ImportPreview = {
       dataRows: 120,
       problem: null,
       columns: [
-        { index: 0, header: 'UPN', role: 'upn', confidence: 0.95, samples: ['A123456789012'] },
-        { index: 1, header: 'Forename', role: 'forename', confidence: 0.9, samples: ['Amy'] },
+        { index: 0, header: 'UPN', role: 'upn', suggestedRole: 'upn', confidence: 0.95, samples: ['A123456789012'], values: ['A123456789012'] },
+        { index: 1, header: 'Forename', role: 'forename', suggestedRole: 'forename', confidence: 0.9, samples: ['Amy'], values: ['Amy'] },
         // Column C is blank in the file, so the preview skips it.
-        { index: 3, header: 'Notes', role: 'ignore', confidence: 0.2, samples: [] },
+        { index: 3, header: 'Notes', role: 'ignore', suggestedRole: 'ignore', confidence: 0.2, samples: [], values: [] },
       ],
     },
     { sheet: 'Read me', headerRow: null, dataRows: 0, problem: 'No header row found', columns: [] },
   ],
+  preset: null,
+  presets: [],
 };
 
 describe('import mapping', () => {

@@ -166,3 +166,45 @@ describe('CLI contract', () => {
     expect(JSON.parse(last)).toMatchObject({ ok: true, imported: 1 });
   });
 });
+
+describe('CLI: mapping presets, source diff, quarantine export', () => {
+  it('saves a preset, re-applies it by name with the drift reported, lists it, diffs the sources and exports the quarantine', () => {
+    const dir = tempDir();
+    const db = join(dir, 'x.db');
+    const env = { BASELINE_PASSPHRASE: PASS };
+    const march = join(dir, 'homes-march.csv');
+    const april = join(dir, 'homes-april.csv');
+    writeFileSync(march, 'Client Ref,Surname,Forename,Date of Birth,Post Code\nH1,Smith,John,03/04/2010,S60 1AB\nH2,Doe,Jane,05/06/2011,S61 2AB\n,,,01/01/2000,S60 9ZZ\n');
+    writeFileSync(april, 'Client Ref,Surname,Forename,Date of Brith,Postcode\nH1,Smith,John,03/04/2010,S60 1AB\nH3,Green,Tom,02/02/2002,S60 4AA\n');
+    const first = runCli(['import', march, '--source', 'Homes', '--kind', 'housing', '--save-mapping', 'Homes monthly', '--db', db, '--json'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json).toMatchObject({ ok: true, files: [{ savedPreset: 'Homes monthly', diff: null }] });
+
+    const listed = runCli(['mappings', 'list', '--db', db, '--json'], env);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.json).toMatchObject({ ok: true, presets: [{ name: 'Homes monthly', partner: 'Homes', kind: 'housing' }] });
+
+    const unknown = runCli(['import', april, '--mapping', 'Nonesuch', '--db', db, '--json'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No mapping preset named "Nonesuch"/);
+
+    const second = runCli(['import', april, '--source', 'Homes', '--kind', 'housing', '--mapping', 'Homes monthly', '--db', db, '--json'], env);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/drift: column "Date of Birth" is now "Date of Brith"/);
+    const file = (second.json?.files as Array<Record<string, unknown>>)[0];
+    expect(file).toMatchObject({ preset: { name: 'Homes monthly' }, diff: { new: 1, gone: 1, unchanged: 1, changed: 0 } });
+
+    const diff = runCli(['source', 'diff', String(file?.sourceId), '--db', db, '--json'], env);
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.json).toMatchObject({ ok: true, diff: { new: 1, gone: 1, previousFileName: 'homes-march.csv' } });
+    expect(runCli(['source', 'diff', '99', '--db', db], env).code).toBe(1);
+
+    const out = join(dir, 'quarantine.xlsx');
+    const exported = runCli(['export', 'quarantine', '--source', '1', '--out', out, '--db', db, '--json'], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.json).toMatchObject({ ok: true, rows: 1 });
+    const wb = XLSX.read(readFileSync(out));
+    expect(wb.SheetNames.length).toBe(2);
+    expect(runCli(['export', 'quarantine', '--source', '1', '--out', join(dir, 'q.csv'), '--db', db], env).code).toBe(1);
+  });
+});

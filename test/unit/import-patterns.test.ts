@@ -83,6 +83,15 @@ describe('partner patterns', () => {
     const headers = store.reader.prepare("SELECT header_row, headers_json FROM source_sheet WHERE sheet = 'Attendance'").get() as { header_row: number; headers_json: string };
     expect(headers.header_row).toBe(4);
     expect(JSON.parse(headers.headers_json).slice(6)).toEqual(['Address', 'Autumn 2023 Sessions', 'Autumn 2023 Unauthorised', 'Spring 2024 Sessions', 'Spring 2024 Unauthorised']);
+    // The two-row term header becomes one attendance Event per term, dated by the term.
+    const attendance = store.reader
+      .prepare("SELECT e.category, e.start_date, e.end_date, e.value, e.detail_json FROM event e JOIN record r ON r.id = e.record_id WHERE e.kind = 'attendance' ORDER BY e.record_id, e.start_date")
+      .all() as Array<{ category: string; start_date: string; end_date: string; value: number | null; detail_json: string }>;
+    expect(attendance.length).toBeGreaterThan(0);
+    expect(new Set(attendance.map((e) => e.category))).toEqual(new Set(['Autumn 2023', 'Spring 2024']));
+    const autumn = attendance.find((e) => e.category === 'Autumn 2023');
+    expect(autumn).toMatchObject({ start_date: '2023-09-01', end_date: '2023-12-31' });
+    expect(JSON.parse(autumn?.detail_json ?? '{}')).toHaveProperty('sessionsPossible');
     store.close();
   });
 

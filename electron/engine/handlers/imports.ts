@@ -1,7 +1,50 @@
-// Handlers for the imports feature's channels (shared/ipc/channels/imports.ts).
+// Handlers for the imports feature's channels (shared/ipc/channels/imports.ts). A partner sees
+// only their own organisation's sources and presets.
 import type { IMPORT_CHANNELS } from '../../../shared/ipc/channels/imports.js';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { exportQuarantine } from '../export/quarantine-xlsx.js';
+import { exportsFolderPath, typedExportPath } from '../governance/export-path.js';
+import { listPresets } from '../import/presets.js';
+import { diffSources } from '../import/source-diff.js';
+import { quarantinePage, requireSource, sourceSheets } from '../queries/records.js';
 import type { EngineContext, HandlersFor } from './context.js';
 
-export function importHandlers(_context: EngineContext): HandlersFor<keyof typeof IMPORT_CHANNELS> {
-  return {};
+export function importHandlers(context: EngineContext): HandlersFor<keyof typeof IMPORT_CHANNELS> {
+  return {
+    'mapping:list': () =>
+      listPresets(context.requireStore().reader, context.partnerScope()).map((p) => ({
+        id: p.id,
+        name: p.name,
+        partner: p.partner,
+        kind: p.kind,
+        sheets: p.sheets.length,
+        columns: p.sheets.reduce((n, s) => n + s.columns.length, 0),
+        updatedAt: p.updatedAt,
+      })),
+    'source:diff': ({ sourceId, previousId }) => {
+      const db = context.requireStore().reader;
+      const scope = context.partnerScope();
+      requireSource(db, sourceId, scope);
+      if (previousId !== undefined) requireSource(db, previousId, scope);
+      return diffSources(db, sourceId, previousId === undefined ? {} : { previousId });
+    },
+    'quarantine:page': ({ sourceId, startRow, endRow }) => {
+      const db = context.requireStore().reader;
+      requireSource(db, sourceId, context.partnerScope());
+      return { ...quarantinePage(db, sourceId, startRow, endRow), sheets: sourceSheets(db, sourceId).map(({ sheet, headers }) => ({ sheet, headers })) };
+    },
+    'quarantine:export': ({ sourceId, path }) => {
+      const store = context.requireStore();
+      const source = requireSource(store.reader, sourceId, context.partnerScope());
+      const { host, storePath } = context.options();
+      // In Electron the renderer never names paths (as for files:fromPath): the file goes to the
+      // exports folder beside the store and the answer says where.
+      if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'The workbench chooses where to save in this version.');
+      if (host !== 'electron' && path === undefined) throw new WorkbenchError('bad-input', 'Type where to save the quarantined rows, ending in .xlsx.');
+      const out = path === undefined ? exportsFolderPath(storePath, `quarantine-source-${source.id}`, '.xlsx') : typedExportPath(path, '.xlsx');
+      const { rows } = exportQuarantine(store, source.id, out);
+      store.audit(context.user(), 'quarantine-exported', { sourceId: source.id, rows });
+      return { saved: true, path: out, rows };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // Turns one data row into a normalised Record, or says why it cannot be one.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
+import { normaliseAddress, type NormalisedAddress } from '../../../shared/domain/normalise/address.js';
 import { findPostcode, parsePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
 import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '../../../shared/domain/normalise/identifiers.js';
@@ -31,6 +32,8 @@ export interface RecordValues {
   forenameKey: string | null;
   surnameKey: string | null;
   problems: string[];
+  /** The address normaliser's parts (null when the row has no address). */
+  addressParts: NormalisedAddress | null;
 }
 
 export type BuildResult = { ok: true; record: RecordValues } | { ok: false; reason: string };
@@ -137,7 +140,9 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const sex = sexCell ? normaliseSex(sexCell.value) : null;
   if (sexCell && !sex) problems.push(`${columnName(ctx, sexCell.column)}: "${clip(sexCell.value, 20)}" is not a sex code`);
 
-  const addressParts = [...allOf(cells, ctx, 'address'), ...allOf(cells, ctx, 'address_line'), ...allOf(cells, ctx, 'town')];
+  const addressLines = [...allOf(cells, ctx, 'address'), ...allOf(cells, ctx, 'address_line')];
+  const towns = allOf(cells, ctx, 'town');
+  const addressParts = [...addressLines, ...towns];
   const address = addressParts.length ? addressParts.join(', ') : null;
   const pcCell = firstOf(cells, ctx, 'postcode');
   let postcode: string | null = null;
@@ -195,6 +200,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       forenameKey: nameKey(forename),
       surnameKey: nameKey(surname),
       problems,
+      addressParts: addressLines.length ? normaliseAddress(addressLines, { town: towns[0] ?? null, postcode }) : null,
     },
   };
 }

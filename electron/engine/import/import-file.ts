@@ -10,6 +10,9 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
 import { parseInWorker } from './parse-in-worker.js';
+import { describeDrift, driftIsEmpty, matchPreset, presetSheetFor, type SheetDrift } from './preset-match.js';
+import { checkPresetName, listPresets, presetFor, presetNamed, savePreset, type MappingPreset } from './presets.js';
+import { diffSources } from './source-diff.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
@@ -29,6 +32,12 @@ export interface ImportOptions {
   lawfulBasis?: string;
   /** ISO date after which the source is overdue for purging. */
   retentionUntil?: string;
+  /** A mapping preset by name; 'auto' or absent: the latest preset for the partner and kind, if any. */
+  preset?: string;
+  /** Save the mapping this import used as a preset of that name (for this partner and kind). */
+  savePresetAs?: string;
+  /** The partner organisation the user is limited to (presets of others are not theirs to use). */
+  partnerScope?: string | null;
 }
 
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
@@ -66,8 +75,8 @@ function hashFile(path: string): { hash: string; size: number } {
   }
 }
 
-function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>): PipelineOptions {
-  const options: PipelineOptions = { path, fileName: basename(path), mode, pivotYear, today };
+function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>, extra: Pick<PipelineOptions, 'preset' | 'sourceKind'> = {}): PipelineOptions {
+  const options: PipelineOptions = { path, fileName: basename(path), mode, pivotYear, today, ...extra };
   if (mapping) options.mapping = mapping;
   if (limits) options.limits = { ...DEFAULT_ZIP_LIMITS, ...limits };
   return options;
@@ -81,7 +90,15 @@ function noHeaderError(fileName: string, sheets: SheetSummary[]): WorkbenchError
   );
 }
 
-export async function previewImport(store: Store | null, path: string, token: string): Promise<ImportPreview> {
+export interface PreviewOptions {
+  /** A preset by name, 'none' for the importer's own suggestions, or absent for the partner's latest. */
+  preset?: string;
+  partner?: string;
+  kind?: SourceKind;
+  partnerScope?: string | null;
+}
+
+export async function previewImport(store: Store | null, path: string, token: string, options: PreviewOptions = {}): Promise<ImportPreview> {
   const fileName = basename(path);
   const { hash } = hashFile(path);
   const already = store ? store.reader.prepare('SELECT 1 FROM source WHERE sha256 = ?').get(hash) !== undefined : false;
@@ -92,9 +109,24 @@ export async function previewImport(store: Store | null, path: string, token: st
     if (message.type === 'sheet') summaries.push(message.sheet);
     else if (message.type === 'rows') stream.release();
   }
+  const headers = summaries.flatMap((s) => s.headers);
+  const suggestedKind = guessKind(fileName, headers);
+  const suggestedPartner = options.partnerScope ?? guessPartner(fileName);
+  const scope = options.partnerScope ?? null;
+  let preset: MappingPreset | null = null;
+  if (store && options.preset !== 'none') {
+    preset = options.preset !== undefined ? presetNamed(store.reader, options.preset, scope) : presetFor(store.reader, options.partner?.trim() || suggestedPartner, options.kind ?? suggestedKind);
+  }
+  const drift: SheetDrift[] = [];
   const sheets = summaries.map((s) => {
     if (s.headerRow === null) {
       return { sheet: s.name, headerRow: null, dataRows: 0, columns: [], problem: s.notes ? 'Notes only: no table of people' : 'No header row found' };
+    }
+    let roles = s.roles;
+    if (preset) {
+      const match = matchPreset(presetSheetFor(preset.sheets, s.name, s.headers), s.name, s.headers, s.roles);
+      roles = match.roles;
+      drift.push(match.drift);
     }
     return {
       sheet: s.name,
@@ -104,21 +136,24 @@ export async function previewImport(store: Store | null, path: string, token: st
       columns: s.headers.map((header, index) => ({
         index,
         header,
-        role: s.roles[index] ?? 'ignore',
+        role: roles[index] ?? 'ignore',
+        suggestedRole: s.roles[index] ?? 'ignore',
         confidence: Math.max(0, Math.min(1, s.confidences[index] ?? 0)),
-        samples: s.samples.map((cells) => (cells[index] ?? '').slice(0, 60)),
+        samples: s.samples.slice(0, 5).map((cells) => (cells[index] ?? '').slice(0, 60)),
+        values: s.samples.map((cells) => (cells[index] ?? '').slice(0, 200)),
       })),
     };
   });
-  const headers = sheets.flatMap((s) => s.columns.map((c) => c.header));
   return {
     token,
     fileName,
     sha256: hash,
     alreadyImported: already,
-    suggestedKind: guessKind(fileName, headers),
-    suggestedPartner: guessPartner(fileName),
+    suggestedKind,
+    suggestedPartner,
     sheets,
+    preset: preset ? { id: preset.id, name: preset.name, partner: preset.partner, kind: preset.kind, drift } : null,
+    presets: store ? listPresets(store.reader, scope).map((p) => ({ id: p.id, name: p.name, partner: p.partner, kind: p.kind })) : [],
   };
 }
 
@@ -130,9 +165,20 @@ interface SheetCounts {
   quarantined: number;
 }
 
+/** The preset to lay over this import: named (or `not-found`), else the latest for partner and kind. */
+function resolvePreset(store: Store, partner: string, options: ImportOptions): MappingPreset | null {
+  const scope = options.partnerScope ?? null;
+  if (options.preset !== undefined && options.preset !== 'auto') return presetNamed(store.reader, options.preset, scope);
+  return presetFor(store.reader, partner, options.kind);
+}
+
 /** Imports one file as one Source. Same sha256 as an earlier Source → skipped, told why. */
 export async function importFile(store: Store, path: string, options: ImportOptions, job: JobContext): Promise<ImportSummary> {
   const fileName = basename(path);
+  const partner = options.partner?.trim() || guessPartner(fileName);
+  // An unknown preset name is the user's error: said before the file is even read.
+  const preset = resolvePreset(store, partner, options);
+  if (options.savePresetAs !== undefined) checkPresetName(options.savePresetAs);
   job.progress('Reading the file', 0, 1);
   const { hash, size } = hashFile(path);
   const earlier = store.reader.prepare('SELECT id, imported_at FROM source WHERE sha256 = ?').get(hash) as
@@ -145,6 +191,10 @@ export async function importFile(store: Store, path: string, options: ImportOpti
       skipped: true,
       message: `${fileName} was already imported on ${earlier.imported_at.slice(0, 10)} (source ${earlier.id}); skipped, nothing changed.`,
       sheets: [],
+      events: 0,
+      preset: null,
+      savedPreset: null,
+      diff: null,
     };
   }
   const today = options.today ?? todayIso();
@@ -161,23 +211,34 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRecord = db.prepare(
     `INSERT INTO record (raw_row_id, source_id, forename, middle_names, surname, title, dob, age, sex, address, postcode, uprn,
-       nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json, other_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json, other_id,
+       addr_flat, addr_number, addr_name, addr_street, addr_locality, addr_town)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertEvent = db.prepare('INSERT INTO event (record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
-  const stream = parseInWorker(pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits), job.signal);
+  const stream = parseInWorker(
+    pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind }),
+    job.signal,
+  );
   const sheets: SheetSummary[] = [];
   const counts = new Map<number, SheetCounts>();
   let format = 'csv';
   let latestEvent: string | null = null;
   let stored = 0;
+  let eventCount = 0;
+  // Every row inserted here points at rows inserted just before it in the same transaction, so
+  // per-row foreign-key checks only cost time: they are off while the file is stored (a pragma
+  // that cannot change inside a transaction, so it is set around it).
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
   // One transaction across awaits: the engine's writer connection is used by one job at a time,
   // and readers use their own connection, so nobody sees half a file.
   db.exec('BEGIN IMMEDIATE');
   try {
     // Kind, partner and as-of need every sheet's headers and dates: set when the file is read.
     const sourceId = Number(
-      insertSource.run(fileName, hash, size, 'csv', options.partner?.trim() || guessPartner(fileName), options.kind ?? 'other', options.asOf ?? today,
+      insertSource.run(fileName, hash, size, 'csv', partner, options.kind ?? 'other', options.asOf ?? today,
         new Date().toISOString(), options.user, '{}', '[]', options.dsaRef?.trim() || null, options.lawfulBasis?.trim() || null,
         options.retentionUntil ?? null).lastInsertRowid,
     );
@@ -188,10 +249,14 @@ export async function importFile(store: Store, path: string, options: ImportOpti
           c = { sheet: '', rows: 0, records: 0, structure: 0, quarantined: 0 };
           counts.set(message.ordinal, c);
         }
-        for (const [rowNumber, cellsJson, status, reason, formulasJson, record] of message.rows) {
+        for (const [rowNumber, cellsJson, status, reason, formulasJson, record, events] of message.rows) {
           const rawId = insertRaw.run(sourceId, message.ordinal, rowNumber, cellsJson, status, reason, formulasJson).lastInsertRowid;
           if (record) {
-            insertRecord.run(rawId, sourceId, ...record);
+            const recordId = insertRecord.run(rawId, sourceId, ...record).lastInsertRowid;
+            if (events) {
+              for (const e of events) insertEvent.run(recordId, sourceId, ...e);
+              eventCount += events.length;
+            }
             c.records++;
             const event = record[RECORD_EVENT_DATE];
             if (typeof event === 'string' && event <= today && (latestEvent === null || event > latestEvent)) latestEvent = event;
@@ -228,24 +293,59 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     const dropped = sheets.flatMap((s) => s.roles.flatMap((r, i) => (r === 'drop' ? [s.name ? `${s.name}: ${s.headers[i] ?? ''}` : (s.headers[i] || `column ${i + 1}`)] : [])));
     const mapping = Object.fromEntries(sheets.map((s) => [s.name, s.roles]));
     const sum = (k: 'rows' | 'records' | 'structure' | 'quarantined'): number => summary.reduce((n, s) => n + s[k], 0);
-    db.prepare('UPDATE source SET format = ?, kind = ?, as_of = ?, mapping_json = ?, dropped_columns_json = ?, rows = ?, records = ?, structure = ?, quarantined = ? WHERE id = ?').run(
-      format, kind, asOf, JSON.stringify(mapping), JSON.stringify(dropped), sum('rows'), sum('records'), sum('structure'), sum('quarantined'), sourceId,
+    const drift = preset ? sheets.flatMap((s) => (s.drift ? [s.drift] : [])) : [];
+    db.prepare(
+      'UPDATE source SET format = ?, kind = ?, as_of = ?, mapping_json = ?, dropped_columns_json = ?, rows = ?, records = ?, structure = ?, quarantined = ?, preset_id = ?, preset_drift_json = ? WHERE id = ?',
+    ).run(
+      format, kind, asOf, JSON.stringify(mapping), JSON.stringify(dropped), sum('rows'), sum('records'), sum('structure'), sum('quarantined'),
+      preset?.id ?? null, preset ? JSON.stringify(drift) : null, sourceId,
     );
-    store.audit(options.user, 'import', { sourceId, rows: sum('rows'), records: sum('records'), quarantined: sum('quarantined') });
+    store.audit(options.user, 'import', {
+      sourceId, rows: sum('rows'), records: sum('records'), quarantined: sum('quarantined'), events: eventCount, presetId: preset?.id ?? null,
+    });
     job.progress('Storing rows', stored, stored);
     db.exec('COMMIT');
+    restoreForeignKeys(db, foreignKeys);
+    const saved = options.savePresetAs
+      ? savePreset(store, { name: options.savePresetAs, partner, kind, sheets: presetSheetsOf(sheets) }, options.user)
+      : null;
+    const diff = diffSources(store.reader, sourceId);
     const quarantined = sum('quarantined');
     const warnings = sheets.flatMap((s) => s.warnings);
+    const driftLines = drift.flatMap((d) => (driftIsEmpty(d) ? [] : describeDrift(d)));
+    const parts = [
+      `${fileName}: ${sum('records')} records imported${quarantined ? `, ${quarantined} rows quarantined` : ''}${eventCount ? `, ${eventCount} events` : ''}.`,
+      preset ? `Mapping preset "${preset.name}" applied${driftLines.length ? `; the columns have changed since it was saved: ${driftLines.join('; ')}.` : ', the columns match it.'}` : '',
+      diff ? `Against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.` : '',
+      saved ? `Mapping saved as preset "${saved.name}".` : '',
+      warnings.length ? `Warning: ${warnings.join(' ')}` : '',
+    ];
     return {
       fileName,
       sourceId,
       skipped: false,
-      message: `${fileName}: ${sum('records')} records imported${quarantined ? `, ${quarantined} rows quarantined` : ''}.${warnings.length ? ` Warning: ${warnings.join(' ')}` : ''}`,
+      message: parts.filter(Boolean).join(' '),
       sheets: summary,
+      events: eventCount,
+      preset: preset ? { id: preset.id, name: preset.name, drift } : null,
+      savedPreset: saved?.name ?? null,
+      diff,
     };
   } catch (error) {
     stream.stop();
-    db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
+    restoreForeignKeys(db, foreignKeys);
     throw error;
   }
+}
+
+function restoreForeignKeys(db: Store['writer'], was: number): void {
+  if (was) db.pragma('foreign_keys = ON');
+}
+
+/** The roles this import used, per sheet and header: what a preset saved from it holds. */
+function presetSheetsOf(sheets: SheetSummary[]): Array<{ sheet: string; columns: Array<{ header: string; role: SheetSummary['roles'][number] }> }> {
+  return sheets
+    .filter((s) => s.headerRow !== null)
+    .map((s) => ({ sheet: s.name, columns: s.headers.map((header, i) => ({ header, role: s.roles[i] ?? 'ignore' })) }));
 }

@@ -1,16 +1,22 @@
 // The parse side of an import, run in the parse worker: read rows (read-file.ts), sort them
 // (table.ts), build records (build-record.ts), and hand ready-to-insert batches to `post`.
 // The engine thread only writes batches to the store, so reading and writing run in parallel.
-import type { ColumnRole } from '../../../shared/domain/record-fields.js';
+import type { ColumnRole, SourceKind } from '../../../shared/domain/record-fields.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { buildRecord, prepareContext, type PreparedContext, type RecordValues } from './build-record.js';
+import { eventsOf, planEvents, type EventPlan, type EventTuple } from './events.js';
+import { matchPreset, presetSheetFor, type PresetSheet, type SheetDrift } from './preset-match.js';
 import { readWorkbookStream } from './read-file.js';
+import { guessKind } from './source-guess.js';
 import type { FileFormat, SheetRow } from './sheet.js';
 import { SheetPlanner, type PlannedRow, type SheetPlan } from './table.js';
 import type { ZipLimits } from './zip.js';
 
-/** One row ready for the store: [row number, cells JSON, status, reason, formulas JSON, record values or null]. */
-export type OutRow = [rowNumber: number, cellsJson: string, status: 'header' | 'structure' | 'quarantine' | 'record', reason: string | null, formulasJson: string | null, record: RecordTuple | null];
+/** One row ready for the store: [row number, cells JSON, status, reason, formulas JSON, record values or null, its events]. */
+export type OutRow = [
+  rowNumber: number, cellsJson: string, status: 'header' | 'structure' | 'quarantine' | 'record', reason: string | null, formulasJson: string | null,
+  record: RecordTuple | null, events: EventTuple[] | null,
+];
 
 /** Record values in the store's column order (after raw_row_id, source_id). */
 export type RecordTuple = [
@@ -18,8 +24,11 @@ export type RecordTuple = [
   sex: string | null, address: string | null, postcode: string | null, uprn: string | null, nhsNumber: string | null, nhsNumberValid: 0 | 1,
   nino: string | null, ninoValid: 0 | 1, upn: string | null, upnValid: 0 | 1, agencyRef: string | null, eventDate: string | null,
   forenameKey: string | null, surnameKey: string | null, problemsJson: string, otherId: string | null,
+  addrFlat: string | null, addrNumber: string | null, addrName: string | null, addrStreet: string | null, addrLocality: string | null, addrTown: string | null,
 ];
 export const RECORD_EVENT_DATE = 17;
+/** Data rows a preview hands back per sheet: enough to say how many of a column's values read well. */
+export const PREVIEW_ROWS = 100;
 
 export interface SheetSummary {
   ordinal: number;
@@ -33,6 +42,8 @@ export interface SheetSummary {
   dataRows: number;
   /** First data rows' cells (preview only). */
   samples: Array<Array<string | null>>;
+  /** How the sheet's headers differ from the preset's (null without a preset). */
+  drift: SheetDrift | null;
 }
 
 export type PipelineMessage =
@@ -50,13 +61,19 @@ export interface PipelineOptions {
   today: string;
   limits?: ZipLimits | undefined;
   batchRows?: number;
+  /** A saved mapping laid over the detected headers (an explicit `mapping` for a sheet wins). */
+  preset?: PresetSheet[] | undefined;
+  /** The source's kind when known: names the events of sheets that do not say. */
+  sourceKind?: SourceKind | undefined;
 }
 
 function toTuple(r: RecordValues): RecordTuple {
+  const a = r.addressParts;
   return [
     r.forename, r.middleNames, r.surname, r.title, r.dob, r.age, r.sex, r.address, r.postcode, r.uprn,
     r.nhsNumber, r.nhsNumberValid ? 1 : 0, r.nino, r.ninoValid ? 1 : 0, r.upn, r.upnValid ? 1 : 0, r.agencyRef, r.eventDate,
     r.forenameKey, r.surnameKey, r.problems.length ? JSON.stringify(r.problems) : '[]', r.otherId,
+    a?.flat ?? null, a?.number ?? null, a?.name ?? null, a?.street ?? null, a?.locality ?? null, a?.town ?? null,
   ];
 }
 
@@ -83,6 +100,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
   let samples: Array<Array<string | null>> = [];
   let format: FileFormat | null = null;
   let sheetName = '';
+  let roles: ColumnRole[] = [];
+  let drift: SheetDrift | null = null;
+  let events: EventPlan | null = null;
 
   const flush = (): void => {
     if (batch.length === 0) return;
@@ -90,8 +110,22 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
     batch = [];
   };
   const contextFor = (plan: SheetPlan): PreparedContext => {
-    const roles = plan.suggestions.map((s) => s.role);
+    roles = plan.suggestions.map((s) => s.role);
+    if (options.preset) {
+      const match = matchPreset(presetSheetFor(options.preset, sheetName, plan.headers), sheetName, plan.headers, roles);
+      drift = match.drift;
+      // The user's explicit mapping for this sheet wins; the drift is still reported against the preset.
+      if (!given) roles = match.roles;
+    }
     drop = roles.map((r) => r === 'drop');
+    events = planEvents({
+      sheet: sheetName,
+      headers: plan.headers,
+      roles,
+      sourceKind: options.sourceKind ?? guessKind(options.fileName, plan.headers),
+      dateOrders: plan.dateOrders,
+      pivotYear: options.pivotYear,
+    });
     return prepareContext({ headers: plan.headers, roles, pivotYear: options.pivotYear, dateOrders: plan.dateOrders, today: options.today });
   };
   const cellsJson = (row: SheetRow): string => {
@@ -113,14 +147,16 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
     if (p.status === 'data') {
       dataRows++;
       if (preview) {
-        if (samples.length < 5) samples.push(p.row.cells);
+        if (samples.length < PREVIEW_ROWS) samples.push(p.row.cells);
         return;
       }
       const built = ctx ? buildRecord(p.row.cells, ctx) : ({ ok: false, reason: 'no header row' } as const);
-      if (built.ok) batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), toTuple(built.record)]);
-      else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null]);
+      if (built.ok) {
+        const found = events ? eventsOf(p.row.cells, events) : null;
+        batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), toTuple(built.record), found?.length ? found : null]);
+      } else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
     } else if (!preview) {
-      batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null]);
+      batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null, null]);
     }
     if (batch.length >= batchRows) flush();
   };
@@ -137,6 +173,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         given = givenRoles(options.mapping, name);
         ctx = null;
         drop = [];
+        roles = [];
+        drift = null;
+        events = null;
         dataRows = 0;
         samples = [];
         const where = name ? `sheet "${name}"` : options.fileName;
@@ -158,6 +197,8 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         const res = p.end();
         flush();
         const plan = res.plan;
+        // A sheet whose data rows never came still gets its preset laid over (preview, empty sheets).
+        if (plan && !ctx) ctx = contextFor(plan);
         post({
           type: 'sheet',
           sheet: {
@@ -165,12 +206,13 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
             name: sheetName,
             headerRow: plan?.headerRow ?? null,
             headers: plan?.headers ?? [],
-            roles: plan?.suggestions.map((s) => s.role) ?? [],
+            roles: plan ? roles : [],
             confidences: plan?.suggestions.map((s) => s.confidence) ?? [],
             notes: res.notes,
             warnings: res.warnings,
             dataRows,
             samples,
+            drift,
           },
         });
         planner = null;

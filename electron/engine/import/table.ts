@@ -6,6 +6,7 @@
 // misread with the first table's columns. Memory: the first few hundred rows, then one row.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
+import { refineEventRoles } from './events.js';
 import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
 
@@ -313,9 +314,10 @@ export class SheetPlanner {
       }
       return suggestRole(h || null, values, this.pivotYear);
     });
-    const suggestions = resolveDuplicateRoles(block.headers, raw, this.given ?? []);
+    const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
+    const suggestions = refineEventRoles(block.roleHeaders, resolveDuplicateRoles(block.headers, raw, this.given ?? []), columnSamples, this.given ?? [], this.pivotYear);
     const dateOrders = suggestions.map((s, i) =>
-      s.role === 'dob' || s.role === 'event_date' || s.role === 'event' ? dateOrderOf(sample.map((r) => r.row.cells[i] ?? '')) : null,
+      s.role === 'dob' || s.role === 'event_date' || s.role === 'event_end_date' || s.role === 'event' ? dateOrderOf(sample.map((r) => r.row.cells[i] ?? '')) : null,
     );
     this.plan = { headerRow: first.rowNumber, headerRows: block.rows.map((r) => r.rowNumber), headers: block.headers, suggestions, dateOrders };
 

@@ -1,4 +1,5 @@
-import type { RecordColumn, RecordRow, RecordsPageRequest, SourceRow } from '../../../shared/ipc/contract.js';
+import type { QuarantineRow, RecordColumn, RecordRow, RecordsPageRequest, SourceRow } from '../../../shared/ipc/contract.js';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { SourceKind } from '../../../shared/domain/record-fields.js';
 import type { Db } from '../store/database.js';
 
@@ -39,6 +40,7 @@ export function recordsPage(db: Db, req: RecordsPageRequest, partner: string | n
     where.push('r.source_id = ?');
     params.push(req.sourceId);
   }
+  if (req.problemsOnly) where.push("r.problems_json <> '[]'");
   for (const f of req.filters) {
     if (!f.contains) continue;
     where.push(`${COLUMN_SQL[f.column]} LIKE ? ESCAPE '\\'`);
@@ -50,12 +52,48 @@ export function recordsPage(db: Db, req: RecordsPageRequest, partner: string | n
   const rows = db
     .prepare(
       `SELECT r.id, s.file_name AS source, sh.sheet, w.row_number AS rowNumber, r.forename, r.surname, r.dob, r.sex,
-              r.address, r.postcode, r.uprn, r.nhs_number AS nhsNumber, r.nino, r.upn
+              r.address, r.postcode, r.uprn, r.nhs_number AS nhsNumber, r.nino, r.upn, r.problems_json
        ${FROM} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
-    .all(...params, limit, req.startRow) as RecordRow[];
+    .all(...params, limit, req.startRow) as Array<Omit<RecordRow, 'problems'> & { problems_json: string }>;
   const total = (db.prepare(`SELECT count(*) AS n ${FROM} ${whereSql}`).get(...params) as { n: number }).n;
-  return { rows, total };
+  return { rows: rows.map(({ problems_json, ...row }) => ({ ...row, problems: JSON.parse(problems_json) as string[] })), total };
+}
+
+/** The source, or `not-found` (also for a partner asking about another organisation's source). */
+export function requireSource(db: Db, sourceId: number, partner: string | null): { id: number; fileName: string; partner: string } {
+  const row = db.prepare('SELECT id, file_name, partner FROM source WHERE id = ?').get(sourceId) as { id: number; file_name: string; partner: string } | undefined;
+  if (!row || (partner !== null && row.partner !== partner)) throw new WorkbenchError('not-found', `There is no source ${sourceId}.`);
+  return { id: row.id, fileName: row.file_name, partner: row.partner };
+}
+
+/** Each sheet's headers, by ordinal. */
+export function sourceSheets(db: Db, sourceId: number): Array<{ ordinal: number; sheet: string; headers: string[] }> {
+  const rows = db.prepare('SELECT ordinal, sheet, headers_json FROM source_sheet WHERE source_id = ? ORDER BY ordinal').all(sourceId) as Array<{ ordinal: number; sheet: string; headers_json: string }>;
+  return rows.map((r) => ({ ordinal: r.ordinal, sheet: r.sheet, headers: JSON.parse(r.headers_json) as string[] }));
+}
+
+/** One page of a source's quarantined rows with their reasons and original cells. */
+export function quarantinePage(db: Db, sourceId: number, startRow: number, endRow: number): { rows: QuarantineRow[]; total: number } {
+  const names = new Map(sourceSheets(db, sourceId).map((s) => [s.ordinal, s.sheet]));
+  const limit = Math.min(endRow - startRow, 1000);
+  const rows = db
+    .prepare(
+      `SELECT id, sheet_ordinal, row_number, reason, cells_json FROM raw_row
+       WHERE source_id = ? AND status = 'quarantine' ORDER BY sheet_ordinal, row_number LIMIT ? OFFSET ?`,
+    )
+    .all(sourceId, limit, startRow) as Array<{ id: number; sheet_ordinal: number; row_number: number; reason: string | null; cells_json: string }>;
+  const total = (db.prepare("SELECT count(*) AS n FROM raw_row WHERE source_id = ? AND status = 'quarantine'").get(sourceId) as { n: number }).n;
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      sheet: names.get(r.sheet_ordinal) ?? '',
+      rowNumber: r.row_number,
+      reason: r.reason ?? 'quarantined',
+      cells: JSON.parse(r.cells_json) as Array<string | null>,
+    })),
+    total,
+  };
 }
 
 export function listSources(db: Db, today = new Date().toISOString().slice(0, 10)): SourceRow[] {

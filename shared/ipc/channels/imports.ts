@@ -1,8 +1,99 @@
-// The imports feature's channels, the results of its jobs, and who may call them.
+// The imports feature's channels, the results of its jobs, and who may call them. The core
+// import channels (import:preview, import:start, sources:list, records:page) stay in contract.ts;
+// the schemas they share with these live here (contract.ts imports them, never the reverse).
+import { z } from 'zod';
+import { COLUMN_ROLES, SOURCE_KINDS } from '../../domain/record-fields.js';
 import type { Role } from '../../domain/roles.js';
 
-export const IMPORT_CHANNELS = {} as const;
+const role = z.enum(COLUMN_ROLES);
+
+/** How a new extract's headers differ from the preset laid over them (header texts only). */
+export const SheetDrift = z.object({
+  sheet: z.string(),
+  presetSheet: z.string().nullable(),
+  renamed: z.array(z.object({ from: z.string(), to: z.string(), role })),
+  moved: z.array(z.object({ header: z.string(), from: z.number().int(), to: z.number().int() })),
+  added: z.array(z.object({ header: z.string(), role })),
+  removed: z.array(z.object({ header: z.string(), role })),
+});
+export type SheetDrift = z.infer<typeof SheetDrift>;
+
+export const PresetApplied = z.object({ id: z.number().int(), name: z.string(), drift: z.array(SheetDrift) });
+export type PresetApplied = z.infer<typeof PresetApplied>;
+
+export const PresetRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  partner: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  sheets: z.number().int(),
+  columns: z.number().int(),
+  updatedAt: z.string(),
+});
+export type PresetRow = z.infer<typeof PresetRow>;
+
+export const DiffRow = z.object({
+  sheet: z.string(),
+  row: z.number().int().nullable(),
+  previousRow: z.number().int().nullable(),
+  fields: z.array(z.string()),
+});
+export type DiffRow = z.infer<typeof DiffRow>;
+
+/** New / changed / gone rows of a source against the partner's previous source of that kind. */
+export const SourceDiff = z.object({
+  sourceId: z.number().int(),
+  previousSourceId: z.number().int(),
+  previousFileName: z.string(),
+  keyedBy: z.array(z.object({ sheet: z.string(), key: z.enum(['agency reference', 'name and date of birth']) })),
+  new: z.number().int(),
+  changed: z.number().int(),
+  gone: z.number().int(),
+  unchanged: z.number().int(),
+  examples: z.object({ new: z.array(DiffRow), changed: z.array(DiffRow), gone: z.array(DiffRow) }),
+});
+export type SourceDiff = z.infer<typeof SourceDiff>;
+
+export const QuarantineRow = z.object({
+  id: z.number().int(),
+  sheet: z.string(),
+  rowNumber: z.number().int(),
+  reason: z.string(),
+  cells: z.array(z.string().nullable()),
+});
+export type QuarantineRow = z.infer<typeof QuarantineRow>;
+
+const sourceId = z.number().int().positive();
+
+export const IMPORT_CHANNELS = {
+  'mapping:list': { request: z.object({}).strict(), response: z.array(PresetRow) },
+  'source:diff': {
+    request: z.object({ sourceId, previousId: sourceId.optional() }).strict(),
+    response: SourceDiff.nullable(),
+  },
+  'quarantine:page': {
+    request: z.object({ sourceId, startRow: z.number().int().nonnegative(), endRow: z.number().int().positive() }).strict(),
+    response: z.object({
+      rows: z.array(QuarantineRow),
+      total: z.number().int(),
+      /** Each sheet's headers, to label the cells. */
+      sheets: z.array(z.object({ sheet: z.string(), headers: z.array(z.string()) })),
+    }),
+  },
+  'quarantine:export': {
+    // The browser host cannot show a save dialog, so the user types where to save; in Electron the
+    // renderer never names a path and the file goes to the exports folder beside the store.
+    request: z.object({ sourceId, path: z.string().min(1).max(4096).optional() }).strict(),
+    response: z.object({ saved: z.boolean(), path: z.string(), rows: z.number().int() }),
+  },
+} as const;
 
 export const IMPORT_JOB_RESULTS = {} as const;
 
-export const IMPORT_POLICY: { readonly [C in keyof typeof IMPORT_CHANNELS]: 'open' | readonly Role[] } = {};
+export const IMPORT_POLICY: { readonly [C in keyof typeof IMPORT_CHANNELS]: 'open' | readonly Role[] } = {
+  'mapping:list': ['analyst', 'partner'],
+  // A partner sees only their own sources: the handlers scope by organisation.
+  'source:diff': ['analyst', 'partner'],
+  'quarantine:page': ['analyst', 'partner'],
+  'quarantine:export': ['analyst', 'partner'],
+};

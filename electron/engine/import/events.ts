@@ -1,0 +1,198 @@
+// Events: the dated facts each partner sends beside the person (school attendance per term,
+// exclusions, alternative provision, ASB incidents, offences and outcomes, benefit spells,
+// tenancies and their ASB cases, A&E attendances). Worked out per sheet from the column roles and
+// header words, then read per row; every extract, the demo borough's included, goes this way.
+import type { ColumnRole, EventKind, SourceKind } from '../../../shared/domain/record-fields.js';
+import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { cleanCell } from '../../../shared/domain/normalise/text.js';
+import { headerKey, type RoleSuggestion } from './roles.js';
+
+/** One event ready for the store: [kind, category, start date, end date, value, detail JSON]. */
+export type EventTuple = [kind: EventKind, category: string | null, start: string | null, end: string | null, value: number | null, detailJson: string];
+
+const EVENT_ROLES: ReadonlySet<ColumnRole> = new Set(['event_date', 'event_end_date', 'event_category', 'event_value', 'event']);
+
+const END_DATE = /\b(end|ended|until|to|closed?|closure|finish(ed)?|expiry|expires?|left|leaving|discharged?|termination|terminated|vacated)\b/;
+const CATEGORY = /\b(type|category|offence|provision|complaint|disposal|benefit|incident)\b/;
+const NOT_CATEGORY = /\b(date|dt|ref|reference|id|no|number|outcome|start|end)\b/;
+const VALUE = /\b(sessions?|count|amount|arrears|balance|days|total|value|hours|weekly|award)\b/;
+
+const POSSIBLE = /\b(possible|sessions?)\b/;
+const UNAUTHORISED = /\bunauthori[sz]ed\b/;
+const AUTHORISED = /\bauthori[sz]ed\b/;
+const TERM_WORDS = /\b(sessions?|possible|unauthori[sz]ed|authori[sz]ed|absences?|absence|sum of|count)\b/g;
+
+const share = (values: readonly string[], test: (v: string) => boolean): number => (values.length ? values.filter(test).length / values.length : 0);
+const numeric = (v: string): number | null => {
+  const n = Number(v.replace(/[£,\s]/g, ''));
+  return v.trim() !== '' && Number.isFinite(n) ? n : null;
+};
+
+/**
+ * Sharpens the generic "event detail" role where the header says more: an end date, the event's
+ * type, a count or amount. Columns the user gave a role are left alone.
+ */
+export function refineEventRoles(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = [], pivotYear?: number): RoleSuggestion[] {
+  let category = suggestions.some((s) => s.role === 'event_category');
+  return suggestions.map((s, i) => {
+    if (given[i] || s.role !== 'event') return s;
+    const key = headerKey(headers[i] ?? '');
+    const values = samples[i] ?? [];
+    const dates = share(values, (v) => parseDate(v, { pivotYear, allowSerial: true }) !== null);
+    if (END_DATE.test(key) && (values.length === 0 || dates >= 0.5)) return { role: 'event_end_date', confidence: 0.7 };
+    if (!category && CATEGORY.test(key) && !NOT_CATEGORY.test(key) && dates < 0.5) {
+      category = true;
+      return { role: 'event_category', confidence: 0.65 };
+    }
+    if (VALUE.test(key) && (values.length === 0 || share(values, (v) => numeric(v) !== null) >= 0.8)) return { role: 'event_value', confidence: 0.65 };
+    return s;
+  });
+}
+
+interface TermColumns {
+  label: string;
+  possible: number | null;
+  unauthorised: number | null;
+  authorised: number | null;
+}
+
+export interface EventPlan {
+  /** The kind of the row's dated event, or null when the sheet has none. */
+  kind: EventKind | null;
+  start: number[];
+  end: number | null;
+  category: number | null;
+  value: number | null;
+  detail: Array<[column: number, header: string]>;
+  terms: TermColumns[];
+  /** A tenancy's ASB-case flag column. */
+  asbCase: number | null;
+  dateOrders: ReadonlyArray<'dmy' | 'mdy' | null>;
+  pivotYear: number;
+}
+
+const KIND_BY_SOURCE: Record<SourceKind, EventKind> = {
+  school: 'exclusion',
+  police: 'asb-incident',
+  'youth-justice': 'offence',
+  benefits: 'benefit-spell',
+  housing: 'tenancy',
+  health: 'ae-attendance',
+  other: 'event',
+};
+
+/** What the sheet's dated event is, from its name and its event headers, else from the source kind. */
+export function eventKindOf(text: string, sourceKind: SourceKind): EventKind {
+  if (/\bexclu/.test(text)) return 'exclusion';
+  if (/\b(pru|pupil referral|alternative provision|ap placement)\b/.test(text)) return 'alternative-provision';
+  if (/\boffen[cs]e/.test(text)) return 'offence';
+  if (/\btenanc/.test(text)) return 'tenancy';
+  if (/\b(benefit|claim|award)\b/.test(text)) return 'benefit-spell';
+  if (/\b(asb|anti social|antisocial|incident|occurrence|crime)\b/.test(text)) return 'asb-incident';
+  if (/\b(a and e|a e|ae|emergency|attendance|arrival)\b/.test(text)) return sourceKind === 'school' ? 'attendance' : 'ae-attendance';
+  return KIND_BY_SOURCE[sourceKind];
+}
+
+function titleCase(label: string): string {
+  return label.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
+
+/** A school term's dates from its label ("Aut 2024", "Spring 2025"); null when it names none. */
+export function termDates(label: string): { start: string; end: string } | null {
+  const year = /\b(20\d\d|19\d\d)\b/.exec(label)?.[1];
+  if (!year) return null;
+  if (/\baut(umn)?\b/.test(label)) return { start: `${year}-09-01`, end: `${year}-12-31` };
+  if (/\bspr(ing)?\b/.test(label)) return { start: `${year}-01-01`, end: `${year}-04-14` };
+  if (/\bsum(mer)?\b/.test(label)) return { start: `${year}-04-15`, end: `${year}-07-31` };
+  return null;
+}
+
+function termColumns(headers: readonly string[], roles: readonly ColumnRole[]): TermColumns[] {
+  const byLabel = new Map<string, TermColumns>();
+  headers.forEach((header, i) => {
+    if (!EVENT_ROLES.has(roles[i] ?? 'ignore')) return;
+    const key = headerKey(header);
+    const which = UNAUTHORISED.test(key) ? 'unauthorised' : AUTHORISED.test(key) && /\babsences?\b/.test(key) ? 'authorised' : POSSIBLE.test(key) ? 'possible' : null;
+    if (!which) return;
+    const label = key.replace(TERM_WORDS, ' ').replace(/\s+/g, ' ').trim();
+    if (!termDates(label) && !/\b(term|aut|spr|sum|autumn|spring|summer|20\d\d)\b/.test(label)) return;
+    const term = byLabel.get(label) ?? { label: titleCase(label), possible: null, unauthorised: null, authorised: null };
+    term[which] = i;
+    byLabel.set(label, term);
+  });
+  return [...byLabel.values()].filter((t) => t.unauthorised !== null || t.possible !== null);
+}
+
+/** The sheet's event plan: null when no column carries an event. */
+export function planEvents(input: { sheet: string; headers: readonly string[]; roles: readonly ColumnRole[]; sourceKind: SourceKind; dateOrders?: ReadonlyArray<'dmy' | 'mdy' | null>; pivotYear: number }): EventPlan | null {
+  const { headers, roles } = input;
+  const terms = termColumns(headers, roles);
+  const inTerm = new Set(terms.flatMap((t) => [t.possible, t.unauthorised, t.authorised]).filter((i): i is number => i !== null));
+  const of = (role: ColumnRole): number[] => roles.flatMap((r, i) => (r === role && !inTerm.has(i) ? [i] : []));
+  const start = of('event_date');
+  const end = of('event_end_date')[0] ?? null;
+  const category = of('event_category')[0] ?? null;
+  const value = of('event_value')[0] ?? null;
+  const eventText = [input.sheet, ...[...start, end, category].flatMap((i) => (i === null ? [] : [headers[i] ?? '']))].map(headerKey).join(' ');
+  const hasDated = start.length > 0 || end !== null || category !== null;
+  const kind = hasDated ? eventKindOf(eventText, input.sourceKind) : null;
+  const details = of('event');
+  const asbCase = kind === 'tenancy' ? (details.find((i) => /\b(asb|anti social|antisocial)\b/.test(headerKey(headers[i] ?? ''))) ?? null) : null;
+  const detail = details.filter((i) => i !== asbCase).map((i): [number, string] => [i, headers[i] || `column ${i + 1}`]);
+  if (!hasDated && terms.length === 0) return null;
+  return { kind, start, end, category, value, detail, terms, asbCase, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
+}
+
+const YES = /^(y|yes|true|1|open|current|active)$/i;
+const NO = /^(n|no|false|0|none|closed|-)$/i;
+
+function dateAt(cells: ReadonlyArray<string | null>, i: number | null, plan: EventPlan): string | null {
+  if (i === null) return null;
+  const value = cleanCell(cells[i]);
+  if (!value) return null;
+  const order = plan.dateOrders[i] ?? undefined;
+  return parseDate(value, order ? { pivotYear: plan.pivotYear, allowSerial: true, order } : { pivotYear: plan.pivotYear, allowSerial: true })?.iso ?? null;
+}
+
+const numberAt = (cells: ReadonlyArray<string | null>, i: number | null): number | null => {
+  if (i === null) return null;
+  const v = cleanCell(cells[i]);
+  return v ? numeric(v) : null;
+};
+
+/** The events one data row holds. */
+export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan): EventTuple[] {
+  const out: EventTuple[] = [];
+  for (const term of plan.terms) {
+    const unauthorised = numberAt(cells, term.unauthorised);
+    const possible = numberAt(cells, term.possible);
+    if (unauthorised === null && possible === null) continue;
+    const dates = termDates(term.label.toLowerCase());
+    const detail: Record<string, number> = {};
+    if (possible !== null) detail.sessionsPossible = possible;
+    if (unauthorised !== null) detail.unauthorisedAbsences = unauthorised;
+    const authorised = numberAt(cells, term.authorised);
+    if (authorised !== null) detail.authorisedAbsences = authorised;
+    out.push(['attendance', term.label, dates?.start ?? null, dates?.end ?? null, unauthorised, JSON.stringify(detail)]);
+  }
+  if (plan.kind) {
+    let start: string | null = null;
+    for (const i of plan.start) {
+      start = dateAt(cells, i, plan);
+      if (start) break;
+    }
+    const end = dateAt(cells, plan.end, plan);
+    const category = plan.category === null ? null : cleanCell(cells[plan.category]) || null;
+    const detail: Record<string, string> = {};
+    for (const [i, header] of plan.detail) {
+      const v = cleanCell(cells[i]);
+      if (v && !Object.prototype.hasOwnProperty.call(detail, header)) Object.defineProperty(detail, header, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    if (start || end || category) out.push([plan.kind, category, start, end, numberAt(cells, plan.value), JSON.stringify(detail)]);
+    if (plan.asbCase !== null) {
+      const flag = cleanCell(cells[plan.asbCase]);
+      if (flag && !NO.test(flag)) out.push(['asb-case', YES.test(flag) ? null : flag, null, null, null, '{}']);
+    }
+  }
+  return out;
+}

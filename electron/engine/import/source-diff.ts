@@ -1,0 +1,174 @@
+// Re-import diff: a partner's new extract against their previous Source of the same kind. Rows
+// are keyed by the agency's reference where both extracts map one on that sheet, else by the
+// person (normalised names and date of birth); a key whose normalised content differs is
+// "changed". Worked out from the stored records, so it is there later too (`source diff ID`).
+// Reports row numbers and field names, never values.
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import type { Db } from '../store/database.js';
+
+export interface DiffRow {
+  sheet: string;
+  /** Row in the new extract (null for a gone row). */
+  row: number | null;
+  /** Row in the previous extract (null for a new row). */
+  previousRow: number | null;
+  /** For a changed row: which fields differ. */
+  fields: string[];
+}
+
+export interface SourceDiff {
+  sourceId: number;
+  previousSourceId: number;
+  previousFileName: string;
+  /** How rows were paired, per sheet. */
+  keyedBy: Array<{ sheet: string; key: 'agency reference' | 'name and date of birth' }>;
+  new: number;
+  changed: number;
+  gone: number;
+  unchanged: number;
+  /** The first rows of each kind (up to `examples` each). */
+  examples: { new: DiffRow[]; changed: DiffRow[]; gone: DiffRow[] };
+}
+
+/** Compared fields: the record's normalised values, then its events. */
+const FIELDS = [
+  ['forename', 'forename'], ['middle_names', 'middle names'], ['surname', 'surname'], ['title', 'title'], ['dob', 'date of birth'],
+  ['age', 'age'], ['sex', 'sex'], ['address', 'address'], ['postcode', 'postcode'], ['uprn', 'UPRN'], ['nhs_number', 'NHS number'],
+  ['nino', 'NI number'], ['upn', 'UPN'], ['event_date', 'event date'],
+] as const;
+
+interface Row {
+  id: number;
+  sheet: string;
+  row_number: number;
+  agency_ref: string | null;
+  surname_key: string | null;
+  forename_key: string | null;
+  events: string | null;
+  values: Array<string | number | null>;
+}
+
+function rowsOf(db: Db, sourceId: number): Row[] {
+  const columns = FIELDS.map(([c]) => `r.${c}`).join(', ');
+  const raw = db
+    .prepare(
+      `SELECT r.id, sh.sheet, w.row_number, r.agency_ref, r.surname_key, r.forename_key, ${columns},
+              (SELECT json_group_array(json_array(kind, category, start_date, end_date, value, detail_json))
+                 FROM (SELECT * FROM event e WHERE e.record_id = r.id ORDER BY e.kind, e.start_date, e.category, e.id)) AS events
+       FROM record r JOIN raw_row w ON w.id = r.raw_row_id
+       JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal
+       WHERE r.source_id = ? ORDER BY w.sheet_ordinal, w.row_number`,
+    )
+    .raw()
+    .all(sourceId) as Array<Array<string | number | null>>;
+  return raw.map((r) => ({
+    id: Number(r[0]),
+    sheet: String(r[1]),
+    row_number: Number(r[2]),
+    agency_ref: r[3] as string | null,
+    surname_key: r[4] as string | null,
+    forename_key: r[5] as string | null,
+    // Case is not content: "SMITH" and "Smith" are the same name.
+    values: r.slice(6, 6 + FIELDS.length).map((v) => (typeof v === 'string' ? v.toUpperCase() : v)),
+    events: (r[6 + FIELDS.length] as string | null) ?? '[]',
+  }));
+}
+
+/** Sheets that map an agency reference, from the stored roles. */
+function refSheets(db: Db, sourceId: number): Set<string> {
+  const rows = db.prepare('SELECT sheet, roles_json FROM source_sheet WHERE source_id = ?').all(sourceId) as Array<{ sheet: string; roles_json: string }>;
+  return new Set(rows.filter((r) => (JSON.parse(r.roles_json) as string[]).includes('agency_ref')).map((r) => r.sheet));
+}
+
+/** The source this one follows: the latest earlier import of the same partner and kind. */
+export function previousSourceOf(db: Db, sourceId: number): { id: number; fileName: string } | null {
+  const row = db
+    .prepare(
+      `SELECT p.id, p.file_name FROM source s JOIN source p ON p.partner = s.partner AND p.kind = s.kind AND p.id < s.id
+       WHERE s.id = ? ORDER BY p.id DESC LIMIT 1`,
+    )
+    .get(sourceId) as { id: number; file_name: string } | undefined;
+  return row ? { id: row.id, fileName: row.file_name } : null;
+}
+
+const personKey = (r: Row): string | null => (r.surname_key || r.forename_key ? `${r.surname_key ?? ''}|${r.forename_key ?? ''}|${String(r.values[4] ?? '')}` : null);
+
+/** new / changed / gone rows of `sourceId` against `previousId` (default: its previous source); null when it has none. */
+export function diffSources(db: Db, sourceId: number, options: { previousId?: number; examples?: number } = {}): SourceDiff | null {
+  const exists = db.prepare('SELECT 1 FROM source WHERE id = ?').get(sourceId);
+  if (!exists) throw new WorkbenchError('not-found', `There is no source ${sourceId}.`);
+  let previous: { id: number; fileName: string } | null;
+  if (options.previousId === undefined) previous = previousSourceOf(db, sourceId);
+  else {
+    const row = db.prepare('SELECT id, file_name FROM source WHERE id = ?').get(options.previousId) as { id: number; file_name: string } | undefined;
+    if (!row) throw new WorkbenchError('not-found', `There is no source ${options.previousId}.`);
+    previous = { id: row.id, fileName: row.file_name };
+  }
+  if (!previous) return null;
+  const limit = options.examples ?? 20;
+  const nowRefs = refSheets(db, sourceId);
+  const thenRefs = refSheets(db, previous.id);
+  const keyOf = (r: Row): string | null => {
+    const byRef = nowRefs.has(r.sheet) && thenRefs.has(r.sheet);
+    const k = byRef ? (r.agency_ref ? `ref|${r.agency_ref.trim().toUpperCase()}` : null) : personKey(r);
+    return k === null ? null : `${r.sheet}\u0000${k}`;
+  };
+  const group = (rows: Row[]): Map<string, Row[]> => {
+    const m = new Map<string, Row[]>();
+    for (const r of rows) {
+      const k = keyOf(r) ?? `${r.sheet}\u0000row|${r.id}`;
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const now = group(rowsOf(db, sourceId));
+  const then = group(rowsOf(db, previous.id));
+  const content = (r: Row): string => JSON.stringify([r.values, r.events]);
+  const diff: SourceDiff = {
+    sourceId,
+    previousSourceId: previous.id,
+    previousFileName: previous.fileName,
+    keyedBy: [...new Set([...now.values(), ...then.values()].flatMap((rows) => rows.map((r) => r.sheet)))].map((sheet) => ({
+      sheet,
+      key: nowRefs.has(sheet) && thenRefs.has(sheet) ? 'agency reference' : 'name and date of birth',
+    })),
+    new: 0,
+    changed: 0,
+    gone: 0,
+    unchanged: 0,
+    examples: { new: [], changed: [], gone: [] },
+  };
+  for (const [key, rows] of now) {
+    const first = rows[0];
+    if (!first) continue;
+    const before = then.get(key);
+    if (!before) {
+      diff.new++;
+      if (diff.examples.new.length < limit) diff.examples.new.push({ sheet: first.sheet, row: first.row_number, previousRow: null, fields: [] });
+      continue;
+    }
+    const a = rows.map(content).sort();
+    const b = before.map(content).sort();
+    if (a.length === b.length && a.every((c, i) => c === b[i])) {
+      diff.unchanged++;
+      continue;
+    }
+    diff.changed++;
+    if (diff.examples.changed.length < limit) {
+      const old = before[0];
+      const fields: string[] = FIELDS.flatMap(([, label], i) => (old && String(old.values[i] ?? '') !== String(first.values[i] ?? '') ? [label] : []));
+      if (old && first.events !== old.events) fields.push('events');
+      if (rows.length !== before.length) fields.push('number of rows');
+      diff.examples.changed.push({ sheet: first.sheet, row: first.row_number, previousRow: old?.row_number ?? null, fields });
+    }
+  }
+  for (const [key, rows] of then) {
+    if (now.has(key)) continue;
+    diff.gone++;
+    const first = rows[0];
+    if (first && diff.examples.gone.length < limit) diff.examples.gone.push({ sheet: first.sheet, row: null, previousRow: first.row_number, fields: [] });
+  }
+  return diff;
+}
