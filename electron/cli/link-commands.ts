@@ -9,6 +9,7 @@ import { loadRecords } from '../engine/link/load-records.js';
 import { prepare } from '../engine/link/prepare.js';
 import { latestRunId, runLink } from '../engine/link/run-link.js';
 import { defaultMatchSpec, levelWeight, parseMatchSpec, type MatchSpec } from '../engine/link/spec.js';
+import { runThreshold } from '../engine/matching/settings.js';
 import type { Store } from '../engine/store/store.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
 import { openStore, type CommandResult } from './open-store.js';
@@ -55,7 +56,9 @@ const link: Handler = async (args, ctx) => {
   const spec = specOption(args);
   const threads = integer(args, 'threads', 1, 64);
   return withAnalystStore(ctx, async (store) => {
-    const summary = await runLink(store, { user: store.session.user, threshold, spec, threads }, progressReporter());
+    // without --threshold, the one saved on the Matching page (a --spec brings its own)
+    const used = threshold ?? (spec ? undefined : runThreshold(store, undefined));
+    const summary = await runLink(store, { user: store.session.user, threshold: used, spec, threads }, progressReporter());
     for (const w of summary.warnings) ctx.say(`Warning: ${w}`);
     ctx.say(
       `Run ${summary.run}: ${summary.records.toLocaleString('en-GB')} records → ${summary.persons.toLocaleString('en-GB')} persons in ` +

@@ -158,6 +158,10 @@ describe('running linkage from the page', () => {
     expect(n("SELECT count(*) AS n FROM audit_event WHERE action = 'link-run'")).toBe(2);
     store.close();
     expect(auditRows(path, 'matching-threshold')).toEqual([{ threshold: 0.95, reviewFrom: 0.3 }]);
+    // the command line's `link` uses the saved threshold too, unless told otherwise
+    const env = { BASELINE_PASSPHRASE: PASS };
+    expect(runCli(['--db', path, 'link', '--json'], env).json).toMatchObject({ run: 3, threshold: 0.95 });
+    expect(runCli(['--db', path, 'link', '--threshold', '0.8', '--json'], env).json).toMatchObject({ run: 4, threshold: 0.8 });
   }, 60_000);
 
   it('shows the engine\'s message for records without dates of birth, and for no records', async () => {
