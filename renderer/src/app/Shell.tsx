@@ -48,7 +48,7 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
       ) : page === 'areas' ? (
         <AreasPage info={info} />
       ) : page === 'audit' ? (
-        <SettingsPage info={info} />
+        <SettingsPage info={info} onStoreChanged={onStoreChanged} />
       ) : (
         <PlaceholderPage page={page} store={info.store} />
       )}

@@ -23,6 +23,16 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'area-remove-lsoa': 'Removed LSOAs from an area',
   'area-delete': 'Deleted an area',
   'area-profile': 'Profiled an area',
+  'link-run': 'Linked the records',
+  'link-decision': 'Decided whether two records match',
+  'export-pairs': 'Exported record pairs',
+  'view-pair': 'Viewed two records to review them',
+  'matching-threshold': 'Changed the matching threshold',
+  'source-purged': "Deleted a source's data",
+  'dp-record-exported': 'Exported the data protection record',
+  'quarantine-exported': 'Exported quarantined rows',
+  'recovery-code-created': 'Created a recovery code',
+  'passphrase-reset-with-recovery-code': 'Set a new passphrase with the recovery code',
 };
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */
@@ -50,10 +60,23 @@ const DETAIL_LABELS: Readonly<Record<string, string>> = {
   unmatched: 'Unmatched',
   added: 'Added',
   removed: 'Removed',
+  run: 'Run',
+  rawRows: 'Raw rows',
+  linkPairs: 'Record pairs',
+  decisions: 'Decisions',
+  personAssignments: 'Person assignments',
+  users: 'Users',
+  user: 'User',
+  format: 'Format',
+  replacedEarlierCode: 'Replaced an earlier code',
+  recordA: 'First record ID',
+  recordB: 'Second record ID',
+  threshold: 'Link from (probability)',
+  reviewFrom: 'Review from (probability)',
 };
 
 /** Keys whose numbers are identifiers or codes, never to be shown as "1,234". */
-const RAW_NUMBER_KEYS = new Set(['seed', 'vintage']);
+const RAW_NUMBER_KEYS = new Set(['seed', 'vintage', 'run', 'recordA', 'recordB', 'threshold', 'reviewFrom']);
 
 export interface AuditDetail {
   key: string;

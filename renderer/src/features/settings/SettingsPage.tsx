@@ -2,7 +2,10 @@ import { useCallback, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract.js';
 import { mayUse } from '../../app/session.js';
 import { AuditTrail } from '../audit/AuditTrail.js';
+import { DataProtectionPage } from '../data-protection/DataProtectionPage.js';
 import { AccountSection } from './AccountSection.js';
+import { DataProtectionSection } from './DataProtectionSection.js';
+import { RecoverySection } from './RecoverySection.js';
 import { StoreSection } from './StoreSection.js';
 import { useUsers } from './use-users.js';
 import { UsersSection } from './UsersSection.js';
@@ -10,16 +13,21 @@ import './settings.css';
 
 interface SettingsPageProps {
   info: AppInfo;
+  /** Something changed the store's status (a purge changes the overdue count). */
+  onStoreChanged?(): void;
 }
 
 /**
  * Audit & settings: your account for everyone; users and the audit trail for analysts (the
  * engine refuses anyone else, so hiding them only saves a refusal); where the store is kept.
  */
-export function SettingsPage({ info }: SettingsPageProps) {
+export function SettingsPage({ info, onStoreChanged }: SettingsPageProps) {
   const session = info.store.session;
   const manageUsers = mayUse(session, 'users:list');
   const seeAudit = mayUse(session, 'audit:page');
+  const seeRecord = mayUse(session, 'governance:record');
+  // The data protection record is a page of its own, opened from here and back again.
+  const [view, setView] = useState<'settings' | 'record'>('settings');
   // Anything that writes an audit event bumps this, so the trail shows it straight away.
   const [auditKey, setAuditKey] = useState(0);
   const [usersKey, setUsersKey] = useState(0);
@@ -30,6 +38,19 @@ export function SettingsPage({ info }: SettingsPageProps) {
     setUsersKey((n) => n + 1);
     setAuditKey((n) => n + 1);
   }, []);
+
+  if (view === 'record') {
+    return (
+      <DataProtectionPage
+        info={info}
+        onBack={() => {
+          setView('settings');
+          setAuditKey((n) => n + 1);
+        }}
+        onStoreChanged={onStoreChanged}
+      />
+    );
+  }
 
   return (
     <>
@@ -51,6 +72,8 @@ export function SettingsPage({ info }: SettingsPageProps) {
       {manageUsers ? (
         <UsersSection session={session} users={users.state} reloadUsers={users.reload} onChanged={usersChanged} />
       ) : null}
+      {manageUsers ? <RecoverySection onChanged={auditChanged} /> : null}
+      {seeRecord ? <DataProtectionSection overdue={info.store.overdueSources} onOpen={() => setView('record')} /> : null}
       {seeAudit ? (
         <AuditTrail refreshKey={auditKey} users={users.state.status === 'loaded' ? users.state.users : []} />
       ) : null}

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/TextField.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
 import { PASSPHRASE_FIELD } from './passphrase-rules.js';
+import { RecoverPage } from './RecoverPage.js';
 
 interface UnlockPageProps {
   store: StoreStatus;
@@ -16,10 +17,11 @@ export function UnlockPage({ store, onUnlocked }: UnlockPageProps) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
   const [attempts, setAttempts] = useState(0);
+  const [recovering, setRecovering] = useState(false);
 
   useEffect(() => {
-    document.title = 'Unlock your store – Baseline Workbench';
-  }, []);
+    if (!recovering) document.title = 'Unlock your store – Baseline Workbench';
+  }, [recovering]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,6 +39,8 @@ export function UnlockPage({ store, onUnlocked }: UnlockPageProps) {
       setBusy(false);
     }
   };
+
+  if (recovering) return <RecoverPage onUnlocked={onUnlocked} onCancel={() => setRecovering(false)} />;
 
   return (
     <div className="narrow">
@@ -61,14 +65,15 @@ export function UnlockPage({ store, onUnlocked }: UnlockPageProps) {
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
       </form>
-      <details className="details">
-        <summary className="details__summary">I have forgotten the passphrase</summary>
-        <div className="details__text">
-          The store cannot be opened without its passphrase, and there is no way to recover the data without it. If
-          someone else set up this workbench, ask them. Otherwise you will need to set up a new store and import the
-          files again.
-        </div>
-      </details>
+      <h2 className="heading-s">Forgotten your passphrase?</h2>
+      <p className="body">
+        If a recovery code was made for this store, you can use it to set a new passphrase. Otherwise ask someone else
+        who can unlock the store (an analyst can give you a new passphrase by removing and adding you again). Without
+        either, the data cannot be opened: set up a new store and import the files again.
+      </p>
+      <button type="button" className="button button--secondary" onClick={() => setRecovering(true)} disabled={busy}>
+        Use a recovery code
+      </button>
     </div>
   );
 }

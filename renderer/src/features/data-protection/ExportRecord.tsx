@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { workbench } from '../../api/client.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { NotificationBanner } from '../../components/NotificationBanner.js';
+import { TextField } from '../../components/TextField.js';
+import { plainErrorMessage } from '../../components/error-message.js';
+import { errorFor, type FormError } from '../../components/form-error.js';
+
+interface ExportRecordProps {
+  /** The browser host cannot show a save dialog: the user types where the file goes. */
+  typePath: boolean;
+  /** An export writes an audit event. */
+  onExported(): void;
+}
+
+const PATH_FIELD = 'dp-export-path';
+
+/** Saves the record as a workbook for the data protection officer. */
+export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
+  const [path, setPath] = useState('');
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [attempts, setAttempts] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<{ path: string; n: number } | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempts((n) => n + 1);
+    setSaved(null);
+    if (typePath && !path.trim()) {
+      setErrors([{ fieldId: PATH_FIELD, message: 'Enter where to save the record, ending in .xlsx' }]);
+      return;
+    }
+    setErrors([]);
+    setBusy(true);
+    try {
+      const result = await workbench.call('governance:exportRecord', typePath ? { path: path.trim() } : {});
+      setSaved((prev) => ({ path: result.path ?? '', n: (prev?.n ?? 0) + 1 }));
+      onExported();
+    } catch (error) {
+      setErrors([typePath ? { fieldId: PATH_FIELD, message: plainErrorMessage(error) } : { message: plainErrorMessage(error) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="dp-export-heading">
+      <h2 className="heading-m" id="dp-export-heading">
+        Export the record
+      </h2>
+      <ErrorSummary errors={errors} focusKey={attempts} />
+      {saved ? (
+        <NotificationBanner key={attempts} title="Success" heading="The record has been saved">
+          <p className="body">
+            Saved to <code className="path" data-testid="dp-export-saved">{saved.path}</code>. It holds no personal data
+            about the people in the extracts, only file names, partners, dates, counts and staff user names.
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <p className="body">
+        A spreadsheet with one sheet for each part of this record, for a DPIA or the data protection officer. Exporting
+        it is recorded in the audit trail.
+      </p>
+      <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="dp-export-heading">
+        {typePath ? (
+          <TextField
+            id={PATH_FIELD}
+            label="Where to save it"
+            hint="The full path of a new file ending in .xlsx, in a folder that exists, for example /home/you/data-protection-record.xlsx"
+            value={path}
+            onChange={setPath}
+            error={errorFor(errors, PATH_FIELD)}
+            width="full"
+            disabled={busy}
+          />
+        ) : (
+          <p className="body">It is saved in the exports folder beside the store; you will see where.</p>
+        )}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Exporting…' : 'Export the record'}
+        </button>
+      </form>
+    </section>
+  );
+}

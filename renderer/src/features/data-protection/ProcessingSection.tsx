@@ -1,0 +1,67 @@
+import type { DataProtectionRecord } from '../../../../shared/ipc/channels/governance.js';
+import { formatUkDateTime } from '../../components/date-time.js';
+import { formatCount } from '../../components/format.js';
+import { actionLabel, auditDetails } from '../audit/audit-labels.js';
+import { CATEGORY_LABELS } from './record-text.js';
+import { PROCESSING_CATEGORIES } from '../../../../shared/ipc/channels/governance.js';
+
+/** What was done with the data, from the audit trail: counts and IDs, never content. */
+export function ProcessingSection({ processing }: { processing: DataProtectionRecord['processing'] }) {
+  return (
+    <section className="section" aria-labelledby="dp-processing-heading">
+      <h2 className="heading-m" id="dp-processing-heading">
+        Processing performed
+      </h2>
+      <p className="body">
+        Taken from the audit trail. Each line gives the audit event number so it can be checked there. Single decisions
+        about whether two records match are counted, not listed.
+      </p>
+      <dl className="summary-list summary-list--compact" data-testid="dp-processing-totals">
+        {PROCESSING_CATEGORIES.map((category) => (
+          <div className="summary-list__row" key={category}>
+            <dt className="summary-list__key">{CATEGORY_LABELS[category]}</dt>
+            <dd className="summary-list__value">
+              {formatCount(processing.totals[category] ?? 0)} {processing.totals[category] === 1 ? 'event' : 'events'}
+              {category === 'link' && processing.linkDecisions > 0 ? ` (${formatCount(processing.linkDecisions)} match decisions)` : ''}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {processing.events.length === 0 ? (
+        <p className="body">Nothing has been processed yet.</p>
+      ) : (
+        <div className="table-wrapper">
+          <table className="table" data-testid="dp-processing">
+            <caption className="visually-hidden">Processing performed, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {processing.events.map((event) => (
+                <tr key={event.id}>
+                  <td className="numeric">{event.id}</td>
+                  <td>
+                    <time dateTime={event.at}>{formatUkDateTime(event.at)}</time>
+                  </td>
+                  <td>{event.actor}</td>
+                  <td>{actionLabel(event.action)}</td>
+                  <td>
+                    {auditDetails(event.details)
+                      .map((d) => `${d.label}: ${d.value}`)
+                      .join(', ') || <span className="secondary-text">None</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
