@@ -27,24 +27,9 @@ export const MatchingSettings = z.object({
 });
 export type MatchingSettings = z.infer<typeof MatchingSettings>;
 
-export const MatchingRunResult = z.object({
+/** What every run produced, as the run's job and the latest-run summary both report it. */
+const RunCounts = z.object({
   run: runId,
-  records: z.number().int(),
-  persons: z.number().int(),
-  households: z.number().int(),
-  candidatePairs: z.number().int(),
-  matchedPairs: z.number().int(),
-  storedPairs: z.number().int(),
-  threshold: probability,
-  seconds: z.number(),
-  warnings: z.array(z.string()),
-});
-export type MatchingRunResult = z.infer<typeof MatchingRunResult>;
-
-export const LatestRun = z.object({
-  run: runId,
-  startedAt: z.string(),
-  finishedAt: z.string(),
   records: z.number().int(),
   persons: z.number().int(),
   households: z.number().int(),
@@ -54,11 +39,19 @@ export const LatestRun = z.object({
   /** pairs kept with their explanations (at or above pairFloor) */
   storedPairs: z.number().int(),
   threshold: probability,
+  warnings: z.array(z.string()),
+});
+
+export const MatchingRunResult = RunCounts.extend({ seconds: z.number() });
+export type MatchingRunResult = z.infer<typeof MatchingRunResult>;
+
+export const LatestRun = RunCounts.extend({
+  startedAt: z.string(),
+  finishedAt: z.string(),
   pairFloor: probability,
   prior: z.number(),
   /** seconds per phase */
   timings: z.record(z.string(), z.number()),
-  warnings: z.array(z.string()),
 });
 export type LatestRun = z.infer<typeof LatestRun>;
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ModelView } from '../../../../shared/ipc/channels/matching.js';
-import { formatWeight, niceTicks } from './weight-scale.js';
+import { WeightAxis } from './WeightAxis.js';
 
 const W = 760;
 const ROW = 22;
@@ -50,17 +50,7 @@ export function MatchWeightsChart({ model }: { model: ModelView }) {
         Horizontal bar chart: bars to the right of zero are evidence that two records are the same person, bars to the left are evidence
         against. The table after the chart gives the same figures with m and u.
       </desc>
-      {niceTicks(lo, hi, 8).map((t) => (
-        <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} className={t === 0 ? 'chart__axis' : 'chart__grid'} />
-          <text x={x(t)} y={H - M.bottom + 16} textAnchor="middle" className="chart__tick">
-            {formatWeight(t)}
-          </text>
-        </g>
-      ))}
-      <text x={LABEL + plotW / 2} y={H - 6} textAnchor="middle" className="chart__label">
-        Match weight (bits)
-      </text>
+      <WeightAxis lo={lo} hi={hi} x={x} top={M.top} bottom={H - M.bottom} centre={LABEL + plotW / 2} height={H} />
       {placed.map(({ row, y: top, prior }, i) =>
         row.kind === 'heading' ? (
           <text key={`h${i}`} x={4} y={top + HEAD - 8} className="chart__heading">

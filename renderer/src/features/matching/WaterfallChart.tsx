@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatWeight, niceTicks } from './weight-scale.js';
+import { WeightAxis } from './WeightAxis.js';
 import { waterfallExtent, type WaterfallStep } from './waterfall.js';
 
 const W = 760;
@@ -27,17 +27,7 @@ export function WaterfallChart({ steps }: { steps: readonly WaterfallStep[] }) {
         Waterfall chart: each detail moves the match weight right (evidence for a match) or left (against), from the starting point to the
         total. The table after the chart gives the same figures.
       </desc>
-      {niceTicks(lo, hi, 8).map((t) => (
-        <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} className={t === 0 ? 'chart__axis' : 'chart__grid'} />
-          <text x={x(t)} y={H - M.bottom + 16} textAnchor="middle" className="chart__tick">
-            {formatWeight(t)}
-          </text>
-        </g>
-      ))}
-      <text x={LABEL + plotW / 2} y={H - 6} textAnchor="middle" className="chart__label">
-        Match weight (bits)
-      </text>
+      <WeightAxis lo={lo} hi={hi} x={x} top={M.top} bottom={H - M.bottom} centre={LABEL + plotW / 2} height={H} />
       {steps.map((s, i) => {
         const top = M.top + i * ROW;
         const cls = s.kind === 'comparison' ? (s.weight >= 0 ? 'for' : 'against') : s.kind === 'prior' ? 'prior' : 'total';
