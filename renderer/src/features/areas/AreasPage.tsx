@@ -1,10 +1,115 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract.js';
-import { PlaceholderPage } from '../placeholders/PlaceholderPage.js';
+import type { Vintage } from '../../../../shared/ipc/channels/areas.js';
+import { mayUse } from '../../app/session.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { AreaBuilder } from './AreaBuilder.js';
+import { AreasList } from './AreasList.js';
+import { MapSection } from './MapSection.js';
+import { ProfileView } from './ProfileView.js';
+import { ReferenceImport } from './ReferenceImport.js';
+import { ReferenceStatus } from './ReferenceStatus.js';
+import { useChannel } from './use-channel.js';
+import { WardAreaForm } from './WardAreaForm.js';
+import './areas.css';
 
 interface AreasPageProps {
   info: AppInfo;
 }
 
+/** Areas & IMD: reference data, the LSOA map, areas built from it, and each area's profile. */
 export function AreasPage({ info }: AreasPageProps) {
-  return <PlaceholderPage page="areas" store={info.store} />;
+  const session = info.store.session;
+  const canImport = mayUse(session, 'geo:import');
+  const canChange = mayUse(session, 'areas:create');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const refresh = useCallback(() => setRefreshKey((n) => n + 1), []);
+  const status = useChannel('geo:status', {}, refreshKey);
+  const areas = useChannel('areas:list', {}, refreshKey);
+  const wards = useChannel('areas:wards', {}, refreshKey);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [mapVintage, setMapVintage] = useState<Vintage | null>(null);
+  const [outlined, setOutlined] = useState<Set<string>>(new Set());
+  const [profile, setProfile] = useState<string | null>(null);
+
+  // A selection belongs to one LSOA vintage: switching to another map starts again.
+  useEffect(() => setSelected([]), [mapVintage]);
+
+  const toggle = useCallback((lsoa: string) => setSelected((prev) => (prev.includes(lsoa) ? prev.filter((c) => c !== lsoa) : [...prev, lsoa].sort())), []);
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const areaRows = areas.state.status === 'loaded' ? areas.state.value : [];
+
+  return (
+    <>
+      <h1 className="heading-l" tabIndex={-1}>
+        Areas &amp; IMD
+      </h1>
+      <p className="body lead">
+        Where the baseline's households live, measured against the English Indices of Deprivation: build target
+        neighbourhoods from LSOAs on the map, then see how each area moved across the releases from 2004 to 2025.
+      </p>
+      {!canChange ? (
+        <p className="body" data-testid="areas-role-note">
+          As a {session?.role ?? 'user in this role'} you can see the map, the areas and their profiles; importing
+          reference data and changing areas is for analysts.
+        </p>
+      ) : null}
+
+      {status.state.status === 'failed' ? <ErrorSummary title="The reference data could not be loaded" errors={[{ message: status.state.message }]} /> : null}
+      {status.state.status === 'loaded' ? <ReferenceStatus status={status.state.value} /> : null}
+      {canImport ? <ReferenceImport info={info} onImported={refresh} /> : null}
+
+      {status.state.status === 'loaded' ? (
+        <MapSection
+          status={status.state.value}
+          areas={areaRows}
+          outlinedAreas={outlined}
+          selected={selectedSet}
+          onToggle={canChange ? toggle : null}
+          onVintage={setMapVintage}
+        />
+      ) : null}
+
+      {canChange && status.state.status === 'loaded' && status.state.value.boundaries.length > 0 ? (
+        <AreaBuilder selected={selected} vintage={mapVintage} areas={areaRows} onChanged={refresh} onClear={() => setSelected([])} />
+      ) : null}
+
+      <section className="section" aria-labelledby="areas-heading">
+        <h2 className="heading-m" id="areas-heading">
+          Areas
+        </h2>
+        {areas.state.status === 'failed' ? <ErrorSummary title="The areas could not be loaded" errors={[{ message: areas.state.message }]} /> : null}
+        {areas.state.status === 'loaded' ? (
+          <AreasList
+            areas={areaRows}
+            outlined={outlined}
+            canChange={canChange}
+            onOutline={(name, on) =>
+              setOutlined((prev) => {
+                const next = new Set(prev);
+                if (on) next.add(name);
+                else next.delete(name);
+                return next;
+              })
+            }
+            onProfile={setProfile}
+            onDeleted={() => {
+              setProfile(null);
+              refresh();
+            }}
+          />
+        ) : null}
+        {canChange && wards.state.status === 'loaded' && wards.state.value.length > 0 ? (
+          <details className="details subsection">
+            <summary className="details__summary">Create an area from a ward</summary>
+            <div className="details__text">
+              <WardAreaForm wards={wards.state.value} onCreated={refresh} />
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      {profile ? <ProfileView key={`${profile}-${refreshKey}`} name={profile} onClose={() => setProfile(null)} /> : null}
+    </>
+  );
 }
