@@ -5,7 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, screenshotsDir, test } from './fixtures.js';
+import type { EngineEvent } from '../../shared/ipc/contract.js';
+import { PASSPHRASE, expect, screenshotsDir, test } from './fixtures.js';
 import { createStoreInUi, progressSeen, watchProgress } from './helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -85,8 +86,46 @@ test('run matching, move the threshold, decide a pair', async ({ page }) => {
   expect(await seriousViolations(page), 'a pair under review').toEqual([]);
   await page.screenshot({ path: path.join(screenshotsDir, 'matching-review.png'), fullPage: true });
 
-  // The decision shows in the list and in the results.
+  // The next pair opens in its place; back at the list, the decision shows there and in the results.
+  const first = await pair.getByRole('heading', { level: 3 }).innerText();
+  await pair.getByRole('button', { name: 'Next pair' }).click();
+  await expect(pair.getByRole('heading', { level: 3 })).not.toHaveText(first);
+  await expect(pair.getByRole('heading', { level: 3 })).toBeFocused();
+  await expect(pair.getByTestId('decision-status')).toContainText('No decision yet');
   await pair.getByRole('button', { name: 'Back to the review list' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Review pairs' })).toBeFocused();
   await expect(page.getByTestId('review-table')).toContainText('Not a match');
   await expect(page.getByTestId('latest-run')).toContainText('1 pair decided');
+});
+
+test('a co-ordinator sees the figures and the model, not the records', async ({ page, engine }) => {
+  test.setTimeout(90_000);
+  expect(await engine.invoke('store:create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  const finished = new Promise<EngineEvent>((resolve) => {
+    const off = engine.onEvent((event) => {
+      if (event.type === 'job:finished') {
+        off();
+        resolve(event);
+      }
+    });
+  });
+  expect(await engine.invoke('demo:create', { households: 100 })).toMatchObject({ ok: true });
+  expect(await finished).toMatchObject({ result: { ok: true } });
+  const coordinator = 'co-ordinator passphrase';
+  expect(await engine.invoke('users:add', { user: 'cora', role: 'co-ordinator', passphrase: coordinator })).toMatchObject({ ok: true });
+  await engine.invoke('store:lock', {});
+
+  await page.reload();
+  await page.getByLabel('Passphrase', { exact: true }).fill(coordinator);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Matching' }).click();
+  await expect(page.getByTestId('matching-role-note')).toContainText('not the records behind them');
+  await expect(page.getByTestId('latest-run')).toContainText('Run 1');
+  await expect(page.getByTestId('count-link')).toBeVisible();
+  await expect(page.getByRole('img', { name: /Match weight of each comparison level/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run matching' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Use this threshold from the next run' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Review pairs' })).toHaveCount(0);
+  await expect(page.getByTestId('blocking-table')).toHaveCount(0);
+  expect(await seriousViolations(page), 'Matching page for a co-ordinator').toEqual([]);
 });

@@ -65,11 +65,13 @@ interface PairReviewProps {
   recordA: number;
   recordB: number;
   onDecided(decision: DecisionKind): void;
+  /** opens the next pair in the list, when there is one */
+  onNext: (() => void) | null;
   onClose(): void;
 }
 
 /** One pair: both records, why it scored as it did, and the reviewer's decision. */
-export function PairReview({ recordA, recordB, onDecided, onClose }: PairReviewProps) {
+export function PairReview({ recordA, recordB, onDecided, onNext, onClose }: PairReviewProps) {
   const { state } = useEngineValue('matching:pair', { recordA, recordB });
   const heading = useRef<HTMLHeadingElement>(null);
   const [decision, setDecision] = useState<DecisionKind | null>(null);
@@ -177,9 +179,16 @@ export function PairReview({ recordA, recordB, onDecided, onClose }: PairReviewP
           </p>
         </>
       )}
-      <button type="button" className="link-button" onClick={onClose}>
-        Back to the review list
-      </button>
+      <div className="button-group">
+        {onNext ? (
+          <button type="button" className="button button--secondary" onClick={onNext}>
+            Next pair
+          </button>
+        ) : null}
+        <button type="button" className="link-button" onClick={onClose}>
+          Back to the review list
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DecisionKind } from '../../../../shared/ipc/channels/matching.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { formatCount } from '../../components/format.js';
@@ -22,11 +22,18 @@ export function ReviewSection({ threshold, reviewFrom, refreshKey, onDecided }: 
   const [page, setPage] = useState(0);
   const [open, setOpen] = useState<{ recordA: number; recordB: number } | null>(null);
   const [decided, setDecided] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
   const { state } = useEngineValue('matching:reviewList', { threshold, reviewFrom, startRow: page * PAGE_SIZE, endRow: (page + 1) * PAGE_SIZE }, refreshKey + decided);
+
+  // the pair after the open one on this page, for "Next pair"
+  const items = state.status === 'loaded' && state.value ? state.value.items : [];
+  const at = open ? items.findIndex((i) => i.recordA === open.recordA && i.recordB === open.recordB) : -1;
+  const following = at >= 0 ? items[at + 1] : undefined;
+  const next = following ? { recordA: following.recordA, recordB: following.recordB } : null;
 
   return (
     <section className="section" aria-labelledby="review-heading">
-      <h2 className="heading-m" id="review-heading">
+      <h2 className="heading-m" id="review-heading" tabIndex={-1} ref={heading}>
         Review pairs
       </h2>
       <p className="body">
@@ -43,7 +50,12 @@ export function ReviewSection({ threshold, reviewFrom, refreshKey, onDecided }: 
             setDecided((n) => n + 1);
             onDecided();
           }}
-          onClose={() => setOpen(null)}
+          onNext={next ? () => setOpen(next) : null}
+          onClose={() => {
+            setOpen(null);
+            // back where the reviewer left: the list's heading, not the top of the page
+            requestAnimationFrame(() => heading.current?.focus());
+          }}
         />
       ) : state.status === 'loading' ? (
         <p className="body" role="status">
