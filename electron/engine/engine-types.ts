@@ -3,6 +3,13 @@ import type { Result } from '../../shared/ipc/result.js';
 
 export type EngineHost = 'electron' | 'browser' | 'cli';
 
+/** What a save dialog offers: a file name, and the one kind of file it saves. */
+export interface SaveFileRequest {
+  suggestedName: string;
+  /** e.g. { name: 'Excel workbook', extension: 'xlsx' } */
+  filter: { name: string; extension: string };
+}
+
 export interface EngineOptions {
   /** The store file; its key slots live beside it at `${storePath}.keys`. */
   storePath: string;
@@ -12,6 +19,8 @@ export interface EngineOptions {
   demoOutDir?: string;
   /** Electron: shows the native open dialog and returns absolute paths (empty when cancelled). */
   chooseFiles?: () => Promise<string[]>;
+  /** Electron: shows the native save dialog; an absolute path, or null when cancelled. */
+  chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>;
   /** Who acts, for the audit log. */
   user?: string;
   /** Lock the store after this many minutes without a call (none while a job runs); off when unset. */

@@ -9,13 +9,14 @@
 //   host → main   {type:'response', seq, result}       the engine's Result for request `seq`
 //                 {type:'event', event}                a job progress/finished event
 //                 {type:'choose-files', seq}           files:choose needs main's native dialog
+//                 {type:'choose-files', seq, save}      an export needs the save dialog (answer: 0 or 1 path)
 //                 {type:'closed'}                      the store is closed; exiting
 //
 // This file imports no electron module (a utility process has none of main's APIs) and loads
 // the engine lazily, so tests can drive `serveEngine` with a port and an engine of their own.
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { fail, type Result } from '../../shared/ipc/result.js';
-import { IDLE_LOCK_MINUTES, type EngineHandle, type EngineOptions } from './engine-types.js';
+import { IDLE_LOCK_MINUTES, type EngineHandle, type EngineOptions, type SaveFileRequest } from './engine-types.js';
 
 /** What main tells the host about the engine to create. */
 export interface EngineInit {
@@ -34,7 +35,7 @@ export type MainToHost =
 export type HostToMain =
   | { type: 'response'; seq: number; result: Result<unknown> }
   | { type: 'event'; event: EngineEvent }
-  | { type: 'choose-files'; seq: number }
+  | { type: 'choose-files'; seq: number; save?: SaveFileRequest }
   | { type: 'closed' };
 
 /** The subset of Electron's `process.parentPort` the host uses. */
@@ -111,9 +112,16 @@ export function serveEngine(port: PortLike, createEngine: EngineFactory, exit: (
       port.postMessage({ type: 'choose-files', seq });
     });
 
+  const chooseSaveFile = (save: SaveFileRequest): Promise<string | null> =>
+    new Promise<string[]>((resolve, reject) => {
+      const seq = ++chooseSeq;
+      choosing.set(seq, { resolve, reject });
+      port.postMessage({ type: 'choose-files', seq, save });
+    }).then((paths) => paths[0] ?? null);
+
   const engineReady = (): Promise<EngineHandle> => {
     engine ??= initialised.then(async (options) => {
-      const handle = await createEngine({ idleLockMinutes: IDLE_LOCK_MINUTES, ...options, host: 'electron', chooseFiles });
+      const handle = await createEngine({ idleLockMinutes: IDLE_LOCK_MINUTES, ...options, host: 'electron', chooseFiles, chooseSaveFile });
       handle.onEvent((event) => port.postMessage({ type: 'event', event }));
       return handle;
     });

@@ -3,7 +3,7 @@
 // long work runs as jobs that answer at once with a job id and report through events.
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { fail, type Result } from '../../shared/ipc/result.js';
-import type { EngineHandle } from '../engine/engine-types.js';
+import type { EngineHandle, SaveFileRequest } from '../engine/engine-types.js';
 import type { EngineInit, HostToMain, MainToHost } from '../engine/utility-host.js';
 import { log as defaultLog, type Log } from './log.js';
 
@@ -19,6 +19,8 @@ export interface EngineClientOptions {
   init: EngineInit;
   /** Shows the native open dialog; resolves with absolute paths, empty when cancelled. */
   chooseFiles: () => Promise<string[]>;
+  /** Shows the native save dialog; resolves with an absolute path, null when cancelled. */
+  chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>;
   /** Called when the process exits without having been asked to. */
   onUnexpectedExit?: (code: number) => void;
   log?: Log;
@@ -48,8 +50,14 @@ export function parseHostMessage(data: unknown): HostToMain | null {
       return isRecord(data.event) && typeof data.event.type === 'string'
         ? { type: 'event', event: data.event as EngineEvent }
         : null;
-    case 'choose-files':
-      return isSeq(data.seq) ? { type: 'choose-files', seq: data.seq } : null;
+    case 'choose-files': {
+      if (!isSeq(data.seq)) return null;
+      if (data.save === undefined) return { type: 'choose-files', seq: data.seq };
+      const save = data.save;
+      const filter = isRecord(save) ? save.filter : undefined;
+      if (!isRecord(save) || typeof save.suggestedName !== 'string' || !isRecord(filter) || typeof filter.name !== 'string' || typeof filter.extension !== 'string') return null;
+      return { type: 'choose-files', seq: data.seq, save: { suggestedName: save.suggestedName, filter: { name: filter.name, extension: filter.extension } } };
+    }
     case 'closed':
       return { type: 'closed' };
     default:
@@ -77,9 +85,16 @@ export function createEngineClient(transport: EngineTransport, options: EngineCl
     }
   };
 
-  const answerChooser = async (requestSeq: number): Promise<void> => {
+  const answerChooser = async (requestSeq: number, save: SaveFileRequest | undefined): Promise<void> => {
     try {
-      const paths = await options.chooseFiles();
+      let paths: string[];
+      if (save) {
+        if (!options.chooseSaveFile) throw new Error('This version cannot show a save dialog');
+        const to = await options.chooseSaveFile(save);
+        paths = to === null ? [] : [to];
+      } else {
+        paths = await options.chooseFiles();
+      }
       post({ type: 'files-chosen', seq: requestSeq, paths });
     } catch (error) {
       const message = error instanceof Error ? error.message : 'The file dialog failed';
@@ -110,7 +125,7 @@ export function createEngineClient(transport: EngineTransport, options: EngineCl
         }
         break;
       case 'choose-files':
-        void answerChooser(message.seq);
+        void answerChooser(message.seq, message.save);
         break;
       case 'closed':
         stopping = true;

@@ -14,9 +14,11 @@ import {
   utilityProcess,
   type MenuItemConstructorOptions,
   type OpenDialogOptions,
+  type SaveDialogOptions,
 } from 'electron';
 import { ELECTRON_ORIGIN } from '../../shared/util/csp.js';
 import { shellLayout, storePathFor, userDataDir } from './app-paths.js';
+import type { SaveFileRequest } from '../engine/engine-types.js';
 import { createEngineClient, type EngineClient } from './engine-client.js';
 import { registerIpc } from './ipc.js';
 import { log } from './log.js';
@@ -82,6 +84,7 @@ function forkEngine(): EngineClient {
     {
       init: { storePath: storePathFor(app.getPath('userData'), process.argv), version: app.getVersion() },
       chooseFiles,
+      chooseSaveFile,
       onUnexpectedExit: (code) => {
         dialog.showErrorBox(
           'Baseline Workbench',
@@ -118,6 +121,18 @@ async function chooseFiles(): Promise<string[]> {
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+/** Exports for people (e.g. the data protection record): the user picks where the file goes. */
+async function chooseSaveFile({ suggestedName, filter }: SaveFileRequest): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: 'Save',
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+    filters: [{ name: filter.name, extensions: [filter.extension] }],
+    properties: ['showOverwriteConfirmation'],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 /** Roles only: no item opens a URL (Electron's default menu links to its website). */

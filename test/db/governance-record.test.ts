@@ -118,6 +118,14 @@ describe('the data protection record', () => {
     const saved = await call<{ path: string }>(electron, 'governance:exportRecord', {});
     expect(saved.path).toMatch(/exports[\\/]data-protection-record-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.xlsx$/);
     electron.close();
+    // With the save dialog: where the user chose (the extension added if left off); a cancel saves nothing.
+    const answers: Array<string | null> = [join(dir, 'chosen'), null];
+    const withDialog = createEngine({ storePath: path, host: 'electron', version: 't', chooseSaveFile: async () => answers.shift() ?? null });
+    await call(withDialog, 'store:unlock', { passphrase: PASS });
+    expect(await call(withDialog, 'governance:exportRecord', {})).toMatchObject({ saved: true, path: join(dir, 'chosen.xlsx'), sources: 2 });
+    expect(readFileSync(join(dir, 'chosen.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(await call(withDialog, 'governance:exportRecord', {})).toEqual({ saved: false, path: null, sources: 0, events: 0, users: 0 });
+    withDialog.close();
   });
 
   it('neutralises every character that opens a formula', () => {

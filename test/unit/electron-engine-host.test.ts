@@ -241,3 +241,39 @@ describe('message checks', () => {
     });
   });
 });
+
+describe('the save dialog bridge (exports for people)', () => {
+  /** An engine whose every call asks for a save path and answers with it. */
+  const savingEngine: EngineFactory = (options) => ({
+    async invoke(): Promise<Result<unknown>> {
+      try {
+        return ok(await options.chooseSaveFile?.({ suggestedName: 'record.xlsx', filter: { name: 'Excel workbook', extension: 'xlsx' } }));
+      } catch (error) {
+        return fail('internal', (error as Error).message);
+      }
+    },
+    onEvent: () => () => {},
+    close() {},
+  });
+
+  it('asks main for one path with the suggested name and filter; a cancel comes back as null', async () => {
+    const chooseSaveFile = vi.fn(async () => '/home/analyst/Documents/record.xlsx' as string | null);
+    const { client, sentToMain } = connect(savingEngine, { chooseSaveFile });
+    expect(await client.invoke('governance:exportRecord', {})).toEqual({ ok: true, value: '/home/analyst/Documents/record.xlsx' });
+    expect(chooseSaveFile).toHaveBeenCalledWith({ suggestedName: 'record.xlsx', filter: { name: 'Excel workbook', extension: 'xlsx' } });
+    expect(sentToMain).toContainEqual({ type: 'choose-files', seq: 1, save: { suggestedName: 'record.xlsx', filter: { name: 'Excel workbook', extension: 'xlsx' } } });
+    chooseSaveFile.mockResolvedValueOnce(null);
+    expect(await client.invoke('governance:exportRecord', {})).toEqual({ ok: true, value: null });
+  });
+
+  it('fails clearly when main has no save dialog, and drops a malformed save request', async () => {
+    const { client } = connect(savingEngine);
+    expect(await client.invoke('governance:exportRecord', {})).toEqual({ ok: false, error: { kind: 'internal', message: 'This version cannot show a save dialog' } });
+    expect(parseHostMessage({ type: 'choose-files', seq: 1, save: { suggestedName: 3 } })).toBeNull();
+    expect(parseHostMessage({ type: 'choose-files', seq: 1, save: { suggestedName: 'a.xlsx', filter: { name: 'x', extension: 'xlsx' } } })).toEqual({
+      type: 'choose-files',
+      seq: 1,
+      save: { suggestedName: 'a.xlsx', filter: { name: 'x', extension: 'xlsx' } },
+    });
+  });
+});

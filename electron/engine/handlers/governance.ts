@@ -34,16 +34,21 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
 
   return {
     'governance:record': () => dataProtectionRecord(context.requireStore()),
-    'governance:exportRecord': ({ path }) => {
+    'governance:exportRecord': async ({ path }) => {
       const store = context.requireStore();
-      const { host, storePath } = context.options();
-      // In Electron the renderer never names paths (as for files:fromPath); the file goes to the
-      // exports folder beside the store and the answer says where.
-      if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'The workbench chooses where to save in this version.');
+      const { host, storePath, chooseSaveFile } = context.options();
+      // In Electron the renderer never names paths (as for files:fromPath): the save dialog does,
+      // or, with no dialog to show, the exports folder beside the store. The answer says where.
+      if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'Choose where to save with the save dialog.');
       if (host !== 'electron' && path === undefined) throw new WorkbenchError('bad-input', 'Type where to save the record, ending in .xlsx.');
-      const out = path === undefined ? exportsFolderPath(storePath, 'data-protection-record', '.xlsx') : typedExportPath(path, '.xlsx');
-      const written = exportDataProtectionRecord(store, out);
-      return { saved: true, ...written };
+      let out: string;
+      if (path !== undefined) out = typedExportPath(path, '.xlsx');
+      else if (chooseSaveFile) {
+        const chosen = await chooseSaveFile({ suggestedName: 'data-protection-record.xlsx', filter: { name: 'Excel workbook', extension: 'xlsx' } });
+        if (chosen === null) return { saved: false, path: null, sources: 0, events: 0, users: 0 };
+        out = chosen.toLowerCase().endsWith('.xlsx') ? chosen : `${chosen}.xlsx`;
+      } else out = exportsFolderPath(storePath, 'data-protection-record', '.xlsx');
+      return { saved: true, ...exportDataProtectionRecord(store, out) };
     },
     'governance:purge': ({ sourceId, confirmFileName }) => {
       const store = context.requireStore();

@@ -21,7 +21,7 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<{ path: string; n: number } | null>(null);
+  const [saved, setSaved] = useState<{ path: string } | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,8 +35,11 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
     setBusy(true);
     try {
       const result = await workbench.call('governance:exportRecord', typePath ? { path: path.trim() } : {});
-      setSaved((prev) => ({ path: result.path ?? '', n: (prev?.n ?? 0) + 1 }));
-      onExported();
+      // A cancelled save dialog saves nothing and says nothing.
+      if (result.saved && result.path !== null) {
+        setSaved({ path: result.path });
+        onExported();
+      }
     } catch (error) {
       setErrors([typePath ? { fieldId: PATH_FIELD, message: plainErrorMessage(error) } : { message: plainErrorMessage(error) }]);
     } finally {
@@ -75,7 +78,7 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
             disabled={busy}
           />
         ) : (
-          <p className="body">It is saved in the exports folder beside the store; you will see where.</p>
+          <p className="body">You will be asked where to save it.</p>
         )}
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Exporting…' : 'Export the record'}
