@@ -63,6 +63,7 @@ describe('the data protection record', () => {
     await call(engine, 'store:unlock', { passphrase: PASS });
     const record = await call<DataProtectionRecord>(engine, 'governance:record', {});
     expect(record.store).toMatchObject({ path, keyPath: `${path}.keys`, synthetic: false, recoveryCode: { exists: false } });
+    expect(record.store.encryption).toMatch(/^ChaCha20-Poly1305 with a random 256-bit key/);
     expect(record.sources).toMatchObject([
       { id: 1, partner: 'School', fileName: 'school.csv', importedBy: 'ann', dsaRef: 'DSA-2026-01', lawfulBasis: 'UK GDPR 6(1)(e)', retentionUntil: '2099-03-31', overdue: false, records: 2, quarantined: 0 },
       { id: 2, partner: 'Police', fileName: 'police.csv', lawfulBasis: null, retentionUntil: '2020-01-01', overdue: true, records: 2 },

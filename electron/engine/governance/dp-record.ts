@@ -8,7 +8,12 @@ import type { Store } from '../store/store.js';
 import { listUsers } from '../store/users.js';
 import { recoveryStatus } from './recovery.js';
 
-const ENCRYPTION = 'AES-256 (SQLite3 Multiple Ciphers); the data key is wrapped per user with scrypt and AES-256-GCM';
+/** The cipher the store reports (SQLite3 Multiple Ciphers' default is ChaCha20-Poly1305), in words. */
+function encryption(store: Store): string {
+  const cipher = String(store.reader.pragma('cipher', { simple: true }));
+  const name = cipher === 'chacha20' ? 'ChaCha20-Poly1305' : cipher;
+  return `${name} with a random 256-bit key (SQLite3 Multiple Ciphers); each user's passphrase wraps the key with scrypt and AES-256-GCM`;
+}
 
 const IMPORTS = new Set(['import', 'demo-created', 'imd-import', 'lookup-import', 'boundaries-import']);
 const USER_CHANGES = new Set(['store-created', 'user-added', 'user-removed', 'passphrase-changed', 'recovery-code-created', 'passphrase-reset-with-recovery-code']);
@@ -77,7 +82,7 @@ export function dataProtectionRecord(store: Store, now = new Date()): DataProtec
     store: {
       path: store.path,
       keyPath: store.keyPath,
-      encryption: ENCRYPTION,
+      encryption: encryption(store),
       createdAt: store.meta('created_at'),
       schemaVersion: store.schemaVersion,
       synthetic: store.synthetic,

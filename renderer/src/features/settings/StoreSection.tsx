@@ -12,7 +12,7 @@ export function StoreSection({ info }: { info: AppInfo }) {
       </h2>
       <p className="body">
         Everything the workbench holds is in one encrypted store file on this computer. Its key file, beside it, holds
-        one key slot for each user&apos;s passphrase.
+        one key slot for each user&apos;s passphrase, and one for the recovery code if one has been made.
       </p>
       {store.networkShareWarning ? <WarningText>{store.networkShareWarning}</WarningText> : null}
       <StorePaths store={store} />
