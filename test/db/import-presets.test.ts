@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine.js';
-import { importFile } from '../../electron/engine/import/import-file.js';
+import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
 import { listPresets } from '../../electron/engine/import/presets.js';
 import { diffSources } from '../../electron/engine/import/source-diff.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
+import { purgeSource } from '../../electron/engine/store/purge.js';
 import { Store } from '../../electron/engine/store/store.js';
+import { writeMonthlyExtracts } from '../fixtures/import-presets/build.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -139,6 +141,40 @@ describe('quarantine export', () => {
     const store = Store.unlock(path, 'a long passphrase');
     const audit = store.reader.prepare("SELECT payload_json FROM audit_event WHERE action = 'quarantine-exported'").all() as Array<{ payload_json: string }>;
     expect(audit.map((a) => JSON.parse(a.payload_json))).toEqual([{ sourceId: 1, rows: 2 }]);
+    store.close();
+  });
+});
+
+describe('the monthly youth service extracts (the e2e fixtures)', () => {
+  it('January saved as a preset is applied to February automatically: drift and diff reported', async () => {
+    const { january, february } = writeMonthlyExtracts(tempDir());
+    const store = newStore();
+    const preview = await previewImport(store, january, 'f_abcdefghijkl');
+    const caseload = preview.sheets.find((s) => s.sheet === 'Caseload');
+    expect(caseload?.headerRow).toBe(4); // the upper row of the two-row header
+    expect(caseload?.columns.map((c) => c.role).slice(0, 5)).toEqual(['agency_ref', 'surname', 'forename', 'dob', 'postcode']);
+    expect(preview.preset).toBeNull();
+    const first = await importFile(store, january, { user: 't', savePresetAs: 'Youth service monthly' }, silentJob());
+    expect(first.sheets.find((s) => s.sheet === 'Caseload')).toMatchObject({ records: 6, quarantined: 1 });
+    const problems = store.reader.prepare("SELECT count(*) AS n FROM record WHERE problems_json <> '[]'").get() as { n: number };
+    expect(problems.n).toBe(2);
+
+    const next = await previewImport(store, february, 'f_abcdefghijkm');
+    expect(next.preset?.name).toBe('Youth service monthly');
+    expect(next.preset?.drift.find((d) => d.sheet === 'Caseload')?.renamed).toEqual([{ from: 'Postcode', to: 'Post Code', role: 'postcode' }]);
+    const second = await importFile(store, february, { user: 't' }, silentJob());
+    expect(second.preset?.name).toBe('Youth service monthly');
+    expect(second.diff).toMatchObject({ new: 1, changed: 1, gone: 1, unchanged: 4 });
+    store.close();
+  });
+
+  it('purging a source removes its events', async () => {
+    const { january } = writeMonthlyExtracts(tempDir());
+    const store = newStore();
+    const summary = await importFile(store, january, { user: 't' }, silentJob());
+    expect(summary.events).toBeGreaterThan(0);
+    purgeSource(store, summary.sourceId ?? -1);
+    expect(store.reader.prepare('SELECT count(*) AS n FROM event').get()).toEqual({ n: 0 });
     store.close();
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   AS_OF_FIELD,
   PARTNER_FIELD,
+  RETENTION_FIELD,
+  SAVE_AS_FIELD,
   checkImportOptions,
   initialChoices,
   initialOptions,
@@ -10,6 +12,7 @@ import {
   toImportRequest,
   withRole,
 } from '../../renderer/src/features/sources/mapping.js';
+import { checkColumn } from '../../renderer/src/features/sources/column-check.js';
 import { CHANNELS, type ImportPreview } from '../../shared/ipc/contract.js';
 
 const preview: ImportPreview = {
@@ -38,10 +41,12 @@ const preview: ImportPreview = {
   presets: [],
 };
 
+const BLANK = { dsaRef: '', lawfulBasis: '', retentionUntil: '', saveAs: '' };
+
 describe('import mapping', () => {
   it('starts from the suggested roles and options', () => {
     expect(initialChoices(preview)).toEqual({ Pupils: ['upn', 'forename', 'ignore'], 'Read me': [] });
-    expect(initialOptions(preview)).toEqual({ partner: 'Oakfield Primary', kind: 'school', asOf: '' });
+    expect(initialOptions(preview)).toEqual({ partner: 'Oakfield Primary', kind: 'school', asOf: '', ...BLANK });
   });
 
   it('changes one role without touching the others', () => {
@@ -61,6 +66,7 @@ describe('import mapping', () => {
       partner: '  Oakfield Primary ',
       kind: 'school',
       asOf: '2024-03-31',
+      ...BLANK,
     });
     expect(request).toEqual({
       token: preview.token,
@@ -77,9 +83,27 @@ describe('import mapping', () => {
       partner: '  ',
       kind: 'other',
       asOf: '',
+      ...BLANK,
     });
     expect(request).not.toHaveProperty('partner');
     expect(request).not.toHaveProperty('asOf');
+    expect(request).not.toHaveProperty('savePresetAs');
+    expect(request).not.toHaveProperty('preset');
+  });
+
+  it('sends the data protection facts, the preset the preview applied and a name to save the mapping under', () => {
+    const withPreset = { ...preview, preset: { id: 4, name: 'Oakfield monthly', partner: 'Oakfield Primary', kind: 'school' as const, drift: [] } };
+    const request = toImportRequest(preview.token, withPreset, initialChoices(preview), {
+      partner: 'Oakfield Primary',
+      kind: 'school',
+      asOf: '',
+      dsaRef: ' DSA-2024-07 ',
+      lawfulBasis: 'Public task',
+      retentionUntil: '2027-03-31',
+      saveAs: ' Oakfield monthly ',
+    });
+    expect(request).toMatchObject({ dsaRef: 'DSA-2024-07', lawfulBasis: 'Public task', retentionUntil: '2027-03-31', preset: 'Oakfield monthly', savePresetAs: 'Oakfield monthly' });
+    expect(CHANNELS['import:start'].request.safeParse(request).success).toBe(true);
   });
 
   it.each([
@@ -89,8 +113,22 @@ describe('import mapping', () => {
     { asOf: '31/03/2024', partner: 'x', fields: [AS_OF_FIELD] },
     { asOf: '', partner: 'p'.repeat(201), fields: [PARTNER_FIELD] },
   ])('checks options: as-of $asOf', ({ asOf, partner, fields }) => {
-    const errors = checkImportOptions({ partner, kind: 'school', asOf });
+    const errors = checkImportOptions({ partner, kind: 'school', asOf, ...BLANK });
     expect(errors.map((error) => error.fieldId)).toEqual(fields);
+  });
+
+  it('checks the retention date and the preset name', () => {
+    expect(checkImportOptions({ partner: 'x', kind: 'school', asOf: '', ...BLANK, retentionUntil: '2027-02-30' }).map((e) => e.fieldId)).toEqual([RETENTION_FIELD]);
+    expect(checkImportOptions({ partner: 'x', kind: 'school', asOf: '', ...BLANK, saveAs: 'n'.repeat(101) }).map((e) => e.fieldId)).toEqual([SAVE_AS_FIELD]);
+  });
+
+  it('checks a column live under its chosen role', () => {
+    const dates = ['03/04/2010', '2011-01-02', 'not a date', '', '12-SEP-94', '31/02/2010'];
+    expect(checkColumn('dob', dates)).toMatchObject({ filled: 5, unreadable: 2, problem: '2 of 5 dates could not be read' });
+    expect(checkColumn('dob', dates).parsed[0]).toEqual({ raw: '03/04/2010', value: '2010-04-03' });
+    expect(checkColumn('postcode', ['s601ab', 'S6O 1AB', 'nope'])).toMatchObject({ unreadable: 1, problem: '1 of 3 postcodes could not be read' });
+    expect(checkColumn('ignore', dates)).toMatchObject({ parsed: [], problem: null });
+    expect(checkColumn('nhs_number', ['943 476 5919'])).toMatchObject({ unreadable: 0, problem: null });
   });
 
   it('names a CSV’s unnamed sheet after the file', () => {

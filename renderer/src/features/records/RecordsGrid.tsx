@@ -7,7 +7,8 @@ import { toWorkbenchError, workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { formatCount } from '../../components/format.js';
-import { DEFAULT_COLUMN_DEF, RECORD_COLUMN_DEFS } from './columns.js';
+import { DEFAULT_COLUMN_DEF, PROBLEMS_COLUMN_DEF, RECORD_COLUMN_DEFS, ROW_CLASS_RULES } from './columns.js';
+import './records.css';
 import { gridTheme } from './grid-setup.js';
 import { toRecordsPageRequest } from './page-request.js';
 
@@ -18,13 +19,18 @@ interface RecordsGridProps {
   sources: readonly SourceRow[];
   /** Bumped by the page when an import finishes, so the grid fetches again. */
   refreshKey: number;
+  /** One source's own view: the grid shows only it, with its problems, and no source chooser. */
+  fixedSource?: SourceRow | undefined;
 }
 
 const styleNonce = readCspNonce();
 
 /** Every record in the store, paged from the engine as the user scrolls, sorts and filters. */
-export function RecordsGrid({ sources, refreshKey }: RecordsGridProps) {
-  const [sourceFilter, setSourceFilter] = useState(ALL_SOURCES);
+export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridProps) {
+  const [chosenSource, setSourceFilter] = useState(ALL_SOURCES);
+  const [problemsOnly, setProblemsOnly] = useState(false);
+  const sourceFilter = fixedSource ? String(fixedSource.id) : chosenSource;
+  const idPrefix = fixedSource ? `source-${fixedSource.id}-records` : 'records';
   const [total, setTotal] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const api = useRef<GridApi<RecordRow> | null>(null);
@@ -34,7 +40,7 @@ export function RecordsGrid({ sources, refreshKey }: RecordsGridProps) {
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
-        const request = toRecordsPageRequest(params, sourceId);
+        const request = toRecordsPageRequest(params, sourceId, problemsOnly);
         workbench.call('records:page', request).then(
           ({ rows, total: count }) => {
             setLoadError(null);
@@ -48,8 +54,14 @@ export function RecordsGrid({ sources, refreshKey }: RecordsGridProps) {
         );
       },
     }),
-    [sourceId],
+    [sourceId, problemsOnly],
   );
+  // In a source's own view the problems come straight after the row number, where they are seen.
+  const columnDefs = useMemo(() => {
+    if (!fixedSource) return RECORD_COLUMN_DEFS;
+    const at = RECORD_COLUMN_DEFS.findIndex((c) => c.colId === 'rowNumber') + 1;
+    return [...RECORD_COLUMN_DEFS.slice(0, at), PROBLEMS_COLUMN_DEF, ...RECORD_COLUMN_DEFS.slice(at)];
+  }, [fixedSource]);
 
   useEffect(() => {
     if (refreshKey > 0) api.current?.purgeInfiniteCache();
@@ -65,30 +77,45 @@ export function RecordsGrid({ sources, refreshKey }: RecordsGridProps) {
   ];
 
   return (
-    <section className="section" aria-labelledby="records-heading">
-      <h2 className="heading-m" id="records-heading">
-        Records
+    <section className="section" aria-labelledby={`${idPrefix}-heading`}>
+      <h2 className="heading-m" id={`${idPrefix}-heading`}>
+        {fixedSource ? `Records from ${fixedSource.fileName}` : 'Records'}
       </h2>
       <p className="body">
-        One row for each person found in the imported files. Sort by selecting a column heading; filter with the menu
-        in each heading.
+        One row for each person found in {fixedSource ? 'this file' : 'the imported files'}. Sort by selecting a column
+        heading; filter with the menu in each heading.
+        {fixedSource ? ' Rows the workbench could not read cleanly are marked, and the Problems column says why.' : ''}
       </p>
-      <SelectField
-        id="records-source"
-        label="Show records from"
-        value={sourceFilter}
-        options={sourceOptions}
-        onChange={setSourceFilter}
-      />
+      {fixedSource ? null : (
+        <SelectField
+          id="records-source"
+          label="Show records from"
+          value={sourceFilter}
+          options={sourceOptions}
+          onChange={setSourceFilter}
+        />
+      )}
+      <div className="checkboxes__item">
+        <input
+          className="checkboxes__input"
+          id={`${idPrefix}-problems-only`}
+          type="checkbox"
+          checked={problemsOnly}
+          onChange={(event) => setProblemsOnly(event.target.checked)}
+        />
+        <label className="label checkboxes__label" htmlFor={`${idPrefix}-problems-only`}>
+          Only records with problems
+        </label>
+      </div>
       {loadError ? <ErrorSummary title="The records could not be loaded" errors={[{ message: loadError }]} /> : null}
-      <p className="body" role="status" data-testid="records-count">
+      <p className="body" role="status" data-testid={fixedSource ? 'source-records-count' : 'records-count'}>
         {total === null
           ? 'Loading records…'
           : total === 0
             ? 'No records yet. Import a file or create demo data to see them here.'
             : `${formatCount(total)} ${total === 1 ? 'record' : 'records'}`}
       </p>
-      <div className="records-grid" data-testid="records-grid">
+      <div className="records-grid" data-testid={fixedSource ? 'source-records-grid' : 'records-grid'}>
         <AgGridReact<RecordRow>
           theme={gridTheme}
           styleNonce={styleNonce}
@@ -96,7 +123,8 @@ export function RecordsGrid({ sources, refreshKey }: RecordsGridProps) {
           datasource={datasource}
           cacheBlockSize={BLOCK_SIZE}
           maxBlocksInCache={50}
-          columnDefs={RECORD_COLUMN_DEFS}
+          columnDefs={columnDefs}
+          rowClassRules={ROW_CLASS_RULES}
           defaultColDef={DEFAULT_COLUMN_DEF}
           getRowId={(params) => String(params.data.id)}
           onGridReady={onGridReady}

@@ -29,6 +29,23 @@ export const RECORD_COLUMN_DEFS: ColDef<RecordRow>[] = RECORD_COLUMNS.map((colum
   flex: WIDE.has(column) ? 2 : 1,
 }));
 
+/** What the importer could not read cleanly in the row: shown in bold red, never sorted or filtered. */
+export const PROBLEMS_COLUMN_DEF: ColDef<RecordRow> = {
+  colId: 'problems',
+  headerName: 'Problems',
+  valueGetter: (params) => params.data?.problems.join('; ') ?? '',
+  cellClass: 'record-problems',
+  sortable: false,
+  filter: false,
+  minWidth: 280,
+  flex: 2,
+};
+
+/** Rows with problems stand out: a marker that does not rely on colour alone (the Problems column says what). */
+export const ROW_CLASS_RULES = {
+  'records-grid__row--problem': (params: { data?: RecordRow | undefined }) => (params.data?.problems.length ?? 0) > 0,
+};
+
 export const DEFAULT_COLUMN_DEF: ColDef<RecordRow> = {
   sortable: true,
   resizable: true,

@@ -1,6 +1,8 @@
 import {
+  CellStyleModule,
   InfiniteRowModelModule,
   ModuleRegistry,
+  RowStyleModule,
   TextFilterModule,
   ValidationModule,
   themeQuartz,
@@ -12,6 +14,9 @@ import {
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
   TextFilterModule,
+  // A source's own view marks rows with problems and shows the problems in bold.
+  RowStyleModule,
+  CellStyleModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 

@@ -59,7 +59,7 @@ function conditionsOf(model: unknown): string[] {
   return text === null ? [] : [text];
 }
 
-export function toRecordsPageRequest(params: GridPageParams, sourceId?: number): RecordsPageRequest {
+export function toRecordsPageRequest(params: GridPageParams, sourceId?: number, problemsOnly = false): RecordsPageRequest {
   const startRow = Math.max(0, Math.floor(params.startRow));
   const endRow = Math.max(startRow + 1, Math.floor(params.endRow));
 
@@ -81,5 +81,6 @@ export function toRecordsPageRequest(params: GridPageParams, sourceId?: number):
     filters: filters.slice(0, RECORD_COLUMNS.length),
   };
   if (sourceId !== undefined) request.sourceId = sourceId;
+  if (problemsOnly) request.problemsOnly = true;
   return request;
 }

@@ -1,7 +1,9 @@
 import type { ImportSummary } from '../../../../shared/ipc/contract.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
 import { formatCount } from '../../components/format.js';
+import { DiffSummary } from './DiffSummary.js';
 import { sheetTitle } from './mapping.js';
+import { PresetDrift } from './PresetDrift.js';
 import { RowCountCells, RowCountHeaders } from './RowCounts.js';
 
 /** Counts for each sheet of one imported file. */
@@ -48,10 +50,18 @@ export function ImportResult({ summary }: { summary: ImportSummary }) {
       <NotificationBanner title="Success" heading={`${summary.fileName} has been imported`}>
         <p className="body">
           {formatCount(total(summary, 'records'))} records, {formatCount(total(summary, 'structure'))} structure rows
-          (titles, notes, totals), {formatCount(quarantined)} quarantined.
+          (titles, notes, totals), {formatCount(quarantined)} quarantined, {formatCount(summary.events)} dated events.
         </p>
         {summary.message ? <p className="body">{summary.message}</p> : null}
+        {summary.savedPreset ? (
+          <p className="body" data-testid="preset-saved">
+            The mapping has been saved as &lsquo;{summary.savedPreset}&rsquo;. The next file from this partner will be
+            mapped the same way.
+          </p>
+        ) : null}
       </NotificationBanner>
+      {summary.preset ? <PresetDrift name={summary.preset.name} drift={summary.preset.drift} fileName={summary.fileName} /> : null}
+      {summary.diff ? <DiffSummary diff={summary.diff} fileName={summary.fileName} /> : null}
       {quarantined > 0 ? (
         <p className="body">
           Quarantined rows could not be read as records. They are kept with the reasons, and nothing has been thrown

@@ -69,6 +69,22 @@ export function ImportSection({ info, onImported, fixedPartner }: ImportSectionP
     }
   };
 
+  /** The same file under another preset: the roles start again from that preset. */
+  const changePreset = async (name: string) => {
+    if (stage.stage !== 'review') return;
+    const current = stage;
+    setBusy(true);
+    showErrors([]);
+    try {
+      const result = await workbench.call('import:preview', { token: current.file.token, preset: name });
+      setStage({ ...current, preview: result, choices: initialChoices(result) });
+    } catch (error) {
+      showErrors([{ message: toWorkbenchError(error).message }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const startImport = async () => {
     if (stage.stage !== 'review') return;
     job.reset();
@@ -150,6 +166,7 @@ export function ImportSection({ info, onImported, fixedPartner }: ImportSectionP
           onOptionsChange={(options) => setStage({ ...stage, options })}
           onImport={() => void startImport()}
           onStartOver={startOver}
+          onPresetChange={(name) => void changePreset(name)}
         />
       ) : null}
 

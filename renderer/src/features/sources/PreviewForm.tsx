@@ -9,13 +9,23 @@ import { errorFor, type FormError } from '../../components/form-error.js';
 import { SOURCE_KIND_OPTIONS, isSourceKind } from './kinds.js';
 import {
   AS_OF_FIELD,
+  DSA_FIELD,
   KIND_FIELD,
+  LAWFUL_BASIS_FIELD,
   PARTNER_FIELD,
+  RETENTION_FIELD,
+  SAVE_AS_FIELD,
   withRole,
   type ImportOptions,
   type RoleChoices,
 } from './mapping.js';
+import { PresetDrift } from './PresetDrift.js';
 import { SheetMapping } from './SheetMapping.js';
+import './sources.css';
+
+/** The preset chooser's value for "the importer's own suggestions". */
+export const NO_PRESET = 'none';
+export const PRESET_FIELD = 'import-preset';
 
 interface PreviewFormProps {
   preview: ImportPreview;
@@ -28,6 +38,8 @@ interface PreviewFormProps {
   onOptionsChange(options: ImportOptions): void;
   onImport(): void;
   onStartOver(): void;
+  /** Look at the file again under another preset (or NO_PRESET). */
+  onPresetChange(name: string): void;
 }
 
 /** "Check the columns": what the workbench found in the file, and what the user confirms. */
@@ -41,6 +53,7 @@ export function PreviewForm({
   onOptionsChange,
   onImport,
   onStartOver,
+  onPresetChange,
 }: PreviewFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -64,6 +77,20 @@ export function PreviewForm({
         The workbench has guessed what each column holds. Check the guesses and change any that are wrong. Choose
         &lsquo;Not needed (do not store)&rsquo; for columns you do not need: those cells are never stored.
       </p>
+      {preview.preset ? <PresetDrift name={preview.preset.name} drift={preview.preset.drift} fileName={preview.fileName} /> : null}
+      {preview.presets.length > 0 ? (
+        <SelectField
+          id={PRESET_FIELD}
+          label="Saved mapping"
+          hint="A mapping saved from an earlier import. Choosing one checks the columns again."
+          value={preview.preset?.name ?? NO_PRESET}
+          options={[
+            { value: NO_PRESET, label: 'None: use the suggestions' },
+            ...preview.presets.map((p) => ({ value: p.name, label: `${p.name} (${p.partner})` })),
+          ]}
+          onChange={onPresetChange}
+        />
+      ) : null}
 
       {fixedPartner ? (
         <dl className="summary-list">
@@ -105,6 +132,32 @@ export function PreviewForm({
         onChange={(asOf) => onOptionsChange({ ...options, asOf })}
         error={errorFor(errors, AS_OF_FIELD)}
       />
+      <TextField
+        id={DSA_FIELD}
+        label="Data-sharing agreement reference (optional)"
+        hint="The agreement under which the partner sent this file."
+        value={options.dsaRef}
+        onChange={(dsaRef) => onOptionsChange({ ...options, dsaRef })}
+        error={errorFor(errors, DSA_FIELD)}
+      />
+      <TextField
+        id={LAWFUL_BASIS_FIELD}
+        label="Lawful basis (optional)"
+        hint="For example: UK GDPR Article 6(1)(e) public task."
+        value={options.lawfulBasis}
+        onChange={(lawfulBasis) => onOptionsChange({ ...options, lawfulBasis })}
+        error={errorFor(errors, LAWFUL_BASIS_FIELD)}
+      />
+      <TextField
+        id={RETENTION_FIELD}
+        label="Keep until (optional)"
+        hint="The date the agreement says this data must be deleted by. The workbench flags it once that date has passed."
+        type="date"
+        width="date"
+        value={options.retentionUntil}
+        onChange={(retentionUntil) => onOptionsChange({ ...options, retentionUntil })}
+        error={errorFor(errors, RETENTION_FIELD)}
+      />
 
       {preview.sheets.map((sheet, index) => (
         <SheetMapping
@@ -115,8 +168,18 @@ export function PreviewForm({
           roles={choices[sheet.sheet] ?? []}
           onRoleChange={setRole(sheet.sheet)}
           disabled={false}
+          presetName={preview.preset?.name}
         />
       ))}
+
+      <TextField
+        id={SAVE_AS_FIELD}
+        label="Save this mapping for next time (optional)"
+        hint="Give it a name, for example the partner and the extract. Next month's file from this partner is then mapped the same way, even if some columns have been renamed or moved."
+        value={options.saveAs}
+        onChange={(saveAs) => onOptionsChange({ ...options, saveAs })}
+        error={errorFor(errors, SAVE_AS_FIELD)}
+      />
 
       <div className="button-group">
         <button type="submit" className="button">

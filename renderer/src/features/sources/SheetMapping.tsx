@@ -2,6 +2,7 @@ import { COLUMN_ROLES, ROLE_LABELS, type ColumnRole } from '../../../../shared/d
 import type { SheetPreview } from '../../../../shared/ipc/contract.js';
 import { WarningText } from '../../components/WarningText.js';
 import { formatCount } from '../../components/format.js';
+import { checkColumn } from './column-check.js';
 import { columnLetter } from './column-letter.js';
 import { sheetTitle } from './mapping.js';
 
@@ -15,6 +16,8 @@ interface SheetMappingProps {
   roles: readonly ColumnRole[];
   onRoleChange(position: number, role: ColumnRole): void;
   disabled: boolean;
+  /** The name of the mapping preset laid over the suggestions, if any. */
+  presetName?: string | null | undefined;
 }
 
 function suggestion(role: ColumnRole, confidence: number): string {
@@ -23,7 +26,29 @@ function suggestion(role: ColumnRole, confidence: number): string {
 }
 
 /** One sheet of the preview: where its data starts, and what each column holds. */
-export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange, disabled }: SheetMappingProps) {
+/** What the importer will read from the column under its chosen role, checked live. */
+function ReadCheck({ role, values }: { role: ColumnRole; values: readonly string[] }) {
+  const check = checkColumn(role, values);
+  if (check.parsed.length === 0) return <span className="table__detail">Kept as written</span>;
+  return (
+    <>
+      <ul className="samples">
+        {check.parsed.map((p, i) => (
+          <li key={i}>{p.value ?? <span className="mapping-unreadable">cannot read &ldquo;{p.raw.slice(0, 30)}&rdquo;</span>}</li>
+        ))}
+      </ul>
+      {check.problem ? (
+        <strong className="mapping-problem" data-testid="column-problem">
+          {check.problem}
+        </strong>
+      ) : (
+        <span className="table__detail">All {formatCount(check.filled)} values read</span>
+      )}
+    </>
+  );
+}
+
+export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange, disabled, presetName }: SheetMappingProps) {
   const title = sheetTitle(sheet.sheet, fileName);
   const headingId = `sheet-${sheetIndex}-heading`;
   return (
@@ -56,6 +81,7 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
                 <th scope="col">Sample values</th>
                 <th scope="col">Suggested</th>
                 <th scope="col">Use as</th>
+                <th scope="col">What will be read</th>
               </tr>
             </thead>
             <tbody>
@@ -80,7 +106,14 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
                         </ul>
                       )}
                     </td>
-                    <td>{suggestion(column.role, column.confidence)}</td>
+                    <td>
+                      {suggestion(column.suggestedRole, column.confidence)}
+                      {presetName && column.role !== column.suggestedRole ? (
+                        <span className="table__detail">
+                          Preset &lsquo;{presetName}&rsquo;: {ROLE_LABELS[column.role]}
+                        </span>
+                      ) : null}
+                    </td>
                     <td>
                       <label className="visually-hidden" htmlFor={selectId}>
                         Use column {header} as
@@ -98,6 +131,9 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
                           </option>
                         ))}
                       </select>
+                    </td>
+                    <td>
+                      <ReadCheck role={role} values={column.values} />
                     </td>
                   </tr>
                 );

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RecordsGrid } from '../records/RecordsGrid.js';
 import { DemoSection } from './DemoSection.js';
 import { ImportSection } from './ImportSection.js';
+import { SourceDetail } from './SourceDetail.js';
 import { SourcesTable } from './SourcesTable.js';
 import { useSources } from './use-sources.js';
 
@@ -24,6 +25,19 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
   const canSeeRecords = mayUse(session, 'records:page');
   const canMakeDemo = mayUse(session, 'demo:create');
   const partnerOrganisation = session?.role === 'partner' ? session.organisation : null;
+  const [viewing, setViewing] = useState<number | null>(null);
+  const viewed = viewing !== null && state.status === 'loaded' ? state.sources.find((s) => s.id === viewing) : undefined;
+
+  if (viewed && canSeeRecords) {
+    return (
+      <>
+        <h1 className="heading-l" tabIndex={-1}>
+          Sources
+        </h1>
+        <SourceDetail source={viewed} info={info} refreshKey={refreshKey} onBack={() => setViewing(null)} />
+      </>
+    );
+  }
 
   return (
     <>
@@ -68,7 +82,9 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
             </button>
           </>
         ) : null}
-        {state.status === 'loaded' ? <SourcesTable sources={state.sources} /> : null}
+        {state.status === 'loaded' ? (
+          <SourcesTable sources={state.sources} onView={canSeeRecords ? (source) => setViewing(source.id) : undefined} />
+        ) : null}
       </section>
 
       {canImport ? <ImportSection info={info} onImported={refresh} fixedPartner={partnerOrganisation} /> : null}

@@ -3,7 +3,13 @@ import { formatIsoDate } from '../../components/format.js';
 import { SOURCE_KIND_LABELS } from './kinds.js';
 import { RowCountCells, RowCountHeaders } from './RowCounts.js';
 
-export function SourcesTable({ sources }: { sources: readonly SourceRow[] }) {
+interface SourcesTableProps {
+  sources: readonly SourceRow[];
+  /** Opens a source's own view (records with problems, quarantine, changes); absent: no link. */
+  onView?: ((source: SourceRow) => void) | undefined;
+}
+
+export function SourcesTable({ sources, onView }: SourcesTableProps) {
   if (sources.length === 0) {
     return <p className="body">No files have been imported yet.</p>;
   }
@@ -18,6 +24,11 @@ export function SourcesTable({ sources }: { sources: readonly SourceRow[] }) {
             <th scope="col">Kind</th>
             <th scope="col">As-of date</th>
             <RowCountHeaders />
+            {onView ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -38,6 +49,13 @@ export function SourcesTable({ sources }: { sources: readonly SourceRow[] }) {
               <td>{SOURCE_KIND_LABELS[source.kind]}</td>
               <td>{formatIsoDate(source.asOf)}</td>
               <RowCountCells counts={source} />
+              {onView ? (
+                <td>
+                  <button type="button" className="link-button" onClick={() => onView(source)}>
+                    View<span className="visually-hidden"> {source.fileName}</span>
+                  </button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -12,12 +12,26 @@ export interface ImportOptions {
   kind: SourceKind;
   /** YYYY-MM-DD, or empty to let the engine take the latest date in the file. */
   asOf: string;
+  /** The data-sharing agreement's reference (empty: none recorded). */
+  dsaRef: string;
+  lawfulBasis: string;
+  /** YYYY-MM-DD after which the source should be purged, or empty. */
+  retentionUntil: string;
+  /** Save the confirmed mapping as a preset of this name (empty: do not save). */
+  saveAs: string;
 }
 
 export const PARTNER_FIELD = 'import-partner';
 export const KIND_FIELD = 'import-kind';
 export const AS_OF_FIELD = 'import-as-of';
+export const DSA_FIELD = 'import-dsa';
+export const LAWFUL_BASIS_FIELD = 'import-lawful-basis';
+export const RETENTION_FIELD = 'import-retention';
+export const SAVE_AS_FIELD = 'import-save-preset';
 export const MAX_PARTNER_LENGTH = 200;
+export const MAX_DSA_LENGTH = 200;
+export const MAX_LAWFUL_BASIS_LENGTH = 500;
+export const MAX_PRESET_NAME_LENGTH = 100;
 
 /** Roles a column gets when the preview says nothing about it (kept raw, used for nothing). */
 const UNLISTED_ROLE: ColumnRole = 'ignore';
@@ -27,7 +41,7 @@ export function initialChoices(preview: ImportPreview): RoleChoices {
 }
 
 export function initialOptions(preview: ImportPreview): ImportOptions {
-  return { partner: preview.suggestedPartner, kind: preview.suggestedKind, asOf: '' };
+  return { partner: preview.suggestedPartner, kind: preview.suggestedKind, asOf: '', dsaRef: '', lawfulBasis: '', retentionUntil: '', saveAs: '' };
 }
 
 export function withRole(choices: RoleChoices, sheet: string, position: number, role: ColumnRole): RoleChoices {
@@ -71,6 +85,18 @@ export function checkImportOptions(options: ImportOptions): FormError[] {
   if (options.asOf !== '' && !isRealDate(options.asOf)) {
     errors.push({ fieldId: AS_OF_FIELD, message: 'As-of date must be a real date, for example 31 March 2024' });
   }
+  if (options.dsaRef.trim().length > MAX_DSA_LENGTH) {
+    errors.push({ fieldId: DSA_FIELD, message: `Agreement reference must be ${MAX_DSA_LENGTH} characters or fewer` });
+  }
+  if (options.lawfulBasis.trim().length > MAX_LAWFUL_BASIS_LENGTH) {
+    errors.push({ fieldId: LAWFUL_BASIS_FIELD, message: `Lawful basis must be ${MAX_LAWFUL_BASIS_LENGTH} characters or fewer` });
+  }
+  if (options.retentionUntil !== '' && !isRealDate(options.retentionUntil)) {
+    errors.push({ fieldId: RETENTION_FIELD, message: 'Keep until must be a real date, for example 31 March 2027' });
+  }
+  if (options.saveAs.trim().length > MAX_PRESET_NAME_LENGTH) {
+    errors.push({ fieldId: SAVE_AS_FIELD, message: `Preset name must be ${MAX_PRESET_NAME_LENGTH} characters or fewer` });
+  }
   return errors;
 }
 
@@ -88,6 +114,15 @@ export function toImportRequest(
   const partner = options.partner.trim();
   if (partner !== '') request.partner = partner;
   if (options.asOf !== '') request.asOf = options.asOf;
+  const dsaRef = options.dsaRef.trim();
+  if (dsaRef !== '') request.dsaRef = dsaRef;
+  const lawfulBasis = options.lawfulBasis.trim();
+  if (lawfulBasis !== '') request.lawfulBasis = lawfulBasis;
+  if (options.retentionUntil !== '') request.retentionUntil = options.retentionUntil;
+  // The preset the preview laid over: the engine reports its drift in the summary.
+  if (preview.preset) request.preset = preview.preset.name;
+  const saveAs = options.saveAs.trim();
+  if (saveAs !== '') request.savePresetAs = saveAs;
   return request;
 }
 
