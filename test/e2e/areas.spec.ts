@@ -97,6 +97,7 @@ test('import IoD and boundaries, build an area on the map, open its profile, exp
   await expect(profile.getByTestId('profile-caveats')).toContainText('Compare releases by rank and decile only');
   await expect(profile.getByRole('table', { name: /LSOAs by national IMD decile, per release \(table\)/ })).toBeVisible();
   await expect(profile.getByTestId('profile-population')).toContainText('IoD2025');
+  await page.screenshot({ path: path.join(screenshotsDir, 'areas-page.png'), fullPage: true });
 
   expect(await cspViolations(page), 'no CSP violations').toEqual([]);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();

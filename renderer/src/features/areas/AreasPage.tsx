@@ -56,7 +56,7 @@ export function AreasPage({ info }: AreasPageProps) {
       ) : null}
 
       {status.state.status === 'failed' ? <ErrorSummary title="The reference data could not be loaded" errors={[{ message: status.state.message }]} /> : null}
-      {status.state.status === 'loaded' ? <ReferenceStatus status={status.state.value} /> : null}
+      {status.state.status === 'loaded' ? <ReferenceStatus status={status.state.value} canChange={canChange} onChanged={refresh} /> : null}
       {canImport ? <ReferenceImport info={info} onImported={refresh} /> : null}
 
       {status.state.status === 'loaded' ? (

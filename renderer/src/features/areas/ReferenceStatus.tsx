@@ -1,8 +1,9 @@
 import type { GeoStatus } from '../../../../shared/ipc/channels/areas.js';
 import { formatCount } from '../../components/format.js';
+import { BoroughForm } from './BoroughForm.js';
 
 /** What reference data the store holds, in one short list. */
-export function ReferenceStatus({ status }: { status: GeoStatus }) {
+export function ReferenceStatus({ status, canChange, onChanged }: { status: GeoStatus; canChange: boolean; onChanged(): void }) {
   const nothing = status.releases.length === 0 && status.boundaries.length === 0 && status.changes.length === 0 && status.postcodeVintages.length === 0;
   return (
     <section className="section" aria-labelledby="reference-status-heading">
@@ -41,6 +42,14 @@ export function ReferenceStatus({ status }: { status: GeoStatus }) {
           ) : null}
         </dl>
       )}
+      {canChange && !nothing ? (
+        <details className="details">
+          <summary className="details__summary">Change the district that profiles compare with</summary>
+          <div className="details__text">
+            <BoroughForm current={status.borough} onChanged={onChanged} />
+          </div>
+        </details>
+      ) : null}
     </section>
   );
 }
