@@ -13,19 +13,11 @@ import { verifyAudit } from '../../electron/engine/store/audit.js';
 import { readKeyFile, writeKeyFile } from '../../electron/engine/store/keyslots.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser, listUsers } from '../../electron/engine/store/users.js';
+import { kindOf } from '../helpers/error-kind.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 const PASS = 'first analyst passphrase';
-
-function kindOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { kind?: string }).kind ?? String(error);
-  }
-  return undefined;
-}
 
 /** A store with an analyst (ann), a co-ordinator (cora) and a recovery code. */
 function storeWithCode(): { path: string; code: string } {

@@ -9,19 +9,11 @@ import { verifyAudit } from '../../electron/engine/store/audit.js';
 import { readKeyFile, writeKeyFile } from '../../electron/engine/store/keyslots.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser, changePassphrase, listUsers, removeUser } from '../../electron/engine/store/users.js';
+import { kindOf } from '../helpers/error-kind.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 const PASS = 'first analyst passphrase';
-
-function kindOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { kind?: string }).kind ?? String(error);
-  }
-  return undefined;
-}
 
 describe('users are key slots', () => {
   it('each user unlocks the same store with their own passphrase and role', () => {

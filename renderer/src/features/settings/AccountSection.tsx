@@ -6,7 +6,7 @@ import { NotificationBanner } from '../../components/NotificationBanner.js';
 import { TextField } from '../../components/TextField.js';
 import { plainErrorMessage } from '../../components/error-message.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
-import { MIN_PASSPHRASE_LENGTH } from '../setup/passphrase-rules.js';
+import { NewPassphraseFields } from '../setup/NewPassphraseFields.js';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from './roles.js';
 import { CURRENT_FIELD, NEW_CONFIRM_FIELD, NEW_FIELD, checkPassphraseChange } from './settings-rules.js';
 
@@ -81,26 +81,15 @@ function ChangePassphraseForm({ onChanged }: { onChanged(): void }) {
           error={errorFor(errors, CURRENT_FIELD)}
           disabled={busy}
         />
-        <TextField
-          id={NEW_FIELD}
+        <NewPassphraseFields
           label="New passphrase"
-          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easier to remember than a short, complicated password.`}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={setNext}
-          error={errorFor(errors, NEW_FIELD)}
+          passphrase={next}
+          confirm={confirm}
+          onPassphrase={setNext}
+          onConfirm={setConfirm}
+          errors={errors}
           disabled={busy}
-        />
-        <TextField
-          id={NEW_CONFIRM_FIELD}
-          label="Confirm new passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errorFor(errors, NEW_CONFIRM_FIELD)}
-          disabled={busy}
+          ids={{ passphrase: NEW_FIELD, confirm: NEW_CONFIRM_FIELD }}
         />
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Changing passphrase…' : 'Change passphrase'}

@@ -7,7 +7,8 @@ import { RadioGroup } from '../../components/RadioGroup.js';
 import { TextField } from '../../components/TextField.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
 import { ROLE_LABELS } from '../settings/roles.js';
-import { CONFIRM_FIELD, MIN_PASSPHRASE_LENGTH, PASSPHRASE_FIELD, checkNewPassphrase } from './passphrase-rules.js';
+import { NewPassphraseFields } from './NewPassphraseFields.js';
+import { PASSPHRASE_FIELD, checkNewPassphrase } from './passphrase-rules.js';
 
 interface RecoverPageProps {
   onUnlocked(store: StoreStatus): void;
@@ -124,25 +125,13 @@ export function RecoverPage({ onUnlocked, onCancel }: RecoverPageProps) {
             error={errorFor(errors, USER_FIELD)}
             disabled={busy}
           />
-          <TextField
-            id={PASSPHRASE_FIELD}
+          <NewPassphraseFields
             label="New passphrase"
-            hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easier to remember than a short, complicated password.`}
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={setPassphrase}
-            error={errorFor(errors, PASSPHRASE_FIELD)}
-            disabled={busy}
-          />
-          <TextField
-            id={CONFIRM_FIELD}
-            label="Confirm new passphrase"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={setConfirm}
-            error={errorFor(errors, CONFIRM_FIELD)}
+            passphrase={passphrase}
+            confirm={confirm}
+            onPassphrase={setPassphrase}
+            onConfirm={setConfirm}
+            errors={errors}
             disabled={busy}
           />
           <p className="body">

@@ -2,10 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { StoreStatus } from '../../../../shared/ipc/contract.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { TextField } from '../../components/TextField.js';
 import { WarningText } from '../../components/WarningText.js';
-import { errorFor, type FormError } from '../../components/form-error.js';
-import { CONFIRM_FIELD, MIN_PASSPHRASE_LENGTH, PASSPHRASE_FIELD, checkNewPassphrase } from './passphrase-rules.js';
+import type { FormError } from '../../components/form-error.js';
+import { NewPassphraseFields } from './NewPassphraseFields.js';
+import { PASSPHRASE_FIELD, checkNewPassphrase } from './passphrase-rules.js';
 import { StorePaths } from './StorePaths.js';
 
 interface SetupStorePageProps {
@@ -56,29 +56,17 @@ export function SetupStorePage({ store, onCreated }: SetupStorePageProps) {
         somewhere safe, such as your organisation&apos;s password manager, and do not share it.
       </p>
       <WarningText>
-        There is no way to recover the data without the passphrase. If you lose it, everything in this store is lost.
+        If you lose the passphrase, the data cannot be opened. Once the store is set up, make a recovery code in Audit
+        &amp; settings and keep it locked away: it lets you set a new passphrase.
       </WarningText>
 
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
-          id={PASSPHRASE_FIELD}
-          label="Passphrase"
-          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easier to remember than a short, complicated password.`}
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={setPassphrase}
-          error={errorFor(errors, PASSPHRASE_FIELD)}
-          disabled={busy}
-        />
-        <TextField
-          id={CONFIRM_FIELD}
-          label="Confirm passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errorFor(errors, CONFIRM_FIELD)}
+        <NewPassphraseFields
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          errors={errors}
           disabled={busy}
         />
         <button type="submit" className="button" disabled={busy}>
