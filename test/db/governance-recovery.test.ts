@@ -12,7 +12,7 @@ import {
 import { verifyAudit } from '../../electron/engine/store/audit.js';
 import { readKeyFile, writeKeyFile } from '../../electron/engine/store/keyslots.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { addUser, listUsers } from '../../electron/engine/store/users.js';
+import { addUser, listUsers, removeUser } from '../../electron/engine/store/users.js';
 import { kindOf } from '../helpers/error-kind.js';
 import { useTempDirs } from '../helpers/temp.js';
 
@@ -123,11 +123,15 @@ describe('recovery codes', () => {
     }
   });
 
-  it('only an analyst creates one', () => {
-    const { path } = storeWithCode();
+  it('only an analyst creates one, and it cannot be removed as if it were a user', () => {
+    const { path, code } = storeWithCode();
     const cora = Store.unlock(path, 'coordinator passphrase');
     expect(kindOf(() => createRecoveryCode(cora))).toBe('forbidden');
     cora.close();
+    const ann = Store.unlock(path, PASS);
+    expect(kindOf(() => removeUser(ann, '(recovery code)'))).toBe('not-found');
+    ann.close();
+    expect(recoveryUsers(path, code)).toHaveLength(2);
   });
 
   it('through the engine: created by an analyst, used while locked, failed attempts recorded', async () => {

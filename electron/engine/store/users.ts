@@ -52,11 +52,12 @@ export function passphraseInUse(keyFile: KeyFile, passphrase: string, keyPath: s
 export function removeUser(store: Store, user: string): void {
   requireAnalyst(store, 'remove users');
   const keyFile = readKeyFile(store.keyPath);
-  const target = keyFile.slots.filter((s) => s.user === user);
+  // Only users: the recovery code's slot is replaced by making a new code, never removed as a user.
+  const target = keyFile.slots.filter((s) => s.kind === 'passphrase' && s.user === user);
   if (target.length === 0) throw new WorkbenchError('not-found', `There is no user named "${user}".`);
   const analystsLeft = keyFile.slots.filter((s) => s.kind === 'passphrase' && s.role === 'analyst' && s.user !== user);
   if (analystsLeft.length === 0) throw new WorkbenchError('forbidden', 'The last analyst cannot be removed: nobody could manage the store.');
-  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.filter((s) => s.user !== user) });
+  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.filter((s) => !target.includes(s)) });
   store.audit(store.session.user, 'user-removed', { user, role: target[0]?.role ?? null });
 }
 
