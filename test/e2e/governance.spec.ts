@@ -1,13 +1,13 @@
 // Governance end to end in the real UI: the data protection record with its export, deleting an
 // overdue source's data through the confirmation step (gone from the record, the purge in the
 // audit trail), and a recovery code made in Settings that then replaces a forgotten passphrase.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
-import { PASSPHRASE, expect, test } from './fixtures.js';
+import { PASSPHRASE, expect, screenshotsDir, test } from './fixtures.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const NEW_PASSPHRASE = 'a passphrase I will remember';
@@ -41,7 +41,7 @@ async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Audit & settings' })).toBeVisible();
 }
 
-test('the data protection record: export it, delete an overdue source, see the purge audited', async ({ page, engine, storeDir }) => {
+test('the data protection record: export it, delete an overdue source, see the purge audited', async ({ page, engine, storeDir }, testInfo) => {
   expect(await engine.invoke('store:create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
   const school = path.join(storeDir, 'school-roll.csv');
   const police = path.join(storeDir, 'police-incidents.csv');
@@ -70,6 +70,10 @@ test('the data protection record: export it, delete an overdue source, see the p
   await expect(cards.nth(1)).toContainText('Keep until 2099-07-31');
   await expect(page.getByTestId('dp-processing')).toContainText('Imported a file');
   expect(await seriousViolations(page), 'the data protection record').toEqual([]);
+  await mkdir(screenshotsDir, { recursive: true });
+  const shot = path.join(screenshotsDir, 'data-protection-record.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach('data protection record', { path: shot, contentType: 'image/png' });
 
   // Export: the browser host asks where; a wrong extension is refused in words.
   const exportSection = page.getByRole('region', { name: 'Export the record' });
