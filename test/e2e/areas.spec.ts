@@ -6,13 +6,38 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, screenshotsDir, test } from './fixtures.js';
+import type { EngineHandle } from '../../electron/engine/engine-types.js';
+import type { EngineEvent } from '../../shared/ipc/contract.js';
+import { expect, PASSPHRASE, screenshotsDir, test } from './fixtures.js';
 import { createStoreInUi, cspViolations, progressSeen, recordCspViolations, watchProgress } from './helpers.js';
 
 const shared = (p: string): string => fileURLToPath(new URL(`../../../shared/data/${p}`, import.meta.url));
 const FILE7 = shared('iod2025/File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators_Rotherham_E08000018.csv');
 const BOUNDARIES = shared('boundaries/rotherham_E08000018_lsoa2021.geojson');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+/** Imports a reference file through the engine (no UI) and waits for the job. */
+async function importThroughEngine(engine: EngineHandle, file: string): Promise<void> {
+  const chosen = await engine.invoke('files:fromPath', { path: file });
+  if (!chosen.ok) throw new Error(chosen.error.message);
+  const finished = new Promise<EngineEvent>((resolve) => {
+    const off = engine.onEvent((event) => {
+      if (event.type === 'job:finished') {
+        off();
+        resolve(event);
+      }
+    });
+  });
+  expect(await engine.invoke('geo:import', { token: (chosen.value as { token: string }).token })).toMatchObject({ ok: true });
+  expect(await finished).toMatchObject({ result: { ok: true } });
+}
 
 async function importReference(page: Page, file: string, heading: string): Promise<void> {
   const section = page.getByRole('region', { name: 'Import reference data' });
@@ -100,9 +125,30 @@ test('import IoD and boundaries, build an area on the map, open its profile, exp
   await page.screenshot({ path: path.join(screenshotsDir, 'areas-page.png'), fullPage: true });
 
   expect(await cspViolations(page), 'no CSP violations').toEqual([]);
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page), 'Areas page with the map and a profile').toEqual([]);
+});
+
+test('a co-ordinator sees the map, the areas and their profiles, but imports and changes nothing', async ({ page, engine }) => {
+  expect(await engine.invoke('store:create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  await importThroughEngine(engine, FILE7);
+  await importThroughEngine(engine, BOUNDARIES);
+  expect(await engine.invoke('areas:create', { name: 'Ferham', kind: 'target', vintage: 2021, lsoas: ['E01007715'] })).toMatchObject({ ok: true });
+  const coordinator = 'co-ordinator passphrase';
+  expect(await engine.invoke('users:add', { user: 'cora', role: 'co-ordinator', passphrase: coordinator })).toMatchObject({ ok: true });
+  await engine.invoke('store:lock', {});
+
+  await page.reload();
+  await page.getByLabel('Passphrase', { exact: true }).fill(coordinator);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Areas & IMD' }).click();
+  await expect(page.getByTestId('areas-role-note')).toContainText('importing reference data and changing areas is for analysts');
+  const map = page.getByTestId('lsoa-map');
+  await expect(map.locator('path[data-lsoa]')).toHaveCount(170);
+  await expect(map.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Import reference data' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Build an area from the map' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'View profile of Ferham' }).click();
+  await expect(page.getByTestId('profile-releases').getByRole('row', { name: /IoD2025/ })).toContainText('1 of 1');
+  expect(await seriousViolations(page), 'Areas page for a co-ordinator').toEqual([]);
 });

@@ -33,19 +33,6 @@ export function MapSection({ status, areas, outlinedAreas, selected, onToggle, o
 
   useEffect(() => onVintage(data?.vintage ?? null), [data, onVintage]);
 
-  if (layers.length === 0) {
-    return (
-      <section className="section" aria-labelledby="map-heading">
-        <h2 className="heading-m" id="map-heading">
-          Map
-        </h2>
-        <p className="body">
-          Import LSOA boundaries (GeoJSON) and an Indices of Deprivation file on the same LSOA vintage to see the map.
-        </p>
-      </section>
-    );
-  }
-
   const isRelease = /^IoD\d{4}$/.test(chosenLayer);
   const release = status.releases.find((r) => r.release === chosenLayer);
   const outlined = new Set(areas.filter((a) => outlinedAreas.has(a.name) && a.vintage === data?.vintage).flatMap((a) => a.lsoas));
@@ -76,7 +63,10 @@ export function MapSection({ status, areas, outlinedAreas, selected, onToggle, o
       <h2 className="heading-m" id="map-heading">
         Map
       </h2>
-      <div className="map-controls">
+      {layers.length === 0 ? (
+        <p className="body">Import LSOA boundaries (GeoJSON) and an Indices of Deprivation file on the same LSOA vintage to see the map.</p>
+      ) : null}
+      <div className="map-controls" hidden={layers.length === 0}>
         <SelectField id="map-layer" label="Show" value={chosenLayer} options={layers} onChange={setLayer} />
         {isRelease ? (
           <SelectField
@@ -88,7 +78,7 @@ export function MapSection({ status, areas, outlinedAreas, selected, onToggle, o
           />
         ) : null}
       </div>
-      {state.status === 'loading' ? (
+      {measure && state.status === 'loading' ? (
         <p className="body" role="status">
           Drawing the map…
         </p>

@@ -3,12 +3,10 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FocusHeading } from '../../components/FocusHeading.js';
 import { WarningText } from '../../components/WarningText.js';
 import { formatCount } from '../../components/format.js';
-import { decileChangeText } from './area-text.js';
+import { ProfileChanges } from './ProfileChanges.js';
 import { ProfileChart } from './ProfileChart.js';
+import { ProfileCounts, shown } from './ProfileCounts.js';
 import { useChannel } from './use-channel.js';
-
-const shown = (n: number | null | undefined): string => (n === null || n === undefined ? '–' : formatCount(n));
-const withheld = (n: number | null, rounded: boolean): string => (n === null ? (rounded ? 'fewer than 10' : '–') : formatCount(n));
 
 /** The profile of one area (and the borough) across every imported IoD release. */
 export function ProfileView({ name, onClose }: { name: string; onClose(): void }) {
@@ -166,151 +164,8 @@ function Profile({ profile }: { profile: AreaProfile }) {
         </>
       ) : null}
 
-      {profile.changes.length > 0 ? (
-        <>
-          <h3 className="heading-s">Change between releases (ranks and deciles only)</h3>
-          {profile.changes.map((c) => (
-            <div className="change" key={`${c.from}-${c.to}`}>
-              <h4 className="heading-s">
-                {c.from} → {c.to}
-              </h4>
-              <ul className="list">
-                <li>
-                  LSOAs in England's most deprived 10%: {c.area.mostDeprived10.from.value} in {c.from} (LSOA {c.area.mostDeprived10.from.vintage}) →{' '}
-                  {c.area.mostDeprived10.to.value} in {c.to} (LSOA {c.area.mostDeprived10.to.vintage})
-                </li>
-                <li>
-                  Of {c.area.comparableLsoas} LSOAs comparable like for like: {c.area.moreDeprivedDecile} moved to a more deprived decile,{' '}
-                  {c.area.lessDeprivedDecile} to a less deprived decile, {c.area.sameDecile} stayed in the same decile.
-                </li>
-                {c.area.flagged.length > 0 ? (
-                  <li>
-                    Not compared: {c.area.flagged.map((f) => `${f.lsoa} (${f.reason})`).join('; ')}.
-                  </li>
-                ) : null}
-              </ul>
-              {c.area.caveats.map((cv) => (
-                <WarningText key={cv}>{cv}</WarningText>
-              ))}
-              {c.area.lsoas.length > 0 ? (
-                <details className="details">
-                  <summary className="details__summary">Rank and decile change per LSOA</summary>
-                  <div className="details__text table-wrapper">
-                    <table className="table table--compact">
-                      <caption className="table__caption visually-hidden">
-                        Change per LSOA, {c.from} to {c.to}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">LSOA</th>
-                          <th scope="col" className="numeric">
-                            {c.from} rank (decile)
-                          </th>
-                          <th scope="col" className="numeric">
-                            {c.to} rank (decile)
-                          </th>
-                          <th scope="col">Decile change</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {c.area.lsoas.map((l) => (
-                          <tr key={l.lsoa}>
-                            <th scope="row">{l.lsoa === l.toLsoa ? l.lsoa : `${l.lsoa} → ${l.toLsoa}`}</th>
-                            <td className="numeric">
-                              {formatCount(l.from.rank)} ({l.from.decile})
-                            </td>
-                            <td className="numeric">
-                              {formatCount(l.to.rank)} ({l.to.decile})
-                            </td>
-                            <td>{decileChangeText(l.decileChange)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </details>
-              ) : null}
-            </div>
-          ))}
-        </>
-      ) : null}
-
-      <h3 className="heading-s">Households and people in the baseline</h3>
-      {profile.baseline && profile.baseline.run !== null ? (
-        <>
-        <dl className="summary-list" data-testid="profile-baseline">
-          <div className="summary-list__row">
-            <dt className="summary-list__key">Households placed in the area</dt>
-            <dd className="summary-list__value">{withheld(profile.baseline.households, profile.baseline.disclosure === 'rounded')}</dd>
-          </div>
-          <div className="summary-list__row">
-            <dt className="summary-list__key">Persons in those households</dt>
-            <dd className="summary-list__value">{withheld(profile.baseline.persons, profile.baseline.disclosure === 'rounded')}</dd>
-          </div>
-          {profile.baseline.boroughHouseholds !== null || profile.borough ? (
-            <div className="summary-list__row">
-              <dt className="summary-list__key">Households placed in {boroughName ?? 'the borough'}</dt>
-              <dd className="summary-list__value">{withheld(profile.baseline.boroughHouseholds, profile.baseline.disclosure === 'rounded')}</dd>
-            </div>
-          ) : null}
-          <div className="summary-list__row">
-            <dt className="summary-list__key">Households not placed (no postcode, or not in the lookup)</dt>
-            <dd className="summary-list__value">{withheld(profile.baseline.unplacedHouseholds, profile.baseline.disclosure === 'rounded')}</dd>
-          </div>
-        </dl>
-        <p className="caption">
-          From the latest linkage run, placed on LSOA {profile.baseline.vintage} by postcode.
-          {profile.baseline.disclosure === 'rounded' ? ' Counts under 10 are withheld and the rest rounded to the nearest 5.' : ''}
-        </p>
-        </>
-      ) : (
-        <p className="body">
-          {profile.baseline ? 'Nothing has been linked yet.' : 'Import a postcode to LSOA lookup to place households on LSOAs.'}
-        </p>
-      )}
-
-      {profile.releases.some((r) => r.area.population) ? (
-        <>
-          <h3 className="heading-s">Population denominators</h3>
-          <div className="table-wrapper">
-            <table className="table" data-testid="profile-population">
-              <caption className="table__caption visually-hidden">Population denominators published with each release</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Release</th>
-                  <th scope="col" className="numeric">
-                    Total
-                  </th>
-                  <th scope="col" className="numeric">
-                    In most deprived 10%
-                  </th>
-                  <th scope="col" className="numeric">
-                    Children 0–15
-                  </th>
-                  <th scope="col" className="numeric">
-                    Aged 60 and over
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {profile.releases
-                  .filter((r) => r.area.population)
-                  .map((r) => (
-                    <tr key={r.release}>
-                      <th scope="row">
-                        {r.release} <span className="table__detail">{r.area.population?.label}</span>
-                      </th>
-                      <td className="numeric">{shown(r.area.population?.total)}</td>
-                      <td className="numeric">{shown(r.area.population?.inMostDeprived10)}</td>
-                      <td className="numeric">{shown(r.area.population?.children0to15)}</td>
-                      <td className="numeric">{shown(r.area.population?.older60plus)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+      <ProfileChanges changes={profile.changes} />
+      <ProfileCounts profile={profile} boroughName={boroughName} />
     </>
   );
 }
