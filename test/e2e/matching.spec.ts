@@ -53,6 +53,9 @@ test('run matching, move the threshold, decide a pair', async ({ page }) => {
   // The charts are there, each with its table alternative.
   await expect(page.getByRole('img', { name: /Scored pairs by match weight/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Match weight of each comparison level/ })).toBeVisible();
+  await expect(page.getByTestId('blocking-source')).toContainText('As run 2 found them');
+  await page.getByRole('button', { name: 'Analyse the records as they are now' }).click();
+  await expect(page.getByTestId('blocking-source')).toContainText('For the records as they are now');
   await expect(page.getByTestId('blocking-table')).toBeVisible();
 
   // Move the threshold with the keyboard: the counts move and always add up.

@@ -35,7 +35,13 @@ export function matchingHandlers(context: EngineContext): HandlersFor<keyof type
         }),
       };
     },
-    'matching:summary': () => matchingSummary(context.requireStore()),
+    'matching:summary': () => {
+      const store = context.requireStore();
+      const summary = matchingSummary(store);
+      // a run's warnings can quote a skipped block's key (a date of birth, a postcode): analysts only
+      if (store.session.role !== 'analyst' && summary.latest) summary.latest.warnings = [];
+      return summary;
+    },
     'matching:blocking': ({ fresh }) => {
       const db = context.requireStore().reader;
       return fresh ? currentBlockingReport(db) : runBlockingReport(db);

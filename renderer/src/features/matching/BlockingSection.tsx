@@ -5,9 +5,12 @@ import { WarningText } from '../../components/WarningText.js';
 import { useEngineValue } from './use-engine-value.js';
 
 /** Comparisons per blocking rule and the largest blocks: the cost of a run before any scoring. */
-export function BlockingSection({ refreshKey }: { refreshKey: number }) {
+export function BlockingSection() {
   const [fresh, setFresh] = useState(false);
-  const { state } = useEngineValue('matching:blocking', { fresh }, refreshKey);
+  // the run's analysis is saved with it; a fresh one blocks every record again (seconds on a big store)
+  const saved = useEngineValue('matching:blocking', { fresh: false });
+  const now = useEngineValue('matching:blocking', fresh ? { fresh: true } : null);
+  const { state } = fresh ? now : saved;
   return (
     <section className="section" aria-labelledby="blocking-heading">
       <h2 className="heading-m" id="blocking-heading">
@@ -85,9 +88,15 @@ export function BlockingSection({ refreshKey }: { refreshKey: number }) {
         </>
       )}
       {!fresh ? (
-        <button type="button" className="button button--secondary" onClick={() => setFresh(true)}>
-          Analyse the records as they are now
-        </button>
+        <>
+          <p className="body">
+            To see the pairs the next run would compare, including records imported since, analyse the records as they are now. On a
+            large store this takes a few seconds; nothing is changed.
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => setFresh(true)}>
+            Analyse the records as they are now
+          </button>
+        </>
       ) : null}
     </section>
   );

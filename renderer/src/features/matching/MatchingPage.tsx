@@ -97,7 +97,7 @@ export function MatchingPage({ info }: MatchingPageProps) {
             />
           ) : null}
           <ModelSection refreshKey={refreshKey} />
-          {canSeeBlocking && summary.state.value.latest ? <BlockingSection refreshKey={refreshKey} /> : null}
+          {canSeeBlocking && summary.state.value.latest ? <BlockingSection key={refreshKey} /> : null}
         </>
       )}
     </>
