@@ -1,13 +1,13 @@
 // The Matching page end to end: demo data from the Sources page, then run matching with its
 // progress bar, move the threshold and watch the counts move, decide one pair in review, and an
 // axe scan of the page with its charts, the review list and an open pair.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { PASSPHRASE, expect, screenshotsDir, test } from './fixtures.js';
-import { createStoreInUi, progressSeen, watchProgress } from './helpers.js';
+import { createStoreInUi, progressSeen, seedThroughEngine, watchProgress } from './helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -131,4 +131,17 @@ test('a co-ordinator sees the figures and the model, not the records', async ({ 
   await expect(page.getByRole('heading', { name: 'Review pairs' })).toHaveCount(0);
   await expect(page.getByTestId('blocking-table')).toHaveCount(0);
   expect(await seriousViolations(page), 'Matching page for a co-ordinator').toEqual([]);
+});
+
+test('records without dates of birth: the engine\'s reason is shown and nothing changes', async ({ page, engine, storeDir }) => {
+  const file = path.join(storeDir, 'no-dates.csv');
+  await writeFile(file, 'Forename,Surname,Postcode\nAda,Quillfeather,S65 1AB\nBram,Quillfeather,S65 1AB\n');
+  await seedThroughEngine(engine, [file]);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Matching' }).click();
+  await page.getByRole('button', { name: 'Run matching' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'Matching did not run' });
+  await expect(problem).toContainText('No record has a date of birth');
+  await expect(problem).toBeFocused();
+  await expect(page.getByTestId('no-run')).toBeVisible();
 });
