@@ -3,12 +3,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { exportPairs } from '../engine/export/pairs.js';
-import { analyseBlocks, effectiveRules, enumeratePairs, guardBlocking } from '../engine/link/blocking.js';
-import { checkRecords } from '../engine/link/link-persons.js';
-import { loadRecords } from '../engine/link/load-records.js';
-import { prepare } from '../engine/link/prepare.js';
 import { latestRunId, runLink } from '../engine/link/run-link.js';
 import { defaultMatchSpec, levelWeight, parseMatchSpec, type MatchSpec } from '../engine/link/spec.js';
+import { analyseBlockingNow } from '../engine/matching/blocking-report.js';
 import { runThreshold } from '../engine/matching/settings.js';
 import type { Store } from '../engine/store/store.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
@@ -133,25 +130,7 @@ const model: Handler = async (args, ctx) => {
 const blocking: Handler = async (args, ctx) => {
   const spec = specOption(args) ?? defaultMatchSpec();
   return withAnalystStore(ctx, (store) => {
-    const records = loadRecords(store.reader);
-    const names = new Map((store.reader.prepare('SELECT id, file_name FROM source').all() as Array<{ id: number; file_name: string }>).map((s) => [s.id, s.file_name]));
-    const warnings = checkRecords(records, (id) => names.get(id) ?? `source ${id}`);
-    const p = prepare(records);
-    const sourceIndex = new Map(p.sourceIds.map((id, k) => [id, k]));
-    const noDup = new Set(spec.noDuplicatesWithinSources.map((id) => sourceIndex.get(id)).filter((k): k is number => k !== undefined));
-    const options = { linkType: spec.linkType, maxBlockSize: spec.maxBlockSize, noDuplicatesWithin: noDup };
-    const { grouped, narrowed } = effectiveRules(p, spec.blockingRules, spec.maxBlockSize);
-    const analysis = analyseBlocks(p, grouped, options);
-    analysis.narrowed = narrowed;
-    let refused: string | null = null;
-    try {
-      guardBlocking(analysis, spec.maxComparisons);
-      enumeratePairs(p, grouped, analysis, options);
-    } catch (error) {
-      if (!(error instanceof WorkbenchError)) throw error;
-      refused = error.message;
-    }
-    warnings.push(...analysis.warnings);
+    const { analysis, warnings, refused } = analyseBlockingNow(store.reader, spec);
     ctx.say(`${analysis.records.toLocaleString('en-GB')} records; ${analysis.possibleComparisons.toLocaleString('en-GB')} possible pairs.`);
     for (const n of analysis.narrowed) ctx.say(`  narrowed: ${n}`);
     for (const r of analysis.rules) {

@@ -6,7 +6,7 @@ import { analyseBlocks, effectiveRules, enumeratePairs, guardBlocking, type Bloc
 import { checkRecords } from '../link/link-persons.js';
 import { loadRecords } from '../link/load-records.js';
 import { prepare } from '../link/prepare.js';
-import { defaultMatchSpec } from '../link/spec.js';
+import { defaultMatchSpec, type MatchSpec } from '../link/spec.js';
 import type { Db } from '../store/database.js';
 import { latestRunRow } from './latest-run.js';
 
@@ -40,14 +40,18 @@ export function runBlockingReport(db: Db): BlockingReport | null {
   return report(row.id, analysis, analysis.warnings ?? [], null);
 }
 
-/** Blocks the records as they are now with the engine's default rules; nothing is scored or written. */
-export function currentBlockingReport(db: Db): BlockingReport {
+/**
+ * Blocks the records as they are now (the engine's default rules, or `spec`'s); nothing is scored
+ * or written. `refused` says why `link` would stop, as `blocking` on the command line reports it.
+ */
+export function analyseBlockingNow(db: Db, spec: MatchSpec = defaultMatchSpec()): { analysis: BlockingAnalysis; warnings: string[]; refused: string | null } {
   const records = loadRecords(db);
   const names = new Map((db.prepare('SELECT id, file_name FROM source').all() as Array<{ id: number; file_name: string }>).map((s) => [s.id, s.file_name]));
   const warnings = checkRecords(records, (id) => names.get(id) ?? `source ${id}`);
-  const spec = defaultMatchSpec();
   const p = prepare(records);
-  const options = { linkType: spec.linkType, maxBlockSize: spec.maxBlockSize, noDuplicatesWithin: new Set<number>() };
+  const sourceIndex = new Map(p.sourceIds.map((id, k) => [id, k]));
+  const noDup = new Set(spec.noDuplicatesWithinSources.map((id) => sourceIndex.get(id)).filter((k): k is number => k !== undefined));
+  const options = { linkType: spec.linkType, maxBlockSize: spec.maxBlockSize, noDuplicatesWithin: noDup };
   const { grouped, narrowed } = effectiveRules(p, spec.blockingRules, spec.maxBlockSize);
   const analysis = analyseBlocks(p, grouped, options);
   analysis.narrowed = narrowed;
@@ -60,5 +64,11 @@ export function currentBlockingReport(db: Db): BlockingReport {
     if (!(error instanceof WorkbenchError)) throw error;
     refused = error.message;
   }
-  return report(null, analysis, [...warnings, ...analysis.warnings], refused);
+  warnings.push(...analysis.warnings);
+  return { analysis, warnings, refused };
+}
+
+export function currentBlockingReport(db: Db): BlockingReport {
+  const { analysis, warnings, refused } = analyseBlockingNow(db);
+  return report(null, analysis, warnings, refused);
 }
