@@ -129,6 +129,16 @@ test('a recovery code made in Settings replaces a forgotten passphrase', async (
   expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
   await expect(recovery).toContainText('will not be shown again');
   expect(await seriousViolations(page), 'the recovery code, shown once').toEqual([]);
+  await expect(recovery.getByTestId('recovery-code-panel')).toContainText('For the Baseline Workbench store at');
+  // Printed, the page shows the code and which store it is for, and nothing else.
+  await page.emulateMedia({ media: 'print' });
+  // (Hidden sections leave the accessibility tree, so these look the panel up by test id.)
+  await expect(page.getByTestId('recovery-code')).toBeVisible();
+  await expect(page.getByTestId('recovery-code-panel')).toContainText('For the Baseline Workbench store at');
+  await expect(page.getByRole('navigation', { name: 'Pipeline' })).toBeHidden();
+  await expect(page.getByTestId('recovery-code-panel').locator('.no-print')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit & settings' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await recovery.getByRole('button', { name: 'I have kept the code safe' }).click();
   await expect(recovery.getByTestId('recovery-code')).toHaveCount(0);
   await expect(recovery.getByTestId('recovery-status')).toContainText('A recovery code was made on');

@@ -8,6 +8,8 @@ import { formatUkDateTime } from '../../components/date-time.js';
 import { plainErrorMessage } from '../../components/error-message.js';
 
 interface RecoverySectionProps {
+  /** Printed with the code, so whoever finds it later knows which store it opens. */
+  storePath: string;
   /** Creating a code writes an audit event. */
   onChanged(): void;
 }
@@ -16,7 +18,7 @@ interface RecoverySectionProps {
  * Analysts only: the recovery code (DESIGN §2), a printed code that lets a forgotten passphrase
  * be replaced. It is shown once, straight after it is made, and never again.
  */
-export function RecoverySection({ onChanged }: RecoverySectionProps) {
+export function RecoverySection({ storePath, onChanged }: RecoverySectionProps) {
   const [status, setStatus] = useState<RecoveryStatus | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,21 +53,30 @@ export function RecoverySection({ onChanged }: RecoverySectionProps) {
       </h2>
       {error ? <ErrorSummary title="The recovery code could not be made" errors={[{ message: error }]} focusKey={errorKey} /> : null}
       {code ? (
-        <div className="confirm confirm--neutral" data-testid="recovery-code-panel">
+        <div className="confirm confirm--neutral recovery-print" data-testid="recovery-code-panel">
           <FocusHeading level={3} className="heading-s">
             Your recovery code
           </FocusHeading>
           <p className="recovery-code" data-testid="recovery-code">
             {code}
           </p>
+          <p className="body">
+            For the Baseline Workbench store at <code className="path">{storePath}</code>, made on{' '}
+            {formatUkDateTime(status?.createdAt ?? new Date().toISOString())}.
+          </p>
           <WarningText>This code will not be shown again. Print this page or write the code down now.</WarningText>
           <p className="body">
             Keep it locked away, apart from this computer and its backups. Anyone who has it can set a new passphrase for
             any user of this store. It works once: after it has been used, make a new one.
           </p>
-          <button type="button" className="button" onClick={() => setCode(null)}>
-            I have kept the code safe
-          </button>
+          <div className="button-group no-print">
+            <button type="button" className="button button--secondary" onClick={() => window.print()}>
+              Print the code
+            </button>
+            <button type="button" className="button" onClick={() => setCode(null)}>
+              I have kept the code safe
+            </button>
+          </div>
         </div>
       ) : (
         <>

@@ -72,7 +72,7 @@ export function SettingsPage({ info, onStoreChanged }: SettingsPageProps) {
       {manageUsers ? (
         <UsersSection session={session} users={users.state} reloadUsers={users.reload} onChanged={usersChanged} />
       ) : null}
-      {manageUsers ? <RecoverySection onChanged={auditChanged} /> : null}
+      {manageUsers ? <RecoverySection storePath={info.store.path} onChanged={auditChanged} /> : null}
       {seeRecord ? <DataProtectionSection overdue={info.store.overdueSources} onOpen={() => setView('record')} /> : null}
       {seeAudit ? (
         <AuditTrail refreshKey={auditKey} users={users.state.status === 'loaded' ? users.state.users : []} />
