@@ -111,6 +111,14 @@ describe('reference files imported through geo:import', () => {
       const named = await importFile(engine, odd, { kind: 'lookup' });
       expect(named.ok).toBe(false);
       expect(named.error?.message).toMatch(/odd\.csv/);
+
+      // An extract whose header cannot say its release: asked for, then imported with it.
+      const extract = join(tempDir(), 'extract.csv');
+      writeFileSync(extract, 'lsoa11_code,IMD_rank\nE01007715,682\n');
+      const unsure = await importFile(engine, extract);
+      expect(unsure.error?.message).toMatch(/does not say which release it is \(one of IoD2015, IoD2019\)\. Say which: choose the release when importing/);
+      const told = await importFile(engine, extract, { release: 'IoD2019' });
+      expect(told.value).toMatchObject({ kind: 'imd', releases: ['IoD2019'], vintages: [2011], lsoas: 1 });
     } finally {
       engine.close();
     }
@@ -241,6 +249,8 @@ describe('households placed per LSOA vintage, and what a co-ordinator sees', () 
       expect(persons.features.find((f) => f.lsoa === 'E01007715')?.value).toBe(36);
       const profile = AreaProfile.parse(await call(analyst, 'areas:profile', { name: 'Two' }));
       expect(profile.baseline).toMatchObject({ vintage: 2021, disclosure: 'exact', households: 16, persons: 44, boroughHouseholds: 16, unplacedHouseholds: 3, unmatchedPostcodes: 1 });
+      const unplaced = await call<{ households: number; placedHouseholds: number; withoutPostcode: number; unmatched: unknown[] }>(analyst, 'areas:unplaced', { vintage: 2021 });
+      expect(unplaced).toMatchObject({ households: 19, placedHouseholds: 16, withoutPostcode: 1, unmatchedPostcodes: 1, unmatched: [{ postcode: 'S99 9ZZ', households: 2 }] });
       analyst.close();
 
       const coordinator = createEngine({ storePath: path, host: 'browser', version: 't' });
@@ -253,6 +263,7 @@ describe('households placed per LSOA vintage, and what a co-ordinator sees', () 
       expect(coProfile.baseline).toMatchObject({ disclosure: 'rounded', households: 15, persons: 45, unplacedHouseholds: null });
       expect(await coordinator.invoke('areas:create', { name: 'Mine', kind: 'custom', lsoas: ['E01007715'] })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
       expect(await coordinator.invoke('geo:import', { token: 'f_AAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+      expect(await coordinator.invoke('areas:unplaced', { vintage: 2021 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
       expect((await call<AreaRow[]>(coordinator, 'areas:list', {})).map((a) => a.name)).toEqual(['Two']);
       coordinator.close();
     } finally {

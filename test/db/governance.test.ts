@@ -173,6 +173,7 @@ describe('roles are enforced in the engine on every channel', () => {
     'areas:delete': { name: 'Ferham' },
     'areas:profile': { name: 'Ferham' },
     'areas:map': { measure: { kind: 'households', vintage: 2021 } },
+    'areas:unplaced': { vintage: 2021 },
   };
 
   it('every sample request is valid for its channel', () => {

@@ -90,7 +90,7 @@ export function recogniseIod(header: readonly string[], fileName: string, releas
   if (!release) {
     throw new WorkbenchError(
       'bad-input',
-      `${fileName}: recognised as ${layout.title}, but its header does not say which release it is (one of ${candidates.map((c) => c.id).join(', ')}). Give --release.`,
+      `${fileName}: recognised as ${layout.title}, but its header does not say which release it is (one of ${candidates.map((c) => c.id).join(', ')}). Say which: choose the release when importing, or give --release on the command line.`,
     );
   }
   if (headerVintage && headerVintage !== release.vintage) {

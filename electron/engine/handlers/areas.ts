@@ -6,6 +6,7 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { addLsoas, createArea, deleteArea, getArea, inferVintage, listAreas, removeLsoas, wardLsoas, type Area } from '../geo/areas.js';
 import type { Disclosure } from '../geo/disclosure.js';
 import { BOROUGH_META, defaultBorough, geoStatus, listWards } from '../geo/geo-status.js';
+import { placeHouseholds } from '../geo/household-placement.js';
 import { mapData } from '../geo/map-data.js';
 import { areaProfile } from '../geo/profile.js';
 import { importReference } from '../geo/reference-import.js';
@@ -104,6 +105,11 @@ export function areaHandlers(context: EngineContext): HandlersFor<keyof typeof A
     'areas:map': ({ measure }) => {
       const store = context.requireStore();
       return mapData(store.reader, measure, disclosureFor(store));
+    },
+    'areas:unplaced': ({ vintage }) => {
+      const p = placeHouseholds(context.requireStore().reader, vintage);
+      const { byLsoa: _byLsoa, persons: _persons, placedPersons: _placed, ...counts } = p;
+      return { ...counts, unmatchedPostcodes: p.unmatched.length, unmatched: p.unmatched.slice(0, 200) };
     },
   };
 }

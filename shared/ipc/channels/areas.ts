@@ -215,6 +215,19 @@ export type MapData = z.infer<typeof MapData>;
 
 const AreaChange = z.object({ area: AreaRow, warnings: z.array(z.string()) });
 
+/** Households of the latest linkage Run that no postcode lookup of the vintage places (analysts only). */
+export const Unplaced = z.object({
+  vintage,
+  run: z.number().int().nullable(),
+  households: z.number().int(),
+  placedHouseholds: z.number().int(),
+  withoutPostcode: z.number().int(),
+  unmatchedPostcodes: z.number().int(),
+  /** The postcodes with the most households first, at most 200. */
+  unmatched: z.array(z.object({ postcode: z.string(), households: z.number().int() })),
+});
+export type Unplaced = z.infer<typeof Unplaced>;
+
 export const AREA_CHANNELS = {
   'geo:import': {
     request: z.object({
@@ -245,6 +258,7 @@ export const AREA_CHANNELS = {
   'areas:delete': { request: z.object({ name: areaName }), response: z.object({ deleted: z.string() }) },
   'areas:profile': { request: z.object({ name: areaName, borough: z.string().trim().max(100).optional() }), response: AreaProfile },
   'areas:map': { request: z.object({ measure: MapMeasure }), response: MapData },
+  'areas:unplaced': { request: z.object({ vintage }), response: Unplaced },
 } as const;
 
 export const AREA_JOB_RESULTS = { 'geo:import': GeoImportResult } as const;
@@ -264,4 +278,5 @@ export const AREA_POLICY: { readonly [C in keyof typeof AREA_CHANNELS]: 'open' |
   'areas:delete': CHANGE,
   'areas:profile': SEE,
   'areas:map': SEE,
+  'areas:unplaced': CHANGE,
 };

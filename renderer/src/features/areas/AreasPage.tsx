@@ -9,6 +9,7 @@ import { MapSection } from './MapSection.js';
 import { ProfileView } from './ProfileView.js';
 import { ReferenceImport } from './ReferenceImport.js';
 import { ReferenceStatus } from './ReferenceStatus.js';
+import { UnplacedSection } from './UnplacedSection.js';
 import { useChannel } from './use-channel.js';
 import { WardAreaForm } from './WardAreaForm.js';
 import './areas.css';
@@ -22,6 +23,7 @@ export function AreasPage({ info }: AreasPageProps) {
   const session = info.store.session;
   const canImport = mayUse(session, 'geo:import');
   const canChange = mayUse(session, 'areas:create');
+  const canSeeUnplaced = mayUse(session, 'areas:unplaced');
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = useCallback(() => setRefreshKey((n) => n + 1), []);
   const status = useChannel('geo:status', {}, refreshKey);
@@ -69,6 +71,8 @@ export function AreasPage({ info }: AreasPageProps) {
           onVintage={setMapVintage}
         />
       ) : null}
+
+      {canSeeUnplaced && mapVintage ? <UnplacedSection vintage={mapVintage} refreshKey={refreshKey} /> : null}
 
       {canChange && status.state.status === 'loaded' && status.state.value.boundaries.length > 0 ? (
         <AreaBuilder selected={selected} vintage={mapVintage} areas={areaRows} onChanged={refresh} onClear={() => setSelected([])} />

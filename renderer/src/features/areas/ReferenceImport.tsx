@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { AppInfo, ChosenFile } from '../../../../shared/ipc/contract.js';
-import type { GeoImportKind, GeoImportResult } from '../../../../shared/ipc/channels/areas.js';
+import { RELEASE_IDS, type GeoImportKind, type GeoImportResult, type ReleaseId } from '../../../../shared/ipc/channels/areas.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
 import { useJob } from '../../api/use-job.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
+import { SelectField } from '../../components/SelectField.js';
 import { TextField } from '../../components/TextField.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
 import { formatCount } from '../../components/format.js';
@@ -30,6 +31,7 @@ interface ReferenceImportProps {
 /** Import an IoD file, a lookup or boundaries, with progress by bytes read and what was recognised. */
 export function ReferenceImport({ info, onImported }: ReferenceImportProps) {
   const [kind, setKind] = useState<GeoImportKind>('auto');
+  const [release, setRelease] = useState<ReleaseId | ''>('');
   const [path, setPath] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempts, setAttempts] = useState(0);
@@ -43,7 +45,7 @@ export function ReferenceImport({ info, onImported }: ReferenceImportProps) {
 
   const run = async (file: ChosenFile) => {
     setResult(null);
-    const summary = await job.start({ token: file.token, kind });
+    const summary = await job.start({ token: file.token, kind, ...(release && kind !== 'lookup' && kind !== 'boundaries' ? { release } : {}) });
     if (summary) {
       setResult(summary);
       job.reset();
@@ -100,6 +102,16 @@ export function ReferenceImport({ info, onImported }: ReferenceImportProps) {
       ) : (
         <form noValidate onSubmit={(event) => void submit(event)} aria-label="Import a reference file">
           <RadioGroup id={KIND_FIELD} legend="What kind of file is it?" value={kind} options={KINDS} onChange={(v) => setKind(v as GeoImportKind)} />
+          {kind === 'auto' || kind === 'imd' ? (
+            <SelectField
+              id="reference-release"
+              label="Release of a deprivation file"
+              hint="Leave it to the file unless the import asks: published files say their release in their headings, some extracts do not."
+              value={release}
+              options={[{ value: '', label: 'Taken from the file' }, ...RELEASE_IDS.map((r) => ({ value: r, label: r }))]}
+              onChange={(v) => setRelease(v as ReleaseId | '')}
+            />
+          ) : null}
           {info.fileChooser === 'dialog' ? (
             <button type="button" className="button" onClick={() => void choose()}>
               Choose a reference file
