@@ -224,12 +224,18 @@ export class CsvChunkParser {
     const out: TableRow[] = [];
     const n = buf.length;
     let pos = 0;
+    // The next quote at or after pos (n when none): found once and reused until passed, so a
+    // chunk without quotes is scanned once rather than once per line.
+    let quote = -1;
     while (pos < n) {
       const nl = buf.indexOf('\n', pos);
       const lineEnd = nl < 0 ? n : nl;
       if (nl < 0 && !final) break;
-      const quote = buf.indexOf('"', pos);
-      if (quote < 0 || quote >= lineEnd) {
+      if (quote < pos) {
+        quote = buf.indexOf('"', pos);
+        if (quote < 0) quote = n;
+      }
+      if (quote >= lineEnd) {
         let line = buf.slice(pos, lineEnd);
         if (line.endsWith('\r')) line = line.slice(0, -1);
         this.rowNumber++;
