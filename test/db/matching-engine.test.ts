@@ -139,6 +139,7 @@ describe('running linkage from the page', () => {
     expect(event.result.ok).toBe(true);
     const result = (event.result as { ok: true; value: MatchingRunResult }).value;
     expect(result).toMatchObject({ run: 2, threshold: 0.95 });
+    expect(result.personIds.kept + result.personIds.created).toBe(result.persons);
     expect(phases).toEqual(expect.arrayContaining(['loading', 'blocking', 'comparing', 'training', 'scoring', 'clustering', 'households', 'saving']));
     const summary = await value<{ latest: { run: number; threshold: number; persons: number }; settings: { reviewFrom: number } }>(engine, 'matching:summary', {});
     expect(summary.latest).toMatchObject({ run: 2, threshold: 0.95, persons: result.persons });

@@ -49,6 +49,7 @@ test('run matching, move the threshold, decide a pair', async ({ page }) => {
   expect(seen.events.some((e) => e.startsWith('progress'))).toBe(true);
   expect(seen.bar.join(' | ')).toMatch(/Comparing pairs|Finding pairs|Scoring|Learning/);
   await expect(page.getByTestId('latest-run')).toContainText('Run 2');
+  await expect(page.getByTestId('id-changes')).toContainText('people kept their ID from the last run');
 
   // The charts are there, each with its table alternative.
   await expect(page.getByRole('img', { name: /Scored pairs by match weight/ })).toBeVisible();

@@ -31,6 +31,8 @@ export function matchingHandlers(context: EngineContext): HandlersFor<keyof type
             threshold: s.threshold,
             seconds: s.seconds,
             warnings: s.warnings,
+            personIds: s.personIds,
+            householdIds: s.householdIds,
           };
         }),
       };

@@ -42,7 +42,15 @@ const RunCounts = z.object({
   warnings: z.array(z.string()),
 });
 
-export const MatchingRunResult = RunCounts.extend({ seconds: z.number() });
+const IdChanges = z.object({
+  kept: z.number().int(),
+  created: z.number().int(),
+  retired: z.number().int(),
+  merges: z.number().int(),
+  splits: z.number().int(),
+});
+
+export const MatchingRunResult = RunCounts.extend({ seconds: z.number(), personIds: IdChanges, householdIds: IdChanges });
 export type MatchingRunResult = z.infer<typeof MatchingRunResult>;
 
 export const LatestRun = RunCounts.extend({

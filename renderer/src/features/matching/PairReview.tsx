@@ -173,9 +173,11 @@ export function PairReview({ recordA, recordB, onDecided, onNext, onClose }: Pai
             ))}
           </div>
           <p className="body" role="status" data-testid="decision-status">
-            {current
-              ? `Your decision: ${DECISION_LABELS[current].toLowerCase()}. It is kept and used every time matching runs, starting with the next run.`
-              : 'No decision yet.'}
+            {current === 'unsure'
+              ? 'Your decision: unsure. It is kept, and matching goes by the scores for this pair.'
+              : current
+                ? `Your decision: ${DECISION_LABELS[current].toLowerCase()}. It is kept and used every time matching runs, starting with the next run.`
+                : 'No decision yet.'}
           </p>
         </>
       )}

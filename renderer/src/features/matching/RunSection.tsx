@@ -24,6 +24,13 @@ function RunResult({ result }: { result: JobResultOf<'matching:run'> }) {
         {formatCount(result.records)} records are now {formatCount(result.persons)} people in {formatCount(result.households)}{' '}
         households. It took {result.seconds} seconds.
       </p>
+      {result.personIds.kept > 0 ? (
+        <p className="body" data-testid="id-changes">
+          {formatCount(result.personIds.kept)} people kept their ID from the last run and {formatCount(result.personIds.created)} got a new
+          one; {formatCount(result.personIds.merges)} people were merged and {formatCount(result.personIds.splits)} split.{' '}
+          {formatCount(result.householdIds.kept)} households kept their ID.
+        </p>
+      ) : null}
       {result.warnings.map((warning) => (
         <p className="body" key={warning}>
           {warning}
