@@ -5,9 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { EngineEvent } from '../../shared/ipc/contract.js';
-import type { EngineHandle } from '../../electron/engine/engine-types.js';
 import { PASSPHRASE, expect, screenshotsDir, test } from './fixtures.js';
+import { importThroughEngine } from './helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const NEW_PASSPHRASE = 'a passphrase I will remember';
@@ -17,23 +16,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
-
-/** Imports a file with its data protection facts, through the engine (the UI path is not the point here). */
-async function importWithFacts(engine: EngineHandle, file: string, facts: Record<string, string>): Promise<void> {
-  const chosen = await engine.invoke('files:fromPath', { path: file });
-  if (!chosen.ok) throw new Error(chosen.error.message);
-  const finished = new Promise<EngineEvent>((resolve) => {
-    const off = engine.onEvent((event) => {
-      if (event.type === 'job:finished') {
-        off();
-        resolve(event);
-      }
-    });
-  });
-  const started = await engine.invoke('import:start', { token: (chosen.value as { token: string }).token, ...facts });
-  if (!started.ok) throw new Error(started.error.message);
-  expect(await finished).toMatchObject({ result: { ok: true } });
 }
 
 async function openSettings(page: Page): Promise<void> {
@@ -47,8 +29,8 @@ test('the data protection record: export it, delete an overdue source, see the p
   const police = path.join(storeDir, 'police-incidents.csv');
   await writeFile(school, 'Forename,Surname,DOB\nAmara,Okafor,01/02/2012\nBen,Okafor,03/04/2014\n');
   await writeFile(police, 'Forename,Surname,DOB\nAmara,Okafor,01/02/2012\nZak,Quillfeather,05/06/1990\n');
-  await importWithFacts(engine, school, { partner: 'Northshire Schools', dsaRef: 'DSA-EDU-2026', lawfulBasis: 'UK GDPR 6(1)(e)', retentionUntil: '2099-07-31' });
-  await importWithFacts(engine, police, { partner: 'Northshire Police', dsaRef: 'DSA-POL-2023', retentionUntil: '2024-03-31' });
+  await importThroughEngine(engine, school, { partner: 'Northshire Schools', dsaRef: 'DSA-EDU-2026', lawfulBasis: 'UK GDPR 6(1)(e)', retentionUntil: '2099-07-31' });
+  await importThroughEngine(engine, police, { partner: 'Northshire Police', dsaRef: 'DSA-POL-2023', retentionUntil: '2024-03-31' });
   await page.reload();
 
   await openSettings(page);

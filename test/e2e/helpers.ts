@@ -101,21 +101,24 @@ export async function importByPath(
 /** Seeds a store through the engine (no UI): create it and import files, waiting for each job. */
 export async function seedThroughEngine(engine: EngineHandle, files: string[], passphrase = PASSPHRASE): Promise<void> {
   expect(await engine.invoke('store:create', { passphrase })).toMatchObject({ ok: true });
-  for (const file of files) {
-    const chosen = await engine.invoke('files:fromPath', { path: file });
-    if (!chosen.ok) throw new Error(`files:fromPath failed: ${chosen.error.message}`);
-    const token = (chosen.value as { token: string }).token;
-    const finished = new Promise<EngineEvent>((resolve) => {
-      const off = engine.onEvent((event) => {
-        if (event.type === 'job:finished') {
-          off();
-          resolve(event);
-        }
-      });
+  for (const file of files) await importThroughEngine(engine, file);
+}
+
+/** Imports one file through the engine (with any import:start options) and waits for the job to succeed. */
+export async function importThroughEngine(engine: EngineHandle, file: string, options: Record<string, unknown> = {}): Promise<void> {
+  const chosen = await engine.invoke('files:fromPath', { path: file });
+  if (!chosen.ok) throw new Error(`files:fromPath failed: ${chosen.error.message}`);
+  const token = (chosen.value as { token: string }).token;
+  const finished = new Promise<EngineEvent>((resolve) => {
+    const off = engine.onEvent((event) => {
+      if (event.type === 'job:finished') {
+        off();
+        resolve(event);
+      }
     });
-    const started = await engine.invoke('import:start', { token });
-    if (!started.ok) throw new Error(`import:start failed: ${started.error.message}`);
-    const event = await finished;
-    expect(event, `import of ${file}`).toMatchObject({ type: 'job:finished', result: { ok: true } });
-  }
+  });
+  const started = await engine.invoke('import:start', { token, ...options });
+  if (!started.ok) throw new Error(`import:start failed: ${started.error.message}`);
+  const event = await finished;
+  expect(event, `import of ${file}`).toMatchObject({ type: 'job:finished', result: { ok: true } });
 }

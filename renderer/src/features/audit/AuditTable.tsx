@@ -1,13 +1,21 @@
 import type { AuditRow } from '../../../../shared/ipc/contract.js';
 import { formatUkDateTime } from '../../components/date-time.js';
 import { actionLabel, auditDetails } from './audit-labels.js';
+import './audit.css';
 
-/** One page of audit events. The event number is what the check names when one fails. */
-export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
+interface AuditTableProps {
+  rows: readonly Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'payload'>[];
+  /** Read by screen readers: what the rows are and in which order. */
+  caption?: string;
+  testId?: string;
+}
+
+/** Audit events, one a row. The event number is what the check names when one fails. */
+export function AuditTable({ rows, caption = 'Audit events, newest first', testId = 'audit-table' }: AuditTableProps) {
   return (
     <div className="table-wrapper">
-      <table className="table audit-table" data-testid="audit-table">
-        <caption className="visually-hidden">Audit events, newest first</caption>
+      <table className="table audit-table" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="numeric">

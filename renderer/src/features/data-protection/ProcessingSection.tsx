@@ -1,9 +1,7 @@
-import type { DataProtectionRecord } from '../../../../shared/ipc/channels/governance.js';
-import { formatUkDateTime } from '../../components/date-time.js';
+import { PROCESSING_CATEGORIES, type DataProtectionRecord } from '../../../../shared/ipc/channels/governance.js';
 import { formatCount } from '../../components/format.js';
-import { actionLabel, auditDetails } from '../audit/audit-labels.js';
+import { AuditTable } from '../audit/AuditTable.js';
 import { CATEGORY_LABELS } from './record-text.js';
-import { PROCESSING_CATEGORIES } from '../../../../shared/ipc/channels/governance.js';
 
 /** What was done with the data, from the audit trail: counts and IDs, never content. */
 export function ProcessingSection({ processing }: { processing: DataProtectionRecord['processing'] }) {
@@ -30,37 +28,11 @@ export function ProcessingSection({ processing }: { processing: DataProtectionRe
       {processing.events.length === 0 ? (
         <p className="body">Nothing has been processed yet.</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table" data-testid="dp-processing">
-            <caption className="visually-hidden">Processing performed, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {processing.events.map((event) => (
-                <tr key={event.id}>
-                  <td className="numeric">{event.id}</td>
-                  <td>
-                    <time dateTime={event.at}>{formatUkDateTime(event.at)}</time>
-                  </td>
-                  <td>{event.actor}</td>
-                  <td>{actionLabel(event.action)}</td>
-                  <td>
-                    {auditDetails(event.details)
-                      .map((d) => `${d.label}: ${d.value}`)
-                      .join(', ') || <span className="secondary-text">None</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditTable
+          rows={processing.events.map((event) => ({ ...event, payload: event.details }))}
+          caption="Processing performed, oldest first"
+          testId="dp-processing"
+        />
       )}
     </section>
   );
