@@ -26,6 +26,12 @@ export function AreasPage({ info }: AreasPageProps) {
   const canSeeUnplaced = mayUse(session, 'areas:unplaced');
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = useCallback(() => setRefreshKey((n) => n + 1), []);
+  // Imports change what the map shows; area edits do not (the map keeps its place).
+  const [importKey, setImportKey] = useState(0);
+  const imported = useCallback(() => {
+    setImportKey((n) => n + 1);
+    refresh();
+  }, [refresh]);
   const status = useChannel('geo:status', {}, refreshKey);
   const areas = useChannel('areas:list', {}, refreshKey);
   const wards = useChannel('areas:wards', {}, refreshKey);
@@ -59,7 +65,7 @@ export function AreasPage({ info }: AreasPageProps) {
 
       {status.state.status === 'failed' ? <ErrorSummary title="The reference data could not be loaded" errors={[{ message: status.state.message }]} /> : null}
       {status.state.status === 'loaded' ? <ReferenceStatus status={status.state.value} canChange={canChange} onChanged={refresh} /> : null}
-      {canImport ? <ReferenceImport info={info} onImported={refresh} /> : null}
+      {canImport ? <ReferenceImport info={info} onImported={imported} /> : null}
 
       {status.state.status === 'loaded' ? (
         <MapSection
@@ -69,6 +75,7 @@ export function AreasPage({ info }: AreasPageProps) {
           selected={selectedSet}
           onToggle={canChange ? toggle : null}
           onVintage={setMapVintage}
+          refreshKey={importKey}
         />
       ) : null}
 

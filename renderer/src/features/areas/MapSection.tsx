@@ -17,16 +17,18 @@ interface MapSectionProps {
   /** Null for roles that may not build areas. */
   onToggle: ((lsoa: string) => void) | null;
   onVintage(vintage: MapData['vintage'] | null): void;
+  /** Changes after every import, so the map is fetched again. */
+  refreshKey: number;
 }
 
 /** Choose what to colour by, see the map with its legend, list the LSOAs, and export it. */
-export function MapSection({ status, areas, outlinedAreas, selected, onToggle, onVintage }: MapSectionProps) {
+export function MapSection({ status, areas, outlinedAreas, selected, onToggle, onVintage, refreshKey }: MapSectionProps) {
   const layers = useMemo(() => layerChoices(status), [status]);
   const [layer, setLayer] = useState(layers[0]?.value ?? '');
   const [index, setIndex] = useState('imd');
   const chosenLayer = layers.some((l) => l.value === layer) ? layer : (layers[0]?.value ?? '');
   const measure = measureFor(chosenLayer, index);
-  const { state } = useChannel('areas:map', measure ? { measure } : null);
+  const { state } = useChannel('areas:map', measure ? { measure } : null, refreshKey);
   const [exportError, setExportError] = useState<string | null>(null);
   const data = state.status === 'loaded' ? state.value : null;
   const drawn = useMemo(() => (data ? drawMap(data) : null), [data]);
