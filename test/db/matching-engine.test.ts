@@ -224,6 +224,14 @@ describe('review', () => {
     expect(list.items.length).toBe(Math.min(20, list.total));
     const first = list.items[0]!;
     const detail = await value<PairDetail>(engine, 'matching:pair', { recordA: first.recordB, recordB: first.recordA });
+    // deciding it takes it out of the queue of undecided pairs; the full list keeps it, marked
+    const band = { reviewFrom: 0.01, threshold: 0.99, startRow: 0, endRow: 20 };
+    expect((await value<{ total: number }>(engine, 'matching:reviewList', { ...band, undecidedOnly: true })).total).toBe(list.total);
+    await value(engine, 'matching:decide', { recordA: first.recordA, recordB: first.recordB, decision: 'unsure' });
+    expect((await value<{ total: number }>(engine, 'matching:reviewList', { ...band, undecidedOnly: true })).total).toBe(list.total - 1);
+    const after = await value<{ total: number; items: ReviewItem[] }>(engine, 'matching:reviewList', band);
+    expect(after.total).toBe(list.total);
+    expect(after.items[0]).toMatchObject({ recordA: first.recordA, recordB: first.recordB, decision: 'unsure' });
     engine.close();
     expect(detail.a.id).toBe(first.recordA);
     expect(detail.b.id).toBe(first.recordB);

@@ -79,6 +79,7 @@ test('run matching, move the threshold, decide a pair', async ({ page }) => {
   await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotsDir, 'matching.png'), fullPage: true });
 
+  const inReview = Number((await page.getByTestId('review-total').innerText()).replace(/[^0-9]/g, ''));
   // Review the first pair: both records side by side, the waterfall, and a decision.
   await page.getByTestId('review-table').getByRole('button', { name: /^Review/ }).first().click();
   const pair = page.getByTestId('pair-review');
@@ -99,6 +100,9 @@ test('run matching, move the threshold, decide a pair', async ({ page }) => {
   await pair.getByRole('button', { name: 'Back to the review list' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Review pairs' })).toBeFocused();
   await expect(page.getByTestId('review-table')).toContainText('Not a match');
+  await page.getByLabel('Show only pairs nobody has decided yet').check();
+  await expect(page.getByTestId('review-total')).toHaveText(`${(inReview - 1).toLocaleString('en-GB')} pairs to review, highest scores first.`);
+  await expect(page.getByTestId('review-table')).not.toContainText('Not a match');
   await expect(page.getByTestId('latest-run')).toContainText('1 pair decided');
 });
 

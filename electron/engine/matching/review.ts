@@ -16,10 +16,11 @@ export interface ReviewPage {
   items: ReviewItem[];
 }
 
-export function reviewList(db: Db, request: { reviewFrom: number; threshold: number; startRow: number; endRow: number }): ReviewPage | null {
+export function reviewList(db: Db, request: { reviewFrom: number; threshold: number; undecidedOnly?: boolean | undefined; startRow: number; endRow: number }): ReviewPage | null {
   const run = latestRunRow(db);
   if (run === null) return null;
-  const where = 'p.run_id = ? AND p.probability >= ? AND p.probability < ?';
+  const undecided = request.undecidedOnly ? ' AND NOT EXISTS (SELECT 1 FROM link_decision x WHERE x.record_a = p.record_a AND x.record_b = p.record_b)' : '';
+  const where = `p.run_id = ? AND p.probability >= ? AND p.probability < ?${undecided}`;
   const params = [run.id, request.reviewFrom, request.threshold];
   const total = (db.prepare(`SELECT count(*) AS n FROM link_pair p WHERE ${where}`).get(...params) as { n: number }).n;
   const items = db

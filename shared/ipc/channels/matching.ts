@@ -204,7 +204,16 @@ export const MATCHING_CHANNELS = {
   'matching:counts': { request: band, response: ThresholdCounts.nullable() },
   'matching:saveSettings': { request: band, response: MatchingSettings },
   'matching:reviewList': {
-    request: z.object({ reviewFrom: probability, threshold: probability, startRow: z.number().int().nonnegative(), endRow: z.number().int().positive() }).strict(),
+    request: z
+      .object({
+        reviewFrom: probability,
+        threshold: probability,
+        /** leave out pairs someone has decided */
+        undecidedOnly: z.boolean().optional(),
+        startRow: z.number().int().nonnegative(),
+        endRow: z.number().int().positive(),
+      })
+      .strict(),
     response: z.object({ run: runId, total: z.number().int(), items: z.array(ReviewItem) }).nullable(),
   },
   'matching:pair': { request: pair.strict(), response: PairDetail },

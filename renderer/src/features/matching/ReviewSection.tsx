@@ -10,6 +10,11 @@ import { formatProbability } from './weight-scale.js';
 
 const PAGE_SIZE = 20;
 
+interface PairKey {
+  recordA: number;
+  recordB: number;
+}
+
 interface ReviewSectionProps {
   /** the band tried on the sliders, as probabilities */
   threshold: number;
@@ -20,16 +25,24 @@ interface ReviewSectionProps {
 
 export function ReviewSection({ threshold, reviewFrom, refreshKey, onDecided }: ReviewSectionProps) {
   const [page, setPage] = useState(0);
-  const [open, setOpen] = useState<{ recordA: number; recordB: number } | null>(null);
+  const [open, setOpen] = useState<PairKey | null>(null);
+  // the list as it was when a pair was opened: "Next pair" walks it even as decided pairs leave the list
+  const [queue, setQueue] = useState<PairKey[]>([]);
+  const [undecidedOnly, setUndecidedOnly] = useState(false);
   const [decided, setDecided] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
-  const { state } = useEngineValue('matching:reviewList', { threshold, reviewFrom, startRow: page * PAGE_SIZE, endRow: (page + 1) * PAGE_SIZE }, refreshKey + decided);
+  const { state } = useEngineValue(
+    'matching:reviewList',
+    { threshold, reviewFrom, undecidedOnly, startRow: page * PAGE_SIZE, endRow: (page + 1) * PAGE_SIZE },
+    refreshKey + decided,
+  );
 
-  // the pair after the open one on this page, for "Next pair"
-  const items = state.status === 'loaded' && state.value ? state.value.items : [];
-  const at = open ? items.findIndex((i) => i.recordA === open.recordA && i.recordB === open.recordB) : -1;
-  const following = at >= 0 ? items[at + 1] : undefined;
-  const next = following ? { recordA: following.recordA, recordB: following.recordB } : null;
+  const at = open ? queue.findIndex((i) => i.recordA === open.recordA && i.recordB === open.recordB) : -1;
+  const next = at >= 0 ? (queue[at + 1] ?? null) : null;
+  const openPair = (pair: PairKey) => {
+    if (state.status === 'loaded' && state.value) setQueue(state.value.items.map((i) => ({ recordA: i.recordA, recordB: i.recordB })));
+    setOpen(pair);
+  };
 
   return (
     <section className="section" aria-labelledby="review-heading">
@@ -41,6 +54,23 @@ export function ReviewSection({ threshold, reviewFrom, refreshKey, onDecided }: 
         either way. Look at both records and decide. Your decisions are kept and used every time matching runs: a match joins the two
         records into one person, and not a match keeps them apart, whatever the scores say.
       </p>
+      {open ? null : (
+        <div className="form-group matching-checkbox">
+          <input
+            className="matching-checkbox__input"
+            type="checkbox"
+            id="undecided-only"
+            checked={undecidedOnly}
+            onChange={(event) => {
+              setUndecidedOnly(event.target.checked);
+              setPage(0);
+            }}
+          />
+          <label className="matching-checkbox__label" htmlFor="undecided-only">
+            Show only pairs nobody has decided yet
+          </label>
+        </div>
+      )}
       {open ? (
         <PairReview
           key={`${open.recordA}-${open.recordB}`}
@@ -65,7 +95,7 @@ export function ReviewSection({ threshold, reviewFrom, refreshKey, onDecided }: 
         <ErrorSummary title="The pairs to review could not be loaded" errors={[{ message: state.message }]} />
       ) : state.value === null || state.value.total === 0 ? (
         <p className="body" data-testid="review-empty">
-          No pairs fall in the review band.
+          {undecidedOnly ? 'Every pair in the review band has been decided.' : 'No pairs fall in the review band.'}
         </p>
       ) : (
         <>
@@ -101,7 +131,7 @@ export function ReviewSection({ threshold, reviewFrom, refreshKey, onDecided }: 
                     <td className="numeric">{formatProbability(item.probability)}</td>
                     <td>{item.decision ? DECISION_LABELS[item.decision] : 'Not decided'}</td>
                     <td>
-                      <button type="button" className="link-button" onClick={() => setOpen({ recordA: item.recordA, recordB: item.recordB })}>
+                      <button type="button" className="link-button" onClick={() => openPair({ recordA: item.recordA, recordB: item.recordB })}>
                         Review<span className="visually-hidden"> records {item.recordA} and {item.recordB}</span>
                       </button>
                     </td>
