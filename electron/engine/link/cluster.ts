@@ -1,7 +1,8 @@
 // Clustering: connected components of the pairs at or above the threshold, joined strongest
 // first, with constraints that refuse a join — a human non-match decision between the two
 // clusters, two different valid national identifiers (NHS number, NINO, UPN), or two records of
-// a source declared to hold each person once. Human match decisions join first.
+// a source declared to hold each person once, or possible twins (twins.ts). Human match
+// decisions join first.
 import type { PersonClusters } from './types.js';
 
 export interface ClusterInput {
@@ -18,11 +19,13 @@ export interface ClusterInput {
   /** human decisions, as record index pairs */
   matches: ReadonlyArray<readonly [number, number]>;
   nonMatches: ReadonlyArray<readonly [number, number]>;
+  /** pairs the model keeps apart (possible twins): like non-match decisions, after the human matches */
+  apart?: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface ClusterResult extends PersonClusters {
   joined: number;
-  refused: { identifier: number; decision: number; source: number };
+  refused: { identifier: number; decision: number; source: number; possibleTwins: number };
   /** human match decisions that could not be honoured (they contradict a non-match decision) */
   conflictingDecisions: number;
 }
@@ -59,16 +62,18 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
       else sets[i] = new Set([k]);
     }
   }
-  // per-root list of records it must never join (from non-match decisions)
+  // per-root list of records it must never join: r for a non-match decision, −(r + 1) for
+  // possible twins (so a refusal can say which)
   const forbidden = new Map<number, number[]>();
-  for (const [a, b] of input.nonMatches) {
-    if (a === b) continue;
-    (forbidden.get(a) ?? forbidden.set(a, []).get(a)!).push(b);
-    (forbidden.get(b) ?? forbidden.set(b, []).get(b)!).push(a);
-  }
+  const forbid = (a: number, b: number, twins: boolean): void => {
+    (forbidden.get(a) ?? forbidden.set(a, []).get(a)!).push(twins ? -b - 1 : b);
+    (forbidden.get(b) ?? forbidden.set(b, []).get(b)!).push(twins ? -a - 1 : a);
+  };
+  for (const [a, b] of input.nonMatches) if (a !== b) forbid(a, b, false);
+  const recordOf = (f: number): number => (f < 0 ? -f - 1 : f);
 
-  const refused = { identifier: 0, decision: 0, source: 0 };
-  const blockedBy = (ra: number, rb: number): 'identifier' | 'decision' | 'source' | null => {
+  const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0 };
+  const blockedBy = (ra: number, rb: number): 'identifier' | 'decision' | 'source' | 'possibleTwins' | null => {
     for (const arr of ids) {
       const x = arr[ra] as number;
       const y = arr[rb] as number;
@@ -86,7 +91,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     const fa = forbidden.get(ra);
     const fb = forbidden.get(rb);
     const [small, other] = (fa?.length ?? 0) <= (fb?.length ?? 0) ? [fa, rb] : [fb, ra];
-    if (small) for (const f of small) if (find(f) === other) return 'decision';
+    if (small) for (const f of small) if (find(recordOf(f)) === other) return f < 0 ? 'possibleTwins' : 'decision';
     return null;
   };
   const union = (ra: number, rb: number): void => {
@@ -118,14 +123,20 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     const fa = forbidden.get(ra);
     const fb = forbidden.get(rb);
     let conflict = false;
-    if (fa) for (const f of fa) if (find(f) === rb) conflict = true;
-    if (fb) for (const f of fb) if (find(f) === ra) conflict = true;
+    if (fa) for (const f of fa) if (find(recordOf(f)) === rb) conflict = true;
+    if (fb) for (const f of fb) if (find(recordOf(f)) === ra) conflict = true;
     if (conflict) {
       conflictingDecisions++;
       continue;
     }
     union(ra, rb);
     joined++;
+  }
+  // after the human matches, which they must not undo; keyed by the current roots
+  for (const [a, b] of input.apart ?? []) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) forbid(ra, rb, true);
   }
   for (let e = 0; e < input.edgeCount; e++) {
     const ra = find(input.edgesA[e] as number);

@@ -11,6 +11,7 @@ import { compilePlan, type Plan } from './compare.js';
 import { GammaPool } from './gamma-pool.js';
 import { buildModel, explainInto, pairWeight, probabilityOf, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
+import { possibleTwinPairs } from './twins.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
 import {
   aggregatePatterns,
@@ -335,6 +336,8 @@ async function linkPrepared(
       if (d.decision === 'match') matches.push([a, b]);
       else if (d.decision === 'non-match') nonMatches.push([a, b]);
     }
+    // possible twins among all candidate pairs, so no third record can bridge them either
+    const apart = possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count);
     const edgesA = new Int32Array(edgeCount);
     const edgesB = new Int32Array(edgeCount);
     for (let k = 0; k < edgeCount; k++) {
@@ -351,6 +354,7 @@ async function linkPrepared(
       noDuplicatesWithin: noDup,
       matches,
       nonMatches,
+      apart,
     });
     job.progress('clustering', 1, 1);
     lap('cluster');

@@ -36,7 +36,7 @@ export interface RunLinkSummary {
   prior: number;
   personIds: { kept: number; created: number; retired: number; merges: number; splits: number };
   householdIds: { kept: number; created: number; retired: number; merges: number; splits: number };
-  refusedJoins: { identifier: number; decision: number; source: number };
+  refusedJoins: { identifier: number; decision: number; source: number; possibleTwins: number };
   decisions: number;
   warnings: string[];
   seconds: number;

@@ -192,6 +192,11 @@ export const MatchSpecSchema = z
     em: z.object({ maxIterations: z.number().int().min(1).max(1000), convergence: z.number().gt(0).lt(1) }).strict(),
     /** sources (by id) known to hold each person at most once */
     noDuplicatesWithinSources: z.array(z.number().int()),
+    /**
+     * Keep apart pairs that share a date of birth and a home but have plainly different forenames
+     * (possible twins, twins.ts); absent means true. A human match decision still joins them.
+     */
+    keepPossibleTwinsApart: z.boolean().optional(),
     /** set once m/u/prior have been estimated from data */
     trainedAt: z.string().nullable(),
   })
@@ -382,6 +387,7 @@ export function defaultMatchSpec(): MatchSpec {
     uSampleSize: 600_000,
     em: { maxIterations: 100, convergence: 0.00001 },
     noDuplicatesWithinSources: [],
+    keepPossibleTwinsApart: true,
     trainedAt: null,
   };
 }

@@ -101,7 +101,8 @@ function child(args: string[]): Record<string, unknown> {
     maxBuffer: 1 << 26,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  // the summary is the last JSON line (stray diagnostics from the code under test may precede it)
+  return JSON.parse(out.trim().split('\n').filter((line) => line.startsWith('{')).at(-1) ?? '{}') as Record<string, unknown>;
 }
 
 /** Peak resident set size of this process so far, in MB. */
