@@ -134,12 +134,14 @@ const areas: Record<string, Handler> = Object.fromEntries(
   ]),
 );
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const dpRecord: Handler = async (args, ctx) => {
   if (args.words[1] === 'export') {
     const out = single(args, 'out');
     if (!out) throw new UsageError('dp-record export needs --out FILE.xlsx');
     const written = await withStore(ctx, (store) => exportDataProtectionRecord(store, typedExportPath(out, '.xlsx')));
-    ctx.say(`Wrote the data protection record (${written.sources} sources, ${written.events} processing events, ${written.users} users) to ${written.path}.`);
+    ctx.say(`Wrote the data protection record (${count(written.sources, 'source')}, ${count(written.events, 'processing event')}, ${count(written.users, 'user')}) to ${written.path}.`);
     return { summary: { ok: true, command: 'dp-record export', ...written }, exit: 0 };
   }
   if (args.words[1] !== undefined) throw new UsageError('dp-record takes no word, or export --out FILE.xlsx');
