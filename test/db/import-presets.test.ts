@@ -178,3 +178,21 @@ describe('the monthly youth service extracts (the e2e fixtures)', () => {
     store.close();
   });
 });
+
+describe('index deferral during a large import', () => {
+  it('rebuilds every index of records and events before commit, and a failed import keeps them', async () => {
+    const dir = tempDir();
+    const store = newStore();
+    const indexes = (): string[] =>
+      (store.reader.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('record', 'event') ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+    const before = indexes();
+    expect(before).toEqual(expect.arrayContaining(['record_surname', 'record_dob', 'event_record']));
+    writeFileSync(join(dir, 'a.csv'), 'Surname,Forename,DOB,Incident Date\nSmith,John,03/04/2010,2024-01-02\n');
+    await importFile(store, join(dir, 'a.csv'), { user: 't' }, silentJob());
+    expect(indexes()).toEqual(before);
+    writeFileSync(join(dir, 'bad.csv'), 'just,junk\n');
+    await expect(importFile(store, join(dir, 'bad.csv'), { user: 't' }, silentJob())).rejects.toThrow();
+    expect(indexes()).toEqual(before);
+    store.close();
+  });
+});

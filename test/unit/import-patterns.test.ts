@@ -83,6 +83,11 @@ describe('partner patterns', () => {
     const headers = store.reader.prepare("SELECT header_row, headers_json FROM source_sheet WHERE sheet = 'Attendance'").get() as { header_row: number; headers_json: string };
     expect(headers.header_row).toBe(4);
     expect(JSON.parse(headers.headers_json).slice(6)).toEqual(['Address', 'Autumn 2023 Sessions', 'Autumn 2023 Unauthorised', 'Spring 2024 Sessions', 'Spring 2024 Unauthorised']);
+    // The address normaliser's parts are stored beside the whole address.
+    const parts = store.reader.prepare("SELECT addr_flat, addr_number, addr_name, addr_street, addr_town FROM record WHERE address LIKE 'Flat 2%'").get();
+    expect(parts).toEqual({ addr_flat: '2', addr_number: '7', addr_name: null, addr_street: 'MILL ROAD', addr_town: 'ROTHERHAM' });
+    const cottage = store.reader.prepare("SELECT addr_number, addr_name, addr_street, addr_locality FROM record WHERE address LIKE 'Rose Cottage%'").get();
+    expect(cottage).toEqual({ addr_number: null, addr_name: 'ROSE COTTAGE', addr_street: 'CHURCH LANE', addr_locality: null });
     // The two-row term header becomes one attendance Event per term, dated by the term.
     const attendance = store.reader
       .prepare("SELECT e.category, e.start_date, e.end_date, e.value, e.detail_json FROM event e JOIN record r ON r.id = e.record_id WHERE e.kind = 'attendance' ORDER BY e.record_id, e.start_date")

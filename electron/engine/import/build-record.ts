@@ -101,6 +101,23 @@ export function normaliseOtherId(value: string | undefined): string | null {
   return v ? v : null;
 }
 
+// Household members share an address and extracts come sorted, so one file repeats the same
+// address text many times: the pure normaliser's answers are remembered (a bounded map, emptied
+// when full). The postcode is not passed: it has its own field.
+const ADDRESS_MEMO = new Map<string, NormalisedAddress>();
+const ADDRESS_MEMO_SIZE = 20_000;
+
+function addressPartsOf(lines: string[], town: string | null): NormalisedAddress {
+  const key = `${lines.join('\n')}\u0000${town ?? ''}`;
+  let parts = ADDRESS_MEMO.get(key);
+  if (!parts) {
+    if (ADDRESS_MEMO.size >= ADDRESS_MEMO_SIZE) ADDRESS_MEMO.clear();
+    parts = normaliseAddress(lines, { town });
+    ADDRESS_MEMO.set(key, parts);
+  }
+  return parts;
+}
+
 const columnName = (ctx: PreparedContext, i: number): string => ctx.headers[i] || `column ${i + 1}`;
 
 export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedContext): BuildResult {
@@ -200,7 +217,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       forenameKey: nameKey(forename),
       surnameKey: nameKey(surname),
       problems,
-      addressParts: addressLines.length ? normaliseAddress(addressLines, { town: towns[0] ?? null, postcode }) : null,
+      addressParts: addressLines.length ? addressPartsOf(addressLines, towns[0] ?? null) : null,
     },
   };
 }

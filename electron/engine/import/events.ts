@@ -160,8 +160,11 @@ const numberAt = (cells: ReadonlyArray<string | null>, i: number | null): number
   return v ? numeric(v) : null;
 };
 
-/** The events one data row holds. */
-export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan): EventTuple[] {
+/**
+ * The events one data row holds. `recordDate` is the record's own event date (the latest of its
+ * event-date columns): with one such column it is this event's start, already read.
+ */
+export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan, recordDate?: string | null): EventTuple[] {
   const out: EventTuple[] = [];
   for (const term of plan.terms) {
     const unauthorised = numberAt(cells, term.unauthorised);
@@ -176,10 +179,12 @@ export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan): 
     out.push(['attendance', term.label, dates?.start ?? null, dates?.end ?? null, unauthorised, JSON.stringify(detail)]);
   }
   if (plan.kind) {
-    let start: string | null = null;
-    for (const i of plan.start) {
-      start = dateAt(cells, i, plan);
-      if (start) break;
+    let start: string | null = plan.start.length === 1 && recordDate !== undefined ? recordDate : null;
+    if (start === null) {
+      for (const i of plan.start) {
+        start = dateAt(cells, i, plan);
+        if (start) break;
+      }
     }
     const end = dateAt(cells, plan.end, plan);
     const category = plan.category === null ? null : cleanCell(cells[plan.category]) || null;

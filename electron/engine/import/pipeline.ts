@@ -152,7 +152,8 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
       }
       const built = ctx ? buildRecord(p.row.cells, ctx) : ({ ok: false, reason: 'no header row' } as const);
       if (built.ok) {
-        const found = events ? eventsOf(p.row.cells, events) : null;
+        // With one event-date column the record's event date is the event's start, already read.
+        const found = events ? eventsOf(p.row.cells, events, ctx?.columns.get('event_date')?.length === 1 ? built.record.eventDate : undefined) : null;
         batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), toTuple(built.record), found?.length ? found : null]);
       } else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
     } else if (!preview) {
