@@ -122,6 +122,8 @@ test('import IoD and boundaries, build an area on the map, open its profile, exp
   await expect(profile.getByTestId('profile-caveats')).toContainText('Compare releases by rank and decile only');
   await expect(profile.getByRole('table', { name: /LSOAs by national IMD decile, per release \(table\)/ })).toBeVisible();
   await expect(profile.getByTestId('profile-population')).toContainText('IoD2025');
+  await profile.getByText("The area's 2 LSOAs in IoD2025 (LSOA 2021)").click();
+  await expect(profile.getByTestId('profile-lsoas').getByRole('row', { name: /Rotherham 016A \(E01007715\)/ })).toContainText('15');
   await page.screenshot({ path: path.join(screenshotsDir, 'areas-page.png'), fullPage: true });
 
   expect(await cspViolations(page), 'no CSP violations').toEqual([]);

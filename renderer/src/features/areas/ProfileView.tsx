@@ -164,8 +164,51 @@ function Profile({ profile }: { profile: AreaProfile }) {
         </>
       ) : null}
 
+      {latest ? <LsoaTable release={latest} /> : null}
       <ProfileChanges changes={profile.changes} />
       <ProfileCounts profile={profile} boroughName={boroughName} />
     </>
+  );
+}
+
+const CHANGE_WORDS: Record<string, string> = { S: 'split', M: 'merged', X: 'changed irregularly', 'best-fit': 'placed by best fit' };
+
+/** The area's LSOAs in the latest release, with boundary changes on the way from the area's vintage. */
+function LsoaTable({ release }: { release: AreaProfile['releases'][number] }) {
+  return (
+    <details className="details">
+      <summary className="details__summary">
+        The area's {release.area.lsoaFigures.length} LSOAs in {release.release} (LSOA {release.vintage})
+      </summary>
+      <div className="details__text table-wrapper">
+        <table className="table table--compact" data-testid="profile-lsoas">
+          <caption className="table__caption visually-hidden">
+            LSOAs in {release.release}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">LSOA</th>
+              <th scope="col" className="numeric">
+                IMD rank
+              </th>
+              <th scope="col" className="numeric">
+                Decile
+              </th>
+              <th scope="col">Boundary</th>
+            </tr>
+          </thead>
+          <tbody>
+            {release.area.lsoaFigures.map((f) => (
+              <tr key={f.lsoa}>
+                <th scope="row">{f.name ? `${f.name} (${f.lsoa})` : f.lsoa}</th>
+                <td className="numeric">{shown(f.imdRank)}</td>
+                <td className="numeric">{shown(f.imdDecile)}</td>
+                <td>{f.changed ? `${CHANGE_WORDS[f.changed] ?? f.changed} (from ${f.carriedFrom.join(', ')})` : 'unchanged'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
