@@ -24,6 +24,7 @@ export function AreasPage({ info }: AreasPageProps) {
   const canImport = mayUse(session, 'geo:import');
   const canChange = mayUse(session, 'areas:create');
   const canSeeUnplaced = mayUse(session, 'areas:unplaced');
+  const canSee = mayUse(session, 'geo:status');
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = useCallback(() => setRefreshKey((n) => n + 1), []);
   // Imports change what the map shows; area edits do not (the map keeps its place).
@@ -32,9 +33,9 @@ export function AreasPage({ info }: AreasPageProps) {
     setImportKey((n) => n + 1);
     refresh();
   }, [refresh]);
-  const status = useChannel('geo:status', {}, refreshKey);
-  const areas = useChannel('areas:list', {}, refreshKey);
-  const wards = useChannel('areas:wards', {}, refreshKey);
+  const status = useChannel('geo:status', canSee ? {} : null, refreshKey);
+  const areas = useChannel('areas:list', canSee ? {} : null, refreshKey);
+  const wards = useChannel('areas:wards', canChange ? {} : null, refreshKey);
   const [selected, setSelected] = useState<string[]>([]);
   const [mapVintage, setMapVintage] = useState<Vintage | null>(null);
   const [outlined, setOutlined] = useState<Set<string>>(new Set());
@@ -56,7 +57,13 @@ export function AreasPage({ info }: AreasPageProps) {
         Where the baseline's households live, measured against the English Indices of Deprivation: build target
         neighbourhoods from LSOAs on the map, then see how each area moved across the releases from 2004 to 2025.
       </p>
-      {!canChange ? (
+      {!canSee ? (
+        <p className="body" data-testid="areas-role-note">
+          Areas and their deprivation profiles are for analysts and co-ordinators: they summarise every partner's data,
+          so a {session?.role ?? 'user in this role'} does not see them.
+        </p>
+      ) : null}
+      {canSee && !canChange ? (
         <p className="body" data-testid="areas-role-note">
           As a {session?.role ?? 'user in this role'} you can see the map, the areas and their profiles; importing
           reference data and changing areas is for analysts.
@@ -85,40 +92,42 @@ export function AreasPage({ info }: AreasPageProps) {
         <AreaBuilder selected={selected} vintage={mapVintage} areas={areaRows} onChanged={refresh} onClear={() => setSelected([])} />
       ) : null}
 
-      <section className="section" aria-labelledby="areas-heading">
-        <h2 className="heading-m" id="areas-heading">
-          Areas
-        </h2>
-        {areas.state.status === 'failed' ? <ErrorSummary title="The areas could not be loaded" errors={[{ message: areas.state.message }]} /> : null}
-        {areas.state.status === 'loaded' ? (
-          <AreasList
-            areas={areaRows}
-            outlined={outlined}
-            canChange={canChange}
-            onOutline={(name, on) =>
-              setOutlined((prev) => {
-                const next = new Set(prev);
-                if (on) next.add(name);
-                else next.delete(name);
-                return next;
-              })
-            }
-            onProfile={setProfile}
-            onDeleted={() => {
-              setProfile(null);
-              refresh();
-            }}
-          />
-        ) : null}
-        {canChange && wards.state.status === 'loaded' && wards.state.value.length > 0 ? (
-          <details className="details subsection">
-            <summary className="details__summary">Create an area from a ward</summary>
-            <div className="details__text">
-              <WardAreaForm wards={wards.state.value} onCreated={refresh} />
-            </div>
-          </details>
-        ) : null}
-      </section>
+      {canSee ? (
+        <section className="section" aria-labelledby="areas-heading">
+          <h2 className="heading-m" id="areas-heading">
+            Areas
+          </h2>
+          {areas.state.status === 'failed' ? <ErrorSummary title="The areas could not be loaded" errors={[{ message: areas.state.message }]} /> : null}
+          {areas.state.status === 'loaded' ? (
+            <AreasList
+              areas={areaRows}
+              outlined={outlined}
+              canChange={canChange}
+              onOutline={(name, on) =>
+                setOutlined((prev) => {
+                  const next = new Set(prev);
+                  if (on) next.add(name);
+                  else next.delete(name);
+                  return next;
+                })
+              }
+              onProfile={setProfile}
+              onDeleted={() => {
+                setProfile(null);
+                refresh();
+              }}
+            />
+          ) : null}
+          {canChange && wards.state.status === 'loaded' && wards.state.value.length > 0 ? (
+            <details className="details subsection">
+              <summary className="details__summary">Create an area from a ward</summary>
+              <div className="details__text">
+                <WardAreaForm wards={wards.state.value} onCreated={refresh} />
+              </div>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
 
       {profile ? <ProfileView key={`${profile}-${refreshKey}`} name={profile} onClose={() => setProfile(null)} /> : null}
     </>
