@@ -4,21 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { linkPersons } from '../../electron/engine/link/link-persons.js';
-import { defaultMatchSpec, levelWeight, parseMatchSpec, type MatchSpec } from '../../electron/engine/link/spec.js';
+import { defaultMatchSpec, levelWeight } from '../../electron/engine/link/spec.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
-import { blankLinkRecord } from '../helpers/link-record.js';
+import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
 
 let nextId = 1;
-const record = (f: Partial<LinkRecord>): LinkRecord => ({
-  ...blankLinkRecord(nextId++),
-  forename: 'Jane',
-  surname: 'Doe',
-  dob: '1980-05-12',
-  sex: 'F',
-  postcodeRaw: '4223',
-  address: '14 Acacia Road, Miami',
-  ...f,
-});
+/** One person as an Australian extract (FEBRL-like: a 4-digit postcode) records her. */
+const JANE: Partial<LinkRecord> = { forename: 'Jane', surname: 'Doe', dob: '1980-05-12', sex: 'F', postcodeRaw: '4223', address: '14 Acacia Road, Miami' };
+const record = (f: Partial<LinkRecord>): LinkRecord => ({ ...blankLinkRecord(nextId++), ...JANE, ...f });
 
 const FIRST = ['Amir', 'Beth', 'Carl', 'Dina', 'Evan', 'Faye', 'Gus', 'Hana', 'Ivan', 'Jodi', 'Kemal', 'Lola', 'Mick', 'Nia', 'Otto', 'Pia', 'Quentin', 'Rosa', 'Sven', 'Tara'];
 const LAST = ['Ames', 'Boyd', 'Cole', 'Dunn', 'Eyre', 'Ford', 'Gray', 'Hart', 'Irwin', 'Judd', 'Kaur', 'Lowe', 'Moss', 'Nash', 'Owen', 'Pike', 'Quinn', 'Reid', 'Sykes', 'Todd'];
@@ -36,13 +29,6 @@ function people(n: number): LinkRecord[] {
       otherId: String(1_000_003 + k * 7_919),
     }),
   );
-}
-
-function fixedSpec(): MatchSpec {
-  const s = defaultMatchSpec();
-  s.trainedAt = '2025-01-01T00:00:00.000Z';
-  s.probabilityTwoRandomRecordsMatch = 0.0001;
-  return parseMatchSpec(s);
 }
 
 describe('other national identifier in the linker', () => {

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { linkPersons, type LinkPersonsOptions } from '../../electron/engine/link/link-persons.js';
-import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from '../../electron/engine/link/spec.js';
+import { defaultMatchSpec, parseMatchSpec } from '../../electron/engine/link/spec.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
-import { blankLinkRecord } from '../helpers/link-record.js';
+import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
 
 let nextId = 1;
 const record = (f: Partial<LinkRecord>): LinkRecord => ({
@@ -20,15 +20,6 @@ const record = (f: Partial<LinkRecord>): LinkRecord => ({
   address: '14 Acacia Road, Wexthorpe',
   ...f,
 });
-
-/** A fixed (already "trained") model, so small tests do not depend on EM. */
-function fixedSpec(change?: (s: MatchSpec) => void): MatchSpec {
-  const s = defaultMatchSpec();
-  s.trainedAt = '2025-01-01T00:00:00.000Z';
-  s.probabilityTwoRandomRecordsMatch = 0.0001;
-  change?.(s);
-  return parseMatchSpec(s);
-}
 
 /** Background people so there is something to compare with: all different. */
 function strangers(n: number): LinkRecord[] {

@@ -6,26 +6,19 @@ import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { compareInto, compilePlan } from '../../electron/engine/link/compare.js';
 import { linkPersons, type LinkPersonsOptions } from '../../electron/engine/link/link-persons.js';
 import { prepare } from '../../electron/engine/link/prepare.js';
-import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from '../../electron/engine/link/spec.js';
 import { compileTwinTest } from '../../electron/engine/link/twins.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
-import { blankLinkRecord } from '../helpers/link-record.js';
+import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
 
 let nextId = 1;
 const HOME: Partial<LinkRecord> = { surname: 'Okafor', dob: '2015-01-30', sex: 'F', postcode: 'S60 1AB', postcodeRaw: 'S60 1AB', address: '14 Acacia Road, Wexthorpe' };
 const record = (f: Partial<LinkRecord>): LinkRecord => ({ ...blankLinkRecord(nextId++), ...HOME, ...f });
 
-function fixedSpec(change?: (s: MatchSpec) => void): MatchSpec {
-  const s = defaultMatchSpec();
-  s.trainedAt = '2025-01-01T00:00:00.000Z';
-  // a generous prior, so that the weights alone would join the twins
-  s.probabilityTwoRandomRecordsMatch = 0.05;
-  change?.(s);
-  return parseMatchSpec(s);
-}
+// a generous prior, so that the weights alone would join the twins
+const PRIOR = 0.05;
 
 function isTwinPair(a: Partial<LinkRecord>, b: Partial<LinkRecord>): boolean {
-  const spec = fixedSpec();
+  const spec = fixedSpec(undefined, PRIOR);
   const plan = compilePlan(spec);
   const p = prepare([record(a), record(b)]);
   const gammas = new Uint8Array(plan.comparisons.length);
@@ -63,7 +56,7 @@ describe('possible twins: the pattern', () => {
 
 describe('possible twins: clustering', () => {
   const run = async (records: LinkRecord[], options: LinkPersonsOptions = {}): Promise<Int32Array> =>
-    (await linkPersons(records, { spec: fixedSpec(), threads: 1, ...options }, silentJob())).clusters.personOf;
+    (await linkPersons(records, { spec: fixedSpec(undefined, PRIOR), threads: 1, ...options }, silentJob())).clusters.personOf;
   const family = (): LinkRecord[] => [
     record({ forename: 'Amara', sourceId: 1 }),
     record({ forename: 'Amara', sourceId: 2 }),
@@ -91,7 +84,7 @@ describe('possible twins: clustering', () => {
   });
 
   it('turned off, the weights alone join them (the control case)', async () => {
-    const p = await run([...family(), ...background()], { spec: fixedSpec((s) => (s.keepPossibleTwinsApart = false)) });
+    const p = await run([...family(), ...background()], { spec: fixedSpec((s) => (s.keepPossibleTwinsApart = false), PRIOR) });
     expect(p[0]).toBe(p[2]);
   });
 

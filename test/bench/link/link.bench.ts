@@ -4,7 +4,7 @@
 //
 //   tsx test/bench/link/link.bench.ts                 FEBRL1–4, demo 20k and 110k households, 1M rows
 //   tsx test/bench/link/link.bench.ts --smoke         FEBRL1 and a 300-household demo (CI; writes nothing)
-//   … --cases febrl3,febrl4,demo-20000,rows-1000000   pick cases; --no-results skips RESULTS.md
+//   … --cases febrl3,febrl4,demo-20000,rows-1000000   pick cases (also borough-1000000); --no-results skips RESULTS.md
 //   … --cache DIR                                     keep imported stores in DIR between runs
 //
 // Each case runs in two child processes — one imports, one links — so the peak RSS reported is
@@ -59,6 +59,9 @@ const CASES: Record<string, CaseSpec> = {
   'demo-300': demo(300, 5),
   'demo-20000': demo(20_000, 11),
   'demo-110000': demo(110_000, 13),
+  // one demo borough of 370k households: ≈ 1,000,000 rows in one street and postcode universe, so
+  // no two households share an address (unlike rows-1000000's four boroughs side by side)
+  'borough-1000000': demo(370_000, 19, 'demo borough 370,000 households (≈1,000,000 rows)'),
   // four demo boroughs of 95k households (≈ 2.65 records each) side by side: ≈ 1,000,000 rows
   'rows-1000000': {
     name: 'rows-1000000',
@@ -249,19 +252,28 @@ async function main(): Promise<void> {
 function appendResults(results: Array<{ name: string; label: string } & Record<string, unknown>>): void {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const f = (v: unknown): string => (typeof v === 'number' ? v.toFixed(4) : '–');
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  // the same data set's row in the latest earlier linkage table: person F1 and link seconds
+  const before = (label: string): { f1: number; seconds: number } | null => {
+    const cells = previous.split('\n').filter((l) => l.startsWith(`| ${label} |`)).at(-1)?.split('|').map((c) => c.trim());
+    return cells ? { f1: Number(cells[5]), seconds: Number(cells[7]) } : null;
+  };
+  const ratio = (now: unknown, then: number | undefined): string => (typeof now === 'number' && then && Number.isFinite(then) ? `${(now / then).toFixed(2)}×` : 'first run');
   const rows = results
-    .map(
-      (r) =>
-        `| ${r.label} | ${Number(r.records).toLocaleString('en-GB')} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${f(r.householdF1)} | ${r.seconds} | ${r.peakRssMb} |`,
-    )
+    .map((r) => {
+      const b = before(r.label);
+      return (
+        `| ${r.label} | ${Number(r.records).toLocaleString('en-GB')} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${f(r.householdF1)} | ${r.seconds} | ${r.peakRssMb} | ` +
+        `${b ? `F1 ${ratio(r.f1, b.f1)}, time ${ratio(r.seconds, b.seconds)}` : 'first run'} |`
+      );
+    })
     .join('\n');
   const section =
     `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — linkage (test/bench/link) — ${machine}\n\n` +
     'Default settings, no tuning per dataset; pairwise scores over exported rows (FEBRL4 counts A–B pairs only). ' +
     'Seconds: `link` end to end (load, block, compare, train, score, cluster, households, write); peak RSS of the linking process.\n\n' +
-    '| data set | records | person P | person R | person F1 | household F1 | link s | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n' +
+    '| data set | records | person P | person R | person F1 | household F1 | link s | peak RSS MB | vs previous run |\n|---|---|---|---|---|---|---|---|---|\n' +
     `${rows}\n`;
-  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
   writeFileSync(RESULTS, `${previous.trimEnd()}\n${section}`);
   process.stdout.write(section);
 }
