@@ -4,24 +4,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { expect, PASSPHRASE, screenshotsDir, test } from './fixtures.js';
-import { createStoreInUi, cspViolations, progressSeen, recordCspViolations, watchProgress } from './helpers.js';
+import { createStoreInUi, cspViolations, progressSeen, recordCspViolations, seriousViolations, watchProgress } from './helpers.js';
 
 const shared = (p: string): string => fileURLToPath(new URL(`../../../shared/data/${p}`, import.meta.url));
 const FILE7 = shared('iod2025/File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators_Rotherham_E08000018.csv');
 const BOUNDARIES = shared('boundaries/rotherham_E08000018_lsoa2021.geojson');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
 
 /** Imports a reference file through the engine (no UI) and waits for the job. */
 async function importThroughEngine(engine: EngineHandle, file: string): Promise<void> {

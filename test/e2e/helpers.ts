@@ -1,6 +1,7 @@
 // Steps several specs share: setting up the store through the UI, importing a file by path
 // through the Sources page, and seeding data through the engine when the UI path is not the
 // point of the test.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
@@ -121,4 +122,15 @@ export async function importThroughEngine(engine: EngineHandle, file: string, op
   if (!started.ok) throw new Error(`import:start failed: ${started.error.message}`);
   const event = await finished;
   expect(event, `import of ${file}`).toMatchObject({ type: 'job:finished', result: { ok: true } });
+}
+
+/** WCAG 2.2 A/AA and best-practice rules, as every spec checks them. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe's serious and critical findings on the page, one line each (empty when clean). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
