@@ -7,8 +7,10 @@ import { AREA_KINDS, addLsoas, createArea, deleteArea, getArea, inferVintage, li
 import { importBoundaries } from '../engine/geo/boundaries.js';
 import { importIodFile } from '../engine/geo/iod-import.js';
 import { importLookupFile } from '../engine/geo/lookup-import.js';
+import { placeHouseholds } from '../engine/geo/household-placement.js';
 import { placeRecords, postcodeVintages } from '../engine/geo/placement.js';
 import { areaProfile } from '../engine/geo/profile.js';
+import { BOROUGH_META } from '../engine/geo/geo-status.js';
 import { parseVintage, type Vintage } from '../engine/geo/releases.js';
 import { Store } from '../engine/store/store.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
@@ -33,7 +35,6 @@ function vintageOption(args: ParsedArgs): Vintage | undefined {
   return v;
 }
 
-const BOROUGH_META = 'geo.borough';
 
 async function withStore<T>(open: StoreOpener, path: string, create: boolean, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await open(path, create);
@@ -95,9 +96,12 @@ export function makeAreaCommands(open: StoreOpener): Record<string, CommandHandl
         const p = placeRecords(store.reader, vintage);
         say(`${p.placed} of ${p.recordsWithPostcode} records with a postcode placed on LSOA ${vintage}; ${p.unmatched.length} postcode(s) not in the lookup.`);
         for (const u of p.unmatched.slice(0, 50)) say(`  ${u.postcode}  (${u.records} record${u.records === 1 ? '' : 's'})`);
+        const h = placeHouseholds(store.reader, vintage);
+        if (h.run !== null) say(`Households of linkage run ${h.run}: ${h.placedHouseholds} of ${h.households} placed on LSOA ${vintage}; ${h.withoutPostcode} without a postcode; ${h.unmatched.length} postcode(s) not in the lookup.`);
         store.audit(user, 'lookup-unmatched', { vintage, unmatched: p.unmatched.length });
+        const { byLsoa: _byLsoa, ...households } = h;
         return {
-          summary: { ok: true, command: 'lookup unmatched', vintage, recordsWithPostcode: p.recordsWithPostcode, placed: p.placed, unmatched: p.unmatched },
+          summary: { ok: true, command: 'lookup unmatched', vintage, recordsWithPostcode: p.recordsWithPostcode, placed: p.placed, unmatched: p.unmatched, households },
           exit: 0,
         };
       });
@@ -201,6 +205,9 @@ export function makeAreaCommands(open: StoreOpener): Record<string, CommandHandl
               (r.borough ? `; borough ${r.borough.lsoas} LSOAs, ${b?.mostDeprived10 ?? '–'} in 10%, ${b?.mostDeprived20 ?? '–'} in 20%` : '') +
               (r.area.lsoaFigures.some((f) => f.changed) ? ' [boundary changes flagged]' : ''),
           );
+        }
+        if (profile.baseline && profile.baseline.run !== null) {
+          say(`  Baseline (linkage run ${profile.baseline.run}, LSOA ${profile.baseline.vintage}): ${profile.baseline.households ?? 0} households, ${profile.baseline.persons ?? 0} persons in the area.`);
         }
         for (const w of profile.warnings) say(`Warning: ${w}`);
         say('Ranks and deciles are relative to England in each release; they do not measure absolute change.');

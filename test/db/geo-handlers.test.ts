@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AreaProfile, GeoImportResult, MapData, type AreaRow, type GeoStatus } from '../../shared/ipc/channels/areas.js';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
+import { makeAreaCommands } from '../../electron/cli/area-commands.js';
+import type { ParsedArgs } from '../../electron/cli/args.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser } from '../../electron/engine/store/users.js';
@@ -266,6 +268,14 @@ describe('households placed per LSOA vintage, and what a co-ordinator sees', () 
       expect(await coordinator.invoke('areas:unplaced', { vintage: 2021 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
       expect((await call<AreaRow[]>(coordinator, 'areas:list', {})).map((a) => a.name)).toEqual(['Two']);
       coordinator.close();
+
+      // The CLI says the same: `lookup unmatched` and the profile's baseline line.
+      const commands = makeAreaCommands(async (p) => Store.unlock(p, PASS));
+      const args = (words: string[]): ParsedArgs => ({ words, options: new Map(), flags: new Set(['json']) });
+      const cli = await commands.lookup?.(args(['lookup', 'unmatched']), path, 't');
+      expect(cli?.summary).toMatchObject({ vintage: 2021, households: { households: 19, placedHouseholds: 16, withoutPostcode: 1, unmatched: [{ postcode: 'S99 9ZZ', households: 2 }] } });
+      const cliProfile = await commands.area?.(args(['area', 'profile', 'Two']), path, 't');
+      expect(cliProfile?.summary).toMatchObject({ baseline: { households: 16, persons: 44, disclosure: 'exact' } });
     } finally {
       engine.close();
     }
