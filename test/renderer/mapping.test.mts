@@ -12,6 +12,7 @@ import {
   toImportRequest,
   withRole,
 } from '../../renderer/src/features/sources/mapping.js';
+import { actionLabel, auditDetails } from '../../renderer/src/features/audit/audit-labels.js';
 import { checkColumn } from '../../renderer/src/features/sources/column-check.js';
 import { CHANNELS, type ImportPreview } from '../../shared/ipc/contract.js';
 
@@ -134,5 +135,17 @@ describe('import mapping', () => {
   it('names a CSV’s unnamed sheet after the file', () => {
     expect(sheetTitle('', 'police.csv')).toBe('police.csv');
     expect(sheetTitle('Pupils', 'school.xlsx')).toBe('Pupils');
+  });
+});
+
+describe('import audit events in the trail', () => {
+  it('labels preset saves and quarantine exports, and shows preset IDs as identifiers', () => {
+    for (const action of ['import', 'mapping-preset-saved', 'mapping-preset-updated', 'quarantine-exported']) {
+      expect(actionLabel(action), action).not.toBe(action);
+    }
+    expect(auditDetails({ presetId: 1234, columns: 1234 }).map((d) => [d.label, d.value])).toEqual([
+      ['Mapping preset ID', '1234'],
+      ['Columns', '1,234'],
+    ]);
   });
 });

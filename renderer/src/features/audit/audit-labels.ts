@@ -31,6 +31,8 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'source-purged': "Deleted a source's data",
   'dp-record-exported': 'Exported the data protection record',
   'quarantine-exported': 'Exported quarantined rows',
+  'mapping-preset-saved': 'Saved a mapping preset',
+  'mapping-preset-updated': 'Changed a mapping preset',
   'recovery-code-created': 'Created a recovery code',
   'passphrase-reset-with-recovery-code': 'Set a new passphrase with the recovery code',
 };
@@ -43,6 +45,7 @@ export function actionLabel(action: string): string {
 /** Payload keys with their own label. Identifiers are shown as given, counts with separators. */
 const DETAIL_LABELS: Readonly<Record<string, string>> = {
   sourceId: 'Source ID',
+  presetId: 'Mapping preset ID',
   importId: 'Import ID',
   areaId: 'Area ID',
   rows: 'Rows',
