@@ -1,17 +1,20 @@
-import type { IndexFigure } from '../../../../shared/ipc/channels/areas.js';
 import { decileColour, textOn } from './colour-scale.js';
 import { decileBars } from './profile-chart.js';
 
-const LABEL = 150;
+const LABEL = 230;
 const BAR = 460;
 const ROW = 34;
+/** Bar labels are cut to fit beside the bars; the table under the chart has them whole. */
+const fit = (label: string): string => (label.length > 32 ? `${label.slice(0, 31)}…` : label);
 
-/** Stacked bars of the area's LSOAs by national IMD decile, one per release, with the same figures as a table. */
-export function ProfileChart({ figures, caption }: { figures: ReadonlyArray<IndexFigure>; caption: string }) {
-  const rows = decileBars(
-    figures.map((f) => ({ label: `${f.release} (LSOA ${f.vintage})`, decileCounts: f.decileCounts })),
-    BAR,
-  );
+export interface ChartInput {
+  label: string;
+  decileCounts: readonly number[];
+}
+
+/** Stacked bars of LSOAs by national IMD decile (the area, and the borough, per release), with the same figures as a table. */
+export function ProfileChart({ figures, caption }: { figures: readonly ChartInput[]; caption: string }) {
+  const rows = decileBars(figures, BAR);
   const height = rows.length * ROW + 28;
   return (
     <figure className="chart">
@@ -20,7 +23,7 @@ export function ProfileChart({ figures, caption }: { figures: ReadonlyArray<Inde
         {rows.map((row, i) => (
           <g key={row.label} transform={`translate(0 ${i * ROW})`}>
             <text x={0} y={20} fontSize={14} fill="#0b0c0c">
-              {row.label}
+              {fit(row.label)}
             </text>
             {row.segments.map((s) => (
               <g key={s.decile}>
@@ -44,7 +47,7 @@ export function ProfileChart({ figures, caption }: { figures: ReadonlyArray<Inde
           <caption className="table__caption">{caption} (table)</caption>
           <thead>
             <tr>
-              <th scope="col">Release</th>
+              <th scope="col">Release and area</th>
               {Array.from({ length: 10 }, (_, i) => (
                 <th scope="col" className="numeric" key={i}>
                   {i === 0 ? 'Decile 1 (most deprived)' : `Decile ${i + 1}`}
@@ -54,10 +57,8 @@ export function ProfileChart({ figures, caption }: { figures: ReadonlyArray<Inde
           </thead>
           <tbody>
             {figures.map((f) => (
-              <tr key={f.release}>
-                <th scope="row">
-                  {f.release} (LSOA {f.vintage})
-                </th>
+              <tr key={f.label}>
+                <th scope="row">{f.label}</th>
                 {f.decileCounts.map((n, i) => (
                   <td className="numeric" key={i}>
                     {n}

@@ -1,4 +1,4 @@
-import type { AreaProfile, IndexFigure } from '../../../../shared/ipc/channels/areas.js';
+import type { AreaProfile } from '../../../../shared/ipc/channels/areas.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FocusHeading } from '../../components/FocusHeading.js';
 import { WarningText } from '../../components/WarningText.js';
@@ -38,9 +38,12 @@ export function ProfileView({ name, onClose }: { name: string; onClose(): void }
 }
 
 function Profile({ profile }: { profile: AreaProfile }) {
-  const figures = profile.releases.map((r) => r.area.imd).filter((f): f is IndexFigure => f !== null);
   const latest = profile.releases[profile.releases.length - 1];
   const boroughName = profile.borough ? (profile.borough.names[0] ?? profile.borough.code) : null;
+  const chartRows = profile.releases.flatMap((r) => [
+    ...(r.area.imd ? [{ label: `${r.release} ${profile.area.name}`, decileCounts: r.area.imd.decileCounts }] : []),
+    ...(r.borough?.imd && boroughName ? [{ label: `${r.release} ${boroughName}`, decileCounts: r.borough.imd.decileCounts }] : []),
+  ]);
   return (
     <>
       <p className="body">
@@ -119,7 +122,7 @@ function Profile({ profile }: { profile: AreaProfile }) {
         </table>
       </div>
 
-      {figures.length > 0 ? <ProfileChart figures={figures} caption={`${profile.area.name}: LSOAs by national IMD decile, per release`} /> : null}
+      {chartRows.length > 0 ? <ProfileChart figures={chartRows} caption={`${profile.area.name}${boroughName ? ` and ${boroughName}` : ''}: LSOAs by national IMD decile, per release`} /> : null}
 
       {latest && latest.area.domains.length > 0 ? (
         <>
