@@ -83,11 +83,20 @@ test('messy monthly xlsx: confirm the mapping, save a preset, next month applies
   await expect(diff.getByRole('row', { name: /^Changed/ })).toContainText('postcode');
   expect(await seriousViolations(page), 'import summary with the diff').toEqual([]);
 
-  // The source's own view: records with problems marked, the quarantine, the export.
+  // February's own view, straight from the summary: the diff is there later too.
+  await page.getByRole('button', { name: `See the records and quarantined rows of ${FEBRUARY}` }).click();
+  let detail = page.getByTestId('source-detail');
+  await expect(detail.getByRole('heading', { name: FEBRUARY, exact: true })).toBeVisible();
+  await expect(detail.getByTestId('import-diff').getByTestId('diff-new')).toHaveText('1 new');
+  await expect(detail.getByTestId('source-records-count')).toHaveText('6 records');
+  await detail.getByRole('button', { name: 'Back to all sources' }).click();
+
+  // January's view: records with problems marked, the quarantine, the export.
   const sources = page.getByRole('region', { name: 'Imported sources' });
   await sources.getByRole('button', { name: `View ${JANUARY}` }).click();
-  const detail = page.getByTestId('source-detail');
+  detail = page.getByTestId('source-detail');
   await expect(detail.getByRole('heading', { name: JANUARY, exact: true })).toBeVisible();
+  await expect(detail).toContainText('This is the first extract of its kind');
   await expect(detail).toContainText('DSA-YS-2025');
   await expect(detail.getByTestId('source-records-count')).toHaveText('6 records');
   await detail.getByLabel('Only records with problems').check();

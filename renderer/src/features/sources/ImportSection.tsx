@@ -30,10 +30,12 @@ interface ImportSectionProps {
   onImported(): void;
   /** A partner's organisation: the engine files every import they make under it. */
   fixedPartner?: string | null | undefined;
+  /** Opens an imported source's own view (its records with problems, its quarantine). */
+  onViewSource?: ((sourceId: number) => void) | undefined;
 }
 
 /** Choose a file → check its columns → import with progress → summary. */
-export function ImportSection({ info, onImported, fixedPartner }: ImportSectionProps) {
+export function ImportSection({ info, onImported, fixedPartner, onViewSource }: ImportSectionProps) {
   const [stage, setStage] = useState<Stage>({ stage: 'choose' });
   const [queue, setQueue] = useState<ChosenFile[]>([]);
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -173,6 +175,13 @@ export function ImportSection({ info, onImported, fixedPartner }: ImportSectionP
       {stage.stage === 'done' ? (
         <>
           <ImportResult summary={stage.summary} />
+          {onViewSource && stage.summary.sourceId !== null && !stage.summary.skipped ? (
+            <p className="body">
+              <button type="button" className="link-button" onClick={() => onViewSource(stage.summary.sourceId ?? 0)}>
+                See the records and quarantined rows of {stage.summary.fileName}
+              </button>
+            </p>
+          ) : null}
           {queue[0] ? (
             <button type="button" className="button" onClick={() => void preview(queue)}>
               Continue with the next file: {queue[0].name}

@@ -87,7 +87,14 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
         ) : null}
       </section>
 
-      {canImport ? <ImportSection info={info} onImported={refresh} fixedPartner={partnerOrganisation} /> : null}
+      {canImport ? (
+        <ImportSection
+          info={info}
+          onImported={refresh}
+          fixedPartner={partnerOrganisation}
+          onViewSource={canSeeRecords ? setViewing : undefined}
+        />
+      ) : null}
 
       {canMakeDemo ? (
         <DemoSection
