@@ -196,3 +196,20 @@ describe('index deferral during a large import', () => {
     store.close();
   });
 });
+
+describe('presets and partners', () => {
+  it('a partner cannot replace another organisation’s preset, and sees only their own', async () => {
+    const dir = tempDir();
+    const store = newStore();
+    writeFileSync(join(dir, 'a.csv'), 'Surname,Forename\nSmith,John\n');
+    writeFileSync(join(dir, 'b.csv'), 'Surname,Forename\nDoe,Jane\n');
+    await importFile(store, join(dir, 'a.csv'), { user: 't', partner: 'Police', savePresetAs: 'Monthly' }, silentJob());
+    await expect(
+      importFile(store, join(dir, 'b.csv'), { user: 'p', partner: 'Homes', partnerScope: 'Homes', savePresetAs: 'Monthly' }, silentJob()),
+    ).rejects.toThrow(/already used by another organisation/);
+    expect(store.reader.prepare('SELECT count(*) AS n FROM source').get()).toEqual({ n: 1 });
+    expect(listPresets(store.reader, 'Homes')).toEqual([]);
+    await expect(importFile(store, join(dir, 'b.csv'), { user: 'p', partner: 'Homes', partnerScope: 'Homes', preset: 'Monthly' }, silentJob())).rejects.toThrow(/No mapping preset named "Monthly"/);
+    store.close();
+  });
+});

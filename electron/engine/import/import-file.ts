@@ -11,7 +11,7 @@ import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
 import { parseInWorker } from './parse-in-worker.js';
 import { describeDrift, driftIsEmpty, matchPreset, presetSheetFor, type SheetDrift } from './preset-match.js';
-import { checkPresetName, listPresets, presetFor, presetNamed, savePreset, type MappingPreset } from './presets.js';
+import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, type MappingPreset } from './presets.js';
 import { diffSources } from './source-diff.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
 import { guessKind, guessPartner } from './source-guess.js';
@@ -178,7 +178,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const partner = options.partner?.trim() || guessPartner(fileName);
   // An unknown preset name is the user's error: said before the file is even read.
   const preset = resolvePreset(store, partner, options);
-  if (options.savePresetAs !== undefined) checkPresetName(options.savePresetAs);
+  if (options.savePresetAs !== undefined) checkPresetSavable(store.reader, options.savePresetAs, options.partnerScope ?? null);
   job.progress('Reading the file', 0, 1);
   const { hash, size } = hashFile(path);
   const earlier = store.reader.prepare('SELECT id, imported_at FROM source WHERE sha256 = ?').get(hash) as

@@ -98,6 +98,17 @@ export function checkPresetName(name: string): string {
   return trimmed;
 }
 
+/** Refuses a name that would replace another organisation's preset (a partner saves only their own). */
+export function checkPresetSavable(db: Db, name: string, partnerScope: string | null): string {
+  const trimmed = checkPresetName(name);
+  if (partnerScope === null) return trimmed;
+  const earlier = db.prepare('SELECT partner FROM mapping_preset WHERE name = ?').get(trimmed) as { partner: string } | undefined;
+  if (earlier && earlier.partner !== partnerScope) {
+    throw new WorkbenchError('forbidden', `The mapping preset name "${trimmed}" is already used by another organisation; choose another name.`);
+  }
+  return trimmed;
+}
+
 /**
  * Saves (or replaces) the named preset. Audited with its ID, name and column counts; how many
  * roles changed when it replaces an earlier version.
