@@ -4,20 +4,10 @@
 // new, one changed, one gone) gets the preset applied with the drift reported, and the diff.
 // Then the source's own view: records with problems marked, quarantined rows, the xlsx export.
 import { existsSync, mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FEBRUARY, JANUARY, writeMonthlyExtracts } from '../fixtures/import-presets/build.js';
 import { expect, test } from './fixtures.js';
-import { createStoreInUi } from './helpers.js';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
+import { createStoreInUi, seriousViolations } from './helpers.js';
 
 const PERSON_ROLES = { 'Case No': 'agency_ref', Surname: 'surname', Forename: 'forename', 'Date of Birth': 'dob' };
 
