@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDemoBorough } from '../../electron/engine/demo/index.js';
-import { eventKindOf, termDates } from '../../electron/engine/import/events.js';
+import { eventKindOf, eventsOf, planEvents, termDates } from '../../electron/engine/import/events.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -78,5 +78,16 @@ describe('event kinds and term dates', () => {
     expect(termDates('spring 2025')).toEqual({ start: '2025-01-01', end: '2025-04-14' });
     expect(termDates('sum 2024')).toEqual({ start: '2024-04-15', end: '2024-07-31' });
     expect(termDates('term 3')).toBeNull();
+  });
+});
+
+describe('event details', () => {
+  it('keeps a "__proto__" header as a plain key of the detail', () => {
+    const plan = planEvents({ sheet: 'Incidents', headers: ['Incident Date', '__proto__', 'Outcome'], roles: ['event_date', 'event', 'event'], sourceKind: 'police', pivotYear: 2025 });
+    const [event] = eventsOf(['2024-01-02', 'polluted', 'Warning'], plan ?? ({} as never));
+    expect(event?.[0]).toBe('asb-incident');
+    expect(event?.[2]).toBe('2024-01-02');
+    expect(JSON.parse(event?.[5] ?? '{}')).toEqual({ ['__proto__']: 'polluted', Outcome: 'Warning' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -191,6 +191,7 @@ export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan, r
     const detail: Record<string, string> = {};
     for (const [i, header] of plan.detail) {
       const v = cleanCell(cells[i]);
+      // Headers are the partner's text: defineProperty, so a "__proto__" header is just a key.
       if (v && !Object.prototype.hasOwnProperty.call(detail, header)) Object.defineProperty(detail, header, { value: v, enumerable: true, writable: true, configurable: true });
     }
     if (start || end || category) out.push([plan.kind, category, start, end, numberAt(cells, plan.value), JSON.stringify(detail)]);
