@@ -5,11 +5,14 @@
 // A pair is kept apart as possible twins — like a human non-match decision, which a human match
 // decision still overrides — when
 // - its forenames are plainly different: not a nickname, transliteration, Jaro–Winkler match,
-//   initial or middle name, nor one keying error apart (Leo / Peo, Mia / Ia), alike in sound, or
-//   one the start of the other (Dani / Danielle);
+//   initial or middle name, nor one keying error apart (Leo / Peo, Mia / Ia), alike in sound, one
+//   the start of the other (Dani / Danielle), a contraction (Mohd / Mohammed) or, from five
+//   letters, two keying errors apart (Laurrn / Lzuren); and neither forename is alike the other
+//   record's surname (names misplaced, with a typo);
 // - its date of birth and home agree, and no identifier agrees;
 // - the home holds a family (someone there with another date of birth). Where a home holds one
 //   person's records only (FEBRL), a different forename is a recording error, not a twin.
+import { editDistance } from '../import/roles.js';
 import type { Prepared } from './prepare.js';
 import type { LevelKind, MatchSpec } from './spec.js';
 import { withinOneEdit } from './strings.js';
@@ -20,15 +23,40 @@ const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['flatNumberStreet', 'number
 const IDENTIFIER_AGREES: ReadonlySet<LevelKind> = new Set(['exact', 'oneCharacter']);
 const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['nhsNumber', 'nino', 'upn', 'otherId']);
 
-/** Forenames that no keying or hearing error, and no short form (Dani / Danielle), explains. */
-function plainlyDifferent(p: Prepared, x: number, y: number): boolean {
-  if (x < 0 || y < 0 || x === y) return false;
+/** Names one keying or hearing error apart, or one the start of the other (Dani / Danielle). */
+function alike(p: Prepared, x: number, y: number): boolean {
+  if (x < 0 || y < 0) return false;
+  if (x === y) return true;
   const sx = p.nameSoundex[x] as number;
-  if (sx >= 0 && sx === p.nameSoundex[y]) return false;
+  if (sx >= 0 && sx === p.nameSoundex[y]) return true;
   const a = p.names[x] as string;
   const b = p.names[y] as string;
-  if (a.length >= 2 && b.length >= 2 && (a.startsWith(b) || b.startsWith(a))) return false;
-  return !withinOneEdit(a, b);
+  if (a.length >= 2 && b.length >= 2 && (a.startsWith(b) || b.startsWith(a))) return true;
+  return withinOneEdit(a, b);
+}
+
+/** A contraction: same first letter, the shorter's letters in order in the longer (Mohd / Mohammed, Abdi / Abdullahi). */
+function contraction(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 2 || short.charCodeAt(0) !== long.charCodeAt(0)) return false;
+  let k = 0;
+  for (let x = 0; x < long.length && k < short.length; x++) if (long.charCodeAt(x) === short.charCodeAt(k)) k++;
+  return k === short.length;
+}
+
+/**
+ * Forenames no error, short form or contraction explains, on records whose names are not
+ * misplaced (one's forename alike the other's surname: recorded the other way round, with a typo).
+ */
+function plainlyDifferent(p: Prepared, i: number, j: number): boolean {
+  const x = p.fn[i] as number;
+  const y = p.fn[j] as number;
+  if (x < 0 || y < 0 || alike(p, x, y)) return false;
+  const a = p.names[x] as string;
+  const b = p.names[y] as string;
+  // a typo on each side (Laurrn / Lzuren) in names long enough that two edits leave them alike
+  if (contraction(a, b) || (a.length >= 5 && b.length >= 5 && editDistance(a, b, 2) <= 2)) return false;
+  return !alike(p, x, p.sn[j] as number) && !alike(p, p.sn[i] as number, y);
 }
 
 /**
@@ -69,7 +97,7 @@ export function compileTwinTest(spec: MatchSpec, p: Prepared): ((gammas: Uint8Ar
     for (const id of identifiers) if (id.agrees[gammas[base + id.index] as number] === 1) return false;
     const a = gammas[base + address] as number;
     const home = a === sameUprn || (sameBuilding[a] === 1 && postcodeExact >= 0 && gammas[base + postcode] === postcodeExact);
-    return home && plainlyDifferent(p, p.fn[i] as number, p.fn[j] as number);
+    return home && plainlyDifferent(p, i, j);
   };
 }
 
