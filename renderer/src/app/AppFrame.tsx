@@ -37,7 +37,8 @@ export function AppFrame({ store, children, nav, onLock, locking, notice }: AppF
           {store && store.overdueSources > 0 ? (
             <WarningText>
               {store.overdueSources === 1 ? '1 source is' : `${store.overdueSources} sources are`} past the retention date in
-              their data-sharing agreement. An analyst should purge {store.overdueSources === 1 ? 'it' : 'them'}.
+              their data-sharing agreement. An analyst can delete {store.overdueSources === 1 ? 'its' : 'their'} data from the
+              data protection record in Audit &amp; settings.
             </WarningText>
           ) : null}
           {notice}
