@@ -2,19 +2,8 @@
 // the Sources page with data, and the records grid. No serious or critical violations allowed.
 //
 // Rules turned off: none. (If one ever must be, name it here with the reason and the screen.)
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, fixtureFile, test } from './fixtures.js';
-import { HEALTH_XLSX, SCHOOL_CSV, seedThroughEngine } from './helpers.js';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
+import { HEALTH_XLSX, SCHOOL_CSV, seedThroughEngine, seriousViolations } from './helpers.js';
 
 test('set-up page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your store' })).toBeVisible();

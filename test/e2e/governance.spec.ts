@@ -3,20 +3,11 @@
 // audit trail), and a recovery code made in Settings that then replaces a forgotten passphrase.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PASSPHRASE, expect, screenshotsDir, test } from './fixtures.js';
-import { importThroughEngine } from './helpers.js';
+import { importThroughEngine, seriousViolations } from './helpers.js';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const NEW_PASSPHRASE = 'a passphrase I will remember';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Audit & settings' }).click();

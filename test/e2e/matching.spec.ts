@@ -3,20 +3,10 @@
 // axe scan of the page with its charts, the review list and an open pair.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { PASSPHRASE, expect, screenshotsDir, test } from './fixtures.js';
-import { createStoreInUi, progressSeen, seedThroughEngine, watchProgress } from './helpers.js';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
+import { createStoreInUi, progressSeen, seedThroughEngine, seriousViolations, watchProgress } from './helpers.js';
 
 const count = async (page: Page, id: string): Promise<number> => Number((await page.getByTestId(id).innerText()).replace(/,/g, ''));
 
