@@ -22,6 +22,8 @@ export function openDatabase(path: string, dataKey: Buffer, options: { create: b
     throw error;
   }
   if (!options.readonly) {
+    // 16 KiB pages: fewer page writes and encryptions for bulk imports (300k-row csv +3–7 %, bench).
+    if (options.create) db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('secure_delete = ON');
     // WAL + NORMAL survives an app crash; a large cache stops big imports spilling mid-transaction.
