@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatIsoDate } from '../../renderer/src/components/format.js';
+import { formatBytes, formatCount, formatIsoDate } from '../../renderer/src/components/format.js';
 import { parseHouseholds } from '../../renderer/src/features/sources/demo-options.js';
 import { columnLetter } from '../../renderer/src/features/sources/column-letter.js';
 import {
@@ -64,5 +64,16 @@ describe('formatting', () => {
   });
   it('groups thousands', () => {
     expect(formatCount(1234567)).toBe('1,234,567');
+  });
+  it.each([
+    [0, '0 bytes'],
+    [999, '999 bytes'],
+    [1000, '1 kB'],
+    [1550, '1.6 kB'],
+    [61_234_567, '61 MB'],
+    [2_400_000_000, '2.4 GB'],
+    [9_999_000_000_000, '9,999 GB'],
+  ])('sizes %d bytes as %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
   });
 });

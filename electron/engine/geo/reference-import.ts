@@ -55,7 +55,7 @@ export async function recogniseKind(path: string): Promise<ReferenceKind> {
 }
 
 export async function importReference(store: Store, path: string, options: ReferenceImportOptions, ctx: JobContext): Promise<ReferenceImportResult> {
-  ctx.progress('Recognising the file', 0, 1);
+  ctx.progress('Recognising the file', 0, 0); // no total yet: the bar shows it is working
   const kind = options.kind === 'auto' ? await recogniseKind(path) : options.kind;
   ctx.throwIfCancelled();
   if (kind === 'imd') {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { JobProgressUpdate } from '../api/client.js';
+import { formatCount } from './format.js';
 
 interface ProgressBarProps {
   /** Accessible name of the bar, e.g. "Import progress". */
@@ -7,20 +8,20 @@ interface ProgressBarProps {
   progress: JobProgressUpdate | null;
   /** Shown before the engine reports its first phase. */
   startingText?: string;
+  /** How done/total read, e.g. formatBytes when the engine counts bytes read; plain counts by default. */
+  formatAmount?: (amount: number) => string;
 }
-
-const count = new Intl.NumberFormat('en-GB');
 
 /**
  * A determinate bar once the engine knows a total, indeterminate before. role=progressbar with
  * aria-valuenow (not <progress>) so tests and assistive technology read the same number.
  */
-export function ProgressBar({ label, progress, startingText = 'Starting…' }: ProgressBarProps) {
+export function ProgressBar({ label, progress, startingText = 'Starting…', formatAmount = formatCount }: ProgressBarProps) {
   const labelId = useId();
   const known = progress !== null && progress.total > 0;
   const percent = known ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : undefined;
   const phase = progress?.phase || startingText;
-  const detail = known ? `${count.format(progress.done)} of ${count.format(progress.total)}` : null;
+  const detail = known ? `${formatAmount(progress.done)} of ${formatAmount(progress.total)}` : null;
 
   return (
     <div className="progress">

@@ -10,7 +10,7 @@ import { RadioGroup } from '../../components/RadioGroup.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextField } from '../../components/TextField.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
-import { formatCount } from '../../components/format.js';
+import { formatBytes, formatCount } from '../../components/format.js';
 import { describeImport } from './area-text.js';
 
 export const REFERENCE_PATH_FIELD = 'reference-path';
@@ -94,7 +94,8 @@ export function ReferenceImport({ info, onImported }: ReferenceImportProps) {
       <ErrorSummary errors={shown} focusKey={attempts} title="The file could not be imported" />
       {running ? (
         <>
-          <ProgressBar label="Reference import progress" progress={running.progress} />
+          {/* The engine counts bytes read: a lookup's row count is unknown until the end. */}
+          <ProgressBar label="Reference import progress" progress={running.progress} formatAmount={formatBytes} />
           <button type="button" className="button button--warning" onClick={job.cancel} disabled={running.cancelling}>
             {running.cancelling ? 'Cancelling…' : 'Cancel import'}
           </button>
