@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import type { Result } from '../../shared/ipc/result.js';
+import type { FilePurpose } from '../../shared/ipc/schemas.js';
 
 export type EngineHost = 'electron' | 'browser' | 'cli';
 
@@ -18,7 +19,7 @@ export interface EngineOptions {
   /** Where `demo:create` writes its extracts and truth (default: `<store dir>/demo`). */
   demoOutDir?: string;
   /** Electron: shows the native open dialog and returns absolute paths (empty when cancelled). */
-  chooseFiles?: () => Promise<string[]>;
+  chooseFiles?: (purpose: FilePurpose) => Promise<string[]>;
   /** Electron: shows the native save dialog; an absolute path, or null when cancelled. */
   chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>;
   /** Who acts, for the audit log. */

@@ -213,9 +213,9 @@ export class Engine implements EngineHandle {
       this.store = null;
       return this.status();
     },
-    'files:choose': async () => {
+    'files:choose': async ({ purpose }) => {
       if (!this.options.chooseFiles) throw new WorkbenchError('unsupported', 'This version cannot show a file dialog: type the path of the file instead.');
-      const paths = await this.options.chooseFiles();
+      const paths = await this.options.chooseFiles(purpose);
       return paths.map((p) => this.registerFile(p));
     },
     'files:fromPath': ({ path }) => {

@@ -8,7 +8,7 @@
 //                 {type:'shutdown'}                    close the store, then exit
 //   host → main   {type:'response', seq, result}       the engine's Result for request `seq`
 //                 {type:'event', event}                a job progress/finished event
-//                 {type:'choose-files', seq}           files:choose needs main's native dialog
+//                 {type:'choose-files', seq, purpose}  files:choose needs main's native dialog
 //                 {type:'choose-files', seq, save}      an export needs the save dialog (answer: 0 or 1 path)
 //                 {type:'closed'}                      the store is closed; exiting
 //
@@ -16,6 +16,7 @@
 // the engine lazily, so tests can drive `serveEngine` with a port and an engine of their own.
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { fail, type Result } from '../../shared/ipc/result.js';
+import type { FilePurpose } from '../../shared/ipc/schemas.js';
 import { IDLE_LOCK_MINUTES, type EngineHandle, type EngineOptions, type SaveFileRequest } from './engine-types.js';
 
 /** What main tells the host about the engine to create. */
@@ -35,7 +36,7 @@ export type MainToHost =
 export type HostToMain =
   | { type: 'response'; seq: number; result: Result<unknown> }
   | { type: 'event'; event: EngineEvent }
-  | { type: 'choose-files'; seq: number; save?: SaveFileRequest }
+  | { type: 'choose-files'; seq: number; purpose?: FilePurpose; save?: SaveFileRequest }
   | { type: 'closed' };
 
 /** The subset of Electron's `process.parentPort` the host uses. */
@@ -105,11 +106,11 @@ export function serveEngine(port: PortLike, createEngine: EngineFactory, exit: (
   let closedResolve!: () => void;
   const closed = new Promise<void>((resolve) => (closedResolve = resolve));
 
-  const chooseFiles = (): Promise<string[]> =>
+  const chooseFiles = (purpose: FilePurpose): Promise<string[]> =>
     new Promise<string[]>((resolve, reject) => {
       const seq = ++chooseSeq;
       choosing.set(seq, { resolve, reject });
-      port.postMessage({ type: 'choose-files', seq });
+      port.postMessage({ type: 'choose-files', seq, purpose });
     });
 
   const chooseSaveFile = (save: SaveFileRequest): Promise<string | null> =>

@@ -4,6 +4,7 @@
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { fail, type Result } from '../../shared/ipc/result.js';
 import type { EngineHandle, SaveFileRequest } from '../engine/engine-types.js';
+import { FILE_PURPOSES, type FilePurpose } from '../../shared/ipc/schemas.js';
 import type { EngineInit, HostToMain, MainToHost } from '../engine/utility-host.js';
 import { log as defaultLog, type Log } from './log.js';
 
@@ -18,7 +19,7 @@ export interface EngineTransport {
 export interface EngineClientOptions {
   init: EngineInit;
   /** Shows the native open dialog; resolves with absolute paths, empty when cancelled. */
-  chooseFiles: () => Promise<string[]>;
+  chooseFiles: (purpose: FilePurpose) => Promise<string[]>;
   /** Shows the native save dialog; resolves with an absolute path, null when cancelled. */
   chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>;
   /** Called when the process exits without having been asked to. */
@@ -52,7 +53,12 @@ export function parseHostMessage(data: unknown): HostToMain | null {
         : null;
     case 'choose-files': {
       if (!isSeq(data.seq)) return null;
-      if (data.save === undefined) return { type: 'choose-files', seq: data.seq };
+      if (data.save === undefined) {
+        // An unknown purpose is refused rather than guessed: it decides which files are offered.
+        const purpose = data.purpose ?? 'import';
+        if (!FILE_PURPOSES.some((p) => p === purpose)) return null;
+        return { type: 'choose-files', seq: data.seq, purpose: purpose as FilePurpose };
+      }
       const save = data.save;
       const filter = isRecord(save) ? save.filter : undefined;
       if (!isRecord(save) || typeof save.suggestedName !== 'string' || !isRecord(filter) || typeof filter.name !== 'string' || typeof filter.extension !== 'string') return null;
@@ -85,7 +91,7 @@ export function createEngineClient(transport: EngineTransport, options: EngineCl
     }
   };
 
-  const answerChooser = async (requestSeq: number, save: SaveFileRequest | undefined): Promise<void> => {
+  const answerChooser = async (requestSeq: number, purpose: FilePurpose, save: SaveFileRequest | undefined): Promise<void> => {
     try {
       let paths: string[];
       if (save) {
@@ -93,7 +99,7 @@ export function createEngineClient(transport: EngineTransport, options: EngineCl
         const to = await options.chooseSaveFile(save);
         paths = to === null ? [] : [to];
       } else {
-        paths = await options.chooseFiles();
+        paths = await options.chooseFiles(purpose);
       }
       post({ type: 'files-chosen', seq: requestSeq, paths });
     } catch (error) {
@@ -125,7 +131,7 @@ export function createEngineClient(transport: EngineTransport, options: EngineCl
         }
         break;
       case 'choose-files':
-        void answerChooser(message.seq, message.save);
+        void answerChooser(message.seq, message.purpose ?? 'import', message.save);
         break;
       case 'closed':
         stopping = true;

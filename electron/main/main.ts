@@ -19,6 +19,7 @@ import {
 import { ELECTRON_ORIGIN } from '../../shared/util/csp.js';
 import { shellLayout, storePathFor, userDataDir } from './app-paths.js';
 import type { SaveFileRequest } from '../engine/engine-types.js';
+import type { FilePurpose } from '../../shared/ipc/schemas.js';
 import { createEngineClient, type EngineClient } from './engine-client.js';
 import { registerIpc } from './ipc.js';
 import { log } from './log.js';
@@ -110,14 +111,15 @@ function createMainWindow(): void {
 }
 
 /** files:choose — only main can show a native dialog; the engine asks for it over its port. */
-async function chooseFiles(): Promise<string[]> {
+async function chooseFiles(purpose: FilePurpose): Promise<string[]> {
+  const spreadsheets = { name: 'Spreadsheets and CSV', extensions: ['xlsx', 'xlsm', 'xls', 'ods', 'csv', 'tsv', 'txt'] };
   const options: OpenDialogOptions = {
-    title: 'Choose partner extracts',
+    title: purpose === 'reference' ? 'Choose deprivation, lookup or boundary files' : 'Choose partner extracts',
     properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'Spreadsheets and CSV', extensions: ['xlsx', 'xlsm', 'xls', 'ods', 'csv', 'tsv', 'txt'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
+    filters:
+      purpose === 'reference'
+        ? [{ name: 'Reference data (CSV, spreadsheets, GeoJSON)', extensions: [...spreadsheets.extensions, 'geojson', 'json'] }, { name: 'All files', extensions: ['*'] }]
+        : [spreadsheets, { name: 'All files', extensions: ['*'] }],
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { COLUMN_ROLES, SOURCE_KINDS } from '../domain/record-fields.js';
 import { ROLES } from '../domain/roles.js';
-import { empty, fileToken, isoDate, jobId, JobStarted } from './schemas.js';
+import { empty, FILE_PURPOSES, fileToken, isoDate, jobId, JobStarted } from './schemas.js';
 import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
 import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
 import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
@@ -218,7 +218,7 @@ const CORE_CHANNELS = {
   },
   'store:unlock': { request: z.object({ passphrase: z.string().min(1).max(1024) }), response: StoreStatus },
   'store:lock': { request: empty, response: StoreStatus },
-  'files:choose': { request: z.object({ purpose: z.literal('import') }), response: z.array(ChosenFile) },
+  'files:choose': { request: z.object({ purpose: z.enum(FILE_PURPOSES) }), response: z.array(ChosenFile) },
   'files:fromPath': { request: z.object({ path: z.string().min(1).max(4096) }), response: ChosenFile },
   'import:preview': {
     request: z.object({

@@ -6,5 +6,9 @@ export const jobId = z.string().min(1).max(64);
 export const fileToken = z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, 'expected a file token');
 export const empty = z.object({}).strict();
 
+/** What files the open dialog is for: it offers the matching file types. */
+export const FILE_PURPOSES = ['import', 'reference'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
 export const JobStarted = z.object({ job: jobId });
 export type JobStarted = z.infer<typeof JobStarted>;

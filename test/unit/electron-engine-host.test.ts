@@ -34,7 +34,7 @@ function standInEngine(delays: Record<string, number> = {}) {
         await new Promise((resolve) => setTimeout(resolve, delays[channel] ?? 0));
         if (channel === 'files:choose') {
           try {
-            const paths = (await options.chooseFiles?.()) ?? [];
+            const paths = (await options.chooseFiles?.((payload as { purpose: 'import' | 'reference' }).purpose)) ?? [];
             return ok(paths.map((p) => ({ token: `t:${p}`, name: p, size: 0 })));
           } catch (error) {
             return fail('internal', (error as Error).message);
@@ -144,14 +144,23 @@ describe('engine client ↔ utility host', () => {
     const chooseFiles = vi.fn(async () => ['/home/analyst/extracts/school.xlsx', '/home/analyst/extracts/police.csv']);
     const { client, sentToMain, sentToHost } = connect(factory, { chooseFiles });
     const result = await client.invoke('files:choose', { purpose: 'import' });
-    expect(chooseFiles).toHaveBeenCalledOnce();
-    expect(sentToMain).toContainEqual({ type: 'choose-files', seq: 1 });
+    expect(chooseFiles).toHaveBeenCalledExactlyOnceWith('import');
+    expect(sentToMain).toContainEqual({ type: 'choose-files', seq: 1, purpose: 'import' });
     expect(sentToHost).toContainEqual({
       type: 'files-chosen',
       seq: 1,
       paths: ['/home/analyst/extracts/school.xlsx', '/home/analyst/extracts/police.csv'],
     });
     expect(result).toMatchObject({ ok: true, value: [{ name: '/home/analyst/extracts/school.xlsx' }, { name: '/home/analyst/extracts/police.csv' }] });
+  });
+
+  it('tells main what the files are for, so reference data gets its own dialog', async () => {
+    const { factory } = standInEngine();
+    const chooseFiles = vi.fn(async () => ['/home/analyst/reference/lsoa-2021.geojson']);
+    const { client, sentToMain } = connect(factory, { chooseFiles });
+    await client.invoke('files:choose', { purpose: 'reference' });
+    expect(chooseFiles).toHaveBeenCalledExactlyOnceWith('reference');
+    expect(sentToMain).toContainEqual({ type: 'choose-files', seq: 1, purpose: 'reference' });
   });
 
   it('reports a failing dialog to the engine as a rejected chooseFiles', async () => {
@@ -234,6 +243,9 @@ describe('message checks', () => {
     expect(parseHostMessage({ type: 'response', seq: 1, result: 'yes' })).toBeNull();
     expect(parseHostMessage({ type: 'event', event: null })).toBeNull();
     expect(parseHostMessage({ type: 'choose-files' })).toBeNull();
+    // The purpose decides which files the dialog offers: an unknown one is dropped, not guessed.
+    expect(parseHostMessage({ type: 'choose-files', seq: 2, purpose: 'anything' })).toBeNull();
+    expect(parseHostMessage({ type: 'choose-files', seq: 2, purpose: 'reference' })).toEqual({ type: 'choose-files', seq: 2, purpose: 'reference' });
     expect(parseHostMessage({ type: 'response', seq: 1, result: { ok: true, value: 1 } })).toEqual({
       type: 'response',
       seq: 1,

@@ -56,7 +56,7 @@ export function ReferenceImport({ info, onImported }: ReferenceImportProps) {
   const choose = async () => {
     fail([]);
     try {
-      const files = await workbench.call('files:choose', { purpose: 'import' });
+      const files = await workbench.call('files:choose', { purpose: 'reference' });
       for (const file of files) await run(file);
     } catch (error) {
       fail([{ message: toWorkbenchError(error).message }]);
