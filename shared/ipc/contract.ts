@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { COLUMN_ROLES, SOURCE_KINDS } from '../domain/record-fields.js';
 import { ROLES } from '../domain/roles.js';
-import { empty, FILE_PURPOSES, fileToken, isoDate, jobId, JobStarted } from './schemas.js';
+import { empty, FILE_PURPOSES, fileToken, isoDate, jobId, JobStarted, RecordFields } from './schemas.js';
 import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
 import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
 import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
@@ -175,21 +175,7 @@ export const RECORD_COLUMNS = [
 ] as const;
 export type RecordColumn = (typeof RECORD_COLUMNS)[number];
 
-export const RecordRow = z.object({
-  id: z.number().int(),
-  source: z.string(),
-  sheet: z.string(),
-  rowNumber: z.number().int(),
-  forename: z.string().nullable(),
-  surname: z.string().nullable(),
-  dob: z.string().nullable(),
-  sex: z.string().nullable(),
-  address: z.string().nullable(),
-  postcode: z.string().nullable(),
-  uprn: z.string().nullable(),
-  nhsNumber: z.string().nullable(),
-  nino: z.string().nullable(),
-  upn: z.string().nullable(),
+export const RecordRow = RecordFields.extend({
   /** What the importer could not read cleanly in this row. */
   problems: z.array(z.string()),
 });

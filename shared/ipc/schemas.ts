@@ -10,5 +10,23 @@ export const empty = z.object({}).strict();
 export const FILE_PURPOSES = ['import', 'reference'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
+/** A record's fields as the grids and the pair review show them: where it came from and what it says. */
+export const RecordFields = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  sheet: z.string(),
+  rowNumber: z.number().int(),
+  forename: z.string().nullable(),
+  surname: z.string().nullable(),
+  dob: z.string().nullable(),
+  sex: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  uprn: z.string().nullable(),
+  nhsNumber: z.string().nullable(),
+  nino: z.string().nullable(),
+  upn: z.string().nullable(),
+});
+
 export const JobStarted = z.object({ job: jobId });
 export type JobStarted = z.infer<typeof JobStarted>;

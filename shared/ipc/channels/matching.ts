@@ -6,7 +6,7 @@
 // Partners see only their own organisation's records, and linkage spans every source: none of it.
 import { z } from 'zod';
 import type { Role } from '../../domain/roles.js';
-import { empty, JobStarted } from '../schemas.js';
+import { empty, JobStarted, RecordFields } from '../schemas.js';
 
 /** A match probability strictly between 0 and 1, as the engine's threshold is. */
 const probability = z.number().gt(0).lt(1);
@@ -156,23 +156,7 @@ export const ReviewItem = z.object({
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
-export const PairRecord = z.object({
-  id: recordId,
-  source: z.string(),
-  sheet: z.string(),
-  rowNumber: z.number().int(),
-  forename: z.string().nullable(),
-  surname: z.string().nullable(),
-  dob: z.string().nullable(),
-  sex: z.string().nullable(),
-  address: z.string().nullable(),
-  postcode: z.string().nullable(),
-  uprn: z.string().nullable(),
-  nhsNumber: z.string().nullable(),
-  nino: z.string().nullable(),
-  upn: z.string().nullable(),
-  personId: z.string().nullable(),
-});
+export const PairRecord = RecordFields.extend({ id: recordId, personId: z.string().nullable() });
 export type PairRecord = z.infer<typeof PairRecord>;
 
 export const PairDetail = z.object({
