@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { expect, PASSPHRASE, screenshotsDir, test } from './fixtures.js';
-import { createStoreInUi, cspViolations, progressSeen, recordCspViolations, seriousViolations, watchProgress } from './helpers.js';
+import { createStoreInUi, cspViolations, progressSeen, recordCspViolations, seriousViolations, signInAsCoordinator, watchProgress } from './helpers.js';
 
 const shared = (p: string): string => fileURLToPath(new URL(`../../../shared/data/${p}`, import.meta.url));
 const FILE7 = shared('iod2025/File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators_Rotherham_E08000018.csv');
@@ -126,13 +126,7 @@ test('a co-ordinator sees the map, the areas and their profiles, but imports and
   await importThroughEngine(engine, FILE7);
   await importThroughEngine(engine, BOUNDARIES);
   expect(await engine.invoke('areas:create', { name: 'Ferham', kind: 'target', vintage: 2021, lsoas: ['E01007715'] })).toMatchObject({ ok: true });
-  const coordinator = 'co-ordinator passphrase';
-  expect(await engine.invoke('users:add', { user: 'cora', role: 'co-ordinator', passphrase: coordinator })).toMatchObject({ ok: true });
-  await engine.invoke('store:lock', {});
-
-  await page.reload();
-  await page.getByLabel('Passphrase', { exact: true }).fill(coordinator);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await signInAsCoordinator(page, engine);
   await page.getByRole('navigation').getByRole('button', { name: 'Areas & IMD' }).click();
   await expect(page.getByTestId('areas-role-note')).toContainText('importing reference data and changing areas is for analysts');
   const map = page.getByTestId('lsoa-map');

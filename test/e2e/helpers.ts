@@ -134,3 +134,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
+
+/** Adds a co-ordinator through the engine, locks, and signs in as them through the Unlock page. */
+export async function signInAsCoordinator(page: Page, engine: EngineHandle): Promise<void> {
+  const coordinator = 'co-ordinator passphrase';
+  expect(await engine.invoke('users:add', { user: 'cora', role: 'co-ordinator', passphrase: coordinator })).toMatchObject({ ok: true });
+  await engine.invoke('store:lock', {});
+  await page.reload();
+  await page.getByLabel('Passphrase', { exact: true }).fill(coordinator);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+}

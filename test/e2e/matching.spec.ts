@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { PASSPHRASE, expect, screenshotsDir, test } from './fixtures.js';
-import { createStoreInUi, progressSeen, seedThroughEngine, seriousViolations, watchProgress } from './helpers.js';
+import { createStoreInUi, progressSeen, seedThroughEngine, seriousViolations, signInAsCoordinator, watchProgress } from './helpers.js';
 
 const count = async (page: Page, id: string): Promise<number> => Number((await page.getByTestId(id).innerText()).replace(/,/g, ''));
 
@@ -109,13 +109,7 @@ test('a co-ordinator sees the figures and the model, not the records', async ({ 
   });
   expect(await engine.invoke('demo:create', { households: 100 })).toMatchObject({ ok: true });
   expect(await finished).toMatchObject({ result: { ok: true } });
-  const coordinator = 'co-ordinator passphrase';
-  expect(await engine.invoke('users:add', { user: 'cora', role: 'co-ordinator', passphrase: coordinator })).toMatchObject({ ok: true });
-  await engine.invoke('store:lock', {});
-
-  await page.reload();
-  await page.getByLabel('Passphrase', { exact: true }).fill(coordinator);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await signInAsCoordinator(page, engine);
   await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Matching' }).click();
   await expect(page.getByTestId('matching-role-note')).toContainText('not the records behind them');
   await expect(page.getByTestId('latest-run')).toContainText('Run 1');
