@@ -145,6 +145,8 @@ describe('roles are enforced in the engine on every channel', () => {
     'source:diff': { sourceId: 1 },
     'quarantine:page': { sourceId: 1, startRow: 0, endRow: 10 },
     'quarantine:export': { sourceId: 1, path: '/nonexistent/quarantine.xlsx' },
+    'sources:mapping': { sourceId: 1 },
+    'sources:remap': { sourceId: 1, preset: 'auto' },
     'matching:run': {},
     'matching:summary': {},
     'matching:blocking': { fresh: true },

@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { exportQuarantine } from '../export/quarantine-xlsx.js';
 import { exportsFolderPath, typedExportPath } from '../governance/export-path.js';
 import { listPresets } from '../import/presets.js';
+import { remapSource, sourceMapping } from '../import/remap-source.js';
 import { diffSources } from '../import/source-diff.js';
 import { quarantinePage, requireSource, sourceSheets } from '../queries/records.js';
 import type { EngineContext, HandlersFor } from './context.js';
@@ -45,6 +46,16 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
       const { rows } = exportQuarantine(store, source.id, out);
       store.audit(context.user(), 'quarantine-exported', { sourceId: source.id, rows });
       return { saved: true, path: out, rows };
+    },
+    'sources:mapping': ({ sourceId }) => sourceMapping(context.requireStore().reader, sourceId, context.partnerScope()),
+    'sources:remap': ({ sourceId, mapping, preset }) => {
+      const store = context.requireStore();
+      const scope = context.partnerScope();
+      // Said now, not when the job runs: an unknown source is the caller's error.
+      requireSource(store.reader, sourceId, scope);
+      const user = context.user();
+      const options = { user, partnerScope: scope, ...(mapping ? { mapping } : {}), ...(preset ? { preset } : {}) };
+      return { job: context.jobs.start('sources:remap', (job) => remapSource(store, sourceId, options, job)) };
     },
   };
 }

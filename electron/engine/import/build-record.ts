@@ -36,6 +36,9 @@ export interface RecordValues {
   addressParts: NormalisedAddress | null;
 }
 
+/** Why a row under a header cannot be a record: a mapping can fix it (unlike a second table's rows). */
+export const NO_NAME = 'no name in any name column';
+
 export type BuildResult = { ok: true; record: RecordValues } | { ok: false; reason: string };
 
 export interface BuildContext {
@@ -138,7 +141,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     surname ??= split.surname;
     middleNames ??= split.middleNames;
   }
-  if (!forename && !surname) return { ok: false, reason: 'no name in any name column' };
+  if (!forename && !surname) return { ok: false, reason: NO_NAME };
 
   const dobCell = firstOf(cells, ctx, 'dob');
   const dob = dobCell ? dateIn(dobCell, ctx) : null;

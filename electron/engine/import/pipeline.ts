@@ -3,13 +3,13 @@
 // The engine thread only writes batches to the store, so reading and writing run in parallel.
 import type { ColumnRole, SourceKind } from '../../../shared/domain/record-fields.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { buildRecord, prepareContext, type PreparedContext, type RecordValues } from './build-record.js';
-import { eventsOf, planEvents, type EventPlan, type EventTuple } from './events.js';
+import type { EventTuple } from './events.js';
 import { matchPreset, presetSheetFor, type PresetSheet, type SheetDrift } from './preset-match.js';
 import { readWorkbookStream } from './read-file.js';
 import { guessKind } from './source-guess.js';
 import type { FileFormat, SheetRow } from './sheet.js';
 import { SheetPlanner, type PlannedRow, type SheetPlan } from './table.js';
+import { rowBuilder, type BuiltRow, type RecordTuple } from './row-builder.js';
 import type { ZipLimits } from './zip.js';
 
 /** One row ready for the store: [row number, cells JSON, status, reason, formulas JSON, record values or null, its events]. */
@@ -18,14 +18,7 @@ export type OutRow = [
   record: RecordTuple | null, events: EventTuple[] | null,
 ];
 
-/** Record values in the store's column order (after raw_row_id, source_id). */
-export type RecordTuple = [
-  forename: string | null, middleNames: string | null, surname: string | null, title: string | null, dob: string | null, age: number | null,
-  sex: string | null, address: string | null, postcode: string | null, uprn: string | null, nhsNumber: string | null, nhsNumberValid: 0 | 1,
-  nino: string | null, ninoValid: 0 | 1, upn: string | null, upnValid: 0 | 1, agencyRef: string | null, eventDate: string | null,
-  forenameKey: string | null, surnameKey: string | null, problemsJson: string, otherId: string | null,
-  addrFlat: string | null, addrNumber: string | null, addrName: string | null, addrStreet: string | null, addrLocality: string | null, addrTown: string | null,
-];
+export type { RecordTuple };
 export const RECORD_EVENT_DATE = 17;
 /** Data rows a preview hands back per sheet: enough to say how many of a column's values read well. */
 export const PREVIEW_ROWS = 100;
@@ -67,16 +60,6 @@ export interface PipelineOptions {
   sourceKind?: SourceKind | undefined;
 }
 
-function toTuple(r: RecordValues): RecordTuple {
-  const a = r.addressParts;
-  return [
-    r.forename, r.middleNames, r.surname, r.title, r.dob, r.age, r.sex, r.address, r.postcode, r.uprn,
-    r.nhsNumber, r.nhsNumberValid ? 1 : 0, r.nino, r.ninoValid ? 1 : 0, r.upn, r.upnValid ? 1 : 0, r.agencyRef, r.eventDate,
-    r.forenameKey, r.surnameKey, r.problems.length ? JSON.stringify(r.problems) : '[]', r.otherId,
-    a?.flat ?? null, a?.number ?? null, a?.name ?? null, a?.street ?? null, a?.locality ?? null, a?.town ?? null,
-  ];
-}
-
 /** Mapping lookup that a sheet called "__proto__" or "constructor" cannot turn into a prototype. */
 function givenRoles(mapping: PipelineOptions['mapping'], sheet: string): ColumnRole[] | undefined {
   if (!mapping || !Object.prototype.hasOwnProperty.call(mapping, sheet)) return undefined;
@@ -91,7 +74,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
   let ordinal = -1;
   let planner: SheetPlanner | null = null;
   let given: ColumnRole[] | undefined;
-  let ctx: PreparedContext | null = null;
+  let build: ((cells: ReadonlyArray<string | null>) => BuiltRow) | null = null;
   let drop: boolean[] = [];
   let batch: OutRow[] = [];
   let done = 0;
@@ -102,14 +85,13 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
   let sheetName = '';
   let roles: ColumnRole[] = [];
   let drift: SheetDrift | null = null;
-  let events: EventPlan | null = null;
 
   const flush = (): void => {
     if (batch.length === 0) return;
     post({ type: 'rows', ordinal, rows: batch, done, total });
     batch = [];
   };
-  const contextFor = (plan: SheetPlan): PreparedContext => {
+  const builderFor = (plan: SheetPlan): ((cells: ReadonlyArray<string | null>) => BuiltRow) => {
     roles = plan.suggestions.map((s) => s.role);
     if (options.preset) {
       const match = matchPreset(presetSheetFor(options.preset, sheetName, plan.headers), sheetName, plan.headers, roles);
@@ -118,15 +100,15 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
       if (!given) roles = match.roles;
     }
     drop = roles.map((r) => r === 'drop');
-    events = planEvents({
+    return rowBuilder({
       sheet: sheetName,
       headers: plan.headers,
       roles,
       sourceKind: options.sourceKind ?? guessKind(options.fileName, plan.headers),
       dateOrders: plan.dateOrders,
       pivotYear: options.pivotYear,
+      today: options.today,
     });
-    return prepareContext({ headers: plan.headers, roles, pivotYear: options.pivotYear, dateOrders: plan.dateOrders, today: options.today });
   };
   const cellsJson = (row: SheetRow): string => {
     if (!drop.length || !drop.includes(true)) return JSON.stringify(row.cells);
@@ -139,9 +121,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
     return kept.length ? JSON.stringify(Object.fromEntries(kept.map(([c, f]) => [String(c), f]))) : null;
   };
   const onPlanned = (p: PlannedRow): void => {
-    if (!ctx) {
+    if (!build) {
       const plan = planner?.planOf();
-      if (plan) ctx = contextFor(plan);
+      if (plan) build = builderFor(plan);
       else if (given) drop = given.map((r) => r === 'drop');
     }
     if (p.status === 'data') {
@@ -150,12 +132,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         if (samples.length < PREVIEW_ROWS) samples.push(p.row.cells);
         return;
       }
-      const built = ctx ? buildRecord(p.row.cells, ctx) : ({ ok: false, reason: 'no header row' } as const);
-      if (built.ok) {
-        // With one event-date column the record's event date is the event's start, already read.
-        const found = events ? eventsOf(p.row.cells, events, ctx?.columns.get('event_date')?.length === 1 ? built.record.eventDate : undefined) : null;
-        batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), toTuple(built.record), found?.length ? found : null]);
-      } else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
+      const built = build ? build(p.row.cells) : ({ ok: false, reason: 'no header row' } as const);
+      if (built.ok) batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), built.record, built.events]);
+      else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
     } else if (!preview) {
       batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null, null]);
     }
@@ -172,11 +151,10 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         ordinal++;
         sheetName = name;
         given = givenRoles(options.mapping, name);
-        ctx = null;
+        build = null;
         drop = [];
         roles = [];
         drift = null;
-        events = null;
         dataRows = 0;
         samples = [];
         const where = name ? `sheet "${name}"` : options.fileName;
@@ -199,7 +177,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         flush();
         const plan = res.plan;
         // A sheet whose data rows never came still gets its preset laid over (preview, empty sheets).
-        if (plan && !ctx) ctx = contextFor(plan);
+        if (plan && !build) build = builderFor(plan);
         post({
           type: 'sheet',
           sheet: {

@@ -13,7 +13,14 @@ import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.
 /** Non-blank rows searched for the header. */
 export const HEADER_SCAN_ROWS = 30;
 /** Data rows whose cells inform the role suggestions. */
-const SAMPLE_ROWS = 500;
+export const SAMPLE_ROWS = 500;
+
+/** Per column, whether the sampled dates read day or month first (date-like roles only). */
+export function dateOrdersOf(roles: readonly ColumnRole[], sample: ReadonlyArray<ReadonlyArray<string | null>>): Array<'dmy' | 'mdy' | null> {
+  return roles.map((role, i) =>
+    role === 'dob' || role === 'event_date' || role === 'event_end_date' || role === 'event' ? dateOrderOf(sample.map((cells) => cells[i] ?? '')) : null,
+  );
+}
 /** Rows of a sheet without a header looked at before deciding it is a notes sheet. */
 const NOTES_SCAN_ROWS = 1000;
 
@@ -316,9 +323,7 @@ export class SheetPlanner {
     });
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const suggestions = refineEventRoles(block.roleHeaders, resolveDuplicateRoles(block.headers, raw, this.given ?? []), columnSamples, this.given ?? [], this.pivotYear);
-    const dateOrders = suggestions.map((s, i) =>
-      s.role === 'dob' || s.role === 'event_date' || s.role === 'event_end_date' || s.role === 'event' ? dateOrderOf(sample.map((r) => r.row.cells[i] ?? '')) : null,
-    );
+    const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     this.plan = { headerRow: first.rowNumber, headerRows: block.rows.map((r) => r.rowNumber), headers: block.headers, suggestions, dateOrders };
 
     for (const row of buffered) {

@@ -22,6 +22,18 @@ const IF_TABLE: Array<[string, string, string]> = [
   ['personAssignments', 'run_record_person', 'WITH r AS (SELECT id FROM record WHERE source_id = ?) SELECT count(*) AS n FROM run_record_person WHERE record_id IN r'],
 ];
 
+/**
+ * Removes the linkage rows of the records `recordIdsSql` selects (with its one parameter), before
+ * those records go. Linkage rows for a million records carry no foreign key (for speed), so they
+ * go by hand; decisions would cascade, but go here too so the caller needs no foreign-key pragma.
+ */
+export function removeRecordLinkage(db: Store['writer'], recordIdsSql: string, param: number | string): void {
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name));
+  if (tables.has('link_pair')) db.prepare(`WITH r AS (${recordIdsSql}) DELETE FROM link_pair WHERE record_a IN r OR record_b IN r`).run(param);
+  if (tables.has('link_decision')) db.prepare(`WITH r AS (${recordIdsSql}) DELETE FROM link_decision WHERE record_a IN r OR record_b IN r`).run(param);
+  if (tables.has('run_record_person')) db.prepare(`DELETE FROM run_record_person WHERE record_id IN (${recordIdsSql})`).run(param);
+}
+
 export function purgeSource(store: Store, sourceId: number): PurgeSummary {
   if (store.session.role !== 'analyst') throw new WorkbenchError('forbidden', 'Only an analyst can purge a source.');
   const source = store.writer.prepare('SELECT file_name FROM source WHERE id = ?').get(sourceId) as { file_name: string } | undefined;
@@ -31,16 +43,7 @@ export function purgeSource(store: Store, sourceId: number): PurgeSummary {
   store.writer.transaction(() => {
     for (const [key, sql] of DERIVED) removed[key] = count(store, sql, sourceId);
     for (const [key, table, sql] of IF_TABLE) if (tables.has(table)) removed[key] = count(store, sql, sourceId);
-    // Linkage rows for a million records carry no foreign key (for speed), so they go by hand;
-    // everything else cascades from the source to raw rows, records and decisions.
-    if (tables.has('link_pair')) {
-      store.writer
-        .prepare('WITH r AS (SELECT id FROM record WHERE source_id = ?) DELETE FROM link_pair WHERE record_a IN r OR record_b IN r')
-        .run(sourceId);
-    }
-    if (tables.has('run_record_person')) {
-      store.writer.prepare('DELETE FROM run_record_person WHERE record_id IN (SELECT id FROM record WHERE source_id = ?)').run(sourceId);
-    }
+    removeRecordLinkage(store.writer, 'SELECT id FROM record WHERE source_id = ?', sourceId);
     store.writer.prepare('DELETE FROM source WHERE id = ?').run(sourceId);
     store.audit(store.session.user, 'source-purged', { sourceId, ...removed });
   })();

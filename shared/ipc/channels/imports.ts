@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { COLUMN_ROLES, SOURCE_KINDS } from '../../domain/record-fields.js';
 import type { Role } from '../../domain/roles.js';
+import { JobStarted } from '../schemas.js';
 
 const role = z.enum(COLUMN_ROLES);
 
@@ -65,6 +66,51 @@ export type QuarantineRow = z.infer<typeof QuarantineRow>;
 
 const sourceId = z.number().int().positive();
 
+/** Roles per sheet name (the same shape as an import's mapping; contract.ts may not be imported here). */
+const RemapMapping = z.record(z.string().max(200), z.array(role).max(2000));
+
+/** One sheet of a stored source as the mapping screen shows it (the shape of a preview's sheet). */
+export const SourceMappingSheet = z.object({
+  sheet: z.string(),
+  headerRow: z.number().int().nullable(),
+  dataRows: z.number().int(),
+  problem: z.string().nullable(),
+  columns: z.array(
+    z.object({
+      index: z.number().int(),
+      header: z.string(),
+      role: role,
+      suggestedRole: role,
+      confidence: z.number(),
+      samples: z.array(z.string()),
+      values: z.array(z.string()),
+    }),
+  ),
+});
+export type SourceMappingSheet = z.infer<typeof SourceMappingSheet>;
+
+const Counts = z.object({ records: z.number().int(), quarantined: z.number().int() });
+
+/** What re-reading a source's stored rows under a new mapping changed (counts only). */
+export const RemapSummary = z.object({
+  sourceId: z.number().int(),
+  fileName: z.string(),
+  before: Counts,
+  after: Counts,
+  /** Records read again in place (same record ID), new records, and records now quarantined. */
+  updated: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  events: z.number().int(),
+  /** Columns newly marked "not needed", whose stored cells were removed. */
+  droppedColumns: z.array(z.string()),
+  preset: z.string().nullable(),
+  /** A matching run exists and was made from the records as they were: run matching again. */
+  linkRunStale: z.boolean(),
+  message: z.string(),
+});
+export type RemapSummary = z.infer<typeof RemapSummary>;
+
 export const IMPORT_CHANNELS = {
   'mapping:list': { request: z.object({}).strict(), response: z.array(PresetRow) },
   'source:diff': {
@@ -86,9 +132,24 @@ export const IMPORT_CHANNELS = {
     request: z.object({ sourceId, path: z.string().min(1).max(4096).optional() }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string(), rows: z.number().int() }),
   },
+  'sources:mapping': {
+    request: z.object({ sourceId }).strict(),
+    response: z.object({
+      sourceId: z.number().int(),
+      fileName: z.string(),
+      records: z.number().int(),
+      quarantined: z.number().int(),
+      sheets: z.array(SourceMappingSheet),
+    }),
+  },
+  'sources:remap': {
+    // An explicit mapping, else a preset by name, else 'auto' (the partner's latest for the kind).
+    request: z.object({ sourceId, mapping: RemapMapping.optional(), preset: z.string().min(1).max(100).optional() }).strict(),
+    response: JobStarted,
+  },
 } as const;
 
-export const IMPORT_JOB_RESULTS = {} as const;
+export const IMPORT_JOB_RESULTS = { 'sources:remap': RemapSummary } as const;
 
 export const IMPORT_POLICY: { readonly [C in keyof typeof IMPORT_CHANNELS]: 'open' | readonly Role[] } = {
   'mapping:list': ['analyst', 'partner'],
@@ -96,4 +157,6 @@ export const IMPORT_POLICY: { readonly [C in keyof typeof IMPORT_CHANNELS]: 'ope
   'source:diff': ['analyst', 'partner'],
   'quarantine:page': ['analyst', 'partner'],
   'quarantine:export': ['analyst', 'partner'],
+  'sources:mapping': ['analyst', 'partner'],
+  'sources:remap': ['analyst', 'partner'],
 };
