@@ -11,6 +11,7 @@ import { typedExportPath } from '../engine/governance/export-path.js';
 import { importFile } from '../engine/import/import-file.js';
 import { describeDrift, driftIsEmpty } from '../engine/import/preset-match.js';
 import { checkPresetName, listPresets } from '../engine/import/presets.js';
+import { remapSource } from '../engine/import/remap-source.js';
 import { diffSources } from '../engine/import/source-diff.js';
 import { createJobContext, type JobContext } from '../engine/jobs/job-context.js';
 import type { Store } from '../engine/store/store.js';
@@ -33,6 +34,7 @@ Commands:
                [--dsa REF] [--lawful-basis TEXT] [--retention-until YYYY-MM-DD] [--save-mapping NAME]
   mapping list                      saved mapping presets (partner, kind, columns)
   source diff ID                    new / changed / gone rows against the partner's previous extract
+  source remap ID [--mapping auto|PRESET]   read a source's stored rows again with a preset's mapping
   export clusters --out FILE.csv
   export quarantine --source ID --out FILE.xlsx
 ${LINK_HELP}
@@ -196,6 +198,24 @@ async function cmdSourceDiff(args: ParsedArgs, storePath: string, userArg: strin
   }
 }
 
+async function cmdSourceRemap(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
+  const sourceId = sourceIdOf(args.words[2], 'source remap needs the source ID (see source list): source remap ID [--mapping auto|PRESET]');
+  const preset = single(args, 'mapping') ?? 'auto';
+  const store = await openStore(storePath, { create: false, user: userArg, say });
+  try {
+    if (store.session.role === 'co-ordinator') throw new WorkbenchError('forbidden', 'Only an analyst or a partner can change how a source is read.');
+    const scope = store.session.role === 'partner' ? store.session.organisation : null;
+    if (!store.reader.prepare('SELECT 1 FROM source WHERE id = ? AND (? IS NULL OR partner = ?)').get(sourceId, scope, scope)) {
+      throw new WorkbenchError('not-found', `There is no source ${sourceId} (see source list).`);
+    }
+    const result = await remapSource(store, sourceId, { preset, user: store.session.user, partnerScope: scope }, progressReporter());
+    say(result.message);
+    return { summary: { ok: true, command: 'source remap', store: storePath, ...result }, exit: 0 };
+  } finally {
+    store.close();
+  }
+}
+
 async function cmdDemo(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const households = integer(args, 'households', 1, 200_000) ?? 1000;
   const seed = integer(args, 'seed', -2_147_483_648, 2_147_483_647) ?? 1;
@@ -243,9 +263,10 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);
     else if (noun(command) === 'source' && args.words[1] === 'diff') outcome = await cmdSourceDiff(args, storePath, user);
+    else if (noun(command) === 'source' && args.words[1] === 'remap') outcome = await cmdSourceRemap(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
-    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
+    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
   } catch (error) {
