@@ -18,6 +18,11 @@ interface SheetMappingProps {
   disabled: boolean;
   /** The name of the mapping preset laid over the suggestions, if any. */
   presetName?: string | null | undefined;
+  /**
+   * Mapping a stored source again: the column shows the role used now (not a suggestion), and a
+   * column not stored at import cannot be given a role (its cells were never kept).
+   */
+  stored?: boolean | undefined;
 }
 
 function suggestion(role: ColumnRole, confidence: number): string {
@@ -48,7 +53,7 @@ function ReadCheck({ role, values }: { role: ColumnRole; values: readonly string
   );
 }
 
-export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange, disabled, presetName }: SheetMappingProps) {
+export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange, disabled, presetName, stored = false }: SheetMappingProps) {
   const title = sheetTitle(sheet.sheet, fileName);
   const headingId = `sheet-${sheetIndex}-heading`;
   return (
@@ -79,7 +84,7 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
               <tr>
                 <th scope="col">Column</th>
                 <th scope="col">Sample values</th>
-                <th scope="col">Suggested</th>
+                <th scope="col">{stored ? 'Used now' : 'Suggested'}</th>
                 <th scope="col">Use as</th>
                 <th scope="col">What will be read</th>
               </tr>
@@ -107,7 +112,7 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
                       )}
                     </td>
                     <td>
-                      {suggestion(column.suggestedRole, column.confidence)}
+                      {stored ? ROLE_LABELS[column.role] : suggestion(column.suggestedRole, column.confidence)}
                       {presetName && column.role !== column.suggestedRole ? (
                         <span className="table__detail">
                           Preset &lsquo;{presetName}&rsquo;: {ROLE_LABELS[column.role]}
@@ -115,22 +120,28 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
                       ) : null}
                     </td>
                     <td>
-                      <label className="visually-hidden" htmlFor={selectId}>
-                        Use column {header} as
-                      </label>
-                      <select
-                        className={`select${role !== column.role ? ' select--changed' : ''}`}
-                        id={selectId}
-                        value={role}
-                        disabled={disabled}
-                        onChange={(event) => onRoleChange(position, event.target.value as ColumnRole)}
-                      >
-                        {ROLE_OPTIONS.map((option) => (
-                          <option key={option.value} value={option.value}>
-                            {option.label}
-                          </option>
-                        ))}
-                      </select>
+                      {stored && column.role === 'drop' ? (
+                        <span className="table__detail">Not stored at import, so it cannot be used</span>
+                      ) : (
+                        <>
+                          <label className="visually-hidden" htmlFor={selectId}>
+                            Use column {header} as
+                          </label>
+                          <select
+                            className={`select${role !== column.role ? ' select--changed' : ''}`}
+                            id={selectId}
+                            value={role}
+                            disabled={disabled}
+                            onChange={(event) => onRoleChange(position, event.target.value as ColumnRole)}
+                          >
+                            {ROLE_OPTIONS.map((option) => (
+                              <option key={option.value} value={option.value}>
+                                {option.label}
+                              </option>
+                            ))}
+                          </select>
+                        </>
+                      )}
                     </td>
                     <td>
                       <ReadCheck role={role} values={column.values} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, SourceDiff, SourceRow } from '../../../../shared/ipc/contract.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
+import { mayUse } from '../../app/session.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FocusHeading } from '../../components/FocusHeading.js';
 import { formatCount, formatIsoDate } from '../../components/format.js';
@@ -8,6 +9,7 @@ import { RecordsGrid } from '../records/RecordsGrid.js';
 import { DiffSummary } from './DiffSummary.js';
 import { SOURCE_KIND_LABELS } from './kinds.js';
 import { QuarantineSection } from './QuarantineSection.js';
+import { RemapSection } from './RemapSection.js';
 import './sources.css';
 
 interface SourceDetailProps {
@@ -15,10 +17,12 @@ interface SourceDetailProps {
   info: AppInfo;
   refreshKey: number;
   onBack(): void;
+  /** After the source's rows were read again: the list, its counts and the grid fetch again. */
+  onChanged?: (() => void) | undefined;
 }
 
 /** One source on its own: its facts, what changed since the previous extract, its records and its quarantine. */
-export function SourceDetail({ source, info, refreshKey, onBack }: SourceDetailProps) {
+export function SourceDetail({ source, info, refreshKey, onBack, onChanged }: SourceDetailProps) {
   const [diff, setDiff] = useState<SourceDiff | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,7 +39,7 @@ export function SourceDetail({ source, info, refreshKey, onBack }: SourceDetailP
     return () => {
       live = false;
     };
-  }, [source.id]);
+  }, [source.id, refreshKey]);
 
   const facts: Array<[string, string]> = [
     ['Partner', source.partner],
@@ -67,7 +71,8 @@ export function SourceDetail({ source, info, refreshKey, onBack }: SourceDetailP
       {diff ? <DiffSummary diff={diff} fileName={source.fileName} /> : null}
       {diff === null ? <p className="body">This is the first extract of its kind from {source.partner}: there is nothing earlier to compare it with.</p> : null}
       <RecordsGrid sources={[source]} refreshKey={refreshKey} fixedSource={source} />
-      <QuarantineSection source={source} info={info} />
+      <QuarantineSection key={refreshKey} source={source} info={info} />
+      {onChanged && mayUse(info.store.session, 'sources:remap') ? <RemapSection source={source} onRemapped={onChanged} /> : null}
     </section>
   );
 }

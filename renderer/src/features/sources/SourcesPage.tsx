@@ -34,7 +34,7 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
         <h1 className="heading-l" tabIndex={-1}>
           Sources
         </h1>
-        <SourceDetail source={viewed} info={info} refreshKey={refreshKey} onBack={() => setViewing(null)} />
+        <SourceDetail source={viewed} info={info} refreshKey={refreshKey} onBack={() => setViewing(null)} onChanged={refresh} />
       </>
     );
   }
