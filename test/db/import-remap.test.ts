@@ -149,6 +149,26 @@ describe('re-mapping a source from its stored rows', () => {
     store.close();
   });
 
+  it('reads two-digit years as the import did, with or without an as-of date', async () => {
+    const dir = tempDir();
+    const store = Store.openWithKey(join(dir, 'x.db'), randomBytes(32), true);
+    // Born in 2025 read against the import year; with no as-of given, the as-of becomes the 2024 incident.
+    const csv = 'Forename,Surname,DOB,Incident date\nAnn,Lee,05/06/25,01/02/2024\nBob,Ray,07/08/99,03/02/2024\n';
+    writeFileSync(join(dir, 'young.csv'), csv);
+    writeFileSync(join(dir, 'young-as-of.csv'), `${csv}\n`);
+    const defaulted = await importFile(store, join(dir, 'young.csv'), { user: 't', partner: 'Schools' }, silentJob());
+    const given = await importFile(store, join(dir, 'young-as-of.csv'), { user: 't', partner: 'Schools', asOf: '2024-12-31' }, silentJob());
+    const dobs = (id: number | null): unknown => store.reader.prepare('SELECT dob FROM record WHERE source_id = ? ORDER BY id').all(id).map((r) => (r as { dob: string }).dob);
+    expect(dobs(defaulted.sourceId)).toEqual(['2025-06-05', '1999-08-07']);
+    expect(dobs(given.sourceId)).toEqual(['1925-06-05', '1999-08-07']);
+    for (const id of [defaulted.sourceId, given.sourceId]) {
+      const before = dobs(id);
+      await remapSource(store, id ?? -1, { user: 't', mapping: { '': ['forename', 'surname', 'dob', 'event_date'] } }, silentJob());
+      expect(dobs(id)).toEqual(before);
+    }
+    store.close();
+  });
+
   it('a cancelled re-mapping leaves the store as it was', async () => {
     const { store, police } = await fixture();
     const snapshot = (): unknown =>

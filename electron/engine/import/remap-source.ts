@@ -142,6 +142,18 @@ function newRolesOf(sheets: StoredSheet[], options: RemapOptions, preset: Mappin
   });
 }
 
+/**
+ * The year two-digit years were resolved against on import: the as-of date the user gave, else
+ * the import day. A defaulted as-of is the import day or the latest event date up to it, so those
+ * mean the import year (an as-of typed to equal either reads the same way).
+ */
+function importPivotYear(db: Db, source: SourceRow): number {
+  const day = source.imported_at.slice(0, 10);
+  const latest = (db.prepare('SELECT max(event_date) AS d FROM record WHERE source_id = ? AND event_date <= ?').get(source.id, day) as { d: string | null }).d;
+  const defaulted = source.as_of === day || source.as_of === latest;
+  return Number((defaulted ? day : source.as_of).slice(0, 4));
+}
+
 /** Every count the summary and the audit trail report. */
 function countsOf(db: Db, sourceId: number): { records: number; quarantined: number } {
   const row = db.prepare("SELECT count(*) FILTER (WHERE status = 'record') AS records, count(*) FILTER (WHERE status = 'quarantine') AS quarantined FROM raw_row WHERE source_id = ?").get(sourceId) as {
@@ -157,9 +169,9 @@ export async function remapSource(store: Store, sourceId: number, options: Remap
   const preset = resolvePreset(db, source, options);
   const sheets = storedSheets(db, sourceId);
   const roles = newRolesOf(sheets, options, preset);
-  // Two-digit years resolve against the as-of year, and a birth date after the import is flagged, as on import.
+  // A birth date after the import day is flagged, and two-digit years resolve, as on import.
   const today = source.imported_at.slice(0, 10);
-  const pivotYear = Number(source.as_of.slice(0, 4));
+  const pivotYear = importPivotYear(db, source);
   const sourceKind = kindOf(source.kind);
   const before = countsOf(db, sourceId);
   const total = (db.prepare(`SELECT count(*) AS n FROM raw_row rr WHERE rr.source_id = ? AND ${REMAPPABLE}`).get(sourceId, NO_NAME) as { n: number }).n;
