@@ -37,41 +37,59 @@ const FIELDS = [
   ['nino', 'NI number'], ['upn', 'UPN'], ['event_date', 'event date'],
 ] as const;
 
+/** A row as the diff holds it: where it is and one string for everything compared. */
 interface Row {
   id: number;
   sheet: string;
   row_number: number;
-  agency_ref: string | null;
-  surname_key: string | null;
-  forename_key: string | null;
-  events: string | null;
-  values: Array<string | number | null>;
+  content: string;
 }
 
-function rowsOf(db: Db, sourceId: number): Row[] {
-  const columns = FIELDS.map(([c]) => `r.${c}`).join(', ');
-  const raw = db
+/**
+ * The source's records grouped by diff key, each reduced in SQL to one content string (its
+ * compared fields, then its events in a stable order): two 300k-row extracts are compared without
+ * materialising every field of every row.
+ */
+function groupedRows(db: Db, sourceId: number, keyOf: (sheet: string, ref: string | null, person: string | null) => string | null): Map<string, Row[]> {
+  const fields = FIELDS.map(([c]) => `coalesce(r.${c}, '')`).join(" || char(2) || ");
+  const rows = db
     .prepare(
-      `SELECT r.id, sh.sheet, w.row_number, r.agency_ref, r.surname_key, r.forename_key, ${columns},
-              (SELECT json_group_array(json_array(kind, category, start_date, end_date, value, detail_json))
-                 FROM (SELECT * FROM event e WHERE e.record_id = r.id ORDER BY e.kind, e.start_date, e.category, e.id)) AS events
+      `SELECT r.id, sh.sheet, w.row_number, r.agency_ref, r.surname_key, r.forename_key, r.dob,
+              ${fields} || char(3) || coalesce(ev.list, '') AS content
        FROM record r JOIN raw_row w ON w.id = r.raw_row_id
        JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal
+       LEFT JOIN (SELECT record_id,
+                         group_concat(json_array(kind, category, start_date, end_date, value, detail_json), char(1)
+                                      ORDER BY kind, start_date, category, id) AS list
+                  FROM event WHERE source_id = ? GROUP BY record_id) ev ON ev.record_id = r.id
        WHERE r.source_id = ? ORDER BY w.sheet_ordinal, w.row_number`,
     )
     .raw()
-    .all(sourceId) as Array<Array<string | number | null>>;
-  return raw.map((r) => ({
-    id: Number(r[0]),
-    sheet: String(r[1]),
-    row_number: Number(r[2]),
-    agency_ref: r[3] as string | null,
-    surname_key: r[4] as string | null,
-    forename_key: r[5] as string | null,
+    .iterate(sourceId, sourceId) as IterableIterator<[number, string, number, string | null, string | null, string | null, string | null, string]>;
+  const groups = new Map<string, Row[]>();
+  for (const [id, sheet, rowNumber, ref, surnameKey, forenameKey, dob, content] of rows) {
+    const person = surnameKey || forenameKey ? `${surnameKey ?? ''}|${forenameKey ?? ''}|${dob ?? ''}` : null;
+    const key = keyOf(sheet, ref, person) ?? `${sheet}\u0000row|${id}`;
     // Case is not content: "SMITH" and "Smith" are the same name.
-    values: r.slice(6, 6 + FIELDS.length).map((v) => (typeof v === 'string' ? v.toUpperCase() : v)),
-    events: (r[6 + FIELDS.length] as string | null) ?? '[]',
-  }));
+    const row: Row = { id, sheet, row_number: rowNumber, content: content.toUpperCase() };
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/** Which compared fields differ between two records (for the examples only). */
+function changedFields(db: Db, before: Row, after: Row): string[] {
+  const columns = FIELDS.map(([c]) => c).join(', ');
+  const read = db.prepare(`SELECT ${columns} FROM record WHERE id = ?`).raw();
+  const a = read.get(before.id) as Array<string | number | null>;
+  const b = read.get(after.id) as Array<string | number | null>;
+  const norm = (v: string | number | null | undefined): string => (typeof v === 'string' ? v.toUpperCase() : String(v ?? ''));
+  const fields: string[] = FIELDS.flatMap(([, label], i) => (norm(a[i]) !== norm(b[i]) ? [label] : []));
+  const eventsOf = (row: Row): string => row.content.slice(row.content.indexOf('\u0003'));
+  if (eventsOf(before) !== eventsOf(after)) fields.push('events');
+  return fields;
 }
 
 /** Sheets that map an agency reference, from the stored roles. */
@@ -91,7 +109,6 @@ export function previousSourceOf(db: Db, sourceId: number): { id: number; fileNa
   return row ? { id: row.id, fileName: row.file_name } : null;
 }
 
-const personKey = (r: Row): string | null => (r.surname_key || r.forename_key ? `${r.surname_key ?? ''}|${r.forename_key ?? ''}|${String(r.values[4] ?? '')}` : null);
 
 /** new / changed / gone rows of `sourceId` against `previousId` (default: its previous source); null when it has none. */
 export function diffSources(db: Db, sourceId: number, options: { previousId?: number; examples?: number } = {}): SourceDiff | null {
@@ -108,24 +125,14 @@ export function diffSources(db: Db, sourceId: number, options: { previousId?: nu
   const limit = options.examples ?? 20;
   const nowRefs = refSheets(db, sourceId);
   const thenRefs = refSheets(db, previous.id);
-  const keyOf = (r: Row): string | null => {
-    const byRef = nowRefs.has(r.sheet) && thenRefs.has(r.sheet);
-    const k = byRef ? (r.agency_ref ? `ref|${r.agency_ref.trim().toUpperCase()}` : null) : personKey(r);
-    return k === null ? null : `${r.sheet}\u0000${k}`;
+  const keyOf = (sheet: string, ref: string | null, person: string | null): string | null => {
+    const byRef = nowRefs.has(sheet) && thenRefs.has(sheet);
+    const k = byRef ? (ref ? `ref|${ref.trim().toUpperCase()}` : null) : person;
+    return k === null ? null : `${sheet}\u0000${k}`;
   };
-  const group = (rows: Row[]): Map<string, Row[]> => {
-    const m = new Map<string, Row[]>();
-    for (const r of rows) {
-      const k = keyOf(r) ?? `${r.sheet}\u0000row|${r.id}`;
-      const list = m.get(k);
-      if (list) list.push(r);
-      else m.set(k, [r]);
-    }
-    return m;
-  };
-  const now = group(rowsOf(db, sourceId));
-  const then = group(rowsOf(db, previous.id));
-  const content = (r: Row): string => JSON.stringify([r.values, r.events]);
+  const now = groupedRows(db, sourceId, keyOf);
+  const then = groupedRows(db, previous.id, keyOf);
+  const content = (r: Row): string => r.content;
   const diff: SourceDiff = {
     sourceId,
     previousSourceId: previous.id,
@@ -158,8 +165,7 @@ export function diffSources(db: Db, sourceId: number, options: { previousId?: nu
     diff.changed++;
     if (diff.examples.changed.length < limit) {
       const old = before[0];
-      const fields: string[] = FIELDS.flatMap(([, label], i) => (old && String(old.values[i] ?? '') !== String(first.values[i] ?? '') ? [label] : []));
-      if (old && first.events !== old.events) fields.push('events');
+      const fields = old ? changedFields(db, old, first) : [];
       if (rows.length !== before.length) fields.push('number of rows');
       diff.examples.changed.push({ sheet: first.sheet, row: first.row_number, previousRow: old?.row_number ?? null, fields });
     }
