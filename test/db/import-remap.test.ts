@@ -6,12 +6,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ColumnRole } from '../../shared/domain/record-fields.js';
+import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { remapSource, sourceMapping } from '../../electron/engine/import/remap-source.js';
 import { createJobContext, silentJob } from '../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../electron/engine/link/run-link.js';
 import { verifyAudit } from '../../electron/engine/store/audit.js';
 import { Store } from '../../electron/engine/store/store.js';
+import { addUser } from '../../electron/engine/store/users.js';
+import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -182,4 +185,47 @@ describe('re-mapping a source from its stored rows', () => {
     expect(snapshot()).toEqual(before);
     store.close();
   });
+
+  it('through the engine: a partner maps again only their own sources, as a job with its result', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'baseline.db');
+    const PASS = 'an analyst passphrase';
+    const analyst = createEngine({ storePath: path, host: 'browser', version: 't' });
+    await analyst.invoke('store:create', { passphrase: PASS });
+    for (const [file, partner, body] of [['police.csv', 'Police', POLICE], ['housing.csv', 'Homes', HOUSING]] as const) {
+      writeFileSync(join(dir, file), body);
+      const token = (await analyst.invoke('files:fromPath', { path: join(dir, file) })) as { ok: true; value: { token: string } };
+      await analyst.invoke('import:start', { token: token.value.token, partner, ...(partner === 'Police' ? { mapping: { '': WRONG } } : {}) });
+    }
+    await analyst.idle();
+    analyst.close();
+    const store = Store.unlock(path, PASS);
+    const ids = new Map((store.reader.prepare('SELECT partner, id FROM source').all() as Array<{ partner: string; id: number }>).map((r) => [r.partner, r.id]));
+    addUser(store, { user: 'pat', role: 'partner', organisation: 'Police' }, 'partner passphrase');
+    store.close();
+
+    const partner = createEngine({ storePath: path, host: 'browser', version: 't' });
+    await partner.invoke('store:unlock', { passphrase: 'partner passphrase' });
+    expect(await partner.invoke('sources:mapping', { sourceId: ids.get('Homes') })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await partner.invoke('sources:remap', { sourceId: ids.get('Homes'), preset: 'auto' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    const mapping = await partner.invoke('sources:mapping', { sourceId: ids.get('Police') });
+    expect(mapping).toMatchObject({ ok: true, value: { records: 3, quarantined: 3, sheets: [{ columns: WRONG.map((role) => ({ role })) }] } });
+    const done = finished(partner);
+    const started = await partner.invoke('sources:remap', { sourceId: ids.get('Police'), mapping: { '': RIGHT } });
+    expect(started).toMatchObject({ ok: true });
+    expect((await done).result).toMatchObject({ ok: true, value: { before: { records: 3 }, after: { records: 5, quarantined: 1 } } });
+    partner.close();
+  });
 });
+
+/** The next job:finished event of an engine. */
+function finished(engine: Engine): Promise<Extract<EngineEvent, { type: 'job:finished' }>> {
+  return new Promise((resolve) => {
+    const off = engine.onEvent((event) => {
+      if (event.type === 'job:finished') {
+        off();
+        resolve(event);
+      }
+    });
+  });
+}
