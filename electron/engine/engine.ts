@@ -24,6 +24,9 @@ import { governanceHandlers } from './handlers/governance.js';
 import { importHandlers } from './handlers/imports.js';
 import { matchingHandlers } from './handlers/matching.js';
 
+/** A records view is audited at most once per user and source in this time. */
+export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
+
 type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 /** Turns anything thrown into the Result envelope; only WorkbenchErrors keep their message. */
@@ -165,6 +168,22 @@ export class Engine implements EngineHandle {
     };
   }
 
+  /** When each user last had a records view audited, per source (null = all records). */
+  private readonly recordsViewAudited = new Map<string, number>();
+
+  /**
+   * Looking at person-level records is audited (DESIGN: "view of a person"), once per user and
+   * source in RECORDS_VIEW_AUDIT_MS: the grid asks for a page on every scroll, sort and keystroke
+   * of a filter, and one event per page would bury the trail.
+   */
+  private auditRecordsView(store: Store, sourceId: number | null, now = Date.now()): void {
+    const key = `${store.session.user}\u0000${sourceId ?? ''}`;
+    const last = this.recordsViewAudited.get(key);
+    if (last !== undefined && now - last < RECORDS_VIEW_AUDIT_MS) return;
+    this.recordsViewAudited.set(key, now);
+    store.audit(this.user, 'records-viewed', { sourceId });
+  }
+
   /** What feature handlers may use of the engine. */
   private readonly context: EngineContext = {
     options: () => this.options,
@@ -202,6 +221,7 @@ export class Engine implements EngineHandle {
       }
       this.store?.close();
       this.store = store;
+      this.recordsViewAudited.clear();
       // Failed attempts cannot be written while the store is locked; they are recorded now.
       store.audit(this.user, 'login', { failedAttemptsBefore: this.failedUnlocks });
       this.failedUnlocks = 0;
@@ -267,7 +287,12 @@ export class Engine implements EngineHandle {
       const sources = listSources(this.requireStore().reader);
       return scope === null ? sources : sources.filter((s) => s.partner === scope);
     },
-    'records:page': (request) => recordsPage(this.requireStore().reader, request, this.partnerScope()),
+    'records:page': (request) => {
+      const store = this.requireStore();
+      const page = recordsPage(store.reader, request, this.partnerScope());
+      this.auditRecordsView(store, request.sourceId ?? null);
+      return page;
+    },
     'users:list': () => listUsers(this.requireStore()),
     'users:add': ({ user, role, organisation, passphrase }) => addUser(this.requireStore(), { user, role, organisation: organisation ?? null }, passphrase),
     'users:remove': ({ user }) => {

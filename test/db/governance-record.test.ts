@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { processingCategory } from '../../electron/engine/governance/dp-record.js';
 import type { DataProtectionRecord, PurgeResult } from '../../shared/ipc/channels/governance.js';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
@@ -161,5 +162,22 @@ describe('purging from the UI channel', () => {
     expect(JSON.stringify(record)).not.toMatch(/police\.csv|Purgeable/);
     expect(await call(engine, 'audit:verify', {})).toMatchObject({ ok: true });
     engine.close();
+  });
+});
+
+describe('processing in the data protection record', () => {
+  it.each([
+    ['import', 'import'],
+    ['source-remapped', 'import'],
+    ['link-run', 'link'],
+    ['export-clusters', 'export'],
+    ['dp-record-exported', 'export'],
+    ['source-purged', 'purge'],
+    ['user-added', 'users'],
+    ['records-viewed', null],
+    ['view-pair', null],
+    ['login', null],
+  ])('files %s under %s', (action, category) => {
+    expect(processingCategory(action)).toBe(category);
   });
 });

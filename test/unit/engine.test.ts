@@ -81,6 +81,19 @@ describe('engine', () => {
     expect(page.rows.every((r) => r.surname === 'Smith')).toBe(true);
     // LIKE wildcards in a filter are matched literally.
     expect(await value(engine.invoke('records:page', { startRow: 0, endRow: 3, sort: [], filters: [{ column: 'surname', contains: '%' }] }))).toMatchObject({ total: 0 });
+
+    // Viewing records is audited once per user and source in a while, not once per page.
+    const viewed = async () =>
+      (await value<{ rows: Array<{ payload: Record<string, unknown> }> }>(engine.invoke('audit:page', { startRow: 0, endRow: 50, action: 'records-viewed' }))).rows.map((r) => r.payload);
+    expect(await viewed()).toEqual([{ sourceId: null }]);
+    await value(engine.invoke('records:page', { startRow: 0, endRow: 3, sort: [], filters: [], sourceId: 1 }));
+    await value(engine.invoke('records:page', { startRow: 3, endRow: 6, sort: [], filters: [], sourceId: 1 }));
+    expect(await viewed()).toEqual([{ sourceId: 1 }, { sourceId: null }]);
+    // A new sign-in starts a new trail of views.
+    await value(engine.invoke('store:lock', {}));
+    await value(engine.invoke('store:unlock', { passphrase: PASS }));
+    await value(engine.invoke('records:page', { startRow: 0, endRow: 3, sort: [], filters: [] }));
+    expect(await viewed()).toHaveLength(3);
     engine.close();
   });
 

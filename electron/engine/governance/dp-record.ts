@@ -15,7 +15,7 @@ function encryption(store: Store): string {
   return `${name} with a random 256-bit key (SQLite3 Multiple Ciphers); each user's passphrase wraps the key with scrypt and AES-256-GCM`;
 }
 
-const IMPORTS = new Set(['import', 'demo-created', 'imd-import', 'lookup-import', 'boundaries-import']);
+const IMPORTS = new Set(['import', 'source-remapped', 'demo-created', 'imd-import', 'lookup-import', 'boundaries-import']);
 const USER_CHANGES = new Set(['store-created', 'user-added', 'user-removed', 'passphrase-changed', 'recovery-code-created', 'passphrase-reset-with-recovery-code']);
 
 /** Which part of the record an audited action belongs to; null for actions that are not processing. */

@@ -27,6 +27,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'link-decision': 'Decided whether two records match',
   'export-pairs': 'Exported record pairs',
   'view-pair': 'Viewed two records to review them',
+  'records-viewed': 'Viewed records',
   'matching-threshold': 'Changed the matching threshold',
   'source-purged': "Deleted a source's data",
   'dp-record-exported': 'Exported the data protection record',
