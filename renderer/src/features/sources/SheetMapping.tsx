@@ -33,6 +33,7 @@ function suggestion(role: ColumnRole, confidence: number): string {
 /** One sheet of the preview: where its data starts, and what each column holds. */
 /** What the importer will read from the column under its chosen role, checked live. */
 function ReadCheck({ role, values }: { role: ColumnRole; values: readonly string[] }) {
+  if (role === 'drop') return <span className="table__detail">Not stored</span>;
   const check = checkColumn(role, values);
   if (check.parsed.length === 0) return <span className="table__detail">Kept as written</span>;
   return (
