@@ -30,6 +30,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'records-viewed': 'Viewed records',
   'matching-threshold': 'Changed the matching threshold',
   'source-purged': "Deleted a source's data",
+  'source-remapped': "Read a source's stored rows again with another mapping",
   'dp-record-exported': 'Exported the data protection record',
   'quarantine-exported': 'Exported quarantined rows',
   'mapping-preset-saved': 'Saved a mapping preset',
