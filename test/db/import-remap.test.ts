@@ -2,7 +2,7 @@
 // rows are read again, no file needed; record IDs stay, quarantine and records swap places, events
 // are rebuilt, linkage rows of records that go leave nothing dangling, and a cancel changes nothing.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ColumnRole } from '../../shared/domain/record-fields.js';
@@ -135,6 +135,7 @@ describe('re-mapping a source from its stored rows', () => {
     const summary = await remapSource(store, police, { user: 't', mapping: { '': dropNotes } }, silentJob());
     expect(summary.droppedColumns).toEqual(['Notes']);
     expect(cells()).not.toMatch(/seen twice|a note with no name/);
+    expect(statSync(`${store.path}-wal`).size).toBe(0);
     expect(JSON.parse((store.reader.prepare('SELECT dropped_columns_json AS d FROM source WHERE id = ?').get(police) as { d: string }).d)).toEqual(['Notes']);
 
     const refused = await remapSource(store, police, { user: 't', mapping: { '': [...RIGHT.slice(0, 8), 'event'] } }, silentJob()).catch((error: unknown) => error);

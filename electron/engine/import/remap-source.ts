@@ -286,6 +286,8 @@ export async function remapSource(store: Store, sourceId: number, options: Remap
     });
     job.throwIfCancelled();
     db.exec('COMMIT');
+    // Deleted cells: secure_delete zeroes the freed pages, and the WAL's old page images go now (as on purge).
+    if (droppedColumns.length) db.pragma('wal_checkpoint(TRUNCATE)');
     const linkRunStale = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'link_run'").get() as { n: number }).n > 0
       && db.prepare('SELECT 1 FROM link_run LIMIT 1').get() !== undefined;
     const message = [
