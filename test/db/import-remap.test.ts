@@ -127,6 +127,29 @@ describe('re-mapping a source from its stored rows', () => {
     store.close();
   });
 
+  it('keeps person IDs at the next matching run for records read again in place', async () => {
+    const { store, police } = await fixture();
+    await remapSource(store, police, { user: 't', mapping: { '': RIGHT } }, silentJob());
+    const dir = tempDir();
+    writeFileSync(join(dir, 'housing.csv'), HOUSING);
+    await importFile(store, join(dir, 'housing.csv'), { user: 't', partner: 'Homes', kind: 'housing' }, silentJob());
+    const persons = (): Map<string, string> =>
+      new Map(
+        (store.reader
+          .prepare('SELECT r.agency_ref AS ref, p.person_id AS person FROM run_record_person p JOIN record r ON r.id = p.record_id WHERE p.run_id = (SELECT max(id) FROM link_run) AND r.source_id = ?')
+          .all(police) as Array<{ ref: string; person: string }>).map((r) => [r.ref, r.person]),
+      );
+    await runLink(store, { user: 't' }, silentJob());
+    const first = persons();
+    expect(first.size).toBe(5);
+    // The notes become event detail: every record is read again in place.
+    const summary = await remapSource(store, police, { user: 't', mapping: { '': [...RIGHT.slice(0, 8), 'event'] } }, silentJob());
+    expect(summary).toMatchObject({ updated: 5, added: 0, removed: 0, linkRunStale: true });
+    await runLink(store, { user: 't' }, silentJob());
+    expect(persons()).toEqual(first);
+    store.close();
+  });
+
   it('removes the cells of a column newly marked not needed, and refuses to use a column whose cells were never stored', async () => {
     const { store, police } = await fixture();
     const cells = (): string => (store.reader.prepare('SELECT group_concat(cells_json) AS c FROM raw_row WHERE source_id = ?').get(police) as { c: string }).c;
