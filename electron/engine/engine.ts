@@ -192,6 +192,7 @@ export class Engine implements EngineHandle {
     user: () => this.user,
     partnerScope: () => this.partnerScope(),
     pathOf: (token) => this.pathOf(token),
+    auditRecordsView: (sourceId) => this.auditRecordsView(this.requireStore(), sourceId),
   };
 
   private readonly handlers: Handlers = {

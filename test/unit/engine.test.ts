@@ -97,6 +97,25 @@ describe('engine', () => {
     engine.close();
   });
 
+  it('audits a look at a source through its quarantine or its stored mapping as a records view', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'school.csv');
+    writeFileSync(csv, 'Forename,Surname,DOB\nAnn,Smith,01/02/2010\n,,03/04/2011\n');
+    const engine = engineIn(dir);
+    await value(engine.invoke('store:create', { passphrase: PASS }));
+    const file = await value<{ token: string }>(engine.invoke('files:fromPath', { path: csv }));
+    const { job } = await value<{ job: string }>(engine.invoke('import:start', { token: file.token }));
+    expect((await finished(engine, job)).finished.result).toMatchObject({ ok: true });
+    const viewed = async () =>
+      (await value<{ total: number }>(engine.invoke('audit:page', { startRow: 0, endRow: 50, action: 'records-viewed' }))).total;
+    expect(await viewed()).toBe(0);
+    await value(engine.invoke('quarantine:page', { sourceId: 1, startRow: 0, endRow: 10 }));
+    expect(await viewed()).toBe(1);
+    await value(engine.invoke('sources:mapping', { sourceId: 1 }));
+    expect(await viewed()).toBe(1);
+    engine.close();
+  });
+
   it('a failed job reports the error in its finished event and changes nothing', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.csv');

@@ -15,6 +15,8 @@ export interface EngineContext {
   user(): string;
   /** The partner organisation the session is limited to, or null for unrestricted roles. */
   partnerScope(): string | null;
+  /** Audits a look at person-level rows of a source (null: all sources), at most once per user, source and while. */
+  auditRecordsView(sourceId: number | null): void;
   /** The absolute path behind a file token from files:choose / files:fromPath. */
   pathOf(token: string): string;
 }

@@ -32,6 +32,8 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
     'quarantine:page': ({ sourceId, startRow, endRow }) => {
       const db = context.requireStore().reader;
       requireSource(db, sourceId, context.partnerScope());
+      // Quarantined rows are the partner's cells as sent: a look at person-level data.
+      context.auditRecordsView(sourceId);
       return { ...quarantinePage(db, sourceId, startRow, endRow), sheets: sourceSheets(db, sourceId).map(({ sheet, headers }) => ({ sheet, headers })) };
     },
     'quarantine:export': ({ sourceId, path }) => {
@@ -47,7 +49,12 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
       store.audit(context.user(), 'quarantine-exported', { sourceId: source.id, rows });
       return { saved: true, path: out, rows };
     },
-    'sources:mapping': ({ sourceId }) => sourceMapping(context.requireStore().reader, sourceId, context.partnerScope()),
+    'sources:mapping': ({ sourceId }) => {
+      const mapping = sourceMapping(context.requireStore().reader, sourceId, context.partnerScope());
+      // Its sample cells are the source's rows as sent.
+      context.auditRecordsView(sourceId);
+      return mapping;
+    },
     'sources:remap': ({ sourceId, mapping, preset }) => {
       const store = context.requireStore();
       const scope = context.partnerScope();
