@@ -32,6 +32,17 @@ function finished(engine: Engine, job: string): Promise<{ finished: JobFinished;
   });
 }
 
+/** A new store in `dir` with `text` written as `name` and imported through the channels; the import's finished event. */
+async function storeWithImport(dir: string, name: string, text: string): Promise<{ engine: Engine; finished: JobFinished }> {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const engine = engineIn(dir);
+  await value(engine.invoke('store:create', { passphrase: PASS }));
+  const file = await value<{ token: string }>(engine.invoke('files:fromPath', { path }));
+  const { job } = await value<{ job: string }>(engine.invoke('import:start', { token: file.token }));
+  return { engine, finished: (await finished(engine, job)).finished };
+}
+
 describe('engine', () => {
   it('refuses unknown channels and invalid payloads before any handler', async () => {
     const engine = engineIn(tempDir());
@@ -98,14 +109,8 @@ describe('engine', () => {
   });
 
   it('audits a look at a source through its quarantine or its stored mapping as a records view', async () => {
-    const dir = tempDir();
-    const csv = join(dir, 'school.csv');
-    writeFileSync(csv, 'Forename,Surname,DOB\nAnn,Smith,01/02/2010\n,,03/04/2011\n');
-    const engine = engineIn(dir);
-    await value(engine.invoke('store:create', { passphrase: PASS }));
-    const file = await value<{ token: string }>(engine.invoke('files:fromPath', { path: csv }));
-    const { job } = await value<{ job: string }>(engine.invoke('import:start', { token: file.token }));
-    expect((await finished(engine, job)).finished.result).toMatchObject({ ok: true });
+    const { engine, finished: imported } = await storeWithImport(tempDir(), 'school.csv', 'Forename,Surname,DOB\nAnn,Smith,01/02/2010\n,,03/04/2011\n');
+    expect(imported.result).toMatchObject({ ok: true });
     const viewed = async () =>
       (await value<{ total: number }>(engine.invoke('audit:page', { startRow: 0, endRow: 50, action: 'records-viewed' }))).total;
     expect(await viewed()).toBe(0);
@@ -117,14 +122,7 @@ describe('engine', () => {
   });
 
   it('a failed job reports the error in its finished event and changes nothing', async () => {
-    const dir = tempDir();
-    const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'a,b\n1,2\n');
-    const engine = engineIn(dir);
-    await value(engine.invoke('store:create', { passphrase: PASS }));
-    const file = await value<{ token: string }>(engine.invoke('files:fromPath', { path: bad }));
-    const { job } = await value<{ job: string }>(engine.invoke('import:start', { token: file.token }));
-    const { finished: done } = await finished(engine, job);
+    const { engine, finished: done } = await storeWithImport(tempDir(), 'bad.csv', 'a,b\n1,2\n');
     expect(done.result).toMatchObject({ ok: false, error: { kind: 'bad-input' } });
     expect(await value(engine.invoke('sources:list', {}))).toEqual([]);
     engine.close();
