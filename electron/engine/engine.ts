@@ -291,7 +291,8 @@ export class Engine implements EngineHandle {
     'records:page': (request) => {
       const store = this.requireStore();
       const page = recordsPage(store.reader, request, this.partnerScope());
-      this.auditRecordsView(store, request.sourceId ?? null);
+      // An empty grid shows nobody: nothing to audit.
+      if (page.rows.length > 0) this.auditRecordsView(store, request.sourceId ?? null);
       return page;
     },
     'users:list': () => listUsers(this.requireStore()),

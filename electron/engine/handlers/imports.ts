@@ -32,9 +32,10 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
     'quarantine:page': ({ sourceId, startRow, endRow }) => {
       const db = context.requireStore().reader;
       requireSource(db, sourceId, context.partnerScope());
+      const page = quarantinePage(db, sourceId, startRow, endRow);
       // Quarantined rows are the partner's cells as sent: a look at person-level data.
-      context.auditRecordsView(sourceId);
-      return { ...quarantinePage(db, sourceId, startRow, endRow), sheets: sourceSheets(db, sourceId).map(({ sheet, headers }) => ({ sheet, headers })) };
+      if (page.rows.length > 0) context.auditRecordsView(sourceId);
+      return { ...page, sheets: sourceSheets(db, sourceId).map(({ sheet, headers }) => ({ sheet, headers })) };
     },
     'quarantine:export': ({ sourceId, path }) => {
       const store = context.requireStore();
