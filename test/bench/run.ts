@@ -24,6 +24,12 @@ for (const format of ['csv', 'xlsx']) {
     process.stderr.write(`${key}: ${lines.at(-1)?.[1]}\n`);
   }
 }
+for (const rows of sizes) {
+  const r = run('./import.bench.ts', ['--rows', String(rows), '--format', 'csv', '--remap']);
+  const key = `re-map a csv source of ${rows.toLocaleString('en-GB')} rows from its stored rows`;
+  lines.push([key, `${Math.round(Number(r.rowsPerSecond)).toLocaleString('en-GB')} rows/s, ${Number(r.seconds).toFixed(2)} s, peak RSS ${Math.round(Number(r.peakRssMb))} MB`]);
+  process.stderr.write(`${key}: ${lines.at(-1)?.[1]}\n`);
+}
 const s = run('./store.bench.ts', ['--repeats', smoke ? '2' : '10']);
 lines.push(['store unlock with passphrase (scrypt key slot)', `${Number(s.unlockMs).toFixed(1)} ms`]);
 lines.push(['store open with raw data key', `${Number(s.rawOpenMs).toFixed(2)} ms`]);
