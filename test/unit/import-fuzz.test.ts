@@ -7,20 +7,11 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { runPipeline } from '../../electron/engine/import/pipeline.js';
+import { rng } from '../../electron/engine/link/train.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function goodXlsx(): Buffer {
   const wb = XLSX.utils.book_new();
@@ -72,7 +63,7 @@ function hostileCase(rand: () => number, xlsx: Buffer, i: number): { name: strin
 describe('hostile input fuzz', () => {
   it('1,000 malformed and hostile files: each imports or is refused as bad input', () => {
     const dir = tempDir();
-    const rand = prng(20261123);
+    const rand = rng(20261123);
     const xlsx = goodXlsx();
     const outcomes = { imported: 0, refused: 0 };
     for (let i = 0; i < 1000; i++) {

@@ -1,13 +1,13 @@
 // Imports LSOA boundary GeoJSON (ONS generalised clipped boundaries): one feature per LSOA
 // code and vintage, geometry kept as published. Rendering comes later.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
 import { findImport, finishImport, registerImport } from './geo-imports.js';
 import { isLsoaCode, parseVintage, type Vintage } from './releases.js';
-import { fileSha256 } from './table-reader.js';
+import { fileSha256, referenceFileSize } from './table-reader.js';
 
 export interface BoundaryImportSummary {
   file: string;
@@ -33,12 +33,7 @@ const NAME_PROPERTY = /^lsoa(01|11|21)_?(?:nm|name)$/i;
 
 export async function importBoundaries(store: Store, path: string, options: { vintage?: string; user: string }, ctx?: JobContext): Promise<BoundaryImportSummary> {
   const fileName = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new WorkbenchError('bad-input', `${fileName}: the file cannot be read (missing or not allowed).`);
-  }
+  const size = referenceFileSize(path);
   let doc: { type?: string; features?: Feature[]; crs?: { properties?: { name?: string } } };
   ctx?.progress('Reading boundaries', 0, size);
   try {

@@ -45,6 +45,15 @@ const CFB = [0xd0, 0xcf, 0x11, 0xe0];
 const BATCH = 5000;
 const HEADER_SCAN = 20;
 
+/** A reference file's size in bytes (for byte progress), or a clear error naming the file. */
+export function referenceFileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    throw new WorkbenchError('bad-input', `${basename(path)}: the file cannot be read (missing or not allowed).`);
+  }
+}
+
 /**
  * Opens a table and finds its header: the first of the first 20 non-blank rows that
  * `isHeader` accepts, else the first non-blank row (so recognition can say what was missing).
@@ -52,12 +61,7 @@ const HEADER_SCAN = 20;
  */
 export async function openTable(path: string, isHeader: (cells: string[]) => boolean): Promise<OpenedTable> {
   const fileName = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new WorkbenchError('bad-input', `${fileName}: the file cannot be read (missing or not allowed).`);
-  }
+  const size = referenceFileSize(path);
   if (size === 0) throw new WorkbenchError('bad-input', `${fileName}: the file is empty (0 bytes).`);
   const head = Buffer.alloc(Math.min(size, 65536));
   const fd = openSync(path, 'r');
