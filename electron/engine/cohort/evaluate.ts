@@ -86,7 +86,9 @@ export function ageOn(dob: number, day: number): number {
 /** The first day of the N months to `asOf` (12 months to 31 March 2025 start on 1 April 2024). */
 export function monthsWindowStart(asOf: number, months: number): number {
   const [y, m, d] = ymd(asOf);
-  return dayFrom(y, m - months, d) + 1;
+  // the same day N months back, clamped to the month's end (31 March − 6 months = 30 September)
+  const lastDay = ymd(dayFrom(y, m - months + 1, 1) - 1)[2];
+  return dayFrom(y, m - months, Math.min(d, lastDay)) + 1;
 }
 
 /** School terms as the importer dates them: autumn 1 Sep–31 Dec, spring 1 Jan–14 Apr, summer 15 Apr–31 Aug. */

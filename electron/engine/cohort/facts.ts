@@ -197,9 +197,11 @@ export function loadFacts(db: Db): CohortFacts {
     if (e.kind === 'asb-case') {
       // A tenancy's ASB flag has no dates of its own: it was open while the tenancy ran, within
       // the extract's year.
+      // A tenancy "starting" after the extract's own date is a recording error: the extract still
+      // says the case was open, so it is dated by the extract.
       const t = tenancyOf.get(e.record);
       const asOf = sourceAsOf.get(e.source) ?? NO_DAY;
-      start = t && t.start !== NO_DAY ? t.start : asOf;
+      start = t && t.start !== NO_DAY && (asOf === NO_DAY || t.start <= asOf) ? t.start : asOf;
       end = t && t.end !== NO_DAY ? t.end : asOf;
     }
     let outcome = NO_DAY;

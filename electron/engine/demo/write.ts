@@ -17,6 +17,7 @@ import {
   generateExtract,
   rowNumberOf,
 } from './extracts.js';
+import { cohortTruth, TRUTH_COHORT_FILE, truthCohortCsv } from './cohort-truth.js';
 import { postcodeLookup } from './lookup.js';
 import { COUNCIL_NAME } from './names.js';
 
@@ -230,10 +231,12 @@ export function writeDemoBorough(options: WriteDemoOptions): WriteDemoResult {
   const truthPath = path.join(outDir, TRUTH_FILE);
   const truth = new LineWriter(truthPath);
   let rows = 0;
+  const extracts: Extract[] = [];
   try {
     truth.line(TRUTH_HEADER.join(','));
     for (const id of EXTRACT_IDS) {
       const extract = generateExtract(borough, id);
+      extracts.push(extract);
       const file = path.join(outDir, extract.fileName);
       if (extract.format === 'csv') writeCsv(extract, file);
       else writeXlsx(extract, file);
@@ -251,6 +254,7 @@ export function writeDemoBorough(options: WriteDemoOptions): WriteDemoResult {
   } finally {
     truth.close();
   }
+  writeFileSync(path.join(outDir, TRUTH_COHORT_FILE), truthCohortCsv(cohortTruth(borough, extracts)));
   const truthHouseholdsPath = path.join(outDir, TRUTH_HOUSEHOLDS_FILE);
   writeTruthHouseholds(borough, truthHouseholdsPath);
   const truthAddressesPath = path.join(outDir, TRUTH_ADDRESSES_FILE);
