@@ -70,9 +70,17 @@ export function criterionData(facts: CohortFacts, c: Criterion): { data: 'ok' | 
 // Dates
 
 const DAY_MS = 86_400_000;
+/** The civil date of a day number, in integer arithmetic (no Date: evaluation calls it per event). */
 const ymd = (day: number): [number, number, number] => {
-  const d = new Date(day * DAY_MS);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 };
 const dayFrom = (y: number, m: number, d: number): number => Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
 
@@ -267,19 +275,24 @@ export interface Evaluation {
 interface CompiledCriterion {
   tests: Compiled[];
   noData: boolean;
+  /** Bits of the facts its tests read. */
+  mask: number;
 }
 
 function compileCriterion(facts: CohortFacts, c: Criterion, asOf: number): CompiledCriterion {
   const tests = c.tests.filter((t) => factAvailable(facts, t.fact)).map((t) => compile(t, asOf));
-  return { tests, noData: tests.length === 0 };
+  return { tests, noData: tests.length === 0, mask: tests.reduce((m, t) => m | (1 << t.fact), 0) };
 }
 
 function criterionFor(facts: CohortFacts, h: number, cc: CompiledCriterion, asOf: number): TestOutcome {
+  if ((facts.householdMask[h]! & cc.mask) === 0) return 'not-met';
   let undetermined = false;
   for (let k = facts.memberStart[h]!; k < facts.memberStart[h + 1]!; k++) {
     const p = facts.memberList[k]!;
-    if (facts.eventStart[p] === facts.eventStart[p + 1]) continue;
+    const mask = facts.personMask[p]!;
+    if ((mask & cc.mask) === 0) continue;
     for (const t of cc.tests) {
+      if ((mask & (1 << t.fact)) === 0) continue;
       const r = personTest(facts, p, t, asOf);
       if (r === 'met') return 'met';
       if (r === 'undetermined') undetermined = true;
@@ -311,7 +324,9 @@ export function evaluate(facts: CohortFacts, definition: ProgrammeDefinition, as
   const families: FamilyResult[] = [];
   let qualifying = 0;
   const nHouse = facts.householdIds.length;
+  const anyMask = criteria.reduce((m, c) => m | c.mask, filter?.mask ?? 0);
   for (let h = 0; h < nHouse; h++) {
+    if ((facts.householdMask[h]! & anyMask) === 0) continue;
     const met: boolean[] = [];
     const undetermined: boolean[] = [];
     let any = false;

@@ -57,6 +57,10 @@ export interface CohortFacts {
   /** Records of person p: recordList[recordStart[p] .. recordStart[p+1]) (record IDs). */
   recordStart: Int32Array;
   recordList: Int32Array;
+  /** Bit f set when person p holds an event of fact f (so evaluation skips everyone else). */
+  personMask: Uint32Array;
+  /** The union of the household's members' masks. */
+  householdMask: Uint32Array;
   /** Where each record came from. */
   rowOf: Map<number, RowRef>;
   /** The postcode most of a household's records give, or null. */
@@ -238,6 +242,8 @@ export function loadFacts(db: Db): CohortFacts {
     evId: new Int32Array(n),
     evRecord: new Int32Array(n),
     kinds,
+    personMask: new Uint32Array(nPersons),
+    householdMask: new Uint32Array(nHouse),
     recordStart,
     recordList,
     rowOf,
@@ -258,7 +264,9 @@ export function loadFacts(db: Db): CohortFacts {
     facts.evOutcome[i] = e.outcome;
     facts.evId[i] = e.id;
     facts.evRecord[i] = e.record;
+    facts.personMask[e.p]! |= 1 << e.fact;
   });
+  for (let p = 0; p < nPersons; p++) facts.householdMask[facts.personHousehold[p]!]! |= facts.personMask[p]!;
   for (let p = 0; p < nPersons; p++) facts.eventStart[p + 1]! += facts.eventStart[p]!;
   return facts;
 }
