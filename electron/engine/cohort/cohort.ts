@@ -332,6 +332,8 @@ export function exportCohort(db: Db, options: { definition: ProgrammeDefinition;
   function* lines(): Generator<Array<string | number>> {
     yield [...COHORT_EXPORT_HEADER];
     for (const f of evaluation.families) {
+      // a family whose only mark is an undetermined criterion has no flag to export
+      if (!f.localFilter && !f.met.some(Boolean)) continue;
       const rows: string[] = [];
       for (let k = facts.memberStart[f.household]!; k < facts.memberStart[f.household + 1]!; k++) {
         const p = facts.memberList[k]!;
@@ -350,6 +352,6 @@ export function exportCohort(db: Db, options: { definition: ProgrammeDefinition;
       ];
     }
   }
-  writeCsvFile(options.out, lines());
-  return { families: evaluation.families.length, qualifying: evaluation.qualifying };
+  const families = writeCsvFile(options.out, lines()) - 1;
+  return { families, qualifying: evaluation.qualifying };
 }
