@@ -48,52 +48,52 @@ afterAll(() => {
 describe('cohorts over awkward data', () => {
   it('judges each family by its events in the window, and a child with no date of birth is shown, not guessed', async () => {
     const { call } = shared;
-      const summary = await call<CohortSummary>('cohort:evaluate', { programme: 'troubled-families-phase-1', asOf: AS_OF, limit: 100 });
-      const byId = new Map(summary.families.map((f) => [f.familyId, f]));
-      // HA: a pupil at 20% unauthorised absence, a parent's ASB in June 2024 and two overlapping
-      // out-of-work claims (JSA and UC): all three criteria, the work one counted once.
-      expect(byId.get('HA')).toMatchObject({ criteria: { crime_asb: true, education: true, work: true }, qualifies: true });
-      // HB: ASB in 2023 (outside the 12 months), a claim ended before the as-of date, and a pupil
-      // at 30% absence whose age nobody recorded.
-      expect(byId.get('HB')).toMatchObject({ criteria: { crime_asb: false, education: false, work: false }, qualifies: false });
-      expect(byId.get('HB')!.notes.join(' ')).toMatch(/no date of birth/);
-      expect(summary.undetermined).toBe(1);
-      expect(summary.messages.join(' ')).toMatch(/age could not be judged/);
-      // HC: a victim of ASB and a pupil at 1% absence: nothing.
-      expect(byId.has('HC')).toBe(false);
+    const summary = await call<CohortSummary>('cohort:evaluate', { programme: 'troubled-families-phase-1', asOf: AS_OF, limit: 100 });
+    const byId = new Map(summary.families.map((f) => [f.familyId, f]));
+    // HA: a pupil at 20% unauthorised absence, a parent's ASB in June 2024 and two overlapping
+    // out-of-work claims (JSA and UC): all three criteria, the work one counted once.
+    expect(byId.get('HA')).toMatchObject({ criteria: { crime_asb: true, education: true, work: true }, qualifies: true });
+    // HB: ASB in 2023 (outside the 12 months), a claim ended before the as-of date, and a pupil
+    // at 30% absence whose age nobody recorded.
+    expect(byId.get('HB')).toMatchObject({ criteria: { crime_asb: false, education: false, work: false }, qualifies: false });
+    expect(byId.get('HB')!.notes.join(' ')).toMatch(/no date of birth/);
+    expect(summary.undetermined).toBe(1);
+    expect(summary.messages.join(' ')).toMatch(/age could not be judged/);
+    // HC: a victim of ASB and a pupil at 1% absence: nothing.
+    expect(byId.has('HC')).toBe(false);
 
-      const hb = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HB' });
-      expect(hb.criteria.find((c) => c.id === 'education')).toMatchObject({ status: 'undetermined' });
-      expect(hb.criteria.find((c) => c.id === 'crime_asb')).toMatchObject({ status: 'not-met', evidence: [] });
-      expect(hb.notes.join(' ')).toMatch(/not guessed/);
-      const ha = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HA' });
-      const work = ha.criteria.find((c) => c.id === 'work')!;
-      expect(work.status).toBe('met');
-      expect(work.evidence.flatMap((e) => e.events.map((ev) => `${ev.file}|${ev.row}`)).sort()).toEqual(['benefits.csv|2', 'benefits.csv|3']);
+    const hb = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HB' });
+    expect(hb.criteria.find((c) => c.id === 'education')).toMatchObject({ status: 'undetermined' });
+    expect(hb.criteria.find((c) => c.id === 'crime_asb')).toMatchObject({ status: 'not-met', evidence: [] });
+    expect(hb.notes.join(' ')).toMatch(/not guessed/);
+    const ha = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HA' });
+    const work = ha.criteria.find((c) => c.id === 'work')!;
+    expect(work.status).toBe('met');
+    expect(work.evidence.flatMap((e) => e.events.map((ev) => `${ev.file}|${ev.row}`)).sort()).toEqual(['benefits.csv|2', 'benefits.csv|3']);
   });
 
   it('says which data a heading needs when no source has it, instead of counting zero', async () => {
     const { call } = shared;
-      const s = await call<CohortSummary>('cohort:evaluate', { programme: 'troubled-families-phase-2', asOf: AS_OF });
-      const cin = s.headings.find((h) => h.id === 'children_need_help')!;
-      expect(cin).toMatchObject({ data: 'no-data', families: null });
-      expect(s.messages.join(' ')).toMatch(/no data\. No imported source gives child in need or child protection status/);
-      // no A&E extract here: health has no data either, and phase 1's local filter cannot be met
-      expect(s.headings.find((h) => h.id === 'health')).toMatchObject({ data: 'no-data' });
+    const s = await call<CohortSummary>('cohort:evaluate', { programme: 'troubled-families-phase-2', asOf: AS_OF });
+    const cin = s.headings.find((h) => h.id === 'children_need_help')!;
+    expect(cin).toMatchObject({ data: 'no-data', families: null });
+    expect(s.messages.join(' ')).toMatch(/no data\. No imported source gives child in need or child protection status/);
+    // no A&E extract here: health has no data either, and phase 1's local filter cannot be met
+    expect(s.headings.find((h) => h.id === 'health')).toMatchObject({ data: 'no-data' });
   });
 
   it('exports one line per family with a flag, rows as file|sheet|row, machine-readable', async () => {
     const { dir, call } = shared;
-      const out = join(dir, 'cohort.csv');
-      await call('cohort:export', { programme: 'troubled-families-phase-1', asOf: AS_OF, out });
-      const text = readFileSync(out, 'utf8');
-      expect(parseCsv(text)).toEqual([
-        ['family_id', 'as_of', 'crime_asb', 'education', 'work', 'local_filter', 'qualifies', 'rows'],
-        ['HA', AS_OF, '1', '1', '1', '0', '1', 'school.csv||2;police.csv||2;benefits.csv||2;benefits.csv||3'],
-      ]);
-      expect(text.endsWith('\r\n')).toBe(true);
-      // an unknown preset and a date that does not exist are user errors
-      await expect(call('cohort:export', { programme: 'no-such-programme', asOf: AS_OF, out })).rejects.toThrow(/There is no programme "no-such-programme"/);
-      await expect(call('cohort:evaluate', { programme: 'troubled-families-phase-1', asOf: '2025-02-30' })).rejects.toThrow(/not a real date/);
+    const out = join(dir, 'cohort.csv');
+    await call('cohort:export', { programme: 'troubled-families-phase-1', asOf: AS_OF, out });
+    const text = readFileSync(out, 'utf8');
+    expect(parseCsv(text)).toEqual([
+      ['family_id', 'as_of', 'crime_asb', 'education', 'work', 'local_filter', 'qualifies', 'rows'],
+      ['HA', AS_OF, '1', '1', '1', '0', '1', 'school.csv||2;police.csv||2;benefits.csv||2;benefits.csv||3'],
+    ]);
+    expect(text.endsWith('\r\n')).toBe(true);
+    // an unknown preset and a date that does not exist are user errors
+    await expect(call('cohort:export', { programme: 'no-such-programme', asOf: AS_OF, out })).rejects.toThrow(/There is no programme "no-such-programme"/);
+    await expect(call('cohort:evaluate', { programme: 'troubled-families-phase-1', asOf: '2025-02-30' })).rejects.toThrow(/not a real date/);
   });
 });
