@@ -124,6 +124,14 @@ describe('the phase 1 cohort of the demo borough with perfect linkage', () => {
     }
   });
 
+  it('gives every attached family the generator’s true outcome status for each result measure', async () => {
+    const report = await value<OutcomesReport>(engine.invoke('outcomes:families', { programme: PHASE_1, asOf: AS_OF, attachedOn: '2024-09-30' }));
+    const [, ...truth] = parseCsv(readFileSync(join(outDir, 'truth-outcomes.csv'), 'utf8'));
+    expect(truth.length).toBeGreaterThan(0);
+    const got = report.families.map((f) => [f.familyId, f.attachedOn, AS_OF, ...f.measures.map((m) => m.status)].join(',')).sort();
+    expect(got).toEqual(truth.map((r) => r.join(',')).sort());
+  });
+
   it('gives each attached family a status per result measure, saying what data is missing', async () => {
     const report = await value<OutcomesReport>(engine.invoke('outcomes:families', { programme: PHASE_1, asOf: AS_OF }));
     expect(report.families.length).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ import {
   generateExtract,
   rowNumberOf,
 } from './extracts.js';
-import { cohortTruth, TRUTH_COHORT_FILE, truthCohortCsv } from './cohort-truth.js';
+import { cohortTruth, DEMO_ATTACHED_ON, outcomeTruth, TRUTH_COHORT_FILE, TRUTH_OUTCOMES_FILE, truthCohortCsv, truthOutcomesCsv } from './cohort-truth.js';
 import { postcodeLookup } from './lookup.js';
 import { COUNCIL_NAME } from './names.js';
 
@@ -255,6 +255,7 @@ export function writeDemoBorough(options: WriteDemoOptions): WriteDemoResult {
     truth.close();
   }
   writeFileSync(path.join(outDir, TRUTH_COHORT_FILE), truthCohortCsv(cohortTruth(borough, extracts)));
+  writeFileSync(path.join(outDir, TRUTH_OUTCOMES_FILE), truthOutcomesCsv(outcomeTruth(borough, extracts, DEMO_ATTACHED_ON), DEMO_ATTACHED_ON));
   const truthHouseholdsPath = path.join(outDir, TRUTH_HOUSEHOLDS_FILE);
   writeTruthHouseholds(borough, truthHouseholdsPath);
   const truthAddressesPath = path.join(outDir, TRUTH_ADDRESSES_FILE);
