@@ -50,7 +50,7 @@ describe('cohorts over awkward data', () => {
     const { call } = shared;
     const summary = await call<CohortSummary>('cohort:evaluate', { programme: 'troubled-families-phase-1', asOf: AS_OF, limit: 100 });
     const byId = new Map(summary.families.map((f) => [f.familyId, f]));
-    // HA: a pupil at 20% unauthorised absence, a parent's ASB in June 2024 and two overlapping
+    // HA: a pupil at 20% unauthorised absence, a parent's ASB in June 2024 (at a previous address) and two overlapping
     // out-of-work claims (JSA and UC): all three criteria, the work one counted once.
     expect(byId.get('HA')).toMatchObject({ criteria: { crime_asb: true, education: true, work: true }, qualifies: true });
     // HB: ASB in 2023 (outside the 12 months), a claim ended before the as-of date, and a pupil
@@ -70,6 +70,9 @@ describe('cohorts over awkward data', () => {
     const work = ha.criteria.find((c) => c.id === 'work')!;
     expect(work.status).toBe('met');
     expect(work.evidence.flatMap((e) => e.events.map((ev) => `${ev.file}|${ev.row}`)).sort()).toEqual(['benefits.csv|2', 'benefits.csv|3']);
+    // the parent's ASB was recorded at their old address: counted with the family, and said so
+    expect(ha.criteria.find((c) => c.id === 'crime_asb')).toMatchObject({ status: 'met' });
+    expect(ha.notes.join(' ')).toMatch(/recorded at another postcode \(moved during the window/);
   });
 
   it('says which data a heading needs when no source has it, instead of counting zero', async () => {

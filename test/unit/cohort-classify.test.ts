@@ -27,6 +27,9 @@ describe('classifying events by their content', () => {
     }
     for (const o of ['Awaiting outcome', 'Community Resolution', 'NFA', 'No further action', 'Not guilty', 'Pending']) expect(facts('offence', 'Theft', { Outcome: o }), o).toEqual(['offence-unproven']);
     expect(facts('offence', 'Theft', {})).toEqual(['offence-unproven']);
+    // a youth justice list whose only type column is the disposal
+    expect(facts('offence', 'Youth Caution', {})).toEqual(['offence-proven']);
+    expect(facts('offence', 'Breach of order', {})).toEqual(['offence-unproven']);
   });
 
   it('counts ASB against the person who caused it, not its victim or a witness', () => {
@@ -40,6 +43,9 @@ describe('classifying events by their content', () => {
     expect(facts('asb-incident', 'Domestic Incident', { Involvement: 'Victim' })).toEqual(['domestic-abuse']);
     expect(facts('asb-incident', 'Criminal Damage', { Involvement: 'Suspect' })).toEqual(['crime-suspect']);
     expect(facts('asb-case', null)).toEqual(['housing-asb']);
+    // the involvement read as the event's type, the incident's type left as a detail
+    expect(facts('asb-incident', 'Suspect', { 'Incident Type': 'ASB - Nuisance' })).toEqual(['asb-perpetrator']);
+    expect(facts('asb-incident', 'Victim', { 'Incident Type': 'ASB - Nuisance' })).toEqual([]);
   });
 
   it('reads an A&E visit for self-harm or alcohol as a health concern too', () => {

@@ -21,8 +21,10 @@ const PERMANENT = /\b(perm|permanent|permanently|pex|pe)\b/;
 const FIXED = /\b(fixed|fte|fpe|fixed term|fixed period|suspension|suspended|fte\d*|temporary)\b/;
 
 const UNPROVEN = /\b(awaiting|pending|await|no further action|nfa|not guilty|acquitted|dismissed|withdrawn|discontinued|no crime|not proven|no action|community resolution|cr|outcome 22|deferred prosecution|undetected|released under investigation|rui|bail|bailed)\b/;
-const PROVEN = /\b(caution|cautioned|reprimand|final warning|conviction|convicted|guilty|referral order|rehabilitation order|yro|detention|dto|custody|custodial|discharge|fine|fined|reparation|sentence|sentenced|supervision order|community order|order|charged|court)\b/;
+const PROVEN = /\b(caution|cautioned|reprimand|final warning|conviction|convicted|guilty|referral order|rehabilitation order|yro|detention|dto|custody|custodial|discharge|fine|fined|reparation|sentence|sentenced|supervision order|community order|order)\b/;
 
+/** A disposal named on its own (the outcome as the event's type). */
+const DISPOSAL = /\b(caution|cautioned|reprimand|final warning|conviction|convicted|referral order|rehabilitation order|yro|detention and training|dto|custodial sentence|conditional discharge|absolute discharge|reparation order)\b/;
 const ASB_ORDER = /\b(asbo|cbo|criminal behaviour order|asb injunction|injunction|acceptable behaviour|abc|asb contract|behaviour contract|cpn|community protection|dispersal|closure order|parenting order|demotion)\b/;
 const ASB = /\b(asb|anti social|antisocial|nuisance|rowdy|inconsiderate)\b/;
 const DOMESTIC = /\b(domestic|da|dash|marac|dv)\b/;
@@ -30,6 +32,8 @@ const NOT_CAUSE = /\b(victim|witness|complainant|informant|reporting person|call
 const MENTAL = /\b(mental|self harm|selfharm|overdose|suicid|psychiatric|anxiety|depress|psychosis)\b/;
 const SUBSTANCE = /\b(alcohol|intoxicat|drunk|drug|overdose|substance|opioid|cannabis)\b/;
 
+const INVOLVEMENT_WORD = /\b(suspect|victim|witness|offender|perpetrator|complainant|informant|accused|arrested|reporting person|injured party)\b/;
+const TYPE_HEADER = /\b(incident|occurrence|crime|offence|classification|nature|category|type)\b/;
 /** Cells whose header speaks of involvement: "Involvement", "Role", "Person Type"… */
 const INVOLVEMENT_HEADER = /\b(involvement|involved|role|person type|party|capacity|status)\b/;
 const OUTCOME_HEADER = /\b(outcome|disposal|result|sentence|verdict)\b/;
@@ -42,7 +46,7 @@ function cellsWhere(detail: Record<string, string | number>, header: RegExp): st
 
 /** The facts one Event gives (usually one; an A&E visit for self-harm is also a mental-health fact). */
 export function classifyEvent(e: EventInput): Fact[] {
-  const category = norm(e.category ?? '');
+  let category = norm(e.category ?? '');
   switch (e.kind) {
     case 'attendance':
       return ['attendance'];
@@ -56,7 +60,12 @@ export function classifyEvent(e: EventInput): Fact[] {
     }
     case 'offence': {
       const outcome = cellsWhere(e.detail, OUTCOME_HEADER);
-      if (outcome.trim() === '') return ['offence-unproven'];
+      if (outcome.trim() === '') {
+        // no outcome column beside the offence: the category may be the disposal itself
+        // ("Youth Caution"), but an offence's name ("Breach of order") is no outcome
+        if (UNPROVEN.test(category)) return ['offence-unproven'];
+        return DISPOSAL.test(category) ? ['offence-proven'] : ['offence-unproven'];
+      }
       if (UNPROVEN.test(outcome)) return ['offence-unproven'];
       return PROVEN.test(outcome) ? ['offence-proven'] : ['offence-unproven'];
     }
@@ -81,7 +90,12 @@ export function classifyEvent(e: EventInput): Fact[] {
     }
     case 'asb-incident':
     case 'event': {
-      const involvement = cellsWhere(e.detail, INVOLVEMENT_HEADER);
+      let involvement = cellsWhere(e.detail, INVOLVEMENT_HEADER);
+      // "Involvement Type" taken as the event's type: the incident's type is then a detail cell
+      if (INVOLVEMENT_WORD.test(category) && !ASB.test(category) && !DOMESTIC.test(category)) {
+        involvement += category;
+        category = cellsWhere(e.detail, TYPE_HEADER);
+      }
       const cause = !NOT_CAUSE.test(involvement);
       if (DOMESTIC.test(category)) return ['domestic-abuse'];
       if (ASB_ORDER.test(category)) return cause ? ['asb-order'] : [];

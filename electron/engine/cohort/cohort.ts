@@ -301,6 +301,18 @@ export function familyDetail(db: Db, options: { name: string; version: number; d
   );
   const notes: string[] = [];
   if (members.some((p) => facts.personDob[p] === NO_DAY)) notes.push('A member has no date of birth in any record: their age is not guessed.');
+  // Families are households on the as-of date: an event recorded at another address (a member
+  // who moved during the window) still counts for the family they live with now — said, not hidden.
+  const home = facts.householdPostcode[h];
+  const movedWho = new Set<number>();
+  for (const e of evidence) {
+    if (e.outcome !== 'met') continue;
+    for (const i of e.events) {
+      const pc = facts.postcodeOf.get(facts.evRecord[i]!);
+      if (home && pc && pc.replace(/\s/g, '').toUpperCase() !== home.replace(/\s/g, '').toUpperCase()) movedWho.add(e.person);
+    }
+  }
+  for (const p of movedWho) notes.push(`${label(p)} has evidence recorded at another postcode (moved during the window, or an old address): it counts for the family they live with on the as-of date.`);
   return {
     familyId: options.familyId,
     programme: { name: options.name, version: options.version },

@@ -63,6 +63,8 @@ export interface CohortFacts {
   householdMask: Uint32Array;
   /** Where each record came from. */
   rowOf: Map<number, RowRef>;
+  /** Each record's postcode, where it has one. */
+  postcodeOf: Map<number, string>;
   /** The postcode most of a household's records give, or null. */
   householdPostcode: (string | null)[];
 }
@@ -117,6 +119,7 @@ export function loadFacts(db: Db): CohortFacts {
   const householdIndex = new Map<string, number>();
   const recordPerson = new Map<number, number>();
   const rowOf = new Map<number, RowRef>();
+  const postcodeOf = new Map<number, string>();
   const personRecords: number[][] = [];
   const postcodeVotes: Array<Map<string, number>> = [];
   for (const r of records) {
@@ -143,6 +146,7 @@ export function loadFacts(db: Db): CohortFacts {
     recordPerson.set(r.id, p);
     rowOf.set(r.id, { file: r.file, sheet: r.sheet, row: r.row });
     if (r.postcode) {
+      postcodeOf.set(r.id, r.postcode);
       const votes = postcodeVotes[h]!;
       votes.set(r.postcode, (votes.get(r.postcode) ?? 0) + 1);
     }
@@ -247,6 +251,7 @@ export function loadFacts(db: Db): CohortFacts {
     recordStart,
     recordList,
     rowOf,
+    postcodeOf,
     householdPostcode: postcodeVotes.map((votes) => {
       let best: string | null = null;
       let count = 0;
