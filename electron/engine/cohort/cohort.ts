@@ -335,7 +335,7 @@ export function familyDetail(db: Db, options: { name: string; version: number; d
 // ---------------------------------------------------------------------------------------------
 // Export (machine-readable: never altered)
 
-export function exportCohort(db: Db, options: { definition: ProgrammeDefinition; asOf: string; out: string }): { families: number; qualifying: number } {
+export function exportCohort(db: Db, options: { definition: ProgrammeDefinition; asOf: string; out: string }): { families: number; qualifying: number; households: number; linkRun: number | null } {
   const facts = cohortFacts(db);
   const asOf = parseAsOf(options.asOf);
   const evaluation = evaluate(facts, options.definition, asOf);
@@ -365,5 +365,5 @@ export function exportCohort(db: Db, options: { definition: ProgrammeDefinition;
     }
   }
   const families = writeCsvFile(options.out, lines()) - 1;
-  return { families, qualifying: evaluation.qualifying };
+  return { families, qualifying: evaluation.qualifying, households: evaluation.households, linkRun: facts.run };
 }

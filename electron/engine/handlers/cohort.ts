@@ -62,7 +62,7 @@ export function cohortHandlers(context: EngineContext): HandlersFor<keyof typeof
       const path = typedExportPath(out, '.csv');
       const p = resolve(store, programme, version, undefined);
       const result = exportCohort(store.reader, { definition: p.definition, asOf, out: path });
-      recordCohort(store, context.user(), p, asOf, null, { households: 0, flagged: result.families, qualifying: result.qualifying });
+      recordCohort(store, context.user(), p, asOf, result.linkRun, { households: result.households, flagged: result.families, qualifying: result.qualifying });
       store.audit(context.user(), 'cohort-export', { programme: p.name, version: p.version, asOf, families: result.families, qualifying: result.qualifying });
       return { out: path, families: result.families, qualifying: result.qualifying, programme: { name: p.name, version: p.version } };
     },
