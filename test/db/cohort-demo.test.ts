@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CohortSummary, FamilyEvidence, OutcomesReport, ProgrammeDefinition, ProgrammeVersion } from '../../shared/ipc/channels/cohort.js';
+import { cohortCounts } from '../../electron/engine/cohort/cohort.js';
+import { getProgramme } from '../../electron/engine/cohort/programmes.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import type { Store } from '../../electron/engine/store/store.js';
 import { demoWithTruthLinkage, parseCsv } from '../helpers/cohort-demo.js';
@@ -98,6 +100,17 @@ describe('the phase 1 cohort of the demo borough with perfect linkage', () => {
     const stricter = await value<CohortSummary>(engine.invoke('cohort:evaluate', { programme: PHASE_1, asOf: AS_OF, definition: withFilter(50) }));
     expect(stricter.qualifying!).toBeLessThan(base.qualifying!);
     expect(stricter.combinations.every((c) => !c.key.includes('local_filter'))).toBe(true);
+  });
+
+  it('gives other features aggregates only: counts by criterion, combination and area, disclosure-controlled', () => {
+    const p = getProgramme(store.reader, PHASE_1);
+    const exact = cohortCounts(store.reader, { name: p.name, version: p.version, definition: p.definition, asOf: AS_OF, disclosure: 'exact' });
+    const rounded = cohortCounts(store.reader, { name: p.name, version: p.version, definition: p.definition, asOf: AS_OF, disclosure: 'rounded' });
+    expect(exact.programme).toEqual({ name: PHASE_1, version: 1 });
+    expect(exact.byCriterion.map((c) => c.key)).toEqual(['crime_asb', 'education', 'work']);
+    expect(exact.byArea.reduce((n, a) => n + (a.families ?? 0), 0)).toBeGreaterThanOrEqual(exact.qualifying!);
+    for (const c of [...rounded.byCriterion, ...rounded.combinations, ...rounded.byArea, ...rounded.byDecile]) expect(c.families === null || c.families % 5 === 0, c.key).toBe(true);
+    expect(JSON.stringify(rounded)).not.toMatch(/"H\d|P\d|\.csv|\.xlsx/);
   });
 
   it('keeps every version of an analyst’s copy; presets stay read-only', async () => {
