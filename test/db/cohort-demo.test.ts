@@ -148,8 +148,10 @@ describe('the phase 1 cohort of the demo borough with perfect linkage', () => {
   it('gives each attached family a status per result measure, saying what data is missing', async () => {
     const report = await value<OutcomesReport>(engine.invoke('outcomes:families', { programme: PHASE_1, asOf: AS_OF }));
     expect(report.families.length).toBeGreaterThan(0);
+    expect(report.families.some((f) => f.timeline.length > 0)).toBe(true);
     for (const f of report.families) {
       expect(f.measures.map((m) => m.id)).toEqual(['education', 'asb', 'youth_offending', 'employment', 'progress_to_work']);
+      for (const t of f.timeline) expect(t.date >= '2024-03-31' && t.date <= AS_OF, t.date).toBe(true);
       const progress = f.measures.find((m) => m.id === 'progress_to_work')!;
       expect(progress).toMatchObject({ status: 'insufficient-data' });
       expect(progress.detail).toMatch(/Work Programme/);

@@ -44,6 +44,7 @@ test('evaluate phase 1, open a family’s evidence, change the local filter, ope
   await page.getByTestId('cohort-row').first().getByRole('button', { name: /Outcomes for family/ }).click();
   await expect(page.getByTestId('family-drawer').getByRole('heading', { name: /: outcomes$/ })).toBeVisible();
   await expect(page.getByTestId('family-outcomes').or(page.getByTestId('family-outcomes-none'))).toBeVisible();
+  if (await page.getByTestId('family-outcomes').isVisible()) await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
   await expect(page.getByTestId('claim-table')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // cohort qualifying then), each result measure from the events of successive extracts, with a
 // status — achieved, on track, not yet, insufficient data (saying what is missing) or not
 // applicable — and whether a result can be claimed in the window.
-import type { FamilyOutcome, OutcomeStatus, OutcomesReport, ProgrammeDefinition } from '../../../shared/ipc/channels/cohort.js';
+import { type Fact, FACTS, type FamilyOutcome, type OutcomeStatus, type OutcomesReport, type ProgrammeDefinition } from '../../../shared/ipc/channels/cohort.js';
 import { disclose, type Disclosure } from '../geo/disclosure.js';
 import type { Db } from '../store/database.js';
 import { cohortFacts, parseAsOf } from './cohort.js';
@@ -122,6 +122,32 @@ function employmentMeasure(facts: CohortFacts, persons: number[], attached: numb
   };
 }
 
+/** What each fact is called on a family's timeline; facts left out are not result measures. */
+const TIMELINE: Partial<Record<Fact, string>> = {
+  'asb-perpetrator': 'ASB incident',
+  'asb-order': 'ASB order',
+  'offence-proven': 'Offence (proven)',
+  'offence-unproven': 'Offence (no proven outcome)',
+  'fixed-exclusion': 'Fixed-term exclusion',
+  'permanent-exclusion': 'Permanent exclusion',
+  'benefit-out-of-work': 'Out-of-work benefit claim started',
+};
+
+function timelineOf(facts: CohortFacts, persons: number[], from: number, attached: number, asOf: number): FamilyOutcome['timeline'] {
+  const out: FamilyOutcome['timeline'] = [];
+  persons.forEach((p, k) => {
+    for (let i = facts.eventStart[p]!; i < facts.eventStart[p + 1]!; i++) {
+      const what = TIMELINE[FACTS[facts.evFact[i]!]!];
+      if (!what) continue;
+      const start = facts.evStart[i]!;
+      const end = facts.evEnd[i]!;
+      if (start !== NO_DAY && start >= from && start <= asOf) out.push({ date: isoOf(start), member: `Member ${k + 1}`, what, afterAttachment: start > attached });
+      if (facts.evFact[i] === code('benefit-out-of-work') && end !== NO_DAY && end >= from && end <= asOf) out.push({ date: isoOf(end), member: `Member ${k + 1}`, what: 'Out-of-work benefit claim ended', afterAttachment: end > attached });
+    }
+  });
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.member < b.member ? -1 : 1));
+}
+
 export function familyOutcomes(
   db: Db,
   options: { name: string; version: number; definition: ProgrammeDefinition; asOf: string; attachedOn?: string; familyId?: string; disclosure: Disclosure },
@@ -146,7 +172,8 @@ export function familyOutcomes(
     const s = (id: string): OutcomeStatus => measures.find((m) => m.id === id)!.status;
     const settled = (id: string): boolean => s(id) === 'achieved' || s(id) === 'not-applicable';
     const claimable = (settled('education') && settled('asb') && settled('youth_offending') && ['education', 'asb', 'youth_offending'].some((id) => s(id) === 'achieved')) || s('employment') === 'achieved';
-    return { familyId: facts.householdIds[f.household]!, attachedOn: isoOf(attached), measures, claimable };
+    const timeline = options.disclosure === 'exact' ? timelineOf(facts, persons, monthsWindowStart(attached, 6), attached, asOf) : [];
+    return { familyId: facts.householdIds[f.household]!, attachedOn: isoOf(attached), measures, claimable, timeline };
   });
   const totals: OutcomesReport['totals'] = {};
   for (const m of MEASURES) {

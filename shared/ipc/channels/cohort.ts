@@ -188,6 +188,8 @@ export const FamilyOutcome = z.object({
   measures: z.array(z.object({ id: z.string(), label: z.string(), status: z.enum(OUTCOME_STATUSES), detail: z.string() })),
   /** A result can be claimed: education + crime/ASB (each achieved or not applicable), or continuous employment. */
   claimable: z.boolean(),
+  /** The family's dated events around attachment, oldest first (analysts only; empty otherwise). */
+  timeline: z.array(z.object({ date: isoDate, member: z.string(), what: z.string(), afterAttachment: z.boolean() })),
 });
 export type FamilyOutcome = z.infer<typeof FamilyOutcome>;
 

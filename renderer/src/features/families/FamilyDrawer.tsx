@@ -100,28 +100,43 @@ export function FamilyDrawer({ programme, asOf, definition, familyId, view, onCl
           This family was not in the cohort on the attachment date ({enGbDate(outcomes.state.value.attachedOn)}), so no results are measured for it.
         </p>
       ) : (
-        <table className="table" data-testid="family-outcomes">
-          <caption className="table__caption">
-            Attached {enGbDate(outcomes.state.value.attachedOn)}, measured at {enGbDate(outcomes.state.value.asOf)}.{' '}
-            {outcomes.state.value.families[0]!.claimable ? 'A result can be claimed.' : 'No result can be claimed yet.'}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Result</th>
-              <th scope="col">Status</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcomes.state.value.families[0]!.measures.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{m.label}</th>
-                <td>{STATUS_TEXT[m.status]}</td>
-                <td>{m.detail}</td>
+        <>
+          <table className="table" data-testid="family-outcomes">
+            <caption className="table__caption">
+              Attached {enGbDate(outcomes.state.value.attachedOn)}, measured at {enGbDate(outcomes.state.value.asOf)}.{' '}
+              {outcomes.state.value.families[0]!.claimable ? 'A result can be claimed.' : 'No result can be claimed yet.'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Result</th>
+                <th scope="col">Status</th>
+                <th scope="col">Why</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {outcomes.state.value.families[0]!.measures.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.label}</th>
+                  <td>{STATUS_TEXT[m.status]}</td>
+                  <td>{m.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="heading-s">Timeline</h3>
+          {outcomes.state.value.families[0]!.timeline.length === 0 ? (
+            <p className="body">No dated ASB, offences, exclusions or benefit changes from six months before attachment to the as-of date.</p>
+          ) : (
+            <ol className="families-timeline body" data-testid="family-timeline">
+              {outcomes.state.value.families[0]!.timeline.map((t, i) => (
+                <li key={`${t.date}-${t.member}-${t.what}-${i}`} className={t.afterAttachment ? 'families-timeline__after' : undefined}>
+                  {enGbDate(t.date)}: {t.member}, {t.what.toLowerCase()}
+                  {t.afterAttachment ? '' : ' (before attachment)'}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
       )}
     </section>
   );
