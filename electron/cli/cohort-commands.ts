@@ -58,7 +58,7 @@ const cohortEvaluate: Handler = async (args, ctx) => {
   const summary = (await call(ctx, 'cohort:evaluate', { ...programmeOption(args, 'cohort evaluate'), asOf, limit })) as CohortSummary;
   const n = (v: number | null): string => (v === null ? '<10' : v.toLocaleString('en-GB'));
   ctx.say(`${summary.programme.title} (${summary.programme.name} v${summary.programme.version}) at ${summary.asOf}, linkage run ${summary.linkRun ?? 'none'}:`);
-  ctx.say(`  ${n(summary.qualifying)} families qualify${summary.target ? ` (target ${summary.target.toLocaleString('en-GB')})` : ''}; ${summary.flagged.toLocaleString('en-GB')} of ${summary.households.toLocaleString('en-GB')} households meet at least one criterion.`);
+  ctx.say(`  ${n(summary.qualifying)} families qualify${summary.target ? ` (target ${summary.target.toLocaleString('en-GB')})` : ''}; ${n(summary.flagged)} of ${n(summary.households)} households meet at least one criterion.`);
   for (const h of summary.headings) ctx.say(`  ${pad(h.label, 64)} ${h.data === 'no-data' ? 'no data' : n(h.families)}${h.data === 'partial' ? ` (partial: no ${h.missing.join('; ')})` : ''}`);
   if (summary.localFilter) ctx.say(`  ${pad(summary.localFilter.label, 64)} ${n(summary.localFilter.families)}`);
   for (const c of summary.combinations) ctx.say(`    ${pad(c.key, 40)} ${n(c.families)}`);

@@ -127,8 +127,8 @@ export const CohortSummary = z.object({
   programme: z.object({ name: z.string(), version: z.number().int(), preset: z.boolean(), title: z.string(), edited: z.boolean() }),
   asOf: isoDate,
   linkRun: z.number().int().nullable(),
-  households: z.number().int(),
-  flagged: z.number().int(),
+  households: z.number().int().nullable(),
+  flagged: z.number().int().nullable(),
   qualifying: z.number().int().nullable(),
   target: z.number().int().nullable(),
   headings: z.array(HeadingStatus),
@@ -138,7 +138,7 @@ export const CohortSummary = z.object({
   byArea: z.array(Count),
   byDecile: z.array(Count),
   /** Families with a member whose age could not be judged (no date of birth). */
-  undetermined: z.number().int(),
+  undetermined: z.number().int().nullable(),
   families: z.array(FamilyRow),
   /** Counts under 10 withheld and the rest rounded (roles other than analyst). */
   disclosure: z.enum(['exact', 'rounded']),
