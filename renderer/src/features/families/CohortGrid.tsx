@@ -13,7 +13,10 @@ const PAGE = 50;
 export function CohortGrid({ summary, canSeeEvidence, onOpen }: CohortGridProps) {
   const [onlyQualifying, setOnlyQualifying] = useState(true);
   const [page, setPage] = useState(0);
-  const rows = summary.families.filter((f) => !onlyQualifying || f.qualifies);
+  const [order, setOrder] = useState<'criteria' | 'weakest'>('criteria');
+  const filtered = summary.families.filter((f) => !onlyQualifying || f.qualifies);
+  // weakest link first: the families whose qualification rests on the least certain joins, to review first
+  const rows = order === 'weakest' ? [...filtered].sort((a, b) => (a.confidence ?? 2) - (b.confidence ?? 2)) : filtered;
   const shown = rows.slice(page * PAGE, page * PAGE + PAGE);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const tick = (b: boolean) => (b ? <span aria-label="yes">✓</span> : <span aria-label="no">–</span>);
@@ -35,6 +38,23 @@ export function CohortGrid({ summary, canSeeEvidence, onOpen }: CohortGridProps)
         <label htmlFor="only-qualifying" className="label">
           Only families that qualify
         </label>
+      </div>
+      <div className="families-order">
+        <label className="label" htmlFor="cohort-order">
+          Order
+        </label>
+        <select
+          id="cohort-order"
+          className="select"
+          value={order}
+          onChange={(e) => {
+            setOrder(e.target.value === 'weakest' ? 'weakest' : 'criteria');
+            setPage(0);
+          }}
+        >
+          <option value="criteria">Qualifying first, then by criteria met</option>
+          <option value="weakest">Weakest link first (review these first)</option>
+        </select>
       </div>
       <div className="table-wrapper">
         <table className="table" data-testid="cohort-grid">
