@@ -18,6 +18,7 @@ import type { Store } from '../engine/store/store.js';
 import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../engine/store/paths.js';
 import { appVersion } from '../engine/version.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
+import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
@@ -38,6 +39,7 @@ Commands:
   export clusters --out FILE.csv
   export quarantine --source ID --out FILE.xlsx
 ${LINK_HELP}
+${COHORT_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
@@ -258,7 +260,9 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
     const linkHandler = linkCommand(args);
+    const cohortHandler = cohortCommand(args);
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    else if (cohortHandler) outcome = await cohortHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);

@@ -20,6 +20,7 @@ import { LATEST_VERSION } from './store/migrations/index.js';
 import { keyFilePath, networkShareWarning } from './store/paths.js';
 import type { EngineContext } from './handlers/context.js';
 import { areaHandlers } from './handlers/areas.js';
+import { cohortHandlers } from './handlers/cohort.js';
 import { governanceHandlers } from './handlers/governance.js';
 import { importHandlers } from './handlers/imports.js';
 import { matchingHandlers } from './handlers/matching.js';
@@ -200,6 +201,7 @@ export class Engine implements EngineHandle {
     ...matchingHandlers(this.context),
     ...areaHandlers(this.context),
     ...governanceHandlers(this.context),
+    ...cohortHandlers(this.context),
     'app:info': () => ({
       version: this.options.version,
       host: this.options.host === 'electron' ? 'electron' : 'browser',

@@ -6,6 +6,7 @@ import { COLUMN_ROLES, SOURCE_KINDS } from '../domain/record-fields.js';
 import { ROLES } from '../domain/roles.js';
 import { empty, FILE_PURPOSES, fileToken, isoDate, jobId, JobStarted, RecordFields } from './schemas.js';
 import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
+import { COHORT_CHANNELS } from './channels/cohort.js';
 import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
 import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
 import { MATCHING_CHANNELS, MATCHING_JOB_RESULTS } from './channels/matching.js';
@@ -286,6 +287,7 @@ export const CHANNELS = {
   ...MATCHING_CHANNELS,
   ...AREA_CHANNELS,
   ...GOVERNANCE_CHANNELS,
+  ...COHORT_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

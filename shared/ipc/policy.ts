@@ -1,6 +1,7 @@
 import type { Role } from '../domain/roles.js';
 import type { Channel } from './contract.js';
 import { AREA_POLICY } from './channels/areas.js';
+import { COHORT_POLICY } from './channels/cohort.js';
 import { GOVERNANCE_POLICY } from './channels/governance.js';
 import { IMPORT_POLICY } from './channels/imports.js';
 import { MATCHING_POLICY } from './channels/matching.js';
@@ -32,6 +33,7 @@ export const CHANNEL_POLICY: { readonly [C in Channel]: 'open' | readonly Role[]
   ...MATCHING_POLICY,
   ...AREA_POLICY,
   ...GOVERNANCE_POLICY,
+  ...COHORT_POLICY,
 };
 
 export function mayCall(role: Role, channel: Channel): boolean {

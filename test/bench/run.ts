@@ -35,12 +35,16 @@ lines.push(['store unlock with passphrase (scrypt key slot)', `${Number(s.unlock
 lines.push(['store open with raw data key', `${Number(s.rawOpenMs).toFixed(2)} ms`]);
 process.stderr.write(`store: unlock ${Number(s.unlockMs).toFixed(1)} ms, raw open ${Number(s.rawOpenMs).toFixed(2)} ms\n`);
 
-// Linkage and households write their own dated sections (test/bench/link, test/bench/households);
+// Linkage, households and cohorts write their own dated sections (test/bench/link,
+// test/bench/households, test/bench/cohort: `tsx test/bench/cohort/cohort.bench.ts`);
 // the smoke run proves they still run end to end on small data.
 if (smoke) {
   const link = run('./link/link.bench.ts', ['--smoke']);
   if (link.ok !== true) throw new Error('link bench smoke failed');
   process.stderr.write('link: smoke ran (FEBRL1 and a small demo borough)\n');
+  const cohort = run('./cohort/cohort.bench.ts', ['--smoke']);
+  if (cohort.ok !== true) throw new Error('cohort bench smoke failed');
+  process.stderr.write('cohort: smoke ran (a small demo borough, qualifying-family F1 and what-if)\n');
   process.stdout.write('bench smoke: all benchmarks ran\n');
 } else {
   const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';

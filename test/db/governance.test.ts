@@ -176,6 +176,14 @@ describe('roles are enforced in the engine on every channel', () => {
     'areas:profile': { name: 'Ferham' },
     'areas:map': { measure: { kind: 'households', vintage: 2021 } },
     'areas:unplaced': { vintage: 2021 },
+    'programme:list': {},
+    'programme:show': { programme: 'troubled-families-phase-1' },
+    'programme:copy': { from: 'troubled-families-phase-1', name: 'local-copy' },
+    'programme:save': { name: 'local-copy', definition: { title: 't', source: 's', criteria: [{ id: 'work', label: 'w', tests: [{ id: 'b', label: 'b', fact: 'benefit-out-of-work', who: 'adult', window: { kind: 'on-date', length: 0 }, measure: 'open', threshold: 1 }] }], localFilter: null, rule: { all: true, atLeast: 1, withLocalFilter: false, dependentChild: false }, target: null } },
+    'cohort:evaluate': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', limit: 10 },
+    'cohort:family': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', familyId: 'H1' },
+    'cohort:export': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', out: '/nonexistent/cohort.csv' },
+    'outcomes:families': { programme: 'troubled-families-phase-1', asOf: '2025-03-31' },
   };
 
   it('every sample request is valid for its channel', () => {

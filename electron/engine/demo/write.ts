@@ -17,6 +17,7 @@ import {
   generateExtract,
   rowNumberOf,
 } from './extracts.js';
+import { cohortTruth, DEMO_ATTACHED_ON, outcomeTruth, TRUTH_COHORT_FILE, TRUTH_OUTCOMES_FILE, truthCohortCsv, truthOutcomesCsv } from './cohort-truth.js';
 import { postcodeLookup } from './lookup.js';
 import { COUNCIL_NAME } from './names.js';
 
@@ -230,10 +231,12 @@ export function writeDemoBorough(options: WriteDemoOptions): WriteDemoResult {
   const truthPath = path.join(outDir, TRUTH_FILE);
   const truth = new LineWriter(truthPath);
   let rows = 0;
+  const extracts: Extract[] = [];
   try {
     truth.line(TRUTH_HEADER.join(','));
     for (const id of EXTRACT_IDS) {
       const extract = generateExtract(borough, id);
+      extracts.push(extract);
       const file = path.join(outDir, extract.fileName);
       if (extract.format === 'csv') writeCsv(extract, file);
       else writeXlsx(extract, file);
@@ -251,6 +254,8 @@ export function writeDemoBorough(options: WriteDemoOptions): WriteDemoResult {
   } finally {
     truth.close();
   }
+  writeFileSync(path.join(outDir, TRUTH_COHORT_FILE), truthCohortCsv(cohortTruth(borough, extracts)));
+  writeFileSync(path.join(outDir, TRUTH_OUTCOMES_FILE), truthOutcomesCsv(outcomeTruth(borough, extracts, DEMO_ATTACHED_ON), DEMO_ATTACHED_ON));
   const truthHouseholdsPath = path.join(outDir, TRUTH_HOUSEHOLDS_FILE);
   writeTruthHouseholds(borough, truthHouseholdsPath);
   const truthAddressesPath = path.join(outDir, TRUTH_ADDRESSES_FILE);

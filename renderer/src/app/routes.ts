@@ -4,6 +4,7 @@ export const PAGES = [
   { id: 'matching', label: 'Matching' },
   { id: 'baseline', label: 'Baseline' },
   { id: 'areas', label: 'Areas & IMD' },
+  { id: 'families', label: 'Families' },
   { id: 'outcomes', label: 'Outcomes' },
   { id: 'packs', label: 'Board packs' },
   { id: 'audit', label: 'Audit & settings' },

@@ -3,7 +3,7 @@ import type { PageId } from '../../app/routes.js';
 import { pageLabel } from '../../app/routes.js';
 import { StorePaths } from '../setup/StorePaths.js';
 
-type PlaceholderId = Exclude<PageId, 'sources'>;
+type PlaceholderId = Exclude<PageId, 'sources' | 'families'>;
 
 /** What each later stage of the pipeline will do, in the words its page will use. */
 const WHAT_WILL_BE_HERE: Record<PlaceholderId, readonly string[]> = {
