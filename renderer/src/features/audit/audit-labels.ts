@@ -1,9 +1,10 @@
+import type { AuditAction } from '../../../../shared/ipc/audit-actions.js';
 import type { AuditRow, AuditVerdict, UserRow } from '../../../../shared/ipc/contract.js';
 import { formatCount } from '../../components/format.js';
 import { isRole, roleLabel } from '../settings/roles.js';
 
-/** What the engine and the CLI write to the audit trail, in the words the trail shows. */
-export const ACTION_LABELS: Readonly<Record<string, string>> = {
+/** What the engine and the CLI write to the audit trail, in the words the trail shows (every action has one). */
+export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'store-created': 'Created the store',
   'demo-created': 'Created demo data',
   login: 'Signed in',
@@ -41,7 +42,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */
 export function actionLabel(action: string): string {
-  return Object.hasOwn(ACTION_LABELS, action) ? (ACTION_LABELS[action] ?? action) : action;
+  return Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action as AuditAction] : action;
 }
 
 /** Payload keys with their own label. Identifiers are shown as given, counts with separators. */
