@@ -1,4 +1,4 @@
-// CLI: users, audit and sources (issue 6 §8).
+// CLI: users, audit, sources and the data protection record, over their channels (invoke.ts).
 import { ROLES, type Role } from '../../shared/domain/roles.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { noun, single, UsageError, type ParsedArgs } from './args.js';

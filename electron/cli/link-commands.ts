@@ -1,4 +1,4 @@
-// CLI: linkage (issue 4) — `link`, `export pairs`, `model show`, `blocking`.
+// CLI: linkage — `link`, `export pairs`, `model show`, `blocking`, over the matching channels (invoke.ts).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { levelWeight, type MatchSpec } from '../engine/link/spec.js';

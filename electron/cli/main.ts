@@ -1,4 +1,4 @@
-// The command-line interface (DESIGN §4): same engine, in-process. Human messages go to stderr;
+// The command-line interface (README "Command line"): the same engine channels as the app, in-process (invoke.ts). Human messages go to stderr;
 // with --json the last line of stdout is one JSON summary. Exit 0 done, 1 user error, 2 internal.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
