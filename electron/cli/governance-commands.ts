@@ -1,5 +1,6 @@
 // CLI: users, audit, sources and the data protection record, over their channels (invoke.ts).
 import { ROLES, type Role } from '../../shared/domain/roles.js';
+import { mayCall } from '../../shared/ipc/policy.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { noun, single, UsageError, type ParsedArgs } from './args.js';
 import { makeAreaCommands } from './area-commands.js';
@@ -21,9 +22,12 @@ const users: Handler = async (args, ctx) => {
     const role = single(args, 'role') ?? 'analyst';
     if (!name) throw new UsageError('users add needs a NAME: users add NAME --role analyst|co-ordinator|partner [--organisation ORG]');
     if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-    const added = await withEngine(ctx, async (engine) =>
-      engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase: await obtainNewPassphrase(name) }),
-    );
+    const added = await withEngine(ctx, async (engine) => {
+      // Ask for the new passphrase only if it can be used: the engine refuses the call regardless.
+      const session = (await engine.status()).session;
+      const passphrase = session && !mayCall(session.role, 'users:add') ? 'not asked: refused' : await obtainNewPassphrase(name);
+      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase });
+    });
     ctx.say(`Added ${added.user} (${added.role}).`);
     return { summary: { ok: true, command: 'users add', user: added }, exit: 0 };
   }

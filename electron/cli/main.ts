@@ -35,6 +35,11 @@ ${LINK_HELP}
   audit verify | audit export --out FILE.csv
   source list | source purge ID
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
+  imd import FILE… [--release R] | lookup import FILE… | lookup unmatched [--vintage V] | boundaries import FILE… [--vintage V]
+  area create NAME [CODE…] [--vintage V] [--kind target|ward|custom] [--ward CODE|NAME --ward-year Y] [--effective YYYY-MM-DD]
+  area add-lsoa|remove-lsoa NAME CODE… | area show|delete NAME | areas list | area profile NAME [--borough LAD]
+
+Every command obeys the same roles as the app: what your role may not do is refused (exit 1).
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -80,7 +85,11 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
   await withEngine(
     contextOf(storePath, userArg),
     async (engine) => {
-      if ((await engine.status()).synthetic) say('Note: this store holds synthetic demo data; real extracts belong in their own store.');
+      const status = await engine.status();
+      if (status.synthetic) say('Note: this store holds synthetic demo data; real extracts belong in their own store.');
+      // The engine files a partner's extracts under their own organisation; say so rather than surprise.
+      const own = status.session?.role === 'partner' ? status.session.organisation : null;
+      if (own !== null && request.partner !== undefined && request.partner !== own) say(`Note: your extracts are filed under ${own}, not ${request.partner}.`);
       for (const file of files) {
         try {
           const { token } = await engine.file(file);

@@ -275,6 +275,7 @@ describe('what the command line let other roles do before, it refuses or scopes 
     writeFileSync(csv, 'Forename,Surname,DOB\nPam,Lee,01/01/1990\n');
     const run = await cli(['import', csv, '--source', 'School census', '--kind', 'school', ...user('partner')], as('partner'));
     expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`filed under ${POLICE}, not School census`);
     const analyst = await cli(['source', 'list', ...user('analyst')], as('analyst'));
     const filed = (analyst.json?.sources as Array<{ fileName: string; partner: string }>).find((s) => s.fileName === 'census-again.csv');
     expect(filed?.partner).toBe(POLICE);
