@@ -14,6 +14,7 @@ import { describeDrift, driftIsEmpty, matchPreset, presetSheetFor, type SheetDri
 import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, type MappingPreset } from './presets.js';
 import { diffSources } from './source-diff.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
+import { RECORD_COLUMNS } from './row-builder.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
@@ -184,10 +185,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const insertSheet = db.prepare('INSERT INTO source_sheet (source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, ?, ?, ?, ?, ?)');
   const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRecord = db.prepare(
-    `INSERT INTO record (raw_row_id, source_id, forename, middle_names, surname, title, dob, age, sex, address, postcode, uprn,
-       nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json, other_id,
-       addr_flat, addr_number, addr_name, addr_street, addr_locality, addr_town)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO record (raw_row_id, source_id, ${RECORD_COLUMNS.join(', ')}) VALUES (?, ?, ${RECORD_COLUMNS.map(() => '?').join(', ')})`,
   );
   const insertEvent = db.prepare('INSERT INTO event (record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
