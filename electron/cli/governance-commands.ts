@@ -1,38 +1,19 @@
-// CLI: users, audit and sources (issue 6 §8).
-import { resolve } from 'node:path';
+// CLI: users, audit, sources and the data protection record, over their channels (invoke.ts).
 import { ROLES, type Role } from '../../shared/domain/roles.js';
-import { writeCsvFile } from '../engine/export/csv-writer.js';
-import { dataProtectionRecord } from '../engine/governance/dp-record.js';
-import { exportDataProtectionRecord } from '../engine/governance/dp-record-export.js';
-import { typedExportPath } from '../engine/governance/export-path.js';
-import { purgeAndRelink } from '../engine/governance/purge-job.js';
-import { createRecoveryCode, resetWithRecoveryCode } from '../engine/governance/recovery.js';
-import { listSources } from '../engine/queries/records.js';
-import { silentJob } from '../engine/jobs/job-context.js';
-import { verifyAudit } from '../engine/store/audit.js';
-import type { Store } from '../engine/store/store.js';
-import { addUser, listUsers, removeUser } from '../engine/store/users.js';
+import { mayCall } from '../../shared/ipc/policy.js';
+import { WorkbenchError } from '../../shared/ipc/result.js';
 import { noun, single, UsageError, type ParsedArgs } from './args.js';
 import { makeAreaCommands } from './area-commands.js';
-import { openStore, type CommandResult } from './open-store.js';
+import { invoke, withEngine, type CliContext } from './invoke.js';
+import type { CommandResult } from './open-store.js';
 import { obtainNewPassphrase, obtainRecoveryCode } from './passphrase.js';
 
-type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
-type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
-
-async function withStore<T>(ctx: Context, work: (store: Store) => Promise<T> | T): Promise<T> {
-  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
-  try {
-    return await work(store);
-  } finally {
-    store.close();
-  }
-}
+type Handler = (args: ParsedArgs, ctx: CliContext) => Promise<CommandResult>;
 
 const users: Handler = async (args, ctx) => {
   const verb = args.words[1];
   if (verb === 'list') {
-    const list = await withStore(ctx, (store) => listUsers(store));
+    const list = await invoke(ctx, 'users:list', {});
     for (const u of list) ctx.say(`${u.user}\t${u.role}${u.organisation ? `\t${u.organisation}` : ''}`);
     return { summary: { ok: true, command: 'users list', users: list }, exit: 0 };
   }
@@ -41,21 +22,24 @@ const users: Handler = async (args, ctx) => {
     const role = single(args, 'role') ?? 'analyst';
     if (!name) throw new UsageError('users add needs a NAME: users add NAME --role analyst|co-ordinator|partner [--organisation ORG]');
     if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-    const added = await withStore(ctx, async (store) =>
-      addUser(store, { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null }, await obtainNewPassphrase(name)),
-    );
+    const added = await withEngine(ctx, async (engine) => {
+      // Ask for the new passphrase only if it can be used: the engine refuses the call regardless.
+      const session = (await engine.status()).session;
+      const passphrase = session && !mayCall(session.role, 'users:add') ? 'not asked: refused' : await obtainNewPassphrase(name);
+      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase });
+    });
     ctx.say(`Added ${added.user} (${added.role}).`);
     return { summary: { ok: true, command: 'users add', user: added }, exit: 0 };
   }
   if (verb === 'remove') {
     const name = args.words[2];
     if (!name) throw new UsageError('users remove needs a NAME');
-    await withStore(ctx, (store) => removeUser(store, name));
+    await invoke(ctx, 'users:remove', { user: name });
     ctx.say(`Removed ${name}: their passphrase no longer opens the store.`);
     return { summary: { ok: true, command: 'users remove', user: name }, exit: 0 };
   }
   if (verb === 'recovery-code') {
-    const made = await withStore(ctx, (store) => createRecoveryCode(store));
+    const made = await invoke(ctx, 'governance:recoveryCreate', {});
     ctx.say(`Recovery code (shown once — print it or write it down and keep it locked away):\n\n    ${made.code}\n`);
     ctx.say(made.replaced ? 'The earlier recovery code no longer works.' : 'Anyone with this code can set a new passphrase for any user of this store.');
     return { summary: { ok: true, command: 'users recovery-code', code: made.code, createdAt: made.createdAt, replaced: made.replaced }, exit: 0 };
@@ -64,7 +48,16 @@ const users: Handler = async (args, ctx) => {
     // No passphrase opens the store here: the recovery code is the credential.
     const name = args.words[2];
     const code = await obtainRecoveryCode(ctx.storePath);
-    const reset = resetWithRecoveryCode(ctx.storePath, code, name, await obtainNewPassphrase(name ?? 'the first analyst'));
+    const reset = await withEngine(
+      ctx,
+      async (engine) => {
+        // Without a NAME, the first analyst: the code says who the store's users are.
+        const user = name ?? (await engine.call('governance:recoveryCheck', { code })).users.find((u) => u.role === 'analyst')?.user;
+        if (user === undefined) throw new WorkbenchError('not-found', 'This store has no analyst to reset.');
+        return engine.call('governance:recoveryReset', { code, user, newPassphrase: await obtainNewPassphrase(name ?? 'the first analyst') });
+      },
+      { locked: true },
+    );
     ctx.say(`Set a new passphrase for ${reset.user}. The recovery code is used up: unlock the store and create a new one (users recovery-code).`);
     return { summary: { ok: true, command: 'users recover', user: reset.user }, exit: 0 };
   }
@@ -74,7 +67,7 @@ const users: Handler = async (args, ctx) => {
 const audit: Handler = async (args, ctx) => {
   const verb = args.words[1];
   if (verb === 'verify') {
-    const verdict = await withStore(ctx, (store) => verifyAudit(store.reader, store.keyPath));
+    const verdict = await invoke(ctx, 'audit:verify', {});
     if (verdict.ok) ctx.say(`The audit trail verifies: ${verdict.events} events, unbroken.`);
     else ctx.say(`The audit trail does not verify: event ${verdict.problem?.id ?? '?'}: ${verdict.problem?.reason ?? ''}.`);
     return { summary: { command: 'audit verify', ...verdict }, exit: verdict.ok ? 0 : 1 };
@@ -82,26 +75,23 @@ const audit: Handler = async (args, ctx) => {
   if (verb === 'export') {
     const out = single(args, 'out');
     if (!out) throw new UsageError('audit export needs --out FILE.csv');
-    const rows = await withStore(ctx, (store) => {
-      const events = store.reader.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>;
-      function* lines(): Generator<Array<string | number | undefined>> {
-        yield ['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'];
-        for (const e of events) yield [e.id, e.at, e.actor, e.action, e.payload_json, e.prev_hash, e.hash];
-      }
-      const n = writeCsvFile(resolve(out), lines()) - 1;
-      store.audit(store.session.user, 'audit-exported', { events: n });
-      return n;
-    });
-    ctx.say(`Wrote ${rows} audit events to ${resolve(out)}.`);
-    return { summary: { ok: true, command: 'audit export', out: resolve(out), events: rows }, exit: 0 };
+    const written = await invoke(ctx, 'audit:export', { path: out });
+    ctx.say(`Wrote ${written.events} audit events to ${written.path}.`);
+    return { summary: { ok: true, command: 'audit export', out: written.path, events: written.events }, exit: 0 };
   }
   throw new UsageError('audit needs verify or export');
 };
 
 const purge: Handler = async (args, ctx) => {
   const raw = args.words[2];
-  if (!raw || !/^\d+$/.test(raw)) throw new UsageError('source purge needs the source ID (see source list)');
-  const result = await withStore(ctx, (store) => purgeAndRelink(store, Number(raw), silentJob()));
+  if (!raw || !/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError('source purge needs the source ID (see source list)');
+  const sourceId = Number(raw);
+  const result = await withEngine(ctx, async (engine) => {
+    // Typing the ID on the command line is the confirmation the app asks for as the file name.
+    const source = (await engine.call('sources:list', {})).find((s) => s.id === sourceId);
+    if (!source) throw new WorkbenchError('not-found', `There is no source ${sourceId}.`);
+    return engine.call('governance:purge', { sourceId, confirmFileName: source.fileName });
+  });
   ctx.say(`Purged source ${result.sourceId} (${result.fileName}): ${Object.entries(result.removed).map(([k, v]) => `${v} ${k}`).join(', ')}.${result.relinkedRun ? ` Linked again as run ${result.relinkedRun}.` : ''}`);
   return { summary: { ok: true, command: 'source purge', ...result }, exit: 0 };
 };
@@ -109,11 +99,7 @@ const purge: Handler = async (args, ctx) => {
 const source: Handler = async (args, ctx) => {
   if (args.words[1] === 'purge') return purge(args, ctx);
   if (args.words[1] !== 'list') throw new UsageError('source needs list or purge ID');
-  const sources = await withStore(ctx, (store) => {
-    const all = listSources(store.reader);
-    const scope = store.session.role === 'partner' ? store.session.organisation : null;
-    return scope === null ? all : all.filter((s) => s.partner === scope);
-  });
+  const sources = await invoke(ctx, 'sources:list', {});
   for (const s of sources) {
     const keep = s.retentionUntil ? `\tkeep until ${s.retentionUntil}${s.overdue ? ' — OVERDUE: purge it (source purge ' + s.id + ')' : ''}` : '';
     ctx.say(`${s.id}\t${s.fileName}\t${s.partner}\t${s.kind}\tas of ${s.asOf}\t${s.records} records, ${s.quarantined} quarantined${keep}`);
@@ -121,35 +107,19 @@ const source: Handler = async (args, ctx) => {
   return { summary: { ok: true, command: 'source list', sources }, exit: 0 };
 };
 
-// Areas and deprivation (issue 5) keep their own module; their store opener knows the user.
-const areas: Record<string, Handler> = Object.fromEntries(
-  ['imd', 'lookup', 'lookups', 'boundaries', 'boundary', 'area', 'areas'].map((word) => [
-    word,
-    (args: ParsedArgs, ctx: Context) => {
-      const commands = makeAreaCommands((path, create) => openStore(path, { create, user: ctx.user, say: ctx.say }));
-      const handler = commands[word];
-      if (!handler) throw new UsageError(`Unknown command "${word}"`);
-      return handler(args, ctx.storePath, ctx.user ?? 'analyst');
-    },
-  ]),
-);
-
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const dpRecord: Handler = async (args, ctx) => {
   if (args.words[1] === 'export') {
     const out = single(args, 'out');
     if (!out) throw new UsageError('dp-record export needs --out FILE.xlsx');
-    const written = await withStore(ctx, (store) => exportDataProtectionRecord(store, typedExportPath(out, '.xlsx')));
+    const written = await invoke(ctx, 'governance:exportRecord', { path: out });
     ctx.say(`Wrote the data protection record (${count(written.sources, 'source')}, ${count(written.events, 'processing event')}, ${count(written.users, 'user')}) to ${written.path}.`);
-    return { summary: { ok: true, command: 'dp-record export', ...written }, exit: 0 };
+    const { saved: _saved, ...rest } = written;
+    return { summary: { ok: true, command: 'dp-record export', ...rest }, exit: 0 };
   }
   if (args.words[1] !== undefined) throw new UsageError('dp-record takes no word, or export --out FILE.xlsx');
-  const record = await withStore(ctx, (store) => {
-    const made = dataProtectionRecord(store);
-    store.audit(store.session.user, 'dp-record-exported', { sources: made.sources.length, events: made.processing.events.length, users: made.users.length, format: 'json' });
-    return made;
-  });
+  const record = await invoke(ctx, 'governance:record', { printed: true });
   ctx.say(`Store ${record.store.path} (keys ${record.store.keyPath}); ${record.users.length} users; recovery code: ${record.store.recoveryCode.exists ? 'yes' : 'none'}.`);
   for (const s of record.sources) {
     ctx.say(
@@ -160,6 +130,12 @@ const dpRecord: Handler = async (args, ctx) => {
   ctx.say(`Processing: ${t.import} imports, ${t.link} linkage events, ${t.export} exports, ${t.purge} purges.`);
   return { summary: { ok: true, command: 'dp-record', record }, exit: 0 };
 };
+
+// Areas and deprivation keep their own module.
+const areaCommands = makeAreaCommands();
+const areas: Record<string, Handler> = Object.fromEntries(
+  Object.entries(areaCommands).map(([word, handler]) => [word, (args: ParsedArgs, ctx: CliContext) => handler(args, ctx.storePath, ctx.user)]),
+);
 
 /** Keyed by the command word as typed, singular or plural. */
 export function governanceCommand(word: string | undefined): Handler | undefined {

@@ -1,29 +1,12 @@
-// CLI: linkage (issue 4) — `link`, `export pairs`, `model show`, `blocking`.
+// CLI: linkage — `link`, `export pairs`, `model show`, `blocking`, over the matching channels (invoke.ts).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { WorkbenchError } from '../../shared/ipc/result.js';
-import { exportPairs } from '../engine/export/pairs.js';
-import { latestRunId, runLink } from '../engine/link/run-link.js';
-import { defaultMatchSpec, levelWeight, parseMatchSpec, type MatchSpec } from '../engine/link/spec.js';
-import { analyseBlockingNow } from '../engine/matching/blocking-report.js';
-import { runThreshold } from '../engine/matching/settings.js';
-import type { Store } from '../engine/store/store.js';
+import { levelWeight, type MatchSpec } from '../engine/link/spec.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
-import { openStore, type CommandResult } from './open-store.js';
-import { progressReporter } from './progress.js';
+import { EngineInternalError, invoke, type CliContext } from './invoke.js';
+import type { CommandResult } from './open-store.js';
 
-type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
-type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
-
-async function withAnalystStore<T>(ctx: Context, work: (store: Store) => Promise<T> | T): Promise<T> {
-  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
-  try {
-    if (store.session.role !== 'analyst') throw new WorkbenchError('forbidden', `Your role (${store.session.role}) does not allow linkage; an analyst runs it.`);
-    return await work(store);
-  } finally {
-    store.close();
-  }
-}
+type Handler = (args: ParsedArgs, ctx: CliContext) => Promise<CommandResult>;
 
 function probabilityOption(args: ParsedArgs, name: string): number | undefined {
   const raw = single(args, name);
@@ -33,60 +16,44 @@ function probabilityOption(args: ParsedArgs, name: string): number | undefined {
   return p;
 }
 
-function specOption(args: ParsedArgs): MatchSpec | undefined {
+/** --spec FILE: the MatchSpec's text, which the engine checks. */
+function specOption(args: ParsedArgs): { name: string; json: string } | undefined {
   const file = single(args, 'spec');
   if (file === undefined) return undefined;
   const path = resolve(file);
   if (!existsSync(path) || statSync(path).isDirectory()) throw new UsageError(`--spec ${file}: no such file`);
-  return parseMatchSpec(readFileSync(path, 'utf8'), basename(path));
+  return { name: basename(path), json: readFileSync(path, 'utf8') };
 }
 
 function outOption(args: ParsedArgs, usage: string): string {
   const out = single(args, 'out');
   if (!out) throw new UsageError(usage);
   if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
-  return resolve(out);
+  return out;
 }
 
 const link: Handler = async (args, ctx) => {
   const threshold = probabilityOption(args, 'threshold');
   const spec = specOption(args);
   const threads = integer(args, 'threads', 1, 64);
-  return withAnalystStore(ctx, async (store) => {
-    // without --threshold, the one saved on the Matching page (a --spec brings its own)
-    const used = threshold ?? (spec ? undefined : runThreshold(store, undefined));
-    const summary = await runLink(store, { user: store.session.user, threshold: used, spec, threads }, progressReporter());
-    for (const w of summary.warnings) ctx.say(`Warning: ${w}`);
-    ctx.say(
-      `Run ${summary.run}: ${summary.records.toLocaleString('en-GB')} records → ${summary.persons.toLocaleString('en-GB')} persons in ` +
-        `${summary.households.toLocaleString('en-GB')} households (${summary.candidatePairs.toLocaleString('en-GB')} pairs compared, ` +
-        `${summary.matchedPairs.toLocaleString('en-GB')} at or above p ${summary.threshold}) in ${summary.seconds} s. ` +
-        `Person IDs kept ${summary.personIds.kept}, new ${summary.personIds.created}, merges ${summary.personIds.merges}, splits ${summary.personIds.splits}.`,
-    );
-    const { blocking, ...rest } = summary;
-    return {
-      summary: {
-        ok: true,
-        command: 'link',
-        store: ctx.storePath,
-        ...rest,
-        blocking: { totalComparisons: blocking.totalComparisons, narrowed: blocking.narrowed, rules: blocking.rules.map((r) => ({ rule: r.rule, comparisons: r.comparisons, newComparisons: r.newComparisons })) },
-      },
-      exit: 0,
-    };
-  });
+  const summary = await invoke(ctx, 'matching:run', { threshold, spec, threads });
+  for (const w of summary.warnings) ctx.say(`Warning: ${w}`);
+  ctx.say(
+    `Run ${summary.run}: ${summary.records.toLocaleString('en-GB')} records → ${summary.persons.toLocaleString('en-GB')} persons in ` +
+      `${summary.households.toLocaleString('en-GB')} households (${summary.candidatePairs.toLocaleString('en-GB')} pairs compared, ` +
+      `${summary.matchedPairs.toLocaleString('en-GB')} at or above p ${summary.threshold}) in ${summary.seconds} s. ` +
+      `Person IDs kept ${summary.personIds.kept}, new ${summary.personIds.created}, merges ${summary.personIds.merges}, splits ${summary.personIds.splits}.`,
+  );
+  return { summary: { ok: true, command: 'link', store: ctx.storePath, ...summary }, exit: 0 };
 };
 
 const exportPairsCommand: Handler = async (args, ctx) => {
   const out = outOption(args, 'export pairs needs --out FILE.csv');
   const minProbability = probabilityOption(args, 'min-probability');
   const run = integer(args, 'run', 1, 2_147_483_647);
-  return withAnalystStore(ctx, (store) => {
-    const { rows, run: used } = exportPairs(store.reader, out, { run, minProbability });
-    store.audit(store.session.user, 'export-pairs', { run: used, rows });
-    ctx.say(`Wrote ${rows} scored pairs of run ${used} to ${out}.`);
-    return { summary: { ok: true, command: 'export pairs', store: ctx.storePath, out, run: used, rows }, exit: 0 };
-  });
+  const written = await invoke(ctx, 'matching:exportPairs', { path: out, run, minProbability });
+  ctx.say(`Wrote ${written.rows} scored pairs of run ${written.run} to ${written.path}.`);
+  return { summary: { ok: true, command: 'export pairs', store: ctx.storePath, out: written.path, run: written.run, rows: written.rows }, exit: 0 };
 };
 
 function describeSpec(spec: MatchSpec, say: (m: string) => void): void {
@@ -107,45 +74,37 @@ const model: Handler = async (args, ctx) => {
   if (verb !== 'show') throw new UsageError('model needs show: model show [--run N] [--out FILE.json] [--json]');
   const run = integer(args, 'run', 1, 2_147_483_647);
   const out = single(args, 'out');
-  return withAnalystStore(ctx, (store) => {
-    const id = run ?? latestRunId(store.reader);
-    let spec: MatchSpec;
-    if (id === null) {
-      spec = defaultMatchSpec();
-      ctx.say('No linkage run yet: showing the engine defaults (m/u are starting points; training replaces them).');
-    } else {
-      const row = store.reader.prepare('SELECT spec_json FROM link_run WHERE id = ?').get(id) as { spec_json: string } | undefined;
-      if (!row) throw new WorkbenchError('not-found', `There is no linkage run ${id}.`);
-      spec = JSON.parse(row.spec_json) as MatchSpec;
-    }
-    describeSpec(spec, ctx.say);
-    if (out) {
-      writeFileSync(resolve(out), `${JSON.stringify(spec, null, 2)}\n`);
-      ctx.say(`Wrote the MatchSpec to ${resolve(out)} (edit it and pass it to link --spec).`);
-    }
-    return { summary: { ok: true, command: 'model show', store: ctx.storePath, run: id, spec }, exit: 0 };
-  });
+  const shown = await invoke(ctx, 'matching:spec', { run });
+  const spec = shown.spec as unknown as MatchSpec;
+  if (shown.run === null) ctx.say('No linkage run yet: showing the engine defaults (m/u are starting points; training replaces them).');
+  describeSpec(spec, ctx.say);
+  if (out) {
+    writeFileSync(resolve(out), `${JSON.stringify(spec, null, 2)}\n`);
+    ctx.say(`Wrote the MatchSpec to ${resolve(out)} (edit it and pass it to link --spec).`);
+  }
+  return { summary: { ok: true, command: 'model show', store: ctx.storePath, run: shown.run, spec }, exit: 0 };
 };
 
 const blocking: Handler = async (args, ctx) => {
-  const spec = specOption(args) ?? defaultMatchSpec();
-  return withAnalystStore(ctx, (store) => {
-    const { analysis, warnings, refused } = analyseBlockingNow(store.reader, spec);
-    ctx.say(`${analysis.records.toLocaleString('en-GB')} records; ${analysis.possibleComparisons.toLocaleString('en-GB')} possible pairs.`);
-    for (const n of analysis.narrowed) ctx.say(`  narrowed: ${n}`);
-    for (const r of analysis.rules) {
-      const largest = r.largestBlocks[0];
-      ctx.say(
-        `  ${r.rule}: ${r.comparisons.toLocaleString('en-GB')} comparisons in ${r.blocks.toLocaleString('en-GB')} blocks` +
-          (refused ? '' : `, ${r.newComparisons.toLocaleString('en-GB')} new`) +
-          (largest ? `; largest block ${largest.records} records ("${largest.key}")` : ''),
-      );
-    }
-    if (!refused) ctx.say(`Total after removing pairs found by an earlier rule: ${analysis.totalComparisons.toLocaleString('en-GB')} comparisons.`);
-    for (const w of warnings) ctx.say(`Warning: ${w}`);
-    if (refused) ctx.say(`link would refuse this: ${refused}`);
-    return { summary: { ok: true, command: 'blocking', store: ctx.storePath, ...analysis, warnings, refused }, exit: 0 };
-  });
+  const spec = specOption(args);
+  const report = await invoke(ctx, 'matching:blocking', { fresh: true, spec });
+  if (!report) throw new EngineInternalError('no blocking analysis');
+  const { run: _run, ...analysis } = report;
+  const { refused, warnings } = analysis;
+  ctx.say(`${analysis.records.toLocaleString('en-GB')} records; ${analysis.possibleComparisons.toLocaleString('en-GB')} possible pairs.`);
+  for (const n of analysis.narrowed) ctx.say(`  narrowed: ${n}`);
+  for (const r of analysis.rules) {
+    const largest = r.largestBlocks[0];
+    ctx.say(
+      `  ${r.rule}: ${r.comparisons.toLocaleString('en-GB')} comparisons in ${r.blocks.toLocaleString('en-GB')} blocks` +
+        (refused ? '' : `, ${r.newComparisons.toLocaleString('en-GB')} new`) +
+        (largest ? `; largest block ${largest.records} records ("${largest.key}")` : ''),
+    );
+  }
+  if (!refused) ctx.say(`Total after removing pairs found by an earlier rule: ${analysis.totalComparisons.toLocaleString('en-GB')} comparisons.`);
+  for (const w of warnings) ctx.say(`Warning: ${w}`);
+  if (refused) ctx.say(`link would refuse this: ${refused}`);
+  return { summary: { ok: true, command: 'blocking', store: ctx.storePath, ...analysis }, exit: 0 };
 };
 
 /** The handler for a linkage command (`export pairs` is reached through `export`), or undefined. */

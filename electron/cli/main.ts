@@ -1,27 +1,18 @@
-// The command-line interface (DESIGN §4): same engine, in-process. Human messages go to stderr;
+// The command-line interface (README "Command line"): the same engine channels as the app, in-process (invoke.ts). Human messages go to stderr;
 // with --json the last line of stdout is one JSON summary. Exit 0 done, 1 user error, 2 internal.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SOURCE_KINDS, type SourceKind } from '../../shared/domain/record-fields.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
-import { runDemo } from '../engine/demo-job.js';
-import { exportClusters } from '../engine/export/clusters.js';
-import { exportQuarantine } from '../engine/export/quarantine-xlsx.js';
-import { typedExportPath } from '../engine/governance/export-path.js';
-import { importFile } from '../engine/import/import-file.js';
 import { describeDrift, driftIsEmpty } from '../engine/import/preset-match.js';
-import { checkPresetName, listPresets } from '../engine/import/presets.js';
-import { remapSource } from '../engine/import/remap-source.js';
-import { diffSources } from '../engine/import/source-diff.js';
-import { createJobContext, type JobContext } from '../engine/jobs/job-context.js';
-import type { Store } from '../engine/store/store.js';
+import { checkPresetName } from '../engine/import/presets.js';
 import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../engine/store/paths.js';
 import { appVersion } from '../engine/version.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
+import { invoke, withEngine, type CliContext } from './invoke.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
-import { openStore } from './open-store.js';
 
 
 type Summary = Record<string, unknown>;
@@ -46,6 +37,11 @@ ${COHORT_HELP}
   audit verify | audit export --out FILE.csv
   source list | source purge ID
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
+  imd import FILE… [--release R] | lookup import FILE… | lookup unmatched [--vintage V] | boundaries import FILE… [--vintage V]
+  area create NAME [CODE…] [--vintage V] [--kind target|ward|custom] [--ward CODE|NAME --ward-year Y] [--effective YYYY-MM-DD]
+  area add-lsoa|remove-lsoa NAME CODE… | area show|delete NAME | areas list | area profile NAME [--borough LAD]
+
+Every command obeys the same roles as the app: what your role may not do is refused (exit 1).
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -59,15 +55,8 @@ const say = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
 
-function progressReporter(): JobContext {
-  const tty = process.stderr.isTTY;
-  return createJobContext(new AbortController().signal, (phase, done, total) => {
-    if (!tty) return;
-    const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
-    process.stderr.write(`\r${phase}: ${pct}%   `);
-    if (done >= total) process.stderr.write('\r\x1b[K');
-  });
-}
+/** What every command is given: the store, who asked to act, and where messages go. */
+const contextOf = (storePath: string, user: string | undefined): CliContext => ({ storePath, user, say });
 
 async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const files = args.words.slice(1);
@@ -83,37 +72,47 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be YYYY-MM-DD');
   const retentionUntil = single(args, 'retention-until');
   if (retentionUntil !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(retentionUntil)) throw new UsageError('--retention-until must be YYYY-MM-DD');
-  const governance = { dsaRef: single(args, 'dsa'), lawfulBasis: single(args, 'lawful-basis'), retentionUntil };
-  const store = await openStore(storePath, { create: true, user: userArg, say });
-  const user = store.session.user;
+  const request = {
+    partner: single(args, 'source'),
+    kind: kindArg as SourceKind | undefined,
+    asOf,
+    preset: mapping,
+    ...(saveAs !== undefined ? { savePresetAs: saveAs } : {}),
+    dsaRef: single(args, 'dsa'),
+    lawfulBasis: single(args, 'lawful-basis'),
+    retentionUntil,
+  };
   const results: Summary[] = [];
   let failed = 0;
-  try {
-    if (store.synthetic) say('Note: this store holds synthetic demo data; real extracts belong in their own store.');
-    for (const file of files) {
-      try {
-        const summary = await importFile(
-          store,
-          resolve(file),
-          { partner: single(args, 'source'), kind: kindArg as SourceKind | undefined, asOf, user, preset: mapping, ...(saveAs !== undefined ? { savePresetAs: saveAs } : {}), ...governance },
-          progressReporter(),
-        );
-        say(summary.message);
-        for (const s of summary.sheets) {
-          if (s.quarantined > 0) say(`  ${summary.fileName}${s.sheet ? ` / ${s.sheet}` : ''}: ${s.quarantined} rows quarantined (kept with reasons).`);
+  await withEngine(
+    contextOf(storePath, userArg),
+    async (engine) => {
+      const status = await engine.status();
+      if (status.synthetic) say('Note: this store holds synthetic demo data; real extracts belong in their own store.');
+      // The engine files a partner's extracts under their own organisation; say so rather than surprise.
+      const own = status.session?.role === 'partner' ? status.session.organisation : null;
+      if (own !== null && request.partner !== undefined && request.partner !== own) say(`Note: your extracts are filed under ${own}, not ${request.partner}.`);
+      for (const file of files) {
+        try {
+          const { token } = await engine.file(file);
+          const summary = await engine.call('import:start', { token, ...request });
+          say(summary.message);
+          for (const s of summary.sheets) {
+            if (s.quarantined > 0) say(`  ${summary.fileName}${s.sheet ? ` / ${s.sheet}` : ''}: ${s.quarantined} rows quarantined (kept with reasons).`);
+          }
+          for (const d of summary.preset?.drift ?? []) if (!driftIsEmpty(d)) for (const line of describeDrift(d)) say(`  drift: ${line}`);
+          results.push({ file, status: summary.skipped ? 'skipped' : 'imported', ...summary });
+        } catch (error) {
+          // A refused import (the role may not import) stops here: no file is any different.
+          if (!(error instanceof WorkbenchError) || error.kind === 'forbidden') throw error;
+          failed++;
+          say(`Error: ${error.message}`);
+          results.push({ file, status: 'failed', error: { kind: error.kind, message: error.message } });
         }
-        for (const d of summary.preset?.drift ?? []) if (!driftIsEmpty(d)) for (const line of describeDrift(d)) say(`  drift: ${line}`);
-        results.push({ file, status: summary.skipped ? 'skipped' : 'imported', ...summary });
-      } catch (error) {
-        if (!(error instanceof WorkbenchError)) throw error;
-        failed++;
-        say(`Error: ${error.message}`);
-        results.push({ file, status: 'failed', error: { kind: error.kind, message: error.message } });
       }
-    }
-  } finally {
-    store.close();
-  }
+    },
+    { create: true },
+  );
   const count = (status: string): number => results.filter((r) => r.status === status).length;
   return {
     summary: { ok: failed === 0, command: 'import', store: storePath, imported: count('imported'), skipped: count('skipped'), failed, files: results },
@@ -128,114 +127,64 @@ async function cmdExport(args: ParsedArgs, storePath: string, userArg: string | 
   const out = single(args, 'out');
   if (!out) throw new UsageError('export clusters needs --out FILE.csv');
   if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
-  const store = await openStore(storePath, { create: false, user: userArg, say });
-  try {
-    const { rows } = exportClusters(store.reader, resolve(out));
-    store.audit(store.session.user, 'export-clusters', { rows });
-    say(`Wrote ${rows} rows to ${resolve(out)}.`);
-    return { summary: { ok: true, command: 'export clusters', store: storePath, out: resolve(out), rows }, exit: 0 };
-  } finally {
-    store.close();
-  }
+  const { path, rows } = await invoke(contextOf(storePath, userArg), 'matching:exportClusters', { path: out });
+  say(`Wrote ${rows} rows to ${path}.`);
+  return { summary: { ok: true, command: 'export clusters', store: storePath, out: path, rows }, exit: 0 };
 }
 
 /** The source ID an import command names (`--source ID`, `source diff ID`). */
 function sourceIdOf(raw: string | undefined, usage: string): number {
-  if (!raw || !/^\d+$/.test(raw)) throw new UsageError(usage);
+  if (!raw || !/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(usage);
   return Number(raw);
-}
-
-function requireSourceId(store: Store, id: number): void {
-  if (!store.reader.prepare('SELECT 1 FROM source WHERE id = ?').get(id)) throw new WorkbenchError('not-found', `There is no source ${id} (see source list).`);
 }
 
 async function cmdExportQuarantine(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const sourceId = sourceIdOf(single(args, 'source'), 'export quarantine needs --source ID (see source list)');
   const outArg = single(args, 'out');
   if (!outArg) throw new UsageError('export quarantine needs --out FILE.xlsx');
-  const out = typedExportPath(outArg, '.xlsx');
-  const store = await openStore(storePath, { create: false, user: userArg, say });
-  try {
-    requireSourceId(store, sourceId);
-    const { rows } = exportQuarantine(store, sourceId, out);
-    store.audit(store.session.user, 'quarantine-exported', { sourceId, rows });
-    say(`Wrote ${rows} quarantined rows of source ${sourceId} to ${out}.`);
-    return { summary: { ok: true, command: 'export quarantine', store: storePath, sourceId, out, rows }, exit: 0 };
-  } finally {
-    store.close();
-  }
+  const { path: out, rows } = await invoke(contextOf(storePath, userArg), 'quarantine:export', { sourceId, path: outArg });
+  say(`Wrote ${rows} quarantined rows of source ${sourceId} to ${out}.`);
+  return { summary: { ok: true, command: 'export quarantine', store: storePath, sourceId, out, rows }, exit: 0 };
 }
 
 async function cmdMapping(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   if (args.words[1] !== 'list') throw new UsageError('mapping needs list: mapping list');
-  const store = await openStore(storePath, { create: false, user: userArg, say });
-  try {
-    const presets = listPresets(store.reader).map((p) => ({
-      id: p.id,
-      name: p.name,
-      partner: p.partner,
-      kind: p.kind,
-      updatedAt: p.updatedAt,
-      sheets: p.sheets.map((s) => ({ sheet: s.sheet, columns: s.columns })),
-    }));
-    if (presets.length === 0) say('No mapping presets yet: import with --save-mapping NAME to save one.');
-    for (const p of presets) say(`${p.name}	${p.partner}	${p.kind}	${p.sheets.reduce((n, s) => n + s.columns.length, 0)} columns	saved ${p.updatedAt.slice(0, 10)}`);
-    return { summary: { ok: true, command: 'mapping list', store: storePath, presets }, exit: 0 };
-  } finally {
-    store.close();
-  }
+  const rows = await invoke(contextOf(storePath, userArg), 'mapping:list', {});
+  const presets = rows.map((p) => ({ id: p.id, name: p.name, partner: p.partner, kind: p.kind, updatedAt: p.updatedAt, sheets: p.layout }));
+  if (presets.length === 0) say('No mapping presets yet: import with --save-mapping NAME to save one.');
+  for (const p of presets) say(`${p.name}\t${p.partner}\t${p.kind}\t${p.sheets.reduce((n, s) => n + s.columns.length, 0)} columns\tsaved ${p.updatedAt.slice(0, 10)}`);
+  return { summary: { ok: true, command: 'mapping list', store: storePath, presets }, exit: 0 };
 }
 
 async function cmdSourceDiff(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const sourceId = sourceIdOf(args.words[2], 'source diff needs the source ID (see source list)');
-  const store = await openStore(storePath, { create: false, user: userArg, say });
-  try {
-    requireSourceId(store, sourceId);
-    const diff = diffSources(store.reader, sourceId);
-    if (!diff) say(`Source ${sourceId} is the first extract of its partner and kind: nothing to compare with.`);
-    else say(`Source ${sourceId} against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.`);
-    return { summary: { ok: true, command: 'source diff', store: storePath, sourceId, diff }, exit: 0 };
-  } finally {
-    store.close();
-  }
+  const diff = await invoke(contextOf(storePath, userArg), 'source:diff', { sourceId });
+  if (!diff) say(`Source ${sourceId} is the first extract of its partner and kind: nothing to compare with.`);
+  else say(`Source ${sourceId} against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.`);
+  return { summary: { ok: true, command: 'source diff', store: storePath, sourceId, diff }, exit: 0 };
 }
 
 async function cmdSourceRemap(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const sourceId = sourceIdOf(args.words[2], 'source remap needs the source ID (see source list): source remap ID [--mapping auto|PRESET]');
   const preset = single(args, 'mapping') ?? 'auto';
-  const store = await openStore(storePath, { create: false, user: userArg, say });
-  try {
-    if (store.session.role === 'co-ordinator') throw new WorkbenchError('forbidden', 'Only an analyst or a partner can change how a source is read.');
-    const scope = store.session.role === 'partner' ? store.session.organisation : null;
-    if (!store.reader.prepare('SELECT 1 FROM source WHERE id = ? AND (? IS NULL OR partner = ?)').get(sourceId, scope, scope)) {
-      throw new WorkbenchError('not-found', `There is no source ${sourceId} (see source list).`);
-    }
-    const result = await remapSource(store, sourceId, { preset, user: store.session.user, partnerScope: scope }, progressReporter());
-    say(result.message);
-    return { summary: { ok: true, command: 'source remap', store: storePath, ...result }, exit: 0 };
-  } finally {
-    store.close();
-  }
+  const result = await invoke(contextOf(storePath, userArg), 'sources:remap', { sourceId, preset });
+  say(result.message);
+  return { summary: { ok: true, command: 'source remap', store: storePath, ...result }, exit: 0 };
 }
 
 async function cmdDemo(args: ParsedArgs, storePath: string, userArg: string | undefined): Promise<{ summary: Summary; exit: number }> {
   const households = integer(args, 'households', 1, 200_000) ?? 1000;
   const seed = integer(args, 'seed', -2_147_483_648, 2_147_483_647) ?? 1;
   const outDir = resolve(single(args, 'out') ?? join(defaultUserDataDir(), 'demo'));
-  const store = await openStore(storePath, { create: true, user: userArg, say });
-  try {
-    const result = await runDemo(store, { households, seed, outDir, user: store.session.user }, progressReporter());
-    const records = result.files.reduce((n, f) => n + f.sheets.reduce((m, s) => m + s.records, 0), 0);
-    const linked = result.link ? ` and linked them into ${result.link.persons} people in ${result.link.households} households (run ${result.link.run})` : '';
-    say(`Wrote a synthetic borough of ${households} households to ${outDir}, imported ${result.files.length} extracts (${records} records) into ${storePath}${linked}.`);
-    const link = result.link ? { run: result.link.run, persons: result.link.persons, households: result.link.households } : null;
-    return {
-      summary: { ok: true, command: 'demo', store: storePath, outDir, truth: join(outDir, 'truth.csv'), households, seed, records, link, files: result.files },
-      exit: 0,
-    };
-  } finally {
-    store.close();
-  }
+  const result = await invoke(contextOf(storePath, userArg), 'demo:create', { households, seed }, { create: true, engine: { demoOutDir: outDir } });
+  const records = result.files.reduce((n, f) => n + f.sheets.reduce((m, s) => m + s.records, 0), 0);
+  const linked = result.link ? ` and linked them into ${result.link.persons} people in ${result.link.households} households (run ${result.link.run})` : '';
+  say(`Wrote a synthetic borough of ${households} households to ${outDir}, imported ${result.files.length} extracts (${records} records) into ${storePath}${linked}.`);
+  const link = result.link ? { run: result.link.run, persons: result.link.persons, households: result.link.households } : null;
+  return {
+    summary: { ok: true, command: 'demo', store: storePath, outDir, truth: join(outDir, 'truth.csv'), households, seed, records, link, files: result.files },
+    exit: 0,
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,28 +2,19 @@
 // in Electron's utility process, in the browser host, in the CLI and in tests.
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Channel, ChosenFile, EngineEvent, RequestOf, ResponseOf, StoreStatus } from '../../shared/ipc/contract.js';
 import { fail, ok, WorkbenchError, type Result } from '../../shared/ipc/result.js';
-import { CHANNEL_POLICY, mayCall } from '../../shared/ipc/policy.js';
+import { CHANNEL_POLICY, mayCall, refusal } from '../../shared/ipc/policy.js';
 import { parseRequest } from '../../shared/ipc/validate.js';
 import type { EngineHandle, EngineOptions } from './engine-types.js';
-import { importFile, previewImport } from './import/import-file.js';
 import { JobRunner } from './jobs/job-runner.js';
-import { countOverdueSources, listSources, recordsPage } from './queries/records.js';
-import { runDemo } from './demo-job.js';
-import { auditPage } from './queries/audit.js';
-import { verifyAudit } from './store/audit.js';
+import { countOverdueSources } from './queries/records.js';
 import { Store } from './store/store.js';
-import { addUser, changePassphrase, listUsers, removeUser } from './store/users.js';
 import { LATEST_VERSION } from './store/migrations/index.js';
 import { keyFilePath, networkShareWarning } from './store/paths.js';
 import type { EngineContext } from './handlers/context.js';
-import { areaHandlers } from './handlers/areas.js';
-import { cohortHandlers } from './handlers/cohort.js';
-import { governanceHandlers } from './handlers/governance.js';
-import { importHandlers } from './handlers/imports.js';
-import { matchingHandlers } from './handlers/matching.js';
+import { moduleHandlers } from './handlers/index.js';
 
 /** A records view is audited at most once per user and source in this time. */
 export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
@@ -36,7 +27,9 @@ export async function toResult<T>(work: () => Promise<T> | T): Promise<Result<T>
     return ok(await work());
   } catch (error) {
     if (error instanceof WorkbenchError) return fail(error.kind, error.message);
-    // Internal errors keep their detail out of the UI: it could quote personal data.
+    // Internal errors keep their detail out of the UI: it could quote personal data. A developer
+    // may ask for the stack (it names code only) on stderr.
+    if (process.env.BASELINE_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? error.name}\n`);
     return fail('internal', 'Something went wrong inside the engine. Nothing was changed; please report it.');
   }
 }
@@ -82,7 +75,7 @@ export class Engine implements EngineHandle {
       // Roles are enforced here, before any handler, for every host (DESIGN §6).
       if (CHANNEL_POLICY[name] !== 'open') {
         const { role } = this.requireStore().session;
-        if (!mayCall(role, name)) throw new WorkbenchError('forbidden', `Your role (${role}) does not allow this.`);
+        if (!mayCall(role, name)) throw new WorkbenchError('forbidden', refusal(role, name));
       }
       return handler(parsed.value.request);
     });
@@ -194,14 +187,11 @@ export class Engine implements EngineHandle {
     partnerScope: () => this.partnerScope(),
     pathOf: (token) => this.pathOf(token),
     auditRecordsView: (sourceId) => this.auditRecordsView(this.requireStore(), sourceId),
+    registerFile: (path) => this.registerFile(path),
   };
 
   private readonly handlers: Handlers = {
-    ...importHandlers(this.context),
-    ...matchingHandlers(this.context),
-    ...areaHandlers(this.context),
-    ...governanceHandlers(this.context),
-    ...cohortHandlers(this.context),
+    ...moduleHandlers(this.context),
     'app:info': () => ({
       version: this.options.version,
       host: this.options.host === 'electron' ? 'electron' : 'browser',
@@ -235,83 +225,6 @@ export class Engine implements EngineHandle {
       this.store?.close();
       this.store = null;
       return this.status();
-    },
-    'files:choose': async ({ purpose }) => {
-      if (!this.options.chooseFiles) throw new WorkbenchError('unsupported', 'This version cannot show a file dialog: type the path of the file instead.');
-      const paths = await this.options.chooseFiles(purpose);
-      return paths.map((p) => this.registerFile(p));
-    },
-    'files:fromPath': ({ path }) => {
-      // In Electron the renderer must go through the dialog: it never names paths itself.
-      if (this.options.host === 'electron') throw new WorkbenchError('forbidden', 'Choose files with the file dialog.');
-      return this.registerFile(path);
-    },
-    'import:preview': ({ token, preset, partner, kind }) =>
-      previewImport(this.store, this.pathOf(token), token, { preset, partner, kind, partnerScope: this.store ? this.partnerScope() : null }),
-    'import:start': (request) => {
-      const store = this.requireStore();
-      const path = this.pathOf(request.token);
-      return {
-        job: this.jobs.start('import:start', (job) =>
-          // A partner's imports are always filed under their own organisation.
-          importFile(
-            store,
-            path,
-            {
-              partner: this.partnerScope() ?? request.partner,
-              kind: request.kind,
-              asOf: request.asOf,
-              mapping: request.mapping,
-              dsaRef: request.dsaRef,
-              lawfulBasis: request.lawfulBasis,
-              retentionUntil: request.retentionUntil,
-              preset: request.preset,
-              savePresetAs: request.savePresetAs,
-              partnerScope: this.partnerScope(),
-              user: this.user,
-            },
-            job,
-          ),
-        ),
-      };
-    },
-    'demo:create': (request) => {
-      const store = this.requireStore();
-      const outDir = this.options.demoOutDir ?? join(dirname(this.options.storePath), 'demo');
-      return {
-        job: this.jobs.start('demo:create', (job) =>
-          runDemo(store, { households: request.households ?? 1000, seed: request.seed ?? 1, outDir, user: this.user }, job),
-        ),
-      };
-    },
-    'jobs:cancel': ({ job }) => ({ cancelled: this.jobs.cancel(job) }),
-    'sources:list': () => {
-      const scope = this.partnerScope();
-      const sources = listSources(this.requireStore().reader);
-      return scope === null ? sources : sources.filter((s) => s.partner === scope);
-    },
-    'records:page': (request) => {
-      const store = this.requireStore();
-      const page = recordsPage(store.reader, request, this.partnerScope());
-      // An empty grid shows nobody: nothing to audit.
-      if (page.rows.length > 0) this.auditRecordsView(store, request.sourceId ?? null);
-      return page;
-    },
-    'users:list': () => listUsers(this.requireStore()),
-    'users:add': ({ user, role, organisation, passphrase }) => addUser(this.requireStore(), { user, role, organisation: organisation ?? null }, passphrase),
-    'users:remove': ({ user }) => {
-      removeUser(this.requireStore(), user);
-      return { removed: user };
-    },
-    'users:changePassphrase': ({ oldPassphrase, newPassphrase }) => {
-      const store = this.requireStore();
-      changePassphrase(store, store.session.user, oldPassphrase, newPassphrase);
-      return { changed: true as const };
-    },
-    'audit:page': (request) => auditPage(this.requireStore().reader, request),
-    'audit:verify': () => {
-      const store = this.requireStore();
-      return verifyAudit(store.reader, store.keyPath);
     },
   };
 }

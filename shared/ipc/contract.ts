@@ -5,11 +5,8 @@ import { z } from 'zod';
 import { COLUMN_ROLES, SOURCE_KINDS } from '../domain/record-fields.js';
 import { ROLES } from '../domain/roles.js';
 import { empty, FILE_PURPOSES, fileToken, isoDate, jobId, JobStarted, RecordFields } from './schemas.js';
-import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
-import { COHORT_CHANNELS } from './channels/cohort.js';
-import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
-import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
-import { MATCHING_CHANNELS, MATCHING_JOB_RESULTS } from './channels/matching.js';
+import { PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
+import { FEATURE_CHANNELS, FEATURE_JOB_RESULTS } from './features.js';
 
 export { JobStarted };
 export { DiffRow, PresetApplied, PresetRow, QuarantineRow, SheetDrift, SourceDiff } from './channels/imports.js';
@@ -277,17 +274,16 @@ const CORE_CHANNELS = {
   'audit:verify': { request: empty, response: AuditVerdict },
 } as const;
 
+/** The engine's own channels (store, files, import, sources, records, users, audit). */
+export type CoreChannel = keyof typeof CORE_CHANNELS;
+
 /**
  * Every channel: request and response schema. Each feature keeps its channels in
- * ./channels/<feature>.ts so features grow without touching each other.
+ * ./channels/<feature>.ts and is listed once in ./features.ts.
  */
 export const CHANNELS = {
   ...CORE_CHANNELS,
-  ...IMPORT_CHANNELS,
-  ...MATCHING_CHANNELS,
-  ...AREA_CHANNELS,
-  ...GOVERNANCE_CHANNELS,
-  ...COHORT_CHANNELS,
+  ...FEATURE_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -297,10 +293,7 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['respon
 
 /** What a finished job hands back, by the channel that started it. */
 export const JOB_RESULTS = {
-  ...IMPORT_JOB_RESULTS,
-  ...MATCHING_JOB_RESULTS,
-  ...AREA_JOB_RESULTS,
-  ...GOVERNANCE_JOB_RESULTS,
+  ...FEATURE_JOB_RESULTS,
   'import:start': ImportSummary,
   'demo:create': z.object({
     outDir: z.string(),

@@ -1,10 +1,6 @@
 import type { Role } from '../domain/roles.js';
 import type { Channel } from './contract.js';
-import { AREA_POLICY } from './channels/areas.js';
-import { COHORT_POLICY } from './channels/cohort.js';
-import { GOVERNANCE_POLICY } from './channels/governance.js';
-import { IMPORT_POLICY } from './channels/imports.js';
-import { MATCHING_POLICY } from './channels/matching.js';
+import { FEATURE_POLICY } from './features.js';
 
 /**
  * Who may call each channel once a store is open. `open` channels work before unlocking. Partners
@@ -29,14 +25,19 @@ export const CHANNEL_POLICY: { readonly [C in Channel]: 'open' | readonly Role[]
   'users:changePassphrase': ['analyst', 'co-ordinator', 'partner'],
   'audit:page': ['analyst'],
   'audit:verify': ['analyst'],
-  ...IMPORT_POLICY,
-  ...MATCHING_POLICY,
-  ...AREA_POLICY,
-  ...GOVERNANCE_POLICY,
-  ...COHORT_POLICY,
+  ...FEATURE_POLICY,
 };
 
 export function mayCall(role: Role, channel: Channel): boolean {
   const policy = CHANNEL_POLICY[channel];
   return policy === 'open' || policy.includes(role);
+}
+
+const ROLE_NAMES: Readonly<Record<Role, string>> = { analyst: 'an analyst', 'co-ordinator': 'a co-ordinator', partner: 'a partner' };
+
+/** The refusal both doors give when a role may not call a channel: who may, and who you are. */
+export function refusal(role: Role, channel: Channel): string {
+  const policy = CHANNEL_POLICY[channel];
+  const who = policy === 'open' ? [] : policy.map((r) => ROLE_NAMES[r]);
+  return `Only ${who.join(' or ')} can do this; your role (${role}) does not allow it.`;
 }

@@ -10,6 +10,7 @@ import { readKeyFile, writeKeyFile } from '../../electron/engine/store/keyslots.
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser, changePassphrase, listUsers, removeUser } from '../../electron/engine/store/users.js';
 import { kindOf } from '../helpers/error-kind.js';
+import { SAMPLE } from '../helpers/channel-samples.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -121,70 +122,6 @@ describe('the audit trail', () => {
 });
 
 describe('roles are enforced in the engine on every channel', () => {
-  // A valid request for every channel, so only the role decides.
-  const SAMPLE: { [C in Channel]: unknown } = {
-    'app:info': {},
-    'store:create': { passphrase: 'long enough passphrase' },
-    'store:unlock': { passphrase: 'x' },
-    'store:lock': {},
-    'files:choose': { purpose: 'import' },
-    'files:fromPath': { path: '/nonexistent/file.csv' },
-    'import:preview': { token: 'f_AAAAAAAAAAAAAAAA' },
-    'import:start': { token: 'f_AAAAAAAAAAAAAAAA' },
-    'demo:create': { households: 1 },
-    'jobs:cancel': { job: 'job_x' },
-    'sources:list': {},
-    'records:page': { startRow: 0, endRow: 10, sort: [], filters: [] },
-    'users:list': {},
-    'users:add': { user: 'eve', role: 'analyst', passphrase: 'promote me please' },
-    'users:remove': { user: 'ann' },
-    'users:changePassphrase': { oldPassphrase: 'not it at all', newPassphrase: 'a new passphrase' },
-    'audit:page': { startRow: 0, endRow: 10 },
-    'audit:verify': {},
-    'mapping:list': {},
-    'source:diff': { sourceId: 1 },
-    'quarantine:page': { sourceId: 1, startRow: 0, endRow: 10 },
-    'quarantine:export': { sourceId: 1, path: '/nonexistent/quarantine.xlsx' },
-    'sources:mapping': { sourceId: 1 },
-    'sources:remap': { sourceId: 1, preset: 'auto' },
-    'matching:run': {},
-    'matching:summary': {},
-    'matching:blocking': { fresh: true },
-    'matching:model': {},
-    'matching:histogram': {},
-    'matching:counts': { reviewFrom: 0.5, threshold: 0.9 },
-    'matching:saveSettings': { reviewFrom: 0.5, threshold: 0.9 },
-    'matching:reviewList': { reviewFrom: 0.01, threshold: 0.99, startRow: 0, endRow: 10 },
-    'matching:pair': { recordA: 1, recordB: 2 },
-    'matching:decide': { recordA: 1, recordB: 2, decision: 'unsure' },
-    'governance:record': {},
-    'governance:exportRecord': { path: '/nonexistent/record.xlsx' },
-    'governance:purge': { sourceId: 1, confirmFileName: 'school.csv' },
-    'governance:recoveryStatus': {},
-    'governance:recoveryCreate': {},
-    'governance:recoveryCheck': { code: '00000-00000-00000-00000-00000' },
-    'governance:recoveryReset': { code: '00000-00000-00000-00000-00000', user: 'ann', newPassphrase: 'a brand new passphrase' },
-    'geo:import': { token: 'f_AAAAAAAAAAAAAAAA' },
-    'geo:status': {},
-    'geo:setBorough': { borough: 'E08000018' },
-    'areas:list': {},
-    'areas:wards': {},
-    'areas:create': { name: 'Ferham', kind: 'target', lsoas: ['E01007715'] },
-    'areas:addLsoas': { name: 'Ferham', lsoas: ['E01007716'] },
-    'areas:removeLsoas': { name: 'Ferham', lsoas: ['E01007716'] },
-    'areas:delete': { name: 'Ferham' },
-    'areas:profile': { name: 'Ferham' },
-    'areas:map': { measure: { kind: 'households', vintage: 2021 } },
-    'areas:unplaced': { vintage: 2021 },
-    'programme:list': {},
-    'programme:show': { programme: 'troubled-families-phase-1' },
-    'programme:copy': { from: 'troubled-families-phase-1', name: 'local-copy' },
-    'programme:save': { name: 'local-copy', definition: { title: 't', source: 's', criteria: [{ id: 'work', label: 'w', tests: [{ id: 'b', label: 'b', fact: 'benefit-out-of-work', who: 'adult', window: { kind: 'on-date', length: 0 }, measure: 'open', threshold: 1 }] }], localFilter: null, rule: { all: true, atLeast: 1, withLocalFilter: false, dependentChild: false }, target: null } },
-    'cohort:evaluate': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', limit: 10 },
-    'cohort:family': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', familyId: 'H1' },
-    'cohort:export': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', out: '/nonexistent/cohort.csv' },
-    'outcomes:families': { programme: 'troubled-families-phase-1', asOf: '2025-03-31' },
-  };
 
   it('every sample request is valid for its channel', () => {
     for (const channel of CHANNEL_NAMES) expect(CHANNELS[channel].request.safeParse(SAMPLE[channel]).success, channel).toBe(true);

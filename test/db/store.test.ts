@@ -117,7 +117,7 @@ describe('encrypted store with key slots', () => {
     const path = join(tempDir(), 'baseline.db');
     const store = Store.openWithKey(path, randomBytes(32), true);
     store.audit('ann', 'import', { sourceId: 1 });
-    store.audit('ann', 'export', { rows: 3 });
+    store.audit('ann', 'export-clusters', { rows: 3 });
     const rows = store.reader.prepare('SELECT prev_hash, hash FROM audit_event ORDER BY id').all() as Array<{ prev_hash: string; hash: string }>;
     expect(rows).toHaveLength(2);
     expect(rows[0]!.prev_hash).toBe('0'.repeat(64));

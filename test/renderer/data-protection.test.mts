@@ -25,7 +25,7 @@ describe('data protection record wording', () => {
   });
 
   it('labels the governance audit events and shows run numbers as identifiers', () => {
-    for (const action of ['source-purged', 'dp-record-exported', 'recovery-code-created', 'passphrase-reset-with-recovery-code']) {
+    for (const action of ['source-purged', 'dp-record-exported', 'recovery-code-created', 'passphrase-reset-with-recovery-code'] as const) {
       expect(ACTION_LABELS[action], action).toMatch(/^[A-Z]/);
     }
     expect(auditDetails({ run: 1234, records: 1234 }).map((d) => d.value)).toEqual(['1234', '1,234']);

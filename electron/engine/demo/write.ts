@@ -20,6 +20,7 @@ import {
 import { cohortTruth, DEMO_ATTACHED_ON, outcomeTruth, TRUTH_COHORT_FILE, TRUTH_OUTCOMES_FILE, truthCohortCsv, truthOutcomesCsv } from './cohort-truth.js';
 import { postcodeLookup } from './lookup.js';
 import { COUNCIL_NAME } from './names.js';
+import { csvField } from '../export/csv-writer.js';
 
 export const DEFAULT_DEMO_HOUSEHOLDS = 1000;
 export const DEFAULT_DEMO_SEED = 1;
@@ -68,12 +69,7 @@ export interface WriteDemoResult {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+// One CSV quoting rule for every file the workbench writes (export/csv-writer.ts).
 function csvCell(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'string') return csvField(value);

@@ -26,6 +26,8 @@ export interface ReferenceImportResult {
   problems: string[];
   problemCount: number;
   message: string;
+  /** Everything the importer reported, as the command line's --json prints it. */
+  detail: Record<string, unknown>;
 }
 
 export interface ReferenceImportOptions {
@@ -60,12 +62,12 @@ export async function importReference(store: Store, path: string, options: Refer
   ctx.throwIfCancelled();
   if (kind === 'imd') {
     const r = await importIodFile(store, path, { user: options.user, ...(options.release ? { release: options.release } : {}) }, ctx);
-    return { kind, file: r.file, status: r.status, layout: r.layout, releases: r.releases, vintages: r.vintage === null ? [] : [r.vintage], lsoas: r.lsoas, rows: r.rows, problems: r.problems, problemCount: r.problemCount, message: r.message };
+    return { kind, file: r.file, status: r.status, layout: r.layout, releases: r.releases, vintages: r.vintage === null ? [] : [r.vintage], lsoas: r.lsoas, rows: r.rows, problems: r.problems, problemCount: r.problemCount, message: r.message, detail: { ...r } };
   }
   if (kind === 'lookup') {
     const r = await importLookupFile(store, path, { user: options.user }, ctx);
-    return { kind, file: r.file, status: r.status, layout: r.layout, releases: [], vintages: r.vintages, lsoas: r.lsoas, rows: r.rows, problems: r.problems, problemCount: r.problemCount, message: r.message };
+    return { kind, file: r.file, status: r.status, layout: r.layout, releases: [], vintages: r.vintages, lsoas: r.lsoas, rows: r.rows, problems: r.problems, problemCount: r.problemCount, message: r.message, detail: { ...r } };
   }
   const r = await importBoundaries(store, path, { user: options.user, ...(options.vintage ? { vintage: String(options.vintage) } : {}) }, ctx);
-  return { kind, file: r.file, status: r.status, layout: r.layout, releases: [], vintages: [r.vintage], lsoas: r.lsoas, rows: r.features, problems: r.problems, problemCount: r.skipped, message: r.message };
+  return { kind, file: r.file, status: r.status, layout: r.layout, releases: [], vintages: [r.vintage], lsoas: r.lsoas, rows: r.features, problems: r.problems, problemCount: r.skipped, message: r.message, detail: { ...r } };
 }

@@ -1,7 +1,6 @@
 // Reads a reference table (CSV streamed in chunks; xlsx/xls through the import reader) as rows
 // of text cells with their 1-based row numbers. National lookups run to millions of rows, so a
 // CSV is never held whole in memory.
-import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
@@ -28,17 +27,8 @@ export interface OpenedTable {
   close(): void;
 }
 
-/** sha256 of a file, streamed (a 1 GB national postcode file hashes in a second or two). */
-export async function fileSha256(path: string, onBytes?: (read: number) => void): Promise<string> {
-  const hash = createHash('sha256');
-  let read = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-    read += (chunk as Buffer).length;
-    onBytes?.(read);
-  }
-  return hash.digest('hex');
-}
+/** sha256 of a file, streamed: the one file hasher. */
+export { fileSha256 } from '../files/file-hash.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];

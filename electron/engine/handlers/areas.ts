@@ -8,6 +8,7 @@ import type { Disclosure } from '../geo/disclosure.js';
 import { BOROUGH_META, defaultBorough, geoStatus, listWards } from '../geo/geo-status.js';
 import { placeHouseholds } from '../geo/household-placement.js';
 import { mapData } from '../geo/map-data.js';
+import { placeRecords, postcodeVintages } from '../geo/placement.js';
 import { areaProfile } from '../geo/profile.js';
 import { importReference } from '../geo/reference-import.js';
 import type { Store } from '../store/store.js';
@@ -55,7 +56,7 @@ export function areaHandlers(context: EngineContext): HandlersFor<keyof typeof A
       let vintage = request.vintage;
       let origin: string | undefined;
       if (request.ward) {
-        const w = wardLsoas(db, request.ward, undefined, defaultBorough(store) ?? undefined, request.effectiveDate);
+        const w = wardLsoas(db, request.ward, request.wardYear, request.borough ?? defaultBorough(store) ?? undefined, request.effectiveDate);
         if (vintage && vintage !== w.vintage) throw new WorkbenchError('bad-input', `The ${w.year} ward lookup is on LSOA ${w.vintage} codes, not ${vintage}.`);
         codes = [...codes, ...w.lsoas];
         vintage = w.vintage;
@@ -79,13 +80,13 @@ export function areaHandlers(context: EngineContext): HandlersFor<keyof typeof A
       const store = context.requireStore();
       const r = addLsoas(store.writer, name, lsoas);
       store.audit(context.user(), 'area-add-lsoa', { areaId: r.area.id, added: r.added.length });
-      return { area: r.area, warnings: r.warnings };
+      return { area: r.area, warnings: r.warnings, added: r.added };
     },
     'areas:removeLsoas': ({ name, lsoas }) => {
       const store = context.requireStore();
       const r = removeLsoas(store.writer, name, lsoas);
       store.audit(context.user(), 'area-remove-lsoa', { areaId: r.area.id, removed: r.removed.length });
-      return { area: r.area, warnings: [] };
+      return { area: r.area, warnings: [], removed: r.removed };
     },
     'areas:delete': ({ name }) => {
       const store = context.requireStore();
@@ -94,14 +95,18 @@ export function areaHandlers(context: EngineContext): HandlersFor<keyof typeof A
       store.audit(context.user(), 'area-delete', { areaId: area.id });
       return { deleted: area.name };
     },
-    'areas:profile': ({ name, borough }) => {
+    'areas:profile': ({ name, borough, detail }) => {
       const store = context.requireStore();
       const district = borough || defaultBorough(store) || undefined;
-      const profile = areaProfile(store.reader, name, { disclosure: disclosureFor(store), ...(district ? { borough: district } : {}) });
+      const disclosure = disclosureFor(store);
+      const profile = areaProfile(store.reader, name, { disclosure, ...(district ? { borough: district } : {}) });
       store.audit(context.user(), 'area-profile', { areaId: getArea(store.reader, name).id });
-      // The contract's shape only: per-LSOA record counts stay in the CLI's analyst report.
+      // Exact per-LSOA record counts only for an analyst who asks (the command line's report);
+      // everyone else gets the contract's shape, with disclosure control applied.
+      if (detail && disclosure === 'exact') return profile;
       return AreaProfile.parse(profile);
     },
+    'areas:show': ({ name }) => getArea(context.requireStore().reader, name),
     'areas:map': ({ measure }) => {
       const store = context.requireStore();
       return mapData(store.reader, measure, disclosureFor(store));
@@ -110,6 +115,16 @@ export function areaHandlers(context: EngineContext): HandlersFor<keyof typeof A
       const p = placeHouseholds(context.requireStore().reader, vintage);
       const { byLsoa: _byLsoa, persons: _persons, placedPersons: _placed, ...counts } = p;
       return { ...counts, unmatchedPostcodes: p.unmatched.length, unmatched: p.unmatched.slice(0, 200) };
+    },
+    'geo:unmatched': ({ vintage: given }) => {
+      const store = context.requireStore();
+      const vintages = postcodeVintages(store.reader);
+      const vintage = given ?? vintages[vintages.length - 1];
+      if (vintage === undefined) throw new WorkbenchError('bad-input', 'No postcode → LSOA lookup has been imported (lookup import FILE).');
+      const p = placeRecords(store.reader, vintage);
+      const { byLsoa: _byLsoa, ...households } = placeHouseholds(store.reader, vintage);
+      store.audit(context.user(), 'lookup-unmatched', { vintage, unmatched: p.unmatched.length });
+      return { vintage, recordsWithPostcode: p.recordsWithPostcode, placed: p.placed, unmatched: p.unmatched, households };
     },
   };
 }

@@ -1,6 +1,6 @@
 // What a feature's channel handlers may use of the engine: kept narrow so each feature's
 // handlers live in their own module (./<feature>.ts) and never reach into Engine internals.
-import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract.js';
+import type { Channel, ChosenFile, RequestOf, ResponseOf } from '../../../shared/ipc/contract.js';
 import type { EngineOptions } from '../engine-types.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { Store } from '../store/store.js';
@@ -19,6 +19,8 @@ export interface EngineContext {
   auditRecordsView(sourceId: number | null): void;
   /** The absolute path behind a file token from files:choose / files:fromPath. */
   pathOf(token: string): string;
+  /** A file on disk as a token the renderer may hold (it never sees the path again). */
+  registerFile(path: string): ChosenFile;
 }
 
 /** Handlers for a subset of the contract's channels. */

@@ -6,7 +6,9 @@ import { exportDataProtectionRecord } from '../governance/dp-record-export.js';
 import { exportsFolderPath, typedExportPath } from '../governance/export-path.js';
 import { purgeAndRelink } from '../governance/purge-job.js';
 import { createRecoveryCode, recoveryStatus, recoveryUsers, resetWithRecoveryCode } from '../governance/recovery.js';
+import { writeCsvFile } from '../export/csv-writer.js';
 import type { EngineContext, HandlersFor } from './context.js';
+import { typedMachineExportPath } from './export-target.js';
 
 export function governanceHandlers(context: EngineContext): HandlersFor<keyof typeof GOVERNANCE_CHANNELS> {
   // Wrong recovery codes cannot be audited while the store is locked; the next reset records them.
@@ -33,7 +35,12 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
   };
 
   return {
-    'governance:record': () => dataProtectionRecord(context.requireStore()),
+    'governance:record': ({ printed }) => {
+      const store = context.requireStore();
+      const made = dataProtectionRecord(store);
+      if (printed) store.audit(context.user(), 'dp-record-exported', { sources: made.sources.length, events: made.processing.events.length, users: made.users.length, format: 'json' });
+      return made;
+    },
     'governance:exportRecord': async ({ path }) => {
       const store = context.requireStore();
       const { host, storePath, chooseSaveFile } = context.options();
@@ -69,6 +76,18 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
       const reset = countFailure(() => resetWithRecoveryCode(context.options().storePath, code, user, newPassphrase, failedRecoveries));
       failedRecoveries = 0;
       return { user: reset.user };
+    },
+    'audit:export': ({ path }) => {
+      const store = context.requireStore();
+      const out = typedMachineExportPath(context, path);
+      const events = store.reader.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>;
+      function* lines(): Generator<Array<string | number | undefined>> {
+        yield ['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'];
+        for (const e of events) yield [e.id, e.at, e.actor, e.action, e.payload_json, e.prev_hash, e.hash];
+      }
+      const n = writeCsvFile(out, lines()) - 1;
+      store.audit(context.user(), 'audit-exported', { events: n });
+      return { path: out, events: n };
     },
   };
 }

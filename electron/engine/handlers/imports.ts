@@ -21,6 +21,7 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
         sheets: p.sheets.length,
         columns: p.sheets.reduce((n, s) => n + s.columns.length, 0),
         updatedAt: p.updatedAt,
+        layout: p.sheets.map((s) => ({ sheet: s.sheet, columns: s.columns })),
       })),
     'source:diff': ({ sourceId, previousId }) => {
       const db = context.requireStore().reader;

@@ -2,10 +2,10 @@
 // roles → build records) while this thread stores each batch as it arrives, all in one
 // transaction. Memory stays bounded: rows are never all held at once on either side.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportMapping, ImportPreview, ImportSummary } from '../../../shared/ipc/contract.js';
 import type { SourceKind } from '../../../shared/domain/record-fields.js';
+import { fileSha256Sync } from '../files/file-hash.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
@@ -14,6 +14,7 @@ import { describeDrift, driftIsEmpty, matchPreset, presetSheetFor, type SheetDri
 import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, type MappingPreset } from './presets.js';
 import { diffSources } from './source-diff.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
+import { RECORD_COLUMNS } from './row-builder.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
@@ -47,33 +48,7 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** Hashes a file in chunks (never the whole file in memory); throws `bad-input` naming it. */
-function hashFile(path: string): { hash: string; size: number } {
-  try {
-    if (!statSync(path).isFile()) throw new WorkbenchError('bad-input', `${path} is not a file.`);
-    const fd = openSync(path, 'r');
-    try {
-      const hash = createHash('sha256');
-      const buf = Buffer.alloc(1 << 20);
-      let size = 0;
-      for (;;) {
-        const n = readSync(fd, buf, 0, buf.length, null);
-        if (n === 0) break;
-        size += n;
-        hash.update(buf.subarray(0, n));
-      }
-      return { hash: hash.digest('hex'), size };
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    if (error instanceof WorkbenchError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbenchError('bad-input', `${path}: no such file.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new WorkbenchError('bad-input', `${path}: permission denied.`);
-    if (code === 'EISDIR') throw new WorkbenchError('bad-input', `${path} is not a file.`);
-    throw new WorkbenchError('bad-input', `${path}: the file could not be read (${code ?? 'unknown error'}).`);
-  }
-}
+const hashFile = fileSha256Sync;
 
 function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>, extra: Pick<PipelineOptions, 'preset' | 'sourceKind'> = {}): PipelineOptions {
   const options: PipelineOptions = { path, fileName: basename(path), mode, pivotYear, today, ...extra };
@@ -210,10 +185,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const insertSheet = db.prepare('INSERT INTO source_sheet (source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, ?, ?, ?, ?, ?)');
   const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRecord = db.prepare(
-    `INSERT INTO record (raw_row_id, source_id, forename, middle_names, surname, title, dob, age, sex, address, postcode, uprn,
-       nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json, other_id,
-       addr_flat, addr_number, addr_name, addr_street, addr_locality, addr_town)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO record (raw_row_id, source_id, ${RECORD_COLUMNS.join(', ')}) VALUES (?, ?, ${RECORD_COLUMNS.map(() => '?').join(', ')})`,
   );
   const insertEvent = db.prepare('INSERT INTO event (record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 

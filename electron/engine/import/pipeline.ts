@@ -9,7 +9,7 @@ import { readWorkbookStream } from './read-file.js';
 import { guessKind } from './source-guess.js';
 import type { FileFormat, SheetRow } from './sheet.js';
 import { SheetPlanner, type PlannedRow, type SheetPlan } from './table.js';
-import { rowBuilder, type BuiltRow, type RecordTuple } from './row-builder.js';
+import { recordIndex, rowBuilder, type BuiltRow, type RecordTuple } from './row-builder.js';
 import type { ZipLimits } from './zip.js';
 
 /** One row ready for the store: [row number, cells JSON, status, reason, formulas JSON, record values or null, its events]. */
@@ -19,7 +19,7 @@ export type OutRow = [
 ];
 
 export type { RecordTuple };
-export const RECORD_EVENT_DATE = 17;
+export const RECORD_EVENT_DATE = recordIndex('event_date');
 /** Data rows a preview hands back per sheet: enough to say how many of a column's values read well. */
 export const PREVIEW_ROWS = 100;
 

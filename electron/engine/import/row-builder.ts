@@ -20,6 +20,11 @@ export const RECORD_COLUMNS = [
   'addr_flat', 'addr_number', 'addr_name', 'addr_street', 'addr_locality', 'addr_town',
 ] as const;
 
+/** Where a column sits in a RecordTuple, found by its name in RECORD_COLUMNS (never a bare number). */
+export function recordIndex(column: (typeof RECORD_COLUMNS)[number]): number {
+  return RECORD_COLUMNS.indexOf(column);
+}
+
 export function toTuple(r: RecordValues): RecordTuple {
   const a = r.addressParts;
   return [

@@ -10,17 +10,46 @@ function hasColumn(db: Db, table: string, column: string): boolean {
   return (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n > 0;
 }
 
+/**
+ * The columns loaded, by name, with the SQL that reads each (older stores lack some columns: NULL).
+ * Rows come back as arrays (raw mode, for speed over millions of records) and are read by these
+ * names' positions, never by bare numbers.
+ */
+function recordColumns(db: Db) {
+  const optional = (column: string): string => (hasColumn(db, 'record', column) ? `r.${column}` : 'NULL');
+  return {
+    id: 'r.id',
+    sourceId: 'r.source_id',
+    forename: 'r.forename',
+    middleNames: 'r.middle_names',
+    surname: 'r.surname',
+    dob: 'r.dob',
+    sex: 'r.sex',
+    postcode: 'r.postcode',
+    postcodeRaw: optional('postcode_raw'),
+    address: 'r.address',
+    uprn: 'r.uprn',
+    nhsNumber: 'r.nhs_number',
+    nhsNumberValid: 'r.nhs_number_valid',
+    nino: 'r.nino',
+    ninoValid: 'r.nino_valid',
+    upn: 'r.upn',
+    upnValid: 'r.upn_valid',
+    agencyRef: 'r.agency_ref',
+    eventDate: 'r.event_date',
+    previousSurname: optional('previous_surname'),
+    otherId: optional('other_id'),
+  } as const;
+}
+
 /** Every record (or only those in `only`), ordered by id. */
 export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
-  const rawPostcodeColumn = hasColumn(db, 'record', 'postcode_raw');
-  const previousSurnameColumn = hasColumn(db, 'record', 'previous_surname');
-  const otherIdColumn = hasColumn(db, 'record', 'other_id');
+  const columns = recordColumns(db);
+  const names = Object.keys(columns) as Array<keyof typeof columns>;
+  const at = Object.fromEntries(names.map((name, index) => [name, index])) as { readonly [K in keyof typeof columns]: number };
   const stmt = db
     .prepare(
-      `SELECT r.id, r.source_id, NULL, NULL, r.forename, r.middle_names, r.surname, r.dob, r.sex, r.postcode,
-              ${rawPostcodeColumn ? 'r.postcode_raw' : 'NULL'}, r.address, r.uprn,
-              r.nhs_number, r.nhs_number_valid, r.nino, r.nino_valid, r.upn, r.upn_valid, r.agency_ref, r.event_date,
-              ${previousSurnameColumn ? 'r.previous_surname' : 'NULL'}, ${otherIdColumn ? 'r.other_id' : 'NULL'}
+      `SELECT ${names.map((name) => columns[name]).join(', ')}
        FROM record r
        ${only ? 'WHERE r.id IN (SELECT value FROM json_each(?))' : ''}
        ORDER BY r.id`,
@@ -31,33 +60,37 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
   );
   const records: LinkRecord[] = [];
   const rows = (only ? stmt.iterate(JSON.stringify([...only])) : stmt.iterate()) as IterableIterator<unknown[]>;
+  const text = (row: unknown[], column: number): string | null => row[column] as string | null;
   for (const row of rows) {
-    const source = sources.get(row[1] as number);
-    const sex = row[8] as string | null;
-    const postcode = row[9] as string | null;
+    const sourceId = row[at.sourceId] as number;
+    const source = sources.get(sourceId);
+    const sex = text(row, at.sex);
+    const postcode = text(row, at.postcode);
     records.push({
-      id: row[0] as number,
-      sourceId: row[1] as number,
+      id: row[at.id] as number,
+      sourceId,
       sourceKind: source?.kind ?? 'other',
       asOf: source?.asOf ?? '',
-      forename: row[4] as string | null,
-      middleNames: row[5] as string | null,
-      surname: row[6] as string | null,
-      dob: row[7] as string | null,
+      forename: text(row, at.forename),
+      middleNames: text(row, at.middleNames),
+      surname: text(row, at.surname),
+      dob: text(row, at.dob),
       sex: sex && SEX.has(sex) ? (sex as 'M' | 'F' | 'U') : null,
       postcode,
-      postcodeRaw: (row[10] as string | null) ?? postcode,
-      address: row[11] as string | null,
-      uprn: row[12] as string | null,
-      nhsNumber: row[14] ? (row[13] as string | null) : null,
-      nino: row[16] ? (row[15] as string | null) : null,
-      upn: row[18] ? (row[17] as string | null) : null,
-      agencyRef: row[19] as string | null,
-      eventDate: row[20] as string | null,
-      previousSurname: row[21] as string | null,
-      otherId: row[22] as string | null,
+      postcodeRaw: text(row, at.postcodeRaw) ?? postcode,
+      address: text(row, at.address),
+      uprn: text(row, at.uprn),
+      // An identifier counts only where its check digit passed at import.
+      nhsNumber: row[at.nhsNumberValid] ? text(row, at.nhsNumber) : null,
+      nino: row[at.ninoValid] ? text(row, at.nino) : null,
+      upn: row[at.upnValid] ? text(row, at.upn) : null,
+      agencyRef: text(row, at.agencyRef),
+      eventDate: text(row, at.eventDate),
+      previousSurname: text(row, at.previousSurname),
+      otherId: text(row, at.otherId),
     });
   }
+  const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);
   return records;
 }

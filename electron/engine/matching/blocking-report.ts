@@ -69,6 +69,11 @@ export function analyseBlockingNow(db: Db, spec: MatchSpec = defaultMatchSpec())
 }
 
 export function currentBlockingReport(db: Db): BlockingReport {
-  const { analysis, warnings, refused } = analyseBlockingNow(db);
+  return blockingReportNow(db);
+}
+
+/** The blocking analysis of the records as they are now, under `spec`'s rules (default: the engine's). */
+export function blockingReportNow(db: Db, spec?: MatchSpec): BlockingReport {
+  const { analysis, warnings, refused } = analyseBlockingNow(db, spec);
   return report(null, analysis, warnings, refused);
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { openDatabase, type Db } from './database.js';
 import { keyFilePath, networkShareWarning } from './paths.js';
+import type { AuditAction } from '../../../shared/ipc/audit-actions.js';
 import { appendAudit, syncAuditHead, type AuditPayload } from './audit.js';
 import { newKeyFile, openSlot, readKeyFile, writeKeyFile, type SlotOwner } from './keyslots.js';
 import { LATEST_VERSION } from './migrations/index.js';
@@ -94,7 +95,7 @@ export class Store {
   }
 
   /** Appends to the hash-chained audit log. Payloads hold ids and counts, never personal data. */
-  audit(actor: string, action: string, payload: AuditPayload): void {
+  audit(actor: string, action: AuditAction, payload: AuditPayload): void {
     appendAudit(this.writer, actor, action, payload);
   }
 }

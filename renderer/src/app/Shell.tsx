@@ -1,13 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
-import { AreasPage } from '../features/areas/AreasPage.js';
-import { FamiliesPage } from '../features/families/FamiliesPage.js';
-import { MatchingPage } from '../features/matching/MatchingPage.js';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
-import { SettingsPage } from '../features/settings/SettingsPage.js';
-import { SourcesPage } from '../features/sources/SourcesPage.js';
 import { AppFrame, MAIN_ID } from './AppFrame.js';
 import { Navigation } from './Navigation.js';
+import { PAGE_VIEWS } from './page-views.js';
 import { pageLabel, type PageId } from './routes.js';
 
 interface ShellProps {
@@ -22,6 +18,7 @@ interface ShellProps {
 /** The unlocked app: pipeline navigation and the current page. */
 export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellProps) {
   const [page, setPage] = useState<PageId>('sources');
+  const View = PAGE_VIEWS[page];
   const firstRender = useRef(true);
 
   useEffect(() => {
@@ -42,19 +39,7 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
       locking={locking}
       notice={notice}
     >
-      {page === 'sources' ? (
-        <SourcesPage info={info} onStoreChanged={onStoreChanged} />
-      ) : page === 'matching' ? (
-        <MatchingPage info={info} />
-      ) : page === 'areas' ? (
-        <AreasPage info={info} />
-      ) : page === 'families' ? (
-        <FamiliesPage info={info} />
-      ) : page === 'audit' ? (
-        <SettingsPage info={info} onStoreChanged={onStoreChanged} />
-      ) : (
-        <PlaceholderPage page={page} store={info.store} />
-      )}
+      {View ? <View info={info} onStoreChanged={onStoreChanged} /> : <PlaceholderPage page={page} store={info.store} />}
     </AppFrame>
   );
 }

@@ -3,6 +3,7 @@
 // profile and the map. Co-ordinators see areas, profiles and the map (aggregates only);
 // importing reference files and changing areas is for analysts.
 import { z } from 'zod';
+import { defineFeature } from '../feature.js';
 import type { Role } from '../../domain/roles.js';
 import { fileToken, isoDate, JobStarted } from '../schemas.js';
 
@@ -40,6 +41,8 @@ export const GeoImportResult = z.object({
   problems: z.array(z.string()),
   problemCount: z.number().int(),
   message: z.string(),
+  /** Everything the importer reported (layout id, coverage, columns …): reference data, no personal data. */
+  detail: z.record(z.string(), z.unknown()).optional(),
 });
 export type GeoImportResult = z.infer<typeof GeoImportResult>;
 
@@ -213,7 +216,13 @@ export const MapData = z.object({
 });
 export type MapData = z.infer<typeof MapData>;
 
-const AreaChange = z.object({ area: AreaRow, warnings: z.array(z.string()) });
+const AreaChange = z.object({
+  area: AreaRow,
+  warnings: z.array(z.string()),
+  /** The LSOA codes this change added or removed. */
+  added: z.array(z.string()).optional(),
+  removed: z.array(z.string()).optional(),
+});
 
 /** Households of the latest linkage Run that no postcode lookup of the vintage places (analysts only). */
 export const Unplaced = z.object({
@@ -249,6 +258,10 @@ export const AREA_CHANNELS = {
       vintage: vintage.optional(),
       lsoas: z.array(lsoaCode).max(5000).default([]),
       ward: z.string().trim().min(1).max(120).optional(),
+      /** The ward lookup's year (default: the one in force at effectiveDate, else the latest). */
+      wardYear: z.number().int().min(2001).max(2100).optional(),
+      /** The district whose wards to search (default: the borough set for the store). */
+      borough: z.string().trim().min(1).max(100).optional(),
       effectiveDate: isoDate.optional(),
     }),
     response: AreaChange,
@@ -256,9 +269,29 @@ export const AREA_CHANNELS = {
   'areas:addLsoas': { request: z.object({ name: areaName, lsoas: z.array(lsoaCode).min(1).max(5000) }), response: AreaChange },
   'areas:removeLsoas': { request: z.object({ name: areaName, lsoas: z.array(lsoaCode).min(1).max(5000) }), response: AreaChange },
   'areas:delete': { request: z.object({ name: areaName }), response: z.object({ deleted: z.string() }) },
-  'areas:profile': { request: z.object({ name: areaName, borough: z.string().trim().max(100).optional() }), response: AreaProfile },
+  'areas:profile': {
+    request: z.object({
+      name: areaName,
+      borough: z.string().trim().max(100).optional(),
+      /** Analysts: add exact record counts per LSOA (ignored for every other role). */
+      detail: z.boolean().optional(),
+    }),
+    response: AreaProfile.extend({ records: z.record(z.string(), z.unknown()).nullable().optional() }),
+  },
+  'areas:show': { request: z.object({ name: areaName }), response: AreaRow },
   'areas:map': { request: z.object({ measure: MapMeasure }), response: MapData },
   'areas:unplaced': { request: z.object({ vintage }), response: Unplaced },
+  /** Records and households no postcode lookup places (the postcodes themselves: analysts only). */
+  'geo:unmatched': {
+    request: z.object({ vintage: vintage.optional() }).strict(),
+    response: z.object({
+      vintage,
+      recordsWithPostcode: z.number().int(),
+      placed: z.number().int(),
+      unmatched: z.array(z.object({ postcode: z.string(), records: z.number().int() })),
+      households: z.record(z.string(), z.unknown()),
+    }),
+  },
 } as const;
 
 export const AREA_JOB_RESULTS = { 'geo:import': GeoImportResult } as const;
@@ -279,4 +312,14 @@ export const AREA_POLICY: { readonly [C in keyof typeof AREA_CHANNELS]: 'open' |
   'areas:profile': SEE,
   'areas:map': SEE,
   'areas:unplaced': CHANGE,
+  'areas:show': SEE,
+  'geo:unmatched': CHANGE,
 };
+
+export const AREA_FEATURE = defineFeature({
+  id: 'areas',
+  channels: AREA_CHANNELS,
+  policy: AREA_POLICY,
+  jobResults: AREA_JOB_RESULTS,
+  auditActions: ['imd-import', 'lookup-import', 'boundaries-import', 'lookup-unmatched', 'area-create', 'area-add-lsoa', 'area-remove-lsoa', 'area-delete', 'area-profile'],
+});

@@ -3,6 +3,7 @@
 // evidence, and payment-by-results outcomes. Co-ordinators see pseudonymous family IDs and counts;
 // evidence rows and exports are for analysts.
 import { z } from 'zod';
+import { defineFeature } from '../feature.js';
 import type { Role } from '../../domain/roles.js';
 import { isoDate } from '../schemas.js';
 
@@ -253,3 +254,11 @@ export const COHORT_POLICY: { readonly [C in keyof typeof COHORT_CHANNELS]: 'ope
   'cohort:export': ANALYST,
   'outcomes:families': AGGREGATES,
 };
+
+export const COHORT_FEATURE = defineFeature({
+  id: 'cohort',
+  channels: COHORT_CHANNELS,
+  policy: COHORT_POLICY,
+  jobResults: {},
+  auditActions: ['cohort-evaluate', 'cohort-export', 'cohort-family-view', 'outcomes-families', 'programme-copy', 'programme-save'],
+});

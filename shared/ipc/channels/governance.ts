@@ -1,6 +1,7 @@
 // The governance feature's channels, the results of its jobs, and who may call them: the data
 // protection record (the facts a DPIA needs), purging a source, and the recovery code.
 import { z } from 'zod';
+import { defineFeature } from '../feature.js';
 import { ROLES, type Role } from '../../domain/roles.js';
 import { isoDate, JobStarted } from '../schemas.js';
 
@@ -88,7 +89,11 @@ export const PurgeResult = z.object({
 export type PurgeResult = z.infer<typeof PurgeResult>;
 
 export const GOVERNANCE_CHANNELS = {
-  'governance:record': { request: z.object({}).strict(), response: DataProtectionRecord },
+  'governance:record': {
+    // `printed`: the record leaves the app (the command line prints it), so it is audited as an export.
+    request: z.object({ printed: z.boolean().optional() }).strict(),
+    response: DataProtectionRecord,
+  },
   'governance:exportRecord': {
     // The browser host cannot show a save dialog, so the user types where to save. In Electron
     // the renderer never names a path: the engine chooses where (see the handler).
@@ -119,6 +124,11 @@ export const GOVERNANCE_CHANNELS = {
     request: z.object({ code: RecoveryCodeSchema, user: z.string().min(1).max(63), newPassphrase }).strict(),
     response: z.object({ user: z.string() }),
   },
+  /** Every audit event as CSV (id, at, actor, action, payload, prev_hash, hash), for checking elsewhere. */
+  'audit:export': {
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    response: z.object({ path: z.string(), events: z.number().int() }),
+  },
 } as const;
 
 export const GOVERNANCE_JOB_RESULTS = {
@@ -135,4 +145,13 @@ export const GOVERNANCE_POLICY: { readonly [C in keyof typeof GOVERNANCE_CHANNEL
   // Before unlocking: the code itself is the credential (it unwraps the data key).
   'governance:recoveryCheck': 'open',
   'governance:recoveryReset': 'open',
+  'audit:export': ['analyst'],
 };
+
+export const GOVERNANCE_FEATURE = defineFeature({
+  id: 'governance',
+  channels: GOVERNANCE_CHANNELS,
+  policy: GOVERNANCE_POLICY,
+  jobResults: GOVERNANCE_JOB_RESULTS,
+  auditActions: ['source-purged', 'dp-record-exported', 'audit-exported', 'recovery-code-created', 'passphrase-reset-with-recovery-code'],
+});

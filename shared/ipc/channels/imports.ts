@@ -2,6 +2,7 @@
 // import channels (import:preview, import:start, sources:list, records:page) stay in contract.ts;
 // the schemas they share with these live here (contract.ts imports them, never the reverse).
 import { z } from 'zod';
+import { defineFeature } from '../feature.js';
 import { COLUMN_ROLES, SOURCE_KINDS } from '../../domain/record-fields.js';
 import type { Role } from '../../domain/roles.js';
 import { JobStarted } from '../schemas.js';
@@ -30,6 +31,8 @@ export const PresetRow = z.object({
   sheets: z.number().int(),
   columns: z.number().int(),
   updatedAt: z.string(),
+  /** Each sheet's saved columns: header texts and roles, never a cell. */
+  layout: z.array(z.object({ sheet: z.string(), columns: z.array(z.unknown()) })),
 });
 export type PresetRow = z.infer<typeof PresetRow>;
 
@@ -160,3 +163,11 @@ export const IMPORT_POLICY: { readonly [C in keyof typeof IMPORT_CHANNELS]: 'ope
   'sources:mapping': ['analyst', 'partner'],
   'sources:remap': ['analyst', 'partner'],
 };
+
+export const IMPORT_FEATURE = defineFeature({
+  id: 'imports',
+  channels: IMPORT_CHANNELS,
+  policy: IMPORT_POLICY,
+  jobResults: IMPORT_JOB_RESULTS,
+  auditActions: ['import', 'quarantine-exported', 'source-remapped', 'mapping-preset-saved', 'mapping-preset-updated', 'records-viewed'],
+});

@@ -5,6 +5,7 @@
 // key is a date of birth, a postcode …), running linkage and deciding pairs is for analysts.
 // Partners see only their own organisation's records, and linkage spans every source: none of it.
 import { z } from 'zod';
+import { defineFeature } from '../feature.js';
 import type { Role } from '../../domain/roles.js';
 import { empty, JobStarted, RecordFields } from '../schemas.js';
 
@@ -50,7 +51,24 @@ const IdChanges = z.object({
   splits: z.number().int(),
 });
 
-export const MatchingRunResult = RunCounts.extend({ seconds: z.number(), personIds: IdChanges, householdIds: IdChanges });
+export const MatchingRunResult = RunCounts.extend({
+  seconds: z.number(),
+  personIds: IdChanges,
+  householdIds: IdChanges,
+  /** The rest of the run's report, counts only (the command line prints it). */
+  prior: z.number().optional(),
+  decisions: z.number().int().optional(),
+  refusedJoins: z.record(z.string(), z.number().int()).optional(),
+  timings: z.record(z.string(), z.number()).optional(),
+  memory: z.record(z.string(), z.number()).optional(),
+  blocking: z
+    .object({
+      totalComparisons: z.number(),
+      narrowed: z.array(z.string()),
+      rules: z.array(z.object({ rule: z.string(), comparisons: z.number(), newComparisons: z.number() })),
+    })
+    .optional(),
+});
 export type MatchingRunResult = z.infer<typeof MatchingRunResult>;
 
 export const LatestRun = RunCounts.extend({
@@ -177,12 +195,19 @@ const band = z.object({ reviewFrom: probability, threshold: probability }).refin
   path: ['reviewFrom'],
 });
 const pair = z.object({ recordA: recordId, recordB: recordId });
+/** A MatchSpec as the user wrote it (JSON text) and the file it came from; the engine checks it. */
+const specText = z.object({ name: z.string().min(1).max(300), json: z.string().max(5_000_000) }).strict();
+/** Where to write an export: a path typed by the user (the command line, the browser host). */
+const exportPath = z.string().min(1).max(4096);
 
 export const MATCHING_CHANNELS = {
-  'matching:run': { request: z.object({ threshold: probability.optional() }).strict(), response: JobStarted },
+  'matching:run': {
+    request: z.object({ threshold: probability.optional(), spec: specText.optional(), threads: z.number().int().min(1).max(64).optional() }).strict(),
+    response: JobStarted,
+  },
   'matching:summary': { request: empty, response: MatchingSummary },
   /** the latest run's blocking analysis, or (`fresh`) one of the records as they are now, without scoring */
-  'matching:blocking': { request: z.object({ fresh: z.boolean() }).strict(), response: BlockingReport.nullable() },
+  'matching:blocking': { request: z.object({ fresh: z.boolean(), spec: specText.optional() }).strict(), response: BlockingReport.nullable() },
   'matching:model': { request: z.object({ run: runId.optional() }).strict(), response: ModelView },
   'matching:histogram': { request: z.object({ bins: z.number().int().min(5).max(200).optional() }).strict(), response: WeightHistogram.nullable() },
   'matching:counts': { request: band, response: ThresholdCounts.nullable() },
@@ -205,6 +230,21 @@ export const MATCHING_CHANNELS = {
     request: pair.extend({ decision: z.enum(DECISION_KINDS) }).strict(),
     response: z.object({ decision: z.enum(DECISION_KINDS), decisions: z.number().int() }),
   },
+  /** A run's MatchSpec as stored (the latest run's, else the engine's defaults), to edit and pass back as `spec`. */
+  'matching:spec': {
+    request: z.object({ run: runId.optional() }).strict(),
+    response: z.object({ run: runId.nullable(), spec: z.record(z.string(), z.unknown()) }),
+  },
+  /** The scored pairs with the weight of every comparison, as CSV. */
+  'matching:exportPairs': {
+    request: z.object({ path: exportPath, run: runId.optional(), minProbability: probability.optional() }).strict(),
+    response: z.object({ path: z.string(), run: runId, rows: z.number().int() }),
+  },
+  /** One line per record with the latest run's person and household IDs, as CSV. */
+  'matching:exportClusters': {
+    request: z.object({ path: exportPath }).strict(),
+    response: z.object({ path: z.string(), rows: z.number().int() }),
+  },
 } as const;
 
 export const MATCHING_JOB_RESULTS = { 'matching:run': MatchingRunResult } as const;
@@ -223,4 +263,16 @@ export const MATCHING_POLICY: { readonly [C in keyof typeof MATCHING_CHANNELS]: 
   'matching:reviewList': ANALYST,
   'matching:pair': ANALYST,
   'matching:decide': ANALYST,
+  'matching:spec': ANALYST,
+  // Person and household IDs of every record, and pairs of records: person-level, analysts only.
+  'matching:exportPairs': ANALYST,
+  'matching:exportClusters': ANALYST,
 };
+
+export const MATCHING_FEATURE = defineFeature({
+  id: 'matching',
+  channels: MATCHING_CHANNELS,
+  policy: MATCHING_POLICY,
+  jobResults: MATCHING_JOB_RESULTS,
+  auditActions: ['link-run', 'link-decision', 'view-pair', 'matching-threshold', 'export-pairs', 'export-clusters'],
+});

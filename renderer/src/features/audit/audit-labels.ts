@@ -1,9 +1,10 @@
+import type { AuditAction } from '../../../../shared/ipc/audit-actions.js';
 import type { AuditRow, AuditVerdict, UserRow } from '../../../../shared/ipc/contract.js';
 import { formatCount } from '../../components/format.js';
 import { isRole, roleLabel } from '../settings/roles.js';
 
-/** What the engine and the CLI write to the audit trail, in the words the trail shows. */
-export const ACTION_LABELS: Readonly<Record<string, string>> = {
+/** What the engine and the CLI write to the audit trail, in the words the trail shows (every action has one). */
+export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'store-created': 'Created the store',
   'demo-created': 'Created demo data',
   login: 'Signed in',
@@ -37,11 +38,17 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'mapping-preset-updated': 'Changed a mapping preset',
   'recovery-code-created': 'Created a recovery code',
   'passphrase-reset-with-recovery-code': 'Set a new passphrase with the recovery code',
+  'cohort-evaluate': 'Evaluated a programme cohort',
+  'cohort-export': 'Exported a programme cohort',
+  'cohort-family-view': "Viewed a family's evidence",
+  'outcomes-families': 'Reported family outcomes',
+  'programme-copy': 'Copied a programme',
+  'programme-save': 'Saved a programme version',
 };
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */
 export function actionLabel(action: string): string {
-  return Object.hasOwn(ACTION_LABELS, action) ? (ACTION_LABELS[action] ?? action) : action;
+  return Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action as AuditAction] : action;
 }
 
 /** Payload keys with their own label. Identifiers are shown as given, counts with separators. */

@@ -3,10 +3,8 @@ import type { PageId } from '../../app/routes.js';
 import { pageLabel } from '../../app/routes.js';
 import { StorePaths } from '../setup/StorePaths.js';
 
-type PlaceholderId = Exclude<PageId, 'sources' | 'families'>;
-
 /** What each later stage of the pipeline will do, in the words its page will use. */
-const WHAT_WILL_BE_HERE: Record<PlaceholderId, readonly string[]> = {
+const WHAT_WILL_BE_HERE: Partial<Record<PageId, readonly string[]>> = {
   matching: [
     'Matching will find the same person, and the same household, across the files you import. You will be able to run matching, see how sure the workbench is about each link, and decide the pairs it is unsure about.',
     'Your decisions are kept and used again each time matching runs, and every run is numbered so that any later figure can be traced back to it.',
@@ -33,7 +31,7 @@ const WHAT_WILL_BE_HERE: Record<PlaceholderId, readonly string[]> = {
 };
 
 interface PlaceholderPageProps {
-  page: PlaceholderId;
+  page: PageId;
   store: StoreStatus;
 }
 
@@ -44,7 +42,7 @@ export function PlaceholderPage({ page, store }: PlaceholderPageProps) {
         {pageLabel(page)}
       </h1>
       <p className="caption">Coming in a later version</p>
-      {WHAT_WILL_BE_HERE[page].map((paragraph) => (
+      {(WHAT_WILL_BE_HERE[page] ?? []).map((paragraph) => (
         <p className="body" key={paragraph}>
           {paragraph}
         </p>
