@@ -75,6 +75,8 @@ export const ColumnPreview = z.object({
   /** What the importer itself suggests, with its confidence. */
   suggestedRole: z.enum(COLUMN_ROLES),
   confidence: z.number().min(0).max(1),
+  /** Why the importer suggests that role: the heading, the cells, or both. */
+  reason: z.string().max(400).optional(),
   samples: z.array(z.string()).max(5),
   /** The first data rows' cells (up to 100), so the mapping screen can check them live per role. */
   values: z.array(z.string()).max(100),
@@ -83,8 +85,8 @@ export type ColumnPreview = z.infer<typeof ColumnPreview>;
 
 export const SheetPreview = z.object({
   sheet: z.string(),
-  /** 1-based spreadsheet row of the header, null when no header row could be placed. */
-  headerRow: z.number().int().positive().nullable(),
+  /** 1-based spreadsheet row of the header, 0 for a table with no header row (columns named from their cells), null when no table was found. */
+  headerRow: z.number().int().nonnegative().nullable(),
   dataRows: z.number().int().nonnegative(),
   columns: z.array(ColumnPreview),
   problem: z.string().nullable(),

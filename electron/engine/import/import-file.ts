@@ -139,6 +139,7 @@ export async function previewImport(store: Store | null, path: string, token: st
         role: roles[index] ?? 'ignore',
         suggestedRole: s.roles[index] ?? 'ignore',
         confidence: Math.max(0, Math.min(1, s.confidences[index] ?? 0)),
+        ...(s.reasons[index] ? { reason: (s.reasons[index] ?? '').slice(0, 400) } : {}),
         samples: s.samples.slice(0, 5).map((cells) => (cells[index] ?? '').slice(0, 60)),
         values: s.samples.map((cells) => (cells[index] ?? '').slice(0, 200)),
       })),
@@ -286,6 +287,10 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     }
     job.throwIfCancelled();
     if (sheets.every((s) => s.headerRow === null)) throw noHeaderError(fileName, sheets);
+    // A header and nothing under it: registered, but never silently empty.
+    const emptyExtract = sheets.every((s) => s.headerRow === null || s.dataRows === 0)
+      ? `Warning: the file has a header row but no data rows under it (${sheets.filter((s) => s.headerRow !== null).map((s) => (s.name ? `sheet "${s.name}"` : `header at row ${s.headerRow}`)).join(', ')}); the source is empty. Was the extract run with no results?`
+      : '';
 
     const summary = sheets.map((s) => counts.get(s.ordinal) ?? { sheet: s.name, rows: 0, records: 0, structure: 0, quarantined: 0 });
     const headers = sheets.flatMap((s) => s.headers);
@@ -321,6 +326,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
       diff ? `Against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.` : '',
       saved ? `Mapping saved as preset "${saved.name}".` : '',
       warnings.length ? `Warning: ${warnings.join(' ')}` : '',
+      emptyExtract,
     ];
     return {
       fileName,

@@ -30,6 +30,8 @@ export interface SheetSummary {
   headers: string[];
   roles: ColumnRole[];
   confidences: number[];
+  /** Why each suggestion: for the analyst in the mapping screen. */
+  reasons: string[];
   notes: boolean;
   warnings: string[];
   dataRows: number;
@@ -85,6 +87,8 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
   let sheetName = '';
   let roles: ColumnRole[] = [];
   let drift: SheetDrift | null = null;
+  /** What the reader said about the file while reading this sheet (encodings, broken quotes). */
+  let readWarnings: string[] = [];
 
   const flush = (): void => {
     if (batch.length === 0) return;
@@ -132,7 +136,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         if (samples.length < PREVIEW_ROWS) samples.push(p.row.cells);
         return;
       }
-      const built = build ? build(p.row.cells) : ({ ok: false, reason: 'no header row' } as const);
+      const built = p.row.problem ? ({ ok: false, reason: p.row.problem } as const) : build ? build(p.row.cells) : ({ ok: false, reason: 'no header row' } as const);
       if (built.ok) batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), built.record, built.events]);
       else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
     } else if (!preview) {
@@ -157,6 +161,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         drift = null;
         dataRows = 0;
         samples = [];
+        readWarnings = [];
         const where = name ? `sheet "${name}"` : options.fileName;
         planner = new SheetPlanner(name, where, given, options.pivotYear, onPlanned);
       },
@@ -169,6 +174,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
             `${options.fileName}: no header row found (looked at the first 30 rows of the file). Name the columns, for example Surname, Forename, Date of birth.`,
           );
         }
+      },
+      warn(message) {
+        readWarnings.push(message);
       },
       endSheet() {
         const p = planner;
@@ -187,8 +195,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
             headers: plan?.headers ?? [],
             roles: plan ? roles : [],
             confidences: plan?.suggestions.map((s) => s.confidence) ?? [],
+            reasons: plan?.suggestions.map((s) => s.reason ?? '') ?? [],
             notes: res.notes,
-            warnings: res.warnings,
+            warnings: [...readWarnings, ...res.warnings],
             dataRows,
             samples,
             drift,
