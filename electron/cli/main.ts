@@ -17,6 +17,7 @@ import { createJobContext, type JobContext } from '../engine/jobs/job-context.js
 import type { Store } from '../engine/store/store.js';
 import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../engine/store/paths.js';
 import { appVersion } from '../engine/version.js';
+import { importCommand } from './import-commands.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
@@ -43,6 +44,7 @@ ${LINK_HELP}
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
   audit verify | audit export --out FILE.csv
   source list | source purge ID
+  source set-partner ID NAME        correct the partner a source is filed under (analyst; audited)
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
 
 Global options (before or after the command):
@@ -258,7 +260,9 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
     const linkHandler = linkCommand(args);
+    const importHandler = importCommand(args);
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    else if (importHandler) outcome = await importHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);

@@ -147,6 +147,7 @@ describe('roles are enforced in the engine on every channel', () => {
     'quarantine:export': { sourceId: 1, path: '/nonexistent/quarantine.xlsx' },
     'sources:mapping': { sourceId: 1 },
     'sources:remap': { sourceId: 1, preset: 'auto' },
+    'sources:set-partner': { sourceId: 1, partner: 'Some partner' },
     'matching:run': {},
     'matching:summary': {},
     'matching:blocking': { fresh: true },

@@ -15,6 +15,7 @@ import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, ty
 import { diffSources } from './source-diff.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
 import { guessKind, guessPartner } from './source-guess.js';
+import { bestPartnerFit, peekHeaderKeys, type PartnerFit } from './partner-fit.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
 export interface ImportOptions {
@@ -173,12 +174,24 @@ function resolvePreset(store: Store, partner: string, options: ImportOptions): M
   return presetFor(store.reader, partner, options.kind);
 }
 
+/** The partner fit for a file, or null (also when the file cannot be read: the import says why). */
+function partnerFitOf(store: Store, path: string, scope: string | null): PartnerFit | null {
+  try {
+    return bestPartnerFit(store.reader, peekHeaderKeys(path), scope);
+  } catch {
+    return null;
+  }
+}
+
 /** Imports one file as one Source. Same sha256 as an earlier Source → skipped, told why. */
 export async function importFile(store: Store, path: string, options: ImportOptions, job: JobContext): Promise<ImportSummary> {
   const fileName = basename(path);
-  const partner = options.partner?.trim() || guessPartner(fileName);
+  // Without a partner named, the one whose preset or earlier extract fits this file's headers.
+  const fitted = options.partner?.trim() ? null : partnerFitOf(store, path, options.partnerScope ?? null);
+  const partner = options.partner?.trim() || fitted?.partner || guessPartner(fileName);
+  if (fitted && options.kind === undefined) options = { ...options, kind: fitted.kind };
   // An unknown preset name is the user's error: said before the file is even read.
-  const preset = resolvePreset(store, partner, options);
+  const preset = fitted?.preset && (options.preset === undefined || options.preset === 'auto') ? fitted.preset : resolvePreset(store, partner, options);
   if (options.savePresetAs !== undefined) checkPresetSavable(store.reader, options.savePresetAs, options.partnerScope ?? null);
   job.progress('Reading the file', 0, 1);
   const { hash, size } = hashFile(path);
@@ -295,15 +308,23 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     const summary = sheets.map((s) => counts.get(s.ordinal) ?? { sheet: s.name, rows: 0, records: 0, structure: 0, quarantined: 0 });
     const headers = sheets.flatMap((s) => s.headers);
     const kind = options.kind ?? guessKind(fileName, headers);
-    const asOf = options.asOf ?? latestEvent ?? today;
+    const stated = sheets.find((s) => s.asOf)?.asOf ?? null;
+    const asOf = options.asOf ?? stated?.date ?? latestEvent ?? today;
+    const asOfBasis = options.asOf
+      ? 'given at import'
+      : stated
+        ? `${stated.where}: "${stated.text}"`
+        : latestEvent
+          ? 'the latest event date in the file'
+          : 'the import date (the file gives no date)';
     const dropped = sheets.flatMap((s) => s.roles.flatMap((r, i) => (r === 'drop' ? [s.name ? `${s.name}: ${s.headers[i] ?? ''}` : (s.headers[i] || `column ${i + 1}`)] : [])));
     const mapping = Object.fromEntries(sheets.map((s) => [s.name, s.roles]));
     const sum = (k: 'rows' | 'records' | 'structure' | 'quarantined'): number => summary.reduce((n, s) => n + s[k], 0);
     const drift = preset ? sheets.flatMap((s) => (s.drift ? [s.drift] : [])) : [];
     db.prepare(
-      'UPDATE source SET format = ?, kind = ?, as_of = ?, mapping_json = ?, dropped_columns_json = ?, rows = ?, records = ?, structure = ?, quarantined = ?, preset_id = ?, preset_drift_json = ? WHERE id = ?',
+      'UPDATE source SET format = ?, kind = ?, as_of = ?, as_of_basis = ?, mapping_json = ?, dropped_columns_json = ?, rows = ?, records = ?, structure = ?, quarantined = ?, preset_id = ?, preset_drift_json = ? WHERE id = ?',
     ).run(
-      format, kind, asOf, JSON.stringify(mapping), JSON.stringify(dropped), sum('rows'), sum('records'), sum('structure'), sum('quarantined'),
+      format, kind, asOf, asOfBasis.slice(0, 200), JSON.stringify(mapping), JSON.stringify(dropped), sum('rows'), sum('records'), sum('structure'), sum('quarantined'),
       preset?.id ?? null, preset ? JSON.stringify(drift) : null, sourceId,
     );
     store.audit(options.user, 'import', {
@@ -322,6 +343,8 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     const driftLines = drift.flatMap((d) => (driftIsEmpty(d) ? [] : describeDrift(d)));
     const parts = [
       `${fileName}: ${sum('records')} records imported${quarantined ? `, ${quarantined} rows quarantined` : ''}${eventCount ? `, ${eventCount} events` : ''}.`,
+      `As of ${asOf}, from ${asOfBasis}.`,
+      fitted && !options.partner?.trim() ? `Partner ${partner} (${fitted.kind}): the file's headers fit ${fitted.preset ? `their preset "${fitted.preset.name}"` : `their earlier extract (source ${fitted.sourceId})`}.` : '',
       preset ? `Mapping preset "${preset.name}" applied${driftLines.length ? `; the columns have changed since it was saved: ${driftLines.join('; ')}.` : ', the columns match it.'}` : '',
       diff ? `Against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.` : '',
       saved ? `Mapping saved as preset "${saved.name}".` : '',

@@ -5,6 +5,7 @@ import type { ColumnRole, SourceKind } from '../../../shared/domain/record-field
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { EventTuple } from './events.js';
 import { matchPreset, presetSheetFor, type PresetSheet, type SheetDrift } from './preset-match.js';
+import { statedAsOf } from './as-of.js';
 import { readWorkbookStream } from './read-file.js';
 import { guessKind } from './source-guess.js';
 import type { FileFormat, SheetRow } from './sheet.js';
@@ -39,6 +40,8 @@ export interface SheetSummary {
   samples: Array<Array<string | null>>;
   /** How the sheet's headers differ from the preset's (null without a preset). */
   drift: SheetDrift | null;
+  /** An extract date a title or note row states, and where. */
+  asOf: { date: string; where: string; text: string } | null;
 }
 
 export type PipelineMessage =
@@ -89,6 +92,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
   let drift: SheetDrift | null = null;
   /** What the reader said about the file while reading this sheet (encodings, broken quotes). */
   let readWarnings: string[] = [];
+  let asOf: SheetSummary['asOf'] = null;
 
   const flush = (): void => {
     if (batch.length === 0) return;
@@ -139,8 +143,12 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
       const built = p.row.problem ? ({ ok: false, reason: p.row.problem } as const) : build ? build(p.row.cells) : ({ ok: false, reason: 'no header row' } as const);
       if (built.ok) batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), built.record, built.events]);
       else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
-    } else if (!preview) {
-      batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null, null]);
+    } else {
+      if (!asOf && p.status === 'structure') {
+        const stated = statedAsOf(p.row.cells, options.today);
+        if (stated) asOf = { ...stated, where: `${p.reason?.startsWith('title') ? 'the title' : 'a note'} at row ${p.row.rowNumber}${sheetName ? ` of sheet "${sheetName}"` : ''}` };
+      }
+      if (!preview) batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null, null]);
     }
     if (batch.length >= batchRows) flush();
   };
@@ -162,6 +170,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         dataRows = 0;
         samples = [];
         readWarnings = [];
+        asOf = null;
         const where = name ? `sheet "${name}"` : options.fileName;
         planner = new SheetPlanner(name, where, given, options.pivotYear, onPlanned);
       },
@@ -201,6 +210,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
             dataRows,
             samples,
             drift,
+            asOf,
           },
         });
         planner = null;
