@@ -244,8 +244,8 @@ export class Engine implements EngineHandle {
       if (this.options.host === 'electron') throw new WorkbenchError('forbidden', 'Choose files with the file dialog.');
       return this.registerFile(path);
     },
-    'import:preview': ({ token, preset, partner, kind }) =>
-      previewImport(this.store, this.pathOf(token), token, { preset, partner, kind, partnerScope: this.store ? this.partnerScope() : null }),
+    'import:preview': ({ token, preset, partner, kind, headerRows }) =>
+      previewImport(this.store, this.pathOf(token), token, { preset, partner, kind, headerRows, partnerScope: this.store ? this.partnerScope() : null }),
     'import:start': (request) => {
       const store = this.requireStore();
       const path = this.pathOf(request.token);
@@ -260,6 +260,7 @@ export class Engine implements EngineHandle {
               kind: request.kind,
               asOf: request.asOf,
               mapping: request.mapping,
+              headerRows: request.headerRows,
               dsaRef: request.dsaRef,
               lawfulBasis: request.lawfulBasis,
               retentionUntil: request.retentionUntil,

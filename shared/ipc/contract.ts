@@ -108,6 +108,9 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
+/** Per sheet name, the row the analyst says is the header (0: the sheet has none). Sheets left out are detected. */
+export const HeaderRows = z.record(z.string().max(200), z.number().int().min(0).max(1_048_576));
+
 /** Per sheet, the role of each column by index. Sheets left out are imported with auto roles. */
 export const ImportMapping = z.record(z.string().max(200), z.array(z.enum(COLUMN_ROLES)).max(2000));
 export type ImportMapping = z.infer<typeof ImportMapping>;
@@ -215,6 +218,7 @@ const CORE_CHANNELS = {
       preset: z.string().min(1).max(100).optional(),
       partner: z.string().max(200).optional(),
       kind: z.enum(SOURCE_KINDS).optional(),
+      headerRows: HeaderRows.optional(),
     }),
     response: ImportPreview,
   },
@@ -222,6 +226,7 @@ const CORE_CHANNELS = {
     request: z.object({
       token: fileToken,
       mapping: ImportMapping.optional(),
+      headerRows: HeaderRows.optional(),
       partner: z.string().max(200).optional(),
       kind: z.enum(SOURCE_KINDS).optional(),
       asOf: isoDate.optional(),

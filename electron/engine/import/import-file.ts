@@ -23,6 +23,8 @@ export interface ImportOptions {
   kind?: SourceKind;
   asOf?: string;
   mapping?: ImportMapping;
+  /** Per sheet, the header row the analyst chose (0: none; columns named from their cells). */
+  headerRows?: Record<string, number> | undefined;
   user: string;
   /** The import date, for the as-of default (injectable so tests are stable). */
   today?: string;
@@ -76,7 +78,7 @@ function hashFile(path: string): { hash: string; size: number } {
   }
 }
 
-function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>, extra: Pick<PipelineOptions, 'preset' | 'sourceKind'> = {}): PipelineOptions {
+function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>, extra: Pick<PipelineOptions, 'preset' | 'sourceKind' | 'headerRows'> = {}): PipelineOptions {
   const options: PipelineOptions = { path, fileName: basename(path), mode, pivotYear, today, ...extra };
   if (mapping) options.mapping = mapping;
   if (limits) options.limits = { ...DEFAULT_ZIP_LIMITS, ...limits };
@@ -97,6 +99,7 @@ export interface PreviewOptions {
   partner?: string;
   kind?: SourceKind;
   partnerScope?: string | null;
+  headerRows?: Record<string, number> | undefined;
 }
 
 export async function previewImport(store: Store | null, path: string, token: string, options: PreviewOptions = {}): Promise<ImportPreview> {
@@ -104,7 +107,7 @@ export async function previewImport(store: Store | null, path: string, token: st
   const { hash } = hashFile(path);
   const already = store ? store.reader.prepare('SELECT 1 FROM source WHERE sha256 = ?').get(hash) !== undefined : false;
   const today = todayIso();
-  const stream = parseInWorker(pipelineOptions(path, 'preview', undefined, Number(today.slice(0, 4)), today));
+  const stream = parseInWorker(pipelineOptions(path, 'preview', undefined, Number(today.slice(0, 4)), today, undefined, options.headerRows ? { headerRows: options.headerRows } : {}));
   const summaries: SheetSummary[] = [];
   for await (const message of stream) {
     if (message.type === 'sheet') summaries.push(message.sheet);
@@ -232,7 +235,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const insertEvent = db.prepare('INSERT INTO event (record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   const stream = parseInWorker(
-    pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind }),
+    pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind, headerRows: options.headerRows }),
     job.signal,
   );
   const sheets: SheetSummary[] = [];

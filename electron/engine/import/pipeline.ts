@@ -63,6 +63,8 @@ export interface PipelineOptions {
   preset?: PresetSheet[] | undefined;
   /** The source's kind when known: names the events of sheets that do not say. */
   sourceKind?: SourceKind | undefined;
+  /** Per sheet name, the header row the analyst chose (0: the sheet has none). */
+  headerRows?: Record<string, number> | undefined;
 }
 
 /** Mapping lookup that a sheet called "__proto__" or "constructor" cannot turn into a prototype. */
@@ -172,7 +174,8 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         readWarnings = [];
         asOf = null;
         const where = name ? `sheet "${name}"` : options.fileName;
-        planner = new SheetPlanner(name, where, given, options.pivotYear, onPlanned);
+        const chosen = options.headerRows && Object.prototype.hasOwnProperty.call(options.headerRows, name) ? options.headerRows[name] : undefined;
+        planner = new SheetPlanner(name, where, given, options.pivotYear, onPlanned, typeof chosen === 'number' ? chosen : undefined);
       },
       row(row) {
         planner?.push(row);

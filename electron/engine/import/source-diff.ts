@@ -74,7 +74,8 @@ function groupedRows(db: Db, sourceId: number, keyOf: (sheet: string, ref: strin
   const groups = new Map<string, Row[]>();
   for (const [id, sheet, rowNumber, ref, surnameKey, forenameKey, dob, content] of rows) {
     const person = surnameKey || forenameKey ? `${surnameKey ?? ''}|${forenameKey ?? ''}|${dob ?? ''}` : null;
-    const key = keyOf(sheet, ref, person) ?? `${sheet}\u0000row|${id}`;
+    // A row with neither a reference nor a name is keyed by what it holds: the same row next month is unchanged.
+    const key = keyOf(sheet, ref, person) ?? `${sheet}\u0000content|${content.toUpperCase()}`;
     // Case is not content: "SMITH" and "Smith" are the same name.
     const row: Row = { id, sheet, row_number: rowNumber, content: content.toUpperCase() };
     const list = groups.get(key);

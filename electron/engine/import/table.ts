@@ -228,6 +228,8 @@ export class SheetPlanner {
     private readonly given: ReadonlyArray<ColumnRole> | undefined,
     private readonly pivotYear: number,
     private readonly emit: (row: PlannedRow) => void,
+    /** The header row the analyst chose (0: none, name the columns), over what detection finds. */
+    private readonly chosenHeaderRow?: number,
   ) {}
 
   /** No header in the first rows: every row will be quarantined (or notes). */
@@ -280,10 +282,29 @@ export class SheetPlanner {
   }
 
   private decide(): void {
+    if (this.chosenHeaderRow !== undefined) {
+      if (this.chosenHeaderRow === 0) {
+        this.generated = columnNames(Math.max(this.width, this.given?.length ?? 0));
+        this.state = 'sample';
+        this.afterHeader = this.buffer.length;
+        if (this.afterHeader >= SAMPLE_ROWS) this.startStreaming();
+        return;
+      }
+      const chosen = this.buffer.find((r) => r.rowNumber === this.chosenHeaderRow);
+      if (chosen) {
+        this.header = chosen;
+        this.state = 'sample';
+        this.afterHeader = this.buffer.length - this.buffer.indexOf(chosen) - 1;
+        if (this.afterHeader >= SAMPLE_ROWS) this.startStreaming();
+        return;
+      }
+      this.warnings.push(`${this.where}: row ${this.chosenHeaderRow} is blank or not among the first ${HEADER_SCAN_ROWS} rows with values, so the header was found automatically.`);
+    }
     const header = findHeaderRow(this.buffer);
-    if (!header && !this.given) {
-      // No header at all: a table of people can still be read from its cells alone.
-      const generated = generatedHeaders(this.buffer, this.width, this.pivotYear);
+    if (!header) {
+      // No header at all: a table of people can still be read from its cells alone (with roles
+      // given, the analyst has already confirmed the columns so named).
+      const generated = generatedHeaders(this.buffer, this.width, this.pivotYear) ?? (this.given ? columnNames(Math.max(this.width, this.given.length)) : null);
       if (generated) {
         this.generated = generated;
         this.warnings.push(`${this.where}: no header row; the columns were named ${generated[0] ?? ''}, ${generated[1] ?? ''}, … and their roles read from the cells.`);
