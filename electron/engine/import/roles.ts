@@ -391,6 +391,13 @@ export function settleNameColumns(suggestions: RoleSuggestion[], given: Readonly
       demote(i, `${s.reason ?? 'the cells read like names'}, but another column already holds that name: kept as event detail`);
     } else held.add(s.role);
   }
+  // Likewise an address read from the cells alone beside a headed home address: the incident's
+  // place ("12 Compton Lane"), not where the person lives.
+  if (out.some((s, i) => s.role === 'address' && (given[i] || s.confidence >= HEADED))) {
+    out.forEach((s, i) => {
+      if (s.role === 'address' && !given[i] && s.confidence < HEADED) demote(i, `${s.reason ?? 'the cells read like addresses'}, but another column is headed as the address: kept as event detail`);
+    });
+  }
   return out;
 }
 

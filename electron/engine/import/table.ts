@@ -7,7 +7,7 @@
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import { refineEventRoles } from './events.js';
-import { findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
+import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
 import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
 
@@ -71,7 +71,8 @@ function headerScore(row: SheetRow): { score: number; hasName: boolean } {
 
 const isHeaderLike = (row: SheetRow): boolean => {
   const { score, hasName } = headerScore(row);
-  return hasName && score >= 1.3;
+  // A header holds no dates: a person's row ("James", "Flat 1", a birth date) is not one.
+  return hasName && score >= 1.3 && !row.cells.some((c) => c !== null && cellType(c) === 'date');
 };
 
 /**
@@ -466,7 +467,7 @@ export class SheetPlanner {
       this.flushPending(true, 'title row above a repeated header');
       return this.out({ row, status: 'structure', reason: 'repeated header row' });
     }
-    if (afterBreak && isHeaderLike(row)) {
+    if (afterBreak && !this.generated && isHeaderLike(row)) {
       this.flushPending(true);
       this.secondTable = { rowNumber: row.rowNumber, keys: row.cells.map((c) => (c ? headerKey(c) : '')) };
       this.warnings.push(
