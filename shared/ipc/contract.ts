@@ -147,6 +147,8 @@ export const SourceRow = z.object({
   partner: z.string(),
   kind: z.enum(SOURCE_KINDS),
   asOf: isoDate,
+  /** Where the as-of date came from ("a note at row 5: …", the latest event date), null for older stores. */
+  asOfBasis: z.string().nullable(),
   importedAt: z.string(),
   rows: z.number().int(),
   records: z.number().int(),
