@@ -162,7 +162,7 @@ function fitsColumn(cell: string, values: string[]): boolean {
   return roleFromCells([cell])?.role === column;
 }
 
-/** The index (into `rows`) of the row that reads most like the header of the rows below, or -1. */
+/** The row (by index into `rows`) that reads most like the header of the rows below it, or null. */
 export function findHeaderByShape(rows: readonly SheetRow[], limit: number): HeaderCandidate | null {
   const candidates: HeaderCandidate[] = [];
   let seen = 0;
