@@ -8,6 +8,7 @@ import { describeDrift, driftIsEmpty } from '../engine/import/preset-match.js';
 import { checkPresetName } from '../engine/import/presets.js';
 import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../engine/store/paths.js';
 import { appVersion } from '../engine/version.js';
+import { importCommand } from './import-commands.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
@@ -36,6 +37,7 @@ ${COHORT_HELP}
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
   audit verify | audit export --out FILE.csv
   source list | source purge ID
+  source set-partner ID NAME        correct the partner a source is filed under (analyst; audited)
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
   imd import FILE… [--release R] | lookup import FILE… | lookup unmatched [--vintage V] | boundaries import FILE… [--vintage V]
   area create NAME [CODE…] [--vintage V] [--kind target|ward|custom] [--ward CODE|NAME --ward-year Y] [--effective YYYY-MM-DD]
@@ -210,8 +212,10 @@ export async function main(argv: string[]): Promise<number> {
     let outcome: { summary: Summary; exit: number };
     const linkHandler = linkCommand(args);
     const cohortHandler = cohortCommand(args);
+    const importHandler = importCommand(args);
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (cohortHandler) outcome = await cohortHandler(args, { storePath, user, say });
+    else if (importHandler) outcome = await importHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);

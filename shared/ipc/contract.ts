@@ -73,6 +73,8 @@ export const ColumnPreview = z.object({
   /** What the importer itself suggests, with its confidence. */
   suggestedRole: z.enum(COLUMN_ROLES),
   confidence: z.number().min(0).max(1),
+  /** Why the importer suggests that role: the heading, the cells, or both. */
+  reason: z.string().max(400).optional(),
   samples: z.array(z.string()).max(5),
   /** The first data rows' cells (up to 100), so the mapping screen can check them live per role. */
   values: z.array(z.string()).max(100),
@@ -81,8 +83,8 @@ export type ColumnPreview = z.infer<typeof ColumnPreview>;
 
 export const SheetPreview = z.object({
   sheet: z.string(),
-  /** 1-based spreadsheet row of the header, null when no header row could be placed. */
-  headerRow: z.number().int().positive().nullable(),
+  /** 1-based spreadsheet row of the header, 0 for a table with no header row (columns named from their cells), null when no table was found. */
+  headerRow: z.number().int().nonnegative().nullable(),
   dataRows: z.number().int().nonnegative(),
   columns: z.array(ColumnPreview),
   problem: z.string().nullable(),
@@ -103,6 +105,9 @@ export const ImportPreview = z.object({
   presets: z.array(z.object({ id: z.number().int(), name: z.string(), partner: z.string(), kind: z.enum(SOURCE_KINDS) })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** Per sheet name, the row the analyst says is the header (0: the sheet has none). Sheets left out are detected. */
+export const HeaderRows = z.record(z.string().max(200), z.number().int().min(0).max(1_048_576));
 
 /** Per sheet, the role of each column by index. Sheets left out are imported with auto roles. */
 export const ImportMapping = z.record(z.string().max(200), z.array(z.enum(COLUMN_ROLES)).max(2000));
@@ -140,6 +145,8 @@ export const SourceRow = z.object({
   partner: z.string(),
   kind: z.enum(SOURCE_KINDS),
   asOf: isoDate,
+  /** Where the as-of date came from ("a note at row 5: …", the latest event date), null for older stores. */
+  asOfBasis: z.string().nullable(),
   importedAt: z.string(),
   rows: z.number().int(),
   records: z.number().int(),
@@ -211,6 +218,7 @@ const CORE_CHANNELS = {
       preset: z.string().min(1).max(100).optional(),
       partner: z.string().max(200).optional(),
       kind: z.enum(SOURCE_KINDS).optional(),
+      headerRows: HeaderRows.optional(),
     }),
     response: ImportPreview,
   },
@@ -218,6 +226,7 @@ const CORE_CHANNELS = {
     request: z.object({
       token: fileToken,
       mapping: ImportMapping.optional(),
+      headerRows: HeaderRows.optional(),
       partner: z.string().max(200).optional(),
       kind: z.enum(SOURCE_KINDS).optional(),
       asOf: isoDate.optional(),

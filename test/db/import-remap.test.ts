@@ -179,14 +179,15 @@ describe('re-mapping a source from its stored rows', () => {
   it('reads two-digit years as the import did, with or without an as-of date', async () => {
     const dir = tempDir();
     const store = Store.openWithKey(join(dir, 'x.db'), randomBytes(32), true);
-    // Born in 2025 read against the import year; with no as-of given, the as-of becomes the 2024 incident.
+    // "05/06/25" at a 2024 incident cannot be 2025 (nobody is born after their own event): 1925,
+    // with or without an as-of date; a re-mapping reads it the same way.
     const csv = 'Forename,Surname,DOB,Incident date\nAnn,Lee,05/06/25,01/02/2024\nBob,Ray,07/08/99,03/02/2024\n';
     writeFileSync(join(dir, 'young.csv'), csv);
     writeFileSync(join(dir, 'young-as-of.csv'), `${csv}\n`);
     const defaulted = await importFile(store, join(dir, 'young.csv'), { user: 't', partner: 'Schools' }, silentJob());
     const given = await importFile(store, join(dir, 'young-as-of.csv'), { user: 't', partner: 'Schools', asOf: '2024-12-31' }, silentJob());
     const dobs = (id: number | null): unknown => store.reader.prepare('SELECT dob FROM record WHERE source_id = ? ORDER BY id').all(id).map((r) => (r as { dob: string }).dob);
-    expect(dobs(defaulted.sourceId)).toEqual(['2025-06-05', '1999-08-07']);
+    expect(dobs(defaulted.sourceId)).toEqual(['1925-06-05', '1999-08-07']);
     expect(dobs(given.sourceId)).toEqual(['1925-06-05', '1999-08-07']);
     for (const id of [defaulted.sourceId, given.sourceId]) {
       const before = dobs(id);

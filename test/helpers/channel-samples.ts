@@ -70,4 +70,5 @@ export const SAMPLE: { [C in Channel]: unknown } = {
   'cohort:family': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', familyId: 'H1' },
   'cohort:export': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', out: '/nonexistent/cohort.csv' },
   'outcomes:families': { programme: 'troubled-families-phase-1', asOf: '2025-03-31' },
+  'sources:set-partner': { sourceId: 1, partner: 'Some partner' },
 };

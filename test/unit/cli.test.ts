@@ -174,7 +174,7 @@ describe('CLI: mapping presets, source diff, quarantine export', () => {
     const env = { BASELINE_PASSPHRASE: PASS };
     const march = join(dir, 'homes-march.csv');
     const april = join(dir, 'homes-april.csv');
-    writeFileSync(march, 'Client Ref,Surname,Forename,Date of Birth,Post Code\nH1,Smith,John,03/04/2010,S60 1AB\nH2,Doe,Jane,05/06/2011,S61 2AB\n,,,01/01/2000,S60 9ZZ\n');
+    writeFileSync(march, 'Client Ref,Surname,Forename,Date of Birth,Post Code\nH1,Smith,John,03/04/2010,S60 1AB\nH2,Doe,Jane,05/06/2011,S61 2AB\n,,,01/01/2000,\n');
     writeFileSync(april, 'Client Ref,Surname,Forename,Date of Brith,Postcode\nH1,Smith,John,03/04/2010,S60 1AB\nH3,Green,Tom,02/02/2002,S60 4AA\n');
     const first = runCli(['import', march, '--source', 'Homes', '--kind', 'housing', '--save-mapping', 'Homes monthly', '--db', db, '--json'], env);
     expect(first.code, first.stderr).toBe(0);

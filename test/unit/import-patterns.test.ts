@@ -108,6 +108,8 @@ describe('partner patterns', () => {
       { title: null, forename: 'Zoë', surname: "O'NEIL", dob: '1994-09-12', postcode: 'S60 1AB', event_date: '2024-03-01' },
       { title: null, forename: 'Jane', surname: 'DOE', dob: '1988-02-01', postcode: 'S61 2AB', event_date: '2024-03-02' },
       { title: 'Mr', forename: 'Ali', surname: 'Khan', dob: '1999-12-31', postcode: 'S60 2AA', event_date: '2024-03-02' },
+      // No name, but a date of birth and a postcode: enough to be a record (linkage decides who).
+      { title: null, forename: null, surname: null, dob: '2000-01-01', postcode: 'S60 1AB', event_date: '2024-03-03' },
     ]);
     store.close();
   });

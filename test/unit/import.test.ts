@@ -73,7 +73,7 @@ describe('xlsx import', () => {
       [4, 'record'],
       [6, 'record'],
       [7, 'structure'],
-      [8, 'quarantine'],
+      [8, 'record'],
       [9, 'structure'],
     ]);
     expect(rows.filter((r) => r.sheet === 'Notes').every((r) => r.status === 'structure')).toBe(true);
@@ -81,9 +81,11 @@ describe('xlsx import', () => {
     expect(records).toEqual([
       { forename: 'John', surname: 'SMITH', dob: '2010-04-03', postcode: 'S60 1AB', event_date: '2024-01-05' },
       { forename: 'Jane', surname: 'DOE', dob: '1988-02-01', postcode: 'S61 2CD', event_date: '2024-02-01' },
+      // No name, but a date of birth and a postcode: enough to be a record.
+      { forename: null, surname: null, dob: '2000-01-01', postcode: 'S60 1AB', event_date: '2024-03-01' },
     ]);
     const source = store.reader.prepare('SELECT kind, as_of, records, quarantined FROM source').get();
-    expect(source).toEqual({ kind: 'police', as_of: '2024-02-01', records: 2, quarantined: 1 });
+    expect(source).toEqual({ kind: 'police', as_of: '2024-03-01', records: 3, quarantined: 0 });
     store.close();
   });
 

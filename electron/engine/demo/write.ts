@@ -107,7 +107,7 @@ function writeCsv(extract: Extract, file: string): void {
   if (!sheet || extract.sheets.length !== 1) throw new Error(`${extract.fileName}: a CSV holds exactly one table`);
   const out = new LineWriter(file);
   try {
-    out.line(sheet.header.map(csvField).join(','));
+    if (sheet.header.length) out.line(sheet.header.map(csvField).join(','));
     for (const row of sheet.rows) out.line(row.map(csvCell).join(','));
   } finally {
     out.close();
@@ -154,7 +154,7 @@ function writeXlsx(extract: Extract, file: string): void {
     ModifiedDate: WORKBOOK_DATE,
   };
   for (const sheet of extract.sheets) {
-    const rows: CellValue[][] = [...sheet.preamble, sheet.header, ...sheet.rows, ...sheet.footer];
+    const rows: CellValue[][] = [...sheet.preamble, ...(sheet.header.length ? [sheet.header] : []), ...sheet.rows, ...sheet.footer];
     XLSX.utils.book_append_sheet(wb, buildSheet(rows, sheet.widths), sheet.name);
   }
   if (extract.notes) {
@@ -215,6 +215,12 @@ function writeTruthAddresses(b: Borough, file: string): void {
  * (the `export clusters` format), truth-households.csv and truth-household-addresses.csv
  * into outDir (created if missing). Same inputs → byte-identical files.
  */
+/** Writes one extract as its format says (the layout corpus writes the demo's rows in other layouts). */
+export function writeExtractFile(extract: Extract, file: string): void {
+  if (extract.format === 'csv') writeCsv(extract, file);
+  else writeXlsx(extract, file);
+}
+
 export function writeDemoBorough(options: WriteDemoOptions): WriteDemoResult {
   const households = options.households ?? DEFAULT_DEMO_HOUSEHOLDS;
   const seed = options.seed ?? DEFAULT_DEMO_SEED;

@@ -28,8 +28,8 @@ export function coreHandlers(context: EngineContext): HandlersFor<Exclude<CoreCh
       if (context.options().host === 'electron') throw new WorkbenchError('forbidden', 'Choose files with the file dialog.');
       return context.registerFile(path);
     },
-    'import:preview': ({ token, preset, partner, kind }) =>
-      previewImport(context.requireStore(), context.pathOf(token), token, { preset, partner, kind, partnerScope: context.partnerScope() }),
+    'import:preview': ({ token, preset, partner, kind, headerRows }) =>
+      previewImport(context.requireStore(), context.pathOf(token), token, { preset, partner, kind, headerRows, partnerScope: context.partnerScope() }),
     'import:start': (request) => {
       const store = context.requireStore();
       const path = context.pathOf(request.token);
@@ -45,6 +45,7 @@ export function coreHandlers(context: EngineContext): HandlersFor<Exclude<CoreCh
               kind: request.kind,
               asOf: request.asOf,
               mapping: request.mapping,
+              headerRows: request.headerRows,
               dsaRef: request.dsaRef,
               lawfulBasis: request.lawfulBasis,
               retentionUntil: request.retentionUntil,

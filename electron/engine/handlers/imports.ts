@@ -7,6 +7,7 @@ import { exportsFolderPath, typedExportPath } from '../governance/export-path.js
 import { listPresets } from '../import/presets.js';
 import { remapSource, sourceMapping } from '../import/remap-source.js';
 import { diffSources } from '../import/source-diff.js';
+import { setSourcePartner } from '../import/source-partner.js';
 import { quarantinePage, requireSource, sourceSheets } from '../queries/records.js';
 import type { EngineContext, HandlersFor } from './context.js';
 
@@ -28,7 +29,9 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
       const scope = context.partnerScope();
       requireSource(db, sourceId, scope);
       if (previousId !== undefined) requireSource(db, previousId, scope);
-      return diffSources(db, sourceId, previousId === undefined ? {} : { previousId });
+      // Names of who arrived, left or changed are for analysts; everyone else sees rows and fields.
+      const names = context.requireStore().session.role === 'analyst';
+      return diffSources(db, sourceId, previousId === undefined ? { names } : { previousId, names });
     },
     'quarantine:page': ({ sourceId, startRow, endRow }) => {
       const db = context.requireStore().reader;
@@ -66,5 +69,6 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
       const options = { user, partnerScope: scope, ...(mapping ? { mapping } : {}), ...(preset ? { preset } : {}) };
       return { job: context.jobs.start('sources:remap', (job) => remapSource(store, sourceId, options, job)) };
     },
+    'sources:set-partner': ({ sourceId, partner }) => setSourcePartner(context.requireStore(), sourceId, partner, context.user()),
   };
 }

@@ -38,6 +38,10 @@ export interface RecordValues {
 
 /** Why a row under a header cannot be a record: a mapping can fix it (unlike a second table's rows). */
 export const NO_NAME = 'no name in any name column';
+/** A name and nothing else to tell the person apart: a mapping can fix this too. */
+export const TOO_LITTLE = 'not enough to identify a person: a record needs two of a name, a date of birth or age, a national identifier, an address or postcode, an e-mail or phone';
+/** Reasons a re-mapping may turn into records. */
+export const REMAPPABLE_REASONS = [NO_NAME, TOO_LITTLE] as const;
 
 export type BuildResult = { ok: true; record: RecordValues } | { ok: false; reason: string };
 
@@ -53,12 +57,18 @@ export interface BuildContext {
 }
 
 /** Column indexes per role, worked out once per sheet rather than once per row. */
-export type PreparedContext = BuildContext & { columns: ReadonlyMap<ColumnRole, number[]> };
+export type PreparedContext = BuildContext & { columns: ReadonlyMap<ColumnRole, number[]>; evidenceKinds: number };
+
+const EVIDENCE: ReadonlyArray<readonly string[]> = [
+  ['forename', 'surname', 'full_name'], ['dob', 'age'], ['nhs_number', 'nino', 'upn', 'other_id'], ['address', 'address_line', 'town', 'postcode', 'uprn'], ['email', 'phone'],
+];
 
 export function prepareContext(ctx: BuildContext): PreparedContext {
   const columns = new Map<ColumnRole, number[]>();
   ctx.roles.forEach((role, i) => columns.set(role, [...(columns.get(role) ?? []), i]));
-  return { ...ctx, columns };
+  const mapped = new Set<string>(ctx.roles);
+  const evidenceKinds = EVIDENCE.filter((kind) => kind.some((r) => mapped.has(r))).length;
+  return { ...ctx, columns, evidenceKinds };
 }
 
 const NONE: number[] = [];
@@ -121,6 +131,24 @@ function addressPartsOf(lines: string[], town: string | null): NormalisedAddress
   return parts;
 }
 
+/** An e-mail or phone column, where the record fields have them: identity evidence too. */
+function contactIn(cells: ReadonlyArray<string | null>, ctx: PreparedContext): boolean {
+  const columns = ctx.columns as ReadonlyMap<string, number[]>;
+  for (const role of ['email', 'phone']) for (const i of columns.get(role) ?? NONE) if (cleanCell(cells[i])) return true;
+  return false;
+}
+
+/** Test patients and dummy people partners' systems hold: NHS test numbers start 999. */
+const DUMMY_NAME = /^(test|testing|dummy|do not use|dnu)$|^(xx|zz)|test ?patient|dummy ?(patient|person|record|client)/i;
+
+function dummyReason(nhs: string | null, forename: string | null, surname: string | null): string | null {
+  if (nhs && (nhs.startsWith('999') || /^(\d)\1{9}$/.test(nhs))) return 'test or dummy record: NHS number in the test range (999…) or all one digit';
+  for (const name of [forename, surname]) {
+    if (name && DUMMY_NAME.test(name.replace(/[\s.-]+/g, ' ').trim())) return 'test or dummy record: the name says TEST, DUMMY or XX';
+  }
+  return null;
+}
+
 const columnName = (ctx: PreparedContext, i: number): string => ctx.headers[i] || `column ${i + 1}`;
 
 export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedContext): BuildResult {
@@ -141,15 +169,34 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     surname ??= split.surname;
     middleNames ??= split.middleNames;
   }
-  if (!forename && !surname) return { ok: false, reason: NO_NAME };
+
+  // The row's own event comes first: a date of birth is read against it.
+  let eventDate: string | null = null;
+  for (const i of ctx.columns.get('event_date') ?? NONE) {
+    const value = cleanCell(cells[i]);
+    if (!value) continue;
+    const iso = dateIn({ value, column: i }, ctx)?.iso;
+    if (iso && (eventDate === null || iso > eventDate)) eventDate = iso;
+  }
 
   const dobCell = firstOf(cells, ctx, 'dob');
-  const dob = dobCell ? dateIn(dobCell, ctx) : null;
-  if (dobCell && !dob) problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date`);
-  if (dobCell && dob) {
-    if (dob.ambiguousDayMonth && !ctx.dateOrders?.[dobCell.column]) problems.push('date of birth: day and month could be either way round (read as day first)');
-    if (ctx.today && dob.iso > ctx.today) problems.push(`date of birth ${dob.iso} is after ${ctx.today}`);
-    else if (Number(dob.iso.slice(0, 4)) < ctx.pivotYear - 120) problems.push(`date of birth ${dob.iso} is more than 120 years ago`);
+  const read = dobCell ? dateIn(dobCell, ctx) : null;
+  let dob: { iso: string; ambiguousDayMonth: boolean } | null = read;
+  if (dobCell && !read) problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date`);
+  if (dobCell && read) {
+    // Nobody is born after their own event or the extract's date: a two-digit year takes the
+    // century that makes the birth possible ("08/01/25" at a 2024 attendance is 1925).
+    const limit = eventDate && (!ctx.today || eventDate < ctx.today) ? eventDate : ctx.today;
+    if (read.twoDigitYear && limit && read.iso > limit) dob = { iso: `${String(Number(read.iso.slice(0, 4)) - 100).padStart(4, '0')}${read.iso.slice(4)}`, ambiguousDayMonth: read.ambiguousDayMonth };
+    if (read.ambiguousDayMonth && !ctx.dateOrders?.[dobCell.column]) problems.push('date of birth: day and month could be either way round (read as day first)');
+    const year = Number(dob?.iso.slice(0, 4));
+    if (dob && limit && dob.iso > limit) {
+      // Impossible: kept in the raw row, flagged, and not used as the person's birth date.
+      problems.push(`${columnName(ctx, dobCell.column)}: date of birth ${dob.iso} is after ${limit === eventDate ? "the row's own event date" : 'the extract date'} ${limit}`);
+      dob = null;
+    } else if (year < ctx.pivotYear - 120) {
+      problems.push(`date of birth ${dob?.iso ?? ''} is more than 120 years ago${year < 1880 ? ' (before 1880: check this is not a historical record)' : ''}`);
+    }
   }
 
   const ageCell = firstOf(cells, ctx, 'age');
@@ -187,13 +234,17 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const uprn = normaliseUprn(uprnCell?.value);
   if (uprnCell && !uprn) problems.push(`${columnName(ctx, uprnCell.column)}: "${clip(uprnCell.value, 16)}" is not a UPRN`);
 
-  let eventDate: string | null = null;
-  for (const i of ctx.columns.get('event_date') ?? NONE) {
-    const value = cleanCell(cells[i]);
-    if (!value) continue;
-    const iso = dateIn({ value, column: i }, ctx)?.iso;
-    if (iso && (eventDate === null || iso > eventDate)) eventDate = iso;
-  }
+  // Enough to identify someone: at least two kinds of evidence, whichever columns carry them.
+  const otherId = normaliseOtherId(firstOf(cells, ctx, 'other_id')?.value);
+  const named = Boolean(forename || surname);
+  const kinds =
+    (named ? 1 : 0) + (dob || age !== null ? 1 : 0) + (nhs.value || nino.value || upn.value || otherId ? 1 : 0) + (address || postcode || uprn ? 1 : 0) + (contactIn(cells, ctx) ? 1 : 0);
+  // A sheet that maps names and nothing else (a bare list) keeps its named rows, flagged: the
+  // rule is for rows that leave blank what their sheet could have told.
+  if (kinds < 2 && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE : NO_NAME };
+  if (kinds < 2) problems.push('only a name: nothing else in the row tells this person from a namesake');
+  const dummy = dummyReason(nhs.value, forename, surname);
+  if (dummy) return { ok: false, reason: dummy };
 
   return {
     ok: true,
@@ -214,7 +265,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       ninoValid: nino.valid,
       upn: upn.value,
       upnValid: upn.valid,
-      otherId: normaliseOtherId(firstOf(cells, ctx, 'other_id')?.value),
+      otherId,
       agencyRef: firstOf(cells, ctx, 'agency_ref')?.value ?? null,
       eventDate,
       forenameKey: nameKey(forename),

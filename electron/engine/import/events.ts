@@ -39,12 +39,12 @@ export function refineEventRoles(headers: readonly string[], suggestions: RoleSu
     const key = headerKey(headers[i] ?? '');
     const values = samples[i] ?? [];
     const dates = share(values, (v) => parseDate(v, { pivotYear, allowSerial: true }) !== null);
-    if (END_DATE.test(key) && (values.length === 0 || dates >= 0.5)) return { role: 'event_end_date', confidence: 0.7 };
+    if (END_DATE.test(key) && (values.length === 0 || dates >= 0.5)) return { role: 'event_end_date', confidence: 0.7, reason: 'the heading names an end date and the cells are dates' };
     if (!category && CATEGORY.test(key) && !NOT_CATEGORY.test(key) && dates < 0.5) {
       category = true;
-      return { role: 'event_category', confidence: 0.65 };
+      return { role: 'event_category', confidence: 0.65, reason: 'the heading names a type or category and the cells are not dates' };
     }
-    if (VALUE.test(key) && (values.length === 0 || share(values, (v) => numeric(v) !== null) >= 0.8)) return { role: 'event_value', confidence: 0.65 };
+    if (VALUE.test(key) && (values.length === 0 || share(values, (v) => numeric(v) !== null) >= 0.8)) return { role: 'event_value', confidence: 0.65, reason: 'the heading names a count or amount and the cells are numbers' };
     return s;
   });
 }

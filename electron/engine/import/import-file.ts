@@ -16,6 +16,7 @@ import { diffSources } from './source-diff.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
 import { RECORD_COLUMNS } from './row-builder.js';
 import { guessKind, guessPartner } from './source-guess.js';
+import { bestPartnerFit, peekHeaderKeys, type PartnerFit } from './partner-fit.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
 export interface ImportOptions {
@@ -23,6 +24,8 @@ export interface ImportOptions {
   kind?: SourceKind;
   asOf?: string;
   mapping?: ImportMapping;
+  /** Per sheet, the header row the analyst chose (0: none; columns named from their cells). */
+  headerRows?: Record<string, number> | undefined;
   user: string;
   /** The import date, for the as-of default (injectable so tests are stable). */
   today?: string;
@@ -50,7 +53,7 @@ export function sha256(bytes: Uint8Array): string {
 /** Hashes a file in chunks (never the whole file in memory); throws `bad-input` naming it. */
 const hashFile = fileSha256Sync;
 
-function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>, extra: Pick<PipelineOptions, 'preset' | 'sourceKind'> = {}): PipelineOptions {
+function pipelineOptions(path: string, mode: 'import' | 'preview', mapping: ImportMapping | undefined, pivotYear: number, today: string, limits?: Partial<ZipLimits>, extra: Pick<PipelineOptions, 'preset' | 'sourceKind' | 'headerRows'> = {}): PipelineOptions {
   const options: PipelineOptions = { path, fileName: basename(path), mode, pivotYear, today, ...extra };
   if (mapping) options.mapping = mapping;
   if (limits) options.limits = { ...DEFAULT_ZIP_LIMITS, ...limits };
@@ -71,6 +74,7 @@ export interface PreviewOptions {
   partner?: string;
   kind?: SourceKind;
   partnerScope?: string | null;
+  headerRows?: Record<string, number> | undefined;
 }
 
 export async function previewImport(store: Store | null, path: string, token: string, options: PreviewOptions = {}): Promise<ImportPreview> {
@@ -78,7 +82,7 @@ export async function previewImport(store: Store | null, path: string, token: st
   const { hash } = hashFile(path);
   const already = store ? store.reader.prepare('SELECT 1 FROM source WHERE sha256 = ?').get(hash) !== undefined : false;
   const today = todayIso();
-  const stream = parseInWorker(pipelineOptions(path, 'preview', undefined, Number(today.slice(0, 4)), today));
+  const stream = parseInWorker(pipelineOptions(path, 'preview', undefined, Number(today.slice(0, 4)), today, undefined, options.headerRows ? { headerRows: options.headerRows } : {}));
   const summaries: SheetSummary[] = [];
   for await (const message of stream) {
     if (message.type === 'sheet') summaries.push(message.sheet);
@@ -114,6 +118,7 @@ export async function previewImport(store: Store | null, path: string, token: st
         role: roles[index] ?? 'ignore',
         suggestedRole: s.roles[index] ?? 'ignore',
         confidence: Math.max(0, Math.min(1, s.confidences[index] ?? 0)),
+        ...(s.reasons[index] ? { reason: (s.reasons[index] ?? '').slice(0, 400) } : {}),
         samples: s.samples.slice(0, 5).map((cells) => (cells[index] ?? '').slice(0, 60)),
         values: s.samples.map((cells) => (cells[index] ?? '').slice(0, 200)),
       })),
@@ -147,12 +152,24 @@ function resolvePreset(store: Store, partner: string, options: ImportOptions): M
   return presetFor(store.reader, partner, options.kind);
 }
 
+/** The partner fit for a file, or null (also when the file cannot be read: the import says why). */
+function partnerFitOf(store: Store, path: string, scope: string | null): PartnerFit | null {
+  try {
+    return bestPartnerFit(store.reader, peekHeaderKeys(path), scope);
+  } catch {
+    return null;
+  }
+}
+
 /** Imports one file as one Source. Same sha256 as an earlier Source → skipped, told why. */
 export async function importFile(store: Store, path: string, options: ImportOptions, job: JobContext): Promise<ImportSummary> {
   const fileName = basename(path);
-  const partner = options.partner?.trim() || guessPartner(fileName);
+  // Without a partner named, the one whose preset or earlier extract fits this file's headers.
+  const fitted = options.partner?.trim() ? null : partnerFitOf(store, path, options.partnerScope ?? null);
+  const partner = options.partner?.trim() || fitted?.partner || guessPartner(fileName);
+  if (fitted && options.kind === undefined) options = { ...options, kind: fitted.kind };
   // An unknown preset name is the user's error: said before the file is even read.
-  const preset = resolvePreset(store, partner, options);
+  const preset = fitted?.preset && (options.preset === undefined || options.preset === 'auto') ? fitted.preset : resolvePreset(store, partner, options);
   if (options.savePresetAs !== undefined) checkPresetSavable(store.reader, options.savePresetAs, options.partnerScope ?? null);
   job.progress('Reading the file', 0, 1);
   const { hash, size } = hashFile(path);
@@ -190,7 +207,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const insertEvent = db.prepare('INSERT INTO event (record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   const stream = parseInWorker(
-    pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind }),
+    pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind, headerRows: options.headerRows }),
     job.signal,
   );
   const sheets: SheetSummary[] = [];
@@ -258,19 +275,31 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     }
     job.throwIfCancelled();
     if (sheets.every((s) => s.headerRow === null)) throw noHeaderError(fileName, sheets);
+    // A header and nothing under it: registered, but never silently empty.
+    const emptyExtract = sheets.every((s) => s.headerRow === null || s.dataRows === 0)
+      ? `Warning: the file has a header row but no data rows under it (${sheets.filter((s) => s.headerRow !== null).map((s) => (s.name ? `sheet "${s.name}"` : `header at row ${s.headerRow}`)).join(', ')}); the source is empty. Was the extract run with no results?`
+      : '';
 
     const summary = sheets.map((s) => counts.get(s.ordinal) ?? { sheet: s.name, rows: 0, records: 0, structure: 0, quarantined: 0 });
     const headers = sheets.flatMap((s) => s.headers);
     const kind = options.kind ?? guessKind(fileName, headers);
-    const asOf = options.asOf ?? latestEvent ?? today;
+    const stated = sheets.find((s) => s.asOf)?.asOf ?? null;
+    const asOf = options.asOf ?? stated?.date ?? latestEvent ?? today;
+    const asOfBasis = options.asOf
+      ? 'given at import'
+      : stated
+        ? `${stated.where}: "${stated.text}"`
+        : latestEvent
+          ? 'the latest event date in the file'
+          : 'the import date (the file gives no date)';
     const dropped = sheets.flatMap((s) => s.roles.flatMap((r, i) => (r === 'drop' ? [s.name ? `${s.name}: ${s.headers[i] ?? ''}` : (s.headers[i] || `column ${i + 1}`)] : [])));
     const mapping = Object.fromEntries(sheets.map((s) => [s.name, s.roles]));
     const sum = (k: 'rows' | 'records' | 'structure' | 'quarantined'): number => summary.reduce((n, s) => n + s[k], 0);
     const drift = preset ? sheets.flatMap((s) => (s.drift ? [s.drift] : [])) : [];
     db.prepare(
-      'UPDATE source SET format = ?, kind = ?, as_of = ?, mapping_json = ?, dropped_columns_json = ?, rows = ?, records = ?, structure = ?, quarantined = ?, preset_id = ?, preset_drift_json = ? WHERE id = ?',
+      'UPDATE source SET format = ?, kind = ?, as_of = ?, as_of_basis = ?, mapping_json = ?, dropped_columns_json = ?, rows = ?, records = ?, structure = ?, quarantined = ?, preset_id = ?, preset_drift_json = ? WHERE id = ?',
     ).run(
-      format, kind, asOf, JSON.stringify(mapping), JSON.stringify(dropped), sum('rows'), sum('records'), sum('structure'), sum('quarantined'),
+      format, kind, asOf, asOfBasis.slice(0, 200), JSON.stringify(mapping), JSON.stringify(dropped), sum('rows'), sum('records'), sum('structure'), sum('quarantined'),
       preset?.id ?? null, preset ? JSON.stringify(drift) : null, sourceId,
     );
     store.audit(options.user, 'import', {
@@ -289,10 +318,13 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     const driftLines = drift.flatMap((d) => (driftIsEmpty(d) ? [] : describeDrift(d)));
     const parts = [
       `${fileName}: ${sum('records')} records imported${quarantined ? `, ${quarantined} rows quarantined` : ''}${eventCount ? `, ${eventCount} events` : ''}.`,
+      `As of ${asOf}, from ${asOfBasis}.`,
+      fitted && !options.partner?.trim() ? `Partner ${partner} (${fitted.kind}): the file's headers fit ${fitted.preset ? `their preset "${fitted.preset.name}"` : `their earlier extract (source ${fitted.sourceId})`}.` : '',
       preset ? `Mapping preset "${preset.name}" applied${driftLines.length ? `; the columns have changed since it was saved: ${driftLines.join('; ')}.` : ', the columns match it.'}` : '',
       diff ? `Against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.` : '',
       saved ? `Mapping saved as preset "${saved.name}".` : '',
       warnings.length ? `Warning: ${warnings.join(' ')}` : '',
+      emptyExtract,
     ];
     return {
       fileName,

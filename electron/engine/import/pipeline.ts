@@ -5,6 +5,7 @@ import type { ColumnRole, SourceKind } from '../../../shared/domain/record-field
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { EventTuple } from './events.js';
 import { matchPreset, presetSheetFor, type PresetSheet, type SheetDrift } from './preset-match.js';
+import { statedAsOf } from './as-of.js';
 import { readWorkbookStream } from './read-file.js';
 import { guessKind } from './source-guess.js';
 import type { FileFormat, SheetRow } from './sheet.js';
@@ -30,6 +31,8 @@ export interface SheetSummary {
   headers: string[];
   roles: ColumnRole[];
   confidences: number[];
+  /** Why each suggestion: for the analyst in the mapping screen. */
+  reasons: string[];
   notes: boolean;
   warnings: string[];
   dataRows: number;
@@ -37,6 +40,8 @@ export interface SheetSummary {
   samples: Array<Array<string | null>>;
   /** How the sheet's headers differ from the preset's (null without a preset). */
   drift: SheetDrift | null;
+  /** An extract date a title or note row states, and where. */
+  asOf: { date: string; where: string; text: string } | null;
 }
 
 export type PipelineMessage =
@@ -58,6 +63,8 @@ export interface PipelineOptions {
   preset?: PresetSheet[] | undefined;
   /** The source's kind when known: names the events of sheets that do not say. */
   sourceKind?: SourceKind | undefined;
+  /** Per sheet name, the header row the analyst chose (0: the sheet has none). */
+  headerRows?: Record<string, number> | undefined;
 }
 
 /** Mapping lookup that a sheet called "__proto__" or "constructor" cannot turn into a prototype. */
@@ -85,6 +92,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
   let sheetName = '';
   let roles: ColumnRole[] = [];
   let drift: SheetDrift | null = null;
+  /** What the reader said about the file while reading this sheet (encodings, broken quotes). */
+  let readWarnings: string[] = [];
+  let asOf: SheetSummary['asOf'] = null;
 
   const flush = (): void => {
     if (batch.length === 0) return;
@@ -132,11 +142,15 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         if (samples.length < PREVIEW_ROWS) samples.push(p.row.cells);
         return;
       }
-      const built = build ? build(p.row.cells) : ({ ok: false, reason: 'no header row' } as const);
+      const built = p.row.problem ? ({ ok: false, reason: p.row.problem } as const) : build ? build(p.row.cells) : ({ ok: false, reason: 'no header row' } as const);
       if (built.ok) batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), built.record, built.events]);
       else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
-    } else if (!preview) {
-      batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null, null]);
+    } else {
+      if (!asOf && p.status === 'structure') {
+        const stated = statedAsOf(p.row.cells, options.today);
+        if (stated) asOf = { ...stated, where: `${p.reason?.startsWith('title') ? 'the title' : 'a note'} at row ${p.row.rowNumber}${sheetName ? ` of sheet "${sheetName}"` : ''}` };
+      }
+      if (!preview) batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null, null]);
     }
     if (batch.length >= batchRows) flush();
   };
@@ -157,8 +171,11 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         drift = null;
         dataRows = 0;
         samples = [];
+        readWarnings = [];
+        asOf = null;
         const where = name ? `sheet "${name}"` : options.fileName;
-        planner = new SheetPlanner(name, where, given, options.pivotYear, onPlanned);
+        const chosen = options.headerRows && Object.prototype.hasOwnProperty.call(options.headerRows, name) ? options.headerRows[name] : undefined;
+        planner = new SheetPlanner(name, where, given, options.pivotYear, onPlanned, typeof chosen === 'number' ? chosen : undefined);
       },
       row(row) {
         planner?.push(row);
@@ -169,6 +186,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
             `${options.fileName}: no header row found (looked at the first 30 rows of the file). Name the columns, for example Surname, Forename, Date of birth.`,
           );
         }
+      },
+      warn(message) {
+        readWarnings.push(message);
       },
       endSheet() {
         const p = planner;
@@ -187,11 +207,13 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
             headers: plan?.headers ?? [],
             roles: plan ? roles : [],
             confidences: plan?.suggestions.map((s) => s.confidence) ?? [],
+            reasons: plan?.suggestions.map((s) => s.reason ?? '') ?? [],
             notes: res.notes,
-            warnings: res.warnings,
+            warnings: [...readWarnings, ...res.warnings],
             dataRows,
             samples,
             drift,
+            asOf,
           },
         });
         planner = null;

@@ -58,8 +58,8 @@ export function readWorkbookStream(path: string, sink: RowSink, options: ReadOpt
     return readWithSheetJs(path, name, sink);
   }
   try {
-    // UTF-16 text is full of NUL bytes: only call a file binary when it has no UTF-16 BOM.
-    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    // UTF-16 text is full of NUL bytes: only call a file binary when it is not UTF-16 (BOM or not).
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || utf16WithoutBom(head) !== null;
     if (!utf16 && looksBinary(head)) throw new WorkbenchError('bad-input', `${name}: this is not a spreadsheet or a CSV file (it holds binary data).`);
     readCsv(fd, size, head, name, sink, options);
     return { format: 'csv' };
@@ -68,11 +68,32 @@ export function readWorkbookStream(path: string, sink: RowSink, options: ReadOpt
   }
 }
 
-/** Encoding of a text file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252. */
+/**
+ * UTF-16 written without a BOM: text whose every other byte is NUL (ASCII characters' high
+ * byte). Little-endian puts the NULs at odd offsets, big-endian at even ones.
+ */
+export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.7 && evenNul <= pairs * 0.05) return 'utf-16le';
+  if (evenNul >= pairs * 0.7 && oddNul <= pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Encoding of a text file: UTF-8 (BOM or not), UTF-16 (BOM or not), UTF-8 with stray Windows-1252 lines ('mixed'), else Windows-1252. */
 function detectEncoding(fd: number, size: number, head: Buffer): { encoding: string; skip: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  const bomless = utf16WithoutBom(head);
+  if (bomless) return { encoding: bomless, skip: 0 };
   // Validate the whole file as UTF-8 first (a streaming pass, no text kept): a Windows-1252
   // byte deep in the file must not leave earlier rows decoded one way and later ones another.
   const check = new TextDecoder('utf-8', { fatal: true });
@@ -86,13 +107,71 @@ function detectEncoding(fd: number, size: number, head: Buffer): { encoding: str
     }
     return { encoding: 'utf-8', skip: 0 };
   } catch {
-    return { encoding: 'windows-1252', skip: 0 };
+    // Not all UTF-8. If some of it is (multi-byte sequences that decode), the file is UTF-8 with
+    // a few lines pasted from elsewhere: each line is decoded on its own, not the whole file as 1252.
+    return { encoding: hasUtf8Sequences(fd, size) ? 'mixed' : 'windows-1252', skip: 0 };
   }
 }
 
+/** Whether the file holds at least one well-formed multi-byte UTF-8 sequence. */
+function hasUtf8Sequences(fd: number, size: number): boolean {
+  const buf = Buffer.alloc(Math.min(CHUNK, size));
+  for (let pos = 0; pos < size; ) {
+    const n = readSync(fd, buf, 0, buf.length, pos);
+    if (n === 0) break;
+    pos += n;
+    for (let i = 0; i + 1 < n; i++) {
+      const b = buf[i] ?? 0;
+      if (b < 0xc2 || b > 0xf4) continue;
+      const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+      let ok = i + need < n;
+      for (let k = 1; ok && k <= need; k++) ok = ((buf[i + k] ?? 0) & 0xc0) === 0x80;
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
+/** Decodes line by line: UTF-8 where a line is, Windows-1252 where it is not; says which lines were not. */
+class LineDecoder {
+  private rest: Buffer = Buffer.alloc(0);
+  private line = 1;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private readonly cp1252 = new TextDecoder('windows-1252');
+  readonly fallbackLines: number[] = [];
+
+  decode(bytes: Buffer, last: boolean): string {
+    const all = this.rest.length ? Buffer.concat([this.rest, bytes]) : bytes;
+    const end = last ? all.length : all.lastIndexOf(10) + 1;
+    this.rest = Buffer.from(all.subarray(end));
+    let out = '';
+    let start = 0;
+    while (start < end) {
+      let nl = all.indexOf(10, start);
+      if (nl < 0 || nl >= end) nl = end - 1;
+      const line = all.subarray(start, nl + 1);
+      try {
+        out += this.utf8.decode(line);
+      } catch {
+        out += this.cp1252.decode(line);
+        this.fallbackLines.push(this.line);
+      }
+      this.line++;
+      start = nl + 1;
+    }
+    return out;
+  }
+}
+
+const lineList = (lines: number[]): string => {
+  const shown = lines.slice(0, 10).join(', ');
+  return lines.length > 10 ? `${shown} and ${lines.length - 10} more` : shown;
+};
+
 function readCsv(fd: number, size: number, head: Buffer, name: string, sink: RowSink, options: ReadOptions): void {
   const { encoding, skip } = detectEncoding(fd, size, head);
-  const decoder = new TextDecoder(encoding);
+  const mixed = encoding === 'mixed' ? new LineDecoder() : null;
+  const decoder = new TextDecoder(mixed ? 'utf-8' : encoding);
   const buf = Buffer.alloc(Math.min(CHUNK, size));
   let parser: CsvParser | null = null;
   let any = false;
@@ -106,16 +185,23 @@ function readCsv(fd: number, size: number, head: Buffer, name: string, sink: Row
     const n = readSync(fd, buf, 0, buf.length, pos);
     if (n === 0) break;
     pos += n;
-    const text = decoder.decode(buf.subarray(0, n), { stream: pos < size });
+    const text = mixed ? mixed.decode(buf.subarray(0, n), pos >= size) : decoder.decode(buf.subarray(0, n), { stream: pos < size });
     if (!parser) parser = new CsvParser(sniffDelimiter(text), onRow, name);
     parser.push(text);
     options.onProgress?.(pos, size);
   }
-  const rest = decoder.decode();
+  const rest = mixed ? '' : decoder.decode();
   parser ??= new CsvParser(sniffDelimiter(rest), onRow, name);
   if (rest) parser.push(rest);
   parser.end();
   if (!any) throw new WorkbenchError('bad-input', `${name}: the file has no rows with any values.`);
+  if (mixed && mixed.fallbackLines.length) {
+    const n = mixed.fallbackLines.length;
+    sink.warn?.(`${name} is UTF-8 but ${n} line${n === 1 ? ' is' : 's are'} not (line${n === 1 ? '' : 's'} ${lineList(mixed.fallbackLines)}): ${n === 1 ? 'it was' : 'they were'} read as Windows-1252, so check the names on ${n === 1 ? 'it' : 'them'}.`);
+  }
+  for (const r of parser.repairs) {
+    sink.warn?.(`${name}: a quote opened in row ${r.row} (line ${r.line}) never closes; that row is quarantined and the ${r.lines} line${r.lines === 1 ? '' : 's'} after it were read again as rows.`);
+  }
   sink.endSheet();
 }
 

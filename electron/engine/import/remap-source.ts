@@ -10,7 +10,7 @@ import type { JobContext } from '../jobs/job-context.js';
 import type { Db } from '../store/database.js';
 import { removeRecordLinkage } from '../store/purge.js';
 import type { Store } from '../store/store.js';
-import { NO_NAME } from './build-record.js';
+import { REMAPPABLE_REASONS } from './build-record.js';
 import { matchPreset, presetSheetFor } from './preset-match.js';
 import { presetFor, presetNamed, type MappingPreset } from './presets.js';
 import { RECORD_COLUMNS, rowBuilder } from './row-builder.js';
@@ -46,7 +46,7 @@ interface StoredSheet {
 
 const BATCH = 1000;
 /** Rows under a header the table reader kept as data but could not read: a mapping can fix these. */
-const REMAPPABLE = "(rr.status = 'record' OR (rr.status = 'quarantine' AND rr.reason = ?))";
+const REMAPPABLE = `(rr.status = 'record' OR (rr.status = 'quarantine' AND rr.reason IN (${REMAPPABLE_REASONS.map((r) => `'${r.replace(/'/g, "''")}'`).join(', ')})))`;
 
 const isRole = (r: unknown): r is ColumnRole => typeof r === 'string' && (COLUMN_ROLES as readonly string[]).includes(r);
 
@@ -78,7 +78,7 @@ const kindOf = (kind: string): SourceKind => ((SOURCE_KINDS as readonly string[]
 function sampleCells(db: Db, sourceId: number, ordinal: number, limit: number): Array<Array<string | null>> {
   const rows = db
     .prepare(`SELECT rr.cells_json FROM raw_row rr WHERE rr.source_id = ? AND rr.sheet_ordinal = ? AND ${REMAPPABLE} ORDER BY rr.row_number LIMIT ?`)
-    .all(sourceId, ordinal, NO_NAME, limit) as Array<{ cells_json: string }>;
+    .all(sourceId, ordinal, limit) as Array<{ cells_json: string }>;
   return rows.map((r) => JSON.parse(r.cells_json) as Array<string | null>);
 }
 
@@ -87,7 +87,7 @@ export function sourceMapping(db: Db, sourceId: number, scope: string | null): {
   const source = requireSourceRow(db, sourceId, scope);
   const counts = db.prepare('SELECT records, quarantined FROM source WHERE id = ?').get(sourceId) as { records: number; quarantined: number };
   const sheets = storedSheets(db, sourceId).map((s): SourceMappingSheet => {
-    const dataRows = (db.prepare(`SELECT count(*) AS n FROM raw_row rr WHERE rr.source_id = ? AND rr.sheet_ordinal = ? AND ${REMAPPABLE}`).get(sourceId, s.ordinal, NO_NAME) as { n: number }).n;
+    const dataRows = (db.prepare(`SELECT count(*) AS n FROM raw_row rr WHERE rr.source_id = ? AND rr.sheet_ordinal = ? AND ${REMAPPABLE}`).get(sourceId, s.ordinal) as { n: number }).n;
     const samples = s.headerRow === null ? [] : sampleCells(db, sourceId, s.ordinal, 100);
     return {
       sheet: s.sheet,
@@ -174,7 +174,7 @@ export async function remapSource(store: Store, sourceId: number, options: Remap
   const pivotYear = importPivotYear(db, source);
   const sourceKind = kindOf(source.kind);
   const before = countsOf(db, sourceId);
-  const total = (db.prepare(`SELECT count(*) AS n FROM raw_row rr WHERE rr.source_id = ? AND ${REMAPPABLE}`).get(sourceId, NO_NAME) as { n: number }).n;
+  const total = (db.prepare(`SELECT count(*) AS n FROM raw_row rr WHERE rr.source_id = ? AND ${REMAPPABLE}`).get(sourceId) as { n: number }).n;
   job.progress('Reading the rows again', 0, Math.max(1, total));
 
   const setList = RECORD_COLUMNS.map((c) => `${c} = ?`).join(', ');
@@ -237,7 +237,7 @@ export async function remapSource(store: Store, sourceId: number, options: Remap
         today,
       });
       for (let after = 0; ; ) {
-        const rows = page.all(sourceId, sheet.ordinal, after, NO_NAME, BATCH) as Array<{ id: number; row_number: number; cells_json: string; status: string; reason: string | null; record_id: number | null }>;
+        const rows = page.all(sourceId, sheet.ordinal, after, BATCH) as Array<{ id: number; row_number: number; cells_json: string; status: string; reason: string | null; record_id: number | null }>;
         if (rows.length === 0) break;
         for (const row of rows) {
           const built = build(JSON.parse(row.cells_json) as Array<string | null>);

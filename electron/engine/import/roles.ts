@@ -11,13 +11,16 @@ import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { nhsNumberValid, normaliseNino, normaliseUpn } from '../../../shared/domain/normalise/identifiers.js';
 import { looksLikeAddress } from '../../../shared/domain/normalise/address.js';
-import { looksLikeFullName } from '../../../shared/domain/normalise/name.js';
+import { looksLikeFullName, nameKey } from '../../../shared/domain/normalise/name.js';
+import { nicknameGroupsOf } from '../link/names.js';
 import { looksLikePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 
 export interface RoleSuggestion {
   role: ColumnRole;
   confidence: number;
+  /** Why: what in the heading or the cells chose the role, in words the analyst reads. */
+  reason?: string;
 }
 
 /** Lower-case words only: "Date_of-Birth " → "date of birth". */
@@ -243,32 +246,65 @@ function datesLookLikeBirths(values: string[], pivotYear: number): boolean {
   return pivotYear - median >= 3 && spread >= 4;
 }
 
+const pct = (s: number): string => `${Math.round(s * 100)}%`;
+
 /** What the cells say, for columns whose header is silent or vague. */
 export function roleFromCells(values: string[], pivotYear = new Date().getUTCFullYear()): RoleSuggestion | null {
   const sample = values.filter((v) => v.trim() !== '').slice(0, 500);
   if (sample.length === 0) return null;
   const conf = (s: number): number => Math.round((0.5 + 0.3 * s) * 100) / 100;
+  const found = (role: ColumnRole, s: number, what: string, confidence = conf(s)): RoleSuggestion => ({ role, confidence, reason: `${pct(s)} of the cells ${what}` });
   let s = share(sample, (v) => nhsNumberValid(v.replace(/[\s-]/g, '')));
-  if (s >= 0.8) return { role: 'nhs_number', confidence: conf(s) };
+  if (s >= 0.8) return found('nhs_number', s, 'are NHS numbers that pass the check digit');
   s = share(sample, (v) => normaliseNino(v).valid);
-  if (s >= 0.8) return { role: 'nino', confidence: conf(s) };
+  if (s >= 0.8) return found('nino', s, 'are National Insurance numbers');
   s = share(sample, (v) => normaliseUpn(v).valid);
-  if (s >= 0.8) return { role: 'upn', confidence: conf(s) };
+  if (s >= 0.8) return found('upn', s, 'are unique pupil numbers that pass the check letter');
   s = share(sample, looksLikePostcode);
-  if (s >= 0.8) return { role: 'postcode', confidence: conf(s) };
+  if (s >= 0.8) return found('postcode', s, 'are UK postcodes');
   s = share(sample, (v) => v.trim().length <= 13 && normaliseSex(v) !== null);
   if (s >= 0.9 && share(sample, (v) => ALPHA_SEX.test(v.trim())) >= 0.5 && new Set(sample.map((v) => v.trim().toUpperCase())).size <= 6) {
-    return { role: 'sex', confidence: conf(s) };
+    return found('sex', s, 'are sex codes (M, F, …)');
   }
   s = share(sample, (v) => parseDate(v, { pivotYear }) !== null);
-  if (s >= 0.8) return datesLookLikeBirths(sample, pivotYear) ? { role: 'dob', confidence: 0.6 } : { role: 'event_date', confidence: conf(s) };
+  if (s >= 0.8) {
+    return datesLookLikeBirths(sample, pivotYear)
+      ? { role: 'dob', confidence: 0.6, reason: `${pct(s)} of the cells are dates, spread over decades and years back: dates of birth` }
+      : found('event_date', s, 'are dates, close together: event dates');
+  }
   s = share(sample, (v) => /^(10|20)\d{8,10}(\.0+)?$/.test(v.trim()));
-  if (s >= 0.8) return { role: 'uprn', confidence: 0.55 };
+  if (s >= 0.8) return found('uprn', s, 'are UPRNs', 0.55);
   s = share(sample, looksLikeAddress);
-  if (s >= 0.6) return { role: 'address', confidence: conf(s) - 0.1 };
+  if (s >= 0.6) return found('address', s, 'are addresses', conf(s) - 0.1);
+  // Places ("Compton Lane", "Market Square") read like two-word names: a street word says otherwise.
+  const places = share(sample, looksLikePlace);
   s = share(sample, looksLikeFullName);
-  if (s >= 0.7 && distinctShare(sample) >= 0.3) return { role: 'full_name', confidence: conf(s) - 0.1 };
+  if (s >= 0.7 && distinctShare(sample) >= 0.3 && places < 0.2) return found('full_name', s, 'are whole names (two or more words of letters)', conf(s) - 0.1);
+  const single = share(sample, (v) => NAME_WORD.test(v.trim()));
+  if (single >= 0.8 && distinctShare(sample) >= 0.25 && places < 0.2) {
+    const known = share(sample, (v) => nicknameGroupsOf(nameKey(v) ?? '').length > 0);
+    if (known >= 0.25) return { role: 'forename', confidence: 0.6, reason: `${pct(single)} of the cells are single names, ${pct(known)} of them known first names` };
+    if (known <= 0.1) return { role: 'surname', confidence: 0.55, reason: `${pct(single)} of the cells are single names, few of them first names: last names` };
+  }
+  if (places >= 0.5) return found('event', places, 'name streets or places (not a person or their home)', 0.5);
   return null;
+}
+
+/** One word of a name: letters with an inner apostrophe or hyphen ("O'Neil", "Smith-Jones"). */
+const NAME_WORD = /^[\p{L}][\p{L}'’-]{1,29}$/u;
+const AREA_WORD = /^(north|south|east|west|central|centre|city|town|rural|urban|inner|outer|upper|lower|ward|borough|district|county|sector|zone|area|beat|patch|north east|north west|south east|south west|unknown|other|none|n\/a|na)$/i;
+const PLACE_WORD = /\b(lane|road|rd|street|st|avenue|ave|close|drive|way|court|crescent|place|square|terrace|grove|gardens|walk|hill|park|green|row|view|rise|market|centre|center|estate|precinct|station|parade|mews|yard|bridge|wharf|common|retail|shopping|car park|town centre|high street|industrial|playing fields?|recreation ground)$/i;
+
+/** A street or place name rather than a person's name. */
+function looksLikePlace(value: string): boolean {
+  const v = value.trim();
+  return PLACE_WORD.test(v) || AREA_WORD.test(v) || /^(north|south|east|west|central)\b|\b(north|south|east|west|central|ward|area|beat|sector|team|npt|snt)$/i.test(v);
+}
+
+/** Share of cells with a word that is a known first name: real names, not "Criminal damage". */
+function knownForenameShare(values: string[]): number {
+  const sample = values.slice(0, 200);
+  return share(sample, (v) => v.split(/[\s,]+/).some((w) => nicknameGroupsOf(nameKey(w) ?? '').length > 0));
 }
 
 const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set(['nhs_number', 'nino', 'upn', 'postcode']);
@@ -283,7 +319,32 @@ export function suggestRole(header: string | null, values: string[], pivotYear =
   const byHeader = roleFromHeader(header);
   const filled = values.filter((v) => v.trim() !== '');
   const byCells = roleFromCells(filled, pivotYear);
+  const chosen = chooseRole(byHeader, byCells, filled, pivotYear);
+  return chosen.reason ? chosen : { ...chosen, reason: explain(chosen, header, byHeader, byCells) };
+}
+
+/** The analyst's answer to "why this role?": the heading, the cells, or both. */
+function explain(chosen: RoleSuggestion, header: string | null, byHeader: RoleSuggestion | null, byCells: RoleSuggestion | null): string {
+  const heading = header ? `the heading "${header.length > 40 ? `${header.slice(0, 40)}…` : header}"` : 'no heading';
+  const cells = byCells?.reason;
+  if (byHeader && byHeader.role === chosen.role) {
+    if (byCells && byCells.role === chosen.role && cells) return `${heading} says so and ${cells}`;
+    if (chosen.role === 'ignore') return `${heading} describes someone or something else, or the past`;
+    return `${heading} says so${byCells && cells ? ` (the cells suggest otherwise: ${cells})` : ''}`;
+  }
+  if (byCells && byCells.role === chosen.role && cells) return `${cells}${byHeader ? `, over ${heading}` : ''}`;
+  if (chosen.confidence <= 0.2) return chosen.role === 'ignore' ? 'the column is empty in the rows read' : 'nothing in the heading or the cells names a person field: kept as event detail';
+  return `${heading} and the cells, weighed together`;
+}
+
+function chooseRole(byHeader: RoleSuggestion | null, byCells: RoleSuggestion | null, filled: string[], pivotYear: number): RoleSuggestion {
   if (byHeader && byHeader.role === 'ignore') return byHeader;
+  // Cells that plainly hold people's whole names outweigh a heading guessed loosely
+  // ("Individual" read as "individual id") or one naming no person field: the cells come first.
+  // (Single names are left to the heading: many surnames are first names too.)
+  if (byCells?.role === 'full_name' && (!byHeader || !PERSON_ROLES.has(byHeader.role)) && (!byHeader || byHeader.confidence < 0.9 || byHeader.role === 'agency_ref' || byHeader.role === 'event') && knownForenameShare(filled) >= 0.3) {
+    return byCells;
+  }
   if (byHeader && PERSON_ROLES.has(byHeader.role)) {
     if (byCells?.role === byHeader.role) return { role: byHeader.role, confidence: Math.min(0.99, byHeader.confidence + 0.04) };
     // A vague or misspelt header whose cells are plainly identifiers of another kind.
@@ -305,6 +366,40 @@ export function suggestRole(header: string | null, values: string[], pivotYear =
 }
 
 export const PERSON_NAME_ROLES: ReadonlySet<ColumnRole> = new Set(['forename', 'surname', 'full_name']);
+
+/** Confidence at or above which a role rests on a heading, not on the cells alone. */
+const HEADED = 0.74;
+
+/**
+ * Name columns found from the cells alone give way to name columns a heading names (a second
+ * "surname" made of neighbourhood names is a detail), and of several cell-only whole-name
+ * columns the surest keeps the role: one person per row.
+ */
+export function settleNameColumns(suggestions: RoleSuggestion[], given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  const out = suggestions.slice();
+  const headed = new Set(out.flatMap((s, i) => (PERSON_NAME_ROLES.has(s.role) && (given[i] || s.confidence >= HEADED) ? [s.role] : [])));
+  const demote = (i: number, why: string): void => {
+    out[i] = { role: 'event', confidence: 0.4, reason: why };
+  };
+  const held = new Set(headed);
+  const cellOnly = out.flatMap((s, i) => (PERSON_NAME_ROLES.has(s.role) && !given[i] && s.confidence < HEADED ? [i] : [])).sort((a, b) => (out[b]?.confidence ?? 0) - (out[a]?.confidence ?? 0));
+  for (const i of cellOnly) {
+    const s = out[i];
+    if (!s) continue;
+    const split = held.has('forename') || held.has('surname');
+    if (held.has(s.role) || (s.role === 'full_name' && split) || (s.role !== 'full_name' && held.has('full_name'))) {
+      demote(i, `${s.reason ?? 'the cells read like names'}, but another column already holds that name: kept as event detail`);
+    } else held.add(s.role);
+  }
+  // Likewise an address read from the cells alone beside a headed home address: the incident's
+  // place ("12 Compton Lane"), not where the person lives.
+  if (out.some((s, i) => s.role === 'address' && (given[i] || s.confidence >= HEADED))) {
+    out.forEach((s, i) => {
+      if (s.role === 'address' && !given[i] && s.confidence < HEADED) demote(i, `${s.reason ?? 'the cells read like addresses'}, but another column is headed as the address: kept as event detail`);
+    });
+  }
+  return out;
+}
 
 /**
  * Where several columns claim one person field, the plain or legal one keeps it and a preferred

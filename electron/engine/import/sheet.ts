@@ -4,6 +4,8 @@ export interface SheetRow {
   cells: Array<string | null>;
   /** Formulas of cells that had one, as [column index, "=FORMULA"]: the value is in `cells`. */
   formulas?: Array<[number, string]>;
+  /** What went wrong reading the row itself (a quote that never closed): it is quarantined with this. */
+  problem?: string;
 }
 
 export interface SheetData {
@@ -25,6 +27,8 @@ export interface RowSink {
   startSheet(name: string): void;
   row(row: SheetRow): void;
   endSheet(): void;
+  /** A problem with the file as a whole that loses nothing but the user should hear of. */
+  warn?(message: string): void;
 }
 
 export const isBlankRow = (row: SheetRow): boolean => row.cells.every((c) => c === null || c.trim() === '');

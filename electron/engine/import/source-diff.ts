@@ -14,6 +14,8 @@ export interface DiffRow {
   previousRow: number | null;
   /** For a changed row: which fields differ. */
   fields: string[];
+  /** Who, for analysts only ("Forename SURNAME"): absent for everyone else. */
+  name?: string;
 }
 
 export interface SourceDiff {
@@ -26,6 +28,9 @@ export interface SourceDiff {
   changed: number;
   gone: number;
   unchanged: number;
+  /** This source's records (= new + changed + unchanged) and the previous one's (= gone + changed + unchanged). */
+  records: number;
+  previousRecords: number;
   /** The first rows of each kind (up to `examples` each). */
   examples: { new: DiffRow[]; changed: DiffRow[]; gone: DiffRow[] };
 }
@@ -69,7 +74,8 @@ function groupedRows(db: Db, sourceId: number, keyOf: (sheet: string, ref: strin
   const groups = new Map<string, Row[]>();
   for (const [id, sheet, rowNumber, ref, surnameKey, forenameKey, dob, content] of rows) {
     const person = surnameKey || forenameKey ? `${surnameKey ?? ''}|${forenameKey ?? ''}|${dob ?? ''}` : null;
-    const key = keyOf(sheet, ref, person) ?? `${sheet}\u0000row|${id}`;
+    // A row with neither a reference nor a name is keyed by what it holds: the same row next month is unchanged.
+    const key = keyOf(sheet, ref, person) ?? `${sheet}\u0000content|${content.toUpperCase()}`;
     // Case is not content: "SMITH" and "Smith" are the same name.
     const row: Row = { id, sheet, row_number: rowNumber, content: content.toUpperCase() };
     const list = groups.get(key);
@@ -111,7 +117,17 @@ export function previousSourceOf(db: Db, sourceId: number): { id: number; fileNa
 
 
 /** new / changed / gone rows of `sourceId` against `previousId` (default: its previous source); null when it has none. */
-export function diffSources(db: Db, sourceId: number, options: { previousId?: number; examples?: number } = {}): SourceDiff | null {
+/** A record's name as an analyst reads it, "Forename SURNAME" (or its row when it has none). */
+function nameReader(db: Db): (recordId: number) => string {
+  const read = db.prepare('SELECT forename, surname FROM record WHERE id = ?');
+  return (id) => {
+    const r = read.get(id) as { forename: string | null; surname: string | null } | undefined;
+    const name = [r?.forename, r?.surname?.toUpperCase()].filter(Boolean).join(' ');
+    return name || '(no name)';
+  };
+}
+
+export function diffSources(db: Db, sourceId: number, options: { previousId?: number; examples?: number; names?: boolean } = {}): SourceDiff | null {
   const exists = db.prepare('SELECT 1 FROM source WHERE id = ?').get(sourceId);
   if (!exists) throw new WorkbenchError('not-found', `There is no source ${sourceId}.`);
   let previous: { id: number; fileName: string } | null;
@@ -145,36 +161,52 @@ export function diffSources(db: Db, sourceId: number, options: { previousId?: nu
     changed: 0,
     gone: 0,
     unchanged: 0,
+    records: 0,
+    previousRecords: 0,
     examples: { new: [], changed: [], gone: [] },
   };
+  // Row by row within each key: identical rows pair first (unchanged), then the rest pair in
+  // order (changed); what is left is new or gone. So the counts reconcile exactly:
+  // new + changed + unchanged = this source's records, gone + changed + unchanged = the previous's.
+  const gone: Row[] = [];
+  const fresh: Row[] = [];
+  const changed: Array<[Row, Row, boolean]> = [];
   for (const [key, rows] of now) {
-    const first = rows[0];
-    if (!first) continue;
-    const before = then.get(key);
-    if (!before) {
-      diff.new++;
-      if (diff.examples.new.length < limit) diff.examples.new.push({ sheet: first.sheet, row: first.row_number, previousRow: null, fields: [] });
-      continue;
+    const before = (then.get(key) ?? []).slice();
+    const left: Row[] = [];
+    for (const r of rows) {
+      const same = before.findIndex((b) => b.content === r.content);
+      if (same >= 0) {
+        before.splice(same, 1);
+        diff.unchanged++;
+      } else left.push(r);
     }
-    const a = rows.map(content).sort();
-    const b = before.map(content).sort();
-    if (a.length === b.length && a.every((c, i) => c === b[i])) {
-      diff.unchanged++;
-      continue;
-    }
-    diff.changed++;
-    if (diff.examples.changed.length < limit) {
-      const old = before[0];
-      const fields = old ? changedFields(db, old, first) : [];
-      if (rows.length !== before.length) fields.push('number of rows');
-      diff.examples.changed.push({ sheet: first.sheet, row: first.row_number, previousRow: old?.row_number ?? null, fields });
-    }
+    const counted = rows.length !== (then.get(key)?.length ?? 0);
+    left.forEach((r, i) => {
+      const old = before[i];
+      if (old) changed.push([old, r, counted]);
+      else fresh.push(r);
+    });
+    gone.push(...before.slice(left.length));
   }
-  for (const [key, rows] of then) {
-    if (now.has(key)) continue;
-    diff.gone++;
-    const first = rows[0];
-    if (first && diff.examples.gone.length < limit) diff.examples.gone.push({ sheet: first.sheet, row: null, previousRow: first.row_number, fields: [] });
-  }
+  for (const [key, rows] of then) if (!now.has(key)) gone.push(...rows);
+  diff.new = fresh.length;
+  diff.changed = changed.length;
+  diff.gone = gone.length;
+  diff.records = diff.new + diff.changed + diff.unchanged;
+  diff.previousRecords = diff.gone + diff.changed + diff.unchanged;
+  const named = options.names ? nameReader(db) : null;
+  const withName = (row: DiffRow, id: number): DiffRow => (named ? { ...row, name: named(id) } : row);
+  const byRow = (a: Row, b: Row): number => a.sheet.localeCompare(b.sheet) || a.row_number - b.row_number;
+  diff.examples.new = fresh.sort(byRow).slice(0, limit).map((r) => withName({ sheet: r.sheet, row: r.row_number, previousRow: null, fields: [] }, r.id));
+  diff.examples.gone = gone.sort(byRow).slice(0, limit).map((r) => withName({ sheet: r.sheet, row: null, previousRow: r.row_number, fields: [] }, r.id));
+  diff.examples.changed = changed
+    .sort((x, y) => byRow(x[1], y[1]))
+    .slice(0, limit)
+    .map(([old, r, counted]) => {
+      const fields = changedFields(db, old, r);
+      if (counted) fields.push('number of rows');
+      return withName({ sheet: r.sheet, row: r.row_number, previousRow: old.row_number, fields }, r.id);
+    });
   return diff;
 }

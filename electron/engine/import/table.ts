@@ -7,7 +7,8 @@
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import { refineEventRoles } from './events.js';
-import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
+import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
+import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
 
 /** Non-blank rows searched for the header. */
@@ -70,11 +71,24 @@ function headerScore(row: SheetRow): { score: number; hasName: boolean } {
 
 const isHeaderLike = (row: SheetRow): boolean => {
   const { score, hasName } = headerScore(row);
-  return hasName && score >= 1.3;
+  // A header holds no dates: a person's row ("James", "Flat 1", a birth date) is not one.
+  return hasName && score >= 1.3 && !row.cells.some((c) => c !== null && cellType(c) === 'date');
 };
 
-/** The first row among the top rows that reads most like a header naming people's fields. */
+/**
+ * The header among the top rows: by shape first (labels over consistently typed columns, heading
+ * words one signal), else the row that reads most like a header naming people's fields.
+ */
 export function findHeaderRow(rows: SheetRow[]): SheetRow | null {
+  const byShape = findHeaderByShape(rows, HEADER_SCAN_ROWS);
+  if (byShape) return rows[byShape.index] ?? null;
+  // Words alone, but never a row typed like the rows under it (a data row of a headerless table).
+  const byWords = findHeaderRowByWords(rows);
+  return byWords && scoreHeaderCandidate(rows, rows.indexOf(byWords)).score > 0 ? byWords : null;
+}
+
+/** The first row among the top rows that reads most like a header naming people's fields. */
+function findHeaderRowByWords(rows: SheetRow[]): SheetRow | null {
   let best: SheetRow | null = null;
   let bestScore = 0;
   let seen = 0;
@@ -195,6 +209,8 @@ export class SheetPlanner {
   private nonBlank = 0;
   private afterHeader = 0;
   private header: SheetRow | null = null;
+  /** Column names made up for a table with no header row. */
+  private generated: string[] | null = null;
   private plan: SheetPlan | null = null;
   private block: HeaderBlock | null = null;
   private width = 0;
@@ -213,6 +229,8 @@ export class SheetPlanner {
     private readonly given: ReadonlyArray<ColumnRole> | undefined,
     private readonly pivotYear: number,
     private readonly emit: (row: PlannedRow) => void,
+    /** The header row the analyst chose (0: none, name the columns), over what detection finds. */
+    private readonly chosenHeaderRow?: number,
   ) {}
 
   /** No header in the first rows: every row will be quarantined (or notes). */
@@ -265,7 +283,38 @@ export class SheetPlanner {
   }
 
   private decide(): void {
+    if (this.chosenHeaderRow !== undefined) {
+      if (this.chosenHeaderRow === 0) {
+        this.generated = columnNames(Math.max(this.width, this.given?.length ?? 0));
+        this.state = 'sample';
+        this.afterHeader = this.buffer.length;
+        if (this.afterHeader >= SAMPLE_ROWS) this.startStreaming();
+        return;
+      }
+      const chosen = this.buffer.find((r) => r.rowNumber === this.chosenHeaderRow);
+      if (chosen) {
+        this.header = chosen;
+        this.state = 'sample';
+        this.afterHeader = this.buffer.length - this.buffer.indexOf(chosen) - 1;
+        if (this.afterHeader >= SAMPLE_ROWS) this.startStreaming();
+        return;
+      }
+      this.warnings.push(`${this.where}: row ${this.chosenHeaderRow} is blank or not among the first ${HEADER_SCAN_ROWS} rows with values, so the header was found automatically.`);
+    }
     const header = findHeaderRow(this.buffer);
+    if (!header) {
+      // No header at all: a table of people can still be read from its cells alone (with roles
+      // given, the analyst has already confirmed the columns so named).
+      const generated = generatedHeaders(this.buffer, this.width, this.pivotYear) ?? (this.given ? columnNames(Math.max(this.width, this.given.length)) : null);
+      if (generated) {
+        this.generated = generated;
+        this.warnings.push(`${this.where}: no header row; the columns were named ${generated[0] ?? ''}, ${generated[1] ?? ''}, … and their roles read from the cells.`);
+        this.state = 'sample';
+        this.afterHeader = this.buffer.length;
+        if (this.afterHeader >= SAMPLE_ROWS) this.startStreaming();
+        return;
+      }
+    }
     if (!header) {
       this.state = 'headerless-scan';
       if (this.buffer.length >= NOTES_SCAN_ROWS) this.flushHeaderless();
@@ -294,20 +343,23 @@ export class SheetPlanner {
 
   private startStreaming(): void {
     const header = this.header;
-    if (!header) return;
+    const generated = this.generated;
+    if (!header && !generated) return;
     const buffered = this.buffer;
     this.buffer = [];
-    const width = Math.max(this.width, header.cells.length, this.given?.length ?? 0);
-    const block = headerBlock(buffered, header, width);
+    const width = Math.max(this.width, header?.cells.length ?? 0, this.given?.length ?? 0);
+    const block: HeaderBlock = header
+      ? headerBlock(buffered, header, width)
+      : { rows: [], headers: generated ?? [], roleHeaders: (generated ?? []).map(() => ''), keys: [(generated ?? []).map(() => '')] };
     this.block = block;
     const first = block.rows[0] ?? header;
     const last = block.rows[block.rows.length - 1] ?? header;
     // Classify the buffered rows below the header without emitting, to sample the data rows.
     const queue: PlannedRow[] = [];
     this.queue = queue;
-    this.lastRow = last.rowNumber;
+    this.lastRow = last?.rowNumber ?? 0;
     this.state = 'stream';
-    for (const row of buffered) if (row.rowNumber > last.rowNumber) this.classify(row);
+    for (const row of buffered) if (!last || row.rowNumber > last.rowNumber) this.classify(row);
     this.queue = null;
 
     const sample = queue.filter((r) => r.status === 'data').slice(0, SAMPLE_ROWS);
@@ -322,16 +374,17 @@ export class SheetPlanner {
       return suggestRole(h || null, values, this.pivotYear);
     });
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
-    const suggestions = refineEventRoles(block.roleHeaders, resolveDuplicateRoles(block.headers, raw, this.given ?? []), columnSamples, this.given ?? [], this.pivotYear);
+    const suggestions = refineEventRoles(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), columnSamples, this.given ?? [], this.pivotYear);
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
-    this.plan = { headerRow: first.rowNumber, headerRows: block.rows.map((r) => r.rowNumber), headers: block.headers, suggestions, dateOrders };
+    // A table without a header says so by header row 0: no row of the file names its columns.
+    this.plan = { headerRow: first?.rowNumber ?? 0, headerRows: block.rows.map((r) => r.rowNumber), headers: block.headers, suggestions, dateOrders };
 
     for (const row of buffered) {
-      if (row.rowNumber >= first.rowNumber) break;
+      if (!first || row.rowNumber >= first.rowNumber) break;
       if (!isBlankRow(row) || row.formulas) this.out({ row, status: 'structure', reason: 'title row above the header' });
     }
     block.rows.forEach((row, i) =>
-      this.out({ row, status: 'header', reason: block.rows.length > 1 ? (i === 0 ? `header, upper row (combined with row ${last.rowNumber})` : `header, lower row (combined with row ${first.rowNumber})`) : null }),
+      this.out({ row, status: 'header', reason: block.rows.length > 1 ? (i === 0 ? `header, upper row (combined with row ${last?.rowNumber ?? 0})` : `header, lower row (combined with row ${first?.rowNumber ?? 0})`) : null }),
     );
     for (const r of queue) this.out(r);
   }
@@ -414,7 +467,7 @@ export class SheetPlanner {
       this.flushPending(true, 'title row above a repeated header');
       return this.out({ row, status: 'structure', reason: 'repeated header row' });
     }
-    if (afterBreak && isHeaderLike(row)) {
+    if (afterBreak && !this.generated && isHeaderLike(row)) {
       this.flushPending(true);
       this.secondTable = { rowNumber: row.rowNumber, keys: row.cells.map((c) => (c ? headerKey(c) : '')) };
       this.warnings.push(
@@ -429,6 +482,37 @@ export class SheetPlanner {
     this.flushPending(false);
     this.classifyPlain(row);
   }
+}
+
+/** "Column A", "Column B", …: names for the columns of a table that has none. */
+export function columnNames(width: number): string[] {
+  const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+  return Array.from({ length: width }, (_, i) => `Column ${letter(i)}`);
+}
+
+const IDENTITY_KIND: Partial<Record<ColumnRole, string>> = {
+  forename: 'name', surname: 'name', full_name: 'name', dob: 'dob', nhs_number: 'id', nino: 'id', upn: 'id', postcode: 'place', address: 'place',
+};
+
+/**
+ * Generated column names when the top rows are a table of people without a header: rows of one
+ * width whose columns' cells show at least two kinds of identity (a name and a birth date, an
+ * NHS number and a postcode…). Null when they do not (notes, figures, a stray sheet).
+ */
+function generatedHeaders(buffer: readonly SheetRow[], width: number, pivotYear: number): string[] | null {
+  const rows = buffer.filter((r) => !isBlankRow(r)).slice(0, 200);
+  if (rows.length === 0 || width < 2) return null;
+  const widths = rows.map((r) => filledCount(r.cells)).sort((a, b) => a - b);
+  const typical = widths[Math.floor(widths.length / 2)] ?? 0;
+  if (typical < 2 || widths.filter((w) => Math.abs(w - typical) <= 2).length < rows.length * 0.7) return null;
+  const kinds = new Set<string>();
+  for (let i = 0; i < width; i++) {
+    const values = rows.flatMap((r) => (r.cells[i] ? [r.cells[i] ?? ''] : []));
+    const role = roleFromCells(values, pivotYear)?.role;
+    const kind = role ? IDENTITY_KIND[role] : undefined;
+    if (kind) kinds.add(kind);
+  }
+  return kinds.size >= 2 ? columnNames(width) : null;
 }
 
 /** Plans a whole in-memory sheet (previews of small files and tests). */

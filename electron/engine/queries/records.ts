@@ -99,7 +99,7 @@ export function quarantinePage(db: Db, sourceId: number, startRow: number, endRo
 export function listSources(db: Db, today = new Date().toISOString().slice(0, 10)): SourceRow[] {
   const rows = db
     .prepare(
-      `SELECT s.id, s.file_name, s.sha256, s.partner, s.kind, s.as_of, s.imported_at, s.rows, s.records, s.structure, s.quarantined,
+      `SELECT s.id, s.file_name, s.sha256, s.partner, s.kind, s.as_of, s.as_of_basis, s.imported_at, s.rows, s.records, s.structure, s.quarantined,
               s.dropped_columns_json, s.dsa_ref, s.lawful_basis, s.retention_until,
               (SELECT json_group_array(sheet) FROM source_sheet WHERE source_id = s.id ORDER BY ordinal) AS sheets
        FROM source s ORDER BY s.id`,
@@ -112,6 +112,7 @@ export function listSources(db: Db, today = new Date().toISOString().slice(0, 10
     partner: String(r.partner),
     kind: r.kind as SourceKind,
     asOf: String(r.as_of),
+    asOfBasis: (r.as_of_basis as string | null) ?? null,
     importedAt: String(r.imported_at),
     rows: Number(r.rows),
     records: Number(r.records),

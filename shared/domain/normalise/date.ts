@@ -21,7 +21,8 @@ export function monthNumber(word: string): number | undefined {
 
 export function isoDate(y: number, m: number, d: number): string | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  // No floor at 1850 or so: historical and genealogical sets hold older births (flagged, not dropped, by the importer).
+  if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   if (d > days) return null;

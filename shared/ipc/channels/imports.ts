@@ -41,6 +41,8 @@ export const DiffRow = z.object({
   row: z.number().int().nullable(),
   previousRow: z.number().int().nullable(),
   fields: z.array(z.string()),
+  /** Who (analysts only). */
+  name: z.string().optional(),
 });
 export type DiffRow = z.infer<typeof DiffRow>;
 
@@ -54,6 +56,9 @@ export const SourceDiff = z.object({
   changed: z.number().int(),
   gone: z.number().int(),
   unchanged: z.number().int(),
+  /** new + changed + unchanged, and gone + changed + unchanged: the two files' records. */
+  records: z.number().int(),
+  previousRecords: z.number().int(),
   examples: z.object({ new: z.array(DiffRow), changed: z.array(DiffRow), gone: z.array(DiffRow) }),
 });
 export type SourceDiff = z.infer<typeof SourceDiff>;
@@ -150,6 +155,11 @@ export const IMPORT_CHANNELS = {
     request: z.object({ sourceId, mapping: RemapMapping.optional(), preset: z.string().min(1).max(100).optional() }).strict(),
     response: JobStarted,
   },
+  'sources:set-partner': {
+    // The partner an import was filed under, corrected (it decides presets, diffs and who sees it).
+    request: z.object({ sourceId, partner: z.string().trim().min(1).max(200) }).strict(),
+    response: z.object({ sourceId: z.number().int(), partner: z.string(), previous: z.string() }),
+  },
 } as const;
 
 export const IMPORT_JOB_RESULTS = { 'sources:remap': RemapSummary } as const;
@@ -162,6 +172,7 @@ export const IMPORT_POLICY: { readonly [C in keyof typeof IMPORT_CHANNELS]: 'ope
   'quarantine:export': ['analyst', 'partner'],
   'sources:mapping': ['analyst', 'partner'],
   'sources:remap': ['analyst', 'partner'],
+  'sources:set-partner': ['analyst'],
 };
 
 export const IMPORT_FEATURE = defineFeature({
@@ -169,5 +180,5 @@ export const IMPORT_FEATURE = defineFeature({
   channels: IMPORT_CHANNELS,
   policy: IMPORT_POLICY,
   jobResults: IMPORT_JOB_RESULTS,
-  auditActions: ['import', 'quarantine-exported', 'source-remapped', 'mapping-preset-saved', 'mapping-preset-updated', 'records-viewed'],
+  auditActions: ['import', 'quarantine-exported', 'source-remapped', 'mapping-preset-saved', 'mapping-preset-updated', 'records-viewed', 'source-partner-set'],
 });

@@ -44,6 +44,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'outcomes-families': 'Reported family outcomes',
   'programme-copy': 'Copied a programme',
   'programme-save': 'Saved a programme version',
+  'source-partner-set': 'Corrected the partner of a source',
 };
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */

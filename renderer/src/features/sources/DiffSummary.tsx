@@ -23,12 +23,17 @@ interface DiffSummaryProps {
 export function DiffSummary({ diff, fileName, headingLevel = 3 }: DiffSummaryProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const keyedBy = [...new Set(diff.keyedBy.map((k) => k.key))].join(' or ');
+  // Names come only for analysts: the engine leaves them out for everyone else.
+  const named = KINDS.some(([key]) => diff.examples[key].some((row) => row.name !== undefined));
   return (
     <section className="section" aria-labelledby={`diff-${diff.sourceId}`} data-testid="import-diff">
       <Heading className="heading-s" id={`diff-${diff.sourceId}`}>
         Changes since {diff.previousFileName}
       </Heading>
-      <p className="body">Rows are matched by {keyedBy}.</p>
+      <p className="body">
+        Rows are matched by {keyedBy}. New, changed and unchanged add up to this file&rsquo;s {formatCount(diff.records)} records; gone, changed
+        and unchanged to the previous file&rsquo;s {formatCount(diff.previousRecords)}.
+      </p>
       <ul className="diff-counts">
         {KINDS.map(([key, label]) => (
           <li key={key} data-testid={`diff-${key}`}>
@@ -46,6 +51,7 @@ export function DiffSummary({ diff, fileName, headingLevel = 3 }: DiffSummaryPro
             <thead>
               <tr>
                 <th scope="col">Change</th>
+                {named ? <th scope="col">Who</th> : null}
                 <th scope="col">Where</th>
                 <th scope="col">What changed</th>
               </tr>
@@ -55,6 +61,7 @@ export function DiffSummary({ diff, fileName, headingLevel = 3 }: DiffSummaryPro
                 diff.examples[key].map((row, i) => (
                   <tr key={`${key}-${i}`}>
                     <td>{label}</td>
+                    {named ? <td>{row.name ?? ''}</td> : null}
                     <td>{where(row, fileName, diff.previousFileName)}</td>
                     <td>{key === 'changed' ? row.fields.join(', ') || 'details' : ''}</td>
                   </tr>

@@ -21,7 +21,7 @@ import { PreviewForm } from './PreviewForm.js';
 
 type Stage =
   | { stage: 'choose' }
-  | { stage: 'review'; file: ChosenFile; preview: ImportPreview; choices: RoleChoices; options: ImportOptions }
+  | { stage: 'review'; file: ChosenFile; preview: ImportPreview; choices: RoleChoices; options: ImportOptions; headerRows: Record<string, number> }
   | { stage: 'done'; summary: ImportSummary };
 
 interface ImportSectionProps {
@@ -63,6 +63,7 @@ export function ImportSection({ info, onImported, fixedPartner, onViewSource }: 
         preview: result,
         choices: initialChoices(result),
         options: fixedPartner ? { ...initialOptions(result), partner: fixedPartner } : initialOptions(result),
+        headerRows: {},
       });
     } catch (error) {
       showErrors([{ message: toWorkbenchError(error).message }]);
@@ -78,8 +79,26 @@ export function ImportSection({ info, onImported, fixedPartner, onViewSource }: 
     setBusy(true);
     showErrors([]);
     try {
-      const result = await workbench.call('import:preview', { token: current.file.token, preset: name });
+      const headerRows = Object.keys(current.headerRows).length ? { headerRows: current.headerRows } : {};
+      const result = await workbench.call('import:preview', { token: current.file.token, preset: name, ...headerRows });
       setStage({ ...current, preview: result, choices: initialChoices(result) });
+    } catch (error) {
+      showErrors([{ message: toWorkbenchError(error).message }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The same file with the header row the analyst chose for one sheet: its roles are suggested again. */
+  const changeHeaderRow = async (sheet: string, row: number) => {
+    if (stage.stage !== 'review') return;
+    const current = stage;
+    const headerRows = { ...current.headerRows, [sheet]: row };
+    setBusy(true);
+    showErrors([]);
+    try {
+      const result = await workbench.call('import:preview', { token: current.file.token, headerRows, ...(current.preview.preset ? { preset: current.preview.preset.name } : {}) });
+      setStage({ ...current, preview: result, choices: initialChoices(result), headerRows });
     } catch (error) {
       showErrors([{ message: toWorkbenchError(error).message }]);
     } finally {
@@ -93,7 +112,11 @@ export function ImportSection({ info, onImported, fixedPartner, onViewSource }: 
     const problems = checkImportOptions(stage.options);
     showErrors(problems);
     if (problems.length > 0) return;
-    const summary = await job.start(toImportRequest(stage.file.token, stage.preview, stage.choices, stage.options));
+    const request = toImportRequest(stage.file.token, stage.preview, stage.choices, stage.options);
+    // The header rows the preview used, chosen or found (0: none), so the import reads the same table.
+    const headerRows = { ...Object.fromEntries(stage.preview.sheets.flatMap((s) => (s.headerRow === 0 ? [[s.sheet, 0]] : []))), ...stage.headerRows };
+    if (Object.keys(headerRows).length) request.headerRows = headerRows;
+    const summary = await job.start(request);
     if (summary) {
       job.reset();
       setStage({ stage: 'done', summary });
@@ -169,6 +192,7 @@ export function ImportSection({ info, onImported, fixedPartner, onViewSource }: 
           onImport={() => void startImport()}
           onStartOver={startOver}
           onPresetChange={(name) => void changePreset(name)}
+          onHeaderRowChange={(sheet, row) => void changeHeaderRow(sheet, row)}
         />
       ) : null}
 

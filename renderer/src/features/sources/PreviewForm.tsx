@@ -40,6 +40,8 @@ interface PreviewFormProps {
   onStartOver(): void;
   /** Look at the file again under another preset (or NO_PRESET). */
   onPresetChange(name: string): void;
+  /** Look at a sheet again with the header row the analyst chose (0: none). */
+  onHeaderRowChange?(sheet: string, row: number): void;
 }
 
 /** "Check the columns": what the workbench found in the file, and what the user confirms. */
@@ -54,6 +56,7 @@ export function PreviewForm({
   onImport,
   onStartOver,
   onPresetChange,
+  onHeaderRowChange,
 }: PreviewFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -169,6 +172,7 @@ export function PreviewForm({
           onRoleChange={setRole(sheet.sheet)}
           disabled={false}
           presetName={preview.preset?.name}
+          onHeaderRowChange={onHeaderRowChange ? (row) => onHeaderRowChange(sheet.sheet, row) : undefined}
         />
       ))}
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { COLUMN_ROLES, ROLE_LABELS, type ColumnRole } from '../../../../shared/domain/record-fields.js';
 import type { SheetPreview } from '../../../../shared/ipc/contract.js';
 import { WarningText } from '../../components/WarningText.js';
@@ -23,6 +24,51 @@ interface SheetMappingProps {
    * column not stored at import cannot be given a role (its cells were never kept).
    */
   stored?: boolean | undefined;
+  /** Read the sheet again with this row as its header (0: it has none). Absent: the header row is fixed. */
+  onHeaderRowChange?: ((row: number) => void) | undefined;
+}
+
+/** The analyst's own choice of header row, whatever detection found. */
+function HeaderRowChoice({ sheetIndex, headerRow, disabled, onChange }: { sheetIndex: number; headerRow: number | null; disabled: boolean; onChange(row: number): void }) {
+  const [value, setValue] = useState(headerRow === null ? '' : String(headerRow));
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = `header-row-${sheetIndex}`;
+  const apply = () => {
+    const row = Number(value);
+    if (value.trim() === '' || !Number.isInteger(row) || row < 0) {
+      setProblem('Enter a row number, or 0 if the sheet has no header row');
+      return;
+    }
+    setProblem(null);
+    onChange(row);
+  };
+  return (
+    <div className={`form-group${problem ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={id}>
+        Header row
+      </label>
+      <div className="hint" id={`${id}-hint`}>
+        The row that names the columns, as your spreadsheet program numbers it. Enter 0 if the sheet has no header row: the columns are then named Column A, Column B and so on.
+      </div>
+      {problem ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error:</span> {problem}
+        </p>
+      ) : null}
+      <input
+        className={`input input--short${problem ? " input--error" : ""}`}
+        id={id}
+        inputMode="numeric"
+        aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => setValue(event.target.value)}
+      />{' '}
+      <button type="button" className="button button--secondary" disabled={disabled} onClick={apply}>
+        Read the sheet again from this row
+      </button>
+    </div>
+  );
 }
 
 function suggestion(role: ColumnRole, confidence: number): string {
@@ -54,9 +100,12 @@ function ReadCheck({ role, values }: { role: ColumnRole; values: readonly string
   );
 }
 
-export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange, disabled, presetName, stored = false }: SheetMappingProps) {
+export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange, disabled, presetName, stored = false, onHeaderRowChange }: SheetMappingProps) {
   const title = sheetTitle(sheet.sheet, fileName);
   const headingId = `sheet-${sheetIndex}-heading`;
+  // The columns the importer is least sure of come first: those are the ones to check.
+  const order = sheet.columns.map((_, i) => i);
+  if (!stored) order.sort((a, b) => (sheet.columns[a]?.confidence ?? 0) - (sheet.columns[b]?.confidence ?? 0) || a - b);
   return (
     <section className="sheet" aria-labelledby={headingId}>
       <h4 className="heading-s" id={headingId}>
@@ -66,7 +115,7 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
         <div className="summary-list__row">
           <dt className="summary-list__key">Header row</dt>
           <dd className="summary-list__value">
-            {sheet.headerRow === null ? 'Not found' : `Row ${formatCount(sheet.headerRow)}`}
+            {sheet.headerRow === null ? 'Not found' : sheet.headerRow === 0 ? 'None: the columns are named from their cells' : `Row ${formatCount(sheet.headerRow)}`}
           </dd>
         </div>
         <div className="summary-list__row">
@@ -75,12 +124,16 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
         </div>
       </dl>
       {sheet.problem ? <WarningText>{sheet.problem}</WarningText> : null}
+      {onHeaderRowChange ? <HeaderRowChoice key={sheet.headerRow ?? -1} sheetIndex={sheetIndex} headerRow={sheet.headerRow} disabled={disabled} onChange={onHeaderRowChange} /> : null}
       {sheet.columns.length === 0 ? (
         <p className="body">There are no columns to check in this sheet.</p>
       ) : (
         <div className="table-wrapper">
           <table className="table table--mapping">
-            <caption className="table__caption">Columns in {title}</caption>
+            <caption className="table__caption">
+              Columns in {title}
+              {stored ? null : <span className="table__detail">The columns the workbench is least sure of are listed first.</span>}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Column</th>
@@ -91,7 +144,9 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
               </tr>
             </thead>
             <tbody>
-              {sheet.columns.map((column, position) => {
+              {order.map((position) => {
+                const column = sheet.columns[position];
+                if (!column) return null;
                 const selectId = `map-${sheetIndex}-${position}`;
                 const header = column.header.trim() === '' ? '(no heading)' : column.header;
                 const role = roles[position] ?? column.role;
@@ -114,6 +169,7 @@ export function SheetMapping({ sheet, sheetIndex, fileName, roles, onRoleChange,
                     </td>
                     <td>
                       {stored ? ROLE_LABELS[column.role] : suggestion(column.suggestedRole, column.confidence)}
+                      {!stored && column.reason ? <span className="table__detail" data-testid="role-reason">Why: {column.reason}</span> : null}
                       {presetName && column.role !== column.suggestedRole ? (
                         <span className="table__detail">
                           Preset &lsquo;{presetName}&rsquo;: {ROLE_LABELS[column.role]}

@@ -44,7 +44,7 @@ export function SourceDetail({ source, info, refreshKey, onBack, onChanged }: So
   const facts: Array<[string, string]> = [
     ['Partner', source.partner],
     ['Kind of extract', SOURCE_KIND_LABELS[source.kind]],
-    ['As-of date', formatIsoDate(source.asOf)],
+    ['As-of date', `${formatIsoDate(source.asOf)}${source.asOfBasis ? ` (from ${source.asOfBasis})` : ''}`],
     ['Rows', `${formatCount(source.rows)} (${formatCount(source.records)} records, ${formatCount(source.quarantined)} quarantined)`],
     ['Data-sharing agreement', source.dsaRef ?? 'Not recorded'],
     ['Lawful basis', source.lawfulBasis ?? 'Not recorded'],

@@ -1,0 +1,192 @@
+// Reading any partner's table: the header found by its shape, columns by their cells, dates that
+// make sense, nothing swallowed, and rows judged by whether they identify someone.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
+import { silentJob } from '../../electron/engine/jobs/job-context.js';
+import { Store } from '../../electron/engine/store/store.js';
+import { WorkbenchError } from '../../shared/ipc/result.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+function newStore(): Store {
+  return Store.openWithKey(join(tempDir(), 'baseline.db'), randomBytes(32), true);
+}
+
+type Row = { row_number: number; status: string; reason: string | null };
+const rawRows = (store: Store): Row[] => store.reader.prepare('SELECT row_number, status, reason FROM raw_row ORDER BY id').all() as Row[];
+const records = (store: Store, columns = 'forename, surname, dob'): unknown[] => store.reader.prepare(`SELECT ${columns} FROM record ORDER BY id`).all();
+
+async function importText(name: string, content: string | Buffer, today = '2025-03-01'): Promise<{ store: Store; message: string }> {
+  const path = join(tempDir(), name);
+  writeFileSync(path, content);
+  const store = newStore();
+  const summary = await importFile(store, path, { user: 't', today }, silentJob());
+  return { store, message: summary.message };
+}
+
+async function importFails(name: string, content: string | Buffer): Promise<WorkbenchError> {
+  const path = join(tempDir(), name);
+  writeFileSync(path, content);
+  try {
+    await importFile(newStore(), path, { user: 't' }, silentJob());
+  } catch (error) {
+    if (error instanceof WorkbenchError) return error;
+    throw error;
+  }
+  throw new Error('expected the import to fail');
+}
+
+const POLICE = [
+  'Occurrence Ref,Date Reported,Time,Category,Incident Type,Subject,DOB,Age,Home Address,Location,Neighbourhood',
+  'OCC/2024/0001,03/02/2024,14:20,ASB,Rowdy behaviour,Jane Smith,12/03/1985,38,"12 High Street, Anytown",Compton Lane,Central',
+  'OCC/2024/0002,05/02/2024,09:10,ASB,Noise,Peter Jones,01/11/1990,33,"4 Mill Road, Anytown",Market Square,North',
+  'OCC/2024/0003,07/02/2024,22:45,Crime,Criminal damage,Aisha Khan,23/07/2001,22,"9 Park Avenue, Anytown",Station Road,East',
+  "OCC/2024/0004,09/02/2024,18:00,ASB,Vehicle nuisance,Tom O'Brien,15/05/1978,45,\"33 Elm Close, Anytown\",Compton Lane,Central",
+  'OCC/2024/0005,11/02/2024,11:30,ASB,Begging,Mary Walsh,02/02/1969,55,"1 Kings Road, Anytown",Market Square,Central',
+].join('\n');
+
+describe('the header by its shape, the columns by their cells', () => {
+  it('imports a police layout whose name column is headed "Subject", without taking Location for a name', async () => {
+    const { store } = await importText('asb.csv', `${POLICE}\n`);
+    expect(records(store, 'forename, surname, dob, address')).toEqual([
+      { forename: 'Jane', surname: 'Smith', dob: '1985-03-12', address: '12 High Street, Anytown' },
+      { forename: 'Peter', surname: 'Jones', dob: '1990-11-01', address: '4 Mill Road, Anytown' },
+      { forename: 'Aisha', surname: 'Khan', dob: '2001-07-23', address: '9 Park Avenue, Anytown' },
+      { forename: 'Tom', surname: "O'Brien", dob: '1978-05-15', address: '33 Elm Close, Anytown' },
+      { forename: 'Mary', surname: 'Walsh', dob: '1969-02-02', address: '1 Kings Road, Anytown' },
+    ]);
+    const roles = JSON.parse((store.reader.prepare('SELECT roles_json FROM source_sheet').get() as { roles_json: string }).roles_json) as string[];
+    expect(roles[5]).toBe('full_name');
+    expect(roles[9]).not.toMatch(/name|address/);
+    expect(roles[10]).not.toMatch(/name|address/);
+    store.close();
+  });
+
+  it('reads a file with no header row at all, naming the columns and their roles from the cells', async () => {
+    const text = POLICE.split('\n').slice(1).join('\n');
+    const { store, message } = await importText('noheader.csv', `${text}\n`);
+    expect(message).toMatch(/no header row; the columns were named Column A, Column B/);
+    expect((records(store, 'surname') as Array<{ surname: string }>).map((r) => r.surname)).toEqual(['Smith', 'Jones', 'Khan', "O'Brien", 'Walsh']);
+    expect(store.reader.prepare('SELECT header_row, headers_json FROM source_sheet').get()).toMatchObject({ header_row: 0 });
+    store.close();
+  });
+
+  it('the preview says why each role was chosen', async () => {
+    const path = join(tempDir(), 'why.csv');
+    writeFileSync(path, `${POLICE}\n`);
+    const preview = await previewImport(null, path, 'tok');
+    const columns = preview.sheets[0]?.columns ?? [];
+    const subject = columns.find((c) => c.header === 'Subject');
+    expect(subject?.role).toBe('full_name');
+    expect(subject?.reason).toMatch(/whole names/);
+    expect(columns.find((c) => c.header === 'DOB')?.reason).toMatch(/heading "DOB"/);
+  });
+});
+
+describe('dates that make sense', () => {
+  it('keeps dates of birth before 1850 (flagged), where they were thrown away', async () => {
+    const { store } = await importText('old.csv', 'Surname,Forename,Date of birth,Parish\nBrontë,Charlotte,21/04/1816,Thornton\nBrontë,Emily,30/07/1818,Thornton\n');
+    expect(records(store)).toEqual([
+      { forename: 'Charlotte', surname: 'Brontë', dob: '1816-04-21' },
+      { forename: 'Emily', surname: 'Brontë', dob: '1818-07-30' },
+    ]);
+    const problems = store.reader.prepare('SELECT problems_json FROM record').all() as Array<{ problems_json: string }>;
+    expect(problems[0]?.problems_json).toMatch(/before 1880/);
+    store.close();
+  });
+
+  it('a two-digit year of birth takes the century that puts it before the row\'s own event', async () => {
+    const { store } = await importText(
+      'ae.csv',
+      'Surname,Forename,DOB,Attendance date\nHale,Edith,08/01/25,2024-12-02\nHale,Ben,03/04/19,2024-12-02\nCole,Amy,12/06/24,2024-03-01\n',
+      '2025-03-01',
+    );
+    expect(records(store)).toEqual([
+      { forename: 'Edith', surname: 'Hale', dob: '1925-01-08' },
+      { forename: 'Ben', surname: 'Hale', dob: '2019-04-03' },
+      // Born in June 2024 by two digits, but the attendance was in March 2024: 1924.
+      { forename: 'Amy', surname: 'Cole', dob: '1924-06-12' },
+    ]);
+    store.close();
+  });
+
+  it('a four-digit date of birth after the event is kept raw, flagged, and not used', async () => {
+    const { store } = await importText('impossible.csv', 'Surname,Forename,DOB,Postcode,Incident date\nHale,Edith,2024-06-01,S60 1AB,2024-01-02\n');
+    const r = store.reader.prepare('SELECT dob, problems_json FROM record').get() as { dob: string | null; problems_json: string };
+    expect(r.dob).toBeNull();
+    expect(r.problems_json).toMatch(/after the row's own event date 2024-01-02/);
+    expect(store.reader.prepare('SELECT cells_json FROM raw_row WHERE status = ?').get('record')).toEqual({ cells_json: JSON.stringify(['Hale', 'Edith', '2024-06-01', 'S60 1AB', '2024-01-02']) });
+    store.close();
+  });
+});
+
+describe('nothing swallowed', () => {
+  it('a quote that never closes ends at its line: the other rows stay rows, the broken one is quarantined and the summary says so', async () => {
+    const lines = ['Surname,Forename,DOB,Notes'];
+    for (let i = 0; i < 1000; i++) lines.push(`Name${i},Person,01/02/1990,${i === 8 ? '"never closed' : 'fine'}`);
+    const { store, message } = await importText('quote.csv', `${lines.join('\n')}\n`);
+    const counts = store.reader.prepare('SELECT records, quarantined FROM source').get();
+    expect(counts).toEqual({ records: 999, quarantined: 1 });
+    const broken = rawRows(store).find((r) => r.status === 'quarantine');
+    expect(broken?.row_number).toBe(10);
+    expect(broken?.reason).toMatch(/never closes/);
+    expect(message).toMatch(/a quote opened in row 10 \(line 10\) never closes; .* 991 lines after it were read again as rows/);
+    store.close();
+  });
+
+  it('one Windows-1252 line in a UTF-8 file is decoded on its own, with a warning naming the line', async () => {
+    const utf8 = Buffer.from('Surname,Forename,DOB\nJones,Siân,01/02/1990\nBrontë,Zoë,03/04/1991\n', 'utf8');
+    const cp1252 = Buffer.from('Lefèvre,Anaïs,05/06/1992\n', 'latin1');
+    const { store, message } = await importText('mixed.csv', Buffer.concat([utf8, cp1252]));
+    expect((records(store, 'forename, surname') as unknown[])).toEqual([
+      { forename: 'Siân', surname: 'Jones' },
+      { forename: 'Zoë', surname: 'Brontë' },
+      { forename: 'Anaïs', surname: 'Lefèvre' },
+    ]);
+    expect(message).toMatch(/1 line is not \(line 4\): it was read as Windows-1252/);
+    store.close();
+  });
+
+  it('reads UTF-16 without a byte order mark', async () => {
+    const { store } = await importText('u16.csv', Buffer.from('Surname\tForename\tDOB\r\nJones\tSiân\t01/02/1990\r\n', 'utf16le'));
+    expect(records(store)).toEqual([{ forename: 'Siân', surname: 'Jones', dob: '1990-02-01' }]);
+    store.close();
+  });
+
+  it('says so when a file has a header and no rows; refuses an unquoted cell past the size limit', async () => {
+    const { store, message } = await importText('empty-extract.csv', 'Surname,Forename,DOB\n');
+    expect(message).toMatch(/Warning: the file has a header row but no data rows under it .*the source is empty/);
+    store.close();
+    const huge = `Surname,Forename,Notes\nLee,Ann,${'x'.repeat((1 << 20) + 10)}\n`;
+    expect((await importFails('huge.csv', huge)).message).toMatch(/huge\.csv: row 2: a cell runs on for more than a million characters/);
+  });
+});
+
+describe('a record identifies someone', () => {
+  it('a row with no name but a date of birth and a postcode is a record; a name alone in a sheet that has more is not', async () => {
+    const { store } = await importText('thin.csv', 'Surname,Forename,DOB,Postcode\n,,01/02/1990,S60 1AB\nLee,Ann,,\nRay,Bob,03/04/1991,\n');
+    expect(rawRows(store).map((r) => [r.row_number, r.status])).toEqual([
+      [1, 'header'],
+      [2, 'record'],
+      [3, 'quarantine'],
+      [4, 'record'],
+    ]);
+    expect(rawRows(store)[2]?.reason).toMatch(/not enough to identify a person/);
+    store.close();
+  });
+
+  it('test and dummy records are quarantined as such', async () => {
+    const { store } = await importText(
+      'dummy.csv',
+      'Surname,Forename,DOB,NHS number\nXXTESTPATIENT,Alpha,01/01/1990,\nTest,Dummy,01/01/1991,\nReal,Person,01/01/1992,999 999 9999\nLee,Ann,01/01/1993,943 476 5919\n',
+    );
+    const rows = rawRows(store).filter((r) => r.status !== 'header');
+    expect(rows.map((r) => r.status)).toEqual(['quarantine', 'quarantine', 'quarantine', 'record']);
+    for (const r of rows.slice(0, 3)) expect(r.reason).toMatch(/test or dummy record/);
+    store.close();
+  });
+});
