@@ -133,9 +133,12 @@ function periodStatuses(areas: readonly AreaFrame[], values: readonly Cellset[],
   });
   if (disjoint.length > 1) {
     const ids = disjoint.map((a) => `A${areas.indexOf(a)}`);
-    const rest = borough.count - disjoint.reduce((n, a) => n + (values[areas.indexOf(a)] as Cellset).count, 0);
-    cells.push({ id: 'R', value: rest, published: false });
-    groups.push({ total: 'B', parts: [...ids, 'R'] });
+    // When the areas cover the whole borough there is no rest: the parts add up to the total.
+    if (seen.size < boroughIdx.size) {
+      cells.push({ id: 'R', value: borough.count - disjoint.reduce((n, a) => n + (values[areas.indexOf(a)] as Cellset).count, 0), published: false });
+      ids.push('R');
+    }
+    groups.push({ total: 'B', parts: ids });
   }
   const status = suppressTable(cells, groups);
   return { areas: values.map((_, i) => status.get(`A${i}`) as CellStatus), borough: status.get('B') as CellStatus };
