@@ -23,7 +23,7 @@ export function outcomeHandlers(context: EngineContext): HandlersFor<keyof typeo
       const store = context.requireStore();
       const results = areaIndicatorSeries(store.reader, {
         period: request.period ?? 'quarter',
-        disclosure: disclosureFor(store),
+        disclosure: request.published ? 'controlled' : disclosureFor(store),
         borough: defaultBorough(store),
         ...(request.indicator ? { indicator: request.indicator } : {}),
         ...(request.area ? { area: request.area } : {}),

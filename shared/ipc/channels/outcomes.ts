@@ -154,6 +154,8 @@ export const OutcomesRequest = z.object({
   indicator: indicatorName.optional(),
   period: periodKind.default('quarter'),
   area: z.string().trim().min(1).max(120).optional(),
+  /** For a download or a pack: disclosure control whoever asks. */
+  published: z.boolean().default(false),
 });
 
 export const OutcomesMapRequest = z.object({
