@@ -35,6 +35,12 @@ test('a target area\'s trend against the borough, another indicator, and the cha
   await expect(table.getByRole('row', { name: /Jan–Mar 2024/ })).toContainText('700.0');
   await expect(page.getByTestId('displacement')).toContainText('-100.0 of the area\'s change comes from people moving in and out');
   await expect(page.getByRole('list').filter({ has: page.getByRole('button', { name: 'Small' }) })).toBeVisible();
+  // The map: each LSOA coloured by its rate in the latest quarter, then by its change.
+  const map = page.getByTestId('lsoa-map');
+  await expect(map.locator('path[data-lsoa]')).toHaveCount(3);
+  await expect(page.getByText(/Anti-social behaviour incidents: rate per 1,000 in Jul–Sep 2024/).first()).toBeVisible();
+  await page.getByLabel('Change since the first period').check();
+  await expect(page.getByText(/change in the rate per 1,000 from Jan–Mar 2024 to Jul–Sep 2024/).first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   // Switch indicator: A&E attendances have no data for April–June, shown as a break, not a zero.

@@ -59,6 +59,12 @@ export function buildOutcomesFixture(dir: string): string {
   db.transaction(() => {
     const geo = db.prepare(`INSERT INTO geo_import(kind, file_name, sha256, size, layout, rows, lsoas, imported_at, imported_by) VALUES ('lookup', 'pc.csv', 'x', 1, 'postcode', 3, 3, ?, 'analyst')`).run(now).lastInsertRowid;
     for (const [pc, lsoa] of [['S1 1AA', L1], ['S2 2BB', L2], ['S3 3CC', L3]]) db.prepare('INSERT INTO postcode_lsoa(postcode, vintage, lsoa, import_id) VALUES (?, 2021, ?, ?)').run(pc, lsoa, geo);
+    // Three squares side by side near Rotherham, so the map has something to draw.
+    [L1, L2, L3].forEach((lsoa, i) => {
+      const x = -1.36 + i * 0.01;
+      const ring = [[x, 53.43], [x + 0.01, 53.43], [x + 0.01, 53.44], [x, 53.44], [x, 53.43]];
+      db.prepare("INSERT INTO lsoa_boundary(vintage, lsoa, name, geometry_json, import_id) VALUES (2021, ?, ?, ?, ?)").run(lsoa, `Fixture ${i + 1}`, JSON.stringify({ type: 'Polygon', coordinates: [ring] }), geo);
+    });
     const housing = source('Housing', 'housing', '2024-09-30');
     const police = source('Police', 'police', '2024-09-30');
     const healthEarly = source('Health', 'health', '2024-03-31');

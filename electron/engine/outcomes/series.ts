@@ -240,6 +240,7 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
   return {
     indicator: def,
     period: options.period,
+    vintage: frame.vintage,
     disclosure: controlled ? 'controlled' : 'exact',
     ciMethod: CI_METHODS[def.count],
     denominator: { kind: def.denominator, basis: den.basis, label: den.label },

@@ -139,6 +139,8 @@ export type AreaSeries = z.infer<typeof AreaSeries>;
 export const IndicatorResult = z.object({
   indicator: IndicatorRow,
   period: periodKind,
+  /** The LSOA vintage households are placed on (the postcode lookup's). */
+  vintage: z.union([z.literal(2001), z.literal(2011), z.literal(2021)]),
   disclosure: z.enum(['exact', 'controlled']),
   ciMethod: z.string(),
   denominator: z.object({ kind: z.string(), basis: z.enum(['iod', 'baseline']), label: z.string() }),

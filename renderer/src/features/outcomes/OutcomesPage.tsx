@@ -8,6 +8,7 @@ import { WarningText } from '../../components/WarningText.js';
 import { saveBlob } from '../areas/map-export.js';
 import { useChannel } from '../areas/use-channel.js';
 import { DisplacementPanel } from './DisplacementPanel.js';
+import { OutcomesMap } from './OutcomesMap.js';
 import { SeriesTable } from './SeriesTable.js';
 import { TrendChart, TrendKey } from './TrendChart.js';
 import { describeTrend, trendGeometry, trendSvgFile } from './trend-chart.js';
@@ -168,6 +169,12 @@ export function OutcomesPage({ info }: { info: AppInfo }) {
                   ) : null}
                 </section>
               ) : null}
+              <section aria-labelledby="outcomes-map-heading">
+                <h3 className="heading-m" id="outcomes-map-heading">
+                  Map
+                </h3>
+                <OutcomesMap indicator={indicator} period={period} vintage={result.vintage} />
+              </section>
               {targets.length > 1 ? (
                 <section aria-labelledby="multiples-heading">
                   <h3 className="heading-m" id="multiples-heading">
