@@ -5,7 +5,7 @@
 // covers has no figures at all: missing data is never a zero.
 import type { IndicatorDefinition } from '../../../shared/ipc/channels/outcomes.js';
 import type { Db } from '../store/database.js';
-import { ageOn, householdsOn, type Frame } from './frame.js';
+import { ageAt, dateNumber, householdsOn, inBand, residentsOn, type Frame } from './frame.js';
 import { periodIndex, periodsBetween, type Period, type PeriodKind } from './periods.js';
 
 export type PeriodStatus = 'complete' | 'partial' | 'missing';
@@ -30,16 +30,20 @@ export interface Counted {
 
 interface EventRow {
   person: number;
-  source: string;
+  kind: string;
   category: string | null;
   start: string | null;
   end: string | null;
   value: number | null;
-  detail: string;
+  /** Attendance only: sessions possible, unauthorised and authorised absences. */
+  possible: number | null;
+  unauthorised: number | null;
+  authorised: number | null;
 }
 
 export interface SourceWindow {
   partnerLabel: string;
+  kind: string;
   firstStart: string | null;
   firstEnd: string | null;
   last: string | null;
@@ -50,8 +54,9 @@ export interface SourceWindow {
 
 export interface LoadedEvents {
   rows: EventRow[];
-  windows: Map<string, SourceWindow>;
-  unlinked: number;
+  windows: SourceWindow[];
+  /** Per event kind: events on records the latest linkage Run has not seen. */
+  unlinked: Map<string, number>;
 }
 
 const BANDS: Record<IndicatorDefinition['denominator'], [number, number] | null> = { children: [0, 15], 'working-age': [16, 64], total: null };
@@ -62,38 +67,45 @@ export const DENOMINATOR_WORDS: Record<IndicatorDefinition['denominator'], strin
   total: 'residents (all ages)',
 };
 
-/** The events of some kinds, with their persons in the frame, and each source's coverage. */
+/** The events of some kinds (one pass over the table), with their persons in the frame, and each source's coverage. */
 export function loadEvents(db: Db, frame: Frame, kinds: readonly string[]): LoadedEvents {
   const rows: EventRow[] = [];
-  let unlinked = 0;
-  const windows: LoadedEvents['windows'] = new Map();
+  const unlinked = new Map<string, number>();
+  const json = JSON.stringify([...new Set(kinds)]);
   const sourceRows = db
     .prepare(
-      `SELECT s.id AS id, s.partner AS partner, s.kind AS kind, s.as_of AS asOf, min(e.start_date) AS firstStart, min(e.end_date) AS firstEnd, max(coalesce(e.end_date, e.start_date)) AS last
+      `SELECT s.id AS id, s.partner AS partner, s.kind AS sourceKind, e.kind AS kind, s.as_of AS asOf, min(e.start_date) AS firstStart, min(e.end_date) AS firstEnd, max(coalesce(e.end_date, e.start_date)) AS last
        FROM event e JOIN source s ON s.id = e.source_id
-       WHERE e.kind IN (SELECT value FROM json_each(?)) GROUP BY s.id`,
+       WHERE e.kind IN (SELECT value FROM json_each(?)) GROUP BY s.id, e.kind`,
     )
-    .all(JSON.stringify(kinds)) as Array<{ id: number; partner: string; kind: string; asOf: string; firstStart: string | null; firstEnd: string | null; last: string | null }>;
-  const ends = db.prepare('SELECT DISTINCT end_date AS d FROM event WHERE source_id = ? AND kind IN (SELECT value FROM json_each(?)) AND end_date IS NOT NULL ORDER BY d LIMIT 200');
-  for (const s of sourceRows) {
-    const list = (ends.all(s.id, JSON.stringify(kinds)) as Array<{ d: string }>).map((r) => r.d);
-    windows.set(String(s.id), { partnerLabel: `${s.partner} (${s.kind})`, firstStart: s.firstStart, firstEnd: s.firstEnd, last: s.last, asOf: s.asOf, ends: list });
-  }
-  const it = db
+    .all(json) as Array<{ id: number; partner: string; sourceKind: string; kind: string; asOf: string; firstStart: string | null; firstEnd: string | null; last: string | null }>;
+  const ends = db.prepare('SELECT DISTINCT end_date AS d FROM event WHERE source_id = ? AND kind = ? AND end_date IS NOT NULL ORDER BY d LIMIT 200');
+  const windows = sourceRows.map((s) => ({
+    partnerLabel: `${s.partner} (${s.sourceKind})`,
+    kind: s.kind,
+    firstStart: s.firstStart,
+    firstEnd: s.firstEnd,
+    last: s.last,
+    asOf: s.asOf,
+    ends: s.kind === 'attendance' ? (ends.all(s.id, s.kind) as Array<{ d: string }>).map((r) => r.d) : [],
+  }));
+  const all = db
     .prepare(
-      `SELECT rp.person_id, e.source_id, e.category, e.start_date, e.end_date, e.value, e.detail_json
-       FROM event e LEFT JOIN run_record_person rp ON rp.run_id = ? AND rp.record_id = e.record_id
-       WHERE e.kind IN (SELECT value FROM json_each(?))`,
+      `SELECT record_id, kind, category, start_date, end_date, value,
+         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.sessionsPossible') END,
+         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.unauthorisedAbsences') END,
+         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.authorisedAbsences') END
+       FROM event WHERE kind IN (SELECT value FROM json_each(?))`,
     )
     .raw()
-    .iterate(frame.run, JSON.stringify(kinds)) as Iterable<[string | null, number, string | null, string | null, string | null, number | null, string]>;
-  for (const [pid, source, category, start, end, value, detail] of it) {
-    const person = pid === null ? undefined : frame.personIndex.get(pid);
-    if (person === undefined) {
-      unlinked++;
+    .all(json) as Array<[number, string, string | null, string | null, string | null, number | null, number | null, number | null, number | null]>;
+  for (const [record, kind, category, start, end, value, possible, unauthorised, authorised] of all) {
+    const person = (frame.personOfRecord[record] ?? 0) - 1;
+    if (person < 0) {
+      unlinked.set(kind, (unlinked.get(kind) ?? 0) + 1);
       continue;
     }
-    rows.push({ person, source: String(source), category, start, end, value, detail });
+    rows.push({ person, kind, category, start, end, value, possible, unauthorised, authorised });
   }
   return { rows, windows, unlinked };
 }
@@ -117,35 +129,24 @@ function matchesCategory(def: IndicatorDefinition, category: string | null): boo
   return def.categories.some((k) => c.includes(k.toLowerCase()));
 }
 
-function inAgeBand(age: number | null, min: number | undefined, max: number | undefined): boolean {
-  if (min === undefined && max === undefined) return true;
-  if (age === null) return false;
-  return (min === undefined || age >= min) && (max === undefined || age <= max);
-}
-
-function absenceShare(detail: string, value: number | null): number | null {
-  let d: { sessionsPossible?: number; unauthorisedAbsences?: number; authorisedAbsences?: number };
-  try {
-    d = JSON.parse(detail) as typeof d;
-  } catch {
-    return null;
-  }
-  const possible = d.sessionsPossible;
-  if (!possible || possible <= 0) return null;
-  return ((d.unauthorisedAbsences ?? value ?? 0) + (d.authorisedAbsences ?? 0)) / possible;
+function absenceShare(e: EventRow): number | null {
+  if (!e.possible || e.possible <= 0) return null;
+  return ((e.unauthorised ?? e.value ?? 0) + (e.authorised ?? 0)) / e.possible;
 }
 
 /** Every period from the earliest any source covers to the latest, each with its counts. */
 export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: PeriodKind, events: LoadedEvents): Counted {
   const windows = new Map<string, Array<[string, string]>>();
-  for (const w of events.windows.values()) {
+  for (const w of events.windows) {
+    if (!def.eventKinds.includes(w.kind as (typeof def.eventKinds)[number])) continue;
     const c = coverage(def, w);
     if (c.length === 0) continue;
     windows.set(w.partnerLabel, [...(windows.get(w.partnerLabel) ?? []), ...c]);
   }
   const sources = [...windows.keys()].sort();
   const all = [...windows.values()].flat();
-  if (all.length === 0) return { periods: [], sources, unlinkedEvents: events.unlinked, personsWithoutDob: 0 };
+  const unlinkedEvents = def.eventKinds.reduce((n, k) => n + (events.unlinked.get(k) ?? 0), 0);
+  if (all.length === 0) return { periods: [], sources, unlinkedEvents, personsWithoutDob: 0 };
   const from = all.reduce((m, w) => (w[0] < m ? w[0] : m), all[0]![0]);
   const to = all.reduce((m, w) => (w[1] > m ? w[1] : m), all[0]![1]);
   const nL = frame.lsoaCodes.length;
@@ -159,13 +160,14 @@ export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: Per
       else if (fully) full++;
     }
     const status: PeriodStatus = missing.length === windows.size ? 'missing' : full === windows.size ? 'complete' : 'partial';
-    return { ...p, status, missingSources: missing, counts: status === 'missing' ? null : new Float64Array(nL), denominators: status === 'missing' ? null : new Float64Array(nL), personValues: new Map() };
+    return { ...p, status, missingSources: missing, counts: status === 'missing' ? null : new Float64Array(nL), denominators: null, personValues: new Map() };
   });
 
   // Numerators: each person's value per period, then placed where their household lived at the period's end.
   const counted = new Set<string>();
+  const kinds = new Set<string>(def.eventKinds);
   for (const e of events.rows) {
-    if (!matchesCategory(def, e.category)) continue;
+    if (!kinds.has(e.kind) || !matchesCategory(def, e.category)) continue;
     let at: number;
     if (def.rule === 'open-at-period-end') {
       // A spell counts in every period whose last day it is open on (an open spell runs on).
@@ -177,7 +179,7 @@ export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: Per
         const p = periods[i] as CountedPeriod;
         if (start > p.end) continue;
         if (e.end !== null && e.end < p.end) break;
-        if (!p.counts || !inAgeBand(ageOn(frame.dob[e.person] ?? null, p.end), def.ageMin, def.ageMax)) continue;
+        if (!p.counts || !inBand(ageAt(frame.dob[e.person] as number, dateNumber(p.end)), def.ageMin, def.ageMax)) continue;
         const key = `${i}|${e.person}`;
         if (counted.has(key)) continue;
         counted.add(key);
@@ -192,34 +194,30 @@ export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: Per
     const p = periods[at] as CountedPeriod;
     if (!p.counts) continue;
     if (def.rule === 'absence-rate') {
-      const share = absenceShare(e.detail, e.value);
+      const share = absenceShare(e);
       if (share === null || share < (def.absenceThreshold ?? 0.1)) continue;
-      if (!inAgeBand(ageOn(frame.dob[e.person] ?? null, p.end), def.ageMin, def.ageMax)) continue;
-    } else if (!inAgeBand(ageOn(frame.dob[e.person] ?? null, date), def.ageMin, def.ageMax)) continue;
+      if (!inBand(ageAt(frame.dob[e.person] as number, dateNumber(p.end)), def.ageMin, def.ageMax)) continue;
+    } else if (!inBand(ageAt(frame.dob[e.person] as number, dateNumber(date)), def.ageMin, def.ageMax)) continue;
     if (def.count === 'people') p.personValues.set(e.person, 1);
     else p.personValues.set(e.person, (p.personValues.get(e.person) ?? 0) + 1);
   }
   const band = BANDS[def.denominator];
   let withoutDob = 0;
-  for (let person = 0; person < frame.householdOf.length; person++) if (band && !frame.dob[person]) withoutDob++;
+  if (band) for (let person = 0; person < frame.persons; person++) if (frame.dob[person] === 0) withoutDob++;
   for (const p of periods) {
-    if (!p.counts || !p.denominators) continue;
+    if (!p.counts) continue;
     const placed = householdsOn(frame, p.end);
     for (const [person, v] of p.personValues) {
       const l = placed[frame.householdOf[person] as number] as number;
       if (l >= 0) p.counts[l] = (p.counts[l] as number) + v;
     }
-    for (let person = 0; person < frame.householdOf.length; person++) {
-      if (band && !inAgeBand(ageOn(frame.dob[person] ?? null, p.end), band[0], band[1])) continue;
-      const l = placed[frame.householdOf[person] as number] as number;
-      if (l >= 0) p.denominators[l] = (p.denominators[l] as number) + 1;
-    }
+    p.denominators = residentsOn(frame, p.end, band);
   }
-  return { periods, sources, unlinkedEvents: events.unlinked, personsWithoutDob: withoutDob };
+  return { periods, sources, unlinkedEvents, personsWithoutDob: withoutDob };
 }
 
 /** Whether a person is in the denominator's age band at a date (for the displacement groups). */
-export function inDenominatorBand(def: IndicatorDefinition, dob: string | null, date: string): boolean {
+export function inDenominatorBand(def: IndicatorDefinition, dob: number, date: number): boolean {
   const band = BANDS[def.denominator];
-  return !band || inAgeBand(ageOn(dob, date), band[0], band[1]);
+  return !band || inBand(ageAt(dob, date), band[0], band[1]);
 }

@@ -9,8 +9,8 @@ import { carryLsoas } from '../geo/carry.js';
 import { boroughLsoas } from '../geo/profile.js';
 import type { Db } from '../store/database.js';
 import { rateShown, suppressTable, type CellStatus, type SumGroup, type TableCell } from '../disclosure/suppress.js';
-import { countIndicator, DENOMINATOR_WORDS, loadEvents, type CountedPeriod, type LoadedEvents } from './compute.js';
-import { displacementCheck } from './displacement.js';
+import { countIndicator, DENOMINATOR_WORDS, loadEvents, type LoadedEvents } from './compute.js';
+import { displacementChecks } from './displacement.js';
 import { loadFrame, type Frame } from './frame.js';
 import { imdPositions } from './imd-position.js';
 import { getIndicator, listIndicators, type IndicatorRow } from './indicators.js';
@@ -198,9 +198,13 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
     });
   }
   const usable = counted.periods.map((p, i) => ({ p, i })).filter(({ p }) => p.status !== 'missing');
+  const first = usable[0]?.p;
+  const last = usable[usable.length - 1]?.p;
+  const wanted = areas.map((a) => options.area === undefined || a.name.toLowerCase() === options.area.toLowerCase());
+  const displacements = first && last && first !== last ? displacementChecks(frame, def, first, last, areas.map((a, i) => (wanted[i] ? a.index : [])), controlled) : null;
   const out: AreaSeries[] = [];
   areas.forEach((a, ai) => {
-    if (options.area !== undefined && a.name.toLowerCase() !== options.area.toLowerCase()) return;
+    if (!wanted[ai]) return;
     const list = series[ai] as SeriesPoint[];
     // The trend: exact gaps for analysts; only the gaps shown for everyone else.
     const points = usable.flatMap(({ p, i }) => {
@@ -215,8 +219,6 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
       return [{ x: i, y: (sumOver(p.counts, a.index) / n - sumOver(p.counts, borough.index) / bn) * 1000, key: p.key }];
     });
     const slope = slopeWithCi(points);
-    const first = usable[0]?.p;
-    const last = usable[usable.length - 1]?.p;
     out.push({
       name: a.name,
       kind: a.kind,
@@ -233,7 +235,7 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
         periods: points.length,
         test: TREND_TEST,
       },
-      displacement: first && last && first !== last ? displacementCheck(frame, def, first as CountedPeriod, last as CountedPeriod, new Set(a.index), controlled) : null,
+      displacement: displacements?.[ai] ?? null,
       imd: imdPositions(db, a.lsoaCodes, frame.vintage),
     });
   });
@@ -265,14 +267,9 @@ export function areaIndicatorSeries(db: Db, options: SeriesOptions): IndicatorRe
     throw new WorkbenchError('not-found', `There is no area named "${options.area}" (see areas list).`);
   }
   const borough = boroughIndex(db, frame, options.borough);
-  const eventCache = new Map<string, LoadedEvents>();
+  // One pass over the event table for every indicator asked about.
+  const events: LoadedEvents = loadEvents(db, frame, indicators.flatMap((d) => d.eventKinds));
   return indicators.map((def) => {
-    const key = [...def.eventKinds].sort().join(',');
-    let events = eventCache.get(key);
-    if (!events) {
-      events = loadEvents(db, frame, def.eventKinds);
-      eventCache.set(key, events);
-    }
     const result = indicatorResult(db, frame, def, options, events, areas, borough);
     if (areas.length === 0) result.warnings.push('No areas have been made yet: build target neighbourhoods or wards on the Areas & IMD page (or area create).');
     return result;
