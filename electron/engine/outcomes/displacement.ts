@@ -19,6 +19,18 @@ interface Group {
 }
 type Groups = Record<'areaBefore' | 'areaAfter' | 'stayed' | 'movedOut' | 'movedIn' | 'same', Group>;
 
+function add(g: Group, b0: boolean, b1: boolean, v0: number, v1: number): void {
+  g.people++;
+  if (b0) {
+    g.before.n++;
+    g.before.x += v0;
+  }
+  if (b1) {
+    g.after.n++;
+    g.after.x += v1;
+  }
+}
+
 const NOTE = "Rates per 1,000 of the baseline's own people (those the extracts know), by where their household lived at each period's end. The change from moves is the area's change less the change for the people who stayed.";
 
 export function displacementChecks(frame: Frame, def: IndicatorDefinition, before: CountedPeriod, after: CountedPeriod, areas: ReadonlyArray<readonly number[]>, controlled: boolean): Displacement[] {
@@ -45,28 +57,16 @@ export function displacementChecks(frame: Frame, def: IndicatorDefinition, befor
     const b1 = inDenominatorBand(def, dob, d1);
     const v0 = before.personValues.get(person) ?? 0;
     const v1 = after.personValues.get(person) ?? 0;
-    const add = (g: Group): void => {
-      g.people++;
-      if (b0) {
-        g.before.n++;
-        g.before.x += v0;
-      }
-      if (b1) {
-        g.after.n++;
-        g.after.x += v1;
-      }
-    };
     for (const a of fromAreas) {
       const g = groups[a] as Groups;
-      add(g.areaBefore);
-      add(g.same);
-      if (toAreas.includes(a)) add(g.stayed);
-      else add(g.movedOut);
+      add(g.areaBefore, b0, b1, v0, v1);
+      add(g.same, b0, b1, v0, v1);
+      add(toAreas.includes(a) ? g.stayed : g.movedOut, b0, b1, v0, v1);
     }
     for (const a of toAreas) {
       const g = groups[a] as Groups;
-      add(g.areaAfter);
-      if (!fromAreas.includes(a)) add(g.movedIn);
+      add(g.areaAfter, b0, b1, v0, v1);
+      if (!fromAreas.includes(a)) add(g.movedIn, b0, b1, v0, v1);
     }
   }
   const rate = (c: Tally): number | null => {

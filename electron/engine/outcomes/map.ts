@@ -4,16 +4,15 @@
 import type { OutcomesMap } from '../../../shared/ipc/channels/outcomes.js';
 import { rateShown, suppressTable, type TableCell } from '../disclosure/suppress.js';
 import type { Db } from '../store/database.js';
-import { countIndicator, loadEvents, type CountedPeriod } from './compute.js';
-import { loadFrame } from './frame.js';
+import { countIndicator, type CountedPeriod } from './compute.js';
 import { getIndicator } from './indicators.js';
 import type { PeriodKind } from './periods.js';
-import { boroughIndex, denominatorsFor, type Disclosure } from './series.js';
+import { baselineFor, boroughIndex, denominatorsFor, type Disclosure } from './series.js';
 
 export function outcomesMap(db: Db, options: { indicator: string; period: PeriodKind; measure: 'rate' | 'change'; disclosure: Disclosure; borough: string | null }): OutcomesMap {
   const def = getIndicator(db, options.indicator);
-  const frame = loadFrame(db);
-  const counted = countIndicator(frame, def, options.period, loadEvents(db, frame, def.eventKinds));
+  const { frame, events } = baselineFor(db);
+  const counted = countIndicator(frame, def, options.period, events);
   const borough = boroughIndex(db, frame, options.borough);
   const den = denominatorsFor(db, frame, def, borough.index, []);
   const usable = counted.periods.filter((p) => p.status !== 'missing');

@@ -36,6 +36,7 @@ interface AreaFrame {
   lsoaCodes: string[];
   index: number[];
   flags: string[];
+  imd: ReturnType<typeof imdPositions>;
 }
 
 interface Denominators {
@@ -100,7 +101,7 @@ function areaFrames(db: Db, frame: Frame): AreaFrame[] {
       else index.push(i);
     }
     if (absent.length > 0) flags.push(`${absent.length} of the area's LSOAs have no postcode in the LSOA ${frame.vintage} lookup, so nobody is placed there (${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''}).`);
-    return { name: area.name, kind: area.kind, lsoaCodes: area.lsoas, index, flags };
+    return { name: area.name, kind: area.kind, lsoaCodes: area.lsoas, index, flags, imd: imdPositions(db, area.lsoas, area.vintage) };
   });
 }
 
@@ -236,7 +237,7 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
         test: TREND_TEST,
       },
       displacement: displacements?.[ai] ?? null,
-      imd: imdPositions(db, a.lsoaCodes, frame.vintage),
+      imd: a.imd,
     });
   });
   return {
@@ -254,6 +255,31 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
   };
 }
 
+interface Cached {
+  version: string;
+  frame: Frame;
+  events: LoadedEvents;
+}
+const cache = new WeakMap<Db, Cached>();
+
+/**
+ * The frame and the events of every kind an indicator can count, read once and kept while the
+ * store is unchanged: the connection's data_version moves whenever another connection (the
+ * engine's writer, another process) commits, and the Run, records and lookups are checked too.
+ */
+export function baselineFor(db: Db): { frame: Frame; events: LoadedEvents } {
+  const data = db.pragma('data_version', { simple: true }) as number;
+  const ids = db.prepare('SELECT (SELECT max(id) FROM link_run) AS run, (SELECT max(id) FROM record) AS record, (SELECT max(id) FROM event) AS event, (SELECT max(id) FROM geo_import) AS geo').get() as Record<string, number | null>;
+  const version = `${data}|${ids.run}|${ids.record}|${ids.event}|${ids.geo}`;
+  const hit = cache.get(db);
+  if (hit && hit.version === version) return hit;
+  const frame = loadFrame(db);
+  const events = loadEvents(db, frame, [...new Set(listIndicators(db).flatMap((d) => d.eventKinds))]);
+  const fresh = { version, frame, events };
+  cache.set(db, fresh);
+  return fresh;
+}
+
 /**
  * Per-area indicator series: aggregates only. With `disclosure: 'controlled'` (anything shown to
  * a non-analyst or published) counts under 10 are withheld with secondary suppression and rates
@@ -261,14 +287,12 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
  */
 export function areaIndicatorSeries(db: Db, options: SeriesOptions): IndicatorResult[] {
   const indicators = options.indicator ? [getIndicator(db, options.indicator)] : listIndicators(db);
-  const frame = loadFrame(db);
+  const { frame, events } = baselineFor(db);
   const areas = areaFrames(db, frame);
   if (options.area !== undefined && !areas.some((a) => a.name.toLowerCase() === options.area?.toLowerCase())) {
     throw new WorkbenchError('not-found', `There is no area named "${options.area}" (see areas list).`);
   }
   const borough = boroughIndex(db, frame, options.borough);
-  // One pass over the event table for every indicator asked about.
-  const events: LoadedEvents = loadEvents(db, frame, indicators.flatMap((d) => d.eventKinds));
   return indicators.map((def) => {
     const result = indicatorResult(db, frame, def, options, events, areas, borough);
     if (areas.length === 0) result.warnings.push('No areas have been made yet: build target neighbourhoods or wards on the Areas & IMD page (or area create).');
