@@ -7,7 +7,7 @@ import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import { areaIndicatorSeries } from '../../electron/engine/outcomes/series.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser } from '../../electron/engine/store/users.js';
-import { buildOutcomesFixture, FIXTURE_PASS } from '../helpers/outcomes-fixture.js';
+import { buildOutcomesFixture, FIXTURE_PASS, L1, L2, L3 } from '../helpers/outcomes-fixture.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -139,5 +139,40 @@ describe('outcomes per area and period', () => {
       { lsoa: 'E01000003', value: 480 },
     ]);
     coordinator.close();
+  });
+
+  it('uses IoD denominators only when every borough LSOA has one, and flags an area whose LSOA split', () => {
+    const path = buildOutcomesFixture(tempDir());
+    const store = Store.unlock(path, FIXTURE_PASS);
+    const db = store.writer;
+    const geo = db.prepare("INSERT INTO geo_import(kind, file_name, sha256, size, layout, rows, lsoas, imported_at, imported_by) VALUES ('imd', 'f7.csv', 'y', 1, 'File 7', 2, 2, 'now', 'analyst')").run().lastInsertRowid;
+    db.prepare("INSERT INTO iod_release(release, vintage, national_lsoas) VALUES ('IoD2025', 2021, 33755)").run();
+    const pop = db.prepare("INSERT INTO iod_lsoa(release, lsoa, pop_total, pop_label, import_id) VALUES ('IoD2025', ?, ?, 'mid-2022', ?)");
+    pop.run(L1, 1000, geo);
+    pop.run(L2, 2000, geo);
+    // An area drawn on LSOA 2011 codes: one 2011 LSOA split into L1 and L2 in 2021.
+    db.prepare("INSERT INTO lsoa_change(fit, from_vintage, from_lsoa, to_vintage, to_lsoa, change, import_id) VALUES ('exact', 2011, 'E01099999', 2021, ?, 'S', ?)").run(L1, geo);
+    db.prepare("INSERT INTO lsoa_change(fit, from_vintage, from_lsoa, to_vintage, to_lsoa, change, import_id) VALUES ('exact', 2011, 'E01099999', 2021, ?, 'S', ?)").run(L2, geo);
+    const old = db.prepare("INSERT INTO area(name, kind, vintage, created_at, created_by) VALUES ('Old', 'custom', 2011, 'now', 'analyst')").run().lastInsertRowid;
+    db.prepare("INSERT INTO area_lsoa(area_id, lsoa) VALUES (?, 'E01099999')").run(old);
+    store.close();
+
+    // L3 has no IoD population: the baseline's own counts are used, and the page says why.
+    const partial = series(path, 'exact');
+    expect(partial.denominator.basis).toBe('baseline');
+    expect(partial.warnings.join(' ')).toMatch(/IoD2025 has no population of residents \(all ages\) for 1 of the borough's LSOAs \(E01000003\)/);
+    const oldArea = area(partial, 'Old');
+    expect(oldArea.flags.join(' ')).toMatch(/LSOA E01099999 split between the 2011 and 2021 vintages \(counted as E01000001, E01000002\)/);
+    // Q1: L1 21 + L2 12 incidents over 30 + 35 people.
+    expect(oldArea.series[0]).toMatchObject({ count: 33, denominator: 65 });
+
+    const again = Store.unlock(path, FIXTURE_PASS);
+    again.writer.prepare("INSERT INTO iod_lsoa(release, lsoa, pop_total, pop_label, import_id) VALUES ('IoD2025', ?, 500, 'mid-2022', ?)").run(L3, geo);
+    again.close();
+    const full = series(path, 'exact');
+    expect(full.denominator).toMatchObject({ basis: 'iod' });
+    expect(full.denominator.label).toMatch(/IoD2025 population denominators/);
+    // Q1: 21 incidents over 1,000 residents; the borough 36 over 3,500.
+    expect(area(full, 'Target').series[0]).toMatchObject({ count: 21, denominator: 1000, rate: 21, boroughRate: 10.29, boroughDenominator: 3500 });
   });
 });
