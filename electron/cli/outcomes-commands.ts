@@ -20,8 +20,9 @@ type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
 export const OUTCOME_VALUED_OPTIONS = ['indicator', 'period', 'area'] as const;
 
 export const OUTCOMES_HELP = `  indicator list | indicator add --spec FILE.json   outcome indicators (presets and the analysts' own)
-  outcomes areas [--indicator NAME] [--period month|quarter|term|year] [--area NAME]
-                                    per area and period: rate per 1,000, the borough's rate, the gap and its trend`;
+  outcomes areas [--indicator NAME] [--period month|quarter|term|year] [--area NAME] [--published]
+                                    per area and period: rate per 1,000, the borough's rate, the gap and its trend
+                                    (--published: counts under 10 withheld, as in any export)`;
 
 /** Opens the store, hands it to an engine and calls one channel; an engine error becomes exit 1 (2 if internal). */
 async function invoke<T>(ctx: Context, channel: string, request: unknown): Promise<T> {
@@ -81,7 +82,9 @@ const outcomesAreas: Handler = async (args, ctx) => {
   if (!(PERIOD_KINDS as readonly string[]).includes(period)) throw new UsageError(`--period must be one of ${PERIOD_KINDS.join(', ')}, not "${period}"`);
   const indicator = single(args, 'indicator');
   const area = single(args, 'area');
-  const { results } = await invoke<{ results: IndicatorResult[] }>(ctx, 'outcomes:areas', { period, ...(indicator ? { indicator } : {}), ...(area ? { area } : {}) });
+  // --published: the figures as they may leave the workbench (disclosure control whoever asks).
+  const published = args.flags.has('published');
+  const { results } = await invoke<{ results: IndicatorResult[] }>(ctx, 'outcomes:areas', { period, published, ...(indicator ? { indicator } : {}), ...(area ? { area } : {}) });
   for (const r of results) describe(r, ctx.say);
   // One indicator: its figures at the top level too, so a script reads `areas` directly.
   const only = results.length === 1 ? (results[0] as IndicatorResult) : null;

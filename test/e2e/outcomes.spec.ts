@@ -1,9 +1,10 @@
 // Neighbourhood outcomes in the real UI, on the hand-built baseline of the db tests: open a
 // target area's outcomes, see the trend chart with the borough's line and the gap, switch the
 // indicator, download the chart, and check the page with axe.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { buildOutcomesFixture, FIXTURE_PASS } from '../helpers/outcomes-fixture.js';
-import { expect, test as base } from './fixtures.js';
+import { expect, screenshotsDir, test as base } from './fixtures.js';
 import { seriousViolations } from './helpers.js';
 
 const test = base.extend({
@@ -42,6 +43,8 @@ test('a target area\'s trend against the borough, another indicator, and the cha
   await page.getByLabel('Change since the first period').check();
   await expect(page.getByText(/change in the rate per 1,000 from Jan–Mar 2024 to Jul–Sep 2024/).first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await mkdir(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, 'outcomes.png'), fullPage: true });
 
   // Switch indicator: A&E attendances have no data for April–June, shown as a break, not a zero.
   await page.getByLabel('Indicator').selectOption('ae-attendances');

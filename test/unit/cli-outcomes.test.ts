@@ -10,7 +10,8 @@ import { useTempDirs } from '../helpers/temp.js';
 const tempDir = useTempDirs();
 
 describe('CLI: indicator list and outcomes areas', () => {
-  it('lists indicators, reports one area\'s series, and refuses bad options with exit 1', () => {
+  // Six CLI processes: generous on a busy machine (each is a few seconds of tsx start-up).
+  it('lists indicators, reports one area\'s series, and refuses bad options with exit 1', { timeout: 120_000 }, () => {
     const dir = tempDir();
     const db = buildOutcomesFixture(dir);
     const env = { BASELINE_PASSPHRASE: FIXTURE_PASS, BASELINE_HOME: dir };
@@ -29,6 +30,11 @@ describe('CLI: indicator list and outcomes areas', () => {
     ]);
     expect(areas[0]?.trend.direction).toBe('closing');
     expect(r.stderr).toMatch(/Target: gap closing/);
+
+    // --published: disclosure control as in any export (Small's 3 incidents in Q1 withheld).
+    const pub = runCli(['outcomes', 'areas', '--indicator', 'asb-incidents', '--area', 'Small', '--published', '--db', db, '--json'], env);
+    expect(pub.code, pub.stderr).toBe(0);
+    expect((pub.json?.areas as Array<{ series: Array<{ count: number | null; withheld: boolean }> }>)[0]?.series[0]).toMatchObject({ count: null, withheld: true });
 
     // An analyst's own indicator from a definition file.
     const spec = join(dir, 'crime.json');

@@ -23,7 +23,7 @@ export function TrendChart({ series, labels, compact = false, testId }: TrendCha
         </g>
       ))}
       {g.xTicks.map((t) => (
-        <text key={t.label} x={t.x} y={g.plot.bottom + 18} textAnchor="middle" fontSize={11} fill="#505a5f">
+        <text key={t.label} x={t.x} y={g.plot.bottom + 18} textAnchor={t.anchor} fontSize={11} fill="#505a5f">
           {t.label}
         </text>
       ))}

@@ -18,7 +18,7 @@ export interface TrendGeometry {
   gaps: string[];
   areaPoints: Array<{ x: number; y: number; label: string }>;
   boroughPoints: Array<{ x: number; y: number; label: string }>;
-  xTicks: Array<{ x: number; label: string }>;
+  xTicks: Array<{ x: number; label: string; anchor: 'start' | 'middle' | 'end' }>;
   yTicks: Array<{ y: number; label: string }>;
 }
 
@@ -33,7 +33,8 @@ const fmt = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDi
 
 export function trendGeometry(series: readonly SeriesPoint[], labels: ReadonlyMap<string, string>, width = 640, height = 280, compact = false): TrendGeometry {
   const plot = { left: compact ? 36 : 56, top: 12, right: width - 12, bottom: height - (compact ? 24 : 40) };
-  const values = series.flatMap((s) => [s.rate, s.boroughRate, s.ci?.upper ?? null].filter((v): v is number => v !== null));
+  // The scale fits the two lines (intervals are in the table: a wide one would flatten the lines).
+  const values = series.flatMap((s) => [s.rate, s.boroughRate].filter((v): v is number => v !== null));
   const max = niceMax(Math.max(0, ...values));
   const n = series.length;
   const xOf = (i: number): number => (n <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * i) / (n - 1));
@@ -70,7 +71,8 @@ export function trendGeometry(series: readonly SeriesPoint[], labels: ReadonlyMa
     gaps,
     areaPoints: series.flatMap((s, i) => (s.rate === null ? [] : [{ x: xOf(i), y: yOf(s.rate), label: `${labels.get(s.period) ?? s.period}: ${fmt(s.rate)}` }])),
     boroughPoints: series.flatMap((s, i) => (s.boroughRate === null ? [] : [{ x: xOf(i), y: yOf(s.boroughRate), label: `${labels.get(s.period) ?? s.period}: ${fmt(s.boroughRate)}` }])),
-    xTicks: series.flatMap((s, i) => (i % step === 0 || i === n - 1 ? [{ x: xOf(i), label: labels.get(s.period) ?? s.period }] : [])),
+    // The first and last labels sit inside the plot so they are not cut at the edges.
+    xTicks: series.flatMap((s, i) => (i % step === 0 || i === n - 1 ? [{ x: xOf(i), label: labels.get(s.period) ?? s.period, anchor: n > 1 && i === 0 ? ('start' as const) : n > 1 && i === n - 1 ? ('end' as const) : ('middle' as const) }] : [])),
     yTicks: [0, 0.25, 0.5, 0.75, 1].map((f) => ({ y: yOf(max * f), label: fmt(max * f) })),
   };
 }
@@ -110,7 +112,7 @@ export function trendSvgFile(g: TrendGeometry, title: string, description: strin
   o.push(`<text x="8" y="26" font-family="${font}" font-size="16" font-weight="bold" fill="#0b0c0c">${esc(title)}</text>`);
   o.push(`<g transform="translate(0 ${head})">`);
   for (const t of g.yTicks) o.push(`<line x1="${g.plot.left}" x2="${g.plot.right}" y1="${t.y.toFixed(1)}" y2="${t.y.toFixed(1)}" stroke="#b1b4b6" stroke-width="0.5"/><text x="${g.plot.left - 6}" y="${(t.y + 4).toFixed(1)}" text-anchor="end" font-family="${font}" font-size="11" fill="#505a5f">${esc(t.label)}</text>`);
-  for (const t of g.xTicks) o.push(`<text x="${t.x.toFixed(1)}" y="${g.plot.bottom + 18}" text-anchor="middle" font-family="${font}" font-size="11" fill="#505a5f">${esc(t.label)}</text>`);
+  for (const t of g.xTicks) o.push(`<text x="${t.x.toFixed(1)}" y="${g.plot.bottom + 18}" text-anchor="${t.anchor}" font-family="${font}" font-size="11" fill="#505a5f">${esc(t.label)}</text>`);
   for (const p of g.gaps) o.push(`<polygon points="${p}" fill="${GAP_COLOUR}" fill-opacity="0.25"/>`);
   for (const l of g.boroughLines) o.push(`<polyline points="${l}" fill="none" stroke="${BOROUGH_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>`);
   for (const l of g.areaLines) o.push(`<polyline points="${l}" fill="none" stroke="${AREA_COLOUR}" stroke-width="3"/>`);
