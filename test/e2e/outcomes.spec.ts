@@ -23,7 +23,7 @@ test('a target area\'s trend against the borough, another indicator, and the cha
   await expect(page.getByRole('heading', { level: 2, name: 'Neighbourhood outcomes' })).toBeVisible();
 
   // ASB incidents, by quarter, for the first target area.
-  await page.getByLabel('Indicator').selectOption('asb-incidents');
+  await page.getByLabel('Indicator', { exact: true }).selectOption('asb-incidents');
   await page.getByLabel('Area', { exact: true }).selectOption('Target');
   await expect(page.getByRole('heading', { level: 3, name: 'Target: anti-social behaviour incidents' })).toBeVisible();
   const chart = page.getByTestId('trend-chart');
@@ -47,13 +47,23 @@ test('a target area\'s trend against the borough, another indicator, and the cha
   await page.screenshot({ path: path.join(screenshotsDir, 'outcomes.png'), fullPage: true });
 
   // Switch indicator: A&E attendances have no data for April–June, shown as a break, not a zero.
-  await page.getByLabel('Indicator').selectOption('ae-attendances');
+  await page.getByLabel('Indicator', { exact: true }).selectOption('ae-attendances');
   await expect(page.getByRole('heading', { level: 3, name: 'Target: a&e attendances' })).toBeVisible();
   await expect(page.getByRole('table', { name: /A&E attendances per 1,000: Target/ }).getByRole('row', { name: /Apr–Jun 2024/ })).toContainText('No data from Health (health)');
   await expect(page.getByTestId('trend-description')).toContainText('1 period has no data');
 
+  // An analyst's own indicator, saved through the form and shown at once.
+  await page.getByText('Add your own indicator').click();
+  const form = page.getByRole('form', { name: 'Add an indicator' });
+  await form.getByLabel('Short name').fill('burglaries');
+  await form.getByLabel('Title').fill('Burglaries');
+  await form.getByLabel('Only these categories (optional)').fill('burglary');
+  await form.getByRole('button', { name: 'Save indicator' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved Burglaries (version 1).');
+  await expect(page.getByRole('heading', { level: 3, name: 'Target: burglaries' })).toBeVisible();
+
   // Download the chart: a standalone SVG with its title and description, disclosure controlled.
-  await page.getByLabel('Indicator').selectOption('asb-incidents');
+  await page.getByLabel('Indicator', { exact: true }).selectOption('asb-incidents');
   await expect(page.getByRole('heading', { level: 3, name: 'Target: anti-social behaviour incidents' })).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the chart (SVG)' }).click();

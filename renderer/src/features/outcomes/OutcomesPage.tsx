@@ -7,6 +7,7 @@ import { SelectField } from '../../components/SelectField.js';
 import { WarningText } from '../../components/WarningText.js';
 import { saveBlob } from '../areas/map-export.js';
 import { useChannel } from '../areas/use-channel.js';
+import { AddIndicator } from './AddIndicator.js';
 import { DisplacementPanel } from './DisplacementPanel.js';
 import { OutcomesMap } from './OutcomesMap.js';
 import { SeriesTable } from './SeriesTable.js';
@@ -33,7 +34,9 @@ const fileName = (...parts: string[]): string => `${parts.join('-').toLowerCase(
 /** Outcomes: neighbourhood (area) outcomes against the borough. Family outcomes have their own page. */
 export function OutcomesPage({ info }: { info: AppInfo }) {
   const canSee = mayUse(info.store.session, 'outcomes:areas');
-  const indicators = useChannel('outcomes:indicators', canSee ? {} : null);
+  const canDefine = mayUse(info.store.session, 'outcomes:saveIndicator');
+  const [definedKey, setDefinedKey] = useState(0);
+  const indicators = useChannel('outcomes:indicators', canSee ? {} : null, definedKey);
   const [indicator, setIndicator] = useState('asb-incidents');
   const [period, setPeriod] = useState<'quarter' | 'month' | 'term' | 'year'>('quarter');
   const [chosenArea, setChosenArea] = useState<string | null>(null);
@@ -94,6 +97,14 @@ export function OutcomesPage({ info }: { info: AppInfo }) {
             <SelectField id="outcome-period" label="Period" value={period} options={PERIODS} onChange={(v) => setPeriod(v as typeof period)} />
             {areas.length > 0 ? <SelectField id="outcome-area" label="Area" value={area?.name ?? ''} options={areas.map((a) => ({ value: a.name, label: `${a.name}${a.kind === 'target' ? ' (target area)' : a.kind === 'ward' ? ' (ward)' : ''}` }))} onChange={setChosenArea} /> : null}
           </div>
+          {canDefine ? (
+            <AddIndicator
+              onSaved={(name) => {
+                setDefinedKey((n) => n + 1);
+                setIndicator(name);
+              }}
+            />
+          ) : null}
           {outcomes.state.status === 'loading' ? <p className="body" role="status">Working out the rates…</p> : null}
           {outcomes.state.status === 'failed' ? <WarningText>{outcomes.state.message}</WarningText> : null}
           {result ? (
