@@ -179,13 +179,14 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
       const status = statuses?.areas[i] ?? 'shown';
       const shown = statuses ? rateShown(status, v.denominator) : v.denominator > 0;
       const r = shown ? ci(v.count, v.denominator) : null;
-      const note =
-        v.denominator === 0 ? 'No denominator: nobody in the denominator lives here.' : !shown ? (status !== 'shown' ? (status === 'secondary' ? 'Withheld so that a small count elsewhere cannot be worked out.' : 'Fewer than 10: withheld.') : 'Denominator under 10: no rate.') : p.status === 'partial' ? `Partly covered: ${p.missingSources.length ? `no data from ${p.missingSources.join(', ')}` : 'a source covers only part of the period'}.` : null;
+      const note = Number.isNaN(v.denominator)
+        ? `No ${den.label.replace(/ \(.*$/, '')} for some of the area's LSOAs (outside the borough's denominators): no rate.`
+        : v.denominator === 0 ? 'No denominator: nobody in the denominator lives here.' : !shown ? (status !== 'shown' ? (status === 'secondary' ? 'Withheld so that a small count elsewhere cannot be worked out.' : 'Fewer than 10: withheld.') : 'Denominator under 10: no rate.') : p.status === 'partial' ? `Partly covered: ${p.missingSources.length ? `no data from ${p.missingSources.join(', ')}` : 'a source covers only part of the period'}.` : null;
       list.push({
         period: p.key,
         status: p.status,
         count: shown || !controlled ? v.count : null,
-        denominator: controlled && den.basis === 'baseline' && v.denominator < 10 ? null : v.denominator,
+        denominator: Number.isNaN(v.denominator) || (controlled && den.basis === 'baseline' && v.denominator < 10) ? null : v.denominator,
         rate: r ? round(r.rate) : null,
         ci: r ? { lower: round(r.lower), upper: round(r.upper) } : null,
         boroughCount: bRate ? b.count : null,
@@ -216,7 +217,7 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
       if (!d) return [];
       const n = sumOver(d, a.index);
       const bn = sumOver(d, borough.index);
-      if (n <= 0 || bn <= 0) return [];
+      if (!(n > 0) || !(bn > 0)) return [];
       return [{ x: i, y: (sumOver(p.counts, a.index) / n - sumOver(p.counts, borough.index) / bn) * 1000, key: p.key }];
     });
     const slope = slopeWithCi(points);
