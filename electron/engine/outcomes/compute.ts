@@ -164,7 +164,6 @@ export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: Per
   });
 
   // Numerators: each person's value per period, then placed where their household lived at the period's end.
-  const counted = new Set<string>();
   const kinds = new Set<string>(def.eventKinds);
   for (const e of events.rows) {
     if (!kinds.has(e.kind) || !matchesCategory(def, e.category)) continue;
@@ -180,9 +179,7 @@ export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: Per
         if (start > p.end) continue;
         if (e.end !== null && e.end < p.end) break;
         if (!p.counts || !inBand(ageAt(frame.dob[e.person] as number, dateNumber(p.end)), def.ageMin, def.ageMax)) continue;
-        const key = `${i}|${e.person}`;
-        if (counted.has(key)) continue;
-        counted.add(key);
+        // People: once per period however many spells they have open.
         p.personValues.set(e.person, 1);
       }
       continue;
