@@ -179,8 +179,8 @@ export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: Per
         if (start > p.end) continue;
         if (e.end !== null && e.end < p.end) break;
         if (!p.counts || !inBand(ageAt(frame.dob[e.person] as number, dateNumber(p.end)), def.ageMin, def.ageMax)) continue;
-        // People: once per period however many spells they have open.
-        p.personValues.set(e.person, 1);
+        // People once per period however many spells they have open; events: each open spell.
+        p.personValues.set(e.person, def.count === 'people' ? 1 : (p.personValues.get(e.person) ?? 0) + 1);
       }
       continue;
     }
