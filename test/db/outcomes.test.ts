@@ -93,6 +93,22 @@ describe('outcomes per area and period', () => {
     expect(series(path, 'exact').areas.find((a) => a.name === 'Small')?.series[0]).toMatchObject({ count: 3, withheld: false });
   });
 
+  it('counts people on an out-of-work benefit on the last day of each quarter, each once', () => {
+    const r = series(buildOutcomesFixture(tempDir()), 'exact', 'out-of-work-benefits');
+    // The extract speaks from 15 January (its earliest closed spell) to 30 September.
+    expect(r.periods.map((p) => [p.key, p.status])).toEqual([['2024-Q1', 'complete'], ['2024-Q2', 'complete'], ['2024-Q3', 'complete']]);
+    // L2: 3 on JSA (one with two claims) + 2 on ESA at 31 March; ESA ended 10 May; Housing
+    // Benefit is not an out-of-work benefit. Everyone is 44, so all are of working age:
+    // 35 people (H3 + H4), then 30 once H3 has moved.
+    const o = area(r, 'Other');
+    expect(o.series.map((s) => [s.count, s.denominator, s.rate])).toEqual([
+      [5, 35, 142.86],
+      [3, 35, 85.71],
+      [3, 30, 100],
+    ]);
+    expect(r.ciMethod).toMatch(/Wilson/);
+  });
+
   it('says which source is missing for a period instead of a zero', () => {
     const r = series(buildOutcomesFixture(tempDir()), 'exact', 'ae-attendances');
     expect(r.periods.map((p) => [p.key, p.status])).toEqual([['2024-Q1', 'complete'], ['2024-Q2', 'missing'], ['2024-Q3', 'complete']]);

@@ -10,7 +10,7 @@
 //   H4         30      L2 throughout                 12, 12, 17
 //   H5         15      L3 throughout                  3,  3,  3
 //
-// Areas: Target = {L1}, Other = {L2}, Small = {L3}. No district is set, so the borough is every
+// DWP benefit spells in H4 (see below). Areas: Target = {L1}, Other = {L2}, Small = {L3}. No district is set, so the borough is every
 // LSOA the households live in.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -102,6 +102,21 @@ export function buildOutcomesFixture(dir: string): string {
     const first = record(police, null as unknown as string, '2024-01-01', '1980-01-01');
     db.prepare("INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (1, ?, 'P1')").run(first);
     event.run(first, police, 'asb-incident', 'Burglary - Residential', '2024-01-01');
+    // DWP benefit spells for people in H4 (persons 36–65): three on JSA throughout (the first
+    // also with a second JSA claim), two on ESA from February to 10 May, one on Housing Benefit
+    // (not an out-of-work benefit); a spell closed on 15 January says the extract speaks from then.
+    const dwp = source('DWP', 'benefits', '2024-09-30');
+    const h4First = HOUSEHOLDS.slice(0, 3).reduce((n, h) => n + h.people, 0) + 1;
+    const spell = (k: number, category: string, start: string, end: string | null): void => {
+      const rec = record(dwp, null as unknown as string, start, '1980-01-01');
+      db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (1, ?, ?)').run(rec, `P${h4First + k}`);
+      db.prepare('INSERT INTO event(record_id, source_id, kind, category, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)').run(rec, dwp, 'benefit-spell', category, start, end);
+    };
+    for (const k of [0, 1, 2]) spell(k, "Jobseeker's Allowance", '2023-06-01', null);
+    spell(0, "Jobseeker's Allowance", '2023-09-01', null);
+    for (const k of [3, 4]) spell(k, 'Employment and Support Allowance', '2024-02-01', '2024-05-10');
+    spell(5, 'Housing Benefit', '2023-01-01', null);
+    spell(6, 'Universal Credit', '2023-01-01', '2024-01-15');
     // A&E: January–March and July–September only.
     for (const [src, date] of [[healthEarly, '2024-01-01'], [healthEarly, '2024-03-20'], [healthLate, '2024-07-01'], [healthLate, '2024-08-20']] as Array<[number, string]>) {
       const rec = record(src, null as unknown as string, date, '1980-01-01');
