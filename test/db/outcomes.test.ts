@@ -109,6 +109,21 @@ describe('outcomes per area and period', () => {
     expect(r.ciMethod).toMatch(/Wilson/);
   });
 
+  it('counts pupils missing at least 10% of a term in the period the term ends, over children', () => {
+    const r = series(buildOutcomesFixture(tempDir(), { pupils: true }), 'exact', 'persistent-absence');
+    // Spring ends 14 April (Q2), summer 31 July (Q3); no term ends in Q1, so it has no period.
+    expect(r.periods.map((p) => [p.key, p.status])).toEqual([['2024-Q2', 'complete'], ['2024-Q3', 'complete']]);
+    // Spring: A (11%) and C (exactly 10%); B (9%) is under; D has no sessions possible.
+    // Summer: A 8%, B 9%, C 5%: nobody. Four children aged 10 live in L1; nobody else is 0–15.
+    const t = area(r, 'Target');
+    expect(t.series.map((s) => [s.count, s.denominator, s.rate])).toEqual([
+      [2, 4, 500],
+      [0, 4, 0],
+    ]);
+    expect(t.series[0]?.boroughRate).toBe(500);
+    expect(area(r, 'Other').series[0]).toMatchObject({ count: 0, denominator: 0, rate: null });
+  });
+
   it('says which source is missing for a period instead of a zero', () => {
     const r = series(buildOutcomesFixture(tempDir()), 'exact', 'ae-attendances');
     expect(r.periods.map((p) => [p.key, p.status])).toEqual([['2024-Q1', 'complete'], ['2024-Q2', 'missing'], ['2024-Q3', 'complete']]);

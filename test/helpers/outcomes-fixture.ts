@@ -39,7 +39,11 @@ export const HOUSEHOLDS: Household[] = [
 
 const QUARTER_DAYS = ['2024-02-10', '2024-05-20', '2024-08-20'];
 
-export function buildOutcomesFixture(dir: string): string {
+/**
+ * `pupils`: adds H6, four children born 2014-05-01 living in L1, with spring and summer 2024
+ * attendance (absence shares: A 11%, 8%; B 9%, 9%; C exactly 10%, 5%; D no sessions given).
+ */
+export function buildOutcomesFixture(dir: string, options: { pupils?: boolean } = {}): string {
   const path = join(dir, 'outcomes.db');
   const store = Store.create(path, FIXTURE_PASS, 'analyst');
   const db = store.writer;
@@ -117,6 +121,30 @@ export function buildOutcomesFixture(dir: string): string {
     for (const k of [3, 4]) spell(k, 'Employment and Support Allowance', '2024-02-01', '2024-05-10');
     spell(5, 'Housing Benefit', '2023-01-01', null);
     spell(6, 'Universal Credit', '2023-01-01', '2024-01-15');
+    if (options.pupils) {
+      const school = source('School', 'school', '2024-07-31');
+      db.prepare("INSERT INTO household(id, created_run) VALUES ('H6', 1)").run();
+      const shares: Array<[number, number, number, number]> = [
+        // [spring unauthorised, spring authorised, summer unauthorised, summer authorised] of 100 sessions
+        [8, 3, 8, 0],
+        [5, 4, 9, 0],
+        [10, 0, 5, 0],
+        [20, 20, 20, 20],
+      ];
+      shares.forEach(([su, sa, mu, ma], k) => {
+        const pid = `C${k + 1}`;
+        db.prepare('INSERT INTO person(id, created_run) VALUES (?, 1)').run(pid);
+        db.prepare("INSERT INTO run_person_household(run_id, person_id, household_id) VALUES (1, ?, 'H6')").run(pid);
+        const home = record(housing, 'S1 1AA', '2023-12-01', '2014-05-01');
+        db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (1, ?, ?)').run(home, pid);
+        const rec = record(school, null as unknown as string, '2024-07-31', '2014-05-01');
+        db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (1, ?, ?)').run(rec, pid);
+        const term = db.prepare("INSERT INTO event(record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, 'attendance', ?, ?, ?, ?, ?)");
+        const detail = (u: number, a: number): string => JSON.stringify(k === 3 ? { unauthorisedAbsences: u } : { sessionsPossible: 100, unauthorisedAbsences: u, authorisedAbsences: a });
+        term.run(rec, school, 'Spr 2024', '2024-01-01', '2024-04-14', su, detail(su, sa));
+        term.run(rec, school, 'Sum 2024', '2024-04-15', '2024-07-31', mu, detail(mu, ma));
+      });
+    }
     // A&E: January–March and July–September only.
     for (const [src, date] of [[healthEarly, '2024-01-01'], [healthEarly, '2024-03-20'], [healthLate, '2024-07-01'], [healthLate, '2024-08-20']] as Array<[number, string]>) {
       const rec = record(src, null as unknown as string, date, '1980-01-01');
