@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorResult } from '../../shared/ipc/channels/outcomes.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import { publishedIndicatorSeries } from '../../electron/engine/outcomes/index.js';
 import { areaIndicatorSeries } from '../../electron/engine/outcomes/series.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser } from '../../electron/engine/store/users.js';
@@ -87,6 +88,12 @@ describe('outcomes per area and period', () => {
     expect(q1('Other')).toMatchObject({ count: null, rate: null, withheld: true });
     expect(q1('Other')?.note).toMatch(/cannot be worked out/);
     expect(q1('Target')).toMatchObject({ count: 21, rate: 700, withheld: false, boroughCount: 36 });
+    // The entry point for packs gives the same controlled figures.
+    const store = Store.unlock(path, FIXTURE_PASS);
+    const published = publishedIndicatorSeries(store, { indicator: 'asb-incidents', area: 'Small' });
+    store.close();
+    expect(published[0]?.disclosure).toBe('controlled');
+    expect(published[0]?.areas[0]?.series[0]).toMatchObject({ count: null, withheld: true });
     // The trend is worked out from the gaps shown only.
     expect(area(r, 'Small').trend.periods).toBeLessThan(3);
     // Analysts see every figure.
