@@ -2,12 +2,12 @@
 // or its change since the baseline period. Under disclosure control an LSOA's small count is
 // withheld (with secondary suppression across the borough's LSOAs), so it shows as no data.
 import type { OutcomesMap } from '../../../shared/ipc/channels/outcomes.js';
-import { rateShown, suppressTable, type TableCell } from '../disclosure/suppress.js';
+import { rateShown, suppressTable, type SumGroup, type TableCell } from '../disclosure/suppress.js';
 import type { Db } from '../store/database.js';
 import { countIndicator, type CountedPeriod } from './compute.js';
 import { getIndicator } from './indicators.js';
 import type { PeriodKind } from './periods.js';
-import { baselineFor, boroughIndex, denominatorsFor, type Disclosure } from './series.js';
+import { areaFrames, baselineFor, boroughIndex, denominatorsFor, type Disclosure } from './series.js';
 
 export function outcomesMap(db: Db, options: { indicator: string; period: PeriodKind; measure: 'rate' | 'change'; disclosure: Disclosure; borough: string | null }): OutcomesMap {
   const def = getIndicator(db, options.indicator);
@@ -15,6 +15,7 @@ export function outcomesMap(db: Db, options: { indicator: string; period: Period
   const counted = countIndicator(frame, def, options.period, events);
   const borough = boroughIndex(db, frame, options.borough);
   const den = denominatorsFor(db, frame, def, borough.index, []);
+  const areas = areaFrames(db, frame);
   const usable = counted.periods.filter((p) => p.status !== 'missing');
   const first = usable[0];
   const last = usable[usable.length - 1];
@@ -26,7 +27,16 @@ export function outcomesMap(db: Db, options: { indicator: string; period: Period
     if (options.disclosure === 'controlled') {
       const total = borough.index.reduce((n, i) => n + (counts[i] as number), 0);
       const cells: TableCell[] = [{ id: 'B', value: total, published: true }, ...borough.index.map((i) => ({ id: String(i), value: counts[i] as number, published: true }))];
-      status = suppressTable(cells, [{ total: 'B', parts: borough.index.map(String) }]);
+      const groups: SumGroup[] = [{ total: 'B', parts: borough.index.map(String) }];
+      // Each area's count is published in the outcomes tables: its LSOAs on the map must not
+      // add up to it when it is withheld there, nor give away one LSOA withheld here.
+      const inBorough = new Set(borough.index);
+      areas.forEach((a, k) => {
+        if (a.index.length < 2 || !a.index.every((l) => inBorough.has(l))) return;
+        cells.push({ id: `A${k}`, value: a.index.reduce((n, l) => n + (counts[l] as number), 0), published: true });
+        groups.push({ total: `A${k}`, parts: a.index.map(String) });
+      });
+      status = suppressTable(cells, groups);
     }
     for (const i of borough.index) {
       const n = denominators[i] as number;

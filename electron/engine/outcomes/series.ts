@@ -30,7 +30,7 @@ export interface SeriesOptions {
   borough?: string | null;
 }
 
-interface AreaFrame {
+export interface AreaFrame {
   name: string;
   kind: string;
   lsoaCodes: string[];
@@ -81,7 +81,7 @@ export function boroughIndex(db: Db, frame: Frame, borough: string | null | unde
   return { index: [...seen].sort((a, b) => a - b), name: 'the whole baseline', basis: `every LSOA the baseline's households have lived in (${seen.size}); no district is set` };
 }
 
-function areaFrames(db: Db, frame: Frame): AreaFrame[] {
+export function areaFrames(db: Db, frame: Frame): AreaFrame[] {
   return listAreas(db).map((row) => {
     const area = getArea(db, row.name);
     const flags: string[] = [];
