@@ -75,4 +75,15 @@ test('a target area\'s trend against the borough, another indicator, and the cha
   expect(svg).toContain('<desc id="d">');
   expect(svg).toContain('Counts under 10 are withheld');
   expect(svg.match(/<polyline/g)?.length).toBe(2);
+
+  // And the table, as CSV: the published figures.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the table (CSV)' }).click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toBe('target-asb-incidents-quarter.csv');
+  const csv = await readFile((await csvFile.path()) ?? '', 'utf8');
+  expect(csv.split('\r\n').slice(0, 2)).toEqual([
+    'area,period,count,denominator,rate_per_1000,ci_lower,ci_upper,borough_rate_per_1000,gap,gap_ratio,withheld,note',
+    'Target,Jan–Mar 2024,21,30,700,433.15,1070.07,450,250,1.556,no,',
+  ]);
 });

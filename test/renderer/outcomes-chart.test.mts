@@ -3,7 +3,9 @@
 // downloaded file say what the chart shows.
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../shared/ipc/channels/outcomes.js';
+import { seriesCsv } from '../../renderer/src/features/outcomes/table-csv.js';
 import { describeTrend, trendGeometry, trendSvgFile } from '../../renderer/src/features/outcomes/trend-chart.js';
+import type { IndicatorResult } from '../../shared/ipc/channels/outcomes.js';
 
 const point = (period: string, rate: number | null, boroughRate: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
   period,
@@ -55,5 +57,18 @@ describe('trend chart', () => {
     expect(svg).toContain('<desc id="d">desc &quot;quoted&quot;</desc>');
     expect(svg).toContain('note &lt;1&gt;');
     expect(svg.match(/<polygon/g)).toHaveLength(1);
+  });
+});
+
+describe('table as CSV', () => {
+  it('writes the published figures, withheld cells empty, formula-like text neutralised', () => {
+    const result = {
+      periods: [{ key: 'Q1', label: 'Jan–Mar 2024', start: '2024-01-01', end: '2024-03-31', status: 'complete', missingSources: [] }],
+      areas: [{ name: '=HYPERLINK("x")', series: [point('Q1', null, 450, { withheld: true, note: 'Fewer than 10: withheld.' })] }],
+    } as unknown as IndicatorResult;
+    expect(seriesCsv(result)).toBe(
+      'area,period,count,denominator,rate_per_1000,ci_lower,ci_upper,borough_rate_per_1000,gap,gap_ratio,withheld,note\r\n' +
+        '"\'=HYPERLINK(""x"")",Jan–Mar 2024,,,,,,450,,,yes,Fewer than 10: withheld.\r\n',
+    );
   });
 });

@@ -12,6 +12,7 @@ import { DisplacementPanel } from './DisplacementPanel.js';
 import { OutcomesMap } from './OutcomesMap.js';
 import { SeriesTable } from './SeriesTable.js';
 import { TrendChart, TrendKey } from './TrendChart.js';
+import { seriesCsv } from './table-csv.js';
 import { describeTrend, trendGeometry, trendSvgFile } from './trend-chart.js';
 import './outcomes.css';
 
@@ -48,7 +49,7 @@ export function OutcomesPage({ info }: { info: AppInfo }) {
   const area: AreaSeries | null = areas.find((a) => a.name === chosenArea) ?? areas.find((a) => a.kind === 'target') ?? areas[0] ?? null;
   const targets = areas.filter((a) => a.kind === 'target');
 
-  const download = async (a: AreaSeries) => {
+  const download = async (a: AreaSeries, what: 'svg' | 'csv') => {
     setDownloadError(null);
     try {
       // A download is published: disclosure control applies whoever asks.
@@ -56,6 +57,10 @@ export function OutcomesPage({ info }: { info: AppInfo }) {
       const r = published.results[0];
       const pa = r?.areas[0];
       if (!r || !pa) throw new Error('The chart could not be made.');
+      if (what === 'csv') {
+        saveBlob(new Blob([seriesCsv(r)], { type: 'text/csv' }), fileName(pa.name, r.indicator.name, period).replace(/\.svg$/, '.csv'));
+        return;
+      }
       const names = new Map(r.periods.map((p) => [p.key, p.label]));
       const title = `${r.indicator.label}: ${pa.name} and the borough`;
       const svg = trendSvgFile(trendGeometry(pa.series, names), title, describeTrend(pa.name, r.indicator.label, pa.series, pa.trend.direction, names), [
@@ -141,9 +146,14 @@ export function OutcomesPage({ info }: { info: AppInfo }) {
                       {describeTrend(area.name, result.indicator.label, area.series, area.trend.direction, labels)}
                     </p>
                   </figure>
-                  <button type="button" className="button button--secondary" onClick={() => void download(area)}>
-                    Download the chart (SVG)
-                  </button>
+                  <div className="outcomes-downloads">
+                    <button type="button" className="button button--secondary" onClick={() => void download(area, 'svg')}>
+                      Download the chart (SVG)
+                    </button>
+                    <button type="button" className="button button--secondary" onClick={() => void download(area, 'csv')}>
+                      Download the table (CSV)
+                    </button>
+                  </div>
                   {downloadError ? <WarningText>{downloadError}</WarningText> : null}
                   <details className="details">
                     <summary>How the trend is tested</summary>
