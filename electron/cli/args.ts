@@ -5,14 +5,16 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(['json', 'help', 'version']);
+const FLAGS = new Set(['json', 'help', 'version', 'published']);
 const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation', 'spec', 'threads', 'min-probability', 'run',
   // areas and deprivation (area-commands.ts)
   'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough',
   // data protection record on import
   'dsa', 'lawful-basis', 'retention-until',
   // mapping presets on import
-  'save-mapping']);
+  'save-mapping',
+  // neighbourhood outcomes (outcomes-commands.ts)
+  'indicator', 'period', 'area']);
 
 export class UsageError extends Error {}
 

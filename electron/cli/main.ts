@@ -21,6 +21,7 @@ import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from '.
 import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
+import { OUTCOMES_HELP, outcomesCommand } from './outcomes-commands.js';
 
 
 type Summary = Record<string, unknown>;
@@ -44,6 +45,7 @@ ${LINK_HELP}
   audit verify | audit export --out FILE.csv
   source list | source purge ID
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
+${OUTCOMES_HELP}
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -257,8 +259,10 @@ export async function main(argv: string[]): Promise<number> {
     // Fault injection for the exit-code tests: the only way to reach a truly unexpected error.
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
+    const outcomesHandler = outcomesCommand(args);
     const linkHandler = linkCommand(args);
-    if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    if (outcomesHandler) outcome = await outcomesHandler(args, { storePath, user, say });
+    else if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);

@@ -1,8 +1,9 @@
 // Runs the benchmarks. `--smoke` runs tiny sizes only to prove they still work (CI) and writes
 // nothing; a full run appends dated figures to RESULTS.md with ratios against the previous run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const smoke = process.argv.includes('--smoke');
@@ -34,6 +35,19 @@ const s = run('./store.bench.ts', ['--repeats', smoke ? '2' : '10']);
 lines.push(['store unlock with passphrase (scrypt key slot)', `${Number(s.unlockMs).toFixed(1)} ms`]);
 lines.push(['store open with raw data key', `${Number(s.rawOpenMs).toFixed(2)} ms`]);
 process.stderr.write(`store: unlock ${Number(s.unlockMs).toFixed(1)} ms, raw open ${Number(s.rawOpenMs).toFixed(2)} ms\n`);
+
+// Neighbourhood outcomes: every indicator for 25 areas on the demo borough, cold and warm.
+{
+  const smokeDir = join(tmpdir(), `bw-outcomes-smoke-${process.pid}`);
+  const o = run('./outcomes/outcomes.bench.ts', smoke ? ['--households', '300', '--dir', smokeDir] : ['--households', '110000']);
+  if (smoke) rmSync(smokeDir, { recursive: true, force: true });
+  if (o.ok !== true) throw new Error('outcomes bench failed');
+  const part = (k: string): { seconds: number; cpuSeconds: number; periods: number } => o[k] as { seconds: number; cpuSeconds: number; periods: number };
+  const key = `outcomes: 5 indicators × 25 areas, ${Number(o.households).toLocaleString('en-GB')}-household demo`;
+  lines.push([`${key}, first question after opening (quarters)`, `${part('cold').seconds.toFixed(2)} s (CPU ${part('cold').cpuSeconds.toFixed(2)} s)`]);
+  lines.push([`${key}, next question (${part('warmMonth').periods} months)`, `${part('warmMonth').seconds.toFixed(2)} s (CPU ${part('warmMonth').cpuSeconds.toFixed(2)} s)`]);
+  process.stderr.write(`outcomes: cold ${part('cold').seconds.toFixed(2)} s, warm by month ${part('warmMonth').seconds.toFixed(2)} s\n`);
+}
 
 // Linkage and households write their own dated sections (test/bench/link, test/bench/households);
 // the smoke run proves they still run end to end on small data.

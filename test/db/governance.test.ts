@@ -176,6 +176,10 @@ describe('roles are enforced in the engine on every channel', () => {
     'areas:profile': { name: 'Ferham' },
     'areas:map': { measure: { kind: 'households', vintage: 2021 } },
     'areas:unplaced': { vintage: 2021 },
+    'outcomes:indicators': {},
+    'outcomes:saveIndicator': { name: 'my-measure', label: 'My measure', count: 'events', eventKinds: ['asb-incident'], rule: 'in-period', denominator: 'total' },
+    'outcomes:areas': { period: 'quarter' },
+    'outcomes:map': { indicator: 'asb-incidents' },
   };
 
   it('every sample request is valid for its channel', () => {
