@@ -21,6 +21,7 @@ import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from '.
 import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
+import { PACK_HELP, packCommand } from './pack-commands.js';
 
 
 type Summary = Record<string, unknown>;
@@ -44,6 +45,7 @@ ${LINK_HELP}
   audit verify | audit export --out FILE.csv
   source list | source purge ID
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
+${PACK_HELP}
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -258,7 +260,9 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
     const linkHandler = linkCommand(args);
+    const packHandler = packCommand(args);
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    else if (packHandler) outcome = await packHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);

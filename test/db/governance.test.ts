@@ -176,6 +176,11 @@ describe('roles are enforced in the engine on every channel', () => {
     'areas:profile': { name: 'Ferham' },
     'areas:map': { measure: { kind: 'households', vintage: 2021 } },
     'areas:unplaced': { vintage: 2021 },
+    'packs:templates': {},
+    'packs:saveTemplate': { name: 'Quarterly', title: 'Quarterly pack', sections: ['summary'] },
+    'packs:deleteTemplate': { name: 'Quarterly' },
+    'packs:build': {},
+    'packs:export': { build: 'pack-0', outDir: '/nonexistent/packs' },
   };
 
   it('every sample request is valid for its channel', () => {
