@@ -13,6 +13,7 @@ export function formatCell(cell: ShownCell, kind: ColumnKind): string {
   const v = cell.v;
   if (v === null) return kind === 'text' ? '' : '–';
   if (typeof v === 'string') return kind === 'date' ? longDate(v) : v;
+  if (kind === 'percent') return `${v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
   if (kind === 'rate' || (kind === 'number' && !Number.isInteger(v))) return v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return v.toLocaleString('en-GB');
 }

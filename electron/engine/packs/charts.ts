@@ -72,14 +72,14 @@ export function decileMapSvg(map: MapDataView, outline: ReadonlySet<string>, opt
   const inArea = map.features.filter((f) => outline.has(f.lsoa));
   if (inArea.length === 0) return null;
   const [ax0, ay0, ax1, ay1] = boundsOf(inArea);
-  const padX = Math.max((ax1 - ax0) * 0.35, 0.004);
-  const padY = Math.max((ay1 - ay0) * 0.35, 0.003);
+  const padX = Math.max((ax1 - ax0) * 0.6, 0.006);
+  const padY = Math.max((ay1 - ay0) * 0.6, 0.004);
   const [vx0, vy0, vx1, vy1] = [ax0 - padX, ay0 - padY, ax1 + padX, ay1 + padY];
   const kx = Math.cos((((vy0 + vy1) / 2) * Math.PI) / 180);
   const width = options.width ?? 480;
   const mapW = width - 110;
   const scale = mapW / ((vx1 - vx0) * kx);
-  const mapH = Math.min(420, Math.max(160, (vy1 - vy0) * scale));
+  const mapH = Math.min(320, Math.max(160, (vy1 - vy0) * scale));
   const height = Math.round(mapH);
   const px = (x: number): number => (x - vx0) * kx * scale;
   const py = (y: number): number => (vy1 - y) * scale;

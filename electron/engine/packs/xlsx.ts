@@ -33,6 +33,12 @@ function writeCell(cell: ExcelJS.Cell, shown: ShownCell, kind: string): void {
   }
   const v = shown.v;
   if (v === null) return;
+  if (typeof v === 'number' && kind === 'percent') {
+    // Stored as a fraction so the spreadsheet treats it as a percentage.
+    cell.value = v / 100;
+    cell.numFmt = '0.0%';
+    return;
+  }
   if (typeof v === 'number') {
     cell.value = v;
     cell.numFmt = NUMBER_FORMATS[kind] ?? 'General';

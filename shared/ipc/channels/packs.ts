@@ -50,7 +50,7 @@ export const PackTemplate = z.object({
 });
 export type PackTemplate = z.infer<typeof PackTemplate>;
 
-const ColumnKind = z.enum(['text', 'count', 'rate', 'rank', 'decile', 'number', 'date']);
+const ColumnKind = z.enum(['text', 'count', 'rate', 'percent', 'rank', 'decile', 'number', 'date']);
 export type ColumnKind = z.infer<typeof ColumnKind>;
 
 /** A cell as shown: a value, or withheld (`c`), with `r` when the number was rounded. */

@@ -36,9 +36,8 @@ export const areaProfilesSection: SectionModule = {
         columns: [
           { key: 'release', label: 'Release', kind: 'text' },
           { key: 'vintage', label: 'LSOA codes', kind: 'text' },
-          { key: 'lsoas', label: 'LSOAs with data', kind: 'number' },
-          { key: 'top10', label: '% in most deprived 10%', kind: 'number' },
-          { key: 'top20', label: '% in most deprived 20%', kind: 'number' },
+          { key: 'top10', label: 'LSOAs in most deprived 10%', kind: 'percent' },
+          { key: 'top20', label: 'LSOAs in most deprived 20%', kind: 'percent' },
           { key: 'median', label: 'Median rank', kind: 'rank' },
           { key: 'of', label: 'Ranked in England', kind: 'rank' },
         ],
@@ -46,7 +45,6 @@ export const areaProfilesSection: SectionModule = {
           cells: {
             release: r.release,
             vintage: String(r.vintage),
-            lsoas: r.lsoasWithData,
             top10: share(r.mostDeprived10, r.lsoasWithData),
             top20: share(r.mostDeprived20, r.lsoasWithData),
             median: r.medianRank,

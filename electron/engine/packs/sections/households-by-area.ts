@@ -22,15 +22,14 @@ export const householdsByAreaSection: SectionModule = {
         text: 'Each household is placed at the postcode most of its members’ records give, then in an LSOA through the imported postcode lookup. Households with no postcode, or a postcode the lookup does not hold, are counted in the borough only.',
       },
     ];
-    const rows: RawRow[] = counted.map(({ area, h }) => ({ cells: { area: area.name, lsoas: area.lsoas.length, households: h?.households ?? null, persons: h?.persons ?? null } }));
-    if (borough) rows.push({ cells: { area: 'Whole baseline', lsoas: null, households: borough.households, persons: borough.persons } });
+    const rows: RawRow[] = counted.map(({ area, h }) => ({ cells: { area: area.name, households: h?.households ?? null, persons: h?.persons ?? null } }));
+    if (borough) rows.push({ cells: { area: 'Whole baseline', households: borough.households, persons: borough.persons } });
     blocks.push({
       type: 'table',
       id: 'households-by-area',
       caption: 'Households and people in the baseline by area',
       columns: [
         { key: 'area', label: 'Area', kind: 'text' },
-        { key: 'lsoas', label: 'LSOAs', kind: 'number' },
         { key: 'households', label: 'Households', kind: 'count' },
         { key: 'persons', label: 'People', kind: 'count' },
       ],

@@ -34,7 +34,6 @@ export const summarySection: SectionModule = {
         { label: 'Records from partner extracts', value: link?.records ?? null, kind: 'count' },
         { label: 'People in the baseline', value: link?.persons ?? null, kind: 'count' },
         { label: 'Households in the baseline', value: link?.households ?? null, kind: 'count' },
-        { label: 'Areas reported on', value: areas.length, kind: 'number' },
       ],
     };
     blocks.push(figures);
