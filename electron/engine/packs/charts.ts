@@ -78,18 +78,22 @@ export function decileMapSvg(map: MapDataView, outline: ReadonlySet<string>, opt
   const kx = Math.cos((((vy0 + vy1) / 2) * Math.PI) / 180);
   const width = options.width ?? 480;
   const mapW = width - 110;
-  const scale = mapW / ((vx1 - vx0) * kx);
-  const mapH = Math.min(320, Math.max(160, (vy1 - vy0) * scale));
-  const height = Math.round(mapH);
-  const px = (x: number): number => (x - vx0) * kx * scale;
-  const py = (y: number): number => (vy1 - y) * scale;
+  const maxH = 320;
+  // Fit the view in the frame both ways, then widen the view to the frame's shape (more context, no cut-off).
+  const scale = Math.min(mapW / ((vx1 - vx0) * kx), maxH / (vy1 - vy0));
+  const height = Math.round(Math.max(160, (vy1 - vy0) * scale));
+  const extraX = (mapW / scale / kx - (vx1 - vx0)) / 2;
+  const extraY = (height / scale - (vy1 - vy0)) / 2;
+  const [fx0, fy1] = [vx0 - extraX, vy1 + extraY];
+  const px = (x: number): number => (x - fx0) * kx * scale;
+  const py = (y: number): number => (fy1 - y) * scale;
   const path = (g: PolygonGeometry): string =>
     polygonsOf(g)
       .map((poly) => poly.map((ring) => `M${ring.map(([x, y]) => `${r1(px(x))},${r1(py(y))}`).join('L')}Z`).join(''))
       .join('');
   const visible = map.features.filter((f) => {
     const [x0, y0, x1, y1] = boundsOf([f]);
-    return x1 >= vx0 && x0 <= vx1 && y1 >= vy0 && y0 <= vy1;
+    return x1 >= vx0 - extraX && x0 <= vx1 + extraX && y1 >= vy0 - extraY && y0 <= vy1 + extraY;
   });
   const parts: string[] = [`<defs><clipPath id="frame"><rect x="0" y="0" width="${mapW}" height="${height}"/></clipPath></defs>`, '<g clip-path="url(#frame)">'];
   for (const f of visible) {
