@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
 import { AreasPage } from '../features/areas/AreasPage.js';
 import { MatchingPage } from '../features/matching/MatchingPage.js';
+import { PacksPage } from '../features/packs/PacksPage.js';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SourcesPage } from '../features/sources/SourcesPage.js';
@@ -47,6 +48,8 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
         <MatchingPage info={info} />
       ) : page === 'areas' ? (
         <AreasPage info={info} />
+      ) : page === 'packs' ? (
+        <PacksPage info={info} />
       ) : page === 'audit' ? (
         <SettingsPage info={info} onStoreChanged={onStoreChanged} />
       ) : (
