@@ -9,7 +9,8 @@ import { formatCell, isNumericKind, longDate } from '../../../../shared/util/pac
 export function PackPreview({ pack }: { pack: PackDocument }) {
   const r = pack.record;
   return (
-    <article className="pack-preview" aria-label="Preview of the board pack" data-testid="pack-preview">
+    // Scrollable, so keyboard users must be able to focus it to scroll.
+    <article className="pack-preview" aria-label="Preview of the board pack" data-testid="pack-preview" tabIndex={0}>
       <div className="pack-page pack-page--title">
         <p className="pack-title">{r.title}</p>
         <p className="body">Data as of {longDate(r.stateDate)}</p>
