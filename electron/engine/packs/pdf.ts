@@ -4,10 +4,10 @@
 // Fonts: the PDF standard Helvetica (no font file of ours to embed; see the README). Dated by the
 // store state, never the clock, so the same state gives the same bytes.
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, PackDocument, ShownTable } from '../../../shared/ipc/channels/packs.js';
 import { SUPPRESSED_SYMBOL } from '../../../shared/ipc/channels/packs.js';
 import { formatCell, isNumericKind, longDate } from '../../../shared/util/pack-format.js';
+import { drawSvg as drawSvgMarkup } from './pdf-svg.js';
 
 const A4: [number, number] = [595.28, 841.89];
 const M = { top: 64, bottom: 72, left: 62, right: 62 };
@@ -158,7 +158,7 @@ function drawSvg(w: Writer, block: Extract<Block, { type: 'svg' }>): void {
   const height = block.height * scale;
   w.ensure(height + 40);
   w.text(block.caption, { font: BOLD, size: 10, gap: 6 });
-  SVGtoPDF(w.doc, block.svg, M.left, w.y, { width, height, assumePt: true, fontCallback: (_family, bold) => (bold ? BOLD : FONT) });
+  drawSvgMarkup(w.doc, block.svg, M.left, w.y, scale, block.width, block.height, { regular: FONT, bold: BOLD });
   w.y += height + 14;
 }
 
