@@ -34,9 +34,10 @@ function writeCell(cell: ExcelJS.Cell, shown: ShownCell, kind: string): void {
   const v = shown.v;
   if (v === null) return;
   if (typeof v === 'number' && kind === 'percent') {
-    // Stored as a fraction so the spreadsheet treats it as a percentage.
-    cell.value = v / 100;
-    cell.numFmt = '0.0%';
+    // Kept in percentage points (100 = all), shown with a % sign: a fraction would store 100% as
+    // the number 1, which reads like a small count to anyone scanning the cells.
+    cell.value = v;
+    cell.numFmt = '0.0"%"';
     return;
   }
   if (typeof v === 'number') {
