@@ -14,10 +14,10 @@ import type { EngineContext, HandlersFor } from './context.js';
 /** Built packs kept for export, newest last: a few at most (each is a PDF and a workbook in memory). */
 const KEEP_BUILDS = 3;
 
+/** The folder to write into (created with its parents if need be); refused if it names a file. */
 function checkedFolder(typed: string): string {
   const dir = resolve(typed);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new WorkbenchError('bad-input', `${dir} is a file: give a folder for the PDF and the workbook.`);
-  if (!existsSync(dir) && !existsSync(dirname(dir))) throw new WorkbenchError('bad-input', `The folder ${dirname(dir)} does not exist.`);
   return dir;
 }
 
