@@ -14,7 +14,9 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // mapping presets on import
   'save-mapping',
   // neighbourhood outcomes (outcomes-commands.ts)
-  'indicator', 'period', 'area']);
+  'indicator', 'period', 'area',
+  // board packs
+  'template']);
 
 export class UsageError extends Error {}
 

@@ -22,6 +22,7 @@ import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
 import { OUTCOMES_HELP, outcomesCommand } from './outcomes-commands.js';
+import { PACK_HELP, packCommand } from './pack-commands.js';
 
 
 type Summary = Record<string, unknown>;
@@ -46,6 +47,7 @@ ${LINK_HELP}
   source list | source purge ID
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
 ${OUTCOMES_HELP}
+${PACK_HELP}
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -261,8 +263,10 @@ export async function main(argv: string[]): Promise<number> {
     let outcome: { summary: Summary; exit: number };
     const outcomesHandler = outcomesCommand(args);
     const linkHandler = linkCommand(args);
+    const packHandler = packCommand(args);
     if (outcomesHandler) outcome = await outcomesHandler(args, { storePath, user, say });
     else if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    else if (packHandler) outcome = await packHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);

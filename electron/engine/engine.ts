@@ -24,6 +24,7 @@ import { governanceHandlers } from './handlers/governance.js';
 import { importHandlers } from './handlers/imports.js';
 import { matchingHandlers } from './handlers/matching.js';
 import { outcomeHandlers } from './handlers/outcomes.js';
+import { packHandlers } from './handlers/packs.js';
 
 /** A records view is audited at most once per user and source in this time. */
 export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
@@ -202,6 +203,7 @@ export class Engine implements EngineHandle {
     ...areaHandlers(this.context),
     ...governanceHandlers(this.context),
     ...outcomeHandlers(this.context),
+    ...packHandlers(this.context),
     'app:info': () => ({
       version: this.options.version,
       host: this.options.host === 'electron' ? 'electron' : 'browser',

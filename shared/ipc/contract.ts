@@ -10,6 +10,7 @@ import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governan
 import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
 import { MATCHING_CHANNELS, MATCHING_JOB_RESULTS } from './channels/matching.js';
 import { OUTCOME_CHANNELS, OUTCOME_JOB_RESULTS } from './channels/outcomes.js';
+import { PACK_CHANNELS, PACK_JOB_RESULTS } from './channels/packs.js';
 
 export { JobStarted };
 export { DiffRow, PresetApplied, PresetRow, QuarantineRow, SheetDrift, SourceDiff } from './channels/imports.js';
@@ -288,6 +289,7 @@ export const CHANNELS = {
   ...AREA_CHANNELS,
   ...GOVERNANCE_CHANNELS,
   ...OUTCOME_CHANNELS,
+  ...PACK_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -302,6 +304,7 @@ export const JOB_RESULTS = {
   ...AREA_JOB_RESULTS,
   ...GOVERNANCE_JOB_RESULTS,
   ...OUTCOME_JOB_RESULTS,
+  ...PACK_JOB_RESULTS,
   'import:start': ImportSummary,
   'demo:create': z.object({
     outDir: z.string(),

@@ -5,6 +5,7 @@ import { GOVERNANCE_POLICY } from './channels/governance.js';
 import { IMPORT_POLICY } from './channels/imports.js';
 import { MATCHING_POLICY } from './channels/matching.js';
 import { OUTCOME_POLICY } from './channels/outcomes.js';
+import { PACK_POLICY } from './channels/packs.js';
 
 /**
  * Who may call each channel once a store is open. `open` channels work before unlocking. Partners
@@ -34,6 +35,7 @@ export const CHANNEL_POLICY: { readonly [C in Channel]: 'open' | readonly Role[]
   ...AREA_POLICY,
   ...GOVERNANCE_POLICY,
   ...OUTCOME_POLICY,
+  ...PACK_POLICY,
 };
 
 export function mayCall(role: Role, channel: Channel): boolean {

@@ -51,6 +51,12 @@ process.stderr.write(`store: unlock ${Number(s.unlockMs).toFixed(1)} ms, raw ope
 
 // Linkage and households write their own dated sections (test/bench/link, test/bench/households);
 // the smoke run proves they still run end to end on small data.
+// Board pack: `pack build` on a demo borough (110,000 households in the full run; budget 10 s).
+const pack = run('./packs.bench.ts', ['--households', smoke ? '150' : '110000']);
+if (pack.ok !== true) throw new Error('pack bench failed');
+lines.push([`pack build, demo borough of ${Number(pack.households).toLocaleString('en-GB')} households`, `${Number(pack.buildSeconds).toFixed(2)} s wall, ${Number(pack.cpuSeconds).toFixed(2)} s CPU at load ${String(pack.loadAverage)} (PDF ${Math.round(Number(pack.pdfBytes) / 1024)} KB, workbook ${Math.round(Number(pack.xlsxBytes) / 1024)} KB)`]);
+process.stderr.write(`pack: ${lines.at(-1)?.[1]}\n`);
+
 if (smoke) {
   const link = run('./link/link.bench.ts', ['--smoke']);
   if (link.ok !== true) throw new Error('link bench smoke failed');

@@ -180,6 +180,11 @@ describe('roles are enforced in the engine on every channel', () => {
     'outcomes:saveIndicator': { name: 'my-measure', label: 'My measure', count: 'events', eventKinds: ['asb-incident'], rule: 'in-period', denominator: 'total' },
     'outcomes:areas': { period: 'quarter' },
     'outcomes:map': { indicator: 'asb-incidents' },
+    'packs:templates': {},
+    'packs:saveTemplate': { name: 'Quarterly', title: 'Quarterly pack', sections: ['summary'] },
+    'packs:deleteTemplate': { name: 'Quarterly' },
+    'packs:build': {},
+    'packs:export': { build: 'pack-0', outDir: '/nonexistent/packs' },
   };
 
   it('every sample request is valid for its channel', () => {

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract.js';
 import { AreasPage } from '../features/areas/AreasPage.js';
 import { MatchingPage } from '../features/matching/MatchingPage.js';
 import { OutcomesPage } from '../features/outcomes/OutcomesPage.js';
+import { PacksPage } from '../features/packs/PacksPage.js';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SourcesPage } from '../features/sources/SourcesPage.js';
@@ -50,6 +51,8 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
         <AreasPage info={info} />
       ) : page === 'outcomes' ? (
         <OutcomesPage info={info} />
+      ) : page === 'packs' ? (
+        <PacksPage info={info} />
       ) : page === 'audit' ? (
         <SettingsPage info={info} onStoreChanged={onStoreChanged} />
       ) : (

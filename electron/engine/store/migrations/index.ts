@@ -7,6 +7,7 @@ import { sql as areasImd } from './0040-areas-imd.js';
 import { sql as otherId } from './0050-record-other-id.js';
 import { sql as presetsEvents } from './0060-presets-events.js';
 import { sql as outcomeIndicators } from './0120-outcome-indicators.js';
+import { sql as packs } from './0130-packs.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 50, name: 'record-other-id', sql: otherId },
   { version: 60, name: 'presets-events', sql: presetsEvents },
   { version: 120, name: 'outcome-indicators', sql: outcomeIndicators },
+  { version: 130, name: 'packs', sql: packs },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
