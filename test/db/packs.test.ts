@@ -111,6 +111,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('a board pack built by a co-ordinator', () => {
   let built: PackBuilt;
   let text = '';
+  let pdfPages: string[] = [];
   let cells: Awaited<ReturnType<typeof xlsxCells>> = [];
 
   beforeAll(async () => {
@@ -118,6 +119,7 @@ describe('a board pack built by a co-ordinator', () => {
     built = await build(engine, { outDir: join(root, 'out') });
     engine.close();
     text = pdfText(built.pdf as string);
+    pdfPages = text.split('\f');
     cells = await xlsxCells(built.xlsx as string);
   }, 120_000);
 
@@ -134,6 +136,14 @@ describe('a board pack built by a co-ordinator', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['About', ...built.document.sections.map((s, i) => `${i + 1} ${s.title}`.slice(0, 31).trim()), 'Notes']);
     const households = wb.getWorksheet('2 Households by area');
     expect(households?.views[0]).toMatchObject({ state: 'frozen' });
+  });
+
+  it('embeds its fonts (Noto Sans, subset) and uses no other, so it reads the same in any reader', () => {
+    const rows = execFileSync('pdffonts', [built.pdf as string], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some((r) => /NotoSans.*Bold/.test(r))).toBe(true);
+    // name, type, encoding, then emb sub uni: every font embedded.
+    for (const r of rows) expect(r, r).toMatch(/^[A-Z]{6}\+NotoSans\S*\s.*\syes\s+yes\s+yes\s+\d+\s+\d+$/);
   });
 
   it('the fixture has small counts, and no count from 1 to 9 reaches a pack cell', () => {
@@ -154,12 +164,15 @@ describe('a board pack built by a co-ordinator', () => {
   });
 
   it('no numeric workbook cell holds a whole number from 1 to 9', () => {
-    const small = cells.filter((c) => typeof c.value === 'number' && Number.isInteger(c.value) && c.value >= 1 && c.value <= 9);
+    // Rates (format 0.0) are not counts: a rate of 3.0 per 1,000 is a rate over a population of at least 10.
+    const small = cells.filter((c) => typeof c.value === 'number' && c.numFmt !== '0.0' && Number.isInteger(c.value) && c.value >= 1 && c.value <= 9);
     expect(small).toEqual([]);
     expect(cells.some((c) => c.value === SUPPRESSED_SYMBOL)).toBe(true);
   });
 
   it('no count from 1 to 9 in the PDF text of the count tables', () => {
+    // The indicators section's rows also start with area names but hold rates (decimals), not counts.
+    const text = pdfPages.filter((p) => !p.includes('Trend in the gap')).join('\f');
     const areas = ['Ferham and Masbrough', 'Eastwood East', 'Canklow North', 'Town Centre', 'East Dene', 'Maltby South East', 'Whole baseline', 'All areas', 'All extracts'];
     const lines = text.split('\n').filter((l) => areas.some((a) => l.trim().startsWith(`${a}  `)) && /\d/.test(l));
     expect(lines.length).toBeGreaterThan(6);
@@ -167,6 +180,28 @@ describe('a board pack built by a co-ordinator', () => {
       const tokens = line.replace(/^\s*\S.*?\s{2,}/, '').trim().split(/\s+/);
       for (const t of tokens) expect(/^(\[c\]|0|–|\d{2,}|\d{1,3}(,\d{3})+)$/.test(t), `${line} → ${t}`).toBe(true);
     }
+  });
+
+  it("shows each target area's indicator rates against the borough, with the gap, its trend and a chart; rates only", () => {
+    const section = built.document.sections.find((s) => s.id === 'neighbourhood-indicators');
+    expect(section).toBeDefined();
+    const tables = (section?.blocks ?? []).filter((b): b is Extract<typeof b, { type: 'table' }> => b.type === 'table');
+    expect(tables.length).toBeGreaterThan(0);
+    expect(section?.blocks.filter((b) => b.type === 'svg').length).toBe(tables.length);
+    for (const t of tables) {
+      expect(t.columns.map((c) => c.label)).toEqual(['Area', 'Rate per 1,000', 'Borough rate', 'Gap', 'Trend in the gap']);
+      // No count or denominator column: nothing here can be a small count.
+      expect(t.columns.some((c) => c.kind === 'count')).toBe(false);
+      expect(t.rows.map((r) => r.cells[0]?.v)).toContain('Ferham and Masbrough');
+    }
+    // The demo has figures to show: some area rate, every borough rate, some gap.
+    const shown = tables.flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.v)));
+    expect(shown.some((r) => typeof r[1] === 'number')).toBe(true);
+    expect(shown.every((r) => typeof r[2] === 'number')).toBe(true);
+    expect(shown.some((r) => typeof r[3] === 'number' && typeof r[1] === 'number' && Math.abs((r[1] as number) - (r[2] as number) - (r[3] as number)) < 0.11)).toBe(true);
+    expect(text).toContain('Trend in the gap');
+    const sheet = cells.filter((c) => c.sheet.endsWith('Neighbourhood indicators'));
+    expect(sheet.some((c) => c.value === 'Borough rate')).toBe(true);
   });
 
   it('no name, date of birth, identifier, postcode or address from the store appears in the PDF or the workbook', () => {

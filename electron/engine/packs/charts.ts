@@ -1,13 +1,13 @@
 // Charts and maps as SVG strings, drawn from figures that carry no disclosure risk (LSOA counts
 // by decile, deciles on a map) or from already-controlled numbers. The same markup goes into the
-// PDF as vectors (svg-to-pdfkit) and into the preview as an image. Fonts: Helvetica, which the
-// PDF writer has built in.
+// PDF as vectors (svg-to-pdfkit) and into the preview as an image. Fonts: the PDF writer draws
+// the text in its embedded Noto Sans; the preview uses Noto Sans where installed, else a sans serif.
 import type { MapDataView } from '../geo/map-data.js';
 import type { PolygonGeometry } from '../geo/simplify.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const r1 = (n: number): string => (Math.round(n * 10) / 10).toString();
-const FONT = 'font-family="Helvetica" fill="#0b0c0c"';
+const FONT = `font-family="'Noto Sans', Helvetica, Arial, sans-serif" fill="#0b0c0c"`;
 
 /** Most deprived (1) dark to least deprived (10) light: ColorBrewer's sequential blues, reversed. */
 export const DECILE_COLOURS = ['#08306b', '#08519c', '#2171b5', '#4292c6', '#6baed6', '#9ecae1', '#c6dbef', '#deebf7', '#eef4fb', '#f7fbff'];
@@ -113,4 +113,77 @@ export function decileMapSvg(map: MapDataView, outline: ReadonlySet<string>, opt
   parts.push(`<rect x="${lx}" y="${ly}" width="12" height="10" fill="none" stroke="#d4351c" stroke-width="1.6"/>`, `<text x="${lx + 16}" y="${ly + 8}" font-size="8" ${FONT}>this area</text>`);
   const fullH = Math.max(height, ly + 14);
   return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${fullH}" viewBox="0 0 ${width} ${fullH}">${parts.join('')}</svg>`, width, height: fullH };
+}
+
+export interface LinePanel {
+  label: string;
+  values: ReadonlyArray<number | null>;
+}
+
+/**
+ * Small multiples of a rate over periods: one panel per area, the area's line solid against the
+ * borough's dashed, on a shared scale so panels compare. A withheld or missing period breaks the
+ * line rather than joining across it.
+ */
+export function smallMultiplesChart(
+  periods: readonly string[],
+  reference: { label: string; values: ReadonlyArray<number | null> },
+  panels: readonly LinePanel[],
+  options: { width?: number; unit?: string } = {},
+): { svg: string; width: number; height: number } {
+  const width = options.width ?? 480;
+  const cols = 2;
+  const panelW = width / cols;
+  const panelH = 110;
+  const legendH = 22;
+  const pad = { left: 34, right: 10, top: 16, bottom: 20 };
+  const rows = Math.max(1, Math.ceil(panels.length / cols));
+  const height = legendH + rows * panelH + (options.unit ? 14 : 0);
+  const all = [...reference.values, ...panels.flatMap((p) => p.values)].filter((v): v is number => v !== null);
+  const max = Math.max(1, ...all);
+  const plotW = panelW - pad.left - pad.right;
+  const plotH = panelH - pad.top - pad.bottom;
+  const xAt = (i: number): number => (periods.length <= 1 ? plotW / 2 : (i / (periods.length - 1)) * plotW);
+  const yAt = (v: number): number => plotH - (v / max) * plotH;
+  const path = (values: ReadonlyArray<number | null>, x0: number, y0: number): string => {
+    let d = '';
+    let pen = false;
+    values.forEach((v, i) => {
+      if (v === null) {
+        pen = false;
+        return;
+      }
+      d += `${pen ? 'L' : 'M'}${r1(x0 + xAt(i))} ${r1(y0 + yAt(v))}`;
+      pen = true;
+    });
+    return d;
+  };
+  const dots = (values: ReadonlyArray<number | null>, x0: number, y0: number, colour: string): string =>
+    values.map((v, i) => (v === null ? '' : `<circle cx="${r1(x0 + xAt(i))}" cy="${r1(y0 + yAt(v))}" r="1.6" fill="${colour}"/>`)).join('');
+  const parts: string[] = [
+    `<line x1="4" y1="10" x2="24" y2="10" stroke="#1d70b8" stroke-width="2"/>`,
+    `<text x="28" y="13" font-size="9" ${FONT}>Area</text>`,
+    `<line x1="70" y1="10" x2="90" y2="10" stroke="#505a5f" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+    `<text x="94" y="13" font-size="9" ${FONT}>${esc(reference.label)}</text>`,
+  ];
+  panels.forEach((p, k) => {
+    const x0 = (k % cols) * panelW + pad.left;
+    const y0 = legendH + Math.floor(k / cols) * panelH + pad.top;
+    parts.push(`<text x="${r1(x0)}" y="${r1(y0 - 5)}" font-size="9" font-weight="bold" ${FONT}>${esc(p.label)}</text>`);
+    parts.push(`<line x1="${r1(x0)}" y1="${r1(y0)}" x2="${r1(x0)}" y2="${r1(y0 + plotH)}" stroke="#b1b4b6" stroke-width="0.5"/>`);
+    parts.push(`<line x1="${r1(x0)}" y1="${r1(y0 + plotH)}" x2="${r1(x0 + plotW)}" y2="${r1(y0 + plotH)}" stroke="#b1b4b6" stroke-width="0.5"/>`);
+    parts.push(`<text x="${r1(x0 - 3)}" y="${r1(y0 + 3)}" font-size="7" text-anchor="end" ${FONT}>${esc(max.toLocaleString('en-GB', { maximumFractionDigits: 1 }))}</text>`);
+    parts.push(`<text x="${r1(x0 - 3)}" y="${r1(y0 + plotH)}" font-size="7" text-anchor="end" ${FONT}>0</text>`);
+    if (periods.length > 0) {
+      parts.push(`<text x="${r1(x0)}" y="${r1(y0 + plotH + 10)}" font-size="7" ${FONT}>${esc(periods[0] as string)}</text>`);
+      if (periods.length > 1) parts.push(`<text x="${r1(x0 + plotW)}" y="${r1(y0 + plotH + 10)}" font-size="7" text-anchor="end" ${FONT}>${esc(periods[periods.length - 1] as string)}</text>`);
+    }
+    const ref = path(reference.values, x0, y0);
+    if (ref) parts.push(`<path d="${ref}" fill="none" stroke="#505a5f" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+    const own = path(p.values, x0, y0);
+    if (own) parts.push(`<path d="${own}" fill="none" stroke="#1d70b8" stroke-width="2"/>`, dots(p.values, x0, y0, '#1d70b8'));
+    else parts.push(`<text x="${r1(x0 + plotW / 2)}" y="${r1(y0 + plotH / 2)}" font-size="8" text-anchor="middle" ${FONT}>All withheld or no data</text>`);
+  });
+  if (options.unit) parts.push(`<text x="4" y="${height - 4}" font-size="8" ${FONT}>${esc(options.unit)}</text>`);
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`, width, height };
 }

@@ -1,12 +1,13 @@
 // The pack as an A4 PDF that reads like a council paper: a title page with the pack's record,
 // contents with page numbers, numbered sections, key figures, tables that break across pages
 // with their header repeated, charts and maps as vectors, notes, and a footer on every page.
-// Fonts: the PDF standard Helvetica (no font file of ours to embed; see the README). Dated by the
-// store state, never the clock, so the same state gives the same bytes.
+// Fonts: Noto Sans, embedded (fonts.ts). Dated by the store state, never the clock, so the same
+// state gives the same bytes.
 import PDFDocument from 'pdfkit';
 import type { Block, PackDocument, ShownTable } from '../../../shared/ipc/channels/packs.js';
 import { SUPPRESSED_SYMBOL } from '../../../shared/ipc/channels/packs.js';
 import { formatCell, isNumericKind, longDate } from '../../../shared/util/pack-format.js';
+import { PACK_FONTS, registerPackFonts } from './fonts.js';
 import { drawSvg as drawSvgMarkup } from './pdf-svg.js';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -18,10 +19,10 @@ const GREY = '#505a5f';
 const RULE = '#b1b4b6';
 const BLUE = '#1d70b8';
 const RED = '#d4351c';
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const FONT = PACK_FONTS.regular;
+const BOLD = PACK_FONTS.bold;
 
-/** WinAnsi cannot show every character in the standard fonts: swap the few our text may hold. */
+/** The embedded Latin subset lacks a few characters our text may hold: swap them, and mark any other. */
 const safe = (text: string): string => text.replace(/≥/g, 'at least ').replace(/≤/g, 'at most ').replace(/→/g, 'to').replace(/[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
 
 class Writer {
@@ -279,6 +280,7 @@ export function renderPdf(pack: PackDocument, options: { council?: string } = {}
     displayTitle: true,
     info: { Title: pack.record.title, Author: 'Baseline Workbench', Subject: 'Board pack', Keywords: `fingerprint ${pack.record.fingerprint}`, CreationDate: date, ModDate: date, Creator: `Baseline Workbench ${pack.record.programmeVersion}`, Producer: 'Baseline Workbench (pdfkit)' },
   });
+  registerPackFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

@@ -104,15 +104,30 @@ export interface FamilyOutcomesProvider {
   } | null;
 }
 
-/** Community indicators per area and period, with the borough's rate and the gap. */
-export interface NeighbourhoodIndicatorsProvider {
-  indicators(): Array<{
-    indicator: string;
-    per: number;
-    periods: string[];
-    areas: Array<{ area: string; numerators: number[]; denominators: number[] }>;
-    borough: { numerators: number[]; denominators: number[] };
+/** One community indicator as published: rates only, already under disclosure control (null = withheld or no data). */
+export interface PublishedIndicator {
+  indicator: string;
+  label: string;
+  /** Rates are per this many people (1,000). */
+  per: number;
+  /** Who the rate is over, in words ("children aged 0 to 15 (IoD mid-year estimates)"). */
+  denominator: string;
+  /** 'quarter', 'year' and so on. */
+  periodKind: string;
+  periods: Array<{ key: string; label: string; status: 'complete' | 'partial' | 'missing' }>;
+  borough: { name: string; rates: Array<number | null> };
+  areas: Array<{
+    area: string;
+    rates: Array<number | null>;
+    /** Area rate minus borough rate, per period. */
+    gaps: Array<number | null>;
+    trend: { direction: 'widening' | 'stable' | 'closing' | 'insufficient-data'; slope: number | null; lower: number | null; upper: number | null; periods: number };
   }>;
+}
+
+/** Community indicators per area and period, with the borough's rate, the gap and its trend. */
+export interface NeighbourhoodIndicatorsProvider {
+  indicators(): PublishedIndicator[];
 }
 
 export interface PackProviders {

@@ -9,6 +9,7 @@ import { latestRunRow } from '../matching/latest-run.js';
 import { matchingSettings } from '../matching/settings.js';
 import { listSources } from '../queries/records.js';
 import type { Store } from '../store/store.js';
+import { neighbourhoodProvider } from './neighbourhood-provider.js';
 import type { AreaFacts, AreaHouseholds, AreaReleaseFacts, AreasProvider, BaselineProvider, LinkFacts, PackProviders, SourceFacts } from './providers.js';
 
 function baselineProvider(store: Store): BaselineProvider {
@@ -163,5 +164,5 @@ function areasProvider(store: Store): AreasProvider {
 
 /** The providers the store can answer today; later features add theirs (see providers.ts). */
 export function storeProviders(store: Store): PackProviders {
-  return { baseline: baselineProvider(store), areas: areasProvider(store) };
+  return { baseline: baselineProvider(store), areas: areasProvider(store), neighbourhood: neighbourhoodProvider(store) };
 }

@@ -7,7 +7,8 @@ import { dataSourcesSection } from './data-sources.js';
 import { householdsByAreaSection } from './households-by-area.js';
 import { matchingQualitySection } from './matching-quality.js';
 import { methodologySection } from './methodology.js';
-import { cohortSection, familyOutcomesSection, neighbourhoodIndicatorsSection } from './placeholders.js';
+import { neighbourhoodIndicatorsSection } from './neighbourhood-indicators.js';
+import { cohortSection, familyOutcomesSection } from './placeholders.js';
 import { summarySection } from './summary.js';
 
 export const SECTIONS: { readonly [K in SectionId]: SectionModule } = {

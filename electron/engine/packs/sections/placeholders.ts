@@ -1,5 +1,5 @@
-// Sections whose data comes from features wired in later (cohorts, family outcomes, neighbourhood
-// indicators). Each reads one provider (providers.ts); with no provider it says "no data yet".
+// Sections whose data comes from features wired in later (cohorts, family outcomes). Each reads
+// one provider (providers.ts); with no provider it says "no data yet".
 import type { RawBlock, RawColumn, RawRow } from '../model.js';
 import type { SectionModule } from './context.js';
 import { longDate } from './context.js';
@@ -61,36 +61,5 @@ export const familyOutcomesSection: SectionModule = {
         },
       ],
     };
-  },
-};
-
-export const neighbourhoodIndicatorsSection: SectionModule = {
-  id: 'neighbourhood-indicators',
-  title: 'Neighbourhood indicators',
-  purpose: 'Community indicators per area against the borough, with the gap.',
-  build({ providers }) {
-    const title = 'Neighbourhood indicators';
-    const indicators = providers.neighbourhood?.indicators() ?? [];
-    if (!providers.neighbourhood || indicators.length === 0) return { id: 'neighbourhood-indicators', title, blocks: noData('neighbourhood indicators have not been set up in this workbench yet.') };
-    const blocks: RawBlock[] = [];
-    for (const ind of indicators) {
-      const latest = ind.periods.length - 1;
-      const rows: RawRow[] = ind.areas.map((a) => ({ cells: { area: a.area, n: a.numerators[latest] ?? null, d: a.denominators[latest] ?? null, rate: null } }));
-      rows.push({ cells: { area: 'Borough', n: ind.borough.numerators[latest] ?? null, d: ind.borough.denominators[latest] ?? null, rate: null } });
-      blocks.push({
-        type: 'table',
-        id: `indicator-${ind.indicator}`,
-        caption: `${ind.indicator}, ${ind.periods[latest] ?? ''}`,
-        columns: [
-          { key: 'area', label: 'Area', kind: 'text' },
-          { key: 'n', label: 'Count', kind: 'count' },
-          { key: 'd', label: 'Population', kind: 'count' },
-          { key: 'rate', label: `Rate per ${ind.per.toLocaleString('en-GB')}`, kind: 'rate', rate: { numerator: 'n', denominator: 'd', per: ind.per } },
-        ],
-        rows,
-        notes: [],
-      });
-    }
-    return { id: 'neighbourhood-indicators', title, blocks };
   },
 };
