@@ -1,7 +1,7 @@
 // The pure parts of neighbourhood outcomes: intervals against published values, the gap's trend,
 // periods, and the reusable disclosure control.
 import { describe, expect, it } from 'vitest';
-import { isSmall, rateShown, suppressTable } from '../../electron/engine/disclosure/suppress.js';
+import { determinedCells, isSmall, rateShown, suppressTable } from '../../electron/engine/disclosure/suppress.js';
 import { periodOf, periodsBetween } from '../../electron/engine/outcomes/periods.js';
 import { byar, slopeWithCi, trendDirection, wilson } from '../../electron/engine/outcomes/stats.js';
 
@@ -88,9 +88,28 @@ describe('disclosure control (suppressTable)', () => {
         { total: 'T2', parts: ['y', 'z'] },
       ],
     );
-    // y is withheld to protect x; then T2 − z would give y (not small itself, so no more cells needed).
+    // y is withheld to protect x; but T2 − z gives y back, and then T1 − y gives x: so T1 goes too.
     expect(s.get('y')).toBe('secondary');
+    expect(s.get('T1')).toBe('secondary');
     expect(s.get('z')).toBe('shown');
+  });
+  it('no withheld small count can be worked out by combining sums (solved, not only one sum at a time)', () => {
+    const cells = [
+      { id: 'T1', value: 50, published: true },
+      { id: 'x', value: 3, published: true },
+      { id: 'y', value: 47, published: true },
+      { id: 'T2', value: 80, published: true },
+      { id: 'z', value: 33, published: true },
+    ];
+    const groups = [
+      { total: 'T1', parts: ['x', 'y'] },
+      { total: 'T2', parts: ['y', 'z'] },
+    ];
+    const s = suppressTable(cells, groups);
+    const unknown = cells.map((c) => c.id).filter((id) => s.get(id) !== 'shown');
+    expect(determinedCells(groups, unknown)).not.toContain('x');
+    // The check itself can fail: with only x and y withheld, x follows.
+    expect(determinedCells(groups, ['x', 'y'])).toEqual(['x', 'y']);
   });
   it('zero counts as small, rates need a denominator of 10', () => {
     expect(isSmall(0)).toBe(true);

@@ -115,6 +115,12 @@ export function decileMapSvg(map: MapDataView, outline: ReadonlySet<string>, opt
   return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${fullH}" viewBox="0 0 ${width} ${fullH}">${parts.join('')}</svg>`, width, height: fullH };
 }
 
+/** The axis top: the smallest 1, 2, 2.5 or 5 times a power of ten at or above `x`. */
+function niceCeiling(x: number): number {
+  const pow = 10 ** Math.floor(Math.log10(x));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * pow >= x) ?? 10) * pow;
+}
+
 export interface LinePanel {
   label: string;
   values: ReadonlyArray<number | null>;
@@ -136,11 +142,11 @@ export function smallMultiplesChart(
   const panelW = width / cols;
   const panelH = 110;
   const legendH = 22;
-  const pad = { left: 34, right: 10, top: 16, bottom: 20 };
+  const pad = { left: 34, right: 10, top: 24, bottom: 20 };
   const rows = Math.max(1, Math.ceil(panels.length / cols));
   const height = legendH + rows * panelH + (options.unit ? 14 : 0);
   const all = [...reference.values, ...panels.flatMap((p) => p.values)].filter((v): v is number => v !== null);
-  const max = Math.max(1, ...all);
+  const max = niceCeiling(Math.max(1, ...all) * 1.05);
   const plotW = panelW - pad.left - pad.right;
   const plotH = panelH - pad.top - pad.bottom;
   const xAt = (i: number): number => (periods.length <= 1 ? plotW / 2 : (i / (periods.length - 1)) * plotW);
@@ -169,7 +175,7 @@ export function smallMultiplesChart(
   panels.forEach((p, k) => {
     const x0 = (k % cols) * panelW + pad.left;
     const y0 = legendH + Math.floor(k / cols) * panelH + pad.top;
-    parts.push(`<text x="${r1(x0)}" y="${r1(y0 - 5)}" font-size="9" font-weight="bold" ${FONT}>${esc(p.label)}</text>`);
+    parts.push(`<text x="${r1(x0)}" y="${r1(y0 - 10)}" font-size="9" font-weight="bold" ${FONT}>${esc(p.label)}</text>`);
     parts.push(`<line x1="${r1(x0)}" y1="${r1(y0)}" x2="${r1(x0)}" y2="${r1(y0 + plotH)}" stroke="#b1b4b6" stroke-width="0.5"/>`);
     parts.push(`<line x1="${r1(x0)}" y1="${r1(y0 + plotH)}" x2="${r1(x0 + plotW)}" y2="${r1(y0 + plotH)}" stroke="#b1b4b6" stroke-width="0.5"/>`);
     parts.push(`<text x="${r1(x0 - 3)}" y="${r1(y0 + 3)}" font-size="7" text-anchor="end" ${FONT}>${esc(max.toLocaleString('en-GB', { maximumFractionDigits: 1 }))}</text>`);

@@ -40,12 +40,12 @@ function indicatorBlocks(ind: PublishedIndicator): RawBlock[] {
   }));
   const chart = smallMultiplesChart(
     ind.periods.map((p) => p.label),
-    { label: ind.borough.name, values: ind.borough.rates },
+    { label: `Borough (${ind.borough.name})`, values: ind.borough.rates },
     ind.areas.map((a) => ({ label: a.area, values: a.rates })),
     { unit },
   );
   return [
-    { type: 'paragraph', text: `${ind.label}. ${unit}, by ${ind.periodKind}, against ${ind.borough.name}. The gap is the area's rate minus the borough's; its trend is the change in the gap each ${ind.periodKind} since the first ${ind.periodKind} with figures.` },
+    { type: 'paragraph', text: `${ind.label}. ${unit}, by ${ind.periodKind}, against the borough (${ind.borough.name}). The gap is the area's rate minus the borough's; its trend is the change in the gap each ${ind.periodKind} since the first ${ind.periodKind} with figures.` },
     {
       type: 'table',
       id: `indicator-${ind.indicator}`,
