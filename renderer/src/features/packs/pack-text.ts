@@ -7,7 +7,7 @@ export const SECTION_LABELS: Record<SectionId, { title: string; hint: string }> 
   cohort: { title: 'Cohort by criterion and area', hint: 'Families meeting each programme criterion (no data yet)' },
   'family-outcomes': { title: 'Family outcomes', hint: 'Outcomes achieved, on track and not yet (no data yet)' },
   'area-profiles': { title: 'Area profiles', hint: 'Each area on the Indices of Deprivation across releases, with a chart and a map' },
-  'neighbourhood-indicators': { title: 'Neighbourhood indicators', hint: 'Community indicators against the borough (no data yet)' },
+  'neighbourhood-indicators': { title: 'Neighbourhood indicators', hint: 'Community indicator rates against the borough, with the gap and its trend' },
   'data-sources': { title: 'Data sources', hint: 'Each partner extract with its as-of date and coverage' },
   'matching-quality': { title: 'Matching quality', hint: 'Records matched, the threshold and the review backlog' },
   methodology: { title: 'Methodology and caveats', hint: 'How figures are made and how small numbers are protected' },
