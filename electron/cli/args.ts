@@ -5,7 +5,7 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(['json', 'help', 'version']);
+const FLAGS = new Set(['json', 'help', 'version', 'published']);
 const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation', 'spec', 'threads', 'min-probability', 'run',
   // areas and deprivation (area-commands.ts)
   'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough',
@@ -14,7 +14,11 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // mapping presets on import
   'save-mapping',
   // programmes, cohorts and family outcomes (cohort-commands.ts)
-  'preset', 'programme', 'version', 'attached', 'family', 'limit']);
+  'preset', 'programme', 'version', 'attached', 'family', 'limit',
+  // neighbourhood outcomes (outcomes-commands.ts)
+  'indicator', 'period', 'area',
+  // board packs
+  'template']);
 
 export class UsageError extends Error {}
 

@@ -14,6 +14,9 @@ import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
 import { invoke, withEngine, type CliContext } from './invoke.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
+import { openStore } from './open-store.js';
+import { OUTCOMES_HELP, outcomesCommand } from './outcomes-commands.js';
+import { PACK_HELP, packCommand } from './pack-commands.js';
 
 
 type Summary = Record<string, unknown>;
@@ -44,6 +47,8 @@ ${COHORT_HELP}
   area add-lsoa|remove-lsoa NAME CODE… | area show|delete NAME | areas list | area profile NAME [--borough LAD]
 
 Every command obeys the same roles as the app: what your role may not do is refused (exit 1).
+${OUTCOMES_HELP}
+${PACK_HELP}
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -210,12 +215,16 @@ export async function main(argv: string[]): Promise<number> {
     // Fault injection for the exit-code tests: the only way to reach a truly unexpected error.
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
+    const outcomesHandler = outcomesCommand(args);
     const linkHandler = linkCommand(args);
     const cohortHandler = cohortCommand(args);
     const importHandler = importCommand(args);
+    const packHandler = packCommand(args);
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (cohortHandler) outcome = await cohortHandler(args, { storePath, user, say });
     else if (importHandler) outcome = await importHandler(args, { storePath, user, say });
+    else if (outcomesHandler) outcome = await outcomesHandler(args, { storePath, user, say });
+    else if (packHandler) outcome = await packHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);
     else if (noun(command) === 'mapping') outcome = await cmdMapping(args, storePath, user);

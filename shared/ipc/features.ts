@@ -5,6 +5,8 @@ import { GOVERNANCE_FEATURE } from './channels/governance.js';
 import { IMPORT_FEATURE } from './channels/imports.js';
 import { MATCHING_FEATURE } from './channels/matching.js';
 import { COHORT_FEATURE } from './channels/cohort.js';
+import { OUTCOME_FEATURE } from './channels/outcomes.js';
+import { PACK_FEATURE } from './channels/packs.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -13,6 +15,8 @@ export const FEATURES = [
   AREA_FEATURE,
   GOVERNANCE_FEATURE,
   COHORT_FEATURE,
+  OUTCOME_FEATURE,
+  PACK_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

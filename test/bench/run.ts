@@ -1,8 +1,9 @@
 // Runs the benchmarks. `--smoke` runs tiny sizes only to prove they still work (CI) and writes
 // nothing; a full run appends dated figures to RESULTS.md with ratios against the previous run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const smoke = process.argv.includes('--smoke');
@@ -37,7 +38,27 @@ process.stderr.write(`store: unlock ${Number(s.unlockMs).toFixed(1)} ms, raw ope
 
 // Linkage, households and cohorts write their own dated sections (test/bench/link,
 // test/bench/households, test/bench/cohort: `tsx test/bench/cohort/cohort.bench.ts`);
+// Neighbourhood outcomes: every indicator for 25 areas on the demo borough, cold and warm.
+{
+  const smokeDir = join(tmpdir(), `bw-outcomes-smoke-${process.pid}`);
+  const o = run('./outcomes/outcomes.bench.ts', smoke ? ['--households', '300', '--dir', smokeDir] : ['--households', '110000']);
+  if (smoke) rmSync(smokeDir, { recursive: true, force: true });
+  if (o.ok !== true) throw new Error('outcomes bench failed');
+  const part = (k: string): { seconds: number; cpuSeconds: number; periods: number } => o[k] as { seconds: number; cpuSeconds: number; periods: number };
+  const key = `outcomes: 5 indicators × 25 areas, ${Number(o.households).toLocaleString('en-GB')}-household demo`;
+  lines.push([`${key}, first question after opening (quarters)`, `${part('cold').seconds.toFixed(2)} s (CPU ${part('cold').cpuSeconds.toFixed(2)} s)`]);
+  lines.push([`${key}, next question (${part('warmMonth').periods} months)`, `${part('warmMonth').seconds.toFixed(2)} s (CPU ${part('warmMonth').cpuSeconds.toFixed(2)} s)`]);
+  process.stderr.write(`outcomes: cold ${part('cold').seconds.toFixed(2)} s, warm by month ${part('warmMonth').seconds.toFixed(2)} s\n`);
+}
+
+// Linkage and households write their own dated sections (test/bench/link, test/bench/households);
 // the smoke run proves they still run end to end on small data.
+// Board pack: `pack build` on a demo borough (110,000 households in the full run; budget 10 s).
+const pack = run('./packs.bench.ts', ['--households', smoke ? '150' : '110000']);
+if (pack.ok !== true) throw new Error('pack bench failed');
+lines.push([`pack build, demo borough of ${Number(pack.households).toLocaleString('en-GB')} households`, `${Number(pack.buildSeconds).toFixed(2)} s wall, ${Number(pack.cpuSeconds).toFixed(2)} s CPU at load ${String(pack.loadAverage)} (PDF ${Math.round(Number(pack.pdfBytes) / 1024)} KB, workbook ${Math.round(Number(pack.xlsxBytes) / 1024)} KB)`]);
+process.stderr.write(`pack: ${lines.at(-1)?.[1]}\n`);
+
 if (smoke) {
   const link = run('./link/link.bench.ts', ['--smoke']);
   if (link.ok !== true) throw new Error('link bench smoke failed');

@@ -71,4 +71,13 @@ export const SAMPLE: { [C in Channel]: unknown } = {
   'cohort:export': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', out: '/nonexistent/cohort.csv' },
   'outcomes:families': { programme: 'troubled-families-phase-1', asOf: '2025-03-31' },
   'sources:set-partner': { sourceId: 1, partner: 'Some partner' },
+  'outcomes:indicators': {},
+  'outcomes:saveIndicator': { name: 'my-measure', label: 'My measure', count: 'events', eventKinds: ['asb-incident'], rule: 'in-period', denominator: 'total' },
+  'outcomes:areas': { period: 'quarter' },
+  'outcomes:map': { indicator: 'asb-incidents' },
+  'packs:templates': {},
+  'packs:saveTemplate': { name: 'Quarterly', title: 'Quarterly pack', sections: ['summary'] },
+  'packs:deleteTemplate': { name: 'Quarterly' },
+  'packs:build': {},
+  'packs:export': { build: 'pack-0', outDir: '/nonexistent/packs' },
 };

@@ -1,6 +1,8 @@
 // The one list of handler modules: each feature's channels (shared/ipc/features.ts) are answered
 // by one factory here. Adding a feature is one line; the engine checks every channel is answered.
 import type { EngineContext } from './context.js';
+import { packHandlers } from './packs.js';
+import { outcomeHandlers } from './outcomes.js';
 import { cohortHandlers } from './cohort.js';
 import { areaHandlers } from './areas.js';
 import { coreHandlers } from './core.js';
@@ -15,6 +17,8 @@ export const HANDLER_MODULES = [
   areaHandlers,
   governanceHandlers,
   cohortHandlers,
+  outcomeHandlers,
+  packHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -7,6 +7,8 @@ import { MatchingPage } from '../features/matching/MatchingPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SourcesPage } from '../features/sources/SourcesPage.js';
 import { FamiliesPage } from '../features/families/FamiliesPage.js';
+import { OutcomesPage } from '../features/outcomes/OutcomesPage.js';
+import { PacksPage } from '../features/packs/PacksPage.js';
 import type { PageId } from './routes.js';
 
 /** What the shell gives every page. */
@@ -21,5 +23,7 @@ export const PAGE_VIEWS: Partial<Record<PageId, ComponentType<PageProps>>> = {
   matching: MatchingPage,
   areas: AreasPage,
   families: FamiliesPage,
+  outcomes: OutcomesPage,
+  packs: PacksPage,
   audit: SettingsPage,
 };

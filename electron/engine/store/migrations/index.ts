@@ -8,6 +8,8 @@ import { sql as otherId } from './0050-record-other-id.js';
 import { sql as presetsEvents } from './0060-presets-events.js';
 import { sql as sourceAsOfBasis } from './0070-source-as-of-basis.js';
 import { sql as programmes } from './0090-programmes.js';
+import { sql as outcomeIndicators } from './0120-outcome-indicators.js';
+import { sql as packs } from './0130-packs.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -19,6 +21,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 60, name: 'presets-events', sql: presetsEvents },
   { version: 70, name: 'source-as-of-basis', sql: sourceAsOfBasis },
   { version: 90, name: 'programmes', sql: programmes },
+  { version: 120, name: 'outcome-indicators', sql: outcomeIndicators },
+  { version: 130, name: 'packs', sql: packs },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

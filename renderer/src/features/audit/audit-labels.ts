@@ -45,6 +45,11 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'programme-copy': 'Copied a programme',
   'programme-save': 'Saved a programme version',
   'source-partner-set': 'Corrected the partner of a source',
+  'indicator-save': 'Saved an indicator',
+  'pack-built': 'Built a board pack',
+  'pack-exported': 'Exported a board pack',
+  'pack-template-deleted': 'Deleted a board pack template',
+  'pack-template-saved': 'Saved a board pack template',
 };
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */

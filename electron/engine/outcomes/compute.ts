@@ -1,0 +1,220 @@
+// Counts one indicator per LSOA and period over the frame: the numerator (events, or people
+// each once), the baseline's own denominator (persons living there at the period's end in the
+// denominator's age band), and each person's own value (for the displacement check). People and
+// their events count where their household lived at the end of the period. A period no source
+// covers has no figures at all: missing data is never a zero.
+import type { IndicatorDefinition } from '../../../shared/ipc/channels/outcomes.js';
+import type { Db } from '../store/database.js';
+import { ageAt, dateNumber, householdsOn, inBand, residentsOn, type Frame } from './frame.js';
+import { periodIndex, periodsBetween, type Period, type PeriodKind } from './periods.js';
+
+export type PeriodStatus = 'complete' | 'partial' | 'missing';
+
+export interface CountedPeriod extends Period {
+  status: PeriodStatus;
+  missingSources: string[];
+  /** Per LSOA index (null when the period is missing). */
+  counts: Float64Array | null;
+  denominators: Float64Array | null;
+  /** person index → that person's count in the period (only non-zero values). */
+  personValues: Map<number, number>;
+}
+
+export interface Counted {
+  periods: CountedPeriod[];
+  sources: string[];
+  /** Events of the indicator's kinds on records the latest linkage Run has not seen. */
+  unlinkedEvents: number;
+  personsWithoutDob: number;
+}
+
+interface EventRow {
+  person: number;
+  kind: string;
+  category: string | null;
+  start: string | null;
+  end: string | null;
+  value: number | null;
+  /** Attendance only: sessions possible, unauthorised and authorised absences. */
+  possible: number | null;
+  unauthorised: number | null;
+  authorised: number | null;
+}
+
+export interface SourceWindow {
+  partnerLabel: string;
+  kind: string;
+  firstStart: string | null;
+  firstEnd: string | null;
+  last: string | null;
+  asOf: string;
+  /** The distinct end dates of its events (for attendance: the terms it reports). */
+  ends: string[];
+}
+
+export interface LoadedEvents {
+  rows: EventRow[];
+  windows: SourceWindow[];
+  /** Per event kind: events on records the latest linkage Run has not seen. */
+  unlinked: Map<string, number>;
+}
+
+const BANDS: Record<IndicatorDefinition['denominator'], [number, number] | null> = { children: [0, 15], 'working-age': [16, 64], total: null };
+
+export const DENOMINATOR_WORDS: Record<IndicatorDefinition['denominator'], string> = {
+  children: 'children aged 0–15',
+  'working-age': 'working-age people (16–64)',
+  total: 'residents (all ages)',
+};
+
+/** The events of some kinds (one pass over the table), with their persons in the frame, and each source's coverage. */
+export function loadEvents(db: Db, frame: Frame, kinds: readonly string[]): LoadedEvents {
+  const rows: EventRow[] = [];
+  const unlinked = new Map<string, number>();
+  const json = JSON.stringify([...new Set(kinds)]);
+  const sourceRows = db
+    .prepare(
+      `SELECT s.id AS id, s.partner AS partner, s.kind AS sourceKind, e.kind AS kind, s.as_of AS asOf, min(e.start_date) AS firstStart, min(e.end_date) AS firstEnd, max(coalesce(e.end_date, e.start_date)) AS last
+       FROM event e JOIN source s ON s.id = e.source_id
+       WHERE e.kind IN (SELECT value FROM json_each(?)) GROUP BY s.id, e.kind`,
+    )
+    .all(json) as Array<{ id: number; partner: string; sourceKind: string; kind: string; asOf: string; firstStart: string | null; firstEnd: string | null; last: string | null }>;
+  const ends = db.prepare('SELECT DISTINCT end_date AS d FROM event WHERE source_id = ? AND kind = ? AND end_date IS NOT NULL ORDER BY d LIMIT 200');
+  const windows = sourceRows.map((s) => ({
+    partnerLabel: `${s.partner} (${s.sourceKind})`,
+    kind: s.kind,
+    firstStart: s.firstStart,
+    firstEnd: s.firstEnd,
+    last: s.last,
+    asOf: s.asOf,
+    ends: s.kind === 'attendance' ? (ends.all(s.id, s.kind) as Array<{ d: string }>).map((r) => r.d) : [],
+  }));
+  const all = db
+    .prepare(
+      `SELECT record_id, kind, category, start_date, end_date, value,
+         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.sessionsPossible') END,
+         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.unauthorisedAbsences') END,
+         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.authorisedAbsences') END
+       FROM event WHERE kind IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(json) as Array<[number, string, string | null, string | null, string | null, number | null, number | null, number | null, number | null]>;
+  for (const [record, kind, category, start, end, value, possible, unauthorised, authorised] of all) {
+    const person = (frame.personOfRecord[record] ?? 0) - 1;
+    if (person < 0) {
+      unlinked.set(kind, (unlinked.get(kind) ?? 0) + 1);
+      continue;
+    }
+    rows.push({ person, kind, category, start, end, value, possible, unauthorised, authorised });
+  }
+  return { rows, windows, unlinked };
+}
+
+/** Coverage of one partner's extracts: the dates its events say it can speak for. */
+function coverage(def: IndicatorDefinition, w: SourceWindow): Array<[string, string]> {
+  // Attendance is reported per term and counted in the period its term ends in: a period in
+  // which no reported term ends has no attendance data (not a zero).
+  if (def.rule === 'absence-rate') return w.ends.map((d) => [d, d]);
+  const end = w.asOf > (w.last ?? '') ? w.asOf : (w.last as string);
+  // A spells extract lists the spells open, or ended since its earliest closure: before that
+  // date it cannot say who was on a benefit.
+  const start = def.rule === 'open-at-period-end' ? (w.firstEnd ?? w.asOf) : w.firstStart;
+  return start ? [[start, end]] : [];
+}
+
+function matchesCategory(def: IndicatorDefinition, category: string | null): boolean {
+  if (def.categories.length === 0) return true;
+  if (!category) return false;
+  const c = category.toLowerCase();
+  return def.categories.some((k) => c.includes(k.toLowerCase()));
+}
+
+function absenceShare(e: EventRow): number | null {
+  if (!e.possible || e.possible <= 0) return null;
+  return ((e.unauthorised ?? e.value ?? 0) + (e.authorised ?? 0)) / e.possible;
+}
+
+/** Every period from the earliest any source covers to the latest, each with its counts. */
+export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: PeriodKind, events: LoadedEvents): Counted {
+  const windows = new Map<string, Array<[string, string]>>();
+  for (const w of events.windows) {
+    if (!def.eventKinds.includes(w.kind as (typeof def.eventKinds)[number])) continue;
+    const c = coverage(def, w);
+    if (c.length === 0) continue;
+    windows.set(w.partnerLabel, [...(windows.get(w.partnerLabel) ?? []), ...c]);
+  }
+  const sources = [...windows.keys()].sort();
+  const all = [...windows.values()].flat();
+  const unlinkedEvents = def.eventKinds.reduce((n, k) => n + (events.unlinked.get(k) ?? 0), 0);
+  if (all.length === 0) return { periods: [], sources, unlinkedEvents, personsWithoutDob: 0 };
+  const from = all.reduce((m, w) => (w[0] < m ? w[0] : m), all[0]![0]);
+  const to = all.reduce((m, w) => (w[1] > m ? w[1] : m), all[0]![1]);
+  const nL = frame.lsoaCodes.length;
+  const periods: CountedPeriod[] = periodsBetween(kind, from, to).map((p) => {
+    const missing: string[] = [];
+    let full = 0;
+    for (const [label, ws] of windows) {
+      const covers = def.rule === 'open-at-period-end' ? ws.some(([a, b]) => a <= p.end && p.end <= b) : ws.some(([a, b]) => a <= p.end && b >= p.start);
+      const fully = def.rule === 'in-period' ? ws.some(([a, b]) => a <= p.start && b >= p.end) : covers;
+      if (!covers) missing.push(label);
+      else if (fully) full++;
+    }
+    const status: PeriodStatus = missing.length === windows.size ? 'missing' : full === windows.size ? 'complete' : 'partial';
+    return { ...p, status, missingSources: missing, counts: status === 'missing' ? null : new Float64Array(nL), denominators: null, personValues: new Map() };
+  });
+
+  // Numerators: each person's value per period, then placed where their household lived at the period's end.
+  const kinds = new Set<string>(def.eventKinds);
+  for (const e of events.rows) {
+    if (!kinds.has(e.kind) || !matchesCategory(def, e.category)) continue;
+    let at: number;
+    if (def.rule === 'open-at-period-end') {
+      // A spell counts in every period whose last day it is open on (an open spell runs on).
+      const start = e.start ?? e.end;
+      if (!start) continue;
+      const first = periodIndex(periods, start);
+      const from = first >= 0 ? first : start < (periods[0] as Period).start ? 0 : periods.length;
+      for (let i = from; i < periods.length; i++) {
+        const p = periods[i] as CountedPeriod;
+        if (start > p.end) continue;
+        if (e.end !== null && e.end < p.end) break;
+        if (!p.counts || !inBand(ageAt(frame.dob[e.person] as number, dateNumber(p.end)), def.ageMin, def.ageMax)) continue;
+        // People once per period however many spells they have open; events: each open spell.
+        p.personValues.set(e.person, def.count === 'people' ? 1 : (p.personValues.get(e.person) ?? 0) + 1);
+      }
+      continue;
+    }
+    const date = def.rule === 'absence-rate' ? (e.end ?? e.start) : (e.start ?? e.end);
+    if (!date) continue;
+    at = periodIndex(periods, date);
+    if (at < 0) continue;
+    const p = periods[at] as CountedPeriod;
+    if (!p.counts) continue;
+    if (def.rule === 'absence-rate') {
+      const share = absenceShare(e);
+      if (share === null || share < (def.absenceThreshold ?? 0.1)) continue;
+      if (!inBand(ageAt(frame.dob[e.person] as number, dateNumber(p.end)), def.ageMin, def.ageMax)) continue;
+    } else if (!inBand(ageAt(frame.dob[e.person] as number, dateNumber(date)), def.ageMin, def.ageMax)) continue;
+    if (def.count === 'people') p.personValues.set(e.person, 1);
+    else p.personValues.set(e.person, (p.personValues.get(e.person) ?? 0) + 1);
+  }
+  const band = BANDS[def.denominator];
+  let withoutDob = 0;
+  if (band) for (let person = 0; person < frame.persons; person++) if (frame.dob[person] === 0) withoutDob++;
+  for (const p of periods) {
+    if (!p.counts) continue;
+    const placed = householdsOn(frame, p.end);
+    for (const [person, v] of p.personValues) {
+      const l = placed[frame.householdOf[person] as number] as number;
+      if (l >= 0) p.counts[l] = (p.counts[l] as number) + v;
+    }
+    p.denominators = residentsOn(frame, p.end, band);
+  }
+  return { periods, sources, unlinkedEvents, personsWithoutDob: withoutDob };
+}
+
+/** Whether a person is in the denominator's age band at a date (for the displacement groups). */
+export function inDenominatorBand(def: IndicatorDefinition, dob: number, date: number): boolean {
+  const band = BANDS[def.denominator];
+  return !band || inBand(ageAt(dob, date), band[0], band[1]);
+}

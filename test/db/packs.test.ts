@@ -1,0 +1,295 @@
+// Board packs end to end on a real store: a co-ordinator builds through the engine's channels;
+// no count from 1 to 9 reaches a pack cell, the workbook or the PDF's text; no name, date of
+// birth, identifier, postcode or address from the store appears in either file; text cells are
+// formula-neutralised; the same state gives the same bytes; builds are audited by counts; a
+// partner is refused; the CLI contract holds. The PDF's pages are rendered to PNG with pdftoppm
+// and kept in test/artifacts/packs/ for people to look at.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../electron/cli/main.js';
+import { SUPPRESSED_SYMBOL, type PackBuilt } from '../../shared/ipc/channels/packs.js';
+import type { EngineEvent } from '../../shared/ipc/contract.js';
+import { createArea } from '../../electron/engine/geo/areas.js';
+import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import { Store } from '../../electron/engine/store/store.js';
+import { addUser } from '../../electron/engine/store/users.js';
+import { runCli } from '../helpers/cli.js';
+import { buildPackFixture, lsoasByDeprivation } from '../helpers/pack-fixture.js';
+
+const PASS = 'analyst passphrase here';
+const CORA = 'coordinator passphrase';
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/packs/', import.meta.url));
+let root = '';
+let storePath = '';
+/** Person-level values from the store that must never appear in a pack. */
+let secrets: string[] = [];
+
+async function call<T>(engine: Engine, channel: string, request: unknown): Promise<T> {
+  const result = await engine.invoke(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.kind}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function build(engine: Engine, request: Record<string, unknown>): Promise<PackBuilt> {
+  const { job } = await call<{ job: string }>(engine, 'packs:build', request);
+  return new Promise((resolve, reject) => {
+    const off = engine.onEvent((event: EngineEvent) => {
+      if (event.type !== 'job:finished' || event.job !== job) return;
+      off();
+      if (event.result.ok) resolve(event.result.value as PackBuilt);
+      else reject(new Error(event.result.error.message));
+    });
+  });
+}
+
+async function engineAs(passphrase: string): Promise<Engine> {
+  const engine = createEngine({ storePath, host: 'browser', version: '9.9.9' });
+  await call(engine, 'store:unlock', { passphrase });
+  return engine;
+}
+
+async function xlsxCells(path: string): Promise<Array<{ sheet: string; address: string; value: ExcelJS.CellValue; numFmt: string | undefined }>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out: Array<{ sheet: string; address: string; value: ExcelJS.CellValue; numFmt: string | undefined }> = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.push({ sheet: ws.name, address: cell.address, value: cell.value, numFmt: cell.numFmt }))));
+  return out;
+}
+
+/** The CLI's main() in this process, its stdout captured; the passphrase from the environment as in a script. */
+async function cliInProcess(args: string[], passphrase: string): Promise<{ code: number; json: Record<string, unknown> | null }> {
+  const before = process.env.BASELINE_PASSPHRASE;
+  process.env.BASELINE_PASSPHRASE = passphrase;
+  const out: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const code = await main(args);
+    const last = out.join('').trim().split('\n').at(-1) ?? '';
+    return { code, json: last ? (JSON.parse(last) as Record<string, unknown>) : null };
+  } finally {
+    write.mockRestore();
+    quiet.mockRestore();
+    if (before === undefined) delete process.env.BASELINE_PASSPHRASE;
+    else process.env.BASELINE_PASSPHRASE = before;
+  }
+}
+
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+const pdfText = (path: string): string => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'bw-packs-'));
+  const fixture = await buildPackFixture(root, { households: 150, passphrase: PASS });
+  storePath = fixture.path;
+  const store = fixture.store;
+  // A user-typed name that a spreadsheet would run as a formula.
+  createArea(store.writer, { name: '=HYPERLINK("http://x.invalid","Park")', kind: 'custom', vintage: 2021, lsoas: lsoasByDeprivation().slice(6, 8), user: 'analyst' });
+  addUser(store, { user: 'cora', role: 'co-ordinator', organisation: null }, CORA);
+  addUser(store, { user: 'pat', role: 'partner', organisation: 'Schools' }, 'partner passphrase');
+  const rows = store.reader
+    .prepare("SELECT forename, surname, dob, address, postcode, nhs_number AS nhs, nino, upn FROM record WHERE forename IS NOT NULL AND surname IS NOT NULL")
+    .all() as Array<Record<string, string | null>>;
+  const set = new Set<string>();
+  for (const r of rows) {
+    set.add(`${r.forename} ${r.surname}`);
+    for (const k of ['dob', 'address', 'postcode', 'nhs', 'nino', 'upn']) if (r[k] && (r[k] as string).length >= 6) set.add(r[k] as string);
+  }
+  secrets = [...set];
+  store.close();
+}, 180_000);
+
+// One fixture for the whole file (building it imports and links a demo borough).
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('a board pack built by a co-ordinator', () => {
+  let built: PackBuilt;
+  let text = '';
+  let pdfPages: string[] = [];
+  let cells: Awaited<ReturnType<typeof xlsxCells>> = [];
+
+  beforeAll(async () => {
+    const engine = await engineAs(CORA);
+    built = await build(engine, { outDir: join(root, 'out') });
+    engine.close();
+    text = pdfText(built.pdf as string);
+    pdfPages = text.split('\f');
+    cells = await xlsxCells(built.xlsx as string);
+  }, 120_000);
+
+  it('writes an A4 PDF with a title page, contents and page numbers, and a workbook with a sheet per section and notes', async () => {
+    expect(built.pages).toBeGreaterThan(5);
+    const info = execFileSync('pdfinfo', [built.pdf as string], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    expect(text).toContain('Contents');
+    expect(text).toContain(`Page 1 of ${built.pages}`);
+    expect(text).toContain('Synthetic demonstration data');
+    for (const section of built.document.sections) expect(text).toContain(section.title);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(built.xlsx as string);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', ...built.document.sections.map((s, i) => `${i + 1} ${s.title}`.slice(0, 31).trim()), 'Notes']);
+    const households = wb.getWorksheet('2 Households by area');
+    expect(households?.views[0]).toMatchObject({ state: 'frozen' });
+  });
+
+  it('embeds its fonts (Noto Sans, subset) and uses no other, so it reads the same in any reader', () => {
+    const rows = execFileSync('pdffonts', [built.pdf as string], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some((r) => /NotoSans.*Bold/.test(r))).toBe(true);
+    // name, type, encoding, then emb sub uni: every font embedded.
+    for (const r of rows) expect(r, r).toMatch(/^[A-Z]{6}\+NotoSans\S*\s.*\syes\s+yes\s+yes\s+\d+\s+\d+$/);
+  });
+
+  it('the fixture has small counts, and no count from 1 to 9 reaches a pack cell', () => {
+    const raw = built.document.sections.find((s) => s.id === 'households-by-area');
+    const table = raw?.blocks.find((b) => b.type === 'table');
+    expect(table && table.type === 'table' && table.rows.some((r) => r.cells.some((c) => c.c))).toBe(true);
+    for (const section of built.document.sections) {
+      for (const block of section.blocks) {
+        const counted =
+          block.type === 'table'
+            ? block.rows.flatMap((r) => r.cells.filter((_c, i) => block.columns[i]?.kind === 'count'))
+            : block.type === 'figures'
+              ? block.items.filter((i) => i.kind === 'count').map((i) => i.value)
+              : [];
+        for (const cell of counted) expect(cell.c === true || cell.v === null || cell.v === 0 || (typeof cell.v === 'number' && cell.v >= 10), `${section.id}: ${JSON.stringify(cell)}`).toBe(true);
+      }
+    }
+  });
+
+  it('no numeric workbook cell holds a whole number from 1 to 9', () => {
+    // Rates (format 0.0) are not counts: a rate of 3.0 per 1,000 is a rate over a population of at least 10.
+    const small = cells.filter((c) => typeof c.value === 'number' && c.numFmt !== '0.0' && Number.isInteger(c.value) && c.value >= 1 && c.value <= 9);
+    expect(small).toEqual([]);
+    expect(cells.some((c) => c.value === SUPPRESSED_SYMBOL)).toBe(true);
+  });
+
+  it('no count from 1 to 9 in the PDF text of the count tables', () => {
+    // The indicators section's rows also start with area names but hold rates (decimals), not counts.
+    const text = pdfPages.filter((p) => !p.includes('Trend in the gap')).join('\f');
+    const areas = ['Ferham and Masbrough', 'Eastwood East', 'Canklow North', 'Town Centre', 'East Dene', 'Maltby South East', 'Whole baseline', 'All areas', 'All extracts'];
+    const lines = text.split('\n').filter((l) => areas.some((a) => l.trim().startsWith(`${a}  `)) && /\d/.test(l));
+    expect(lines.length).toBeGreaterThan(6);
+    for (const line of lines) {
+      const tokens = line.replace(/^\s*\S.*?\s{2,}/, '').trim().split(/\s+/);
+      for (const t of tokens) expect(/^(\[c\]|0|–|\d{2,}|\d{1,3}(,\d{3})+)$/.test(t), `${line} → ${t}`).toBe(true);
+    }
+  });
+
+  it("shows each target area's indicator rates against the borough, with the gap, its trend and a chart; rates only", () => {
+    const section = built.document.sections.find((s) => s.id === 'neighbourhood-indicators');
+    expect(section).toBeDefined();
+    const tables = (section?.blocks ?? []).filter((b): b is Extract<typeof b, { type: 'table' }> => b.type === 'table');
+    expect(tables.length).toBeGreaterThan(0);
+    expect(section?.blocks.filter((b) => b.type === 'svg').length).toBe(tables.length);
+    for (const t of tables) {
+      expect(t.columns.map((c) => c.label)).toEqual(['Area', 'Rate per 1,000', 'Borough rate', 'Gap', 'Trend in the gap']);
+      // No count or denominator column: nothing here can be a small count.
+      expect(t.columns.some((c) => c.kind === 'count')).toBe(false);
+      expect(t.rows.map((r) => r.cells[0]?.v)).toContain('Ferham and Masbrough');
+    }
+    // The demo has figures to show: some area rate, every borough rate, some gap.
+    const shown = tables.flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.v)));
+    expect(shown.some((r) => typeof r[1] === 'number')).toBe(true);
+    expect(shown.every((r) => typeof r[2] === 'number')).toBe(true);
+    expect(shown.some((r) => typeof r[3] === 'number' && typeof r[1] === 'number' && Math.abs((r[1] as number) - (r[2] as number) - (r[3] as number)) < 0.11)).toBe(true);
+    expect(text).toContain('Trend in the gap');
+    const sheet = cells.filter((c) => c.sheet.endsWith('Neighbourhood indicators'));
+    expect(sheet.some((c) => c.value === 'Borough rate')).toBe(true);
+  });
+
+  it('no name, date of birth, identifier, postcode or address from the store appears in the PDF or the workbook', () => {
+    expect(secrets.length).toBeGreaterThan(100);
+    const cellText = cells.map((c) => String(c.value)).join('\n');
+    for (const s of secrets) {
+      expect(text.includes(s), s).toBe(false);
+      expect(cellText.includes(s), s).toBe(false);
+    }
+  });
+
+  it('text that looks like a formula is neutralised in the workbook', () => {
+    const hostile = cells.filter((c) => typeof c.value === 'string' && c.value.includes('HYPERLINK'));
+    expect(hostile.length).toBeGreaterThan(0);
+    for (const c of hostile) expect((c.value as string).startsWith("'=")).toBe(true);
+    expect(cells.some((c) => typeof c.value === 'object' && c.value !== null && 'formula' in c.value)).toBe(false);
+  });
+
+  it('records its definition, as-of dates, version and store fingerprint; the same state gives the same bytes', async () => {
+    const r = built.document.record;
+    expect(r).toMatchObject({ template: 'default', programmeVersion: expect.any(String), linkRun: 1, synthetic: true });
+    expect(r.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.asOf.length).toBe(6);
+    const engine = await engineAs(CORA);
+    const again = await build(engine, { outDir: join(root, 'again') });
+    engine.close();
+    expect(again.document.record.fingerprint).toBe(r.fingerprint);
+    expect(sha(again.pdf as string)).toBe(sha(built.pdf as string));
+    expect(sha(again.xlsx as string)).toBe(sha(built.xlsx as string));
+  });
+
+  it('audits each build by counts only', () => {
+    const store = Store.unlock(storePath, PASS);
+    const events = store.reader.prepare("SELECT actor, payload_json FROM audit_event WHERE action = 'pack-built'").all() as Array<{ actor: string; payload_json: string }>;
+    store.close();
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    expect(events[0]?.actor).toBe('cora');
+    for (const e of events) for (const v of Object.values(JSON.parse(e.payload_json) as Record<string, unknown>)) expect(['number', 'boolean'].includes(typeof v) || v === null).toBe(true);
+  });
+
+  it('renders every page to PNG (kept as artefacts)', () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '60', '-png', built.pdf as string, join(ARTIFACTS, 'page')]);
+    const pngs = readdirSync(ARTIFACTS).filter((f) => f.endsWith('.png'));
+    expect(pngs.length).toBe(built.pages);
+    for (const p of pngs) expect(readFileSync(join(ARTIFACTS, p)).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('templates, roles and the CLI', () => {
+  it('a saved template chooses and orders sections; the default cannot be overwritten', async () => {
+    const engine = await engineAs(CORA);
+    const saved = await call<{ sections: string[] }>(engine, 'packs:saveTemplate', { name: 'Cabinet', title: 'Cabinet overview', sections: ['area-profiles', 'summary'] });
+    expect(saved.sections).toEqual(['area-profiles', 'summary']);
+    expect(await engine.invoke('packs:saveTemplate', { name: 'default', title: 'x', sections: ['summary'] })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    const pack = await build(engine, { template: 'Cabinet' });
+    expect(pack.document.sections.map((s) => s.id)).toEqual(['area-profiles', 'summary']);
+    expect(pack.pdf).toBeNull();
+    const exported = await call<{ pdf: string; xlsx: string }>(engine, 'packs:export', { build: pack.build, outDir: join(root, 'exported') });
+    expect(exported.pdf).toMatch(/board-pack-cabinet\.pdf$/);
+    expect(readFileSync(exported.xlsx).subarray(0, 2).toString()).toBe('PK');
+    engine.close();
+  });
+
+  it('a partner may not build or list packs', async () => {
+    const engine = await engineAs('partner passphrase');
+    expect(await engine.invoke('packs:build', { outDir: join(root, 'partner') })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await engine.invoke('packs:templates', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    engine.close();
+  });
+
+  it('pack build --out DIR --json prints the two paths; pack templates lists them; a partner gets exit 1', async () => {
+    const out = join(root, 'cli');
+    const run = runCli(['pack', 'build', '--out', out, '--db', storePath, '--json'], { BASELINE_PASSPHRASE: CORA });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json).toEqual({ pdf: join(out, 'board-pack-default.pdf'), xlsx: join(out, 'board-pack-default.xlsx') });
+    expect(readFileSync(run.json?.pdf as string).subarray(0, 5).toString()).toBe('%PDF-');
+    // The rest in-process (a child process per case costs ~10 s here).
+    const list = await cliInProcess(['--db', storePath, 'pack', 'templates', '--json'], CORA);
+    expect((list.json?.templates as Array<{ name: string }>).map((t) => t.name)).toContain('default');
+    const refused = await cliInProcess(['pack', 'build', '--out', join(root, 'p'), '--db', storePath, '--json'], 'partner passphrase');
+    expect(refused.code).toBe(1);
+    expect(refused.json).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const unknown = await cliInProcess(['pack', 'build', '--template', 'Nope', '--out', out, '--db', storePath, '--json'], CORA);
+    expect(unknown.code).toBe(1);
+    expect(unknown.json).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringMatching(/no pack template "Nope"/) } });
+    const noOut = await cliInProcess(['pack', 'build', '--db', storePath, '--json'], CORA);
+    expect(noOut.code).toBe(1);
+  }, 120_000);
+});

@@ -1,0 +1,64 @@
+// A store a board pack can report on: a synthetic demo borough imported and linked, Rotherham's
+// IoD2025 (and optionally IoD2019) with LSOA 2021 boundaries and the LSOA crosswalk, a postcode
+// lookup for the demo's postcodes (most deprived LSOAs first), and target areas of a few LSOAs
+// each, small enough that many counts fall under 10.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDemoBorough } from '../../electron/engine/demo/index.js';
+import { createArea } from '../../electron/engine/geo/areas.js';
+import { importReference } from '../../electron/engine/geo/reference-import.js';
+import { importFile } from '../../electron/engine/import/import-file.js';
+import { silentJob } from '../../electron/engine/jobs/job-context.js';
+import { runLink } from '../../electron/engine/link/run-link.js';
+import { Store } from '../../electron/engine/store/store.js';
+
+const data = (p: string): string => fileURLToPath(new URL(`../../../shared/data/${p}`, import.meta.url));
+export const FILE7 = data('iod2025/File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators_Rotherham_E08000018.csv');
+export const CROSSWALK = data('lookups/rotherham_E08000018_lsoa_crosswalk_2001_2011_2021_wards.csv');
+export const IOD2015 = data('iod2015/imd2015_lsoa11_england.csv');
+export const IOD2019 = data('iod2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv');
+export const BOUNDARIES = data('boundaries/rotherham_E08000018_lsoa2021.geojson');
+
+/** Rotherham's LSOA 2021 codes, most deprived first (IoD2025 rank). */
+export function lsoasByDeprivation(): string[] {
+  const lines = readFileSync(FILE7, 'utf8').trim().split('\n').slice(1);
+  return lines
+    .map((l) => l.split(','))
+    .map((c) => ({ code: c[0] as string, rank: Number(c[5]) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => r.code);
+}
+
+const pick = (codes: readonly string[], at: readonly number[]): string[] => at.map((i) => codes[i] as string);
+
+export interface PackFixture {
+  store: Store;
+  path: string;
+  demoDir: string;
+  /** Target areas created: name → LSOA codes. */
+  areas: Record<string, string[]>;
+}
+
+export async function buildPackFixture(dir: string, options: { households: number; seed?: number; passphrase: string; areas?: Record<string, string[]> }): Promise<PackFixture> {
+  const path = join(dir, 'pack.db');
+  const store = Store.create(path, options.passphrase, 'analyst');
+  store.setMeta('synthetic', 'true');
+  const demoDir = join(dir, 'demo');
+  const codes = lsoasByDeprivation();
+  const written = writeDemoBorough({ households: options.households, seed: options.seed ?? 11, outDir: demoDir, lsoaCodes: codes });
+  for (const file of written.files) await importFile(store, file, { user: 'analyst' }, silentJob());
+  await runLink(store, { user: 'analyst' }, silentJob());
+  for (const file of [IOD2015, IOD2019, FILE7, BOUNDARIES, CROSSWALK, written.lookupPath as string]) await importReference(store, file, { kind: 'auto', user: 'analyst' }, silentJob());
+  // Default areas: the most deprived LSOAs (where the demo puts its neediest streets) in small groups, and one quieter area.
+  const areas = options.areas ?? {
+    'Ferham and Masbrough': pick(codes, [0]),
+    'Eastwood East': pick(codes, [1]),
+    'Canklow North': pick(codes, [2]),
+    'Town Centre': pick(codes, [3]),
+    'East Dene': pick(codes, [4]),
+    'Maltby South East': pick(codes, [5, 131]),
+  };
+  for (const [name, lsoas] of Object.entries(areas)) createArea(store.writer, { name, kind: 'target', vintage: 2021, lsoas, user: 'analyst' });
+  return { store, path, demoDir, areas };
+}
