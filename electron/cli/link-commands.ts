@@ -70,7 +70,7 @@ const link: Handler = async (args, ctx) => {
         command: 'link',
         store: ctx.storePath,
         ...rest,
-        blocking: { totalComparisons: blocking.totalComparisons, narrowed: blocking.narrowed, rules: blocking.rules.map((r) => ({ rule: r.rule, comparisons: r.comparisons, newComparisons: r.newComparisons })) },
+        blocking: { totalComparisons: blocking.totalComparisons, narrowed: blocking.narrowed, capped: blocking.capped ?? [], rules: blocking.rules.map((r) => ({ rule: r.rule, comparisons: r.comparisons, newComparisons: r.newComparisons })) },
       },
       exit: 0,
     };
@@ -133,6 +133,7 @@ const blocking: Handler = async (args, ctx) => {
     const { analysis, warnings, refused } = analyseBlockingNow(store.reader, spec);
     ctx.say(`${analysis.records.toLocaleString('en-GB')} records; ${analysis.possibleComparisons.toLocaleString('en-GB')} possible pairs.`);
     for (const n of analysis.narrowed) ctx.say(`  narrowed: ${n}`);
+    for (const n of analysis.capped ?? []) ctx.say(`  capped: ${n}`);
     for (const r of analysis.rules) {
       const largest = r.largestBlocks[0];
       ctx.say(

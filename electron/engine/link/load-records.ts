@@ -20,7 +20,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       `SELECT r.id, r.source_id, NULL, NULL, r.forename, r.middle_names, r.surname, r.dob, r.sex, r.postcode,
               ${rawPostcodeColumn ? 'r.postcode_raw' : 'NULL'}, r.address, r.uprn,
               r.nhs_number, r.nhs_number_valid, r.nino, r.nino_valid, r.upn, r.upn_valid, r.agency_ref, r.event_date,
-              ${previousSurnameColumn ? 'r.previous_surname' : 'NULL'}, ${otherIdColumn ? 'r.other_id' : 'NULL'}
+              ${previousSurnameColumn ? 'r.previous_surname' : 'NULL'}, ${otherIdColumn ? 'r.other_id' : 'NULL'}, r.title
        FROM record r
        ${only ? 'WHERE r.id IN (SELECT value FROM json_each(?))' : ''}
        ORDER BY r.id`,
@@ -56,6 +56,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       eventDate: row[20] as string | null,
       previousSurname: row[21] as string | null,
       otherId: row[22] as string | null,
+      title: row[23] as string | null,
     });
   }
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);

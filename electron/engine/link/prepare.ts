@@ -113,6 +113,8 @@ export interface Prepared {
   /** valid national identifiers as ids (one dictionary per kind, not kept), −1 missing */
   nhs: Int32Array;
   nino: Int32Array;
+  /** NINO dictionary (ids in `nino`): a NINO has no check digit, so near values are compared */
+  ninos: string[];
   upn: Int32Array;
   /** other national identifiers (no check digit) as ids into `otherIds`, −1 missing or a placeholder */
   otherId: Int32Array;
@@ -529,6 +531,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     uprns: uprnIds.values,
     nhs,
     nino,
+    ninos: ninoIds.values,
     upn,
     otherId,
     otherIds: otherIds.values,

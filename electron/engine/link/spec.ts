@@ -46,7 +46,7 @@ const FIELD_LEVELS: Record<ComparisonField, readonly LevelKind[]> = {
   postcode: ['null', 'exact', 'sector', 'district', 'oneCharacter', 'else'],
   address: ['null', 'uprn', 'flatNumberStreet', 'numberStreet', 'tokenOverlap', 'else'],
   nhsNumber: ['null', 'exact', 'else'],
-  nino: ['null', 'exact', 'else'],
+  nino: ['null', 'exact', 'oneCharacter', 'else'],
   upn: ['null', 'exact', 'else'],
   otherId: ['null', 'exact', 'oneCharacter', 'else'],
 };
@@ -105,7 +105,7 @@ const LevelSchema = z
   .object({
     label: z.string().min(1),
     kind: z.enum(LEVEL_KINDS),
-    /** for jaroWinkler (0–1), withinDays (days), tokenOverlap (0–1) */
+    /** for jaroWinkler (0–1), withinDays (days), tokenOverlap (0–1), oneCharacter on a NINO (characters, 1–2) */
     threshold: z.number().optional(),
     /** P(level | match); null = not yet trained */
     m: probability.nullable(),
@@ -360,7 +360,13 @@ export function defaultMatchSpec(): MatchSpec {
       {
         name: 'National Insurance number',
         field: 'nino',
-        levels: [level('missing or invalid', 'null', null, null), level('both valid and equal', 'exact', 0.998, 0.000001), level('both valid, different', 'else', 0.002, 0.999999)],
+        description: 'A NINO has no check digit, so a keying error makes another valid NINO: one or two characters different is a likely typo, and a different NINO counts against a pair without forbidding it.',
+        levels: [
+          level('missing or invalid', 'null', null, null),
+          level('both valid and equal', 'exact', 0.95, 0.000001),
+          level('one or two characters different', 'oneCharacter', 0.03, 0.00001, { threshold: 2 }),
+          level('both valid, different', 'else', 0.02, 0.99998),
+        ],
       },
       {
         name: 'UPN',

@@ -12,6 +12,8 @@ export interface LinkRecord {
   forename: string | null;
   middleNames: string | null;
   surname: string | null;
+  /** Title as recorded (Mr, Mrs, Master …), when a source records one: a generational marker. */
+  title?: string | null;
   /** A previous (e.g. maiden) surname, when a source records one. */
   previousSurname?: string | null;
   /** ISO yyyy-mm-dd */
