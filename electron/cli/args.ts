@@ -12,7 +12,9 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // data protection record on import
   'dsa', 'lawful-basis', 'retention-until',
   // mapping presets on import
-  'save-mapping']);
+  'save-mapping',
+  // model export (model-commands.ts)
+  'format']);
 
 export class UsageError extends Error {}
 

@@ -20,6 +20,7 @@ import { appVersion } from '../engine/version.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
+import { MODEL_HELP, modelCommand } from './model-commands.js';
 import { openStore } from './open-store.js';
 
 
@@ -38,6 +39,7 @@ Commands:
   export clusters --out FILE.csv
   export quarantine --source ID --out FILE.xlsx
 ${LINK_HELP}
+${MODEL_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
@@ -257,7 +259,7 @@ export async function main(argv: string[]): Promise<number> {
     // Fault injection for the exit-code tests: the only way to reach a truly unexpected error.
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
-    const linkHandler = linkCommand(args);
+    const linkHandler = modelCommand(args) ?? linkCommand(args);
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (command === 'import') outcome = await cmdImport(args, storePath, user);
     else if (command === 'export') outcome = await cmdExport(args, storePath, user);

@@ -23,6 +23,7 @@ import { areaHandlers } from './handlers/areas.js';
 import { governanceHandlers } from './handlers/governance.js';
 import { importHandlers } from './handlers/imports.js';
 import { matchingHandlers } from './handlers/matching.js';
+import { modelExportHandlers } from './handlers/model-export.js';
 
 /** A records view is audited at most once per user and source in this time. */
 export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
@@ -198,6 +199,7 @@ export class Engine implements EngineHandle {
   private readonly handlers: Handlers = {
     ...importHandlers(this.context),
     ...matchingHandlers(this.context),
+    ...modelExportHandlers(this.context),
     ...areaHandlers(this.context),
     ...governanceHandlers(this.context),
     'app:info': () => ({

@@ -9,6 +9,7 @@ import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
 import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
 import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
 import { MATCHING_CHANNELS, MATCHING_JOB_RESULTS } from './channels/matching.js';
+import { MODEL_EXPORT_CHANNELS } from './channels/model-export.js';
 
 export { JobStarted };
 export { DiffRow, PresetApplied, PresetRow, QuarantineRow, SheetDrift, SourceDiff } from './channels/imports.js';
@@ -284,6 +285,7 @@ export const CHANNELS = {
   ...CORE_CHANNELS,
   ...IMPORT_CHANNELS,
   ...MATCHING_CHANNELS,
+  ...MODEL_EXPORT_CHANNELS,
   ...AREA_CHANNELS,
   ...GOVERNANCE_CHANNELS,
 } as const;

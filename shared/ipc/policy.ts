@@ -4,6 +4,7 @@ import { AREA_POLICY } from './channels/areas.js';
 import { GOVERNANCE_POLICY } from './channels/governance.js';
 import { IMPORT_POLICY } from './channels/imports.js';
 import { MATCHING_POLICY } from './channels/matching.js';
+import { MODEL_EXPORT_POLICY } from './channels/model-export.js';
 
 /**
  * Who may call each channel once a store is open. `open` channels work before unlocking. Partners
@@ -30,6 +31,7 @@ export const CHANNEL_POLICY: { readonly [C in Channel]: 'open' | readonly Role[]
   'audit:verify': ['analyst'],
   ...IMPORT_POLICY,
   ...MATCHING_POLICY,
+  ...MODEL_EXPORT_POLICY,
   ...AREA_POLICY,
   ...GOVERNANCE_POLICY,
 };

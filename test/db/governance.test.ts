@@ -157,6 +157,7 @@ describe('roles are enforced in the engine on every channel', () => {
     'matching:reviewList': { reviewFrom: 0.01, threshold: 0.99, startRow: 0, endRow: 10 },
     'matching:pair': { recordA: 1, recordB: 2 },
     'matching:decide': { recordA: 1, recordB: 2, decision: 'unsure' },
+    'model:exportSplink': {},
     'governance:record': {},
     'governance:exportRecord': { path: '/nonexistent/record.xlsx' },
     'governance:purge': { sourceId: 1, confirmFileName: 'school.csv' },
