@@ -212,8 +212,8 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   const insertRecord = db.prepare(
     `INSERT INTO record (raw_row_id, source_id, forename, middle_names, surname, title, dob, age, sex, address, postcode, uprn,
        nhs_number, nhs_number_valid, nino, nino_valid, upn, upn_valid, agency_ref, event_date, forename_key, surname_key, problems_json, other_id,
-       addr_flat, addr_number, addr_name, addr_street, addr_locality, addr_town)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       addr_flat, addr_number, addr_name, addr_street, addr_locality, addr_town, previous_surname, email, phone)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = db.prepare('INSERT INTO event (record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 

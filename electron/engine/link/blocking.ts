@@ -156,6 +156,12 @@ function keyValues(p: Prepared, key: BlockingKey): Int32Array {
       case 'otherId':
         v = p.otherId[i] as number;
         break;
+      case 'email':
+        v = p.email[i] as number;
+        break;
+      case 'phone':
+        v = p.phone[i] as number;
+        break;
     }
     out[i] = v;
   }
@@ -198,6 +204,9 @@ function describeKey(p: Prepared, key: BlockingKey, i: number): string {
     case 'upn':
     case 'otherId':
       return '(an identifier)';
+    case 'email':
+    case 'phone':
+      return '(a contact detail)';
   }
 }
 

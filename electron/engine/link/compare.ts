@@ -401,6 +401,24 @@ function otherIdLevel(p: Prepared, c: CompiledComparison, a: number, b: number):
   return c.levelCount - 1;
 }
 
+/** An e-mail address or phone number: equal, one keying error apart, or different. */
+function contactLevel(p: Prepared, c: CompiledComparison, a: number, b: number): number {
+  if (a < 0 || b < 0) return 0;
+  for (let l = 1; l < c.levelCount; l++) {
+    switch (c.kinds[l]) {
+      case K.exact:
+        if (a === b) return l;
+        break;
+      case K.oneCharacter:
+        if (withinOneEdit(p.contacts[a] as string, p.contacts[b] as string)) return l;
+        break;
+      case K.else:
+        return l;
+    }
+  }
+  return c.levelCount - 1;
+}
+
 /** Same length and at most `max` characters different (a swap of two is two). */
 export function withinSubstitutions(a: string, b: string, max: number): boolean {
   if (a.length !== b.length) return false;
@@ -490,6 +508,12 @@ export function compareInto(p: Prepared, plan: Plan, i: number, j: number, out: 
         break;
       case 'otherId':
         level = otherIdLevel(p, c, rec[oi + R.otherId] as number, rec[oj + R.otherId] as number);
+        break;
+      case 'email':
+        level = contactLevel(p, c, rec[oi + R.email] as number, rec[oj + R.email] as number);
+        break;
+      case 'phone':
+        level = contactLevel(p, c, rec[oi + R.phone] as number, rec[oj + R.phone] as number);
         break;
     }
     out[at + k] = level;

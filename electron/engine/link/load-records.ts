@@ -15,12 +15,14 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
   const rawPostcodeColumn = hasColumn(db, 'record', 'postcode_raw');
   const previousSurnameColumn = hasColumn(db, 'record', 'previous_surname');
   const otherIdColumn = hasColumn(db, 'record', 'other_id');
+  const contactColumns = hasColumn(db, 'record', 'email');
   const stmt = db
     .prepare(
       `SELECT r.id, r.source_id, NULL, NULL, r.forename, r.middle_names, r.surname, r.dob, r.sex, r.postcode,
               ${rawPostcodeColumn ? 'r.postcode_raw' : 'NULL'}, r.address, r.uprn,
               r.nhs_number, r.nhs_number_valid, r.nino, r.nino_valid, r.upn, r.upn_valid, r.agency_ref, r.event_date,
-              ${previousSurnameColumn ? 'r.previous_surname' : 'NULL'}, ${otherIdColumn ? 'r.other_id' : 'NULL'}, r.title
+              ${previousSurnameColumn ? 'r.previous_surname' : 'NULL'}, ${otherIdColumn ? 'r.other_id' : 'NULL'}, r.title,
+              ${contactColumns ? 'r.email, r.phone' : 'NULL, NULL'}
        FROM record r
        ${only ? 'WHERE r.id IN (SELECT value FROM json_each(?))' : ''}
        ORDER BY r.id`,
@@ -57,6 +59,8 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       previousSurname: row[21] as string | null,
       otherId: row[22] as string | null,
       title: row[23] as string | null,
+      email: row[24] as string | null,
+      phone: row[25] as string | null,
     });
   }
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);

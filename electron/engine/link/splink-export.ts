@@ -174,6 +174,10 @@ function keyCondition(key: BlockingKey): string {
       return eq('upn');
     case 'otherId':
       return eq('other_id');
+    case 'email':
+      return eq('email');
+    case 'phone':
+      return eq('phone');
     default:
       return eq(String(key));
   }

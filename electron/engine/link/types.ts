@@ -35,6 +35,9 @@ export interface LinkRecord {
    * number), separators removed: compared with trained weights, never a veto.
    */
   otherId?: string | null;
+  /** E-mail (lower case) and phone (digits), when a source records them: evidence with term frequencies. */
+  email?: string | null;
+  phone?: string | null;
   /** The agency's own reference: never identity evidence across sources. */
   agencyRef: string | null;
   /** Latest event date on the row (ISO), if any. */
