@@ -257,14 +257,15 @@ async function linkPrepared(
           }
           const em = expectationMaximisation(plan, patterns, params, train, spec.em);
           // a rule whose EM found something other than matches for a comparison does not train it
-          const rejected = spec.comparisons.map((_, k) => train[k] === true && degenerateReason(spec, k, em.m[k] as Float64Array, params.u[k] as Float64Array) !== null);
+          const reasons = spec.comparisons.map((_, k) => (train[k] === true ? degenerateReason(spec, k, em.m[k] as Float64Array, params.u[k] as Float64Array) : null));
+          const rejected = reasons.map((r) => r !== null);
           training.rules.push({
             rule: ruleName,
             pairs: total,
             iterations: em.iterations,
             lambda: em.lambda,
             trained: spec.comparisons.filter((_, k) => train[k] && !rejected[k]).map((c) => c.name),
-            ...(rejected.some(Boolean) ? { rejected: spec.comparisons.filter((_, k) => rejected[k]).map((c) => c.name) } : {}),
+            ...(rejected.some(Boolean) ? { rejected: spec.comparisons.filter((_, k) => rejected[k]).map((c, k) => `${c.name}: ${reasons[spec.comparisons.indexOf(c)] ?? ''}`.replace(/: $/, '')) } : {}),
           });
           spec.comparisons.forEach((_, k) => {
             if (!train[k] || rejected[k]) return;
@@ -284,7 +285,7 @@ async function linkPrepared(
         // every round is guarded (the within-postcode u is estimated with round 0's m); the last one reports
         const guard = guardTrainedModel(spec, params, priorParams, spec.comparisons.map((c, k) => !c.fixed && (trainedBy[k] as number) > 0));
         if (round === (pcPatterns ? 1 : 0)) {
-          const rejectedEverywhere = spec.comparisons.filter((c, k) => !c.fixed && trainedBy[k] === 0 && training.rules.some((r) => r.rejected?.includes(c.name))).map((c) => c.name);
+          const rejectedEverywhere = spec.comparisons.filter((c, k) => !c.fixed && trainedBy[k] === 0 && training.rules.some((r) => r.rejected?.some((x) => x === c.name || x.startsWith(`${c.name}: `)))).map((c) => c.name);
           for (const name of rejectedEverywhere) warnings.push(`Training gave a degenerate model for "${name}" on every training rule; its default m values are used instead.`);
           warnings.push(...guard.warnings);
           training.fellBack = [...rejectedEverywhere, ...guard.fellBack];
@@ -386,6 +387,7 @@ async function linkPrepared(
       matches,
       nonMatches,
       apart,
+      dob: { day: p.dob, ymd: dobYmd(p) },
     });
     job.progress('clustering', 1, 1);
     lap('cluster');
@@ -405,6 +407,13 @@ async function linkPrepared(
       memory,
     };
   }
+}
+
+/** y·512 + m·32 + d per record (0 when missing), as the comparisons pack it. */
+function dobYmd(p: Prepared): Int32Array {
+  const out = new Int32Array(p.n);
+  for (let i = 0; i < p.n; i++) out[i] = (p.dob[i] as number) < 0 ? 0 : (p.dobY[i] as number) * 512 + (p.dobM[i] as number) * 32 + (p.dobD[i] as number);
+  return out;
 }
 
 function estimateLambda(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, em: MatchSpec['em']): number {

@@ -86,7 +86,7 @@ export interface Prepared {
   nameMask: Int32Array;
   nameLength: Int32Array;
 
-  /** date of birth as days since 1 Jan 1800 (−1 missing), and its parts */
+  /** date of birth as days since 1 Jan 1000 (−1 missing: historical registers hold births before 1800), and its parts */
   dob: Int32Array;
   dobY: Int16Array;
   dobM: Int8Array;
@@ -190,7 +190,8 @@ class CsrBuilder {
 }
 
 const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1800, 0, 1);
+// Far enough back for parish registers: a birth before the epoch would read as a missing date.
+const EPOCH = Date.UTC(1000, 0, 1);
 
 /** Values that stand for "not known" in name fields. */
 const UNKNOWN_NAMES = new Set(['UNKNOWN', 'NOT KNOWN', 'NOTKNOWN', 'UNK', 'NK', 'NONE', 'NULL', 'NA', 'N A', 'TBC', 'XXX', 'X', 'ANON', 'ANONYMOUS', 'REFUSED', 'BABY', 'INFANT', 'UNNAMED', 'UNBORN']);
@@ -345,6 +346,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     const y = Number(v.slice(0, 4));
     const m = Number(v.slice(5, 7));
     const d = Number(v.slice(8, 10));
+    if (y < 1000) return [-1, 0, 0, 0];
     return [Math.round((Date.UTC(y, m - 1, d) - EPOCH) / DAY_MS), y, m, d];
   });
   const pcIds = (keys: ReturnType<typeof postcodeKeys>): [number, number, number] =>
