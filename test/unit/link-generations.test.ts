@@ -68,10 +68,18 @@ describe('parents and children with one name', () => {
     expect(personOf[0]).toBe(personOf[1]);
   });
 
-  it('where the home holds one person only, a wrong date of birth is a recording error (as in FEBRL)', async () => {
-    const records = [record({ dob: '1968-04-02' }), record({ dob: '2010-09-15' }), ...background()];
+  it('outside UK postcodes, where the area holds one person only, a wrong date of birth is a recording error (as in FEBRL)', async () => {
+    const febrl = { postcode: null, postcodeRaw: '4869', address: '15 wright place, lavender bay' };
+    const records = [record({ dob: '1968-04-02', ...febrl }), record({ dob: '2010-09-15', ...febrl }), ...background()];
     const { personOf } = await link(records);
     expect(personOf[0]).toBe(personOf[1]);
+  });
+
+  it('at one UK postcode a father and son are two people even when no one else is seen there', async () => {
+    const records = [record({ dob: '1968-04-02' }), record({ dob: '2010-09-15' }), ...background()];
+    const { personOf, probability } = await link(records);
+    expect(probability(0, 1)).toBeGreaterThan(0.9);
+    expect(personOf[0]).not.toBe(personOf[1]);
   });
 
   it('an identifier that agrees says one person', async () => {

@@ -5,9 +5,9 @@
 // kept apart when
 // - both dates of birth are known, a generation apart (12 years or more) and not one keying error
 //   or a day/month swap apart, and the two records share a home (same postcode, or an address
-//   level that means the same home) where a family lives — someone else of that surname at that
-//   postcode (where a home holds one person's records only, as in FEBRL, a wrong date of birth
-//   is a recording error); or
+//   level that means the same home): one UK postcode, or elsewhere a home where a family lives —
+//   someone else of that surname at that postcode (where a home holds one person's records only,
+//   as in FEBRL, a wrong date of birth is a recording error); or
 // - their generational markers clash — "Jr" against "Snr", or a child's title (Master) against an
 //   adult's (Mr, Mrs, Ms, Dr) — and their dates of birth do not agree;
 // and no identifier agrees. A human match decision still joins them.
@@ -118,6 +118,9 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
     }
     return false;
   };
-  // a marker clash says two people on its own; a date of birth a generation apart needs a family there
-  return found.filter(([i, j]) => (anyMarker && markersClash(markers[i] as GenerationMarker, markers[j] as GenerationMarker)) || family(i, j));
+  // A marker clash says two people on its own. So does a shared UK postcode: it covers about 15
+  // homes, so two records of one name a generation apart there are a family's. A code that is not
+  // a UK postcode (FEBRL's 4-digit areas) may cover a town: there it needs a family seen there.
+  const ukHome = (i: number, j: number): boolean => (p.pcSector[i] as number) >= 0 && p.pc[i] === p.pc[j];
+  return found.filter(([i, j]) => (anyMarker && markersClash(markers[i] as GenerationMarker, markers[j] as GenerationMarker)) || ukHome(i, j) || family(i, j));
 }
