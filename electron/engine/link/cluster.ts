@@ -98,14 +98,15 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0, dateOfBirth: 0 };
   // per root: records holding its distinct dates of birth (up to MAX_DATES)
   const dob = input.dob;
+  // (a root without a list holds only its own record's date, if any: no array per record)
   const dates: Array<number[] | undefined> = dob ? new Array<number[] | undefined>(n) : [];
-  if (dob) for (let i = 0; i < n; i++) if ((dob.day[i] as number) >= 0) dates[i] = [i];
+  const datesOf = (root: number): number[] | undefined => dates[root] ?? ((dob!.day[root] as number) >= 0 ? [root] : undefined);
   const compatible = (x: number, y: number): boolean => datesCompatible(dob!.day[x] as number, dob!.ymd[x] as number, dob!.day[y] as number, dob!.ymd[y] as number);
   /** Whether joining ra and rb on the pair (a, b) would put two incompatible dates in one person unseen. */
   const datesClash = (ra: number, rb: number, a: number, b: number): boolean => {
     if (!dob) return false;
-    const da = dates[ra];
-    const db = dates[rb];
+    const da = datesOf(ra);
+    const db = datesOf(rb);
     if (!da || !db) return false;
     // a pair that holds both dates is the model's own comparison of them: its evidence decides
     if ((dob.day[a] as number) >= 0 && (dob.day[b] as number) >= 0) return false;
@@ -146,11 +147,14 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
       }
     }
     if (dob) {
-      const db = dates[rb];
+      const db = datesOf(rb);
       if (db) {
-        const da = dates[ra];
+        const da = datesOf(ra);
         if (!da) dates[ra] = db;
-        else for (const y of db) if (da.length < MAX_DATES && !da.some((x) => dob.day[x] === dob.day[y])) da.push(y);
+        else {
+          for (const y of db) if (da.length < MAX_DATES && !da.some((x) => dob.day[x] === dob.day[y])) da.push(y);
+          dates[ra] = da;
+        }
         dates[rb] = undefined;
       }
     }

@@ -60,11 +60,15 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
   const k = spec.comparisons.length;
   const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
   const dob = at('dob');
+  const forename = at('forename');
   const postcode = at('postcode');
   const address = at('address');
   if (dob < 0) return [];
   const flags = (c: number, set: ReadonlySet<LevelKind>): Uint8Array => Uint8Array.from(spec.comparisons[c]?.levels ?? [], (l) => (set.has(l.kind) ? 1 : 0));
   const dobTypo = flags(dob, DOB_TYPO);
+  // the rule is about one name: pairs whose forenames plainly differ are left to the weights (and
+  // not held as constraints: at a million records they would be millions)
+  const forenameDifferent = forename >= 0 ? (spec.comparisons[forename]?.levels.length ?? 0) - 1 : -1;
   const home = address >= 0 ? flags(address, HOME_LEVELS) : new Uint8Array(0);
   const postcodeExact = postcode >= 0 ? (spec.comparisons[postcode]?.levels.findIndex((l) => l.kind === 'exact') ?? -1) : -1;
   const identifiers = spec.comparisons.flatMap((c, index) => (IDENTIFIER_FIELDS.has(c.field) ? [{ index, agrees: flags(index, IDENTIFIER_AGREES) }] : []));
@@ -81,7 +85,8 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
     const base = x * k;
     const dobLevel = gammas[base + dob] as number;
     let apart = false;
-    if (dobLevel !== 0 && dobTypo[dobLevel] === 0 && Math.abs((p.dob[i] as number) - (p.dob[j] as number)) >= GENERATION_DAYS) {
+    const sameName = forename < 0 || gammas[base + forename] !== forenameDifferent;
+    if (sameName && dobLevel !== 0 && dobTypo[dobLevel] === 0 && Math.abs((p.dob[i] as number) - (p.dob[j] as number)) >= GENERATION_DAYS) {
       const sameHome = (postcodeExact >= 0 && gammas[base + postcode] === postcodeExact) || (address >= 0 && home[gammas[base + address] as number] === 1);
       apart = sameHome;
     }
