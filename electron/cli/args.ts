@@ -18,7 +18,9 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // neighbourhood outcomes (outcomes-commands.ts)
   'indicator', 'period', 'area',
   // board packs
-  'template']);
+  'template',
+  // model export (model-commands.ts)
+  'format']);
 
 export class UsageError extends Error {}
 

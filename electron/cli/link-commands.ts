@@ -93,6 +93,7 @@ const blocking: Handler = async (args, ctx) => {
   const { refused, warnings } = analysis;
   ctx.say(`${analysis.records.toLocaleString('en-GB')} records; ${analysis.possibleComparisons.toLocaleString('en-GB')} possible pairs.`);
   for (const n of analysis.narrowed) ctx.say(`  narrowed: ${n}`);
+  for (const n of analysis.capped ?? []) ctx.say(`  capped: ${n}`);
   for (const r of analysis.rules) {
     const largest = r.largestBlocks[0];
     ctx.say(

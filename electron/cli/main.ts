@@ -14,6 +14,7 @@ import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
 import { invoke, withEngine, type CliContext } from './invoke.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
+import { MODEL_HELP, modelCommand } from './model-commands.js';
 import { openStore } from './open-store.js';
 import { OUTCOMES_HELP, outcomesCommand } from './outcomes-commands.js';
 import { PACK_HELP, packCommand } from './pack-commands.js';
@@ -35,6 +36,7 @@ Commands:
   export quarantine --source ID --out FILE.xlsx
 ${LINK_HELP}
 ${COHORT_HELP}
+${MODEL_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
@@ -216,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.BASELINE_TEST_FAULT === 'internal') throw new Error('injected fault');
     let outcome: { summary: Summary; exit: number };
     const outcomesHandler = outcomesCommand(args);
-    const linkHandler = linkCommand(args);
+    const linkHandler = modelCommand(args) ?? linkCommand(args);
     const cohortHandler = cohortCommand(args);
     const importHandler = importCommand(args);
     const packHandler = packCommand(args);

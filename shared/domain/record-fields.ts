@@ -19,6 +19,9 @@ export const PERSON_FIELDS = [
   'upn',
   'other_id',
   'agency_ref',
+  'previous_surname',
+  'email',
+  'phone',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
@@ -55,6 +58,9 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   upn: 'Unique pupil number',
   other_id: 'Other national identifier (no check digit)',
   agency_ref: "Agency's own reference",
+  previous_surname: 'Previous or birth surname',
+  email: 'E-mail address',
+  phone: 'Phone number',
   event_date: 'Event date',
   event_end_date: 'Event end date',
   event_category: 'Event type or category',

@@ -7,6 +7,7 @@ import { MATCHING_FEATURE } from './channels/matching.js';
 import { COHORT_FEATURE } from './channels/cohort.js';
 import { OUTCOME_FEATURE } from './channels/outcomes.js';
 import { PACK_FEATURE } from './channels/packs.js';
+import { MODEL_EXPORT_FEATURE } from './channels/model-export.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -17,6 +18,7 @@ export const FEATURES = [
   COHORT_FEATURE,
   OUTCOME_FEATURE,
   PACK_FEATURE,
+  MODEL_EXPORT_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

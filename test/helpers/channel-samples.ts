@@ -80,4 +80,5 @@ export const SAMPLE: { [C in Channel]: unknown } = {
   'packs:deleteTemplate': { name: 'Quarterly' },
   'packs:build': {},
   'packs:export': { build: 'pack-0', outDir: '/nonexistent/packs' },
+  'model:exportSplink': {},
 };

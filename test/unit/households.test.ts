@@ -223,6 +223,25 @@ const scenarios: Scenario[] = [
     ],
     expected: [['filip', 'helena'], ['loner'], ['nowhere'], ['solo']],
   },
+  {
+    rule: 'two postcode-only neighbours who share a surname stay two households when their flat numbers differ',
+    records: [
+      { who: 'gary', ...HEALTH, surname: 'TURNER', dob: '1979-03-01', sex: 'M', postcode: 'S65 1QT', address: 'Flat 25', eventDate: '2024-11-12' },
+      { who: 'dean', ...HEALTH, surname: 'TURNER', dob: '1981-06-01', sex: 'M', postcode: 'S65 1QT', address: 'Flat 31', eventDate: '2025-01-22' },
+      { who: 'kim', ...HEALTH, surname: 'TURNER', dob: '1983-06-01', sex: 'F', postcode: 'S65 1QT', address: 'FLAT 25', eventDate: '2025-02-02' },
+    ],
+    expected: [['dean'], ['gary', 'kim']],
+  },
+  {
+    rule: 'a postcode-only person recorded at another flat does not join the household at the postcode that shares their surname',
+    records: [
+      { who: 'kid', ...SCHOOL, surname: 'Turner', dob: '2014-02-01', sex: 'F', address: 'Flat 31, Kestrel House, 5 Mill Road, Wexthorpe', postcode: 'S65 1QT' },
+      { who: 'mum', ...HOUSING, surname: 'Turner', dob: '1986-02-01', sex: 'F', address: 'Flat 31, Kestrel House, 5 Mill Road, Wexthorpe', postcode: 'S65 1QT' },
+      { who: 'neighbour', ...HEALTH, surname: 'TURNER', dob: '1980-05-01', sex: 'M', postcode: 'S65 1QT', address: 'Flat 25', eventDate: '2025-01-22' },
+      { who: 'dad', ...BENEFITS, surname: 'TURNER', dob: '1984-05-01', sex: 'M', postcode: 'S65 1QT', eventDate: '2025-01-22' },
+    ],
+    expected: [['dad', 'kid', 'mum'], ['neighbour']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {

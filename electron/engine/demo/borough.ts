@@ -23,6 +23,7 @@ import {
   surnameTable,
 } from './names.js';
 import { Rng, type WeightedTable, weightedTable } from './prng.js';
+import { addFamilyScenarios, addNeighbourScenarios } from './scenarios.js';
 
 /** The reference "as-of" date of the demo: ages and household membership are taken on it. */
 export const AS_OF_ISO = '2025-03-31';
@@ -919,6 +920,8 @@ export function generateBorough(options: BoroughOptions): Borough {
     ];
   }
 
+  addFamilyScenarios(seed, ctx.persons, ctx.households, AS_OF);
+
   // Addresses: everyone's first home, then moves during the year.
   const addrRng = new Rng(seed, 'borough/addresses');
   const pool = new DwellingPool(addrRng);
@@ -944,6 +947,8 @@ export function generateBorough(options: BoroughOptions): Borough {
     current.to = day;
     hh.addresses.push({ address: pool.take(social), from: day, to: null });
   }
+
+  addNeighbourScenarios(seed, ctx.persons, ctx.households);
 
   // Household at the as-of date; school years.
   for (const p of ctx.persons) {

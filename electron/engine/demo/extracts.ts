@@ -30,6 +30,7 @@ import {
 } from './dates.js';
 import { spacedNhsNumber } from './identifiers.js';
 import { BOROUGH_NAME, COUNCIL_NAME, LA_NUMBER, NICKNAMES, STREET_TYPE_ABBREVIATIONS, titleFor } from './names.js';
+import { ninoTypo, SCENARIO_RATES } from './scenarios.js';
 import { Rng } from './prng.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -60,6 +61,7 @@ export const ERROR_KINDS = [
   'previous-surname',
   'hyphen-variant',
   'diacritics-stripped',
+  'nino-typo',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -1165,6 +1167,7 @@ function youthJusticeExtract(b: Borough, seed: number | string): Extract {
 function benefitsExtract(b: Borough, seed: number | string): Extract {
   const spec = EXTRACT_SPECS.benefits;
   const rng = new Rng(seed, 'extract/benefits');
+  const ninoRng = new Rng(seed, 'extract/benefits/nino-typos');
   const rates = ERROR_RATES.benefits;
   const claimRefs = new RefMaker(rng, 8);
   const views = new Map<number, View>();
@@ -1185,11 +1188,13 @@ function benefitsExtract(b: Borough, seed: number | string): Extract {
     if (sur !== sur.toUpperCase()) errs.add('surname-uppercase');
     const knownOn = view.stale ? Math.max(start, WINDOW_START) : Math.min(end ?? AS_OF, AS_OF);
     const address = heldAddress(b, view, knownOn, errs);
+    const nino = /^[A-Z]{2}\d{6}[A-D]$/.test(p.nino) && ninoRng.chance(SCENARIO_RATES.ninoTypo) ? ninoTypo(ninoRng, p.nino) : p.nino;
+    if (nino !== p.nino) errs.add('nino-typo');
     pending.push({
       key: [ref, p.nino],
       cells: [
         ref,
-        p.nino,
+        nino,
         surText,
         nameText(view, fore, errs, true),
         view.dob === null ? '' : fmtIso(view.dob),

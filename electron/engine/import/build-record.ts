@@ -7,6 +7,7 @@ import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '
 import { cleanName, nameKey, splitFullName } from '../../../shared/domain/normalise/name.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
+import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 
 export interface RecordValues {
   forename: string | null;
@@ -27,6 +28,11 @@ export interface RecordValues {
   upnValid: boolean;
   /** A national number with no check this app knows (a foreign social security number): spaces, hyphens and dots removed. */
   otherId: string | null;
+  /** A previous (birth, maiden) surname, cleaned like a surname. */
+  previousSurname: string | null;
+  /** Lower-cased e-mail address and phone digits (contact.ts), null when not valid-looking. */
+  email: string | null;
+  phone: string | null;
   agencyRef: string | null;
   eventDate: string | null;
   forenameKey: string | null;
@@ -109,6 +115,14 @@ function dateIn(cell: Cell, ctx: PreparedContext): ParsedDate | null {
 }
 
 /** "123-45 6789" → "123456789": the separators people type carry no meaning; null when nothing is left. */
+/** A previous surname cell, cleaned as a surname is; "N/A" and the like are no surname. */
+function previousSurnameOf(value: string | undefined): string | null {
+  if (!value) return null;
+  const cleaned = cleanName(value);
+  const key = nameKey(cleaned.name);
+  return key ? cleaned.name : null;
+}
+
 export function normaliseOtherId(value: string | undefined): string | null {
   const v = value?.replace(/[\s\-./]+/g, '').toUpperCase();
   return v ? v : null;
@@ -266,6 +280,9 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       upn: upn.value,
       upnValid: upn.valid,
       otherId,
+      previousSurname: previousSurnameOf(firstOf(cells, ctx, 'previous_surname')?.value),
+      email: normaliseEmail(firstOf(cells, ctx, 'email')?.value),
+      phone: normalisePhone(firstOf(cells, ctx, 'phone')?.value),
       agencyRef: firstOf(cells, ctx, 'agency_ref')?.value ?? null,
       eventDate,
       forenameKey: nameKey(forename),

@@ -27,6 +27,8 @@ export interface RuleAnalysis {
   largestBlocks: BlockSummary[];
   /** blocks skipped for exceeding maxBlockSize */
   skippedBlocks: BlockSummary[];
+  /** when the rule made more comparisons than its cap: its largest blocks left out (see capRule) */
+  capped?: { blocks: number; records: number; comparisonsBefore: number; comparisonsAfter: number; largest: string };
 }
 
 export interface BlockingAnalysis {
@@ -38,6 +40,8 @@ export interface BlockingAnalysis {
   possibleComparisons: number;
   /** broad rules that gave way to narrower ones on this data */
   narrowed: string[];
+  /** rules whose largest blocks were left out to keep them under their comparison cap */
+  capped: string[];
   warnings: string[];
 }
 
@@ -46,13 +50,15 @@ export interface RuleKeys {
   rule: BlockingRule;
   /** composite key id per record, −1 when a key is missing */
   key: Int32Array;
-  /** 1 when the key's block was skipped as too large */
+  /** 1 when the key's block was skipped as too large, 2 when left out by the rule's comparison cap */
   skipped: Uint8Array;
   /** records sorted by key, and block start offsets */
   order: Int32Array;
   starts: Int32Array;
   /** for rules with onlyIfMissing: 1 where the record lacks that field (a pair needs one such record) */
   missing: Uint8Array | null;
+  /** set by capRule when the rule's largest blocks were left out */
+  cappedInfo?: { blocks: number; records: number; comparisonsBefore: number; comparisonsAfter: number; cap: number };
 }
 
 export interface CandidatePairs {
@@ -150,6 +156,12 @@ function keyValues(p: Prepared, key: BlockingKey): Int32Array {
       case 'otherId':
         v = p.otherId[i] as number;
         break;
+      case 'email':
+        v = p.email[i] as number;
+        break;
+      case 'phone':
+        v = p.phone[i] as number;
+        break;
     }
     out[i] = v;
   }
@@ -192,6 +204,9 @@ function describeKey(p: Prepared, key: BlockingKey, i: number): string {
     case 'upn':
     case 'otherId':
       return '(an identifier)';
+    case 'email':
+    case 'phone':
+      return '(a contact detail)';
   }
 }
 
@@ -271,7 +286,49 @@ export interface EffectiveRules {
  * Groups records for every rule, replacing a broad rule by its `narrowTo` rules when it would
  * make more than `narrowAbove` comparisons per record.
  */
-export function effectiveRules(p: Prepared, rules: readonly BlockingRule[], maxBlockSize: number): EffectiveRules {
+export function effectiveRules(p: Prepared, rules: readonly BlockingRule[], maxBlockSize: number, capPerRecord = RULE_CAP_PER_RECORD): EffectiveRules {
+  const out = uncappedRules(p, rules, maxBlockSize);
+  const cap = Math.max(RULE_CAP_FLOOR, Math.round(capPerRecord * p.n));
+  for (const g of out.grouped) capRule(g, cap);
+  return out;
+}
+
+/**
+ * Comparisons per record one rule may make before its largest blocks are left out. A rule that
+ * passes this is dominated by a few huge blocks (a common name sound among records with no date
+ * of birth: 4.8M of 5.1M comparisons on one historical set) whose pairs are mostly strangers.
+ */
+export const RULE_CAP_PER_RECORD = 25;
+/** Under this many comparisons a rule is never capped (small data sets compare freely). */
+export const RULE_CAP_FLOOR = 250_000;
+
+/** Leaves out a rule's largest blocks, biggest first, until its comparisons are within `cap`. */
+export function capRule(g: RuleKeys, cap: number): void {
+  const blocks = g.starts.length - 1;
+  let total = 0;
+  const live: number[] = [];
+  for (let k = 0; k < blocks; k++) {
+    if (g.skipped[k]) continue;
+    const pairs = blockPairs(g, k);
+    total += pairs;
+    if (pairs > 0) live.push(k);
+  }
+  if (total <= cap) return;
+  const before = total;
+  live.sort((x, y) => blockPairs(g, y) - blockPairs(g, x));
+  let records = 0;
+  let count = 0;
+  for (const k of live) {
+    if (total <= cap) break;
+    total -= blockPairs(g, k);
+    g.skipped[k] = 2;
+    records += (g.starts[k + 1] as number) - (g.starts[k] as number);
+    count++;
+  }
+  g.cappedInfo = { blocks: count, records, comparisonsBefore: before, comparisonsAfter: total, cap };
+}
+
+function uncappedRules(p: Prepared, rules: readonly BlockingRule[], maxBlockSize: number): EffectiveRules {
   const grouped: RuleKeys[] = [];
   const narrowed: string[] = [];
   for (const rule of rules) {
@@ -340,17 +397,23 @@ function allowed(p: Prepared, i: number, j: number, o: BlockingOptions): boolean
 /** Counts per rule and the largest blocks, before enumerating anything. */
 export function analyseBlocks(p: Prepared, grouped: readonly RuleKeys[], o: BlockingOptions): BlockingAnalysis {
   const warnings: string[] = [];
+  const cappedTexts: string[] = [];
   const rules = grouped.map((g): RuleAnalysis => {
     const blocks = g.starts.length - 1;
     let comparisons = 0;
     let records = 0;
     const largest: Array<{ k: number; size: number }> = [];
     const skippedBlocks: BlockSummary[] = [];
+    let cappedLargest: { size: number; key: string } | null = null;
     for (let k = 0; k < blocks; k++) {
       const size = (g.starts[k + 1] as number) - (g.starts[k] as number);
       records += size;
       const first = g.order[g.starts[k] as number] as number;
       const pairs = blockPairs(g, k);
+      if (g.skipped[k] === 2) {
+        if (!cappedLargest || size > cappedLargest.size) cappedLargest = { size, key: g.rule.keys.map((key) => describeKey(p, key, first)).join(' + ') };
+        continue;
+      }
       if (g.skipped[k]) {
         skippedBlocks.push({ key: g.rule.keys.map((key) => describeKey(p, key, first)).join(' + '), records: size, comparisons: pairs });
         continue;
@@ -375,7 +438,15 @@ export function analyseBlocks(p: Prepared, grouped: readonly RuleKeys[], o: Bloc
         `Blocking rule "${g.rule.name}": ${skippedBlocks.length} block${skippedBlocks.length === 1 ? '' : 's'} larger than ${o.maxBlockSize} records skipped (largest: ${worst.records} records sharing "${worst.key}" — likely a placeholder value).`,
       );
     }
-    return { rule: g.rule.name, keys: [...g.rule.keys], records, blocks, comparisons, newComparisons: 0, largestBlocks, skippedBlocks };
+    const info = g.cappedInfo;
+    let capped: RuleAnalysis['capped'];
+    if (info) {
+      capped = { blocks: info.blocks, records: info.records, comparisonsBefore: info.comparisonsBefore, comparisonsAfter: info.comparisonsAfter, largest: cappedLargest?.key ?? '' };
+      const detail = `${info.comparisonsBefore.toLocaleString('en-GB')} comparisons, above its cap of ${info.cap.toLocaleString('en-GB')}; its ${info.blocks.toLocaleString('en-GB')} largest block${info.blocks === 1 ? '' : 's'} (${info.records.toLocaleString('en-GB')} records, largest "${capped.largest}") left out, keeping ${info.comparisonsAfter.toLocaleString('en-GB')}`;
+      cappedTexts.push(`${g.rule.name}: ${detail}`);
+      warnings.push(`Blocking rule "${g.rule.name}" capped: ${detail}. Pairs there are still found by the other rules.`);
+    }
+    return { rule: g.rule.name, keys: [...g.rule.keys], records, blocks, comparisons, newComparisons: 0, largestBlocks, skippedBlocks, ...(capped ? { capped } : {}) };
   });
   let possible = pairsOf(p.n);
   if (o.linkType !== 'link_and_dedupe' || o.noDuplicatesWithin.size > 0) {
@@ -389,7 +460,7 @@ export function analyseBlocks(p: Prepared, grouped: readonly RuleKeys[], o: Bloc
     }
     possible = o.linkType === 'dedupe_only' ? within : possible - excluded;
   }
-  return { records: p.n, rules, totalComparisons: 0, possibleComparisons: possible, narrowed: [], warnings };
+  return { records: p.n, rules, totalComparisons: 0, possibleComparisons: possible, narrowed: [], capped: cappedTexts, warnings };
 }
 
 /**

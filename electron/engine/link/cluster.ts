@@ -3,6 +3,7 @@
 // clusters, two different valid national identifiers (NHS number, NINO, UPN), or two records of
 // a source declared to hold each person once, or possible twins (twins.ts). Human match
 // decisions join first.
+import { dobDigitsWithinOne } from './compare.js';
 import type { PersonClusters } from './types.js';
 
 export interface ClusterInput {
@@ -21,11 +22,33 @@ export interface ClusterInput {
   nonMatches: ReadonlyArray<readonly [number, number]>;
   /** pairs the model keeps apart (possible twins): like non-match decisions, after the human matches */
   apart?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Dates of birth per record (days, −1 missing; and y·512 + m·32 + d): a person has one date of
+   * birth, so two clusters whose dates no keying error explains never join through a record
+   * without one (a pair holding dates on both sides was weighed by the model and decides).
+   */
+  dob?: { day: Int32Array; ymd: Int32Array };
 }
+
+/** Two dates of birth one person's records could hold: equal, within a month, day and month swapped, or one digit apart. */
+export function datesCompatible(dayA: number, ymdA: number, dayB: number, ymdB: number): boolean {
+  if (dayA === dayB || Math.abs(dayA - dayB) <= 31) return true;
+  const ya = ymdA >> 9;
+  const yb = ymdB >> 9;
+  const ma = (ymdA >> 5) & 15;
+  const mb = (ymdB >> 5) & 15;
+  const da = ymdA & 31;
+  const db = ymdB & 31;
+  if (ya === yb && ma === db && da === mb) return true;
+  return dobDigitsWithinOne(ya, ma, da, yb, mb, db);
+}
+
+/** Distinct dates of birth kept per cluster for the check (a person rarely has more variants). */
+const MAX_DATES = 8;
 
 export interface ClusterResult extends PersonClusters {
   joined: number;
-  refused: { identifier: number; decision: number; source: number; possibleTwins: number };
+  refused: { identifier: number; decision: number; source: number; possibleTwins: number; dateOfBirth: number };
   /** human match decisions that could not be honoured (they contradict a non-match decision) */
   conflictingDecisions: number;
 }
@@ -72,7 +95,24 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   for (const [a, b] of input.nonMatches) if (a !== b) forbid(a, b, false);
   const recordOf = (f: number): number => (f < 0 ? -f - 1 : f);
 
-  const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0 };
+  const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0, dateOfBirth: 0 };
+  // per root: records holding its distinct dates of birth (up to MAX_DATES)
+  const dob = input.dob;
+  // (a root without a list holds only its own record's date, if any: no array per record)
+  const dates: Array<number[] | undefined> = dob ? new Array<number[] | undefined>(n) : [];
+  const datesOf = (root: number): number[] | undefined => dates[root] ?? ((dob!.day[root] as number) >= 0 ? [root] : undefined);
+  const compatible = (x: number, y: number): boolean => datesCompatible(dob!.day[x] as number, dob!.ymd[x] as number, dob!.day[y] as number, dob!.ymd[y] as number);
+  /** Whether joining ra and rb on the pair (a, b) would put two incompatible dates in one person unseen. */
+  const datesClash = (ra: number, rb: number, a: number, b: number): boolean => {
+    if (!dob) return false;
+    const da = datesOf(ra);
+    const db = datesOf(rb);
+    if (!da || !db) return false;
+    // a pair that holds both dates is the model's own comparison of them: its evidence decides
+    if ((dob.day[a] as number) >= 0 && (dob.day[b] as number) >= 0) return false;
+    for (const x of da) for (const y of db) if (!compatible(x, y)) return true;
+    return false;
+  };
   const blockedBy = (ra: number, rb: number): 'identifier' | 'decision' | 'source' | 'possibleTwins' | null => {
     for (const arr of ids) {
       const x = arr[ra] as number;
@@ -104,6 +144,18 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
       else if (sets[rb]) {
         const sa = sets[ra] ?? (sets[ra] = new Set());
         for (const s of sets[rb]!) sa.add(s);
+      }
+    }
+    if (dob) {
+      const db = datesOf(rb);
+      if (db) {
+        const da = datesOf(ra);
+        if (!da) dates[ra] = db;
+        else {
+          for (const y of db) if (da.length < MAX_DATES && !da.some((x) => dob.day[x] === dob.day[y])) da.push(y);
+          dates[ra] = da;
+        }
+        dates[rb] = undefined;
       }
     }
     const fb = forbidden.get(rb);
@@ -145,6 +197,10 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     const why = blockedBy(ra, rb);
     if (why) {
       refused[why]++;
+      continue;
+    }
+    if (datesClash(ra, rb, input.edgesA[e] as number, input.edgesB[e] as number)) {
+      refused.dateOfBirth++;
       continue;
     }
     union(ra, rb);

@@ -401,6 +401,54 @@ function otherIdLevel(p: Prepared, c: CompiledComparison, a: number, b: number):
   return c.levelCount - 1;
 }
 
+/** An e-mail address or phone number: equal, one keying error apart, or different. */
+function contactLevel(p: Prepared, c: CompiledComparison, a: number, b: number): number {
+  if (a < 0 || b < 0) return 0;
+  for (let l = 1; l < c.levelCount; l++) {
+    switch (c.kinds[l]) {
+      case K.exact:
+        if (a === b) return l;
+        break;
+      case K.oneCharacter:
+        if (withinOneEdit(p.contacts[a] as string, p.contacts[b] as string)) return l;
+        break;
+      case K.else:
+        return l;
+    }
+  }
+  return c.levelCount - 1;
+}
+
+/** Same length and at most `max` characters different (a swap of two is two). */
+export function withinSubstitutions(a: string, b: string, max: number): boolean {
+  if (a.length !== b.length) return false;
+  let diffs = 0;
+  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k) && ++diffs > max) return false;
+  return true;
+}
+
+/**
+ * An identifier with no check digit whose format is fixed (NINO): a keying error makes another
+ * valid value, so one or two characters different (the level's threshold, default 1) is a likely
+ * typo rather than another person.
+ */
+function nearIdentifierLevel(values: readonly string[], c: CompiledComparison, a: number, b: number): number {
+  if (a < 0 || b < 0) return 0;
+  for (let l = 1; l < c.levelCount; l++) {
+    switch (c.kinds[l]) {
+      case K.exact:
+        if (a === b) return l;
+        break;
+      case K.oneCharacter:
+        if (withinSubstitutions(values[a] as string, values[b] as string, (c.thresholds[l] as number) || 1)) return l;
+        break;
+      case K.else:
+        return l;
+    }
+  }
+  return c.levelCount - 1;
+}
+
 function levelOf(c: CompiledComparison, kind: number): number {
   for (let l = 0; l < c.levelCount; l++) if (c.kinds[l] === kind) return l;
   return c.levelCount - 1;
@@ -453,13 +501,19 @@ export function compareInto(p: Prepared, plan: Plan, i: number, j: number, out: 
         level = identifierLevel(rec[oi + R.nhs] as number, rec[oj + R.nhs] as number, c);
         break;
       case 'nino':
-        level = identifierLevel(rec[oi + R.nino] as number, rec[oj + R.nino] as number, c);
+        level = nearIdentifierLevel(p.ninos, c, rec[oi + R.nino] as number, rec[oj + R.nino] as number);
         break;
       case 'upn':
         level = identifierLevel(rec[oi + R.upn] as number, rec[oj + R.upn] as number, c);
         break;
       case 'otherId':
         level = otherIdLevel(p, c, rec[oi + R.otherId] as number, rec[oj + R.otherId] as number);
+        break;
+      case 'email':
+        level = contactLevel(p, c, rec[oi + R.email] as number, rec[oj + R.email] as number);
+        break;
+      case 'phone':
+        level = contactLevel(p, c, rec[oi + R.phone] as number, rec[oj + R.phone] as number);
         break;
     }
     out[at + k] = level;

@@ -11,6 +11,8 @@ import { compilePlan, type Plan } from './compare.js';
 import { GammaPool } from './gamma-pool.js';
 import { buildModel, explainInto, pairWeight, probabilityOf, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
+import { generationPairs } from './generations.js';
+import { guardTrainedModel, degenerateReason } from './model-guard.js';
 import { possibleTwinPairs } from './twins.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
 import {
@@ -65,7 +67,15 @@ export interface LinkPersonsResult {
   prior: number;
   candidatePairs: number;
   matchedPairs: number;
-  training: { uSamples: number; uSamePostcodeSamples: number; rules: Array<{ rule: string; pairs: number; iterations: number; lambda: number; trained: string[] }> };
+  training: {
+    uSamples: number;
+    uSamePostcodeSamples: number;
+    rules: Array<{ rule: string; pairs: number; iterations: number; lambda: number; trained: string[]; rejected?: string[] }>;
+    /** comparisons whose trained m was degenerate and fell back to the prior m values */
+    fellBack?: string[];
+    /** agreement levels raised to their comparison's "different" weight */
+    raised?: Array<{ comparison: string; levels: string[] }>;
+  };
   warnings: string[];
   timings: Record<string, number>;
   /** resident memory (MB) at the end of each phase */
@@ -198,6 +208,7 @@ async function linkPrepared(
       // u: random pairs, and random pairs within a postcode for household fields
       job.progress('training', 0, 3);
       const params = parametersFromSpec(spec);
+      const priorParams = parametersFromSpec(spec);
       const sample = samplePairs(p.n, Math.min(spec.uSampleSize, Math.max(10_000, p.n * 20)), allowed, seed);
       training.uSamples = sample.count;
       const uFreq = levelFrequencies(plan, await pool.compare(sample.a, sample.b, sample.count, job, 'training'), sample.count);
@@ -245,9 +256,19 @@ async function linkPrepared(
             continue;
           }
           const em = expectationMaximisation(plan, patterns, params, train, spec.em);
-          training.rules.push({ rule: ruleName, pairs: total, iterations: em.iterations, lambda: em.lambda, trained: spec.comparisons.filter((_, k) => train[k]).map((c) => c.name) });
+          // a rule whose EM found something other than matches for a comparison does not train it
+          const reasons = spec.comparisons.map((_, k) => (train[k] === true ? degenerateReason(spec, k, em.m[k] as Float64Array, params.u[k] as Float64Array) : null));
+          const rejected = reasons.map((r) => r !== null);
+          training.rules.push({
+            rule: ruleName,
+            pairs: total,
+            iterations: em.iterations,
+            lambda: em.lambda,
+            trained: spec.comparisons.filter((_, k) => train[k] && !rejected[k]).map((c) => c.name),
+            ...(rejected.some(Boolean) ? { rejected: spec.comparisons.filter((_, k) => rejected[k]).map((c, k) => `${c.name}: ${reasons[spec.comparisons.indexOf(c)] ?? ''}`.replace(/: $/, '')) } : {}),
+          });
           spec.comparisons.forEach((_, k) => {
-            if (!train[k]) return;
+            if (!train[k] || rejected[k]) return;
             trainedBy[k]!++;
             const row = em.m[k] as Float64Array;
             for (let l = 1; l < row.length; l++) sums[k]![l]! += row[l] as number;
@@ -261,6 +282,15 @@ async function linkPrepared(
           for (let l = 1; l < row.length; l++) row[l] = (sums[k]![l] as number) / by;
           params.m[k] = row;
         });
+        // every round is guarded (the within-postcode u is estimated with round 0's m); the last one reports
+        const guard = guardTrainedModel(spec, params, priorParams, spec.comparisons.map((c, k) => !c.fixed && (trainedBy[k] as number) > 0));
+        if (round === (pcPatterns ? 1 : 0)) {
+          const rejectedEverywhere = spec.comparisons.filter((c, k) => !c.fixed && trainedBy[k] === 0 && training.rules.some((r) => r.rejected?.some((x) => x === c.name || x.startsWith(`${c.name}: `)))).map((c) => c.name);
+          for (const name of rejectedEverywhere) warnings.push(`Training gave a degenerate model for "${name}" on every training rule; its default m values are used instead.`);
+          warnings.push(...guard.warnings);
+          training.fellBack = [...rejectedEverywhere, ...guard.fellBack];
+          training.raised = guard.raised;
+        }
         if (pcPatterns && round === 0) params.uPc = estimateSamePostcodeU(plan, pcPatterns, params, conditional, spec.em).uPc;
       }
       lap('trainM');
@@ -337,7 +367,8 @@ async function linkPrepared(
       else if (d.decision === 'non-match') nonMatches.push([a, b]);
     }
     // possible twins among all candidate pairs, so no third record can bridge them either
-    const apart = possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count);
+    // and parents and children who share a name, a generation apart at one home
+    const apart = [...possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), ...generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count)];
     const edgesA = new Int32Array(edgeCount);
     const edgesB = new Int32Array(edgeCount);
     for (let k = 0; k < edgeCount; k++) {
@@ -349,12 +380,14 @@ async function linkPrepared(
       edgesA,
       edgesB,
       edgeCount,
-      identifiers: [p.nhs, p.nino, p.upn],
+      // only identifiers with a check digit forbid a join; a NINO typo makes another valid NINO
+      identifiers: [p.nhs, p.upn],
       source: p.source,
       noDuplicatesWithin: noDup,
       matches,
       nonMatches,
       apart,
+      dob: { day: p.dob, ymd: dobYmd(p) },
     });
     job.progress('clustering', 1, 1);
     lap('cluster');
@@ -374,6 +407,13 @@ async function linkPrepared(
       memory,
     };
   }
+}
+
+/** y·512 + m·32 + d per record (0 when missing), as the comparisons pack it. */
+function dobYmd(p: Prepared): Int32Array {
+  const out = new Int32Array(p.n);
+  for (let i = 0; i < p.n; i++) out[i] = (p.dob[i] as number) < 0 ? 0 : (p.dobY[i] as number) * 512 + (p.dobM[i] as number) * 32 + (p.dobD[i] as number);
+  return out;
 }
 
 function estimateLambda(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, em: MatchSpec['em']): number {

@@ -39,6 +39,9 @@ function recordColumns(db: Db) {
     eventDate: 'r.event_date',
     previousSurname: optional('previous_surname'),
     otherId: optional('other_id'),
+    title: 'r.title',
+    email: optional('email'),
+    phone: optional('phone'),
   } as const;
 }
 
@@ -88,6 +91,9 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       eventDate: text(row, at.eventDate),
       previousSurname: text(row, at.previousSurname),
       otherId: text(row, at.otherId),
+      title: text(row, at.title),
+      email: text(row, at.email),
+      phone: text(row, at.phone),
     });
   }
   const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';

@@ -47,6 +47,9 @@ export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: numb
     if (c.field === 'postcode') return { ...base, values: p.pc, counts: p.pcCount, total: p.pcTotal };
     // a number many records share (a stand-in the screen did not catch) weighs less
     if (c.field === 'otherId') return { ...base, values: p.otherId, counts: p.otherIdCount, total: p.otherIdTotal };
+    // an e-mail or number a family or a service shares weighs less
+    if (c.field === 'email') return { ...base, values: p.email, counts: p.contactCount, total: p.emailTotal };
+    if (c.field === 'phone') return { ...base, values: p.phone, counts: p.contactCount, total: p.phoneTotal };
     return null;
   });
   const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;

@@ -19,7 +19,7 @@ export interface Csr {
  * lines per record instead of one per column: at a million records memory latency, not
  * arithmetic, bounds the comparison rate.
  */
-export const REC = 26;
+export const REC = 28;
 export const R = {
   fn: 0,
   fnCompact: 1,
@@ -48,6 +48,8 @@ export const R = {
   tokensStart: 23,
   tokensEnd: 24,
   otherId: 25,
+  email: 26,
+  phone: 27,
 } as const;
 /** Name facts packed per name id (stride NAME): letter mask, length·65536 + first char, transliteration id, 1 if in a nickname group. */
 export const NAME = 4;
@@ -84,7 +86,7 @@ export interface Prepared {
   nameMask: Int32Array;
   nameLength: Int32Array;
 
-  /** date of birth as days since 1 Jan 1800 (−1 missing), and its parts */
+  /** date of birth as days since 1 Jan 1000 (−1 missing: historical registers hold births before 1800), and its parts */
   dob: Int32Array;
   dobY: Int16Array;
   dobM: Int8Array;
@@ -113,16 +115,26 @@ export interface Prepared {
   /** valid national identifiers as ids (one dictionary per kind, not kept), −1 missing */
   nhs: Int32Array;
   nino: Int32Array;
+  /** NINO dictionary (ids in `nino`): a NINO has no check digit, so near values are compared */
+  ninos: string[];
   upn: Int32Array;
   /** other national identifiers (no check digit) as ids into `otherIds`, −1 missing or a placeholder */
   otherId: Int32Array;
   otherIds: string[];
+  /** e-mail addresses and phone numbers as ids into `contacts` (one dictionary), −1 missing */
+  email: Int32Array;
+  phone: Int32Array;
+  contacts: string[];
 
   /** term frequencies: records holding each forename / surname name id, each postcode id */
   fnCount: Int32Array;
   snCount: Int32Array;
   pcCount: Int32Array;
   otherIdCount: Int32Array;
+  /** records holding each contact id (e-mail or phone: the dictionaries never collide, an e-mail has an @) */
+  contactCount: Int32Array;
+  emailTotal: number;
+  phoneTotal: number;
   fnTotal: number;
   snTotal: number;
   pcTotal: number;
@@ -178,7 +190,8 @@ class CsrBuilder {
 }
 
 const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1800, 0, 1);
+// Far enough back for parish registers: a birth before the epoch would read as a missing date.
+const EPOCH = Date.UTC(1000, 0, 1);
 
 /** Values that stand for "not known" in name fields. */
 const UNKNOWN_NAMES = new Set(['UNKNOWN', 'NOT KNOWN', 'NOTKNOWN', 'UNK', 'NK', 'NONE', 'NULL', 'NA', 'N A', 'TBC', 'XXX', 'X', 'ANON', 'ANONYMOUS', 'REFUSED', 'BABY', 'INFANT', 'UNNAMED', 'UNBORN']);
@@ -271,6 +284,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   const upnIds = new Interner();
   const uprnIds = new Interner();
   const otherIds = new Interner();
+  const contacts = new Interner();
   const sourceIndex = new Map<number, number>();
   const sourceIds: number[] = [];
 
@@ -299,6 +313,8 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   const nino = i32(n);
   const upn = i32(n);
   const otherId = i32(n);
+  const email = i32(n);
+  const phone = i32(n);
   const empty: number[] = [];
 
   // Every distinct value is parsed and interned once; records repeat names, dates, postcodes
@@ -330,6 +346,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     const y = Number(v.slice(0, 4));
     const m = Number(v.slice(5, 7));
     const d = Number(v.slice(8, 10));
+    if (y < 1000) return [-1, 0, 0, 0];
     return [Math.round((Date.UTC(y, m - 1, d) - EPOCH) / DAY_MS), y, m, d];
   });
   const pcIds = (keys: ReturnType<typeof postcodeKeys>): [number, number, number] =>
@@ -400,6 +417,8 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     upn[i] = r.upn ? upnIds.id(r.upn) : -1;
     const other = usableOtherId(r.otherId);
     otherId[i] = other ? otherIds.id(other) : -1;
+    email[i] = r.email ? contacts.id(r.email) : -1;
+    phone[i] = r.phone ? contacts.id(r.phone) : -1;
   }
 
   // Per-name derived keys, computed once per distinct name.
@@ -429,7 +448,18 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   let snTotal = 0;
   let pcTotal = 0;
   let otherIdTotal = 0;
+  const contactCount = i32(contacts.values.length);
+  let emailTotal = 0;
+  let phoneTotal = 0;
   for (let i = 0; i < n; i++) {
+    if (email[i]! >= 0) {
+      contactCount[email[i]!]!++;
+      emailTotal++;
+    }
+    if (phone[i]! >= 0) {
+      contactCount[phone[i]!]!++;
+      phoneTotal++;
+    }
     if (fn[i]! >= 0) {
       fnCount[fn[i]!]!++;
       fnTotal++;
@@ -482,6 +512,8 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     rec[o + R.tokensStart] = tokensCsr.offsets[i] as number;
     rec[o + R.tokensEnd] = tokensCsr.offsets[i + 1] as number;
     rec[o + R.otherId] = otherId[i] as number;
+    rec[o + R.email] = email[i] as number;
+    rec[o + R.phone] = phone[i] as number;
   }
   const nameInfo = i32(nameCount * NAME);
   for (let id = 0; id < nameCount; id++) {
@@ -529,13 +561,20 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     uprns: uprnIds.values,
     nhs,
     nino,
+    ninos: ninoIds.values,
     upn,
     otherId,
     otherIds: otherIds.values,
+    email,
+    phone,
+    contacts: contacts.values,
     fnCount,
     snCount,
     pcCount,
     otherIdCount,
+    contactCount,
+    emailTotal,
+    phoneTotal,
     fnTotal,
     snTotal,
     pcTotal,

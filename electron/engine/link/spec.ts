@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 
 /** What a comparison compares; each field has its own comparator and allowed level kinds. */
-export const COMPARISON_FIELDS = ['forename', 'surname', 'nameSwap', 'dob', 'sex', 'postcode', 'address', 'nhsNumber', 'nino', 'upn', 'otherId'] as const;
+export const COMPARISON_FIELDS = ['forename', 'surname', 'nameSwap', 'dob', 'sex', 'postcode', 'address', 'nhsNumber', 'nino', 'upn', 'otherId', 'email', 'phone'] as const;
 export type ComparisonField = (typeof COMPARISON_FIELDS)[number];
 
 /** Level conditions. A pair takes the first level, in order, whose condition holds. */
@@ -46,9 +46,11 @@ const FIELD_LEVELS: Record<ComparisonField, readonly LevelKind[]> = {
   postcode: ['null', 'exact', 'sector', 'district', 'oneCharacter', 'else'],
   address: ['null', 'uprn', 'flatNumberStreet', 'numberStreet', 'tokenOverlap', 'else'],
   nhsNumber: ['null', 'exact', 'else'],
-  nino: ['null', 'exact', 'else'],
+  nino: ['null', 'exact', 'oneCharacter', 'else'],
   upn: ['null', 'exact', 'else'],
   otherId: ['null', 'exact', 'oneCharacter', 'else'],
+  email: ['null', 'exact', 'oneCharacter', 'else'],
+  phone: ['null', 'exact', 'oneCharacter', 'else'],
 };
 
 /** Blocking keys: a rule joins records whose keys are all equal and present. */
@@ -74,6 +76,8 @@ export const BLOCKING_KEYS = [
   'upn',
   /** a national number with no check digit (foreign social security number) */
   'otherId',
+  'email',
+  'phone',
 ] as const;
 export type BlockingKey = (typeof BLOCKING_KEYS)[number];
 
@@ -97,6 +101,8 @@ export const KEY_FIELDS: Record<BlockingKey, readonly ComparisonField[]> = {
   nino: ['nino'],
   upn: ['upn'],
   otherId: ['otherId'],
+  email: ['email'],
+  phone: ['phone'],
 };
 
 const probability = z.number().gt(0).lt(1);
@@ -105,7 +111,7 @@ const LevelSchema = z
   .object({
     label: z.string().min(1),
     kind: z.enum(LEVEL_KINDS),
-    /** for jaroWinkler (0–1), withinDays (days), tokenOverlap (0–1) */
+    /** for jaroWinkler (0–1), withinDays (days), tokenOverlap (0–1), oneCharacter on a NINO (characters, 1–2) */
     threshold: z.number().optional(),
     /** P(level | match); null = not yet trained */
     m: probability.nullable(),
@@ -233,6 +239,8 @@ export function defaultMatchSpec(): MatchSpec {
       { name: 'National Insurance number', keys: ['nino'] },
       { name: 'UPN', keys: ['upn'] },
       { name: 'other national identifier', keys: ['otherId'] },
+      { name: 'e-mail', keys: ['email'] },
+      { name: 'phone', keys: ['phone'] },
       {
         name: 'date of birth',
         keys: ['dob'],
@@ -360,7 +368,13 @@ export function defaultMatchSpec(): MatchSpec {
       {
         name: 'National Insurance number',
         field: 'nino',
-        levels: [level('missing or invalid', 'null', null, null), level('both valid and equal', 'exact', 0.998, 0.000001), level('both valid, different', 'else', 0.002, 0.999999)],
+        description: 'A NINO has no check digit, so a keying error makes another valid NINO: one or two characters different is a likely typo, and a different NINO counts against a pair without forbidding it.',
+        levels: [
+          level('missing or invalid', 'null', null, null),
+          level('both valid and equal', 'exact', 0.95, 0.000001),
+          level('one or two characters different', 'oneCharacter', 0.03, 0.00001, { threshold: 2 }),
+          level('both valid, different', 'else', 0.02, 0.99998),
+        ],
       },
       {
         name: 'UPN',
@@ -376,6 +390,30 @@ export function defaultMatchSpec(): MatchSpec {
           level('equal', 'exact', 0.9, 0.0001, { tf: true }),
           level('one character different or two swapped', 'oneCharacter', 0.04, 0.001),
           level('different', 'else', 0.06, 0.9989),
+        ],
+      },
+      {
+        name: 'e-mail',
+        field: 'email',
+        conditionalOnPostcode: true,
+        description: 'Contact details, not identity: a parent\'s e-mail is often given for a child, so within a postcode u is measured there, and a common address weighs less (TF).',
+        levels: [
+          level('missing', 'null', null, null),
+          level('equal', 'exact', 0.8, 0.0001, { tf: true }),
+          level('one character different or two swapped', 'oneCharacter', 0.05, 0.00005),
+          level('different', 'else', 0.15, 0.9998),
+        ],
+      },
+      {
+        name: 'phone',
+        field: 'phone',
+        conditionalOnPostcode: true,
+        description: 'Contact details, not identity: a family shares a landline and a parent\'s mobile is given for a child, so within a postcode u is measured there, and a common number weighs less (TF).',
+        levels: [
+          level('missing', 'null', null, null),
+          level('equal', 'exact', 0.7, 0.0001, { tf: true }),
+          level('one digit different or two swapped', 'oneCharacter', 0.05, 0.0001),
+          level('different', 'else', 0.25, 0.9998),
         ],
       },
     ],

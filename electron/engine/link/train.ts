@@ -185,7 +185,8 @@ const M_FLOOR = 1e-6;
  * match with, say, a different sex, but real records do, and −19 bits would act as a veto.
  */
 const M_FLOOR_ELSE = 1e-3;
-const IDENTIFIER_FIELDS = new Set(['nhsNumber', 'nino', 'upn']);
+// identifiers with a check digit: a keying error fails the check, so two valid different values are two people
+const IDENTIFIER_FIELDS = new Set(['nhsNumber', 'upn']);
 
 /**
  * EM with u fixed: estimates m for the comparisons in `train` (and λ) from pattern counts. The

@@ -24,7 +24,7 @@ const IDENTIFIER_AGREES: ReadonlySet<LevelKind> = new Set(['exact', 'oneCharacte
 const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['nhsNumber', 'nino', 'upn', 'otherId']);
 
 /** Names one keying or hearing error apart, or one the start of the other (Dani / Danielle). */
-function alike(p: Prepared, x: number, y: number): boolean {
+export function alike(p: Prepared, x: number, y: number): boolean {
   if (x < 0 || y < 0) return false;
   if (x === y) return true;
   const sx = p.nameSoundex[x] as number;

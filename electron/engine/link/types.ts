@@ -12,6 +12,8 @@ export interface LinkRecord {
   forename: string | null;
   middleNames: string | null;
   surname: string | null;
+  /** Title as recorded (Mr, Mrs, Master …), when a source records one: a generational marker. */
+  title?: string | null;
   /** A previous (e.g. maiden) surname, when a source records one. */
   previousSurname?: string | null;
   /** ISO yyyy-mm-dd */
@@ -33,6 +35,9 @@ export interface LinkRecord {
    * number), separators removed: compared with trained weights, never a veto.
    */
   otherId?: string | null;
+  /** E-mail (lower case) and phone (digits), when a source records them: evidence with term frequencies. */
+  email?: string | null;
+  phone?: string | null;
   /** The agency's own reference: never identity evidence across sources. */
   agencyRef: string | null;
   /** Latest event date on the row (ISO), if any. */

@@ -17,6 +17,7 @@ function report(run: number | null, analysis: BlockingAnalysis, warnings: string
     totalComparisons: analysis.totalComparisons,
     possibleComparisons: analysis.possibleComparisons,
     narrowed: analysis.narrowed,
+    capped: analysis.capped ?? [],
     rules: analysis.rules.map((r) => ({
       rule: r.rule,
       records: r.records,

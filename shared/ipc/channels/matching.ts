@@ -100,6 +100,8 @@ export const BlockingReport = z.object({
   totalComparisons: z.number(),
   possibleComparisons: z.number(),
   narrowed: z.array(z.string()),
+  /** rules whose largest blocks were left out to keep them under their comparison cap */
+  capped: z.array(z.string()).optional(),
   rules: z.array(
     z.object({
       rule: z.string(),

@@ -43,7 +43,7 @@ export interface TruthRecords {
   householdIds: string[];
 }
 
-function withTruth(db: Db, truthCsv: string): TruthRecords {
+export function withTruth(db: Db, truthCsv: string): TruthRecords {
   const truth = demoTruth(truthCsv);
   const rowOf = recordRowKeys(db);
   const out: TruthRecords = { records: [], personIds: [], householdIds: [] };

@@ -13,6 +13,7 @@
 
 import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.js';
 import { withinOneEdit } from '../strings.js';
+import { parseAddress } from './address.js';
 import type { PerPerson, PersonProfiles } from './profiles.js';
 
 /** Surname ids and surname-part ids of a unit's members. */
@@ -21,6 +22,7 @@ interface Names {
   parts: number[];
 }
 const NO_UNITS: readonly number[] = Object.freeze([]);
+const NO_DOORS: readonly string[] = Object.freeze([]);
 
 /** How a person came to be in their household: the rule that first joined them to someone. */
 export const Evidence = {
@@ -241,6 +243,41 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     return null;
   };
 
+  // Flat and house numbers each person was recorded at, even in addresses too partial to place
+  // them ("Flat 25" and a postcode, from A&E): two neighbours at one postcode who share a surname
+  // are two households when their doors differ.
+  const doors: Array<string[] | undefined> = new Array<string[] | undefined>(personCount);
+  const doorsOfText = new Map<string, string[]>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (!r.address) continue;
+    let marks = doorsOfText.get(r.address);
+    if (!marks) {
+      const parsed = parseAddress(r.address, r.postcode);
+      marks = [...(parsed.flat ? [`F${parsed.flat}`] : []), ...(parsed.number ? [`N${parsed.number}`] : [])];
+      doorsOfText.set(r.address, marks);
+    }
+    if (marks.length === 0) continue;
+    const p = personOf[i]!;
+    const held = doors[p] ?? (doors[p] = []);
+    for (const m of marks) if (held.length < 8 && !held.includes(m)) held.push(m);
+  }
+  /** Whether two units were recorded at different doors only: flats or house numbers, none in common. */
+  const doorsClash = (ra: number, rb: number): boolean => {
+    const a: string[] = [];
+    const b: string[] = [];
+    for (let m = ra; m >= 0; m = next[m]!) for (const d of doors[m] ?? NO_DOORS) a.push(d);
+    if (a.length === 0) return false;
+    for (let m = rb; m >= 0; m = next[m]!) for (const d of doors[m] ?? NO_DOORS) b.push(d);
+    if (b.length === 0) return false;
+    for (const kind of ['F', 'N']) {
+      const x = a.filter((d) => d[0] === kind);
+      const y = b.filter((d) => d[0] === kind);
+      if (x.length > 0 && y.length > 0 && !x.some((d) => y.includes(d))) return true;
+    }
+    return false;
+  };
+
   // 3. Postcode-only units join the household at one of their postcodes that shares their surname.
   /** households (unit roots) seen at each postcode id, now or earlier */
   const anchoredAt: Array<number[] | undefined> = new Array<number[] | undefined>(profiles.postcodeCount);
@@ -289,7 +326,7 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         if (stamp[h] === root || anchor[h]! < 0) continue;
         stamp[h] = root;
         const s = surnameScore(fNames, namesOf(h));
-        if (s < 2) continue;
+        if (s < 2 || doorsClash(root, h)) continue;
         const score = s + shapeScore(f, membersOf(h)) + (postcode[root] === postcode[h] ? 1 : 0);
         traced?.push({ members: membersOf(h), surname: s, score });
         if (score > bestScore) {
@@ -329,7 +366,7 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         const mine = membersOf(find(m));
         const fits = others.find((o) => {
           const theirs = membersOf(find(o));
-          return find(o) === find(m) || (shapeScore(mine, theirs) >= 0 && shapeScore(theirs, mine) >= 0);
+          return find(o) === find(m) || (shapeScore(mine, theirs) >= 0 && shapeScore(theirs, mine) >= 0 && !doorsClash(find(o), find(m)));
         });
         if (fits === undefined) others.push(m);
         else merge(fits, m, Evidence.FLOATER_SURNAME);

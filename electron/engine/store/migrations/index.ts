@@ -7,6 +7,7 @@ import { sql as areasImd } from './0040-areas-imd.js';
 import { sql as otherId } from './0050-record-other-id.js';
 import { sql as presetsEvents } from './0060-presets-events.js';
 import { sql as sourceAsOfBasis } from './0070-source-as-of-basis.js';
+import { sql as contactPreviousSurname } from './0080-record-contact-previous-surname.js';
 import { sql as programmes } from './0090-programmes.js';
 import { sql as outcomeIndicators } from './0120-outcome-indicators.js';
 import { sql as packs } from './0130-packs.js';
@@ -20,6 +21,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 50, name: 'record-other-id', sql: otherId },
   { version: 60, name: 'presets-events', sql: presetsEvents },
   { version: 70, name: 'source-as-of-basis', sql: sourceAsOfBasis },
+  { version: 80, name: 'record-contact-previous-surname', sql: contactPreviousSurname },
   { version: 90, name: 'programmes', sql: programmes },
   { version: 120, name: 'outcome-indicators', sql: outcomeIndicators },
   { version: 130, name: 'packs', sql: packs },

@@ -50,6 +50,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'pack-exported': 'Exported a board pack',
   'pack-template-deleted': 'Deleted a board pack template',
   'pack-template-saved': 'Saved a board pack template',
+  'model-exported': 'Exported the matching model',
 };
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */

@@ -39,6 +39,11 @@ export function BlockingSection() {
           {state.value.narrowed.length > 0 ? (
             <p className="body">Narrowed because they would find too many pairs here: {state.value.narrowed.join('; ')}.</p>
           ) : null}
+          {(state.value.capped ?? []).length > 0 ? (
+            <p className="body" data-testid="blocking-capped">
+              Capped because a few very large groups made most of their pairs: {(state.value.capped ?? []).join('; ')}.
+            </p>
+          ) : null}
           <div className="table-wrapper">
             <table className="table" data-testid="blocking-table">
               <caption className="visually-hidden">Pairs found by each blocking rule</caption>

@@ -1,0 +1,30 @@
+// E-mail addresses and phone numbers as the linker compares them. Both are contact details, not
+// identity: a parent's number is often given for a child, so the linker weighs them with term
+// frequencies and within-postcode u, never as a veto. Normalising makes one person's variants
+// equal ("Jo.Bloggs@Mail.com " = "jo.bloggs@mail.com"; "+44 7700 900123" = "07700900123").
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** Addresses that stand for "none" in partner extracts. */
+const NO_EMAIL = /^(none|no|n\/?a|unknown|not ?known|noemail|no\.?email)@/;
+
+/** A lower-cased, trimmed e-mail address, or null when the cell holds no valid-looking one. */
+export function normaliseEmail(value: string | null | undefined): string | null {
+  const v = value?.trim().toLowerCase().replace(/^mailto:/, '');
+  if (!v || !EMAIL.test(v) || NO_EMAIL.test(v)) return null;
+  return v;
+}
+
+/**
+ * A phone number as digits, UK numbers in national form (+44 / 0044 → 0), or null when it is
+ * too short to be a number or one digit repeated (a stand-in such as 00000000000).
+ */
+export function normalisePhone(value: string | null | undefined): string | null {
+  if (!value) return null;
+  // an extension or a second number after a separator is not part of this one
+  const first = value.split(/\s*(?:\/|,|;|\bext\.?|\bx(?=\s*\d))\s*/i)[0] ?? '';
+  let digits = first.replace(/\D/g, '');
+  if (first.trim().startsWith('+')) digits = digits.startsWith('44') ? `0${digits.slice(2).replace(/^0/, '')}` : `00${digits}`;
+  else if (digits.startsWith('0044')) digits = `0${digits.slice(4).replace(/^0/, '')}`;
+  if (digits.length < 7 || /^(\d)\1+$/.test(digits)) return null;
+  return digits;
+}

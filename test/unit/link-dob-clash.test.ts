@@ -1,0 +1,102 @@
+// A person has one date of birth: clustering never joins two dates no keying error explains
+// through a record that has none (the bridge a register full of John Smiths builds), yet a pair
+// that itself holds both dates is the model's own evidence and still joins. Also: births before
+// 1800 are dates, not missing values.
+import { describe, expect, it } from 'vitest';
+import { clusterRecords, datesCompatible } from '../../electron/engine/link/cluster.js';
+import { compareInto, compilePlan } from '../../electron/engine/link/compare.js';
+import { prepare } from '../../electron/engine/link/prepare.js';
+import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
+
+const ymd = (iso: string): { day: number; ymd: number } => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { day: Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1000, 0, 1)) / 86_400_000), ymd: y * 512 + m * 32 + d };
+};
+
+function cluster(dobs: Array<string | null>, edges: Array<[number, number]>): Int32Array {
+  const day = new Int32Array(dobs.length).fill(-1);
+  const packed = new Int32Array(dobs.length);
+  dobs.forEach((d, i) => {
+    if (!d) return;
+    const v = ymd(d);
+    day[i] = v.day;
+    packed[i] = v.ymd;
+  });
+  return clusterRecords({
+    n: dobs.length,
+    edgesA: Int32Array.from(edges.map((e) => e[0])),
+    edgesB: Int32Array.from(edges.map((e) => e[1])),
+    edgeCount: edges.length,
+    identifiers: [],
+    source: new Int32Array(dobs.length),
+    noDuplicatesWithin: new Set(),
+    matches: [],
+    nonMatches: [],
+    dob: { day, ymd: packed },
+  }).personOf;
+}
+
+describe('one date of birth per person', () => {
+  it('refuses to bridge two dates through a record without one', () => {
+    const p = cluster(['1801-03-04', null, '1822-11-30'], [
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(p[0]).toBe(p[1]);
+    expect(p[2]).not.toBe(p[1]);
+  });
+
+  it('joins dates a keying error explains (one digit, day and month swapped, within a month)', () => {
+    for (const other of ['1801-03-14', '1801-04-03', '1801-03-20', '1810-03-04']) {
+      const p = cluster(['1801-03-04', null, other], [
+        [0, 1],
+        [1, 2],
+      ]);
+      expect(p[0], other).toBe(p[2]);
+    }
+  });
+
+  it('lets pairs holding dates on both sides join: the model weighed them itself (FEBRL keys dates wrongly)', () => {
+    expect(Array.from(cluster(['1801-03-04', '1822-11-30'], [[0, 1]]))).toEqual([0, 0]);
+    // a third record whose date fits one of two joined records and not the other
+    const p = cluster(['1801-03-04', '1822-11-30', '1801-03-04'], [
+      [0, 1],
+      [2, 0],
+    ]);
+    expect(p[2]).toBe(p[1]);
+  });
+
+  it.each([
+    ['1801-03-04', '1801-03-04', true],
+    ['1801-03-04', '1801-04-02', true],
+    ['1801-03-04', '1891-03-04', true],
+    ['1801-03-04', '1802-05-04', false],
+    ['1980-01-01', '2010-06-15', false],
+  ])('%s / %s compatible: %s', (a, b, want) => {
+    const x = ymd(a);
+    const y = ymd(b);
+    expect(datesCompatible(x.day, x.ymd, y.day, y.ymd)).toBe(want);
+  });
+});
+
+describe('births before 1800', () => {
+  it('compare as dates, not as missing values', () => {
+    const spec = fixedSpec();
+    const plan = compilePlan(spec);
+    const dob = spec.comparisons.findIndex((c) => c.field === 'dob');
+    const level = (a: string, b: string): string => {
+      const records: LinkRecord[] = [
+        { ...blankLinkRecord(1), forename: 'John', surname: 'Morris', dob: a },
+        { ...blankLinkRecord(2), forename: 'John', surname: 'Morris', dob: b },
+      ];
+      const g = new Uint8Array(plan.comparisons.length);
+      compareInto(prepare(records), plan, 0, 1, g, 0);
+      return spec.comparisons[dob]!.levels[g[dob] as number]!.label;
+    };
+    expect(level('1783-05-16', '1783-05-16')).toBe('exact');
+    expect(level('1783-05-16', '1783-05-21')).toBe('within a month');
+    expect(level('1642-12-25', '1642-12-25')).toBe('exact');
+    expect(level('1783-05-16', '1838-02-03')).toBe('different');
+  });
+});
