@@ -14,6 +14,7 @@ import { looksLikeAddress } from '../../../shared/domain/normalise/address.js';
 import { looksLikeFullName, nameKey } from '../../../shared/domain/normalise/name.js';
 import { nicknameGroupsOf } from '../link/names.js';
 import { looksLikePostcode } from '../../../shared/domain/normalise/postcode.js';
+import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 
 export interface RoleSuggestion {
@@ -266,6 +267,11 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
   if (s >= 0.8) return found('upn', s, 'are unique pupil numbers that pass the check letter');
   s = share(sample, looksLikePostcode);
   if (s >= 0.8) return found('postcode', s, 'are UK postcodes');
+  s = share(sample, (v) => normaliseEmail(v) !== null);
+  if (s >= 0.8) return found('email', s, 'are e-mail addresses');
+  // Before dates and UPRNs: "01709 823456" is neither, and a phone column is identity evidence.
+  s = share(sample, (v) => /^(\+|\(?0)[\s\d()-]{9,17}$/.test(v.trim()) && normalisePhone(v) !== null);
+  if (s >= 0.8) return found('phone', s, 'are UK phone numbers');
   s = share(sample, (v) => v.trim().length <= 13 && normaliseSex(v) !== null);
   if (s >= 0.9 && share(sample, (v) => ALPHA_SEX.test(v.trim())) >= 0.5 && new Set(sample.map((v) => v.trim().toUpperCase())).size <= 6) {
     return found('sex', s, 'are sex codes (M, F, …)');
