@@ -12,7 +12,9 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // data protection record on import
   'dsa', 'lawful-basis', 'retention-until',
   // mapping presets on import
-  'save-mapping']);
+  'save-mapping',
+  // review queue (baseline-commands.ts)
+  'limit', 'note']);
 
 export class UsageError extends Error {}
 

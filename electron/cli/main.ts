@@ -19,6 +19,7 @@ import { defaultDemoStorePath, defaultStorePath, defaultUserDataDir } from '../e
 import { appVersion } from '../engine/version.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { governanceCommand } from './governance-commands.js';
+import { BASELINE_HELP, baselineCommand } from './baseline-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
 
@@ -38,6 +39,7 @@ Commands:
   export clusters --out FILE.csv
   export quarantine --source ID --out FILE.xlsx
 ${LINK_HELP}
+${BASELINE_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
@@ -265,6 +267,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (noun(command) === 'source' && args.words[1] === 'diff') outcome = await cmdSourceDiff(args, storePath, user);
     else if (noun(command) === 'source' && args.words[1] === 'remap') outcome = await cmdSourceRemap(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
+    else if (baselineCommand(command)) outcome = await baselineCommand(command)!(args, { storePath, user, say });
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
     else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);

@@ -23,6 +23,7 @@ import { areaHandlers } from './handlers/areas.js';
 import { governanceHandlers } from './handlers/governance.js';
 import { importHandlers } from './handlers/imports.js';
 import { matchingHandlers } from './handlers/matching.js';
+import { baselineHandlers } from './handlers/baseline.js';
 
 /** A records view is audited at most once per user and source in this time. */
 export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
@@ -200,6 +201,7 @@ export class Engine implements EngineHandle {
     ...matchingHandlers(this.context),
     ...areaHandlers(this.context),
     ...governanceHandlers(this.context),
+    ...baselineHandlers(this.context),
     'app:info': () => ({
       version: this.options.version,
       host: this.options.host === 'electron' ? 'electron' : 'browser',

@@ -9,6 +9,7 @@ import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
 import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
 import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
 import { MATCHING_CHANNELS, MATCHING_JOB_RESULTS } from './channels/matching.js';
+import { BASELINE_CHANNELS } from './channels/baseline.js';
 
 export { JobStarted };
 export { DiffRow, PresetApplied, PresetRow, QuarantineRow, SheetDrift, SourceDiff } from './channels/imports.js';
@@ -286,6 +287,7 @@ export const CHANNELS = {
   ...MATCHING_CHANNELS,
   ...AREA_CHANNELS,
   ...GOVERNANCE_CHANNELS,
+  ...BASELINE_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

@@ -176,6 +176,10 @@ describe('roles are enforced in the engine on every channel', () => {
     'areas:profile': { name: 'Ferham' },
     'areas:map': { measure: { kind: 'households', vintage: 2021 } },
     'areas:unplaced': { vintage: 2021 },
+    'review:queue': {},
+    'review:decide': { id: '1-2', decision: 'unsure' },
+    'review:clear': { id: '1-2' },
+    'review:cluster': { id: '1-2' },
   };
 
   it('every sample request is valid for its channel', () => {
