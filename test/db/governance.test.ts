@@ -180,6 +180,15 @@ describe('roles are enforced in the engine on every channel', () => {
     'review:decide': { id: '1-2', decision: 'unsure' },
     'review:clear': { id: '1-2' },
     'review:cluster': { id: '1-2' },
+    'baseline:search': { query: 'Zelda' },
+    'baseline:person': { personId: 'P0000001' },
+    'baseline:household': { householdId: 'H0000001' },
+    'baseline:split': { personId: 'P0000001', recordId: 1 },
+    'baseline:people': { startRow: 0, endRow: 10, sort: [], filters: {} },
+    'baseline:households': { startRow: 0, endRow: 10, sort: [], filters: {} },
+    'baseline:streets': {},
+    'baseline:subjectAccess': { personId: 'P0000001', path: '/nonexistent/sar.xlsx' },
+    'baseline:erase': { personId: 'P0000001', confirm: 'P0000001' },
   };
 
   it('every sample request is valid for its channel', () => {

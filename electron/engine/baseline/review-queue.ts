@@ -7,6 +7,7 @@ import type { DecisionKind } from '../../../shared/ipc/channels/matching.js';
 import type { ClusterRecord, PairCluster, QueueEntry, RecordRef, ReviewQueue } from '../../../shared/ipc/channels/baseline.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { recordDecision } from '../link/decisions.js';
+import { refreshReviewFlags } from './index-build.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import { matchingSettings } from '../matching/settings.js';
 import type { Db } from '../store/database.js';
@@ -177,6 +178,7 @@ export function decidePair(store: Store, user: string, id: string, decision: Dec
   const [a, b] = parsePairId(id);
   const previous = currentDecision(store.reader, a, b);
   recordDecision(store, a, b, decision, user, note);
+  refreshFlagsOf(store, a, b);
   return { id: pairIdOf(a, b), decision, previous, decisions: decisionCount(store.reader) };
 }
 
@@ -188,7 +190,17 @@ export function clearDecision(store: Store, user: string, id: string): { id: str
     store.writer.prepare('DELETE FROM link_decision WHERE record_a = ? AND record_b = ?').run(a, b);
     store.audit(user, 'link-decision-cleared', { recordA: a, recordB: b });
   })();
+  refreshFlagsOf(store, a, b);
   return { id: pairIdOf(a, b), previous, decisions: decisionCount(store.reader) };
+}
+
+/** Keeps the grid's "in review" flag of the pair's two people current after a decision. */
+function refreshFlagsOf(store: Store, a: number, b: number): void {
+  const run = latestRunRow(store.reader);
+  if (run === null) return;
+  const people = store.reader.prepare('SELECT DISTINCT person_id FROM run_record_person WHERE run_id = ? AND record_id IN (?, ?)').pluck().all(run.id, a, b) as string[];
+  const { reviewFrom, threshold } = band(store, run.threshold);
+  refreshReviewFlags(store.writer, run.id, reviewFrom, threshold, people);
 }
 
 /** Too many records of one source in one person suggests a false merge. */

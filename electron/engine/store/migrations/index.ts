@@ -6,6 +6,7 @@ import { sql as rawRowFormulas } from './0030-raw-row-formulas.js';
 import { sql as areasImd } from './0040-areas-imd.js';
 import { sql as otherId } from './0050-record-other-id.js';
 import { sql as presetsEvents } from './0060-presets-events.js';
+import { sql as baseline } from './0110-baseline.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 40, name: 'areas-imd', sql: areasImd },
   { version: 50, name: 'record-other-id', sql: otherId },
   { version: 60, name: 'presets-events', sql: presetsEvents },
+  { version: 110, name: 'baseline', sql: baseline },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,53 @@
+// The baseline (people and households as one picture): one row per person and per household of
+// the latest linkage Run, with the identity the baseline settled on, where they live and what
+// they are flagged for, so search, the grids and the person page read one row, not a million
+// records. Rebuilt from the Run when a newer Run exists (a version key in meta), so it is never a
+// second source of truth. The trigram index is contentless with secure-delete on: erasing a
+// person leaves no trigram of their name behind.
+// Frozen: this migration's SQL never changes once released.
+
+export const sql = `
+CREATE TABLE baseline_person (
+  id INTEGER PRIMARY KEY,
+  person_id TEXT NOT NULL UNIQUE,
+  household_id TEXT,
+  forename TEXT,
+  surname TEXT,
+  dob TEXT,
+  sex TEXT,
+  postcode TEXT,
+  address TEXT,
+  lsoa TEXT,
+  records INTEGER NOT NULL,
+  -- ",3,7," : the sources holding a record of the person, for the grid's source filter
+  source_ids TEXT NOT NULL,
+  sources_json TEXT NOT NULL,
+  no_dob INTEGER NOT NULL DEFAULT 0,
+  possible_twin INTEGER NOT NULL DEFAULT 0,
+  in_review INTEGER NOT NULL DEFAULT 0,
+  -- what fuzzy ranking compares: names, dates of birth, postcodes, addresses, identifiers
+  doc_json TEXT NOT NULL
+) STRICT;
+CREATE INDEX baseline_person_household ON baseline_person(household_id);
+CREATE INDEX baseline_person_dob ON baseline_person(dob);
+CREATE INDEX baseline_person_lsoa ON baseline_person(lsoa);
+
+CREATE VIRTUAL TABLE baseline_person_fts USING fts5(keys, content='', contentless_delete=1, tokenize='trigram');
+INSERT INTO baseline_person_fts(baseline_person_fts, rank) VALUES ('secure-delete', 1);
+
+CREATE TABLE baseline_household (
+  id INTEGER PRIMARY KEY,
+  household_id TEXT NOT NULL UNIQUE,
+  members INTEGER NOT NULL,
+  adults INTEGER NOT NULL,
+  children INTEGER NOT NULL,
+  postcode TEXT,
+  address TEXT,
+  street TEXT,
+  lsoa TEXT,
+  source_ids TEXT NOT NULL,
+  sources_json TEXT NOT NULL
+) STRICT;
+CREATE INDEX baseline_household_lsoa ON baseline_household(lsoa);
+CREATE INDEX baseline_household_street ON baseline_household(street);
+`;
