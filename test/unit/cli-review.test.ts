@@ -67,20 +67,32 @@ describe('review CLI', () => {
     expect(personOfRow(csv, together.a)).toBe(personOfRow(csv, together.b));
     expect(personOfRow(csv, apart.a)).not.toBe(personOfRow(csv, apart.b));
 
+    const missing = runCli(['--db', db, 'review', 'decide', '999998-999999', 'match', '--json'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.json).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+
     // undo puts a pair back in the queue
     const undo = runCli(['--db', db, 'review', 'undo', apart.id, '--json'], env);
     expect(undo.json).toMatchObject({ ok: true, previous: 'non-match' });
     expect(ids(runCli(['--db', db, 'review', 'list', '--limit', '1000', '--json'], env))).toContain(apart.id);
-  }, 180_000);
 
-  it('refuses a decision it cannot read, or on records that do not exist, with exit 1', () => {
+    // subject rights on the same store: export everything about one person, then erase them
+    const person = personOfRow(csv, together.a);
+    const sar = runCli(['--db', db, 'person', 'export', person, '--out', join(dir, 'sar.xlsx'), '--json'], env);
+    expect(sar.code, sar.stderr).toBe(0);
+    expect(sar.json).toMatchObject({ ok: true, personId: person });
+    expect(sar.json?.records).toBeGreaterThanOrEqual(2);
+    const erase = runCli(['--db', db, 'person', 'erase', person, '--json'], env);
+    expect(erase.code, erase.stderr).toBe(0);
+    expect(erase.json).toMatchObject({ ok: true, deleted: { records: sar.json?.records, rawRows: sar.json?.records } });
+    expect(runCli(['--db', db, 'person', 'export', person, '--out', join(dir, 'again.xlsx')], env).code).toBe(1);
+  }, 240_000);
+
+  it('refuses a decision it cannot read with exit 1, before opening the store', () => {
     const dir = tempDir();
-    const db = join(dir, 'demo.db');
     const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
-    expect(runCli(['--db', db, 'review', 'decide', '1-2', 'maybe'], env).code).toBe(1);
-    expect(runCli(['--db', db, 'demo', '--households', '20', '--seed', '2', '--out', join(dir, 'demo')], env).code).toBe(0);
-    const missing = runCli(['--db', db, 'review', 'decide', '999998-999999', 'match', '--json'], env);
-    expect(missing.code).toBe(1);
-    expect(missing.json).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    const bad = runCli(['--db', join(dir, 'none.db'), 'review', 'decide', '1-2', 'maybe', '--json'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.json).toMatchObject({ ok: false, error: { kind: 'usage' } });
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
 import { AreasPage } from '../features/areas/AreasPage.js';
+import { BaselinePage } from '../features/baseline/BaselinePage.js';
 import { MatchingPage } from '../features/matching/MatchingPage.js';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
@@ -45,6 +46,8 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
         <SourcesPage info={info} onStoreChanged={onStoreChanged} />
       ) : page === 'matching' ? (
         <MatchingPage info={info} />
+      ) : page === 'baseline' ? (
+        <BaselinePage info={info} />
       ) : page === 'areas' ? (
         <AreasPage info={info} />
       ) : page === 'audit' ? (

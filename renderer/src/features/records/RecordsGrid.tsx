@@ -32,6 +32,8 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
   const sourceFilter = fixedSource ? String(fixedSource.id) : chosenSource;
   const idPrefix = fixedSource ? `source-${fixedSource.id}-records` : 'records';
   const [total, setTotal] = useState<number | null>(null);
+  // whether the rows shown are narrowed by a filter: an empty grid then means "none match", not "none yet"
+  const [narrowed, setNarrowed] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const api = useRef<GridApi<RecordRow> | null>(null);
 
@@ -41,9 +43,11 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
     () => ({
       getRows(params: IGetRowsParams) {
         const request = toRecordsPageRequest(params, sourceId, problemsOnly);
+        const filteredNow = (!fixedSource && sourceId !== undefined) || problemsOnly || Object.keys((params.filterModel ?? {}) as object).length > 0;
         workbench.call('records:page', request).then(
           ({ rows, total: count }) => {
             setLoadError(null);
+            setNarrowed(filteredNow);
             setTotal(count);
             params.successCallback(rows, count);
           },
@@ -54,7 +58,7 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
         );
       },
     }),
-    [sourceId, problemsOnly],
+    [sourceId, problemsOnly, fixedSource],
   );
   // In a source's own view the problems come straight after the row number, where they are seen.
   const columnDefs = useMemo(() => {
@@ -112,7 +116,9 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
         {total === null
           ? 'Loading records…'
           : total === 0
-            ? 'No records yet. Import a file or create demo data to see them here.'
+            ? narrowed
+              ? 'No records match these filters.'
+              : 'No records yet. Import a file or create demo data to see them here.'
             : `${formatCount(total)} ${total === 1 ? 'record' : 'records'}`}
       </p>
       <div className="records-grid" data-testid={fixedSource ? 'source-records-grid' : 'records-grid'}>
