@@ -100,3 +100,56 @@ test('find, open, split and export a person', async ({ page, engine, storeDir })
   await expect(page.getByRole('alert').filter({ hasText: 'Saved the subject access file' })).toBeVisible();
   expect(existsSync(out)).toBe(true);
 });
+
+test('review ten pairs by keyboard alone, undo one, and the decisions hold at the next run', async ({ page, engine }) => {
+  test.setTimeout(150_000);
+  await createStoreInUi(page);
+  await runJob(engine, 'demo:create', { households: 100, seed: 6 });
+  // a high threshold leaves many pairs for review
+  expect(await engine.invoke('matching:saveSettings', { threshold: 0.999, reviewFrom: 0.05 })).toMatchObject({ ok: true });
+  await runJob(engine, 'matching:run', {});
+  const queue = await engine.invoke('review:queue', { limit: 20 });
+  if (!queue.ok) throw new Error(queue.error.message);
+  const entries = (queue.value as { entries: Array<{ id: string; recordA: number; recordB: number }> }).entries;
+  expect(entries.length).toBeGreaterThanOrEqual(10);
+
+  await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Matching' }).click();
+  const panel = page.getByTestId('keyboard-review');
+  await expect(panel).toBeVisible();
+  expect(await seriousViolations(page), 'Matching page with the keyboard review').toEqual([]);
+  await panel.focus();
+  const keys = ['n', 'm', 'n', 'u', 'n', 'n', 'm', 'n', 'u', 'n'];
+  for (const [i, key] of keys.entries()) {
+    await page.keyboard.press(key);
+    await expect(page.getByTestId('keyboard-review-progress')).toContainText(`${i + 1} decided here`);
+    await expect(panel).toBeFocused();
+  }
+  await page.keyboard.press('z');
+  await expect(page.getByTestId('keyboard-review-progress')).toContainText('9 decided here');
+  await expect(panel).toBeFocused();
+  // previous and next keep the place
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('keyboard-review-progress')).toContainText('Pair 9 of');
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('keyboard-review-progress')).toContainText('Pair 10 of');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('keyboard-review-cluster')).toBeVisible();
+
+  await runJob(engine, 'matching:run', {});
+  const expected: Record<string, string> = { m: 'match', n: 'non-match', u: 'unsure' };
+  for (const [i, entry] of entries.slice(0, 10).entries()) {
+    const pair = await engine.invoke('matching:pair', { recordA: entry.recordA, recordB: entry.recordB });
+    if (!pair.ok) throw new Error(pair.error.message);
+    const detail = pair.value as { decision: string | null; a: { personId: string }; b: { personId: string } };
+    if (i === 9) {
+      expect(detail.decision, 'the undone decision').toBeNull();
+      continue;
+    }
+    expect(detail.decision).toBe(expected[keys[i]!]);
+    if (detail.decision === 'non-match') expect(detail.a.personId).not.toBe(detail.b.personId);
+  }
+  const after = await engine.invoke('review:queue', { limit: 200 });
+  if (!after.ok) throw new Error(after.error.message);
+  const left = new Set((after.value as { entries: Array<{ id: string }> }).entries.map((e) => e.id));
+  for (const entry of entries.slice(0, 9)) expect(left.has(entry.id)).toBe(false);
+});

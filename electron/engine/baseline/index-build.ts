@@ -24,6 +24,7 @@ export interface PersonDoc {
 
 interface Row {
   person: string;
+  recordId: number;
   household: string | null;
   sourceId: number;
   file: string;
@@ -170,15 +171,15 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
   db.transaction(() => {
     db.exec("DELETE FROM baseline_person; DELETE FROM baseline_household; DELETE FROM baseline_person_fts;");
     const insertPerson = db.prepare(
-      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, records, source_ids, sources_json, no_dob, possible_twin, in_review, doc_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`,
+      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, records, record_ids, source_ids, sources_json, no_dob, possible_twin, in_review, doc_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`,
     );
     const insertFts = db.prepare('INSERT INTO baseline_person_fts(rowid, keys) VALUES (?, ?)');
     const households = new Map<string, { members: number; adults: number; children: number; postcode: Tally; address: Tally; sources: Map<number, string> }>();
     // read through the reader: the writer cannot insert while a statement of its own iterates
     const rows = store.reader
       .prepare(
-        `SELECT rp.person_id AS person, ph.household_id AS household, r.source_id AS sourceId, s.file_name AS file, s.as_of AS asOf,
+        `SELECT rp.person_id AS person, r.id AS recordId, ph.household_id AS household, r.source_id AS sourceId, s.file_name AS file, s.as_of AS asOf,
                 r.forename, r.middle_names AS middle, r.surname, r.dob, r.sex, r.address, r.postcode, r.uprn,
                 CASE WHEN r.nhs_number_valid = 1 THEN r.nhs_number END AS nhs, CASE WHEN r.nino_valid = 1 THEN r.nino END AS nino,
                 CASE WHEN r.upn_valid = 1 THEN r.upn END AS upn, r.agency_ref AS ref, r.other_id AS other
@@ -211,6 +212,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
           settle(group, (r) => r.address),
           placeOf(postcode),
           group.length,
+          JSON.stringify(group.map((r) => r.recordId)),
           `,${[...sources.keys()].sort((a, b) => a - b).join(',')},`,
           JSON.stringify([...new Set(sources.values())]),
           dob === null ? 1 : 0,

@@ -79,10 +79,12 @@ function settled(rows: readonly RecordRow[], field: IdentityField): string | nul
   return best?.value ?? null;
 }
 
-export function recordsOfPerson(db: Db, run: number, personId: string): RecordRow[] {
-  return db
-    .prepare(`${RECORDS_SQL} JOIN run_record_person rp ON rp.record_id = r.id AND rp.run_id = ? WHERE rp.person_id = ? ORDER BY s.as_of, s.id, w.row_number`)
-    .all(run, personId) as RecordRow[];
+/** The person's records in the latest Run, through the baseline's record list (one indexed row). */
+export function recordsOfPerson(store: Store, personId: string): RecordRow[] {
+  ensureBaselineIndex(store);
+  const ids = store.reader.prepare('SELECT record_ids FROM baseline_person WHERE person_id = ?').pluck().get(personId) as string | undefined;
+  if (ids === undefined) return [];
+  return store.reader.prepare(`${RECORDS_SQL} WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY s.as_of, s.id, w.row_number`).all(ids) as RecordRow[];
 }
 
 function eventsOf(db: Db, recordIds: readonly number[], personOf: (recordId: number) => string | null): TimelineEvent[] {
@@ -101,12 +103,15 @@ function eventsOf(db: Db, recordIds: readonly number[], personOf: (recordId: num
 
 /** Where the person lived (which household) Run by Run, as spans. */
 function householdSpans(db: Db, personId: string): PersonPage['households'] {
+  // one primary-key lookup per Run: the table is keyed (run, person), and Runs are few
   const rows = db
     .prepare(
-      `SELECT ph.run_id AS run, ph.household_id AS householdId, lr.as_of AS asOf, lr.finished_at AS at
-       FROM run_person_household ph JOIN link_run lr ON lr.id = ph.run_id WHERE ph.person_id = ? ORDER BY ph.run_id`,
+      `SELECT lr.id AS run, (SELECT household_id FROM run_person_household ph WHERE ph.run_id = lr.id AND ph.person_id = ?) AS householdId,
+              lr.as_of AS asOf, lr.finished_at AS at
+       FROM link_run lr ORDER BY lr.id`,
     )
-    .all(personId) as Array<{ run: number; householdId: string; asOf: string | null; at: string }>;
+    .all(personId)
+    .filter((r) => (r as { householdId: string | null }).householdId !== null) as Array<{ run: number; householdId: string; asOf: string | null; at: string }>;
   const spans: PersonPage['households'] = [];
   for (const r of rows) {
     const last = spans[spans.length - 1];
@@ -147,7 +152,7 @@ export function personPage(store: Store, user: string, personId: string): Person
   const db = store.reader;
   const run = latestRunRow(db);
   if (run === null) throw new WorkbenchError('not-found', 'Linkage has not been run yet: there are no people to show.');
-  const rows = recordsOfPerson(db, run.id, personId);
+  const rows = recordsOfPerson(store, personId);
   if (rows.length === 0) throw new WorkbenchError('not-found', `There is no person ${personId} in the latest linkage run (run ${run.id}).`);
   const identity = Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, settled(rows, f)])) as Record<IdentityField, string | null>;
   const records: PersonRecord[] = rows.map((r) => ({

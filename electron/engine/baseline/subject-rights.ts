@@ -83,7 +83,7 @@ export function erasePerson(store: Store, user: string, personId: string, confir
   ensureBaselineIndex(store);
   const run = latestRunRow(store.reader);
   if (run === null) throw new WorkbenchError('not-found', 'Linkage has not been run yet.');
-  const records = recordsOfPerson(store.reader, run.id, personId);
+  const records = recordsOfPerson(store, personId);
   if (records.length === 0) throw new WorkbenchError('not-found', `There is no person ${personId} in the latest linkage run (run ${run.id}).`);
   const ids = JSON.stringify(records.map((r) => r.recordId));
   const db = store.writer;

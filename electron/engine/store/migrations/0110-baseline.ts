@@ -19,6 +19,8 @@ CREATE TABLE baseline_person (
   address TEXT,
   lsoa TEXT,
   records INTEGER NOT NULL,
+  -- the person's record IDs (JSON): the Run's assignment table is keyed for appending, not by person
+  record_ids TEXT NOT NULL,
   -- ",3,7," : the sources holding a record of the person, for the grid's source filter
   source_ids TEXT NOT NULL,
   sources_json TEXT NOT NULL,
