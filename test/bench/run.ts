@@ -41,6 +41,9 @@ if (smoke) {
   const link = run('./link/link.bench.ts', ['--smoke']);
   if (link.ok !== true) throw new Error('link bench smoke failed');
   process.stderr.write('link: smoke ran (FEBRL1 and a small demo borough)\n');
+  const baseline = run('./baseline/baseline.bench.ts', ['--smoke']);
+  if (baseline.ok !== true) throw new Error('baseline bench smoke failed');
+  process.stderr.write('baseline: smoke ran (3,000 people: index, search, grid, person page)\n');
   process.stdout.write('bench smoke: all benchmarks ran\n');
 } else {
   const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';

@@ -25,6 +25,7 @@ export interface PersonDoc {
 interface Row {
   person: string;
   recordId: number;
+  street: string | null;
   household: string | null;
   sourceId: number;
   file: string;
@@ -169,18 +170,19 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
   const runThreshold = (db.prepare('SELECT threshold FROM link_run WHERE id = ?').get(runId) as { threshold: number }).threshold;
 
   db.transaction(() => {
-    db.exec("DELETE FROM baseline_person; DELETE FROM baseline_household; DELETE FROM baseline_person_fts;");
+    // 'delete-all' drops the index's segments at once (row-by-row deletes rewrite them per row)
+    db.exec("DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');");
     const insertPerson = db.prepare(
       `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, records, record_ids, source_ids, sources_json, no_dob, possible_twin, in_review, doc_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`,
     );
     const insertFts = db.prepare('INSERT INTO baseline_person_fts(rowid, keys) VALUES (?, ?)');
-    const households = new Map<string, { members: number; adults: number; children: number; postcode: Tally; address: Tally; sources: Map<number, string> }>();
+    const households = new Map<string, { members: number; adults: number; children: number; postcode: Tally; address: Tally; street: Tally; sources: Map<number, string> }>();
     // read through the reader: the writer cannot insert while a statement of its own iterates
     const rows = store.reader
       .prepare(
         `SELECT rp.person_id AS person, r.id AS recordId, ph.household_id AS household, r.source_id AS sourceId, s.file_name AS file, s.as_of AS asOf,
-                r.forename, r.middle_names AS middle, r.surname, r.dob, r.sex, r.address, r.postcode, r.uprn,
+                r.forename, r.middle_names AS middle, r.surname, r.dob, r.sex, r.address, r.postcode, r.uprn, r.addr_street AS street,
                 CASE WHEN r.nhs_number_valid = 1 THEN r.nhs_number END AS nhs, CASE WHEN r.nino_valid = 1 THEN r.nino END AS nino,
                 CASE WHEN r.upn_valid = 1 THEN r.upn END AS upn, r.agency_ref AS ref, r.other_id AS other
          FROM run_record_person rp
@@ -221,7 +223,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       );
       insertFts.run(id, searchText(first.person, first.household, doc));
       if (first.household) {
-        const h = households.get(first.household) ?? { members: 0, adults: 0, children: 0, postcode: new Tally(), address: new Tally(), sources: new Map<number, string>() };
+        const h = households.get(first.household) ?? { members: 0, adults: 0, children: 0, postcode: new Tally(), address: new Tally(), street: new Tally(), sources: new Map<number, string>() };
         h.members++;
         const age = ageOn(dob, asOf);
         if (age !== null && age < 18) h.children++;
@@ -229,6 +231,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
         for (const r of group) {
           h.postcode.add(r.postcode, r.asOf);
           h.address.add(r.address, r.asOf);
+          h.street.add(r.street, r.asOf);
         }
         for (const [k, v] of sources) h.sources.set(k, v);
         households.set(first.household, h);
@@ -244,11 +247,6 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
     const insertHousehold = db.prepare(
       'INSERT INTO baseline_household(household_id, members, adults, children, postcode, address, street, lsoa, source_ids, sources_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const streetOf = store.reader.prepare(
-      `SELECT r.addr_street FROM run_person_household ph JOIN run_record_person rp ON rp.run_id = ph.run_id AND rp.person_id = ph.person_id
-       JOIN record r ON r.id = rp.record_id WHERE ph.run_id = ? AND ph.household_id = ? AND r.addr_street IS NOT NULL
-       GROUP BY r.addr_street ORDER BY count(*) DESC, r.addr_street LIMIT 1`,
-    ).pluck();
     for (const [hid, h] of households) {
       const postcode = h.postcode.best();
       insertHousehold.run(
@@ -258,7 +256,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
         h.children,
         postcode,
         h.address.best(),
-        (streetOf.get(runId, hid) as string | undefined) ?? null,
+        h.street.best()?.toUpperCase() ?? null,
         placeOf(postcode),
         `,${[...h.sources.keys()].sort((a, b) => a - b).join(',')},`,
         JSON.stringify([...new Set(h.sources.values())]),
@@ -284,11 +282,15 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
 export function refreshReviewFlags(db: Db, runId: number, reviewFrom: number, threshold: number, only: readonly string[] | null): void {
   const scope = only === null ? '' : ' AND person_id IN (SELECT value FROM json_each(@only))';
   db.prepare(
-    `UPDATE baseline_person SET in_review = (person_id IN (
-        SELECT rp.person_id FROM link_pair p
-        JOIN run_record_person rp ON rp.run_id = p.run_id AND (rp.record_id = p.record_a OR rp.record_id = p.record_b)
-        WHERE p.run_id = @run AND p.probability >= @from AND p.probability < @to
-          AND NOT EXISTS (SELECT 1 FROM link_decision d WHERE d.record_a = p.record_a AND d.record_b = p.record_b)))
+    `WITH band AS (
+       SELECT p.record_a, p.record_b FROM link_pair p
+       WHERE p.run_id = @run AND p.probability >= @from AND p.probability < @to
+         AND NOT EXISTS (SELECT 1 FROM link_decision d WHERE d.record_a = p.record_a AND d.record_b = p.record_b)
+     ), reviewed AS (
+       SELECT DISTINCT rp.person_id FROM run_record_person rp
+       WHERE rp.run_id = @run AND rp.record_id IN (SELECT record_a FROM band UNION SELECT record_b FROM band)
+     )
+     UPDATE baseline_person SET in_review = (person_id IN reviewed)
      WHERE 1${scope}`,
   ).run({ run: runId, from: reviewFrom, to: threshold, ...(only === null ? {} : { only: JSON.stringify(only) }) });
 }
