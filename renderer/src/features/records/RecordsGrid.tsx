@@ -6,7 +6,7 @@ import { readCspNonce } from '../../app/csp-nonce.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { formatCount } from '../../components/format.js';
+import { recordsCountMessage } from './count-message.js';
 import { DEFAULT_COLUMN_DEF, PROBLEMS_COLUMN_DEF, RECORD_COLUMN_DEFS, ROW_CLASS_RULES } from './columns.js';
 import './records.css';
 import { gridTheme } from './grid-setup.js';
@@ -113,13 +113,7 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
       </div>
       {loadError ? <ErrorSummary title="The records could not be loaded" errors={[{ message: loadError }]} /> : null}
       <p className="body" role="status" data-testid={fixedSource ? 'source-records-count' : 'records-count'}>
-        {total === null
-          ? 'Loading records…'
-          : total === 0
-            ? narrowed
-              ? 'No records match these filters.'
-              : 'No records yet. Import a file or create demo data to see them here.'
-            : `${formatCount(total)} ${total === 1 ? 'record' : 'records'}`}
+        {recordsCountMessage(total, narrowed)}
       </p>
       <div className="records-grid" data-testid={fixedSource ? 'source-records-grid' : 'records-grid'}>
         <AgGridReact<RecordRow>
