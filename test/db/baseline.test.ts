@@ -147,6 +147,28 @@ describe('decisions and splits hold across runs', () => {
   }, 60_000);
 });
 
+describe('household decisions hold across runs', () => {
+  it('a merged household stays one, and a person split off stays apart', async () => {
+    await value('baseline:people', { startRow: 0, endRow: 1, sort: [], filters: {} });
+    const homes = store().reader.prepare('SELECT household_id AS id, members FROM baseline_household WHERE members >= 2 ORDER BY household_id LIMIT 3').all() as Array<{ id: string }>;
+    const [a, b, c] = homes as [{ id: string }, { id: string }, { id: string }];
+    const membersOf = (h: string): string[] => store().reader.prepare('SELECT person_id FROM baseline_person WHERE household_id = ? ORDER BY person_id').pluck().all(h) as string[];
+    const inA = membersOf(a.id);
+    const inB = membersOf(b.id);
+    const [leaver, ...stay] = membersOf(c.id) as [string, ...string[]];
+    await value('baseline:householdDecide', { kind: 'merge', householdId: b.id, intoHouseholdId: a.id });
+    await value('baseline:householdDecide', { kind: 'split', householdId: c.id, personId: leaver });
+    for (let i = 0; i < 2; i++) await relink();
+    await value('baseline:people', { startRow: 0, endRow: 1, sort: [], filters: {} });
+    const homeOf = (p: string): string => store().reader.prepare('SELECT household_id FROM baseline_person WHERE person_id = ?').pluck().get(p) as string;
+    const joined = new Set([...inA, ...inB].map(homeOf));
+    expect(joined.size).toBe(1);
+    for (const p of stay) expect(homeOf(p)).not.toBe(homeOf(leaver));
+    const page = await value<HouseholdPage>('baseline:household', { householdId: homeOf(inA[0]!) });
+    expect(page.members.filter((m) => m.current).map((m) => m.personId).sort()).toEqual([...inA, ...inB].sort());
+  }, 60_000);
+});
+
 describe('grids and streets', () => {
   it('filters people by flag and age band, and households by source', async () => {
     const all = await value<{ rows: unknown[]; lastRow: number }>('baseline:people', { startRow: 0, endRow: 50, sort: [{ colId: 'surname', sort: 'asc' }], filters: {} });

@@ -188,6 +188,7 @@ describe('roles are enforced in the engine on every channel', () => {
     'baseline:households': { startRow: 0, endRow: 10, sort: [], filters: {} },
     'baseline:streets': {},
     'baseline:subjectAccess': { personId: 'P0000001', path: '/nonexistent/sar.xlsx' },
+    'baseline:householdDecide': { kind: 'split', householdId: 'H0000001', personId: 'P0000001' },
     'baseline:erase': { personId: 'P0000001', confirm: 'P0000001' },
   };
 

@@ -2,6 +2,7 @@
 import type { BASELINE_CHANNELS } from '../../../shared/ipc/channels/baseline.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { householdsPage, peoplePage } from '../baseline/grids.js';
+import { decideHousehold } from '../baseline/household-decisions.js';
 import { ensureBaselineIndex, runAsOf } from '../baseline/index-build.js';
 import { householdPage, personPage, splitRecord } from '../baseline/person-page.js';
 import { clearDecision, decidePair, pairCluster, reviewQueue } from '../baseline/review-queue.js';
@@ -69,6 +70,10 @@ export function baselineHandlers(context: EngineContext): HandlersFor<keyof type
         out = chosen.toLowerCase().endsWith('.xlsx') ? chosen : `${chosen}.xlsx`;
       } else out = exportsFolderPath(storePath, `subject-access-${personId}`, '.xlsx');
       return { saved: true, path: out, ...exportSubjectAccess(store, context.user(), personId, out) };
+    },
+    'baseline:householdDecide': (request) => {
+      const { note, ...decision } = request;
+      return decideHousehold(context.requireStore(), context.user(), decision, note);
     },
     'baseline:erase': ({ personId, confirm }) => erasePerson(context.requireStore(), context.user(), personId, confirm),
   };

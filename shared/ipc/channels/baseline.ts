@@ -305,6 +305,14 @@ export const BASELINE_CHANNELS = {
     request: z.object({ personId, path: z.string().min(1).max(4096).optional() }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable(), records: z.number().int(), events: z.number().int(), decisions: z.number().int(), views: z.number().int() }),
   },
+  /** household merge (two households are one family) or split (a person does not live there): holds at every later run */
+  'baseline:householdDecide': {
+    request: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('merge'), householdId, intoHouseholdId: householdId, note: z.string().max(2000).optional() }).strict(),
+      z.object({ kind: z.literal('split'), householdId, personId, note: z.string().max(2000).optional() }).strict(),
+    ]),
+    response: z.object({ kind: z.string(), decisions: z.number().int() }),
+  },
   'baseline:erase': { request: z.object({ personId, confirm: z.string().max(40) }).strict(), response: ErasureReport },
 } as const;
 
@@ -323,5 +331,6 @@ export const BASELINE_POLICY: { readonly [C in keyof typeof BASELINE_CHANNELS]: 
   'baseline:households': ANALYST,
   'baseline:streets': ['analyst', 'co-ordinator'],
   'baseline:subjectAccess': ANALYST,
+  'baseline:householdDecide': ANALYST,
   'baseline:erase': ANALYST,
 };

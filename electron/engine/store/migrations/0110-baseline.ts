@@ -52,4 +52,16 @@ CREATE TABLE baseline_household (
 ) STRICT;
 CREATE INDEX baseline_household_lsoa ON baseline_household(lsoa);
 CREATE INDEX baseline_household_street ON baseline_household(street);
+
+-- Households an analyst joined or separated, by record IDs (they outlive a Run's person and
+-- household IDs); laid over every later Run's household stage.
+CREATE TABLE household_decision (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+  record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,
+  into_record_id INTEGER REFERENCES record(id) ON DELETE CASCADE,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  note TEXT
+) STRICT;
 `;

@@ -1,5 +1,9 @@
+import { useState } from 'react';
 import type { HouseholdPage } from '../../../../shared/ipc/channels/baseline.js';
+import { workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { NotificationBanner } from '../../components/NotificationBanner.js';
+import { plainErrorMessage } from '../../components/error-message.js';
 import { formatIsoDate } from '../../components/format.js';
 import { useEngineValue } from '../matching/use-engine-value.js';
 import type { BaselineView } from './BaselinePage.js';
@@ -14,6 +18,16 @@ interface HouseholdViewProps {
 /** One household: members over the runs, the addresses it was seen at, and every member's events. */
 export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProps) {
   const { state } = useEngineValue('baseline:household', { householdId });
+  const [into, setInto] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const decide = (request: { kind: 'merge'; householdId: string; intoHouseholdId: string } | { kind: 'split'; householdId: string; personId: string }, done: string): void => {
+    setError(null);
+    workbench.call('baseline:householdDecide', request).then(
+      () => setMessage(done),
+      (e: unknown) => setError(plainErrorMessage(e)),
+    );
+  };
   const backLink = (
     <button type="button" className="link-button back-link" onClick={onBack}>
       Back
@@ -36,6 +50,8 @@ export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProp
       <h1 className="heading-l" tabIndex={-1} data-testid="household-heading">
         {page.householdId}
       </h1>
+      {message ? <NotificationBanner title="Done" heading={message} /> : null}
+      {error ? <ErrorSummary title="That did not work" errors={[{ message: error }]} /> : null}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">Lives now</dt>
@@ -66,6 +82,9 @@ export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProp
               <th scope="col" className="numeric">Age</th>
               <th scope="col">Matching runs</th>
               <th scope="col">Now</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -80,6 +99,17 @@ export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProp
                 <td className="numeric">{m.age ?? ''}</td>
                 <td>{m.fromRun === m.toRun ? m.fromRun : `${m.fromRun} to ${m.toRun}`}</td>
                 <td>{m.current ? 'Yes' : 'Left'}</td>
+                <td>
+                  {m.current && current.length > 1 ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => decide({ kind: 'split', householdId: page.householdId, personId: m.personId }, `${m.personId} will be placed in a household of their own from the next matching run.`)}
+                    >
+                      Does not live here<span className="visually-hidden">: {m.personId}</span>
+                    </button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -113,6 +143,26 @@ export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProp
         </table>
       </section>
       <Timeline title="Events of every member" events={page.events} showPerson />
+      <section className="section" aria-labelledby="household-merge-heading">
+        <h2 className="heading-m" id="household-merge-heading">
+          One family in two households?
+        </h2>
+        <p className="body">If another household is the same family, join this one to it. It holds every time matching runs.</p>
+        <div className="form-group">
+          <label className="label" htmlFor="household-merge-into">
+            Household ID to join (for example H0000123)
+          </label>
+          <input className="input input--short" id="household-merge-into" value={into} onChange={(e) => setInto(e.target.value.trim().toUpperCase())} autoComplete="off" spellCheck={false} />
+        </div>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!/^H\d+$/.test(into)}
+          onClick={() => decide({ kind: 'merge', householdId: page.householdId, intoHouseholdId: into }, `${page.householdId} will join ${into} from the next matching run.`)}
+        >
+          Join to that household
+        </button>
+      </section>
     </>
   );
 }
