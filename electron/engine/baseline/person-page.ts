@@ -147,6 +147,21 @@ function decisionsOf(db: Db, run: number, recordIds: readonly number[]): PersonD
   });
 }
 
+/** Audit events about the person: views of them, their pairs, decisions on their records. */
+export function auditAbout(store: Store, personId: string, recordIds: readonly number[]): Array<{ id: number; at: string; actor: string; action: string; payload: string }> {
+  return store.reader
+    .prepare(
+      `SELECT id, at, actor, action, payload_json AS payload FROM audit_event
+       WHERE json_extract(payload_json, '$.personId') = @person
+          OR instr(',' || coalesce(json_extract(payload_json, '$.personIds'), '') || ',', ',' || @person || ',') > 0
+          OR json_extract(payload_json, '$.recordA') IN (SELECT value FROM json_each(@ids))
+          OR json_extract(payload_json, '$.recordB') IN (SELECT value FROM json_each(@ids))
+          OR json_extract(payload_json, '$.recordId') IN (SELECT value FROM json_each(@ids))
+       ORDER BY id`,
+    )
+    .all({ person: personId, ids: JSON.stringify(recordIds) }) as Array<{ id: number; at: string; actor: string; action: string; payload: string }>;
+}
+
 export function personPage(store: Store, user: string, personId: string): PersonPage {
   ensureBaselineIndex(store);
   const db = store.reader;
@@ -207,6 +222,7 @@ export function personPage(store: Store, user: string, personId: string): Person
     decisions: decisionsOf(db, run.id, recordIds),
     pairs: pairs.map((p) => ({ ...p, id: pairIdOf(p.recordA, p.recordB), linked: p.probability >= run.threshold })),
     threshold: run.threshold,
+    views: auditAbout(store, personId, recordIds).map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: a.action })),
   };
   store.audit(user, 'view-person', { personId, run: run.id, records: records.length });
   return page;

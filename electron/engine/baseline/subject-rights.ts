@@ -7,21 +7,7 @@ import { writeReportXlsx, type ReportCell } from '../governance/report-xlsx.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import type { Store } from '../store/store.js';
 import { ensureBaselineIndex, invalidateBaselineIndex } from './index-build.js';
-import { personPage, recordsOfPerson } from './person-page.js';
-
-/** Audit events about the person: views of them, their pairs, decisions on their records. */
-function auditAbout(store: Store, personId: string, recordIds: readonly number[]): Array<{ id: number; at: string; actor: string; action: string; payload: string }> {
-  return store.reader
-    .prepare(
-      `SELECT id, at, actor, action, payload_json AS payload FROM audit_event
-       WHERE json_extract(payload_json, '$.personId') = @person
-          OR json_extract(payload_json, '$.recordA') IN (SELECT value FROM json_each(@ids))
-          OR json_extract(payload_json, '$.recordB') IN (SELECT value FROM json_each(@ids))
-          OR json_extract(payload_json, '$.recordId') IN (SELECT value FROM json_each(@ids))
-       ORDER BY id`,
-    )
-    .all({ person: personId, ids: JSON.stringify(recordIds) }) as Array<{ id: number; at: string; actor: string; action: string; payload: string }>;
-}
+import { auditAbout, personPage, recordsOfPerson } from './person-page.js';
 
 export function exportSubjectAccess(store: Store, user: string, personId: string, out: string): { records: number; events: number; decisions: number; views: number } {
   const page = personPage(store, user, personId);

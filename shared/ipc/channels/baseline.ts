@@ -174,6 +174,8 @@ export const PersonPage = z.object({
   decisions: z.array(PersonDecision),
   pairs: z.array(z.object({ id: pairId, recordA: recordId, recordB: recordId, probability: z.number(), matchWeight: z.number(), linked: z.boolean() })),
   threshold: z.number(),
+  /** the audit trail about this person: who viewed, decided or exported what (IDs only) */
+  views: z.array(z.object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string() })),
 });
 export type PersonPage = z.infer<typeof PersonPage>;
 

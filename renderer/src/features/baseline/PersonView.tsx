@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
 import { TextField } from '../../components/TextField.js';
 import { plainErrorMessage } from '../../components/error-message.js';
+import { formatUkDateTime } from '../../components/date-time.js';
 import { formatIsoDate } from '../../components/format.js';
 import { useEngineValue } from '../matching/use-engine-value.js';
 import type { BaselineView } from './BaselinePage.js';
@@ -19,6 +20,16 @@ const FIELD_LABELS: Record<string, string> = {
   nhsNumber: 'NHS number',
   nino: 'National Insurance number',
   upn: 'Unique pupil number',
+};
+const AUDIT_LABELS: Record<string, string> = {
+  'view-person': 'Opened the person page',
+  'person-search': 'Found them in a search',
+  'view-pair': 'Looked at a pair of their records',
+  'view-cluster': 'Looked at a cluster of their records',
+  'link-decision': 'Decided a pair of their records',
+  'link-decision-cleared': 'Took back a decision',
+  'person-split': 'Split off a record',
+  'subject-access-export': 'Exported a subject access file',
 };
 const STATUS_LABELS = { applied: 'Applied', conflict: 'Not applied: another decision contradicts it', pending: 'Applies at the next matching run' } as const;
 
@@ -262,6 +273,34 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section className="section" aria-labelledby="person-audit-heading">
+        <h2 className="heading-m" id="person-audit-heading">
+          Who has looked at this person
+        </h2>
+        {page.views.length === 0 ? (
+          <p className="body">Nobody before you.</p>
+        ) : (
+          <table className="table" data-testid="person-audit">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.views.map((v) => (
+                <tr key={v.id}>
+                  <td>{formatUkDateTime(v.at)}</td>
+                  <td>{v.actor}</td>
+                  <td>{AUDIT_LABELS[v.action] ?? v.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       <section className="section" aria-labelledby="person-rights-heading">
