@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HouseholdPage, PersonPage, SearchResponse, StreetRow } from '../../shared/ipc/channels/baseline.js';
+import type { HouseholdPage, PairCluster, PersonPage, ReviewQueue, SearchResponse, StreetRow } from '../../shared/ipc/channels/baseline.js';
 import { runDemo } from '../../electron/engine/demo-job.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
@@ -199,6 +199,29 @@ describe('grids and streets', () => {
     }
     cora.close();
   });
+});
+
+describe('review queue', () => {
+  it('has one entry per pair of people, filters by scenario and source pair, and flags the cluster a pair would join', async () => {
+    await runLink(store(), { user: 'analyst', threshold: 0.999 }, silentJob());
+    const all = await value<ReviewQueue>('review:queue', { limit: 1000 });
+    expect(all.total).toBeGreaterThan(5);
+    const people = all.entries.map((e) => [e.a.personId, e.b.personId].sort().join('|'));
+    expect(new Set(people).size).toBe(people.length);
+    const sameDob = await value<ReviewQueue>('review:queue', { limit: 1000, scenario: 'same-dob-different-name' });
+    expect(sameDob.total).toBeLessThan(all.total);
+    for (const e of sameDob.entries) {
+      expect(e.a.dob).toBe(e.b.dob);
+      expect(`${e.a.forename} ${e.a.surname}`.toUpperCase()).not.toBe(`${e.b.forename} ${e.b.surname}`.toUpperCase());
+    }
+    const first = all.entries[0]!;
+    const between = await value<ReviewQueue>('review:queue', { limit: 1000, sources: [first.b.file, first.a.file] });
+    expect(between.entries.map((e) => e.id)).toContain(first.id);
+    for (const e of between.entries) expect([e.a.file, e.b.file].sort()).toEqual([first.a.file, first.b.file].sort());
+    const cluster = await value<PairCluster>('review:cluster', { id: first.id });
+    expect(cluster.records.map((r) => r.recordId)).toEqual(expect.arrayContaining([first.recordA, first.recordB]));
+    expect(cluster.density).toBeGreaterThanOrEqual(0);
+  }, 60_000);
 });
 
 describe('subject rights', () => {

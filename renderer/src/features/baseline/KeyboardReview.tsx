@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { PairCluster, QueueEntry } from '../../../../shared/ipc/channels/baseline.js';
+import { REVIEW_SCENARIOS, type PairCluster, type QueueEntry } from '../../../../shared/ipc/channels/baseline.js';
+import { SelectField } from '../../components/SelectField.js';
 import type { DecisionKind } from '../../../../shared/ipc/channels/matching.js';
 import { workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -8,6 +9,12 @@ import { formatIsoDate } from '../../components/format.js';
 import './baseline.css';
 
 const KEYS: Record<string, DecisionKind> = { m: 'match', n: 'non-match', u: 'unsure' };
+const SCENARIO_LABELS: Record<(typeof REVIEW_SCENARIOS)[number], string> = {
+  any: 'Every pair',
+  'same-name-dob-different-postcode': 'Same name and date of birth, different postcode',
+  'same-name-different-dob': 'Same name, different date of birth',
+  'same-dob-different-name': 'Same date of birth, different name',
+};
 const LABELS: Record<DecisionKind, string> = { match: 'Same person', 'non-match': 'Not the same person', unsure: 'Unsure' };
 
 interface Done {
@@ -33,11 +40,13 @@ export function KeyboardReview({ onDecided }: { onDecided(): void }) {
   const [cluster, setCluster] = useState<PairCluster | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
+  const [scenario, setScenario] = useState<(typeof REVIEW_SCENARIOS)[number]>('any');
   const panel = useRef<HTMLDivElement>(null);
   const noteField = useRef<HTMLInputElement>(null);
 
-  const load = (): void => {
-    workbench.call('review:queue', { limit: 200 }).then(
+  useEffect(() => {
+    setEntries(null);
+    workbench.call('review:queue', { limit: 200, scenario }).then(
       (q) => {
         setEntries(q?.entries ?? []);
         setTotal(q?.total ?? 0);
@@ -45,8 +54,7 @@ export function KeyboardReview({ onDecided }: { onDecided(): void }) {
       },
       (e: unknown) => setError(plainErrorMessage(e)),
     );
-  };
-  useEffect(load, []);
+  }, [scenario]);
 
   const current = entries?.[at] ?? null;
   useEffect(() => setCluster(null), [at]);
@@ -113,6 +121,13 @@ export function KeyboardReview({ onDecided }: { onDecided(): void }) {
         previous one, Z to undo the last decision, E to write a note (Enter returns) and C to see every record the pair would join.
       </p>
       {error ? <ErrorSummary title="That did not work" errors={[{ message: error }]} /> : null}
+      <SelectField
+        id="keyboard-review-scenario"
+        label="Pairs to show"
+        value={scenario}
+        onChange={(v) => setScenario(v as (typeof REVIEW_SCENARIOS)[number])}
+        options={REVIEW_SCENARIOS.map((s) => ({ value: s, label: SCENARIO_LABELS[s] }))}
+      />
       <p className="visually-hidden" role="status" aria-live="polite">
         {said}
       </p>
