@@ -88,10 +88,13 @@ db.transaction(() => {
   }
 })();
 const seedSeconds = (performance.now() - t0) / 1000;
+const say = (m: string): boolean => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+say(`seeded ${N} people in ${seedSeconds.toFixed(1)} s`);
 
 let t = performance.now();
 ensureBaselineIndex(store);
 const indexSeconds = (performance.now() - t) / 1000;
+say(`index built in ${indexSeconds.toFixed(1)} s`);
 
 const engine = createEngine({ storePath: path, host: 'cli', version: 'bench' });
 engine.adoptStore(store);
@@ -116,6 +119,7 @@ await call('baseline:search', { query: queries[0] }); // warm statement cache
 const searchMs: number[] = [];
 for (const query of queries) searchMs.push(await call('baseline:search', { query, limit: 20 }));
 
+say('searched');
 const SORTS = ['surname', 'dob', 'postcode', 'personId', 'age'];
 const gridMs: number[] = [];
 for (let g = 0; g < (smoke ? 20 : 100); g++) {
@@ -123,6 +127,7 @@ for (let g = 0; g < (smoke ? 20 : 100); g++) {
   const filters = g % 4 === 0 ? { ageBand: '5-10' } : g % 4 === 1 ? { sourceId: 2 } : g % 4 === 2 ? { flag: 'no-dob' } : {};
   gridMs.push(await call('baseline:people', { startRow: Math.max(0, start), endRow: Math.max(0, start) + 100, sort: [{ colId: pick(SORTS), sort: g % 2 ? 'asc' : 'desc' }], filters }));
 }
+say('grid pages fetched');
 const personMs: number[] = [];
 for (let p = 0; p < (smoke ? 20 : 100); p++) personMs.push(await call('baseline:person', { personId: pick(people).id }));
 
