@@ -171,11 +171,12 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
 
   db.transaction(() => {
     // 'delete-all' drops the index's segments at once (row-by-row deletes rewrite them per row)
-    db.exec("DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');");
+    db.exec("DELETE FROM baseline_person_doc; DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');");
     const insertPerson = db.prepare(
-      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, records, record_ids, source_ids, sources_json, no_dob, possible_twin, in_review, doc_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`,
+      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, records, record_ids, source_ids, sources_json, no_dob, possible_twin, in_review)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
     );
+    const insertDoc = db.prepare('INSERT INTO baseline_person_doc(id, doc_json) VALUES (?, ?)');
     const insertFts = db.prepare('INSERT INTO baseline_person_fts(rowid, keys) VALUES (?, ?)');
     const households = new Map<string, { members: number; adults: number; children: number; postcode: Tally; address: Tally; street: Tally; sources: Map<number, string> }>();
     // read through the reader: the writer cannot insert while a statement of its own iterates
@@ -218,9 +219,9 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
           `,${[...sources.keys()].sort((a, b) => a - b).join(',')},`,
           JSON.stringify([...new Set(sources.values())]),
           dob === null ? 1 : 0,
-          JSON.stringify(doc),
         ).lastInsertRowid,
       );
+      insertDoc.run(id, JSON.stringify(doc));
       insertFts.run(id, searchText(first.person, first.household, doc));
       if (first.household) {
         const h = households.get(first.household) ?? { members: 0, adults: 0, children: 0, postcode: new Tally(), address: new Tally(), street: new Tally(), sources: new Map<number, string>() };
@@ -265,10 +266,9 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
 
     // possible twins: two people of one household with one birthday and different forenames
     db.prepare(
-      `UPDATE baseline_person SET possible_twin = 1 WHERE id IN (
-         SELECT a.id FROM baseline_person a JOIN baseline_person b
-           ON b.household_id = a.household_id AND b.dob = a.dob AND b.id <> a.id AND upper(coalesce(b.forename, '')) <> upper(coalesce(a.forename, ''))
-         WHERE a.household_id IS NOT NULL AND a.dob IS NOT NULL)`,
+      `UPDATE baseline_person SET possible_twin = 1 WHERE (household_id, dob) IN (
+         SELECT household_id, dob FROM baseline_person WHERE household_id IS NOT NULL AND dob IS NOT NULL
+         GROUP BY household_id, dob HAVING count(DISTINCT upper(coalesce(forename, ''))) > 1)`,
     ).run();
     refreshReviewFlags(db, runId, reviewFrom, runThreshold, null);
     store.setMeta(VERSION_KEY, `${FORMAT}:${runId}`);

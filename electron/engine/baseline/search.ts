@@ -96,9 +96,9 @@ export function searchPeople(db: Db, query: string, limit: number, asOf: string)
   const rows = db
     .prepare(
       `SELECT p.id, p.person_id AS personId, p.household_id AS householdId, p.forename, p.surname, p.dob, p.sex, p.postcode, p.lsoa,
-              p.records, p.sources_json AS sources, p.doc_json AS doc
+              p.records, p.sources_json AS sources, d.doc_json AS doc
        FROM (SELECT rowid FROM baseline_person_fts WHERE baseline_person_fts MATCH ? ORDER BY rank LIMIT ?) f
-       JOIN baseline_person p ON p.id = f.rowid`,
+       JOIN baseline_person p ON p.id = f.rowid JOIN baseline_person_doc d ON d.id = p.id`,
     )
     .all(match, CANDIDATES) as Array<Omit<Candidate, 'sources' | 'doc'> & { sources: string; doc: string }>;
   if (rows.length === 0) return { hits: [], candidates: 0 };

@@ -92,6 +92,7 @@ export function erasePerson(store: Store, user: string, personId: string, confir
     const row = db.prepare('SELECT id FROM baseline_person WHERE person_id = ?').pluck().get(personId) as number | undefined;
     if (row !== undefined) {
       del('searchKeys', 'DELETE FROM baseline_person_fts WHERE rowid = ?', row);
+      del('searchKeys', 'DELETE FROM baseline_person_doc WHERE id = ?', row);
       del('baselineRows', 'DELETE FROM baseline_person WHERE id = ?', row);
     }
     const update = db.prepare('UPDATE source SET records = max(records - @n, 0), rows = max(rows - @n, 0) WHERE id = @id');
