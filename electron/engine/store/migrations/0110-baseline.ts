@@ -39,6 +39,10 @@ CREATE INDEX baseline_person_dob ON baseline_person(dob);
 CREATE INDEX baseline_person_lsoa ON baseline_person(lsoa);
 CREATE INDEX baseline_person_surname ON baseline_person(surname, forename);
 CREATE INDEX baseline_person_postcode ON baseline_person(postcode);
+-- the grid's flag filters pick few people: partial indexes find them without a scan
+CREATE INDEX baseline_person_no_dob ON baseline_person(id) WHERE no_dob = 1;
+CREATE INDEX baseline_person_twin ON baseline_person(id) WHERE possible_twin = 1;
+CREATE INDEX baseline_person_review ON baseline_person(id) WHERE in_review = 1;
 
 CREATE VIRTUAL TABLE baseline_person_fts USING fts5(keys, content='', contentless_delete=1, tokenize='trigram');
 INSERT INTO baseline_person_fts(baseline_person_fts, rank) VALUES ('secure-delete', 1);
