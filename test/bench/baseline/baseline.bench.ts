@@ -119,15 +119,15 @@ await call('baseline:search', { query: queries[0] }); // warm statement cache
 const searchMs: number[] = [];
 for (const query of queries) searchMs.push(await call('baseline:search', { query, limit: 20 }));
 
-say('searched');
+say(`searched: p50 ${quantile(searchMs, 0.5).toFixed(1)} ms, p95 ${quantile(searchMs, 0.95).toFixed(1)} ms`);
 const SORTS = ['surname', 'dob', 'postcode', 'personId', 'age'];
 const gridMs: number[] = [];
-for (let g = 0; g < (smoke ? 20 : 100); g++) {
+for (let g = 0; g < (smoke ? 20 : 40); g++) {
   const start = (rng.nextU32() % Math.max(1, N - 100)) - ((rng.nextU32() % Math.max(1, N - 100)) % 100);
   const filters = g % 4 === 0 ? { ageBand: '5-10' } : g % 4 === 1 ? { sourceId: 2 } : g % 4 === 2 ? { flag: 'no-dob' } : {};
   gridMs.push(await call('baseline:people', { startRow: Math.max(0, start), endRow: Math.max(0, start) + 100, sort: [{ colId: pick(SORTS), sort: g % 2 ? 'asc' : 'desc' }], filters }));
 }
-say('grid pages fetched');
+say(`grid pages: p50 ${quantile(gridMs, 0.5).toFixed(1)} ms, p95 ${quantile(gridMs, 0.95).toFixed(1)} ms`);
 const personMs: number[] = [];
 for (let p = 0; p < (smoke ? 20 : 100); p++) personMs.push(await call('baseline:person', { personId: pick(people).id }));
 
