@@ -20,7 +20,9 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // board packs
   'template',
   // model export (model-commands.ts)
-  'format']);
+  'format',
+  // review queue (baseline-commands.ts)
+  'note']);
 
 export class UsageError extends Error {}
 

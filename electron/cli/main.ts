@@ -13,6 +13,7 @@ import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from '.
 import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
 import { invoke, withEngine, type CliContext } from './invoke.js';
+import { BASELINE_HELP, baselineCommand } from './baseline-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { MODEL_HELP, modelCommand } from './model-commands.js';
 import { openStore } from './open-store.js';
@@ -37,6 +38,7 @@ Commands:
 ${LINK_HELP}
 ${COHORT_HELP}
 ${MODEL_HELP}
+${BASELINE_HELP}
   demo [--households N] [--seed S] [--out DIR]
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
@@ -233,6 +235,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (noun(command) === 'source' && args.words[1] === 'diff') outcome = await cmdSourceDiff(args, storePath, user);
     else if (noun(command) === 'source' && args.words[1] === 'remap') outcome = await cmdSourceRemap(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
+    else if (baselineCommand(command)) outcome = await baselineCommand(command)!(args, { storePath, user, say });
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
     else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);

@@ -8,6 +8,7 @@ import { COHORT_FEATURE } from './channels/cohort.js';
 import { OUTCOME_FEATURE } from './channels/outcomes.js';
 import { PACK_FEATURE } from './channels/packs.js';
 import { MODEL_EXPORT_FEATURE } from './channels/model-export.js';
+import { BASELINE_FEATURE } from './channels/baseline.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -19,6 +20,7 @@ export const FEATURES = [
   OUTCOME_FEATURE,
   PACK_FEATURE,
   MODEL_EXPORT_FEATURE,
+  BASELINE_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

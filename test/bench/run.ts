@@ -66,6 +66,9 @@ if (smoke) {
   const cohort = run('./cohort/cohort.bench.ts', ['--smoke']);
   if (cohort.ok !== true) throw new Error('cohort bench smoke failed');
   process.stderr.write('cohort: smoke ran (a small demo borough, qualifying-family F1 and what-if)\n');
+  const baseline = run('./baseline/baseline.bench.ts', ['--smoke']);
+  if (baseline.ok !== true) throw new Error('baseline bench smoke failed');
+  process.stderr.write('baseline: smoke ran (3,000 people: index, search, grid, person page)\n');
   process.stdout.write('bench smoke: all benchmarks ran\n');
 } else {
   const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';

@@ -1,6 +1,7 @@
 // The one list of handler modules: each feature's channels (shared/ipc/features.ts) are answered
 // by one factory here. Adding a feature is one line; the engine checks every channel is answered.
 import type { EngineContext } from './context.js';
+import { baselineHandlers } from './baseline.js';
 import { modelExportHandlers } from './model-export.js';
 import { packHandlers } from './packs.js';
 import { outcomeHandlers } from './outcomes.js';
@@ -21,6 +22,7 @@ export const HANDLER_MODULES = [
   outcomeHandlers,
   packHandlers,
   modelExportHandlers,
+  baselineHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

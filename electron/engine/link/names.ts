@@ -208,6 +208,17 @@ export function nicknameGroupsOf(name: string): readonly number[] {
   return nicknameGroups.get(name) ?? [];
 }
 
+const groupMembers: string[][] = GROUPS.trim()
+  .split('\n')
+  .map((line) => [...new Set(line.trim().split(/\s+/))]);
+
+/** Every other name used for the same person as this one (BILL → WILLIAM, BILLY, WILL …). */
+export function nicknamesOf(name: string): string[] {
+  const out = new Set<string>();
+  for (const g of nicknameGroups.get(name) ?? []) for (const n of groupMembers[g] ?? []) if (n !== name) out.add(n);
+  return [...out];
+}
+
 /** True when the two names are different names used for the same person (Bill and William). */
 export function areNicknames(a: string, b: string): boolean {
   if (a === b) return false;

@@ -7,6 +7,7 @@ import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
 import type { BlockingAnalysis } from './blocking.js';
 import { loadDecisions } from './decisions.js';
+import { applyHouseholdDecisions, loadHouseholdDecisions } from '../baseline/household-decisions.js';
 import { buildHouseholds } from './households/index.js';
 import { linkPersons, type LinkPersonsResult } from './link-persons.js';
 import { loadRecords } from './load-records.js';
@@ -80,7 +81,8 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   job.progress('households', 0, 1);
   await job.yield();
   let t = performance.now();
-  const households: HouseholdAssignment = buildHouseholds(records, linked.clusters);
+  // an analyst's household merges and splits, laid over what the evidence says
+  const households: HouseholdAssignment = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholds(records, linked.clusters), loadHouseholdDecisions(store.reader));
   if (households.householdOfPerson.length !== linked.clusters.personCount) throw new Error('household stage returned the wrong number of persons');
   const householdSeconds = (performance.now() - t) / 1000;
   job.progress('households', 1, 1);

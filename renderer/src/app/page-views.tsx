@@ -9,6 +9,7 @@ import { SourcesPage } from '../features/sources/SourcesPage.js';
 import { FamiliesPage } from '../features/families/FamiliesPage.js';
 import { OutcomesPage } from '../features/outcomes/OutcomesPage.js';
 import { PacksPage } from '../features/packs/PacksPage.js';
+import { BaselinePage } from '../features/baseline/BaselinePage.js';
 import type { PageId } from './routes.js';
 
 /** What the shell gives every page. */
@@ -25,5 +26,6 @@ export const PAGE_VIEWS: Partial<Record<PageId, ComponentType<PageProps>>> = {
   families: FamiliesPage,
   outcomes: OutcomesPage,
   packs: PacksPage,
+  baseline: BaselinePage,
   audit: SettingsPage,
 };

@@ -9,6 +9,7 @@ import { sql as presetsEvents } from './0060-presets-events.js';
 import { sql as sourceAsOfBasis } from './0070-source-as-of-basis.js';
 import { sql as contactPreviousSurname } from './0080-record-contact-previous-surname.js';
 import { sql as programmes } from './0090-programmes.js';
+import { sql as baseline } from './0110-baseline.js';
 import { sql as outcomeIndicators } from './0120-outcome-indicators.js';
 import { sql as packs } from './0130-packs.js';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 70, name: 'source-as-of-basis', sql: sourceAsOfBasis },
   { version: 80, name: 'record-contact-previous-surname', sql: contactPreviousSurname },
   { version: 90, name: 'programmes', sql: programmes },
+  { version: 110, name: 'baseline', sql: baseline },
   { version: 120, name: 'outcome-indicators', sql: outcomeIndicators },
   { version: 130, name: 'packs', sql: packs },
 ];

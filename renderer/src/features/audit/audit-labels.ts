@@ -51,6 +51,14 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'pack-template-deleted': 'Deleted a board pack template',
   'pack-template-saved': 'Saved a board pack template',
   'model-exported': 'Exported the matching model',
+  'link-decision-cleared': 'Undid a review decision',
+  'person-erased': 'Erased a person',
+  'person-search': 'Searched for people',
+  'person-split': 'Split a record from a person',
+  'subject-access-export': 'Exported a subject access file',
+  'view-cluster': 'Viewed the records a pair would join',
+  'view-household': 'Viewed a household',
+  'view-person': 'Viewed a person',
 };
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract.js';
 import { mayUse } from '../../app/session.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { KeyboardReview } from '../baseline/KeyboardReview.js';
 import { BlockingSection } from './BlockingSection.js';
 import { LatestRunSummary } from './LatestRunSummary.js';
 import { ModelSection } from './ModelSection.js';
@@ -96,6 +97,7 @@ export function MatchingPage({ info }: MatchingPageProps) {
               onDecided={summary.reload}
             />
           ) : null}
+          {summary.state.value.latest && canReview ? <KeyboardReview key={summary.state.value.latest.run} onDecided={summary.reload} /> : null}
           <ModelSection refreshKey={refreshKey} />
           {canSeeBlocking && summary.state.value.latest ? <BlockingSection key={refreshKey} /> : null}
         </>

@@ -6,7 +6,7 @@ import { readCspNonce } from '../../app/csp-nonce.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { formatCount } from '../../components/format.js';
+import { recordsCountMessage } from './count-message.js';
 import { DEFAULT_COLUMN_DEF, PROBLEMS_COLUMN_DEF, RECORD_COLUMN_DEFS, ROW_CLASS_RULES } from './columns.js';
 import './records.css';
 import { gridTheme } from './grid-setup.js';
@@ -32,6 +32,8 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
   const sourceFilter = fixedSource ? String(fixedSource.id) : chosenSource;
   const idPrefix = fixedSource ? `source-${fixedSource.id}-records` : 'records';
   const [total, setTotal] = useState<number | null>(null);
+  // whether the rows shown are narrowed by a filter: an empty grid then means "none match", not "none yet"
+  const [narrowed, setNarrowed] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const api = useRef<GridApi<RecordRow> | null>(null);
 
@@ -41,9 +43,11 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
     () => ({
       getRows(params: IGetRowsParams) {
         const request = toRecordsPageRequest(params, sourceId, problemsOnly);
+        const filteredNow = (!fixedSource && sourceId !== undefined) || problemsOnly || Object.keys((params.filterModel ?? {}) as object).length > 0;
         workbench.call('records:page', request).then(
           ({ rows, total: count }) => {
             setLoadError(null);
+            setNarrowed(filteredNow);
             setTotal(count);
             params.successCallback(rows, count);
           },
@@ -54,7 +58,7 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
         );
       },
     }),
-    [sourceId, problemsOnly],
+    [sourceId, problemsOnly, fixedSource],
   );
   // In a source's own view the problems come straight after the row number, where they are seen.
   const columnDefs = useMemo(() => {
@@ -109,11 +113,7 @@ export function RecordsGrid({ sources, refreshKey, fixedSource }: RecordsGridPro
       </div>
       {loadError ? <ErrorSummary title="The records could not be loaded" errors={[{ message: loadError }]} /> : null}
       <p className="body" role="status" data-testid={fixedSource ? 'source-records-count' : 'records-count'}>
-        {total === null
-          ? 'Loading records…'
-          : total === 0
-            ? 'No records yet. Import a file or create demo data to see them here.'
-            : `${formatCount(total)} ${total === 1 ? 'record' : 'records'}`}
+        {recordsCountMessage(total, narrowed)}
       </p>
       <div className="records-grid" data-testid={fixedSource ? 'source-records-grid' : 'records-grid'}>
         <AgGridReact<RecordRow>

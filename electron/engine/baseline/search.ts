@@ -1,0 +1,150 @@
+// Person search: a trigram pre-filter in SQLite finds the few hundred people whose keys share
+// enough of the query, then fuse.js ranks them. Both stages use the linker's own name knowledge:
+// each query word also looks for its nicknames (Bill → William), its transliteration skeleton
+// (Mohammed → M*H*M*D, as Muhammad) and its Soundex (Smyth → S530, as Smith), and a long word is
+// also looked for by either half, so one typo still finds it. Dates of birth are read in the
+// forms people type (12/03/1980, 1980-03-12); postcodes with or without the space.
+import Fuse, { type Expression } from 'fuse.js';
+import type { SearchHit } from '../../../shared/ipc/channels/baseline.js';
+import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { transliterationKey } from '../link/names.js';
+import { soundex } from '../link/strings.js';
+import type { Db } from '../store/database.js';
+import { ageOn, nameVariants, type PersonDoc } from './index-build.js';
+
+/** How many people the pre-filter hands to fuse.js. */
+const CANDIDATES = 200;
+const SEARCH_KEYS = ['doc.names', 'doc.nameKeys', 'doc.dobs', 'doc.postcodes', 'doc.addresses', 'doc.ids', 'personId'] as const;
+const STOP_WORDS = new Set(['BORN', 'DOB', 'AND', 'THE', 'OF', 'AT', 'IN', 'ON']);
+
+export interface QueryWord {
+  /** the word as the index holds such values (upper case; a date as ISO) */
+  text: string;
+  /** FTS5 alternatives, each a quoted phrase */
+  alternatives: string[];
+  isName: boolean;
+}
+
+const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** A typed date of birth as ISO, or null. */
+function asDate(word: string): string | null {
+  if (!/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(word)) return null;
+  return parseDate(word)?.iso ?? null;
+}
+
+/** Splits a query into words with their pre-filter alternatives (words under 3 characters are left to ranking). */
+export function queryWords(query: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const raw of query.trim().split(/[\s,;]+/)) {
+    if (!raw) continue;
+    const date = asDate(raw);
+    if (date) {
+      words.push({ text: date, alternatives: [quote(date)], isName: false });
+      continue;
+    }
+    const text = raw.toUpperCase().replace(/[^A-Z0-9'-]/g, '');
+    if (text.length < 3 || STOP_WORDS.has(text)) continue;
+    const alternatives = new Set<string>();
+    const letters = /^[A-Z'-]+$/.test(text);
+    if (letters) {
+      const plain = text.replace(/[^A-Z]/g, '');
+      for (const v of nameVariants(plain)) alternatives.add(quote(v));
+      if (plain.length >= 3) {
+        alternatives.add(quote(`~${transliterationKey(plain)}~`));
+        alternatives.add(quote(`#${soundex(plain)}`));
+      }
+      // one typo leaves one half whole
+      if (plain.length >= 6) {
+        alternatives.add(quote(plain.slice(0, Math.ceil(plain.length / 2))));
+        alternatives.add(quote(plain.slice(Math.floor(plain.length / 2))));
+      } else if (plain.length >= 4) {
+        alternatives.add(quote(plain.slice(0, 3)));
+        alternatives.add(quote(plain.slice(-3)));
+      }
+    } else alternatives.add(quote(text));
+    words.push({ text, alternatives: [...alternatives], isName: letters });
+  }
+  return words;
+}
+
+interface Candidate {
+  id: number;
+  personId: string;
+  householdId: string | null;
+  forename: string | null;
+  surname: string | null;
+  dob: string | null;
+  sex: string | null;
+  postcode: string | null;
+  lsoa: string | null;
+  records: number;
+  sources: string[];
+  doc: PersonDoc & { nameKeys: string[] };
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** people the pre-filter found before ranking (capped) */
+  candidates: number;
+}
+
+export function searchPeople(db: Db, query: string, limit: number, asOf: string): SearchResult {
+  const words = queryWords(query);
+  if (words.length === 0) return { hits: [], candidates: 0 };
+  const match = words.map((w) => `(${w.alternatives.join(' OR ')})`).join(' AND ');
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.person_id AS personId, p.household_id AS householdId, p.forename, p.surname, p.dob, p.sex, p.postcode, p.lsoa,
+              p.records, p.sources_json AS sources, d.doc_json AS doc
+       FROM (SELECT rowid FROM baseline_person_fts WHERE baseline_person_fts MATCH ? ORDER BY rank LIMIT ?) f
+       JOIN baseline_person p ON p.id = f.rowid JOIN baseline_person_doc d ON d.id = p.id`,
+    )
+    .all(match, CANDIDATES) as Array<Omit<Candidate, 'sources' | 'doc'> & { sources: string; doc: string }>;
+  if (rows.length === 0) return { hits: [], candidates: 0 };
+  const candidates: Candidate[] = rows.map((r) => {
+    const doc = JSON.parse(r.doc) as PersonDoc;
+    // the ranking meets the same name knowledge: each name also stands as its nicknames
+    const nameKeys = [...new Set(doc.names.flatMap((n) => nameVariants(n.replace(/[^A-Z]/g, ''))))];
+    return { ...r, sources: JSON.parse(r.sources) as string[], doc: { ...doc, nameKeys } };
+  });
+  const fuse = new Fuse(candidates, {
+    keys: [
+      { name: 'doc.names', weight: 3 },
+      { name: 'doc.nameKeys', weight: 2 },
+      { name: 'doc.dobs', weight: 2 },
+      { name: 'doc.postcodes', weight: 2 },
+      { name: 'doc.addresses', weight: 1 },
+      { name: 'doc.ids', weight: 2 },
+      { name: 'personId', weight: 1 },
+    ],
+    includeScore: true,
+    threshold: 0.45,
+    ignoreLocation: true,
+    useExtendedSearch: false,
+  });
+  const expression: Expression = {
+    $and: words.map((w) => ({
+      $or: SEARCH_KEYS.map((key): Expression => ({ [key]: w.text })),
+    })),
+  };
+  const ranked = fuse.search(expression, { limit });
+  // a person the pre-filter found on sound or skeleton alone may be missed by fuzzy ranking: keep them after
+  const seen = new Set(ranked.map((r) => r.item.id));
+  const rest = candidates.filter((c) => !seen.has(c.id)).slice(0, Math.max(0, limit - ranked.length));
+  const hit = (c: Candidate, score: number): SearchHit => ({
+    personId: c.personId,
+    forename: c.forename,
+    surname: c.surname,
+    dob: c.dob,
+    age: ageOn(c.dob, asOf),
+    sex: c.sex,
+    householdId: c.householdId,
+    postcode: c.postcode,
+    lsoa: c.lsoa,
+    records: c.records,
+    sources: c.sources,
+    score: Math.round((1 - score) * 1000) / 1000,
+  });
+  return { hits: [...ranked.map((r) => hit(r.item, r.score ?? 0)), ...rest.map((c) => hit(c, 0.99))], candidates: candidates.length };
+}

@@ -1,0 +1,149 @@
+// The baseline at scale: a store holding N people (default 300,000) in one linkage run, built
+// straight into the tables a run writes (records, raw rows, assignments) so the bench measures
+// the baseline, not the importer or the linker. Measures the baseline index build, person
+// search through the engine (misspelt names, nicknames, name + date of birth, postcodes), grid
+// page fetches with sorts and filters, and the person page. Prints one JSON line; `--smoke` runs
+// 3,000 people. Budgets (DESIGN §7): search p95 ≤ 50 ms, grid page ≤ 50 ms; person page ≤ 100 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine } from '../../../electron/engine/engine.js';
+import { ensureBaselineIndex } from '../../../electron/engine/baseline/index-build.js';
+import { allForenames } from '../../../electron/engine/demo/names.js';
+import { Rng } from '../../../electron/engine/demo/prng.js';
+import { nicknamesOf } from '../../../electron/engine/link/names.js';
+import { Store } from '../../../electron/engine/store/store.js';
+
+const smoke = process.argv.includes('--smoke');
+const at = process.argv.indexOf('--persons');
+const N = smoke ? 3_000 : at > 0 ? Number(process.argv[at + 1]) : 300_000;
+const rng = new Rng(15, 'baseline-bench');
+const pick = <T>(items: readonly T[]): T => items[rng.nextU32() % items.length] as T;
+
+const FORENAMES = [...allForenames('M'), ...allForenames('F')].map((n) => n.charAt(0) + n.slice(1).toLowerCase());
+const HEADS = 'Ash Brad Chad Dun Ell Fair Glad Hart Kings Lang Marsh North Oak Pen Rad Shep Thorn Wal West Whit Brook Crom Dart Fen Gold Hol Lock Mill Pick Rams Stan Tal Wood Yard Bar Clay Hayes Notting Sher Wick'.split(' ');
+const TAILS = 'worth ley ford ton field well bury wood croft ham by thorpe dale hurst ridge stead wick more cliffe shaw'.split(' ');
+const SURNAMES = HEADS.flatMap((h) => TAILS.map((t) => h + t));
+const STREETS = HEADS.flatMap((h) => ['Road', 'Street', 'Lane', 'Close'].map((s) => `${h}${pick(TAILS)} ${s}`));
+
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'baseline-bench-'));
+const path = join(dir, 'bench.db');
+const store = Store.create(path, 'baseline bench passphrase');
+const db = store.writer;
+const t0 = performance.now();
+interface Person { id: string; forename: string; surname: string; dob: string; postcode: string }
+const people: Person[] = [];
+db.transaction(() => {
+  const now = new Date().toISOString();
+  for (let s = 1; s <= 3; s++) {
+    db.prepare(`INSERT INTO source(id, file_name, sha256, size, format, partner, kind, as_of, imported_at, imported_by, mapping_json) VALUES (?, ?, ?, 0, 'csv', ?, 'other', '2025-03-31', ?, 'bench', '{}')`).run(s, `source-${s}.csv`, `sha-${s}`, `Partner ${s}`, now);
+    db.prepare(`INSERT INTO source_sheet(source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, 0, '', 1, ?, '[]')`).run(s, JSON.stringify(['Forename', 'Surname', 'DOB', 'Address', 'Postcode', 'Ref']));
+  }
+  db.prepare(`INSERT INTO link_run(id, started_at, finished_at, run_by, spec_json, threshold, prior, sources_json, as_of, records, candidate_pairs, stored_pairs, persons, households, blocking_json, training_json, summary_json)
+              VALUES (1, ?, ?, 'bench', '{}', 0.9, 0.0001, '[]', '2025-03-31', 0, 0, 0, ?, 0, '{}', '{}', '{}')`).run(now, now, N);
+  const raw = db.prepare(`INSERT INTO raw_row(source_id, sheet_ordinal, row_number, cells_json, status) VALUES (?, 0, ?, ?, 'record')`);
+  const rec = db.prepare(`INSERT INTO record(raw_row_id, source_id, forename, surname, dob, sex, address, postcode, agency_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const person = db.prepare('INSERT INTO person(id, created_run) VALUES (?, 1)');
+  const household = db.prepare('INSERT INTO household(id, created_run) VALUES (?, 1)');
+  const assign = db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (1, ?, ?)');
+  const home = db.prepare('INSERT INTO run_person_household(run_id, person_id, household_id) VALUES (1, ?, ?)');
+  const rows = [0, 0, 0, 0];
+  let hh = 0;
+  let left = 0;
+  let address = '';
+  let postcode = '';
+  let surname = '';
+  for (let i = 1; i <= N; i++) {
+    if (left === 0) {
+      hh++;
+      left = 1 + (rng.nextU32() % 5);
+      surname = pick(SURNAMES);
+      address = `${1 + (rng.nextU32() % 200)} ${pick(STREETS)}, Wexthorpe`;
+      postcode = `S${60 + (rng.nextU32() % 40)} ${rng.nextU32() % 10}${String.fromCharCode(65 + (rng.nextU32() % 26))}${String.fromCharCode(65 + (rng.nextU32() % 26))}`;
+      household.run(`H${String(hh).padStart(7, '0')}`);
+    }
+    left--;
+    const id = `P${String(i).padStart(7, '0')}`;
+    const forename = pick(FORENAMES);
+    const dob = iso(new Date(Date.UTC(1940 + (rng.nextU32() % 84), rng.nextU32() % 12, 1 + (rng.nextU32() % 28))));
+    person.run(id);
+    home.run(id, `H${String(hh).padStart(7, '0')}`);
+    people.push({ id, forename, surname, dob, postcode });
+    // one to three records, from different sources
+    const count = 1 + (rng.nextU32() % 3);
+    for (let k = 0; k < count; k++) {
+      const s = 1 + ((i + k) % 3);
+      const row = ++rows[s]!;
+      const cells = [forename, surname, dob, address, postcode, `REF${i}-${k}`];
+      const rawId = Number(raw.run(s, row + 1, JSON.stringify(cells)).lastInsertRowid);
+      const recordId = Number(rec.run(rawId, s, forename, surname, dob, null, address, postcode, `REF${i}-${k}`).lastInsertRowid);
+      assign.run(recordId, id);
+    }
+  }
+})();
+const seedSeconds = (performance.now() - t0) / 1000;
+const say = (m: string): boolean => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+say(`seeded ${N} people in ${seedSeconds.toFixed(1)} s`);
+
+let t = performance.now();
+ensureBaselineIndex(store);
+const indexSeconds = (performance.now() - t) / 1000;
+say(`index built in ${indexSeconds.toFixed(1)} s`);
+
+const engine = createEngine({ storePath: path, host: 'cli', version: 'bench' });
+engine.adoptStore(store);
+const call = async (channel: string, request: unknown): Promise<number> => {
+  const s = performance.now();
+  const r = await engine.invoke(channel, request);
+  const ms = performance.now() - s;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return ms;
+};
+
+const typo = (w: string): string => (w.length > 4 ? w.slice(0, 2) + w.slice(3) : `${w}${w.slice(-1)}`);
+const queries: string[] = [];
+for (let q = 0; q < (smoke ? 20 : 200); q++) {
+  const p = pick(people);
+  const nick = nicknamesOf(p.forename.toUpperCase())[0];
+  const [y, m, d] = p.dob.split('-');
+  const kinds = [`${p.forename} ${typo(p.surname)}`, `${nick ?? typo(p.forename)} ${p.surname}`, `${p.surname} ${d}/${m}/${y}`, p.postcode];
+  queries.push(kinds[q % kinds.length] as string);
+}
+await call('baseline:search', { query: queries[0] }); // warm statement cache
+const searchMs: number[] = [];
+for (const query of queries) searchMs.push(await call('baseline:search', { query, limit: 20 }));
+
+say(`searched: p50 ${quantile(searchMs, 0.5).toFixed(1)} ms, p95 ${quantile(searchMs, 0.95).toFixed(1)} ms`);
+const SORTS = ['surname', 'dob', 'postcode', 'personId', 'age'];
+const gridMs: number[] = [];
+for (let g = 0; g < (smoke ? 20 : 40); g++) {
+  const start = (rng.nextU32() % Math.max(1, N - 100)) - ((rng.nextU32() % Math.max(1, N - 100)) % 100);
+  const filters = g % 4 === 0 ? { ageBand: '5-10' } : g % 4 === 1 ? { sourceId: 2 } : g % 4 === 2 ? { flag: 'no-dob' } : {};
+  gridMs.push(await call('baseline:people', { startRow: Math.max(0, start), endRow: Math.max(0, start) + 100, sort: [{ colId: pick(SORTS), sort: g % 2 ? 'asc' : 'desc' }], filters }));
+}
+say(`grid pages: p50 ${quantile(gridMs, 0.5).toFixed(1)} ms, p95 ${quantile(gridMs, 0.95).toFixed(1)} ms`);
+const personMs: number[] = [];
+for (let p = 0; p < (smoke ? 20 : 100); p++) personMs.push(await call('baseline:person', { personId: pick(people).id }));
+
+t = performance.now();
+engine.close();
+rmSync(dir, { recursive: true, force: true });
+const round = (v: number): number => Math.round(v * 10) / 10;
+process.stdout.write(
+  `${JSON.stringify({
+    ok: true,
+    persons: N,
+    seedSeconds: round(seedSeconds),
+    indexSeconds: round(indexSeconds),
+    search: { p50: round(quantile(searchMs, 0.5)), p95: round(quantile(searchMs, 0.95)), max: round(Math.max(...searchMs)) },
+    grid: { p50: round(quantile(gridMs, 0.5)), p95: round(quantile(gridMs, 0.95)), max: round(Math.max(...gridMs)) },
+    person: { p50: round(quantile(personMs, 0.5)), p95: round(quantile(personMs, 0.95)), max: round(Math.max(...personMs)) },
+    rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+  })}\n`,
+);

@@ -1,0 +1,266 @@
+// The baseline's channels on a real encrypted store holding a linked demo borough: search by a
+// misspelt name, a nickname, a date of birth, a postcode and an identifier; the person and
+// household pages; a split and pair decisions that hold at the next link; conflicting decisions
+// shown resolved; grids and street counts by role; subject access; erasure that leaves no trace
+// (a scan of every table); audit events for views that never hold the search text.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HouseholdPage, PairCluster, PersonPage, ReviewQueue, SearchResponse, StreetRow } from '../../shared/ipc/channels/baseline.js';
+import { runDemo } from '../../electron/engine/demo-job.js';
+import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import { silentJob } from '../../electron/engine/jobs/job-context.js';
+import { nicknamesOf } from '../../electron/engine/link/names.js';
+import { runLink } from '../../electron/engine/link/run-link.js';
+import { Store } from '../../electron/engine/store/store.js';
+import { addUser } from '../../electron/engine/store/users.js';
+
+const PASS = 'baseline test passphrase';
+let dir: string;
+let path: string;
+let engine: Engine;
+
+async function value<T>(channel: string, request: unknown, e: Engine = engine): Promise<T> {
+  const result = await e.invoke(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`);
+  return result.value as T;
+}
+
+const store = (): Store => (engine as unknown as { requireStore(): Store }).requireStore();
+
+async function relink(): Promise<void> {
+  await runLink(store(), { user: 'analyst' }, silentJob());
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bw-baseline-'));
+  path = join(dir, 'baseline.db');
+  const s = Store.create(path, PASS);
+  await runDemo(s, { households: 120, seed: 5, outDir: join(dir, 'demo'), user: 'analyst' }, silentJob());
+  engine = createEngine({ storePath: path, host: 'browser', version: 't' });
+  engine.adoptStore(s);
+}, 120_000);
+
+afterAll(() => {
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search', () => {
+  it('finds a person by a misspelt name, a nickname, a date of birth, a postcode and an identifier', async () => {
+    await value('baseline:people', { startRow: 0, endRow: 1, sort: [], filters: {} }); // builds the index
+    const people = store().reader.prepare('SELECT person_id AS id, forename, surname, dob, postcode FROM baseline_person WHERE forename IS NOT NULL AND surname IS NOT NULL AND dob IS NOT NULL').all() as Array<{ id: string; forename: string; surname: string; dob: string; postcode: string | null }>;
+    const long = people.find((p) => p.surname.length >= 6 && /^[A-Za-z]+$/.test(p.surname))!;
+    // one letter dropped from the surname, one doubled in the forename
+    const typo = `${long.forename}${long.forename.slice(-1)} ${long.surname.slice(0, 2)}${long.surname.slice(3)}`;
+    const byTypo = await value<SearchResponse>('baseline:search', { query: typo });
+    expect(byTypo.hits.slice(0, 5).map((h) => h.personId), typo).toContain(long.id);
+
+    const nick = people.find((p) => nicknamesOf(p.forename.toUpperCase()).length > 0)!;
+    const nickname = nicknamesOf(nick.forename.toUpperCase()).find((n) => n !== nick.forename.toUpperCase())!;
+    const byNickname = await value<SearchResponse>('baseline:search', { query: `${nickname} ${nick.surname}` });
+    expect(byNickname.hits.slice(0, 5).map((h) => h.personId), `${nickname} ${nick.surname}`).toContain(nick.id);
+
+    const [y, m, d] = long.dob.split('-');
+    const byDob = await value<SearchResponse>('baseline:search', { query: `${long.surname} ${d}/${m}/${y}` });
+    expect(byDob.hits[0]?.personId).toBe(long.id);
+    expect(byDob.hits[0]).toMatchObject({ forename: long.forename, dob: long.dob, householdId: expect.stringMatching(/^H\d+$/) });
+    expect(byDob.hits[0]?.sources.length).toBeGreaterThan(0);
+
+    const withPostcode = people.find((p) => p.postcode)!;
+    const byPostcode = await value<SearchResponse>('baseline:search', { query: withPostcode.postcode!.replace(' ', '').toLowerCase(), limit: 50 });
+    expect(byPostcode.hits.map((h) => h.personId)).toContain(withPostcode.id);
+
+    const upn = store().reader.prepare("SELECT rp.person_id AS id, r.upn FROM record r JOIN run_record_person rp ON rp.record_id = r.id WHERE r.upn_valid = 1 ORDER BY rp.run_id DESC LIMIT 1").get() as { id: string; upn: string };
+    expect((await value<SearchResponse>('baseline:search', { query: upn.upn })).hits[0]?.personId).toBe(upn.id);
+
+    // audited by the people found, never by what was typed
+    const events = store().reader.prepare("SELECT payload_json FROM audit_event WHERE action = 'person-search'").pluck().all() as string[];
+    expect(events.length).toBeGreaterThanOrEqual(4);
+    for (const e of events) {
+      expect(e).not.toContain(long.surname);
+      expect(e).not.toContain(nickname);
+    }
+    expect((await value<SearchResponse>('baseline:search', { query: 'zzqxv' })).hits).toEqual([]);
+  });
+});
+
+describe('person and household pages', () => {
+  it('shows every record as sent, the settled identity with disagreements, events and the household', async () => {
+    const id = store().reader.prepare('SELECT person_id FROM baseline_person WHERE records >= 2 ORDER BY records DESC LIMIT 1').pluck().get() as string;
+    const page = await value<PersonPage>('baseline:person', { personId: id });
+    expect(page.records.length).toBeGreaterThanOrEqual(2);
+    for (const r of page.records) {
+      expect(r.cells.length).toBeGreaterThan(0);
+      expect(r.row).toBeGreaterThan(0);
+      for (const f of r.disagrees) expect((r.fields as Record<string, string | null>)[f]?.toUpperCase()).not.toBe((page.identity as Record<string, string | null>)[f]?.toUpperCase());
+    }
+    expect(page.pairs.length).toBeGreaterThan(0);
+    expect(page.households[0]?.householdId).toBe(page.householdId);
+    const household = await value<HouseholdPage>('baseline:household', { householdId: page.householdId! });
+    expect(household.members.map((m) => m.personId)).toContain(id);
+    expect(household.addresses.length).toBeGreaterThan(0);
+    for (const a of household.addresses) expect(a.from <= a.to).toBe(true);
+    const actions = store().reader.prepare("SELECT action, payload_json AS p FROM audit_event WHERE action IN ('view-person', 'view-household') ORDER BY id DESC LIMIT 2").all() as Array<{ action: string; p: string }>;
+    expect(actions.map((a) => a.action).sort()).toEqual(['view-household', 'view-person']);
+    expect(await engine.invoke('baseline:person', { personId: 'P9999999' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+});
+
+describe('decisions and splits hold across runs', () => {
+  it('a split record stays apart after link, and the rest of the person stays together', async () => {
+    const id = store().reader.prepare('SELECT person_id FROM baseline_person WHERE records >= 3 ORDER BY person_id LIMIT 1').pluck().get() as string;
+    const before = await value<PersonPage>('baseline:person', { personId: id });
+    const off = before.records[0]!.recordId;
+    const rest = before.records.slice(1).map((r) => r.recordId);
+    await value('baseline:split', { personId: id, recordId: off });
+    await relink();
+    await relink();
+    const personOf = (record: number): string =>
+      store().reader.prepare('SELECT person_id FROM run_record_person WHERE record_id = ? AND run_id = (SELECT max(id) FROM link_run)').pluck().get(record) as string;
+    for (const r of rest) expect(personOf(r)).not.toBe(personOf(off));
+    const page = await value<PersonPage>('baseline:person', { personId: personOf(off) });
+    expect(page.decisions.filter((d) => d.decision === 'non-match').every((d) => d.status === 'applied')).toBe(true);
+  }, 60_000);
+
+  it('conflicting decisions (A=B, B=C, A≠C) are resolved in the open: the non-match holds and the overridden match is shown', async () => {
+    const three = store().reader
+      .prepare('SELECT min(record_id) FROM run_record_person WHERE run_id = (SELECT max(id) FROM link_run) GROUP BY person_id ORDER BY person_id LIMIT 3 OFFSET 40')
+      .pluck()
+      .all() as number[];
+    const [a, b, c] = three as [number, number, number];
+    const pid = (x: number, y: number): string => (x < y ? `${x}-${y}` : `${y}-${x}`);
+    await value('review:decide', { id: pid(a, b), decision: 'match' });
+    await value('review:decide', { id: pid(b, c), decision: 'match' });
+    await value('review:decide', { id: pid(a, c), decision: 'non-match' });
+    await relink();
+    const personOf = (record: number): string =>
+      store().reader.prepare('SELECT person_id FROM run_record_person WHERE record_id = ? AND run_id = (SELECT max(id) FROM link_run)').pluck().get(record) as string;
+    expect(personOf(a)).not.toBe(personOf(c));
+    const pages = await Promise.all([a, c].map((r) => value<PersonPage>('baseline:person', { personId: personOf(r) })));
+    const shown = new Map(pages.flatMap((p) => p.decisions).map((d) => [d.id, d.status]));
+    expect(shown.get(pid(a, c))).toBe('applied');
+    // exactly one of the two matches could not be honoured, and the page says so
+    expect([shown.get(pid(a, b)), shown.get(pid(b, c))].sort()).toEqual(['applied', 'conflict']);
+  }, 60_000);
+});
+
+describe('household decisions hold across runs', () => {
+  it('a merged household stays one, and a person split off stays apart', async () => {
+    await value('baseline:people', { startRow: 0, endRow: 1, sort: [], filters: {} });
+    const homes = store().reader.prepare('SELECT household_id AS id, members FROM baseline_household WHERE members >= 2 ORDER BY household_id LIMIT 3').all() as Array<{ id: string }>;
+    const [a, b, c] = homes as [{ id: string }, { id: string }, { id: string }];
+    const membersOf = (h: string): string[] => store().reader.prepare('SELECT person_id FROM baseline_person WHERE household_id = ? ORDER BY person_id').pluck().all(h) as string[];
+    const inA = membersOf(a.id);
+    const inB = membersOf(b.id);
+    const [leaver, ...stay] = membersOf(c.id) as [string, ...string[]];
+    await value('baseline:householdDecide', { kind: 'merge', householdId: b.id, intoHouseholdId: a.id });
+    await value('baseline:householdDecide', { kind: 'split', householdId: c.id, personId: leaver });
+    for (let i = 0; i < 2; i++) await relink();
+    await value('baseline:people', { startRow: 0, endRow: 1, sort: [], filters: {} });
+    const homeOf = (p: string): string => store().reader.prepare('SELECT household_id FROM baseline_person WHERE person_id = ?').pluck().get(p) as string;
+    const joined = new Set([...inA, ...inB].map(homeOf));
+    expect(joined.size).toBe(1);
+    for (const p of stay) expect(homeOf(p)).not.toBe(homeOf(leaver));
+    const page = await value<HouseholdPage>('baseline:household', { householdId: homeOf(inA[0]!) });
+    expect(page.members.filter((m) => m.current).map((m) => m.personId).sort()).toEqual([...inA, ...inB].sort());
+  }, 60_000);
+});
+
+describe('grids and streets', () => {
+  it('filters people by flag and age band, and households by source', async () => {
+    const all = await value<{ rows: unknown[]; lastRow: number }>('baseline:people', { startRow: 0, endRow: 50, sort: [{ colId: 'surname', sort: 'asc' }], filters: {} });
+    expect(all.lastRow).toBeGreaterThan(100);
+    const children = await value<{ rows: Array<{ age: number | null }>; lastRow: number }>('baseline:people', { startRow: 0, endRow: 500, sort: [], filters: { ageBand: '5-10' } });
+    expect(children.lastRow).toBeGreaterThan(0);
+    for (const r of children.rows) expect(r.age).toBeGreaterThanOrEqual(5), expect(r.age).toBeLessThanOrEqual(10);
+    const noDob = await value<{ rows: Array<{ dob: string | null; flags: string[] }> }>('baseline:people', { startRow: 0, endRow: 500, sort: [], filters: { flag: 'no-dob' } });
+    for (const r of noDob.rows) expect(r.dob).toBeNull();
+    const households = await value<{ rows: Array<{ members: number }>; lastRow: number }>('baseline:households', { startRow: 0, endRow: 20, sort: [{ colId: 'members', sort: 'desc' }], filters: { sourceId: 1 } });
+    expect(households.lastRow).toBeGreaterThan(0);
+    expect(households.rows[0]!.members).toBeGreaterThanOrEqual(households.rows[households.rows.length - 1]!.members);
+    const none = await value<{ rows: unknown[]; lastRow: number }>('baseline:people', { startRow: 0, endRow: 50, sort: [], filters: { text: 'no such name at all' } });
+    expect(none).toMatchObject({ rows: [], lastRow: 0 });
+  });
+
+  it('gives co-ordinators street counts with small numbers suppressed, and no people', async () => {
+    addUser(store(), { user: 'cora', role: 'co-ordinator', organisation: null }, 'coordinator passphrase');
+    const cora = createEngine({ storePath: path, host: 'browser', version: 't' });
+    await value('store:unlock', { passphrase: 'coordinator passphrase' }, cora);
+    const streets = await value<{ suppressed: boolean; rows: StreetRow[] }>('baseline:streets', {}, cora);
+    expect(streets.suppressed).toBe(true);
+    for (const r of streets.rows) for (const n of [r.households, r.persons, r.children]) expect(n === null || n === 0 || n >= 10).toBe(true);
+    expect(streets.rows.filter((r) => r.households === null).length).not.toBe(1);
+    for (const channel of ['baseline:search', 'baseline:people', 'baseline:person', 'review:queue']) {
+      const request = channel === 'baseline:search' ? { query: 'Smith' } : channel === 'baseline:person' ? { personId: 'P0000001' } : channel === 'review:queue' ? {} : { startRow: 0, endRow: 5, sort: [], filters: {} };
+      expect(await cora.invoke(channel, request), channel).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    }
+    cora.close();
+  });
+});
+
+describe('review queue', () => {
+  it('has one entry per pair of people, filters by scenario and source pair, and flags the cluster a pair would join', async () => {
+    await runLink(store(), { user: 'analyst', threshold: 0.999 }, silentJob());
+    const all = await value<ReviewQueue>('review:queue', { limit: 1000 });
+    expect(all.total).toBeGreaterThan(5);
+    const people = all.entries.map((e) => [e.a.personId, e.b.personId].sort().join('|'));
+    expect(new Set(people).size).toBe(people.length);
+    const sameDob = await value<ReviewQueue>('review:queue', { limit: 1000, scenario: 'same-dob-different-name' });
+    expect(sameDob.total).toBeLessThan(all.total);
+    for (const e of sameDob.entries) {
+      expect(e.a.dob).toBe(e.b.dob);
+      expect(`${e.a.forename} ${e.a.surname}`.toUpperCase()).not.toBe(`${e.b.forename} ${e.b.surname}`.toUpperCase());
+    }
+    const first = all.entries[0]!;
+    const between = await value<ReviewQueue>('review:queue', { limit: 1000, sources: [first.b.file, first.a.file] });
+    expect(between.entries.map((e) => e.id)).toContain(first.id);
+    for (const e of between.entries) expect([e.a.file, e.b.file].sort()).toEqual([first.a.file, first.b.file].sort());
+    const cluster = await value<PairCluster>('review:cluster', { id: first.id });
+    expect(cluster.records.map((r) => r.recordId)).toEqual(expect.arrayContaining([first.recordA, first.recordB]));
+    expect(cluster.density).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+});
+
+describe('subject rights', () => {
+  it('exports everything held about a person, then erases them leaving no trace in any table', async () => {
+    const id = store().reader.prepare('SELECT person_id FROM baseline_person WHERE records >= 2 ORDER BY person_id DESC LIMIT 1').pluck().get() as string;
+    await value('baseline:person', { personId: id });
+    const out = join(dir, 'sar.xlsx');
+    const sar = await value<{ saved: boolean; records: number; views: number }>('baseline:subjectAccess', { personId: id, path: out });
+    expect(sar).toMatchObject({ saved: true });
+    expect(sar.views).toBeGreaterThan(0);
+    const wb = XLSX.read(readFileSync(out));
+    expect(wb.SheetNames).toEqual(['Summary', 'Identity', 'Records as sent', 'Events', 'Households', 'Decisions', 'Who viewed']);
+
+    // what only this person's rows hold: after erasure none of it may be anywhere
+    const db = store().reader;
+    const mine = db.prepare('SELECT w.id, w.cells_json FROM raw_row w JOIN record r ON r.raw_row_id = w.id JOIN run_record_person rp ON rp.record_id = r.id WHERE rp.person_id = ? AND rp.run_id = (SELECT max(id) FROM link_run)').all(id) as Array<{ id: number; cells_json: string }>;
+    const others = (db.prepare('SELECT cells_json FROM raw_row WHERE id NOT IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(mine.map((m) => m.id))) as string[]).join('\n');
+    const distinctive = [...new Set(mine.flatMap((m) => JSON.parse(m.cells_json) as Array<string | null>))].filter((v): v is string => typeof v === 'string' && v.length >= 6 && !others.includes(v));
+    expect(distinctive.length).toBeGreaterThan(0);
+    const sarCells = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Records as sent']!, { header: 1 }).flat().map(String);
+    for (const v of distinctive) expect(sarCells).toContain(v);
+
+    expect(await engine.invoke('baseline:erase', { personId: id, confirm: 'wrong' })).toMatchObject({ ok: false, error: { kind: 'bad-input' } });
+    const report = await value<{ deleted: Record<string, number>; kept: unknown[] }>('baseline:erase', { personId: id, confirm: id });
+    expect(report.deleted.records).toBe(mine.length);
+    expect(report.deleted.rawRows).toBe(mine.length);
+    expect(report.kept.length).toBeGreaterThan(0);
+
+    await value('baseline:people', { startRow: 0, endRow: 1, sort: [], filters: {} }); // rebuilds the baseline without them
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    for (const table of tables) {
+      const rows = db.prepare(`SELECT * FROM "${table}"`).raw(true).all() as unknown[][];
+      const text = rows.map((r) => r.map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))).join('\u0001')).join('\n');
+      for (const v of distinctive) expect(text.includes(v), `${table} still holds a value of the erased person`).toBe(false);
+      if (table !== 'audit_event') expect(text.includes(`"${id}"`) || new RegExp(`\\b${id}\\b`).test(text), `${table} still names ${id}`).toBe(false);
+    }
+    expect(await engine.invoke('baseline:person', { personId: id })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    const audit = db.prepare("SELECT payload_json FROM audit_event WHERE action = 'person-erased'").pluck().get() as string;
+    expect(JSON.parse(audit)).toMatchObject({ personId: id, records: mine.length });
+    expect(existsSync(out)).toBe(true);
+  }, 60_000);
+});
