@@ -343,5 +343,5 @@ export const BASELINE_FEATURE = defineFeature({
   channels: BASELINE_CHANNELS,
   policy: BASELINE_POLICY,
   jobResults: {},
-  auditActions: ['link-decision-cleared', 'person-erased', 'person-search', 'person-split', 'subject-access-export', 'view-cluster', 'view-household', 'view-person'],
+  auditActions: ['link-decision-cleared', 'person-erased', 'person-search', 'person-split', 'subject-access-export', 'view-cluster', 'view-household', 'view-person', 'household-merge', 'household-split'],
 });

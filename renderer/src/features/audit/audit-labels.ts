@@ -59,6 +59,8 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'view-cluster': 'Viewed the records a pair would join',
   'view-household': 'Viewed a household',
   'view-person': 'Viewed a person',
+  'household-merge': 'Merged two households',
+  'household-split': 'Split a household',
 };
 
 /** A human label for an audit action; an action this version does not know is shown as-is. */
