@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../shared/domain/roles.js';
 import { writeCsvFile } from '../engine/export/csv-writer.js';
 import { dataProtectionRecord } from '../engine/governance/dp-record.js';
 import { exportDataProtectionRecord } from '../engine/governance/dp-record-export.js';
-import { typedExportPath } from '../engine/governance/export-path.js';
+import { checkExportTarget, typedExportPath } from '../engine/governance/export-path.js';
 import { purgeAndRelink } from '../engine/governance/purge-job.js';
 import { createRecoveryCode, resetWithRecoveryCode } from '../engine/governance/recovery.js';
 import { listSources } from '../engine/queries/records.js';
@@ -82,13 +82,14 @@ const audit: Handler = async (args, ctx) => {
   if (verb === 'export') {
     const out = single(args, 'out');
     if (!out) throw new UsageError('audit export needs --out FILE.csv');
+    checkExportTarget(resolve(out), { storePath: ctx.storePath, kind: 'audit', force: args.flags.has('force') });
     const rows = await withStore(ctx, (store) => {
       const events = store.reader.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>;
       function* lines(): Generator<Array<string | number | undefined>> {
         yield ['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'];
         for (const e of events) yield [e.id, e.at, e.actor, e.action, e.payload_json, e.prev_hash, e.hash];
       }
-      const n = writeCsvFile(resolve(out), lines()) - 1;
+      const n = writeCsvFile(resolve(out), lines(), { forPeople: true }) - 1;
       store.audit(store.session.user, 'audit-exported', { events: n });
       return n;
     });
@@ -140,7 +141,7 @@ const dpRecord: Handler = async (args, ctx) => {
   if (args.words[1] === 'export') {
     const out = single(args, 'out');
     if (!out) throw new UsageError('dp-record export needs --out FILE.xlsx');
-    const written = await withStore(ctx, (store) => exportDataProtectionRecord(store, typedExportPath(out, '.xlsx')));
+    const written = await withStore(ctx, (store) => exportDataProtectionRecord(store, typedExportPath(out, '.xlsx', { storePath: ctx.storePath, kind: 'dp-record', force: args.flags.has('force') })));
     ctx.say(`Wrote the data protection record (${count(written.sources, 'source')}, ${count(written.events, 'processing event')}, ${count(written.users, 'user')}) to ${written.path}.`);
     return { summary: { ok: true, command: 'dp-record export', ...written }, exit: 0 };
   }

@@ -8,6 +8,7 @@ import { defaultMatchSpec, levelWeight, parseMatchSpec, type MatchSpec } from '.
 import { analyseBlockingNow } from '../engine/matching/blocking-report.js';
 import { runThreshold } from '../engine/matching/settings.js';
 import type { Store } from '../engine/store/store.js';
+import { checkExportTarget } from '../engine/governance/export-path.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
 import { openStore, type CommandResult } from './open-store.js';
 import { progressReporter } from './progress.js';
@@ -81,6 +82,7 @@ const exportPairsCommand: Handler = async (args, ctx) => {
   const out = outOption(args, 'export pairs needs --out FILE.csv');
   const minProbability = probabilityOption(args, 'min-probability');
   const run = integer(args, 'run', 1, 2_147_483_647);
+  checkExportTarget(out, { storePath: ctx.storePath, kind: 'pairs', force: args.flags.has('force') });
   return withAnalystStore(ctx, (store) => {
     const { rows, run: used } = exportPairs(store.reader, out, { run, minProbability });
     store.audit(store.session.user, 'export-pairs', { run: used, rows });

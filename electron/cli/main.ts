@@ -7,7 +7,7 @@ import { WorkbenchError } from '../../shared/ipc/result.js';
 import { runDemo } from '../engine/demo-job.js';
 import { exportClusters } from '../engine/export/clusters.js';
 import { exportQuarantine } from '../engine/export/quarantine-xlsx.js';
-import { typedExportPath } from '../engine/governance/export-path.js';
+import { checkExportTarget, typedExportPath } from '../engine/governance/export-path.js';
 import { importFile } from '../engine/import/import-file.js';
 import { describeDrift, driftIsEmpty } from '../engine/import/preset-match.js';
 import { checkPresetName, listPresets } from '../engine/import/presets.js';
@@ -126,6 +126,7 @@ async function cmdExport(args: ParsedArgs, storePath: string, userArg: string | 
   const out = single(args, 'out');
   if (!out) throw new UsageError('export clusters needs --out FILE.csv');
   if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+  checkExportTarget(resolve(out), { storePath, kind: 'clusters', force: args.flags.has('force') });
   const store = await openStore(storePath, { create: false, user: userArg, say });
   try {
     const { rows } = exportClusters(store.reader, resolve(out));
@@ -151,7 +152,7 @@ async function cmdExportQuarantine(args: ParsedArgs, storePath: string, userArg:
   const sourceId = sourceIdOf(single(args, 'source'), 'export quarantine needs --source ID (see source list)');
   const outArg = single(args, 'out');
   if (!outArg) throw new UsageError('export quarantine needs --out FILE.xlsx');
-  const out = typedExportPath(outArg, '.xlsx');
+  const out = typedExportPath(outArg, '.xlsx', { storePath, kind: 'quarantine', force: args.flags.has('force') });
   const store = await openStore(storePath, { create: false, user: userArg, say });
   try {
     requireSourceId(store, sourceId);

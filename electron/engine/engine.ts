@@ -23,6 +23,10 @@ import { areaHandlers } from './handlers/areas.js';
 import { governanceHandlers } from './handlers/governance.js';
 import { importHandlers } from './handlers/imports.js';
 import { matchingHandlers } from './handlers/matching.js';
+import { storeHandlers } from './handlers/stores.js';
+import { backupStatus } from './store/backup-status.js';
+import { relinkNeeded } from './store/relink-mark.js';
+import { overdueSourceNames } from './store/overdue.js';
 
 /** A records view is audited at most once per user and source in this time. */
 export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
@@ -49,7 +53,11 @@ export class Engine implements EngineHandle {
   private lastActivity = Date.now();
   private readonly idleTimer: NodeJS.Timeout | null;
 
-  constructor(private readonly options: EngineOptions) {
+  /** The app's folder, fixed at start: the store path changes when the user switches stores. */
+  private readonly home: string;
+
+  constructor(private options: EngineOptions) {
+    this.home = dirname(resolve(options.storePath));
     const idleMs = (options.idleLockMinutes ?? 0) * 60_000;
     this.idleTimer = idleMs > 0 ? setInterval(() => this.lockIfIdle(idleMs), Math.min(30_000, idleMs / 2)) : null;
     this.idleTimer?.unref();
@@ -155,7 +163,12 @@ export class Engine implements EngineHandle {
 
   private status(): StoreStatus {
     const store = this.store;
+    const scope = store?.session.role === 'partner' ? store.session.organisation : null;
     return {
+      ...(store ? backupStatus(store) : { lastBackupAt: null, backupDue: false }),
+      relinkNeeded: store ? relinkNeeded(store.reader) : false,
+      readOnly: store?.readOnly ?? false,
+      overdueNames: store ? overdueSourceNames(store.reader, scope) : [],
       path: this.options.storePath,
       keyPath: keyFilePath(this.options.storePath),
       exists: existsSync(this.options.storePath),
@@ -193,6 +206,14 @@ export class Engine implements EngineHandle {
     partnerScope: () => this.partnerScope(),
     pathOf: (token) => this.pathOf(token),
     auditRecordsView: (sourceId) => this.auditRecordsView(this.requireStore(), sourceId),
+    currentStore: () => this.store,
+    switchStore: (path, store) => {
+      if (this.store !== store) this.store?.close();
+      this.store = store;
+      this.options = { ...this.options, storePath: path };
+      this.recordsViewAudited.clear();
+    },
+    homeDir: () => this.home,
   };
 
   private readonly handlers: Handlers = {
@@ -200,6 +221,7 @@ export class Engine implements EngineHandle {
     ...matchingHandlers(this.context),
     ...areaHandlers(this.context),
     ...governanceHandlers(this.context),
+    ...storeHandlers(this.context),
     'app:info': () => ({
       version: this.options.version,
       host: this.options.host === 'electron' ? 'electron' : 'browser',

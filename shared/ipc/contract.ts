@@ -9,6 +9,7 @@ import { AREA_CHANNELS, AREA_JOB_RESULTS } from './channels/areas.js';
 import { GOVERNANCE_CHANNELS, GOVERNANCE_JOB_RESULTS } from './channels/governance.js';
 import { IMPORT_CHANNELS, IMPORT_JOB_RESULTS, PresetApplied, SheetDrift, SourceDiff } from './channels/imports.js';
 import { MATCHING_CHANNELS, MATCHING_JOB_RESULTS } from './channels/matching.js';
+import { STORE_CHANNELS } from './channels/stores.js';
 
 export { JobStarted };
 export { DiffRow, PresetApplied, PresetRow, QuarantineRow, SheetDrift, SourceDiff } from './channels/imports.js';
@@ -27,6 +28,15 @@ export const StoreStatus = z.object({
   overdueSources: z.number().int(),
   /** Who unlocked it (null while locked): the UI shows only what this role may use. */
   session: z.object({ user: z.string(), role: z.enum(ROLES), organisation: z.string().nullable() }).nullable(),
+  /** When the last backup was made (null: never, or locked), and whether a reminder is due. */
+  lastBackupAt: z.string().nullable().optional(),
+  backupDue: z.boolean().optional(),
+  /** A purge removed data and the people and households have not been linked again since. */
+  relinkNeeded: z.boolean().optional(),
+  /** Opened read-only (the folder or file cannot be written): verify and export only. */
+  readOnly: z.boolean().optional(),
+  /** Overdue sources' file names (partners: their own), so the banner names them at once. */
+  overdueNames: z.array(z.string()).optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
 
@@ -286,6 +296,7 @@ export const CHANNELS = {
   ...MATCHING_CHANNELS,
   ...AREA_CHANNELS,
   ...GOVERNANCE_CHANNELS,
+  ...STORE_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

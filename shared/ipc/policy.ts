@@ -4,6 +4,7 @@ import { AREA_POLICY } from './channels/areas.js';
 import { GOVERNANCE_POLICY } from './channels/governance.js';
 import { IMPORT_POLICY } from './channels/imports.js';
 import { MATCHING_POLICY } from './channels/matching.js';
+import { STORE_POLICY } from './channels/stores.js';
 
 /**
  * Who may call each channel once a store is open. `open` channels work before unlocking. Partners
@@ -32,6 +33,7 @@ export const CHANNEL_POLICY: { readonly [C in Channel]: 'open' | readonly Role[]
   ...MATCHING_POLICY,
   ...AREA_POLICY,
   ...GOVERNANCE_POLICY,
+  ...STORE_POLICY,
 };
 
 export function mayCall(role: Role, channel: Channel): boolean {

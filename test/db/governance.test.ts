@@ -176,6 +176,12 @@ describe('roles are enforced in the engine on every channel', () => {
     'areas:profile': { name: 'Ferham' },
     'areas:map': { measure: { kind: 'households', vintage: 2021 } },
     'areas:unplaced': { vintage: 2021 },
+    'store:backup': { path: '/nonexistent/store.bwbackup' },
+    'store:restore': { archive: '/nonexistent/store.bwbackup', passphrase: 'x' },
+    'stores:list': {},
+    'stores:open': { path: '/nonexistent/other.db' },
+    'stores:create': { path: '/nonexistent/new.db', passphrase: 'long enough passphrase' },
+    'stores:openDemo': { passphrase: 'x' },
   };
 
   it('every sample request is valid for its channel', () => {

@@ -19,6 +19,12 @@ export interface EngineContext {
   auditRecordsView(sourceId: number | null): void;
   /** The absolute path behind a file token from files:choose / files:fromPath. */
   pathOf(token: string): string;
+  /** The open store, or null while locked (for channels that work either way). */
+  currentStore(): Store | null;
+  /** Points the engine at another store file, open (`store`) or locked (null); closes the old one. */
+  switchStore(path: string, store: Store | null): void;
+  /** The app's own folder (recent stores, the demo store): where the engine's first store lives. */
+  homeDir(): string;
 }
 
 /** Handlers for a subset of the contract's channels. */

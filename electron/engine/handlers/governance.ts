@@ -34,7 +34,7 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
 
   return {
     'governance:record': () => dataProtectionRecord(context.requireStore()),
-    'governance:exportRecord': async ({ path }) => {
+    'governance:exportRecord': async ({ path, replace }) => {
       const store = context.requireStore();
       const { host, storePath, chooseSaveFile } = context.options();
       // In Electron the renderer never names paths (as for files:fromPath): the save dialog does,
@@ -42,7 +42,7 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
       if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'Choose where to save with the save dialog.');
       if (host !== 'electron' && path === undefined) throw new WorkbenchError('bad-input', 'Type where to save the record, ending in .xlsx.');
       let out: string;
-      if (path !== undefined) out = typedExportPath(path, '.xlsx');
+      if (path !== undefined) out = typedExportPath(path, '.xlsx', { storePath, kind: 'dp-record', force: replace === true });
       else if (chooseSaveFile) {
         const chosen = await chooseSaveFile({ suggestedName: 'data-protection-record.xlsx', filter: { name: 'Excel workbook', extension: 'xlsx' } });
         if (chosen === null) return { saved: false, path: null, sources: 0, events: 0, users: 0 };

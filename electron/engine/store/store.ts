@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { openDatabase, type Db } from './database.js';
+import { cannotWrite, createPrivateFile, fileFault } from './files.js';
 import { keyFilePath, networkShareWarning } from './paths.js';
 import { appendAudit, syncAuditHead, type AuditPayload } from './audit.js';
 import { newKeyFile, openSlot, readKeyFile, writeKeyFile, type SlotOwner } from './keyslots.js';
@@ -17,6 +18,8 @@ export class Store {
     readonly dataKey: Buffer,
     /** Who opened it. Tests and benchmarks that open with a raw key act as an analyst. */
     readonly session: SlotOwner,
+    /** Opened read-only (its file or folder cannot be written): verify, read and export only. */
+    readonly readOnly = false,
   ) {}
 
   static exists(path: string): boolean {
@@ -33,6 +36,8 @@ export class Store {
     const { keyFile, dataKey } = newKeyFile(passphrase, user);
     mkdirSync(dirname(path), { recursive: true });
     writeKeyFile(keyPath, keyFile);
+    // Made empty first so SQLite opens it with owner-only rights (its WAL and SHM copy them).
+    createPrivateFile(path);
     const store = Store.openWithKey(path, dataKey, true, keyFile.slots[0]);
     store.writer.prepare("INSERT INTO meta(key, value) VALUES ('store_id', ?), ('created_at', ?)").run(keyFile.storeId, new Date().toISOString());
     return store;
@@ -51,9 +56,18 @@ export class Store {
 
   /** For tests and benchmarks that must not pay the KDF on every open. */
   static openWithKey(path: string, dataKey: Buffer, create: boolean, owner?: SlotOwner): Store {
-    const writer = openDatabase(path, dataKey, { create });
-    const reader = openDatabase(path, dataKey, { create: false, readonly: true });
     const session: SlotOwner = owner ? { user: owner.user, role: owner.role, organisation: owner.organisation } : { user: 'analyst', role: 'analyst', organisation: null };
+    let writer: Db;
+    try {
+      writer = openDatabase(path, dataKey, { create });
+    } catch (error) {
+      // A store on read-only media or in a folder we cannot write is still opened, read-only,
+      // so it can be verified and exported; anything else is a real fault.
+      if (create || !cannotWrite(path, error)) throw fileFault(error, `The store ${path} could not be opened`);
+      const only = openDatabase(path, dataKey, { create: false, readonly: true });
+      return new Store(path, only, only, Buffer.from(dataKey), session, true);
+    }
+    const reader = openDatabase(path, dataKey, { create: false, readonly: true });
     return new Store(path, writer, reader, Buffer.from(dataKey), session);
   }
 
@@ -62,9 +76,9 @@ export class Store {
   }
 
   close(): void {
-    syncAuditHead(this);
+    if (!this.readOnly) syncAuditHead(this);
     this.reader.close();
-    this.writer.close();
+    if (this.writer !== this.reader) this.writer.close();
     this.dataKey.fill(0);
   }
 
@@ -95,6 +109,8 @@ export class Store {
 
   /** Appends to the hash-chained audit log. Payloads hold ids and counts, never personal data. */
   audit(actor: string, action: string, payload: AuditPayload): void {
+    // A read-only store cannot record anything; it is opened only to verify and export.
+    if (this.readOnly) return;
     appendAudit(this.writer, actor, action, payload);
   }
 }
