@@ -21,6 +21,7 @@ import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from '.
 import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
+import { STORE_HELP, storeCommand } from './store-commands.js';
 
 
 type Summary = Record<string, unknown>;
@@ -44,6 +45,7 @@ ${LINK_HELP}
   audit verify | audit export --out FILE.csv
   source list | source purge ID
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
+${STORE_HELP}
 
 Global options (before or after the command):
   --db PATH     the store (default: ${defaultStorePath()}; demo: ${defaultDemoStorePath()})
@@ -266,8 +268,9 @@ export async function main(argv: string[]): Promise<number> {
     else if (noun(command) === 'source' && args.words[1] === 'diff') outcome = await cmdSourceDiff(args, storePath, user);
     else if (noun(command) === 'source' && args.words[1] === 'remap') outcome = await cmdSourceRemap(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
+    else if (storeCommand(command)) outcome = await storeCommand(command)!(args, { storePath, user, say });
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
-    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
+    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record, backup, restore (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
   } catch (error) {

@@ -1,88 +1,99 @@
 // Nothing personal in the clear: SQLite's temporary files (sorts, temp tables, statement
-// journals) are not encrypted by the cipher, so a large import and link must leave no name or
-// date of birth in any file the process writes outside the store. SQLite unlinks its temp files
-// as soon as it opens them, so the test reads them through /proc/<pid>/fd while the CLI runs.
+// journals) are not encrypted by the cipher, so every connection keeps them in memory, and an
+// import into a store writes no name or date of birth to any file outside it. SQLite unlinks its
+// temp files as soon as it opens them, so they are read through /proc/<pid>/fd while open.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importFile } from '../../electron/engine/import/import-file.js';
+import { silentJob } from '../../electron/engine/jobs/job-context.js';
+import { Store } from '../../electron/engine/store/store.js';
 import { REPO } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 const PASS = 'a passphrase for plaintext tests';
 
-/** Surnames no other file holds, so a hit can only come from this import. */
+/** Surnames no other file holds, so a hit can only come from this test. */
 const surname = (i: number): string => `Qzv${i.toString(36)}wort`;
-const dob = (i: number): string => `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/19${String(40 + (i % 50))}`;
 
 function bigCsv(path: string, rows: number, offset: number): void {
   const lines = ['Forename,Surname,DOB,Address,Post Code'];
-  for (let i = offset; i < offset + rows; i++) lines.push(`Name${i % 500},${surname(i)},${dob(i)},${i} Long Street,S6${i % 10} ${i % 9}AB`);
+  for (let i = offset; i < offset + rows; i++) {
+    lines.push(`Name${i % 500},${surname(i)},${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/19${40 + (i % 50)},${i} Long Street,S6${i % 10} ${i % 9}AB`);
+  }
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
-/** Runs the CLI, copying every file it holds open under `scratch` while it runs. */
-function runWatching(args: string[], env: Record<string, string>, scratch: string): Promise<{ code: number | null; seen: Buffer[] }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: REPO,
-      stdio: 'ignore',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BASELINE_PASSPHRASE: PASS, TMPDIR: scratch, SQLITE_TMPDIR: scratch, ...env },
-    });
-    const seen: Buffer[] = [];
-    const poll = setInterval(() => {
-      let fds: string[] = [];
-      try {
-        fds = readdirSync(`/proc/${child.pid}/fd`);
-      } catch {
-        return;
-      }
-      for (const fd of fds) {
-        try {
-          const target = readlinkSync(`/proc/${child.pid}/fd/${fd}`);
-          if (target.startsWith(scratch)) seen.push(readFileSync(`/proc/${child.pid}/fd/${fd}`));
-        } catch {
-          // closed between listing and reading
-        }
-      }
-    }, 5);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      resolve({ code, seen });
-    });
-  });
+/** The contents of every open file of process `pid` whose path passes `wanted`. */
+function openFiles(pid: number | string, wanted: (target: string) => boolean): Buffer[] {
+  const found: Buffer[] = [];
+  let fds: string[] = [];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return found;
+  }
+  for (const fd of fds) {
+    try {
+      if (wanted(readlinkSync(`/proc/${pid}/fd/${fd}`))) found.push(readFileSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      // closed between listing and reading
+    }
+  }
+  return found;
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
-}
 
 describe('no plaintext outside the store', () => {
-  it('a large import and link into a large store write no name or date of birth to temporary files', async () => {
+  it('every connection keeps temporary tables, sorts and journals in memory', async () => {
+    const dir = tempDir();
+    const store = Store.openWithKey(join(dir, 'x.db'), randomBytes(32), true);
+    for (const db of [store.writer, store.reader]) expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    const csv = join(dir, 'people.csv');
+    bigCsv(csv, 2_000, 0);
+    await importFile(store, csv, { user: 't' }, silentJob());
+    // A temp table larger than SQLite's temp cache would spill to an etilqs_* file in plain text.
+    store.writer.exec("CREATE TEMP TABLE spill AS SELECT r.surname || hex(randomblob(400)) AS s FROM record r, (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) ORDER BY s");
+    const temp = openFiles('self', (target) => target.includes('etilqs'));
+    store.writer.exec('DROP TABLE temp.spill');
+    store.close();
+    expect(temp).toEqual([]);
+  });
+
+  it('a large import into a large store writes no name or date of birth to any file outside the store', async () => {
     const dir = tempDir();
     const scratch = join(dir, 'scratch');
     mkdirSync(scratch);
     const db = join(dir, 'x.db');
-    const first = join(dir, 'first.csv');
-    const second = join(dir, 'second.csv');
-    bigCsv(first, 30_000, 0);
-    bigCsv(second, 30_000, 30_000);
-    const env = { BASELINE_HOME: join(dir, 'home') };
-    expect((await runWatching(['import', first, '--db', db], env, scratch)).code).toBe(0);
-    const imported = await runWatching(['import', second, '--db', db], env, scratch);
-    expect(imported.code).toBe(0);
-    const linked = await runWatching(['link', '--db', db], env, scratch);
-    expect(linked.code).toBe(0);
-
-    const written = [...imported.seen, ...linked.seen, ...filesUnder(scratch).map((f) => readFileSync(f))];
-    const needles = [surname(30_001), surname(45_000), surname(59_999), surname(1), surname(29_999), 'wort', '1975-', 'Long Street'];
+    const files = [join(dir, 'first.csv'), join(dir, 'second.csv')];
+    bigCsv(files[0] ?? '', 20_000, 0);
+    bigCsv(files[1] ?? '', 20_000, 20_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'import', ...files, '--db', db], {
+      cwd: REPO,
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BASELINE_PASSPHRASE: PASS, BASELINE_HOME: join(dir, 'home'), TMPDIR: scratch, SQLITE_TMPDIR: scratch },
+    });
+    const seen: Buffer[] = [];
+    const outside = (target: string): boolean => target.startsWith('/') && !target.startsWith(db) && !target.startsWith(dir + '/first') && !target.startsWith(dir + '/second') && !target.startsWith('/proc') && !target.startsWith('/dev') && !target.includes('node_modules') && !target.startsWith(REPO) && !target.startsWith('/usr');
+    const poll = setInterval(() => seen.push(...openFiles(child.pid ?? 0, outside)), 20);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearInterval(poll);
+    expect(code).toBe(0);
+    const written = [...seen, ...filesUnder(scratch).map((f) => readFileSync(f))];
+    const needles = [surname(1), surname(19_999), surname(20_001), surname(39_999), 'Long Street', '-03-03'];
     for (const bytes of written) {
       const text = bytes.toString('latin1');
-      for (const needle of needles) expect(text.includes(needle), `found "${needle}" in a temporary file`).toBe(false);
+      for (const needle of needles) expect(text.includes(needle), `found "${needle}" in a file outside the store`).toBe(false);
     }
+    // The store, its WAL and key file are the owner's only.
+    for (const f of [db, `${db}.keys`]) expect(statSync(f).mode & 0o077, f).toBe(0);
   }, 120_000);
 });

@@ -19,7 +19,8 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
   /** Switches the engine to `path`, with `store` open on it (or locked), and remembers it. */
   const switchTo = (path: string, store: Store | null): void => {
     context.switchStore(path, store);
-    rememberStore(home(), path);
+    // The command line works on the store it is given and keeps no list beside it.
+    if (context.options().host !== 'cli') rememberStore(home(), path);
   };
 
   return {
