@@ -84,6 +84,11 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
   const retentionUntil = single(args, 'retention-until');
   if (retentionUntil !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(retentionUntil)) throw new UsageError('--retention-until must be YYYY-MM-DD');
   const governance = { dsaRef: single(args, 'dsa'), lawfulBasis: single(args, 'lawful-basis'), retentionUntil };
+  // A new store is made only for something to put in it: a mistyped file name leaves no empty store.
+  const readable = files.filter((f) => existsSync(resolve(f)) && statSync(resolve(f)).isFile());
+  if (!existsSync(storePath) && readable.length === 0) {
+    throw new WorkbenchError('bad-input', `${resolve(files[0] ?? '')}: no such file, or it cannot be read. No store was created.`);
+  }
   const store = await openStore(storePath, { create: true, user: userArg, say });
   const user = store.session.user;
   const results: Summary[] = [];

@@ -1,0 +1,82 @@
+// Exports that cannot harm, and faults told plainly, through the real CLI.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+const PASS = 'a passphrase for safety tests';
+
+describe('exports that cannot harm', () => {
+  it('refuses the store, its key file, WAL and an unrelated existing file; replaces an earlier export; --force overrides', () => {
+    const dir = tempDir();
+    const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
+    const db = join(dir, 'x.db');
+    // A partner's file name that a spreadsheet would run.
+    const csv = join(dir, '=HYPERLINK(1).csv');
+    writeFileSync(csv, 'Forename,Surname,DOB,Post Code\nAnn,Lee,01/02/2003,S60 1AB\nAnn,Lee,01/02/2003,S60 1AB\nBob,Ray,02/03/2004,S61 2CD\n');
+    expect(runCli(['import', csv, '--db', db], env).code).toBe(0);
+    const store = readFileSync(db);
+    const keys = readFileSync(`${db}.keys`);
+
+    for (const [args, target] of [
+      [['audit', 'export', '--out', db], db],
+      [['export', 'clusters', '--out', `${db}.keys`], `${db}.keys`],
+      [['export', 'clusters', '--out', `${db}-wal`], `${db}-wal`],
+      [['export', 'clusters', '--out', `${db}.keys`, '--force'], `${db}.keys`],
+    ] as const) {
+      const refused = runCli([...args, '--db', db, '--json'], env);
+      expect(refused.code, args.join(' ')).toBe(1);
+      expect(refused.stderr, target).toMatch(/store's own file/);
+    }
+    expect(readFileSync(db).equals(store)).toBe(true);
+    expect(readFileSync(`${db}.keys`).equals(keys)).toBe(true);
+
+    const notes = join(dir, 'notes.csv');
+    writeFileSync(notes, 'my own notes\n');
+    const overwrite = runCli(['export', 'clusters', '--out', notes, '--db', db], env);
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr).toMatch(/not an earlier clusters export.*--force/);
+    expect(readFileSync(notes, 'utf8')).toBe('my own notes\n');
+
+    const out = join(dir, 'clusters.csv');
+    expect(runCli(['export', 'clusters', '--out', out, '--db', db], env).code).toBe(0);
+    expect(runCli(['export', 'clusters', '--out', out, '--db', db], env).code).toBe(0);
+    expect(runCli(['audit', 'export', '--out', out, '--db', db], env).code).toBe(1);
+    expect(runCli(['export', 'clusters', '--out', notes, '--db', db, '--force'], env).code).toBe(0);
+    // Machine-readable: the partner's file name is written exactly as it is.
+    expect(readFileSync(out, 'utf8')).toContain('\r\n=HYPERLINK(1).csv,,2,');
+
+    // For people: the scored pairs keep formula-like text as text, numbers as numbers.
+    expect(runCli(['link', '--db', db], env).code).toBe(0);
+    const pairs = join(dir, 'pairs.csv');
+    expect(runCli(['export', 'pairs', '--out', pairs, '--db', db], env).code).toBe(0);
+    const lines = readFileSync(pairs, 'utf8').trimEnd().split('\r\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line.startsWith("'=HYPERLINK(1).csv,,")).toBe(true);
+  }, 120_000);
+});
+
+describe('honest faults', () => {
+  it('importing a missing file does not create an empty store', () => {
+    const dir = tempDir();
+    const db = join(dir, 'new.db');
+    const run = runCli(['import', join(dir, 'missing.csv'), '--db', db], { BASELINE_PASSPHRASE: PASS });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/missing\.csv.*No store was created/);
+    expect(existsSync(db)).toBe(false);
+    expect(existsSync(`${db}.keys`)).toBe(false);
+  });
+
+  it('refuses a blank, whitespace or common passphrase for a new store', () => {
+    const dir = tempDir();
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, 'Forename,Surname\nAnn,Lee\n');
+    for (const passphrase of ['          ', '  short  ', 'aaaaaaaaaaaa', 'password123']) {
+      const run = runCli(['import', csv, '--db', join(dir, 'x.db')], { BASELINE_PASSPHRASE: passphrase });
+      expect(run.code, JSON.stringify(passphrase)).toBe(1);
+      expect(existsSync(join(dir, 'x.db')), JSON.stringify(passphrase)).toBe(false);
+    }
+  });
+});
