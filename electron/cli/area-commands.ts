@@ -95,13 +95,23 @@ export function makeAreaCommands(open: StoreOpener): Record<string, CommandHandl
         if (vintage === undefined) throw new WorkbenchError('bad-input', 'No postcode → LSOA lookup has been imported (lookup import FILE).');
         const p = placeRecords(store.reader, vintage);
         say(`${p.placed} of ${p.recordsWithPostcode} records with a postcode placed on LSOA ${vintage}; ${p.unmatched.length} postcode(s) not in the lookup.`);
-        for (const u of p.unmatched.slice(0, 50)) say(`  ${u.postcode}  (${u.records} record${u.records === 1 ? '' : 's'})`);
+        // Postcodes of people are quasi-identifiers: listed for analysts only, counted for others.
+        const analyst = store.session.role === 'analyst';
+        if (analyst) for (const u of p.unmatched.slice(0, 50)) say(`  ${u.postcode}  (${u.records} record${u.records === 1 ? '' : 's'})`);
         const h = placeHouseholds(store.reader, vintage);
         if (h.run !== null) say(`Households of linkage run ${h.run}: ${h.placedHouseholds} of ${h.households} placed on LSOA ${vintage}; ${h.withoutPostcode} without a postcode; ${h.unmatched.length} postcode(s) not in the lookup.`);
         store.audit(user, 'lookup-unmatched', { vintage, unmatched: p.unmatched.length });
         const { byLsoa: _byLsoa, ...households } = h;
         return {
-          summary: { ok: true, command: 'lookup unmatched', vintage, recordsWithPostcode: p.recordsWithPostcode, placed: p.placed, unmatched: p.unmatched, households },
+          summary: {
+            ok: true,
+            command: 'lookup unmatched',
+            vintage,
+            recordsWithPostcode: p.recordsWithPostcode,
+            placed: p.placed,
+            unmatched: analyst ? p.unmatched : p.unmatched.length,
+            households: analyst ? households : { ...households, unmatched: households.unmatched.length },
+          },
           exit: 0,
         };
       });

@@ -80,3 +80,24 @@ describe('honest faults', () => {
     }
   });
 });
+
+describe('CLI sign-ins', () => {
+  it('are audited with the failures before them, and repeated wrong passphrases must wait', async () => {
+    const { signIn } = await import('../../electron/engine/store/sign-in.js');
+    const { Store } = await import('../../electron/engine/store/store.js');
+    const dir = tempDir();
+    const db = join(dir, 'x.db');
+    Store.create(db, PASS).close();
+    const t0 = Date.parse('2026-12-01T10:00:00Z');
+    for (let i = 0; i < 3; i++) expect(() => signIn(db, 'wrong passphrase here', undefined, 'cli', t0 + i)).toThrow(/Wrong passphrase/);
+    // The fourth attempt, even with the right passphrase, must wait.
+    expect(() => signIn(db, PASS, undefined, 'cli', t0 + 1000)).toThrow(/wait \d+ seconds/);
+    const store = signIn(db, PASS, undefined, 'cli', t0 + 60_000);
+    const login = store.reader.prepare("SELECT payload_json FROM audit_event WHERE action = 'login'").get() as { payload_json: string };
+    expect(JSON.parse(login.payload_json)).toEqual({ failedAttemptsBefore: 3, via: 'cli' });
+    store.close();
+    // The count starts again after a sign-in.
+    const again = signIn(db, PASS, undefined, 'cli', t0 + 61_000);
+    again.close();
+  });
+});

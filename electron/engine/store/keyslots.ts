@@ -39,6 +39,8 @@ export interface KeyFile {
   slots: KeySlot[];
   /** The audit chain's last event, kept outside the store so truncating the chain is detected. */
   auditHead?: { id: number; hash: string };
+  /** Wrong passphrases since the last sign-in (a count and a time), for the CLI's back-off. */
+  signInFailures?: { count: number; lastAt: string };
 }
 
 const slotAad = (storeId: string, kind: KeySlot['kind'], owner: SlotOwner): Buffer =>
