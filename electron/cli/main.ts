@@ -22,6 +22,7 @@ import { governanceCommand } from './governance-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
 import { openStore } from './open-store.js';
 import { STORE_HELP, storeCommand } from './store-commands.js';
+import { fileFault } from '../engine/store/files.js';
 
 
 type Summary = Record<string, unknown>;
@@ -278,7 +279,9 @@ export async function main(argv: string[]): Promise<number> {
     else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record, backup, restore (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk or a store that cannot be written is the user's to fix, and says so (exit 1).
+    const error = fileFault(thrown, 'The work was not saved');
     if (error instanceof UsageError || error instanceof WorkbenchError) {
       const kind = error instanceof WorkbenchError ? error.kind : 'usage';
       say(`Error: ${error.message}`);

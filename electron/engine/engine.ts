@@ -24,6 +24,7 @@ import { governanceHandlers } from './handlers/governance.js';
 import { importHandlers } from './handlers/imports.js';
 import { matchingHandlers } from './handlers/matching.js';
 import { storeHandlers } from './handlers/stores.js';
+import { fileFault } from './store/files.js';
 import { backupStatus } from './store/backup-status.js';
 import { relinkNeeded } from './store/relink-mark.js';
 import { overdueSourceNames } from './store/overdue.js';
@@ -37,7 +38,9 @@ type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<
 export async function toResult<T>(work: () => Promise<T> | T): Promise<Result<T>> {
   try {
     return ok(await work());
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk or a store that cannot be written is the user's to fix, and says so.
+    const error = fileFault(thrown, 'The work was not saved');
     if (error instanceof WorkbenchError) return fail(error.kind, error.message);
     // Internal errors keep their detail out of the UI: it could quote personal data.
     return fail('internal', 'Something went wrong inside the engine. Nothing was changed; please report it.');

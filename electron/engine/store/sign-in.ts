@@ -3,6 +3,7 @@
 // data: a count and a time) and recorded in the audit trail at the next sign-in. After a few
 // failures each further attempt must wait, doubling up to a limit: guessing gets slow.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { isDiskFull } from './files.js';
 import { readKeyFile, writeKeyFile, type KeyFile } from './keyslots.js';
 import { keyFilePath } from './paths.js';
 import { Store } from './store.js';
@@ -51,7 +52,13 @@ export function signIn(path: string, passphrase: string, user: string | undefine
     }
     throw error;
   }
-  store.audit(store.session.user, 'login', { failedAttemptsBefore: failures?.count ?? 0, via });
+  try {
+    store.audit(store.session.user, 'login', { failedAttemptsBefore: failures?.count ?? 0, via });
+  } catch (error) {
+    // On a full disk the store can still be read, verified and exported; the command that
+    // writes will say the disk is full.
+    if (!isDiskFull(error)) throw error;
+  }
   if (failures) writeFailures(keyPath, undefined);
   return store;
 }
