@@ -14,10 +14,15 @@ import type { EngineContext, HandlersFor } from './context.js';
 
 export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof STORE_CHANNELS> {
   const home = (): string => context.homeDir();
+  // The store the app started with is always offered, so the way back from the demo is there.
+  // (Read on first use: the engine's options are set after its handlers are made.)
+  let initial: string | null = null;
+  const initialStore = (): string => (initial ??= resolve(context.options().storePath));
   const demoPath = (): string => join(home(), 'demo.db');
 
   /** Switches the engine to `path`, with `store` open on it (or locked), and remembers it. */
   const switchTo = (path: string, store: Store | null): void => {
+    initialStore();
     context.switchStore(path, store);
     // The command line works on the store it is given and keeps no list beside it.
     if (context.options().host !== 'cli') rememberStore(home(), path);
@@ -66,7 +71,8 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
     },
     'stores:list': () => {
       const current = resolve(context.options().storePath);
-      const recent = [current, ...readRecent(home()).filter((p) => p !== current)].map((p) => ({
+      const known = [current, ...readRecent(home()), initialStore(), ...(existsSync(demoPath()) ? [demoPath()] : [])];
+      const recent = [...new Set(known)].map((p) => ({
         path: p,
         name: basename(p),
         exists: existsSync(p),

@@ -98,6 +98,7 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
 
       {canMakeDemo ? (
         <DemoSection
+          synthetic={info.store.synthetic}
           onCreated={() => {
             refresh();
             onStoreChanged();
