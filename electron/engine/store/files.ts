@@ -1,7 +1,8 @@
 // Files the workbench writes hold personal data (the store, its WAL, exports) or the keys to it,
 // so they are made readable by their owner only, and the faults a disk can give are told plainly.
-import { accessSync, chmodSync, closeSync, constants, existsSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 
 export const PRIVATE_MODE = 0o600;
@@ -53,6 +54,15 @@ export function cannotWrite(path: string, error: unknown): boolean {
     }
   }
   return false;
+}
+
+/** A private (0700) temporary copy of a store and its WAL, for reading a store we cannot write. */
+export function readOnlyCopy(storePath: string): { path: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'baseline-readonly-'));
+  const path = join(dir, basename(storePath));
+  copyFileSync(storePath, path);
+  if (existsSync(`${storePath}-wal`)) copyFileSync(`${storePath}-wal`, `${path}-wal`);
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** True for SQLite's and the file system's disk-full codes. */

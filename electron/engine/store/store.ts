@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { openDatabase, type Db } from './database.js';
-import { cannotWrite, createPrivateFile, fileFault } from './files.js';
+import { cannotWrite, createPrivateFile, fileFault, readOnlyCopy } from './files.js';
 import { keyFilePath, networkShareWarning } from './paths.js';
 import { appendAudit, syncAuditHead, type AuditPayload } from './audit.js';
 import { newKeyFile, openSlot, readKeyFile, writeKeyFile, type SlotOwner } from './keyslots.js';
@@ -64,8 +64,13 @@ export class Store {
       // A store on read-only media or in a folder we cannot write is still opened, read-only,
       // so it can be verified and exported; anything else is a real fault.
       if (create || !cannotWrite(path, error)) throw fileFault(error, `The store ${path} could not be opened`);
-      const only = openDatabase(path, dataKey, { create: false, readonly: true });
-      return new Store(path, only, only, Buffer.from(dataKey), session, true);
+      // SQLite cannot read a WAL store without writing its shared-memory file beside it, so it
+      // reads a copy of the (still encrypted) files in a private temporary folder instead.
+      const copy = readOnlyCopy(path);
+      const only = openDatabase(copy.path, dataKey, { create: false, readonly: true });
+      const store = new Store(path, only, only, Buffer.from(dataKey), session, true);
+      store.cleanup = copy.remove;
+      return store;
     }
     const reader = openDatabase(path, dataKey, { create: false, readonly: true });
     return new Store(path, writer, reader, Buffer.from(dataKey), session);
@@ -75,11 +80,15 @@ export class Store {
     return keyFilePath(this.path);
   }
 
+  /** Removes the private copy a read-only store is read from. */
+  private cleanup: () => void = () => {};
+
   close(): void {
     if (!this.readOnly) syncAuditHead(this);
     this.reader.close();
     if (this.writer !== this.reader) this.writer.close();
     this.dataKey.fill(0);
+    this.cleanup();
   }
 
   get schemaVersion(): number {
