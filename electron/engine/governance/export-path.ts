@@ -3,7 +3,7 @@
 // An export must never destroy: the store, its key file, WAL or SHM are refused outright, and any
 // other existing file is replaced only when it is an earlier export of the same kind, or when
 // the user says so (--force, or "replace" in the app).
-import { closeSync, existsSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
@@ -45,7 +45,9 @@ function workbookTitled(prefix: string): (path: string) => boolean {
   return (path) => {
     try {
       if (!firstBytes(path, 2).equals(Buffer.from('PK'))) return false;
-      const wb = XLSX.readFile(path, { bookProps: true, bookSheets: true });
+      // (The ESM build has no file access of its own: hand it the bytes.)
+      if (statSync(path).size > 64 * 1024 ** 2) return false;
+      const wb = XLSX.read(readFileSync(path), { type: 'buffer', bookProps: true, bookSheets: true });
       return (wb.Props?.Title ?? '').startsWith(prefix);
     } catch {
       return false;
@@ -99,7 +101,7 @@ export function checkExportTarget(path: string, guard: ExportGuard): void {
   if (guard.force || IS_EXPORT_OF[guard.kind](target)) return;
   throw new WorkbenchError(
     'conflict',
-    `${path} already exists and is not an earlier ${LABEL[guard.kind]} export. Nothing was written: choose another name, or add --force to replace it.`,
+    `${path} already exists and is not an earlier ${LABEL[guard.kind]} export. Nothing was written: choose another name, or say to replace it (--force on the command line).`,
   );
 }
 
