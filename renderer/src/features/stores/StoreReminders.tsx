@@ -10,6 +10,14 @@ export function StoreReminders({ store }: { store: StoreStatus | null }) {
   if (!store?.unlocked) return null;
   return (
     <>
+      {store.readOnly ? (
+        <WarningText>
+          <span data-testid="read-only">
+            This store is open read-only: its file or folder cannot be written. You can look, verify the audit trail and
+            export, but nothing can be imported or changed.
+          </span>
+        </WarningText>
+      ) : null}
       {store.relinkNeeded ? (
         <WarningText>
           <span data-testid="relink-needed">
