@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../electron/engine/engine.js';
 import { purgeAndRelink } from '../../electron/engine/governance/purge-job.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
@@ -68,8 +69,13 @@ describe('a purge that forgets', () => {
     store.close();
     const reopened = Store.openWithKey(join(dir, 'x.db'), key, false);
     expect(relinkNeeded(reopened.reader)).toBe(true);
+    // Every screen is told, through the store's status.
+    const engine = createEngine({ storePath: join(dir, 'x.db'), host: 'cli', version: 't' });
+    engine.adoptStore(reopened);
+    expect(await engine.invoke('app:info', {})).toMatchObject({ ok: true, value: { store: { relinkNeeded: true } } });
     await runLink(reopened, { user: 't' }, silentJob());
     expect(relinkNeeded(reopened.reader)).toBe(false);
-    reopened.close();
+    expect(await engine.invoke('app:info', {})).toMatchObject({ ok: true, value: { store: { relinkNeeded: false } } });
+    engine.close();
   });
 });

@@ -20,10 +20,9 @@ describe('exports that cannot harm', () => {
     const store = readFileSync(db);
     const keys = readFileSync(`${db}.keys`);
 
+    // (Every other store file is refused in safety-exports.test.ts, without a process each.)
     for (const [args, target] of [
       [['audit', 'export', '--out', db], db],
-      [['export', 'clusters', '--out', `${db}.keys`], `${db}.keys`],
-      [['export', 'clusters', '--out', `${db}-wal`], `${db}-wal`],
       [['export', 'clusters', '--out', `${db}.keys`, '--force'], `${db}.keys`],
     ] as const) {
       const refused = runCli([...args, '--db', db, '--json'], env);
@@ -41,9 +40,8 @@ describe('exports that cannot harm', () => {
     expect(readFileSync(notes, 'utf8')).toBe('my own notes\n');
 
     const out = join(dir, 'clusters.csv');
+    writeFileSync(out, 'file,sheet,row_number,person_id,household_id\r\n');
     expect(runCli(['export', 'clusters', '--out', out, '--db', db], env).code).toBe(0);
-    expect(runCli(['export', 'clusters', '--out', out, '--db', db], env).code).toBe(0);
-    expect(runCli(['audit', 'export', '--out', out, '--db', db], env).code).toBe(1);
     expect(runCli(['export', 'clusters', '--out', notes, '--db', db, '--force'], env).code).toBe(0);
     // Machine-readable: the partner's file name is written exactly as it is.
     expect(readFileSync(out, 'utf8')).toContain('\r\n=HYPERLINK(1).csv,,2,');
@@ -73,7 +71,8 @@ describe('honest faults', () => {
     const dir = tempDir();
     const csv = join(dir, 'a.csv');
     writeFileSync(csv, 'Forename,Surname\nAnn,Lee\n');
-    for (const passphrase of ['          ', '  short  ', 'aaaaaaaaaaaa', 'password123']) {
+    // (The rules themselves are tested in safety-faults.test.ts.)
+    for (const passphrase of ['          ', 'password123']) {
       const run = runCli(['import', csv, '--db', join(dir, 'x.db')], { BASELINE_PASSPHRASE: passphrase });
       expect(run.code, JSON.stringify(passphrase)).toBe(1);
       expect(existsSync(join(dir, 'x.db')), JSON.stringify(passphrase)).toBe(false);
