@@ -5,6 +5,7 @@ import { GOVERNANCE_FEATURE } from './channels/governance.js';
 import { IMPORT_FEATURE } from './channels/imports.js';
 import { MATCHING_FEATURE } from './channels/matching.js';
 import { COHORT_FEATURE } from './channels/cohort.js';
+import { STORE_FEATURE } from './channels/stores.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -13,6 +14,7 @@ export const FEATURES = [
   AREA_FEATURE,
   GOVERNANCE_FEATURE,
   COHORT_FEATURE,
+  STORE_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -69,5 +69,11 @@ export const SAMPLE: { [C in Channel]: unknown } = {
   'cohort:evaluate': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', limit: 10 },
   'cohort:family': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', familyId: 'H1' },
   'cohort:export': { programme: 'troubled-families-phase-1', asOf: '2025-03-31', out: '/nonexistent/cohort.csv' },
+  'store:backup': { path: '/nonexistent/store.bwbackup' },
+  'store:restore': { archive: '/nonexistent/store.bwbackup', passphrase: 'x' },
+  'stores:list': {},
+  'stores:open': { path: '/nonexistent/other.db' },
+  'stores:create': { path: '/nonexistent/new.db', passphrase: 'long enough passphrase' },
+  'stores:openDemo': { passphrase: 'x' },
   'outcomes:families': { programme: 'troubled-families-phase-1', asOf: '2025-03-31' },
 };

@@ -7,6 +7,7 @@ import { coreHandlers } from './core.js';
 import { governanceHandlers } from './governance.js';
 import { importHandlers } from './imports.js';
 import { matchingHandlers } from './matching.js';
+import { storeHandlers } from './stores.js';
 
 export const HANDLER_MODULES = [
   coreHandlers,
@@ -15,6 +16,7 @@ export const HANDLER_MODULES = [
   areaHandlers,
   governanceHandlers,
   cohortHandlers,
+  storeHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
