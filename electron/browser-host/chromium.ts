@@ -51,6 +51,8 @@ export function explainLaunchFailure(err: unknown, executablePath: string): Erro
  */
 export function chromiumArgs(options: { headless: boolean }): string[] {
   const args = [
+    // Dates typed and shown as dd/mm/yyyy: the date inputs follow the browser's own language.
+    '--lang=en-GB',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-default-apps',

@@ -75,7 +75,7 @@ const audit: Handler = async (args, ctx) => {
   if (verb === 'export') {
     const out = single(args, 'out');
     if (!out) throw new UsageError('audit export needs --out FILE.csv');
-    const written = await invoke(ctx, 'audit:export', { path: out });
+    const written = await invoke(ctx, 'audit:export', { path: out, replace: args.flags.has('force') });
     ctx.say(`Wrote ${written.events} audit events to ${written.path}.`);
     return { summary: { ok: true, command: 'audit export', out: written.path, events: written.events }, exit: 0 };
   }
@@ -113,7 +113,7 @@ const dpRecord: Handler = async (args, ctx) => {
   if (args.words[1] === 'export') {
     const out = single(args, 'out');
     if (!out) throw new UsageError('dp-record export needs --out FILE.xlsx');
-    const written = await invoke(ctx, 'governance:exportRecord', { path: out });
+    const written = await invoke(ctx, 'governance:exportRecord', { path: out, replace: args.flags.has('force') });
     ctx.say(`Wrote the data protection record (${count(written.sources, 'source')}, ${count(written.events, 'processing event')}, ${count(written.users, 'user')}) to ${written.path}.`);
     const { saved: _saved, ...rest } = written;
     return { summary: { ok: true, command: 'dp-record export', ...rest }, exit: 0 };

@@ -51,7 +51,7 @@ const exportPairsCommand: Handler = async (args, ctx) => {
   const out = outOption(args, 'export pairs needs --out FILE.csv');
   const minProbability = probabilityOption(args, 'min-probability');
   const run = integer(args, 'run', 1, 2_147_483_647);
-  const written = await invoke(ctx, 'matching:exportPairs', { path: out, run, minProbability });
+  const written = await invoke(ctx, 'matching:exportPairs', { path: out, run, minProbability, replace: args.flags.has('force') });
   ctx.say(`Wrote ${written.rows} scored pairs of run ${written.run} to ${written.path}.`);
   return { summary: { ok: true, command: 'export pairs', store: ctx.storePath, out: written.path, run: written.run, rows: written.rows }, exit: 0 };
 };

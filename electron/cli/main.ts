@@ -19,6 +19,8 @@ import { MODEL_HELP, modelCommand } from './model-commands.js';
 import { openStore } from './open-store.js';
 import { OUTCOMES_HELP, outcomesCommand } from './outcomes-commands.js';
 import { PACK_HELP, packCommand } from './pack-commands.js';
+import { STORE_HELP, storeCommand } from './store-commands.js';
+import { fileFault } from '../engine/store/files.js';
 
 
 type Summary = Record<string, unknown>;
@@ -49,6 +51,7 @@ ${BASELINE_HELP}
   imd import FILE… [--release R] | lookup import FILE… | lookup unmatched [--vintage V] | boundaries import FILE… [--vintage V]
   area create NAME [CODE…] [--vintage V] [--kind target|ward|custom] [--ward CODE|NAME --ward-year Y] [--effective YYYY-MM-DD]
   area add-lsoa|remove-lsoa NAME CODE… | area show|delete NAME | areas list | area profile NAME [--borough LAD]
+${STORE_HELP}
 
 Every command obeys the same roles as the app: what your role may not do is refused (exit 1).
 ${OUTCOMES_HELP}
@@ -93,6 +96,11 @@ async function cmdImport(args: ParsedArgs, storePath: string, userArg: string | 
     lawfulBasis: single(args, 'lawful-basis'),
     retentionUntil,
   };
+  // A new store is made only for something to put in it: a mistyped file name leaves no empty store.
+  const readable = files.filter((f) => existsSync(resolve(f)) && statSync(resolve(f)).isFile());
+  if (!existsSync(storePath) && readable.length === 0) {
+    throw new WorkbenchError('bad-input', `${resolve(files[0] ?? '')}: no such file, or it cannot be read. No store was created.`);
+  }
   const results: Summary[] = [];
   let failed = 0;
   await withEngine(
@@ -138,7 +146,7 @@ async function cmdExport(args: ParsedArgs, storePath: string, userArg: string | 
   const out = single(args, 'out');
   if (!out) throw new UsageError('export clusters needs --out FILE.csv');
   if (existsSync(resolve(out)) && statSync(resolve(out)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
-  const { path, rows } = await invoke(contextOf(storePath, userArg), 'matching:exportClusters', { path: out });
+  const { path, rows } = await invoke(contextOf(storePath, userArg), 'matching:exportClusters', { path: out, replace: args.flags.has('force') });
   say(`Wrote ${rows} rows to ${path}.`);
   return { summary: { ok: true, command: 'export clusters', store: storePath, out: path, rows }, exit: 0 };
 }
@@ -153,7 +161,7 @@ async function cmdExportQuarantine(args: ParsedArgs, storePath: string, userArg:
   const sourceId = sourceIdOf(single(args, 'source'), 'export quarantine needs --source ID (see source list)');
   const outArg = single(args, 'out');
   if (!outArg) throw new UsageError('export quarantine needs --out FILE.xlsx');
-  const { path: out, rows } = await invoke(contextOf(storePath, userArg), 'quarantine:export', { sourceId, path: outArg });
+  const { path: out, rows } = await invoke(contextOf(storePath, userArg), 'quarantine:export', { sourceId, path: outArg, replace: args.flags.has('force') });
   say(`Wrote ${rows} quarantined rows of source ${sourceId} to ${out}.`);
   return { summary: { ok: true, command: 'export quarantine', store: storePath, sourceId, out, rows }, exit: 0 };
 }
@@ -236,11 +244,14 @@ export async function main(argv: string[]): Promise<number> {
     else if (noun(command) === 'source' && args.words[1] === 'remap') outcome = await cmdSourceRemap(args, storePath, user);
     else if (command === 'demo') outcome = await cmdDemo(args, storePath, user);
     else if (baselineCommand(command)) outcome = await baselineCommand(command)!(args, { storePath, user, say });
+    else if (storeCommand(command)) outcome = await storeCommand(command)!(args, { storePath, user, say });
     else if (governanceCommand(command)) outcome = await governanceCommand(command)!(args, { storePath, user, say });
-    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record (see --help).`);
+    else throw new UsageError(`Unknown command "${command}". Commands: import, link, export clusters, export pairs, export quarantine, mapping list, source diff, source remap, model show, blocking, demo, users, audit, source, dp-record, backup, restore (see --help).`);
     if (json) process.stdout.write(`${JSON.stringify(outcome.summary)}\n`);
     return outcome.exit;
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk or a store that cannot be written is the user's to fix, and says so (exit 1).
+    const error = fileFault(thrown, 'The work was not saved');
     if (error instanceof UsageError || error instanceof WorkbenchError) {
       const kind = error instanceof WorkbenchError ? error.kind : 'usage';
       say(`Error: ${error.message}`);

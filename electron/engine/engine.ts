@@ -2,7 +2,7 @@
 // in Electron's utility process, in the browser host, in the CLI and in tests.
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Channel, ChosenFile, EngineEvent, RequestOf, ResponseOf, StoreStatus } from '../../shared/ipc/contract.js';
 import { fail, ok, WorkbenchError, type Result } from '../../shared/ipc/result.js';
 import { CHANNEL_POLICY, mayCall, refusal } from '../../shared/ipc/policy.js';
@@ -15,6 +15,10 @@ import { LATEST_VERSION } from './store/migrations/index.js';
 import { keyFilePath, networkShareWarning } from './store/paths.js';
 import type { EngineContext } from './handlers/context.js';
 import { moduleHandlers } from './handlers/index.js';
+import { fileFault } from './store/files.js';
+import { backupStatus } from './store/backup-status.js';
+import { relinkNeeded } from './store/relink-mark.js';
+import { overdueSourceNames } from './store/overdue.js';
 
 /** A records view is audited at most once per user and source in this time. */
 export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
@@ -25,7 +29,9 @@ type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<
 export async function toResult<T>(work: () => Promise<T> | T): Promise<Result<T>> {
   try {
     return ok(await work());
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk or a store that cannot be written is the user's to fix, and says so.
+    const error = fileFault(thrown, 'The work was not saved');
     if (error instanceof WorkbenchError) return fail(error.kind, error.message);
     // Internal errors keep their detail out of the UI: it could quote personal data. A developer
     // may ask for the stack (it names code only) on stderr.
@@ -43,7 +49,11 @@ export class Engine implements EngineHandle {
   private lastActivity = Date.now();
   private readonly idleTimer: NodeJS.Timeout | null;
 
-  constructor(private readonly options: EngineOptions) {
+  /** The app's folder, fixed at start: the store path changes when the user switches stores. */
+  private readonly home: string;
+
+  constructor(private options: EngineOptions) {
+    this.home = dirname(resolve(options.storePath));
     const idleMs = (options.idleLockMinutes ?? 0) * 60_000;
     this.idleTimer = idleMs > 0 ? setInterval(() => this.lockIfIdle(idleMs), Math.min(30_000, idleMs / 2)) : null;
     this.idleTimer?.unref();
@@ -149,7 +159,12 @@ export class Engine implements EngineHandle {
 
   private status(): StoreStatus {
     const store = this.store;
+    const scope = store?.session.role === 'partner' ? store.session.organisation : null;
     return {
+      ...(store ? backupStatus(store) : { lastBackupAt: null, backupDue: false }),
+      relinkNeeded: store ? relinkNeeded(store.reader) : false,
+      readOnly: store?.readOnly ?? false,
+      overdueNames: store ? overdueSourceNames(store.reader, scope) : [],
       path: this.options.storePath,
       keyPath: keyFilePath(this.options.storePath),
       exists: existsSync(this.options.storePath),
@@ -188,6 +203,14 @@ export class Engine implements EngineHandle {
     pathOf: (token) => this.pathOf(token),
     auditRecordsView: (sourceId) => this.auditRecordsView(this.requireStore(), sourceId),
     registerFile: (path) => this.registerFile(path),
+    currentStore: () => this.store,
+    switchStore: (path, store) => {
+      if (this.store !== store) this.store?.close();
+      this.store = store;
+      this.options = { ...this.options, storePath: path };
+      this.recordsViewAudited.clear();
+    },
+    homeDir: () => this.home,
   };
 
   private readonly handlers: Handlers = {

@@ -25,6 +25,15 @@ export const StoreStatus = z.object({
   overdueSources: z.number().int(),
   /** Who unlocked it (null while locked): the UI shows only what this role may use. */
   session: z.object({ user: z.string(), role: z.enum(ROLES), organisation: z.string().nullable() }).nullable(),
+  /** When the last backup was made (null: never, or locked), and whether a reminder is due. */
+  lastBackupAt: z.string().nullable().optional(),
+  backupDue: z.boolean().optional(),
+  /** A purge removed data and the people and households have not been linked again since. */
+  relinkNeeded: z.boolean().optional(),
+  /** Opened read-only (the folder or file cannot be written): verify and export only. */
+  readOnly: z.boolean().optional(),
+  /** Overdue sources' file names (partners: their own), so the banner names them at once. */
+  overdueNames: z.array(z.string()).optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
 

@@ -9,6 +9,7 @@ import { OUTCOME_FEATURE } from './channels/outcomes.js';
 import { PACK_FEATURE } from './channels/packs.js';
 import { MODEL_EXPORT_FEATURE } from './channels/model-export.js';
 import { BASELINE_FEATURE } from './channels/baseline.js';
+import { STORE_FEATURE } from './channels/stores.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -21,6 +22,7 @@ export const FEATURES = [
   PACK_FEATURE,
   MODEL_EXPORT_FEATURE,
   BASELINE_FEATURE,
+  STORE_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -25,7 +25,11 @@ test('run matching, move the threshold, decide a pair', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Sources' }).click();
   await page.getByLabel('Number of households (optional)').fill('150');
   await page.getByRole('button', { name: 'Create demo data' }).click();
+  // The demo goes into a store of its own, after a confirmation.
+  await page.getByLabel('Passphrase for the demo store').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create the demo in its own store' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Demo data created' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('store-name')).toHaveText('Store: demo.db');
 
   await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Matching' }).click();
   await expect(page.getByTestId('latest-run')).toContainText('Run 1');

@@ -118,10 +118,10 @@ test('analyst manages users and the audit trail; a co-ordinator then sees no rec
   await expect(table.getByRole('rowheader', { name: /^analyst/ })).toBeVisible();
 
   // Store: both files, and the note to back them up together.
-  const store = page.getByRole('region', { name: 'Store' });
+  const store = page.getByRole('region', { name: 'Store', exact: true });
   await expect(store).toContainText(storePath);
   await expect(store).toContainText(`${storePath}.keys`);
-  await expect(store.getByTestId('backup-note')).toContainText('Back up both files together');
+  await expect(store.getByTestId('backup-note')).toContainText('copies the store and its key file together');
 
   // Accessibility with the trail, a verdict and a refusal on screen, and a kept screenshot.
   expect(await seriousViolations(page), 'Audit & settings page').toEqual([]);
@@ -170,7 +170,7 @@ test('analyst manages users and the audit trail; a co-ordinator then sees no rec
   await expect(page.getByRole('region', { name: 'Users' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Audit trail' })).toHaveCount(0);
   await expect(page.getByTestId('settings-role-note')).toHaveText('Only analysts can manage users and see the audit trail.');
-  await expect(page.getByRole('region', { name: 'Store' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Store', exact: true })).toBeVisible();
   expect(await seriousViolations(page), 'Audit & settings as a co-ordinator').toEqual([]);
 
   // The UI never asked the engine for what the role cannot have (and the engine would refuse).

@@ -20,7 +20,8 @@ export interface ExportPairsOptions {
 /**
  * Writes `export pairs`: every stored scored pair of a Run with its probability, match weight
  * (bits) and, per comparison, the level and its weight — the waterfall: match_weight =
- * prior_weight + Σ comparison weights. Machine-readable, never altered.
+ * prior_weight + Σ comparison weights. Numbers are never altered; text that could start a
+ * formula (a partner's file or sheet name) is kept as text, as in every export for people.
  */
 export function exportPairs(db: Db, outPath: string, options: ExportPairsOptions = {}): { rows: number; run: number } {
   const run = options.run ?? (db.prepare('SELECT max(id) AS id FROM link_run').get() as { id: number | null }).id;
@@ -93,5 +94,6 @@ export function exportPairs(db: Db, outPath: string, options: ExportPairsOptions
       yield fields;
     }
   }
-  return { rows: writeCsvFile(outPath, lines()) - 1, run };
+  // Read by analysts in a spreadsheet, and file and sheet names come from partners: neutralised.
+  return { rows: writeCsvFile(outPath, lines(), { forPeople: true }) - 1, run };
 }

@@ -8,9 +8,13 @@ import { writeReportXlsx, type ReportCell, type ReportSheet } from '../governanc
 
 const PAGE = 1000;
 
-/** Excel's sheet-name rules: 31 characters, none of []:*?/\ , unique in the workbook. */
+/**
+ * Excel's sheet-name rules: 31 characters, none of []:*?/\ , unique in the workbook. A partner's
+ * sheet name that starts like a formula loses those characters (a sheet name cannot begin with
+ * the apostrophe that keeps cells as text).
+ */
 export function sheetNameFor(name: string, taken: Set<string>): string {
-  const base = (name.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Quarantine').slice(0, 31);
+  const base = (name.replace(/[[\]:*?/\\]/g, ' ').replace(/^[\s=+\-@\uFF1D\uFF0B\uFF0D\uFF20]+/, '').trim() || 'Quarantine').slice(0, 31);
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   taken.add(candidate.toLowerCase());

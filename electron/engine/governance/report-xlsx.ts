@@ -50,6 +50,6 @@ export function writeReportXlsx(outPath: string, title: string, sheets: ReportSh
   for (const s of sheets) XLSX.utils.book_append_sheet(wb, sheet(s), s.name);
   const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   const tmp = `${outPath}.partial`;
-  writeFileSync(tmp, bytes);
+  writeFileSync(tmp, bytes, { mode: 0o600 });
   renameSync(tmp, outPath);
 }

@@ -21,6 +21,12 @@ export interface EngineContext {
   pathOf(token: string): string;
   /** A file on disk as a token the renderer may hold (it never sees the path again). */
   registerFile(path: string): ChosenFile;
+  /** The open store, or null while locked (for channels that work either way). */
+  currentStore(): Store | null;
+  /** Points the engine at another store file, open (`store`) or locked (null); closes the old one. */
+  switchStore(path: string, store: Store | null): void;
+  /** The app's own folder (recent stores, the demo store): where the engine's first store lives. */
+  homeDir(): string;
 }
 
 /** Handlers for a subset of the contract's channels. */

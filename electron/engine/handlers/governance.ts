@@ -41,7 +41,7 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
       if (printed) store.audit(context.user(), 'dp-record-exported', { sources: made.sources.length, events: made.processing.events.length, users: made.users.length, format: 'json' });
       return made;
     },
-    'governance:exportRecord': async ({ path }) => {
+    'governance:exportRecord': async ({ path, replace }) => {
       const store = context.requireStore();
       const { host, storePath, chooseSaveFile } = context.options();
       // In Electron the renderer never names paths (as for files:fromPath): the save dialog does,
@@ -49,7 +49,7 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
       if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'Choose where to save with the save dialog.');
       if (host !== 'electron' && path === undefined) throw new WorkbenchError('bad-input', 'Type where to save the record, ending in .xlsx.');
       let out: string;
-      if (path !== undefined) out = typedExportPath(path, '.xlsx');
+      if (path !== undefined) out = typedExportPath(path, '.xlsx', { storePath, kind: 'dp-record', force: replace === true });
       else if (chooseSaveFile) {
         const chosen = await chooseSaveFile({ suggestedName: 'data-protection-record.xlsx', filter: { name: 'Excel workbook', extension: 'xlsx' } });
         if (chosen === null) return { saved: false, path: null, sources: 0, events: 0, users: 0 };
@@ -77,15 +77,16 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
       failedRecoveries = 0;
       return { user: reset.user };
     },
-    'audit:export': ({ path }) => {
+    'audit:export': ({ path, replace }) => {
       const store = context.requireStore();
-      const out = typedMachineExportPath(context, path);
+      const out = typedMachineExportPath(context, path, 'audit', replace);
       const events = store.reader.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>;
       function* lines(): Generator<Array<string | number | undefined>> {
         yield ['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'];
         for (const e of events) yield [e.id, e.at, e.actor, e.action, e.payload_json, e.prev_hash, e.hash];
       }
-      const n = writeCsvFile(out, lines()) - 1;
+      // Actors and payloads are opened in a spreadsheet: formula-like text is kept as text.
+      const n = writeCsvFile(out, lines(), { forPeople: true }) - 1;
       store.audit(context.user(), 'audit-exported', { events: n });
       return { path: out, events: n };
     },

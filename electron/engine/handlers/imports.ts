@@ -41,7 +41,7 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
       if (page.rows.length > 0) context.auditRecordsView(sourceId);
       return { ...page, sheets: sourceSheets(db, sourceId).map(({ sheet, headers }) => ({ sheet, headers })) };
     },
-    'quarantine:export': ({ sourceId, path }) => {
+    'quarantine:export': ({ sourceId, path, replace }) => {
       const store = context.requireStore();
       const source = requireSource(store.reader, sourceId, context.partnerScope());
       const { host, storePath } = context.options();
@@ -49,7 +49,7 @@ export function importHandlers(context: EngineContext): HandlersFor<keyof typeof
       // exports folder beside the store and the answer says where.
       if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'The workbench chooses where to save in this version.');
       if (host !== 'electron' && path === undefined) throw new WorkbenchError('bad-input', 'Type where to save the quarantined rows, ending in .xlsx.');
-      const out = path === undefined ? exportsFolderPath(storePath, `quarantine-source-${source.id}`, '.xlsx') : typedExportPath(path, '.xlsx');
+      const out = path === undefined ? exportsFolderPath(storePath, `quarantine-source-${source.id}`, '.xlsx') : typedExportPath(path, '.xlsx', { storePath, kind: 'quarantine', force: replace === true });
       const { rows } = exportQuarantine(store, source.id, out);
       store.audit(context.user(), 'quarantine-exported', { sourceId: source.id, rows });
       return { saved: true, path: out, rows };

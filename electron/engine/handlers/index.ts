@@ -11,6 +11,7 @@ import { coreHandlers } from './core.js';
 import { governanceHandlers } from './governance.js';
 import { importHandlers } from './imports.js';
 import { matchingHandlers } from './matching.js';
+import { storeHandlers } from './stores.js';
 
 export const HANDLER_MODULES = [
   coreHandlers,
@@ -23,6 +24,7 @@ export const HANDLER_MODULES = [
   packHandlers,
   modelExportHandlers,
   baselineHandlers,
+  storeHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

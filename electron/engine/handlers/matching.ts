@@ -88,16 +88,16 @@ export function matchingHandlers(context: EngineContext): HandlersFor<keyof type
       if (!row) throw new WorkbenchError('not-found', `There is no linkage run ${id}.`);
       return { run: id, spec: JSON.parse(row.spec_json) as Record<string, unknown> };
     },
-    'matching:exportPairs': ({ path, run, minProbability }) => {
+    'matching:exportPairs': ({ path, run, minProbability, replace }) => {
       const store = context.requireStore();
-      const out = typedMachineExportPath(context, path);
+      const out = typedMachineExportPath(context, path, 'pairs', replace);
       const { rows, run: used } = exportPairs(store.reader, out, { run, minProbability });
       store.audit(context.user(), 'export-pairs', { run: used, rows });
       return { path: out, run: used, rows };
     },
-    'matching:exportClusters': ({ path }) => {
+    'matching:exportClusters': ({ path, replace }) => {
       const store = context.requireStore();
-      const out = typedMachineExportPath(context, path);
+      const out = typedMachineExportPath(context, path, 'clusters', replace);
       const { rows } = exportClusters(store.reader, out);
       store.audit(context.user(), 'export-clusters', { rows });
       return { path: out, rows };

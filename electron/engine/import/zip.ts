@@ -190,11 +190,15 @@ export class ZipFile {
     const end = start + entry.compressedSize;
     if (end > this.size) throw this.damaged(`${name} is cut short`);
     let produced = 0;
+    // Compressed bytes handed to the inflater so far: the ratio is checked against these as the
+    // bytes come out, not against the entry's whole size, so a bomb that hides a small, hugely
+    // expanding stream in front of a large incompressible tail is refused within megabytes.
+    let consumed = 0;
     const count = (n: number): void => {
       produced += n;
       this.inflated += n;
       if (this.inflated > this.limits.maxUncompressedBytes) throw this.tooBig(name, this.inflated);
-      if (produced > this.limits.ratioFloorBytes && produced > this.limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
+      if (produced > this.limits.ratioFloorBytes && produced > this.limits.maxCompressionRatio * Math.max(1, consumed)) {
         throw new WorkbenchError(
           'bad-input',
           `${this.displayName}: refused — ${name} expands more than ${this.limits.maxCompressionRatio} times its compressed size; this looks like a zip bomb.`,
@@ -204,6 +208,7 @@ export class ZipFile {
     if (entry.method === 0) {
       for (let pos = start; pos < end; pos += READ_CHUNK * 4) {
         const chunk = this.read(pos, Math.min(READ_CHUNK * 4, end - pos));
+        consumed += chunk.length;
         count(chunk.length);
         onData(chunk);
         onProgress?.(pos + chunk.length - start);
@@ -227,6 +232,7 @@ export class ZipFile {
     });
     for (let pos = start; pos < end; pos += READ_CHUNK) {
       const chunk = this.read(pos, Math.min(READ_CHUNK, end - pos));
+      consumed += chunk.length;
       try {
         inflater.push(chunk, pos + chunk.length >= end);
       } catch (error) {

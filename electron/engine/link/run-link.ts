@@ -15,6 +15,7 @@ import { probabilityOf } from './model.js';
 import type { MatchSpec } from './spec.js';
 import { assignStableIds, type IdEvent } from './stable-ids.js';
 import type { HouseholdAssignment, LinkRecord } from './types.js';
+import { clearRelinkNeeded } from '../store/relink-mark.js';
 
 export interface RunLinkOptions {
   user: string;
@@ -223,6 +224,9 @@ function writeRun(
           JSON.stringify({ warnings: linked.warnings, refused: clusters.refused, conflictingDecisions: clusters.conflictingDecisions, matchedPairs: linked.matchedPairs, timings: linked.timings }),
         ).lastInsertRowid,
     );
+
+    // This run rests on the records as they are now: a purge's "re-link needed" mark is met.
+    clearRelinkNeeded(db);
 
     // register the IDs minted by this run (carried-over ones are registered already)
     const oldPersons = new Set(previousPerson.values());

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { makePrivate } from './files.js';
 import { migrate } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -13,6 +14,9 @@ export function openDatabase(path: string, dataKey: Buffer, options: { create: b
   const db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   try {
     db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    // The cipher encrypts the store, its WAL and journal, but not SQLite's temporary files
+    // (sorts, temp tables, statement journals), which would hold page images in plain text.
+    db.pragma('temp_store = MEMORY');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     db.close();
@@ -32,6 +36,10 @@ export function openDatabase(path: string, dataKey: Buffer, options: { create: b
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  if (!options.readonly) migrate(db, path);
+  if (!options.readonly) {
+    // SQLite gives the WAL and shared-memory files the store's own mode: owner-only, like the store.
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) makePrivate(file);
+    migrate(db, path);
+  }
   return db;
 }

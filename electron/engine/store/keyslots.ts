@@ -5,8 +5,9 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync }
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Role } from '../../../shared/domain/roles.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { checkNewPassphrase } from './passphrase-rules.js';
 
-export const MIN_PASSPHRASE_LENGTH = 10;
+export { MIN_PASSPHRASE_LENGTH } from './passphrase-rules.js';
 const FORMAT = 'baseline-workbench-keys';
 // scrypt N=2^15, r=8 (32 MiB, ~100 ms here): the OWASP-recommended floor for interactive logins.
 const KDF = { name: 'scrypt', N: 32768, r: 8, p: 1 } as const;
@@ -38,6 +39,8 @@ export interface KeyFile {
   slots: KeySlot[];
   /** The audit chain's last event, kept outside the store so truncating the chain is detected. */
   auditHead?: { id: number; hash: string };
+  /** Wrong passphrases since the last sign-in (a count and a time), for the CLI's back-off. */
+  signInFailures?: { count: number; lastAt: string };
 }
 
 const slotAad = (storeId: string, kind: KeySlot['kind'], owner: SlotOwner): Buffer =>
@@ -128,11 +131,8 @@ export function writeKeyFile(keyPath: string, keyFile: KeyFile): void {
   renameSync(tmp, keyPath);
 }
 
-export function checkPassphrase(passphrase: string): void {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new WorkbenchError('bad-input', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
-  }
-}
+/** A new passphrase is checked for more than length (see passphrase-rules.ts). */
+export const checkPassphrase = checkNewPassphrase;
 
 /** A new store's key file: one slot, for the first analyst. */
 export function newKeyFile(passphrase: string, user = 'analyst'): { keyFile: KeyFile; dataKey: Buffer } {

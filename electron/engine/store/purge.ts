@@ -1,6 +1,8 @@
 // Purging a source (issue 6 §3): its raw rows, records and everything derived from them go, and
 // the audit trail says what was removed by counts, never by content.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { scrubRunHistory } from './purge-history.js';
+import { markRelinkNeeded } from './relink-mark.js';
 import type { Store } from './store.js';
 
 export interface PurgeSummary {
@@ -45,6 +47,9 @@ export function purgeSource(store: Store, sourceId: number): PurgeSummary {
     for (const [key, table, sql] of IF_TABLE) if (tables.has(table)) removed[key] = count(store, sql, sourceId);
     removeRecordLinkage(store.writer, 'SELECT id FROM record WHERE source_id = ?', sourceId);
     store.writer.prepare('DELETE FROM source WHERE id = ?').run(sourceId);
+    const runs = scrubRunHistory(store.writer, sourceId);
+    // People and households still rest on the purged rows until the next link run clears this.
+    if (runs > 0) markRelinkNeeded(store.writer, `source ${sourceId} purged`);
     store.audit(store.session.user, 'source-purged', { sourceId, ...removed });
   })();
   // secure_delete zeroes freed pages in the database; the WAL still holds the old page images

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { openDatabase, type Db } from './database.js';
+import { cannotWrite, createPrivateFile, fileFault, readOnlyCopy } from './files.js';
 import { keyFilePath, networkShareWarning } from './paths.js';
 import type { AuditAction } from '../../../shared/ipc/audit-actions.js';
 import { appendAudit, syncAuditHead, type AuditPayload } from './audit.js';
@@ -18,6 +19,8 @@ export class Store {
     readonly dataKey: Buffer,
     /** Who opened it. Tests and benchmarks that open with a raw key act as an analyst. */
     readonly session: SlotOwner,
+    /** Opened read-only (its file or folder cannot be written): verify, read and export only. */
+    readonly readOnly = false,
   ) {}
 
   static exists(path: string): boolean {
@@ -34,6 +37,8 @@ export class Store {
     const { keyFile, dataKey } = newKeyFile(passphrase, user);
     mkdirSync(dirname(path), { recursive: true });
     writeKeyFile(keyPath, keyFile);
+    // Made empty first so SQLite opens it with owner-only rights (its WAL and SHM copy them).
+    createPrivateFile(path);
     const store = Store.openWithKey(path, dataKey, true, keyFile.slots[0]);
     store.writer.prepare("INSERT INTO meta(key, value) VALUES ('store_id', ?), ('created_at', ?)").run(keyFile.storeId, new Date().toISOString());
     return store;
@@ -52,9 +57,23 @@ export class Store {
 
   /** For tests and benchmarks that must not pay the KDF on every open. */
   static openWithKey(path: string, dataKey: Buffer, create: boolean, owner?: SlotOwner): Store {
-    const writer = openDatabase(path, dataKey, { create });
-    const reader = openDatabase(path, dataKey, { create: false, readonly: true });
     const session: SlotOwner = owner ? { user: owner.user, role: owner.role, organisation: owner.organisation } : { user: 'analyst', role: 'analyst', organisation: null };
+    let writer: Db;
+    try {
+      writer = openDatabase(path, dataKey, { create });
+    } catch (error) {
+      // A store on read-only media or in a folder we cannot write is still opened, read-only,
+      // so it can be verified and exported; anything else is a real fault.
+      if (create || !cannotWrite(path, error)) throw fileFault(error, `The store ${path} could not be opened`);
+      // SQLite cannot read a WAL store without writing its shared-memory file beside it, so it
+      // reads a copy of the (still encrypted) files in a private temporary folder instead.
+      const copy = readOnlyCopy(path);
+      const only = openDatabase(copy.path, dataKey, { create: false, readonly: true });
+      const store = new Store(path, only, only, Buffer.from(dataKey), session, true);
+      store.cleanup = copy.remove;
+      return store;
+    }
+    const reader = openDatabase(path, dataKey, { create: false, readonly: true });
     return new Store(path, writer, reader, Buffer.from(dataKey), session);
   }
 
@@ -62,11 +81,15 @@ export class Store {
     return keyFilePath(this.path);
   }
 
+  /** Removes the private copy a read-only store is read from. */
+  private cleanup: () => void = () => {};
+
   close(): void {
-    syncAuditHead(this);
+    if (!this.readOnly) syncAuditHead(this);
     this.reader.close();
-    this.writer.close();
+    if (this.writer !== this.reader) this.writer.close();
     this.dataKey.fill(0);
+    this.cleanup();
   }
 
   get schemaVersion(): number {
@@ -96,6 +119,8 @@ export class Store {
 
   /** Appends to the hash-chained audit log. Payloads hold ids and counts, never personal data. */
   audit(actor: string, action: AuditAction, payload: AuditPayload): void {
+    // A read-only store cannot record anything; it is opened only to verify and export.
+    if (this.readOnly) return;
     appendAudit(this.writer, actor, action, payload);
   }
 }

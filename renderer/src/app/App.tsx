@@ -95,7 +95,7 @@ export function App() {
   if (!info.store.unlocked) {
     return (
       <AppFrame store={info.store}>
-        <UnlockPage store={info.store} onUnlocked={setStore} />
+        <UnlockPage store={info.store} onUnlocked={setStore} onSwitched={() => void loadInfo()} />
       </AppFrame>
     );
   }

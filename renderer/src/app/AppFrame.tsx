@@ -3,6 +3,7 @@ import type { StoreStatus } from '../../../shared/ipc/contract.js';
 import { SyntheticBanner } from '../components/SyntheticBanner.js';
 import { WarningText } from '../components/WarningText.js';
 import { focusElementById } from '../components/focus-element.js';
+import { StoreReminders, storeFileName } from '../features/stores/StoreReminders.js';
 import { Header } from './Header.js';
 
 export const MAIN_ID = 'main-content';
@@ -28,7 +29,7 @@ export function AppFrame({ store, children, nav, onLock, locking, notice }: AppF
       <a href={`#${MAIN_ID}`} className="skip-link" onClick={skip}>
         Skip to main content
       </a>
-      <Header onLock={onLock} locking={locking} session={store?.unlocked ? store.session : null} />
+      <Header onLock={onLock} locking={locking} session={store?.unlocked ? store.session : null} storeName={store ? storeFileName(store.path) : undefined} />
       {store?.synthetic ? <SyntheticBanner /> : null}
       <div className={`layout${nav ? ' layout--with-nav' : ''}`}>
         {nav}
@@ -36,11 +37,15 @@ export function AppFrame({ store, children, nav, onLock, locking, notice }: AppF
           {store?.networkShareWarning ? <WarningText>{store.networkShareWarning}</WarningText> : null}
           {store && store.overdueSources > 0 ? (
             <WarningText>
-              {store.overdueSources === 1 ? '1 source is' : `${store.overdueSources} sources are`} past the retention date in
-              their data-sharing agreement. An analyst can delete {store.overdueSources === 1 ? 'its' : 'their'} data from the
-              data protection record in Audit &amp; settings.
+              <span data-testid="overdue-banner">
+                {store.overdueSources === 1 ? '1 source is' : `${store.overdueSources} sources are`} past the retention date in
+                their data-sharing agreement{store.overdueNames && store.overdueNames.length > 0 ? `: ${store.overdueNames.join(', ')}` : ''}. An
+                analyst can delete {store.overdueSources === 1 ? 'its' : 'their'} data from the data protection record in Audit
+                &amp; settings.
+              </span>
             </WarningText>
           ) : null}
+          <StoreReminders store={store} />
           {notice}
           {children}
         </main>

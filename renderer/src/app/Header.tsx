@@ -8,13 +8,20 @@ interface HeaderProps {
   locking?: boolean;
   /** Who unlocked the store, shown beside the Lock button. */
   session?: Session | null | undefined;
+  /** The open store's file name, so every screen says which store it shows. */
+  storeName?: string | undefined;
 }
 
-export function Header({ onLock, locking = false, session }: HeaderProps) {
+export function Header({ onLock, locking = false, session, storeName }: HeaderProps) {
   return (
     <header className="header">
       <div className="header__container">
         <span className="header__product">Baseline Workbench</span>
+        {storeName ? (
+          <p className="header__session" data-testid="store-name">
+            Store: {storeName}
+          </p>
+        ) : null}
         {session || onLock ? (
           <div className="header__account">
             {session ? (

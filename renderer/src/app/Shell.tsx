@@ -29,6 +29,9 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
     }
     // After a page switch, start keyboard and screen-reader users at the new page's heading.
     document.querySelector<HTMLElement>(`#${MAIN_ID} h1`)?.focus();
+    // Banners shown on every screen (overdue sources, re-link needed, backup due) follow the
+    // store as it is now, not as it was when the app last asked.
+    onStoreChanged();
   }, [page]);
 
   return (

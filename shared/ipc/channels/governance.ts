@@ -97,7 +97,7 @@ export const GOVERNANCE_CHANNELS = {
   'governance:exportRecord': {
     // The browser host cannot show a save dialog, so the user types where to save. In Electron
     // the renderer never names a path: the engine chooses where (see the handler).
-    request: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+    request: z.object({ path: z.string().min(1).max(4096).optional(), replace: z.boolean().optional() }).strict(),
     response: z.object({
       saved: z.boolean(),
       path: z.string().nullable(),
@@ -126,7 +126,7 @@ export const GOVERNANCE_CHANNELS = {
   },
   /** Every audit event as CSV (id, at, actor, action, payload, prev_hash, hash), for checking elsewhere. */
   'audit:export': {
-    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    request: z.object({ path: z.string().min(1).max(4096), replace: z.boolean().optional() }).strict(),
     response: z.object({ path: z.string(), events: z.number().int() }),
   },
 } as const;

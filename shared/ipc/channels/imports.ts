@@ -137,7 +137,7 @@ export const IMPORT_CHANNELS = {
   'quarantine:export': {
     // The browser host cannot show a save dialog, so the user types where to save; in Electron the
     // renderer never names a path and the file goes to the exports folder beside the store.
-    request: z.object({ sourceId, path: z.string().min(1).max(4096).optional() }).strict(),
+    request: z.object({ sourceId, path: z.string().min(1).max(4096).optional(), replace: z.boolean().optional() }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string(), rows: z.number().int() }),
   },
   'sources:mapping': {

@@ -239,12 +239,12 @@ export const MATCHING_CHANNELS = {
   },
   /** The scored pairs with the weight of every comparison, as CSV. */
   'matching:exportPairs': {
-    request: z.object({ path: exportPath, run: runId.optional(), minProbability: probability.optional() }).strict(),
+    request: z.object({ path: exportPath, run: runId.optional(), minProbability: probability.optional(), replace: z.boolean().optional() }).strict(),
     response: z.object({ path: z.string(), run: runId, rows: z.number().int() }),
   },
   /** One line per record with the latest run's person and household IDs, as CSV. */
   'matching:exportClusters': {
-    request: z.object({ path: exportPath }).strict(),
+    request: z.object({ path: exportPath, replace: z.boolean().optional() }).strict(),
     response: z.object({ path: z.string(), rows: z.number().int() }),
   },
 } as const;

@@ -6,6 +6,8 @@ import { isRole, roleLabel } from '../settings/roles.js';
 /** What the engine and the CLI write to the audit trail, in the words the trail shows (every action has one). */
 export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'store-created': 'Created the store',
+  'store-backed-up': 'Backed up the store',
+  'store-restored': 'Restored the store from a backup',
   'demo-created': 'Created demo data',
   login: 'Signed in',
   'locked-idle': 'Store locked after being left unused',

@@ -9,6 +9,9 @@ import { RecoverySection } from './RecoverySection.js';
 import { StoreSection } from './StoreSection.js';
 import { useUsers } from './use-users.js';
 import { UsersSection } from './UsersSection.js';
+import { BackupSection } from '../stores/BackupSection.js';
+import { RestoreSection } from '../stores/RestoreSection.js';
+import { StoresSection } from '../stores/StoresSection.js';
 import './settings.css';
 
 interface SettingsPageProps {
@@ -78,6 +81,19 @@ export function SettingsPage({ info, onStoreChanged }: SettingsPageProps) {
         <AuditTrail refreshKey={auditKey} users={users.state.status === 'loaded' ? users.state.users : []} />
       ) : null}
       <StoreSection info={info} />
+      {mayUse(session, 'store:backup') ? (
+        <>
+          <BackupSection
+            info={info}
+            onChanged={() => {
+              auditChanged();
+              onStoreChanged?.();
+            }}
+          />
+          <RestoreSection storePath={info.store.path} onRestored={() => onStoreChanged?.()} />
+        </>
+      ) : null}
+      <StoresSection onSwitched={() => onStoreChanged?.()} />
     </>
   );
 }

@@ -17,8 +17,9 @@ export function StoreSection({ info }: { info: AppInfo }) {
       {store.networkShareWarning ? <WarningText>{store.networkShareWarning}</WarningText> : null}
       <StorePaths store={store} />
       <p className="body" data-testid="backup-note">
-        Back up both files together, and restore them together: the store cannot be opened without its key file, and
-        a key file from a different backup will not match it.
+        The store cannot be opened without its key file. Back up with &ldquo;Back up the store&rdquo;: it copies the
+        store and its key file together into one file, as they are at that moment. Copying the store file by hand
+        while the workbench is open can miss the newest data, which waits in a file beside it.
       </p>
       {store.synthetic ? (
         <p className="body">

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { StoresSection } from '../stores/StoresSection.js';
 import type { StoreStatus } from '../../../../shared/ipc/contract.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -10,9 +11,11 @@ import { RecoverPage } from './RecoverPage.js';
 interface UnlockPageProps {
   store: StoreStatus;
   onUnlocked(store: StoreStatus): void;
+  /** Another store was opened instead (locked): show its Unlock page. */
+  onSwitched?(): void;
 }
 
-export function UnlockPage({ store, onUnlocked }: UnlockPageProps) {
+export function UnlockPage({ store, onUnlocked, onSwitched }: UnlockPageProps) {
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -74,6 +77,7 @@ export function UnlockPage({ store, onUnlocked }: UnlockPageProps) {
       <button type="button" className="button button--secondary" onClick={() => setRecovering(true)} disabled={busy}>
         Use a recovery code
       </button>
+      {onSwitched ? <StoresSection onSwitched={onSwitched} headingLevel={2} /> : null}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { JobResultOf } from '../../../../shared/ipc/contract.js';
+import { workbench } from '../../api/client.js';
 import { useJob } from '../../api/use-job.js';
+import { plainErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
@@ -12,7 +14,11 @@ import { HOUSEHOLDS_FIELD, parseHouseholds } from './demo-options.js';
 interface DemoSectionProps {
   /** The store is now synthetic and holds new sources: refresh the banner, list and grid. */
   onCreated(): void;
+  /** The open store is the demo store: demo data goes straight in. Otherwise it goes in its own store. */
+  synthetic?: boolean;
 }
+
+const DEMO_PASSPHRASE_FIELD = 'demo-passphrase';
 
 function DemoResult({ result }: { result: JobResultOf<'demo:create'> }) {
   const records = result.files.reduce(
@@ -29,10 +35,13 @@ function DemoResult({ result }: { result: JobResultOf<'demo:create'> }) {
   );
 }
 
-export function DemoSection({ onCreated }: DemoSectionProps) {
+export function DemoSection({ onCreated, synthetic = false }: DemoSectionProps) {
   const [households, setHouseholds] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempts, setAttempts] = useState(0);
+  // Demo data never goes into a real store: first confirm, and open (or make) the demo store.
+  const [confirming, setConfirming] = useState(false);
+  const [demoPassphrase, setDemoPassphrase] = useState('');
   const job = useJob('demo:create');
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -41,6 +50,23 @@ export function DemoSection({ onCreated }: DemoSectionProps) {
     const parsed = parseHouseholds(households);
     setErrors(parsed.errors);
     if (parsed.errors.length > 0) return;
+    if (!synthetic) {
+      if (!confirming) {
+        setConfirming(true);
+        return;
+      }
+      if (demoPassphrase === '') {
+        setErrors([{ fieldId: DEMO_PASSPHRASE_FIELD, message: 'Enter a passphrase for the demo store' }]);
+        return;
+      }
+      try {
+        await workbench.call('stores:openDemo', { passphrase: demoPassphrase });
+      } catch (problem) {
+        setErrors([{ fieldId: DEMO_PASSPHRASE_FIELD, message: plainErrorMessage(problem) }]);
+        return;
+      }
+      setDemoPassphrase('');
+    }
     const result = await job.start(parsed.households === undefined ? {} : { households: parsed.households });
     if (result) onCreated();
   };
@@ -87,9 +113,35 @@ export function DemoSection({ onCreated }: DemoSectionProps) {
             onChange={setHouseholds}
             error={errorFor(errors, HOUSEHOLDS_FIELD)}
           />
-          <button type="submit" className="button button--secondary">
-            Create demo data
-          </button>
+          {confirming && !synthetic ? (
+            <div className="confirm confirm--neutral" data-testid="demo-confirm">
+              <p className="body">
+                The demo goes into a store of its own (demo.db), never into this one. This store will be locked and the
+                demo store opened; switch back from Stores in Audit &amp; settings.
+              </p>
+              <TextField
+                id={DEMO_PASSPHRASE_FIELD}
+                label="Passphrase for the demo store"
+                hint="A new one if there is no demo store yet (10 characters or more), else the one you chose for it"
+                type="password"
+                value={demoPassphrase}
+                onChange={setDemoPassphrase}
+                error={errorFor(errors, DEMO_PASSPHRASE_FIELD)}
+              />
+              <div className="button-group">
+                <button type="submit" className="button">
+                  Create the demo in its own store
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="submit" className="button button--secondary">
+              Create demo data
+            </button>
+          )}
         </form>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { isPastDate } from '../stores/past-date.js';
 import type { FormEvent } from 'react';
 import type { ColumnRole } from '../../../../shared/domain/record-fields.js';
 import type { ImportPreview } from '../../../../shared/ipc/contract.js';
@@ -161,6 +162,14 @@ export function PreviewForm({
         onChange={(retentionUntil) => onOptionsChange({ ...options, retentionUntil })}
         error={errorFor(errors, RETENTION_FIELD)}
       />
+      {isPastDate(options.retentionUntil) ? (
+        <WarningText>
+          <span data-testid="retention-past">
+            That keep-until date has already passed: the data would be overdue for deletion as soon as it is imported.
+            Check the date in the data-sharing agreement.
+          </span>
+        </WarningText>
+      ) : null}
 
       {preview.sheets.map((sheet, index) => (
         <SheetMapping

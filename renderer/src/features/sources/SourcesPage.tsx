@@ -90,7 +90,11 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
       {canImport ? (
         <ImportSection
           info={info}
-          onImported={refresh}
+          onImported={() => {
+            refresh();
+            // An import can make a source overdue at once: the banner names it straight away.
+            onStoreChanged();
+          }}
           fixedPartner={partnerOrganisation}
           onViewSource={canSeeRecords ? setViewing : undefined}
         />
@@ -98,6 +102,7 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
 
       {canMakeDemo ? (
         <DemoSection
+          synthetic={info.store.synthetic}
           onCreated={() => {
             refresh();
             onStoreChanged();
