@@ -2,7 +2,7 @@
 // evidence down to its spreadsheet rows, the local filter edited and the counts moving, a family's
 // outcomes, and an axe scan of the page with the drawer open.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import { PASSPHRASE, expect, test } from './fixtures.js';
 import { createStoreInUi, seriousViolations } from './helpers.js';
 
 const qualifying = async (page: Page): Promise<number> => Number(((await page.getByTestId('cohort-count').locator('strong').innerText()).match(/[\d,]+/)?.[0] ?? 'NaN').replace(/,/g, ''));
@@ -13,6 +13,9 @@ test('evaluate phase 1, open a family’s evidence, change the local filter, ope
   await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Sources' }).click();
   await page.getByLabel('Number of households (optional)').fill('700');
   await page.getByRole('button', { name: 'Create demo data' }).click();
+  // The demo goes into a store of its own, after a confirmation.
+  await page.getByLabel('Passphrase for the demo store').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create the demo in its own store' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Demo data created' })).toBeVisible({ timeout: 90_000 });
 
   await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Families' }).click();

@@ -189,4 +189,10 @@ describe('a record identifies someone', () => {
     for (const r of rows.slice(0, 3)) expect(r.reason).toMatch(/test or dummy record/);
     store.close();
   });
+
+  it('keeps people whose NHS numbers are in the 999 test range that synthetic extracts use', async () => {
+    const { store } = await importText('health.csv', 'Surname,Forename,DOB,NHS number\nAshdown,Greer,11/02/1986,9990000018\nBrackenbury,Hollis,23/08/1979,999 000 0026\n');
+    expect(rawRows(store).filter((r) => r.status !== 'header').map((r) => r.status)).toEqual(['record', 'record']);
+    store.close();
+  });
 });

@@ -152,11 +152,15 @@ function contactIn(cells: ReadonlyArray<string | null>, ctx: PreparedContext): b
   return false;
 }
 
-/** Test patients and dummy people partners' systems hold: NHS test numbers start 999. */
+/**
+ * Dummy people partners' systems hold: placeholder NHS numbers (one digit repeated, a run of
+ * digits) and TEST/DUMMY/XX names. The whole 999 range is NOT refused: it is the range NHS test
+ * and synthetic data sets use for every patient, and refusing it would empty a health extract.
+ */
 const DUMMY_NAME = /^(test|testing|dummy|do not use|dnu)$|^(xx|zz)|test ?patient|dummy ?(patient|person|record|client)/i;
 
 function dummyReason(nhs: string | null, forename: string | null, surname: string | null): string | null {
-  if (nhs && (nhs.startsWith('999') || /^(\d)\1{9}$/.test(nhs))) return 'test or dummy record: NHS number in the test range (999…) or all one digit';
+  if (nhs && (/^(\d)\1{9}$/.test(nhs) || nhs === '1234567890' || nhs === '0123456789')) return 'test or dummy record: a placeholder NHS number (one digit repeated, or a run of digits)';
   for (const name of [forename, surname]) {
     if (name && DUMMY_NAME.test(name.replace(/[\s.-]+/g, ' ').trim())) return 'test or dummy record: the name says TEST, DUMMY or XX';
   }
