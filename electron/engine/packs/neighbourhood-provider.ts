@@ -2,6 +2,7 @@
 // figures arrive already under disclosure control (counts under 10 withheld with secondary
 // suppression, rates only over denominators of 10 or more), and only rates leave here — no count
 // or denominator reaches the pack, so the pack's own count rounding has nothing to add.
+import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { publishedIndicatorSeries } from '../outcomes/index.js';
 import type { Store } from '../store/store.js';
 import type { NeighbourhoodIndicatorsProvider, PublishedIndicator } from './providers.js';
@@ -10,9 +11,20 @@ import type { NeighbourhoodIndicatorsProvider, PublishedIndicator } from './prov
 const REPORTED_KINDS = new Set(['target', 'custom']);
 
 export function neighbourhoodProvider(store: Store, period: 'quarter' | 'year' = 'quarter'): NeighbourhoodIndicatorsProvider {
+  // A pack shows the sections whose data exists: without a lookup to place households (or with no
+  // events) the outcomes feature refuses, and the section says "no data yet" instead of the whole
+  // pack failing.
+  const series = (): ReturnType<typeof publishedIndicatorSeries> => {
+    try {
+      return publishedIndicatorSeries(store, { period });
+    } catch (error) {
+      if (error instanceof WorkbenchError && (error.kind === 'bad-input' || error.kind === 'not-found')) return [];
+      throw error;
+    }
+  };
   return {
     indicators: () =>
-      publishedIndicatorSeries(store, { period }).map((r): PublishedIndicator => {
+      series().map((r): PublishedIndicator => {
         const areas = r.areas.filter((a) => REPORTED_KINDS.has(a.kind));
         // The borough's rate is the same on every area's series; take it from any area that has the period.
         const boroughRates = r.periods.map((p) => {

@@ -71,7 +71,7 @@ export const neighbourhoodIndicatorsSection: SectionModule = {
   build({ providers }) {
     const title = 'Neighbourhood indicators';
     const indicators = providers.neighbourhood?.indicators() ?? [];
-    if (indicators.length === 0) return { id: 'neighbourhood-indicators', title, blocks: [{ type: 'no-data', text: 'No data yet: neighbourhood indicators have not been set up in this workbench yet.' }] };
+    if (indicators.length === 0) return { id: 'neighbourhood-indicators', title, blocks: [{ type: 'no-data', text: 'No data yet: neighbourhood indicators need households placed in areas (a postcode lookup imported) and partner events over time.' }] };
     return { id: 'neighbourhood-indicators', title, blocks: indicators.flatMap(indicatorBlocks) };
   },
 };
