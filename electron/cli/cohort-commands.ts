@@ -5,10 +5,9 @@ import { resolve } from 'node:path';
 import type { Channel, RequestOf } from '../../shared/ipc/contract.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import type { CohortSummary, OutcomesReport, ProgrammeVersion } from '../../shared/ipc/channels/cohort.js';
-import { createEngine } from '../engine/engine.js';
-import { appVersion } from '../engine/version.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
-import { openStore, type CommandResult } from './open-store.js';
+import { invoke } from './invoke.js';
+import type { CommandResult } from './open-store.js';
 
 type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
 type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
@@ -18,19 +17,9 @@ export const COHORT_HELP = `  cohort evaluate --preset NAME --as-of YYYY-MM-DD [
   outcomes families --as-of YYYY-MM-DD [--preset NAME] [--attached YYYY-MM-DD] [--family ID]   payment-by-results measures
   programme list | programme show NAME [--version N] | programme copy FROM NAME [--version N]`;
 
-/** Opens the store, hands it to an engine and calls one channel: the app's own front door. */
+/** One channel through the shared front door (invoke.ts): policy, audit actor, exit 1 / 2 alike. */
 async function call<C extends Channel>(ctx: Context, channel: C, request: RequestOf<C>): Promise<unknown> {
-  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
-  const engine = createEngine({ storePath: ctx.storePath, host: 'cli', version: appVersion(), user: store.session.user });
-  engine.adoptStore(store);
-  try {
-    const result = await engine.invoke(channel, request);
-    await engine.idle();
-    if (!result.ok) throw new WorkbenchError(result.error.kind, result.error.message);
-    return result.value;
-  } finally {
-    engine.close();
-  }
+  return invoke(ctx, channel, request);
 }
 
 function asOfOption(args: ParsedArgs, command: string): string {

@@ -3,11 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SplinkModelExport } from '../../shared/ipc/channels/model-export.js';
-import { WorkbenchError } from '../../shared/ipc/result.js';
-import { createEngine } from '../engine/engine.js';
-import { appVersion } from '../engine/version.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
-import { openStore, type CommandResult } from './open-store.js';
+import { invoke } from './invoke.js';
+import type { CommandResult } from './open-store.js';
 
 type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
 type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
@@ -19,13 +17,8 @@ const exportModel: Handler = async (args, ctx) => {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${FORMATS.join(', ')} (not "${format}")`);
   const run = integer(args, 'run', 1, 2_147_483_647);
   const out = single(args, 'out');
-  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
-  const engine = createEngine({ storePath: ctx.storePath, host: 'browser', version: appVersion(), user: store.session.user });
-  try {
-    engine.adoptStore(store);
-    const result = await engine.invoke('model:exportSplink', run === undefined ? {} : { run });
-    if (!result.ok) throw new WorkbenchError(result.error.kind, result.error.message);
-    const exported = result.value as SplinkModelExport;
+  {
+    const exported: SplinkModelExport = await invoke(ctx, 'model:exportSplink', run === undefined ? {} : { run });
     const text = `${JSON.stringify(exported.settings, null, 2)}\n`;
     if (out) {
       writeFileSync(resolve(out), text);
@@ -38,8 +31,6 @@ const exportModel: Handler = async (args, ctx) => {
       summary: { ok: true, command: 'model export', format, store: ctx.storePath, run: exported.run, out: out ? resolve(out) : null, thresholdMatchProbability: exported.thresholdMatchProbability, notes: exported.notes, inputColumns: exported.inputColumns, ...(out ? {} : { settings: exported.settings }) },
       exit: 0,
     };
-  } finally {
-    engine.close();
   }
 };
 

@@ -7,6 +7,7 @@ import { WorkbenchError, type Result } from '../../shared/ipc/result.js';
 import { createEngine, type Engine } from '../engine/engine.js';
 import { appVersion } from '../engine/version.js';
 import { single, UsageError, type ParsedArgs } from './args.js';
+import { EngineInternalError } from './invoke.js';
 import { openStore, type CommandResult } from './open-store.js';
 
 type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
@@ -15,7 +16,10 @@ export const PACK_HELP = `  pack build [--template NAME] --out DIR   write the b
   pack templates                    the pack templates (the built-in default and saved ones)`;
 
 function unwrap<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new WorkbenchError(result.error.kind, result.error.message);
+  if (!result.ok) {
+    if (result.error.kind === 'internal') throw new EngineInternalError(result.error.message);
+    throw new WorkbenchError(result.error.kind, result.error.message);
+  }
   return result.value as T;
 }
 
