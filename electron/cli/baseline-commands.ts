@@ -2,16 +2,12 @@
 // `person export|erase`. A thin
 // layer over the engine's channels (the same door the app uses): role checks and audit happen there.
 import { resolve } from 'node:path';
-import type { ErasureReport, ReviewQueue, SearchResponse } from '../../shared/ipc/channels/baseline.js';
 import { DECISION_KINDS, type DecisionKind } from '../../shared/ipc/channels/matching.js';
-import { WorkbenchError, type Result } from '../../shared/ipc/result.js';
-import { createEngine, type Engine } from '../engine/engine.js';
-import { appVersion } from '../engine/version.js';
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
-import { openStore, type CommandResult } from './open-store.js';
+import { withEngine, type CliContext } from './invoke.js';
+import type { CommandResult } from './open-store.js';
 
-type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
-type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
+type Handler = (args: ParsedArgs, ctx: CliContext) => Promise<CommandResult>;
 
 export const BASELINE_HELP = `  review list [--limit N]           pairs of people awaiting review (pair ID, both records' file/sheet/row, probability)
   review decide PAIR_ID match|non-match|unsure [--note TEXT]   a decision the next link honours
@@ -20,27 +16,6 @@ export const BASELINE_HELP = `  review list [--limit N]           pairs of peopl
   person export ID --out FILE.xlsx  subject access: everything held about one person
   person erase ID                   erase one person and everything derived from them (audited by counts)`;
 
-async function withEngine<T>(ctx: Context, work: (engine: Engine) => Promise<T>): Promise<T> {
-  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
-  const engine = createEngine({ storePath: ctx.storePath, host: 'cli', version: appVersion(), user: store.session.user });
-  engine.adoptStore(store);
-  try {
-    return await work(engine);
-  } finally {
-    engine.close();
-  }
-}
-
-/** The channel's value, or its error as the CLI reports it (exit 1 for a refused or bad request). */
-async function call<T>(engine: Engine, channel: string, request: unknown): Promise<T> {
-  const result = (await engine.invoke(channel, request)) as Result<T>;
-  if (!result.ok) {
-    if (result.error.kind === 'internal') throw new Error('internal');
-    throw new WorkbenchError(result.error.kind, result.error.message);
-  }
-  return result.value;
-}
-
 const where = (r: { file: string; sheet: string; row: number }): string => `${r.file}${r.sheet ? ` / ${r.sheet}` : ''} row ${r.row}`;
 
 const review: Handler = async (args, ctx) => {
@@ -48,7 +23,7 @@ const review: Handler = async (args, ctx) => {
   if (verb === 'list') {
     const limit = integer(args, 'limit', 1, 1000) ?? 50;
     return withEngine(ctx, async (engine) => {
-      const queue = await call<ReviewQueue | null>(engine, 'review:queue', { limit });
+      const queue = await engine.call('review:queue', { limit });
       if (queue === null) ctx.say('Linkage has not been run yet: run link first.');
       else {
         ctx.say(`${queue.total} pair(s) of people to review (run ${queue.run}, probability ${queue.reviewFrom} up to ${queue.threshold}); showing ${queue.entries.length}.`);
@@ -72,9 +47,9 @@ const review: Handler = async (args, ctx) => {
     if (!DECISION_KINDS.includes(decision as DecisionKind)) throw new UsageError(`The decision must be one of ${DECISION_KINDS.join(', ')}, not "${decision}".`);
     const note = single(args, 'note');
     return withEngine(ctx, async (engine) => {
-      const done = await call<{ id: string; decision: string; previous: string | null; decisions: number }>(engine, 'review:decide', {
+      const done = await engine.call('review:decide', {
         id,
-        decision,
+        decision: decision as DecisionKind,
         ...(note !== undefined ? { note } : {}),
       });
       ctx.say(`Pair ${done.id}: ${done.decision}${done.previous ? ` (was ${done.previous})` : ''}. The next link honours it.`);
@@ -85,7 +60,7 @@ const review: Handler = async (args, ctx) => {
     const id = args.words[2];
     if (!id) throw new UsageError('Usage: review undo PAIR_ID');
     return withEngine(ctx, async (engine) => {
-      const done = await call<{ id: string; previous: string | null; decisions: number }>(engine, 'review:clear', { id });
+      const done = await engine.call('review:clear', { id });
       ctx.say(done.previous ? `Pair ${done.id}: the ${done.previous} decision is taken back.` : `Pair ${done.id} had no decision.`);
       return { summary: { ok: true, command: 'review undo', ...done }, exit: 0 };
     });
@@ -98,7 +73,7 @@ const search: Handler = async (args, ctx) => {
   if (!query.trim()) throw new UsageError('Usage: search QUERY… (a name, date of birth, postcode, address or identifier)');
   const limit = integer(args, 'limit', 1, 100) ?? 20;
   return withEngine(ctx, async (engine) => {
-    const found = await call<SearchResponse>(engine, 'baseline:search', { query, limit });
+    const found = await engine.call('baseline:search', { query, limit });
     if (found.hits.length === 0) ctx.say('Nobody found.');
     for (const h of found.hits) ctx.say(`${h.personId}\t${h.forename ?? ''} ${h.surname ?? ''}\t${h.dob ?? 'no date of birth'}\t${h.householdId ?? ''}\t${h.postcode ?? ''}\t${h.sources.join('; ')}`);
     return { summary: { ok: true, command: 'search', run: found.run, hits: found.hits }, exit: 0 };
@@ -114,14 +89,14 @@ const person: Handler = async (args, ctx) => {
     const out = single(args, 'out');
     if (!out) throw new UsageError('person export needs --out FILE.xlsx');
     return withEngine(ctx, async (engine) => {
-      const done = await call<{ path: string | null; records: number; events: number; decisions: number; views: number }>(engine, 'baseline:subjectAccess', { personId: id, path: resolve(out) });
+      const done = await engine.call('baseline:subjectAccess', { personId: id, path: resolve(out) });
       ctx.say(`Wrote everything held about ${id} to ${done.path}: ${done.records} records, ${done.events} events, ${done.decisions} decisions, ${done.views} audit events.`);
       return { summary: { ok: true, command: 'person export', personId: id, out: done.path, records: done.records, events: done.events, decisions: done.decisions, views: done.views }, exit: 0 };
     });
   }
   return withEngine(ctx, async (engine) => {
     // naming the person on the command line is the confirmation the app asks to be typed
-    const report = await call<ErasureReport>(engine, 'baseline:erase', { personId: id, confirm: id });
+    const report = await engine.call('baseline:erase', { personId: id, confirm: id });
     ctx.say(`Erased ${id}: ${Object.entries(report.deleted).map(([k, n]) => `${n} ${k}`).join(', ')}.`);
     for (const k of report.kept) ctx.say(`Kept: ${k.what} (${k.count}) — ${k.why}`);
     ctx.say('Run link again to count the baseline without them.');

@@ -5,16 +5,16 @@
 // beside `areas` in their own files.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { IndicatorResult, IndicatorRow } from '../../shared/ipc/channels/outcomes.js';
+import type { IndicatorResult } from '../../shared/ipc/channels/outcomes.js';
 import { PERIOD_KINDS } from '../../shared/ipc/channels/outcomes.js';
+import type { RequestOf } from '../../shared/ipc/contract.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
-import { createEngine } from '../engine/engine.js';
-import { appVersion } from '../engine/version.js';
 import { noun, single, UsageError, type ParsedArgs } from './args.js';
-import { openStore, type CommandResult } from './open-store.js';
+import { invoke, type CliContext } from './invoke.js';
+import type { CommandResult } from './open-store.js';
 
-type Context = { storePath: string; user: string | undefined; say: (m: string) => void };
-type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
+type Handler = (args: ParsedArgs, ctx: CliContext) => Promise<CommandResult>;
+type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** Options these commands add to args.ts VALUED. */
 export const OUTCOME_VALUED_OPTIONS = ['indicator', 'period', 'area'] as const;
@@ -24,27 +24,10 @@ export const OUTCOMES_HELP = `  indicator list | indicator add --spec FILE.json 
                                     per area and period: rate per 1,000, the borough's rate, the gap and its trend
                                     (--published: counts under 10 withheld, as in any export)`;
 
-/** Opens the store, hands it to an engine and calls one channel; an engine error becomes exit 1 (2 if internal). */
-async function invoke<T>(ctx: Context, channel: string, request: unknown): Promise<T> {
-  const store = await openStore(ctx.storePath, { create: false, user: ctx.user, say: ctx.say });
-  const engine = createEngine({ storePath: ctx.storePath, host: 'cli', version: appVersion(), user: store.session.user });
-  try {
-    engine.adoptStore(store);
-    const result = await engine.invoke(channel, request);
-    if (!result.ok) {
-      if (result.error.kind === 'internal') throw new Error('engine internal error');
-      throw new WorkbenchError(result.error.kind, result.error.message);
-    }
-    return result.value as T;
-  } finally {
-    engine.close();
-  }
-}
-
 const fmt = (n: number | null | undefined, dp = 1): string => (n === null || n === undefined ? '–' : n.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp }));
 
 const indicatorList: Handler = async (_args, ctx) => {
-  const rows = await invoke<IndicatorRow[]>(ctx, 'outcomes:indicators', {});
+  const rows = await invoke(ctx, 'outcomes:indicators', {});
   for (const r of rows) ctx.say(`${r.name}${r.preset ? '' : ` (v${r.version})`}: ${r.label} — ${r.count} per 1,000 ${r.denominator}`);
   return { summary: { ok: true, command: 'indicator list', store: ctx.storePath, indicators: rows }, exit: 0 };
 };
@@ -60,7 +43,7 @@ const indicatorAdd: Handler = async (args, ctx) => {
   } catch {
     throw new WorkbenchError('bad-input', `${file}: not valid JSON.`);
   }
-  const row = await invoke<IndicatorRow>(ctx, 'outcomes:saveIndicator', definition);
+  const row = await invoke(ctx, 'outcomes:saveIndicator', definition as RequestOf<'outcomes:saveIndicator'>); // the engine validates it
   ctx.say(`Saved indicator ${row.name}, version ${row.version}.`);
   return { summary: { ok: true, command: 'indicator add', store: ctx.storePath, indicator: row }, exit: 0 };
 };
@@ -78,13 +61,13 @@ function describe(result: IndicatorResult, say: (m: string) => void): void {
 }
 
 const outcomesAreas: Handler = async (args, ctx) => {
-  const period = single(args, 'period') ?? 'quarter';
-  if (!(PERIOD_KINDS as readonly string[]).includes(period)) throw new UsageError(`--period must be one of ${PERIOD_KINDS.join(', ')}, not "${period}"`);
+  const period = (single(args, 'period') ?? 'quarter') as PeriodKind;
+  if (!PERIOD_KINDS.includes(period)) throw new UsageError(`--period must be one of ${PERIOD_KINDS.join(', ')}, not "${period}"`);
   const indicator = single(args, 'indicator');
   const area = single(args, 'area');
   // --published: the figures as they may leave the workbench (disclosure control whoever asks).
   const published = args.flags.has('published');
-  const { results } = await invoke<{ results: IndicatorResult[] }>(ctx, 'outcomes:areas', { period, published, ...(indicator ? { indicator } : {}), ...(area ? { area } : {}) });
+  const { results } = await invoke(ctx, 'outcomes:areas', { period, published, ...(indicator ? { indicator } : {}), ...(area ? { area } : {}) });
   for (const r of results) describe(r, ctx.say);
   // One indicator: its figures at the top level too, so a script reads `areas` directly.
   const only = results.length === 1 ? (results[0] as IndicatorResult) : null;

@@ -75,20 +75,22 @@ export class Engine implements EngineHandle {
   }
 
   async invoke(channel: string, payload: unknown): Promise<Result<unknown>> {
+    // Roles are enforced here, before the request is even read, for every host: a role that may
+    // not call a channel learns nothing from it, not even how its requests are shaped.
+    if (Object.hasOwn(CHANNEL_POLICY, channel) && CHANNEL_POLICY[channel as Channel] !== 'open') {
+      const refused = await toResult(async () => {
+        const { role } = this.requireStore().session;
+        if (!mayCall(role, channel as Channel)) throw new WorkbenchError('forbidden', refusal(role, channel as Channel));
+      });
+      if (!refused.ok) return refused;
+    }
     const parsed = parseRequest(channel, payload);
     if (!parsed.ok) return parsed;
     const name = parsed.value.channel;
     // Polling who-is-signed-in is not use; everything else keeps the store open.
     if (name !== 'app:info') this.lastActivity = Date.now();
     const handler = this.handlers[name] as (request: unknown) => unknown;
-    return toResult(async () => {
-      // Roles are enforced here, before any handler, for every host (DESIGN §6).
-      if (CHANNEL_POLICY[name] !== 'open') {
-        const { role } = this.requireStore().session;
-        if (!mayCall(role, name)) throw new WorkbenchError('forbidden', refusal(role, name));
-      }
-      return handler(parsed.value.request);
-    });
+    return toResult(async () => handler(parsed.value.request));
   }
 
   /** The partner organisation the session is limited to, or null for unrestricted roles. */

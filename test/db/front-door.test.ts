@@ -182,6 +182,7 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
   beforeEach(async () => {
     dir = tempDir();
     db = seededStore(dir);
+    writeFileSync(join(dir, 'indicator.json'), '{}');
   });
 
   /** Each command as typed, and the channel whose policy decides who may run it. */
@@ -219,6 +220,23 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
     [['area', 'show', 'Ferham'], 'areas:show'],
     [['area', 'profile', 'Ferham'], 'areas:profile'],
     [['backup', '--out', join(dir, 'out-b.bwbackup')], 'store:backup'],
+    [['review', 'list'], 'review:queue'],
+    [['review', 'decide', '1-2', 'match'], 'review:decide'],
+    [['review', 'undo', '1-2'], 'review:clear'],
+    [['search', 'Smith'], 'baseline:search'],
+    [['person', 'export', 'P0000001', '--out', join(dir, 'out-s.xlsx')], 'baseline:subjectAccess'],
+    [['person', 'erase', 'P0000001'], 'baseline:erase'],
+    [['programme', 'list'], 'programme:list'],
+    [['programme', 'copy', 'troubled-families-phase-2', 'ours'], 'programme:copy'],
+    [['cohort', 'evaluate', '--preset', 'troubled-families-phase-2', '--as-of', '2025-03-31'], 'cohort:evaluate'],
+    [['cohort', 'export', '--preset', 'troubled-families-phase-2', '--as-of', '2025-03-31', '--out', join(dir, 'out-f.csv')], 'cohort:export'],
+    [['outcomes', 'families', '--as-of', '2025-03-31'], 'outcomes:families'],
+    [['indicator', 'list'], 'outcomes:indicators'],
+    [['indicator', 'add', '--spec', join(dir, 'indicator.json')], 'outcomes:saveIndicator'],
+    [['outcomes', 'areas'], 'outcomes:areas'],
+    [['pack', 'templates'], 'packs:templates'],
+    [['pack', 'build', '--out', join(dir, 'out-pack')], 'packs:build'],
+    [['model', 'export', '--format', 'splink', '--out', join(dir, 'out-m.json')], 'model:exportSplink'],
   ];
 
   it.each(['co-ordinator', 'partner'] as const)('%s', async (role) => {
@@ -234,7 +252,7 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
     }
     // Nothing written: no file, and not one event in the trail (every change is audited).
     expect(auditTrail(db)).toEqual(before);
-    for (const out of ['out-q.xlsx', 'out-c.csv', 'out-p.csv', 'out-a.csv', 'out-dp.xlsx', 'out-demo', 'out-b.bwbackup']) expect(existsSync(join(dir, out)), out).toBe(false);
+    for (const out of ['out-q.xlsx', 'out-c.csv', 'out-p.csv', 'out-a.csv', 'out-dp.xlsx', 'out-demo', 'out-b.bwbackup', 'out-s.xlsx', 'out-f.csv', 'out-pack', 'out-m.json']) expect(existsSync(join(dir, out)), out).toBe(false);
     // And what the policy allows is not refused.
     for (const [argv, channel] of commands().filter(([, c]) => mayCall(role, c))) {
       const run = await cli([...argv, '--db', db, '--user', USERS[role].user], env);
@@ -252,6 +270,13 @@ describe('what the command line let other roles do before, it refuses or scopes 
   });
   const as = (role: Role): Record<string, string> => ({ BASELINE_PASSPHRASE: USERS[role].passphrase, BASELINE_HOME: dir });
   const user = (role: Role): string[] => ['--db', db, '--user', USERS[role].user];
+
+  it('a refused role learns nothing of a channel, not even how its requests are shaped', async () => {
+    const run = await cli(['review', 'decide', 'not-a-pair', 'match', ...user('partner')], as('partner'));
+    expect(run.code).toBe(1);
+    expect(run.json).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(run.stderr).not.toContain('pair ID');
+  });
 
   it('a partner reaches only their own organisation\'s sources and presets', async () => {
     const q = join(dir, 'school-quarantine.xlsx');
