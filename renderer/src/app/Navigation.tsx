@@ -1,4 +1,4 @@
-import { PAGES, type PageId } from './routes.js';
+import { PAGES, type PageId } from './pages.js';
 
 interface NavigationProps {
   current: PageId;

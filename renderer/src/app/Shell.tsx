@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
-import { PlaceholderPage } from '../features/placeholders/PlaceholderPage.js';
 import { AppFrame, MAIN_ID } from './AppFrame.js';
 import { Navigation } from './Navigation.js';
-import { PAGE_VIEWS } from './page-views.js';
-import { pageLabel, type PageId } from './routes.js';
+import { pageLabel, pageOf, type PageId } from './pages.js';
 
 interface ShellProps {
   info: AppInfo;
@@ -18,7 +16,7 @@ interface ShellProps {
 /** The unlocked app: pipeline navigation and the current page. */
 export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellProps) {
   const [page, setPage] = useState<PageId>('sources');
-  const View = PAGE_VIEWS[page];
+  const View = pageOf(page).view;
   const firstRender = useRef(true);
 
   useEffect(() => {
@@ -42,7 +40,7 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
       locking={locking}
       notice={notice}
     >
-      {View ? <View info={info} onStoreChanged={onStoreChanged} /> : <PlaceholderPage page={page} store={info.store} />}
+      <View info={info} onStoreChanged={onStoreChanged} />
     </AppFrame>
   );
 }

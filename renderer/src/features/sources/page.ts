@@ -1,0 +1,4 @@
+import { definePage } from '../../app/page.js';
+import { SourcesPage } from './SourcesPage.js';
+
+export const SOURCES_PAGE = definePage({ id: 'sources', label: 'Sources', view: SourcesPage });
