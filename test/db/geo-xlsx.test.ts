@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { CsvChunkParser } from '../../electron/engine/geo/table-reader.js';
+import { parseCsv } from '../../electron/engine/import/csv.js';
 import { importIodFile } from '../../electron/engine/geo/iod-import.js';
 import { boroughLsoas } from '../../electron/engine/geo/profile.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
@@ -20,8 +20,8 @@ const data = (p: string): string => fileURLToPath(new URL(`../../../shared/data/
 /** The CSV's rows, with whole numbers turned back into numbers as Excel holds them. */
 function csvRows(path: string): Array<Array<string | number>> {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const rows = new CsvChunkParser(',').push(text, true);
-  return rows.map((r, i) => (i === 0 ? r.cells : r.cells.map((c) => (/^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c))));
+  const rows = parseCsv(text, ',').map((r) => r.cells.map((c) => c ?? ''));
+  return rows.map((cells, i) => (i === 0 ? cells : cells.map((c) => (/^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c))));
 }
 
 /** A workbook in the published shape: "Notes" sheet, then the data sheet. */

@@ -1,10 +1,13 @@
 // Pure parts of the geo engine: numbers as published, the chunked CSV reader, header plans.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planLookup } from '../../electron/engine/geo/lookup-layouts.js';
 import { parseNumber, parseWhole } from '../../electron/engine/geo/numbers.js';
 import { recogniseIod } from '../../electron/engine/geo/iod-recognise.js';
 import { decileFromRank, parseRelease } from '../../electron/engine/geo/releases.js';
-import { CsvChunkParser } from '../../electron/engine/geo/table-reader.js';
+import { openTable } from '../../electron/engine/geo/table-reader.js';
+import { useTempDirs } from '../helpers/temp.js';
 
 describe('numbers as the IoD files write them', () => {
   it('strips thousands separators and whole-number decimals', () => {
@@ -24,18 +27,34 @@ describe('numbers as the IoD files write them', () => {
   });
 });
 
-describe('CsvChunkParser', () => {
-  it('parses across chunk boundaries, quoted commas, doubled quotes and quoted newlines', () => {
-    const p = new CsvChunkParser(',');
-    const text = 'a,b\r\n"Kingston upon Hull, City of","say ""hi""\nthere"\n\nx,"29,199"\n';
+const tempDir = useTempDirs();
+
+describe('a reference CSV is read by the importer\'s parser, streamed', () => {
+  it('keeps quoted commas, doubled quotes and quoted newlines, counts blank lines and takes the header row', async () => {
+    const path = join(tempDir(), 'lookup.csv');
+    // More than one read chunk, so rows straddle chunk boundaries.
+    const filler = Array.from({ length: 40_000 }, (_, i) => `E0${String(i).padStart(7, '0')},"Area, ${i}"`).join('\r\n');
+    writeFileSync(path, `LSOA,Name\r\n"Kingston upon Hull, City of","say ""hi""\nthere"\n\nx,"29,199"\n${filler}\n`);
+    const table = await openTable(path, (cells) => cells[0] === 'LSOA');
+    expect(table.header).toEqual(['LSOA', 'Name']);
     const rows = [];
-    for (let i = 0; i < text.length; i += 3) rows.push(...p.push(text.slice(i, i + 3), false));
-    rows.push(...p.push('', true));
-    expect(rows).toEqual([
-      { row: 1, cells: ['a', 'b'] },
+    for await (const batch of table.batches()) rows.push(...batch);
+    expect(rows.slice(0, 2)).toEqual([
       { row: 2, cells: ['Kingston upon Hull, City of', 'say "hi"\nthere'] },
       { row: 4, cells: ['x', '29,199'] },
     ]);
+    expect(rows).toHaveLength(40_002);
+    expect(rows.at(-1)).toEqual({ row: 40_004, cells: ['E00039999', 'Area, 39999'] });
+  });
+
+  it('names the file and row of a quote that never closes', async () => {
+    const path = join(tempDir(), 'broken.csv');
+    writeFileSync(path, `LSOA,Name\nE01000001,"Barnsley\n${'E01000002,Leeds\n'.repeat(300)}`);
+    const readAll = async (): Promise<void> => {
+      const table = await openTable(path, (cells) => cells[0] === 'LSOA');
+      for await (const batch of table.batches()) void batch;
+    };
+    await expect(readAll()).rejects.toThrow(/broken\.csv: row 2: a quote opened in this row/);
   });
 });
 

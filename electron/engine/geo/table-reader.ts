@@ -5,6 +5,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { basename } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { looksBinary } from '../import/decode.js';
+import { CsvParser, sniffDelimiter } from '../import/csv.js';
 import { readWorkbook } from '../import/read-file.js';
 
 export interface TableRow {
@@ -125,7 +126,16 @@ async function openCsv(path: string, fileName: string, size: number, head: Buffe
   // One pass over the file; the header is found in the first rows and the rest streamed on.
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const decoder = new TextDecoder(encoding);
-  const parser = new CsvChunkParser(delimiter);
+  // The importer's parser: one reading of CSV (quotes, line ends, blank lines counted) for
+  // partner extracts and reference files alike.
+  const parser = new CsvParser(
+    delimiter,
+    (r) => {
+      if (r.problem) throw new WorkbenchError('bad-input', `${fileName}: row ${r.rowNumber}: ${r.problem}`);
+      if (r.cells.some((c) => c !== null && c !== '')) pending.push({ row: r.rowNumber, cells: r.cells.map((c) => c ?? '') });
+    },
+    fileName,
+  );
   let first = true;
   const pending: TableRow[] = [];
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -136,14 +146,15 @@ async function openCsv(path: string, fileName: string, size: number, head: Buffe
     const next = await iterator.next();
     if (next.done) {
       done = true;
-      pending.push(...parser.push(decoder.decode(), true));
+      parser.push(decoder.decode());
+      parser.end();
       return false;
     }
     const chunk = next.value;
     bytes += chunk.length;
     const text = first ? chunk.subarray(bom) : chunk;
     first = false;
-    pending.push(...parser.push(decoder.decode(text, { stream: true }), false));
+    parser.push(decoder.decode(text, { stream: true }));
     return true;
   };
   while (pending.length < HEADER_SCAN && (await pull()));
@@ -181,99 +192,3 @@ async function openCsv(path: string, fileName: string, size: number, head: Buffe
   };
 }
 
-/** The delimiter that splits the header line (outside quotes) into the most fields. */
-function sniffDelimiter(sample: string): string {
-  const firstLine = sample.split(/\r?\n/, 1)[0] ?? '';
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', '\t', ';', '|']) {
-    let n = 0;
-    let quoted = false;
-    for (const ch of firstLine) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && ch === d) n++;
-    }
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
-  }
-  return best;
-}
-
-/**
- * RFC 4180 over text arriving in chunks. Lines without a quote take a fast split; a quoted
- * field may hold delimiters, doubled quotes and newlines. Blank lines are skipped but counted,
- * so row numbers are those a spreadsheet program shows.
- */
-export class CsvChunkParser {
-  private carry = '';
-  private rowNumber = 0;
-
-  constructor(private readonly delimiter: string) {}
-
-  push(text: string, final: boolean): TableRow[] {
-    const buf = this.carry + text;
-    this.carry = '';
-    const out: TableRow[] = [];
-    const n = buf.length;
-    let pos = 0;
-    // The next quote at or after pos (n when none): found once and reused until passed, so a
-    // chunk without quotes is scanned once rather than once per line.
-    let quote = -1;
-    while (pos < n) {
-      const nl = buf.indexOf('\n', pos);
-      const lineEnd = nl < 0 ? n : nl;
-      if (nl < 0 && !final) break;
-      if (quote < pos) {
-        quote = buf.indexOf('"', pos);
-        if (quote < 0) quote = n;
-      }
-      if (quote >= lineEnd) {
-        let line = buf.slice(pos, lineEnd);
-        if (line.endsWith('\r')) line = line.slice(0, -1);
-        this.rowNumber++;
-        if (line.trim() !== '') out.push({ row: this.rowNumber, cells: line.split(this.delimiter) });
-        pos = lineEnd + 1;
-        continue;
-      }
-      const parsed = parseQuoted(buf, pos, this.delimiter, final);
-      if (!parsed) break;
-      this.rowNumber++;
-      if (parsed.cells.some((c) => c !== '')) out.push({ row: this.rowNumber, cells: parsed.cells });
-      pos = parsed.next;
-    }
-    if (pos < n) this.carry = buf.slice(pos);
-    return out;
-  }
-}
-
-function parseQuoted(buf: string, start: number, delimiter: string, final: boolean): { cells: string[]; next: number } | null {
-  const cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = start;
-  const n = buf.length;
-  for (; i < n; i++) {
-    const ch = buf[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (i + 1 >= n && !final) return null;
-        if (buf[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      cells.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-      return { cells, next: i + 1 };
-    } else field += ch;
-  }
-  if (!final) return null;
-  cells.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-  return { cells, next: n };
-}
