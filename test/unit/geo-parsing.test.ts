@@ -6,7 +6,7 @@ import { planLookup } from '../../electron/engine/geo/lookup-layouts.js';
 import { parseNumber, parseWhole } from '../../electron/engine/geo/numbers.js';
 import { recogniseIod } from '../../electron/engine/geo/iod-recognise.js';
 import { decileFromRank, parseRelease } from '../../electron/engine/geo/releases.js';
-import { openTable } from '../../electron/engine/geo/table-reader.js';
+import { openTable } from '../../electron/engine/geo/table-in-worker.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 describe('numbers as the IoD files write them', () => {
@@ -29,13 +29,13 @@ describe('numbers as the IoD files write them', () => {
 
 const tempDir = useTempDirs();
 
-describe('a reference CSV is read by the importer\'s parser, streamed', () => {
+describe('a reference CSV is read in a worker thread by the importer\'s parser, streamed', () => {
   it('keeps quoted commas, doubled quotes and quoted newlines, counts blank lines and takes the header row', async () => {
     const path = join(tempDir(), 'lookup.csv');
     // More than one read chunk, so rows straddle chunk boundaries.
     const filler = Array.from({ length: 40_000 }, (_, i) => `E0${String(i).padStart(7, '0')},"Area, ${i}"`).join('\r\n');
     writeFileSync(path, `LSOA,Name\r\n"Kingston upon Hull, City of","say ""hi""\nthere"\n\nx,"29,199"\n${filler}\n`);
-    const table = await openTable(path, (cells) => cells[0] === 'LSOA');
+    const table = await openTable(path, 'lookup');
     expect(table.header).toEqual(['LSOA', 'Name']);
     const rows = [];
     for await (const batch of table.batches()) rows.push(...batch);
@@ -51,7 +51,7 @@ describe('a reference CSV is read by the importer\'s parser, streamed', () => {
     const path = join(tempDir(), 'broken.csv');
     writeFileSync(path, `LSOA,Name\nE01000001,"Barnsley\n${'E01000002,Leeds\n'.repeat(300)}`);
     const readAll = async (): Promise<void> => {
-      const table = await openTable(path, (cells) => cells[0] === 'LSOA');
+      const table = await openTable(path, 'lookup');
       for await (const batch of table.batches()) void batch;
     };
     await expect(readAll()).rejects.toThrow(/broken\.csv: row 2: a quote opened in this row/);

@@ -8,7 +8,8 @@ import { INDEX_KEYS, MEASURES, POPULATION_KEYS } from './iod-layouts.js';
 import { isIodHeader, recogniseIod } from './iod-recognise.js';
 import { parseNumber, parseWhole } from './numbers.js';
 import { decileFromRank, isLsoaCode, parseRelease, type ReleaseInfo } from './releases.js';
-import { fileSha256, openTable } from './table-reader.js';
+import { openTable } from './table-in-worker.js';
+import { fileSha256 } from './table-reader.js';
 
 export const VALUE_COLUMNS: readonly string[] = [...INDEX_KEYS.flatMap((k) => MEASURES.map((m) => `${k}_${m}`)), ...POPULATION_KEYS];
 
@@ -32,7 +33,7 @@ export interface IodImportSummary {
 }
 
 export async function importIodFile(store: Store, path: string, options: { release?: string; user: string }, ctx: JobContext): Promise<IodImportSummary> {
-  const table = await openTable(path, isIodHeader);
+  const table = await openTable(path, 'iod');
   const recognition = recogniseIod(table.header, table.fileName, options.release);
   const sha = await fileSha256(path, (read) => ctx.progress('Checking the file', read, table.sizeBytes));
   const previous = findImport(store.reader, 'imd', sha);

@@ -8,7 +8,8 @@ import type { Store } from '../store/store.js';
 import { findImport, finishImport, inTransaction, ProblemList, registerImport } from './geo-imports.js';
 import { isLookupHeader, planLookup } from './lookup-layouts.js';
 import { isLsoaCode } from './releases.js';
-import { fileSha256, openTable } from './table-reader.js';
+import { openTable } from './table-in-worker.js';
+import { fileSha256 } from './table-reader.js';
 
 export interface LookupImportSummary {
   file: string;
@@ -28,7 +29,7 @@ export interface LookupImportSummary {
 const CHANGE_CODES = new Set(['U', 'S', 'M', 'X']);
 
 export async function importLookupFile(store: Store, path: string, options: { user: string }, ctx: JobContext): Promise<LookupImportSummary> {
-  const table = await openTable(path, isLookupHeader);
+  const table = await openTable(path, 'lookup');
   const plan = planLookup(table.header, table.fileName);
   const sha = await fileSha256(path, (read) => ctx.progress('Checking the file', read, table.sizeBytes));
   const previous = findImport(store.reader, 'lookup', sha);

@@ -10,7 +10,7 @@ import { importIodFile } from './iod-import.js';
 import { isIodHeader, recogniseIod } from './iod-recognise.js';
 import { importLookupFile } from './lookup-import.js';
 import { isLookupHeader } from './lookup-layouts.js';
-import { openTable } from './table-reader.js';
+import { openTable } from './table-in-worker.js';
 
 export type ReferenceKind = 'imd' | 'lookup' | 'boundaries';
 
@@ -40,7 +40,7 @@ export interface ReferenceImportOptions {
 /** The kind a file holds: by extension for GeoJSON, else by its header row. */
 export async function recogniseKind(path: string): Promise<ReferenceKind> {
   if (['.geojson', '.json'].includes(extname(path).toLowerCase())) return 'boundaries';
-  const table = await openTable(path, (cells) => isIodHeader(cells) || isLookupHeader(cells));
+  const table = await openTable(path, 'reference');
   table.close();
   if (isIodHeader(table.header)) return 'imd';
   if (isLookupHeader(table.header)) return 'lookup';

@@ -1,6 +1,7 @@
 // Reads a reference table (CSV streamed in chunks; xlsx/xls through the import reader) as rows
 // of text cells with their 1-based row numbers. National lookups run to millions of rows, so a
-// CSV is never held whole in memory.
+// CSV is never held whole in memory. The engine reads through table-in-worker.ts, which runs
+// this in a worker thread; this module is what the worker runs.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
@@ -50,7 +51,7 @@ export function referenceFileSize(path: string): number {
  * `isHeader` accepts, else the first non-blank row (so recognition can say what was missing).
  * For workbooks every sheet is tried and the first with an accepted header wins.
  */
-export async function openTable(path: string, isHeader: (cells: string[]) => boolean): Promise<OpenedTable> {
+export async function openTableHere(path: string, isHeader: (cells: string[]) => boolean): Promise<OpenedTable> {
   const fileName = basename(path);
   const size = referenceFileSize(path);
   if (size === 0) throw new WorkbenchError('bad-input', `${fileName}: the file is empty (0 bytes).`);
