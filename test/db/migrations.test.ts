@@ -1,0 +1,143 @@
+// Each migration step, on the store the steps before it left: it applies, creates what it says,
+// keeps every row already there, and leaves a store that passes SQLite's own checks. A store left
+// at any earlier version opens with this one; a step that cannot apply changes nothing.
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/engine/store/migrations/index.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+/** A store at `version`: every step up to it, as the app applied them, plus rows written at version 10. */
+function storeAt(version: number): Database.Database {
+  const db = new Database(join(tempDir(), `v${version}.db`));
+  db.pragma('foreign_keys = ON');
+  for (const m of MIGRATIONS.filter((x) => x.version <= version)) {
+    db.exec(m.sql);
+    db.pragma(`user_version = ${m.version}`);
+    if (m.version === 10) writeFirstRows(db);
+  }
+  return db;
+}
+
+/** An imported source with a header row, two records and a quarantined row, and an audit event. */
+function writeFirstRows(db: Database.Database): void {
+  db.prepare(
+    `INSERT INTO source(id, file_name, sha256, size, format, partner, kind, as_of, imported_at, imported_by, mapping_json, rows, records, quarantined)
+     VALUES (1, 'school.csv', 'abc', 120, 'csv', 'School', 'school', '2025-03-31', '2025-04-01T09:00:00Z', 'ann', '{}', 4, 2, 1)`,
+  ).run();
+  db.prepare("INSERT INTO source_sheet(source_id, ordinal, sheet, headers_json, roles_json) VALUES (1, 0, '', '[\"Forename\",\"Surname\"]', '[]')").run();
+  const raw = db.prepare('INSERT INTO raw_row(id, source_id, sheet_ordinal, row_number, cells_json, status) VALUES (?, 1, 0, ?, ?, ?)');
+  raw.run(1, 1, '["Forename","Surname"]', 'header');
+  raw.run(2, 2, '["Ann","Smith"]', 'record');
+  raw.run(3, 3, '["Bob","Jones"]', 'record');
+  raw.run(4, 4, '["","="]', 'quarantine');
+  const record = db.prepare('INSERT INTO record(id, raw_row_id, source_id, forename, surname, dob, postcode) VALUES (?, ?, 1, ?, ?, ?, ?)');
+  record.run(1, 2, 'Ann', 'Smith', '1980-02-03', 'S60 1AA');
+  record.run(2, 3, 'Bob', 'Jones', null, 'S65 2BB');
+  db.prepare("INSERT INTO audit_event(at, actor, action, payload_json, prev_hash, hash) VALUES ('2025-04-01T09:00:00Z', 'ann', 'import', '{\"sourceId\":1}', '', 'h1')").run();
+}
+
+/** Rows written at version 10, as read back at any later version. */
+function firstRows(db: Database.Database): unknown {
+  return {
+    source: db.prepare('SELECT id, file_name, partner, kind, as_of, rows, records, quarantined FROM source').all(),
+    raw: db.prepare('SELECT id, row_number, cells_json, status FROM raw_row ORDER BY id').all(),
+    record: db.prepare('SELECT id, raw_row_id, forename, surname, dob, postcode FROM record ORDER BY id').all(),
+    audit: db.prepare('SELECT actor, action, payload_json, hash FROM audit_event').all(),
+  };
+}
+
+/** Tables, columns and indexes a step's SQL says it creates or adds. */
+function declaredBy(sql: string): { tables: string[]; indexes: string[]; columns: Array<[string, string]> } {
+  const tables = [...sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1] as string);
+  const indexes = [...sql.matchAll(/CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1] as string);
+  const columns = [...sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/gi)].map((m) => [m[1], m[2]] as [string, string]);
+  return { tables, indexes, columns };
+}
+
+function checks(db: Database.Database): void {
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+}
+
+describe('every migration step on the store the steps before it left', () => {
+  const first = MIGRATIONS[0]?.version ?? 0;
+  const steps = MIGRATIONS.filter((m) => m.version > first);
+
+  it.each(steps.map((m) => [m.version, m.name, m] as const))('%i %s: applies, creates what it declares, keeps every row', (version, _name, step) => {
+    const previous = MIGRATIONS.filter((m) => m.version < version).at(-1)?.version ?? 0;
+    const db = storeAt(previous);
+    try {
+      const before = firstRows(db);
+      db.transaction(() => {
+        db.exec(step.sql);
+        db.pragma(`user_version = ${version}`);
+      })();
+      const { tables, indexes, columns } = declaredBy(step.sql);
+      expect(tables.length + indexes.length + columns.length, 'the step declares something').toBeGreaterThan(0);
+      const objects = new Set((db.prepare('SELECT name FROM sqlite_master').all() as Array<{ name: string }>).map((r) => r.name));
+      for (const t of [...tables, ...indexes]) expect(objects.has(t), t).toBe(true);
+      for (const [table, column] of columns) {
+        const names = (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
+        expect(names, `${table}.${column}`).toContain(column);
+      }
+      expect(firstRows(db)).toEqual(before);
+      checks(db);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a store left at an earlier version', () => {
+  it.each(MIGRATIONS.map((m) => [m.version] as const))('opens from version %i: migrated to the latest, rows kept, same schema as a new store', (version) => {
+    const old = storeAt(version);
+    const fresh = storeAt(LATEST_VERSION);
+    try {
+      const before = firstRows(old);
+      expect(migrate(old, 'old.db')).toBe(LATEST_VERSION);
+      expect(old.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(firstRows(old)).toEqual(before);
+      checks(old);
+      const schema = (db: Database.Database): unknown => db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+      expect(schema(old)).toEqual(schema(fresh));
+      // Opening again changes nothing.
+      expect(migrate(old, 'old.db')).toBe(LATEST_VERSION);
+    } finally {
+      old.close();
+      fresh.close();
+    }
+  });
+
+  it('a step that cannot apply changes nothing: version and rows stay as they were', () => {
+    const last = MIGRATIONS.at(-1);
+    const previous = MIGRATIONS.at(-2);
+    if (!last || !previous) throw new Error('needs two migrations');
+    const db = storeAt(previous.version);
+    try {
+      // Something already holds the name the last step's first table needs (a hand-edited store).
+      const table = declaredBy(last.sql).tables[0] ?? declaredBy(last.sql).indexes[0];
+      expect(table).toBeDefined();
+      db.exec(`CREATE TABLE ${table} (x INTEGER) STRICT`);
+      const before = firstRows(db);
+      expect(() => migrate(db, 'hand-edited.db')).toThrow();
+      expect(db.pragma('user_version', { simple: true })).toBe(previous.version);
+      expect(firstRows(db)).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a store from a newer version is refused, unchanged', () => {
+    const db = storeAt(LATEST_VERSION);
+    try {
+      db.pragma(`user_version = ${LATEST_VERSION + 10}`);
+      expect(() => migrate(db, 'newer.db')).toThrow(/newer version/);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 10);
+    } finally {
+      db.close();
+    }
+  });
+});
