@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,5 +12,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default leaves a core idle (one worker on a two-core machine). Most files here
+    // are single-threaded SQLite work or wait on a child process, so one file per core keeps
+    // both busy.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

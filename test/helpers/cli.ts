@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,8 +14,55 @@ export interface CliRun {
   signal: NodeJS.Signals | null;
 }
 
+const TIMEOUT_MS = 120_000;
+
+function summaryOf(stdout: string): Record<string, unknown> | null {
+  const lines = stdout.trim().split('\n');
+  try {
+    return JSON.parse(lines[lines.length - 1] ?? '') as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+let worker: Worker | null = null;
+
+/** The worker that runs commands in this test file: started once, so each command skips Node's and tsx's start-up. */
+function cliWorker(): Worker {
+  if (worker) return worker;
+  const module = new URL('./cli-worker.ts', import.meta.url).href;
+  worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(module)}); });`, { eval: true });
+  worker.unref();
+  worker.on('exit', () => {
+    worker = null;
+  });
+  return worker;
+}
+
+/**
+ * Runs the real CLI (`main`, as `npm run cli` does) with no terminal and only the env given, and
+ * waits for it. It runs in a worker thread kept for the test file: Node's and tsx's start-up is
+ * paid once, not per command. `child: true` (and any crash test, which kills its process) runs it
+ * in a child process of its own instead.
+ */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, options: { child?: boolean } = {}): CliRun {
+  if (options.child || env.BASELINE_TEST_CRASH_AT !== undefined) return runCliChild(args, env);
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const given = Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...env }).filter((e): e is [string, string] => e[1] !== undefined));
+  cliWorker().postMessage({ args, env: given, done, reply: port2 }, [port2]);
+  if (Atomics.wait(done, 0, 0, TIMEOUT_MS) === 'timed-out') {
+    void worker?.terminate();
+    throw new Error(`the CLI did not finish within ${TIMEOUT_MS / 1000} s: ${args.join(' ')}`);
+  }
+  const reply = receiveMessageOnPort(port1)?.message as { code: number; stdout: string; stderr: string } | undefined;
+  port1.close();
+  if (!reply) throw new Error(`the CLI sent no result: ${args.join(' ')}`);
+  return { ...reply, json: summaryOf(reply.stdout), signal: null };
+}
+
 /** Runs the real CLI in a child process, with no terminal and only the env given. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliRun {
+export function runCliChild(args: string[], env: Record<string, string | undefined> = {}): CliRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
     cwd: REPO,
     encoding: 'utf8',
@@ -22,12 +70,5 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     timeout: 120_000,
   });
-  const lines = result.stdout.trim().split('\n');
-  let json: Record<string, unknown> | null = null;
-  try {
-    json = JSON.parse(lines[lines.length - 1] ?? '') as Record<string, unknown>;
-  } catch {
-    json = null;
-  }
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json, signal: result.signal };
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: summaryOf(result.stdout), signal: result.signal };
 }
