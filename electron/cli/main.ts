@@ -19,6 +19,7 @@ import { MODEL_HELP, modelCommand } from './model-commands.js';
 import { openStore } from './open-store.js';
 import { OUTCOMES_HELP, outcomesCommand } from './outcomes-commands.js';
 import { PACK_HELP, packCommand } from './pack-commands.js';
+import { PARTNER_HELP, partnerCommand } from './partner-commands.js';
 import { STORE_HELP, storeCommand } from './store-commands.js';
 import { fileFault } from '../engine/store/files.js';
 
@@ -47,6 +48,7 @@ ${BASELINE_HELP}
   audit verify | audit export --out FILE.csv
   source list | source purge ID
   source set-partner ID NAME        correct the partner a source is filed under (analyst; audited)
+${PARTNER_HELP}
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
   imd import FILE… [--release R] | lookup import FILE… | lookup unmatched [--vintage V] | boundaries import FILE… [--vintage V]
   area create NAME [CODE…] [--vintage V] [--kind target|ward|custom] [--ward CODE|NAME --ward-year Y] [--effective YYYY-MM-DD]
@@ -230,7 +232,7 @@ export async function main(argv: string[]): Promise<number> {
     const outcomesHandler = outcomesCommand(args);
     const linkHandler = modelCommand(args) ?? linkCommand(args);
     const cohortHandler = cohortCommand(args);
-    const importHandler = importCommand(args);
+    const importHandler = importCommand(args) ?? partnerCommand(args);
     const packHandler = packCommand(args);
     if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (cohortHandler) outcome = await cohortHandler(args, { storePath, user, say });

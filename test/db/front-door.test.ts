@@ -237,6 +237,10 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
     [['pack', 'templates'], 'packs:templates'],
     [['pack', 'build', '--out', join(dir, 'out-pack')], 'packs:build'],
     [['model', 'export', '--format', 'splink', '--out', join(dir, 'out-m.json')], 'model:exportSplink'],
+    [['partner', 'list'], 'partners:list'],
+    [['partner', 'add', 'Youth Justice Service', '--kind', 'youth-justice'], 'partners:save'],
+    [['partner', 'rename', 'School census', 'Rotherham schools'], 'partners:rename'],
+    [['partner', 'remove', 'Nobody'], 'partners:remove'],
   ];
 
   it.each(['co-ordinator', 'partner'] as const)('%s', async (role) => {

@@ -13,6 +13,7 @@ import { parseInWorker } from './parse-in-worker.js';
 import { describeDrift, driftIsEmpty, matchPreset, presetSheetFor, type SheetDrift } from './preset-match.js';
 import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, type MappingPreset } from './presets.js';
 import { diffSources } from './source-diff.js';
+import { notePartnerImport } from './partners.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
 import { RECORD_COLUMNS } from './row-builder.js';
 import { guessKind, guessPartner } from './source-guess.js';
@@ -305,6 +306,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     store.audit(options.user, 'import', {
       sourceId, rows: sum('rows'), records: sum('records'), quarantined: sum('quarantined'), events: eventCount, presetId: preset?.id ?? null,
     });
+    notePartnerImport(db, partner, kind, options.user, new Date().toISOString());
     for (const sql of deferred) db.exec(sql);
     job.progress('Storing rows', stored, stored);
     db.exec('COMMIT');

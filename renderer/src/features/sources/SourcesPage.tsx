@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RecordsGrid } from '../records/RecordsGrid.js';
 import { DemoSection } from './DemoSection.js';
 import { ImportSection } from './ImportSection.js';
+import { PartnersSection } from './PartnersSection.js';
 import { SourceDetail } from './SourceDetail.js';
 import { SourcesTable } from './SourcesTable.js';
 import { useSources } from './use-sources.js';
@@ -99,6 +100,8 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
           onViewSource={canSeeRecords ? setViewing : undefined}
         />
       ) : null}
+
+      {mayUse(session, 'partners:list') ? <PartnersSection canManage={mayUse(session, 'partners:save')} refreshKey={refreshKey} /> : null}
 
       {canMakeDemo ? (
         <DemoSection
