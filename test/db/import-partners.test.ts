@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
@@ -30,6 +31,23 @@ describe('the partner from the headers, not the file name', () => {
     expect(july.preset?.name).toBe('SYP ASB');
     expect(july.message).toMatch(/Partner South Yorkshire Police \(police\): the file's headers fit their preset "SYP ASB"/);
     expect(july.diff).toMatchObject({ previousSourceId: june.sourceId, new: 1, changed: 1, gone: 1, unchanged: 1, records: 3, previousRecords: 3 });
+    store.close();
+  });
+
+  it('a workbook whose first sheet is a read-me with its own table is recognised by the sheet of people', async () => {
+    const dir = tempDir();
+    const store = newStore();
+    writeFileSync(join(dir, 'syp-asb-2024-06.csv'), JUNE);
+    await importFile(store, join(dir, 'syp-asb-2024-06.csv'), { user: 't', partner: 'South Yorkshire Police', kind: 'police', savePresetAs: 'SYP ASB' }, silentJob());
+    const book = XLSX.utils.book_new();
+    // A data dictionary: a header of short labels above consistently typed rows, like any table.
+    const dictionary = [['Field', 'Meaning', 'Type'], ...HEADER.split(',').map((h) => [h, `The ${h.toLowerCase()} as recorded`, 'Text'])];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(dictionary), 'Read me');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(JULY.split('\n').map((line) => line.split(','))), 'Nominals');
+    writeFileSync(join(dir, 'export 2024-07.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const july = await importFile(store, join(dir, 'export 2024-07.xlsx'), { user: 't' }, silentJob());
+    expect(store.reader.prepare('SELECT partner, kind FROM source WHERE id = ?').get(july.sourceId)).toEqual({ partner: 'South Yorkshire Police', kind: 'police' });
+    expect(july.preset?.name).toBe('SYP ASB');
     store.close();
   });
 

@@ -153,13 +153,23 @@ function resolvePreset(store: Store, partner: string, options: ImportOptions): M
   return presetFor(store.reader, partner, options.kind);
 }
 
+/** A fit this close settles the partner without looking at later sheets. */
+const CLOSE_FIT = 0.9;
+
 /** The partner fit for a file, or null (also when the file cannot be read: the import says why). */
 function partnerFitOf(store: Store, path: string, scope: string | null): PartnerFit | null {
+  let best: PartnerFit | null = null;
   try {
-    return bestPartnerFit(store.reader, peekHeaderKeys(path), scope);
+    // Sheet by sheet until one fits a known layout closely: a read-me sheet first does not hide it.
+    peekHeaderKeys(path, (keys) => {
+      const fit = bestPartnerFit(store.reader, keys, scope);
+      if (fit && (!best || fit.fit > best.fit)) best = fit;
+      return best !== null && best.fit >= CLOSE_FIT;
+    });
   } catch {
-    return null;
+    // The import itself reads the file and says what is wrong with it.
   }
+  return best;
 }
 
 /** Imports one file as one Source. Same sha256 as an earlier Source → skipped, told why. */

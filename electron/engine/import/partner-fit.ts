@@ -17,28 +17,40 @@ const MIN_FIT = 0.7;
 
 class Enough extends Error {}
 
-/** The normalised header texts of the file's first sheet that has a header (empty when none). */
-export function peekHeaderKeys(path: string): string[] {
+/** Sheets looked at for a header before giving up (notes, read-me and lookup sheets come first in some extracts). */
+const MAX_SHEETS = 10;
+
+/**
+ * The normalised header texts of each sheet that has a header, in order, until `enough` says a
+ * sheet's header settles it (or ten sheets are seen). A workbook whose first sheet is a read-me
+ * or a data dictionary is still recognised by the sheet that holds the people.
+ */
+export function peekHeaderKeys(path: string, enough: (keys: string[]) => boolean = () => true): string[][] {
   let rows: SheetRow[] = [];
-  let found: string[] = [];
-  const decide = (): boolean => {
+  let decided = false;
+  const found: string[][] = [];
+  const decide = (): void => {
+    if (decided) return;
+    decided = true;
     const header = findHeaderRow(rows);
-    if (header) found = header.cells.map((c) => headerKey(c ?? '')).filter(Boolean);
     rows = [];
-    return found.length > 0;
+    const keys = header ? header.cells.map((c) => headerKey(c ?? '')).filter(Boolean) : [];
+    if (keys.length === 0) return;
+    found.push(keys);
+    if (enough(keys) || found.length >= MAX_SHEETS) throw new Enough();
   };
   try {
     readWorkbookStream(path, {
       startSheet: () => {
         rows = [];
+        decided = false;
       },
       row: (row) => {
+        if (decided) return;
         rows.push(row);
-        if (rows.length >= PEEK_ROWS && decide()) throw new Enough();
+        if (rows.length >= PEEK_ROWS) decide();
       },
-      endSheet: () => {
-        if (rows.length && decide()) throw new Enough();
-      },
+      endSheet: () => decide(),
     });
   } catch (error) {
     if (!(error instanceof Enough)) throw error;
