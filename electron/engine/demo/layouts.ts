@@ -20,6 +20,7 @@ export const LAYOUTS = [
   'full-name-first-last',
   'full-name-surname-comma',
   'full-name-upper-surname-first',
+  'full-name-surname-first',
   'meaningless-name',
 ] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -80,7 +81,7 @@ function rolesOf(extract: Extract, sheet: SheetData): ColumnRole[] {
   return sheet.header.map((h) => spec?.columns.find(([header]) => header === h)?.[1] ?? 'ignore');
 }
 
-type NameOrder = 'first-last' | 'surname-comma' | 'upper-surname-first';
+type NameOrder = 'first-last' | 'surname-comma' | 'upper-surname-first' | 'surname-first';
 
 function fullName(forename: CellValue, surname: CellValue, order: NameOrder): CellValue {
   const f = typeof forename === 'string' ? forename.trim() : '';
@@ -89,6 +90,8 @@ function fullName(forename: CellValue, surname: CellValue, order: NameOrder): Ce
   if (!f || !s) return f || s;
   if (order === 'surname-comma') return `${s.toUpperCase()}, ${f}`;
   if (order === 'upper-surname-first') return `${s.toUpperCase()} ${f}`;
+  // Title case both ways round: only the column as a whole says which word is the surname.
+  if (order === 'surname-first') return `${s} ${f}`;
   return `${f} ${s}`;
 }
 
@@ -163,6 +166,9 @@ export function layoutExtract(extract: Extract, layout: Layout, seed: number | s
         break;
       case 'full-name-upper-surname-first':
         ({ sheet, roles } = mergeNames(sheet, roles, 'upper-surname-first', 'Client'));
+        break;
+      case 'full-name-surname-first':
+        ({ sheet, roles } = mergeNames(sheet, roles, 'surname-first', 'Service User'));
         break;
       case 'meaningless-name':
         ({ sheet, roles } = mergeNames(sheet, roles, 'first-last', MEANINGLESS[rng.nextU32() % MEANINGLESS.length] ?? 'Subject'));

@@ -4,7 +4,7 @@ import { normaliseAddress, type NormalisedAddress } from '../../../shared/domain
 import { findPostcode, parsePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
 import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '../../../shared/domain/normalise/identifiers.js';
-import { cleanName, nameKey, splitFullName } from '../../../shared/domain/normalise/name.js';
+import { cleanName, nameKey, splitFullName, type NameOrder } from '../../../shared/domain/normalise/name.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
@@ -60,6 +60,8 @@ export interface BuildContext {
   dateOrders?: ReadonlyArray<'dmy' | 'mdy' | null>;
   /** The as-of or import date (yyyy-mm-dd): a birth date after it is flagged. */
   today?: string;
+  /** Per column, the order of names in a whole-name column when the sheet showed it. */
+  nameOrders?: ReadonlyArray<NameOrder | null>;
 }
 
 /** Column indexes per role, worked out once per sheet rather than once per row. */
@@ -180,7 +182,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   let middleNames = allOf(cells, ctx, 'middle_names').map((m) => cleanName(m).name ?? '').filter(Boolean).join(' ') || null;
   const full = firstOf(cells, ctx, 'full_name');
   if (full && (!forename || !surname)) {
-    const split = splitFullName(full.value);
+    const split = splitFullName(full.value, ctx.nameOrders?.[full.column] ?? null);
     const titled = cleanName(full.value.includes(',') ? full.value.slice(full.value.indexOf(',') + 1) : full.value);
     title ??= titled.title;
     forename ??= split.forename;

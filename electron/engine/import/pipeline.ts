@@ -116,6 +116,8 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
       roles,
       sourceKind: options.sourceKind ?? guessKind(options.fileName, plan.headers),
       dateOrders: plan.dateOrders,
+      // Worked out for the suggested roles; a column the user mapped as a whole name instead is read from its own cells.
+      nameOrders: plan.nameOrders,
       pivotYear: options.pivotYear,
       today: options.today,
     });

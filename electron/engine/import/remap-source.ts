@@ -15,6 +15,7 @@ import { matchPreset, presetSheetFor } from './preset-match.js';
 import { presetFor, presetNamed, type MappingPreset } from './presets.js';
 import { RECORD_COLUMNS, rowBuilder } from './row-builder.js';
 import { dateOrdersOf, SAMPLE_ROWS } from './table.js';
+import { nameOrdersOf } from './name-order.js';
 
 export interface RemapOptions {
   /** Roles per sheet name; sheets not named keep their roles. */
@@ -233,6 +234,7 @@ export async function remapSource(store: Store, sourceId: number, options: Remap
         roles: now,
         sourceKind,
         dateOrders: dateOrdersOf(now, sampleCells(db, sourceId, sheet.ordinal, SAMPLE_ROWS)),
+        nameOrders: nameOrdersOf(now, sampleCells(db, sourceId, sheet.ordinal, SAMPLE_ROWS)),
         pivotYear,
         today,
       });

@@ -1,6 +1,7 @@
 // One sheet's data rows into store-ready records and events: what an import does per row, and
 // what re-mapping a source from its stored rows does again with other roles (remap-source.ts).
 import type { ColumnRole, SourceKind } from '../../../shared/domain/record-fields.js';
+import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { buildRecord, prepareContext, type RecordValues } from './build-record.js';
 import { eventsOf, planEvents, type EventTuple } from './events.js';
 
@@ -46,13 +47,15 @@ export interface SheetRoles {
   roles: ColumnRole[];
   sourceKind: SourceKind;
   dateOrders: ReadonlyArray<'dmy' | 'mdy' | null>;
+  /** Per column, the order of names in a whole-name column (name-order.ts). */
+  nameOrders?: ReadonlyArray<NameOrder | null>;
   pivotYear: number;
   today: string;
 }
 
 /** Worked out once per sheet: turns each data row's cells into a record and its events, or a reason. */
 export function rowBuilder(input: SheetRoles): (cells: ReadonlyArray<string | null>) => BuiltRow {
-  const ctx = prepareContext({ headers: input.headers, roles: input.roles, pivotYear: input.pivotYear, dateOrders: input.dateOrders, today: input.today });
+  const ctx = prepareContext({ headers: input.headers, roles: input.roles, pivotYear: input.pivotYear, dateOrders: input.dateOrders, today: input.today, ...(input.nameOrders ? { nameOrders: input.nameOrders } : {}) });
   const events = planEvents({ sheet: input.sheet, headers: input.headers, roles: input.roles, sourceKind: input.sourceKind, dateOrders: input.dateOrders, pivotYear: input.pivotYear });
   const oneEventDate = ctx.columns.get('event_date')?.length === 1;
   return (cells) => {

@@ -6,7 +6,9 @@
 // misread with the first table's columns. Memory: the first few hundred rows, then one row.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
+import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
+import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
 import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
@@ -41,6 +43,8 @@ export interface SheetPlan {
   suggestions: RoleSuggestion[];
   /** Per column: how nn/nn dates are ordered when the sample shows it. */
   dateOrders: Array<'dmy' | 'mdy' | null>;
+  /** Per column: which way round a whole-name column writes names, when the sample shows it. */
+  nameOrders: Array<NameOrder | null>;
 }
 
 export interface SheetResult {
@@ -277,6 +281,7 @@ export class SheetPlanner {
         this.plan.headers.push('');
         this.plan.suggestions.push({ role: this.given?.[i] ?? 'ignore', confidence: this.given?.[i] ? 1 : 0 });
         this.plan.dateOrders.push(null);
+        this.plan.nameOrders.push(null);
       }
     }
     return { name: this.name, plan: this.plan, notes: this.notes, width: this.width, warnings: this.warnings };
@@ -376,8 +381,9 @@ export class SheetPlanner {
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const suggestions = refineEventRoles(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), columnSamples, this.given ?? [], this.pivotYear);
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
+    const nameOrders = nameOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     // A table without a header says so by header row 0: no row of the file names its columns.
-    this.plan = { headerRow: first?.rowNumber ?? 0, headerRows: block.rows.map((r) => r.rowNumber), headers: block.headers, suggestions, dateOrders };
+    this.plan = { headerRow: first?.rowNumber ?? 0, headerRows: block.rows.map((r) => r.rowNumber), headers: block.headers, suggestions, dateOrders, nameOrders };
 
     for (const row of buffered) {
       if (!first || row.rowNumber >= first.rowNumber) break;

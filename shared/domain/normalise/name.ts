@@ -114,9 +114,13 @@ function withParticles(given: string[], surname: string[]): { given: string[]; s
 /**
  * Splits one "full name" cell. Handles 'SURNAME, Forename Middle', 'Surname, Mr J.',
  * 'Forename Middle SURNAME' and 'SURNAME Forename' (a capitalised surname wins wherever it
- * stands), particles ('Maria de la Cruz'), titles and suffixes, and plain 'Forename Middle Surname'.
+ * stands), particles ('Maria de la Cruz'), titles and suffixes, and plain 'Forename Middle Surname'
+ * — or 'Surname Forename Middle' when the column's `order` says its names are written that way.
  */
-export function splitFullName(value: string | null | undefined): SplitName {
+/** How a whole-name column writes names when a cell does not say (see import/name-order.ts). */
+export type NameOrder = 'given-first' | 'surname-first';
+
+export function splitFullName(value: string | null | undefined, order: NameOrder | null = null): SplitName {
   const cleaned = cleanCell(value);
   if (!cleaned) return { forename: null, middleNames: null, surname: null };
   const comma = cleaned.indexOf(',');
@@ -149,6 +153,11 @@ export function splitFullName(value: string | null | undefined): SplitName {
       forename: given[0] ?? null,
       middleNames: given.length > 1 ? given.slice(1).join(' ') : null,
     };
+  }
+  if (order === 'surname-first') {
+    // The column writes "Surname Forename Middle": the first word is the surname.
+    const [surname, ...given] = words;
+    return { surname: surname ?? null, forename: given[0] ?? null, middleNames: given.length > 1 ? given.slice(1).join(' ') : null };
   }
   const { given, surname } = withParticles(words.slice(0, -1), words.slice(-1));
   if (given.length === 0) return { forename: null, middleNames: null, surname: surname.join(' ') };
