@@ -9,6 +9,7 @@ import { latestRunRow } from '../matching/latest-run.js';
 import { matchingSettings } from '../matching/settings.js';
 import { listSources } from '../queries/records.js';
 import type { Store } from '../store/store.js';
+import { cohortProvider, familyOutcomesProvider } from './cohort-providers.js';
 import { neighbourhoodProvider } from './neighbourhood-provider.js';
 import type { AreaFacts, AreaHouseholds, AreaReleaseFacts, AreasProvider, BaselineProvider, LinkFacts, PackProviders, SourceFacts } from './providers.js';
 
@@ -162,7 +163,14 @@ function areasProvider(store: Store): AreasProvider {
   };
 }
 
-/** The providers the store can answer today; later features add theirs (see providers.ts). */
+/** The providers a pack reads, answered from the store (see providers.ts). */
 export function storeProviders(store: Store): PackProviders {
-  return { baseline: baselineProvider(store), areas: areasProvider(store), neighbourhood: neighbourhoodProvider(store) };
+  const areas = areasProvider(store);
+  return {
+    baseline: baselineProvider(store),
+    areas,
+    cohort: cohortProvider(store, () => areas.reportAreas()),
+    familyOutcomes: familyOutcomesProvider(store),
+    neighbourhood: neighbourhoodProvider(store),
+  };
 }
