@@ -111,6 +111,12 @@ describe('the phase 1 cohort of the demo borough with perfect linkage', () => {
     expect(exact.byArea.reduce((n, a) => n + (a.families ?? 0), 0)).toBeGreaterThanOrEqual(exact.qualifying!);
     for (const c of [...rounded.byCriterion, ...rounded.combinations, ...rounded.byArea, ...rounded.byDecile]) expect(c.families === null || c.families % 5 === 0, c.key).toBe(true);
     expect(JSON.stringify(rounded)).not.toMatch(/"H\d|P\d|\.csv|\.xlsx/);
+    // Combinations and deciles add up to the qualifying families: a withheld one must not follow from the total and the rest.
+    for (const list of ['combinations', 'byDecile'] as const) {
+      const withheld = rounded[list].filter((c) => c.families === null).map((c) => c.key);
+      expect(withheld.length === 0 || withheld.length >= 2 || rounded.qualifying === null, list).toBe(true);
+      for (const c of rounded[list]) if ((exact[list].find((e) => e.key === c.key)?.families ?? 0) < 10) expect(c.families, `${list} ${c.key}`).toBeNull();
+    }
   });
 
   it('keeps every version of an analyst’s copy; presets stay read-only', async () => {

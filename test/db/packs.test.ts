@@ -16,7 +16,10 @@ import { main } from '../../electron/cli/main.js';
 import { SUPPRESSED_SYMBOL, type PackBuilt } from '../../shared/ipc/channels/packs.js';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
 import type { CohortSummary, OutcomesReport } from '../../shared/ipc/channels/cohort.js';
+import { cohortFacts } from '../../electron/engine/cohort/cohort.js';
 import { createArea } from '../../electron/engine/geo/areas.js';
+import { placeHouseholds } from '../../electron/engine/geo/household-placement.js';
+import { placementFromFacts } from '../../electron/engine/packs/placement.js';
 import { familyOutcomesProvider } from '../../electron/engine/packs/cohort-providers.js';
 import { controlTable, DEFAULT_DISCLOSURE, recoverableCells } from '../../electron/engine/packs/disclosure.js';
 import { cohortSection } from '../../electron/engine/packs/sections/cohort.js';
@@ -255,6 +258,15 @@ describe('a board pack built by a co-ordinator', () => {
     expect(recoverableCells(raw, withheld)).toEqual([]);
     expect(text).toContain('Cohort by criterion and area');
     expect(text).not.toContain('No data yet');
+  });
+
+  it('places households from the cohort facts exactly as the placement query does', () => {
+    const store = Store.unlock(storePath, PASS);
+    const fromFacts = placementFromFacts(store.reader, cohortFacts(store.reader), 2021);
+    const byQuery = placeHouseholds(store.reader, 2021);
+    store.close();
+    expect(fromFacts.placedHouseholds).toBeGreaterThan(100);
+    expect(fromFacts).toEqual(byQuery);
   });
 
   it("the family outcomes section counts `outcomes families`' attached families by measure and status, under disclosure control", async () => {

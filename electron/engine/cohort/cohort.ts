@@ -6,6 +6,7 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { writeCsvFile } from '../export/csv-writer.js';
 import { disclose, type Disclosure } from '../geo/disclosure.js';
 import type { Db } from '../store/database.js';
+import { discloseBreakdowns } from './disclosure-lists.js';
 import { ageOn, criterionData, evaluate, type Evaluation, familyEvidence } from './evaluate.js';
 import { type CohortFacts, dayOf, factsFingerprint, isoOf, loadFacts, NO_DAY } from './facts.js';
 
@@ -133,10 +134,6 @@ export interface CohortOptions {
 const combinationKey = (definition: ProgrammeDefinition, met: readonly boolean[], filter: boolean): string =>
   [...definition.criteria.filter((_, i) => met[i]).map((c) => c.id), ...(filter ? ['local_filter'] : [])].join('+') || 'none';
 
-function countList(counts: Map<string, number>, disclosure: Disclosure): Array<{ key: string; families: number | null }> {
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key, n]) => ({ key, families: disclose(n, disclosure) }));
-}
-
 export function evaluateCohort(db: Db, options: CohortOptions): { summary: CohortSummary; evaluation: Evaluation; facts: CohortFacts } {
   const t0 = performance.now();
   const facts = cohortFacts(db);
@@ -198,19 +195,20 @@ export function evaluateCohort(db: Db, options: CohortOptions): { summary: Cohor
       });
     }
   }
+  const shownBreakdowns = discloseBreakdowns(evaluation.qualifying, [combos, areas, deciles], options.disclosure);
   const summary: CohortSummary = {
     programme: { name: options.name, version: options.version, preset: options.preset, title: definition.title, edited: options.edited },
     asOf: options.asOf,
     linkRun: facts.run,
     households: disclose(evaluation.households, options.disclosure),
     flagged: disclose(evaluation.families.length, options.disclosure),
-    qualifying: disclose(evaluation.qualifying, options.disclosure),
+    qualifying: shownBreakdowns.total,
     target: definition.target,
     headings,
     localFilter,
-    combinations: countList(combos, options.disclosure),
-    byArea: countList(areas, options.disclosure),
-    byDecile: countList(deciles, options.disclosure),
+    combinations: shownBreakdowns.breakdowns[0]!,
+    byArea: shownBreakdowns.breakdowns[1]!,
+    byDecile: shownBreakdowns.breakdowns[2]!,
     undetermined: disclose(undetermined, options.disclosure),
     families: rows,
     disclosure: options.disclosure,

@@ -1,8 +1,10 @@
 // The providers a pack reads today, answered from the store with aggregate queries only: no
 // query here selects a name, date of birth, address, postcode or identifier into its result.
-// Household placement (one query per LSOA vintage) and the map are computed once per build.
+// Household placement (from the cohort facts, read once and shared with the cohort sections) and
+// the map are computed once per build.
 import { carryLsoas } from '../geo/carry.js';
-import { placeHouseholds, type HouseholdPlacement } from '../geo/household-placement.js';
+import { cohortFacts } from '../cohort/cohort.js';
+import type { HouseholdPlacement } from '../geo/household-placement.js';
 import { mapData, type MapDataView } from '../geo/map-data.js';
 import { RELEASES, type ReleaseInfo, type Vintage } from '../geo/releases.js';
 import { latestRunRow } from '../matching/latest-run.js';
@@ -11,6 +13,7 @@ import { listSources } from '../queries/records.js';
 import type { Store } from '../store/store.js';
 import { cohortProvider, familyOutcomesProvider } from './cohort-providers.js';
 import { neighbourhoodProvider } from './neighbourhood-provider.js';
+import { placementFromFacts } from './placement.js';
 import type { AreaFacts, AreaHouseholds, AreaReleaseFacts, AreasProvider, BaselineProvider, LinkFacts, PackProviders, SourceFacts } from './providers.js';
 
 function baselineProvider(store: Store): BaselineProvider {
@@ -64,7 +67,7 @@ function areasProvider(store: Store): AreasProvider {
   const placed = (vintage: Vintage): HouseholdPlacement => {
     let p = placements.get(vintage);
     if (!p) {
-      p = placeHouseholds(db, vintage);
+      p = placementFromFacts(db, cohortFacts(db), vintage);
       placements.set(vintage, p);
     }
     return p;
