@@ -22,7 +22,7 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // model export (model-commands.ts)
   'format',
   // review queue (baseline-commands.ts)
-  'note']);
+  'note', 'order']);
 
 export class UsageError extends Error {}
 
