@@ -123,7 +123,8 @@ export function loadFacts(db: Db): CohortFacts {
        ${run === null ? '' : 'LEFT JOIN run_record_person rp ON rp.record_id = r.id AND rp.run_id = @run LEFT JOIN run_person_household ph ON ph.run_id = @run AND ph.person_id = rp.person_id'}
        ORDER BY r.id`,
     )
-    .all(run === null ? {} : { run }) as Array<{ id: number; dob: string | null; postcode: string | null; personId: string | null; householdId: string | null }>;
+    .raw(true)
+    .all(run === null ? {} : { run }) as Array<[id: number, dob: string | null, postcode: string | null, personId: string | null, householdId: string | null]>;
 
   const personIndex = new Map<string, number>();
   const personIds: string[] = [];
@@ -131,13 +132,14 @@ export function loadFacts(db: Db): CohortFacts {
   const personDobs: string[][] = [];
   const householdIds: string[] = [];
   const householdIndex = new Map<string, number>();
-  const recordPerson = new Map<number, number>();
+  // Record IDs are dense: a typed array indexed by ID is the record → person map without 284k Map entries.
+  const recordPerson = new Int32Array((records.at(-1)?.[0] ?? 0) + 1).fill(-1);
   const postcodeOf = new Map<number, string>();
   const personRecords: number[][] = [];
   const postcodeVotes: Array<Map<string, number>> = [];
-  for (const r of records) {
-    const pid = run === null ? `P${r.id}` : (r.personId ?? `PR${r.id}`);
-    const hid = run === null ? `H${r.id}` : (r.householdId ?? `HR${r.id}`);
+  for (const [id, dob, postcode, personId, householdId] of records) {
+    const pid = run === null ? `P${id}` : (personId ?? `PR${id}`);
+    const hid = run === null ? `H${id}` : (householdId ?? `HR${id}`);
     let h = householdIndex.get(hid);
     if (h === undefined) {
       h = householdIds.length;
@@ -154,13 +156,13 @@ export function loadFacts(db: Db): CohortFacts {
       personDobs.push([]);
       personRecords.push([]);
     }
-    if (r.dob) personDobs[p]!.push(r.dob);
-    personRecords[p]!.push(r.id);
-    recordPerson.set(r.id, p);
-    if (r.postcode) {
-      postcodeOf.set(r.id, r.postcode);
+    if (dob) personDobs[p]!.push(dob);
+    personRecords[p]!.push(id);
+    recordPerson[id] = p;
+    if (postcode) {
+      postcodeOf.set(id, postcode);
       const votes = postcodeVotes[h]!;
-      votes.set(r.postcode, (votes.get(r.postcode) ?? 0) + 1);
+      votes.set(postcode, (votes.get(postcode) ?? 0) + 1);
     }
   }
   const nPersons = personIds.length;
@@ -204,8 +206,8 @@ export function loadFacts(db: Db): CohortFacts {
   for (const e of events) if (e.kind === 'tenancy') tenancyOf.set(e.record, { start: dayOf(e.start), end: dayOf(e.end) });
   for (const e of events) {
     kinds.add(e.kind);
-    const p = recordPerson.get(e.record);
-    if (p === undefined) continue;
+    const p = e.record < recordPerson.length ? recordPerson[e.record]! : -1;
+    if (p < 0) continue;
     let detail: Record<string, string | number> = {};
     try {
       detail = JSON.parse(e.detail) as Record<string, string | number>;
