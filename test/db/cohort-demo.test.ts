@@ -163,4 +163,17 @@ describe('the phase 1 cohort of the demo borough with perfect linkage', () => {
       expect(progress.detail).toMatch(/Work Programme/);
     }
   });
+  it('measures each family from the day it first met the criteria when asked (per family), as if attached that day', async () => {
+    const cohortDate = '2024-09-30';
+    const report = await value<OutcomesReport>(engine.invoke('outcomes:families', { programme: PHASE_1, asOf: AS_OF, attachedOn: cohortDate, perFamily: true }));
+    expect(report.attachedOn).toBe(cohortDate);
+    expect(report.families.every((f) => f.attachedOn <= cohortDate && f.attachedOn >= '2023-09-30')).toBe(true);
+    const earlier = report.families.filter((f) => f.attachedOn < cohortDate);
+    expect(earlier.length).toBeGreaterThan(0);
+    // The same family asked on its own with its own date as the attachment date gets the same measures.
+    for (const f of earlier.slice(0, 3)) {
+      const alone = await value<OutcomesReport>(engine.invoke('outcomes:families', { programme: PHASE_1, asOf: AS_OF, attachedOn: f.attachedOn, familyId: f.familyId }));
+      expect(alone.families[0]?.measures).toEqual(f.measures);
+    }
+  });
 });
