@@ -5,7 +5,7 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(['json', 'help', 'version', 'published', 'force']);
+const FLAGS = new Set(['json', 'help', 'version', 'published', 'force', 'per-family']);
 const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation', 'spec', 'threads', 'min-probability', 'run',
   // areas and deprivation (area-commands.ts)
   'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough',
@@ -22,7 +22,7 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // model export (model-commands.ts)
   'format',
   // review queue (baseline-commands.ts)
-  'note']);
+  'note', 'order']);
 
 export class UsageError extends Error {}
 

@@ -9,7 +9,7 @@ import type { CommandResult } from './open-store.js';
 
 type Handler = (args: ParsedArgs, ctx: CliContext) => Promise<CommandResult>;
 
-export const BASELINE_HELP = `  review list [--limit N]           pairs of people awaiting review (pair ID, both records' file/sheet/row, probability)
+export const BASELINE_HELP = `  review list [--limit N] [--order weight|cohort-impact]   pairs of people awaiting review (pair ID, both records' file/sheet/row, probability); cohort-impact: pairs whose match would make a family qualify first
   review decide PAIR_ID match|non-match|unsure [--note TEXT]   a decision the next link honours
   review undo PAIR_ID               take a decision back (the pair returns to the queue)
   search QUERY…                     find people by name (typos, nicknames), date of birth, postcode, address, identifier
@@ -22,12 +22,14 @@ const review: Handler = async (args, ctx) => {
   const verb = args.words[1];
   if (verb === 'list') {
     const limit = integer(args, 'limit', 1, 1000) ?? 50;
+    const order = single(args, 'order');
+    if (order !== undefined && order !== 'weight' && order !== 'cohort-impact') throw new UsageError('--order must be weight or cohort-impact');
     return withEngine(ctx, async (engine) => {
-      const queue = await engine.call('review:queue', { limit });
+      const queue = await engine.call('review:queue', { limit, ...(order ? { order } : {}) });
       if (queue === null) ctx.say('Linkage has not been run yet: run link first.');
       else {
         ctx.say(`${queue.total} pair(s) of people to review (run ${queue.run}, probability ${queue.reviewFrom} up to ${queue.threshold}); showing ${queue.entries.length}.`);
-        for (const e of queue.entries) ctx.say(`${e.id}\tp=${e.probability.toFixed(3)}\t${where(e.a)}\t${where(e.b)}`);
+        for (const e of queue.entries) ctx.say(`${e.id}\tp=${e.probability.toFixed(3)}\t${where(e.a)}\t${where(e.b)}${e.cohortImpact ? '\ta match would make a family qualify' : ''}`);
       }
       const pairs = (queue?.entries ?? []).map((e) => ({
         id: e.id,
@@ -36,6 +38,7 @@ const review: Handler = async (args, ctx) => {
         a: { recordId: e.a.recordId, file: e.a.file, sheet: e.a.sheet, row: e.a.row, rowNumber: e.a.row, personId: e.a.personId },
         b: { recordId: e.b.recordId, file: e.b.file, sheet: e.b.sheet, row: e.b.row, rowNumber: e.b.row, personId: e.b.personId },
         pairs: e.pairs,
+        ...(e.cohortImpact !== undefined ? { cohortImpact: e.cohortImpact } : {}),
       }));
       return { summary: { ok: true, command: 'review list', run: queue?.run ?? null, total: queue?.total ?? 0, pairs }, exit: 0 };
     });

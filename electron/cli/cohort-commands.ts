@@ -14,7 +14,7 @@ type Handler = (args: ParsedArgs, ctx: Context) => Promise<CommandResult>;
 
 export const COHORT_HELP = `  cohort evaluate --preset NAME --as-of YYYY-MM-DD [--version N] [--limit N]   families meeting a programme's criteria
   cohort export --preset NAME --as-of YYYY-MM-DD --out FILE.csv   one line per family with any criterion (machine-readable)
-  outcomes families --as-of YYYY-MM-DD [--preset NAME] [--attached YYYY-MM-DD] [--family ID]   payment-by-results measures
+  outcomes families --as-of YYYY-MM-DD [--preset NAME] [--attached YYYY-MM-DD] [--family ID] [--per-family]   payment-by-results measures
   programme list | programme show NAME [--version N] | programme copy FROM NAME [--version N]`;
 
 /** One channel through the shared front door (invoke.ts): policy, audit actor, exit 1 / 2 alike. */
@@ -74,6 +74,7 @@ const outcomesFamilies: Handler = async (args, ctx) => {
     asOf,
     ...(attached ? { attachedOn: attached } : {}),
     ...(family ? { familyId: family } : {}),
+    ...(args.flags.has('per-family') ? { perFamily: true } : {}),
   })) as OutcomesReport;
   ctx.say(`Family outcomes of ${report.programme.name} v${report.programme.version}: ${report.families.length} families attached on ${report.attachedOn}, measured at ${report.asOf} (claim window ${report.claimWindow.from} to ${report.claimWindow.to}).`);
   for (const [measure, counts] of Object.entries(report.totals)) ctx.say(`  ${pad(measure, 18)} ${Object.entries(counts).map(([s, v]) => `${s} ${v ?? '<10'}`).join(', ')}`);

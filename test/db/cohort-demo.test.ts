@@ -111,6 +111,12 @@ describe('the phase 1 cohort of the demo borough with perfect linkage', () => {
     expect(exact.byArea.reduce((n, a) => n + (a.families ?? 0), 0)).toBeGreaterThanOrEqual(exact.qualifying!);
     for (const c of [...rounded.byCriterion, ...rounded.combinations, ...rounded.byArea, ...rounded.byDecile]) expect(c.families === null || c.families % 5 === 0, c.key).toBe(true);
     expect(JSON.stringify(rounded)).not.toMatch(/"H\d|P\d|\.csv|\.xlsx/);
+    // Combinations and deciles add up to the qualifying families: a withheld one must not follow from the total and the rest.
+    for (const list of ['combinations', 'byDecile'] as const) {
+      const withheld = rounded[list].filter((c) => c.families === null).map((c) => c.key);
+      expect(withheld.length === 0 || withheld.length >= 2 || rounded.qualifying === null, list).toBe(true);
+      for (const c of rounded[list]) if ((exact[list].find((e) => e.key === c.key)?.families ?? 0) < 10) expect(c.families, `${list} ${c.key}`).toBeNull();
+    }
   });
 
   it('keeps every version of an analyst’s copy; presets stay read-only', async () => {
@@ -155,6 +161,19 @@ describe('the phase 1 cohort of the demo borough with perfect linkage', () => {
       const progress = f.measures.find((m) => m.id === 'progress_to_work')!;
       expect(progress).toMatchObject({ status: 'insufficient-data' });
       expect(progress.detail).toMatch(/Work Programme/);
+    }
+  });
+  it('measures each family from the day it first met the criteria when asked (per family), as if attached that day', async () => {
+    const cohortDate = '2024-09-30';
+    const report = await value<OutcomesReport>(engine.invoke('outcomes:families', { programme: PHASE_1, asOf: AS_OF, attachedOn: cohortDate, perFamily: true }));
+    expect(report.attachedOn).toBe(cohortDate);
+    expect(report.families.every((f) => f.attachedOn <= cohortDate && f.attachedOn >= '2023-09-30')).toBe(true);
+    const earlier = report.families.filter((f) => f.attachedOn < cohortDate);
+    expect(earlier.length).toBeGreaterThan(0);
+    // The same family asked on its own with its own date as the attachment date gets the same measures.
+    for (const f of earlier.slice(0, 3)) {
+      const alone = await value<OutcomesReport>(engine.invoke('outcomes:families', { programme: PHASE_1, asOf: AS_OF, attachedOn: f.attachedOn, familyId: f.familyId }));
+      expect(alone.families[0]?.measures).toEqual(f.measures);
     }
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorResult } from '../../shared/ipc/channels/outcomes.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import { NO_LOOKUP } from '../../electron/engine/outcomes/frame.js';
 import { publishedIndicatorSeries } from '../../electron/engine/outcomes/index.js';
 import { areaIndicatorSeries } from '../../electron/engine/outcomes/series.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -212,5 +213,20 @@ describe('outcomes per area and period', () => {
     expect(full.denominator.label).toMatch(/IoD2025 population denominators/);
     // Q1: 21 incidents over 1,000 residents; the borough 36 over 3,500.
     expect(area(full, 'Target').series[0]).toMatchObject({ count: 21, denominator: 1000, rate: 21, boroughRate: 10.29, boroughDenominator: 3500 });
+  });
+});
+
+describe('outcomes without a postcode lookup', () => {
+  it('says what to import (the lookup, by name and columns) instead of counting nobody', async () => {
+    const path = buildOutcomesFixture(tempDir());
+    const store = Store.unlock(path, FIXTURE_PASS);
+    store.writer.exec('DELETE FROM postcode_lsoa');
+    store.close();
+    const engine = createEngine({ storePath: path, host: 'browser', version: '9.9.9' });
+    await engine.invoke('store:unlock', { passphrase: FIXTURE_PASS });
+    const r = await engine.invoke('outcomes:areas', { indicator: 'asb-incidents', period: 'quarter' });
+    engine.close();
+    expect(r).toMatchObject({ ok: false, error: { kind: 'bad-input', message: NO_LOOKUP } });
+    expect(NO_LOOKUP).toMatch(/ONSPD or NSPL.*pcds.*lsoa21cd.*lookup import FILE/);
   });
 });

@@ -50,4 +50,13 @@ test('evaluate phase 1, open a family’s evidence, change the local filter, ope
   if (await page.getByTestId('family-outcomes').isVisible()) await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
   await expect(page.getByTestId('claim-table')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+
+  // From the evidence to a member's own page on the Baseline page.
+  await page.getByTestId('cohort-row').first().getByRole('button', { name: /Evidence for family/ }).click();
+  const member = page.getByTestId('family-members').getByRole('button', { name: /^Open Member 1’s page/ });
+  const personId = ((await member.innerText()).match(/person (\S+)\)/) ?? [])[1] ?? '';
+  await member.click();
+  await expect(page.getByTestId('person-heading')).toBeVisible();
+  expect(personId).not.toBe('');
+  await expect(page.getByText(`Person ${personId}`, { exact: true })).toBeVisible();
 });

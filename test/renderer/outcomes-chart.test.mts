@@ -43,6 +43,23 @@ describe('trend chart', () => {
     expect((g.areaPoints[0]?.y ?? 0) < (g.areaPoints[1]?.y ?? 0)).toBe(true);
   });
 
+  it("draws the area's 95% interval at each point, cut (and drawn open) where it runs above the plot", () => {
+    const g = trendGeometry([point('Q1', 700, 450, { ci: { lower: 600, upper: 800 } }), point('Q2', 600, 450, { ci: { lower: 300, upper: 1400 } }), point('Q3', null, 450), point('Q4', 600, 550)], labels);
+    // Withheld or missing rates and points without an interval have no whisker.
+    expect(g.areaIntervals.map((w) => [w.label, w.clipped])).toEqual([
+      ['Jan–Mar 2024: 95% interval 600 to 800', false],
+      ['Apr–Jun 2024: 95% interval 300 to 1,400', true],
+    ]);
+    const [first, second] = g.areaIntervals;
+    // lower bound below the point, upper above it (SVG y grows downwards); the cut one ends at the plot's top.
+    expect(first!.y1 > g.areaPoints[0]!.y && first!.y2 < g.areaPoints[0]!.y).toBe(true);
+    expect(second!.y2).toBeCloseTo(g.plot.top);
+    const svg = trendSvgFile(g, 'T', 'D', []);
+    expect(svg).toContain("Area's 95% interval");
+    // two whiskers: 3 lines for the closed one, 2 for the cut one, and the key's 3.
+    expect(svg.match(/stroke="#1d70b8" stroke-width="1.5"/g)).toHaveLength(8);
+  });
+
   it('describes the chart in words, with missing and withheld periods', () => {
     const text = describeTrend('Target', 'ASB incidents', [point('Q1', 700, 450), point('Q2', null, null), point('Q3', null, 500, { withheld: true, status: 'complete' }), point('Q4', 600, 550)], 'closing', labels);
     expect(text).toBe(

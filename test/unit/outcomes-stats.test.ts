@@ -1,6 +1,7 @@
 // The pure parts of neighbourhood outcomes: intervals against published values, the gap's trend,
 // periods, and the reusable disclosure control.
 import { describe, expect, it } from 'vitest';
+import { comparablePeriods } from '../../electron/engine/outcomes/series.js';
 import { determinedCells, isSmall, rateShown, suppressTable } from '../../electron/engine/disclosure/suppress.js';
 import { periodOf, periodsBetween } from '../../electron/engine/outcomes/periods.js';
 import { byar, slopeWithCi, trendDirection, wilson } from '../../electron/engine/outcomes/stats.js';
@@ -117,5 +118,30 @@ describe('disclosure control (suppressTable)', () => {
     expect(rateShown('shown', 9)).toBe(false);
     expect(rateShown('shown', 10)).toBe(true);
     expect(rateShown('secondary', 100)).toBe(false);
+  });
+});
+
+describe('trends compare like with like', () => {
+  const period = (key: string, start: string, end: string, status = 'complete') => ({ p: { key, start, end, status }, i: 0 });
+  it('leaves out a period a source covers only in part, and says so', () => {
+    const r = comparablePeriods('quarter', 'in-period', [period('2024-Q1', '2024-01-01', '2024-03-31'), period('2024-Q2', '2024-04-01', '2024-06-30', 'partial'), period('2024-Q3', '2024-07-01', '2024-09-30')]);
+    expect(r.comparable.map((c) => c.p.key)).toEqual(['2024-Q1', '2024-Q3']);
+    // Quarters are within 2% of each other: gaps used as they are.
+    expect(r.lengthScale(r.comparable[1]!.p)).toBe(1);
+    expect(r.note).toBe('1 period that a source covers only in part is left out of the trend (not compared with whole periods).');
+  });
+
+  it('scales event gaps of terms and months to an average length; people counts are not scaled', () => {
+    const spring = { key: '2024-T2', start: '2024-01-01', end: '2024-04-14', status: 'complete' };
+    const summer = { key: '2024-T3', start: '2024-04-15', end: '2024-08-31', status: 'complete' };
+    const terms = comparablePeriods('term', 'in-period', [{ p: spring, i: 0 }, { p: summer, i: 1 }]);
+    // Spring is 105 days, summer 139: the same daily rate gives the same scaled gap.
+    expect(terms.lengthScale(spring) * 105).toBeCloseTo(terms.lengthScale(summer) * 139, 9);
+    expect(terms.note).toMatch(/Terms differ in length.*average term \(122 days\)/);
+    const feb = { key: '2025-02', start: '2025-02-01', end: '2025-02-28', status: 'complete' };
+    expect(comparablePeriods('month', 'in-period', [{ p: feb, i: 0 }]).lengthScale(feb)).toBeCloseTo(30.4375 / 28, 9);
+    const people = comparablePeriods('term', 'open-at-period-end', [{ p: spring, i: 0 }]);
+    expect(people.lengthScale(spring)).toBe(1);
+    expect(people.note).toBeNull();
   });
 });

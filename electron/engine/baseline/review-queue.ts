@@ -6,6 +6,7 @@
 import type { DecisionKind } from '../../../shared/ipc/channels/matching.js';
 import type { ClusterRecord, PairCluster, QueueEntry, RecordRef, ReviewQueue } from '../../../shared/ipc/channels/baseline.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { cohortImpact } from '../cohort/review-impact.js';
 import { recordDecision } from '../link/decisions.js';
 import { refreshReviewFlags } from './index-build.js';
 import { latestRunRow } from '../matching/latest-run.js';
@@ -21,6 +22,7 @@ export interface QueueRequest {
   undecidedOnly?: boolean | undefined;
   sources?: readonly [string, string] | undefined;
   scenario?: Scenario | undefined;
+  order?: 'weight' | 'cohort-impact' | undefined;
 }
 
 export function parsePairId(id: string): [number, number] {
@@ -139,6 +141,13 @@ export function reviewQueue(store: Store, request: QueueRequest): ReviewQueue | 
       return matchesScenario(a, b, request.scenario ?? 'any');
     });
   }
+  // Pairs the cohort rests on first (stable: by weight within each group).
+  const impact = request.order === 'cohort-impact' ? cohortImpact(db) : null;
+  const impacts = new Map<string, boolean>();
+  if (impact) {
+    for (const [key] of chosen) impacts.set(key, impact(...(key.split('|') as [string, string])));
+    chosen = [...chosen.filter(([key]) => impacts.get(key)), ...chosen.filter(([key]) => !impacts.get(key))];
+  }
   const offset = request.offset ?? 0;
   const page = chosen.slice(offset, offset + (request.limit ?? 50));
   const missing = page.flatMap(([, g]) => [g.a, g.b]).filter((id) => !cache.has(id));
@@ -158,6 +167,7 @@ export function reviewQueue(store: Store, request: QueueRequest): ReviewQueue | 
       b: ref(b),
       pairs: g.pairs,
       decision: decidedPairs.get(pairIdOf(g.a, g.b)) ?? decidedPeople.get(key) ?? null,
+      ...(impact ? { cohortImpact: impacts.get(key) ?? false } : {}),
     });
   }
   return { run: run.id, reviewFrom, threshold, total: chosen.length, entries };

@@ -6,6 +6,7 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { writeCsvFile } from '../export/csv-writer.js';
 import { disclose, type Disclosure } from '../geo/disclosure.js';
 import type { Db } from '../store/database.js';
+import { discloseBreakdowns } from './disclosure-lists.js';
 import { ageOn, criterionData, evaluate, type Evaluation, familyEvidence } from './evaluate.js';
 import { type CohortFacts, dayOf, factsFingerprint, isoOf, loadFacts, NO_DAY } from './facts.js';
 
@@ -15,7 +16,7 @@ export const COHORT_EXPORT_HEADER = ['family_id', 'as_of', 'crime_asb', 'educati
 // Facts cache: one store at a time, rebuilt when the Run, records or events change.
 
 let cached: { db: Db; facts: CohortFacts } | null = null;
-let placeCache: { fingerprint: string; lsoa: (string | null)[]; decile: (number | null)[]; areas: string[][] } | null = null;
+let placeCache: { fingerprint: string; vintage: number | null; lsoa: (string | null)[]; decile: (number | null)[]; areas: string[][] } | null = null;
 let linkCache: { fingerprint: string; best: Map<number, number> } | null = null;
 
 export function cohortFacts(db: Db): CohortFacts {
@@ -40,10 +41,11 @@ const hasTable = (db: Db, name: string): boolean => Boolean(db.prepare("SELECT 1
 function places(db: Db, facts: CohortFacts): NonNullable<typeof placeCache> {
   if (placeCache && placeCache.fingerprint === facts.fingerprint) return placeCache;
   const n = facts.householdIds.length;
-  const out = { fingerprint: facts.fingerprint, lsoa: new Array<string | null>(n).fill(null), decile: new Array<number | null>(n).fill(null), areas: Array.from({ length: n }, () => [] as string[]) };
+  const out = { fingerprint: facts.fingerprint, vintage: null as number | null, lsoa: new Array<string | null>(n).fill(null), decile: new Array<number | null>(n).fill(null), areas: Array.from({ length: n }, () => [] as string[]) };
   if (hasTable(db, 'postcode_lsoa')) {
     const vintage = (db.prepare('SELECT vintage FROM postcode_lsoa GROUP BY vintage ORDER BY count(*) DESC, vintage DESC LIMIT 1').get() as { vintage: number } | undefined)?.vintage;
     if (vintage !== undefined) {
+      out.vintage = vintage;
       const lookup = db.prepare('SELECT lsoa FROM postcode_lsoa WHERE postcode = ? AND vintage = ?');
       const release = (db.prepare('SELECT release FROM iod_release WHERE vintage = ? ORDER BY release DESC LIMIT 1').get(vintage) as { release: string } | undefined)?.release;
       const deciles = new Map<string, number>();
@@ -132,10 +134,6 @@ export interface CohortOptions {
 const combinationKey = (definition: ProgrammeDefinition, met: readonly boolean[], filter: boolean): string =>
   [...definition.criteria.filter((_, i) => met[i]).map((c) => c.id), ...(filter ? ['local_filter'] : [])].join('+') || 'none';
 
-function countList(counts: Map<string, number>, disclosure: Disclosure): Array<{ key: string; families: number | null }> {
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key, n]) => ({ key, families: disclose(n, disclosure) }));
-}
-
 export function evaluateCohort(db: Db, options: CohortOptions): { summary: CohortSummary; evaluation: Evaluation; facts: CohortFacts } {
   const t0 = performance.now();
   const facts = cohortFacts(db);
@@ -197,19 +195,20 @@ export function evaluateCohort(db: Db, options: CohortOptions): { summary: Cohor
       });
     }
   }
+  const shownBreakdowns = discloseBreakdowns(evaluation.qualifying, [combos, areas, deciles], options.disclosure);
   const summary: CohortSummary = {
     programme: { name: options.name, version: options.version, preset: options.preset, title: definition.title, edited: options.edited },
     asOf: options.asOf,
     linkRun: facts.run,
     households: disclose(evaluation.households, options.disclosure),
     flagged: disclose(evaluation.families.length, options.disclosure),
-    qualifying: disclose(evaluation.qualifying, options.disclosure),
+    qualifying: shownBreakdowns.total,
     target: definition.target,
     headings,
     localFilter,
-    combinations: countList(combos, options.disclosure),
-    byArea: countList(areas, options.disclosure),
-    byDecile: countList(deciles, options.disclosure),
+    combinations: shownBreakdowns.breakdowns[0]!,
+    byArea: shownBreakdowns.breakdowns[1]!,
+    byDecile: shownBreakdowns.breakdowns[2]!,
     undetermined: disclose(undetermined, options.disclosure),
     families: rows,
     disclosure: options.disclosure,
@@ -238,6 +237,44 @@ export function cohortCounts(
     byArea: summary.byArea,
     byDecile: summary.byDecile,
   };
+}
+
+/** Families counted in one place: per criterion, meeting the local filter, and qualifying. */
+export interface PlaceCounts {
+  criteria: number[];
+  localFilter: number;
+  qualifying: number;
+}
+
+/**
+ * Exact cohort counts per LSOA (each family where its most common postcode places it) for
+ * published outputs that apply their own disclosure control before anything is shown (board
+ * packs): counts only, never a family. `null` keys the families no lookup places.
+ */
+export function cohortByLsoa(
+  db: Db,
+  options: { definition: ProgrammeDefinition; asOf: string },
+): { vintage: number | null; linkRun: number | null; criteria: Array<{ key: string; label: string; noData: boolean }>; byLsoa: Map<string | null, PlaceCounts>; total: PlaceCounts } {
+  const facts = cohortFacts(db);
+  const evaluation = evaluate(facts, options.definition, parseAsOf(options.asOf));
+  const place = places(db, facts);
+  const blank = (): PlaceCounts => ({ criteria: options.definition.criteria.map(() => 0), localFilter: 0, qualifying: 0 });
+  const byLsoa = new Map<string | null, PlaceCounts>();
+  const total = blank();
+  for (const f of evaluation.families) {
+    const lsoa = place.lsoa[f.household] ?? null;
+    let counts = byLsoa.get(lsoa);
+    if (!counts) byLsoa.set(lsoa, (counts = blank()));
+    for (const c of [counts, total]) {
+      f.met.forEach((m, i) => {
+        if (m) c.criteria[i]!++;
+      });
+      if (f.localFilter) c.localFilter++;
+      if (f.qualifies) c.qualifying++;
+    }
+  }
+  const criteria = options.definition.criteria.map((c, i) => ({ key: c.id, label: c.label, noData: evaluation.noData[i] ?? false }));
+  return { vintage: place.vintage, linkRun: facts.run, criteria, byLsoa, total };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -61,8 +61,8 @@ export interface CohortFacts {
   personMask: Uint32Array;
   /** The union of the household's members' masks. */
   householdMask: Uint32Array;
-  /** Where each record came from. */
-  rowOf: Map<number, RowRef>;
+  /** Where each record came from (read from the store on first use). */
+  readonly rowOf: Map<number, RowRef>;
   /** Each record's postcode, where it has one. */
   postcodeOf: Map<number, string>;
   /** The postcode most of a household's records give, or null. */
@@ -95,21 +95,36 @@ export const RENT_ARREARS_CONCERN = 1000;
 
 const OUTCOME_DATE = /outcome|disposal|sentence|result/i;
 
+function loadRowRefs(db: Db): Map<number, RowRef> {
+  const out = new Map<number, RowRef>();
+  const rows = db
+    .prepare(
+      `SELECT r.id, s.file_name, sh.sheet, w.row_number FROM record r
+       JOIN raw_row w ON w.id = r.raw_row_id
+       JOIN source s ON s.id = r.source_id
+       JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal`,
+    )
+    .raw(true)
+    .all() as Array<[number, string, string, number]>;
+  for (const [id, file, sheet, row] of rows) out.set(id, { file, sheet, row });
+  return out;
+}
+
 export function loadFacts(db: Db): CohortFacts {
   const run = latestRun(db);
   const fingerprint = factsFingerprint(db);
+  // Where each record came from (file, sheet, row) is read only when evidence or an export asks:
+  // joining the raw rows here would read every stored spreadsheet row to evaluate a cohort.
   const records = db
     .prepare(
-      `SELECT r.id AS id, r.dob AS dob, r.postcode AS postcode, s.file_name AS file, sh.sheet AS sheet, w.row_number AS row,
+      `SELECT r.id AS id, r.dob AS dob, r.postcode AS postcode,
               ${run === null ? 'NULL' : 'rp.person_id'} AS personId, ${run === null ? 'NULL' : 'ph.household_id'} AS householdId
        FROM record r
-       JOIN raw_row w ON w.id = r.raw_row_id
-       JOIN source s ON s.id = r.source_id
-       JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal
        ${run === null ? '' : 'LEFT JOIN run_record_person rp ON rp.record_id = r.id AND rp.run_id = @run LEFT JOIN run_person_household ph ON ph.run_id = @run AND ph.person_id = rp.person_id'}
        ORDER BY r.id`,
     )
-    .all(run === null ? {} : { run }) as Array<{ id: number; dob: string | null; postcode: string | null; file: string; sheet: string; row: number; personId: string | null; householdId: string | null }>;
+    .raw(true)
+    .all(run === null ? {} : { run }) as Array<[id: number, dob: string | null, postcode: string | null, personId: string | null, householdId: string | null]>;
 
   const personIndex = new Map<string, number>();
   const personIds: string[] = [];
@@ -117,14 +132,14 @@ export function loadFacts(db: Db): CohortFacts {
   const personDobs: string[][] = [];
   const householdIds: string[] = [];
   const householdIndex = new Map<string, number>();
-  const recordPerson = new Map<number, number>();
-  const rowOf = new Map<number, RowRef>();
+  // Record IDs are dense: a typed array indexed by ID is the record → person map without 284k Map entries.
+  const recordPerson = new Int32Array((records.at(-1)?.[0] ?? 0) + 1).fill(-1);
   const postcodeOf = new Map<number, string>();
   const personRecords: number[][] = [];
   const postcodeVotes: Array<Map<string, number>> = [];
-  for (const r of records) {
-    const pid = run === null ? `P${r.id}` : (r.personId ?? `PR${r.id}`);
-    const hid = run === null ? `H${r.id}` : (r.householdId ?? `HR${r.id}`);
+  for (const [id, dob, postcode, personId, householdId] of records) {
+    const pid = run === null ? `P${id}` : (personId ?? `PR${id}`);
+    const hid = run === null ? `H${id}` : (householdId ?? `HR${id}`);
     let h = householdIndex.get(hid);
     if (h === undefined) {
       h = householdIds.length;
@@ -141,14 +156,13 @@ export function loadFacts(db: Db): CohortFacts {
       personDobs.push([]);
       personRecords.push([]);
     }
-    if (r.dob) personDobs[p]!.push(r.dob);
-    personRecords[p]!.push(r.id);
-    recordPerson.set(r.id, p);
-    rowOf.set(r.id, { file: r.file, sheet: r.sheet, row: r.row });
-    if (r.postcode) {
-      postcodeOf.set(r.id, r.postcode);
+    if (dob) personDobs[p]!.push(dob);
+    personRecords[p]!.push(id);
+    recordPerson[id] = p;
+    if (postcode) {
+      postcodeOf.set(id, postcode);
       const votes = postcodeVotes[h]!;
-      votes.set(r.postcode, (votes.get(r.postcode) ?? 0) + 1);
+      votes.set(postcode, (votes.get(postcode) ?? 0) + 1);
     }
   }
   const nPersons = personIds.length;
@@ -192,8 +206,8 @@ export function loadFacts(db: Db): CohortFacts {
   for (const e of events) if (e.kind === 'tenancy') tenancyOf.set(e.record, { start: dayOf(e.start), end: dayOf(e.end) });
   for (const e of events) {
     kinds.add(e.kind);
-    const p = recordPerson.get(e.record);
-    if (p === undefined) continue;
+    const p = e.record < recordPerson.length ? recordPerson[e.record]! : -1;
+    if (p < 0) continue;
     let detail: Record<string, string | number> = {};
     try {
       detail = JSON.parse(e.detail) as Record<string, string | number>;
@@ -226,6 +240,7 @@ export function loadFacts(db: Db): CohortFacts {
   }
   entries.sort((a, b) => a.p - b.p || a.start - b.start || a.id - b.id);
   const n = entries.length;
+  let rowRefs: Map<number, RowRef> | undefined;
   const facts: CohortFacts = {
     run,
     fingerprint,
@@ -250,7 +265,10 @@ export function loadFacts(db: Db): CohortFacts {
     householdMask: new Uint32Array(nHouse),
     recordStart,
     recordList,
-    rowOf,
+    get rowOf() {
+      rowRefs ??= loadRowRefs(db);
+      return rowRefs;
+    },
     postcodeOf,
     householdPostcode: postcodeVotes.map((votes) => {
       let best: string | null = null;

@@ -148,19 +148,41 @@ function timelineOf(facts: CohortFacts, persons: number[], from: number, attache
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.member < b.member ? -1 : 1));
 }
 
+/** How far back a family's own attachment date is looked for: the criteria's own 12-month window. */
+const LOOK_BACK_MONTHS = 12;
+
+/**
+ * Per family, the first month-end (in the 12 months up to the cohort's attachment date, and that
+ * date itself) on which it met the programme's criteria: when it would have been attached had the
+ * cohort been refreshed monthly. One evaluation per month, over every household at once.
+ */
+function firstQualified(facts: CohortFacts, definition: ProgrammeDefinition, attached: number, households: readonly number[]): Map<number, number> {
+  const wanted = new Set(households);
+  const out = new Map<number, number>();
+  for (let k = LOOK_BACK_MONTHS; k >= 0 && out.size < wanted.size; k--) {
+    const day = k === 0 ? attached : monthsWindowStart(attached, k) - 1;
+    for (const f of evaluate(facts, definition, day).families) if (f.qualifies && wanted.has(f.household) && !out.has(f.household)) out.set(f.household, day);
+  }
+  return out;
+}
+
 export function familyOutcomes(
   db: Db,
-  options: { name: string; version: number; definition: ProgrammeDefinition; asOf: string; attachedOn?: string; familyId?: string; disclosure: Disclosure },
+  options: { name: string; version: number; definition: ProgrammeDefinition; asOf: string; attachedOn?: string; familyId?: string; perFamily?: boolean; disclosure: Disclosure },
 ): OutcomesReport {
   const facts = cohortFacts(db);
   const asOf = parseAsOf(options.asOf);
   const attached = options.attachedOn ? parseAsOf(options.attachedOn) : monthsWindowStart(asOf, 6) - 1;
+  const cohortAttached = attached;
   const cohort = evaluate(facts, options.definition, attached).families.filter((f) => f.qualifies);
   const selected = options.familyId ? cohort.filter((f) => facts.householdIds[f.household] === options.familyId) : cohort;
   const asbCodes = [code('asb-perpetrator'), code('asb-order')];
   const offenceCodes = [code('offence-proven'), code('offence-unproven')];
+  const attachedOf = options.perFamily ? firstQualified(facts, options.definition, attached, selected.map((f) => f.household)) : null;
   const families: FamilyOutcome[] = selected.map((f) => {
     const persons = members(facts, f.household);
+    // Each family measured from the day it first met the criteria (per family), or the cohort's.
+    const attached = attachedOf?.get(f.household) ?? cohortAttached;
     const minor = (p: number, day: number): boolean => facts.personDob[p] !== NO_DAY && ageOn(facts.personDob[p]!, day) < 18;
     const measures: FamilyOutcome['measures'] = [
       { ...MEASURES[0], ...educationMeasure(facts, persons, attached, asOf) },

@@ -66,10 +66,10 @@ export function cohortHandlers(context: EngineContext): HandlersFor<keyof typeof
       store.audit(context.user(), 'cohort-export', { programme: p.name, version: p.version, asOf, families: result.families, qualifying: result.qualifying });
       return { out: path, families: result.families, qualifying: result.qualifying, programme: { name: p.name, version: p.version } };
     },
-    'outcomes:families': ({ programme, version, asOf, attachedOn, familyId }) => {
+    'outcomes:families': ({ programme, version, asOf, attachedOn, familyId, perFamily }) => {
       const store = context.requireStore();
       const p = resolve(store, programme, version, undefined);
-      const report = familyOutcomes(store.reader, { ...p, asOf, disclosure: disclosureFor(store), ...(attachedOn ? { attachedOn } : {}), ...(familyId ? { familyId } : {}) });
+      const report = familyOutcomes(store.reader, { ...p, asOf, disclosure: disclosureFor(store), ...(attachedOn ? { attachedOn } : {}), ...(familyId ? { familyId } : {}), ...(perFamily ? { perFamily } : {}) });
       store.audit(context.user(), 'outcomes-families', { programme: p.name, version: p.version, asOf, families: report.families.length });
       return report;
     },

@@ -72,34 +72,29 @@ export function loadEvents(db: Db, frame: Frame, kinds: readonly string[]): Load
   const rows: EventRow[] = [];
   const unlinked = new Map<string, number>();
   const json = JSON.stringify([...new Set(kinds)]);
-  const sourceRows = db
-    .prepare(
-      `SELECT s.id AS id, s.partner AS partner, s.kind AS sourceKind, e.kind AS kind, s.as_of AS asOf, min(e.start_date) AS firstStart, min(e.end_date) AS firstEnd, max(coalesce(e.end_date, e.start_date)) AS last
-       FROM event e JOIN source s ON s.id = e.source_id
-       WHERE e.kind IN (SELECT value FROM json_each(?)) GROUP BY s.id, e.kind`,
-    )
-    .all(json) as Array<{ id: number; partner: string; sourceKind: string; kind: string; asOf: string; firstStart: string | null; firstEnd: string | null; last: string | null }>;
-  const ends = db.prepare('SELECT DISTINCT end_date AS d FROM event WHERE source_id = ? AND kind = ? AND end_date IS NOT NULL ORDER BY d LIMIT 200');
-  const windows = sourceRows.map((s) => ({
-    partnerLabel: `${s.partner} (${s.sourceKind})`,
-    kind: s.kind,
-    firstStart: s.firstStart,
-    firstEnd: s.firstEnd,
-    last: s.last,
-    asOf: s.asOf,
-    ends: s.kind === 'attendance' ? (ends.all(s.id, s.kind) as Array<{ d: string }>).map((r) => r.d) : [],
-  }));
+  // One pass over the events: each source's coverage (first and last dates, the terms it reports)
+  // is gathered from the same rows that are counted, rather than by scanning the table again.
+  const sources = new Map((db.prepare('SELECT id, partner, kind AS sourceKind, as_of AS asOf FROM source').all() as Array<{ id: number; partner: string; sourceKind: string; asOf: string }>).map((s) => [s.id, s]));
+  const seen = new Map<string, { id: number; kind: string; firstStart: string | null; firstEnd: string | null; last: string | null; ends: Set<string> }>();
   const all = db
     .prepare(
-      `SELECT record_id, kind, category, start_date, end_date, value,
+      `SELECT record_id, source_id, kind, category, start_date, end_date, value,
          CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.sessionsPossible') END,
          CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.unauthorisedAbsences') END,
          CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.authorisedAbsences') END
        FROM event WHERE kind IN (SELECT value FROM json_each(?))`,
     )
     .raw()
-    .all(json) as Array<[number, string, string | null, string | null, string | null, number | null, number | null, number | null, number | null]>;
-  for (const [record, kind, category, start, end, value, possible, unauthorised, authorised] of all) {
+    .all(json) as Array<[number, number, string, string | null, string | null, string | null, number | null, number | null, number | null, number | null]>;
+  for (const [record, source, kind, category, start, end, value, possible, unauthorised, authorised] of all) {
+    const key = `${source}|${kind}`;
+    let w = seen.get(key);
+    if (!w) seen.set(key, (w = { id: source, kind, firstStart: null, firstEnd: null, last: null, ends: new Set() }));
+    if (start !== null && (w.firstStart === null || start < w.firstStart)) w.firstStart = start;
+    if (end !== null && (w.firstEnd === null || end < w.firstEnd)) w.firstEnd = end;
+    const latest = end ?? start;
+    if (latest !== null && (w.last === null || latest > w.last)) w.last = latest;
+    if (kind === 'attendance' && end !== null) w.ends.add(end);
     const person = (frame.personOfRecord[record] ?? 0) - 1;
     if (person < 0) {
       unlinked.set(kind, (unlinked.get(kind) ?? 0) + 1);
@@ -107,6 +102,13 @@ export function loadEvents(db: Db, frame: Frame, kinds: readonly string[]): Load
     }
     rows.push({ person, kind, category, start, end, value, possible, unauthorised, authorised });
   }
+  const windows: SourceWindow[] = [...seen.values()]
+    .sort((a, b) => a.id - b.id || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
+    .flatMap((w) => {
+      const s = sources.get(w.id);
+      if (!s) return [];
+      return [{ partnerLabel: `${s.partner} (${s.sourceKind})`, kind: w.kind, firstStart: w.firstStart, firstEnd: w.firstEnd, last: w.last, asOf: s.asOf, ends: [...w.ends].sort().slice(0, 200) }];
+    });
   return { rows, windows, unlinked };
 }
 

@@ -41,11 +41,17 @@ export const dateNumber = (iso: string): number => Number(iso.slice(0, 4)) * 100
 /** Whole years of age on a YYYYMMDD date, or -1 without a date of birth. */
 export const ageAt = (dob: number, date: number): number => (dob === 0 ? -1 : Math.floor((date - dob) / 10000));
 
+export const NO_LOOKUP =
+  'No postcode → LSOA lookup has been imported, so households cannot be placed in areas and no area\'s rates can be counted. ' +
+  'Import the ONS Postcode Directory or the National Statistics Postcode Lookup (ONSPD or NSPL; any CSV with a postcode column such as pcds and an LSOA column such as lsoa21cd) with `lookup import FILE` or on the Areas & IMD page, then ask again.';
+
 export function loadFrame(db: Db): Frame {
   const run = (db.prepare('SELECT max(id) AS id FROM link_run').get() as { id: number | null }).id;
   if (run === null) throw new WorkbenchError('bad-input', 'Nothing has been linked yet: run matching first, so outcomes can be counted per person and household.');
   const vintage = frameVintage(db);
-  if (vintage === null) throw new WorkbenchError('bad-input', 'No postcode → LSOA lookup has been imported, so households cannot be placed in areas (lookup import FILE).');
+  // Records carry postcodes, not areas: without a lookup nobody can be placed in an area (or an
+  // LSOA's population), so there is no rate to give — say exactly what would give one.
+  if (vintage === null) throw new WorkbenchError('bad-input', NO_LOOKUP);
   const lsoaOfPostcode = new Map<string, number>();
   const lsoaCodes: string[] = [];
   const lsoaIndex = new Map<string, number>();

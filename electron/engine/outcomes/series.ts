@@ -105,6 +105,33 @@ export function areaFrames(db: Db, frame: Frame): AreaFrame[] {
   });
 }
 
+const DAY_MS = 86_400_000;
+const daysIn = (p: { start: string; end: string }): number => Math.round((Date.parse(p.end) - Date.parse(p.start)) / DAY_MS) + 1;
+/** Average length in days of each kind of period: months and terms differ by 10% and a third. */
+const AVERAGE_DAYS: Record<string, number> = { month: 365.25 / 12, term: 365.25 / 3 };
+
+/**
+ * The periods a trend compares, like with like. A period a source covers only in part undercounts
+ * against whole ones, so it is left out. Event counts grow with a period's length: months (28–31
+ * days) and terms (autumn 122, spring 104, summer 139 days) differ enough that a gap per period
+ * would move with the calendar, so for event counts those gaps are scaled to an average month or
+ * term before the slope is fitted. Quarters (90–92 days) and years differ by under 2%: used as
+ * they are. Counts of people at a date or over a term (absence) are proportions: not scaled.
+ */
+export function comparablePeriods<P extends { status: string; key: string; start: string; end: string }>(
+  kind: string,
+  rule: string,
+  usable: ReadonlyArray<{ p: P; i: number }>,
+): { comparable: Array<{ p: P; i: number }>; lengthScale: (p: P) => number; note: string | null } {
+  const comparable = usable.filter(({ p }) => p.status === 'complete');
+  const partial = usable.length - comparable.length;
+  const average = rule === 'in-period' ? AVERAGE_DAYS[kind] : undefined;
+  const notes: string[] = [];
+  if (partial > 0) notes.push(`${partial} period${partial === 1 ? '' : 's'} that a source covers only in part ${partial === 1 ? 'is' : 'are'} left out of the trend (not compared with whole periods).`);
+  if (average !== undefined) notes.push(`${kind === 'term' ? 'Terms' : 'Months'} differ in length, so each period's gap is scaled to an average ${kind} (${Math.round(average)} days) before the trend is fitted; the rates shown are per ${kind} as counted.`);
+  return { comparable, lengthScale: average === undefined ? () => 1 : (p) => average / daysIn(p), note: notes.length ? notes.join(' ') : null };
+}
+
 const sumOver = (values: Float64Array, index: readonly number[]): number => index.reduce((n, i) => n + (values[i] as number), 0);
 
 interface Cellset {
@@ -204,21 +231,22 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
   const last = usable[usable.length - 1]?.p;
   const wanted = areas.map((a) => options.area === undefined || a.name.toLowerCase() === options.area.toLowerCase());
   const displacements = first && last && first !== last ? displacementChecks(frame, def, first, last, areas.map((a, i) => (wanted[i] ? a.index : [])), controlled) : null;
+  const { comparable, lengthScale, note: likeWithLike } = comparablePeriods(options.period, def.rule, usable);
   const out: AreaSeries[] = [];
   areas.forEach((a, ai) => {
     if (!wanted[ai]) return;
     const list = series[ai] as SeriesPoint[];
-    // The trend: exact gaps for analysts; only the gaps shown for everyone else.
-    const points = usable.flatMap(({ p, i }) => {
+    // The trend: exact gaps for analysts; only the gaps shown for everyone else; whole periods only.
+    const points = comparable.flatMap(({ p, i }) => {
       const s = list[i] as SeriesPoint;
-      if (s.gap) return [{ x: i, y: s.gap.difference, key: p.key }];
+      if (s.gap) return [{ x: i, y: s.gap.difference * lengthScale(p), key: p.key }];
       if (controlled || !p.counts) return [];
       const d = den.perLsoa ?? p.denominators;
       if (!d) return [];
       const n = sumOver(d, a.index);
       const bn = sumOver(d, borough.index);
       if (!(n > 0) || !(bn > 0)) return [];
-      return [{ x: i, y: (sumOver(p.counts, a.index) / n - sumOver(p.counts, borough.index) / bn) * 1000, key: p.key }];
+      return [{ x: i, y: (sumOver(p.counts, a.index) / n - sumOver(p.counts, borough.index) / bn) * 1000 * lengthScale(p), key: p.key }];
     });
     const slope = slopeWithCi(points);
     out.push({
@@ -236,6 +264,7 @@ function indicatorResult(db: Db, frame: Frame, def: IndicatorRow, options: Serie
         upper: slope ? round(slope.upper, 3) : null,
         periods: points.length,
         test: TREND_TEST,
+        note: likeWithLike,
       },
       displacement: displacements?.[ai] ?? null,
       imd: a.imd,

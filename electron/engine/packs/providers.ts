@@ -82,25 +82,59 @@ export interface AreasProvider {
   decileMap(): MapDataView | null;
 }
 
-// ---- Providers that later features supply (wired after their engines merge) ----
+// ---- Providers over the cohort engine (programmes, cohorts and family outcomes) ----
+
+/** Families counted in one place (exact: the pack applies disclosure control before rendering). */
+export interface CohortCounts {
+  /** Families meeting each criterion, by criterion key. */
+  byCriterion: Record<string, number>;
+  qualifying: number;
+}
 
 /** Families meeting a programme's criteria, by criterion and area (the cohort engine). */
 export interface CohortProvider {
   cohortByCriterionAndArea(): {
     programme: string;
+    version: number;
     asOf: string;
-    criteria: Array<{ key: string; label: string }>;
-    /** Families per area meeting each criterion, and those qualifying overall. */
-    areas: Array<{ area: string; byCriterion: Record<string, number>; qualifying: number }>;
+    /** Criteria a source can feed; `noData` ones are named with what they need, never counted as zero. */
+    criteria: Array<{ key: string; label: string; noData: boolean }>;
+    /** Families per reported area meeting each criterion, and those qualifying overall. */
+    areas: Array<{ area: string } & CohortCounts>;
+    /** Families in none of the areas, including those no postcode lookup places. */
+    elsewhere: CohortCounts;
+    /** The whole baseline: the areas and elsewhere add up to it when no two areas share an LSOA. */
+    borough: CohortCounts;
+    overlapping: boolean;
+    /** Whether any family could be placed on an LSOA (false without a postcode lookup). */
+    placed: boolean;
   } | null;
 }
 
-/** Family outcomes achieved / on track / not yet, per outcome (the outcomes engine). */
+/** One payment-by-results measure: families attached on a date by the measure's status. */
+export interface OutcomeMeasureCounts {
+  label: string;
+  achieved: number;
+  onTrack: number;
+  notYet: number;
+  insufficientData: number;
+  notApplicable: number;
+  /** What data the measure lacks where families have insufficient data ("no source gives …"). */
+  missing: string | null;
+}
+
+/** Family outcomes achieved / on track / not yet, per outcome (the cohort engine). */
 export interface FamilyOutcomesProvider {
   familyOutcomes(): {
     programme: string;
+    version: number;
     asOf: string;
-    outcomes: Array<{ label: string; achieved: number; onTrack: number; notYet: number }>;
+    attachedOn: string;
+    /** Families attached (qualifying on the attachment date). */
+    families: number;
+    /** Families with a result that can be claimed in the window. */
+    claimable: number;
+    outcomes: OutcomeMeasureCounts[];
   } | null;
 }
 

@@ -1,15 +1,19 @@
 // The providers a pack reads today, answered from the store with aggregate queries only: no
 // query here selects a name, date of birth, address, postcode or identifier into its result.
-// Household placement (one query per LSOA vintage) and the map are computed once per build.
+// Household placement (from the cohort facts, read once and shared with the cohort sections) and
+// the map are computed once per build.
 import { carryLsoas } from '../geo/carry.js';
-import { placeHouseholds, type HouseholdPlacement } from '../geo/household-placement.js';
+import { cohortFacts } from '../cohort/cohort.js';
+import type { HouseholdPlacement } from '../geo/household-placement.js';
 import { mapData, type MapDataView } from '../geo/map-data.js';
 import { RELEASES, type ReleaseInfo, type Vintage } from '../geo/releases.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import { matchingSettings } from '../matching/settings.js';
 import { listSources } from '../queries/records.js';
 import type { Store } from '../store/store.js';
+import { cohortProvider, familyOutcomesProvider } from './cohort-providers.js';
 import { neighbourhoodProvider } from './neighbourhood-provider.js';
+import { placementFromFacts } from './placement.js';
 import type { AreaFacts, AreaHouseholds, AreaReleaseFacts, AreasProvider, BaselineProvider, LinkFacts, PackProviders, SourceFacts } from './providers.js';
 
 function baselineProvider(store: Store): BaselineProvider {
@@ -63,7 +67,7 @@ function areasProvider(store: Store): AreasProvider {
   const placed = (vintage: Vintage): HouseholdPlacement => {
     let p = placements.get(vintage);
     if (!p) {
-      p = placeHouseholds(db, vintage);
+      p = placementFromFacts(db, cohortFacts(db), vintage);
       placements.set(vintage, p);
     }
     return p;
@@ -162,7 +166,14 @@ function areasProvider(store: Store): AreasProvider {
   };
 }
 
-/** The providers the store can answer today; later features add theirs (see providers.ts). */
+/** The providers a pack reads, answered from the store (see providers.ts). */
 export function storeProviders(store: Store): PackProviders {
-  return { baseline: baselineProvider(store), areas: areasProvider(store), neighbourhood: neighbourhoodProvider(store) };
+  const areas = areasProvider(store);
+  return {
+    baseline: baselineProvider(store),
+    areas,
+    cohort: cohortProvider(store, () => areas.reportAreas()),
+    familyOutcomes: familyOutcomesProvider(store),
+    neighbourhood: neighbourhoodProvider(store),
+  };
 }

@@ -16,6 +16,16 @@ interface ShellProps {
 /** The unlocked app: pipeline navigation and the current page. */
 export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellProps) {
   const [page, setPage] = useState<PageId>('sources');
+  // A person another page asked to open; the navigation clears it (the Baseline page opens at home).
+  const [personTarget, setPersonTarget] = useState<{ id: string; n: number } | null>(null);
+  const navigate = (next: PageId): void => {
+    setPersonTarget(null);
+    setPage(next);
+  };
+  const openPerson = (id: string): void => {
+    setPersonTarget((t) => ({ id, n: (t?.n ?? 0) + 1 }));
+    setPage('baseline');
+  };
   const View = pageOf(page).view;
   const firstRender = useRef(true);
 
@@ -35,12 +45,12 @@ export function Shell({ info, onStoreChanged, onLock, locking, notice }: ShellPr
   return (
     <AppFrame
       store={info.store}
-      nav={<Navigation current={page} onNavigate={setPage} />}
+      nav={<Navigation current={page} onNavigate={navigate} />}
       onLock={onLock}
       locking={locking}
       notice={notice}
     >
-      <View info={info} onStoreChanged={onStoreChanged} />
+      <View key={page === 'baseline' ? `baseline-${personTarget?.n ?? 0}` : page} info={info} onStoreChanged={onStoreChanged} openPerson={openPerson} personTarget={personTarget?.id ?? null} />
     </AppFrame>
   );
 }

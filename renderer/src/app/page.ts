@@ -8,6 +8,10 @@ export interface PageProps {
   info: AppInfo;
   /** Something may have changed the store's status (e.g. demo data made it synthetic). */
   onStoreChanged(): void;
+  /** Opens a person's page on the Baseline page (from another page's evidence). */
+  openPerson?(personId: string): void;
+  /** The person the Baseline page opens on, when another page sent the user there. */
+  personTarget?: string | null;
 }
 
 export interface Page<Id extends string = string> {

@@ -41,6 +41,8 @@ export const QueueEntry = z.object({
   /** record pairs in the band between the same two people (months of extracts): reviewed as one */
   pairs: z.number().int().positive(),
   decision: z.enum(DECISION_KINDS).nullable(),
+  /** With `order: 'cohort-impact'`: whether a match would make a family qualify that does not now. */
+  cohortImpact: z.boolean().optional(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 
@@ -281,6 +283,8 @@ export const BASELINE_CHANNELS = {
         /** only pairs between these two files (either way round) */
         sources: z.tuple([z.string().max(500), z.string().max(500)]).optional(),
         scenario: z.enum(REVIEW_SCENARIOS).optional(),
+        /** weight (default): strongest first; cohort-impact: pairs whose match would make a family qualify first */
+        order: z.enum(['weight', 'cohort-impact']).optional(),
       })
       .strict(),
     response: ReviewQueue.nullable(),

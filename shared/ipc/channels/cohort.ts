@@ -236,7 +236,13 @@ export const COHORT_CHANNELS = {
     response: z.object({ out: z.string(), families: z.number().int(), qualifying: z.number().int(), programme: z.object({ name: z.string(), version: z.number().int() }) }),
   },
   'outcomes:families': {
-    request: ProgrammeRef.extend({ asOf: isoDate, attachedOn: isoDate.optional(), familyId: z.string().max(40).optional() }).strict(),
+    request: ProgrammeRef.extend({
+      asOf: isoDate,
+      attachedOn: isoDate.optional(),
+      familyId: z.string().max(40).optional(),
+      /** Measure each family from the first month-end (up to 12 months before attachment) it met the criteria. */
+      perFamily: z.boolean().optional(),
+    }).strict(),
     response: OutcomesReport,
   },
 } as const;

@@ -89,6 +89,8 @@ export const Trend = z.object({
   upper: num,
   periods: z.number().int(),
   test: z.string(),
+  /** How the periods were made comparable, or which were left out of the trend and why. */
+  note: z.string().nullable().optional(),
 });
 export type Trend = z.infer<typeof Trend>;
 

@@ -8,7 +8,8 @@ import { householdsByAreaSection } from './households-by-area.js';
 import { matchingQualitySection } from './matching-quality.js';
 import { methodologySection } from './methodology.js';
 import { neighbourhoodIndicatorsSection } from './neighbourhood-indicators.js';
-import { cohortSection, familyOutcomesSection } from './placeholders.js';
+import { cohortSection } from './cohort.js';
+import { familyOutcomesSection } from './family-outcomes.js';
 import { summarySection } from './summary.js';
 
 export const SECTIONS: { readonly [K in SectionId]: SectionModule } = {

@@ -12,12 +12,14 @@ export type BaselineView = { kind: 'home' } | { kind: 'person'; id: string } | {
 
 interface BaselinePageProps {
   info: AppInfo;
+  /** Open on this person's page (another page's "open person" link). */
+  personTarget?: string | null;
 }
 
 /** Every person, household and street of the latest matching run: search, grids and pages. */
-export function BaselinePage({ info }: BaselinePageProps) {
+export function BaselinePage({ info, personTarget }: BaselinePageProps) {
   const session = info.store.session;
-  const [view, setView] = useState<BaselineView>({ kind: 'home' });
+  const [view, setView] = useState<BaselineView>(personTarget ? { kind: 'person', id: personTarget } : { kind: 'home' });
   const [history, setHistory] = useState<BaselineView[]>([]);
   const open = (next: BaselineView): void => {
     setHistory((h) => [...h, view]);

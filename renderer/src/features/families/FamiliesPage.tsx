@@ -17,12 +17,13 @@ import './families.css';
 
 interface FamiliesPageProps {
   info: AppInfo;
+  openPerson?(personId: string): void;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The Families page: a programme and as-of date, the cohort with its evidence, what-ifs and outcomes. */
-export function FamiliesPage({ info }: FamiliesPageProps) {
+export function FamiliesPage({ info, openPerson }: FamiliesPageProps) {
   const session = info.store.session;
   const canEvaluate = mayUse(session, 'cohort:evaluate');
   const canSeeEvidence = mayUse(session, 'cohort:family');
@@ -126,7 +127,7 @@ export function FamiliesPage({ info }: FamiliesPageProps) {
           ) : null}
           <CohortGrid summary={cohort.state.value} canSeeEvidence={canSeeEvidence} onOpen={(familyId, view) => setOpen({ familyId, view })} />
           {open && canSeeEvidence ? (
-            <FamilyDrawer programme={programme} asOf={asOf} definition={settledDraft} familyId={open.familyId} view={open.view} onClose={() => setOpen(null)} />
+            <FamilyDrawer programme={programme} asOf={asOf} definition={settledDraft} familyId={open.familyId} view={open.view} onClose={() => setOpen(null)} {...(openPerson && mayUse(session, 'baseline:person') ? { openPerson } : {})} />
           ) : null}
           <ClaimReport programme={programme} asOf={asOf} />
         </>

@@ -11,10 +11,12 @@ interface FamilyDrawerProps {
   familyId: string;
   view: 'evidence' | 'outcomes';
   onClose(): void;
+  /** Opens a member's person page (analysts: the Baseline page). */
+  openPerson?(personId: string): void;
 }
 
 /** One family's evidence (criteria, members' events, the rows they came from) or its outcomes. */
-export function FamilyDrawer({ programme, asOf, definition, familyId, view, onClose }: FamilyDrawerProps) {
+export function FamilyDrawer({ programme, asOf, definition, familyId, view, onClose, openPerson }: FamilyDrawerProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const evidence = useEngineValue('cohort:family', view === 'evidence' ? { programme, asOf, familyId, ...(definition ? { definition } : {}) } : null);
   const outcomes = useEngineValue('outcomes:families', view === 'outcomes' ? { programme, asOf, familyId } : null);
@@ -44,6 +46,18 @@ export function FamilyDrawer({ programme, asOf, definition, familyId, view, onCl
                 {n}
               </p>
             ))}
+            {openPerson ? (
+              <ul className="body families-members" data-testid="family-members">
+                {evidence.state.value.members.map((m) => (
+                  <li key={m.personId}>
+                    <button type="button" className="link-button" onClick={() => openPerson(m.personId)}>
+                      Open {m.label}’s page<span className="visually-hidden"> (person {m.personId})</span>
+                    </button>
+                    {m.age === null ? ' (age not known)' : ` (aged ${m.age})`}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {evidence.state.value.criteria.map((c) => (
               <div key={c.id} className="families-criterion">
                 <h3 className="heading-s">

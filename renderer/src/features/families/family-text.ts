@@ -1,8 +1,8 @@
 // Plain words for cohort figures: a withheld count, a criterion status, an outcome status.
 
-/** A count as it may be shown: withheld counts (under 10 for non-analysts) read "fewer than 10". */
+/** A count as it may be shown: withheld counts read "withheld" (under 10, or withheld so that one under 10 cannot be worked out from the total). */
 export function countText(n: number | null): string {
-  return n === null ? 'fewer than 10' : n.toLocaleString('en-GB');
+  return n === null ? 'withheld' : n.toLocaleString('en-GB');
 }
 
 export const STATUS_TEXT: Record<string, string> = {

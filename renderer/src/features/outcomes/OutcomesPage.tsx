@@ -132,6 +132,7 @@ export function OutcomesPage({ info }: { info: AppInfo }) {
                     {area.trend.slope !== null
                       ? ` — the gap changes by ${area.trend.slope} per 1,000 per period (95% interval ${area.trend.lower} to ${area.trend.upper}) over ${area.trend.periods} periods since ${labels.get(area.trend.baselinePeriod ?? '') ?? area.trend.baselinePeriod}.`
                       : '.'}
+                    {area.trend.note ? ` ${area.trend.note}` : ''}
                   </p>
                   {area.flags.map((f) => (
                     <WarningText key={f}>{f}</WarningText>

@@ -36,6 +36,14 @@ export function TrendChart({ series, labels, compact = false, testId }: TrendCha
       {g.areaLines.map((l) => (
         <polyline key={l} points={l} fill="none" stroke={AREA_COLOUR} strokeWidth={compact ? 2 : 3} data-series="area" />
       ))}
+      {g.areaIntervals.map((w) => (
+        <g key={w.label} data-series="interval" stroke={AREA_COLOUR} strokeWidth={1.5}>
+          <title>{w.label}</title>
+          <line x1={w.x} x2={w.x} y1={w.y1} y2={w.y2} strokeOpacity={0.7} />
+          <line x1={w.x - 4} x2={w.x + 4} y1={w.y1} y2={w.y1} />
+          {w.clipped ? null : <line x1={w.x - 4} x2={w.x + 4} y1={w.y2} y2={w.y2} />}
+        </g>
+      ))}
       {g.areaPoints.map((p) => (
         <circle key={p.label} cx={p.x} cy={p.y} r={compact ? 2.5 : 3.5} fill={AREA_COLOUR}>
           <title>{p.label}</title>
@@ -66,6 +74,14 @@ export function TrendKey() {
           <rect width="20" height="10" fill={GAP_COLOUR} fillOpacity={0.25} />
         </svg>{' '}
         Gap between them
+      </li>
+      <li>
+        <svg width="10" height="12" aria-hidden="true" focusable="false">
+          <line x1="5" x2="5" y1="0" y2="12" stroke={AREA_COLOUR} strokeWidth={1.5} />
+          <line x1="1" x2="9" y1="0.75" y2="0.75" stroke={AREA_COLOUR} strokeWidth={1.5} />
+          <line x1="1" x2="9" y1="11.25" y2="11.25" stroke={AREA_COLOUR} strokeWidth={1.5} />
+        </svg>{' '}
+        The area’s 95% interval (cut at the top of the chart when it runs above)
       </li>
     </ul>
   );

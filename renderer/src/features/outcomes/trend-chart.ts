@@ -17,6 +17,11 @@ export interface TrendGeometry {
   /** Shaded polygons between the two lines, per run where both have figures. */
   gaps: string[];
   areaPoints: Array<{ x: number; y: number; label: string }>;
+  /**
+   * The area rate's 95% interval at each point: a whisker from lower to upper. The scale fits the
+   * lines, so an interval running above the plot is cut at its top edge (`clipped`: drawn open).
+   */
+  areaIntervals: Array<{ x: number; y1: number; y2: number; clipped: boolean; label: string }>;
   boroughPoints: Array<{ x: number; y: number; label: string }>;
   xTicks: Array<{ x: number; label: string; anchor: 'start' | 'middle' | 'end' }>;
   yTicks: Array<{ y: number; label: string }>;
@@ -70,6 +75,19 @@ export function trendGeometry(series: readonly SeriesPoint[], labels: ReadonlyMa
     boroughLines: runs((s) => s.boroughRate).map(line),
     gaps,
     areaPoints: series.flatMap((s, i) => (s.rate === null ? [] : [{ x: xOf(i), y: yOf(s.rate), label: `${labels.get(s.period) ?? s.period}: ${fmt(s.rate)}` }])),
+    areaIntervals: series.flatMap((s, i) =>
+      s.rate === null || s.ci === null
+        ? []
+        : [
+            {
+              x: xOf(i),
+              y1: yOf(Math.max(0, s.ci.lower)),
+              y2: yOf(Math.min(max, s.ci.upper)),
+              clipped: s.ci.upper > max,
+              label: `${labels.get(s.period) ?? s.period}: 95% interval ${fmt(s.ci.lower)} to ${fmt(s.ci.upper)}`,
+            },
+          ],
+    ),
     boroughPoints: series.flatMap((s, i) => (s.boroughRate === null ? [] : [{ x: xOf(i), y: yOf(s.boroughRate), label: `${labels.get(s.period) ?? s.period}: ${fmt(s.boroughRate)}` }])),
     // The first and last labels sit inside the plot so they are not cut at the edges.
     xTicks: series.flatMap((s, i) => (i % step === 0 || i === n - 1 ? [{ x: xOf(i), label: labels.get(s.period) ?? s.period, anchor: n > 1 && i === 0 ? ('start' as const) : n > 1 && i === n - 1 ? ('end' as const) : ('middle' as const) }] : [])),
@@ -97,6 +115,13 @@ export function describeTrend(area: string, indicator: string, series: readonly 
   return parts.join(' ');
 }
 
+/** A whisker: the interval's line with a cap at each end (none at a clipped top). */
+export function intervalSvg(w: { x: number; y1: number; y2: number; clipped: boolean }): string {
+  const x = w.x.toFixed(1);
+  const cap = (y: number): string => `<line x1="${(w.x - 4).toFixed(1)}" x2="${(w.x + 4).toFixed(1)}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="${AREA_COLOUR}" stroke-width="1.5"/>`;
+  return `<line x1="${x}" x2="${x}" y1="${w.y1.toFixed(1)}" y2="${w.y2.toFixed(1)}" stroke="${AREA_COLOUR}" stroke-width="1.5" stroke-opacity="0.7"/>${cap(w.y1)}${w.clipped ? '' : cap(w.y2)}`;
+}
+
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A standalone SVG file of the chart, with its title, description, key and notes. */
@@ -116,12 +141,14 @@ export function trendSvgFile(g: TrendGeometry, title: string, description: strin
   for (const p of g.gaps) o.push(`<polygon points="${p}" fill="${GAP_COLOUR}" fill-opacity="0.25"/>`);
   for (const l of g.boroughLines) o.push(`<polyline points="${l}" fill="none" stroke="${BOROUGH_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>`);
   for (const l of g.areaLines) o.push(`<polyline points="${l}" fill="none" stroke="${AREA_COLOUR}" stroke-width="3"/>`);
+  for (const w of g.areaIntervals) o.push(intervalSvg(w));
   for (const p of g.areaPoints) o.push(`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="3.5" fill="${AREA_COLOUR}"/>`);
   o.push('</g>');
   let y = head + g.height + 16;
   o.push(`<line x1="8" x2="36" y1="${y - 4}" y2="${y - 4}" stroke="${AREA_COLOUR}" stroke-width="3"/><text x="42" y="${y}" font-family="${font}" font-size="12" fill="#0b0c0c">Area</text>`);
   o.push(`<line x1="90" x2="118" y1="${y - 4}" y2="${y - 4}" stroke="${BOROUGH_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/><text x="124" y="${y}" font-family="${font}" font-size="12" fill="#0b0c0c">Borough</text>`);
   o.push(`<rect x="190" y="${y - 10}" width="20" height="10" fill="${GAP_COLOUR}" fill-opacity="0.25"/><text x="216" y="${y}" font-family="${font}" font-size="12" fill="#0b0c0c">Gap</text>`);
+  o.push(`${intervalSvg({ x: 262, y1: y + 1, y2: y - 11, clipped: false })}<text x="272" y="${y}" font-family="${font}" font-size="12" fill="#0b0c0c">Area's 95% interval</text>`);
   for (const note of notes) {
     y += 16;
     o.push(`<text x="8" y="${y}" font-family="${font}" font-size="11" fill="#505a5f">${esc(note)}</text>`);
