@@ -171,7 +171,7 @@ for (const name of (arg('cases') ?? 'historical,contact').split(',')) {
   const people = Number(arg('people') ?? c.people);
   const { records, person } = c.make(people, seed);
   const t0 = performance.now();
-  const result = await linkPersons(records, {}, silentJob());
+  const result = await linkPersons(records, arg("threshold") ? { threshold: Number(arg("threshold")) } : {}, silentJob());
   const seconds = Math.round(performance.now() - t0) / 1000;
   const predicted = Array.from(result.clusters.personOf, String);
   const score = pairwiseScore(predicted, person);
