@@ -12,6 +12,7 @@ import { GammaPool } from './gamma-pool.js';
 import { buildModel, explainInto, pairWeight, probabilityOf, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
 import { generationPairs } from './generations.js';
+import { holdNamesakesApart } from './namesakes.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
 import { possibleTwinPairs } from './twins.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
@@ -330,6 +331,8 @@ async function linkPrepared(
     }
     const threshold = weightOf(spec.threshold);
     const floor = weightOf(spec.pairFloor);
+    // one name and a near date of birth at two homes is not a link on its own (namesakes.ts)
+    holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold);
     let edgeCount = 0;
     let keptCount = 0;
     for (let x = 0; x < pairs.count; x++) {
