@@ -13,6 +13,7 @@ import { buildModel, explainInto, pairWeight, probabilityOf, weightOf, type Mode
 import { prepare, usableName, type Prepared } from './prepare.js';
 import { generationPairs } from './generations.js';
 import { holdNamesakesApart } from './namesakes.js';
+import { forgiveSurnameChange } from './surname-change.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
 import { possibleTwinPairs } from './twins.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
@@ -331,6 +332,8 @@ async function linkPrepared(
     }
     const threshold = weightOf(spec.threshold);
     const floor = weightOf(spec.pairFloor);
+    // a surname changed between sources (married, maiden) is no evidence against (surname-change.ts)
+    forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight);
     // one name and a near date of birth at two homes is not a link on its own (namesakes.ts)
     holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold);
     let edgeCount = 0;
