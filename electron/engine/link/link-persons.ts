@@ -12,7 +12,7 @@ import { GammaPool } from './gamma-pool.js';
 import { buildModel, explainInto, pairWeight, probabilityOf, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
 import { generationPairs } from './generations.js';
-import { holdNamesakesApart } from './namesakes.js';
+import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
 import { forgiveSurnameChange } from './surname-change.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
 import { possibleTwinPairs } from './twins.js';
@@ -332,10 +332,11 @@ async function linkPrepared(
     }
     const threshold = weightOf(spec.threshold);
     const floor = weightOf(spec.pairFloor);
-    // a surname changed between sources (married, maiden) is no evidence against (surname-change.ts)
-    forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight);
+    // a surname changed between sources (married, maiden) is no evidence against (surname-change.ts);
     // one name and a near date of birth at two homes is not a link on its own (namesakes.ts)
-    holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold);
+    const adjusted: WeightAdjustments = new Map();
+    forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight, adjusted);
+    holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
     let edgeCount = 0;
     let keptCount = 0;
     for (let x = 0; x < pairs.count; x++) {
@@ -364,6 +365,8 @@ async function linkPrepared(
         kept.weight[s] = w;
         kept.levels.set(gammas.subarray(x * K, x * K + K), s * K);
         explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K, pairs.b[x] as number);
+        const change = adjusted.get(x);
+        if (change) kept.weights[s * K + change.comparison]! += change.delta;
         s++;
       }
     }

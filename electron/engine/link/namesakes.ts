@@ -18,11 +18,15 @@ const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['uprn', 'flatNumberStreet',
 const AGREES: ReadonlySet<LevelKind> = new Set(['exact', 'oneCharacter']);
 const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(['nhsNumber', 'nino', 'upn', 'otherId', 'email', 'phone']);
 
+/** A change to one comparison's weight of pair x, so the stored waterfall still sums to the pair's weight. */
+export type WeightAdjustments = Map<number, { comparison: number; delta: number }>;
+
 /**
  * Holds below `threshold` (a weight in bits) every pair whose only agreement beyond the name is a
- * near date of birth, at two different UK homes. Changes `weight` in place; returns how many.
+ * near date of birth, at two different UK homes. Changes `weight` in place and records the change
+ * against the date of birth in `adjusted` (the near date is what counts for less); returns how many.
  */
-export function holdNamesakesApart(spec: MatchSpec, p: Prepared, gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number, weight: Float32Array, threshold: number): number {
+export function holdNamesakesApart(spec: MatchSpec, p: Prepared, gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number, weight: Float32Array, threshold: number, adjusted: WeightAdjustments): number {
   const k = spec.comparisons.length;
   const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
   const dob = at('dob');
@@ -48,6 +52,7 @@ export function holdNamesakesApart(spec: MatchSpec, p: Prepared, gammas: Uint8Ar
     let more = false;
     for (const e of evidence) if (e.agrees[gammas[base + e.index] as number] === 1) more = true;
     if (more) continue;
+    adjusted.set(x, { comparison: dob, delta: held - (weight[x] as number) });
     weight[x] = held;
     changed++;
   }

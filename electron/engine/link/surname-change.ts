@@ -9,13 +9,17 @@
 // and child share a forename but not a birthday: neither is touched.
 import { explainInto, type Model } from './model.js';
 import type { Prepared } from './prepare.js';
+import type { WeightAdjustments } from './namesakes.js';
 import type { LevelKind, MatchSpec } from './spec.js';
 
 const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['uprn', 'flatNumberStreet', 'numberStreet']);
 const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['nhsNumber', 'nino', 'upn', 'otherId']);
 
-/** Lifts, in `weight`, the surname penalty of pairs that look like one person's change of surname; returns how many. */
-export function forgiveSurnameChange(spec: MatchSpec, model: Model, p: Prepared, gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number, weight: Float32Array): number {
+/**
+ * Lifts, in `weight`, the surname penalty of pairs that look like one person's change of surname
+ * (recorded in `adjusted`, so the waterfall shows the surname at 0); returns how many.
+ */
+export function forgiveSurnameChange(spec: MatchSpec, model: Model, p: Prepared, gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number, weight: Float32Array, adjusted: WeightAdjustments): number {
   const k = spec.comparisons.length;
   const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
   const forename = at('forename');
@@ -48,6 +52,7 @@ export function forgiveSurnameChange(spec: MatchSpec, model: Model, p: Prepared,
     const penalty = scratch[surname] as number;
     if (penalty >= 0) continue;
     weight[x] = (weight[x] as number) - penalty;
+    adjusted.set(x, { comparison: surname, delta: -penalty });
     changed++;
   }
   return changed;
