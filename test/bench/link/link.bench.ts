@@ -82,6 +82,9 @@ const demoLayout = (households: number, seed: number, layout: Layout): CaseSpec 
 const CASES: Record<string, CaseSpec> = {
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
   'demo-20000-upper-snake': demoLayout(20_000, 11, 'upper-snake'),
+  // a moderate size for before-and-after runs of import changes on a busy machine
+  'demo-5000-reworded': demoLayout(5_000, 11, 'reworded'),
+  'demo-5000': demo(5_000, 11),
   febrl1: febrl('febrl1', ['febrl1.csv']),
   febrl2: febrl('febrl2', ['febrl2.csv']),
   febrl3: febrl('febrl3', ['febrl3.csv']),
