@@ -6,7 +6,9 @@
 // Name", "Parent Surname", "GP Postcode" describe someone or something else; "Previous Surname"
 // describes the past. Cells confirm or correct: valid NHS numbers (mod 11), NINOs, UPNs (check
 // letter), postcodes, sex codes, dates (birth dates spread over decades; event dates cluster),
-// full names, free-text addresses, UPRNs.
+// full names, free-text addresses and address lines (house number and street, or a flat),
+// reference codes of one shape, UPRNs. Of two columns of birth-like dates, the one later in the
+// row is an event date (settleBirthDates).
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { nhsNumberValid, normaliseNino, normaliseUpn } from '../../../shared/domain/normalise/identifiers.js';
