@@ -242,6 +242,30 @@ const scenarios: Scenario[] = [
     ],
     expected: [['dad', 'kid', 'mum'], ['neighbour']],
   },
+  {
+    rule: 'two families at one flat at different times (an ended tenancy, then a new one) are two households, and the family that left does not drag the newcomers to its new home',
+    records: [
+      // the Shaws' tenancy ended in May 2024; they moved to Crag Lane
+      { who: 'amy', ...HOUSING, surname: 'Shaw', dob: '1985-02-01', sex: 'F', uprn: '3003', address: 'Flat 2, 9 Mill Row, Wexthorpe', postcode: 'S60 2MR', eventDate: '2016-04-01', tenancyStart: '2016-04-01', tenancyEnd: '2024-05-20' },
+      { who: 'amy', ...HOUSING, surname: 'Shaw', dob: '1985-02-01', sex: 'F', uprn: '4004', address: '14 Crag Lane, Askerby', postcode: 'S66 1CL', eventDate: '2024-05-21', tenancyStart: '2024-05-21' },
+      { who: 'ben', ...SCHOOL, surname: 'Shaw', dob: '2014-09-01', address: 'Flat 2, 9 Mill Row, Wexthorpe', postcode: 'S60 2MR', asOf: '2024-01-18' },
+      // the Okafors came in August 2024 and are seen there since
+      { who: 'ngozi', ...HOUSING, surname: 'Okafor', dob: '1990-07-01', sex: 'F', uprn: '3003', address: 'Flat 2, 9 Mill Row, Wexthorpe', postcode: 'S60 2MR', eventDate: '2024-08-05', tenancyStart: '2024-08-05' },
+      { who: 'chidi', ...SCHOOL, surname: 'Okafor', dob: '2016-03-01', address: 'Flat 2, 9 Mill Row, Wexthorpe', postcode: 'S60 2MR', asOf: '2025-01-16' },
+      { who: 'emeka', ...HEALTH, surname: 'OKAFOR', dob: '1988-01-01', address: 'FLAT 2 9 MILL ROW, WEXTHORPE, S60 2MR', eventDate: '2025-02-02' },
+    ],
+    expected: [['amy', 'ben'], ['chidi', 'emeka', 'ngozi']],
+  },
+  {
+    rule: 'one family on an ended and a renewed tenancy at the same flat, seen there throughout, stays one household',
+    records: [
+      { who: 'jo', ...HOUSING, surname: 'Reid', dob: '1980-02-01', sex: 'F', uprn: '5005', address: '3 Ash Walk, Wexthorpe', postcode: 'S60 3AW', eventDate: '2015-01-01', tenancyStart: '2015-01-01', tenancyEnd: '2024-03-01' },
+      { who: 'jo', ...HOUSING, surname: 'Reid', dob: '1980-02-01', sex: 'F', uprn: '5005', address: '3 Ash Walk, Wexthorpe', postcode: 'S60 3AW', eventDate: '2024-03-02', tenancyStart: '2024-03-02' },
+      { who: 'sam', ...HOUSING, surname: 'Hill', dob: '1979-02-01', sex: 'M', uprn: '5005', address: '3 Ash Walk, Wexthorpe', postcode: 'S60 3AW', eventDate: '2024-03-02', tenancyStart: '2024-03-02' },
+      { who: 'kit', ...SCHOOL, surname: 'Reid', dob: '2012-02-01', address: '3 Ash Walk, Wexthorpe', postcode: 'S60 3AW', asOf: '2024-01-18' },
+    ],
+    expected: [['jo', 'kit', 'sam']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {

@@ -23,7 +23,7 @@ import {
   surnameTable,
 } from './names.js';
 import { Rng, type WeightedTable, weightedTable } from './prng.js';
-import { addFamilyScenarios, addNeighbourScenarios } from './scenarios.js';
+import { addFamilyScenarios, addNeighbourScenarios, addSuccessionScenarios } from './scenarios.js';
 
 /** The reference "as-of" date of the demo: ages and household membership are taken on it. */
 export const AS_OF_ISO = '2025-03-31';
@@ -948,6 +948,7 @@ export function generateBorough(options: BoroughOptions): Borough {
     hh.addresses.push({ address: pool.take(social), from: day, to: null });
   }
 
+  addSuccessionScenarios(seed, ctx.households);
   addNeighbourScenarios(seed, ctx.persons, ctx.households);
 
   // Household at the as-of date; school years.

@@ -8,7 +8,7 @@ import type { Household, Person } from './borough.js';
 import { Rng } from './prng.js';
 
 /** Shares of eligible households given each case (a borough of 20,000 gets hundreds of each). */
-export const SCENARIO_RATES = { namedAfterFather: 0.05, twins: 0.03, neighboursShareSurname: 0.1, ninoTypo: 0.03 } as const;
+export const SCENARIO_RATES = { namedAfterFather: 0.05, twins: 0.03, neighboursShareSurname: 0.1, ninoTypo: 0.03, succession: 0.5 } as const;
 
 /** Sons named after their fathers, and twins: before school years and identifiers are assigned. */
 export function addFamilyScenarios(seed: number | string, persons: Person[], households: Household[], asOf: number): void {
@@ -59,6 +59,29 @@ export function addNeighbourScenarios(seed: number | string, persons: Person[], 
       const p = persons[m] as Person;
       if (p.surname === own) p.surname = aHead.surname;
     }
+  }
+}
+
+/**
+ * Households succeeding one another at an address: a home a household moved out of is re-let to
+ * a household moving in at least two weeks later (a council re-lets its flats), so the housing
+ * extract holds the ended tenancy and the new one, and other extracts see each family there in
+ * its own months. After moves, before neighbours.
+ */
+export function addSuccessionScenarios(seed: number | string, households: Household[]): void {
+  const rng = new Rng(seed, 'borough/scenarios/succession');
+  const arrivals = households
+    .flatMap((hh) => hh.addresses.filter((s) => s.from !== null && s.to === null).map((spell) => ({ hh, spell })))
+    .sort((a, b) => (a.spell.from as number) - (b.spell.from as number) || a.hh.index - b.hh.index);
+  const taken = new Set<number>();
+  for (const hh of households) {
+    const left = hh.addresses.length >= 2 ? hh.addresses[0] : undefined;
+    if (!left || left.to === null || !rng.chance(SCENARIO_RATES.succession)) continue;
+    const day = left.to;
+    const k = arrivals.findIndex((a, i) => !taken.has(i) && a.hh !== hh && (a.spell.from as number) >= day + 14 && a.spell.address.social === left.address.social);
+    if (k < 0) continue;
+    taken.add(k);
+    (arrivals[k] as { spell: { address: typeof left.address } }).spell.address = left.address;
   }
 }
 

@@ -6,7 +6,9 @@
 // Name", "Parent Surname", "GP Postcode" describe someone or something else; "Previous Surname"
 // describes the past. Cells confirm or correct: valid NHS numbers (mod 11), NINOs, UPNs (check
 // letter), postcodes, sex codes, dates (birth dates spread over decades; event dates cluster),
-// full names, free-text addresses, UPRNs.
+// full names, free-text addresses and address lines (house number and street, or a flat),
+// reference codes of one shape, UPRNs. Of two columns of birth-like dates, the one later in the
+// row is an event date (settleBirthDates).
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { nhsNumberValid, normaliseNino, normaliseUpn } from '../../../shared/domain/normalise/identifiers.js';
@@ -284,8 +286,16 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
   }
   s = share(sample, (v) => /^(10|20)\d{8,10}(\.0+)?$/.test(v.trim()));
   if (s >= 0.8) return found('uprn', s, 'are UPRNs', 0.55);
-  s = share(sample, looksLikeAddress);
-  if (s >= 0.6) return found('address', s, 'are addresses', conf(s) - 0.1);
+  // A whole address names its town or postcode after the street (a comma, a postcode); one line
+  // of it is the street with its number, or the flat.
+  s = share(sample, (v) => looksLikeAddress(v) || ADDRESS_UNIT.test(v.trim()));
+  if (s >= 0.6) {
+    const whole = share(sample, (v) => v.includes(',') || POSTCODE_IN_TEXT.test(v));
+    return whole >= 0.5 ? found('address', s, 'are addresses', conf(s) - 0.1) : found('address_line', s, 'are lines of an address (house number and street, or flat)', conf(s) - 0.1);
+  }
+  // Codes of one shape, most of them different: the reference the partner keys its rows by.
+  s = share(sample, looksLikeCode);
+  if (s >= 0.9 && codeShapeShare(sample) >= 0.8 && distinctShare(sample) >= 0.3) return found('agency_ref', s, 'are reference codes of one shape, few of them repeated', 0.55);
   // Places ("Compton Lane", "Market Square") read like two-word names: a street word says otherwise.
   const places = share(sample, looksLikePlace);
   s = share(sample, looksLikeFullName);
@@ -298,6 +308,34 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
   }
   if (places >= 0.5) return found('event', places, 'name streets or places (not a person or their home)', 0.5);
   return null;
+}
+
+/** A flat or unit on a line of its own: "Flat 2", "Apartment 14B". */
+const ADDRESS_UNIT = /^(flat|apartment|apt|unit|room|suite|maisonette|studio)\s+\d{1,4}[a-z]?$/i;
+const POSTCODE_IN_TEXT = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
+
+/** One token of letters and digits with at least three digits: "TEN050960", "266656", "AE-2686". */
+function looksLikeCode(value: string): boolean {
+  const v = value.trim();
+  return v.length >= 5 && v.length <= 20 && /^[A-Za-z0-9][A-Za-z0-9/_-]*$/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 3;
+}
+
+/**
+ * Share of cells with the commonest shape (letters as A, digits as 9). Plain numbers keep their
+ * length in the shape, so a column of counts or amounts of varying size is not one shape; codes
+ * with a letter prefix may vary in digit count.
+ */
+function codeShapeShare(values: string[]): number {
+  const counts = new Map<string, number>();
+  let best = 0;
+  for (const v of values) {
+    const t = v.trim().toUpperCase();
+    const shape = /^\d+$/.test(t) ? t.replace(/\d/g, '9') : t.replace(/[A-Z]/g, 'A').replace(/\d+/g, '9');
+    const n = (counts.get(shape) ?? 0) + 1;
+    counts.set(shape, n);
+    if (n > best) best = n;
+  }
+  return values.length ? best / values.length : 0;
 }
 
 /** One word of a name: letters with an inner apostrophe or hyphen ("O'Neil", "Smith-Jones"). */
@@ -405,10 +443,59 @@ export function settleNameColumns(suggestions: RoleSuggestion[], given: Readonly
   // place ("12 Compton Lane"), not where the person lives.
   if (out.some((s, i) => s.role === 'address' && (given[i] || s.confidence >= HEADED))) {
     out.forEach((s, i) => {
-      if (s.role === 'address' && !given[i] && s.confidence < HEADED) demote(i, `${s.reason ?? 'the cells read like addresses'}, but another column is headed as the address: kept as event detail`);
+      if ((s.role === 'address' || s.role === 'address_line') && !given[i] && s.confidence < HEADED) demote(i, `${s.reason ?? 'the cells read like addresses'}, but another column is headed as the address: kept as event detail`);
+    });
+  }
+  // A code column read from the cells alone gives way to a headed reference: the record keeps
+  // the partner's own key, and the other codes stay as detail.
+  if (out.some((s, i) => s.role === 'agency_ref' && (given[i] || s.confidence >= HEADED))) {
+    out.forEach((s, i) => {
+      if (s.role === 'agency_ref' && !given[i] && s.confidence < HEADED) demote(i, `${s.reason ?? 'the cells read like codes'}, but another column is headed as the reference: kept as event detail`);
     });
   }
   return out;
+}
+
+/**
+ * Of several columns read as dates of birth, the one that comes first in (nearly) every row is
+ * the birth date: a person's other dates (a tenancy's start, a record's entry) follow their birth.
+ * The later ones, unless the analyst gave the role, are event dates. Rows are the sampled data
+ * rows, cell by column.
+ */
+export function settleBirthDates(suggestions: RoleSuggestion[], rows: ReadonlyArray<ReadonlyArray<string | null>>, given: ReadonlyArray<ColumnRole | undefined> = [], pivotYear?: number): RoleSuggestion[] {
+  const columns = suggestions.flatMap((s, i) => (s.role === 'dob' ? [i] : []));
+  if (columns.length < 2) return suggestions;
+  const iso = (v: string | null | undefined): string | null => (v ? (parseDate(v, { pivotYear, allowSerial: true })?.iso ?? null) : null);
+  const dates = rows.map((r) => columns.map((c) => iso(r[c])));
+  /** Share of rows holding both where column a's date is before column b's. */
+  const earlier = (a: number, b: number): { share: number; n: number } => {
+    let before = 0;
+    let n = 0;
+    for (const d of dates) {
+      const x = d[a];
+      const y = d[b];
+      if (!x || !y || x === y) continue;
+      n++;
+      if (x < y) before++;
+    }
+    return { share: n ? before / n : 0, n };
+  };
+  const firstIn = (min: number): number => columns.findIndex((_, a) => columns.every((__, b) => a === b || (earlier(a, b).n >= 3 && earlier(a, b).share >= min)));
+  // Clearly first in nearly every row; else the headings break the tie (one column named as the
+  // birth date, the others read from their cells alone); else first in most rows. A child born
+  // after the family's tenancy began is why "nearly every row" cannot be every row.
+  let first = firstIn(0.9);
+  if (first < 0) {
+    const headed = columns.flatMap((c, k) => (given[c] === 'dob' || (suggestions[c]?.confidence ?? 0) >= HEADED ? [k] : []));
+    first = headed.length === 1 ? (headed[0] ?? -1) : firstIn(0.6);
+  }
+  if (first < 0) return suggestions;
+  const birth = columns[first] ?? -1;
+  return suggestions.map((s, i) => {
+    if (i === birth || s.role !== 'dob' || given[i]) return s;
+    const after = Math.round(earlier(first, columns.indexOf(i)).share * 100);
+    return { role: 'event_date', confidence: 0.6, reason: `the cells are dates, but the date of birth is column ${birth + 1} (its dates come first in ${after}% of rows): event dates` };
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
-import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
+import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
 
 /** Non-blank rows searched for the header. */
@@ -379,7 +379,9 @@ export class SheetPlanner {
       return suggestRole(h || null, values, this.pivotYear);
     });
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
-    const suggestions = refineEventRoles(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), columnSamples, this.given ?? [], this.pivotYear);
+    const settled = settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []);
+    const dated = settleBirthDates(settled, sample.map((r) => r.row.cells), this.given ?? [], this.pivotYear);
+    const suggestions = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear);
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     const nameOrders = nameOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     // A table without a header says so by header row 0: no row of the file names its columns.

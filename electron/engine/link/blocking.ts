@@ -571,7 +571,7 @@ export function sampleRulePairs(
   size: number,
   o: BlockingOptions,
   random: () => number,
-): { a: Int32Array; b: Int32Array; count: number } {
+): { a: Int32Array; b: Int32Array; count: number; weight: Float32Array } {
   const blocks = g.starts.length - 1;
   const cumulative = new Float64Array(blocks + 1);
   for (let k = 0; k < blocks; k++) cumulative[k + 1] = (cumulative[k] as number) + (g.skipped[k] ? 0 : blockPairs(g, k));
@@ -579,7 +579,14 @@ export function sampleRulePairs(
   const cap = Math.max(0, Math.min(size, Math.ceil(total)));
   const a = i32(cap);
   const b = i32(cap);
+  // Each pair weighs 1 / (its block's size − 1), so every record's pairs weigh about as much
+  // whatever its block's size: a block of n records holds n(n−1)/2 pairs but at most about n
+  // matches, and unweighted, a register's John Smith block (thousands of pairs, nearly all of
+  // different people) would be most of what EM sees, and its "match" class would be something
+  // else (same sex in one parish). Small blocks, where a rule's pairs are mostly matches, count.
+  const weight = new Float32Array(cap);
   let count = 0;
+  let blockWeight = 1;
   const push = (rx: number, ry: number): void => {
     const i = rx < ry ? rx : ry;
     const j = rx < ry ? ry : rx;
@@ -587,6 +594,7 @@ export function sampleRulePairs(
     if (g.missing && g.missing[i] === 0 && g.missing[j] === 0) return;
     a[count] = i;
     b[count] = j;
+    weight[count] = blockWeight;
     count++;
   };
   if (total <= size) {
@@ -594,6 +602,7 @@ export function sampleRulePairs(
       if (g.skipped[k]) continue;
       const start = g.starts[k] as number;
       const end = g.starts[k + 1] as number;
+      blockWeight = 1 / Math.max(1, end - start - 1);
       for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) push(g.order[x] as number, g.order[y] as number);
     }
   } else {
@@ -610,8 +619,9 @@ export function sampleRulePairs(
       const len = (g.starts[lo + 1] as number) - start;
       const x = Math.floor(random() * len);
       const y = Math.floor(random() * len);
+      blockWeight = 1 / Math.max(1, len - 1);
       if (x !== y) push(g.order[start + x] as number, g.order[start + y] as number);
     }
   }
-  return { a: a.subarray(0, count), b: b.subarray(0, count), count };
+  return { a: a.subarray(0, count), b: b.subarray(0, count), count, weight: weight.subarray(0, count) };
 }

@@ -12,6 +12,8 @@ import { GammaPool } from './gamma-pool.js';
 import { buildModel, explainInto, pairWeight, probabilityOf, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
 import { generationPairs } from './generations.js';
+import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
+import { forgiveSurnameChange } from './surname-change.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
 import { possibleTwinPairs } from './twins.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
@@ -27,6 +29,9 @@ import {
   trainableFor,
   type Parameters,
 } from './train.js';
+
+/** Comparisons that say who a person is: a training rule whose EM fails on one of them is not trusted at all. */
+const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['forename', 'surname', 'dob']);
 import type { LinkRecord } from './types.js';
 
 export interface LinkPersonsOptions {
@@ -234,23 +239,21 @@ async function linkPrepared(
       // m: EM over each training rule's pairs, never on the comparisons it blocks on; then the
       // within-postcode u cleaned of the matches that sample holds, and m once more with it
       const random = rng(seed + 2);
-      const rulePatterns: Array<{ rule: MatchSpec['trainingRules'][number]; patterns: ReturnType<typeof aggregatePatterns> }> = [];
+      const rulePatterns: Array<{ rule: MatchSpec['trainingRules'][number]; pairs: number; patterns: ReturnType<typeof aggregatePatterns> }> = [];
       for (const rule of spec.trainingRules) {
         const [g] = groupRules(p, [rule], spec.maxBlockSize);
         if (!g) continue;
         const sample = sampleRulePairs(p, g, spec.trainingSampleSize, blockingOptions, random);
         const ruleGammas = await pool.compare(sample.a, sample.b, sample.count, job, 'training');
-        rulePatterns.push({ rule, patterns: aggregatePatterns(plan, ruleGammas, sample.count) });
+        rulePatterns.push({ rule, pairs: sample.count, patterns: aggregatePatterns(plan, ruleGammas, sample.count, undefined, sample.weight) });
       }
       for (let round = 0; round < (pcPatterns ? 2 : 1); round++) {
         const sums = spec.comparisons.map((c) => new Float64Array(c.levels.length));
         const trainedBy = new Int32Array(spec.comparisons.length);
         training.rules = [];
-        for (const { rule, patterns } of rulePatterns) {
+        for (const { rule, pairs: total, patterns } of rulePatterns) {
           const ruleName = rule.name;
           const train = trainableFor(spec, rule);
-          let total = 0;
-          for (let q = 0; q < patterns.size; q++) total += patterns.counts[q] as number;
           if (total < MIN_PAIRS_TO_TRAIN) {
             if (round === 0) warnings.push(`Training rule "${ruleName}" found only ${total} pairs; its comparisons keep their default m values.`);
             continue;
@@ -258,6 +261,15 @@ async function linkPrepared(
           const em = expectationMaximisation(plan, patterns, params, train, spec.em);
           // a rule whose EM found something other than matches for a comparison does not train it
           const reasons = spec.comparisons.map((_, k) => (train[k] === true ? degenerateReason(spec, k, em.m[k] as Float64Array, params.u[k] as Float64Array) : null));
+          // EM's "match" class that fails on who a person is (name, date of birth) has settled on
+          // something else — same-sex pairs in one parish, one household — and then none of that
+          // rule's m values describe matches: the address it learnt is that class's address.
+          const lostAt = spec.comparisons.findIndex((c, k) => reasons[k] !== null && IDENTITY_FIELDS.has(c.field));
+          if (lostAt >= 0) {
+            spec.comparisons.forEach((c, k) => {
+              if (train[k] === true && reasons[k] === null) reasons[k] = `its match class failed on "${spec.comparisons[lostAt]!.name}"`;
+            });
+          }
           const rejected = reasons.map((r) => r !== null);
           training.rules.push({
             rule: ruleName,
@@ -312,7 +324,7 @@ async function linkPrepared(
     job.progress('scoring', 0, pairs.count);
     const weight = new Float32Array(pairs.count);
     for (let x = 0; x < pairs.count; x++) {
-      weight[x] = pairWeight(model, gammas, x, pairs.a[x] as number);
+      weight[x] = pairWeight(model, gammas, x, pairs.a[x] as number, pairs.b[x] as number);
       if ((x & 0xfffff) === 0 && x > 0) {
         job.progress('scoring', x, pairs.count);
         job.throwIfCancelled();
@@ -320,6 +332,11 @@ async function linkPrepared(
     }
     const threshold = weightOf(spec.threshold);
     const floor = weightOf(spec.pairFloor);
+    // a surname changed between sources (married, maiden) is no evidence against (surname-change.ts);
+    // one name and a near date of birth at two homes is not a link on its own (namesakes.ts)
+    const adjusted: WeightAdjustments = new Map();
+    forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight, adjusted);
+    holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
     let edgeCount = 0;
     let keptCount = 0;
     for (let x = 0; x < pairs.count; x++) {
@@ -347,7 +364,9 @@ async function linkPrepared(
         kept.b[s] = pairs.b[x] as number;
         kept.weight[s] = w;
         kept.levels.set(gammas.subarray(x * K, x * K + K), s * K);
-        explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K);
+        explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K, pairs.b[x] as number);
+        const change = adjusted.get(x);
+        if (change) kept.weights[s * K + change.comparison]! += change.delta;
         s++;
       }
     }

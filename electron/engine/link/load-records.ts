@@ -98,7 +98,30 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
   }
   const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);
+  fillTenancies(db, records);
   return records;
+}
+
+/**
+ * Tenancy dates (the event table's 'tenancy' rows), one grouped pass: only housing rows have them,
+ * so a million records pay for the few that do.
+ */
+function fillTenancies(db: Db, records: LinkRecord[]): void {
+  const hasEvents = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'event'").get() as { n: number }).n > 0;
+  if (!hasEvents) return;
+  const rows = db
+    .prepare("SELECT record_id, min(start_date), max(end_date) FROM event WHERE kind = 'tenancy' GROUP BY record_id ORDER BY record_id")
+    .raw(true)
+    .iterate() as IterableIterator<[number, string | null, string | null]>;
+  // records are ordered by id: walk both in step
+  let k = 0;
+  for (const [id, start, end] of rows) {
+    while (k < records.length && records[k]!.id < id) k++;
+    const record = records[k];
+    if (!record || record.id !== id) continue;
+    record.tenancyStart = start;
+    record.tenancyEnd = end;
+  }
 }
 
 /** For records with no valid UK postcode, the postcode cell as given (from the kept raw row). */

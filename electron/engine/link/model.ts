@@ -56,26 +56,44 @@ export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: numb
   return { plan, weights, weightsPc, tf, priorWeight: log2(prior / (1 - prior)), postcodeExact: pcc ? pcc.exactLevel : -1 };
 }
 
+/** The exact level's weight for value v, adjusted by its term frequency. */
+function tfWeight(tf: TfTable, v: number, samePostcode: boolean): number {
+  const freq = (tf.counts[v] as number) / tf.total;
+  const pc = samePostcode && tf.uPc !== null;
+  const uAvg = pc ? (tf.uPc as number) : tf.u;
+  const scaled = pc ? freq * ((tf.uPc as number) / tf.u) : freq;
+  const u = Math.max(scaled, uAvg / 2 ** TF_MAX_BOOST_BITS);
+  return log2(tf.m / u);
+}
+
 /** The weight of comparison c at level l for records (i, j), given whether postcodes agree. */
-function comparisonWeight(model: Model, c: number, l: number, i: number, samePostcode: boolean): number {
+function comparisonWeight(model: Model, c: number, l: number, i: number, samePostcode: boolean, j: number): number {
   const tf = model.tf[c];
   if (tf && l === tf.level && tf.total > 0) {
     const v = tf.values[i] as number;
-    if (v >= 0) {
-      const freq = (tf.counts[v] as number) / tf.total;
-      const pc = samePostcode && tf.uPc !== null;
-      const uAvg = pc ? (tf.uPc as number) : tf.u;
-      const scaled = pc ? freq * ((tf.uPc as number) / tf.u) : freq;
-      const u = Math.max(scaled, uAvg / 2 ** TF_MAX_BOOST_BITS);
-      return log2(tf.m / u);
-    }
+    if (v >= 0) return tfWeight(tf, v, samePostcode);
   }
   const pcRow = samePostcode ? model.weightsPc[c] : null;
-  return pcRow ? (pcRow[l] as number) : (model.weights[c]![l] as number);
+  const w = pcRow ? (pcRow[l] as number) : (model.weights[c]![l] as number);
+  // A spelling variant is never stronger evidence than the name itself written the same: Smyth
+  // against Smith weighs at most what Smith against Smith does. Without this a register full of
+  // Smiths joins its variants more readily than its exact pairs (the fuzzy level has no term
+  // frequency, so it carries the average name's weight).
+  if (tf && l > tf.level && w > 0 && j >= 0 && tf.total > 0 && NAME_FIELDS.has(model.plan.comparisons[c]!.field)) {
+    const a = tf.values[i] as number;
+    const b = tf.values[j] as number;
+    if (a >= 0 && b >= 0) {
+      const commoner = (tf.counts[a] as number) >= (tf.counts[b] as number) ? a : b;
+      return Math.min(w, tfWeight(tf, commoner, samePostcode));
+    }
+  }
+  return w;
 }
 
-/** Match weight (bits) of pair x whose levels sit at gammas[x*K ..]. */
-export function pairWeight(model: Model, gammas: Uint8Array, x: number, i: number): number {
+const NAME_FIELDS: ReadonlySet<string> = new Set(['forename', 'surname']);
+
+/** Match weight (bits) of pair x (records i and j) whose levels sit at gammas[x*K ..]. */
+export function pairWeight(model: Model, gammas: Uint8Array, x: number, i: number, j = -1): number {
   const k = model.plan.comparisons.length;
   const base = x * k;
   const samePostcode = model.plan.postcode >= 0 && gammas[base + model.plan.postcode] === model.postcodeExact;
@@ -83,19 +101,19 @@ export function pairWeight(model: Model, gammas: Uint8Array, x: number, i: numbe
   for (let c = 0; c < k; c++) {
     const l = gammas[base + c] as number;
     if (l === 0) continue;
-    w += comparisonWeight(model, c, l, i, samePostcode);
+    w += comparisonWeight(model, c, l, i, samePostcode, j);
   }
   return w;
 }
 
 /** Per-comparison weights of pair x (the waterfall), written to out[0..K). */
-export function explainInto(model: Model, gammas: Uint8Array, x: number, i: number, out: Float32Array, at = 0): void {
+export function explainInto(model: Model, gammas: Uint8Array, x: number, i: number, out: Float32Array, at = 0, j = -1): void {
   const k = model.plan.comparisons.length;
   const base = x * k;
   const samePostcode = model.plan.postcode >= 0 && gammas[base + model.plan.postcode] === model.postcodeExact;
   for (let c = 0; c < k; c++) {
     const l = gammas[base + c] as number;
-    out[at + c] = l === 0 ? 0 : comparisonWeight(model, c, l, i, samePostcode);
+    out[at + c] = l === 0 ? 0 : comparisonWeight(model, c, l, i, samePostcode, j);
   }
 }
 

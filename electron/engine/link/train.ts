@@ -130,7 +130,7 @@ export interface Patterns {
 }
 
 /** Distinct gamma vectors with their counts, for pairs the filter keeps. */
-export function aggregatePatterns(plan: Plan, gammas: Uint8Array, count: number, keep?: (x: number) => boolean): Patterns {
+export function aggregatePatterns(plan: Plan, gammas: Uint8Array, count: number, keep?: (x: number) => boolean, weight?: ArrayLike<number>): Patterns {
   const k = plan.comparisons.length;
   const radix = plan.comparisons.map((c) => c.levelCount);
   const index = new Map<number, number>();
@@ -148,7 +148,7 @@ export function aggregatePatterns(plan: Plan, gammas: Uint8Array, count: number,
       counts.push(0);
       for (let c = 0; c < k; c++) levels.push(gammas[base + c] as number);
     }
-    counts[id]! += 1;
+    counts[id]! += weight ? (weight[x] as number) : 1;
   }
   return { levels: Uint8Array.from(levels), counts: Float64Array.from(counts), size: counts.length };
 }
@@ -273,7 +273,10 @@ export function expectationMaximisation(
 
 /** Which comparisons a blocking rule leaves free to train (not blocked on, not fixed). */
 export function trainableFor(spec: MatchSpec, rule: BlockingRule): boolean[] {
-  const blocked = new Set(rule.keys.flatMap((key) => KEY_FIELDS[key]));
+  const blocked = new Set<string>(rule.keys.flatMap((key) => KEY_FIELDS[key]));
+  // A forename (or its sound) says the sex: pairs blocked on it agree on sex whether or not they
+  // match, and EM, told sex agreement is a match's mark, calls them all matches.
+  if (rule.keys.some((key) => key === 'forename' || key === 'forenamePhonetic' || key === 'nameSounds')) blocked.add('sex');
   return spec.comparisons.map((c) => !c.fixed && !blocked.has(c.field));
 }
 

@@ -42,6 +42,12 @@ export interface LinkRecord {
   agencyRef: string | null;
   /** Latest event date on the row (ISO), if any. */
   eventDate: string | null;
+  /**
+   * The row's tenancy, when it records one (ISO): its start, and its end once it has ended. The
+   * household stage reads them as when the people on it lived at the address.
+   */
+  tenancyStart?: string | null;
+  tenancyEnd?: string | null;
 }
 
 /** Result of the person stage: a cluster index per record (same index = same person). */

@@ -16,6 +16,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoBorough } from '../../../electron/engine/demo/index.js';
+import { generateBorough } from '../../../electron/engine/demo/borough.js';
+import { EXTRACT_IDS, generateExtract, rowNumberOf } from '../../../electron/engine/demo/extracts.js';
+import { layoutExtract, type Layout } from '../../../electron/engine/demo/layouts.js';
+import { writeExtractFile } from '../../../electron/engine/demo/write.js';
 import { exportClusters } from '../../../electron/engine/export/clusters.js';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../../electron/engine/link/run-link.js';
@@ -51,7 +55,36 @@ const demo = (households: number, seed: number, label?: string, name?: string): 
   },
 });
 
+/**
+ * The demo borough written in another partner layout (headings reworded, UPPER_SNAKE with a
+ * system prefix): the same rows and truth, so the score says what the layout costs.
+ */
+const demoLayout = (households: number, seed: number, layout: Layout): CaseSpec => ({
+  name: `demo-${households}-${layout}`,
+  label: `demo borough ${households.toLocaleString('en-GB')} households, ${layout} layout`,
+  make: (dir) => {
+    mkdirSync(dir, { recursive: true });
+    const borough = generateBorough({ households, seed });
+    const files: string[] = [];
+    const truth = ['file,sheet,row_number,person_id,household_id'];
+    for (const id of EXTRACT_IDS) {
+      const laid = layoutExtract(generateExtract(borough, id), layout, seed);
+      const file = join(dir, laid.fileName);
+      writeExtractFile(laid, file);
+      files.push(file);
+      for (const sheet of laid.sheets) sheet.truth.forEach((t, i) => truth.push([laid.fileName, sheet.name, rowNumberOf(laid, sheet, i), t.personId, t.householdId].join(',')));
+    }
+    writeFileSync(join(dir, 'truth.csv'), `${truth.join('\n')}\n`);
+    return { files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
+  },
+});
+
 const CASES: Record<string, CaseSpec> = {
+  'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
+  'demo-20000-upper-snake': demoLayout(20_000, 11, 'upper-snake'),
+  // a moderate size for before-and-after runs of import changes on a busy machine
+  'demo-5000-reworded': demoLayout(5_000, 11, 'reworded'),
+  'demo-5000': demo(5_000, 11),
   febrl1: febrl('febrl1', ['febrl1.csv']),
   febrl2: febrl('febrl2', ['febrl2.csv']),
   febrl3: febrl('febrl3', ['febrl3.csv']),

@@ -5,6 +5,7 @@
 import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.js';
 import { resolveAddresses } from './addresses.js';
 import { type HouseholdAddress, addressHistory } from './history.js';
+import { splitOccupancies } from './occupancy.js';
 import { type Placement, placePeople } from './place.js';
 import { personProfiles } from './profiles.js';
 
@@ -28,7 +29,7 @@ export function buildHouseholds(records: LinkRecord[], persons: PersonClusters):
  * group and, with `{ history: true }`, each household's address history.
  */
 export function buildHouseholdsDetailed(records: readonly LinkRecord[], persons: PersonClusters, options: { history?: boolean } = {}): HouseholdDetail {
-  const addresses = resolveAddresses(records);
+  const addresses = splitOccupancies(records, persons, resolveAddresses(records));
   const profiles = personProfiles(records, persons, addresses);
   const placement = placePeople(records, persons, profiles);
   return options.history ? { ...placement, history: addressHistory(records, persons, addresses, profiles, placement) } : placement;
