@@ -19,6 +19,8 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   'indicator', 'period', 'area',
   // board packs
   'template',
+  // audit verify: a checkpoint kept outside the store
+  'checkpoint',
   // model export (model-commands.ts)
   'format',
   // review queue (baseline-commands.ts)

@@ -8,7 +8,6 @@ import { runDemo } from '../demo-job.js';
 import { importFile, previewImport } from '../import/import-file.js';
 import { auditPage } from '../queries/audit.js';
 import { listSources, recordsPage } from '../queries/records.js';
-import { verifyAudit } from '../store/audit.js';
 import { addUser, changePassphrase, listUsers, removeUser } from '../store/users.js';
 import type { EngineContext, HandlersFor } from './context.js';
 
@@ -90,9 +89,6 @@ export function coreHandlers(context: EngineContext): HandlersFor<Exclude<CoreCh
       return { changed: true as const };
     },
     'audit:page': (request) => auditPage(context.requireStore().reader, request),
-    'audit:verify': () => {
-      const store = context.requireStore();
-      return verifyAudit(store.reader, store.keyPath);
-    },
+    'audit:verify': ({ checkpoint }) => context.requireStore().verifyAudit(checkpoint),
   };
 }

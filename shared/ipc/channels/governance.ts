@@ -88,6 +88,9 @@ export const PurgeResult = z.object({
 });
 export type PurgeResult = z.infer<typeof PurgeResult>;
 
+/** An audit event's id and hash, printed so a data protection officer can keep it elsewhere. */
+const AuditCheckpoint = z.object({ id: z.number().int(), hash: z.string() });
+
 export const GOVERNANCE_CHANNELS = {
   'governance:record': {
     // `printed`: the record leaves the app (the command line prints it), so it is audited as an export.
@@ -104,6 +107,8 @@ export const GOVERNANCE_CHANNELS = {
       sources: z.number().int(),
       events: z.number().int(),
       users: z.number().int(),
+      /** The audit trail's head after the export: the checkpoint to keep outside the store. */
+      checkpoint: AuditCheckpoint.nullable().optional(),
     }),
   },
   'governance:purge': {
@@ -127,7 +132,7 @@ export const GOVERNANCE_CHANNELS = {
   /** Every audit event as CSV (id, at, actor, action, payload, prev_hash, hash), for checking elsewhere. */
   'audit:export': {
     request: z.object({ path: z.string().min(1).max(4096), replace: z.boolean().optional() }).strict(),
-    response: z.object({ path: z.string(), events: z.number().int() }),
+    response: z.object({ path: z.string(), events: z.number().int(), checkpoint: AuditCheckpoint.nullable().optional() }),
   },
 } as const;
 

@@ -16,6 +16,8 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'user-added': 'Added a user',
   'user-removed': 'Removed a user',
   'passphrase-changed': 'Changed their passphrase',
+  'key-slots-sealed': 'Sealed the key file (users from before it must be added again)',
+  'key-slot-refused': 'Refused a key slot the app did not write',
   'audit-exported': 'Exported the audit trail',
   'lookup-import': 'Imported a postcode lookup',
   'lookup-unmatched': 'Listed postcodes the lookup could not place',
