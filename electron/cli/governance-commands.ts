@@ -26,9 +26,10 @@ const users: Handler = async (args, ctx) => {
       // Ask for the new passphrase only if it can be used: the engine refuses the call regardless.
       const session = (await engine.status()).session;
       const passphrase = session && !mayCall(session.role, 'users:add') ? 'not asked: refused' : await obtainNewPassphrase(name);
-      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase });
+      const submitOnly = args.flags.has('submit-only');
+      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase, ...(submitOnly ? { submitOnly } : {}) });
     });
-    ctx.say(`Added ${added.user} (${added.role}).`);
+    ctx.say(`Added ${added.user} (${added.role}).${args.flags.has('submit-only') ? ' Their passphrase submits extracts to the inbox and opens nothing in the store.' : ''}`);
     return { summary: { ok: true, command: 'users add', user: added }, exit: 0 };
   }
   if (verb === 'remove') {

@@ -12,6 +12,7 @@ import { importCommand } from './import-commands.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
+import { inboxCommand } from './inbox-commands.js';
 import { invoke, withEngine, type CliContext } from './invoke.js';
 import { BASELINE_HELP, baselineCommand } from './baseline-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
@@ -232,7 +233,9 @@ export async function main(argv: string[]): Promise<number> {
     const cohortHandler = cohortCommand(args);
     const importHandler = importCommand(args);
     const packHandler = packCommand(args);
-    if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    const inboxHandler = inboxCommand(args);
+    if (inboxHandler) outcome = await inboxHandler(args, { storePath, user, say });
+    else if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (cohortHandler) outcome = await cohortHandler(args, { storePath, user, say });
     else if (importHandler) outcome = await importHandler(args, { storePath, user, say });
     else if (outcomesHandler) outcome = await outcomesHandler(args, { storePath, user, say });

@@ -273,6 +273,8 @@ const CORE_CHANNELS = {
       role: z.enum(ROLES),
       organisation: z.string().max(200).nullable().optional(),
       passphrase: z.string().min(10, 'A passphrase needs at least 10 characters').max(1024),
+      /** A partner who submits extracts to the inbox: their slot holds no key that reads the store. */
+      submitOnly: z.boolean().optional(),
     }),
     response: UserRow,
   },

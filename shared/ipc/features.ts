@@ -10,6 +10,7 @@ import { PACK_FEATURE } from './channels/packs.js';
 import { MODEL_EXPORT_FEATURE } from './channels/model-export.js';
 import { BASELINE_FEATURE } from './channels/baseline.js';
 import { STORE_FEATURE } from './channels/stores.js';
+import { INBOX_FEATURE } from './channels/inbox.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -23,6 +24,7 @@ export const FEATURES = [
   MODEL_EXPORT_FEATURE,
   BASELINE_FEATURE,
   STORE_FEATURE,
+  INBOX_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -12,6 +12,7 @@ import { governanceHandlers } from './governance.js';
 import { importHandlers } from './imports.js';
 import { matchingHandlers } from './matching.js';
 import { storeHandlers } from './stores.js';
+import { inboxHandlers } from './inbox.js';
 
 export const HANDLER_MODULES = [
   coreHandlers,
@@ -25,6 +26,7 @@ export const HANDLER_MODULES = [
   modelExportHandlers,
   baselineHandlers,
   storeHandlers,
+  inboxHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -54,8 +54,10 @@ export interface KeyFile {
    * `mac` (under the audit key) authenticates it once the store is sealed.
    */
   auditHead?: { id: number; hash: string; mac?: string };
-  /** Which slots the app wrote, authenticated under the audit key (seal.ts). Absent before sealing. */
+  /** Which slots the app wrote, authenticated under the audit key (key-hierarchy.ts). Absent before sealing. */
   seal?: KeySeal;
+  /** The key pair partners seal submissions to (inbox/inbox.ts); its private half under the audit key. */
+  inbox?: { publicKey: string; privateKey: { iv: string; data: string; tag: string }; mac: string };
   /** Wrong passphrases since the last sign-in (a count and a time), for the CLI's back-off. */
   signInFailures?: { count: number; lastAt: string };
 }
@@ -157,8 +159,10 @@ export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, 
   for (const slot of slots) {
     const keys = tryUnwrapKeys(slot, passphrase, keyFile.storeId);
     if (!keys) continue;
-    // Every role holds the data key for now; a slot without one cannot open the store.
-    if (!keys.data) throw new WorkbenchError('forbidden', `The key slot for "${slot.user}" does not open the store itself. Nothing was changed.`);
+    // A partner who submits holds no key that reads the store.
+    if (!keys.data) {
+      throw new WorkbenchError('forbidden', `${slot.user} is a partner who submits extracts: their passphrase does not open the store. Use "inbox submit FILE" and "inbox status". Nothing was changed.`);
+    }
     return { dataKey: keys.data, slot, keys };
   }
   throw new WorkbenchError('wrong-passphrase', `Wrong passphrase for the store whose keys are in ${keyPath}. Nothing was changed.`);

@@ -21,13 +21,15 @@ export function listUsers(store: Store): UserSummary[] {
     .map((s) => ({ user: s.user, role: s.role, organisation: s.organisation, createdAt: s.createdAt }));
 }
 
-export function addUser(store: Store, owner: SlotOwner, passphrase: string): UserSummary {
+export function addUser(store: Store, owner: SlotOwner, passphrase: string, options: { submitOnly?: boolean } = {}): UserSummary {
   requireAnalyst(store, 'add users');
   if (!USER_NAME.test(owner.user)) throw new WorkbenchError('bad-input', 'A user name is 1–63 letters, digits, spaces, dots, hyphens or apostrophes.');
   if (!ROLES.includes(owner.role)) throw new WorkbenchError('bad-input', `A role is one of ${ROLES.join(', ')}.`);
   if (owner.role === 'partner' && !owner.organisation?.trim()) throw new WorkbenchError('bad-input', 'A partner user needs the organisation they import for.');
+  if (options.submitOnly && owner.role !== 'partner') throw new WorkbenchError('bad-input', 'Only a partner can be a user who submits without reading the store.');
   checkPassphrase(passphrase);
   const keyFile = readKeyFile(store.keyPath);
+  if (options.submitOnly && !keyFile.seal) throw new WorkbenchError('conflict', 'This key file is not sealed yet: sign in again as an analyst first.');
   if (keyFile.slots.some((s) => s.user === owner.user)) throw new WorkbenchError('conflict', `There is already a user named "${owner.user}".`);
   // A shared passphrase would make unlocking ambiguous: whichever slot opened first would decide
   // who is signed in. Trying every slot costs one KDF each, which is fine for a handful of users.
@@ -38,7 +40,7 @@ export function addUser(store: Store, owner: SlotOwner, passphrase: string): Use
   if (keyFile.seal) {
     // Certifying a slot needs the audit key, which only an analyst's own passphrase unwraps.
     if (!store.auditKey) throw new WorkbenchError('forbidden', 'Only an analyst signed in with their own passphrase can add users.');
-    const added = addCertifiedSlot(keyFile, { data: store.dataKey, audit: store.auditKey }, passphrase, 'passphrase', who);
+    const added = addCertifiedSlot(keyFile, { data: store.dataKey, audit: store.auditKey }, passphrase, 'passphrase', who, options.submitOnly ? { holds: [] } : {});
     slot = added.slot;
     writeKeyFile(store.keyPath, added.keyFile);
   } else {
