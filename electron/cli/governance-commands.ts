@@ -139,6 +139,7 @@ const dpRecord: Handler = async (args, ctx) => {
   }
   const t = record.processing.totals;
   ctx.say(`Processing: ${t.import} imports, ${t.link} linkage events, ${t.export} exports, ${t.purge} purges.`);
+  for (const a of record.access ?? []) ctx.say(`Access — ${a.holder} (${a.users} user${a.users === 1 ? '' : 's'}; holds ${a.holds}): ${a.reaches}`);
   return { summary: { ok: true, command: 'dp-record', record }, exit: 0 };
 };
 

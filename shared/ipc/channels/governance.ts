@@ -72,6 +72,8 @@ export const DataProtectionRecord = z.object({
     linkDecisions: z.number().int(),
     events: z.array(DpProcessingEvent),
   }),
+  /** Per kind of key slot: the keys it holds and what a copy of the files lets its holder read. */
+  access: z.array(z.object({ holder: z.string(), users: z.number().int(), holds: z.string(), reaches: z.string() })).optional(),
   users: z.array(DpUser),
 });
 export type DataProtectionRecord = z.infer<typeof DataProtectionRecord>;
