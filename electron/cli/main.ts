@@ -43,9 +43,11 @@ ${COHORT_HELP}
 ${MODEL_HELP}
 ${BASELINE_HELP}
   demo [--households N] [--seed S] [--out DIR]
-  users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
+  users add NAME --role analyst|co-ordinator|partner [--organisation ORG] [--submit-only] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
-  audit verify | audit export --out FILE.csv
+  audit verify [--checkpoint HASH] | audit export --out FILE.csv   (exports print the checkpoint)
+  inbox submit FILE [--kind KIND] [--as-of YYYY-MM-DD] | inbox status   (partners who submit; the store stays shut)
+  inbox list | inbox take-in   (analysts: take partners' sealed extracts in through the import pipeline)
   source list | source purge ID
   source set-partner ID NAME        correct the partner a source is filed under (analyst; audited)
   dp-record | dp-record export --out FILE.xlsx   (the data protection record)
