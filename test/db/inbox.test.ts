@@ -72,6 +72,9 @@ describe('the inbox', () => {
     const waiting = await cli(['inbox', 'status', '--db', db], PAT);
     expect(waiting.json).toMatchObject({ ok: true, submissions: [{ partner: 'Police', user: 'pat', status: 'waiting', receipt: null }] });
 
+    // A receipt someone else writes into the folder does not stop the analyst taking it in.
+    writeFileSync(join(`${db}.inbox`, envelope.replace('.submission', '.receipt.json')), JSON.stringify({ status: 'refused', at: 'x', sourceId: null, records: 0, quarantined: 0, skipped: false, reason: 'forged' }));
+
     // An analyst takes it in: the import is the partner's, the taking-in the analyst's.
     const taken = await cli(['inbox', 'take-in', '--db', db], ANN);
     expect(taken.code, taken.stderr).toBe(0);

@@ -14,6 +14,7 @@ import { silentJob } from '../jobs/job-context.js';
 import { checkSlot, macOf, sameHex } from '../store/key-hierarchy.js';
 import { readKeyFile, tryUnwrapKeys, writeKeyFile, type KeyFile, type KeySlot } from '../store/keyslots.js';
 import { keyFilePath } from '../store/paths.js';
+import { withBackOff } from '../store/sign-in.js';
 import type { Store } from '../store/store.js';
 import { newInboxKeyPair, open, seal, type InboxKeyPair, type Sealed } from './sealed-box.js';
 
@@ -125,7 +126,7 @@ export function partnerBehind(keyFile: KeyFile, passphrase: string, keyPath: str
 export function submitToInbox(storePath: string, passphrase: string, user: string | undefined, filePath: string, options: { kind?: SourceKind; asOf?: string }): SubmissionStatus {
   const keyPath = keyFilePath(storePath);
   const keyFile = readKeyFile(keyPath);
-  const slot = partnerBehind(keyFile, passphrase, keyPath, user);
+  const slot = withBackOff(keyPath, () => partnerBehind(keyFile, passphrase, keyPath, user));
   if (!keyFile.inbox) throw new WorkbenchError('not-found', 'This store has no inbox yet: ask an analyst to add you again as a partner who submits.');
   const size = statSync(filePath).size;
   if (size > MAX_SUBMISSION_BYTES) throw new WorkbenchError('bad-input', `${filePath} is larger than ${MAX_SUBMISSION_BYTES / 1024 / 1024} MB: split it, or ask an analyst to import it.`);
@@ -170,15 +171,18 @@ const receiptPath = (storePath: string, id: string): string => join(inboxDir(sto
 function statusOf(storePath: string, e: Envelope): SubmissionStatus {
   const path = receiptPath(storePath, e.id);
   if (!existsSync(path)) return { ...pick(e), status: 'waiting', receipt: null };
-  const receipt = JSON.parse(readFileSync(path, 'utf8')) as NonNullable<SubmissionStatus['receipt']> & { status: 'taken-in' | 'refused' };
-  const { status, ...rest } = receipt;
-  return { ...pick(e), status, receipt: rest };
+  try {
+    const { status, mac: _mac, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Receipt & { mac?: string };
+    return { ...pick(e), status, receipt: rest };
+  } catch {
+    return { ...pick(e), status: 'waiting', receipt: null };
+  }
 }
 
 /** A partner's own organisation's submissions and what came of them. */
 export function partnerSubmissions(storePath: string, passphrase: string, user: string | undefined): SubmissionStatus[] {
   const keyPath = keyFilePath(storePath);
-  const slot = partnerBehind(readKeyFile(keyPath), passphrase, keyPath, user);
+  const slot = withBackOff(keyPath, () => partnerBehind(readKeyFile(keyPath), passphrase, keyPath, user));
   const org = slot.organisation ?? slot.user;
   return envelopes(storePath).filter((e) => e.partner === org).map((e) => statusOf(storePath, e));
 }
@@ -199,12 +203,13 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
   const done: SubmissionStatus[] = [];
   try {
     for (const e of envelopes(storePath)) {
-      if (existsSync(receiptPath(storePath, e.id))) continue;
+      // Only a receipt an analyst wrote means done: anyone can write a file into the folder.
+      if (receiptIsGenuine(storePath, e.id, store.auditKey!)) continue;
       const { sealed, ...header } = e;
       const plain = header.storeId === keyFile.storeId ? open(sealed, pair, headerAad(header)) : null;
       const at = new Date().toISOString();
       if (!plain) {
-        writeReceipt(storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason: 'it could not be opened: it was sealed for another store or altered' });
+        writeReceipt(store, storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason: 'it could not be opened: it was sealed for another store or altered' });
         store.audit(store.session.user, 'inbox-refused', { submission: e.id, partner: e.partner });
         done.push(statusOf(storePath, e));
         continue;
@@ -224,12 +229,12 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
         );
         const records = summary.sheets.reduce((n, s) => n + s.records, 0);
         const quarantined = summary.sheets.reduce((n, s) => n + s.quarantined, 0);
-        writeReceipt(storePath, e.id, { status: 'taken-in', at, sourceId: summary.sourceId, records, quarantined, skipped: summary.skipped, reason: null });
+        writeReceipt(store, storePath, e.id, { status: 'taken-in', at, sourceId: summary.sourceId, records, quarantined, skipped: summary.skipped, reason: null });
         store.audit(store.session.user, 'inbox-taken-in', { submission: e.id, partner: e.partner, sourceId: summary.sourceId, records, quarantined });
       } catch (error) {
         if (!(error instanceof WorkbenchError)) throw error;
         // A file the pipeline refuses is the partner's to fix; the reason names no person.
-        writeReceipt(storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason: error.message.split(tmp).join('') });
+        writeReceipt(store, storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason: error.message.split(tmp).join('') });
         store.audit(store.session.user, 'inbox-refused', { submission: e.id, partner: e.partner });
       } finally {
         rmSync(tmp, { recursive: true, force: true });
@@ -242,6 +247,21 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
   return done;
 }
 
-function writeReceipt(storePath: string, id: string, receipt: NonNullable<SubmissionStatus['receipt']> & { status: 'taken-in' | 'refused' }): void {
-  writeFileSync(receiptPath(storePath, id), JSON.stringify(receipt), { mode: 0o600 });
+type Receipt = NonNullable<SubmissionStatus['receipt']> & { status: 'taken-in' | 'refused' };
+
+const receiptMac = (auditKey: Buffer, id: string, r: Receipt): string => macOf(auditKey, ['receipt', id, r.status, r.at, r.sourceId, r.records, r.quarantined, r.skipped, r.reason]);
+
+function writeReceipt(store: Store, storePath: string, id: string, receipt: Receipt): void {
+  writeFileSync(receiptPath(storePath, id), JSON.stringify({ ...receipt, mac: receiptMac(store.auditKey!, id, receipt) }), { mode: 0o600 });
+}
+
+function receiptIsGenuine(storePath: string, id: string, auditKey: Buffer): boolean {
+  const path = receiptPath(storePath, id);
+  if (!existsSync(path)) return false;
+  try {
+    const { mac, ...receipt } = JSON.parse(readFileSync(path, 'utf8')) as Receipt & { mac?: string };
+    return typeof mac === 'string' && sameHex(mac, receiptMac(auditKey, id, receipt));
+  } catch {
+    return false;
+  }
 }
