@@ -4,11 +4,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../electron/cli/main.js';
 import { macOf } from '../../electron/engine/store/key-hierarchy.js';
 import { readKeyFile, writeKeyFile } from '../../electron/engine/store/keyslots.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { runCli } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -55,6 +55,25 @@ function rebuildWithout(db: Database.Database, drop: number, hash: (material: st
     prev = h;
   }
   return { id, hash: prev };
+}
+
+const savedEnv = { ...process.env };
+afterEach(() => {
+  process.env = { ...savedEnv };
+  vi.restoreAllMocks();
+});
+
+/** The real CLI, in-process: its exit code, what it said and its --json summary. */
+async function runCli(argv: string[], env: Record<string, string>): Promise<{ code: number; stderr: string; json: Record<string, unknown> | null }> {
+  Object.assign(process.env, env);
+  let stderr = '';
+  let stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const code = await main(argv);
+  vi.restoreAllMocks();
+  const last = stdout.trim().split('\n').pop() ?? '';
+  return { code, stderr, json: last ? (JSON.parse(last) as Record<string, unknown>) : null };
 }
 
 const verify = (path: string, checkpoint?: string): ReturnType<Store['verifyAudit']> => {
@@ -136,24 +155,24 @@ describe('a sealed audit trail', () => {
     expect(caught.problem?.reason).toMatch(/checkpoint .* is not in the trail/);
   });
 
-  it('the CLI prints the checkpoint on audit export and dp-record export, and verify --checkpoint checks it', () => {
+  it('the CLI prints the checkpoint on audit export and dp-record export, and verify --checkpoint checks it', async () => {
     const dir = tempDir();
     const db = join(dir, 'x.db');
     const env = { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir };
     const store = Store.create(db, PASS, 'ann');
     store.close();
-    const audit = runCli(['audit', 'export', '--out', join(dir, 'audit.csv'), '--db', db, '--json'], env);
+    const audit = await runCli(['audit', 'export', '--out', join(dir, 'audit.csv'), '--db', db, '--json'], env);
     expect(audit.code, audit.stderr).toBe(0);
     const checkpoint = (audit.json as { checkpoint: { id: number; hash: string } }).checkpoint;
     expect(checkpoint.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(audit.stderr).toContain(`Audit checkpoint (event ${checkpoint.id}): ${checkpoint.hash}`);
-    const record = runCli(['dp-record', 'export', '--out', join(dir, 'record.xlsx'), '--db', db, '--json'], env);
+    const record = await runCli(['dp-record', 'export', '--out', join(dir, 'record.xlsx'), '--db', db, '--json'], env);
     expect(record.code, record.stderr).toBe(0);
     expect(record.stderr).toMatch(/Audit checkpoint \(event \d+\): [0-9a-f]{64}/);
 
-    const good = runCli(['audit', 'verify', '--checkpoint', checkpoint.hash, '--db', db, '--json'], env);
+    const good = await runCli(['audit', 'verify', '--checkpoint', checkpoint.hash, '--db', db, '--json'], env);
     expect(good.code, good.stderr).toBe(0);
     expect(good.json).toMatchObject({ ok: true, checkpoint: { found: true, id: checkpoint.id } });
     expect(verify(db, 'a'.repeat(64)).problem?.reason).toMatch(/checkpoint a{64} is not in the trail/);
-  }, 120_000);
+  }, 60_000);
 });
