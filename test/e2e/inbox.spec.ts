@@ -1,9 +1,9 @@
 // A partner who submits sends an extract from the Unlock page without opening the store, and sees
-// its status; an analyst takes the inbox in; the partner then sees what came of it.
+// its status; an analyst takes the inbox in from the Sources page; the partner then sees what came of it.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.js';
+import { PASSPHRASE, expect, test } from './fixtures.js';
 import { seedThroughEngine } from './helpers.js';
 
 const PARTNER = { name: 'Pat Reid', organisation: 'Northshire Police', passphrase: 'partner passphrase 2024' };
@@ -33,11 +33,23 @@ test('a partner sends a file to the inbox and sees its status; an analyst takes 
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-  // An analyst takes the inbox in (through the engine, as the CLI's inbox take-in does).
-  expect(await engine.invoke('store:unlock', { passphrase: 'correct horse battery staple' })).toMatchObject({ ok: true });
-  expect(await engine.invoke('inbox:takeIn', {})).toMatchObject({ ok: true, value: [{ status: 'taken-in', receipt: { records: 2 } }] });
+  // An analyst unlocks the store and takes the inbox in from the Sources page.
+  await page.getByRole('button', { name: 'Back to unlocking the store' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  const inbox = page.getByRole('region', { name: 'Partners’ inbox' });
+  await expect(inbox.getByTestId('inbox-waiting')).toHaveText('1 sealed file is waiting to be taken in.');
+  await expect(inbox.getByTestId('inbox-list')).toContainText(PARTNER.organisation);
+  await inbox.getByRole('button', { name: 'Take them in' }).click();
+  await expect(inbox.getByTestId('inbox-waiting')).toHaveText('Nothing is waiting.');
+  await expect(inbox.getByTestId('inbox-list')).toContainText('Taken in');
+  await expect(page.getByRole('region', { name: 'Imported sources' })).toContainText('police-extract.csv');
   expect(await engine.invoke('store:lock', {})).toMatchObject({ ok: true });
+  await page.reload();
 
+  // The partner, without unlocking, sees what came of it.
+  await page.getByRole('button', { name: 'Send a file to the inbox' }).click();
+  await page.getByLabel('Your passphrase').fill(PARTNER.passphrase);
   await page.getByRole('button', { name: 'Show what I have sent' }).click();
   await expect(page.getByTestId('inbox-submissions')).toContainText('Taken in');
   await expect(page.getByTestId('inbox-submissions')).toContainText('2 records, 0 rows quarantined');

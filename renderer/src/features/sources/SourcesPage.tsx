@@ -8,6 +8,7 @@ import { ImportSection } from './ImportSection.js';
 import { SourceDetail } from './SourceDetail.js';
 import { SourcesTable } from './SourcesTable.js';
 import { useSources } from './use-sources.js';
+import { InboxSection } from '../inbox/InboxSection.js';
 
 interface SourcesPageProps {
   info: AppInfo;
@@ -24,6 +25,7 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
   const canImport = mayUse(session, 'import:start');
   const canSeeRecords = mayUse(session, 'records:page');
   const canMakeDemo = mayUse(session, 'demo:create');
+  const canTakeIn = mayUse(session, 'inbox:takeIn');
   const partnerOrganisation = session?.role === 'partner' ? session.organisation : null;
   const [viewing, setViewing] = useState<number | null>(null);
   const viewed = viewing !== null && state.status === 'loaded' ? state.sources.find((s) => s.id === viewing) : undefined;
@@ -97,6 +99,15 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
           }}
           fixedPartner={partnerOrganisation}
           onViewSource={canSeeRecords ? setViewing : undefined}
+        />
+      ) : null}
+
+      {canTakeIn ? (
+        <InboxSection
+          onTakenIn={() => {
+            refresh();
+            onStoreChanged();
+          }}
         />
       ) : null}
 
