@@ -5,7 +5,7 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(['json', 'help', 'version', 'published', 'force', 'per-family']);
+const FLAGS = new Set(['json', 'help', 'version', 'published', 'force', 'per-family', 'submit-only']);
 const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation', 'spec', 'threads', 'min-probability', 'run',
   // areas and deprivation (area-commands.ts)
   'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough',
@@ -19,6 +19,8 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   'indicator', 'period', 'area',
   // board packs
   'template',
+  // audit verify: a checkpoint kept outside the store
+  'checkpoint',
   // model export (model-commands.ts)
   'format',
   // review queue (baseline-commands.ts)

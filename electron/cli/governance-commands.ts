@@ -26,9 +26,10 @@ const users: Handler = async (args, ctx) => {
       // Ask for the new passphrase only if it can be used: the engine refuses the call regardless.
       const session = (await engine.status()).session;
       const passphrase = session && !mayCall(session.role, 'users:add') ? 'not asked: refused' : await obtainNewPassphrase(name);
-      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase });
+      const submitOnly = args.flags.has('submit-only');
+      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase, ...(submitOnly ? { submitOnly } : {}) });
     });
-    ctx.say(`Added ${added.user} (${added.role}).`);
+    ctx.say(`Added ${added.user} (${added.role}).${args.flags.has('submit-only') ? ' Their passphrase submits extracts to the inbox and opens nothing in the store.' : ''}`);
     return { summary: { ok: true, command: 'users add', user: added }, exit: 0 };
   }
   if (verb === 'remove') {
@@ -64,12 +65,20 @@ const users: Handler = async (args, ctx) => {
   throw new UsageError('users needs add, remove, list, recovery-code or recover [NAME]');
 };
 
+/** The trail's head, for a data protection officer to keep outside the store. */
+function sayCheckpoint(ctx: CliContext, checkpoint: { id: number; hash: string } | null | undefined): void {
+  if (!checkpoint) return;
+  ctx.say(`Audit checkpoint (event ${checkpoint.id}): ${checkpoint.hash}`);
+  ctx.say(`Keep it outside the store; "audit verify --checkpoint ${checkpoint.hash}" later proves the trail up to here was not rewritten.`);
+}
+
 const audit: Handler = async (args, ctx) => {
   const verb = args.words[1];
   if (verb === 'verify') {
-    const verdict = await invoke(ctx, 'audit:verify', {});
-    if (verdict.ok) ctx.say(`The audit trail verifies: ${verdict.events} events, unbroken.`);
-    else ctx.say(`The audit trail does not verify: event ${verdict.problem?.id ?? '?'}: ${verdict.problem?.reason ?? ''}.`);
+    const checkpoint = single(args, 'checkpoint');
+    const verdict = await invoke(ctx, 'audit:verify', checkpoint === undefined ? {} : { checkpoint });
+    if (verdict.ok) ctx.say(`The audit trail verifies: ${verdict.events} events, unbroken.${verdict.checkpoint ? ` The checkpoint is event ${verdict.checkpoint.id ?? '?'}, still in the chain.` : ''}`);
+    else ctx.say(`The audit trail does not verify: ${verdict.problem?.id === null || verdict.problem === null ? '' : `event ${verdict.problem.id}: `}${verdict.problem?.reason ?? ''}.`);
     return { summary: { command: 'audit verify', ...verdict }, exit: verdict.ok ? 0 : 1 };
   }
   if (verb === 'export') {
@@ -77,7 +86,8 @@ const audit: Handler = async (args, ctx) => {
     if (!out) throw new UsageError('audit export needs --out FILE.csv');
     const written = await invoke(ctx, 'audit:export', { path: out, replace: args.flags.has('force') });
     ctx.say(`Wrote ${written.events} audit events to ${written.path}.`);
-    return { summary: { ok: true, command: 'audit export', out: written.path, events: written.events }, exit: 0 };
+    sayCheckpoint(ctx, written.checkpoint);
+    return { summary: { ok: true, command: 'audit export', out: written.path, events: written.events, checkpoint: written.checkpoint ?? null }, exit: 0 };
   }
   throw new UsageError('audit needs verify or export');
 };
@@ -115,6 +125,7 @@ const dpRecord: Handler = async (args, ctx) => {
     if (!out) throw new UsageError('dp-record export needs --out FILE.xlsx');
     const written = await invoke(ctx, 'governance:exportRecord', { path: out, replace: args.flags.has('force') });
     ctx.say(`Wrote the data protection record (${count(written.sources, 'source')}, ${count(written.events, 'processing event')}, ${count(written.users, 'user')}) to ${written.path}.`);
+    sayCheckpoint(ctx, written.checkpoint);
     const { saved: _saved, ...rest } = written;
     return { summary: { ok: true, command: 'dp-record export', ...rest }, exit: 0 };
   }
@@ -128,6 +139,7 @@ const dpRecord: Handler = async (args, ctx) => {
   }
   const t = record.processing.totals;
   ctx.say(`Processing: ${t.import} imports, ${t.link} linkage events, ${t.export} exports, ${t.purge} purges.`);
+  for (const a of record.access ?? []) ctx.say(`Access — ${a.holder} (${a.users} user${a.users === 1 ? '' : 's'}; holds ${a.holds}): ${a.reaches}`);
   return { summary: { ok: true, command: 'dp-record', record }, exit: 0 };
 };
 

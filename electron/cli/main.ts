@@ -12,6 +12,7 @@ import { importCommand } from './import-commands.js';
 import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from './args.js';
 import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
+import { inboxCommand } from './inbox-commands.js';
 import { invoke, withEngine, type CliContext } from './invoke.js';
 import { BASELINE_HELP, baselineCommand } from './baseline-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
@@ -43,9 +44,11 @@ ${COHORT_HELP}
 ${MODEL_HELP}
 ${BASELINE_HELP}
   demo [--households N] [--seed S] [--out DIR]
-  users add NAME --role analyst|co-ordinator|partner [--organisation ORG] | users remove NAME | users list
+  users add NAME --role analyst|co-ordinator|partner [--organisation ORG] [--submit-only] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
-  audit verify | audit export --out FILE.csv
+  audit verify [--checkpoint HASH] | audit export --out FILE.csv   (exports print the checkpoint)
+  inbox submit FILE [--kind KIND] [--as-of YYYY-MM-DD] | inbox status   (partners who submit; the store stays shut)
+  inbox list | inbox take-in   (analysts: take partners' sealed extracts in through the import pipeline)
   source list | source purge ID
   source set-partner ID NAME        correct the partner a source is filed under (analyst; audited)
 ${PARTNER_HELP}
@@ -234,7 +237,9 @@ export async function main(argv: string[]): Promise<number> {
     const cohortHandler = cohortCommand(args);
     const importHandler = importCommand(args) ?? partnerCommand(args);
     const packHandler = packCommand(args);
-    if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
+    const inboxHandler = inboxCommand(args);
+    if (inboxHandler) outcome = await inboxHandler(args, { storePath, user, say });
+    else if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (cohortHandler) outcome = await cohortHandler(args, { storePath, user, say });
     else if (importHandler) outcome = await importHandler(args, { storePath, user, say });
     else if (outcomesHandler) outcome = await outcomesHandler(args, { storePath, user, say });

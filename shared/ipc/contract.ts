@@ -59,6 +59,10 @@ export const AuditVerdict = z.object({
   ok: z.boolean(),
   events: z.number().int(),
   problem: z.object({ id: z.number().int().nullable(), reason: z.string() }).nullable(),
+  /** The newest event: its hash is the checkpoint to keep outside the store. */
+  head: z.object({ id: z.number().int(), hash: z.string() }).nullable().optional(),
+  /** Whether the checkpoint asked about is still in the chain. */
+  checkpoint: z.object({ hash: z.string(), found: z.boolean(), id: z.number().int().nullable() }).optional(),
 });
 export type AuditVerdict = z.infer<typeof AuditVerdict>;
 
@@ -269,6 +273,8 @@ const CORE_CHANNELS = {
       role: z.enum(ROLES),
       organisation: z.string().max(200).nullable().optional(),
       passphrase: z.string().min(10, 'A passphrase needs at least 10 characters').max(1024),
+      /** A partner who submits extracts to the inbox: their slot holds no key that reads the store. */
+      submitOnly: z.boolean().optional(),
     }),
     response: UserRow,
   },
@@ -289,7 +295,11 @@ const CORE_CHANNELS = {
     }),
     response: z.object({ rows: z.array(AuditRow), total: z.number().int(), actions: z.array(z.string()), actors: z.array(z.string()) }),
   },
-  'audit:verify': { request: empty, response: AuditVerdict },
+  'audit:verify': {
+    // A checkpoint: an event's hash printed by an earlier export and kept outside the store.
+    request: z.object({ checkpoint: z.string().trim().regex(/^(\d+:)?[0-9a-fA-F]{64}$/, 'A checkpoint is the 64-character hash an export printed.').optional() }).strict(),
+    response: AuditVerdict,
+  },
 } as const;
 
 /** The engine's own channels (store, files, import, sources, records, users, audit). */

@@ -11,6 +11,7 @@ import { MODEL_EXPORT_FEATURE } from './channels/model-export.js';
 import { BASELINE_FEATURE } from './channels/baseline.js';
 import { STORE_FEATURE } from './channels/stores.js';
 import { PARTNER_FEATURE } from './channels/partners.js';
+import { INBOX_FEATURE } from './channels/inbox.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -25,6 +26,7 @@ export const FEATURES = [
   BASELINE_FEATURE,
   STORE_FEATURE,
   PARTNER_FEATURE,
+  INBOX_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -189,6 +189,8 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
   const commands = (): Array<[string[], Channel]> => [
     [['import', join(dir, 'police.csv')], 'import:start'],
     [['mapping', 'list'], 'mapping:list'],
+    [['inbox', 'list'], 'inbox:list'],
+    [['inbox', 'take-in'], 'inbox:takeIn'],
     [['source', 'list'], 'sources:list'],
     [['source', 'diff', '1'], 'source:diff'],
     [['source', 'remap', '1'], 'sources:remap'],

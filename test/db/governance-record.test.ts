@@ -93,7 +93,14 @@ describe('the data protection record', () => {
     expect(written).toMatchObject({ saved: true, path: out, sources: 2, users: 2 });
 
     const book = XLSX.read(readFileSync(out));
-    expect(book.SheetNames).toEqual(['Summary', 'Sources', 'Processing', 'Users']);
+    expect(book.SheetNames).toEqual(['Summary', 'Sources', 'Processing', 'Users', 'Access by role']);
+    // Per role, what a copy of the files lets that person read (the partner here still holds the data key).
+    const access = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Access by role']!);
+    expect(access.map((a) => [a.Who, a.Users, a['Keys their passphrase unwraps']])).toEqual([
+      ['analyst', 1, 'data key and audit key'],
+      ['partner', 1, 'data key'],
+    ]);
+    expect(String(access[1]!['What a copy of the store and key file lets them read'])).toMatch(/^Every record in the store/);
     const sources = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Sources!);
     expect(sources.map((s) => [s['File name'], s['Data-sharing agreement'], s['Past retention date']])).toEqual([
       ['school.csv', 'DSA-2026-01', 'No'],

@@ -289,6 +289,16 @@ test('the audit trail pages through events, newest first', async ({ page, engine
 
   await trail.getByRole('button', { name: 'Check the audit trail' }).click();
   await expect(trail.getByTestId('audit-verdict')).toContainText('24 events, unbroken');
+
+  // The checkpoint shown can be kept elsewhere and checked against later.
+  const head = (await trail.getByTestId('audit-head').textContent()) ?? '';
+  expect(head).toMatch(/^[0-9a-f]{64}$/);
+  await trail.getByLabel('Checkpoint (optional)').fill(head);
+  await trail.getByRole('button', { name: 'Check the audit trail' }).click();
+  await expect(trail.getByTestId('audit-verdict')).toContainText('The checkpoint is event 24');
+  await trail.getByLabel('Checkpoint (optional)').fill('f'.repeat(64));
+  await trail.getByRole('button', { name: 'Check the audit trail' }).click();
+  await expect(trail.getByTestId('audit-verdict')).toContainText('is not in the trail');
 });
 
 test('a broken audit trail is reported with the event that fails and why', async ({ page, engine, storePath }) => {

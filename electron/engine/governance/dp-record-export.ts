@@ -47,11 +47,16 @@ export function recordSheets(record: DataProtectionRecord): ReportSheet[] {
     ['User', 'Role', 'Organisation', 'Added'],
     ...record.users.map((u) => [u.user, u.role, u.organisation ?? '', u.createdAt]),
   ];
+  const access: ReportCell[][] = [
+    ['Who', 'Users', 'Keys their passphrase unwraps', 'What a copy of the store and key file lets them read'],
+    ...(record.access ?? []).map((a) => [a.holder, a.users, a.holds, a.reaches]),
+  ];
   return [
     { name: 'Summary', rows: summary, widths: [36, 80] },
     { name: 'Sources', rows: sources, widths: [10, 24, 14, 32, 12, 24, 16, 24, 40, 12, 12, 10, 10, 12, 40] },
     { name: 'Processing', rows: processing, widths: [12, 26, 16, 12, 28, 80] },
     { name: 'Users', rows: users, widths: [24, 16, 28, 26] },
+    { name: 'Access by role', rows: access, widths: [24, 8, 30, 100] },
   ];
 }
 

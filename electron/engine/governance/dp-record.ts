@@ -7,6 +7,7 @@ import { networkShareWarning } from '../store/paths.js';
 import type { Store } from '../store/store.js';
 import { listUsers } from '../store/users.js';
 import { recoveryStatus } from './recovery.js';
+import { accessByRole } from './access.js';
 
 /** The cipher the store reports (SQLite3 Multiple Ciphers' default is ChaCha20-Poly1305), in words. */
 function encryption(store: Store): string {
@@ -16,7 +17,7 @@ function encryption(store: Store): string {
 }
 
 const IMPORTS = new Set(['import', 'source-remapped', 'demo-created', 'imd-import', 'lookup-import', 'boundaries-import']);
-const USER_CHANGES = new Set(['store-created', 'user-added', 'user-removed', 'passphrase-changed', 'recovery-code-created', 'passphrase-reset-with-recovery-code']);
+const USER_CHANGES = new Set(['store-created', 'user-added', 'user-removed', 'passphrase-changed', 'recovery-code-created', 'passphrase-reset-with-recovery-code', 'key-slots-sealed', 'key-slot-refused']);
 
 /** Which part of the record an audited action belongs to; null for actions that are not processing. */
 export function processingCategory(action: string): ProcessingCategory | null {
@@ -92,5 +93,6 @@ export function dataProtectionRecord(store: Store, now = new Date()): DataProtec
     sources: sourcesWithImporter(store, now.toISOString().slice(0, 10)),
     processing: processing(store),
     users: listUsers(store),
+    access: accessByRole(store),
   };
 }

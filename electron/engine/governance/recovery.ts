@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { checkPassphrase, readKeyFile, tryUnwrap, wrapKey, writeKeyFile, type KeyFile, type SlotOwner } from '../store/keyslots.js';
+import { addCertifiedSlot, checkSlot, RECOVERY_HOLDS, withoutSlots } from '../store/key-hierarchy.js';
+import { checkPassphrase, readKeyFile, tryUnwrapKeys, wrapKey, writeKeyFile, type KeyFile, type SlotKeys, type SlotOwner } from '../store/keyslots.js';
 import { keyFilePath } from '../store/paths.js';
 import { Store } from '../store/store.js';
 import { passphraseInUse } from '../store/users.js';
@@ -57,28 +58,38 @@ export function createRecoveryCode(store: Store): { code: string; createdAt: str
   if (store.session.role !== 'analyst') throw new WorkbenchError('forbidden', 'Only an analyst can create a recovery code.');
   const code = newRecoveryCode();
   const keyFile = readKeyFile(store.keyPath);
-  const replaced = keyFile.slots.some((s) => s.kind === 'recovery');
-  const slot = wrapKey(store.dataKey, code, 'recovery', RECOVERY_OWNER, keyFile.storeId);
-  writeKeyFile(store.keyPath, { ...keyFile, slots: [...keyFile.slots.filter((s) => s.kind !== 'recovery'), slot] });
+  const earlier = keyFile.slots.filter((s) => s.kind === 'recovery');
+  const replaced = earlier.length > 0;
+  let slot;
+  if (keyFile.seal) {
+    if (!store.auditKey) throw new WorkbenchError('forbidden', 'Only an analyst signed in with their own passphrase can create a recovery code.');
+    const added = addCertifiedSlot(withoutSlots(keyFile, earlier.map((s) => s.id)), { data: store.dataKey, audit: store.auditKey }, code, 'recovery', RECOVERY_OWNER, { holds: RECOVERY_HOLDS });
+    slot = added.slot;
+    writeKeyFile(store.keyPath, added.keyFile);
+  } else {
+    slot = wrapKey(store.dataKey, code, 'recovery', RECOVERY_OWNER, keyFile.storeId);
+    writeKeyFile(store.keyPath, { ...keyFile, slots: [...keyFile.slots.filter((s) => s.kind !== 'recovery'), slot] });
+  }
   store.audit(store.session.user, 'recovery-code-created', { replacedEarlierCode: replaced });
   return { code, createdAt: slot.createdAt, replaced };
 }
 
-/** The data key the code unwraps, or `wrong-passphrase` (as for a wrong passphrase: nothing changes). */
-function openRecoverySlot(keyFile: KeyFile, typed: string, keyPath: string): Buffer {
+/** The keys the code unwraps, or `wrong-passphrase` (as for a wrong passphrase: nothing changes). */
+function openRecoverySlot(keyFile: KeyFile, typed: string, keyPath: string): SlotKeys & { data: Buffer } {
   const code = normaliseRecoveryCode(typed);
   const slot = keyFile.slots.find((s) => s.kind === 'recovery');
   if (!slot) throw new WorkbenchError('not-found', 'This store has no recovery code. Ask an analyst who can still unlock it to reset your passphrase.');
-  const dataKey = code === null ? null : tryUnwrap(slot, code, keyFile.storeId);
-  if (!dataKey) throw new WorkbenchError('wrong-passphrase', `That recovery code does not open the store whose keys are in ${keyPath}. Nothing was changed.`);
-  return dataKey;
+  const keys = code === null ? null : tryUnwrapKeys(slot, code, keyFile.storeId);
+  if (!keys?.data) throw new WorkbenchError('wrong-passphrase', `That recovery code does not open the store whose keys are in ${keyPath}. Nothing was changed.`);
+  checkSlot(keyFile, slot, keys);
+  return { ...keys, data: keys.data };
 }
 
 /** Checks a recovery code and names the users whose passphrase it could reset. */
 export function recoveryUsers(storePath: string, code: string): SlotOwner[] {
   const keyPath = keyFilePath(storePath);
   const keyFile = readKeyFile(keyPath);
-  openRecoverySlot(keyFile, code, keyPath).fill(0);
+  openRecoverySlot(keyFile, code, keyPath).data.fill(0);
   return keyFile.slots.filter((s) => s.kind === 'passphrase').map((s) => ({ user: s.user, role: s.role, organisation: s.organisation }));
 }
 
@@ -98,18 +109,26 @@ export function resetWithRecoveryCode(storePath: string, typedCode: string, user
   checkPassphrase(newPassphrase);
   const keyPath = keyFilePath(storePath);
   const keyFile = readKeyFile(keyPath);
-  const dataKey = openRecoverySlot(keyFile, typedCode, keyPath);
+  const keys = openRecoverySlot(keyFile, typedCode, keyPath);
+  const dataKey = keys.data;
   try {
     const target = keyFile.slots.find((s) => s.kind === 'passphrase' && (user === undefined ? s.role === 'analyst' : s.user === user));
     if (!target) throw new WorkbenchError('not-found', user === undefined ? 'This store has no analyst to reset.' : `There is no user named "${user}".`);
     const others: KeyFile = { ...keyFile, slots: keyFile.slots.filter((s) => s.id !== target.id) };
     if (passphraseInUse(others, newPassphrase, keyPath)) throw new WorkbenchError('conflict', 'Another user already has that passphrase: choose a different one.');
     // Open the store first: a code from another store's key file must not rewrite this one.
-    const store = Store.openWithKey(storePath, dataKey, false, target);
+    const store = Store.openWithKey(storePath, dataKey, false, target, keys.audit ?? undefined);
     try {
-      const fresh = wrapKey(dataKey, newPassphrase, 'passphrase', target, keyFile.storeId);
-      const slots = keyFile.slots.map((s) => (s.id === target.id ? fresh : s)).filter((s) => s.kind !== 'recovery');
-      writeKeyFile(keyPath, { ...keyFile, slots });
+      if (keyFile.seal && keys.audit) {
+        // A fresh, certified slot for the user (the old one's secret is locked under the forgotten passphrase).
+        const recovery = keyFile.slots.filter((s) => s.kind === 'recovery').map((s) => s.id);
+        const added = addCertifiedSlot(withoutSlots(keyFile, recovery), { data: dataKey, audit: keys.audit }, newPassphrase, 'passphrase', target, { replaces: target.id });
+        writeKeyFile(keyPath, added.keyFile);
+      } else {
+        const fresh = wrapKey(dataKey, newPassphrase, 'passphrase', target, keyFile.storeId);
+        const slots = keyFile.slots.map((s) => (s.id === target.id ? fresh : s)).filter((s) => s.kind !== 'recovery');
+        writeKeyFile(keyPath, { ...keyFile, slots });
+      }
       store.audit(target.user, 'passphrase-reset-with-recovery-code', { user: target.user, failedAttemptsBefore });
     } finally {
       store.close();
@@ -117,5 +136,6 @@ export function resetWithRecoveryCode(storePath: string, typedCode: string, user
     return { user: target.user, failedAttemptsBefore };
   } finally {
     dataKey.fill(0);
+    keys.audit?.fill(0);
   }
 }

@@ -8,8 +8,8 @@ import { runDemo } from '../demo-job.js';
 import { importFile, previewImport } from '../import/import-file.js';
 import { auditPage } from '../queries/audit.js';
 import { listSources, recordsPage } from '../queries/records.js';
-import { verifyAudit } from '../store/audit.js';
 import { addUser, changePassphrase, listUsers, removeUser } from '../store/users.js';
+import { ensureInbox } from '../inbox/inbox.js';
 import type { EngineContext, HandlersFor } from './context.js';
 
 /** The store's lifecycle: engine.ts handles these, as it owns the open store. */
@@ -79,7 +79,13 @@ export function coreHandlers(context: EngineContext): HandlersFor<Exclude<CoreCh
       return page;
     },
     'users:list': () => listUsers(context.requireStore()),
-    'users:add': ({ user, role, organisation, passphrase }) => addUser(context.requireStore(), { user, role, organisation: organisation ?? null }, passphrase),
+    'users:add': ({ user, role, organisation, passphrase, submitOnly }) => {
+      const store = context.requireStore();
+      const added = addUser(store, { user, role, organisation: organisation ?? null }, passphrase, { submitOnly: submitOnly === true });
+      // The key pair a submitting partner seals to, made by the analyst who adds them.
+      if (submitOnly) ensureInbox(store);
+      return added;
+    },
     'users:remove': ({ user }) => {
       removeUser(context.requireStore(), user);
       return { removed: user };
@@ -90,9 +96,6 @@ export function coreHandlers(context: EngineContext): HandlersFor<Exclude<CoreCh
       return { changed: true as const };
     },
     'audit:page': (request) => auditPage(context.requireStore().reader, request),
-    'audit:verify': () => {
-      const store = context.requireStore();
-      return verifyAudit(store.reader, store.keyPath);
-    },
+    'audit:verify': ({ checkpoint }) => context.requireStore().verifyAudit(checkpoint),
   };
 }

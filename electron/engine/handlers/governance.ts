@@ -55,7 +55,8 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
         if (chosen === null) return { saved: false, path: null, sources: 0, events: 0, users: 0 };
         out = chosen.toLowerCase().endsWith('.xlsx') ? chosen : `${chosen}.xlsx`;
       } else out = exportsFolderPath(storePath, 'data-protection-record', '.xlsx');
-      return { saved: true, ...exportDataProtectionRecord(store, out) };
+      const written = exportDataProtectionRecord(store, out);
+      return { saved: true, ...written, checkpoint: store.sealAuditHead() };
     },
     'governance:purge': ({ sourceId, confirmFileName }) => {
       const store = context.requireStore();
@@ -88,7 +89,9 @@ export function governanceHandlers(context: EngineContext): HandlersFor<keyof ty
       // Actors and payloads are opened in a spreadsheet: formula-like text is kept as text.
       const n = writeCsvFile(out, lines(), { forPeople: true }) - 1;
       store.audit(context.user(), 'audit-exported', { events: n });
-      return { path: out, events: n };
+      // The head after this export is the checkpoint: kept elsewhere, it proves later that the
+      // trail up to here was not rewritten.
+      return { path: out, events: n, checkpoint: store.sealAuditHead() };
     },
   };
 }

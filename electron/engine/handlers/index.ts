@@ -13,6 +13,7 @@ import { importHandlers } from './imports.js';
 import { matchingHandlers } from './matching.js';
 import { storeHandlers } from './stores.js';
 import { partnerHandlers } from './partners.js';
+import { inboxHandlers } from './inbox.js';
 
 export const HANDLER_MODULES = [
   coreHandlers,
@@ -27,6 +28,7 @@ export const HANDLER_MODULES = [
   baselineHandlers,
   storeHandlers,
   partnerHandlers,
+  inboxHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -11,6 +11,7 @@ import { verifyAudit } from './audit.js';
 import { openDatabase } from './database.js';
 import { createPrivateFile, fileFault } from './files.js';
 import { openSlot, readKeyFile, type SlotOwner } from './keyslots.js';
+import { checkSlot } from './key-hierarchy.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { keyFilePath } from './paths.js';
 
@@ -235,7 +236,9 @@ export function restoreBackup(archive: string, target: string, passphrase: strin
     } finally {
       closeSync(fd);
     }
-    const { dataKey, slot } = openSlot(readKeyFile(tmpKeys), passphrase, archive);
+    const restoredKeys = readKeyFile(tmpKeys);
+    const { dataKey, slot, keys } = openSlot(restoredKeys, passphrase, archive);
+    checkSlot(restoredKeys, slot, keys);
     let auditEvents = 0;
     try {
       const db = openDatabase(tmpDb, dataKey, { create: false, readonly: true });
@@ -243,7 +246,7 @@ export function restoreBackup(archive: string, target: string, passphrase: strin
         if ((db.pragma('quick_check', { simple: true }) as string) !== 'ok') {
           throw new WorkbenchError('bad-input', `The store inside ${archive} does not pass SQLite's check. Nothing was changed.`);
         }
-        const verdict = verifyAudit(db, tmpKeys);
+        const verdict = verifyAudit(db, tmpKeys, keys.audit ? { auditKey: keys.audit } : {});
         if (!verdict.ok) throw new WorkbenchError('bad-input', `The audit trail inside ${archive} does not verify (${verdict.problem?.reason ?? 'unknown'}). Nothing was changed.`);
         auditEvents = verdict.events;
       } finally {

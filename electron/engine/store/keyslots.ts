@@ -22,9 +22,21 @@ export interface SlotOwner {
   organisation: string | null;
 }
 
+/**
+ * The keys a slot can hold, besides its own secret. Analysts (and the recovery code) hold the data
+ * key and the audit key; other roles hold less (see key-hierarchy.ts).
+ */
+export type HeldKey = 'data' | 'audit';
+
 export interface KeySlot extends SlotOwner {
   id: string;
   kind: 'passphrase' | 'recovery';
+  /**
+   * 2: the slot wraps its own secret followed by the keys in `holds` and is certified in the key
+   * file's seal. Absent: a slot from before sealing, wrapping the data key alone.
+   */
+  v?: 2;
+  holds?: HeldKey[];
   kdf: { name: 'scrypt'; N: number; r: number; p: number; salt: string };
   iv: string;
   wrapped: string;
@@ -37,14 +49,35 @@ export interface KeyFile {
   version: 1;
   storeId: string;
   slots: KeySlot[];
-  /** The audit chain's last event, kept outside the store so truncating the chain is detected. */
-  auditHead?: { id: number; hash: string };
+  /**
+   * The audit chain's last event, kept outside the store so truncating the chain is detected;
+   * `mac` (under the audit key) authenticates it once the store is sealed.
+   */
+  auditHead?: { id: number; hash: string; mac?: string };
+  /** Which slots the app wrote, authenticated under the audit key (key-hierarchy.ts). Absent before sealing. */
+  seal?: KeySeal;
+  /** The key pair partners seal submissions to (inbox/inbox.ts); its private half under the audit key. */
+  inbox?: { publicKey: string; privateKey: { iv: string; data: string; tag: string }; mac: string };
   /** Wrong passphrases since the last sign-in (a count and a time), for the CLI's back-off. */
   signInFailures?: { count: number; lastAt: string };
 }
 
-const slotAad = (storeId: string, kind: KeySlot['kind'], owner: SlotOwner): Buffer =>
-  Buffer.from(JSON.stringify([storeId, kind, owner.user, owner.role, owner.organisation]));
+export interface KeySeal {
+  /** HMAC of the store id under the audit key: proves an unwrapped audit key is this store's. */
+  check: string;
+  /** Per slot id: a commitment to the slot's own secret and a MAC over who the slot lets in. */
+  slots: Record<string, { commit: string; mac: string }>;
+}
+
+/** What a slot unwraps: its own secret (sealed slots only) and the keys it holds. */
+export interface SlotKeys {
+  secret: Buffer | null;
+  data: Buffer | null;
+  audit: Buffer | null;
+}
+
+const slotAad = (storeId: string, kind: KeySlot['kind'], owner: SlotOwner, holds?: HeldKey[]): Buffer =>
+  Buffer.from(JSON.stringify(holds ? [storeId, kind, owner.user, owner.role, owner.organisation, 2, holds] : [storeId, kind, owner.user, owner.role, owner.organisation]));
 
 function deriveKek(passphrase: string, kdf: KeySlot['kdf']): Buffer {
   return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, {
@@ -55,18 +88,31 @@ function deriveKek(passphrase: string, kdf: KeySlot['kdf']): Buffer {
   });
 }
 
+/** A slot from before sealing: the data key alone (kept for reading old key files and in tests). */
 export function wrapKey(dataKey: Buffer, passphrase: string, kind: KeySlot['kind'], owner: SlotOwner, storeId: string): KeySlot {
+  return wrapPayload(dataKey, passphrase, kind, owner, storeId, undefined);
+}
+
+/** A sealed slot: its own secret followed by the keys it holds, in `holds` order. */
+export function wrapKeys(keys: { secret: Buffer } & Partial<Record<HeldKey, Buffer>>, holds: HeldKey[], passphrase: string, kind: KeySlot['kind'], owner: SlotOwner, storeId: string, id?: string): KeySlot {
+  const parts = [keys.secret, ...holds.map((h) => keys[h])];
+  if (parts.some((p) => p?.length !== 32)) throw new Error('every key in a slot is 32 bytes');
+  return wrapPayload(Buffer.concat(parts as Buffer[]), passphrase, kind, owner, storeId, holds, id);
+}
+
+function wrapPayload(payload: Buffer, passphrase: string, kind: KeySlot['kind'], owner: SlotOwner, storeId: string, holds: HeldKey[] | undefined, id: string = randomUUID()): KeySlot {
   const kdf = { ...KDF, salt: randomBytes(16).toString('base64') };
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', deriveKek(passphrase, kdf), iv);
-  cipher.setAAD(slotAad(storeId, kind, owner));
-  const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  cipher.setAAD(slotAad(storeId, kind, owner, holds));
+  const wrapped = Buffer.concat([cipher.update(payload), cipher.final()]);
   return {
-    id: randomUUID(),
+    id,
     kind,
     user: owner.user,
     role: owner.role,
     organisation: owner.organisation,
+    ...(holds ? { v: 2 as const, holds: [...holds] } : {}),
     kdf,
     iv: iv.toString('base64'),
     wrapped: wrapped.toString('base64'),
@@ -75,30 +121,49 @@ export function wrapKey(dataKey: Buffer, passphrase: string, kind: KeySlot['kind
   };
 }
 
+/** The data key a slot holds (null when the passphrase is wrong or the slot holds none). */
 export function tryUnwrap(slot: KeySlot, passphrase: string, storeId: string): Buffer | null {
+  return tryUnwrapKeys(slot, passphrase, storeId)?.data ?? null;
+}
+
+export function tryUnwrapKeys(slot: KeySlot, passphrase: string, storeId: string): SlotKeys | null {
+  let payload: Buffer;
   try {
     const decipher = createDecipheriv('aes-256-gcm', deriveKek(passphrase, slot.kdf), Buffer.from(slot.iv, 'base64'));
-    decipher.setAAD(slotAad(storeId, slot.kind, slot));
+    decipher.setAAD(slotAad(storeId, slot.kind, slot, slot.v === 2 ? slot.holds ?? [] : undefined));
     decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
+    payload = Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
   } catch {
     return null;
   }
+  if (slot.v !== 2) return payload.length === 32 ? { secret: null, data: payload, audit: null } : null;
+  const holds = slot.holds ?? [];
+  if (payload.length !== 32 * (holds.length + 1)) return null;
+  const part = (h: HeldKey): Buffer | null => {
+    const i = holds.indexOf(h);
+    return i < 0 ? null : payload.subarray(32 * (i + 1), 32 * (i + 2));
+  };
+  return { secret: payload.subarray(0, 32), data: part('data'), audit: part('audit') };
 }
 
 /**
  * Opens the slot this passphrase unlocks (only that user's slots when a user is named) and
  * returns the data key with who it belongs to; `wrong-passphrase` when none opens.
  */
-export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): { dataKey: Buffer; slot: KeySlot } {
+export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): { dataKey: Buffer; slot: KeySlot; keys: SlotKeys } {
   // Only passphrase slots sign anyone in: a recovery code resets a passphrase, nothing more.
   const slots = keyFile.slots.filter((s) => s.kind === 'passphrase' && (user === undefined || s.user === user));
   if (user !== undefined && slots.length === 0) {
     throw new WorkbenchError('wrong-passphrase', `No user named "${user}" in the store whose keys are in ${keyPath}. Nothing was changed.`);
   }
   for (const slot of slots) {
-    const dataKey = tryUnwrap(slot, passphrase, keyFile.storeId);
-    if (dataKey) return { dataKey, slot };
+    const keys = tryUnwrapKeys(slot, passphrase, keyFile.storeId);
+    if (!keys) continue;
+    // A partner who submits holds no key that reads the store.
+    if (!keys.data) {
+      throw new WorkbenchError('forbidden', `${slot.user} is a partner who submits extracts: their passphrase does not open the store. Use "inbox submit FILE" and "inbox status". Nothing was changed.`);
+    }
+    return { dataKey: keys.data, slot, keys };
   }
   throw new WorkbenchError('wrong-passphrase', `Wrong passphrase for the store whose keys are in ${keyPath}. Nothing was changed.`);
 }
@@ -134,16 +199,9 @@ export function writeKeyFile(keyPath: string, keyFile: KeyFile): void {
 /** A new passphrase is checked for more than length (see passphrase-rules.ts). */
 export const checkPassphrase = checkNewPassphrase;
 
-/** A new store's key file: one slot, for the first analyst. */
-export function newKeyFile(passphrase: string, user = 'analyst'): { keyFile: KeyFile; dataKey: Buffer } {
-  checkPassphrase(passphrase);
-  const dataKey = randomBytes(32);
-  const storeId = randomUUID();
-  const owner: SlotOwner = { user, role: 'analyst', organisation: null };
-  return {
-    dataKey,
-    keyFile: { format: FORMAT, version: 1, storeId, slots: [wrapKey(dataKey, passphrase, 'passphrase', owner, storeId)] },
-  };
+/** An empty key file for a new store; the first analyst's slot is added by key-hierarchy.ts. */
+export function emptyKeyFile(): KeyFile {
+  return { format: FORMAT, version: 1, storeId: randomUUID(), slots: [] };
 }
 
 export const keyFileExists = (keyPath: string): boolean => existsSync(keyPath);

@@ -62,3 +62,29 @@ export function signIn(path: string, passphrase: string, user: string | undefine
   if (failures) writeFailures(keyPath, undefined);
   return store;
 }
+
+/**
+ * The same back-off for a credential checked without unlocking (a partner's passphrase at the
+ * inbox): guessing there is as slow as guessing at sign-in, and shares its count.
+ */
+export function withBackOff<T>(keyPath: string, work: () => T, now = Date.now()): T {
+  let failures: Failures | undefined;
+  try {
+    failures = readKeyFile(keyPath).signInFailures;
+  } catch {
+    failures = undefined;
+  }
+  if (failures) {
+    const wait = backOffSeconds(failures.count) * 1000 - (now - Date.parse(failures.lastAt));
+    if (wait > 0) throw new WorkbenchError('wrong-passphrase', `${failures.count} wrong passphrases in a row: wait ${Math.ceil(wait / 1000)} seconds before trying again. Nothing was changed.`);
+  }
+  let result: T;
+  try {
+    result = work();
+  } catch (error) {
+    if (error instanceof WorkbenchError && error.kind === 'wrong-passphrase') writeFailures(keyPath, { count: (failures?.count ?? 0) + 1, lastAt: new Date(now).toISOString() });
+    throw error;
+  }
+  if (failures) writeFailures(keyPath, undefined);
+  return result;
+}

@@ -5,8 +5,9 @@ import { openDatabase, type Db } from './database.js';
 import { cannotWrite, createPrivateFile, fileFault, readOnlyCopy } from './files.js';
 import { keyFilePath, networkShareWarning } from './paths.js';
 import type { AuditAction } from '../../../shared/ipc/audit-actions.js';
-import { appendAudit, syncAuditHead, type AuditPayload } from './audit.js';
-import { newKeyFile, openSlot, readKeyFile, writeKeyFile, type SlotOwner } from './keyslots.js';
+import { appendAudit, syncAuditHead, useAuditKey, verifyAudit, type AuditPayload, type AuditVerdict } from './audit.js';
+import { openSlot, readKeyFile, writeKeyFile, type SlotOwner } from './keyslots.js';
+import { checkSlot, isSealed, newSealedKeyFile, sealedHead, sealLegacyKeyFile, uncertifiedSlots, withoutSlots, type SealMigration } from './key-hierarchy.js';
 import { LATEST_VERSION } from './migrations/index.js';
 
 /** An open store: one writer connection for jobs, one reader so queries never see half a job. */
@@ -34,12 +35,12 @@ export class Store {
     if (existsSync(keyPath)) {
       throw new WorkbenchError('conflict', `A key file already exists at ${keyPath} with no store beside it. Move it away first.`);
     }
-    const { keyFile, dataKey } = newKeyFile(passphrase, user);
+    const { keyFile, dataKey, auditKey, slot } = newSealedKeyFile(passphrase, user);
     mkdirSync(dirname(path), { recursive: true });
     writeKeyFile(keyPath, keyFile);
     // Made empty first so SQLite opens it with owner-only rights (its WAL and SHM copy them).
     createPrivateFile(path);
-    const store = Store.openWithKey(path, dataKey, true, keyFile.slots[0]);
+    const store = Store.openWithKey(path, dataKey, true, slot, auditKey);
     store.writer.prepare("INSERT INTO meta(key, value) VALUES ('store_id', ?), ('created_at', ?)").run(keyFile.storeId, new Date().toISOString());
     return store;
   }
@@ -51,12 +52,76 @@ export class Store {
   static unlock(path: string, passphrase: string, user?: string): Store {
     if (!existsSync(path)) throw new WorkbenchError('store-missing', `There is no store at ${path}.`);
     const keyPath = keyFilePath(path);
-    const { dataKey, slot } = openSlot(readKeyFile(keyPath), passphrase, keyPath, user);
-    return Store.openWithKey(path, dataKey, false, slot);
+    const keyFile = readKeyFile(keyPath);
+    const { dataKey, slot, keys } = openSlot(keyFile, passphrase, keyPath, user);
+    checkSlot(keyFile, slot, keys);
+    if (!isSealed(keyFile) && slot.role === 'analyst' && slot.kind === 'passphrase') {
+      const migration = Store.trySeal(keyPath, keyFile, slot, passphrase, dataKey);
+      if (migration) {
+        const store = Store.openWithKey(path, dataKey, false, migration.slot, migration.auditKey);
+        store.sealedNow = migration.removed;
+        store.startSealedTrail(migration);
+        return store;
+      }
+    }
+    const store = Store.openWithKey(path, dataKey, false, slot, keys.audit ?? undefined);
+    if (keys.audit && !store.readOnly) store.refuseUncertifiedSlots(keys.audit);
+    return store;
   }
 
+  /** Seals a key file from before sealing; null when the key file cannot be written (read-only). */
+  private static trySeal(keyPath: string, keyFile: ReturnType<typeof readKeyFile>, slot: Parameters<typeof sealLegacyKeyFile>[1], passphrase: string, dataKey: Buffer): SealMigration | null {
+    const migration = sealLegacyKeyFile(keyFile, slot, passphrase, dataKey);
+    try {
+      writeKeyFile(keyPath, migration.keyFile);
+    } catch {
+      return null;
+    }
+    return migration;
+  }
+
+  /**
+   * The first keyed event records the sealing (and whether the trail still held the head the old
+   * key file named); the key file's authenticated head starts there.
+   */
+  private startSealedTrail(migration: SealMigration): void {
+    if (this.readOnly) return;
+    const legacy = migration.legacyHead;
+    const legacyHeadMatched = legacy === null ? null : (this.writer.prepare('SELECT hash FROM audit_event WHERE id = ?').get(legacy.id) as { hash: string } | undefined)?.hash === legacy.hash;
+    const r = migration.removed;
+    this.audit(this.session.user, 'key-slots-sealed', {
+      analystsRemoved: r.analysts,
+      coordinatorsRemoved: r.coordinators,
+      partnersRemoved: r.partners,
+      recoveryCodeRemoved: r.recoveryCode,
+      legacyHeadMatched,
+    });
+    const keyFile = readKeyFile(this.keyPath);
+    const last = this.writer.prepare('SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    writeKeyFile(this.keyPath, { ...keyFile, auditHead: sealedHead(migration.auditKey, keyFile.storeId, last) });
+  }
+
+  /**
+   * Slots an analyst's audit key cannot verify were not written by the app (someone with the data
+   * key added them to the key file): they are removed, and the removal is audited.
+   */
+  private refuseUncertifiedSlots(auditKey: Buffer): void {
+    let keyFile = readKeyFile(this.keyPath);
+    const bad = uncertifiedSlots(keyFile, auditKey);
+    if (bad.length === 0) return;
+    keyFile = withoutSlots(keyFile, bad.map((s) => s.id));
+    writeKeyFile(this.keyPath, keyFile);
+    for (const slot of bad) this.audit(this.session.user, 'key-slot-refused', { slotId: slot.id, role: slot.role, kind: slot.kind });
+    this.refusedSlots = bad.map((s) => ({ user: s.user, role: s.role, organisation: s.organisation }));
+  }
+
+  /** Set when this sign-in sealed a key file from before sealing: the users who must be added again. */
+  sealedNow: SealMigration['removed'] | null = null;
+  /** Slots this sign-in refused and removed because the app did not write them. */
+  refusedSlots: SlotOwner[] = [];
+
   /** For tests and benchmarks that must not pay the KDF on every open. */
-  static openWithKey(path: string, dataKey: Buffer, create: boolean, owner?: SlotOwner): Store {
+  static openWithKey(path: string, dataKey: Buffer, create: boolean, owner?: SlotOwner, auditKey?: Buffer): Store {
     const session: SlotOwner = owner ? { user: owner.user, role: owner.role, organisation: owner.organisation } : { user: 'analyst', role: 'analyst', organisation: null };
     let writer: Db;
     try {
@@ -71,10 +136,38 @@ export class Store {
       const only = openDatabase(copy.path, dataKey, { create: false, readonly: true });
       const store = new Store(path, only, only, Buffer.from(dataKey), session, true);
       store.cleanup = copy.remove;
+      store.keepAuditKey(auditKey);
       return store;
     }
     const reader = openDatabase(path, dataKey, { create: false, readonly: true });
-    return new Store(path, writer, reader, Buffer.from(dataKey), session);
+    const store = new Store(path, writer, reader, Buffer.from(dataKey), session);
+    store.keepAuditKey(auditKey);
+    return store;
+  }
+
+  /** The audit key, for analysts' sessions only; null for everyone else (and raw-key opens). */
+  private auditKeyCopy: Buffer | null = null;
+
+  private keepAuditKey(auditKey: Buffer | undefined): void {
+    if (!auditKey) return;
+    this.auditKeyCopy = Buffer.from(auditKey);
+    useAuditKey(this.writer, this.auditKeyCopy);
+    useAuditKey(this.reader, this.auditKeyCopy);
+  }
+
+  get auditKey(): Buffer | null {
+    return this.auditKeyCopy;
+  }
+
+  /** Moves the authenticated head in the key file to the newest event and returns it (the checkpoint). */
+  sealAuditHead(): { id: number; hash: string } | null {
+    if (this.readOnly) return null;
+    return syncAuditHead(this);
+  }
+
+  /** Checks the whole trail (and a checkpoint, if given) against this session's audit key. */
+  verifyAudit(checkpoint?: string): AuditVerdict {
+    return verifyAudit(this.reader, this.keyPath, checkpoint === undefined ? {} : { checkpoint });
   }
 
   get keyPath(): string {
@@ -89,6 +182,7 @@ export class Store {
     this.reader.close();
     if (this.writer !== this.reader) this.writer.close();
     this.dataKey.fill(0);
+    this.auditKeyCopy?.fill(0);
     this.cleanup();
   }
 

@@ -1,7 +1,8 @@
 // Local users are key slots: each user's passphrase wraps the one data key, so adding a user or
 // changing a passphrase edits the key file and never the store.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { checkPassphrase, openSlot, readKeyFile, ROLES, wrapKey, writeKeyFile, type KeyFile, type Role, type SlotOwner } from './keyslots.js';
+import { checkPassphrase, openSlot, readKeyFile, ROLES, wrapKey, wrapKeys, writeKeyFile, type KeyFile, type SlotOwner } from './keyslots.js';
+import { addCertifiedSlot, withoutSlots } from './key-hierarchy.js';
 import type { Store } from './store.js';
 
 export interface UserSummary extends SlotOwner {
@@ -20,22 +21,34 @@ export function listUsers(store: Store): UserSummary[] {
     .map((s) => ({ user: s.user, role: s.role, organisation: s.organisation, createdAt: s.createdAt }));
 }
 
-export function addUser(store: Store, owner: SlotOwner, passphrase: string): UserSummary {
+export function addUser(store: Store, owner: SlotOwner, passphrase: string, options: { submitOnly?: boolean } = {}): UserSummary {
   requireAnalyst(store, 'add users');
   if (!USER_NAME.test(owner.user)) throw new WorkbenchError('bad-input', 'A user name is 1–63 letters, digits, spaces, dots, hyphens or apostrophes.');
   if (!ROLES.includes(owner.role)) throw new WorkbenchError('bad-input', `A role is one of ${ROLES.join(', ')}.`);
   if (owner.role === 'partner' && !owner.organisation?.trim()) throw new WorkbenchError('bad-input', 'A partner user needs the organisation they import for.');
+  if (options.submitOnly && owner.role !== 'partner') throw new WorkbenchError('bad-input', 'Only a partner can be a user who submits without reading the store.');
   checkPassphrase(passphrase);
   const keyFile = readKeyFile(store.keyPath);
+  if (options.submitOnly && !keyFile.seal) throw new WorkbenchError('conflict', 'This key file is not sealed yet: sign in again as an analyst first.');
   if (keyFile.slots.some((s) => s.user === owner.user)) throw new WorkbenchError('conflict', `There is already a user named "${owner.user}".`);
   // A shared passphrase would make unlocking ambiguous: whichever slot opened first would decide
   // who is signed in. Trying every slot costs one KDF each, which is fine for a handful of users.
   if (passphraseInUse(keyFile, passphrase, store.keyPath)) throw new WorkbenchError('conflict', 'Another user already has that passphrase: choose a different one.');
   const organisation = owner.role === 'partner' ? (owner.organisation?.trim() ?? null) : null;
-  const slot = wrapKey(store.dataKey, passphrase, 'passphrase', { user: owner.user, role: owner.role, organisation }, keyFile.storeId);
-  writeKeyFile(store.keyPath, { ...keyFile, slots: [...keyFile.slots, slot] });
+  const who: SlotOwner = { user: owner.user, role: owner.role, organisation };
+  let slot;
+  if (keyFile.seal) {
+    // Certifying a slot needs the audit key, which only an analyst's own passphrase unwraps.
+    if (!store.auditKey) throw new WorkbenchError('forbidden', 'Only an analyst signed in with their own passphrase can add users.');
+    const added = addCertifiedSlot(keyFile, { data: store.dataKey, audit: store.auditKey }, passphrase, 'passphrase', who, options.submitOnly ? { holds: [] } : {});
+    slot = added.slot;
+    writeKeyFile(store.keyPath, added.keyFile);
+  } else {
+    slot = wrapKey(store.dataKey, passphrase, 'passphrase', who, keyFile.storeId);
+    writeKeyFile(store.keyPath, { ...keyFile, slots: [...keyFile.slots, slot] });
+  }
   // Account names are staff identifiers, not data about the people in the extracts.
-  store.audit(store.session.user, 'user-added', { user: owner.user, role: owner.role });
+  store.audit(store.session.user, 'user-added', { user: owner.user, role: owner.role, slotId: slot.id, holds: (slot.holds ?? ['data']).join(',') });
   return { user: slot.user, role: slot.role, organisation: slot.organisation, createdAt: slot.createdAt };
 }
 
@@ -57,8 +70,8 @@ export function removeUser(store: Store, user: string): void {
   if (target.length === 0) throw new WorkbenchError('not-found', `There is no user named "${user}".`);
   const analystsLeft = keyFile.slots.filter((s) => s.kind === 'passphrase' && s.role === 'analyst' && s.user !== user);
   if (analystsLeft.length === 0) throw new WorkbenchError('forbidden', 'The last analyst cannot be removed: nobody could manage the store.');
-  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.filter((s) => !target.includes(s)) });
-  store.audit(store.session.user, 'user-removed', { user, role: target[0]?.role ?? null });
+  writeKeyFile(store.keyPath, withoutSlots(keyFile, target.map((s) => s.id)));
+  store.audit(store.session.user, 'user-removed', { user, role: target[0]?.role ?? null, slotId: target[0]?.id ?? null });
 }
 
 /** A user changes their own passphrase; the old one must open their slot first. */
@@ -66,9 +79,14 @@ export function changePassphrase(store: Store, user: string, oldPassphrase: stri
   if (user !== store.session.user) requireAnalyst(store, "change another user's passphrase");
   checkPassphrase(newPassphrase);
   const keyFile = readKeyFile(store.keyPath);
-  const { slot } = openSlot(keyFile, oldPassphrase, store.keyPath, user);
-  const owner: SlotOwner = { user: slot.user, role: slot.role as Role, organisation: slot.organisation };
-  const fresh = wrapKey(store.dataKey, newPassphrase, 'passphrase', owner, keyFile.storeId);
-  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.map((s) => (s.id === slot.id ? fresh : s)) });
-  store.audit(store.session.user, 'passphrase-changed', {});
+  const { slot, keys } = openSlot(keyFile, oldPassphrase, store.keyPath, user);
+  const owner: SlotOwner = { user: slot.user, role: slot.role, organisation: slot.organisation };
+  // A sealed slot keeps its id and secret, so its certificate still holds: any user can change
+  // their own passphrase without the audit key.
+  const fresh =
+    slot.v === 2 && keys.secret
+      ? wrapKeys({ secret: keys.secret, data: keys.data ?? undefined, audit: keys.audit ?? undefined }, slot.holds ?? [], newPassphrase, 'passphrase', owner, keyFile.storeId, slot.id)
+      : wrapKey(store.dataKey, newPassphrase, 'passphrase', owner, keyFile.storeId);
+  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.map((s) => (s.id === slot.id ? { ...fresh, createdAt: s.createdAt } : s)) });
+  store.audit(store.session.user, 'passphrase-changed', { slotId: slot.id });
 }

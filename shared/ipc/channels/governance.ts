@@ -72,6 +72,8 @@ export const DataProtectionRecord = z.object({
     linkDecisions: z.number().int(),
     events: z.array(DpProcessingEvent),
   }),
+  /** Per kind of key slot: the keys it holds and what a copy of the files lets its holder read. */
+  access: z.array(z.object({ holder: z.string(), users: z.number().int(), holds: z.string(), reaches: z.string() })).optional(),
   users: z.array(DpUser),
 });
 export type DataProtectionRecord = z.infer<typeof DataProtectionRecord>;
@@ -87,6 +89,9 @@ export const PurgeResult = z.object({
   relinkedRun: z.number().int().nullable(),
 });
 export type PurgeResult = z.infer<typeof PurgeResult>;
+
+/** An audit event's id and hash, printed so a data protection officer can keep it elsewhere. */
+const AuditCheckpoint = z.object({ id: z.number().int(), hash: z.string() });
 
 export const GOVERNANCE_CHANNELS = {
   'governance:record': {
@@ -104,6 +109,8 @@ export const GOVERNANCE_CHANNELS = {
       sources: z.number().int(),
       events: z.number().int(),
       users: z.number().int(),
+      /** The audit trail's head after the export: the checkpoint to keep outside the store. */
+      checkpoint: AuditCheckpoint.nullable().optional(),
     }),
   },
   'governance:purge': {
@@ -127,7 +134,7 @@ export const GOVERNANCE_CHANNELS = {
   /** Every audit event as CSV (id, at, actor, action, payload, prev_hash, hash), for checking elsewhere. */
   'audit:export': {
     request: z.object({ path: z.string().min(1).max(4096), replace: z.boolean().optional() }).strict(),
-    response: z.object({ path: z.string(), events: z.number().int() }),
+    response: z.object({ path: z.string(), events: z.number().int(), checkpoint: AuditCheckpoint.nullable().optional() }),
   },
 } as const;
 

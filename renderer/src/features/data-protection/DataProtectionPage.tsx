@@ -86,7 +86,41 @@ function UsersFacts({ record }: { record: DataProtectionRecord }) {
           </tbody>
         </table>
       </div>
+      <AccessFacts record={record} />
     </section>
+  );
+}
+
+/** Per kind of key slot: what a copy of the store and its key file lets its holder read. */
+function AccessFacts({ record }: { record: DataProtectionRecord }) {
+  if (!record.access || record.access.length === 0) return null;
+  return (
+    <>
+      <h3 className="heading-s">What each role can read with a copy of the files</h3>
+      <div className="table-wrapper">
+        <table className="table" data-testid="dp-access">
+          <caption className="visually-hidden">What each role can read with a copy of the files</caption>
+          <thead>
+            <tr>
+              <th scope="col">Who</th>
+              <th scope="col">Users</th>
+              <th scope="col">Keys their passphrase unwraps</th>
+              <th scope="col">What they can read</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.access.map((a) => (
+              <tr key={`${a.holder}|${a.holds}`}>
+                <th scope="row">{a.holder}</th>
+                <td>{a.users}</td>
+                <td>{a.holds}</td>
+                <td>{a.reaches}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

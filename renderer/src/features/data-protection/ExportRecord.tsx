@@ -21,7 +21,7 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<{ path: string } | null>(null);
+  const [saved, setSaved] = useState<{ path: string; checkpoint: string | null } | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,7 +37,7 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
       const result = await workbench.call('governance:exportRecord', typePath ? { path: path.trim() } : {});
       // A cancelled save dialog saves nothing and says nothing.
       if (result.saved && result.path !== null) {
-        setSaved({ path: result.path });
+        setSaved({ path: result.path, checkpoint: result.checkpoint?.hash ?? null });
         onExported();
       }
     } catch (error) {
@@ -59,6 +59,12 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
             Saved to <code className="path" data-testid="dp-export-saved">{saved.path}</code>. It holds no personal data
             about the people in the extracts, only file names, partners, dates, counts and staff user names.
           </p>
+          {saved.checkpoint ? (
+            <p className="body">
+              Audit checkpoint: <code className="path" data-testid="dp-export-checkpoint">{saved.checkpoint}</code>. Keep it
+              outside the store: checking the audit trail against it later proves nothing before it was rewritten.
+            </p>
+          ) : null}
         </NotificationBanner>
       ) : null}
       <p className="body">

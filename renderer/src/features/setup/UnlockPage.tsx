@@ -7,6 +7,7 @@ import { TextField } from '../../components/TextField.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
 import { PASSPHRASE_FIELD } from './passphrase-rules.js';
 import { RecoverPage } from './RecoverPage.js';
+import { SubmitToInboxPage } from '../inbox/SubmitToInboxPage.js';
 
 interface UnlockPageProps {
   store: StoreStatus;
@@ -21,6 +22,8 @@ export function UnlockPage({ store, onUnlocked, onSwitched }: UnlockPageProps) {
   const [busy, setBusy] = useState(false);
   const [attempts, setAttempts] = useState(0);
   const [recovering, setRecovering] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [canTypePath, setCanTypePath] = useState(true);
 
   useEffect(() => {
     if (!recovering) document.title = 'Unlock your store – Baseline Workbench';
@@ -43,6 +46,7 @@ export function UnlockPage({ store, onUnlocked, onSwitched }: UnlockPageProps) {
     }
   };
 
+  if (submitting) return <SubmitToInboxPage canTypePath={canTypePath} onCancel={() => setSubmitting(false)} />;
   if (recovering) return <RecoverPage onUnlocked={onUnlocked} onCancel={() => setRecovering(false)} />;
 
   return (
@@ -76,6 +80,19 @@ export function UnlockPage({ store, onUnlocked, onSwitched }: UnlockPageProps) {
       </p>
       <button type="button" className="button button--secondary" onClick={() => setRecovering(true)} disabled={busy}>
         Use a recovery code
+      </button>
+      <h2 className="heading-s">Sending a file as a partner?</h2>
+      <p className="body">If you send your organisation’s extracts to this store, you do not need to unlock it.</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          void workbench.call('app:info', {}).then((info) => setCanTypePath(info.fileChooser === 'path'));
+          setSubmitting(true);
+        }}
+        disabled={busy}
+      >
+        Send a file to the inbox
       </button>
       {onSwitched ? <StoresSection onSwitched={onSwitched} headingLevel={2} /> : null}
     </div>

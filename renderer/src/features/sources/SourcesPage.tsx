@@ -9,6 +9,7 @@ import { PartnersSection } from './PartnersSection.js';
 import { SourceDetail } from './SourceDetail.js';
 import { SourcesTable } from './SourcesTable.js';
 import { useSources } from './use-sources.js';
+import { InboxSection } from '../inbox/InboxSection.js';
 
 interface SourcesPageProps {
   info: AppInfo;
@@ -25,6 +26,7 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
   const canImport = mayUse(session, 'import:start');
   const canSeeRecords = mayUse(session, 'records:page');
   const canMakeDemo = mayUse(session, 'demo:create');
+  const canTakeIn = mayUse(session, 'inbox:takeIn');
   const partnerOrganisation = session?.role === 'partner' ? session.organisation : null;
   const [viewing, setViewing] = useState<number | null>(null);
   const viewed = viewing !== null && state.status === 'loaded' ? state.sources.find((s) => s.id === viewing) : undefined;
@@ -102,6 +104,14 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
       ) : null}
 
       {mayUse(session, 'partners:list') ? <PartnersSection canManage={mayUse(session, 'partners:save')} refreshKey={refreshKey} /> : null}
+      {canTakeIn ? (
+        <InboxSection
+          onTakenIn={() => {
+            refresh();
+            onStoreChanged();
+          }}
+        />
+      ) : null}
 
       {canMakeDemo ? (
         <DemoSection

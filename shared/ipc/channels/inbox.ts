@@ -1,0 +1,56 @@
+// The inbox feature: partners submit extracts sealed to the store, without a key that reads it,
+// and see their own submissions' status; an analyst takes the inbox in.
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../../domain/record-fields.js';
+import type { Role } from '../../domain/roles.js';
+import { defineFeature } from '../feature.js';
+import { isoDate } from '../schemas.js';
+
+export const SubmissionStatus = z.object({
+  id: z.string(),
+  partner: z.string(),
+  user: z.string(),
+  submittedAt: z.string(),
+  bytes: z.number().int(),
+  status: z.enum(['waiting', 'taken-in', 'refused']),
+  receipt: z
+    .object({
+      at: z.string(),
+      sourceId: z.number().int().nullable(),
+      records: z.number().int(),
+      quarantined: z.number().int(),
+      skipped: z.boolean(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+
+/** The partner's passphrase is the credential: it proves who they are and unwraps no store key. */
+const partnerCredential = { passphrase: z.string().min(1).max(1024), user: z.string().min(1).max(63).optional() };
+
+export const INBOX_CHANNELS = {
+  'inbox:submit': {
+    request: z.object({ path: z.string().min(1).max(4096), kind: z.enum(SOURCE_KINDS).optional(), asOf: isoDate.optional(), ...partnerCredential }).strict(),
+    response: SubmissionStatus,
+  },
+  'inbox:status': { request: z.object(partnerCredential).strict(), response: z.array(SubmissionStatus) },
+  'inbox:list': { request: z.object({}).strict(), response: z.array(SubmissionStatus) },
+  'inbox:takeIn': { request: z.object({}).strict(), response: z.array(SubmissionStatus) },
+} as const;
+
+export const INBOX_POLICY: { readonly [C in keyof typeof INBOX_CHANNELS]: 'open' | readonly Role[] } = {
+  // Before unlocking: a partner who submits never opens the store.
+  'inbox:submit': 'open',
+  'inbox:status': 'open',
+  'inbox:list': ['analyst'],
+  'inbox:takeIn': ['analyst'],
+};
+
+export const INBOX_FEATURE = defineFeature({
+  id: 'inbox',
+  channels: INBOX_CHANNELS,
+  policy: INBOX_POLICY,
+  jobResults: {},
+  auditActions: ['inbox-taken-in', 'inbox-refused'],
+});
