@@ -1,6 +1,10 @@
 // The people and households grids: pages of the baseline tables, filtered and sorted in SQL, so
-// the grid scrolls tens of thousands of rows with one small query per page.
-import type { HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
+// the grid scrolls hundreds of thousands of rows with one small query per page. Pages are found by
+// keyset (the sort key and the row ID of the row before the page), never by OFFSET: each sort has
+// its own index (migration 0150), so a page is one index range of at most 500 entries. A page
+// that does not follow a known one (a jump down the scroll bar) is found from bookmarks made by one
+// index-only walk of the view, kept until the baseline or the view changes.
+import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { ageOn } from './index-build.js';
 
@@ -9,30 +13,65 @@ export interface GridRequest {
   startRow: number;
   endRow: number;
   sort: ReadonlyArray<{ colId: string; sort: 'asc' | 'desc' }>;
-  filters: { lsoa?: string | undefined; sourceId?: number | undefined; ageBand?: AgeBand | undefined; flag?: 'in-review' | 'possible-twin' | 'no-dob' | undefined; text?: string | undefined };
+  filters: GridFilters;
+  /** the `next` cursor of the page before this one */
+  after?: string | undefined;
+}
+
+export interface GridPage<R> {
+  rows: R[];
+  lastRow: number;
+  /** where the page after this one starts: pass as `after` */
+  next: string | null;
 }
 
 const PAGE_MAX = 500;
-const PEOPLE_SORT: Record<string, string> = {
-  personId: 'person_id',
-  forename: 'forename',
-  surname: 'surname',
-  dob: 'dob',
-  age: 'dob',
-  sex: 'sex',
-  householdId: 'household_id',
-  postcode: 'postcode',
-  lsoa: 'lsoa',
-  records: 'records',
+/** Below this many matching rows a filter drives the query (then sorts); above it the sort index does. */
+const FILTER_DRIVES_BELOW = 20_000;
+/** Every this many rows the bookmark walk keeps a cursor. */
+const BOOKMARK_EVERY = 100;
+
+interface SortKey {
+  /** the expression the sort index holds (nulls read as '') */
+  expr: string;
+  index: string;
+}
+interface Table {
+  name: 'baseline_person' | 'baseline_household';
+  sorts: Record<string, SortKey>;
+  /** the column that sorts like the row ID (the default order) */
+  idColumn: string;
+}
+const key = (column: string, index: string): SortKey => ({ expr: `ifnull(${column}, '')`, index });
+const PEOPLE: Table = {
+  name: 'baseline_person',
+  idColumn: 'personId',
+  sorts: {
+    forename: key('forename', 'baseline_person_sort_forename'),
+    surname: key('surname', 'baseline_person_sort_surname'),
+    dob: key('dob', 'baseline_person_sort_dob'),
+    age: key('dob', 'baseline_person_sort_dob'),
+    sex: key('sex', 'baseline_person_sort_sex'),
+    householdId: key('household_id', 'baseline_person_sort_household'),
+    postcode: key('postcode', 'baseline_person_sort_postcode'),
+    lsoa: key('lsoa', 'baseline_person_sort_lsoa'),
+    records: { expr: 'records', index: 'baseline_person_sort_records' },
+    imdDecile: { expr: 'imd_decile', index: 'baseline_person_imd' },
+  },
 };
-const HOUSEHOLD_SORT: Record<string, string> = {
-  householdId: 'household_id',
-  members: 'members',
-  adults: 'adults',
-  children: 'children',
-  postcode: 'postcode',
-  address: 'address',
-  lsoa: 'lsoa',
+const HOUSEHOLDS: Table = {
+  name: 'baseline_household',
+  idColumn: '',
+  sorts: {
+    householdId: { expr: 'household_id', index: 'sqlite_autoindex_baseline_household_1' },
+    members: { expr: 'members', index: 'baseline_household_sort_members' },
+    adults: { expr: 'adults', index: 'baseline_household_sort_adults' },
+    children: { expr: 'children', index: 'baseline_household_sort_children' },
+    postcode: key('postcode', 'baseline_household_sort_postcode'),
+    address: key('address', 'baseline_household_sort_address'),
+    lsoa: key('lsoa', 'baseline_household_sort_lsoa'),
+    imdDecile: { expr: 'imd_decile', index: 'baseline_household_imd' },
+  },
 };
 
 const BANDS: Record<Exclude<AgeBand, 'unknown'>, [number, number]> = {
@@ -50,26 +89,27 @@ const yearsBefore = (on: string, years: number): string => `${String(Number(on.s
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function order(sort: GridRequest['sort'], columns: Record<string, string>, key: string): string {
-  const parts = sort.filter((s) => columns[s.colId]).map((s) => {
-    // age sorts the opposite way to date of birth
-    const desc = s.colId === 'age' ? s.sort === 'asc' : s.sort === 'desc';
-    return `${columns[s.colId]} ${desc ? 'DESC' : 'ASC'}`;
-  });
-  return [...parts, `${key} ASC`].join(', ');
+interface Where {
+  sql: string;
+  params: Record<string, string | number>;
+  /** a cheaper count when the source is the only filter (the person–source index alone) */
+  count?: string;
 }
 
-export function peoplePage(db: Db, req: GridRequest, asOf: string): { rows: PeopleRow[]; lastRow: number } {
+function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null): Where {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  const f = req.filters;
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
   if (f.sourceId !== undefined) {
-    where.push("instr(source_ids, @source) > 0");
-    params.source = `,${f.sourceId},`;
+    where.push('id IN (SELECT id FROM baseline_person_source WHERE source_id = @source)');
+    params.source = f.sourceId;
+  }
+  if (f.imdDecile !== undefined) {
+    where.push('imd_decile = @imd');
+    params.imd = f.imdDecile;
   }
   if (f.ageBand === 'unknown') where.push('dob IS NULL');
   else if (f.ageBand) {
@@ -81,59 +121,217 @@ export function peoplePage(db: Db, req: GridRequest, asOf: string): { rows: Peop
   if (f.flag === 'in-review') where.push('in_review = 1');
   if (f.flag === 'possible-twin') where.push('possible_twin = 1');
   if (f.flag === 'no-dob') where.push('no_dob = 1');
+  if (cohortHouseholds !== null) {
+    where.push('household_id IN (SELECT value FROM json_each(@cohort))');
+    params.cohort = JSON.stringify(cohortHouseholds);
+  }
   if (f.text) {
     where.push("(forename LIKE @text ESCAPE '\\' OR surname LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR person_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const limit = Math.max(0, Math.min(req.endRow - req.startRow, PAGE_MAX));
-  const rows = db
-    .prepare(
-      `SELECT person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, records, source_ids AS sourceIds,
-              in_review AS review, possible_twin AS twin, no_dob AS noDob
-       FROM baseline_person ${whereSql} ORDER BY ${order(req.sort, PEOPLE_SORT, 'person_id')} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit, offset: req.startRow }) as Array<Omit<PeopleRow, 'age' | 'sources' | 'flags'> & { sourceIds: string; review: number; twin: number; noDob: number }>;
-  const lastRow = (db.prepare(`SELECT count(*) AS n FROM baseline_person ${whereSql}`).get(params) as { n: number }).n;
-  return {
-    rows: rows.map(({ sourceIds, review, twin, noDob, ...r }) => ({
-      ...r,
-      age: ageOn(r.dob, asOf),
-      sources: sourceIds.split(',').filter(Boolean).length,
-      flags: [...(review ? (['in-review'] as const) : []), ...(twin ? (['possible-twin'] as const) : []), ...(noDob ? (['no-dob'] as const) : [])],
-    })),
-    lastRow,
-  };
+  const onlySource = where.length === 1 && f.sourceId !== undefined;
+  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
 }
 
-export function householdsPage(db: Db, req: GridRequest): { rows: HouseholdRow[]; lastRow: number } {
+function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null): Where {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  const f = req.filters;
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
   if (f.sourceId !== undefined) {
-    where.push('instr(source_ids, @source) > 0');
-    params.source = `,${f.sourceId},`;
+    where.push('id IN (SELECT id FROM baseline_household_source WHERE source_id = @source)');
+    params.source = f.sourceId;
+  }
+  if (f.imdDecile !== undefined) {
+    where.push('imd_decile = @imd');
+    params.imd = f.imdDecile;
   }
   if (f.flag) {
     const column = f.flag === 'in-review' ? 'in_review' : f.flag === 'possible-twin' ? 'possible_twin' : 'no_dob';
     where.push(`household_id IN (SELECT household_id FROM baseline_person WHERE ${column} = 1)`);
   }
+  if (cohortHouseholds !== null) {
+    where.push('household_id IN (SELECT value FROM json_each(@cohort))');
+    params.cohort = JSON.stringify(cohortHouseholds);
+  }
   if (f.text) {
     where.push("(address LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR household_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const limit = Math.max(0, Math.min(req.endRow - req.startRow, PAGE_MAX));
+  const onlySource = where.length === 1 && f.sourceId !== undefined;
+  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
+}
+
+type Cursor = [key: string | number | null, id: number];
+
+/** Counts and bookmarks of the views asked for, per connection, while the baseline is unchanged. */
+interface ViewCache {
+  version: string;
+  counts: Map<string, number>;
+  bookmarks: Map<string, Map<number, Cursor>>;
+}
+const caches = new WeakMap<Db, ViewCache>();
+const VIEWS_KEPT = 16;
+
+function viewCache(db: Db, version: string): ViewCache {
+  const hit = caches.get(db);
+  if (hit && hit.version === version) return hit;
+  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map() };
+  caches.set(db, fresh);
+  return fresh;
+}
+
+function remember<V>(map: Map<string, V>, k: string, v: V): V {
+  if (map.size >= VIEWS_KEPT) map.delete(map.keys().next().value as string);
+  map.set(k, v);
+  return v;
+}
+
+export interface PageQuery {
+  columns: string;
+  table: Table;
+  where: Where;
+  sort: GridRequest['sort'];
+  startRow: number;
+  endRow: number;
+  after: string | undefined;
+  /** the baseline's version (the index key): caches are dropped when it moves */
+  version: string;
+}
+
+/** The SQL of one view: its filter, its order and the direction the keyset compares. */
+function plan(q: PageQuery, drivenByFilter: boolean): { from: string; where: string; order: string; keyExpr: string; lead: string; cmp: '>' | '<' } {
+  const first = q.sort.find((s) => q.table.sorts[s.colId] || s.colId === q.table.idColumn);
+  const sortKey = first ? q.table.sorts[first.colId] : undefined;
+  // age sorts the opposite way to date of birth
+  const desc = first ? (first.colId === 'age' ? first.sort === 'asc' : first.sort === 'desc') : false;
+  const dir = desc ? 'DESC' : 'ASC';
+  const keyExpr = sortKey ? sortKey.expr : 'NULL';
+  // a filter picking few rows leads; otherwise the sort's index is walked and the filter tested per row
+  const from = !drivenByFilter && sortKey ? `${q.table.name} INDEXED BY ${sortKey.index}` : q.table.name;
+  // "+" keeps the planner from walking the sort index when the filter is to lead
+  const order = sortKey ? `${drivenByFilter ? '+' : ''}${sortKey.expr} ${dir}, id ${dir}` : `id ${dir}`;
+  return { from, where: q.where.sql, order, keyExpr, lead: drivenByFilter ? '+' : '', cmp: desc ? '<' : '>' };
+}
+
+function encode(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+function decode(s: string): Cursor | null {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(c) && c.length === 2 && Number.isInteger(c[1]) && (c[0] === null || typeof c[0] === 'string' || typeof c[0] === 'number')) return c as Cursor;
+  } catch {
+    // a malformed cursor is treated as none: the page is found from the bookmarks
+  }
+  return null;
+}
+
+/** One page of a view by keyset: the rows after `cursor` (or from the top), in the view's order. */
+export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
+  const cache = viewCache(db, q.version);
+  const viewKey = `${q.table.name}|${JSON.stringify(q.where.params)}|${q.where.sql}`;
+  const whereSql = q.where.sql ? `WHERE ${q.where.sql}` : '';
+  const lastRow =
+    cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(q.where.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(q.where.params) as { n: number }).n);
+  const drivenByFilter = q.where.sql !== '' && lastRow < FILTER_DRIVES_BELOW;
+  const p = plan(q, drivenByFilter);
+  const sortKey = `${viewKey}|${p.order}`;
+  const limit = Math.max(0, Math.min(q.endRow - q.startRow, PAGE_MAX));
+  const marks = cache.bookmarks.get(sortKey) ?? remember(cache.bookmarks, sortKey, new Map<number, Cursor>());
+
+  let cursor: Cursor | null = q.after ? decode(q.after) : null;
+  let skip = 0;
+  if (cursor === null && q.startRow > 0) {
+    cursor = marks.get(q.startRow) ?? null;
+    if (cursor === null) {
+      bookmark(db, p, q.where.params, marks);
+      const at = Math.floor(q.startRow / BOOKMARK_EVERY) * BOOKMARK_EVERY;
+      cursor = at > 0 ? (marks.get(at) ?? null) : null;
+      // within the 100 rows after the nearest bookmark
+      skip = q.startRow - at;
+      if (at > 0 && cursor === null) return { rows: [], lastRow, next: null };
+    }
+  }
+  const run = (extra: string, order: string, n: number, offset: number, seekParams: Record<string, unknown>): Array<R & { _key: string | number | null; _id: number }> => {
+    const conditions = [p.where, extra].filter(Boolean).join(' AND ');
+    return db
+      .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${p.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...q.where.params, ...seekParams, limit: n, offset }) as Array<R & { _key: string | number | null; _id: number }>;
+  };
+  let rows: Array<R & { _key: string | number | null; _id: number }>;
+  if (cursor === null) rows = run('', p.order, limit, skip, {});
+  else if (p.keyExpr === 'NULL') rows = run(`id ${p.cmp} @afterId`, p.order, limit, skip, { afterId: cursor[1] });
+  else {
+    // keyset in two index seeks: the rest of the cursor's key (by ID), then the keys after it
+    const seekParams = { afterKey: cursor[0], afterId: cursor[1] };
+    rows = run(`${p.lead}${p.keyExpr} = @afterKey AND id ${p.cmp} @afterId`, p.order, limit + skip, 0, seekParams);
+    if (rows.length < limit + skip) rows = [...rows, ...run(`${p.lead}${p.keyExpr} ${p.cmp} @afterKey`, p.order, limit + skip - rows.length, 0, seekParams)];
+    rows = rows.slice(skip);
+  }
+  const last = rows.at(-1);
+  const next: Cursor | null = last && rows.length === limit && q.startRow + limit < lastRow ? [last._key, last._id] : null;
+  if (next) marks.set(q.startRow + limit, next);
+  return {
+    rows: rows.map(({ _key, _id, ...r }) => r as unknown as R),
+    lastRow,
+    next: next ? encode(next) : null,
+  };
+}
+
+/** One walk of the view (the sort index and the filter's columns only), keeping a cursor every 100 rows. */
+function bookmark(db: Db, p: ReturnType<typeof plan>, params: Where['params'], marks: Map<number, Cursor>): void {
+  // numbered in SQL over the index's own order, so only every 100th row crosses into JavaScript
   const rows = db
     .prepare(
-      `SELECT household_id AS householdId, members, adults, children, postcode, address, lsoa, source_ids AS sourceIds
-       FROM baseline_household ${whereSql} ORDER BY ${order(req.sort, HOUSEHOLD_SORT, 'household_id')} LIMIT @limit OFFSET @offset`,
+      `SELECT k, id, n FROM (SELECT ${p.keyExpr} AS k, id, row_number() OVER (ORDER BY ${p.order}) AS n FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''})
+       WHERE n % ${BOOKMARK_EVERY} = 0`,
     )
-    .all({ ...params, limit, offset: req.startRow }) as Array<Omit<HouseholdRow, 'sources'> & { sourceIds: string }>;
-  const lastRow = (db.prepare(`SELECT count(*) AS n FROM baseline_household ${whereSql}`).get(params) as { n: number }).n;
-  return { rows: rows.map(({ sourceIds, ...r }) => ({ ...r, sources: sourceIds.split(',').filter(Boolean).length })), lastRow };
+    .raw(true)
+    .all(params) as Array<[string | number | null, number, number]>;
+  for (const [k, id, n] of rows) marks.set(n, [k, id]);
+}
+
+const PEOPLE_COLUMNS = `person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, imd_decile AS imdDecile, records,
+  source_ids AS sourceIds, in_review AS review, possible_twin AS twin, no_dob AS noDob`;
+type PeopleSqlRow = Omit<PeopleRow, 'age' | 'sources' | 'flags'> & { sourceIds: string; review: number; twin: number; noDob: number };
+
+export function peoplePage(db: Db, req: GridRequest, asOf: string, version: string, cohortHouseholds: readonly string[] | null = null): GridPage<PeopleRow> {
+  const page = pageRows<PeopleSqlRow>(db, {
+    columns: PEOPLE_COLUMNS,
+    table: PEOPLE,
+    where: peopleWhere(req.filters, asOf, cohortHouseholds),
+    sort: req.sort,
+    startRow: req.startRow,
+    endRow: req.endRow,
+    after: req.after,
+    version,
+  });
+  return {
+    ...page,
+    rows: page.rows.map(({ sourceIds, review, twin, noDob, ...r }) => ({
+      ...r,
+      age: ageOn(r.dob, asOf),
+      sources: sourceIds.split(',').filter(Boolean).length,
+      flags: [...(review ? (['in-review'] as const) : []), ...(twin ? (['possible-twin'] as const) : []), ...(noDob ? (['no-dob'] as const) : [])],
+    })),
+  };
+}
+
+const HOUSEHOLD_COLUMNS = 'household_id AS householdId, members, adults, children, postcode, address, lsoa, imd_decile AS imdDecile, source_ids AS sourceIds';
+
+export function householdsPage(db: Db, req: GridRequest, version: string, cohortHouseholds: readonly string[] | null = null): GridPage<HouseholdRow> {
+  const page = pageRows<Omit<HouseholdRow, 'sources'> & { sourceIds: string }>(db, {
+    columns: HOUSEHOLD_COLUMNS,
+    table: HOUSEHOLDS,
+    where: householdWhere(req.filters, cohortHouseholds),
+    sort: req.sort,
+    startRow: req.startRow,
+    endRow: req.endRow,
+    after: req.after,
+    version,
+  });
+  return { ...page, rows: page.rows.map(({ sourceIds, ...r }) => ({ ...r, sources: sourceIds.split(',').filter(Boolean).length })) };
 }

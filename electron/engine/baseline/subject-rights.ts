@@ -6,8 +6,12 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { writeReportXlsx, type ReportCell } from '../governance/report-xlsx.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import type { Store } from '../store/store.js';
-import { ensureBaselineIndex, invalidateBaselineIndex } from './index-build.js';
+import { ensureBaselineIndex, exactKeys, invalidateBaselineIndex, type PersonDoc } from './index-build.js';
+import { identityValues, scrubRunNotes } from './erase-run-notes.js';
+import { keptAggregates } from './erasure-map.js';
 import { auditAbout, personPage, recordsOfPerson } from './person-page.js';
+
+const KEPT_LABELS: Record<string, string> = { link_run: 'Linkage run totals', cohort_run: 'Cohort totals' };
 
 export function exportSubjectAccess(store: Store, user: string, personId: string, out: string): { records: number; events: number; decisions: number; views: number } {
   const page = personPage(store, user, personId);
@@ -86,12 +90,18 @@ export function erasePerson(store: Store, user: string, personId: string, confir
     del('recordAssignments', 'DELETE FROM run_record_person WHERE record_id IN (SELECT value FROM json_each(?))', ids);
     del('householdAssignments', 'DELETE FROM run_person_household WHERE person_id = ?', personId);
     del('idHistory', `DELETE FROM link_id_event WHERE subject = @person OR instr(others_json, '"' || @person || '"') > 0`, { person: personId });
+    deleted.runNoteValues = scrubRunNotes(db, identityValues(db, ids));
     del('records', 'DELETE FROM record WHERE id IN (SELECT value FROM json_each(?))', ids);
     del('rawRows', 'DELETE FROM raw_row WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(rawRows));
     del('personIds', 'DELETE FROM person WHERE id = ?', personId);
     const row = db.prepare('SELECT id FROM baseline_person WHERE person_id = ?').pluck().get(personId) as number | undefined;
     if (row !== undefined) {
       del('searchKeys', 'DELETE FROM baseline_person_fts WHERE rowid = ?', row);
+      // the exact keys by their own index (the person's document says which), then their sources
+      const held = db.prepare('SELECT p.household_id AS household, d.doc_json AS doc FROM baseline_person p LEFT JOIN baseline_person_doc d ON d.id = p.id WHERE p.id = ?').get(row) as { household: string | null; doc: string | null };
+      const keys = held.doc ? exactKeys(personId, held.household, JSON.parse(held.doc) as PersonDoc) : [personId];
+      for (const key of keys) del('searchKeys', 'DELETE FROM baseline_person_key WHERE key = ? AND id = ?', key, row);
+      for (const source of perSource) del('baselineRows', 'DELETE FROM baseline_person_source WHERE source_id = ? AND id = ?', source.id, row);
       del('searchKeys', 'DELETE FROM baseline_person_doc WHERE id = ?', row);
       del('baselineRows', 'DELETE FROM baseline_person WHERE id = ?', row);
     }
@@ -106,7 +116,9 @@ export function erasePerson(store: Store, user: string, personId: string, confir
     deleted,
     kept: [
       { what: 'Audit events naming the person ID', count: (db.prepare("SELECT count(*) FROM audit_event WHERE json_extract(payload_json, '$.personId') = ?").pluck().get(personId) as number), why: 'The audit trail is hash-chained and holds IDs and counts only, never personal data; it shows this erasure was done.' },
-      { what: 'Linkage run totals', count: (db.prepare('SELECT count(*) FROM link_run').pluck().get() as number), why: 'Each run keeps its counts of records and people as they were; the next link counts without this person.' },
+      ...keptAggregates()
+        .filter((k) => k.table !== 'source')
+        .map((k) => ({ what: KEPT_LABELS[k.table] ?? k.table, count: db.prepare(`SELECT count(*) FROM "${k.table}"`).pluck().get() as number, why: `${k.why.charAt(0).toUpperCase()}${k.why.slice(1)}.` })),
       { what: "Other people's rows from the same extracts", count: 0, why: 'Each spreadsheet row is one record: a row is erased only with the person it belongs to. Rows that name this person in a free-text cell of someone else\'s record are not found by erasure; search for them and review.' },
     ],
   };

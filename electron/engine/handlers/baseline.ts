@@ -3,7 +3,8 @@ import type { BASELINE_CHANNELS } from '../../../shared/ipc/channels/baseline.js
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { householdsPage, peoplePage } from '../baseline/grids.js';
 import { decideHousehold } from '../baseline/household-decisions.js';
-import { ensureBaselineIndex, runAsOf } from '../baseline/index-build.js';
+import { cohortHouseholds } from '../baseline/cohort-filter.js';
+import { baselineVersion, ensureBaselineIndex, runAsOf } from '../baseline/index-build.js';
 import { householdPage, personPage, splitRecord } from '../baseline/person-page.js';
 import { clearDecision, decidePair, pairCluster, reviewQueue } from '../baseline/review-queue.js';
 import { searchPeople } from '../baseline/search.js';
@@ -41,14 +42,19 @@ export function baselineHandlers(context: EngineContext): HandlersFor<keyof type
     'baseline:people': (request) => {
       const store = context.requireStore();
       const { run } = ensureBaselineIndex(store);
-      const page = peoplePage(store.reader, request, asOfOf(store));
+      const asOf = asOfOf(store);
+      const version = baselineVersion(store);
+      const cohort = request.filters.cohort === undefined ? null : cohortHouseholds(store.reader, request.filters.cohort, asOf, version);
+      const page = peoplePage(store.reader, request, asOf, version, cohort);
       if (page.rows.length > 0) context.auditRecordsView(null);
       return { run, ...page };
     },
     'baseline:households': (request) => {
       const store = context.requireStore();
       const { run } = ensureBaselineIndex(store);
-      const page = householdsPage(store.reader, request);
+      const version = baselineVersion(store);
+      const cohort = request.filters.cohort === undefined ? null : cohortHouseholds(store.reader, request.filters.cohort, asOfOf(store), version);
+      const page = householdsPage(store.reader, request, version, cohort);
       if (page.rows.length > 0) context.auditRecordsView(null);
       return { run, ...page };
     },

@@ -209,7 +209,8 @@ export type HouseholdPage = z.infer<typeof HouseholdPage>;
 export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17', '18-24', '25-64', '65+', 'unknown'] as const;
 export const PERSON_FLAGS = ['in-review', 'possible-twin', 'no-dob'] as const;
 
-const gridSort = z.array(z.object({ colId: z.string().max(40), sort: z.enum(['asc', 'desc']) })).max(3);
+/** Grids sort by one column (then by ID): each sort has its own index, so a page is one index range. */
+const gridSort = z.array(z.object({ colId: z.string().max(40), sort: z.enum(['asc', 'desc']) })).max(1);
 const gridFilters = z
   .object({
     lsoa: z.string().max(20).optional(),
@@ -217,8 +218,13 @@ const gridFilters = z
     ageBand: z.enum(AGE_BANDS).optional(),
     flag: z.enum(PERSON_FLAGS).optional(),
     text: z.string().max(200).optional(),
+    /** the IMD decile (1 = most deprived tenth) of the LSOA, by the newest IoD release */
+    imdDecile: z.number().int().min(1).max(10).optional(),
+    /** families in the cohort of this programme (qualifying or flagged at the latest linkage run's as-of date) */
+    cohort: z.string().min(1).max(200).optional(),
   })
   .strict();
+export type GridFilters = z.infer<typeof gridFilters>;
 
 export const PeopleRow = z.object({
   personId: z.string(),
@@ -230,6 +236,7 @@ export const PeopleRow = z.object({
   householdId: z.string().nullable(),
   postcode: z.string().nullable(),
   lsoa: z.string().nullable(),
+  imdDecile: z.number().int().nullable(),
   records: z.number().int(),
   sources: z.number().int(),
   flags: z.array(z.enum(PERSON_FLAGS)),
@@ -244,11 +251,21 @@ export const HouseholdRow = z.object({
   postcode: z.string().nullable(),
   address: z.string().nullable(),
   lsoa: z.string().nullable(),
+  imdDecile: z.number().int().nullable(),
   sources: z.number().int(),
 });
 export type HouseholdRow = z.infer<typeof HouseholdRow>;
 
-const gridRequest = z.object({ startRow: z.number().int().nonnegative(), endRow: z.number().int().positive(), sort: gridSort, filters: gridFilters }).strict();
+const gridRequest = z
+  .object({
+    startRow: z.number().int().nonnegative(),
+    endRow: z.number().int().positive(),
+    sort: gridSort,
+    filters: gridFilters,
+    /** the previous page's `next`: the page starts after that row (keyset), not by counting rows */
+    after: z.string().max(400).optional(),
+  })
+  .strict();
 
 export const StreetRow = z.object({
   street: z.string().nullable(),
@@ -300,8 +317,8 @@ export const BASELINE_CHANNELS = {
   'baseline:household': { request: z.object({ householdId }).strict(), response: HouseholdPage },
   /** "this record is someone else": holds at every later run */
   'baseline:split': { request: z.object({ personId, recordId, note: z.string().max(2000).optional() }).strict(), response: z.object({ personId: z.string(), recordId, decisions: z.number().int() }) },
-  'baseline:people': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(PeopleRow), lastRow: z.number().int() }) },
-  'baseline:households': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(HouseholdRow), lastRow: z.number().int() }) },
+  'baseline:people': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(PeopleRow), lastRow: z.number().int(), next: z.string().nullable() }) },
+  'baseline:households': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(HouseholdRow), lastRow: z.number().int(), next: z.string().nullable() }) },
   /** households per street of an LSOA (or every street): counts, disclosure-controlled for non-analysts */
   'baseline:streets': { request: z.object({ lsoa: z.string().max(20).optional() }).strict(), response: z.object({ run: z.number().int().nullable(), suppressed: z.boolean(), rows: z.array(StreetRow) }) },
   'baseline:subjectAccess': {

@@ -1,0 +1,49 @@
+// The baseline grids at scale: keyset paging walks one index per sort (its key, then the row ID,
+// nulls read as '' so one range covers them), a person–source table replaces the substring test
+// on source_ids, and the IMD decile of each person's and household's LSOA is kept beside it so the
+// decile filter is an index range too. Rebuilt with the baseline tables; a store built before this
+// migration rebuilds them on first read (the index format key moves).
+// Frozen: this migration's SQL never changes once released.
+
+export const sql = `
+ALTER TABLE baseline_person ADD COLUMN imd_decile INTEGER;
+ALTER TABLE baseline_household ADD COLUMN imd_decile INTEGER;
+
+CREATE TABLE baseline_person_source (
+  source_id INTEGER NOT NULL,
+  id INTEGER NOT NULL,
+  PRIMARY KEY (source_id, id)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE baseline_household_source (
+  source_id INTEGER NOT NULL,
+  id INTEGER NOT NULL,
+  PRIMARY KEY (source_id, id)
+) WITHOUT ROWID, STRICT;
+
+-- exact keys (identifiers, dates of birth, postcodes without spaces, person and household IDs) so
+-- a search for one of them is an index lookup, not a trigram match
+CREATE TABLE baseline_person_key (
+  key TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  PRIMARY KEY (key, id)
+) WITHOUT ROWID, STRICT;
+
+CREATE INDEX baseline_person_sort_forename ON baseline_person(ifnull(forename, ''), id);
+CREATE INDEX baseline_person_sort_surname ON baseline_person(ifnull(surname, ''), id);
+CREATE INDEX baseline_person_sort_dob ON baseline_person(ifnull(dob, ''), id);
+CREATE INDEX baseline_person_sort_sex ON baseline_person(ifnull(sex, ''), id);
+CREATE INDEX baseline_person_sort_household ON baseline_person(ifnull(household_id, ''), id);
+CREATE INDEX baseline_person_sort_postcode ON baseline_person(ifnull(postcode, ''), id);
+CREATE INDEX baseline_person_sort_lsoa ON baseline_person(ifnull(lsoa, ''), id);
+CREATE INDEX baseline_person_sort_records ON baseline_person(records, id);
+CREATE INDEX baseline_person_imd ON baseline_person(imd_decile, id);
+
+CREATE INDEX baseline_household_sort_members ON baseline_household(members, id);
+CREATE INDEX baseline_household_sort_adults ON baseline_household(adults, id);
+CREATE INDEX baseline_household_sort_children ON baseline_household(children, id);
+CREATE INDEX baseline_household_sort_postcode ON baseline_household(ifnull(postcode, ''), id);
+CREATE INDEX baseline_household_sort_address ON baseline_household(ifnull(address, ''), id);
+CREATE INDEX baseline_household_sort_lsoa ON baseline_household(ifnull(lsoa, ''), id);
+CREATE INDEX baseline_household_imd ON baseline_household(imd_decile, id);
+`;
