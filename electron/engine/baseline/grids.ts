@@ -1,9 +1,10 @@
 // The people and households grids: pages of the baseline tables, filtered and sorted in SQL, so
 // the grid scrolls hundreds of thousands of rows with one small query per page. Pages are found by
 // keyset (the sort key and the row ID of the row before the page), never by OFFSET: each sort has
-// its own index (migration 0150), so a page is one index range of at most 500 entries. A page
-// that does not follow a known one (a jump down the scroll bar) is found from bookmarks made by one
-// index-only walk of the view, kept until the baseline or the view changes.
+// its own index holding the columns filters test (migration 0150), so a page is an index range
+// read without touching the encrypted rows it skips. A page that does not follow a known one (a
+// jump down the scroll bar) is found from bookmarks made by one index-only walk of the view, kept
+// until the baseline or the view changes.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { ageOn } from './index-build.js';
@@ -32,7 +33,7 @@ const FILTER_DRIVES_BELOW = 20_000;
 const BOOKMARK_EVERY = 100;
 
 interface SortKey {
-  /** the expression the sort index holds (nulls read as '') */
+  /** the column the sort index starts with */
   expr: string;
   index: string;
 }
@@ -42,7 +43,7 @@ interface Table {
   /** the column that sorts like the row ID (the default order) */
   idColumn: string;
 }
-const key = (column: string, index: string): SortKey => ({ expr: `ifnull(${column}, '')`, index });
+const key = (column: string, index: string): SortKey => ({ expr: column, index });
 const PEOPLE: Table = {
   name: 'baseline_person',
   idColumn: 'personId',
@@ -55,22 +56,22 @@ const PEOPLE: Table = {
     householdId: key('household_id', 'baseline_person_sort_household'),
     postcode: key('postcode', 'baseline_person_sort_postcode'),
     lsoa: key('lsoa', 'baseline_person_sort_lsoa'),
-    records: { expr: 'records', index: 'baseline_person_sort_records' },
-    imdDecile: { expr: 'imd_decile', index: 'baseline_person_imd' },
+    records: key('records', 'baseline_person_sort_records'),
+    imdDecile: key('imd_decile', 'baseline_person_sort_imd'),
   },
 };
 const HOUSEHOLDS: Table = {
   name: 'baseline_household',
   idColumn: '',
   sorts: {
-    householdId: { expr: 'household_id', index: 'sqlite_autoindex_baseline_household_1' },
-    members: { expr: 'members', index: 'baseline_household_sort_members' },
-    adults: { expr: 'adults', index: 'baseline_household_sort_adults' },
-    children: { expr: 'children', index: 'baseline_household_sort_children' },
+    householdId: key('household_id', 'baseline_household_sort_household'),
+    members: key('members', 'baseline_household_sort_members'),
+    adults: key('adults', 'baseline_household_sort_adults'),
+    children: key('children', 'baseline_household_sort_children'),
     postcode: key('postcode', 'baseline_household_sort_postcode'),
     address: key('address', 'baseline_household_sort_address'),
     lsoa: key('lsoa', 'baseline_household_sort_lsoa'),
-    imdDecile: { expr: 'imd_decile', index: 'baseline_household_imd' },
+    imdDecile: key('imd_decile', 'baseline_household_sort_imd'),
   },
 };
 
@@ -96,7 +97,7 @@ interface Where {
   count?: string;
 }
 
-function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null): Where {
+function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (f.lsoa) {
@@ -104,7 +105,9 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
     params.lsoa = f.lsoa;
   }
   if (f.sourceId !== undefined) {
-    where.push('id IN (SELECT id FROM baseline_person_source WHERE source_id = @source)');
+    // walking a sort index: a lookup per row walked (EXISTS), not a list of every person of the
+    // source made per page; when the source's few people lead, their list (IN)
+    where.push(drivenByFilter ? 'id IN (SELECT id FROM baseline_person_source WHERE source_id = @source)' : 'EXISTS (SELECT 1 FROM baseline_person_source s WHERE s.source_id = @source AND s.id = baseline_person.id)');
     params.source = f.sourceId;
   }
   if (f.imdDecile !== undefined) {
@@ -133,7 +136,7 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
   return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
 }
 
-function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null): Where {
+function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (f.lsoa) {
@@ -141,7 +144,7 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
     params.lsoa = f.lsoa;
   }
   if (f.sourceId !== undefined) {
-    where.push('id IN (SELECT id FROM baseline_household_source WHERE source_id = @source)');
+    where.push(drivenByFilter ? 'id IN (SELECT id FROM baseline_household_source WHERE source_id = @source)' : 'EXISTS (SELECT 1 FROM baseline_household_source s WHERE s.source_id = @source AND s.id = baseline_household.id)');
     params.source = f.sourceId;
   }
   if (f.imdDecile !== undefined) {
@@ -192,7 +195,7 @@ function remember<V>(map: Map<string, V>, k: string, v: V): V {
 export interface PageQuery {
   columns: string;
   table: Table;
-  where: Where;
+  where: (drivenByFilter: boolean) => Where;
   sort: GridRequest['sort'];
   startRow: number;
   endRow: number;
@@ -202,7 +205,7 @@ export interface PageQuery {
 }
 
 /** The SQL of one view: its filter, its order and the direction the keyset compares. */
-function plan(q: PageQuery, drivenByFilter: boolean): { from: string; where: string; order: string; keyExpr: string; lead: string; cmp: '>' | '<' } {
+function plan(q: PageQuery, w: Where, drivenByFilter: boolean): { from: string; where: string; order: string; keyExpr: string; lead: string; cmp: '>' | '<' } {
   const first = q.sort.find((s) => q.table.sorts[s.colId] || s.colId === q.table.idColumn);
   const sortKey = first ? q.table.sorts[first.colId] : undefined;
   // age sorts the opposite way to date of birth
@@ -213,7 +216,7 @@ function plan(q: PageQuery, drivenByFilter: boolean): { from: string; where: str
   const from = !drivenByFilter && sortKey ? `${q.table.name} INDEXED BY ${sortKey.index}` : q.table.name;
   // "+" keeps the planner from walking the sort index when the filter is to lead
   const order = sortKey ? `${drivenByFilter ? '+' : ''}${sortKey.expr} ${dir}, id ${dir}` : `id ${dir}`;
-  return { from, where: q.where.sql, order, keyExpr, lead: drivenByFilter ? '+' : '', cmp: desc ? '<' : '>' };
+  return { from, where: w.sql, order, keyExpr, lead: drivenByFilter ? '+' : '', cmp: desc ? '<' : '>' };
 }
 
 function encode(c: Cursor): string {
@@ -232,12 +235,14 @@ function decode(s: string): Cursor | null {
 /** One page of a view by keyset: the rows after `cursor` (or from the top), in the view's order. */
 export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   const cache = viewCache(db, q.version);
-  const viewKey = `${q.table.name}|${JSON.stringify(q.where.params)}|${q.where.sql}`;
-  const whereSql = q.where.sql ? `WHERE ${q.where.sql}` : '';
+  const walked = q.where(false);
+  const viewKey = `${q.table.name}|${JSON.stringify(walked.params)}|${walked.sql}`;
+  const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
   const lastRow =
-    cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(q.where.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(q.where.params) as { n: number }).n);
-  const drivenByFilter = q.where.sql !== '' && lastRow < FILTER_DRIVES_BELOW;
-  const p = plan(q, drivenByFilter);
+    cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
+  const drivenByFilter = walked.sql !== '' && lastRow < FILTER_DRIVES_BELOW;
+  const where = drivenByFilter ? q.where(true) : walked;
+  const p = plan(q, where, drivenByFilter);
   const sortKey = `${viewKey}|${p.order}`;
   const limit = Math.max(0, Math.min(q.endRow - q.startRow, PAGE_MAX));
   const marks = cache.bookmarks.get(sortKey) ?? remember(cache.bookmarks, sortKey, new Map<number, Cursor>());
@@ -247,7 +252,7 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   if (cursor === null && q.startRow > 0) {
     cursor = marks.get(q.startRow) ?? null;
     if (cursor === null) {
-      bookmark(db, p, q.where.params, marks);
+      bookmark(db, p, where.params, marks);
       const at = Math.floor(q.startRow / BOOKMARK_EVERY) * BOOKMARK_EVERY;
       cursor = at > 0 ? (marks.get(at) ?? null) : null;
       // within the 100 rows after the nearest bookmark
@@ -259,18 +264,31 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
     const conditions = [p.where, extra].filter(Boolean).join(' AND ');
     return db
       .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${p.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-      .all({ ...q.where.params, ...seekParams, limit: n, offset }) as Array<R & { _key: string | number | null; _id: number }>;
+      .all({ ...where.params, ...seekParams, limit: n, offset }) as Array<R & { _key: string | number | null; _id: number }>;
   };
-  let rows: Array<R & { _key: string | number | null; _id: number }>;
-  if (cursor === null) rows = run('', p.order, limit, skip, {});
-  else if (p.keyExpr === 'NULL') rows = run(`id ${p.cmp} @afterId`, p.order, limit, skip, { afterId: cursor[1] });
-  else {
-    // keyset in two index seeks: the rest of the cursor's key (by ID), then the keys after it
-    const seekParams = { afterKey: cursor[0], afterId: cursor[1] };
-    rows = run(`${p.lead}${p.keyExpr} = @afterKey AND id ${p.cmp} @afterId`, p.order, limit + skip, 0, seekParams);
-    if (rows.length < limit + skip) rows = [...rows, ...run(`${p.lead}${p.keyExpr} ${p.cmp} @afterKey`, p.order, limit + skip - rows.length, 0, seekParams)];
-    rows = rows.slice(skip);
+  // keyset as index seeks in order: the rest of the cursor's key (by ID), the keys after it, and
+  // the rows without a value (SQLite puts NULL first going up, last going down)
+  const want = limit + skip;
+  const dir = p.cmp === '<' ? 'DESC' : 'ASC';
+  const col = `${p.lead}${p.keyExpr}`;
+  const segments: Array<[where: string, order: string]> = [];
+  if (cursor === null) segments.push(['', p.order]);
+  else if (p.keyExpr === 'NULL') segments.push([`id ${p.cmp} @afterId`, p.order]);
+  else if (cursor[0] === null) {
+    segments.push([`${col} IS NULL AND id ${p.cmp} @afterId`, `id ${dir}`]);
+    if (dir === 'ASC') segments.push([`${col} IS NOT NULL`, p.order]);
+  } else {
+    segments.push([`${col} = @afterKey AND id ${p.cmp} @afterId`, `id ${dir}`]);
+    segments.push([`${col} ${p.cmp} @afterKey`, p.order]);
+    if (dir === 'DESC') segments.push([`${col} IS NULL`, `id ${dir}`]);
   }
+  const seekParams = cursor === null ? {} : { afterKey: cursor[0], afterId: cursor[1] };
+  let rows: Array<R & { _key: string | number | null; _id: number }> = [];
+  for (const [extra, order] of segments) {
+    if (rows.length >= want) break;
+    rows = [...rows, ...run(extra, order, want - rows.length, 0, seekParams)];
+  }
+  rows = rows.slice(skip);
   const last = rows.at(-1);
   const next: Cursor | null = last && rows.length === limit && q.startRow + limit < lastRow ? [last._key, last._id] : null;
   if (next) marks.set(q.startRow + limit, next);
@@ -283,15 +301,10 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
 
 /** One walk of the view (the sort index and the filter's columns only), keeping a cursor every 100 rows. */
 function bookmark(db: Db, p: ReturnType<typeof plan>, params: Where['params'], marks: Map<number, Cursor>): void {
-  // numbered in SQL over the index's own order, so only every 100th row crosses into JavaScript
-  const rows = db
-    .prepare(
-      `SELECT k, id, n FROM (SELECT ${p.keyExpr} AS k, id, row_number() OVER (ORDER BY ${p.order}) AS n FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''})
-       WHERE n % ${BOOKMARK_EVERY} = 0`,
-    )
-    .raw(true)
-    .all(params) as Array<[string | number | null, number, number]>;
-  for (const [k, id, n] of rows) marks.set(n, [k, id]);
+  // the sort index alone (it holds the filters' columns): no row is read
+  const rows = db.prepare(`SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''} ORDER BY ${p.order}`).raw(true).iterate(params) as IterableIterator<[string | number | null, number]>;
+  let n = 0;
+  for (const [k, id] of rows) if (++n % BOOKMARK_EVERY === 0) marks.set(n, [k, id]);
 }
 
 const PEOPLE_COLUMNS = `person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, imd_decile AS imdDecile, records,
@@ -302,7 +315,7 @@ export function peoplePage(db: Db, req: GridRequest, asOf: string, version: stri
   const page = pageRows<PeopleSqlRow>(db, {
     columns: PEOPLE_COLUMNS,
     table: PEOPLE,
-    where: peopleWhere(req.filters, asOf, cohortHouseholds),
+    where: (drivenByFilter) => peopleWhere(req.filters, asOf, cohortHouseholds, drivenByFilter),
     sort: req.sort,
     startRow: req.startRow,
     endRow: req.endRow,
@@ -326,7 +339,7 @@ export function householdsPage(db: Db, req: GridRequest, version: string, cohort
   const page = pageRows<Omit<HouseholdRow, 'sources'> & { sourceIds: string }>(db, {
     columns: HOUSEHOLD_COLUMNS,
     table: HOUSEHOLDS,
-    where: householdWhere(req.filters, cohortHouseholds),
+    where: (drivenByFilter) => householdWhere(req.filters, cohortHouseholds, drivenByFilter),
     sort: req.sort,
     startRow: req.startRow,
     endRow: req.endRow,

@@ -195,6 +195,11 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
 
   db.transaction(() => {
     // 'delete-all' drops the index's segments at once (row-by-row deletes rewrite them per row)
+    // the secondary indexes are built once after the rows go in (a sort each), not row by row
+    const indexes = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('baseline_person', 'baseline_household') AND sql IS NOT NULL")
+      .all() as Array<{ name: string; sql: string }>;
+    for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
     db.exec(
       "DELETE FROM baseline_person_doc; DELETE FROM baseline_person_source; DELETE FROM baseline_household_source; DELETE FROM baseline_person_key; DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');",
     );
@@ -299,6 +304,8 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       ).lastInsertRowid;
       for (const sourceId of h.sources.keys()) insertHouseholdSource.run(sourceId, rowId);
     }
+
+    for (const i of indexes) db.exec(i.sql);
 
     // possible twins: two people of one household with one birthday and different forenames
     db.prepare(

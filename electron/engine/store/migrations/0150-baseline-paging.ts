@@ -1,5 +1,5 @@
 // The baseline grids at scale: keyset paging walks one index per sort (its key, then the row ID,
-// nulls read as '' so one range covers them), a person–source table replaces the substring test
+// then the columns filters test, so the walk never reads a row), a person–source table replaces the substring test
 // on source_ids, and the IMD decile of each person's and household's LSOA is kept beside it so the
 // decile filter is an index range too. Rebuilt with the baseline tables; a store built before this
 // migration rebuilds them on first read (the index format key moves).
@@ -29,21 +29,24 @@ CREATE TABLE baseline_person_key (
   PRIMARY KEY (key, id)
 ) WITHOUT ROWID, STRICT;
 
-CREATE INDEX baseline_person_sort_forename ON baseline_person(ifnull(forename, ''), id);
-CREATE INDEX baseline_person_sort_surname ON baseline_person(ifnull(surname, ''), id);
-CREATE INDEX baseline_person_sort_dob ON baseline_person(ifnull(dob, ''), id);
-CREATE INDEX baseline_person_sort_sex ON baseline_person(ifnull(sex, ''), id);
-CREATE INDEX baseline_person_sort_household ON baseline_person(ifnull(household_id, ''), id);
-CREATE INDEX baseline_person_sort_postcode ON baseline_person(ifnull(postcode, ''), id);
-CREATE INDEX baseline_person_sort_lsoa ON baseline_person(ifnull(lsoa, ''), id);
-CREATE INDEX baseline_person_sort_records ON baseline_person(records, id);
-CREATE INDEX baseline_person_imd ON baseline_person(imd_decile, id);
+-- One index per sort: the sort column, the row ID (the tiebreak), then every column a filter tests,
+-- so a page, a count and a walk to a bookmark read the index alone, never the (encrypted) rows.
+CREATE INDEX baseline_person_sort_forename ON baseline_person(forename, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_surname ON baseline_person(surname, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_dob ON baseline_person(dob, id, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_sex ON baseline_person(sex, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_household ON baseline_person(household_id, id, dob, lsoa, imd_decile, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_postcode ON baseline_person(postcode, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_lsoa ON baseline_person(lsoa, id, dob, imd_decile, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_records ON baseline_person(records, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_imd ON baseline_person(imd_decile, id, dob, lsoa, household_id, in_review, possible_twin, no_dob);
 
-CREATE INDEX baseline_household_sort_members ON baseline_household(members, id);
-CREATE INDEX baseline_household_sort_adults ON baseline_household(adults, id);
-CREATE INDEX baseline_household_sort_children ON baseline_household(children, id);
-CREATE INDEX baseline_household_sort_postcode ON baseline_household(ifnull(postcode, ''), id);
-CREATE INDEX baseline_household_sort_address ON baseline_household(ifnull(address, ''), id);
-CREATE INDEX baseline_household_sort_lsoa ON baseline_household(ifnull(lsoa, ''), id);
-CREATE INDEX baseline_household_imd ON baseline_household(imd_decile, id);
+CREATE INDEX baseline_household_sort_household ON baseline_household(household_id, id, lsoa, imd_decile);
+CREATE INDEX baseline_household_sort_members ON baseline_household(members, id, lsoa, imd_decile, household_id);
+CREATE INDEX baseline_household_sort_adults ON baseline_household(adults, id, lsoa, imd_decile, household_id);
+CREATE INDEX baseline_household_sort_children ON baseline_household(children, id, lsoa, imd_decile, household_id);
+CREATE INDEX baseline_household_sort_postcode ON baseline_household(postcode, id, lsoa, imd_decile, household_id);
+CREATE INDEX baseline_household_sort_address ON baseline_household(address, id, lsoa, imd_decile, household_id);
+CREATE INDEX baseline_household_sort_lsoa ON baseline_household(lsoa, id, imd_decile, household_id);
+CREATE INDEX baseline_household_sort_imd ON baseline_household(imd_decile, id, lsoa, household_id);
 `;
