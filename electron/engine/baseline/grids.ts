@@ -7,7 +7,7 @@
 // until the baseline or the view changes.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
-import { ageOn } from './index-build.js';
+import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
 export type AgeBand = '0-4' | '5-10' | '11-15' | '16-17' | '18-24' | '25-64' | '65+' | 'unknown';
 export interface GridRequest {
@@ -29,8 +29,6 @@ export interface GridPage<R> {
 const PAGE_MAX = 500;
 /** Below this many matching rows a filter drives the query (then sorts); above it the sort index does. */
 const FILTER_DRIVES_BELOW = 20_000;
-/** Every this many rows the bookmark walk keeps a cursor. */
-const BOOKMARK_EVERY = 100;
 
 interface SortKey {
   /** the column the sort index starts with */
@@ -92,24 +90,19 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface Where {
   sql: string;
-  params: Record<string, string | number>;
+  params: Record<string, string | number | bigint>;
   /** a cheaper count when the source is the only filter (the person–source index alone) */
   count?: string;
 }
 
 function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
-  const params: Record<string, string | number> = {};
+  const params: Where['params'] = {};
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) {
-    // walking a sort index: a lookup per row walked (EXISTS), not a list of every person of the
-    // source made per page; when the source's few people lead, their list (IN)
-    where.push(drivenByFilter ? 'id IN (SELECT id FROM baseline_person_source WHERE source_id = @source)' : 'EXISTS (SELECT 1 FROM baseline_person_source s WHERE s.source_id = @source AND s.id = baseline_person.id)');
-    params.source = f.sourceId;
-  }
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_person', f.sourceId, drivenByFilter, params));
   if (f.imdDecile !== undefined) {
     where.push('imd_decile = @imd');
     params.imd = f.imdDecile;
@@ -138,15 +131,12 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
 
 function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
-  const params: Record<string, string | number> = {};
+  const params: Where['params'] = {};
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) {
-    where.push(drivenByFilter ? 'id IN (SELECT id FROM baseline_household_source WHERE source_id = @source)' : 'EXISTS (SELECT 1 FROM baseline_household_source s WHERE s.source_id = @source AND s.id = baseline_household.id)');
-    params.source = f.sourceId;
-  }
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_household', f.sourceId, drivenByFilter, params));
   if (f.imdDecile !== undefined) {
     where.push('imd_decile = @imd');
     params.imd = f.imdDecile;
@@ -165,6 +155,21 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
   }
   const onlySource = where.length === 1 && f.sourceId !== undefined;
   return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
+}
+
+/**
+ * The source filter: when the source's few rows lead, their list from the source table; when a
+ * sort index is walked, the source's bit, which the index holds (or, past 62 sources, a lookup
+ * per row in the source table).
+ */
+function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: number, drivenByFilter: boolean, params: Where['params']): string {
+  params.source = sourceId;
+  if (drivenByFilter) return `id IN (SELECT id FROM ${table}_source WHERE source_id = @source)`;
+  if (sourceId <= SOURCE_BITS_MAX) {
+    params.sourceBit = 1n << BigInt(sourceId);
+    return '(source_bits & @sourceBit) != 0';
+  }
+  return `EXISTS (SELECT 1 FROM ${table}_source s WHERE s.source_id = @source AND s.id = ${table}.id)`;
 }
 
 type Cursor = [key: string | number | null, id: number];
@@ -227,7 +232,7 @@ function decode(s: string): Cursor | null {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(c) && c.length === 2 && Number.isInteger(c[1]) && (c[0] === null || typeof c[0] === 'string' || typeof c[0] === 'number')) return c as Cursor;
   } catch {
-    // a malformed cursor is treated as none: the page is found from the bookmarks
+    // a malformed cursor is treated as none: the page is found by its position
   }
   return null;
 }
@@ -236,7 +241,7 @@ function decode(s: string): Cursor | null {
 export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   const cache = viewCache(db, q.version);
   const walked = q.where(false);
-  const viewKey = `${q.table.name}|${JSON.stringify(walked.params)}|${walked.sql}`;
+  const viewKey = `${q.table.name}|${JSON.stringify(walked.params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}|${walked.sql}`;
   const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
   const lastRow =
     cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
@@ -248,27 +253,16 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   const marks = cache.bookmarks.get(sortKey) ?? remember(cache.bookmarks, sortKey, new Map<number, Cursor>());
 
   let cursor: Cursor | null = q.after ? decode(q.after) : null;
-  let skip = 0;
   if (cursor === null && q.startRow > 0) {
-    cursor = marks.get(q.startRow) ?? null;
-    if (cursor === null) {
-      bookmark(db, p, where.params, marks);
-      const at = Math.floor(q.startRow / BOOKMARK_EVERY) * BOOKMARK_EVERY;
-      cursor = at > 0 ? (marks.get(at) ?? null) : null;
-      // within the 100 rows after the nearest bookmark
-      skip = q.startRow - at;
-      if (at > 0 && cursor === null) return { rows: [], lastRow, next: null };
-    }
+    // a jump: the row before the page, counted along the sort index in SQLite (the index holds
+    // the filters' columns, so no row is read), then kept as a bookmark for the view
+    cursor = marks.get(q.startRow) ?? locate(db, p, where.params, q.startRow);
+    if (cursor === null) return { rows: [], lastRow, next: null };
+    marks.set(q.startRow, cursor);
   }
-  const run = (extra: string, order: string, n: number, offset: number, seekParams: Record<string, unknown>): Array<R & { _key: string | number | null; _id: number }> => {
-    const conditions = [p.where, extra].filter(Boolean).join(' AND ');
-    return db
-      .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${p.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-      .all({ ...where.params, ...seekParams, limit: n, offset }) as Array<R & { _key: string | number | null; _id: number }>;
-  };
   // keyset as index seeks in order: the rest of the cursor's key (by ID), the keys after it, and
   // the rows without a value (SQLite puts NULL first going up, last going down)
-  const want = limit + skip;
+  const want = limit;
   const dir = p.cmp === '<' ? 'DESC' : 'ASC';
   const col = `${p.lead}${p.keyExpr}`;
   const segments: Array<[where: string, order: string]> = [];
@@ -286,9 +280,12 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   let rows: Array<R & { _key: string | number | null; _id: number }> = [];
   for (const [extra, order] of segments) {
     if (rows.length >= want) break;
-    rows = [...rows, ...run(extra, order, want - rows.length, 0, seekParams)];
+    const conditions = [p.where, extra].filter(Boolean).join(' AND ');
+    const found = db
+      .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${p.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order} LIMIT @limit`)
+      .all({ ...where.params, ...seekParams, limit: want - rows.length }) as Array<R & { _key: string | number | null; _id: number }>;
+    rows = [...rows, ...found];
   }
-  rows = rows.slice(skip);
   const last = rows.at(-1);
   const next: Cursor | null = last && rows.length === limit && q.startRow + limit < lastRow ? [last._key, last._id] : null;
   if (next) marks.set(q.startRow + limit, next);
@@ -299,12 +296,13 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   };
 }
 
-/** One walk of the view (the sort index and the filter's columns only), keeping a cursor every 100 rows. */
-function bookmark(db: Db, p: ReturnType<typeof plan>, params: Where['params'], marks: Map<number, Cursor>): void {
-  // the sort index alone (it holds the filters' columns): no row is read
-  const rows = db.prepare(`SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''} ORDER BY ${p.order}`).raw(true).iterate(params) as IterableIterator<[string | number | null, number]>;
-  let n = 0;
-  for (const [k, id] of rows) if (++n % BOOKMARK_EVERY === 0) marks.set(n, [k, id]);
+/** The sort key and ID of the row just before `startRow` in the view, or null past its end. */
+function locate(db: Db, p: ReturnType<typeof plan>, params: Where['params'], startRow: number): Cursor | null {
+  const row = db
+    .prepare(`SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''} ORDER BY ${p.order} LIMIT 1 OFFSET @before`)
+    .raw(true)
+    .get({ ...params, before: startRow - 1 }) as [string | number | null, number] | undefined;
+  return row ? [row[0], row[1]] : null;
 }
 
 const PEOPLE_COLUMNS = `person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, imd_decile AS imdDecile, records,

@@ -11,6 +11,14 @@ import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
 
 const VERSION_KEY = 'baseline.index_run';
+/** Sources 1 to 62 have a bit in source_bits; a source beyond that is found through the source tables alone. */
+export const SOURCE_BITS_MAX = 62;
+const sourceBits = (ids: Iterable<number>): bigint => {
+  let bits = 0n;
+  for (const id of ids) if (id >= 1 && id <= SOURCE_BITS_MAX) bits |= 1n << BigInt(id);
+  return bits;
+};
+
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
@@ -125,11 +133,19 @@ function personDoc(rows: readonly Row[]): PersonDoc {
   return { names: [...names], dobs: [...dobs], postcodes: [...postcodes], addresses: [...addresses], ids: [...ids] };
 }
 
-/** The exact keys of a person (identifiers, dates of birth, postcodes without spaces, IDs): a search for one is an index lookup. */
-export function exactKeys(personId: string, householdId: string | null, doc: PersonDoc): string[] {
-  const keys = new Set<string>([personId, ...doc.dobs, ...doc.postcodes.map(compact), ...doc.ids]);
-  if (householdId) keys.add(householdId);
-  return [...keys];
+/**
+ * The exact keys of the people `scope` picks (their person and household IDs, dates of birth,
+ * postcodes without spaces, identifiers), read from their documents: one definition for building
+ * the key table (sorted, so the rows go in as appends) and for erasing one person's keys.
+ */
+export function personKeysSql(scope: string): string {
+  const doc = (path: string, value = 'j.value'): string =>
+    `SELECT ${value} AS key, p.id FROM baseline_person p JOIN baseline_person_doc d ON d.id = p.id, json_each(d.doc_json, '${path}') j WHERE ${scope}`;
+  return `SELECT key, id FROM (
+    SELECT p.person_id AS key, p.id FROM baseline_person p WHERE ${scope}
+    UNION SELECT p.household_id, p.id FROM baseline_person p WHERE p.household_id IS NOT NULL AND ${scope}
+    UNION ${doc('$.dobs')} UNION ${doc('$.postcodes', "replace(j.value, ' ', '')")} UNION ${doc('$.ids')}
+  ) ORDER BY key, id`;
 }
 
 /** The FTS text of a person: every key separated by " | " so trigrams do not run across keys. */
@@ -204,11 +220,11 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       "DELETE FROM baseline_person_doc; DELETE FROM baseline_person_source; DELETE FROM baseline_household_source; DELETE FROM baseline_person_key; DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');",
     );
     const insertPerson = db.prepare(
-      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, imd_decile, records, record_ids, source_ids, sources_json, no_dob, possible_twin, in_review)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, imd_decile, records, record_ids, source_ids, source_bits, sources_json, no_dob, possible_twin, in_review)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
     );
     const insertPersonSource = db.prepare('INSERT INTO baseline_person_source(source_id, id) VALUES (?, ?)');
-    const insertKey = db.prepare('INSERT OR IGNORE INTO baseline_person_key(key, id) VALUES (?, ?)');
+
     const insertDoc = db.prepare('INSERT INTO baseline_person_doc(id, doc_json) VALUES (?, ?)');
     const insertFts = db.prepare('INSERT INTO baseline_person_fts(rowid, keys) VALUES (?, ?)');
     const households = new Map<string, { members: number; adults: number; children: number; postcode: Tally; address: Tally; street: Tally; sources: Map<number, string> }>();
@@ -252,6 +268,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
           group.length,
           JSON.stringify(group.map((r) => r.recordId)),
           `,${[...sources.keys()].sort((a, b) => a - b).join(',')},`,
+          sourceBits(sources.keys()),
           JSON.stringify([...new Set(sources.values())]),
           dob === null ? 1 : 0,
         ).lastInsertRowid,
@@ -259,7 +276,6 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       insertDoc.run(id, JSON.stringify(doc));
       insertFts.run(id, searchText(first.person, first.household, doc));
       for (const sourceId of sources.keys()) insertPersonSource.run(sourceId, id);
-      for (const k of exactKeys(first.person, first.household, doc)) insertKey.run(k, id);
       if (first.household) {
         const h = households.get(first.household) ?? { members: 0, adults: 0, children: 0, postcode: new Tally(), address: new Tally(), street: new Tally(), sources: new Map<number, string>() };
         h.members++;
@@ -283,7 +299,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
     flush();
 
     const insertHousehold = db.prepare(
-      'INSERT INTO baseline_household(household_id, members, adults, children, postcode, address, street, lsoa, imd_decile, source_ids, sources_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO baseline_household(household_id, members, adults, children, postcode, address, street, lsoa, imd_decile, source_ids, source_bits, sources_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertHouseholdSource = db.prepare('INSERT INTO baseline_household_source(source_id, id) VALUES (?, ?)');
     for (const [hid, h] of households) {
@@ -300,12 +316,14 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
         lsoa,
         decileOf(lsoa),
         `,${[...h.sources.keys()].sort((a, b) => a - b).join(',')},`,
+        sourceBits(h.sources.keys()),
         JSON.stringify([...new Set(h.sources.values())]),
       ).lastInsertRowid;
       for (const sourceId of h.sources.keys()) insertHouseholdSource.run(sourceId, rowId);
     }
 
     for (const i of indexes) db.exec(i.sql);
+    db.prepare(`INSERT INTO baseline_person_key(key, id) ${personKeysSql('1')}`).run();
 
     // possible twins: two people of one household with one birthday and different forenames
     db.prepare(

@@ -3,17 +3,19 @@
 // Both are audited by IDs and counts only.
 import type { ErasureReport } from '../../../shared/ipc/channels/baseline.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { writeReportXlsx, type ReportCell } from '../governance/report-xlsx.js';
+import { writeReportXlsx, type ReportCell, type ReportSheet } from '../governance/report-xlsx.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import type { Store } from '../store/store.js';
-import { ensureBaselineIndex, exactKeys, invalidateBaselineIndex, type PersonDoc } from './index-build.js';
+import { ensureBaselineIndex, invalidateBaselineIndex, personKeysSql } from './index-build.js';
 import { identityValues, scrubRunNotes } from './erase-run-notes.js';
 import { keptAggregates } from './erasure-map.js';
 import { auditAbout, personPage, recordsOfPerson } from './person-page.js';
+import { writeSubjectAccessPdf } from './subject-access-pdf.js';
 
 const KEPT_LABELS: Record<string, string> = { link_run: 'Linkage run totals', cohort_run: 'Cohort totals' };
 
-export function exportSubjectAccess(store: Store, user: string, personId: string, out: string): { records: number; events: number; decisions: number; views: number } {
+/** Everything held about one person as titled sheets: written as a workbook or a PDF from this one model. */
+function subjectAccessSheets(store: Store, user: string, personId: string): { sheets: ReportSheet[]; counts: { records: number; events: number; decisions: number; views: number } } {
   const page = personPage(store, user, personId);
   const audit = auditAbout(store, personId, page.records.map((r) => r.recordId));
   const summary: ReportCell[][] = [
@@ -48,7 +50,7 @@ export function exportSubjectAccess(store: Store, user: string, personId: string
     ...page.decisions.map((d) => [d.id, d.decision, d.decidedBy, d.decidedAt, d.note, d.status]),
   ];
   const views: ReportCell[][] = [['Audit event', 'At', 'Who', 'What', 'Details (IDs and counts)'], ...audit.map((a) => [a.id, a.at, a.actor, a.action, a.payload])];
-  writeReportXlsx(out, `Subject access ${personId}`, [
+  const sheets: ReportSheet[] = [
     { name: 'Summary', rows: summary, widths: [40, 40] },
     { name: 'Identity', rows: identity, widths: [16, 30, 60] },
     { name: 'Records as sent', rows: cells, widths: [8, 24, 40, 16, 6, 12, 28, 40] },
@@ -56,9 +58,17 @@ export function exportSubjectAccess(store: Store, user: string, personId: string
     { name: 'Households', rows: households },
     { name: 'Decisions', rows: decisions },
     { name: 'Who viewed', rows: views, widths: [10, 24, 16, 20, 60] },
-  ]);
-  const counts = { records: page.records.length, events: page.events.length, decisions: page.decisions.length, views: audit.length };
-  store.audit(user, 'subject-access-export', { personId, ...counts });
+  ];
+  return { sheets, counts: { records: page.records.length, events: page.events.length, decisions: page.decisions.length, views: audit.length } };
+}
+
+/** Writes the subject access file: a PDF when `out` ends in .pdf, else a workbook. Audited by counts. */
+export async function exportSubjectAccess(store: Store, user: string, personId: string, out: string): Promise<{ records: number; events: number; decisions: number; views: number }> {
+  const { sheets, counts } = subjectAccessSheets(store, user, personId);
+  const format = out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
+  if (format === 'pdf') await writeSubjectAccessPdf(out, `Subject access ${personId}`, sheets);
+  else writeReportXlsx(out, `Subject access ${personId}`, sheets);
+  store.audit(user, 'subject-access-export', { personId, format, ...counts });
   return counts;
 }
 
@@ -97,10 +107,8 @@ export function erasePerson(store: Store, user: string, personId: string, confir
     const row = db.prepare('SELECT id FROM baseline_person WHERE person_id = ?').pluck().get(personId) as number | undefined;
     if (row !== undefined) {
       del('searchKeys', 'DELETE FROM baseline_person_fts WHERE rowid = ?', row);
-      // the exact keys by their own index (the person's document says which), then their sources
-      const held = db.prepare('SELECT p.household_id AS household, d.doc_json AS doc FROM baseline_person p LEFT JOIN baseline_person_doc d ON d.id = p.id WHERE p.id = ?').get(row) as { household: string | null; doc: string | null };
-      const keys = held.doc ? exactKeys(personId, held.household, JSON.parse(held.doc) as PersonDoc) : [personId];
-      for (const key of keys) del('searchKeys', 'DELETE FROM baseline_person_key WHERE key = ? AND id = ?', key, row);
+      // the exact keys by the same definition that made them
+      del('searchKeys', `DELETE FROM baseline_person_key WHERE (key, id) IN (${personKeysSql('p.id = @row')})`, { row });
       for (const source of perSource) del('baselineRows', 'DELETE FROM baseline_person_source WHERE source_id = ? AND id = ?', source.id, row);
       del('searchKeys', 'DELETE FROM baseline_person_doc WHERE id = ?', row);
       del('baselineRows', 'DELETE FROM baseline_person WHERE id = ?', row);

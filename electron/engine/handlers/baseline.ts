@@ -2,6 +2,7 @@
 import type { BASELINE_CHANNELS } from '../../../shared/ipc/channels/baseline.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { householdsPage, peoplePage } from '../baseline/grids.js';
+import { exportGrid } from '../baseline/grid-export.js';
 import { decideHousehold } from '../baseline/household-decisions.js';
 import { cohortHouseholds } from '../baseline/cohort-filter.js';
 import { baselineVersion, ensureBaselineIndex, runAsOf } from '../baseline/index-build.js';
@@ -63,24 +64,46 @@ export function baselineHandlers(context: EngineContext): HandlersFor<keyof type
       const { run } = ensureBaselineIndex(store);
       return { run, ...streetCounts(store.reader, lsoa, store.session.role === 'analyst') };
     },
-    'baseline:subjectAccess': async ({ personId, path }) => {
+    'baseline:subjectAccess': async ({ personId, path, format }) => {
       const store = context.requireStore();
       const { host, storePath, chooseSaveFile } = context.options();
       // as for every export: in Electron the save dialog names the path, never the renderer
       if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'Choose where to save with the save dialog.');
+      // a typed path says its format by its ending; otherwise the request does (workbook by default)
+      const ext = path !== undefined && path.toLowerCase().endsWith('.pdf') ? '.pdf' : path !== undefined ? '.xlsx' : format === 'pdf' ? '.pdf' : '.xlsx';
       let out: string;
-      if (path !== undefined) out = typedExportPath(path, '.xlsx');
+      if (path !== undefined) out = typedExportPath(path, ext);
       else if (chooseSaveFile) {
-        const chosen = await chooseSaveFile({ suggestedName: `subject-access-${personId}.xlsx`, filter: { name: 'Excel workbook', extension: 'xlsx' } });
+        const chosen = await chooseSaveFile({ suggestedName: `subject-access-${personId}${ext}`, filter: ext === '.pdf' ? { name: 'PDF document', extension: 'pdf' } : { name: 'Excel workbook', extension: 'xlsx' } });
         if (chosen === null) return { saved: false, path: null, records: 0, events: 0, decisions: 0, views: 0 };
-        out = chosen.toLowerCase().endsWith('.xlsx') ? chosen : `${chosen}.xlsx`;
-      } else out = exportsFolderPath(storePath, `subject-access-${personId}`, '.xlsx');
-      return { saved: true, path: out, ...exportSubjectAccess(store, context.user(), personId, out) };
+        out = chosen.toLowerCase().endsWith(ext) ? chosen : `${chosen}${ext}`;
+      } else out = exportsFolderPath(storePath, `subject-access-${personId}`, ext);
+      return { saved: true, path: out, ...(await exportSubjectAccess(store, context.user(), personId, out)) };
     },
     'baseline:householdDecide': (request) => {
       const { note, ...decision } = request;
       return decideHousehold(context.requireStore(), context.user(), decision, note);
     },
     'baseline:erase': ({ personId, confirm }) => erasePerson(context.requireStore(), context.user(), personId, confirm),
+    'baseline:gridExport': async ({ path, ...request }) => {
+      const store = context.requireStore();
+      const { host, storePath, chooseSaveFile } = context.options();
+      if (host === 'electron' && path !== undefined) throw new WorkbenchError('forbidden', 'Choose where to save with the save dialog.');
+      let out: string;
+      if (path !== undefined) out = typedExportPath(path, '.csv');
+      else if (chooseSaveFile) {
+        const chosen = await chooseSaveFile({ suggestedName: `baseline-${request.kind}.csv`, filter: { name: 'CSV file', extension: 'csv' } });
+        if (chosen === null) return { saved: false, path: null, rows: 0 };
+        out = chosen.toLowerCase().endsWith('.csv') ? chosen : `${chosen}.csv`;
+      } else out = exportsFolderPath(storePath, `baseline-${request.kind}`, '.csv');
+      ensureBaselineIndex(store);
+      const asOf = asOfOf(store);
+      const version = baselineVersion(store);
+      const cohort = request.filters.cohort === undefined ? null : cohortHouseholds(store.reader, request.filters.cohort, asOf, version);
+      const result = exportGrid(store.reader, request, out, asOf, version, cohort);
+      // which view and how many rows, never a typed filter's text
+      store.audit(context.user(), 'baseline-grid-export', { kind: request.kind, rows: result.rows, columns: result.columns.length, filters: Object.keys(request.filters).sort().join(',') });
+      return { saved: true, path: out, rows: result.rows };
+    },
   };
 }

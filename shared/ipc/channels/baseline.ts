@@ -322,7 +322,8 @@ export const BASELINE_CHANNELS = {
   /** households per street of an LSOA (or every street): counts, disclosure-controlled for non-analysts */
   'baseline:streets': { request: z.object({ lsoa: z.string().max(20).optional() }).strict(), response: z.object({ run: z.number().int().nullable(), suppressed: z.boolean(), rows: z.array(StreetRow) }) },
   'baseline:subjectAccess': {
-    request: z.object({ personId, path: z.string().min(1).max(4096).optional() }).strict(),
+    /** a typed path ending .pdf writes a PDF, else a workbook; with the save dialog, `format` says which */
+    request: z.object({ personId, path: z.string().min(1).max(4096).optional(), format: z.enum(['xlsx', 'pdf']).optional() }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable(), records: z.number().int(), events: z.number().int(), decisions: z.number().int(), views: z.number().int() }),
   },
   /** household merge (two households are one family) or split (a person does not live there): holds at every later run */
@@ -334,6 +335,20 @@ export const BASELINE_CHANNELS = {
     response: z.object({ kind: z.string(), decisions: z.number().int() }),
   },
   'baseline:erase': { request: z.object({ personId, confirm: z.string().max(40) }).strict(), response: ErasureReport },
+  /** the grid's current view (filters, sort, chosen columns) as CSV for people: formula-safe, audited */
+  'baseline:gridExport': {
+    request: z
+      .object({
+        kind: z.enum(['people', 'households']),
+        sort: gridSort,
+        filters: gridFilters,
+        columns: z.array(z.string().max(40)).max(20).optional(),
+        /** browser host and CLI only: in Electron the save dialog names the file */
+        path: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable(), rows: z.number().int() }),
+  },
 } as const;
 
 const ANALYST: readonly Role[] = ['analyst'];
@@ -353,6 +368,7 @@ export const BASELINE_POLICY: { readonly [C in keyof typeof BASELINE_CHANNELS]: 
   'baseline:subjectAccess': ANALYST,
   'baseline:householdDecide': ANALYST,
   'baseline:erase': ANALYST,
+  'baseline:gridExport': ANALYST,
 };
 
 export const BASELINE_FEATURE = defineFeature({
@@ -360,5 +376,5 @@ export const BASELINE_FEATURE = defineFeature({
   channels: BASELINE_CHANNELS,
   policy: BASELINE_POLICY,
   jobResults: {},
-  auditActions: ['link-decision-cleared', 'person-erased', 'person-search', 'person-split', 'subject-access-export', 'view-cluster', 'view-household', 'view-person', 'household-merge', 'household-split'],
+  auditActions: ['link-decision-cleared', 'person-erased', 'person-search', 'person-split', 'subject-access-export', 'view-cluster', 'view-household', 'view-person', 'household-merge', 'household-split', 'baseline-grid-export'],
 });

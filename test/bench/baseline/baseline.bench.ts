@@ -99,9 +99,12 @@ const say = (m: string): boolean => process.stderr.write(`${new Date().toISOStri
 say(`seeded ${N} people in ${seedSeconds.toFixed(1)} s`);
 
 let t = performance.now();
+const cpu0 = process.cpuUsage();
 ensureBaselineIndex(store);
 const indexSeconds = (performance.now() - t) / 1000;
-say(`index built in ${indexSeconds.toFixed(1)} s`);
+const cpu = process.cpuUsage(cpu0);
+const indexCpuSeconds = (cpu.user + cpu.system) / 1e6;
+say(`index built in ${indexSeconds.toFixed(1)} s (${indexCpuSeconds.toFixed(1)} s CPU)`);
 
 const engine = createEngine({ storePath: path, host: 'cli', version: 'bench' });
 engine.adoptStore(store);
@@ -173,6 +176,7 @@ process.stdout.write(
     persons: N,
     seedSeconds: round(seedSeconds),
     indexSeconds: round(indexSeconds),
+    indexCpuSeconds: round(indexCpuSeconds),
     search: { p50: round(quantile(searchMs, 0.5)), p95: round(quantile(searchMs, 0.95)), max: round(Math.max(...searchMs)) },
     grid: { p50: round(quantile(gridMs, 0.5)), p95: round(quantile(gridMs, 0.95)), max: round(Math.max(...gridMs)) },
     gridFirst: { p50: round(quantile(firstMs, 0.5)), p95: round(quantile(firstMs, 0.95)), max: round(Math.max(...firstMs)) },

@@ -8,6 +8,10 @@
 export const sql = `
 ALTER TABLE baseline_person ADD COLUMN imd_decile INTEGER;
 ALTER TABLE baseline_household ADD COLUMN imd_decile INTEGER;
+-- bit n set: the person (household) has a record from source n (sources 1 to 62), so the source
+-- filter is tested inside the sort index; the source tables below answer for any source
+ALTER TABLE baseline_person ADD COLUMN source_bits INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE baseline_household ADD COLUMN source_bits INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE baseline_person_source (
   source_id INTEGER NOT NULL,
@@ -31,22 +35,22 @@ CREATE TABLE baseline_person_key (
 
 -- One index per sort: the sort column, the row ID (the tiebreak), then every column a filter tests,
 -- so a page, a count and a walk to a bookmark read the index alone, never the (encrypted) rows.
-CREATE INDEX baseline_person_sort_forename ON baseline_person(forename, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_surname ON baseline_person(surname, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_dob ON baseline_person(dob, id, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_sex ON baseline_person(sex, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_household ON baseline_person(household_id, id, dob, lsoa, imd_decile, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_postcode ON baseline_person(postcode, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_lsoa ON baseline_person(lsoa, id, dob, imd_decile, household_id, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_records ON baseline_person(records, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob);
-CREATE INDEX baseline_person_sort_imd ON baseline_person(imd_decile, id, dob, lsoa, household_id, in_review, possible_twin, no_dob);
+CREATE INDEX baseline_person_sort_forename ON baseline_person(forename, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_surname ON baseline_person(surname, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_dob ON baseline_person(dob, id, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_sex ON baseline_person(sex, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_household ON baseline_person(household_id, id, dob, lsoa, imd_decile, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_postcode ON baseline_person(postcode, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_lsoa ON baseline_person(lsoa, id, dob, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_records ON baseline_person(records, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
+CREATE INDEX baseline_person_sort_imd ON baseline_person(imd_decile, id, dob, lsoa, household_id, in_review, possible_twin, no_dob, source_bits);
 
-CREATE INDEX baseline_household_sort_household ON baseline_household(household_id, id, lsoa, imd_decile);
-CREATE INDEX baseline_household_sort_members ON baseline_household(members, id, lsoa, imd_decile, household_id);
-CREATE INDEX baseline_household_sort_adults ON baseline_household(adults, id, lsoa, imd_decile, household_id);
-CREATE INDEX baseline_household_sort_children ON baseline_household(children, id, lsoa, imd_decile, household_id);
-CREATE INDEX baseline_household_sort_postcode ON baseline_household(postcode, id, lsoa, imd_decile, household_id);
-CREATE INDEX baseline_household_sort_address ON baseline_household(address, id, lsoa, imd_decile, household_id);
-CREATE INDEX baseline_household_sort_lsoa ON baseline_household(lsoa, id, imd_decile, household_id);
-CREATE INDEX baseline_household_sort_imd ON baseline_household(imd_decile, id, lsoa, household_id);
+CREATE INDEX baseline_household_sort_household ON baseline_household(household_id, id, lsoa, imd_decile, source_bits);
+CREATE INDEX baseline_household_sort_members ON baseline_household(members, id, lsoa, imd_decile, household_id, source_bits);
+CREATE INDEX baseline_household_sort_adults ON baseline_household(adults, id, lsoa, imd_decile, household_id, source_bits);
+CREATE INDEX baseline_household_sort_children ON baseline_household(children, id, lsoa, imd_decile, household_id, source_bits);
+CREATE INDEX baseline_household_sort_postcode ON baseline_household(postcode, id, lsoa, imd_decile, household_id, source_bits);
+CREATE INDEX baseline_household_sort_address ON baseline_household(address, id, lsoa, imd_decile, household_id, source_bits);
+CREATE INDEX baseline_household_sort_lsoa ON baseline_household(lsoa, id, imd_decile, household_id, source_bits);
+CREATE INDEX baseline_household_sort_imd ON baseline_household(imd_decile, id, lsoa, household_id, source_bits);
 `;
