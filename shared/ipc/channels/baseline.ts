@@ -220,7 +220,7 @@ const gridFilters = z
     text: z.string().max(200).optional(),
     /** the IMD decile (1 = most deprived tenth) of the LSOA, by the newest IoD release */
     imdDecile: z.number().int().min(1).max(10).optional(),
-    /** families in the cohort of this programme (qualifying or flagged at the latest linkage run's as-of date) */
+    /** families qualifying for this programme's cohort, at the as-of date it was last made with (else the latest linkage run's) */
     cohort: z.string().min(1).max(200).optional(),
   })
   .strict();
