@@ -22,7 +22,7 @@ const sourceBits = (ids: Iterable<number>): bigint => {
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface PersonDoc {
   names: string[];
@@ -133,9 +133,12 @@ function personDoc(rows: readonly Row[]): PersonDoc {
   return { names: [...names], dobs: [...dobs], postcodes: [...postcodes], addresses: [...addresses], ids: [...ids] };
 }
 
+/** Names are keys too, marked so a name never meets an identifier that happens to spell it. */
+export const NAME_KEY = 'N:';
+
 /**
  * The exact keys of the people `scope` picks (their person and household IDs, dates of birth,
- * postcodes without spaces, identifiers), read from their documents: one definition for building
+ * postcodes without spaces, identifiers, each name word), read from their documents: one definition for building
  * the key table (sorted, so the rows go in as appends) and for erasing one person's keys.
  */
 export function personKeysSql(scope: string): string {
@@ -144,7 +147,7 @@ export function personKeysSql(scope: string): string {
   return `SELECT key, id FROM (
     SELECT p.person_id AS key, p.id FROM baseline_person p WHERE ${scope}
     UNION SELECT p.household_id, p.id FROM baseline_person p WHERE p.household_id IS NOT NULL AND ${scope}
-    UNION ${doc('$.dobs')} UNION ${doc('$.postcodes', "replace(j.value, ' ', '')")} UNION ${doc('$.ids')}
+    UNION ${doc('$.dobs')} UNION ${doc('$.postcodes', "replace(j.value, ' ', '')")} UNION ${doc('$.ids')} UNION ${doc('$.names', `'${NAME_KEY}' || j.value`)}
   ) ORDER BY key, id`;
 }
 

@@ -8,9 +8,9 @@ import Fuse, { type Expression } from 'fuse.js';
 import type { SearchHit } from '../../../shared/ipc/channels/baseline.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { transliterationKey } from '../link/names.js';
-import { soundex } from '../link/strings.js';
+import { jaroWinkler, soundex, withinOneEdit } from '../link/strings.js';
 import type { Db } from '../store/database.js';
-import { ageOn, nameVariants, type PersonDoc } from './index-build.js';
+import { ageOn, NAME_KEY, nameVariants, type PersonDoc } from './index-build.js';
 
 /** How many people the pre-filter hands to fuse.js. */
 const CANDIDATES = 200;
@@ -156,7 +156,61 @@ function strictAlternatives(w: QueryWord): string[] {
   return w.isName ? nameVariants(w.text.replace(/[^A-Z]/g, '')).map(quote) : [quote(w.text)];
 }
 
-export function searchPeople(db: Db, query: string, limit: number, asOf: string): SearchResult {
+/** Person IDs holding any of `names` as a name word (capped: a very common name is narrowed by the other words). */
+function nameIds(db: Db, names: readonly string[]): Set<number> {
+  const lookup = db.prepare('SELECT id FROM baseline_person_key WHERE key = ? LIMIT 20000').pluck();
+  const ids = new Set<number>();
+  for (const n of names) for (const id of lookup.all(`${NAME_KEY}${n}`) as number[]) ids.add(id);
+  return ids;
+}
+
+/** Close enough to be a typo of one another, by the linker's comparisons. */
+function nearName(a: string, b: string): boolean {
+  return a === b || withinOneEdit(a, b) || jaroWinkler(a, b) >= 0.88 || (a.length >= 3 && b.length >= 3 && (soundex(a) === soundex(b) || transliterationKey(a) === transliterationKey(b)));
+}
+
+/**
+ * People found by name keys: every name word held whole (or as a nickname) narrows by an index
+ * lookup; the words nobody holds whole (typos) are compared with the names of the people left.
+ * Empty when no word is held whole, or nobody is left: the trigram search then takes over.
+ */
+function byNames(db: Db, words: readonly QueryWord[], version: string): number[] {
+  let base: Set<number> | null = null;
+  const loose: string[] = [];
+  for (const w of words) {
+    const plain = w.text.replace(/[^A-Z]/g, '');
+    const ids = w.isName ? nameIds(db, nameVariants(plain)) : new Set<number>();
+    if (ids.size === 0) {
+      loose.push(plain || w.text);
+      continue;
+    }
+    base = base === null ? ids : new Set([...ids].filter((id) => base!.has(id)));
+    if (base.size === 0) return [];
+  }
+  if (base === null) return [];
+  // a word nobody holds whole stands for the names near it (the store's few thousand distinct
+  // names, compared in memory), each then an index lookup
+  for (const l of loose) {
+    const near = distinctNames(db, version).filter((n) => Math.abs(n.length - l.length) <= 3 && nearName(l, n));
+    const ids = nameIds(db, near);
+    base = new Set([...base].filter((id) => ids.has(id)));
+    if (base.size === 0) return [];
+  }
+  return [...base].sort((a, b) => a - b);
+}
+
+const namesCache = new WeakMap<Db, { version: string; names: string[] }>();
+
+/** Every distinct name word of the baseline, read once per baseline version. */
+function distinctNames(db: Db, version: string): string[] {
+  const hit = namesCache.get(db);
+  if (hit && hit.version === version) return hit.names;
+  const names = (db.prepare("SELECT DISTINCT key FROM baseline_person_key WHERE key >= ? AND key < ?").pluck().all(NAME_KEY, `${NAME_KEY.slice(0, -1)};`) as string[]).map((k) => k.slice(NAME_KEY.length));
+  namesCache.set(db, { version, names });
+  return names;
+}
+
+export function searchPeople(db: Db, query: string, limit: number, asOf: string, version = ''): SearchResult {
   const { exact, rest } = splitQuery(query);
   const words = queryWords(rest);
   let rows: CandidateRow[] = [];
@@ -166,15 +220,25 @@ export function searchPeople(db: Db, query: string, limit: number, asOf: string)
     rows = loadCandidates(db, exactMatches(db, exact, CANDIDATES));
     if (rows.length > 0) path = 'exact';
   }
+  // 2. whole names (and nicknames) by the name keys; a misspelt word is then judged against the
+  //    few people the other words found, by the linker's own string comparisons
+  if (rows.length === 0 && exact.length === 0 && words.some((w) => w.isName)) {
+    const found = byNames(db, words, version);
+    if (found.length > 0) {
+      // every one holds the names (or near ones): ranking needs only a few more than are shown
+      rows = loadCandidates(db, found.slice(0, Math.min(CANDIDATES, limit * 2)));
+      path = 'strict';
+    }
+  }
   if (rows.length === 0) {
     // an exact key that found nobody (part of an identifier, a date in another form) is searched as text
     const all = exact.length > 0 ? queryWords(query) : words;
     if (all.length === 0) return { hits: [], candidates: 0, path: 'none' };
-    // 2. whole words and their nicknames
+    // 3. whole words and their nicknames, by trigrams
     const strict = ftsMatches(db, all.map((w) => `(${strictAlternatives(w).join(' OR ')})`).join(' AND '), CANDIDATES);
     let ids = strict;
     path = strict.length > 0 ? 'strict' : 'none';
-    // 3. typos: only the words nobody holds whole are widened (sound, skeleton, halves)
+    // 4. typos: only the words nobody holds whole are widened (sound, skeleton, halves)
     if (strict.length < limit) {
       const holds = all.map((w) => ftsMatches(db, strictAlternatives(w).join(' OR '), 1).length > 0);
       if (holds.some((h) => !h) || strict.length === 0) {

@@ -32,7 +32,7 @@ export function baselineHandlers(context: EngineContext): HandlersFor<keyof type
       const store = context.requireStore();
       const t0 = performance.now();
       const { run } = ensureBaselineIndex(store);
-      const found = searchPeople(store.reader, query, limit ?? 20, asOfOf(store));
+      const found = searchPeople(store.reader, query, limit ?? 20, asOfOf(store), baselineVersion(store));
       // who found whom, never what was typed
       if (found.hits.length > 0) store.audit(context.user(), 'person-search', { results: found.hits.length, personIds: found.hits.map((h) => h.personId).join(',') });
       return { run, hits: found.hits, candidates: found.candidates, ms: Math.round((performance.now() - t0) * 10) / 10 };
