@@ -96,6 +96,13 @@ describe('baseline grid pages are keyset index searches', () => {
     const walk = plans.find((p) => /AS k, id FROM/.test(p.sql));
     expect(walk?.plan).toMatch(/SCAN baseline_person USING COVERING INDEX baseline_person_sort_surname/);
   });
+  it('a jump in ID order counts along the ID index, not the table', () => {
+    const plans = plansOf((db) => {
+      peoplePage(db, { startRow: 300, endRow: 400, sort: [], filters: {} }, '2025-03-31', 'v');
+    });
+    const walk = plans.find((p) => /AS k, id FROM/.test(p.sql));
+    expect(walk?.plan).toMatch(/SCAN baseline_person USING COVERING INDEX baseline_person_sort_id/);
+  });
   it('an exact search key is a primary-key search', () => {
     const store = Store.openWithKey(join(tempDir(), 'key-plans.db'), randomBytes(32), true);
     try {

@@ -40,11 +40,14 @@ interface Table {
   sorts: Record<string, SortKey>;
   /** the column that sorts like the row ID (the default order) */
   idColumn: string;
+  /** the index of the ID order with the filters' columns */
+  idIndex: string;
 }
 const key = (column: string, index: string): SortKey => ({ expr: column, index });
 const PEOPLE: Table = {
   name: 'baseline_person',
   idColumn: 'personId',
+  idIndex: 'baseline_person_sort_id',
   sorts: {
     forename: key('forename', 'baseline_person_sort_forename'),
     surname: key('surname', 'baseline_person_sort_surname'),
@@ -61,6 +64,7 @@ const PEOPLE: Table = {
 const HOUSEHOLDS: Table = {
   name: 'baseline_household',
   idColumn: '',
+  idIndex: 'baseline_household_sort_id',
   sorts: {
     householdId: key('household_id', 'baseline_household_sort_household'),
     members: key('members', 'baseline_household_sort_members'),
@@ -218,7 +222,7 @@ function plan(q: PageQuery, w: Where, drivenByFilter: boolean): { from: string; 
   const dir = desc ? 'DESC' : 'ASC';
   const keyExpr = sortKey ? sortKey.expr : 'NULL';
   // a filter picking few rows leads; otherwise the sort's index is walked and the filter tested per row
-  const from = !drivenByFilter && sortKey ? `${q.table.name} INDEXED BY ${sortKey.index}` : q.table.name;
+  const from = drivenByFilter ? q.table.name : `${q.table.name} INDEXED BY ${sortKey?.index ?? q.table.idIndex}`;
   // "+" keeps the planner from walking the sort index when the filter is to lead
   const order = sortKey ? `${drivenByFilter ? '+' : ''}${sortKey.expr} ${dir}, id ${dir}` : `id ${dir}`;
   return { from, where: w.sql, order, keyExpr, lead: drivenByFilter ? '+' : '', cmp: desc ? '<' : '>' };

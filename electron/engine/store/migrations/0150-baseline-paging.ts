@@ -33,8 +33,10 @@ CREATE TABLE baseline_person_key (
   PRIMARY KEY (key, id)
 ) WITHOUT ROWID, STRICT;
 
--- One index per sort: the sort column, the row ID (the tiebreak), then every column a filter tests,
+-- One index per sort (the ID order too: the table's own b-tree holds whole rows): the sort column,
+-- the row ID (the tiebreak), then every column a filter tests,
 -- so a page, a count and a walk to a bookmark read the index alone, never the (encrypted) rows.
+CREATE INDEX baseline_person_sort_id ON baseline_person(id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
 CREATE INDEX baseline_person_sort_forename ON baseline_person(forename, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
 CREATE INDEX baseline_person_sort_surname ON baseline_person(surname, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
 CREATE INDEX baseline_person_sort_dob ON baseline_person(dob, id, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
@@ -45,6 +47,7 @@ CREATE INDEX baseline_person_sort_lsoa ON baseline_person(lsoa, id, dob, imd_dec
 CREATE INDEX baseline_person_sort_records ON baseline_person(records, id, dob, lsoa, imd_decile, household_id, in_review, possible_twin, no_dob, source_bits);
 CREATE INDEX baseline_person_sort_imd ON baseline_person(imd_decile, id, dob, lsoa, household_id, in_review, possible_twin, no_dob, source_bits);
 
+CREATE INDEX baseline_household_sort_id ON baseline_household(id, lsoa, imd_decile, household_id, source_bits);
 CREATE INDEX baseline_household_sort_household ON baseline_household(household_id, id, lsoa, imd_decile, source_bits);
 CREATE INDEX baseline_household_sort_members ON baseline_household(members, id, lsoa, imd_decile, household_id, source_bits);
 CREATE INDEX baseline_household_sort_adults ON baseline_household(adults, id, lsoa, imd_decile, household_id, source_bits);
