@@ -234,7 +234,7 @@ describe('grid paging, filters and export', () => {
     }
   });
 
-  it('filters by IMD decile (from the LSOA of the postcode) and by cohort', async () => {
+  it('filters by IMD decile (from the LSOA of the postcode) and by cohort, and counts households by ward', async () => {
     const s = store();
     const w = s.writer;
     // reference data for a few postcodes: their LSOA, and the LSOA's IMD decile
@@ -252,6 +252,18 @@ describe('grid paging, filters and export', () => {
     expect(want).toBeGreaterThan(0);
     expect(first.lastRow).toBe(want);
     for (const r of first.rows) expect(r.imdDecile).toBe(1);
+
+    // the area view by ward: households of the LSOAs the ward lookup puts in each ward
+    postcodes.forEach((_pc, i) => {
+      w.prepare('INSERT OR REPLACE INTO lsoa_ward(vintage, ward_year, lsoa, ward_code, ward_name, import_id) VALUES (2021, 2024, ?, ?, ?, ?)').run(`E0100000${i}`, i < 3 ? 'E05000001' : 'E05000002', i < 3 ? 'North' : 'South', geo);
+    });
+    const wards = await value<{ wardYear: number; rows: Array<{ wardCode: string | null; wardName: string | null; households: number | null }> }>('baseline:wards', {});
+    expect(wards.wardYear).toBe(2024);
+    const north = s.reader.prepare("SELECT count(*) FROM baseline_household WHERE lsoa IN ('E01000000', 'E01000001', 'E01000002')").pluck().get() as number;
+    expect(north).toBeGreaterThan(0);
+    expect(wards.rows.find((r) => r.wardName === 'North')?.households).toBe(north);
+    expect(wards.rows.at(-1)?.wardCode).toBeNull();
+    expect(wards.rows.reduce((n, r) => n + (r.households ?? 0), 0)).toBe(s.reader.prepare('SELECT count(*) FROM baseline_household').pluck().get());
 
     // the cohort as last made (its as-of date), as the filter takes it
     const summary = await value<{ qualifying: number }>('cohort:evaluate', { programme: 'troubled-families-phase-1', asOf: '2025-03-31' });

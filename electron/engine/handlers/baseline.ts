@@ -9,7 +9,7 @@ import { baselineVersion, ensureBaselineIndex, runAsOf } from '../baseline/index
 import { householdPage, personPage, splitRecord } from '../baseline/person-page.js';
 import { clearDecision, decidePair, pairCluster, reviewQueue } from '../baseline/review-queue.js';
 import { searchPeople } from '../baseline/search.js';
-import { streetCounts } from '../baseline/streets.js';
+import { streetCounts, wardCounts } from '../baseline/streets.js';
 import { erasePerson, exportSubjectAccess } from '../baseline/subject-rights.js';
 import { exportsFolderPath, typedExportPath } from '../governance/export-path.js';
 import { latestRunRow } from '../matching/latest-run.js';
@@ -63,6 +63,11 @@ export function baselineHandlers(context: EngineContext): HandlersFor<keyof type
       const store = context.requireStore();
       const { run } = ensureBaselineIndex(store);
       return { run, ...streetCounts(store.reader, lsoa, store.session.role === 'analyst') };
+    },
+    'baseline:wards': () => {
+      const store = context.requireStore();
+      const { run } = ensureBaselineIndex(store);
+      return { run, ...wardCounts(store.reader, store.session.role === 'analyst') };
     },
     'baseline:subjectAccess': async ({ personId, path, format }) => {
       const store = context.requireStore();

@@ -277,6 +277,15 @@ export const StreetRow = z.object({
 });
 export type StreetRow = z.infer<typeof StreetRow>;
 
+export const WardRow = z.object({
+  wardCode: z.string().nullable(),
+  wardName: z.string().nullable(),
+  households: z.number().int().nullable(),
+  persons: z.number().int().nullable(),
+  children: z.number().int().nullable(),
+});
+export type WardRow = z.infer<typeof WardRow>;
+
 export const ErasureReport = z.object({
   personId: z.string(),
   deleted: z.record(z.string(), z.number().int()),
@@ -321,6 +330,11 @@ export const BASELINE_CHANNELS = {
   'baseline:households': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(HouseholdRow), lastRow: z.number().int(), next: z.string().nullable() }) },
   /** households per street of an LSOA (or every street): counts, disclosure-controlled for non-analysts */
   'baseline:streets': { request: z.object({ lsoa: z.string().max(20).optional() }).strict(), response: z.object({ run: z.number().int().nullable(), suppressed: z.boolean(), rows: z.array(StreetRow) }) },
+  /** households per ward (by the newest LSOA → ward lookup): counts, disclosure-controlled for non-analysts */
+  'baseline:wards': {
+    request: z.object({}).strict(),
+    response: z.object({ run: z.number().int().nullable(), wardYear: z.number().int().nullable(), suppressed: z.boolean(), rows: z.array(WardRow) }),
+  },
   'baseline:subjectAccess': {
     /** a typed path ending .pdf writes a PDF, else a workbook; with the save dialog, `format` says which */
     request: z.object({ personId, path: z.string().min(1).max(4096).optional(), format: z.enum(['xlsx', 'pdf']).optional() }).strict(),
@@ -365,6 +379,7 @@ export const BASELINE_POLICY: { readonly [C in keyof typeof BASELINE_CHANNELS]: 
   'baseline:people': ANALYST,
   'baseline:households': ANALYST,
   'baseline:streets': ['analyst', 'co-ordinator'],
+  'baseline:wards': ['analyst', 'co-ordinator'],
   'baseline:subjectAccess': ANALYST,
   'baseline:householdDecide': ANALYST,
   'baseline:erase': ANALYST,
