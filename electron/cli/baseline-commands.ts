@@ -86,11 +86,11 @@ const search: Handler = async (args, ctx) => {
 const person: Handler = async (args, ctx) => {
   const verb = args.words[1];
   const id = args.words[2];
-  if ((verb !== 'export' && verb !== 'erase') || !id) throw new UsageError('Usage: person export ID --out FILE.xlsx | person erase ID');
+  if ((verb !== 'export' && verb !== 'erase') || !id) throw new UsageError('Usage: person export ID --out FILE.xlsx|FILE.pdf | person erase ID');
   if (!/^P\d+$/.test(id)) throw new UsageError(`"${id}" is not a person ID (such as P0000123; see search or export clusters).`);
   if (verb === 'export') {
     const out = single(args, 'out');
-    if (!out) throw new UsageError('person export needs --out FILE.xlsx');
+    if (!out) throw new UsageError('person export needs --out FILE.xlsx or --out FILE.pdf');
     return withEngine(ctx, async (engine) => {
       const done = await engine.call('baseline:subjectAccess', { personId: id, path: resolve(out) });
       ctx.say(`Wrote everything held about ${id} to ${done.path}: ${done.records} records, ${done.events} events, ${done.decisions} decisions, ${done.views} audit events.`);

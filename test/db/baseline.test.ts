@@ -14,6 +14,7 @@ import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { nicknamesOf } from '../../electron/engine/link/names.js';
 import { runLink } from '../../electron/engine/link/run-link.js';
+import { invalidateBaselineIndex } from '../../electron/engine/baseline/index-build.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser } from '../../electron/engine/store/users.js';
 
@@ -201,6 +202,98 @@ describe('grids and streets', () => {
   });
 });
 
+describe('grid paging, filters and export', () => {
+  type Page = { rows: Array<{ personId: string; surname: string | null; imdDecile: number | null; householdId: string | null }>; lastRow: number; next: string | null };
+  const people = (request: Record<string, unknown>): Promise<Page> => value<Page>('baseline:people', { sort: [], filters: {}, ...request });
+
+  it('pages by cursor and by jumps give the one order the sort defines, NULLs last going down', async () => {
+    const db = store().reader;
+    const source = db.prepare('SELECT source_id FROM baseline_person_source GROUP BY source_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    // the order by itself: surname descending, no surname last, then ID descending
+    const order = (rows: Array<{ id: string; surname: string | null }>): string[] =>
+      [...rows].sort((a, b) => (a.surname === b.surname ? (a.id < b.id ? 1 : -1) : a.surname === null ? 1 : b.surname === null ? -1 : a.surname < b.surname ? 1 : -1)).map((r) => r.id);
+    const everyone = db.prepare('SELECT person_id AS id, surname, id AS rowId FROM baseline_person').all() as Array<{ id: string; surname: string | null; rowId: number }>;
+    const ofSource = new Set(db.prepare('SELECT id FROM baseline_person_source WHERE source_id = ?').pluck().all(source) as number[]);
+    const sort = [{ colId: 'surname', sort: 'desc' }];
+    // unfiltered (a sort index leads) and filtered by source (the source's people lead)
+    for (const [filters, expected] of [[{}, order(everyone)], [{ sourceId: source }, order(everyone.filter((p) => ofSource.has(p.rowId)))]] as const) {
+      expect(expected.length).toBeGreaterThan(60);
+      const walked: string[] = [];
+      let after: string | undefined;
+      for (let start = 0; start < expected.length; start += 37) {
+        const page = await people({ startRow: start, endRow: start + 37, sort, filters, ...(after ? { after } : {}) });
+        expect(page.lastRow).toBe(expected.length);
+        walked.push(...page.rows.map((r) => r.personId));
+        after = page.next ?? undefined;
+        if (!after) break;
+      }
+      expect(walked).toEqual(expected);
+      // a jump to a row no page ended at
+      const jump = await people({ startRow: 50, endRow: 87, sort, filters });
+      expect(jump.rows.map((r) => r.personId)).toEqual(expected.slice(50, 87));
+    }
+  });
+
+  it('filters by IMD decile (from the LSOA of the postcode) and by cohort, and counts households by ward', async () => {
+    const s = store();
+    const w = s.writer;
+    // reference data for a few postcodes: their LSOA, and the LSOA's IMD decile
+    const postcodes = w.prepare("SELECT DISTINCT upper(postcode) FROM baseline_person WHERE postcode IS NOT NULL LIMIT 6").pluck().all() as string[];
+    const geo = Number(w.prepare("INSERT INTO geo_import(kind, file_name, sha256, size, layout, rows, lsoas, imported_at, imported_by) VALUES ('lookup', 't.csv', 'sha-t', 0, 't', 0, 0, '2026-01-01', 'analyst')").run().lastInsertRowid);
+    w.prepare("INSERT OR IGNORE INTO iod_release(release, vintage, national_lsoas) VALUES ('IoD2025', 2021, 33755)").run();
+    postcodes.forEach((pc, i) => {
+      w.prepare('INSERT OR REPLACE INTO postcode_lsoa(postcode, vintage, lsoa, import_id) VALUES (?, 2021, ?, ?)').run(pc, `E0100000${i}`, geo);
+      w.prepare("INSERT OR REPLACE INTO iod_lsoa(release, lsoa, imd_decile, import_id) VALUES ('IoD2025', ?, ?, ?)").run(`E0100000${i}`, i < 3 ? 1 : 7, geo);
+    });
+    invalidateBaselineIndex(s);
+    const first = await people({ startRow: 0, endRow: 500, filters: { imdDecile: 1 } });
+    const firstPostcodes = postcodes.slice(0, 3);
+    const want = s.reader.prepare('SELECT count(*) FROM baseline_person WHERE upper(postcode) IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(firstPostcodes)) as number;
+    expect(want).toBeGreaterThan(0);
+    expect(first.lastRow).toBe(want);
+    for (const r of first.rows) expect(r.imdDecile).toBe(1);
+
+    // the area view by ward: households of the LSOAs the ward lookup puts in each ward
+    postcodes.forEach((_pc, i) => {
+      w.prepare('INSERT OR REPLACE INTO lsoa_ward(vintage, ward_year, lsoa, ward_code, ward_name, import_id) VALUES (2021, 2024, ?, ?, ?, ?)').run(`E0100000${i}`, i < 3 ? 'E05000001' : 'E05000002', i < 3 ? 'North' : 'South', geo);
+    });
+    const wards = await value<{ wardYear: number; rows: Array<{ wardCode: string | null; wardName: string | null; households: number | null }> }>('baseline:wards', {});
+    expect(wards.wardYear).toBe(2024);
+    const north = s.reader.prepare("SELECT count(*) FROM baseline_household WHERE lsoa IN ('E01000000', 'E01000001', 'E01000002')").pluck().get() as number;
+    expect(north).toBeGreaterThan(0);
+    expect(wards.rows.find((r) => r.wardName === 'North')?.households).toBe(north);
+    expect(wards.rows.at(-1)?.wardCode).toBeNull();
+    expect(wards.rows.reduce((n, r) => n + (r.households ?? 0), 0)).toBe(s.reader.prepare('SELECT count(*) FROM baseline_household').pluck().get());
+
+    // the cohort as last made (its as-of date), as the filter takes it
+    const summary = await value<{ qualifying: number }>('cohort:evaluate', { programme: 'troubled-families-phase-1', asOf: '2025-03-31' });
+    const inCohort = await value<{ lastRow: number }>('baseline:households', { startRow: 0, endRow: 10, sort: [], filters: { cohort: 'troubled-families-phase-1' } });
+    expect(inCohort.lastRow).toBe(summary.qualifying);
+    const compared = summary.qualifying;
+    expect(compared).toBeGreaterThan(0);
+    expect(await engine.invoke('baseline:people', { startRow: 0, endRow: 10, sort: [], filters: { cohort: 'no-such-programme' } })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
+  it('exports the view as CSV for people: chosen columns, formulas kept as text, audited without the filter text', async () => {
+    const target = store().reader.prepare('SELECT person_id FROM baseline_person ORDER BY id LIMIT 1').pluck().get() as string;
+    // a name a spreadsheet would run as a formula
+    store().writer.prepare("UPDATE baseline_person SET forename = '=HYPERLINK(\"http://x\")' WHERE person_id = ?").run(target);
+    const out = join(dir, 'people.csv');
+    const done = await value<{ saved: boolean; rows: number }>('baseline:gridExport', { kind: 'people', sort: [{ colId: 'personId', sort: 'asc' }], filters: { text: target }, columns: ['personId', 'forename', 'imdDecile'], path: out });
+    expect(done).toMatchObject({ saved: true, rows: 1 });
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('Person,First name,IMD decile');
+    expect(lines[1]).toMatch(new RegExp(`^${target},"'=HYPERLINK`));
+    const all = await value<{ rows: number }>('baseline:gridExport', { kind: 'households', sort: [], filters: {}, path: join(dir, 'households.csv') });
+    expect(all.rows).toBe((await value<{ lastRow: number }>('baseline:households', { startRow: 0, endRow: 1, sort: [], filters: {} })).lastRow);
+    const audit = store().reader.prepare("SELECT payload_json FROM audit_event WHERE action = 'baseline-grid-export' ORDER BY id").pluck().all() as string[];
+    expect(audit).toHaveLength(2);
+    expect(JSON.parse(audit[0]!)).toEqual({ kind: 'people', rows: 1, columns: 3, filters: 'text' });
+    expect(audit[0]).not.toContain(target);
+    expect(await engine.invoke('baseline:gridExport', { kind: 'people', sort: [], filters: {}, columns: ['nhsNumber'], path: join(dir, 'x.csv') })).toMatchObject({ ok: false, error: { kind: 'bad-input' } });
+  });
+});
+
 describe('review queue', () => {
   it('has one entry per pair of people, filters by scenario and source pair, and flags the cluster a pair would join', async () => {
     await runLink(store(), { user: 'analyst', threshold: 0.999 }, silentJob());
@@ -234,6 +327,12 @@ describe('subject rights', () => {
     expect(sar.views).toBeGreaterThan(0);
     const wb = XLSX.read(readFileSync(out));
     expect(wb.SheetNames).toEqual(['Summary', 'Identity', 'Records as sent', 'Events', 'Households', 'Decisions', 'Who viewed']);
+    const pdf = join(dir, 'sar.pdf');
+    expect(await value('baseline:subjectAccess', { personId: id, path: pdf })).toMatchObject({ saved: true, path: pdf, records: sar.records });
+    const bytes = readFileSync(pdf);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/NotoSans/);
+    expect(store().reader.prepare("SELECT json_extract(payload_json, '$.format') FROM audit_event WHERE action = 'subject-access-export' ORDER BY id DESC LIMIT 1").pluck().get()).toBe('pdf');
 
     // what only this person's rows hold: after erasure none of it may be anywhere
     const db = store().reader;

@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { householdsPage, peoplePage } from '../../electron/engine/baseline/grids.js';
+import type { Db } from '../../electron/engine/store/database.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { useTempDirs } from '../helpers/temp.js';
 
@@ -27,6 +29,85 @@ describe('hot queries use their indexes', () => {
       const detail = (store.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
       expect(detail).toMatch(plan);
       expect(detail).not.toMatch(/\bSCAN\b/);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+// The baseline grids' own SQL, caught as the grid code prepares it: a page after a cursor is an
+// index search on the sort's own index (keyset), never a scan from the top or a sort of the table.
+describe('baseline grid pages are keyset index searches', () => {
+  const cursor = (key: string | number, id: number): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+  const plansOf = (run: (db: Db) => void): Array<{ sql: string; plan: string }> => {
+    const store = Store.openWithKey(join(tempDir(), 'grid-plans.db'), randomBytes(32), true);
+    try {
+      const seen: string[] = [];
+      const spy = new Proxy(store.reader, {
+        get(target, prop) {
+          if (prop === 'prepare') return (sql: string) => (seen.push(sql), target.prepare(sql));
+          const v = Reflect.get(target, prop) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      run(spy);
+      return seen
+        .filter((sql) => /ORDER BY/.test(sql) && !/row_number/.test(sql))
+        .map((sql) => {
+          const params = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((m) => [m[1], 1]));
+          return { sql, plan: (store.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ') };
+        });
+    } finally {
+      store.close();
+    }
+  };
+  const SORTS: Array<[colId: string, index: string]> = [
+    ['surname', 'baseline_person_sort_surname'],
+    ['dob', 'baseline_person_sort_dob'],
+    ['age', 'baseline_person_sort_dob'],
+    ['postcode', 'baseline_person_sort_postcode'],
+    ['records', 'baseline_person_sort_records'],
+  ];
+  it.each(SORTS)('people sorted by %s walk %s from the cursor', (colId, index) => {
+    const plans = plansOf((db) => {
+      peoplePage(db, { startRow: 100, endRow: 200, sort: [{ colId, sort: 'asc' }], filters: {}, after: cursor(colId === 'records' ? 2 : 'M', 5) }, '2025-03-31', 'v');
+    });
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+    for (const p of plans) {
+      expect(p.plan, p.sql).toMatch(new RegExp(`SEARCH baseline_person USING INDEX ${index} \\(`));
+      expect(p.plan, p.sql).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+  it('a filter picking few people leads, and the source filter is an index search', () => {
+    const lsoa = plansOf((db) => {
+      peoplePage(db, { startRow: 0, endRow: 100, sort: [{ colId: 'surname', sort: 'desc' }], filters: { lsoa: 'E01000001' } }, '2025-03-31', 'v');
+    });
+    expect(lsoa[0]?.plan).toMatch(/SEARCH baseline_person USING INDEX baseline_person_lsoa \(lsoa=\?\)/);
+    const source = plansOf((db) => {
+      householdsPage(db, { startRow: 0, endRow: 100, sort: [{ colId: 'members', sort: 'asc' }], filters: { sourceId: 2 } }, 'v');
+    });
+    expect(source[0]?.plan).toMatch(/SEARCH baseline_household_source USING PRIMARY KEY \(source_id=\?\)/);
+    expect(source[0]?.plan).not.toMatch(/SCAN baseline_household\b(?! USING)/);
+  });
+  it('a jump down the scroll bar walks the sort index alone (covering), reading no rows', () => {
+    const plans = plansOf((db) => {
+      peoplePage(db, { startRow: 300, endRow: 400, sort: [{ colId: 'surname', sort: 'desc' }], filters: {} }, '2025-03-31', 'v');
+    });
+    const walk = plans.find((p) => /AS k, id FROM/.test(p.sql));
+    expect(walk?.plan).toMatch(/SCAN baseline_person USING COVERING INDEX baseline_person_sort_surname/);
+  });
+  it('a jump in ID order counts along the ID index, not the table', () => {
+    const plans = plansOf((db) => {
+      peoplePage(db, { startRow: 300, endRow: 400, sort: [], filters: {} }, '2025-03-31', 'v');
+    });
+    const walk = plans.find((p) => /AS k, id FROM/.test(p.sql));
+    expect(walk?.plan).toMatch(/SCAN baseline_person USING COVERING INDEX baseline_person_sort_id/);
+  });
+  it('an exact search key is a primary-key search', () => {
+    const store = Store.openWithKey(join(tempDir(), 'key-plans.db'), randomBytes(32), true);
+    try {
+      const plan = (store.reader.prepare("EXPLAIN QUERY PLAN SELECT id FROM baseline_person_key WHERE key = 'S612AB'").all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      expect(plan).toMatch(/SEARCH baseline_person_key USING PRIMARY KEY \(key=\?\)/);
     } finally {
       store.close();
     }

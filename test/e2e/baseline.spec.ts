@@ -2,6 +2,7 @@
 // person and then their household, split a record off and see it hold after matching runs again,
 // export a subject access file, and axe scans of the search, person and household pages.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
@@ -50,6 +51,17 @@ test('find, open, split and export a person', async ({ page, engine, storeDir })
   await goToBaseline(page);
   await expect(page.getByTestId('baseline-grid-count')).toContainText('people');
   expect(await seriousViolations(page), 'Baseline page').toEqual([]);
+  // choose the columns and export the view: the CSV holds the columns shown
+  await page.getByText('Choose columns').click();
+  await page.getByLabel('Records', { exact: true }).uncheck();
+  await expect(page.getByTestId('baseline-grid').getByRole('columnheader', { name: 'Records' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Export this view (CSV)' }).click();
+  await expect(page.getByTestId('baseline-export-status')).toContainText(`Saved ${everyone.length} rows to`);
+  const saved = (await page.getByTestId('baseline-export-status').innerText()).replace(/^Saved [\d,]+ rows to /, '').replace(/\.$/, '');
+  const header = (await readFile(saved, 'utf8')).split('\r\n')[0];
+  expect(header).toContain('IMD decile');
+  expect(header).not.toContain('Records');
+  expect(await seriousViolations(page), 'Baseline page with the column chooser open').toEqual([]);
 
   // a misspelt name: one letter of the surname dropped
   const typo = everyone.find((p) => p.forename && p.surname && p.surname.length >= 6 && /^[A-Za-z]+$/.test(p.surname))!;

@@ -1,6 +1,6 @@
 // The Matching page end to end: demo data from the Sources page, then run matching with its
-// progress bar, move the threshold and watch the counts move, decide one pair in review, and an
-// axe scan of the page with its charts, the review list and an open pair.
+// progress bar, move the threshold and watch the counts move, decide one pair in the review
+// queue by keyboard, and an axe scan of the page with its charts and the queue.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -67,36 +67,21 @@ test('run matching, move the threshold, decide a pair', async ({ page }) => {
   await page.keyboard.press('End');
   await expect.poll(() => count(page, 'count-link')).toBeLessThan(before.link);
   await expect.poll(() => count(page, 'count-review')).toBeGreaterThan(0);
-  await expect(page.getByTestId('review-total')).toContainText('pairs to review');
+  // one review queue: the keyboard review of pairs of people (the old pair list is gone)
+  await expect(page.getByRole('heading', { level: 2, name: 'Review by keyboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Review pairs' })).toHaveCount(0);
 
-  expect(await seriousViolations(page), 'Matching page with charts and the review list').toEqual([]);
+  expect(await seriousViolations(page), 'Matching page with charts and the review queue').toEqual([]);
   await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotsDir, 'matching.png'), fullPage: true });
 
-  const inReview = Number((await page.getByTestId('review-total').innerText()).replace(/[^0-9]/g, ''));
-  // Review the first pair: both records side by side, the waterfall, and a decision.
-  await page.getByTestId('review-table').getByRole('button', { name: /^Review/ }).first().click();
-  const pair = page.getByTestId('pair-review');
-  await expect(pair.getByTestId('pair-records')).toBeVisible();
-  await expect(pair.getByRole('img', { name: /Why this pair scored as it did/ })).toBeVisible();
-  await pair.getByRole('button', { name: 'Not a match' }).click();
-  await expect(pair.getByTestId('decision-status')).toContainText('not a match');
-  await expect(pair.getByRole('button', { name: 'Not a match' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await seriousViolations(page), 'a pair under review').toEqual([]);
-  await page.screenshot({ path: path.join(screenshotsDir, 'matching-review.png'), fullPage: true });
-
-  // The next pair opens in its place; back at the list, the decision shows there and in the results.
-  const first = await pair.getByRole('heading', { level: 3 }).innerText();
-  await pair.getByRole('button', { name: 'Next pair' }).click();
-  await expect(pair.getByRole('heading', { level: 3 })).not.toHaveText(first);
-  await expect(pair.getByRole('heading', { level: 3 })).toBeFocused();
-  await expect(pair.getByTestId('decision-status')).toContainText('No decision yet');
-  await pair.getByRole('button', { name: 'Back to the review list' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Review pairs' })).toBeFocused();
-  await expect(page.getByTestId('review-table')).toContainText('Not a match');
-  await page.getByLabel('Show only pairs nobody has decided yet').check();
-  await expect(page.getByTestId('review-total')).toHaveText(`${(inReview - 1).toLocaleString('en-GB')} pairs to review, highest scores first.`);
-  await expect(page.getByTestId('review-table')).not.toContainText('Not a match');
+  // Decide the first pair by keyboard: the decision shows, and the results count it.
+  const panel = page.getByTestId('keyboard-review');
+  await panel.focus();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('keyboard-review-progress')).toContainText('1 decided here');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('keyboard-review-decision')).toContainText('Not the same person');
   await expect(page.getByTestId('latest-run')).toContainText('1 pair decided');
 });
 

@@ -106,7 +106,9 @@ export const SAMPLE: { [C in Channel]: unknown } = {
   'baseline:people': { startRow: 0, endRow: 10, sort: [], filters: {} },
   'baseline:households': { startRow: 0, endRow: 10, sort: [], filters: {} },
   'baseline:streets': {},
+  'baseline:wards': {},
   'baseline:subjectAccess': { personId: 'P0000001', path: '/nonexistent/sar.xlsx' },
   'baseline:householdDecide': { kind: 'split', householdId: 'H0000001', personId: 'P0000001' },
   'baseline:erase': { personId: 'P0000001', confirm: 'P0000001' },
+  'baseline:gridExport': { kind: 'people', sort: [], filters: {}, path: '/nonexistent/people.csv' },
 };

@@ -1,38 +1,80 @@
 // The people and households grids: pages of the baseline tables, filtered and sorted in SQL, so
-// the grid scrolls tens of thousands of rows with one small query per page.
-import type { HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
+// the grid scrolls hundreds of thousands of rows with one small query per page. Pages are found by
+// keyset (the sort key and the row ID of the row before the page), never by OFFSET: each sort has
+// its own index holding the columns filters test (migration 0150), so a page is an index range
+// read without touching the encrypted rows it skips. A page that does not follow a known one (a
+// jump down the scroll bar) is found from bookmarks made by one index-only walk of the view, kept
+// until the baseline or the view changes.
+import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
-import { ageOn } from './index-build.js';
+import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
 export type AgeBand = '0-4' | '5-10' | '11-15' | '16-17' | '18-24' | '25-64' | '65+' | 'unknown';
 export interface GridRequest {
   startRow: number;
   endRow: number;
   sort: ReadonlyArray<{ colId: string; sort: 'asc' | 'desc' }>;
-  filters: { lsoa?: string | undefined; sourceId?: number | undefined; ageBand?: AgeBand | undefined; flag?: 'in-review' | 'possible-twin' | 'no-dob' | undefined; text?: string | undefined };
+  filters: GridFilters;
+  /** the `next` cursor of the page before this one */
+  after?: string | undefined;
+}
+
+export interface GridPage<R> {
+  rows: R[];
+  lastRow: number;
+  /** where the page after this one starts: pass as `after` */
+  next: string | null;
 }
 
 const PAGE_MAX = 500;
-const PEOPLE_SORT: Record<string, string> = {
-  personId: 'person_id',
-  forename: 'forename',
-  surname: 'surname',
-  dob: 'dob',
-  age: 'dob',
-  sex: 'sex',
-  householdId: 'household_id',
-  postcode: 'postcode',
-  lsoa: 'lsoa',
-  records: 'records',
+/** Below this many matching rows a filter drives the query (then sorts); above it the sort index does. */
+const FILTER_DRIVES_BELOW = 20_000;
+
+interface SortKey {
+  /** the column the sort index starts with */
+  expr: string;
+  index: string;
+}
+interface Table {
+  name: 'baseline_person' | 'baseline_household';
+  sorts: Record<string, SortKey>;
+  /** the column that sorts like the row ID (the default order) */
+  idColumn: string;
+  /** the index of the ID order with the filters' columns */
+  idIndex: string;
+}
+const key = (column: string, index: string): SortKey => ({ expr: column, index });
+const PEOPLE: Table = {
+  name: 'baseline_person',
+  idColumn: 'personId',
+  idIndex: 'baseline_person_sort_id',
+  sorts: {
+    forename: key('forename', 'baseline_person_sort_forename'),
+    surname: key('surname', 'baseline_person_sort_surname'),
+    dob: key('dob', 'baseline_person_sort_dob'),
+    age: key('dob', 'baseline_person_sort_dob'),
+    sex: key('sex', 'baseline_person_sort_sex'),
+    householdId: key('household_id', 'baseline_person_sort_household'),
+    postcode: key('postcode', 'baseline_person_sort_postcode'),
+    lsoa: key('lsoa', 'baseline_person_sort_lsoa'),
+    records: key('records', 'baseline_person_sort_records'),
+    imdDecile: key('imd_decile', 'baseline_person_sort_imd'),
+  },
 };
-const HOUSEHOLD_SORT: Record<string, string> = {
-  householdId: 'household_id',
-  members: 'members',
-  adults: 'adults',
-  children: 'children',
-  postcode: 'postcode',
-  address: 'address',
-  lsoa: 'lsoa',
+const HOUSEHOLDS: Table = {
+  name: 'baseline_household',
+  idColumn: '',
+  idIndex: 'baseline_household_sort_id',
+  sorts: {
+    householdId: key('household_id', 'baseline_household_sort_household'),
+    members: key('members', 'baseline_household_sort_members'),
+    adults: key('adults', 'baseline_household_sort_adults'),
+    children: key('children', 'baseline_household_sort_children'),
+    postcode: key('postcode', 'baseline_household_sort_postcode'),
+    address: key('address', 'baseline_household_sort_address'),
+    lsoa: key('lsoa', 'baseline_household_sort_lsoa'),
+    imdDecile: key('imd_decile', 'baseline_household_sort_imd'),
+  },
 };
 
 const BANDS: Record<Exclude<AgeBand, 'unknown'>, [number, number]> = {
@@ -50,26 +92,24 @@ const yearsBefore = (on: string, years: number): string => `${String(Number(on.s
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function order(sort: GridRequest['sort'], columns: Record<string, string>, key: string): string {
-  const parts = sort.filter((s) => columns[s.colId]).map((s) => {
-    // age sorts the opposite way to date of birth
-    const desc = s.colId === 'age' ? s.sort === 'asc' : s.sort === 'desc';
-    return `${columns[s.colId]} ${desc ? 'DESC' : 'ASC'}`;
-  });
-  return [...parts, `${key} ASC`].join(', ');
+interface Where {
+  sql: string;
+  params: Record<string, string | number | bigint>;
+  /** a cheaper count when the source is the only filter (the person–source index alone) */
+  count?: string;
 }
 
-export function peoplePage(db: Db, req: GridRequest, asOf: string): { rows: PeopleRow[]; lastRow: number } {
+function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  const f = req.filters;
+  const params: Where['params'] = {};
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) {
-    where.push("instr(source_ids, @source) > 0");
-    params.source = `,${f.sourceId},`;
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_person', f.sourceId, drivenByFilter, params));
+  if (f.imdDecile !== undefined) {
+    where.push('imd_decile = @imd');
+    params.imd = f.imdDecile;
   }
   if (f.ageBand === 'unknown') where.push('dob IS NULL');
   else if (f.ageBand) {
@@ -81,59 +121,232 @@ export function peoplePage(db: Db, req: GridRequest, asOf: string): { rows: Peop
   if (f.flag === 'in-review') where.push('in_review = 1');
   if (f.flag === 'possible-twin') where.push('possible_twin = 1');
   if (f.flag === 'no-dob') where.push('no_dob = 1');
+  if (cohortHouseholds !== null) {
+    where.push('household_id IN (SELECT value FROM json_each(@cohort))');
+    params.cohort = JSON.stringify(cohortHouseholds);
+  }
   if (f.text) {
     where.push("(forename LIKE @text ESCAPE '\\' OR surname LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR person_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const limit = Math.max(0, Math.min(req.endRow - req.startRow, PAGE_MAX));
-  const rows = db
-    .prepare(
-      `SELECT person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, records, source_ids AS sourceIds,
-              in_review AS review, possible_twin AS twin, no_dob AS noDob
-       FROM baseline_person ${whereSql} ORDER BY ${order(req.sort, PEOPLE_SORT, 'person_id')} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit, offset: req.startRow }) as Array<Omit<PeopleRow, 'age' | 'sources' | 'flags'> & { sourceIds: string; review: number; twin: number; noDob: number }>;
-  const lastRow = (db.prepare(`SELECT count(*) AS n FROM baseline_person ${whereSql}`).get(params) as { n: number }).n;
-  return {
-    rows: rows.map(({ sourceIds, review, twin, noDob, ...r }) => ({
-      ...r,
-      age: ageOn(r.dob, asOf),
-      sources: sourceIds.split(',').filter(Boolean).length,
-      flags: [...(review ? (['in-review'] as const) : []), ...(twin ? (['possible-twin'] as const) : []), ...(noDob ? (['no-dob'] as const) : [])],
-    })),
-    lastRow,
-  };
+  const onlySource = where.length === 1 && f.sourceId !== undefined;
+  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
 }
 
-export function householdsPage(db: Db, req: GridRequest): { rows: HouseholdRow[]; lastRow: number } {
+function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  const f = req.filters;
+  const params: Where['params'] = {};
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) {
-    where.push('instr(source_ids, @source) > 0');
-    params.source = `,${f.sourceId},`;
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_household', f.sourceId, drivenByFilter, params));
+  if (f.imdDecile !== undefined) {
+    where.push('imd_decile = @imd');
+    params.imd = f.imdDecile;
   }
   if (f.flag) {
     const column = f.flag === 'in-review' ? 'in_review' : f.flag === 'possible-twin' ? 'possible_twin' : 'no_dob';
     where.push(`household_id IN (SELECT household_id FROM baseline_person WHERE ${column} = 1)`);
   }
+  if (cohortHouseholds !== null) {
+    where.push('household_id IN (SELECT value FROM json_each(@cohort))');
+    params.cohort = JSON.stringify(cohortHouseholds);
+  }
   if (f.text) {
     where.push("(address LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR household_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const limit = Math.max(0, Math.min(req.endRow - req.startRow, PAGE_MAX));
-  const rows = db
-    .prepare(
-      `SELECT household_id AS householdId, members, adults, children, postcode, address, lsoa, source_ids AS sourceIds
-       FROM baseline_household ${whereSql} ORDER BY ${order(req.sort, HOUSEHOLD_SORT, 'household_id')} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit, offset: req.startRow }) as Array<Omit<HouseholdRow, 'sources'> & { sourceIds: string }>;
-  const lastRow = (db.prepare(`SELECT count(*) AS n FROM baseline_household ${whereSql}`).get(params) as { n: number }).n;
-  return { rows: rows.map(({ sourceIds, ...r }) => ({ ...r, sources: sourceIds.split(',').filter(Boolean).length })), lastRow };
+  const onlySource = where.length === 1 && f.sourceId !== undefined;
+  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
+}
+
+/**
+ * The source filter: when the source's few rows lead, their list from the source table; when a
+ * sort index is walked, the source's bit, which the index holds (or, past 62 sources, a lookup
+ * per row in the source table).
+ */
+function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: number, drivenByFilter: boolean, params: Where['params']): string {
+  params.source = sourceId;
+  if (drivenByFilter) return `id IN (SELECT id FROM ${table}_source WHERE source_id = @source)`;
+  if (sourceId <= SOURCE_BITS_MAX) {
+    params.sourceBit = 1n << BigInt(sourceId);
+    return '(source_bits & @sourceBit) != 0';
+  }
+  return `EXISTS (SELECT 1 FROM ${table}_source s WHERE s.source_id = @source AND s.id = ${table}.id)`;
+}
+
+type Cursor = [key: string | number | null, id: number];
+
+/** Counts and bookmarks of the views asked for, per connection, while the baseline is unchanged. */
+interface ViewCache {
+  version: string;
+  counts: Map<string, number>;
+  bookmarks: Map<string, Map<number, Cursor>>;
+}
+const caches = new WeakMap<Db, ViewCache>();
+const VIEWS_KEPT = 16;
+
+function viewCache(db: Db, version: string): ViewCache {
+  const hit = caches.get(db);
+  if (hit && hit.version === version) return hit;
+  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map() };
+  caches.set(db, fresh);
+  return fresh;
+}
+
+function remember<V>(map: Map<string, V>, k: string, v: V): V {
+  if (map.size >= VIEWS_KEPT) map.delete(map.keys().next().value as string);
+  map.set(k, v);
+  return v;
+}
+
+export interface PageQuery {
+  columns: string;
+  table: Table;
+  where: (drivenByFilter: boolean) => Where;
+  sort: GridRequest['sort'];
+  startRow: number;
+  endRow: number;
+  after: string | undefined;
+  /** the baseline's version (the index key): caches are dropped when it moves */
+  version: string;
+}
+
+/** The SQL of one view: its filter, its order and the direction the keyset compares. */
+function plan(q: PageQuery, w: Where, drivenByFilter: boolean): { from: string; where: string; order: string; keyExpr: string; lead: string; cmp: '>' | '<' } {
+  const first = q.sort.find((s) => q.table.sorts[s.colId] || s.colId === q.table.idColumn);
+  const sortKey = first ? q.table.sorts[first.colId] : undefined;
+  // age sorts the opposite way to date of birth
+  const desc = first ? (first.colId === 'age' ? first.sort === 'asc' : first.sort === 'desc') : false;
+  const dir = desc ? 'DESC' : 'ASC';
+  const keyExpr = sortKey ? sortKey.expr : 'NULL';
+  // a filter picking few rows leads; otherwise the sort's index is walked and the filter tested per row
+  const from = drivenByFilter ? q.table.name : `${q.table.name} INDEXED BY ${sortKey?.index ?? q.table.idIndex}`;
+  // "+" keeps the planner from walking the sort index when the filter is to lead
+  const order = sortKey ? `${drivenByFilter ? '+' : ''}${sortKey.expr} ${dir}, id ${dir}` : `id ${dir}`;
+  return { from, where: w.sql, order, keyExpr, lead: drivenByFilter ? '+' : '', cmp: desc ? '<' : '>' };
+}
+
+function encode(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+function decode(s: string): Cursor | null {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(c) && c.length === 2 && Number.isInteger(c[1]) && (c[0] === null || typeof c[0] === 'string' || typeof c[0] === 'number')) return c as Cursor;
+  } catch {
+    // a malformed cursor is treated as none: the page is found by its position
+  }
+  return null;
+}
+
+/** One page of a view by keyset: the rows after `cursor` (or from the top), in the view's order. */
+export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
+  const cache = viewCache(db, q.version);
+  const walked = q.where(false);
+  const viewKey = `${q.table.name}|${JSON.stringify(walked.params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}|${walked.sql}`;
+  const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
+  const lastRow =
+    cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
+  const drivenByFilter = walked.sql !== '' && lastRow < FILTER_DRIVES_BELOW;
+  const where = drivenByFilter ? q.where(true) : walked;
+  const p = plan(q, where, drivenByFilter);
+  const sortKey = `${viewKey}|${p.order}`;
+  const limit = Math.max(0, Math.min(q.endRow - q.startRow, PAGE_MAX));
+  const marks = cache.bookmarks.get(sortKey) ?? remember(cache.bookmarks, sortKey, new Map<number, Cursor>());
+
+  let cursor: Cursor | null = q.after ? decode(q.after) : null;
+  if (cursor === null && q.startRow > 0) {
+    // a jump: the row before the page, counted along the sort index in SQLite (the index holds
+    // the filters' columns, so no row is read), then kept as a bookmark for the view
+    cursor = marks.get(q.startRow) ?? locate(db, p, where.params, q.startRow);
+    if (cursor === null) return { rows: [], lastRow, next: null };
+    marks.set(q.startRow, cursor);
+  }
+  // keyset as index seeks in order: the rest of the cursor's key (by ID), the keys after it, and
+  // the rows without a value (SQLite puts NULL first going up, last going down)
+  const want = limit;
+  const dir = p.cmp === '<' ? 'DESC' : 'ASC';
+  const col = `${p.lead}${p.keyExpr}`;
+  const segments: Array<[where: string, order: string]> = [];
+  if (cursor === null) segments.push(['', p.order]);
+  else if (p.keyExpr === 'NULL') segments.push([`id ${p.cmp} @afterId`, p.order]);
+  else if (cursor[0] === null) {
+    segments.push([`${col} IS NULL AND id ${p.cmp} @afterId`, `id ${dir}`]);
+    if (dir === 'ASC') segments.push([`${col} IS NOT NULL`, p.order]);
+  } else {
+    segments.push([`${col} = @afterKey AND id ${p.cmp} @afterId`, `id ${dir}`]);
+    segments.push([`${col} ${p.cmp} @afterKey`, p.order]);
+    if (dir === 'DESC') segments.push([`${col} IS NULL`, `id ${dir}`]);
+  }
+  const seekParams = cursor === null ? {} : { afterKey: cursor[0], afterId: cursor[1] };
+  let rows: Array<R & { _key: string | number | null; _id: number }> = [];
+  for (const [extra, order] of segments) {
+    if (rows.length >= want) break;
+    const conditions = [p.where, extra].filter(Boolean).join(' AND ');
+    const found = db
+      .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${p.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order} LIMIT @limit`)
+      .all({ ...where.params, ...seekParams, limit: want - rows.length }) as Array<R & { _key: string | number | null; _id: number }>;
+    rows = [...rows, ...found];
+  }
+  const last = rows.at(-1);
+  const next: Cursor | null = last && rows.length === limit && q.startRow + limit < lastRow ? [last._key, last._id] : null;
+  if (next) marks.set(q.startRow + limit, next);
+  return {
+    rows: rows.map(({ _key, _id, ...r }) => r as unknown as R),
+    lastRow,
+    next: next ? encode(next) : null,
+  };
+}
+
+/** The sort key and ID of the row just before `startRow` in the view, or null past its end. */
+function locate(db: Db, p: ReturnType<typeof plan>, params: Where['params'], startRow: number): Cursor | null {
+  const row = db
+    .prepare(`SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''} ORDER BY ${p.order} LIMIT 1 OFFSET @before`)
+    .raw(true)
+    .get({ ...params, before: startRow - 1 }) as [string | number | null, number] | undefined;
+  return row ? [row[0], row[1]] : null;
+}
+
+const PEOPLE_COLUMNS = `person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, imd_decile AS imdDecile, records,
+  source_ids AS sourceIds, in_review AS review, possible_twin AS twin, no_dob AS noDob`;
+type PeopleSqlRow = Omit<PeopleRow, 'age' | 'sources' | 'flags'> & { sourceIds: string; review: number; twin: number; noDob: number };
+
+export function peoplePage(db: Db, req: GridRequest, asOf: string, version: string, cohortHouseholds: readonly string[] | null = null): GridPage<PeopleRow> {
+  const page = pageRows<PeopleSqlRow>(db, {
+    columns: PEOPLE_COLUMNS,
+    table: PEOPLE,
+    where: (drivenByFilter) => peopleWhere(req.filters, asOf, cohortHouseholds, drivenByFilter),
+    sort: req.sort,
+    startRow: req.startRow,
+    endRow: req.endRow,
+    after: req.after,
+    version,
+  });
+  return {
+    ...page,
+    rows: page.rows.map(({ sourceIds, review, twin, noDob, ...r }) => ({
+      ...r,
+      age: ageOn(r.dob, asOf),
+      sources: sourceIds.split(',').filter(Boolean).length,
+      flags: [...(review ? (['in-review'] as const) : []), ...(twin ? (['possible-twin'] as const) : []), ...(noDob ? (['no-dob'] as const) : [])],
+    })),
+  };
+}
+
+const HOUSEHOLD_COLUMNS = 'household_id AS householdId, members, adults, children, postcode, address, lsoa, imd_decile AS imdDecile, source_ids AS sourceIds';
+
+export function householdsPage(db: Db, req: GridRequest, version: string, cohortHouseholds: readonly string[] | null = null): GridPage<HouseholdRow> {
+  const page = pageRows<Omit<HouseholdRow, 'sources'> & { sourceIds: string }>(db, {
+    columns: HOUSEHOLD_COLUMNS,
+    table: HOUSEHOLDS,
+    where: (drivenByFilter) => householdWhere(req.filters, cohortHouseholds, drivenByFilter),
+    sort: req.sort,
+    startRow: req.startRow,
+    endRow: req.endRow,
+    after: req.after,
+    version,
+  });
+  return { ...page, rows: page.rows.map(({ sourceIds, ...r }) => ({ ...r, sources: sourceIds.split(',').filter(Boolean).length })) };
 }

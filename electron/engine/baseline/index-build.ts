@@ -11,8 +11,18 @@ import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
 
 const VERSION_KEY = 'baseline.index_run';
+/** Sources 1 to 62 have a bit in source_bits; a source beyond that is found through the source tables alone. */
+export const SOURCE_BITS_MAX = 62;
+const sourceBits = (ids: Iterable<number>): bigint => {
+  let bits = 0n;
+  for (const id of ids) if (id >= 1 && id <= SOURCE_BITS_MAX) bits |= 1n << BigInt(id);
+  return bits;
+};
+
+/** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
+const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 1;
+const FORMAT = 3;
 
 export interface PersonDoc {
   names: string[];
@@ -123,6 +133,24 @@ function personDoc(rows: readonly Row[]): PersonDoc {
   return { names: [...names], dobs: [...dobs], postcodes: [...postcodes], addresses: [...addresses], ids: [...ids] };
 }
 
+/** Names are keys too, marked so a name never meets an identifier that happens to spell it. */
+export const NAME_KEY = 'N:';
+
+/**
+ * The exact keys of the people `scope` picks (their person and household IDs, dates of birth,
+ * postcodes without spaces, identifiers, each name word), read from their documents: one definition for building
+ * the key table (sorted, so the rows go in as appends) and for erasing one person's keys.
+ */
+export function personKeysSql(scope: string): string {
+  const doc = (path: string, value = 'j.value'): string =>
+    `SELECT ${value} AS key, p.id FROM baseline_person p JOIN baseline_person_doc d ON d.id = p.id, json_each(d.doc_json, '${path}') j WHERE ${scope}`;
+  return `SELECT key, id FROM (
+    SELECT p.person_id AS key, p.id FROM baseline_person p WHERE ${scope}
+    UNION SELECT p.household_id, p.id FROM baseline_person p WHERE p.household_id IS NOT NULL AND ${scope}
+    UNION ${doc('$.dobs')} UNION ${doc('$.postcodes', "replace(j.value, ' ', '')")} UNION ${doc('$.ids')} UNION ${doc('$.names', `'${NAME_KEY}' || j.value`)}
+  ) ORDER BY key, id`;
+}
+
 /** The FTS text of a person: every key separated by " | " so trigrams do not run across keys. */
 function searchText(personId: string, householdId: string | null, doc: PersonDoc): string {
   const parts: string[] = [personId];
@@ -159,6 +187,16 @@ export function ensureBaselineIndex(store: Store): { run: number | null; rebuilt
 /** Marks the tables stale (after an erasure or purge changes the records behind a Run). */
 export function invalidateBaselineIndex(store: Store): void {
   store.setMeta(VERSION_KEY, 'stale');
+  markChanged(store.writer);
+}
+
+/** What the baseline's rows are at: moves with every rebuild and flag refresh. */
+export function baselineVersion(store: Store): string {
+  return `${store.meta(VERSION_KEY) ?? ''}|${store.meta(CHANGED_KEY) ?? ''}`;
+}
+
+function markChanged(db: Db): void {
+  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CHANGED_KEY, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 }
 
 function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
@@ -166,16 +204,30 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
   const lsoaVintage = (db.prepare('SELECT max(vintage) AS v FROM postcode_lsoa').get() as { v: number | null }).v;
   const lsoaOf = store.reader.prepare('SELECT lsoa FROM postcode_lsoa WHERE postcode = ? AND vintage = ?').pluck();
   const placeOf = (postcode: string | null): string | null => (postcode && lsoaVintage !== null ? ((lsoaOf.get(up(postcode), lsoaVintage) as string | undefined) ?? null) : null);
+  // the IMD decile of an LSOA by the newest IoD release of the lookup's vintage
+  const release = lsoaVintage === null ? undefined : (db.prepare('SELECT release FROM iod_release WHERE vintage = ? ORDER BY release DESC LIMIT 1').pluck().get(lsoaVintage) as string | undefined);
+  const deciles = new Map<string, number>();
+  if (release) for (const r of db.prepare('SELECT lsoa, imd_decile AS d FROM iod_lsoa WHERE release = ? AND imd_decile IS NOT NULL').all(release) as Array<{ lsoa: string; d: number }>) deciles.set(r.lsoa, r.d);
+  const decileOf = (lsoa: string | null): number | null => (lsoa === null ? null : (deciles.get(lsoa) ?? null));
   const { reviewFrom } = matchingSettings(store);
   const runThreshold = (db.prepare('SELECT threshold FROM link_run WHERE id = ?').get(runId) as { threshold: number }).threshold;
 
   db.transaction(() => {
     // 'delete-all' drops the index's segments at once (row-by-row deletes rewrite them per row)
-    db.exec("DELETE FROM baseline_person_doc; DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');");
-    const insertPerson = db.prepare(
-      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, records, record_ids, source_ids, sources_json, no_dob, possible_twin, in_review)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+    // the secondary indexes are built once after the rows go in (a sort each), not row by row
+    const indexes = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('baseline_person', 'baseline_household') AND sql IS NOT NULL")
+      .all() as Array<{ name: string; sql: string }>;
+    for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+    db.exec(
+      "DELETE FROM baseline_person_doc; DELETE FROM baseline_person_source; DELETE FROM baseline_household_source; DELETE FROM baseline_person_key; DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');",
     );
+    const insertPerson = db.prepare(
+      `INSERT INTO baseline_person(person_id, household_id, forename, surname, dob, sex, postcode, address, lsoa, imd_decile, records, record_ids, source_ids, source_bits, sources_json, no_dob, possible_twin, in_review)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+    );
+    const insertPersonSource = db.prepare('INSERT INTO baseline_person_source(source_id, id) VALUES (?, ?)');
+
     const insertDoc = db.prepare('INSERT INTO baseline_person_doc(id, doc_json) VALUES (?, ?)');
     const insertFts = db.prepare('INSERT INTO baseline_person_fts(rowid, keys) VALUES (?, ?)');
     const households = new Map<string, { members: number; adults: number; children: number; postcode: Tally; address: Tally; street: Tally; sources: Map<number, string> }>();
@@ -203,6 +255,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       for (const r of group) sources.set(r.sourceId, r.file);
       const dob = settle(group, (r) => r.dob);
       const postcode = settle(group, (r) => r.postcode);
+      const lsoa = placeOf(postcode);
       const id = Number(
         insertPerson.run(
           first.person,
@@ -213,16 +266,19 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
           settle(group, (r) => r.sex),
           postcode,
           settle(group, (r) => r.address),
-          placeOf(postcode),
+          lsoa,
+          decileOf(lsoa),
           group.length,
           JSON.stringify(group.map((r) => r.recordId)),
           `,${[...sources.keys()].sort((a, b) => a - b).join(',')},`,
+          sourceBits(sources.keys()),
           JSON.stringify([...new Set(sources.values())]),
           dob === null ? 1 : 0,
         ).lastInsertRowid,
       );
       insertDoc.run(id, JSON.stringify(doc));
       insertFts.run(id, searchText(first.person, first.household, doc));
+      for (const sourceId of sources.keys()) insertPersonSource.run(sourceId, id);
       if (first.household) {
         const h = households.get(first.household) ?? { members: 0, adults: 0, children: 0, postcode: new Tally(), address: new Tally(), street: new Tally(), sources: new Map<number, string>() };
         h.members++;
@@ -246,11 +302,13 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
     flush();
 
     const insertHousehold = db.prepare(
-      'INSERT INTO baseline_household(household_id, members, adults, children, postcode, address, street, lsoa, source_ids, sources_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO baseline_household(household_id, members, adults, children, postcode, address, street, lsoa, imd_decile, source_ids, source_bits, sources_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const insertHouseholdSource = db.prepare('INSERT INTO baseline_household_source(source_id, id) VALUES (?, ?)');
     for (const [hid, h] of households) {
       const postcode = h.postcode.best();
-      insertHousehold.run(
+      const lsoa = placeOf(postcode);
+      const rowId = insertHousehold.run(
         hid,
         h.members,
         h.adults,
@@ -258,11 +316,17 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
         postcode,
         h.address.best(),
         h.street.best()?.toUpperCase() ?? null,
-        placeOf(postcode),
+        lsoa,
+        decileOf(lsoa),
         `,${[...h.sources.keys()].sort((a, b) => a - b).join(',')},`,
+        sourceBits(h.sources.keys()),
         JSON.stringify([...new Set(h.sources.values())]),
-      );
+      ).lastInsertRowid;
+      for (const sourceId of h.sources.keys()) insertHouseholdSource.run(sourceId, rowId);
     }
+
+    for (const i of indexes) db.exec(i.sql);
+    db.prepare(`INSERT INTO baseline_person_key(key, id) ${personKeysSql('1')}`).run();
 
     // possible twins: two people of one household with one birthday and different forenames
     db.prepare(
@@ -272,6 +336,8 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
     ).run();
     refreshReviewFlags(db, runId, reviewFrom, runThreshold, null);
     store.setMeta(VERSION_KEY, `${FORMAT}:${runId}`);
+    // the planner's statistics for the new rows (sampled: a few ms), so filters and sorts pick their indexes
+    db.exec('PRAGMA analysis_limit = 400; ANALYZE baseline_person; ANALYZE baseline_household; ANALYZE baseline_person_source; ANALYZE baseline_person_key;');
   })();
 }
 
@@ -293,4 +359,5 @@ export function refreshReviewFlags(db: Db, runId: number, reviewFrom: number, th
      UPDATE baseline_person SET in_review = (person_id IN reviewed)
      WHERE 1${scope}`,
   ).run({ run: runId, from: reviewFrom, to: threshold, ...(only === null ? {} : { only: JSON.stringify(only) }) });
+  markChanged(db);
 }

@@ -1,7 +1,7 @@
 // Households per street (within an LSOA, or everywhere): how many households, people and
 // children each street holds. Analysts see exact counts; anyone else sees counts under 10
 // suppressed, with a second cell suppressed where one alone could be worked out from the total.
-import type { StreetRow } from '../../../shared/ipc/channels/baseline.js';
+import type { StreetRow, WardRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 
 /** Counts below this are suppressed for non-analysts. */
@@ -39,6 +39,27 @@ export function streetCounts(db: Db, lsoa: string | undefined, exact: boolean): 
   const cc = suppressColumn(rows.map((r) => r.children));
   return {
     rows: rows.map((r, i) => ({ street: r.street, lsoa: r.lsoa, households: hh[i] ?? null, persons: pp[i] ?? null, children: cc[i] ?? null })),
+    suppressed: true,
+  };
+}
+
+/** Households, people and children per ward (by each household's LSOA and the newest ward lookup), suppressed as streets are. */
+export function wardCounts(db: Db, exact: boolean): { wardYear: number | null; rows: WardRow[]; suppressed: boolean } {
+  const latest = db.prepare('SELECT vintage, ward_year AS year FROM lsoa_ward ORDER BY ward_year DESC, vintage DESC LIMIT 1').get() as { vintage: number; year: number } | undefined;
+  const rows = db
+    .prepare(
+      `SELECT w.ward_code AS wardCode, w.ward_name AS wardName, count(*) AS households, sum(h.members) AS persons, sum(h.children) AS children
+       FROM baseline_household h LEFT JOIN lsoa_ward w ON w.lsoa = h.lsoa AND w.vintage = @vintage AND w.ward_year = @year
+       GROUP BY w.ward_code, w.ward_name ORDER BY w.ward_name IS NULL, w.ward_name, w.ward_code`,
+    )
+    .all({ vintage: latest?.vintage ?? null, year: latest?.year ?? null }) as Array<{ wardCode: string | null; wardName: string | null; households: number; persons: number; children: number }>;
+  if (exact) return { wardYear: latest?.year ?? null, rows, suppressed: false };
+  const hh = suppressColumn(rows.map((r) => r.households));
+  const pp = suppressColumn(rows.map((r) => r.persons));
+  const cc = suppressColumn(rows.map((r) => r.children));
+  return {
+    wardYear: latest?.year ?? null,
+    rows: rows.map((r, i) => ({ wardCode: r.wardCode, wardName: r.wardName, households: hh[i] ?? null, persons: pp[i] ?? null, children: cc[i] ?? null })),
     suppressed: true,
   };
 }

@@ -3,13 +3,19 @@
 // Both are audited by IDs and counts only.
 import type { ErasureReport } from '../../../shared/ipc/channels/baseline.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { writeReportXlsx, type ReportCell } from '../governance/report-xlsx.js';
+import { writeReportXlsx, type ReportCell, type ReportSheet } from '../governance/report-xlsx.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import type { Store } from '../store/store.js';
-import { ensureBaselineIndex, invalidateBaselineIndex } from './index-build.js';
+import { ensureBaselineIndex, invalidateBaselineIndex, personKeysSql } from './index-build.js';
+import { identityValues, scrubRunNotes } from './erase-run-notes.js';
+import { keptAggregates } from './erasure-map.js';
 import { auditAbout, personPage, recordsOfPerson } from './person-page.js';
+import { writeSubjectAccessPdf } from './subject-access-pdf.js';
 
-export function exportSubjectAccess(store: Store, user: string, personId: string, out: string): { records: number; events: number; decisions: number; views: number } {
+const KEPT_LABELS: Record<string, string> = { link_run: 'Linkage run totals', cohort_run: 'Cohort totals' };
+
+/** Everything held about one person as titled sheets: written as a workbook or a PDF from this one model. */
+function subjectAccessSheets(store: Store, user: string, personId: string): { sheets: ReportSheet[]; counts: { records: number; events: number; decisions: number; views: number } } {
   const page = personPage(store, user, personId);
   const audit = auditAbout(store, personId, page.records.map((r) => r.recordId));
   const summary: ReportCell[][] = [
@@ -44,7 +50,7 @@ export function exportSubjectAccess(store: Store, user: string, personId: string
     ...page.decisions.map((d) => [d.id, d.decision, d.decidedBy, d.decidedAt, d.note, d.status]),
   ];
   const views: ReportCell[][] = [['Audit event', 'At', 'Who', 'What', 'Details (IDs and counts)'], ...audit.map((a) => [a.id, a.at, a.actor, a.action, a.payload])];
-  writeReportXlsx(out, `Subject access ${personId}`, [
+  const sheets: ReportSheet[] = [
     { name: 'Summary', rows: summary, widths: [40, 40] },
     { name: 'Identity', rows: identity, widths: [16, 30, 60] },
     { name: 'Records as sent', rows: cells, widths: [8, 24, 40, 16, 6, 12, 28, 40] },
@@ -52,9 +58,17 @@ export function exportSubjectAccess(store: Store, user: string, personId: string
     { name: 'Households', rows: households },
     { name: 'Decisions', rows: decisions },
     { name: 'Who viewed', rows: views, widths: [10, 24, 16, 20, 60] },
-  ]);
-  const counts = { records: page.records.length, events: page.events.length, decisions: page.decisions.length, views: audit.length };
-  store.audit(user, 'subject-access-export', { personId, ...counts });
+  ];
+  return { sheets, counts: { records: page.records.length, events: page.events.length, decisions: page.decisions.length, views: audit.length } };
+}
+
+/** Writes the subject access file: a PDF when `out` ends in .pdf, else a workbook. Audited by counts. */
+export async function exportSubjectAccess(store: Store, user: string, personId: string, out: string): Promise<{ records: number; events: number; decisions: number; views: number }> {
+  const { sheets, counts } = subjectAccessSheets(store, user, personId);
+  const format = out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
+  if (format === 'pdf') await writeSubjectAccessPdf(out, `Subject access ${personId}`, sheets);
+  else writeReportXlsx(out, `Subject access ${personId}`, sheets);
+  store.audit(user, 'subject-access-export', { personId, format, ...counts });
   return counts;
 }
 
@@ -86,12 +100,16 @@ export function erasePerson(store: Store, user: string, personId: string, confir
     del('recordAssignments', 'DELETE FROM run_record_person WHERE record_id IN (SELECT value FROM json_each(?))', ids);
     del('householdAssignments', 'DELETE FROM run_person_household WHERE person_id = ?', personId);
     del('idHistory', `DELETE FROM link_id_event WHERE subject = @person OR instr(others_json, '"' || @person || '"') > 0`, { person: personId });
+    deleted.runNoteValues = scrubRunNotes(db, identityValues(db, ids));
     del('records', 'DELETE FROM record WHERE id IN (SELECT value FROM json_each(?))', ids);
     del('rawRows', 'DELETE FROM raw_row WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(rawRows));
     del('personIds', 'DELETE FROM person WHERE id = ?', personId);
     const row = db.prepare('SELECT id FROM baseline_person WHERE person_id = ?').pluck().get(personId) as number | undefined;
     if (row !== undefined) {
       del('searchKeys', 'DELETE FROM baseline_person_fts WHERE rowid = ?', row);
+      // the exact keys by the same definition that made them
+      del('searchKeys', `DELETE FROM baseline_person_key WHERE (key, id) IN (${personKeysSql('p.id = @row')})`, { row });
+      for (const source of perSource) del('baselineRows', 'DELETE FROM baseline_person_source WHERE source_id = ? AND id = ?', source.id, row);
       del('searchKeys', 'DELETE FROM baseline_person_doc WHERE id = ?', row);
       del('baselineRows', 'DELETE FROM baseline_person WHERE id = ?', row);
     }
@@ -106,7 +124,9 @@ export function erasePerson(store: Store, user: string, personId: string, confir
     deleted,
     kept: [
       { what: 'Audit events naming the person ID', count: (db.prepare("SELECT count(*) FROM audit_event WHERE json_extract(payload_json, '$.personId') = ?").pluck().get(personId) as number), why: 'The audit trail is hash-chained and holds IDs and counts only, never personal data; it shows this erasure was done.' },
-      { what: 'Linkage run totals', count: (db.prepare('SELECT count(*) FROM link_run').pluck().get() as number), why: 'Each run keeps its counts of records and people as they were; the next link counts without this person.' },
+      ...keptAggregates()
+        .filter((k) => k.table !== 'source')
+        .map((k) => ({ what: KEPT_LABELS[k.table] ?? k.table, count: db.prepare(`SELECT count(*) FROM "${k.table}"`).pluck().get() as number, why: `${k.why.charAt(0).toUpperCase()}${k.why.slice(1)}.` })),
       { what: "Other people's rows from the same extracts", count: 0, why: 'Each spreadsheet row is one record: a row is erased only with the person it belongs to. Rows that name this person in a free-text cell of someone else\'s record are not found by erasure; search for them and review.' },
     ],
   };

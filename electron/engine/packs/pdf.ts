@@ -23,7 +23,7 @@ const FONT = PACK_FONTS.regular;
 const BOLD = PACK_FONTS.bold;
 
 /** The embedded Latin subset lacks a few characters our text may hold: swap them, and mark any other. */
-const safe = (text: string): string => text.replace(/≥/g, 'at least ').replace(/≤/g, 'at most ').replace(/→/g, 'to').replace(/[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
+export const safe = (text: string): string => text.replace(/≥/g, 'at least ').replace(/≤/g, 'at most ').replace(/→/g, 'to').replace(/[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
 
 class Writer {
   readonly doc: PDFKit.PDFDocument;

@@ -211,7 +211,8 @@ export type HouseholdPage = z.infer<typeof HouseholdPage>;
 export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17', '18-24', '25-64', '65+', 'unknown'] as const;
 export const PERSON_FLAGS = ['in-review', 'possible-twin', 'no-dob'] as const;
 
-const gridSort = z.array(z.object({ colId: z.string().max(40), sort: z.enum(['asc', 'desc']) })).max(3);
+/** Grids sort by one column (then by ID): each sort has its own index, so a page is one index range. */
+const gridSort = z.array(z.object({ colId: z.string().max(40), sort: z.enum(['asc', 'desc']) })).max(1);
 const gridFilters = z
   .object({
     lsoa: z.string().max(20).optional(),
@@ -219,8 +220,13 @@ const gridFilters = z
     ageBand: z.enum(AGE_BANDS).optional(),
     flag: z.enum(PERSON_FLAGS).optional(),
     text: z.string().max(200).optional(),
+    /** the IMD decile (1 = most deprived tenth) of the LSOA, by the newest IoD release */
+    imdDecile: z.number().int().min(1).max(10).optional(),
+    /** families qualifying for this programme's cohort, at the as-of date it was last made with (else the latest linkage run's) */
+    cohort: z.string().min(1).max(200).optional(),
   })
   .strict();
+export type GridFilters = z.infer<typeof gridFilters>;
 
 export const PeopleRow = z.object({
   personId: z.string(),
@@ -232,6 +238,7 @@ export const PeopleRow = z.object({
   householdId: z.string().nullable(),
   postcode: z.string().nullable(),
   lsoa: z.string().nullable(),
+  imdDecile: z.number().int().nullable(),
   records: z.number().int(),
   sources: z.number().int(),
   flags: z.array(z.enum(PERSON_FLAGS)),
@@ -246,11 +253,21 @@ export const HouseholdRow = z.object({
   postcode: z.string().nullable(),
   address: z.string().nullable(),
   lsoa: z.string().nullable(),
+  imdDecile: z.number().int().nullable(),
   sources: z.number().int(),
 });
 export type HouseholdRow = z.infer<typeof HouseholdRow>;
 
-const gridRequest = z.object({ startRow: z.number().int().nonnegative(), endRow: z.number().int().positive(), sort: gridSort, filters: gridFilters }).strict();
+const gridRequest = z
+  .object({
+    startRow: z.number().int().nonnegative(),
+    endRow: z.number().int().positive(),
+    sort: gridSort,
+    filters: gridFilters,
+    /** the previous page's `next`: the page starts after that row (keyset), not by counting rows */
+    after: z.string().max(400).optional(),
+  })
+  .strict();
 
 export const StreetRow = z.object({
   street: z.string().nullable(),
@@ -261,6 +278,15 @@ export const StreetRow = z.object({
   children: z.number().int().nullable(),
 });
 export type StreetRow = z.infer<typeof StreetRow>;
+
+export const WardRow = z.object({
+  wardCode: z.string().nullable(),
+  wardName: z.string().nullable(),
+  households: z.number().int().nullable(),
+  persons: z.number().int().nullable(),
+  children: z.number().int().nullable(),
+});
+export type WardRow = z.infer<typeof WardRow>;
 
 export const ErasureReport = z.object({
   personId: z.string(),
@@ -304,12 +330,18 @@ export const BASELINE_CHANNELS = {
   'baseline:household': { request: z.object({ householdId }).strict(), response: HouseholdPage },
   /** "this record is someone else": holds at every later run */
   'baseline:split': { request: z.object({ personId, recordId, note: z.string().max(2000).optional() }).strict(), response: z.object({ personId: z.string(), recordId, decisions: z.number().int() }) },
-  'baseline:people': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(PeopleRow), lastRow: z.number().int() }) },
-  'baseline:households': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(HouseholdRow), lastRow: z.number().int() }) },
+  'baseline:people': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(PeopleRow), lastRow: z.number().int(), next: z.string().nullable() }) },
+  'baseline:households': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(HouseholdRow), lastRow: z.number().int(), next: z.string().nullable() }) },
   /** households per street of an LSOA (or every street): counts, disclosure-controlled for non-analysts */
   'baseline:streets': { request: z.object({ lsoa: z.string().max(20).optional() }).strict(), response: z.object({ run: z.number().int().nullable(), suppressed: z.boolean(), rows: z.array(StreetRow) }) },
+  /** households per ward (by the newest LSOA → ward lookup): counts, disclosure-controlled for non-analysts */
+  'baseline:wards': {
+    request: z.object({}).strict(),
+    response: z.object({ run: z.number().int().nullable(), wardYear: z.number().int().nullable(), suppressed: z.boolean(), rows: z.array(WardRow) }),
+  },
   'baseline:subjectAccess': {
-    request: z.object({ personId, path: z.string().min(1).max(4096).optional() }).strict(),
+    /** a typed path ending .pdf writes a PDF, else a workbook; with the save dialog, `format` says which */
+    request: z.object({ personId, path: z.string().min(1).max(4096).optional(), format: z.enum(['xlsx', 'pdf']).optional() }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable(), records: z.number().int(), events: z.number().int(), decisions: z.number().int(), views: z.number().int() }),
   },
   /** household merge (two households are one family) or split (a person does not live there): holds at every later run */
@@ -321,6 +353,20 @@ export const BASELINE_CHANNELS = {
     response: z.object({ kind: z.string(), decisions: z.number().int() }),
   },
   'baseline:erase': { request: z.object({ personId, confirm: z.string().max(40) }).strict(), response: ErasureReport },
+  /** the grid's current view (filters, sort, chosen columns) as CSV for people: formula-safe, audited */
+  'baseline:gridExport': {
+    request: z
+      .object({
+        kind: z.enum(['people', 'households']),
+        sort: gridSort,
+        filters: gridFilters,
+        columns: z.array(z.string().max(40)).max(20).optional(),
+        /** browser host and CLI only: in Electron the save dialog names the file */
+        path: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable(), rows: z.number().int() }),
+  },
 } as const;
 
 const ANALYST: readonly Role[] = ['analyst'];
@@ -337,9 +383,11 @@ export const BASELINE_POLICY: { readonly [C in keyof typeof BASELINE_CHANNELS]: 
   'baseline:people': ANALYST,
   'baseline:households': ANALYST,
   'baseline:streets': ['analyst', 'co-ordinator'],
+  'baseline:wards': ['analyst', 'co-ordinator'],
   'baseline:subjectAccess': ANALYST,
   'baseline:householdDecide': ANALYST,
   'baseline:erase': ANALYST,
+  'baseline:gridExport': ANALYST,
 };
 
 export const BASELINE_FEATURE = defineFeature({
@@ -347,5 +395,5 @@ export const BASELINE_FEATURE = defineFeature({
   channels: BASELINE_CHANNELS,
   policy: BASELINE_POLICY,
   jobResults: {},
-  auditActions: ['link-decision-cleared', 'person-erased', 'person-search', 'person-split', 'subject-access-export', 'view-cluster', 'view-household', 'view-person', 'household-merge', 'household-split'],
+  auditActions: ['link-decision-cleared', 'person-erased', 'person-search', 'person-split', 'subject-access-export', 'view-cluster', 'view-household', 'view-person', 'household-merge', 'household-split', 'baseline-grid-export'],
 });

@@ -2,11 +2,11 @@
 // straight into the tables a run writes (records, raw rows, assignments) so the bench measures
 // the baseline, not the importer or the linker. Measures the baseline index build, person
 // search through the engine (misspelt names, nicknames, name + date of birth, postcodes), grid
-// page fetches with sorts and filters, and the person page. Prints one JSON line; `--smoke` runs
+// pages (a view's first page, the pages after it by cursor, jumps to random depths) and the person page. Prints one JSON line; `--smoke` runs
 // 3,000 people. Budgets (DESIGN §7): search p95 ≤ 50 ms, grid page ≤ 50 ms; person page ≤ 100 ms.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createEngine } from '../../../electron/engine/engine.js';
 import { ensureBaselineIndex } from '../../../electron/engine/baseline/index-build.js';
 import { allForenames } from '../../../electron/engine/demo/names.js';
@@ -32,14 +32,21 @@ const quantile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'baseline-bench-'));
-const path = join(dir, 'bench.db');
-const store = Store.create(path, 'baseline bench passphrase');
+// `--store PATH` keeps the seeded store (and reuses it when it exists) for repeated runs
+const storeAt = process.argv.indexOf('--store');
+const kept = storeAt > 0 ? (process.argv[storeAt + 1] as string) : null;
+const dir = kept ? dirname(kept) : mkdtempSync(join(tmpdir(), 'baseline-bench-'));
+const path = kept ?? join(dir, 'bench.db');
+const reuse = kept !== null && existsSync(kept);
+const store = reuse ? Store.unlock(path, 'baseline bench passphrase') : Store.create(path, 'baseline bench passphrase');
 const db = store.writer;
 const t0 = performance.now();
 interface Person { id: string; forename: string; surname: string; dob: string; postcode: string }
 const people: Person[] = [];
-db.transaction(() => {
+if (reuse) {
+  for (const p of db.prepare("SELECT person_id AS id, forename, surname, dob, postcode FROM baseline_person").all() as Person[]) people.push(p);
+}
+if (!reuse) db.transaction(() => {
   const now = new Date().toISOString();
   for (let s = 1; s <= 3; s++) {
     db.prepare(`INSERT INTO source(id, file_name, sha256, size, format, partner, kind, as_of, imported_at, imported_by, mapping_json) VALUES (?, ?, ?, 0, 'csv', ?, 'other', '2025-03-31', ?, 'bench', '{}')`).run(s, `source-${s}.csv`, `sha-${s}`, `Partner ${s}`, now);
@@ -92,9 +99,12 @@ const say = (m: string): boolean => process.stderr.write(`${new Date().toISOStri
 say(`seeded ${N} people in ${seedSeconds.toFixed(1)} s`);
 
 let t = performance.now();
+const cpu0 = process.cpuUsage();
 ensureBaselineIndex(store);
 const indexSeconds = (performance.now() - t) / 1000;
-say(`index built in ${indexSeconds.toFixed(1)} s`);
+const cpu = process.cpuUsage(cpu0);
+const indexCpuSeconds = (cpu.user + cpu.system) / 1e6;
+say(`index built in ${indexSeconds.toFixed(1)} s (${indexCpuSeconds.toFixed(1)} s CPU)`);
 
 const engine = createEngine({ storePath: path, host: 'cli', version: 'bench' });
 engine.adoptStore(store);
@@ -120,20 +130,45 @@ const searchMs: number[] = [];
 for (const query of queries) searchMs.push(await call('baseline:search', { query, limit: 20 }));
 
 say(`searched: p50 ${quantile(searchMs, 0.5).toFixed(1)} ms, p95 ${quantile(searchMs, 0.95).toFixed(1)} ms`);
-const SORTS = ['surname', 'dob', 'postcode', 'personId', 'age'];
-const gridMs: number[] = [];
-for (let g = 0; g < (smoke ? 20 : 40); g++) {
-  const start = (rng.nextU32() % Math.max(1, N - 100)) - ((rng.nextU32() % Math.max(1, N - 100)) % 100);
-  const filters = g % 4 === 0 ? { ageBand: '5-10' } : g % 4 === 1 ? { sourceId: 2 } : g % 4 === 2 ? { flag: 'no-dob' } : {};
-  gridMs.push(await call('baseline:people', { startRow: Math.max(0, start), endRow: Math.max(0, start) + 100, sort: [{ colId: pick(SORTS), sort: g % 2 ? 'asc' : 'desc' }], filters }));
+// The grid as people use it: open a view (sort and filter), scroll on page by page (each page
+// after the one before, by its cursor), and now and then drag the scroll bar to a random depth.
+const SORTS = ['surname', 'dob', 'postcode', 'personId', 'age', 'forename', 'records'];
+const FILTERS: Array<Record<string, unknown>> = [{}, { ageBand: '5-10' }, { sourceId: 2 }, { flag: 'no-dob' }, { ageBand: '25-64', sourceId: 3 }];
+const firstMs: number[] = [];
+const nextMs: number[] = [];
+const jumpMs: number[] = [];
+const views = smoke ? 6 : 20;
+for (let v = 0; v < views; v++) {
+  const sort = [{ colId: SORTS[v % SORTS.length]!, sort: v % 2 ? 'asc' : 'desc' }];
+  const filters = FILTERS[v % FILTERS.length]!;
+  const page = async (startRow: number, after?: string): Promise<{ ms: number; next: string | null; lastRow: number }> => {
+    const s = performance.now();
+    const r = await engine.invoke('baseline:people', { startRow, endRow: startRow + 100, sort, filters, ...(after ? { after } : {}) });
+    const ms = performance.now() - s;
+    if (!r.ok) throw new Error(`baseline:people: ${r.error.message}`);
+    const value = r.value as { next: string | null; lastRow: number };
+    return { ms, next: value.next, lastRow: value.lastRow };
+  };
+  let p = await page(0);
+  firstMs.push(p.ms);
+  const total = p.lastRow;
+  for (let k = 1; k <= 5 && p.next; k++) {
+    p = await page(k * 100, p.next);
+    nextMs.push(p.ms);
+  }
+  for (let j = 0; j < 3 && total > 200; j++) {
+    const at = (rng.nextU32() % Math.floor(total / 100)) * 100;
+    jumpMs.push((await page(at)).ms);
+  }
 }
-say(`grid pages: p50 ${quantile(gridMs, 0.5).toFixed(1)} ms, p95 ${quantile(gridMs, 0.95).toFixed(1)} ms`);
+const gridMs = [...firstMs, ...nextMs, ...jumpMs];
+say(`grid: first page p50 ${quantile(firstMs, 0.5).toFixed(1)} ms; next page p50 ${quantile(nextMs, 0.5).toFixed(1)} p95 ${quantile(nextMs, 0.95).toFixed(1)} ms; jump p50 ${quantile(jumpMs, 0.5).toFixed(1)} p95 ${quantile(jumpMs, 0.95).toFixed(1)} ms`);
 const personMs: number[] = [];
 for (let p = 0; p < (smoke ? 20 : 100); p++) personMs.push(await call('baseline:person', { personId: pick(people).id }));
 
 t = performance.now();
 engine.close();
-rmSync(dir, { recursive: true, force: true });
+if (!kept) rmSync(dir, { recursive: true, force: true });
 const round = (v: number): number => Math.round(v * 10) / 10;
 process.stdout.write(
   `${JSON.stringify({
@@ -141,8 +176,12 @@ process.stdout.write(
     persons: N,
     seedSeconds: round(seedSeconds),
     indexSeconds: round(indexSeconds),
+    indexCpuSeconds: round(indexCpuSeconds),
     search: { p50: round(quantile(searchMs, 0.5)), p95: round(quantile(searchMs, 0.95)), max: round(Math.max(...searchMs)) },
     grid: { p50: round(quantile(gridMs, 0.5)), p95: round(quantile(gridMs, 0.95)), max: round(Math.max(...gridMs)) },
+    gridFirst: { p50: round(quantile(firstMs, 0.5)), p95: round(quantile(firstMs, 0.95)), max: round(Math.max(...firstMs)) },
+    gridNext: { p50: round(quantile(nextMs, 0.5)), p95: round(quantile(nextMs, 0.95)), max: round(Math.max(...nextMs)) },
+    gridJump: { p50: round(quantile(jumpMs, 0.5)), p95: round(quantile(jumpMs, 0.95)), max: round(Math.max(...jumpMs)) },
     person: { p50: round(quantile(personMs, 0.5)), p95: round(quantile(personMs, 0.95)), max: round(Math.max(...personMs)) },
     rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   })}\n`,

@@ -12,6 +12,7 @@ import { sql as programmes } from './0090-programmes.js';
 import { sql as baseline } from './0110-baseline.js';
 import { sql as outcomeIndicators } from './0120-outcome-indicators.js';
 import { sql as packs } from './0130-packs.js';
+import { sql as baselinePaging } from './0150-baseline-paging.js';
 import { sql as partners } from './0190-partners.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
@@ -28,6 +29,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 110, name: 'baseline', sql: baseline },
   { version: 120, name: 'outcome-indicators', sql: outcomeIndicators },
   { version: 130, name: 'packs', sql: packs },
+  { version: 150, name: 'baseline-paging', sql: baselinePaging },
   { version: 190, name: 'partners', sql: partners },
 ];
 

@@ -62,6 +62,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'model-exported': 'Exported the matching model',
   'link-decision-cleared': 'Undid a review decision',
   'person-erased': 'Erased a person',
+  'baseline-grid-export': 'Exported a people or households list',
   'person-search': 'Searched for people',
   'person-split': 'Split a record from a person',
   'subject-access-export': 'Exported a subject access file',

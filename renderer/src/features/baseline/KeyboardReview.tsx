@@ -30,7 +30,8 @@ const person = (r: QueueEntry['a']): string => `${[r.forename, r.surname].filter
  * note, with focus kept on the queue after every key. One entry per pair of people, however many
  * months of extracts repeat them.
  */
-export function KeyboardReview({ onDecided }: { onDecided(): void }) {
+/** The review queue of the latest run (`run`): a new run reloads it. */
+export function KeyboardReview({ run, onDecided }: { run: number; onDecided(): void }) {
   const [entries, setEntries] = useState<QueueEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [at, setAt] = useState(0);
@@ -46,6 +47,8 @@ export function KeyboardReview({ onDecided }: { onDecided(): void }) {
 
   useEffect(() => {
     setEntries(null);
+    setDone([]);
+    setDecisions({});
     workbench.call('review:queue', { limit: 200, scenario }).then(
       (q) => {
         setEntries(q?.entries ?? []);
@@ -54,7 +57,7 @@ export function KeyboardReview({ onDecided }: { onDecided(): void }) {
       },
       (e: unknown) => setError(plainErrorMessage(e)),
     );
-  }, [scenario]);
+  }, [scenario, run]);
 
   const current = entries?.[at] ?? null;
   useEffect(() => setCluster(null), [at]);

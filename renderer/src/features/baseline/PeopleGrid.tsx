@@ -1,6 +1,6 @@
 import type { ColDef, IDatasource, IGetRowsParams, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { AGE_BANDS, PERSON_FLAGS, type HouseholdRow, type PeopleRow } from '../../../../shared/ipc/channels/baseline.js';
 import { readCspNonce } from '../../app/csp-nonce.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
@@ -25,6 +25,7 @@ const PEOPLE_COLUMNS: ColDef<PeopleRow>[] = [
   { colId: 'householdId', field: 'householdId', headerName: 'Household', minWidth: 130 },
   { colId: 'postcode', field: 'postcode', headerName: 'Postcode', minWidth: 120 },
   { colId: 'lsoa', field: 'lsoa', headerName: 'Area (LSOA)', minWidth: 140 },
+  { colId: 'imdDecile', field: 'imdDecile', headerName: 'IMD decile', minWidth: 120 },
   { colId: 'records', field: 'records', headerName: 'Records', minWidth: 110 },
   { colId: 'flags', headerName: 'Flags', sortable: false, minWidth: 160, valueGetter: (p) => (p.data?.flags ?? []).map((f) => FLAG_LABELS[f]).join(', ') },
 ];
@@ -36,8 +37,11 @@ const HOUSEHOLD_COLUMNS: ColDef<HouseholdRow>[] = [
   { colId: 'address', field: 'address', headerName: 'Address', minWidth: 260, flex: 2 },
   { colId: 'postcode', field: 'postcode', headerName: 'Postcode', minWidth: 120 },
   { colId: 'lsoa', field: 'lsoa', headerName: 'Area (LSOA)', minWidth: 140 },
+  { colId: 'imdDecile', field: 'imdDecile', headerName: 'IMD decile', minWidth: 120 },
   { colId: 'sources', field: 'sources', headerName: 'Sources', sortable: false, minWidth: 110 },
 ];
+const DECILES = Array.from({ length: 10 }, (_, i) => String(i + 1));
+type Sort = Array<{ colId: string; sort: 'asc' | 'desc' }>;
 
 /** The people or the households of the baseline, a page at a time from SQL; a row opens its page. */
 export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
@@ -46,6 +50,14 @@ export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
   const [flag, setFlag] = useState(ANY);
   const [source, setSource] = useState(ANY);
   const [lsoa, setLsoa] = useState('');
+  const [decile, setDecile] = useState(ANY);
+  const [cohort, setCohort] = useState(ANY);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [exported, setExported] = useState<string | null>(null);
+  const sortNow = useRef<Sort>([]);
+  // the page after each page fetched starts after that page's last row (keyset): its cursor, by start row
+  const cursors = useRef(new Map<number, string>());
+  const programmes = useEngineValue('programme:list', {});
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sources = useEngineValue('sources:list', {});
@@ -55,19 +67,32 @@ export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
       ...(flag !== ANY ? { flag: flag as (typeof PERSON_FLAGS)[number] } : {}),
       ...(source !== ANY ? { sourceId: Number(source) } : {}),
       ...(lsoa.trim() ? { lsoa: lsoa.trim().toUpperCase() } : {}),
+      ...(decile !== ANY ? { imdDecile: Number(decile) } : {}),
+      ...(cohort !== ANY ? { cohort } : {}),
     }),
-    [ageBand, flag, source, lsoa, kind],
+    [ageBand, flag, source, lsoa, kind, decile, cohort],
   );
   const filtered = Object.keys(filters).length > 0;
-  const datasource = useMemo<IDatasource>(
-    () => ({
+  const datasource = useMemo<IDatasource>(() => {
+    cursors.current = new Map();
+    let sortKey = '';
+    return {
       getRows(params: IGetRowsParams) {
-        const request = { startRow: params.startRow, endRow: params.endRow, sort: params.sortModel.slice(0, 3).map((s) => ({ colId: s.colId, sort: s.sort })), filters };
+        const sort: Sort = params.sortModel.slice(0, 1).map((s) => ({ colId: s.colId, sort: s.sort }));
+        // a new sort starts a new chain of cursors
+        if (JSON.stringify(sort) !== sortKey) {
+          sortKey = JSON.stringify(sort);
+          cursors.current = new Map();
+        }
+        sortNow.current = sort;
+        const after = cursors.current.get(params.startRow);
+        const request = { startRow: params.startRow, endRow: params.endRow, sort, filters, ...(after ? { after } : {}) };
         const channel = kind === 'people' ? 'baseline:people' : 'baseline:households';
         workbench.call(channel, request).then(
           (page) => {
             setError(null);
             setTotal(page.run === null ? null : page.lastRow);
+            if (page.next) cursors.current.set(params.endRow, page.next);
             params.successCallback(page.rows, page.lastRow);
           },
           (e: unknown) => {
@@ -76,9 +101,19 @@ export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
           },
         );
       },
-    }),
-    [kind, filters],
-  );
+    };
+  }, [kind, filters]);
+  const columns = kind === 'people' ? PEOPLE_COLUMNS : HOUSEHOLD_COLUMNS;
+  const shownColumns = columns.filter((c) => !hidden.has(`${kind}:${c.colId}`));
+  const exportView = (): void => {
+    setExported(null);
+    workbench
+      .call('baseline:gridExport', { kind, sort: sortNow.current, filters, columns: shownColumns.map((c) => c.colId as string).filter((c) => c !== 'flags' || kind === 'people') })
+      .then(
+        (r) => setExported(r.saved ? `Saved ${formatCount(r.rows)} ${r.rows === 1 ? 'row' : 'rows'} to ${r.path ?? 'the file you chose'}.` : 'Nothing was saved.'),
+        (e: unknown) => setError(toWorkbenchError(e).message),
+      );
+  };
   const noun = kind === 'people' ? 'people' : 'households';
   const sourceOptions = [
     { value: ANY, label: 'Any source' },
@@ -104,6 +139,14 @@ export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
         ) : null}
         <SelectField id="baseline-flag" label="Flag" value={flag} onChange={setFlag} options={[{ value: ANY, label: 'Any' }, ...PERSON_FLAGS.map((f) => ({ value: f, label: FLAG_LABELS[f] }))]} />
         <SelectField id="baseline-source" label="Source" value={source} onChange={setSource} options={sourceOptions} />
+        <SelectField id="baseline-imd" label="IMD decile" value={decile} onChange={setDecile} options={[{ value: ANY, label: 'Any decile' }, ...DECILES.map((d) => ({ value: d, label: d === '1' ? '1 (most deprived)' : d === '10' ? '10 (least deprived)' : d }))]} />
+        <SelectField
+          id="baseline-cohort"
+          label="In the cohort of"
+          value={cohort}
+          onChange={setCohort}
+          options={[{ value: ANY, label: 'Any family' }, ...(programmes.state.status === 'loaded' ? programmes.state.value.map((p) => ({ value: p.name, label: p.title })) : [])]}
+        />
         <div className="form-group">
           <label className="label" htmlFor="baseline-lsoa">
             Area (LSOA code)
@@ -111,6 +154,44 @@ export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
           <input className="input input--short" id="baseline-lsoa" value={lsoa} onChange={(e) => setLsoa(e.target.value)} autoComplete="off" spellCheck={false} />
         </div>
       </div>
+      <details className="details" data-testid="baseline-columns">
+        <summary className="details__summary">Choose columns</summary>
+        <fieldset className="fieldset checkboxes">
+          <legend className="visually-hidden">Columns to show and export</legend>
+          {columns.map((c) => {
+            const key = `${kind}:${c.colId}`;
+            return (
+              <div className="checkboxes__item" key={key}>
+                <input
+                  className="checkboxes__input"
+                  type="checkbox"
+                  id={`baseline-column-${c.colId}`}
+                  checked={!hidden.has(key)}
+                  onChange={(e) =>
+                    setHidden((h) => {
+                      const next = new Set(h);
+                      if (e.target.checked) next.delete(key);
+                      else next.add(key);
+                      return next;
+                    })
+                  }
+                />
+                <label className="label checkboxes__label" htmlFor={`baseline-column-${c.colId}`}>
+                  {c.headerName}
+                </label>
+              </div>
+            );
+          })}
+        </fieldset>
+      </details>
+      <button type="button" className="button button--secondary" onClick={exportView} disabled={total === null || total === 0}>
+        Export this view (CSV)
+      </button>
+      {exported ? (
+        <p className="body" role="status" data-testid="baseline-export-status">
+          {exported}
+        </p>
+      ) : null}
       {error ? <ErrorSummary title={`The ${noun} could not be loaded`} errors={[{ message: error }]} /> : null}
       <p className="body" role="status" data-testid="baseline-grid-count">
         {total === null
@@ -130,7 +211,8 @@ export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
             rowModelType="infinite"
             datasource={datasource}
             cacheBlockSize={BLOCK_SIZE}
-            columnDefs={PEOPLE_COLUMNS}
+            columnDefs={shownColumns as ColDef<PeopleRow>[]}
+            suppressMultiSort
             defaultColDef={{ sortable: true, resizable: true, flex: 1 }}
             getRowId={(p) => p.data.personId}
             onRowClicked={(e: RowClickedEvent<PeopleRow>) => e.data && onOpen({ kind: 'person', id: e.data.personId })}
@@ -143,7 +225,8 @@ export function PeopleGrid({ onOpen }: { onOpen(view: BaselineView): void }) {
             rowModelType="infinite"
             datasource={datasource}
             cacheBlockSize={BLOCK_SIZE}
-            columnDefs={HOUSEHOLD_COLUMNS}
+            columnDefs={shownColumns as ColDef<HouseholdRow>[]}
+            suppressMultiSort
             defaultColDef={{ sortable: true, resizable: true, flex: 1 }}
             getRowId={(p) => p.data.householdId}
             onRowClicked={(e: RowClickedEvent<HouseholdRow>) => e.data && onOpen({ kind: 'household', id: e.data.householdId })}

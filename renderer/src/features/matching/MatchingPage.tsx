@@ -6,12 +6,10 @@ import { KeyboardReview } from '../baseline/KeyboardReview.js';
 import { BlockingSection } from './BlockingSection.js';
 import { LatestRunSummary } from './LatestRunSummary.js';
 import { ModelSection } from './ModelSection.js';
-import { ReviewSection } from './ReviewSection.js';
 import { RunSection } from './RunSection.js';
 import { ThresholdSection, type BandWeights } from './ThresholdSection.js';
-import { useDebounced } from './use-debounced.js';
 import { useEngineValue } from './use-engine-value.js';
-import { thresholdFromWeight, weightOf } from './weight-scale.js';
+import { weightOf } from './weight-scale.js';
 import './matching.css';
 
 interface MatchingPageProps {
@@ -33,7 +31,6 @@ export function MatchingPage({ info }: MatchingPageProps) {
   const settings = summary.state.status === 'loaded' ? summary.state.value.settings : null;
   const band: BandWeights | null =
     chosen ?? (settings ? { linkWeight: round1(weightOf(settings.threshold)), reviewWeight: round1(weightOf(settings.reviewFrom)) } : null);
-  const settled = useDebounced(band, 300);
 
   return (
     <>
@@ -88,16 +85,7 @@ export function MatchingPage({ info }: MatchingPageProps) {
               refreshKey={refreshKey}
             />
           ) : null}
-          {summary.state.value.latest && canReview && settled ? (
-            <ReviewSection
-              key={`${settled.linkWeight}:${settled.reviewWeight}`}
-              threshold={thresholdFromWeight(settled.linkWeight)}
-              reviewFrom={thresholdFromWeight(settled.reviewWeight)}
-              refreshKey={refreshKey}
-              onDecided={summary.reload}
-            />
-          ) : null}
-          {summary.state.value.latest && canReview ? <KeyboardReview key={summary.state.value.latest.run} onDecided={summary.reload} /> : null}
+          {summary.state.value.latest && canReview ? <KeyboardReview run={summary.state.value.latest.run} onDecided={summary.reload} /> : null}
           <ModelSection refreshKey={refreshKey} />
           {canSeeBlocking && summary.state.value.latest ? <BlockingSection key={refreshKey} /> : null}
         </>
