@@ -11,6 +11,7 @@ import type { EngineHandle, EngineOptions } from './engine-types.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { countOverdueSources } from './queries/records.js';
 import { Store } from './store/store.js';
+import { signIn } from './store/sign-in.js';
 import { LATEST_VERSION } from './store/migrations/index.js';
 import { keyFilePath, networkShareWarning } from './store/paths.js';
 import type { EngineContext } from './handlers/context.js';
@@ -45,7 +46,6 @@ export class Engine implements EngineHandle {
   private readonly files = new Map<string, string>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly jobs = new JobRunner((event) => this.emit(event), toResult);
-  private failedUnlocks = 0;
   private lastActivity = Date.now();
   private readonly idleTimer: NodeJS.Timeout | null;
 
@@ -230,19 +230,12 @@ export class Engine implements EngineHandle {
       return this.status();
     },
     'store:unlock': ({ passphrase }) => {
-      let store: Store;
-      try {
-        store = Store.unlock(this.options.storePath, passphrase);
-      } catch (error) {
-        if (error instanceof WorkbenchError && error.kind === 'wrong-passphrase') this.failedUnlocks++;
-        throw error;
-      }
+      // The same door as the command line's: failures counted in the key file, a growing wait
+      // after a few, and the sign-in audited with the failures before it.
+      const store = signIn(this.options.storePath, passphrase, undefined, 'app');
       this.store?.close();
       this.store = store;
       this.recordsViewAudited.clear();
-      // Failed attempts cannot be written while the store is locked; they are recorded now.
-      store.audit(this.user, 'login', { failedAttemptsBefore: this.failedUnlocks });
-      this.failedUnlocks = 0;
       return this.status();
     },
     'store:lock': () => {

@@ -13,13 +13,13 @@ import {
   session,
   utilityProcess,
   type MenuItemConstructorOptions,
-  type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
 import { ELECTRON_ORIGIN } from '../../shared/util/csp.js';
 import { shellLayout, storePathFor, userDataDir } from './app-paths.js';
 import type { SaveFileRequest } from '../engine/engine-types.js';
 import type { FilePurpose } from '../../shared/ipc/schemas.js';
+import { openDialogOptions } from './dialog-options.js';
 import { createEngineClient, type EngineClient } from './engine-client.js';
 import { registerIpc } from './ipc.js';
 import { log } from './log.js';
@@ -37,6 +37,8 @@ app.setPath('userData', userDataDir(app.getPath('appData')));
 // Chromium's caches and local storage stay apart from the store and its key file.
 app.setPath('sessionData', path.join(app.getPath('userData'), 'chromium'));
 app.enableSandbox();
+// Dates typed and shown as dd/mm/yyyy: Chromium's date inputs follow its own language.
+app.commandLine.appendSwitch('lang', 'en-GB');
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
@@ -112,15 +114,7 @@ function createMainWindow(): void {
 
 /** files:choose — only main can show a native dialog; the engine asks for it over its port. */
 async function chooseFiles(purpose: FilePurpose): Promise<string[]> {
-  const spreadsheets = { name: 'Spreadsheets and CSV', extensions: ['xlsx', 'xlsm', 'xls', 'ods', 'csv', 'tsv', 'txt'] };
-  const options: OpenDialogOptions = {
-    title: purpose === 'reference' ? 'Choose deprivation, lookup or boundary files' : 'Choose partner extracts',
-    properties: ['openFile', 'multiSelections'],
-    filters:
-      purpose === 'reference'
-        ? [{ name: 'Reference data (CSV, spreadsheets, GeoJSON)', extensions: [...spreadsheets.extensions, 'geojson', 'json'] }, { name: 'All files', extensions: ['*'] }]
-        : [spreadsheets, { name: 'All files', extensions: ['*'] }],
-  };
+  const options = openDialogOptions(purpose);
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
 }

@@ -7,7 +7,7 @@ export const fileToken = z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, 'expected a
 export const empty = z.object({}).strict();
 
 /** What files the open dialog is for: it offers the matching file types. */
-export const FILE_PURPOSES = ['import', 'reference'] as const;
+export const FILE_PURPOSES = ['import', 'reference', 'store', 'backup'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** A record's fields as the grids and the pair review show them: where it came from and what it says. */

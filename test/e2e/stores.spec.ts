@@ -43,7 +43,7 @@ test('back up from Settings and restore the backup as a store of its own', async
   await expect(page.getByTestId('backup-saved')).toContainText(archive);
   await expect(page.getByTestId('last-backup')).toContainText('Last backed up on');
 
-  // The same name again is an earlier backup: replaced without asking. Another file is not.
+  // Restore it: a wrong passphrase changes nothing; the right one opens the restored store.
   const restoredPath = path.join(storeDir, 'restored.db');
   await page.getByLabel('Backup file').fill(archive);
   await page.getByLabel('Restore it as the store').fill(restoredPath);

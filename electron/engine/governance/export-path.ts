@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 
-export const EXPORT_KINDS = ['clusters', 'pairs', 'audit', 'quarantine', 'dp-record', 'backup'] as const;
+export const EXPORT_KINDS = ['clusters', 'pairs', 'audit', 'quarantine', 'dp-record', 'backup', 'subject-access'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportGuard {
@@ -26,6 +26,7 @@ const LABEL: Record<ExportKind, string> = {
   quarantine: 'quarantine',
   'dp-record': 'data protection record',
   backup: 'backup',
+  'subject-access': 'subject access',
 };
 
 function firstBytes(path: string, n: number): Buffer {
@@ -63,6 +64,7 @@ const IS_EXPORT_OF: Record<ExportKind, (path: string) => boolean> = {
   quarantine: workbookTitled('Quarantine of '),
   'dp-record': workbookTitled('Data protection record'),
   backup: (path) => firstBytes(path, 8).toString('latin1') === 'BWBACKUP',
+  'subject-access': workbookTitled('Subject access '),
 };
 
 /** The path with its folder's symlinks resolved, so `./x/../store.db` and a link both match. */

@@ -69,7 +69,7 @@ export function baselineHandlers(context: EngineContext): HandlersFor<keyof type
       const { run } = ensureBaselineIndex(store);
       return { run, ...wardCounts(store.reader, store.session.role === 'analyst') };
     },
-    'baseline:subjectAccess': async ({ personId, path, format }) => {
+    'baseline:subjectAccess': async ({ personId, path, format, replace }) => {
       const store = context.requireStore();
       const { host, storePath, chooseSaveFile } = context.options();
       // as for every export: in Electron the save dialog names the path, never the renderer
@@ -77,7 +77,7 @@ export function baselineHandlers(context: EngineContext): HandlersFor<keyof type
       // a typed path says its format by its ending; otherwise the request does (workbook by default)
       const ext = path !== undefined && path.toLowerCase().endsWith('.pdf') ? '.pdf' : path !== undefined ? '.xlsx' : format === 'pdf' ? '.pdf' : '.xlsx';
       let out: string;
-      if (path !== undefined) out = typedExportPath(path, ext);
+      if (path !== undefined) out = typedExportPath(path, ext, { storePath, kind: 'subject-access', force: replace === true });
       else if (chooseSaveFile) {
         const chosen = await chooseSaveFile({ suggestedName: `subject-access-${personId}${ext}`, filter: ext === '.pdf' ? { name: 'PDF document', extension: 'pdf' } : { name: 'Excel workbook', extension: 'xlsx' } });
         if (chosen === null) return { saved: false, path: null, records: 0, events: 0, decisions: 0, views: 0 };

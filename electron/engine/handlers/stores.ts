@@ -29,6 +29,20 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
   };
 
   return {
+    'exports:checkTarget': ({ path, kind }) => {
+      if (context.options().host === 'electron') throw new WorkbenchError('forbidden', 'The save dialog chooses where to save.');
+      const resolved = resolve(path);
+      const existed = existsSync(resolved);
+      try {
+        // The same check the export makes, without replacing: an existing file passes only when
+        // it is an earlier export of this kind.
+        typedExportPath(path, '', { storePath: context.options().storePath, kind });
+      } catch (problem) {
+        if (problem instanceof WorkbenchError) return { state: 'refused', path: resolved, message: problem.message.replace(/,? or say to replace it \(--force on the command line\)/, '') };
+        throw problem;
+      }
+      return { state: existed ? 'earlier-export' : 'new', path: resolved, message: null };
+    },
     'store:backup': async ({ path, replace }) => {
       const store = context.requireStore();
       const { host, chooseSaveFile, storePath } = context.options();
@@ -45,7 +59,7 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
       recordBackup(store, context.jobs, context.user(), written);
       return { saved: true, path: written.path, bytes: written.bytes, createdAt: written.createdAt };
     },
-    'store:restore': ({ archive, target, passphrase, replace }) => {
+    'store:restore': ({ archive, archiveToken, target, passphrase, replace }) => {
       const open = context.currentStore();
       if (open && open.session.role !== 'analyst') throw new WorkbenchError('forbidden', `Your role (${open.session.role}) does not allow this.`);
       const current = context.options().storePath;
@@ -62,7 +76,8 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
         context.jobs.cancelAll();
         switchTo(current, null);
       }
-      const restored = restoreBackup(resolve(archive), to, passphrase, { force: replace === true });
+      const from = archiveToken !== undefined ? context.pathOf(archiveToken) : resolve(archive ?? '');
+      const restored = restoreBackup(from, to, passphrase, { force: replace === true });
       // Open it as whoever the passphrase belongs to, and record the restore in its own trail.
       const store = Store.unlock(to, passphrase, restored.owner.user);
       store.audit(store.session.user, 'store-restored', { schemaVersion: restored.schemaVersion, auditEventsBefore: restored.auditEvents, replaced: restored.replaced });
@@ -79,10 +94,16 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
         demo: p === demoPath(),
         current: p === current,
       }));
-      return { current, demoPath: demoPath(), recent };
+      return { current, demoPath: demoPath(), recent, fileChooser: context.options().chooseFiles ? 'dialog' : 'path' };
     },
-    'stores:open': ({ path }) => {
-      const to = resolve(path);
+    'stores:choose': async ({ purpose }) => {
+      const { chooseFiles } = context.options();
+      if (!chooseFiles) throw new WorkbenchError('unsupported', 'This version cannot show a file dialog: type the path instead.');
+      const [chosen] = await chooseFiles(purpose);
+      return chosen === undefined ? null : context.registerFile(chosen);
+    },
+    'stores:open': ({ path, token }) => {
+      const to = token !== undefined ? context.pathOf(token) : resolve(path ?? '');
       if (!existsSync(to)) throw new WorkbenchError('store-missing', `There is no store at ${to}.`);
       if (!existsSync(`${to}.keys`)) throw new WorkbenchError('bad-input', `${to} has no key file beside it (${to}.keys), so it cannot be opened. Restore both from a backup.`);
       context.jobs.cancelAll();

@@ -1,4 +1,4 @@
-// Signing in from a process that opens the store for one command (the CLI). A wrong passphrase
+// Signing in, the one door for the CLI (a process per command) and the app's unlock screen. A wrong passphrase
 // cannot be written to the locked store, so failures are counted in the key file (no personal
 // data: a count and a time) and recorded in the audit trail at the next sign-in. After a few
 // failures each further attempt must wait, doubling up to a limit: guessing gets slow.
@@ -40,7 +40,8 @@ export function signIn(path: string, passphrase: string, user: string | undefine
   if (failures) {
     const wait = backOffSeconds(failures.count) * 1000 - (now - Date.parse(failures.lastAt));
     if (wait > 0) {
-      throw new WorkbenchError('wrong-passphrase', `${failures.count} wrong passphrases in a row for ${path}: wait ${Math.ceil(wait / 1000)} seconds before trying again. Nothing was changed.`);
+      const seconds = Math.ceil(wait / 1000);
+      throw new WorkbenchError('wrong-passphrase', `${failures.count} wrong passphrases in a row for ${path}: wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again. Nothing was changed.`);
     }
   }
   let store: Store;

@@ -341,7 +341,7 @@ export const BASELINE_CHANNELS = {
   },
   'baseline:subjectAccess': {
     /** a typed path ending .pdf writes a PDF, else a workbook; with the save dialog, `format` says which */
-    request: z.object({ personId, path: z.string().min(1).max(4096).optional(), format: z.enum(['xlsx', 'pdf']).optional() }).strict(),
+    request: z.object({ personId, path: z.string().min(1).max(4096).optional(), format: z.enum(['xlsx', 'pdf']).optional(), replace: z.boolean().optional() }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable(), records: z.number().int(), events: z.number().int(), decisions: z.number().int(), views: z.number().int() }),
   },
   /** household merge (two households are one family) or split (a person does not live there): holds at every later run */

@@ -3,10 +3,12 @@ import type { PersonPage } from '../../../../shared/ipc/channels/baseline.js';
 import { workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
+import { ReplaceQuestion } from '../../components/ReplaceQuestion.js';
 import { TextField } from '../../components/TextField.js';
 import { plainErrorMessage } from '../../components/error-message.js';
 import { formatUkDateTime } from '../../components/date-time.js';
 import { formatIsoDate } from '../../components/format.js';
+import { useSaveTarget } from '../../components/save-target.js';
 import { useEngineValue } from '../matching/use-engine-value.js';
 import type { BaselineView } from './BaselinePage.js';
 import { Timeline } from './Timeline.js';
@@ -47,6 +49,7 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [savePath, setSavePath] = useState('');
+  const saveTarget = useSaveTarget('subject-access');
 
   const split = (recordId: number): void => {
     setError(null);
@@ -60,10 +63,12 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
   };
   const exportAccess = (): void => {
     setError(null);
-    workbench.call('baseline:subjectAccess', { personId, ...(hostIsBrowser ? { path: savePath } : {}) }).then(
-      (r) => setMessage(r.saved ? `Saved the subject access file to ${r.path ?? ''}: ${r.records} records, ${r.events} events, ${r.decisions} decisions and ${r.views} audit events.` : 'Not saved.'),
-      (e: unknown) => setError(plainErrorMessage(e)),
-    );
+    const send = (replace: boolean): Promise<void> =>
+      workbench.call('baseline:subjectAccess', { personId, ...(hostIsBrowser ? { path: savePath, replace } : {}) }).then(
+        (r) => setMessage(r.saved ? `Saved the subject access file to ${r.path ?? ''}: ${r.records} records, ${r.events} events, ${r.decisions} decisions and ${r.views} audit events.` : 'Not saved.'),
+        (e: unknown) => setError(plainErrorMessage(e)),
+      );
+    (hostIsBrowser ? saveTarget.save(savePath, send) : send(false)).catch((e: unknown) => setError(plainErrorMessage(e)));
   };
 
   if (state.status === 'loading') return <p className="body" role="status">Loading…</p>;
@@ -311,9 +316,12 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
         {hostIsBrowser ? (
           <TextField id="subject-access-path" label="Save as (full path ending in .xlsx)" value={savePath} onChange={setSavePath} width="full" />
         ) : null}
-        <button type="button" className="button" onClick={exportAccess} data-testid="subject-access-export">
-          Export subject access file
-        </button>
+        <ReplaceQuestion target={saveTarget} what="subject access file" />
+        {saveTarget.asking ? null : (
+          <button type="button" className="button" onClick={exportAccess} data-testid="subject-access-export">
+            Export subject access file
+          </button>
+        )}
       </section>
     </>
   );

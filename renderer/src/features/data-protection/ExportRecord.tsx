@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
+import { ReplaceQuestion } from '../../components/ReplaceQuestion.js';
 import { TextField } from '../../components/TextField.js';
 import { plainErrorMessage } from '../../components/error-message.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
+import { useSaveTarget } from '../../components/save-target.js';
 
 interface ExportRecordProps {
   /** The browser host cannot show a save dialog: the user types where the file goes. */
@@ -22,6 +24,7 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
   const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ path: string; checkpoint: string | null } | null>(null);
+  const target = useSaveTarget('dp-record');
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,18 +35,26 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
       return;
     }
     setErrors([]);
-    setBusy(true);
-    try {
-      const result = await workbench.call('governance:exportRecord', typePath ? { path: path.trim() } : {});
-      // A cancelled save dialog saves nothing and says nothing.
-      if (result.saved && result.path !== null) {
-        setSaved({ path: result.path, checkpoint: result.checkpoint?.hash ?? null });
-        onExported();
+    const fail = (error: unknown) => setErrors([typePath ? { fieldId: PATH_FIELD, message: plainErrorMessage(error) } : { message: plainErrorMessage(error) }]);
+    const send = async (replace: boolean) => {
+      setBusy(true);
+      try {
+        const result = await workbench.call('governance:exportRecord', typePath ? { path: path.trim(), replace } : {});
+        // A cancelled save dialog saves nothing and says nothing.
+        if (result.saved && result.path !== null) {
+          setSaved({ path: result.path, checkpoint: result.checkpoint?.hash ?? null });
+          onExported();
+        }
+      } catch (error) {
+        fail(error);
+      } finally {
+        setBusy(false);
       }
+    };
+    try {
+      await (typePath ? target.save(path.trim(), send) : send(false));
     } catch (error) {
-      setErrors([typePath ? { fieldId: PATH_FIELD, message: plainErrorMessage(error) } : { message: plainErrorMessage(error) }]);
-    } finally {
-      setBusy(false);
+      fail(error);
     }
   };
 
@@ -86,9 +97,12 @@ export function ExportRecord({ typePath, onExported }: ExportRecordProps) {
         ) : (
           <p className="body">You will be asked where to save it.</p>
         )}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Exporting…' : 'Export the record'}
-        </button>
+        <ReplaceQuestion target={target} what="data protection record" />
+        {target.asking ? null : (
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Exporting…' : 'Export the record'}
+          </button>
+        )}
       </form>
     </section>
   );

@@ -90,7 +90,7 @@ export function SettingsPage({ info, onStoreChanged }: SettingsPageProps) {
               onStoreChanged?.();
             }}
           />
-          <RestoreSection storePath={info.store.path} onRestored={() => onStoreChanged?.()} />
+          <RestoreSection storePath={info.store.path} onRestored={() => onStoreChanged?.()} dialog={info.fileChooser === 'dialog'} />
         </>
       ) : null}
       <StoresSection onSwitched={() => onStoreChanged?.()} />

@@ -3,8 +3,10 @@ import type { AppInfo, QuarantineRow, SourceRow } from '../../../../shared/ipc/c
 import { toWorkbenchError, workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Pagination } from '../../components/Pagination.js';
+import { ReplaceQuestion } from '../../components/ReplaceQuestion.js';
 import { TextField } from '../../components/TextField.js';
 import { formatCount } from '../../components/format.js';
+import { useSaveTarget } from '../../components/save-target.js';
 import { sheetTitle } from './mapping.js';
 
 const PAGE_SIZE = 20;
@@ -33,6 +35,7 @@ export function QuarantineSection({ source, info }: QuarantineSectionProps) {
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const typesPath = info.fileChooser === 'path';
+  const target = useSaveTarget('quarantine');
   const pathField = `quarantine-path-${source.id}`;
 
   useEffect(() => {
@@ -61,14 +64,21 @@ export function QuarantineSection({ source, info }: QuarantineSectionProps) {
       setExportError('Enter where to save the file, ending in .xlsx');
       return;
     }
-    setExporting(true);
+    const send = async (replace: boolean) => {
+      setExporting(true);
+      try {
+        const result = await workbench.call('quarantine:export', typesPath ? { sourceId: source.id, path: path.trim(), replace } : { sourceId: source.id });
+        setSaved(result);
+      } catch (failure) {
+        setExportError(toWorkbenchError(failure).message);
+      } finally {
+        setExporting(false);
+      }
+    };
     try {
-      const result = await workbench.call('quarantine:export', typesPath ? { sourceId: source.id, path: path.trim() } : { sourceId: source.id });
-      setSaved(result);
+      await (typesPath ? target.save(path.trim(), send) : send(false));
     } catch (failure) {
       setExportError(toWorkbenchError(failure).message);
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -132,9 +142,12 @@ export function QuarantineSection({ source, info }: QuarantineSectionProps) {
             ) : (
               <p className="body">The file is saved in the exports folder beside the store. Anything that looks like a formula is saved as text.</p>
             )}
-            <button type="submit" className="button button--secondary" disabled={exporting}>
-              {exporting ? 'Exporting…' : 'Export quarantined rows to Excel'}
-            </button>
+            <ReplaceQuestion target={target} what="quarantine export" />
+            {target.asking ? null : (
+              <button type="submit" className="button button--secondary" disabled={exporting}>
+                {exporting ? 'Exporting…' : 'Export quarantined rows to Excel'}
+              </button>
+            )}
           </form>
           {saved ? (
             <p className="body" role="status" data-testid="quarantine-saved">

@@ -3,9 +3,11 @@ import type { AppInfo } from '../../../../shared/ipc/contract.js';
 import { workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
+import { ReplaceQuestion } from '../../components/ReplaceQuestion.js';
 import { TextField } from '../../components/TextField.js';
 import { formatUkDateTime } from '../../components/date-time.js';
 import { plainErrorMessage } from '../../components/error-message.js';
+import { useSaveTarget } from '../../components/save-target.js';
 
 const PATH_FIELD = 'backup-path';
 
@@ -22,7 +24,7 @@ interface BackupSectionProps {
 export function BackupSection({ info, onChanged }: BackupSectionProps) {
   const typed = info.fileChooser === 'path';
   const [path, setPath] = useState('');
-  const [replace, setReplace] = useState(false);
+  const target = useSaveTarget('backup');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ path: string; createdAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,17 +39,24 @@ export function BackupSection({ info, onChanged }: BackupSectionProps) {
       return;
     }
     setError(null);
-    setBusy(true);
-    try {
-      const written = await workbench.call('store:backup', typed ? { path: path.trim(), replace } : {});
-      if (written.saved && written.path && written.createdAt) {
-        setSaved({ path: written.path, createdAt: written.createdAt });
-        onChanged();
+    const send = async (replace: boolean) => {
+      setBusy(true);
+      try {
+        const written = await workbench.call('store:backup', typed ? { path: path.trim(), replace } : {});
+        if (written.saved && written.path && written.createdAt) {
+          setSaved({ path: written.path, createdAt: written.createdAt });
+          onChanged();
+        }
+      } catch (problem) {
+        setError(plainErrorMessage(problem));
+      } finally {
+        setBusy(false);
       }
+    };
+    try {
+      await (typed ? target.save(path.trim(), send) : send(false));
     } catch (problem) {
       setError(plainErrorMessage(problem));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -76,21 +85,21 @@ export function BackupSection({ info, onChanged }: BackupSectionProps) {
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
         {typed ? (
-          <>
-            <TextField id={PATH_FIELD} label="Save the backup as" hint="The full path of a new file, ending for example in .bwbackup" value={path} onChange={setPath} width="full" />
-            <div className="checkboxes">
-              <div className="checkboxes__item">
-                <input className="checkboxes__input" id="backup-replace" type="checkbox" checked={replace} onChange={(event) => setReplace(event.target.checked)} />
-                <label className="label checkboxes__label" htmlFor="backup-replace">
-                  Replace a file that is already there
-                </label>
-              </div>
-            </div>
-          </>
+          <TextField
+            id={PATH_FIELD}
+            label="Save the backup as"
+            hint="The full path of a file, ending for example in .bwbackup: an earlier backup there is replaced only if you say so"
+            value={path}
+            onChange={setPath}
+            width="full"
+          />
         ) : null}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Backing up…' : 'Back up now'}
-        </button>
+        <ReplaceQuestion target={target} what="backup" />
+        {target.asking ? null : (
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Backing up…' : 'Back up now'}
+          </button>
+        )}
       </form>
     </section>
   );

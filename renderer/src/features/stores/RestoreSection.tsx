@@ -15,6 +15,8 @@ interface RestoreSectionProps {
   storePath: string;
   /** The engine now has the restored store open. */
   onRestored(): void;
+  /** Electron: the backup is chosen in the native dialog (a token), not typed. */
+  dialog?: boolean;
 }
 
 const besideStore = (storePath: string): string => storePath.replace(/[^/\\]+$/, 'restored.db');
@@ -23,8 +25,9 @@ const besideStore = (storePath: string): string => storePath.replace(/[^/\\]+$/,
  * Restores a backup as a store of its own (never over the open one without saying so): the
  * backup is checked, its passphrase must open it, and the app then switches to it.
  */
-export function RestoreSection({ storePath, onRestored }: RestoreSectionProps) {
+export function RestoreSection({ storePath, onRestored, dialog = false }: RestoreSectionProps) {
   const [archive, setArchive] = useState('');
+  const [chosen, setChosen] = useState<{ token: string; name: string } | null>(null);
   const [target, setTarget] = useState(besideStore(storePath));
   const [passphrase, setPassphrase] = useState('');
   const [replace, setReplace] = useState(false);
@@ -36,20 +39,31 @@ export function RestoreSection({ storePath, onRestored }: RestoreSectionProps) {
     event.preventDefault();
     setAttempts((n) => n + 1);
     const problems: FormError[] = [];
-    if (archive.trim() === '') problems.push({ fieldId: ARCHIVE_FIELD, message: 'Type the path of the backup file' });
+    if (dialog ? chosen === null : archive.trim() === '') problems.push({ fieldId: ARCHIVE_FIELD, message: dialog ? 'Choose the backup file' : 'Type the path of the backup file' });
     if (target.trim() === '') problems.push({ fieldId: TARGET_FIELD, message: 'Type where to put the restored store' });
     if (passphrase === '') problems.push({ fieldId: PASSPHRASE_FIELD, message: 'Enter a passphrase that opens the backup' });
     setErrors(problems);
     if (problems.length > 0) return;
     setBusy(true);
     try {
-      await workbench.call('store:restore', { archive: archive.trim(), target: target.trim(), passphrase, replace });
+      const from = dialog && chosen ? { archiveToken: chosen.token } : { archive: archive.trim() };
+      await workbench.call('store:restore', { ...from, target: target.trim(), passphrase, replace });
       setPassphrase('');
       onRestored();
     } catch (problem) {
       setErrors([{ message: plainErrorMessage(problem) }]);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const chooseBackup = async () => {
+    try {
+      const file = await workbench.call('stores:choose', { purpose: 'backup' });
+      if (file) setChosen({ token: file.token, name: file.name });
+    } catch (problem) {
+      setAttempts((n) => n + 1);
+      setErrors([{ message: plainErrorMessage(problem) }]);
     }
   };
 
@@ -64,7 +78,16 @@ export function RestoreSection({ storePath, onRestored }: RestoreSectionProps) {
         passphrase does not open it, nothing is changed. Switch back to this store from &ldquo;Stores&rdquo; below.
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id={ARCHIVE_FIELD} label="Backup file" value={archive} onChange={setArchive} width="full" error={errorFor(errors, ARCHIVE_FIELD)} />
+        {dialog ? (
+          <p className="body">
+            <button type="button" id={ARCHIVE_FIELD} className="button button--secondary" onClick={() => void chooseBackup()}>
+              Choose the backup file…
+            </button>{' '}
+            {chosen ? <code className="path">{chosen.name}</code> : null}
+          </p>
+        ) : (
+          <TextField id={ARCHIVE_FIELD} label="Backup file" value={archive} onChange={setArchive} width="full" error={errorFor(errors, ARCHIVE_FIELD)} />
+        )}
         <TextField
           id={TARGET_FIELD}
           label="Restore it as the store"

@@ -4,6 +4,7 @@ import { workbench } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/TextField.js';
 import { plainErrorMessage } from '../../components/error-message.js';
+import { CreateStoreForm } from './CreateStoreForm.js';
 
 const OPEN_FIELD = 'open-store-path';
 
@@ -17,20 +18,27 @@ interface StoresSectionProps {
 /** The stores this computer has opened (the real one, the demo, restored copies) and a switch. */
 export function StoresSection({ onSwitched, headingLevel = 2 }: StoresSectionProps) {
   const [recent, setRecent] = useState<RecentStore[] | null>(null);
+  const [dialog, setDialog] = useState(false);
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [attempts, setAttempts] = useState(0);
 
   const load = useCallback(() => {
-    workbench.call('stores:list', {}).then((list) => setRecent(list.recent), (problem: unknown) => setError(plainErrorMessage(problem)));
+    workbench.call('stores:list', {}).then(
+      (list) => {
+        setRecent(list.recent);
+        setDialog(list.fileChooser === 'dialog');
+      },
+      (problem: unknown) => setError(plainErrorMessage(problem)),
+    );
   }, []);
   useEffect(load, [load]);
 
-  const open = async (to: string) => {
+  const open = async (to: { path: string } | { token: string }) => {
     setAttempts((n) => n + 1);
     setError(null);
     try {
-      await workbench.call('stores:open', { path: to });
+      await workbench.call('stores:open', to);
       onSwitched();
     } catch (problem) {
       setError(plainErrorMessage(problem));
@@ -44,7 +52,19 @@ export function StoresSection({ onSwitched, headingLevel = 2 }: StoresSectionPro
       setError('Type the path of the store file to open');
       return;
     }
-    void open(path.trim());
+    void open({ path: path.trim() });
+  };
+
+  /** Electron: the native dialog chooses the file, and the renderer only ever sees a token. */
+  const choose = async () => {
+    setError(null);
+    try {
+      const chosen = await workbench.call('stores:choose', { purpose: 'store' });
+      if (chosen) await open({ token: chosen.token });
+    } catch (problem) {
+      setAttempts((n) => n + 1);
+      setError(plainErrorMessage(problem));
+    }
   };
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -83,7 +103,7 @@ export function StoresSection({ onSwitched, headingLevel = 2 }: StoresSectionPro
                   {s.current ? (
                     <strong>Open now</strong>
                   ) : s.exists ? (
-                    <button type="button" className="button button--secondary" onClick={() => void open(s.path)}>
+                    <button type="button" className="button button--secondary" onClick={() => void open({ path: s.path })}>
                       Open {s.name}
                     </button>
                   ) : (
@@ -95,12 +115,19 @@ export function StoresSection({ onSwitched, headingLevel = 2 }: StoresSectionPro
           </tbody>
         </table>
       ) : null}
-      <form noValidate onSubmit={submit}>
-        <TextField id={OPEN_FIELD} label="Open another store" hint="The full path of its .db file; its .keys file must be beside it" value={path} onChange={setPath} width="full" />
-        <button type="submit" className="button button--secondary">
-          Open this store
+      {dialog ? (
+        <button type="button" className="button button--secondary" onClick={() => void choose()}>
+          Open another store…
         </button>
-      </form>
+      ) : (
+        <form noValidate onSubmit={submit}>
+          <TextField id={OPEN_FIELD} label="Open another store" hint="The full path of its .db file; its .keys file must be beside it" value={path} onChange={setPath} width="full" />
+          <button type="submit" className="button button--secondary">
+            Open this store
+          </button>
+        </form>
+      )}
+      <CreateStoreForm onCreated={onSwitched} />
     </section>
   );
 }
