@@ -92,6 +92,11 @@ test('find, open, split and export a person', async ({ page, engine, storeDir })
   await page.getByRole('button', { name: 'Back' }).click();
   await search(page, several.personId);
   await page.getByTestId('baseline-search-results').getByRole('button', { name: `${several.forename} ${several.surname}` }).first().click();
+  // why two of their records were joined: the pair's waterfall, opened from the person page
+  const why = page.getByTestId('pair-why').first();
+  await why.locator('summary').click();
+  await expect(why.getByTestId('waterfall-chart')).toBeVisible();
+  await expect(why.getByRole('table')).toContainText('Weight');
   const splitButton = page.getByRole('button', { name: /^Split off row/ }).first();
   const testId = await splitButton.getAttribute('data-testid');
   await splitButton.click();

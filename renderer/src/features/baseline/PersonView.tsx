@@ -11,6 +11,7 @@ import { formatIsoDate } from '../../components/format.js';
 import { useSaveTarget } from '../../components/save-target.js';
 import { useEngineValue } from '../matching/use-engine-value.js';
 import type { BaselineView } from './BaselinePage.js';
+import { PairWhy } from './PairWhy.js';
 import { Timeline } from './Timeline.js';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -265,6 +266,7 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
               <th scope="col" className="numeric">Match weight</th>
               <th scope="col" className="numeric">Probability</th>
               <th scope="col">Linked by the model</th>
+              <th scope="col">The evidence</th>
             </tr>
           </thead>
           <tbody>
@@ -274,6 +276,9 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
                 <td className="numeric">{p.matchWeight.toFixed(1)}</td>
                 <td className="numeric">{p.probability.toFixed(3)}</td>
                 <td>{p.linked ? 'Yes' : `No (below ${page.threshold})`}</td>
+                <td>
+                  <PairWhy pairId={p.id} recordA={p.recordA} recordB={p.recordB} />
+                </td>
               </tr>
             ))}
           </tbody>
