@@ -18,8 +18,9 @@ if (!existsSync(index)) {
 export default defineConfig({
   testDir: here('.'),
   testMatch: /.*\.spec\.ts$/,
-  // Two cores: one Chromium and one engine at a time keeps timings steady.
-  workers: 1,
+  // One test per core: each has its own engine, store and Chromium, and most of a test is
+  // waiting on the other process, so two at a time keep two cores busy.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
