@@ -49,7 +49,7 @@ describe('kill -9 during link', () => {
   it('at every checkpoint keeps the previous run, leaves nothing of the killed one, and links again afterwards', () => {
     const dir = tempDir();
     const db = join(dir, 'crash.db');
-    const made = runCli(['demo', '--households', '120', '--seed', '7', '--out', join(dir, 'extracts'), '--db', db, '--json'], env);
+    const made = runCli(['demo', '--households', '40', '--seed', '7', '--out', join(dir, 'extracts'), '--db', db, '--json'], env);
     expect(made.code).toBe(0);
     expect((made.json?.link as { run: number } | null)?.run).toBe(1);
     const before = snapshot(db);
