@@ -6,7 +6,7 @@ const SUFFIXES = new Set(['JR', 'JNR', 'JUNIOR', 'SR', 'SNR', 'SENIOR', 'II', 'I
 const PARTICLES = new Set(['DE', 'DA', 'DI', 'DO', 'DOS', 'DAS', 'DEL', 'DELLA', 'DER', 'DEN', 'DU', 'LA', 'LE', 'VAN', 'VON', 'TEN', 'TER', 'BIN', 'BINT', 'IBN', 'AL', 'EL', 'AP', 'ST']);
 
 const bare = (word: string): string => foldText(word).replace(/[.']/g, '');
-const isTitle = (word: string): boolean => TITLES.has(bare(word));
+export const isTitle = (word: string): boolean => TITLES.has(bare(word));
 const isSuffix = (word: string): boolean => SUFFIXES.has(bare(word).replace(/,$/, ''));
 
 /** A name's match key: folded case, no punctuation, hyphens and apostrophes removed, titles dropped. */
@@ -101,7 +101,8 @@ export interface SplitName {
   surname: string | null;
 }
 
-const isUpperWord = (w: string): boolean => /\p{Lu}{2,}/u.test(w) && w === w.toUpperCase();
+/** A word written in capitals ("SMITH"): how many systems mark the surname in a whole name. */
+export const isUpperWord = (w: string): boolean => /\p{Lu}{2,}/u.test(w) && w === w.toUpperCase();
 
 /** Joins lower-case particles to the surname that follows them. */
 function withParticles(given: string[], surname: string[]): { given: string[]; surname: string[] } {
