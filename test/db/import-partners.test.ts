@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
+import { peekHeaderKeys } from '../../electron/engine/import/partner-fit.js';
 import { diffSources } from '../../electron/engine/import/source-diff.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -49,6 +50,17 @@ describe('the partner from the headers, not the file name', () => {
     expect(store.reader.prepare('SELECT partner, kind FROM source WHERE id = ?').get(july.sourceId)).toEqual({ partner: 'South Yorkshire Police', kind: 'police' });
     expect(july.preset?.name).toBe('SYP ASB');
     store.close();
+  });
+
+  it('stops at a long first table: the rest of the workbook is not read twice to look for other sheets', () => {
+    const dir = tempDir();
+    const book = XLSX.utils.book_new();
+    const people = [HEADER.split(','), ...Array.from({ length: 200 }, (_, i) => [`N${i}`, 'Smith', 'John', '03/04/2010', 'S60 1AB', '02/06/2024', 'ASB'])];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(people), 'Nominals');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Code', 'Meaning'], ['ASB', 'Anti-social behaviour']]), 'Codes');
+    writeFileSync(join(dir, 'long.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const seen = peekHeaderKeys(join(dir, 'long.xlsx'), () => false);
+    expect(seen).toHaveLength(1);
   });
 
   it('without a preset, an earlier extract with the same headers names the partner', async () => {

@@ -7,7 +7,7 @@ import type { Db } from '../store/database.js';
 import { listPresets, type MappingPreset } from './presets.js';
 import { readWorkbookStream } from './read-file.js';
 import { headerKey } from './roles.js';
-import type { SheetRow } from './sheet.js';
+import { StopReading, type SheetRow } from './sheet.js';
 import { findHeaderRow, HEADER_SCAN_ROWS } from './table.js';
 
 /** Rows read from the top of the file to place its header. */
@@ -15,7 +15,8 @@ const PEEK_ROWS = HEADER_SCAN_ROWS + 20;
 /** Share of header texts two layouts must share to be the same partner's extract. */
 const MIN_FIT = 0.7;
 
-class Enough extends Error {}
+/** The peek has what it needs: the reader stops there (it passes this on, never calls it damage). */
+class Enough extends StopReading {}
 
 /** Sheets looked at for a header before giving up (notes, read-me and lookup sheets come first in some extracts). */
 const MAX_SHEETS = 10;
@@ -23,21 +24,27 @@ const MAX_SHEETS = 10;
 /**
  * The normalised header texts of each sheet that has a header, in order, until `enough` says a
  * sheet's header settles it (or ten sheets are seen). A workbook whose first sheet is a read-me
- * or a data dictionary is still recognised by the sheet that holds the people.
+ * or a data dictionary is still recognised by the sheet that holds the people. A sheet that runs
+ * past the rows looked at ends the peek whatever it fits: it is the table itself, and reading on
+ * to the next sheet would mean reading all of it here, on the engine's thread, before the import
+ * reads it again.
  */
 export function peekHeaderKeys(path: string, enough: (keys: string[]) => boolean = () => true): string[][] {
   let rows: SheetRow[] = [];
   let decided = false;
   const found: string[][] = [];
-  const decide = (): void => {
+  const decide = (long: boolean): void => {
     if (decided) return;
     decided = true;
     const header = findHeaderRow(rows);
     rows = [];
     const keys = header ? header.cells.map((c) => headerKey(c ?? '')).filter(Boolean) : [];
-    if (keys.length === 0) return;
+    if (keys.length === 0) {
+      if (long) throw new Enough();
+      return;
+    }
     found.push(keys);
-    if (enough(keys) || found.length >= MAX_SHEETS) throw new Enough();
+    if (long || enough(keys) || found.length >= MAX_SHEETS) throw new Enough();
   };
   try {
     readWorkbookStream(path, {
@@ -48,9 +55,9 @@ export function peekHeaderKeys(path: string, enough: (keys: string[]) => boolean
       row: (row) => {
         if (decided) return;
         rows.push(row);
-        if (rows.length >= PEEK_ROWS) decide();
+        if (rows.length >= PEEK_ROWS) decide(true);
       },
-      endSheet: () => decide(),
+      endSheet: () => decide(false),
     });
   } catch (error) {
     if (!(error instanceof Enough)) throw error;

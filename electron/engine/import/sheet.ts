@@ -21,6 +21,9 @@ export interface WorkbookData {
 }
 
 /** Where a reader hands rows as it reads them, sheet by sheet, in order. */
+/** Thrown by a sink that has what it needs (a peek at the headers): every reader passes it on untouched. */
+export class StopReading extends Error {}
+
 export interface RowSink {
   /** Told once the format is known, before the first sheet (again if a reader falls back). */
   begin?(format: FileFormat): void;

@@ -9,7 +9,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { excelSerialToIso } from '../../../shared/domain/normalise/date.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import type { RowSink } from './sheet.js';
+import { StopReading, type RowSink } from './sheet.js';
 import { XmlScanner } from './xml-scan.js';
 import { ZipFile } from './zip.js';
 
@@ -396,7 +396,7 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
     scanner.write(decoder.decode());
     scanner.end();
   } catch (error) {
-    if (error instanceof WorkbenchError) throw error;
+    if (error instanceof WorkbenchError || error instanceof StopReading) throw error;
     const where = rowNumber ? `, row ${rowNumber}` : '';
     throw new WorkbenchError('bad-input', `${zip.displayName}: sheet "${ctx.sheetName}"${where}: the sheet's XML is damaged and could not be read.`);
   }
