@@ -18,6 +18,7 @@ import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { linkPersons } from '../../../electron/engine/link/link-persons.js';
 import { rng } from '../../../electron/engine/link/train.js';
 import type { LinkRecord } from '../../../electron/engine/link/types.js';
+import { blankLinkRecord } from '../../helpers/link-record.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 
 const arg = (name: string): string | undefined => {
@@ -76,28 +77,8 @@ interface Truth {
   person: string[];
 }
 
-function blank(id: number, sourceId: number): LinkRecord {
-  return {
-    id,
-    sourceId,
-    sourceKind: 'other',
-    asOf: '1851-03-30',
-    forename: null,
-    middleNames: null,
-    surname: null,
-    dob: null,
-    sex: null,
-    postcode: null,
-    postcodeRaw: null,
-    address: null,
-    uprn: null,
-    nhsNumber: null,
-    nino: null,
-    upn: null,
-    agencyRef: null,
-    eventDate: null,
-  };
-}
+/** A record of the register: every field empty but its ID, source and census date. */
+const blank = (id: number, sourceId: number): LinkRecord => ({ ...blankLinkRecord(id), sourceId, asOf: '1851-03-30' });
 
 function historical(people: number, seed: number): Truth {
   const random = rng(seed);
