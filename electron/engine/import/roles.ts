@@ -498,9 +498,15 @@ export function settleBirthDates(suggestions: RoleSuggestion[], rows: ReadonlyAr
   });
 }
 
+/** How far below the surest column of a person field another may be before it gives way. */
+const PLAINER_BY = 0.15;
+
 /**
  * Where several columns claim one person field, the plain or legal one keeps it and a preferred
- * or alternative one becomes "keep, not used" (its cells stay in the raw row).
+ * or alternative one becomes "keep, not used" (its cells stay in the raw row). Between equals, a
+ * column whose heading names the field plainly ("surname") outranks one that only mentions it
+ * ("first_and_surname", "surname and forename"): the row would otherwise take whichever comes
+ * first, and a whole name read as a surname matches nobody.
  */
 export function resolveDuplicateRoles(headers: string[], suggestions: RoleSuggestion[], given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
   const out = suggestions.slice();
@@ -518,6 +524,15 @@ export function resolveDuplicateRoles(headers: string[], suggestions: RoleSugges
     const best = Math.max(...columns.map(rank));
     for (const i of columns) {
       if (rank(i) < best && rank(i) < 0) out[i] = { role: 'ignore', confidence: 0.6 };
+    }
+    // Names only: other fields have their own settling (a second date of birth is an event's date).
+    const equals = columns.filter((i) => rank(i) === best && PERSON_NAME_ROLES.has(out[i]?.role ?? 'ignore') && (out[i]?.confidence ?? 0) >= HEADED);
+    const surest = Math.max(...equals.map((i) => out[i]?.confidence ?? 0));
+    for (const i of equals) {
+      const s = out[i];
+      if (!s || s.confidence > surest - PLAINER_BY) continue;
+      const plain = equals.find((j) => (out[j]?.confidence ?? 0) === surest) ?? i;
+      out[i] = { role: 'ignore', confidence: 0.6, reason: `${headers[plain] ?? 'another column'} names the ${s.role.replace(/_/g, ' ')} more plainly: kept, not used` };
     }
   }
   return out;
