@@ -37,6 +37,11 @@ export function keyNotices(store: Store): string[] {
     }
     if (sealed.recoveryCode) lines.push('The recovery code was removed too: make a new one (users recovery-code).');
   }
+  if (store.reissuedCoordinators.length > 0) {
+    lines.push(
+      `Co-ordinators now open an aggregates store of their own. The old key slots of ${store.reissuedCoordinators.map((s) => s.user).join(', ')} held the whole store's key and were removed: add them again (users add NAME --role co-ordinator) and give them new passphrases.`,
+    );
+  }
   for (const slot of store.refusedSlots) lines.push(`Refused and removed a key slot for "${slot.user}" (${slot.role}) that Baseline Workbench did not write: see the audit trail.`);
   return lines;
 }
