@@ -63,7 +63,7 @@ export function journal(db: Db, actor: string, action: AuditAction, payload: Aud
 
 /**
  * Moves journalled events into the sealed trail (each keeps its actor; the payload gains when it
- * happened and that it came through the journal), then empties the journal.
+ * happened, in milliseconds since 1970, as the trail holds numbers), then empties the journal.
  */
 function foldJournal(store: AnalystStore, db: Db): void {
   const rows = db.prepare('SELECT id, at, actor, action, payload_json FROM agg_journal ORDER BY id').all() as Array<{ id: number; at: string; actor: string; action: string; payload_json: string }>;
@@ -76,7 +76,7 @@ function foldJournal(store: AnalystStore, db: Db): void {
       } catch {
         payload = {};
       }
-      store.audit(row.actor, row.action as AuditAction, { ...payload, journalledAt: row.at });
+      store.audit(row.actor, row.action as AuditAction, { ...payload, journalledAt: Date.parse(row.at) });
     }
   })();
   db.prepare('DELETE FROM agg_journal WHERE id <= ?').run(rows[rows.length - 1]?.id ?? 0);

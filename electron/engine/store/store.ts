@@ -87,13 +87,9 @@ export class Store {
    */
   private static openAggregatesOnly(path: string, aggregatesKey: Buffer, slot: SlotOwner): Store {
     if (aggregatesKey.length !== 32) throw new WorkbenchError('forbidden', `${slot.user}'s key slot opens nothing in this store. Nothing was changed.`);
-    let db;
-    try {
-      db = openAggregates(path, aggregatesKey);
-    } catch (error) {
-      if (error instanceof WorkbenchError) throw error;
-      throw new WorkbenchError('store-missing', `The co-ordinators' aggregates store beside ${path} is missing: an analyst must sign in once to make it. Nothing was changed.`);
-    }
+    // A missing aggregates store (a copy made without it) starts empty: what the co-ordinator asks
+    // for is noted, and the next analyst session prepares it.
+    const db = openAggregates(path, aggregatesKey, { create: true });
     const store = new Store(path, db, db, Buffer.alloc(0), { user: slot.user, role: slot.role, organisation: slot.organisation });
     store.aggregatesOnly = true;
     return store;
