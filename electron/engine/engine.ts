@@ -135,7 +135,9 @@ export class Engine implements EngineHandle {
    */
   private prepareForCoordinators(store: Store, channel: Channel, request: unknown): void {
     try {
-      if (PREPARED_CHANNELS.has(channel) && !Object.hasOwn(JOB_RESULTS, channel) && channel !== 'packs:export' && !(request as { definition?: unknown }).definition) {
+      // Slider positions on the Matching page are not worth keeping for every later refresh.
+      const kept = channel !== 'packs:export' && channel !== 'matching:counts' && !(request as { definition?: unknown }).definition;
+      if (PREPARED_CHANNELS.has(channel) && !Object.hasOwn(JOB_RESULTS, channel) && kept) {
         refreshAggregates(store, { asks: [{ channel, request }] });
       } else if (REFRESH_AFTER.has(channel) && !Object.hasOwn(JOB_RESULTS, channel)) refreshAggregates(store);
     } catch {

@@ -39,12 +39,22 @@ export const LISTED_FAMILIES = 2000;
  * request with any limit finds the answer (counts only, or the list cut to the limit).
  */
 export function answerKey(channel: Channel, request: unknown): string {
+  if (channel === 'matching:counts') {
+    // The Matching page asks at slider positions a tenth of a bit apart: file by that position.
+    const { threshold, reviewFrom } = request as { threshold: number; reviewFrom: number };
+    return requestKey({ link: tenthOfABit(threshold), review: tenthOfABit(reviewFrom) });
+  }
   if (channel === 'cohort:evaluate') {
     const { limit, ...rest } = request as { limit?: number };
     return requestKey({ ...rest, limit: (limit ?? 0) > 0 ? 'list' : 0 });
   }
   return requestKey(request);
 }
+
+const weightOf = (p: number): number => Math.log2(p / (1 - p));
+const tenthOfABit = (p: number): number => Math.round(weightOf(p) * 10) / 10;
+/** The probability at a slider position, as the Matching page asks for it. */
+const atPosition = (p: number): number => Math.min(1 - 1e-12, Math.max(1e-12, Number((1 / (1 + 2 ** -tenthOfABit(p))).toPrecision(12))));
 
 /** What the analyst's session holds that co-ordinators' figures depend on. */
 export function aggregatesFingerprint(db: Db): string {
@@ -161,6 +171,21 @@ function standardAsks(store: Store, view: CoordinatorView): Ask[] {
     const got = view.answer(channel, {});
     return got?.answer.ok && Array.isArray(got.answer.value) ? got.answer.value : [];
   };
+  const one = (channel: Channel): Record<string, unknown> | null => {
+    const got = view.answer(channel, {});
+    return got?.answer.ok && got.answer.value && typeof got.answer.value === 'object' ? (got.answer.value as Record<string, unknown>) : null;
+  };
+  const settings = one('matching:summary')?.settings as { threshold: number; reviewFrom: number } | undefined;
+  if (settings) add('matching:counts', { threshold: atPosition(settings.threshold), reviewFrom: atPosition(settings.reviewFrom) });
+  // The map's layers: each release drawn on boundaries, and the baseline's counts per LSOA.
+  const geo = one('geo:status') as { releases: Array<{ release: string; vintage: number }>; boundaries: Array<{ vintage: number }> } | null;
+  for (const b of geo?.boundaries ?? []) {
+    for (const kind of ['households', 'persons']) add('areas:map', { measure: { kind, vintage: b.vintage } });
+    for (const r of geo?.releases.filter((x) => x.vintage === b.vintage) ?? []) {
+      add('areas:map', { measure: { kind: 'decile', release: r.release, indicator: 'imd' } });
+      add('areas:map', { measure: { kind: 'population', release: r.release } });
+    }
+  }
   for (const a of listed('areas:list') as Array<{ name: string }>) {
     add('areas:show', { name: a.name });
     add('areas:profile', { name: a.name });
@@ -182,7 +207,10 @@ function standardAsks(store: Store, view: CoordinatorView): Ask[] {
   }
   for (const period of ['quarter', 'month', 'term', 'year']) add('outcomes:areas', { period });
   add('outcomes:areas', { period: 'quarter', published: true });
-  for (const i of listed('outcomes:indicators') as Array<{ name: string }>) add('outcomes:map', { indicator: i.name });
+  for (const i of listed('outcomes:indicators') as Array<{ name: string }>) {
+    add('outcomes:map', { indicator: i.name });
+    add('outcomes:areas', { indicator: i.name, period: 'quarter' });
+  }
   return asks;
 }
 
@@ -280,6 +308,8 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
       const putPack = db.prepare('INSERT INTO agg_pack(template, document_json) VALUES (?, ?) ON CONFLICT(template) DO UPDATE SET document_json = excluded.document_json');
       for (const row of packs) putPack.run(...row);
       db.prepare('UPDATE agg_request SET wanted = 0 WHERE wanted = 1').run();
+      // The most recent requests are kept, so the refresh stays bounded however much is asked.
+      db.prepare('DELETE FROM agg_request WHERE rowid NOT IN (SELECT rowid FROM agg_request ORDER BY rowid DESC LIMIT 400)').run();
       if (full) {
         setAggMeta(db, 'fingerprint', fingerprint);
         setAggMeta(db, 'status', JSON.stringify(statusSnapshot(store)));

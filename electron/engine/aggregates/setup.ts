@@ -32,7 +32,7 @@ export interface AggregatesSetup {
 }
 
 /** Ensures the key, the file and co-ordinators' slots; null for sessions without the audit key. */
-export function ensureAggregates(store: AnalystStore): AggregatesSetup | null {
+export function ensureAggregates(store: AnalystStore, options: { newStore?: boolean } = {}): AggregatesSetup | null {
   if (!store.auditKey || store.readOnly) return null;
   let keyFile = readKeyFile(store.keyPath);
   let key = aggregatesKeyOf(keyFile, store.auditKey);
@@ -46,7 +46,8 @@ export function ensureAggregates(store: AnalystStore): AggregatesSetup | null {
   const stale = keyFile.slots.filter((s) => s.role === 'co-ordinator' && (s.v !== 2 || (s.holds ?? []).includes('data')));
   if (stale.length > 0) keyFile = withoutSlots(keyFile, stale.map((s) => s.id));
   if (created || stale.length > 0) writeKeyFile(store.keyPath, keyFile);
-  if (created || stale.length > 0) store.audit(store.session.user, 'aggregates-key-made', { created, coordinatorsRemoved: stale.length });
+  // A new store is made with it (its creation is the event); an older store records when it gained it.
+  if ((created && !options.newStore) || stale.length > 0) store.audit(store.session.user, 'aggregates-key-made', { created, coordinatorsRemoved: stale.length });
   const db = openAggregates(store.path, key, { create: true });
   try {
     foldJournal(store, db);

@@ -44,7 +44,7 @@ export class Store {
     createPrivateFile(path);
     const store = Store.openWithKey(path, dataKey, true, slot, auditKey);
     store.writer.prepare("INSERT INTO meta(key, value) VALUES ('store_id', ?), ('created_at', ?)").run(keyFile.storeId, new Date().toISOString());
-    store.giveAggregates();
+    store.giveAggregates(true);
     return store;
   }
 
@@ -108,8 +108,8 @@ export class Store {
   /** Whether this sign-in made the aggregates store (so it needs filling). */
   aggregatesMadeNow = false;
 
-  private giveAggregates(): void {
-    const setup = ensureAggregates(this);
+  private giveAggregates(newStore = false): void {
+    const setup = ensureAggregates(this, { newStore });
     if (!setup) return;
     this.aggregatesKey = setup.key;
     this.reissuedCoordinators = setup.reissued;
