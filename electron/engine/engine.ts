@@ -25,7 +25,7 @@ import { aggregatesServer, COORDINATOR_OWN_CHANNELS, PREPARED_CHANNELS } from '.
 import { aggMeta } from './aggregates/db.js';
 
 // An analyst's session that ends leaves the aggregates store up to date for co-ordinators.
-Store.beforeAnalystClose = (store) => {
+Store.prepareAggregates = (store) => {
   refreshAggregates(store);
 };
 

@@ -46,10 +46,36 @@ export function aggregatesServer(context: EngineContext): (store: Store, channel
   const builds = new Map<string, PackFiles>();
   let sequence = 0;
 
+  const lookUp = (store: Store, channel: Channel, request: unknown): { response_json: string; audit_json: string } | undefined =>
+    store.reader.prepare('SELECT response_json, audit_json FROM agg_answer WHERE channel = ? AND request_key = ?').get(channel, answerKey(channel, request)) as { response_json: string; audit_json: string } | undefined;
+
+  /**
+   * One indicator or one area of the neighbourhood outcomes is the whole answer cut down: the
+   * figures, and their disclosure control (worked out over every area), are the same.
+   */
+  const outcomesPart = (store: Store, request: RequestOf<'outcomes:areas'>): unknown => {
+    if (request.indicator === undefined && request.area === undefined) return undefined;
+    const whole = lookUp(store, 'outcomes:areas', { period: request.period, published: request.published });
+    if (!whole) return undefined;
+    const answer = JSON.parse(whole.response_json) as { ok: boolean; value?: { results: Array<{ indicator: { name: string }; areas: Array<{ name: string }> }> } };
+    if (!answer.ok || !answer.value) return undefined;
+    const results = answer.value.results.filter((r) => request.indicator === undefined || r.indicator.name === request.indicator);
+    if (results.length === 0) return undefined;
+    const area = request.area?.toLowerCase();
+    if (area !== undefined && !results.some((r) => r.areas.some((a) => a.name.toLowerCase() === area))) {
+      throw new WorkbenchError('not-found', `There is no area named "${request.area ?? ''}" (see areas list).`);
+    }
+    return { results: results.map((r) => ({ ...r, areas: r.areas.filter((a) => area === undefined || a.name.toLowerCase() === area) })) };
+  };
+
   const prepared = (store: Store, channel: Channel, request: unknown): unknown => {
     const db = store.reader;
     const key = answerKey(channel, request);
-    const row = db.prepare('SELECT response_json, audit_json FROM agg_answer WHERE channel = ? AND request_key = ?').get(channel, key) as { response_json: string; audit_json: string } | undefined;
+    const row = lookUp(store, channel, request);
+    if (!row && channel === 'outcomes:areas') {
+      const part = outcomesPart(store, request as RequestOf<'outcomes:areas'>);
+      if (part !== undefined) return part;
+    }
     if (!row) {
       db.prepare('INSERT INTO agg_request(channel, request_key, request_json, wanted) VALUES (?, ?, ?, 1) ON CONFLICT(channel, request_key) DO UPDATE SET wanted = 1').run(channel, key, JSON.stringify(request));
       throw new WorkbenchError('not-found', NOT_PREPARED);

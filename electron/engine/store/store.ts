@@ -231,19 +231,24 @@ export class Store {
   private cleanup: () => void = () => {};
 
   /**
-   * Set by the engine: brings the aggregates store up to date as an analyst's session ends (kept
-   * out of this module because preparing answers runs the engine's handlers).
+   * Set by the engine: brings the aggregates store up to date (kept out of this module because
+   * preparing answers runs the engine's handlers). Called as an analyst's session ends, and when
+   * a co-ordinator is added.
    */
-  static beforeAnalystClose: ((store: Store) => void) | null = null;
+  static prepareAggregates: ((store: Store) => void) | null = null;
+
+  /** Brings the aggregates store up to date, in an analyst's session; never fails the caller. */
+  refreshAggregates(): void {
+    if (!this.aggregatesKey || this.readOnly || !this.writer.open) return;
+    try {
+      Store.prepareAggregates?.(this);
+    } catch {
+      // co-ordinators then see the figures of the last refresh, and are told what is missing
+    }
+  }
 
   close(): void {
-    if (this.aggregatesKey && !this.readOnly && this.writer.open) {
-      try {
-        Store.beforeAnalystClose?.(this);
-      } catch {
-        // co-ordinators then see the figures of the last refresh, and are told what is missing
-      }
-    }
+    this.refreshAggregates();
     if (!this.readOnly && !this.aggregatesOnly) syncAuditHead(this);
     this.reader.close();
     if (this.writer !== this.reader) this.writer.close();

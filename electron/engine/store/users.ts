@@ -49,6 +49,8 @@ export function addUser(store: Store, owner: SlotOwner, passphrase: string, opti
   }
   // Account names are staff identifiers, not data about the people in the extracts.
   store.audit(store.session.user, 'user-added', { user: owner.user, role: owner.role, slotId: slot.id, holds: (slot.holds ?? ['data']).join(',') });
+  // A co-ordinator signs in to the aggregates store: it is filled before they first do.
+  if (owner.role === 'co-ordinator') store.refreshAggregates();
   return { user: slot.user, role: slot.role, organisation: slot.organisation, createdAt: slot.createdAt };
 }
 
