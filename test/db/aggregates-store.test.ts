@@ -11,6 +11,7 @@ import { keyNotices } from '../../electron/cli/open-store.js';
 import '../../electron/engine/engine.js';
 import { aggregatesPath, openAggregates } from '../../electron/engine/aggregates/db.js';
 import { evaluateCohort } from '../../electron/engine/cohort/cohort.js';
+import { accessByRole } from '../../electron/engine/governance/access.js';
 import { getProgramme } from '../../electron/engine/cohort/programmes.js';
 import { openDatabase } from '../../electron/engine/store/database.js';
 import { addCertifiedSlot } from '../../electron/engine/store/key-hierarchy.js';
@@ -90,6 +91,15 @@ describe('a copy of the files, opened with a co-ordinator\'s passphrase', () => 
     expect(session.aggregatesOnly).toBe(true);
     expect(() => session.requireDataKey()).toThrow(/aggregates store only/);
     session.close();
+    // The data protection record says so, per role.
+    const ann = Store.unlock(path, ANN);
+    const access = accessByRole(ann);
+    ann.close();
+    expect(access.map((a) => [a.holder, a.users, a.holds])).toEqual([
+      ['analyst', 1, 'data key, audit key, aggregates key'],
+      ['co-ordinator', 1, 'aggregates key'],
+    ]);
+    expect(access[1]?.reaches).toMatch(/^No person-level row: opens the aggregates store only/);
   });
 });
 
