@@ -165,3 +165,19 @@ describe('co-ordinators from before the aggregates store', () => {
     expect(readKeyFile(`${path}.keys`).slots.map((s) => s.user)).not.toContain('olga');
   }, 60_000);
 });
+
+describe('partners submit without reading, unless an analyst says otherwise', () => {
+  it('users add --role partner gives a slot with no key of the store\'s; --reads-own one that reads their own sources', () => {
+    const path = copyOfFiles();
+    const env = { ...as(ANN, dirname(path)), BASELINE_NEW_PASSPHRASE: 'partner passphrase 2026' };
+    const added = runCli(['users', 'add', 'pat', '--role', 'partner', '--organisation', 'Police', '--db', path], env);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toContain('opens nothing in the store');
+    const reader = runCli(['users', 'add', 'rob', '--role', 'partner', '--organisation', 'Police', '--reads-own', '--db', path], { ...env, BASELINE_NEW_PASSPHRASE: 'reading partner passphrase' });
+    expect(reader.code, reader.stderr).toBe(0);
+    const slots = readKeyFile(`${path}.keys`).slots;
+    expect(slots.find((s) => s.user === 'pat')?.holds).toEqual([]);
+    expect(slots.find((s) => s.user === 'rob')?.holds).toEqual(['data']);
+    expect(() => Store.unlock(path, 'partner passphrase 2026')).toThrow(/does not open the store/);
+  }, 60_000);
+});
