@@ -3,7 +3,8 @@
 // main store; the commands co-ordinators use still give the disclosure-controlled figures they
 // got before, read from the aggregates store; and their audit events reach the sealed trail as
 // them at the next analyst session.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ let before: unknown;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'bw-aggregates-'));
-  const fixture = await buildPackFixture(root, { households: 80, passphrase: ANN });
+  const fixture = await buildPackFixture(root, { households: 40, passphrase: ANN });
   const store = fixture.store;
   addUser(store, { user: 'cora', role: 'co-ordinator', organisation: null }, CORA);
   const rows = store.reader.prepare('SELECT forename, surname, dob FROM record WHERE forename IS NOT NULL AND surname IS NOT NULL AND dob IS NOT NULL').all() as Array<{ forename: string; surname: string; dob: string }>;
@@ -151,6 +152,8 @@ describe('co-ordinators\' commands read the aggregates store', () => {
 describe('co-ordinators from before the aggregates store', () => {
   it('a co-ordinator slot holding the data key is removed at the next analyst sign-in, which names them', () => {
     const path = copyOfFiles();
+    // An aggregates file the key cannot open (another store's, left beside a restored one) is made again.
+    writeFileSync(aggregatesPath(path), randomBytes(64 * 1024));
     const ann = Store.unlock(path, ANN);
     // As the previous version wrote a co-ordinator's slot: the data key, certified.
     const keyFile = readKeyFile(ann.keyPath);
@@ -163,6 +166,9 @@ describe('co-ordinators from before the aggregates store', () => {
     expect(keyNotices(again).join('\n')).toMatch(/old key slots of olga held the whole store's key and were removed: add them again/);
     again.close();
     expect(readKeyFile(`${path}.keys`).slots.map((s) => s.user)).not.toContain('olga');
+    const cora = Store.unlock(path, CORA);
+    expect(cora.aggregatesOnly).toBe(true);
+    cora.close();
   }, 60_000);
 });
 

@@ -10,7 +10,9 @@ import type { AuditPayload } from '../store/audit.js';
 import type { AuditAction } from '../../../shared/ipc/audit-actions.js';
 import type { Db } from '../store/database.js';
 import { aggregatesKeyOf, withNewAggregatesKey } from './key.js';
-import { openAggregates } from './db.js';
+import { rmSync } from 'node:fs';
+import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { aggregatesPath, openAggregates } from './db.js';
 
 /** What an analyst store needs of the Store class here (kept narrow to avoid a cycle). */
 export interface AnalystStore {
@@ -48,13 +50,27 @@ export function ensureAggregates(store: AnalystStore, options: { newStore?: bool
   if (created || stale.length > 0) writeKeyFile(store.keyPath, keyFile);
   // A new store is made with it (its creation is the event); an older store records when it gained it.
   if ((created && !options.newStore) || stale.length > 0) store.audit(store.session.user, 'aggregates-key-made', { created, coordinatorsRemoved: stale.length });
-  const db = openAggregates(store.path, key, { create: true });
+  const db = openOrRemake(store.path, key);
   try {
     foldJournal(store, db);
   } finally {
     db.close();
   }
   return { key, created, reissued: stale.map((s) => ({ user: s.user, role: s.role, organisation: s.organisation })) };
+}
+
+/**
+ * An aggregates file this key cannot open belongs to another key file (a store restored over an
+ * older one): it is unreadable here, so it is replaced by an empty one, which the session fills.
+ */
+function openOrRemake(storePath: string, key: Buffer): Db {
+  try {
+    return openAggregates(storePath, key, { create: true });
+  } catch (error) {
+    if (!(error instanceof WorkbenchError) || error.kind !== 'bad-input') throw error;
+    for (const f of [aggregatesPath(storePath), `${aggregatesPath(storePath)}-wal`, `${aggregatesPath(storePath)}-shm`]) rmSync(f, { force: true });
+    return openAggregates(storePath, key, { create: true });
+  }
 }
 
 /** Appends a co-ordinator's audit event to the aggregates store's journal. */
