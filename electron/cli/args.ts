@@ -5,7 +5,7 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(['json', 'help', 'version', 'published', 'force', 'per-family', 'submit-only']);
+const FLAGS = new Set(['json', 'help', 'version', 'published', 'force', 'per-family', 'submit-only', 'reads-own']);
 const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out', 'households', 'seed', 'threshold', 'role', 'organisation', 'spec', 'threads', 'min-probability', 'run',
   // areas and deprivation (area-commands.ts)
   'release', 'vintage', 'lsoa', 'ward', 'ward-year', 'effective', 'borough',

@@ -26,10 +26,13 @@ const users: Handler = async (args, ctx) => {
       // Ask for the new passphrase only if it can be used: the engine refuses the call regardless.
       const session = (await engine.status()).session;
       const passphrase = session && !mayCall(session.role, 'users:add') ? 'not asked: refused' : await obtainNewPassphrase(name);
-      const submitOnly = args.flags.has('submit-only');
-      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase, ...(submitOnly ? { submitOnly } : {}) });
+      if (args.flags.has('submit-only') && args.flags.has('reads-own')) throw new UsageError('Give --submit-only or --reads-own, not both');
+      // Partners submit only by default; --reads-own gives a partner who signs in and reads their own sources.
+      const submitOnly = args.flags.has('submit-only') ? true : args.flags.has('reads-own') ? false : undefined;
+      return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase, ...(submitOnly !== undefined ? { submitOnly } : {}) });
     });
-    ctx.say(`Added ${added.user} (${added.role}).${args.flags.has('submit-only') ? ' Their passphrase submits extracts to the inbox and opens nothing in the store.' : ''}`);
+    const submits = added.role === 'partner' && !args.flags.has('reads-own');
+    ctx.say(`Added ${added.user} (${added.role}).${submits ? ' Their passphrase submits extracts to the inbox (inbox submit, inbox status) and opens nothing in the store.' : ''}`);
     return { summary: { ok: true, command: 'users add', user: added }, exit: 0 };
   }
   if (verb === 'remove') {

@@ -44,7 +44,7 @@ ${COHORT_HELP}
 ${MODEL_HELP}
 ${BASELINE_HELP}
   demo [--households N] [--seed S] [--out DIR]
-  users add NAME --role analyst|co-ordinator|partner [--organisation ORG] [--submit-only] | users remove NAME | users list
+  users add NAME --role analyst|co-ordinator|partner [--organisation ORG] [--reads-own] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
   audit verify [--checkpoint HASH] | audit export --out FILE.csv   (exports print the checkpoint)
   inbox submit FILE [--kind KIND] [--as-of YYYY-MM-DD] | inbox status   (partners who submit; the store stays shut)

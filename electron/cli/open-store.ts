@@ -33,9 +33,14 @@ export function keyNotices(store: Store): string[] {
     ].filter(Boolean);
     lines.push('This store\'s key file is now sealed: the audit trail is keyed with a key only analysts hold, and every key slot is certified.');
     if (removed.length > 0) {
-      lines.push(`The old key slots of ${removed.join(', ')} held the whole store's key and were removed: add those users again (users add NAME --role ROLE; partners who only send files with --submit-only) and give them new passphrases.`);
+      lines.push(`The old key slots of ${removed.join(', ')} held the whole store's key and were removed: add those users again (users add NAME --role ROLE; partners then only send files, unless given --reads-own) and give them new passphrases.`);
     }
     if (sealed.recoveryCode) lines.push('The recovery code was removed too: make a new one (users recovery-code).');
+  }
+  if (store.reissuedCoordinators.length > 0) {
+    lines.push(
+      `Co-ordinators now open an aggregates store of their own. The old key slots of ${store.reissuedCoordinators.map((s) => s.user).join(', ')} held the whole store's key and were removed: add them again (users add NAME --role co-ordinator) and give them new passphrases.`,
+    );
   }
   for (const slot of store.refusedSlots) lines.push(`Refused and removed a key slot for "${slot.user}" (${slot.role}) that Baseline Workbench did not write: see the audit trail.`);
   return lines;

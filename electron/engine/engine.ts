@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { Channel, ChosenFile, EngineEvent, RequestOf, ResponseOf, StoreStatus } from '../../shared/ipc/contract.js';
+import { JOB_RESULTS, type Channel, type ChosenFile, type EngineEvent, type RequestOf, type ResponseOf, type StoreStatus } from '../../shared/ipc/contract.js';
 import { fail, ok, WorkbenchError, type Result } from '../../shared/ipc/result.js';
 import { CHANNEL_POLICY, mayCall, refusal } from '../../shared/ipc/policy.js';
 import { parseRequest } from '../../shared/ipc/validate.js';
@@ -20,6 +20,20 @@ import { fileFault } from './store/files.js';
 import { backupStatus } from './store/backup-status.js';
 import { relinkNeeded } from './store/relink-mark.js';
 import { overdueSourceNames } from './store/overdue.js';
+import { refreshAggregates } from './aggregates/refresh.js';
+import { aggregatesServer, COORDINATOR_OWN_CHANNELS, PREPARED_CHANNELS } from './aggregates/serve.js';
+import { aggMeta } from './aggregates/db.js';
+
+// An analyst's session that ends leaves the aggregates store up to date for co-ordinators.
+Store.prepareAggregates = (store) => {
+  refreshAggregates(store);
+};
+
+/** Analysts' changes after which co-ordinators' figures are prepared again at once (others at the session's end). */
+const REFRESH_AFTER: ReadonlySet<string> = new Set([
+  'matching:run', 'governance:purge', 'geo:import', 'demo:create', 'areas:create', 'areas:addLsoas', 'areas:removeLsoas', 'areas:delete',
+  'programme:save', 'programme:copy', 'packs:saveTemplate', 'packs:deleteTemplate', 'outcomes:saveIndicator', 'baseline:erase',
+]);
 
 /** A records view is audited at most once per user and source in this time. */
 export const RECORDS_VIEW_AUDIT_MS = 10 * 60_000;
@@ -89,8 +103,46 @@ export class Engine implements EngineHandle {
     const name = parsed.value.channel;
     // Polling who-is-signed-in is not use; everything else keeps the store open.
     if (name !== 'app:info') this.lastActivity = Date.now();
+    const store = this.store;
+    // A co-ordinator's session holds the aggregates store only: every channel is answered from it.
+    if (store?.aggregatesOnly && CHANNEL_POLICY[name] !== 'open' && !COORDINATOR_OWN_CHANNELS.has(name)) {
+      return toResult(async () => this.serveAggregates(store, name, parsed.value.request));
+    }
     const handler = this.handlers[name] as (request: unknown) => unknown;
-    return toResult(async () => handler(parsed.value.request));
+    const result = await toResult(async () => handler(parsed.value.request));
+    if (result.ok && store && store === this.store && store.aggregatesKey) this.prepareForCoordinators(store, name, parsed.value.request);
+    return result;
+  }
+
+  private readonly serveAggregates = aggregatesServer({
+    options: () => this.options,
+    jobs: this.jobs,
+    requireStore: () => this.requireStore(),
+    user: () => this.user,
+    partnerScope: () => null,
+    auditRecordsView: () => undefined,
+    pathOf: (token) => this.pathOf(token),
+    registerFile: (path) => this.registerFile(path),
+    currentStore: () => this.store,
+    switchStore: () => undefined,
+    homeDir: () => this.home,
+  });
+
+  /**
+   * In an analyst's session: what an analyst looks at that co-ordinators may see is prepared for
+   * them too (a cohort evaluated, an area profiled), and a change to what their figures rest on
+   * prepares them all again. Failures never reach the analyst: co-ordinators are told what is missing.
+   */
+  private prepareForCoordinators(store: Store, channel: Channel, request: unknown): void {
+    try {
+      // Slider positions on the Matching page are not worth keeping for every later refresh.
+      const kept = channel !== 'packs:export' && channel !== 'matching:counts' && !(request as { definition?: unknown }).definition;
+      if (PREPARED_CHANNELS.has(channel) && !Object.hasOwn(JOB_RESULTS, channel) && kept) {
+        refreshAggregates(store, { asks: [{ channel, request }] });
+      } else if (REFRESH_AFTER.has(channel) && !Object.hasOwn(JOB_RESULTS, channel)) refreshAggregates(store);
+    } catch {
+      // see above
+    }
   }
 
   /** The partner organisation the session is limited to, or null for unrestricted roles. */
@@ -156,11 +208,19 @@ export class Engine implements EngineHandle {
   }
 
   private emit(event: EngineEvent): void {
+    if (event.type === 'job:finished' && event.result.ok && REFRESH_AFTER.has(event.channel) && this.store?.aggregatesKey) {
+      try {
+        refreshAggregates(this.store);
+      } catch {
+        // co-ordinators are told what is missing
+      }
+    }
     for (const listener of this.listeners) listener(event);
   }
 
   private status(): StoreStatus {
     const store = this.store;
+    if (store?.aggregatesOnly) return this.aggregatesStatus(store);
     const scope = store?.session.role === 'partner' ? store.session.organisation : null;
     return {
       ...(store ? backupStatus(store) : { lastBackupAt: null, backupDue: false }),
@@ -176,6 +236,32 @@ export class Engine implements EngineHandle {
       networkShareWarning: networkShareWarning(this.options.storePath),
       overdueSources: store ? countOverdueSources(store.reader, store.session.role === 'partner' ? store.session.organisation : null) : 0,
       session: store ? { ...store.session } : null,
+    };
+  }
+
+  /** A co-ordinator's view of the store's state: what the last analyst session prepared. */
+  private aggregatesStatus(store: Store): StoreStatus {
+    let snapshot: Partial<StoreStatus> = {};
+    try {
+      snapshot = JSON.parse(aggMeta(store.reader, 'status') ?? '{}') as Partial<StoreStatus>;
+    } catch {
+      snapshot = {};
+    }
+    return {
+      lastBackupAt: snapshot.lastBackupAt ?? null,
+      backupDue: snapshot.backupDue ?? false,
+      relinkNeeded: snapshot.relinkNeeded ?? false,
+      readOnly: false,
+      overdueNames: snapshot.overdueNames ?? [],
+      path: this.options.storePath,
+      keyPath: keyFilePath(this.options.storePath),
+      exists: true,
+      unlocked: true,
+      synthetic: snapshot.synthetic ?? false,
+      schemaVersion: snapshot.schemaVersion ?? LATEST_VERSION,
+      networkShareWarning: networkShareWarning(this.options.storePath),
+      overdueSources: snapshot.overdueSources ?? 0,
+      session: { ...store.session },
     };
   }
 

@@ -273,7 +273,10 @@ const CORE_CHANNELS = {
       role: z.enum(ROLES),
       organisation: z.string().max(200).nullable().optional(),
       passphrase: z.string().min(10, 'A passphrase needs at least 10 characters').max(1024),
-      /** A partner who submits extracts to the inbox: their slot holds no key that reads the store. */
+      /**
+       * A partner who submits extracts to the inbox: their slot holds no key that reads the store.
+       * Partners submit only unless this is false (a partner who signs in and reads their own sources).
+       */
       submitOnly: z.boolean().optional(),
     }),
     response: UserRow,

@@ -82,7 +82,7 @@ describe('forged key slots', () => {
     expect(cora.user).toBe('cora');
     const added = trail.find((e) => e.action === 'user-added');
     const removed = trail.find((e) => e.action === 'user-removed');
-    expect(added?.payload).toMatchObject({ user: 'cora', role: 'co-ordinator', holds: 'data' });
+    expect(added?.payload).toMatchObject({ user: 'cora', role: 'co-ordinator', holds: 'aggregates' });
     expect(removed?.payload).toMatchObject({ user: 'cora', role: 'co-ordinator', slotId: added?.payload.slotId });
 
     // A co-ordinator (who holds no audit key) changes their own passphrase; the slot stays certified.

@@ -69,6 +69,8 @@ function copyStore(path: string, dir: string): string {
   const copy = join(dir, 'baseline.db');
   copyFileSync(path, copy);
   copyFileSync(`${path}.keys`, `${copy}.keys`);
+  // Co-ordinators open the aggregates store beside it.
+  if (existsSync(`${path}.aggregates`)) copyFileSync(`${path}.aggregates`, `${copy}.aggregates`);
   return copy;
 }
 

@@ -97,7 +97,7 @@ describe('the data protection record', () => {
     // Per role, what a copy of the files lets that person read (the partner here still holds the data key).
     const access = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Access by role']!);
     expect(access.map((a) => [a.Who, a.Users, a['Keys their passphrase unwraps']])).toEqual([
-      ['analyst', 1, 'data key and audit key'],
+      ['analyst', 1, 'data key, audit key, aggregates key'],
       ['partner', 1, 'data key'],
     ]);
     expect(String(access[1]!['What a copy of the store and key file lets them read'])).toMatch(/^Every record in the store/);

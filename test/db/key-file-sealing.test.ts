@@ -33,11 +33,13 @@ function legacyStore(): string {
 }
 
 describe('sealing a key file from before', () => {
-  it('opens for every old user until an analyst signs in, who seals it; the others are re-issued', () => {
+  it('opens for old partners until an analyst signs in, who seals it; the others are re-issued', () => {
     const path = legacyStore();
-    const cora = Store.unlock(path, CORA);
-    expect(cora.session.role).toBe('co-ordinator');
-    cora.close();
+    const pat = Store.unlock(path, PAT);
+    expect(pat.session.role).toBe('partner');
+    pat.close();
+    // An old co-ordinator's slot holds the key to every record: it opens nothing any more.
+    expect(() => Store.unlock(path, CORA)).toThrow(/no longer opens the store. An analyst must sign in \(which removes it\) and add cora again/);
     expect(readKeyFile(`${path}.keys`).seal).toBeUndefined();
 
     const ann = Store.unlock(path, ANN);
@@ -46,7 +48,10 @@ describe('sealing a key file from before', () => {
     const sealedEvent = ann.reader.prepare("SELECT actor, payload_json FROM audit_event WHERE action = 'key-slots-sealed'").get() as { actor: string; payload_json: string };
     expect(sealedEvent.actor).toBe('ann');
     expect(JSON.parse(sealedEvent.payload_json)).toMatchObject({ coordinatorsRemoved: 1, partnersRemoved: 1, legacyHeadMatched: true });
-    expect(ann.verifyAudit()).toMatchObject({ ok: true, events: 3 });
+    // The sealing, then the aggregates store made for co-ordinators, both by the analyst.
+    const made = ann.reader.prepare("SELECT actor, payload_json FROM audit_event WHERE action = 'aggregates-key-made'").get() as { actor: string; payload_json: string };
+    expect([made.actor, JSON.parse(made.payload_json)]).toEqual(['ann', { created: true, coordinatorsRemoved: 0 }]);
+    expect(ann.verifyAudit()).toMatchObject({ ok: true, events: 4 });
     ann.close();
 
     const keyFile = readKeyFile(`${path}.keys`);

@@ -138,4 +138,9 @@ test('a co-ordinator sees the map, the areas and their profiles, but imports and
   await page.getByRole('button', { name: 'View profile of Ferham' }).click();
   await expect(page.getByTestId('profile-releases').getByRole('row', { name: /IoD2025/ })).toContainText('1 of 1');
   expect(await seriousViolations(page), 'Areas page for a co-ordinator').toEqual([]);
+  // Their passphrase opened the aggregates store only: no record is there to show.
+  await page.getByRole('navigation').getByRole('button', { name: 'Sources' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Records' })).toHaveCount(0);
+  expect(await engine.invoke('records:page', { startRow: 0, endRow: 10, sort: [], filters: [] })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 });

@@ -201,6 +201,7 @@ test('a partner imports and sees only their own organisation’s files, and no d
       role: 'partner',
       organisation: PARTNER.organisation,
       passphrase: PARTNER.passphrase,
+      submitOnly: false,
     }),
   ).toMatchObject({ ok: true });
   expect(await engine.invoke('store:lock', {})).toMatchObject({ ok: true });

@@ -269,6 +269,9 @@ describe('add a user form', () => {
     expect(schema.safeParse(coordinator).success).toBe(true);
     const partner = toAddUserRequest({ ...good, role: 'partner', organisation: ' Northshire Police ' });
     expect(partner.organisation).toBe('Northshire Police');
+    // A partner submits only, unless the analyst lets them read their own sources.
+    expect(partner.submitOnly).toBe(true);
+    expect(toAddUserRequest({ ...good, role: 'partner', organisation: 'Northshire Police', readsOwn: true }).submitOnly).toBe(false);
     expect(schema.safeParse(partner).success).toBe(true);
   });
 });

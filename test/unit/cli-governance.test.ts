@@ -20,7 +20,7 @@ function seeded(): { dir: string; db: string; env: Record<string, string> } {
 }
 
 describe('CLI: users, audit, sources', () => {
-  it('adds, lists and removes users; a co-ordinator cannot add users', () => {
+  it('adds, lists and removes users; a co-ordinator cannot add users', { timeout: 60_000 }, () => {
     const { db, env } = seeded();
     const added = runCli(['users', 'add', 'cora', '--role', 'co-ordinator', '--db', db, '--json'], { ...env, BASELINE_NEW_PASSPHRASE: 'coordinator passphrase' });
     expect(added.code, added.stderr).toBe(0);

@@ -13,12 +13,25 @@ export interface AccessLine {
   reaches: string;
 }
 
-const KEY_NAMES: Record<string, string> = { data: 'data key', audit: 'audit key' };
+const KEY_NAMES: Record<string, string> = { data: 'data key', audit: 'audit key', aggregates: 'aggregates key' };
+
+/** Analysts (and the recovery code) reach the aggregates key through the audit key it is wrapped under. */
+const heldKeys = (slot: KeySlot): string[] => {
+  const holds = slot.v === 2 ? (slot.holds ?? []) : ['data'];
+  return holds.includes('audit') && !holds.includes('aggregates') ? [...holds, 'aggregates'] : holds;
+};
 
 function reachOf(slot: KeySlot): { holder: string; reaches: string } {
-  const holds = slot.v === 2 ? (slot.holds ?? []) : ['data'];
+  const holds = heldKeys(slot);
   if (slot.kind === 'recovery') {
-    return { holder: 'Recovery code', reaches: 'Every record and the audit trail; it is used only to set a new passphrase, which is audited, and is then used up.' };
+    return { holder: 'Recovery code', reaches: 'Every record, the aggregates store and the audit trail; it is used only to set a new passphrase, which is audited, and is then used up.' };
+  }
+  if (holds.includes('aggregates') && !holds.includes('data')) {
+    return {
+      holder: slot.role,
+      reaches:
+        'No person-level row: opens the aggregates store only (areas, cohort counts by criterion and area, outcome statuses by pseudonymous family ID, neighbourhood measures and board pack figures, each already disclosure-controlled). Their audit events wait in its journal until an analyst signs in.',
+    };
   }
   if (!holds.includes('data')) {
     return {
@@ -27,7 +40,7 @@ function reachOf(slot: KeySlot): { holder: string; reaches: string } {
     };
   }
   if (slot.role === 'analyst') {
-    return { holder: 'analyst', reaches: 'Every record in the store, the audit trail (and can extend it), the inbox, and can certify new users.' };
+    return { holder: 'analyst', reaches: 'Every record in the store, the aggregates store, the audit trail (and can extend it), the inbox, and can certify new users.' };
   }
   const inApp = slot.role === 'partner' ? 'their own organisation’s sources' : 'aggregates and pseudonymous family lists';
   return {
@@ -41,7 +54,7 @@ export function accessByRole(store: Store): AccessLine[] {
   const lines = new Map<string, AccessLine>();
   for (const slot of readKeyFile(store.keyPath).slots) {
     const { holder, reaches } = reachOf(slot);
-    const holds = (slot.v === 2 ? (slot.holds ?? []) : ['data']).map((h) => KEY_NAMES[h] ?? h).join(' and ') || 'no key of the store’s';
+    const holds = heldKeys(slot).map((h) => KEY_NAMES[h] ?? h).join(', ') || 'no key of the store’s';
     const key = `${holder}|${holds}`;
     const line = lines.get(key) ?? { holder, users: 0, holds, reaches };
     line.users += slot.kind === 'passphrase' ? 1 : 0;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { aggregatesKeyOf } from '../aggregates/key.js';
 import { addCertifiedSlot, checkSlot, RECOVERY_HOLDS, withoutSlots } from '../store/key-hierarchy.js';
 import { checkPassphrase, readKeyFile, tryUnwrapKeys, wrapKey, writeKeyFile, type KeyFile, type SlotKeys, type SlotOwner } from '../store/keyslots.js';
 import { keyFilePath } from '../store/paths.js';
@@ -122,7 +123,7 @@ export function resetWithRecoveryCode(storePath: string, typedCode: string, user
       if (keyFile.seal && keys.audit) {
         // A fresh, certified slot for the user (the old one's secret is locked under the forgotten passphrase).
         const recovery = keyFile.slots.filter((s) => s.kind === 'recovery').map((s) => s.id);
-        const added = addCertifiedSlot(withoutSlots(keyFile, recovery), { data: dataKey, audit: keys.audit }, newPassphrase, 'passphrase', target, { replaces: target.id });
+        const added = addCertifiedSlot(withoutSlots(keyFile, recovery), { data: dataKey, audit: keys.audit, aggregates: aggregatesKeyOf(keyFile, keys.audit) }, newPassphrase, 'passphrase', target, { replaces: target.id });
         writeKeyFile(keyPath, added.keyFile);
       } else {
         const fresh = wrapKey(dataKey, newPassphrase, 'passphrase', target, keyFile.storeId);

@@ -81,9 +81,11 @@ export function coreHandlers(context: EngineContext): HandlersFor<Exclude<CoreCh
     'users:list': () => listUsers(context.requireStore()),
     'users:add': ({ user, role, organisation, passphrase, submitOnly }) => {
       const store = context.requireStore();
-      const added = addUser(store, { user, role, organisation: organisation ?? null }, passphrase, { submitOnly: submitOnly === true });
+      // A partner's credential holds no data key unless the analyst asks otherwise.
+      const submits = role === 'partner' ? submitOnly !== false : submitOnly === true;
+      const added = addUser(store, { user, role, organisation: organisation ?? null }, passphrase, { submitOnly: submits });
       // The key pair a submitting partner seals to, made by the analyst who adds them.
-      if (submitOnly) ensureInbox(store);
+      if (submits) ensureInbox(store);
       return added;
     },
     'users:remove': ({ user }) => {

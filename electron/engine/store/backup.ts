@@ -239,6 +239,7 @@ export function restoreBackup(archive: string, target: string, passphrase: strin
     const restoredKeys = readKeyFile(tmpKeys);
     const { dataKey, slot, keys } = openSlot(restoredKeys, passphrase, archive);
     checkSlot(restoredKeys, slot, keys);
+    if (!dataKey) throw new WorkbenchError('forbidden', `${slot.user} holds the aggregates store's key only, so cannot check or restore a backup of the store: an analyst restores it. Nothing was changed.`);
     let auditEvents = 0;
     try {
       const db = openDatabase(tmpDb, dataKey, { create: false, readonly: true });

@@ -9,7 +9,7 @@ export type Db = Database.Database;
  * Opens the encrypted store with the raw data key (the cipher checks the key only on first
  * read, so we read at once to turn a bad key into a clear error before anything is written).
  */
-export function openDatabase(path: string, dataKey: Buffer, options: { create: boolean; readonly?: boolean }): Db {
+export function openDatabase(path: string, dataKey: Buffer, options: { create: boolean; readonly?: boolean; migrate?: boolean }): Db {
   if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
   const db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   try {
@@ -39,7 +39,8 @@ export function openDatabase(path: string, dataKey: Buffer, options: { create: b
   if (!options.readonly) {
     // SQLite gives the WAL and shared-memory files the store's own mode: owner-only, like the store.
     for (const file of [path, `${path}-wal`, `${path}-shm`]) makePrivate(file);
-    migrate(db, path);
+    // The aggregates store (aggregates/) has a schema of its own.
+    if (options.migrate !== false) migrate(db, path);
   }
   return db;
 }

@@ -1,7 +1,8 @@
 // Who holds which key, and the seal that says which key slots the app wrote.
 //
 // - The data key encrypts the store. Analysts (and the recovery code) hold it; so, for now, do
-//   co-ordinators and partners (their own keys are the next step).
+//   partners who read their own sources. Co-ordinators hold the aggregates key only: it opens the
+//   aggregates store (aggregates/), never the main store; analysts reach it through the audit key.
 // - The audit key is held by analysts only. It keys the audit chain (audit.ts), authenticates
 //   the chain head kept in the key file, and certifies every key slot: each slot wraps a secret of
 //   its own, and the seal keeps a commitment to that secret with a MAC over who the slot lets in.
@@ -15,7 +16,7 @@ import { checkPassphrase, emptyKeyFile, wrapKeys, type HeldKey, type KeyFile, ty
 /** What each role's slot holds besides its own secret. */
 export const ROLE_HOLDS: Readonly<Record<Role, HeldKey[]>> = {
   analyst: ['data', 'audit'],
-  'co-ordinator': ['data'],
+  'co-ordinator': ['aggregates'],
   partner: ['data'],
 };
 /** The recovery code can reset an analyst's passphrase, so it holds what an analyst holds. */
@@ -45,7 +46,7 @@ export const isSealed = (keyFile: KeyFile): boolean => keyFile.seal !== undefine
 /** Adds a sealed slot for `owner` (holding what their role holds), certified under the audit key. */
 export function addCertifiedSlot(
   keyFile: KeyFile,
-  keys: { data: Buffer; audit: Buffer },
+  keys: { data: Buffer; audit: Buffer; aggregates?: Buffer | null },
   passphrase: string,
   kind: KeySlot['kind'],
   owner: SlotOwner,
@@ -54,7 +55,8 @@ export function addCertifiedSlot(
 ): { keyFile: KeyFile; slot: KeySlot } {
   const holds = options.holds ?? ROLE_HOLDS[owner.role];
   const secret = options.secret ?? randomBytes(32);
-  const slot = wrapKeys({ secret, data: keys.data, audit: keys.audit }, holds, passphrase, kind, owner, keyFile.storeId, options.id);
+  if (holds.includes('aggregates') && !keys.aggregates) throw new WorkbenchError('conflict', 'This store has no aggregates key yet: sign in again as an analyst first.');
+  const slot = wrapKeys({ secret, data: keys.data, audit: keys.audit, ...(keys.aggregates ? { aggregates: keys.aggregates } : {}) }, holds, passphrase, kind, owner, keyFile.storeId, options.id);
   const seal = keyFile.seal ?? { check: sealCheck(keys.audit, keyFile.storeId), slots: {} };
   const commit = commitOf(secret);
   const replaced = options.replaces ?? slot.id;

@@ -26,7 +26,7 @@ export interface SlotOwner {
  * The keys a slot can hold, besides its own secret. Analysts (and the recovery code) hold the data
  * key and the audit key; other roles hold less (see key-hierarchy.ts).
  */
-export type HeldKey = 'data' | 'audit';
+export type HeldKey = 'data' | 'audit' | 'aggregates';
 
 export interface KeySlot extends SlotOwner {
   id: string;
@@ -56,6 +56,8 @@ export interface KeyFile {
   auditHead?: { id: number; hash: string; mac?: string };
   /** Which slots the app wrote, authenticated under the audit key (key-hierarchy.ts). Absent before sealing. */
   seal?: KeySeal;
+  /** The aggregates store's key (aggregates/key.ts), wrapped under the audit key: every analyst holds it. */
+  aggregates?: { iv: string; data: string; tag: string };
   /** The key pair partners seal submissions to (inbox/inbox.ts); its private half under the audit key. */
   inbox?: { publicKey: string; privateKey: { iv: string; data: string; tag: string }; mac: string };
   /** Wrong passphrases since the last sign-in (a count and a time), for the CLI's back-off. */
@@ -74,6 +76,8 @@ export interface SlotKeys {
   secret: Buffer | null;
   data: Buffer | null;
   audit: Buffer | null;
+  /** Co-ordinators: the aggregates store's key, and no other. */
+  aggregates?: Buffer | null;
 }
 
 const slotAad = (storeId: string, kind: KeySlot['kind'], owner: SlotOwner, holds?: HeldKey[]): Buffer =>
@@ -136,21 +140,21 @@ export function tryUnwrapKeys(slot: KeySlot, passphrase: string, storeId: string
   } catch {
     return null;
   }
-  if (slot.v !== 2) return payload.length === 32 ? { secret: null, data: payload, audit: null } : null;
+  if (slot.v !== 2) return payload.length === 32 ? { secret: null, data: payload, audit: null, aggregates: null } : null;
   const holds = slot.holds ?? [];
   if (payload.length !== 32 * (holds.length + 1)) return null;
   const part = (h: HeldKey): Buffer | null => {
     const i = holds.indexOf(h);
     return i < 0 ? null : payload.subarray(32 * (i + 1), 32 * (i + 2));
   };
-  return { secret: payload.subarray(0, 32), data: part('data'), audit: part('audit') };
+  return { secret: payload.subarray(0, 32), data: part('data'), audit: part('audit'), aggregates: part('aggregates') };
 }
 
 /**
  * Opens the slot this passphrase unlocks (only that user's slots when a user is named) and
  * returns the data key with who it belongs to; `wrong-passphrase` when none opens.
  */
-export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): { dataKey: Buffer; slot: KeySlot; keys: SlotKeys } {
+export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): { dataKey: Buffer | null; slot: KeySlot; keys: SlotKeys } {
   // Only passphrase slots sign anyone in: a recovery code resets a passphrase, nothing more.
   const slots = keyFile.slots.filter((s) => s.kind === 'passphrase' && (user === undefined || s.user === user));
   if (user !== undefined && slots.length === 0) {
@@ -159,6 +163,8 @@ export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, 
   for (const slot of slots) {
     const keys = tryUnwrapKeys(slot, passphrase, keyFile.storeId);
     if (!keys) continue;
+    // A co-ordinator holds the aggregates store's key only: the caller opens that instead.
+    if (!keys.data && keys.aggregates) return { dataKey: null, slot, keys };
     // A partner who submits holds no key that reads the store.
     if (!keys.data) {
       throw new WorkbenchError('forbidden', `${slot.user} is a partner who submits extracts: their passphrase does not open the store. Use "inbox submit FILE" and "inbox status". Nothing was changed.`);
@@ -169,7 +175,9 @@ export function openSlot(keyFile: KeyFile, passphrase: string, keyPath: string, 
 }
 
 export function unwrapDataKey(keyFile: KeyFile, passphrase: string, keyPath: string): Buffer {
-  return openSlot(keyFile, passphrase, keyPath).dataKey;
+  const { dataKey, slot } = openSlot(keyFile, passphrase, keyPath);
+  if (!dataKey) throw new WorkbenchError('forbidden', `${slot.user} holds the aggregates store's key only: their passphrase does not open the store. Nothing was changed.`);
+  return dataKey;
 }
 
 export function readKeyFile(keyPath: string): KeyFile {

@@ -9,6 +9,8 @@ import { appendAudit, syncAuditHead, useAuditKey, verifyAudit, type AuditPayload
 import { openSlot, readKeyFile, writeKeyFile, type SlotOwner } from './keyslots.js';
 import { checkSlot, isSealed, newSealedKeyFile, sealedHead, sealLegacyKeyFile, uncertifiedSlots, withoutSlots, type SealMigration } from './key-hierarchy.js';
 import { LATEST_VERSION } from './migrations/index.js';
+import { ensureAggregates, journal } from '../aggregates/setup.js';
+import { openAggregates } from '../aggregates/db.js';
 
 /** An open store: one writer connection for jobs, one reader so queries never see half a job. */
 export class Store {
@@ -42,6 +44,7 @@ export class Store {
     createPrivateFile(path);
     const store = Store.openWithKey(path, dataKey, true, slot, auditKey);
     store.writer.prepare("INSERT INTO meta(key, value) VALUES ('store_id', ?), ('created_at', ?)").run(keyFile.storeId, new Date().toISOString());
+    store.giveAggregates(true);
     return store;
   }
 
@@ -55,18 +58,68 @@ export class Store {
     const keyFile = readKeyFile(keyPath);
     const { dataKey, slot, keys } = openSlot(keyFile, passphrase, keyPath, user);
     checkSlot(keyFile, slot, keys);
+    if (!dataKey) return Store.openAggregatesOnly(path, keys.aggregates ?? Buffer.alloc(0), slot);
+    if (slot.role === 'co-ordinator') {
+      throw new WorkbenchError(
+        'forbidden',
+        `${slot.user}'s key slot is from before co-ordinators had an aggregates store of their own, and holds the key to every record, so it no longer opens the store. An analyst must sign in (which removes it) and add ${slot.user} again. Nothing was changed.`,
+      );
+    }
     if (!isSealed(keyFile) && slot.role === 'analyst' && slot.kind === 'passphrase') {
       const migration = Store.trySeal(keyPath, keyFile, slot, passphrase, dataKey);
       if (migration) {
         const store = Store.openWithKey(path, dataKey, false, migration.slot, migration.auditKey);
         store.sealedNow = migration.removed;
         store.startSealedTrail(migration);
+        store.giveAggregates();
         return store;
       }
     }
     const store = Store.openWithKey(path, dataKey, false, slot, keys.audit ?? undefined);
     if (keys.audit && !store.readOnly) store.refuseUncertifiedSlots(keys.audit);
+    store.giveAggregates();
     return store;
+  }
+
+  /**
+   * A co-ordinator's session: the aggregates store only, opened with the one key their slot holds.
+   * The data key is never unwrapped, so nothing here can read a person-level row of the main store.
+   */
+  private static openAggregatesOnly(path: string, aggregatesKey: Buffer, slot: SlotOwner): Store {
+    if (aggregatesKey.length !== 32) throw new WorkbenchError('forbidden', `${slot.user}'s key slot opens nothing in this store. Nothing was changed.`);
+    // A missing aggregates store (a copy made without it) starts empty: what the co-ordinator asks
+    // for is noted, and the next analyst session prepares it.
+    const db = openAggregates(path, aggregatesKey, { create: true });
+    const store = new Store(path, db, db, Buffer.alloc(0), { user: slot.user, role: slot.role, organisation: slot.organisation });
+    store.aggregatesOnly = true;
+    return store;
+  }
+
+  /**
+   * True in a co-ordinator's session: \`reader\` and \`writer\` are then the aggregates store, and the
+   * engine answers every channel from it (aggregates/serve.ts).
+   */
+  aggregatesOnly = false;
+
+  /** The aggregates store's key, in analysts' sessions (through the audit key); null otherwise. */
+  aggregatesKey: Buffer | null = null;
+  /** Co-ordinators whose old slots (holding the data key) this sign-in removed: to be added again. */
+  reissuedCoordinators: SlotOwner[] = [];
+  /** Whether this sign-in made the aggregates store (so it needs filling). */
+  aggregatesMadeNow = false;
+
+  private giveAggregates(newStore = false): void {
+    const setup = ensureAggregates(this, { newStore });
+    if (!setup) return;
+    this.aggregatesKey = setup.key;
+    this.reissuedCoordinators = setup.reissued;
+    this.aggregatesMadeNow = setup.created;
+  }
+
+  /** The data key, or a clear refusal in a session that does not hold it. */
+  requireDataKey(): Buffer {
+    if (this.aggregatesOnly || this.dataKey.length !== 32) throw new WorkbenchError('forbidden', 'This session holds the aggregates store only.');
+    return this.dataKey;
   }
 
   /** Seals a key file from before sealing; null when the key file cannot be written (read-only). */
@@ -177,12 +230,31 @@ export class Store {
   /** Removes the private copy a read-only store is read from. */
   private cleanup: () => void = () => {};
 
+  /**
+   * Set by the engine: brings the aggregates store up to date (kept out of this module because
+   * preparing answers runs the engine's handlers). Called as an analyst's session ends, and when
+   * a co-ordinator is added.
+   */
+  static prepareAggregates: ((store: Store) => void) | null = null;
+
+  /** Brings the aggregates store up to date, in an analyst's session; never fails the caller. */
+  refreshAggregates(): void {
+    if (!this.aggregatesKey || this.readOnly || !this.writer.open) return;
+    try {
+      Store.prepareAggregates?.(this);
+    } catch {
+      // co-ordinators then see the figures of the last refresh, and are told what is missing
+    }
+  }
+
   close(): void {
-    if (!this.readOnly) syncAuditHead(this);
+    this.refreshAggregates();
+    if (!this.readOnly && !this.aggregatesOnly) syncAuditHead(this);
     this.reader.close();
     if (this.writer !== this.reader) this.writer.close();
     this.dataKey.fill(0);
     this.auditKeyCopy?.fill(0);
+    this.aggregatesKey?.fill(0);
     this.cleanup();
   }
 
@@ -215,6 +287,9 @@ export class Store {
   audit(actor: string, action: AuditAction, payload: AuditPayload): void {
     // A read-only store cannot record anything; it is opened only to verify and export.
     if (this.readOnly) return;
-    appendAudit(this.writer, actor, action, payload);
+    // A co-ordinator cannot write the main store: their events wait in the aggregates store's
+    // journal until the next analyst session folds them into the sealed trail.
+    if (this.aggregatesOnly) journal(this.writer, actor, action, payload);
+    else appendAudit(this.writer, actor, action, payload);
   }
 }

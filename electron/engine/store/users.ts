@@ -40,7 +40,7 @@ export function addUser(store: Store, owner: SlotOwner, passphrase: string, opti
   if (keyFile.seal) {
     // Certifying a slot needs the audit key, which only an analyst's own passphrase unwraps.
     if (!store.auditKey) throw new WorkbenchError('forbidden', 'Only an analyst signed in with their own passphrase can add users.');
-    const added = addCertifiedSlot(keyFile, { data: store.dataKey, audit: store.auditKey }, passphrase, 'passphrase', who, options.submitOnly ? { holds: [] } : {});
+    const added = addCertifiedSlot(keyFile, { data: store.dataKey, audit: store.auditKey, aggregates: store.aggregatesKey }, passphrase, 'passphrase', who, options.submitOnly ? { holds: [] } : {});
     slot = added.slot;
     writeKeyFile(store.keyPath, added.keyFile);
   } else {
@@ -49,6 +49,8 @@ export function addUser(store: Store, owner: SlotOwner, passphrase: string, opti
   }
   // Account names are staff identifiers, not data about the people in the extracts.
   store.audit(store.session.user, 'user-added', { user: owner.user, role: owner.role, slotId: slot.id, holds: (slot.holds ?? ['data']).join(',') });
+  // A co-ordinator signs in to the aggregates store: it is filled before they first do.
+  if (owner.role === 'co-ordinator') store.refreshAggregates();
   return { user: slot.user, role: slot.role, organisation: slot.organisation, createdAt: slot.createdAt };
 }
 
@@ -85,8 +87,8 @@ export function changePassphrase(store: Store, user: string, oldPassphrase: stri
   // their own passphrase without the audit key.
   const fresh =
     slot.v === 2 && keys.secret
-      ? wrapKeys({ secret: keys.secret, data: keys.data ?? undefined, audit: keys.audit ?? undefined }, slot.holds ?? [], newPassphrase, 'passphrase', owner, keyFile.storeId, slot.id)
-      : wrapKey(store.dataKey, newPassphrase, 'passphrase', owner, keyFile.storeId);
+      ? wrapKeys({ secret: keys.secret, data: keys.data ?? undefined, audit: keys.audit ?? undefined, aggregates: keys.aggregates ?? undefined }, slot.holds ?? [], newPassphrase, 'passphrase', owner, keyFile.storeId, slot.id)
+      : wrapKey(store.requireDataKey(), newPassphrase, 'passphrase', owner, keyFile.storeId);
   writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.map((s) => (s.id === slot.id ? { ...fresh, createdAt: s.createdAt } : s)) });
   store.audit(store.session.user, 'passphrase-changed', { slotId: slot.id });
 }

@@ -18,6 +18,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'passphrase-changed': 'Changed their passphrase',
   'key-slots-sealed': 'Sealed the key file (users from before it must be added again)',
   'key-slot-refused': 'Refused a key slot the app did not write',
+  'aggregates-key-made': "Gave co-ordinators an aggregates store of their own (older co-ordinator slots removed)",
   'inbox-taken-in': "Took in a partner's submission from the inbox",
   'inbox-refused': "Refused a partner's submission from the inbox",
   'audit-exported': 'Exported the audit trail',

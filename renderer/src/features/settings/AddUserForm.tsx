@@ -58,15 +58,28 @@ export function AddUserForm({ onAdded, onStart }: AddUserFormProps) {
   };
 
   const organisationField = (
-    <TextField
-      id={USER_ORGANISATION_FIELD}
-      label="Organisation"
-      hint="The partner organisation they import files for, exactly as it appears in the list of sources, for example Northshire Police."
-      value={form.organisation}
-      onChange={(organisation) => set({ organisation })}
-      error={errorFor(errors, USER_ORGANISATION_FIELD)}
-      disabled={busy}
-    />
+    <>
+      <TextField
+        id={USER_ORGANISATION_FIELD}
+        label="Organisation"
+        hint="The partner organisation they import files for, exactly as it appears in the list of sources, for example Northshire Police."
+        value={form.organisation}
+        onChange={(organisation) => set({ organisation })}
+        error={errorFor(errors, USER_ORGANISATION_FIELD)}
+        disabled={busy}
+      />
+      <div className="checkboxes">
+        <div className="checkboxes__item">
+          <input className="checkboxes__input" id="user-reads-own" type="checkbox" checked={form.readsOwn === true} disabled={busy} aria-describedby="user-reads-own-hint" onChange={(event) => set({ readsOwn: event.target.checked })} />
+          <label className="label checkboxes__label" htmlFor="user-reads-own">
+            Let them sign in and read their own organisation’s sources
+          </label>
+          <p className="hint" id="user-reads-own-hint">
+            Without this they send files to the inbox and see what came of them, and their passphrase opens nothing in the store. With it, their passphrase holds the key to every record.
+          </p>
+        </div>
+      </div>
+    </>
   );
 
   return (

@@ -64,11 +64,13 @@ export interface NewUserForm {
   user: string;
   role: Role | '';
   organisation: string;
+  /** Partners: sign in and read their own organisation's sources (their passphrase then holds the data key). */
+  readsOwn?: boolean;
   passphrase: string;
   confirm: string;
 }
 
-export const EMPTY_NEW_USER: NewUserForm = { user: '', role: '', organisation: '', passphrase: '', confirm: '' };
+export const EMPTY_NEW_USER: NewUserForm = { user: '', role: '', organisation: '', readsOwn: false, passphrase: '', confirm: '' };
 
 export function checkNewUser(form: NewUserForm): FormError[] {
   const errors: FormError[] = [];
@@ -110,11 +112,13 @@ export function toAddUserRequest(form: NewUserForm & { role: Role }): {
   role: Role;
   organisation: string | null;
   passphrase: string;
+  submitOnly?: boolean;
 } {
   return {
     user: form.user.trim(),
     role: form.role,
     organisation: form.role === 'partner' ? form.organisation.trim() : null,
     passphrase: form.passphrase,
+    ...(form.role === 'partner' ? { submitOnly: !form.readsOwn } : {}),
   };
 }
