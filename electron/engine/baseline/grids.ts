@@ -7,6 +7,8 @@
 // until the baseline or the view changes.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
+import { rowAt } from './grid-bookmarks.js';
+import { rowsAfter, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
 export type AgeBand = '0-4' | '5-10' | '11-15' | '16-17' | '18-24' | '25-64' | '65+' | 'unknown';
@@ -76,6 +78,12 @@ const HOUSEHOLDS: Table = {
     imdDecile: key('imd_decile', 'baseline_household_sort_imd'),
   },
 };
+
+/** The columns a grid sorts by (any other column is refused, not silently ignored). */
+export function sortableColumns(kind: 'people' | 'households'): string[] {
+  const table = kind === 'people' ? PEOPLE : HOUSEHOLDS;
+  return [...(table.idColumn ? [table.idColumn] : []), ...Object.keys(table.sorts)];
+}
 
 const BANDS: Record<Exclude<AgeBand, 'unknown'>, [number, number]> = {
   '0-4': [0, 4],
@@ -176,7 +184,6 @@ function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: n
   return `EXISTS (SELECT 1 FROM ${table}_source s WHERE s.source_id = @source AND s.id = ${table}.id)`;
 }
 
-type Cursor = [key: string | number | null, id: number];
 
 /** Counts and bookmarks of the views asked for, per connection, while the baseline is unchanged. */
 interface ViewCache {
@@ -186,6 +193,8 @@ interface ViewCache {
 }
 const caches = new WeakMap<Db, ViewCache>();
 const VIEWS_KEPT = 16;
+/** Page ends kept per view (a long scroll would otherwise keep one per page). */
+const MARKS_KEPT = 2_000;
 
 function viewCache(db: Db, version: string): ViewCache {
   const hit = caches.get(db);
@@ -195,8 +204,8 @@ function viewCache(db: Db, version: string): ViewCache {
   return fresh;
 }
 
-function remember<V>(map: Map<string, V>, k: string, v: V): V {
-  if (map.size >= VIEWS_KEPT) map.delete(map.keys().next().value as string);
+function remember<K, V>(map: Map<K, V>, k: K, v: V, kept = VIEWS_KEPT): V {
+  if (map.size >= kept && !map.has(k)) map.delete(map.keys().next().value as K);
   map.set(k, v);
   return v;
 }
@@ -214,7 +223,7 @@ export interface PageQuery {
 }
 
 /** The SQL of one view: its filter, its order and the direction the keyset compares. */
-function plan(q: PageQuery, w: Where, drivenByFilter: boolean): { from: string; where: string; order: string; keyExpr: string; lead: string; cmp: '>' | '<' } {
+function plan(q: PageQuery, w: Where, drivenByFilter: boolean): ViewPlan {
   const first = q.sort.find((s) => q.table.sorts[s.colId] || s.colId === q.table.idColumn);
   const sortKey = first ? q.table.sorts[first.colId] : undefined;
   // age sorts the opposite way to date of birth
@@ -258,41 +267,17 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
 
   let cursor: Cursor | null = q.after ? decode(q.after) : null;
   if (cursor === null && q.startRow > 0) {
-    // a jump: the row before the page, counted along the sort index in SQLite (the index holds
-    // the filters' columns, so no row is read), then kept as a bookmark for the view
-    cursor = marks.get(q.startRow) ?? locate(db, p, where.params, q.startRow);
+    // a jump: the row before the page. Unfiltered, from the bookmarks written with the baseline;
+    // filtered, from the nearest page end this view has seen (else the top), stepping along the
+    // sort index in SQLite (it holds the filters' columns, so no row is read). Kept for the view.
+    cursor = marks.get(q.startRow) ?? (walked.sql === '' ? rowAt(db, q.table.name, sortName(q), p, q.startRow - 1, lastRow) : fromNearestMark(db, p, where.params, marks, q.startRow));
     if (cursor === null) return { rows: [], lastRow, next: null };
-    marks.set(q.startRow, cursor);
+    remember(marks, q.startRow, cursor, MARKS_KEPT);
   }
-  // keyset as index seeks in order: the rest of the cursor's key (by ID), the keys after it, and
-  // the rows without a value (SQLite puts NULL first going up, last going down)
-  const want = limit;
-  const dir = p.cmp === '<' ? 'DESC' : 'ASC';
-  const col = `${p.lead}${p.keyExpr}`;
-  const segments: Array<[where: string, order: string]> = [];
-  if (cursor === null) segments.push(['', p.order]);
-  else if (p.keyExpr === 'NULL') segments.push([`id ${p.cmp} @afterId`, p.order]);
-  else if (cursor[0] === null) {
-    segments.push([`${col} IS NULL AND id ${p.cmp} @afterId`, `id ${dir}`]);
-    if (dir === 'ASC') segments.push([`${col} IS NOT NULL`, p.order]);
-  } else {
-    segments.push([`${col} = @afterKey AND id ${p.cmp} @afterId`, `id ${dir}`]);
-    segments.push([`${col} ${p.cmp} @afterKey`, p.order]);
-    if (dir === 'DESC') segments.push([`${col} IS NULL`, `id ${dir}`]);
-  }
-  const seekParams = cursor === null ? {} : { afterKey: cursor[0], afterId: cursor[1] };
-  let rows: Array<R & { _key: string | number | null; _id: number }> = [];
-  for (const [extra, order] of segments) {
-    if (rows.length >= want) break;
-    const conditions = [p.where, extra].filter(Boolean).join(' AND ');
-    const found = db
-      .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${p.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order} LIMIT @limit`)
-      .all({ ...where.params, ...seekParams, limit: want - rows.length }) as Array<R & { _key: string | number | null; _id: number }>;
-    rows = [...rows, ...found];
-  }
+  const rows = rowsAfter<R>(db, p, q.columns, where.params, cursor, limit);
   const last = rows.at(-1);
   const next: Cursor | null = last && rows.length === limit && q.startRow + limit < lastRow ? [last._key, last._id] : null;
-  if (next) marks.set(q.startRow + limit, next);
+  if (next) remember(marks, q.startRow + limit, next, MARKS_KEPT);
   return {
     rows: rows.map(({ _key, _id, ...r }) => r as unknown as R),
     lastRow,
@@ -300,13 +285,17 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   };
 }
 
-/** The sort key and ID of the row just before `startRow` in the view, or null past its end. */
-function locate(db: Db, p: ReturnType<typeof plan>, params: Where['params'], startRow: number): Cursor | null {
-  const row = db
-    .prepare(`SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''} ORDER BY ${p.order} LIMIT 1 OFFSET @before`)
-    .raw(true)
-    .get({ ...params, before: startRow - 1 }) as [string | number | null, number] | undefined;
-  return row ? [row[0], row[1]] : null;
+/** The row just before `startRow` in a filtered view: stepped from the nearest known page end before it. */
+function fromNearestMark(db: Db, p: ViewPlan, params: Params, marks: Map<number, Cursor>, startRow: number): Cursor | null {
+  let from = 0;
+  for (const at of marks.keys()) if (at < startRow && at > from) from = at;
+  return stepFrom(db, p, params, from === 0 ? null : (marks.get(from) as Cursor), startRow - from);
+}
+
+/** The column a view's bookmarks are kept under: its sort index's first column ('id': the default order). */
+function sortName(q: PageQuery): string {
+  const first = q.sort.find((s) => q.table.sorts[s.colId] || s.colId === q.table.idColumn);
+  return (first && q.table.sorts[first.colId]?.expr) ?? 'id';
 }
 
 const PEOPLE_COLUMNS = `person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, imd_decile AS imdDecile, records,

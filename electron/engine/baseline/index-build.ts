@@ -6,6 +6,7 @@
 import { nicknamesOf, transliterationKey } from '../link/names.js';
 import { soundex } from '../link/strings.js';
 import { latestRunRow } from '../matching/latest-run.js';
+import { clearBookmarks, writeBookmarks } from './grid-bookmarks.js';
 import { matchingSettings } from '../matching/settings.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
@@ -22,7 +23,7 @@ const sourceBits = (ids: Iterable<number>): bigint => {
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface PersonDoc {
   names: string[];
@@ -187,6 +188,7 @@ export function ensureBaselineIndex(store: Store): { run: number | null; rebuilt
 /** Marks the tables stale (after an erasure or purge changes the records behind a Run). */
 export function invalidateBaselineIndex(store: Store): void {
   store.setMeta(VERSION_KEY, 'stale');
+  clearBookmarks(store.writer);
   markChanged(store.writer);
 }
 
@@ -326,6 +328,8 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
     }
 
     for (const i of indexes) db.exec(i.sql);
+    // the grids' jumps start from these (no sort key changes after this point)
+    writeBookmarks(db);
     db.prepare(`INSERT INTO baseline_person_key(key, id) ${personKeysSql('1')}`).run();
 
     // possible twins: two people of one household with one birthday and different forenames

@@ -1,0 +1,18 @@
+// Bookmarks along the grids' sort orders: every so many rows of each sort, unfiltered and going up,
+// the (sort key, row ID) of the row at that position. A jump down the scroll bar seeks the nearest
+// bookmark and steps the rest along the sort's index, instead of counting from the top. Written
+// with the baseline tables (one build per linkage run) and cleared whenever they go stale.
+// Frozen: this migration's SQL never changes once released.
+
+export const sql = `
+CREATE TABLE baseline_bookmark (
+  grid TEXT NOT NULL,
+  -- the column the sort's index starts with ('id': the default order)
+  sort TEXT NOT NULL,
+  -- 0-based position of the row in the ascending order (sort key, then row ID)
+  position INTEGER NOT NULL,
+  key ANY,
+  id INTEGER NOT NULL,
+  PRIMARY KEY (grid, sort, position)
+) WITHOUT ROWID, STRICT;
+`;

@@ -1,0 +1,145 @@
+// Grid jumps from bookmarks, on a real encrypted store: the bookmarks written with the baseline
+// tables give, for every sort and both directions, the rows that SQL's OFFSET gives at the same
+// depth; filtered views (no bookmarks) give them too; an erasure clears the bookmarks and the
+// next build writes them again.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOOKMARK_EVERY } from '../../electron/engine/baseline/grid-bookmarks.js';
+import { ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
+import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import { Store } from '../../electron/engine/store/store.js';
+
+const N = 2_600;
+let dir: string;
+let store: Store;
+let engine: Engine;
+
+/** N people in one run, straight into the tables a run writes; some without surname, DOB or postcode, many sharing them. */
+function seed(s: Store): void {
+  const db = s.writer;
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const id of [1, 2]) {
+      db.prepare(`INSERT INTO source(id, file_name, sha256, size, format, partner, kind, as_of, imported_at, imported_by, mapping_json) VALUES (?, ?, ?, 0, 'csv', ?, 'other', '2025-03-31', ?, 't', '{}')`).run(id, `s${id}.csv`, `sha${id}`, `Partner ${id}`, now);
+      db.prepare(`INSERT INTO source_sheet(source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, 0, '', 1, '[]', '[]')`).run(id);
+    }
+    db.prepare(`INSERT INTO link_run(id, started_at, finished_at, run_by, spec_json, threshold, prior, sources_json, as_of, records, candidate_pairs, stored_pairs, persons, households, blocking_json, training_json, summary_json)
+                VALUES (1, ?, ?, 't', '{}', 0.9, 0.0001, '[]', '2025-03-31', 0, 0, 0, ?, 0, '{}', '{}', '{}')`).run(now, now, N);
+    const raw = db.prepare(`INSERT INTO raw_row(source_id, sheet_ordinal, row_number, cells_json, status) VALUES (?, 0, ?, '[]', 'record')`);
+    const rec = db.prepare('INSERT INTO record(raw_row_id, source_id, forename, surname, dob, address, postcode) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (let i = 1; i <= N; i++) {
+      const person = `P${String(i).padStart(7, '0')}`;
+      const household = `H${String(Math.ceil(i / 3)).padStart(7, '0')}`;
+      db.prepare('INSERT INTO person(id, created_run) VALUES (?, 1)').run(person);
+      if (i % 3 === 1) db.prepare('INSERT INTO household(id, created_run) VALUES (?, 1)').run(household);
+      db.prepare('INSERT INTO run_person_household(run_id, person_id, household_id) VALUES (1, ?, ?)').run(person, household);
+      // few distinct values, so keys tie across bookmarks; every 9th without a surname, every 7th without a DOB
+      const surname = i % 9 === 0 ? null : `SURNAME${(i * 7919) % 40}`;
+      const dob = i % 7 === 0 ? null : `19${String(50 + (i % 50)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`;
+      const postcode = i % 11 === 0 ? null : `S${60 + (i % 30)} 1AA`;
+      for (let k = 0; k < 1 + (i % 3 === 0 ? 1 : 0); k++) {
+        const source = 1 + ((i + k) % 2);
+        const rawId = Number(raw.run(source, i * 2 + k).lastInsertRowid);
+        const recordId = Number(rec.run(rawId, source, `Forename${i % 13}`, surname, dob, `${i} High Street`, postcode).lastInsertRowid);
+        db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (1, ?, ?)').run(recordId, person);
+      }
+    }
+  })();
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bw-bookmarks-'));
+  store = Store.create(join(dir, 'b.db'), 'bookmarks test passphrase');
+  seed(store);
+  engine = createEngine({ storePath: join(dir, 'b.db'), host: 'browser', version: 't' });
+  engine.adoptStore(store);
+  ensureBaselineIndex(store);
+}, 60_000);
+
+afterAll(() => {
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Page = { rows: Array<{ personId?: string; householdId: string }>; lastRow: number };
+async function page(channel: 'baseline:people' | 'baseline:households', request: Record<string, unknown>): Promise<Page> {
+  const r = await engine.invoke(channel, request);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as Page;
+}
+
+/** The same view by SQL's OFFSET: the answer a jump must give. */
+function byOffset(table: string, idColumn: string, order: string, where: string, offset: number, limit: number): string[] {
+  return store.reader.prepare(`SELECT ${idColumn} FROM ${table} ${where ? `WHERE ${where}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(limit, offset) as string[];
+}
+
+const DEPTHS = [1, 37, BOOKMARK_EVERY - 1, BOOKMARK_EVERY, BOOKMARK_EVERY + 1, 1_777, 2 * BOOKMARK_EVERY + 5, N - 40, N - 1];
+
+describe('grid jumps from bookmarks', () => {
+  it('writes a bookmark every so many rows of each sort when the baseline is built', () => {
+    const per = store.reader.prepare("SELECT sort, count(*) AS n, min(position) AS first FROM baseline_bookmark WHERE grid = 'baseline_person' GROUP BY sort").all() as Array<{ sort: string; n: number; first: number }>;
+    expect(per.map((p) => p.sort).sort()).toEqual(['dob', 'forename', 'household_id', 'id', 'imd_decile', 'lsoa', 'postcode', 'records', 'sex', 'surname']);
+    for (const p of per) expect(p, p.sort).toEqual({ sort: p.sort, n: Math.ceil(N / BOOKMARK_EVERY), first: 0 });
+    expect(store.reader.prepare("SELECT count(DISTINCT sort) FROM baseline_bookmark WHERE grid = 'baseline_household'").pluck().get()).toBe(9);
+  });
+
+  it('gives the rows OFFSET gives, for every depth, sort and direction of the unfiltered people grid', async () => {
+    const sorts: Array<[colId: string, sort: 'asc' | 'desc', order: string]> = [
+      ['surname', 'asc', 'surname ASC, id ASC'],
+      ['surname', 'desc', 'surname DESC, id DESC'],
+      ['dob', 'asc', 'dob ASC, id ASC'],
+      ['age', 'asc', 'dob DESC, id DESC'],
+      ['postcode', 'desc', 'postcode DESC, id DESC'],
+      ['records', 'asc', 'records ASC, id ASC'],
+      ['personId', 'desc', 'id DESC'],
+    ];
+    for (const [colId, dir, order] of sorts) {
+      for (const depth of DEPTHS) {
+        const got = await page('baseline:people', { startRow: depth, endRow: depth + 30, sort: [{ colId, sort: dir }], filters: {} });
+        expect(got.rows.map((r) => r.personId), `${colId} ${dir} at ${depth}`).toEqual(byOffset('baseline_person', 'person_id', order, '', depth, 30));
+      }
+    }
+  });
+
+  it('does the same for households, and for filtered views (no bookmarks: stepped from the nearest page end seen)', async () => {
+    for (const depth of [1, 400, 866]) {
+      const got = await page('baseline:households', { startRow: depth, endRow: depth + 20, sort: [{ colId: 'members', sort: 'desc' }], filters: {} });
+      expect(got.rows.map((r) => r.householdId)).toEqual(byOffset('baseline_household', 'household_id', 'members DESC, id DESC', '', depth, 20));
+    }
+    // a source filter over most rows walks the sort index; the jumps come in any order
+    for (const depth of [1_500, 300, 1_200, 1_201, 40]) {
+      const got = await page('baseline:people', { startRow: depth, endRow: depth + 25, sort: [{ colId: 'surname', sort: 'desc' }], filters: { sourceId: 2 } });
+      expect(got.rows.map((r) => r.personId), `source 2 at ${depth}`).toEqual(
+        byOffset('baseline_person', 'person_id', 'surname DESC, id DESC', 'id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)', depth, 25),
+      );
+    }
+  });
+
+  it('starts from the bookmark: a bookmark moved on by one row moves the page by one', async () => {
+    const db = store.writer;
+    const order = 'surname ASC, id ASC';
+    const next = store.reader.prepare(`SELECT surname, id FROM baseline_person ORDER BY ${order} LIMIT 1 OFFSET ?`).raw(true).get(BOOKMARK_EVERY + 1) as [string | null, number];
+    const was = db.prepare("SELECT key, id FROM baseline_bookmark WHERE grid = 'baseline_person' AND sort = 'surname' AND position = ?").raw(true).get(BOOKMARK_EVERY) as [string | null, number];
+    db.prepare("UPDATE baseline_bookmark SET key = ?, id = ? WHERE grid = 'baseline_person' AND sort = 'surname' AND position = ?").run(next[0], next[1], BOOKMARK_EVERY);
+    try {
+      const got = await page('baseline:people', { startRow: BOOKMARK_EVERY + 10, endRow: BOOKMARK_EVERY + 20, sort: [{ colId: 'surname', sort: 'asc' }], filters: {} });
+      expect(got.rows.map((r) => r.personId)).toEqual(byOffset('baseline_person', 'person_id', order, '', BOOKMARK_EVERY + 11, 10));
+    } finally {
+      db.prepare("UPDATE baseline_bookmark SET key = ?, id = ? WHERE grid = 'baseline_person' AND sort = 'surname' AND position = ?").run(was[0], was[1], BOOKMARK_EVERY);
+    }
+  });
+
+  it('clears the bookmarks when a person is erased, and the next read writes them again for what is left', async () => {
+    const victim = store.reader.prepare("SELECT person_id FROM baseline_person ORDER BY surname, id LIMIT 1 OFFSET ?").pluck().get(BOOKMARK_EVERY) as string;
+    const r = await engine.invoke('baseline:erase', { personId: victim, confirm: victim });
+    expect(r.ok).toBe(true);
+    expect(store.reader.prepare('SELECT count(*) FROM baseline_bookmark').pluck().get()).toBe(0);
+    const got = await page('baseline:people', { startRow: BOOKMARK_EVERY, endRow: BOOKMARK_EVERY + 30, sort: [{ colId: 'surname', sort: 'asc' }], filters: {} });
+    expect(got.lastRow).toBe(N - 1);
+    expect(got.rows.map((x) => x.personId)).toEqual(byOffset('baseline_person', 'person_id', 'surname ASC, id ASC', '', BOOKMARK_EVERY, 30));
+    expect(got.rows.map((x) => x.personId)).not.toContain(victim);
+    expect(store.reader.prepare("SELECT count(*) FROM baseline_bookmark WHERE grid = 'baseline_person' AND sort = 'surname'").pluck().get()).toBe(Math.ceil((N - 1) / BOOKMARK_EVERY));
+  });
+});
