@@ -59,8 +59,8 @@ export function rowAt(db: Db, grid: Grid, sort: string, p: ViewPlan, position: n
   // going down, position p is position total-1-p going up
   const target = up ? position : total - 1 - position;
   const mark = db
-    .prepare(`SELECT position, key, id FROM baseline_bookmark WHERE grid = ? AND sort = ? AND position ${up ? '<=' : '>='} ? ORDER BY position ${up ? 'DESC' : 'ASC'} LIMIT 1`)
-    .get(grid, sort, target) as { position: number; key: string | number | null; id: number } | undefined;
+    .prepare(`SELECT position, key, id FROM baseline_bookmark WHERE grid = @grid AND sort = @sort AND position ${up ? '<=' : '>='} @target ORDER BY position ${up ? 'DESC' : 'ASC'} LIMIT 1`)
+    .get({ grid, sort, target }) as { position: number; key: string | number | null; id: number } | undefined;
   const params: Params = {};
   if (!mark) return stepFrom(db, p, params, null, position + 1);
   const at = up ? mark.position : total - 1 - mark.position;

@@ -7,7 +7,7 @@
 // until the baseline or the view changes.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
-import { rowAt } from './grid-bookmarks.js';
+import { BOOKMARK_EVERY, rowAt } from './grid-bookmarks.js';
 import { rowsAfter, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
@@ -285,11 +285,22 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   };
 }
 
-/** The row just before `startRow` in a filtered view: stepped from the nearest known page end before it. */
+/**
+ * The row just before `startRow` in a filtered view (which has no stored bookmarks): stepped from
+ * the nearest known page end before it, leaving a bookmark every BOOKMARK_EVERY rows on the way,
+ * so the next jump in this view steps from one of those.
+ */
 function fromNearestMark(db: Db, p: ViewPlan, params: Params, marks: Map<number, Cursor>, startRow: number): Cursor | null {
-  let from = 0;
-  for (const at of marks.keys()) if (at < startRow && at > from) from = at;
-  return stepFrom(db, p, params, from === 0 ? null : (marks.get(from) as Cursor), startRow - from);
+  let at = 0;
+  for (const m of marks.keys()) if (m < startRow && m > at) at = m;
+  let cursor = at === 0 ? null : (marks.get(at) as Cursor);
+  while (startRow - at > BOOKMARK_EVERY) {
+    cursor = stepFrom(db, p, params, cursor, BOOKMARK_EVERY);
+    if (cursor === null) return null;
+    at += BOOKMARK_EVERY;
+    remember(marks, at, cursor, MARKS_KEPT);
+  }
+  return stepFrom(db, p, params, cursor, startRow - at);
 }
 
 /** The column a view's bookmarks are kept under: its sort index's first column ('id': the default order). */

@@ -2,6 +2,8 @@
 // the (sort key, row ID) of the row at that position. A jump down the scroll bar seeks the nearest
 // bookmark and steps the rest along the sort's index, instead of counting from the top. Written
 // with the baseline tables (one build per linkage run) and cleared whenever they go stale.
+// The first baseline indexes that a grid sort index now begins with the same columns of are
+// dropped: each was one more sort and one more set of pages written at every build.
 // Frozen: this migration's SQL never changes once released.
 
 export const sql = `
@@ -15,4 +17,11 @@ CREATE TABLE baseline_bookmark (
   id INTEGER NOT NULL,
   PRIMARY KEY (grid, sort, position)
 ) WITHOUT ROWID, STRICT;
+
+DROP INDEX baseline_person_household;
+DROP INDEX baseline_person_dob;
+DROP INDEX baseline_person_lsoa;
+DROP INDEX baseline_person_surname;
+DROP INDEX baseline_person_postcode;
+DROP INDEX baseline_household_lsoa;
 `;
