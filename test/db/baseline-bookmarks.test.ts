@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOKMARK_EVERY } from '../../electron/engine/baseline/grid-bookmarks.js';
+import { gridTuning } from '../../electron/engine/baseline/grids.js';
 import { ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -82,6 +83,55 @@ describe('grid jumps from bookmarks', () => {
       expect(got.rows.map((r) => r.personId), `source 2 at ${depth}`).toEqual(
         byOffset('baseline_person', 'person_id', 'surname DESC, id DESC', 'id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)', depth, 25),
       );
+    }
+  });
+
+  it('gives the rows OFFSET gives in views with one filter, from the counts kept with the bookmarks, whether the filter or the sort index leads', async () => {
+    const views: Array<[filters: Record<string, unknown>, where: string]> = [
+      [{ sourceId: 2 }, 'id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)'],
+      [{ ageBand: '25-64' }, "dob > '1960-03-31' AND dob <= '2000-03-31'"],
+      [{ flag: 'no-dob' }, 'no_dob = 1'],
+    ];
+    const sorts: Array<[colId: string, sort: 'asc' | 'desc', order: string]> = [
+      ['surname', 'desc', 'surname DESC, id DESC'],
+      ['surname', 'asc', 'surname ASC, id ASC'],
+      ['age', 'asc', 'dob DESC, id DESC'],
+      ['personId', 'asc', 'id ASC'],
+    ];
+    try {
+      for (const drives of [20_000, 0]) {
+        gridTuning.filterDrivesBelow = drives;
+        for (const [filters, where] of views) {
+          const total = store.reader.prepare(`SELECT count(*) FROM baseline_person WHERE ${where}`).pluck().get() as number;
+          for (const [colId, dir, order] of sorts) {
+            for (const depth of [1, 150, 333, 871, 1_234, total - 3].filter((d) => d > 0 && d < total)) {
+              const got = await page('baseline:people', { startRow: depth, endRow: depth + 20, sort: [{ colId, sort: dir }], filters });
+              expect(got.lastRow).toBe(total);
+              expect(got.rows.map((r) => r.personId), `${JSON.stringify(filters)} ${colId} ${dir} at ${depth}${drives ? '' : ' (sort index leads)'}`).toEqual(byOffset('baseline_person', 'person_id', order, where, depth, 20));
+            }
+          }
+        }
+      }
+    } finally {
+      gridTuning.filterDrivesBelow = 20_000;
+    }
+  });
+
+  it('starts a filtered jump from the counts: a count one short at a bookmark moves the page by one', async () => {
+    const db = store.writer;
+    const where = 'id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)';
+    const at = "grid = 'baseline_person' AND sort = 'surname' AND position = ?";
+    const was = db.prepare(`SELECT counts FROM baseline_bookmark WHERE ${at}`).pluck().get(BOOKMARK_EVERY) as string;
+    const counts = JSON.parse(was) as Record<string, [number, number]>;
+    const [before, upTo] = counts['s:2'] as [number, number];
+    // the page starts past the bookmark's matches, short of the next bookmark's
+    const depth = upTo + 40;
+    db.prepare(`UPDATE baseline_bookmark SET counts = ? WHERE ${at}`).run(JSON.stringify({ ...counts, 's:2': [before, upTo - 1] }), BOOKMARK_EVERY);
+    try {
+      const got = await page('baseline:people', { startRow: depth, endRow: depth + 10, sort: [{ colId: 'surname', sort: 'asc' }], filters: { sourceId: 2 } });
+      expect(got.rows.map((r) => r.personId)).toEqual(byOffset('baseline_person', 'person_id', 'surname ASC, id ASC', where, depth + 1, 10));
+    } finally {
+      db.prepare(`UPDATE baseline_bookmark SET counts = ? WHERE ${at}`).run(was, BOOKMARK_EVERY);
     }
   });
 

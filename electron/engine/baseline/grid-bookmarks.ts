@@ -4,6 +4,7 @@
 // and a step of fewer than BOOKMARK_EVERY index entries: going down, the order is the same one
 // reversed (sort key, then ID, both descending), so one set of bookmarks serves both directions.
 import type { Db } from '../store/database.js';
+import { BANDS, bandBounds, type KnownAgeBand } from './age-bands.js';
 import { stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 
 export const BOOKMARK_EVERY = 1_000;
@@ -28,20 +29,74 @@ function sortIndexes(db: Db): Array<{ grid: Grid; sort: string; index: string }>
 }
 
 /** Writes the bookmarks of every sort (inside the build's transaction, after the indexes). */
-export function writeBookmarks(db: Db, every = BOOKMARK_EVERY): number {
+export function writeBookmarks(db: Db, every = BOOKMARK_EVERY, asOf: string | null = null): number {
   db.exec('DELETE FROM baseline_bookmark');
-  const insert = db.prepare('INSERT INTO baseline_bookmark(grid, sort, position, key, id) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO baseline_bookmark(grid, sort, position, key, id, counts) VALUES (?, ?, ?, ?, ?, ?)');
   let written = 0;
   for (const { grid, sort, index } of sortIndexes(db)) {
     const plan = ascending(grid, sort, index);
+    if (grid === 'baseline_person' && asOf !== null) {
+      // one walk of the (covering) index counts every single filter as it goes
+      for (const mark of countedMarks(db, plan, every, asOf)) {
+        insert.run(grid, sort, mark.position, mark.key, mark.id, mark.counts);
+        written++;
+      }
+      continue;
+    }
     let cursor = stepFrom(db, plan, {}, null, 1);
     for (let position = 0; cursor !== null; position += every) {
-      insert.run(grid, sort, position, cursor[0], cursor[1]);
+      insert.run(grid, sort, position, cursor[0], cursor[1], null);
       written++;
       cursor = stepFrom(db, plan, {}, cursor, every);
     }
   }
   return written;
+}
+
+// read with safe integers: source bit 62 is past a double's exact range
+type PersonFilterRow = [key: string | bigint | null, id: bigint, dob: string | null, bits: bigint, review: bigint, twin: bigint, noDob: bigint, imd: bigint | null];
+
+/** The single filters a person row matches, as the keys `singleFilterKey` asks for. */
+function matchedKeys(row: PersonFilterRow, bands: ReadonlyArray<[key: string, from: string, to: string]>, unknownBand: string): string[] {
+  const [, , dob, bits, review, twin, noDob, imd] = row;
+  const keys: string[] = [];
+  if (dob === null) keys.push(unknownBand);
+  else for (const [key, from, to] of bands) if (dob > from && dob <= to) keys.push(key);
+  let b = bits;
+  for (let s = 0; b > 0n; s++, b >>= 1n) if (b & 1n) keys.push(`s:${s}`);
+  if (review !== 0n) keys.push('f:in-review');
+  if (twin !== 0n) keys.push('f:possible-twin');
+  if (noDob !== 0n) keys.push('f:no-dob');
+  if (imd !== null) keys.push(`d:${imd}`);
+  return keys;
+}
+
+function countedMarks(db: Db, plan: ViewPlan, every: number, asOf: string): Array<{ position: number; key: string | number | null; id: number; counts: string }> {
+  const bands = (Object.keys(BANDS) as KnownAgeBand[]).map((band): [string, string, string] => {
+    const { from, to } = bandBounds(band, asOf);
+    return [`a:${band}:${asOf}`, from, to];
+  });
+  const unknownBand = `a:unknown:${asOf}`;
+  const running = new Map<string, number>();
+  const marks: Array<{ position: number; key: string | number | null; id: number; counts: string }> = [];
+  const rows = db
+    .prepare(`SELECT ${plan.keyExpr}, id, dob, source_bits, in_review, possible_twin, no_dob, imd_decile FROM ${plan.from} ORDER BY ${plan.order}`)
+    .raw(true)
+    .safeIntegers(true)
+    .iterate() as IterableIterator<PersonFilterRow>;
+  let position = 0;
+  for (const row of rows) {
+    const keys = matchedKeys(row, bands, unknownBand);
+    if (position % every === 0) {
+      const counts: Record<string, string | [number, number]> = { asOf };
+      for (const [k, n] of running) counts[k] = [n, n];
+      for (const k of keys) counts[k] = [running.get(k) ?? 0, (running.get(k) ?? 0) + 1];
+      marks.push({ position, key: typeof row[0] === 'bigint' ? Number(row[0]) : row[0], id: Number(row[1]), counts: JSON.stringify(counts) });
+    }
+    for (const k of keys) running.set(k, (running.get(k) ?? 0) + 1);
+    position++;
+  }
+  return marks;
 }
 
 /** Stale baseline tables keep no bookmarks (they may hold an erased person's sort key). */
@@ -66,4 +121,34 @@ export function rowAt(db: Db, grid: Grid, sort: string, p: ViewPlan, position: n
   const at = up ? mark.position : total - 1 - mark.position;
   const cursor: Cursor = [mark.key, mark.id];
   return at === position ? cursor : stepFrom(db, p, params, cursor, position - at);
+}
+
+/**
+ * The row at 0-based `position` of a people view filtered by one single filter (`filterKey`),
+ * from the bookmark whose counts place it just before; null when the bookmarks hold no counts
+ * for the filter (the caller then steps from its own page ends).
+ */
+export function filteredRowAt(db: Db, sort: string, p: ViewPlan, params: Params, filterKey: string, asOf: string, position: number, total: number): Cursor | null | undefined {
+  if (position < 0 || position >= total) return null;
+  const marks = db
+    .prepare("SELECT key, id, json_extract(counts, '$.asOf') AS asOf, json_extract(counts, @path) AS n FROM baseline_bookmark WHERE grid = 'baseline_person' AND sort = @sort ORDER BY position")
+    .all({ sort, path: `$."${filterKey}"` }) as Array<{ key: string | number | null; id: number; asOf: string | null; n: string | null }>;
+  if (marks.length === 0 || marks.some((m) => m.asOf !== asOf)) return undefined;
+  // [matching rows before the bookmark's row, matching rows up to and including it]
+  const counts = marks.map((m) => (m.n === null ? [0, 0] : (JSON.parse(m.n) as [number, number])));
+  if (p.cmp === '>') {
+    // going up: the last bookmark with no more than `position` matches up to it, then step on
+    let best = -1;
+    for (let i = 0; i < marks.length; i++) if ((counts[i] as [number, number])[1] <= position) best = i;
+    if (best < 0) return stepFrom(db, p, params, null, position + 1);
+    const m = marks[best] as (typeof marks)[number];
+    return stepFrom(db, p, params, [m.key, m.id], position + 1 - (counts[best] as [number, number])[1]);
+  }
+  // going down: the rows from a bookmark's row upwards come first; the first bookmark with no more
+  // than `position` of those, then step on down
+  let best = -1;
+  for (let i = marks.length - 1; i >= 0; i--) if (total - (counts[i] as [number, number])[0] <= position) best = i;
+  if (best < 0) return stepFrom(db, p, params, null, position + 1);
+  const m = marks[best] as (typeof marks)[number];
+  return stepFrom(db, p, params, [m.key, m.id], position + 1 - (total - (counts[best] as [number, number])[0]));
 }

@@ -7,7 +7,8 @@
 // until the baseline or the view changes.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
-import { BOOKMARK_EVERY, rowAt } from './grid-bookmarks.js';
+import { bandBounds } from './age-bands.js';
+import { BOOKMARK_EVERY, filteredRowAt, rowAt } from './grid-bookmarks.js';
 import { rowsAfter, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
@@ -30,7 +31,7 @@ export interface GridPage<R> {
 
 const PAGE_MAX = 500;
 /** Below this many matching rows a filter drives the query (then sorts); above it the sort index does. */
-const FILTER_DRIVES_BELOW = 20_000;
+export const gridTuning = { filterDrivesBelow: 20_000 };
 
 interface SortKey {
   /** the column the sort index starts with */
@@ -85,19 +86,6 @@ export function sortableColumns(kind: 'people' | 'households'): string[] {
   return [...(table.idColumn ? [table.idColumn] : []), ...Object.keys(table.sorts)];
 }
 
-const BANDS: Record<Exclude<AgeBand, 'unknown'>, [number, number]> = {
-  '0-4': [0, 4],
-  '5-10': [5, 10],
-  '11-15': [11, 15],
-  '16-17': [16, 17],
-  '18-24': [18, 24],
-  '25-64': [25, 64],
-  '65+': [65, 200],
-};
-
-/** The date `years` before the ISO date `on`. */
-const yearsBefore = (on: string, years: number): string => `${String(Number(on.slice(0, 4)) - years).padStart(4, '0')}${on.slice(4)}`;
-
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface Where {
@@ -121,10 +109,10 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
   }
   if (f.ageBand === 'unknown') where.push('dob IS NULL');
   else if (f.ageBand) {
-    const [lo, hi] = BANDS[f.ageBand];
+    const { from, to } = bandBounds(f.ageBand, asOf);
     where.push('dob > @dobFrom AND dob <= @dobTo');
-    params.dobFrom = yearsBefore(asOf, hi + 1);
-    params.dobTo = yearsBefore(asOf, lo);
+    params.dobFrom = from;
+    params.dobTo = to;
   }
   if (f.flag === 'in-review') where.push('in_review = 1');
   if (f.flag === 'possible-twin') where.push('possible_twin = 1');
@@ -220,6 +208,21 @@ export interface PageQuery {
   after: string | undefined;
   /** the baseline's version (the index key): caches are dropped when it moves */
   version: string;
+  /** the view's one single filter, as the bookmarks count it (see singleFilterKey) */
+  filterKey?: string | null;
+  /** the date the view's age bands are on */
+  filterAsOf?: string;
+}
+
+/** The key the bookmarks count a people view's filter under, when it is one single filter they count. */
+export function singleFilterKey(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null): string | null {
+  const used = Object.values(f).filter((v) => v !== undefined).length;
+  if (used !== 1 || cohortHouseholds !== null) return null;
+  if (f.sourceId !== undefined) return f.sourceId <= SOURCE_BITS_MAX ? `s:${f.sourceId}` : null;
+  if (f.ageBand !== undefined) return `a:${f.ageBand}:${asOf}`;
+  if (f.flag !== undefined) return `f:${f.flag}`;
+  if (f.imdDecile !== undefined) return `d:${f.imdDecile}`;
+  return null;
 }
 
 /** The SQL of one view: its filter, its order and the direction the keyset compares. */
@@ -258,7 +261,7 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
   const lastRow =
     cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
-  const drivenByFilter = walked.sql !== '' && lastRow < FILTER_DRIVES_BELOW;
+  const drivenByFilter = walked.sql !== '' && lastRow < gridTuning.filterDrivesBelow;
   const where = drivenByFilter ? q.where(true) : walked;
   const p = plan(q, where, drivenByFilter);
   const sortKey = `${viewKey}|${p.order}`;
@@ -270,7 +273,14 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
     // a jump: the row before the page. Unfiltered, from the bookmarks written with the baseline;
     // filtered, from the nearest page end this view has seen (else the top), stepping along the
     // sort index in SQLite (it holds the filters' columns, so no row is read). Kept for the view.
-    cursor = marks.get(q.startRow) ?? (walked.sql === '' ? rowAt(db, q.table.name, sortName(q), p, q.startRow - 1, lastRow) : fromNearestMark(db, p, where.params, marks, q.startRow));
+    const known = marks.get(q.startRow);
+    if (known) cursor = known;
+    else if (walked.sql === '') cursor = rowAt(db, q.table.name, sortName(q), p, q.startRow - 1, lastRow);
+    else {
+      // one single filter (a source, an age band, a flag, a decile): from the counts kept with the bookmarks
+      const counted = q.filterKey ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow) : undefined;
+      cursor = counted === undefined ? fromNearestMark(db, p, where.params, marks, q.startRow) : counted;
+    }
     if (cursor === null) return { rows: [], lastRow, next: null };
     remember(marks, q.startRow, cursor, MARKS_KEPT);
   }
@@ -318,6 +328,8 @@ export function peoplePage(db: Db, req: GridRequest, asOf: string, version: stri
     columns: PEOPLE_COLUMNS,
     table: PEOPLE,
     where: (drivenByFilter) => peopleWhere(req.filters, asOf, cohortHouseholds, drivenByFilter),
+    filterKey: singleFilterKey(req.filters, asOf, cohortHouseholds),
+    filterAsOf: asOf,
     sort: req.sort,
     startRow: req.startRow,
     endRow: req.endRow,

@@ -6,7 +6,7 @@
 import { nicknamesOf, transliterationKey } from '../link/names.js';
 import { soundex } from '../link/strings.js';
 import { latestRunRow } from '../matching/latest-run.js';
-import { clearBookmarks, writeBookmarks } from './grid-bookmarks.js';
+import { BOOKMARK_EVERY, clearBookmarks, writeBookmarks } from './grid-bookmarks.js';
 import { matchingSettings } from '../matching/settings.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
@@ -342,7 +342,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
     refreshReviewFlags(db, runId, reviewFrom, runThreshold, null);
     for (const i of indexes) db.exec(i.sql);
     // the grids' jumps start from these (no sort key changes after this point)
-    writeBookmarks(db);
+    writeBookmarks(db, BOOKMARK_EVERY, asOf);
     db.prepare(`INSERT INTO baseline_person_key(key, id) ${personKeysSql('1')}`).run();
 
     store.setMeta(VERSION_KEY, `${FORMAT}:${runId}`);

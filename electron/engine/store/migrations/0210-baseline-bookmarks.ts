@@ -15,6 +15,10 @@ CREATE TABLE baseline_bookmark (
   position INTEGER NOT NULL,
   key ANY,
   id INTEGER NOT NULL,
+  -- people's sorts: per single filter (a source, an age band on the run's date, a flag, an IMD
+  -- decile), how many rows before and up to this one match it, as JSON {"s:2": [before, upTo]};
+  -- a jump in a view filtered by one of them starts here too
+  counts TEXT,
   PRIMARY KEY (grid, sort, position)
 ) WITHOUT ROWID, STRICT;
 
