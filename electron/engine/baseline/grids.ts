@@ -3,8 +3,8 @@
 // keyset (the sort key and the row ID of the row before the page), never by OFFSET: each sort has
 // its own index holding the columns filters test (migration 0150), so a page is an index range
 // read without touching the encrypted rows it skips. A page that does not follow a known one (a
-// jump down the scroll bar) is found from bookmarks made by one index-only walk of the view, kept
-// until the baseline or the view changes.
+// jump down the scroll bar) starts from the bookmarks written with the baseline (grid-bookmarks.ts),
+// or, in a view they do not count, from the page ends the view has seen, kept until it changes.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { bandBounds } from './age-bands.js';

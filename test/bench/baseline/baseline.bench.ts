@@ -137,8 +137,10 @@ const FILTERS: Array<Record<string, unknown>> = [{}, { ageBand: '5-10' }, { sour
 const firstMs: number[] = [];
 const nextMs: number[] = [];
 const jumpMs: number[] = [];
-// jumps in unfiltered views start from the bookmarks written with the baseline; filtered views step from their page ends
+// jumps in unfiltered views start from the bookmarks written with the baseline, in views with one
+// filter from the counts kept with them; views with two filters step from their own page ends
 const jumpPlainMs: number[] = [];
+const jumpOneFilterMs: number[] = [];
 const jumpFilteredMs: number[] = [];
 const views = smoke ? 6 : 20;
 for (let v = 0; v < views; v++) {
@@ -163,7 +165,7 @@ for (let v = 0; v < views; v++) {
     const at = (rng.nextU32() % Math.floor(total / 100)) * 100;
     const ms = (await page(at)).ms;
     jumpMs.push(ms);
-    (Object.keys(filters).length === 0 ? jumpPlainMs : jumpFilteredMs).push(ms);
+    [jumpPlainMs, jumpOneFilterMs, jumpFilteredMs][Math.min(2, Object.keys(filters).length)]!.push(ms);
   }
 }
 const gridMs = [...firstMs, ...nextMs, ...jumpMs];
@@ -188,7 +190,8 @@ process.stdout.write(
     gridNext: { p50: round(quantile(nextMs, 0.5)), p95: round(quantile(nextMs, 0.95)), max: round(Math.max(...nextMs)) },
     gridJump: { p50: round(quantile(jumpMs, 0.5)), p95: round(quantile(jumpMs, 0.95)), max: round(Math.max(...jumpMs)) },
     gridJumpUnfiltered: { n: jumpPlainMs.length, p50: round(quantile(jumpPlainMs, 0.5)), p95: round(quantile(jumpPlainMs, 0.95)), max: round(Math.max(...jumpPlainMs)) },
-    gridJumpFiltered: { n: jumpFilteredMs.length, p50: round(quantile(jumpFilteredMs, 0.5)), p95: round(quantile(jumpFilteredMs, 0.95)), max: round(Math.max(...jumpFilteredMs)) },
+    gridJumpOneFilter: { n: jumpOneFilterMs.length, p50: round(quantile(jumpOneFilterMs, 0.5)), p95: round(quantile(jumpOneFilterMs, 0.95)), max: round(Math.max(...jumpOneFilterMs)) },
+    gridJumpTwoFilters: { n: jumpFilteredMs.length, p50: round(quantile(jumpFilteredMs, 0.5)), p95: round(quantile(jumpFilteredMs, 0.95)), max: round(Math.max(...jumpFilteredMs)) },
     person: { p50: round(quantile(personMs, 0.5)), p95: round(quantile(personMs, 0.95)), max: round(Math.max(...personMs)) },
     rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   })}\n`,
