@@ -53,48 +53,79 @@ export function writeBookmarks(db: Db, every = BOOKMARK_EVERY, asOf: string | nu
   return written;
 }
 
-// read with safe integers: source bit 62 is past a double's exact range
-type PersonFilterRow = [key: string | bigint | null, id: bigint, dob: string | null, bits: bigint, review: bigint, twin: bigint, noDob: bigint, imd: bigint | null];
+// Counting slots: the age bands (then no date of birth), sources 0–62, the three flags, deciles 1–10.
+const BAND_SLOTS = Object.keys(BANDS) as KnownAgeBand[];
+const SOURCE_SLOT = BAND_SLOTS.length + 1;
+const FLAG_SLOT = SOURCE_SLOT + 63;
+const DECILE_SLOT = FLAG_SLOT + 3 - 1;
+const SLOTS = DECILE_SLOT + 11;
+const FLAGS = ['in-review', 'possible-twin', 'no-dob'] as const;
 
-/** The single filters a person row matches, as the keys `singleFilterKey` asks for. */
-function matchedKeys(row: PersonFilterRow, bands: ReadonlyArray<[key: string, from: string, to: string]>, unknownBand: string): string[] {
-  const [, , dob, bits, review, twin, noDob, imd] = row;
-  const keys: string[] = [];
-  if (dob === null) keys.push(unknownBand);
-  else for (const [key, from, to] of bands) if (dob > from && dob <= to) keys.push(key);
-  let b = bits;
-  for (let s = 0; b > 0n; s++, b >>= 1n) if (b & 1n) keys.push(`s:${s}`);
-  if (review !== 0n) keys.push('f:in-review');
-  if (twin !== 0n) keys.push('f:possible-twin');
-  if (noDob !== 0n) keys.push('f:no-dob');
-  if (imd !== null) keys.push(`d:${imd}`);
+/** The filter key each slot counts, as `singleFilterKey` asks for it. */
+function slotKeys(asOf: string): string[] {
+  const keys: string[] = [...BAND_SLOTS.map((b) => `a:${b}:${asOf}`), `a:unknown:${asOf}`];
+  for (let source = 0; source < 63; source++) keys.push(`s:${source}`);
+  keys.push(...FLAGS.map((f) => `f:${f}`));
+  for (let d = 1; d <= 10; d++) keys.push(`d:${d}`);
   return keys;
 }
 
+// the source bits in two halves, each a plain number (bit 62 is past a double's exact range)
+type PersonFilterRow = [key: string | number | null, id: number, dob: string | null, low: number, high: number, review: number, twin: number, noDob: number, imd: number | null];
+
+/** Writes the slots `row` counts toward into `hit`; returns how many. */
+function rowSlots(row: PersonFilterRow, bounds: ReadonlyArray<[from: string, to: string]>, hit: Int32Array): number {
+  const [, , dob, low, high, review, twin, noDob, imd] = row;
+  let h = 0;
+  if (dob === null) hit[h++] = BAND_SLOTS.length;
+  else for (let b = 0; b < bounds.length; b++) if (dob > (bounds[b] as [string, string])[0] && dob <= (bounds[b] as [string, string])[1]) hit[h++] = b;
+  for (let bits = low; bits !== 0; ) {
+    const lowest = bits & -bits;
+    hit[h++] = SOURCE_SLOT + 31 - Math.clz32(lowest);
+    bits ^= lowest;
+  }
+  for (let bits = high; bits !== 0; ) {
+    const lowest = bits & -bits;
+    hit[h++] = SOURCE_SLOT + 31 + 31 - Math.clz32(lowest);
+    bits = (bits ^ lowest) >>> 0;
+  }
+  if (review) hit[h++] = FLAG_SLOT;
+  if (twin) hit[h++] = FLAG_SLOT + 1;
+  if (noDob) hit[h++] = FLAG_SLOT + 2;
+  if (imd !== null && imd >= 1 && imd <= 10) hit[h++] = DECILE_SLOT + imd;
+  return h;
+}
+
 function countedMarks(db: Db, plan: ViewPlan, every: number, asOf: string): Array<{ position: number; key: string | number | null; id: number; counts: string }> {
-  const bands = (Object.keys(BANDS) as KnownAgeBand[]).map((band): [string, string, string] => {
+  const bounds = BAND_SLOTS.map((band): [string, string] => {
     const { from, to } = bandBounds(band, asOf);
-    return [`a:${band}:${asOf}`, from, to];
+    return [from, to];
   });
-  const unknownBand = `a:unknown:${asOf}`;
-  const running = new Map<string, number>();
+  const keys = slotKeys(asOf);
+  const running = new Float64Array(SLOTS);
+  const hit = new Int32Array(SLOTS);
   const marks: Array<{ position: number; key: string | number | null; id: number; counts: string }> = [];
   const rows = db
-    .prepare(`SELECT ${plan.keyExpr}, id, dob, source_bits, in_review, possible_twin, no_dob, imd_decile FROM ${plan.from} ORDER BY ${plan.order}`)
+    .prepare(`SELECT ${plan.keyExpr}, id, dob, source_bits & 2147483647, source_bits >> 31, in_review, possible_twin, no_dob, imd_decile FROM ${plan.from} ORDER BY ${plan.order}`)
     .raw(true)
-    .safeIntegers(true)
-    .iterate() as IterableIterator<PersonFilterRow>;
-  let position = 0;
-  for (const row of rows) {
-    const keys = matchedKeys(row, bands, unknownBand);
+    .all() as PersonFilterRow[];
+  for (let position = 0; position < rows.length; position++) {
+    const row = rows[position] as PersonFilterRow;
+    const h = rowSlots(row, bounds, hit);
     if (position % every === 0) {
+      // [matching rows before this one, matching rows up to and including it], for every filter any row matched so far
       const counts: Record<string, string | [number, number]> = { asOf };
-      for (const [k, n] of running) counts[k] = [n, n];
-      for (const k of keys) counts[k] = [running.get(k) ?? 0, (running.get(k) ?? 0) + 1];
-      marks.push({ position, key: typeof row[0] === 'bigint' ? Number(row[0]) : row[0], id: Number(row[1]), counts: JSON.stringify(counts) });
+      for (let slot = 0; slot < SLOTS; slot++) if (running[slot]) counts[keys[slot] as string] = [running[slot] as number, running[slot] as number];
+      for (let i = 0; i < h; i++) {
+        const slot = hit[i] as number;
+        counts[keys[slot] as string] = [running[slot] as number, (running[slot] as number) + 1];
+      }
+      marks.push({ position, key: row[0], id: row[1], counts: JSON.stringify(counts) });
     }
-    for (const k of keys) running.set(k, (running.get(k) ?? 0) + 1);
-    position++;
+    for (let i = 0; i < h; i++) {
+      const slot = hit[i] as number;
+      running[slot] = (running[slot] as number) + 1;
+    }
   }
   return marks;
 }
