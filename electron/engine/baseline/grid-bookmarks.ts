@@ -70,16 +70,36 @@ function slotKeys(asOf: string): string[] {
   return keys;
 }
 
-// the source bits in two halves, each a plain number (bit 62 is past a double's exact range)
-type PersonFilterRow = [key: string | number | null, id: number, dob: string | null, low: number, high: number, review: number, twin: number, noDob: number, imd: number | null];
+/**
+ * What each row of a sort counts toward, read as two plain numbers a row (no strings: this reads
+ * every row of every people sort): the age band (15: none), the flags, the decile and sources 0–30
+ * packed in one, sources 31–62 in the other.
+ */
+function packedRows(db: Db, plan: ViewPlan, asOf: string): Array<[packed: number, high: number]> {
+  const params: Record<string, string> = {};
+  const cases = BAND_SLOTS.map((band, b) => {
+    const { from, to } = bandBounds(band, asOf);
+    params[`f${b}`] = from;
+    params[`t${b}`] = to;
+    return `WHEN dob > @f${b} AND dob <= @t${b} THEN ${b}`;
+  });
+  return db
+    .prepare(
+      `SELECT (CASE WHEN dob IS NULL THEN ${BAND_SLOTS.length} ${cases.join(' ')} ELSE 15 END) + 16 * in_review + 32 * possible_twin + 64 * no_dob
+              + 128 * coalesce(imd_decile, 0) + 2048 * (source_bits & 2147483647), source_bits >> 31
+       FROM ${plan.from} ORDER BY ${plan.order}`,
+    )
+    .raw(true)
+    .all(params) as Array<[number, number]>;
+}
 
-/** Writes the slots `row` counts toward into `hit`; returns how many. */
-function rowSlots(row: PersonFilterRow, bounds: ReadonlyArray<[from: string, to: string]>, hit: Int32Array): number {
-  const [, , dob, low, high, review, twin, noDob, imd] = row;
+/** Writes the slots a packed row counts toward into `hit`; returns how many. */
+function rowSlots(packed: number, high: number, hit: Int32Array): number {
+  const flags = packed % 2048;
   let h = 0;
-  if (dob === null) hit[h++] = BAND_SLOTS.length;
-  else for (let b = 0; b < bounds.length; b++) if (dob > (bounds[b] as [string, string])[0] && dob <= (bounds[b] as [string, string])[1]) hit[h++] = b;
-  for (let bits = low; bits !== 0; ) {
+  const band = flags & 15;
+  if (band !== 15) hit[h++] = band;
+  for (let bits = Math.floor(packed / 2048); bits !== 0; ) {
     const lowest = bits & -bits;
     hit[h++] = SOURCE_SLOT + 31 - Math.clz32(lowest);
     bits ^= lowest;
@@ -89,30 +109,25 @@ function rowSlots(row: PersonFilterRow, bounds: ReadonlyArray<[from: string, to:
     hit[h++] = SOURCE_SLOT + 31 + 31 - Math.clz32(lowest);
     bits = (bits ^ lowest) >>> 0;
   }
-  if (review) hit[h++] = FLAG_SLOT;
-  if (twin) hit[h++] = FLAG_SLOT + 1;
-  if (noDob) hit[h++] = FLAG_SLOT + 2;
-  if (imd !== null && imd >= 1 && imd <= 10) hit[h++] = DECILE_SLOT + imd;
+  if (flags & 16) hit[h++] = FLAG_SLOT;
+  if (flags & 32) hit[h++] = FLAG_SLOT + 1;
+  if (flags & 64) hit[h++] = FLAG_SLOT + 2;
+  const imd = (flags >> 7) & 15;
+  if (imd >= 1 && imd <= 10) hit[h++] = DECILE_SLOT + imd;
   return h;
 }
 
 function countedMarks(db: Db, plan: ViewPlan, every: number, asOf: string): Array<{ position: number; key: string | number | null; id: number; counts: string }> {
-  const bounds = BAND_SLOTS.map((band): [string, string] => {
-    const { from, to } = bandBounds(band, asOf);
-    return [from, to];
-  });
   const keys = slotKeys(asOf);
   const running = new Float64Array(SLOTS);
   const hit = new Int32Array(SLOTS);
+  const rows = packedRows(db, plan, asOf);
   const marks: Array<{ position: number; key: string | number | null; id: number; counts: string }> = [];
-  const rows = db
-    .prepare(`SELECT ${plan.keyExpr}, id, dob, source_bits & 2147483647, source_bits >> 31, in_review, possible_twin, no_dob, imd_decile FROM ${plan.from} ORDER BY ${plan.order}`)
-    .raw(true)
-    .all() as PersonFilterRow[];
+  let cursor = stepFrom(db, plan, {}, null, 1);
   for (let position = 0; position < rows.length; position++) {
-    const row = rows[position] as PersonFilterRow;
-    const h = rowSlots(row, bounds, hit);
-    if (position % every === 0) {
+    const [packed, high] = rows[position] as [number, number];
+    const h = rowSlots(packed, high, hit);
+    if (position % every === 0 && cursor !== null) {
       // [matching rows before this one, matching rows up to and including it], for every filter any row matched so far
       const counts: Record<string, string | [number, number]> = { asOf };
       for (let slot = 0; slot < SLOTS; slot++) if (running[slot]) counts[keys[slot] as string] = [running[slot] as number, running[slot] as number];
@@ -120,7 +135,8 @@ function countedMarks(db: Db, plan: ViewPlan, every: number, asOf: string): Arra
         const slot = hit[i] as number;
         counts[keys[slot] as string] = [running[slot] as number, (running[slot] as number) + 1];
       }
-      marks.push({ position, key: row[0], id: row[1], counts: JSON.stringify(counts) });
+      marks.push({ position, key: cursor[0], id: cursor[1], counts: JSON.stringify(counts) });
+      cursor = stepFrom(db, plan, {}, cursor, every);
     }
     for (let i = 0; i < h; i++) {
       const slot = hit[i] as number;
