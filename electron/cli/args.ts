@@ -24,7 +24,9 @@ const VALUED = new Set(['db', 'user', 'source', 'kind', 'mapping', 'as-of', 'out
   // model export (model-commands.ts)
   'format',
   // review queue (baseline-commands.ts)
-  'note', 'order']);
+  'note', 'order',
+  // baseline grid export (baseline-grid-commands.ts)
+  'sort', 'columns', 'age-band', 'flag', 'imd-decile', 'cohort', 'text']);
 
 export class UsageError extends Error {}
 

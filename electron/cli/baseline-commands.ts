@@ -6,6 +6,7 @@ import { DECISION_KINDS, type DecisionKind } from '../../shared/ipc/channels/mat
 import { integer, noun, single, UsageError, type ParsedArgs } from './args.js';
 import { withEngine, type CliContext } from './invoke.js';
 import type { CommandResult } from './open-store.js';
+import { BASELINE_GRID_HELP, baselineGrid } from './baseline-grid-commands.js';
 
 type Handler = (args: ParsedArgs, ctx: CliContext) => Promise<CommandResult>;
 
@@ -14,7 +15,8 @@ export const BASELINE_HELP = `  review list [--limit N] [--order weight|cohort-i
   review undo PAIR_ID               take a decision back (the pair returns to the queue)
   search QUERY…                     find people by name (typos, nicknames), date of birth, postcode, address, identifier
   person export ID --out FILE.xlsx  subject access: everything held about one person
-  person erase ID                   erase one person and everything derived from them (audited by counts)`;
+  person erase ID                   erase one person and everything derived from them (audited by counts)
+${BASELINE_GRID_HELP}`;
 
 const where = (r: { file: string; sheet: string; row: number }): string => `${r.file}${r.sheet ? ` / ${r.sheet}` : ''} row ${r.row}`;
 
@@ -111,6 +113,7 @@ const person: Handler = async (args, ctx) => {
 export function baselineCommand(command: string | undefined): Handler | null {
   if (noun(command) === 'review') return review;
   if (command === 'search') return search;
+  if (command === 'baseline') return baselineGrid;
   if (noun(command) === 'person' || command === 'people') return person;
   return null;
 }

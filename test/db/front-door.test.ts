@@ -230,6 +230,9 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
     [['search', 'Smith'], 'baseline:search'],
     [['person', 'export', 'P0000001', '--out', join(dir, 'out-s.xlsx')], 'baseline:subjectAccess'],
     [['person', 'erase', 'P0000001'], 'baseline:erase'],
+    [['baseline', 'export', 'people', '--out', join(dir, 'out-g.csv')], 'baseline:gridExport'],
+    [['baseline', 'wards'], 'baseline:wards'],
+    [['baseline', 'streets'], 'baseline:streets'],
     [['programme', 'list'], 'programme:list'],
     [['programme', 'copy', 'troubled-families-phase-2', 'ours'], 'programme:copy'],
     [['cohort', 'evaluate', '--preset', 'troubled-families-phase-2', '--as-of', '2025-03-31'], 'cohort:evaluate'],
@@ -260,7 +263,7 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
     }
     // Nothing written: no file, and not one event in the trail (every change is audited).
     expect(auditTrail(db)).toEqual(before);
-    for (const out of ['out-q.xlsx', 'out-c.csv', 'out-p.csv', 'out-a.csv', 'out-dp.xlsx', 'out-demo', 'out-b.bwbackup', 'out-s.xlsx', 'out-f.csv', 'out-pack', 'out-m.json']) expect(existsSync(join(dir, out)), out).toBe(false);
+    for (const out of ['out-q.xlsx', 'out-c.csv', 'out-p.csv', 'out-a.csv', 'out-dp.xlsx', 'out-demo', 'out-b.bwbackup', 'out-s.xlsx', 'out-f.csv', 'out-pack', 'out-m.json', 'out-g.csv']) expect(existsSync(join(dir, out)), out).toBe(false);
     // And what the policy allows is not refused.
     for (const [argv, channel] of commands().filter(([, c]) => mayCall(role, c))) {
       const run = await cli([...argv, '--db', db, '--user', USERS[role].user], env);

@@ -49,6 +49,7 @@ export const ERASURE_MAP: Readonly<Record<string, { treatment: ErasureTreatment;
   baseline_person_key: { treatment: 'erased' },
   baseline_household: { treatment: 'erased', note: 'rebuilt from the records left on the next read' },
   baseline_household_source: { treatment: 'erased', note: 'rebuilt with the households' },
+  baseline_bookmark: { treatment: 'erased', note: 'sort keys at regular depths of the grids: cleared with the baseline tables and written again when they are rebuilt' },
   sqlite_stat1: { treatment: 'none', note: "the query planner's row counts per index" },
 };
 

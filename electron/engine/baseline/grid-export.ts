@@ -5,7 +5,7 @@ import type { GridFilters } from '../../../shared/ipc/channels/baseline.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { writeCsvFile } from '../export/csv-writer.js';
 import type { Db } from '../store/database.js';
-import { householdsPage, peoplePage, type GridRequest } from './grids.js';
+import { householdsPage, peoplePage, sortableColumns, type GridRequest } from './grids.js';
 
 export const PEOPLE_EXPORT_COLUMNS: Readonly<Record<string, string>> = {
   personId: 'Person',
@@ -48,6 +48,9 @@ export function exportGrid(db: Db, req: GridExportRequest, out: string, asOf: st
   const columns = req.columns && req.columns.length > 0 ? [...req.columns] : Object.keys(labels);
   const unknown = columns.filter((c) => !labels[c]);
   if (unknown.length > 0) throw new WorkbenchError('bad-input', `There is no column ${unknown.join(', ')} in the ${req.kind} grid. Columns: ${Object.keys(labels).join(', ')}.`);
+  const sortable = sortableColumns(req.kind);
+  const badSort = req.sort.find((s) => !sortable.includes(s.colId));
+  if (badSort) throw new WorkbenchError('bad-input', `The ${req.kind} grid cannot sort by ${badSort.colId}. It sorts by ${sortable.join(', ')}.`);
   function* lines(): Generator<Array<string | number | null>> {
     yield columns.map((c) => labels[c] as string);
     let after: string | undefined;

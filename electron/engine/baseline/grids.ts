@@ -3,10 +3,13 @@
 // keyset (the sort key and the row ID of the row before the page), never by OFFSET: each sort has
 // its own index holding the columns filters test (migration 0150), so a page is an index range
 // read without touching the encrypted rows it skips. A page that does not follow a known one (a
-// jump down the scroll bar) is found from bookmarks made by one index-only walk of the view, kept
-// until the baseline or the view changes.
+// jump down the scroll bar) starts from the bookmarks written with the baseline (grid-bookmarks.ts),
+// or, in a view they do not count, from the page ends the view has seen, kept until it changes.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
+import { bandBounds } from './age-bands.js';
+import { BOOKMARK_EVERY, filteredRowAt, rowAt } from './grid-bookmarks.js';
+import { rowsAfter, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
 export type AgeBand = '0-4' | '5-10' | '11-15' | '16-17' | '18-24' | '25-64' | '65+' | 'unknown';
@@ -28,7 +31,7 @@ export interface GridPage<R> {
 
 const PAGE_MAX = 500;
 /** Below this many matching rows a filter drives the query (then sorts); above it the sort index does. */
-const FILTER_DRIVES_BELOW = 20_000;
+export const gridTuning = { filterDrivesBelow: 20_000 };
 
 interface SortKey {
   /** the column the sort index starts with */
@@ -77,18 +80,11 @@ const HOUSEHOLDS: Table = {
   },
 };
 
-const BANDS: Record<Exclude<AgeBand, 'unknown'>, [number, number]> = {
-  '0-4': [0, 4],
-  '5-10': [5, 10],
-  '11-15': [11, 15],
-  '16-17': [16, 17],
-  '18-24': [18, 24],
-  '25-64': [25, 64],
-  '65+': [65, 200],
-};
-
-/** The date `years` before the ISO date `on`. */
-const yearsBefore = (on: string, years: number): string => `${String(Number(on.slice(0, 4)) - years).padStart(4, '0')}${on.slice(4)}`;
+/** The columns a grid sorts by (any other column is refused, not silently ignored). */
+export function sortableColumns(kind: 'people' | 'households'): string[] {
+  const table = kind === 'people' ? PEOPLE : HOUSEHOLDS;
+  return [...(table.idColumn ? [table.idColumn] : []), ...Object.keys(table.sorts)];
+}
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -113,10 +109,10 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
   }
   if (f.ageBand === 'unknown') where.push('dob IS NULL');
   else if (f.ageBand) {
-    const [lo, hi] = BANDS[f.ageBand];
+    const { from, to } = bandBounds(f.ageBand, asOf);
     where.push('dob > @dobFrom AND dob <= @dobTo');
-    params.dobFrom = yearsBefore(asOf, hi + 1);
-    params.dobTo = yearsBefore(asOf, lo);
+    params.dobFrom = from;
+    params.dobTo = to;
   }
   if (f.flag === 'in-review') where.push('in_review = 1');
   if (f.flag === 'possible-twin') where.push('possible_twin = 1');
@@ -176,7 +172,6 @@ function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: n
   return `EXISTS (SELECT 1 FROM ${table}_source s WHERE s.source_id = @source AND s.id = ${table}.id)`;
 }
 
-type Cursor = [key: string | number | null, id: number];
 
 /** Counts and bookmarks of the views asked for, per connection, while the baseline is unchanged. */
 interface ViewCache {
@@ -186,6 +181,8 @@ interface ViewCache {
 }
 const caches = new WeakMap<Db, ViewCache>();
 const VIEWS_KEPT = 16;
+/** Page ends kept per view (a long scroll would otherwise keep one per page). */
+const MARKS_KEPT = 2_000;
 
 function viewCache(db: Db, version: string): ViewCache {
   const hit = caches.get(db);
@@ -195,8 +192,8 @@ function viewCache(db: Db, version: string): ViewCache {
   return fresh;
 }
 
-function remember<V>(map: Map<string, V>, k: string, v: V): V {
-  if (map.size >= VIEWS_KEPT) map.delete(map.keys().next().value as string);
+function remember<K, V>(map: Map<K, V>, k: K, v: V, kept = VIEWS_KEPT): V {
+  if (map.size >= kept && !map.has(k)) map.delete(map.keys().next().value as K);
   map.set(k, v);
   return v;
 }
@@ -211,10 +208,25 @@ export interface PageQuery {
   after: string | undefined;
   /** the baseline's version (the index key): caches are dropped when it moves */
   version: string;
+  /** the view's one single filter, as the bookmarks count it (see singleFilterKey) */
+  filterKey?: string | null;
+  /** the date the view's age bands are on */
+  filterAsOf?: string;
+}
+
+/** The key the bookmarks count a people view's filter under, when it is one single filter they count. */
+export function singleFilterKey(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null): string | null {
+  const used = Object.values(f).filter((v) => v !== undefined).length;
+  if (used !== 1 || cohortHouseholds !== null) return null;
+  if (f.sourceId !== undefined) return f.sourceId <= SOURCE_BITS_MAX ? `s:${f.sourceId}` : null;
+  if (f.ageBand !== undefined) return `a:${f.ageBand}:${asOf}`;
+  if (f.flag !== undefined) return `f:${f.flag}`;
+  if (f.imdDecile !== undefined) return `d:${f.imdDecile}`;
+  return null;
 }
 
 /** The SQL of one view: its filter, its order and the direction the keyset compares. */
-function plan(q: PageQuery, w: Where, drivenByFilter: boolean): { from: string; where: string; order: string; keyExpr: string; lead: string; cmp: '>' | '<' } {
+function plan(q: PageQuery, w: Where, drivenByFilter: boolean): ViewPlan {
   const first = q.sort.find((s) => q.table.sorts[s.colId] || s.colId === q.table.idColumn);
   const sortKey = first ? q.table.sorts[first.colId] : undefined;
   // age sorts the opposite way to date of birth
@@ -249,7 +261,7 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
   const lastRow =
     cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
-  const drivenByFilter = walked.sql !== '' && lastRow < FILTER_DRIVES_BELOW;
+  const drivenByFilter = walked.sql !== '' && lastRow < gridTuning.filterDrivesBelow;
   const where = drivenByFilter ? q.where(true) : walked;
   const p = plan(q, where, drivenByFilter);
   const sortKey = `${viewKey}|${p.order}`;
@@ -258,41 +270,24 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
 
   let cursor: Cursor | null = q.after ? decode(q.after) : null;
   if (cursor === null && q.startRow > 0) {
-    // a jump: the row before the page, counted along the sort index in SQLite (the index holds
-    // the filters' columns, so no row is read), then kept as a bookmark for the view
-    cursor = marks.get(q.startRow) ?? locate(db, p, where.params, q.startRow);
+    // a jump: the row before the page. Unfiltered, from the bookmarks written with the baseline;
+    // filtered, from the nearest page end this view has seen (else the top), stepping along the
+    // sort index in SQLite (it holds the filters' columns, so no row is read). Kept for the view.
+    const known = marks.get(q.startRow);
+    if (known) cursor = known;
+    else if (walked.sql === '') cursor = rowAt(db, q.table.name, sortName(q), p, q.startRow - 1, lastRow);
+    else {
+      // one single filter (a source, an age band, a flag, a decile): from the counts kept with the bookmarks
+      const counted = q.filterKey ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow) : undefined;
+      cursor = counted === undefined ? fromNearestMark(db, p, where.params, marks, q.startRow) : counted;
+    }
     if (cursor === null) return { rows: [], lastRow, next: null };
-    marks.set(q.startRow, cursor);
+    remember(marks, q.startRow, cursor, MARKS_KEPT);
   }
-  // keyset as index seeks in order: the rest of the cursor's key (by ID), the keys after it, and
-  // the rows without a value (SQLite puts NULL first going up, last going down)
-  const want = limit;
-  const dir = p.cmp === '<' ? 'DESC' : 'ASC';
-  const col = `${p.lead}${p.keyExpr}`;
-  const segments: Array<[where: string, order: string]> = [];
-  if (cursor === null) segments.push(['', p.order]);
-  else if (p.keyExpr === 'NULL') segments.push([`id ${p.cmp} @afterId`, p.order]);
-  else if (cursor[0] === null) {
-    segments.push([`${col} IS NULL AND id ${p.cmp} @afterId`, `id ${dir}`]);
-    if (dir === 'ASC') segments.push([`${col} IS NOT NULL`, p.order]);
-  } else {
-    segments.push([`${col} = @afterKey AND id ${p.cmp} @afterId`, `id ${dir}`]);
-    segments.push([`${col} ${p.cmp} @afterKey`, p.order]);
-    if (dir === 'DESC') segments.push([`${col} IS NULL`, `id ${dir}`]);
-  }
-  const seekParams = cursor === null ? {} : { afterKey: cursor[0], afterId: cursor[1] };
-  let rows: Array<R & { _key: string | number | null; _id: number }> = [];
-  for (const [extra, order] of segments) {
-    if (rows.length >= want) break;
-    const conditions = [p.where, extra].filter(Boolean).join(' AND ');
-    const found = db
-      .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${p.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order} LIMIT @limit`)
-      .all({ ...where.params, ...seekParams, limit: want - rows.length }) as Array<R & { _key: string | number | null; _id: number }>;
-    rows = [...rows, ...found];
-  }
+  const rows = rowsAfter<R>(db, p, q.columns, where.params, cursor, limit);
   const last = rows.at(-1);
   const next: Cursor | null = last && rows.length === limit && q.startRow + limit < lastRow ? [last._key, last._id] : null;
-  if (next) marks.set(q.startRow + limit, next);
+  if (next) remember(marks, q.startRow + limit, next, MARKS_KEPT);
   return {
     rows: rows.map(({ _key, _id, ...r }) => r as unknown as R),
     lastRow,
@@ -300,13 +295,28 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   };
 }
 
-/** The sort key and ID of the row just before `startRow` in the view, or null past its end. */
-function locate(db: Db, p: ReturnType<typeof plan>, params: Where['params'], startRow: number): Cursor | null {
-  const row = db
-    .prepare(`SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${p.where ? `WHERE ${p.where}` : ''} ORDER BY ${p.order} LIMIT 1 OFFSET @before`)
-    .raw(true)
-    .get({ ...params, before: startRow - 1 }) as [string | number | null, number] | undefined;
-  return row ? [row[0], row[1]] : null;
+/**
+ * The row just before `startRow` in a filtered view (which has no stored bookmarks): stepped from
+ * the nearest known page end before it, leaving a bookmark every BOOKMARK_EVERY rows on the way,
+ * so the next jump in this view steps from one of those.
+ */
+function fromNearestMark(db: Db, p: ViewPlan, params: Params, marks: Map<number, Cursor>, startRow: number): Cursor | null {
+  let at = 0;
+  for (const m of marks.keys()) if (m < startRow && m > at) at = m;
+  let cursor = at === 0 ? null : (marks.get(at) as Cursor);
+  while (startRow - at > BOOKMARK_EVERY) {
+    cursor = stepFrom(db, p, params, cursor, BOOKMARK_EVERY);
+    if (cursor === null) return null;
+    at += BOOKMARK_EVERY;
+    remember(marks, at, cursor, MARKS_KEPT);
+  }
+  return stepFrom(db, p, params, cursor, startRow - at);
+}
+
+/** The column a view's bookmarks are kept under: its sort index's first column ('id': the default order). */
+function sortName(q: PageQuery): string {
+  const first = q.sort.find((s) => q.table.sorts[s.colId] || s.colId === q.table.idColumn);
+  return (first && q.table.sorts[first.colId]?.expr) ?? 'id';
 }
 
 const PEOPLE_COLUMNS = `person_id AS personId, forename, surname, dob, sex, household_id AS householdId, postcode, lsoa, imd_decile AS imdDecile, records,
@@ -318,6 +328,8 @@ export function peoplePage(db: Db, req: GridRequest, asOf: string, version: stri
     columns: PEOPLE_COLUMNS,
     table: PEOPLE,
     where: (drivenByFilter) => peopleWhere(req.filters, asOf, cohortHouseholds, drivenByFilter),
+    filterKey: singleFilterKey(req.filters, asOf, cohortHouseholds),
+    filterAsOf: asOf,
     sort: req.sort,
     startRow: req.startRow,
     endRow: req.endRow,

@@ -6,6 +6,7 @@
 import { nicknamesOf, transliterationKey } from '../link/names.js';
 import { soundex } from '../link/strings.js';
 import { latestRunRow } from '../matching/latest-run.js';
+import { BOOKMARK_EVERY, clearBookmarks, writeBookmarks } from './grid-bookmarks.js';
 import { matchingSettings } from '../matching/settings.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
@@ -22,7 +23,8 @@ const sourceBits = (ids: Iterable<number>): bigint => {
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 3;
+const FORMAT = 4;
+const FTS_HASH_BYTES = 64 * 1024 * 1024;
 
 export interface PersonDoc {
   names: string[];
@@ -157,7 +159,8 @@ function searchText(personId: string, householdId: string | null, doc: PersonDoc
   if (householdId) parts.push(householdId);
   for (const n of doc.names) parts.push(...nameKeys(n.replace(/[^A-Z]/g, '') || n));
   for (const n of doc.names) if (/[^A-Z]/.test(n)) parts.push(n);
-  for (const d of doc.dobs) parts.push(d, `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`);
+  // ISO only: a date typed any other way is read as a date and searched in ISO
+  parts.push(...doc.dobs);
   for (const p of doc.postcodes) parts.push(p, compact(p));
   parts.push(...doc.addresses, ...doc.ids);
   return parts.join(' | ');
@@ -187,6 +190,7 @@ export function ensureBaselineIndex(store: Store): { run: number | null; rebuilt
 /** Marks the tables stale (after an erasure or purge changes the records behind a Run). */
 export function invalidateBaselineIndex(store: Store): void {
   store.setMeta(VERSION_KEY, 'stale');
+  clearBookmarks(store.writer);
   markChanged(store.writer);
 }
 
@@ -219,6 +223,9 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('baseline_person', 'baseline_household') AND sql IS NOT NULL")
       .all() as Array<{ name: string; sql: string }>;
     for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+    // the trigram index keeps up to 64 MB of new entries in memory before writing a segment (the
+    // default 1 MB wrote hundreds of small segments at 300k people and rewrote them merging)
+    db.exec(`INSERT INTO baseline_person_fts(baseline_person_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
     db.exec(
       "DELETE FROM baseline_person_doc; DELETE FROM baseline_person_source; DELETE FROM baseline_household_source; DELETE FROM baseline_person_key; DELETE FROM baseline_person; DELETE FROM baseline_household; INSERT INTO baseline_person_fts(baseline_person_fts) VALUES ('delete-all');",
     );
@@ -325,9 +332,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       for (const sourceId of h.sources.keys()) insertHouseholdSource.run(sourceId, rowId);
     }
 
-    for (const i of indexes) db.exec(i.sql);
-    db.prepare(`INSERT INTO baseline_person_key(key, id) ${personKeysSql('1')}`).run();
-
+    // the flags before the sort indexes, which hold them: updated after, every entry of every index would be rewritten
     // possible twins: two people of one household with one birthday and different forenames
     db.prepare(
       `UPDATE baseline_person SET possible_twin = 1 WHERE (household_id, dob) IN (
@@ -335,6 +340,11 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
          GROUP BY household_id, dob HAVING count(DISTINCT upper(coalesce(forename, ''))) > 1)`,
     ).run();
     refreshReviewFlags(db, runId, reviewFrom, runThreshold, null);
+    for (const i of indexes) db.exec(i.sql);
+    // the grids' jumps start from these (no sort key changes after this point)
+    writeBookmarks(db, BOOKMARK_EVERY, asOf);
+    db.prepare(`INSERT INTO baseline_person_key(key, id) ${personKeysSql('1')}`).run();
+
     store.setMeta(VERSION_KEY, `${FORMAT}:${runId}`);
     // the planner's statistics for the new rows (sampled: a few ms), so filters and sorts pick their indexes
     db.exec('PRAGMA analysis_limit = 400; ANALYZE baseline_person; ANALYZE baseline_household; ANALYZE baseline_person_source; ANALYZE baseline_person_key;');
@@ -357,7 +367,7 @@ export function refreshReviewFlags(db: Db, runId: number, reviewFrom: number, th
        WHERE rp.run_id = @run AND rp.record_id IN (SELECT record_a FROM band UNION SELECT record_b FROM band)
      )
      UPDATE baseline_person SET in_review = (person_id IN reviewed)
-     WHERE 1${scope}`,
+     WHERE in_review IS NOT (person_id IN reviewed)${scope}`,
   ).run({ run: runId, from: reviewFrom, to: threshold, ...(only === null ? {} : { only: JSON.stringify(only) }) });
   markChanged(db);
 }

@@ -137,6 +137,11 @@ const FILTERS: Array<Record<string, unknown>> = [{}, { ageBand: '5-10' }, { sour
 const firstMs: number[] = [];
 const nextMs: number[] = [];
 const jumpMs: number[] = [];
+// jumps in unfiltered views start from the bookmarks written with the baseline, in views with one
+// filter from the counts kept with them; views with two filters step from their own page ends
+const jumpPlainMs: number[] = [];
+const jumpOneFilterMs: number[] = [];
+const jumpFilteredMs: number[] = [];
 const views = smoke ? 6 : 20;
 for (let v = 0; v < views; v++) {
   const sort = [{ colId: SORTS[v % SORTS.length]!, sort: v % 2 ? 'asc' : 'desc' }];
@@ -158,7 +163,9 @@ for (let v = 0; v < views; v++) {
   }
   for (let j = 0; j < 3 && total > 200; j++) {
     const at = (rng.nextU32() % Math.floor(total / 100)) * 100;
-    jumpMs.push((await page(at)).ms);
+    const ms = (await page(at)).ms;
+    jumpMs.push(ms);
+    [jumpPlainMs, jumpOneFilterMs, jumpFilteredMs][Math.min(2, Object.keys(filters).length)]!.push(ms);
   }
 }
 const gridMs = [...firstMs, ...nextMs, ...jumpMs];
@@ -182,6 +189,9 @@ process.stdout.write(
     gridFirst: { p50: round(quantile(firstMs, 0.5)), p95: round(quantile(firstMs, 0.95)), max: round(Math.max(...firstMs)) },
     gridNext: { p50: round(quantile(nextMs, 0.5)), p95: round(quantile(nextMs, 0.95)), max: round(Math.max(...nextMs)) },
     gridJump: { p50: round(quantile(jumpMs, 0.5)), p95: round(quantile(jumpMs, 0.95)), max: round(Math.max(...jumpMs)) },
+    gridJumpUnfiltered: { n: jumpPlainMs.length, p50: round(quantile(jumpPlainMs, 0.5)), p95: round(quantile(jumpPlainMs, 0.95)), max: round(Math.max(...jumpPlainMs)) },
+    gridJumpOneFilter: { n: jumpOneFilterMs.length, p50: round(quantile(jumpOneFilterMs, 0.5)), p95: round(quantile(jumpOneFilterMs, 0.95)), max: round(Math.max(...jumpOneFilterMs)) },
+    gridJumpTwoFilters: { n: jumpFilteredMs.length, p50: round(quantile(jumpFilteredMs, 0.5)), p95: round(quantile(jumpFilteredMs, 0.95)), max: round(Math.max(...jumpFilteredMs)) },
     person: { p50: round(quantile(personMs, 0.5)), p95: round(quantile(personMs, 0.95)), max: round(Math.max(...personMs)) },
     rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   })}\n`,
