@@ -1,7 +1,12 @@
-// A record without a date of birth (a parish register's, a list of names and towns) that fits
-// two people with different dates about equally joins neither.
+// Records without a date of birth (parish registers, lists of names and towns): found through
+// their address where there is no postcode, and one that fits two people with different dates
+// about equally joins neither.
 import { describe, expect, it } from 'vitest';
+import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { clusterRecords } from '../../electron/engine/link/cluster.js';
+import { linkPersons } from '../../electron/engine/link/link-persons.js';
+import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
 
 const days = (iso: string): { day: number; ymd: number } => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -56,4 +61,19 @@ describe('a record without a date of birth', () => {
     expect(p[2]).not.toBe(p[0]);
   });
 
+
+  it('is compared with records at its address when there is no postcode, whatever its forename sounds like', async () => {
+    const person = (id: number, forename: string): LinkRecord => ({ ...blankLinkRecord(id), forename, surname: 'SMITH', sex: 'F', address: 'Mirfield' });
+    const dated: LinkRecord = { ...blankLinkRecord(9), forename: 'JOHN', surname: 'BROWN', dob: '1800-01-01', address: 'Halifax' };
+    const rule = 'address without a postcode + surname sound + forename initial';
+    // ISABELLA and IYABELLA have different Soundex codes: no name rule pairs them; MARY has another initial
+    const records = [person(1, 'ISABELLA'), person(2, 'IYABELLA'), person(3, 'MARY'), dated];
+    const result = await linkPersons(records, { spec: fixedSpec(), threads: 1 }, silentJob());
+    expect(result.analysis.rules.find((r) => r.rule === rule)?.comparisons).toBe(1);
+    expect(result.candidatePairs).toBe(1);
+    // with a postcode the postcode rules do this work, and this rule stays out of it
+    const withPostcode = (r: LinkRecord): LinkRecord => ({ ...r, postcode: 'S65 2RB', postcodeRaw: 'S65 2RB' });
+    const other = await linkPersons(records.map(withPostcode), { spec: fixedSpec(), threads: 1 }, silentJob());
+    expect(other.analysis.rules.find((r) => r.rule === rule)?.comparisons).toBe(0);
+  });
 });

@@ -109,6 +109,11 @@ export interface Prepared {
   addrTokens: Csr;
   /** record has an address or UPRN */
   hasAddress: Uint8Array;
+  /**
+   * For a record with an address but no postcode, its whole address (its words, sorted) as one
+   * id, else −1: where there is no postcode the address stands in for it as a place to block on.
+   */
+  place: Int32Array;
 
   /** UPRN dictionary (ids in `uprn`) */
   uprns: string[];
@@ -238,6 +243,7 @@ function postcodeKeys(
 }
 
 interface AddressIds {
+  place: number;
   flat: number;
   number: number;
   street: number;
@@ -304,6 +310,8 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   const houseNumber = i32(n);
   const street = i32(n);
   const hasAddress = u8(n);
+  const place = i32(n);
+  const places = new Interner();
   const addrTokens = new CsrBuilder();
   const nhs = i32(n);
   const nino = i32(n);
@@ -357,6 +365,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     if (ids !== undefined) return ids;
     const addr = personAddress(address.parts);
     ids = !addr ? null : {
+      place: places.id([...addr.tokens].sort().join(' ')),
       flat: addr.flat ? parts.id(addr.flat) : -1,
       number: addr.number ? parts.id(addr.number) : -1,
       street: addr.street ? parts.id(addr.street) : -1,
@@ -413,6 +422,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     houseNumber[i] = addr ? addr.number : -1;
     street[i] = addr ? addr.street : -1;
     hasAddress[i] = addr || r.uprn ? 1 : 0;
+    place[i] = addr && pcs[0] < 0 ? addr.place : -1;
     addrTokens.push(addr ? addr.tokens : empty);
 
     nhs[i] = r.nhsNumber ? nhsIds.id(r.nhsNumber) : -1;
@@ -561,6 +571,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     street,
     addrTokens: tokensCsr,
     hasAddress,
+    place,
     uprns: uprnIds.values,
     nhs,
     nino,
