@@ -200,6 +200,8 @@ describe('postcodes', () => {
     expect(findPostcode('14 HIGH ST, ROTHERHAM, S60 1AB')).toMatchObject({ postcode: 'S60 1AB' });
     expect(findPostcode('FLAT 2, 10 MAIN RD S601AB')).toMatchObject({ postcode: 'S60 1AB' });
     expect(findPostcode('NO POSTCODE HERE 123')).toBeNull();
+    expect(findPostcode('2 DYERFIELD CLOSE, ASKERBY')).toBeNull();
+    expect(findPostcode('10 MAIN RD S6O 1AB')).toMatchObject({ postcode: 'S60 1AB' });
   });
 });
 
@@ -228,6 +230,16 @@ describe('addresses', () => {
     ['22 Wath Rd\nMexborough\nS64 9AA', undefined, A({ number: '22', street: 'WATH ROAD', town: 'MEXBOROUGH', postcode: 'S64 9AA', key: '22 WATH ROAD MEXBOROUGH' })],
     ['3 Sq', undefined, A({ number: '3', street: 'SQ', key: '3 SQ' })],
     ['', undefined, A({ key: '' })],
+    // "Close" once read as the postcode C1 0SE (O/0 and L/1 repaired), losing the street type
+    ['2 Dyerfield Close, Askerby', undefined, A({ number: '2', street: 'DYERFIELD CLOSE', town: 'ASKERBY', key: '2 DYERFIELD CLOSE ASKERBY' })],
+    // "Flats" and "RMB" once read as flat S and flat B
+    ['1 Amaroo Road, Parkside Flats, Chester', undefined, A({ number: '1', street: 'AMAROO ROAD', locality: 'PARKSIDE FLATS', town: 'CHESTER', key: '1 AMAROO ROAD PARKSIDE FLATS CHESTER' })],
+    ['5 Findlay Street, Booroopki RMB 596', undefined, A({ number: '5', street: 'FINDLAY STREET', locality: 'BOOROOPKI RMB 596', key: '5 FINDLAY STREET BOOROOPKI RMB 596' })],
+    ['FLAT2 10 MAIN RD', undefined, A({ flat: '2', number: '10', street: 'MAIN ROAD', key: 'FLAT 2 10 MAIN ROAD' })],
+    // no commas: the street ends at its type word, the rest is the town
+    ['14A Kilnfield Rd Wexthorpe', undefined, A({ number: '14A', street: 'KILNFIELD ROAD', town: 'WEXTHORPE', key: '14A KILNFIELD ROAD WEXTHORPE' })],
+    ['3 Church View Road', undefined, A({ number: '3', street: 'CHURCH VIEW ROAD', key: '3 CHURCH VIEW ROAD' })],
+    ['8 High Street North', undefined, A({ number: '8', street: 'HIGH STREET NORTH', key: '8 HIGH STREET NORTH' })],
   ];
   it.each(cases)('normaliseAddress(%j, %j)', (input, options, expected) => expect(normaliseAddress(input, options)).toEqual(expected));
 

@@ -294,7 +294,8 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       forenameKey: nameKey(forename),
       surnameKey: nameKey(surname),
       problems,
-      addressParts: addressLines.length ? addressPartsOf(addressLines, towns[0] ?? null) : null,
+      // a town alone is a part too, stored so the linker need not parse the address text again
+      addressParts: addressLines.length || towns.length ? addressPartsOf(addressLines, towns[0] ?? null) : null,
     },
   };
 }

@@ -1,84 +1,78 @@
-// Parses an address as imported ("Flat 2, 14 Acacia Rd, Wexthorpe") into the parts the address
-// comparison needs: flat, house number, street (abbreviations expanded) and a token set.
+// A record's address as the linker reads it: the parts the importer stored (record.addr_*, from
+// the one address normaliser in shared/domain/normalise/address.ts), so an address is parsed once,
+// at import. Only a record without stored parts (stored before those columns existed, or built
+// in memory by a test or benchmark) is parsed here, by the same normaliser, once per record.
+import { normaliseAddress } from '../../../shared/domain/normalise/address.js';
+import type { AddressParts, LinkRecord } from './types.js';
 
-export interface ParsedAddress {
+export type { AddressParts } from './types.js';
+
+export interface RecordAddress {
+  parts: AddressParts;
+  /**
+   * A postcode found in the address text, only for a record parsed here: at import a postcode in
+   * the text already fills the record's postcode column.
+   */
+  postcodeInText: string | null;
+}
+
+/** The address parts the person comparison uses. */
+export interface PersonAddress {
   flat: string | null;
   number: string | null;
   street: string | null;
-  /** distinct tokens, postcode removed, street types expanded */
+  /** distinct words of every part (postcode not among them), for token overlap */
   tokens: string[];
 }
 
-const STREET_TYPES: Record<string, string> = {
-  RD: 'ROAD', ST: 'STREET', STR: 'STREET', AVE: 'AVENUE', AV: 'AVENUE', CRES: 'CRESCENT', CRESC: 'CRESCENT', CR: 'CRESCENT',
-  DR: 'DRIVE', DRV: 'DRIVE', LN: 'LANE', GDNS: 'GARDENS', GRDNS: 'GARDENS', GRN: 'GREEN', GR: 'GROVE', GRV: 'GROVE', PL: 'PLACE', SQ: 'SQUARE',
-  TER: 'TERRACE', TERR: 'TERRACE', TCE: 'TERRACE', CT: 'COURT', CRT: 'COURT', CL: 'CLOSE', CLS: 'CLOSE', PK: 'PARK', PDE: 'PARADE', WY: 'WAY',
-  HTS: 'HEIGHTS', MWS: 'MEWS', VW: 'VIEW', WLK: 'WALK', BLVD: 'BOULEVARD', HWY: 'HIGHWAY', CIR: 'CIRCUIT', CCT: 'CIRCUIT',
-  APT: 'FLAT', APARTMENT: 'FLAT', FLT: 'FLAT', UNIT: 'FLAT', RM: 'FLAT', ROOM: 'FLAT',
-};
-
-const POSTCODE_IN_TEXT = /\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b/g;
-const NUMBER = /^\d+[A-Z]?$/;
-
-function tokensOf(part: string): string[] {
-  return part
-    .split(/[^A-Z0-9]+/)
-    .filter(Boolean)
-    .map((t) => STREET_TYPES[t] ?? t);
+/** True when a record carries no stored part at all (the loader gives null then). */
+export function hasStoredParts(parts: AddressParts | null | undefined): parts is AddressParts {
+  return !!parts && (parts.flat !== null || parts.number !== null || parts.name !== null || parts.street !== null || parts.locality !== null || parts.town !== null);
 }
 
-/** Parses one address string; null for an empty one. */
-export function parseAddress(address: string | null): ParsedAddress | null {
-  if (!address) return null;
-  const text = address
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(POSTCODE_IN_TEXT, ' ')
-    .replace(/(\d+)\s*-\s*(\d+)/g, '$1-$2');
-  const parts = text
-    .split(/[,;\n]+/)
-    .map((p) => tokensOf(p.replace(/-/g, ' ')))
-    .filter((p) => p.length > 0);
-  if (parts.length === 0) return null;
-  let flat: string | null = null;
-  let number: string | null = null;
-  let street: string | null = null;
-  const all: string[] = [];
-  for (let pi = 0; pi < parts.length; pi++) {
-    const tokens = parts[pi] as string[];
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as string;
-      if (t === 'FLAT' && flat === null && i + 1 < tokens.length && /^[0-9A-Z]{1,4}$/.test(tokens[i + 1] as string)) {
-        flat = tokens[i + 1] as string;
-        i++;
-        continue;
-      }
-      if (number === null && NUMBER.test(t)) {
-        // "9 Chestnut Close" or a part holding only the number, with the street in the next part ("8, stanley street")
-        const rest = tokens.slice(i + 1).filter((w) => !NUMBER.test(w));
-        if (rest.length > 0) {
-          number = t;
-          street = rest.join(' ');
-          break;
-        }
-        if (i === tokens.length - 1 && pi + 1 < parts.length) {
-          number = t;
-          const next = (parts[pi + 1] as string[]).filter((w) => !NUMBER.test(w));
-          street = next.length ? next.join(' ') : null;
-          break;
-        }
-        // "Flat 4 9 …": a bare number after a flat number is the house number
-        if (flat !== null) number = t;
-      }
-    }
-    if (number !== null) break;
+// Fallback parses, remembered per record (so the person and household stages share one parse)
+// and per address text (household members repeat one address).
+const parsedOf = new WeakMap<LinkRecord, RecordAddress | null>();
+const TEXT_MEMO = new Map<string, RecordAddress | null>();
+const TEXT_MEMO_SIZE = 20_000;
+
+function parseText(text: string): RecordAddress | null {
+  let out = TEXT_MEMO.get(text);
+  if (out === undefined) {
+    const a = normaliseAddress(text);
+    out = { parts: { flat: a.flat, number: a.number, name: a.name, street: a.street, locality: a.locality, town: a.town }, postcodeInText: a.postcode };
+    if (!hasStoredParts(out.parts) && !a.postcode) out = null;
+    if (TEXT_MEMO.size >= TEXT_MEMO_SIZE) TEXT_MEMO.clear();
+    TEXT_MEMO.set(text, out);
   }
-  if (number === null && flat !== null) {
-    // "Flat 3, Rose Court": the building name stands in for number and street
-    const next = parts.find((p) => !p.includes('FLAT'));
-    street = next ? next.join(' ') : null;
+  return out;
+}
+
+/** The record's address: its stored parts, else its text parsed now; null when it has none. */
+export function recordAddress(r: LinkRecord): RecordAddress | null {
+  if (hasStoredParts(r.addressParts)) return { parts: r.addressParts, postcodeInText: null };
+  if (!r.address) return null;
+  let out = parsedOf.get(r);
+  if (out === undefined) {
+    out = parseText(r.address);
+    parsedOf.set(r, out);
   }
-  for (const p of parts) for (const t of p) if (t !== 'FLAT') all.push(t);
-  return { flat, number, street, tokens: [...new Set(all)] };
+  return out;
+}
+
+const PERSON_MEMO = new WeakMap<AddressParts, PersonAddress | null>();
+
+/** The person comparison's view of a record's address parts (remembered per parts object). */
+export function personAddress(parts: AddressParts): PersonAddress | null {
+  let out = PERSON_MEMO.get(parts);
+  if (out !== undefined) return out;
+  const words = new Set<string>();
+  for (const part of [parts.flat, parts.name, parts.number, parts.street, parts.locality, parts.town]) {
+    if (!part) continue;
+    // "12-14" and "SMITH-JONES COURT": each side of a hyphen is a word of its own
+    for (const w of part.split(/[\s\-/]+/)) if (w) words.add(w);
+  }
+  out = words.size === 0 ? null : { flat: parts.flat, number: parts.number, street: parts.street, tokens: [...words] };
+  PERSON_MEMO.set(parts, out);
+  return out;
 }

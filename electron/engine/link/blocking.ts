@@ -141,6 +141,9 @@ function keyValues(p: Prepared, key: BlockingKey): Int32Array {
       case 'postcodeSector':
         v = p.pcSector[i] as number;
         break;
+      case 'place':
+        v = p.place[i] as number;
+        break;
       case 'uprn':
         v = p.uprn[i] as number;
         break;
@@ -197,6 +200,8 @@ function describeKey(p: Prepared, key: BlockingKey, i: number): string {
       return p.postcodes[p.pc[i] as number] as string;
     case 'postcodeSector':
       return p.postcodes[p.pcSector[i] as number] as string;
+    case 'place':
+      return '(an address)';
     case 'uprn':
       return p.uprns[p.uprn[i] as number] as string;
     case 'nhsNumber':

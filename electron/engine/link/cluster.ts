@@ -28,7 +28,16 @@ export interface ClusterInput {
    * without one (a pair holding dates on both sides was weighed by the model and decides).
    */
   dob?: { day: Int32Array; ymd: Int32Array };
+  /**
+   * The edges' match weights (in edge order). With them, a record without a date of birth that
+   * fits two people whose dates differ about equally well (within AMBIGUOUS_BITS) joins neither:
+   * it is as likely to be one as the other.
+   */
+  edgeWeight?: Float32Array;
 }
+
+/** Match weights (log2 odds) this close count as fitting equally: odds within a factor of two. */
+const AMBIGUOUS_BITS = 1;
 
 /** Two dates of birth one person's records could hold: equal, within a month, day and month swapped, or one digit apart. */
 export function datesCompatible(dayA: number, ymdA: number, dayB: number, ymdB: number): boolean {
@@ -190,16 +199,54 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     const rb = find(b);
     if (ra !== rb) forbid(ra, rb, true);
   }
+  // per record without a date of birth, its edges (for the namesake check)
+  const weightOf = input.edgeWeight;
+  let undatedEdges: Map<number, number[]> | null = null;
+  if (dob && weightOf) {
+    undatedEdges = new Map();
+    for (let e = 0; e < input.edgeCount; e++) {
+      for (const r of [input.edgesA[e] as number, input.edgesB[e] as number]) {
+        if ((dob.day[r] as number) >= 0) continue;
+        const list = undatedEdges.get(r);
+        if (list) list.push(e);
+        else undatedEdges.set(r, [e]);
+      }
+    }
+  }
+  /** Whether the undated record r (alone in an undated cluster) fits another person, dated otherwise than x's cluster, about as well as edge e. */
+  const fitsAnother = (r: number, rx: number, e: number): boolean => {
+    const list = undatedEdges!.get(r);
+    if (!list || list.length < 2) return false;
+    const dx = datesOf(rx);
+    if (!dx) return false;
+    const floor = (weightOf![e] as number) - AMBIGUOUS_BITS;
+    for (const f of list) {
+      if (f === e || (weightOf![f] as number) < floor) continue;
+      const other = (input.edgesA[f] as number) === r ? (input.edgesB[f] as number) : (input.edgesA[f] as number);
+      const ry = find(other);
+      if (ry === rx || ry === find(r)) continue;
+      const dy = datesOf(ry);
+      if (!dy) continue;
+      for (const x of dx) for (const y of dy) if (!compatible(x, y)) return true;
+    }
+    return false;
+  };
   for (let e = 0; e < input.edgeCount; e++) {
-    const ra = find(input.edgesA[e] as number);
-    const rb = find(input.edgesB[e] as number);
+    const a = input.edgesA[e] as number;
+    const b = input.edgesB[e] as number;
+    const ra = find(a);
+    const rb = find(b);
     if (ra === rb) continue;
     const why = blockedBy(ra, rb);
     if (why) {
       refused[why]++;
       continue;
     }
-    if (datesClash(ra, rb, input.edgesA[e] as number, input.edgesB[e] as number)) {
+    if (datesClash(ra, rb, a, b)) {
+      refused.dateOfBirth++;
+      continue;
+    }
+    if (undatedEdges && ((!datesOf(ra) && fitsAnother(a, rb, e)) || (!datesOf(rb) && fitsAnother(b, ra, e)))) {
       refused.dateOfBirth++;
       continue;
     }

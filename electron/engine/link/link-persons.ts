@@ -390,9 +390,11 @@ async function linkPrepared(
     const apart = [...possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), ...generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count)];
     const edgesA = new Int32Array(edgeCount);
     const edgesB = new Int32Array(edgeCount);
+    const edgeWeight = new Float32Array(edgeCount);
     for (let k = 0; k < edgeCount; k++) {
       edgesA[k] = pairs.a[edgeIdx[k] as number] as number;
       edgesB[k] = pairs.b[edgeIdx[k] as number] as number;
+      edgeWeight[k] = weight[edgeIdx[k] as number] as number;
     }
     const clusters = clusterRecords({
       n: p.n,
@@ -407,6 +409,7 @@ async function linkPrepared(
       nonMatches,
       apart,
       dob: { day: p.dob, ymd: dobYmd(p) },
+      edgeWeight,
     });
     job.progress('clustering', 1, 1);
     lap('cluster');

@@ -2,12 +2,30 @@
 // objects, from SQLite); the raw postcode cell is read back from the verbatim row only where the
 // normalised postcode is missing (non-UK codes such as FEBRL's), so UK data pays nothing for it.
 import type { Db } from '../store/database.js';
-import type { LinkRecord } from './types.js';
+import type { AddressParts, LinkRecord } from './types.js';
 
 const SEX = new Set(['M', 'F', 'U']);
 
 function hasColumn(db: Db, table: string, column: string): boolean {
   return (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n > 0;
+}
+
+const ADDRESS_PARTS = ['addr_flat', 'addr_number', 'addr_name', 'addr_street', 'addr_locality', 'addr_town'] as const;
+const SEP = '\u001f';
+
+/**
+ * The importer's address parts as one text (parts joined by a unit separator), NULL when none
+ * is stored: one value to read and to intern, not six.
+ */
+function addressPartsColumn(db: Db): string {
+  if (!hasColumn(db, 'record', 'addr_flat')) return 'NULL';
+  return `CASE WHEN coalesce(${ADDRESS_PARTS.map((c) => `r.${c}`).join(', ')}) IS NULL THEN NULL ELSE ${ADDRESS_PARTS.map((c) => `ifnull(r.${c}, '')`).join(` || char(31) || `)} END`;
+}
+
+/** Parts read back from addressPartsColumn's text ('' was NULL). */
+function partsOf(joined: string): AddressParts {
+  const [flat, number, name, street, locality, town] = joined.split(SEP).map((v) => (v === '' ? null : v)) as Array<string | null>;
+  return { flat: flat ?? null, number: number ?? null, name: name ?? null, street: street ?? null, locality: locality ?? null, town: town ?? null };
 }
 
 /**
@@ -28,6 +46,7 @@ function recordColumns(db: Db) {
     postcode: 'r.postcode',
     postcodeRaw: optional('postcode_raw'),
     address: 'r.address',
+    addressParts: addressPartsColumn(db),
     uprn: 'r.uprn',
     nhsNumber: 'r.nhs_number',
     nhsNumberValid: 'r.nhs_number_valid',
@@ -62,6 +81,9 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
     (db.prepare('SELECT id, kind, as_of AS asOf FROM source').all() as Array<{ id: number; kind: string; asOf: string }>).map((s) => [s.id, s]),
   );
   const records: LinkRecord[] = [];
+  // one parts object per distinct stored address: household members share theirs, and the
+  // linker's stages key their work on it
+  const partsByText = new Map<string, AddressParts>();
   const rows = (only ? stmt.iterate(JSON.stringify([...only])) : stmt.iterate()) as IterableIterator<unknown[]>;
   const text = (row: unknown[], column: number): string | null => row[column] as string | null;
   for (const row of rows) {
@@ -69,6 +91,12 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
     const source = sources.get(sourceId);
     const sex = text(row, at.sex);
     const postcode = text(row, at.postcode);
+    const joinedParts = text(row, at.addressParts);
+    let addressParts: AddressParts | null = null;
+    if (joinedParts !== null) {
+      addressParts = partsByText.get(joinedParts) ?? null;
+      if (!addressParts) partsByText.set(joinedParts, (addressParts = partsOf(joinedParts)));
+    }
     records.push({
       id: row[at.id] as number,
       sourceId,
@@ -82,6 +110,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       postcode,
       postcodeRaw: text(row, at.postcodeRaw) ?? postcode,
       address: text(row, at.address),
+      addressParts,
       uprn: text(row, at.uprn),
       // An identifier counts only where its check digit passed at import.
       nhsNumber: row[at.nhsNumberValid] ? text(row, at.nhsNumber) : null,

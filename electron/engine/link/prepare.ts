@@ -3,7 +3,7 @@
 // SharedArrayBuffers so worker threads read them without copying.
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { normalisePostcode } from '../../../shared/domain/normalise/postcode.js';
-import { parseAddress } from './address.js';
+import { personAddress, recordAddress } from './address.js';
 import { nicknameGroupsOf, transliterationKey } from './names.js';
 import { soundex } from './strings.js';
 import type { LinkRecord } from './types.js';
@@ -109,6 +109,11 @@ export interface Prepared {
   addrTokens: Csr;
   /** record has an address or UPRN */
   hasAddress: Uint8Array;
+  /**
+   * For a record with an address but no postcode, its whole address (its words, sorted) as one
+   * id, else −1: where there is no postcode the address stands in for it as a place to block on.
+   */
+  place: Int32Array;
 
   /** UPRN dictionary (ids in `uprn`) */
   uprns: string[];
@@ -218,25 +223,16 @@ export function usableOtherId(value: string | null | undefined): string | null {
   return null;
 }
 
-const POSTCODE_IN_ADDRESS = /\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b/;
-
-/** A UK postcode written into the address text ("11 Badgerby Lane, Wexthorpe, S65 9LA"). */
-export function postcodeFromAddress(address: string | null): string | null {
-  if (!address) return null;
-  const m = POSTCODE_IN_ADDRESS.exec(address.toUpperCase());
-  return m ? normalisePostcode(`${m[1]}${m[2]}`) : null;
-}
-
 /**
  * Postcode key: a valid UK postcode in "S60 1AB" form (from the postcode field, else from the
- * address text), else the raw code upper-cased without spaces (FEBRL's "4223").
+ * address text: the importer already moved one into the field, so only a record parsed here
+ * brings one), else the raw code upper-cased without spaces (FEBRL's "4223").
  */
 function postcodeKeys(
   r: LinkRecord,
   normalise: (v: string | null) => string | null = normalisePostcode,
-  fromAddress: (v: string | null) => string | null = postcodeFromAddress,
 ): { full: string; sector: string | null; district: string | null } | null {
-  const uk = r.postcode ?? normalise(r.postcodeRaw) ?? (r.postcodeRaw ? null : fromAddress(r.address));
+  const uk = r.postcode ?? normalise(r.postcodeRaw) ?? (r.postcodeRaw ? null : (recordAddress(r)?.postcodeInText ?? null));
   if (uk) {
     const [outward, inward] = uk.split(' ') as [string, string];
     return { full: uk, sector: `${outward} ${inward[0]}`, district: outward };
@@ -244,6 +240,14 @@ function postcodeKeys(
   const raw = (r.postcodeRaw ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (!raw || /^0+$/.test(raw)) return null;
   return { full: raw, sector: null, district: null };
+}
+
+interface AddressIds {
+  place: number;
+  flat: number;
+  number: number;
+  street: number;
+  tokens: number[];
 }
 
 /** Bit per letter present (A = bit 0 … Z = bit 25), bit 26 for any other character. */
@@ -272,9 +276,7 @@ function memo<T>(fn: (value: string) => T): (value: string | null | undefined) =
 
 export function prepare(records: readonly LinkRecord[]): Prepared {
   const n = records.length;
-  const addressOf = memo((v) => parseAddress(v));
   const pcOf = memo((v) => normalisePostcode(v));
-  const pcInAddressOf = memo((v) => postcodeFromAddress(v));
   const names = new Interner();
   const postcodes = new Interner();
   const parts = new Interner();
@@ -308,6 +310,8 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   const houseNumber = i32(n);
   const street = i32(n);
   const hasAddress = u8(n);
+  const place = i32(n);
+  const places = new Interner();
   const addrTokens = new CsrBuilder();
   const nhs = i32(n);
   const nino = i32(n);
@@ -351,17 +355,25 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
   });
   const pcIds = (keys: ReturnType<typeof postcodeKeys>): [number, number, number] =>
     keys ? [postcodes.id(keys.full), keys.sector ? postcodes.id(keys.sector) : -1, keys.district ? postcodes.id(`${keys.district} `) : -1] : [-1, -1, -1];
-  const ukPostcodeOf = memo((v) => pcIds(postcodeKeys({ postcode: v, postcodeRaw: v, address: null } as LinkRecord, pcOf, pcInAddressOf)));
-  const addressIdsOf = memo((v) => {
-    const addr = addressOf(v);
-    if (!addr) return null;
-    return {
+  const ukPostcodeOf = memo((v) => pcIds(postcodeKeys({ postcode: v, postcodeRaw: v, address: null } as LinkRecord, pcOf)));
+  // keyed by the parts object: records of one home share it (load-records.ts)
+  const addressIds = new Map<object, AddressIds | null>();
+  const addressIdsOf = (r: LinkRecord): AddressIds | null => {
+    const address = recordAddress(r);
+    if (!address) return null;
+    let ids = addressIds.get(address.parts);
+    if (ids !== undefined) return ids;
+    const addr = personAddress(address.parts);
+    ids = !addr ? null : {
+      place: places.id([...addr.tokens].sort().join(' ')),
       flat: addr.flat ? parts.id(addr.flat) : -1,
       number: addr.number ? parts.id(addr.number) : -1,
       street: addr.street ? parts.id(addr.street) : -1,
       tokens: addr.tokens.map((t) => parts.id(t)).sort((a, b) => a - b),
     };
-  });
+    addressIds.set(address.parts, ids);
+    return ids;
+  };
   const noForename = { first: -1, compact: -1, rest: empty };
   const noSurname = { compact: -1, parts: empty };
   const noDob: [number, number, number, number] = [-1, 0, 0, 0];
@@ -399,17 +411,18 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     dobD[i] = d[3];
     sex[i] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : 0;
 
-    const pcs = r.postcode ? (ukPostcodeOf(r.postcode) as [number, number, number]) : pcIds(postcodeKeys(r, pcOf, pcInAddressOf));
+    const pcs = r.postcode ? (ukPostcodeOf(r.postcode) as [number, number, number]) : pcIds(postcodeKeys(r, pcOf));
     pc[i] = pcs[0];
     pcSector[i] = pcs[1];
     pcDistrict[i] = pcs[2];
 
-    const addr = addressIdsOf(r.address);
+    const addr = addressIdsOf(r);
     uprn[i] = r.uprn ? uprnIds.id(r.uprn) : -1;
     flat[i] = addr ? addr.flat : -1;
     houseNumber[i] = addr ? addr.number : -1;
     street[i] = addr ? addr.street : -1;
     hasAddress[i] = addr || r.uprn ? 1 : 0;
+    place[i] = addr && pcs[0] < 0 ? addr.place : -1;
     addrTokens.push(addr ? addr.tokens : empty);
 
     nhs[i] = r.nhsNumber ? nhsIds.id(r.nhsNumber) : -1;
@@ -558,6 +571,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     street,
     addrTokens: tokensCsr,
     hasAddress,
+    place,
     uprns: uprnIds.values,
     nhs,
     nino,

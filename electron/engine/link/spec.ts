@@ -70,6 +70,8 @@ export const BLOCKING_KEYS = [
   'nameSounds',
   'postcode',
   'postcodeSector',
+  /** the whole address, for a record with no postcode (see Prepared.place) */
+  'place',
   'uprn',
   'nhsNumber',
   'nino',
@@ -96,6 +98,7 @@ export const KEY_FIELDS: Record<BlockingKey, readonly ComparisonField[]> = {
   nameSounds: ['forename', 'surname', 'nameSwap'],
   postcode: ['postcode'],
   postcodeSector: ['postcode'],
+  place: ['address'],
   uprn: ['address'],
   nhsNumber: ['nhsNumber'],
   nino: ['nino'],
@@ -268,6 +271,9 @@ export function defaultMatchSpec(): MatchSpec {
       },
       { name: 'postcode + forename initial', keys: ['postcode', 'forenameInitial'] },
       { name: 'postcode + surname sound', keys: ['postcode', 'surnamePhonetic'] },
+      // Where records have no postcode (a parish register, a list of names and towns) the address
+      // is the place: it finds a forename keyed differently ("Iyabella"), which no name sound does.
+      { name: 'address without a postcode + surname sound + forename initial', keys: ['place', 'surnamePhonetic', 'forenameInitial'] },
     ],
     // Rules whose pairs are mostly one person or strangers. Postcode rules are left out: their
     // pairs are full of families, whose shared surname and address would teach EM that

@@ -164,6 +164,8 @@ function keyCondition(key: BlockingKey): string {
       return eq('postcode');
     case 'postcodeSector':
       return `split_part(l."postcode", ' ', 1) = split_part(r."postcode", ' ', 1) AND substr(split_part(l."postcode", ' ', 2), 1, 1) = substr(split_part(r."postcode", ' ', 2), 1, 1)`;
+    case 'place':
+      return `l."postcode" IS NULL AND r."postcode" IS NULL AND ${eq('address')}`;
     case 'uprn':
       return eq('uprn');
     case 'nhsNumber':

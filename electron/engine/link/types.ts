@@ -1,6 +1,16 @@
 // The linkage engine's inputs and outputs. Pure data: no store, no Node APIs, so the person
 // and household stages can be tested on in-memory arrays (FEBRL, demo boroughs, fixtures).
 
+/** An address in parts, as the importer's address normaliser gives them (upper case, types spelled out). */
+export interface AddressParts {
+  flat: string | null;
+  number: string | null;
+  name: string | null;
+  street: string | null;
+  locality: string | null;
+  town: string | null;
+}
+
 /** One Record as the linker sees it, loaded from the store (see load-records.ts). */
 export interface LinkRecord {
   /** record.id in the store */
@@ -25,6 +35,11 @@ export interface LinkRecord {
   postcodeRaw: string | null;
   /** The address as one string (lines joined with ", "), as imported. */
   address: string | null;
+  /**
+   * The address parts the importer's normaliser stored (record.addr_*); null or absent for a
+   * record stored before those columns existed, whose text the linker then parses itself.
+   */
+  addressParts?: AddressParts | null;
   uprn: string | null;
   /** National identifiers, only when they pass their check (DESIGN §3 "Identifiers as evidence"). */
   nhsNumber: string | null;

@@ -64,7 +64,8 @@ const WORDS: Readonly<Record<string, string>> = {
   FLT: 'FLAT', APT: 'APARTMENT', APPT: 'APARTMENT', APTS: 'APARTMENTS', HSE: 'HOUSE', HO: 'HOUSE', BLDG: 'BUILDING', BLK: 'BLOCK', CTGE: 'COTTAGE', COTT: 'COTTAGE', FM: 'FARM', UPR: 'UPPER', LWR: 'LOWER', GT: 'GREAT', LT: 'LITTLE', LTL: 'LITTLE', NTH: 'NORTH', STH: 'SOUTH', N: 'NORTH', S: 'SOUTH', E: 'EAST', W: 'WEST',
 };
 
-const FLAT = /\b(?:FLAT|FLT|APARTMENT|APPT|APT|UNIT|ROOM|RM|SUITE|STUDIO|MAISONETTE|BEDSIT)\.?\s*(?:NO\.?\s*)?([0-9]+[A-Z]?|[A-Z](?![A-Z]))\b/;
+// A letter after the word needs a space or dot before it: "Parkside Flats" and "RMB 596" are no flat S or B.
+const FLAT = /\b(?:FLAT|FLT|APARTMENT|APPT|APT|UNIT|ROOM|RM|SUITE|STUDIO|MAISONETTE|BEDSIT)(?:\.?\s*(?:NO\.?\s*)?([0-9]+[A-Z]?)|(?:\.\s*|\s+)(?:NO\.?\s*)?([A-Z])(?![A-Z]))\b/;
 const FLOOR = /\b((?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+FLOOR)(?:\s+(?:FLAT|FLT))?\b/;
 /** "2/14 High St" (flat 2 at number 14) and "14/2" are both seen; the form with a leading flat is the common one. */
 const SLASH = /^([0-9]+[A-Z]?)\s*\/\s*([0-9]+[A-Z]?)\b\s*/;
@@ -149,7 +150,7 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
     const part = parts[i] ?? '';
     const f = FLAT.exec(part) ?? FLOOR.exec(part);
     if (f) {
-      flat = (f[1] ?? '').replace(/^1ST/, 'FIRST').replace(/^2ND/, 'SECOND').replace(/^3RD/, 'THIRD').replace(/^4TH/, 'FOURTH');
+      flat = (f[1] ?? f[2] ?? '').replace(/^1ST/, 'FIRST').replace(/^2ND/, 'SECOND').replace(/^3RD/, 'THIRD').replace(/^4TH/, 'FOURTH');
       parts[i] = (part.slice(0, f.index) + part.slice(f.index + f[0].length)).replace(/^[\s,]+|[\s,]+$/g, '').trim();
     }
   }
@@ -185,6 +186,20 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
     } else if (parts.length) {
       name = parts[0] ?? null;
       locality.push(...parts.slice(1));
+    }
+  }
+  if (street && !town && locality.length === 0 && !hasStreetType(street)) {
+    // "14 Kilnfield Rd Wexthorpe" with no commas: the street ends at its last type word and
+    // the rest is the town (not when the rest is a direction: "High Street North").
+    const words = street.split(' ');
+    for (let k = words.length - 2; k >= 1; k--) {
+      const type = own(STREET_TYPES, words[k] ?? '');
+      if (type === undefined || !STREET_WORD.test(type)) continue;
+      if (!DIRECTION.test(words[k + 1] ?? '')) {
+        town = words.slice(k + 1).join(' ');
+        street = words.slice(0, k + 1).join(' ');
+      }
+      break;
     }
   }
   if (street) street = spellOut(street.split(' '), true);

@@ -130,6 +130,8 @@ export function findPostcode(text: string): { postcode: string; start: number; e
   const re = /\b([A-Z]{1,2}[0-9OIL][0-9A-Z]?) ?([0-9OIL][A-Z]{2})\b/gi;
   let found: { postcode: string; start: number; end: number } | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    // a slip is repaired only around a real digit: "CLOSE" is a word, not "C1 0SE"
+    if (!/[0-9]/.test(m[0])) continue;
     const pc = normalisePostcode(`${m[1] ?? ''}${m[2] ?? ''}`);
     if (pc) found = { postcode: pc, start: m.index, end: m.index + m[0].length };
   }

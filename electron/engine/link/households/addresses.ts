@@ -3,7 +3,8 @@
 // sub-building + number + street + town, are one address. Postcodes are interned as integers.
 
 import type { LinkRecord } from '../types.js';
-import { type ParsedAddress, parseAddress, sameStreet } from './address.js';
+import { recordAddress } from '../address.js';
+import { type ParsedAddress, householdKeys, sameStreet } from './address.js';
 
 export interface ResolvedAddresses {
   /** address index per record, -1 when the record has no usable full address */
@@ -115,22 +116,29 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
     }
     return node;
   };
-  // Each distinct address text (with its postcode column) is parsed and keyed once.
-  const parseCache = new Map<string, CacheEntry>();
-  const parseCacheByPostcode = new Map<string, CacheEntry>();
+  // Each distinct address (its stored parts, with the postcode) is keyed once: records of one
+  // home share one parts object (load-records.ts).
+  const keyCache = new Map<object, CacheEntry>();
+  const keyCacheByPostcode = new Map<object, Map<string, CacheEntry>>();
   const uprnNode = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     let node = -1;
-    if (r.address) {
-      let entry = parseCache.get(r.address);
-      if (entry && entry.postcodeColumn !== r.postcode) entry = parseCacheByPostcode.get(`${r.postcode ?? ''}|${r.address}`);
+    const address = recordAddress(r);
+    if (address) {
+      const postcode = r.postcode ?? address.postcodeInText;
+      let entry = keyCache.get(address.parts);
+      if (entry && entry.postcodeColumn !== postcode) entry = keyCacheByPostcode.get(address.parts)?.get(postcode ?? '');
       if (!entry) {
-        const parsed = parseAddress(r.address, r.postcode);
+        const parsed = householdKeys(address.parts, postcode);
         const full = parsed.number !== '' || parsed.name !== '';
-        entry = { postcodeColumn: r.postcode, parsed, postcodeId: postcodeId(parsed.postcode), node: full ? textNode(parsed) : -1 };
-        if (!parseCache.has(r.address)) parseCache.set(r.address, entry);
-        else parseCacheByPostcode.set(`${r.postcode ?? ''}|${r.address}`, entry);
+        entry = { postcodeColumn: postcode, parsed, postcodeId: postcodeId(parsed.postcode), node: full ? textNode(parsed) : -1 };
+        if (!keyCache.has(address.parts)) keyCache.set(address.parts, entry);
+        else {
+          let byPostcode = keyCacheByPostcode.get(address.parts);
+          if (!byPostcode) keyCacheByPostcode.set(address.parts, (byPostcode = new Map()));
+          byPostcode.set(postcode ?? '', entry);
+        }
       }
       postcodeOf[i] = entry.postcodeId;
       if (entry.node >= 0) {

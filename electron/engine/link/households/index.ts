@@ -9,7 +9,7 @@ import { splitOccupancies } from './occupancy.js';
 import { type Placement, placePeople } from './place.js';
 import { personProfiles } from './profiles.js';
 
-export { parseAddress, type ParsedAddress } from './address.js';
+export { householdAddress, householdKeys, type ParsedAddress } from './address.js';
 export type { HouseholdAddress } from './history.js';
 export { Evidence, type EvidenceCode, type Placement } from './place.js';
 

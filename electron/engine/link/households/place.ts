@@ -13,7 +13,8 @@
 
 import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.js';
 import { withinOneEdit } from '../strings.js';
-import { parseAddress } from './address.js';
+import { recordAddress } from '../address.js';
+import { householdKeys } from './address.js';
 import type { PerPerson, PersonProfiles } from './profiles.js';
 
 /** Surname ids and surname-part ids of a unit's members. */
@@ -247,15 +248,16 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
   // them ("Flat 25" and a postcode, from A&E): two neighbours at one postcode who share a surname
   // are two households when their doors differ.
   const doors: Array<string[] | undefined> = new Array<string[] | undefined>(personCount);
-  const doorsOfText = new Map<string, string[]>();
+  const doorsOfParts = new Map<object, string[]>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    if (!r.address) continue;
-    let marks = doorsOfText.get(r.address);
+    const address = recordAddress(r);
+    if (!address) continue;
+    let marks = doorsOfParts.get(address.parts);
     if (!marks) {
-      const parsed = parseAddress(r.address, r.postcode);
+      const parsed = householdKeys(address.parts, null);
       marks = [...(parsed.flat ? [`F${parsed.flat}`] : []), ...(parsed.number ? [`N${parsed.number}`] : [])];
-      doorsOfText.set(r.address, marks);
+      doorsOfParts.set(address.parts, marks);
     }
     if (marks.length === 0) continue;
     const p = personOf[i]!;
