@@ -381,7 +381,7 @@ export class SheetPlanner {
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const settled = settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []);
     const dated = settleBirthDates(settled, sample.map((r) => r.row.cells), this.given ?? [], this.pivotYear);
-    const suggestions = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear);
+    const suggestions = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear, sample.map((r) => r.row.cells));
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     const nameOrders = nameOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     // A table without a header says so by header row 0: no row of the file names its columns.
