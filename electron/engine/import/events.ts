@@ -80,6 +80,12 @@ export interface EventPlan {
   terms: TermColumns[];
   /** A tenancy's ASB-case flag column. */
   asbCase: number | null;
+  /**
+   * A tenancy with no heading that names its ASB flag: its columns with no heading at all, among
+   * which a row's one yes/no cell is read as the ASB case (the one tenancy flag the programmes'
+   * criteria use). Two yes/no cells in a row say nothing of which is which: neither is read.
+   */
+  unheadedFlags: number[];
   dateOrders: ReadonlyArray<'dmy' | 'mdy' | null>;
   pivotYear: number;
 }
@@ -168,8 +174,9 @@ export function planEvents(input: { sheet: string; headers: readonly string[]; r
   const details = of('event');
   const asbCase = kind === 'tenancy' ? (details.find((i) => /\b(asb|anti social|antisocial)\b/.test(headerKey(headers[i] ?? ''))) ?? null) : null;
   const detail = details.filter((i) => i !== asbCase).map((i): [number, string] => [i, headers[i] || `column ${i + 1}`]);
+  const unheadedFlags = kind === 'tenancy' && asbCase === null ? details.filter((i) => unnamed(headers[i])) : [];
   if (!hasDated && terms.length === 0) return null;
-  return { kind, start, end, category, value, detail, terms, asbCase, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
+  return { kind, start, end, category, value, detail, terms, asbCase, unheadedFlags, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
 }
 
 const YES = /^(y|yes|true|1|open|current|active)$/i;
@@ -181,6 +188,19 @@ function dateAt(cells: ReadonlyArray<string | null>, i: number | null, plan: Eve
   if (!value) return null;
   const order = plan.dateOrders[i] ?? undefined;
   return parseDate(value, order ? { pivotYear: plan.pivotYear, allowSerial: true, order } : { pivotYear: plan.pivotYear, allowSerial: true })?.iso ?? null;
+}
+
+const YES_NO = /^(y|yes|n|no|true|false)$/i;
+
+/** The row's one yes/no cell among `columns`, or null when there is none or more than one. */
+function unheadedFlag(cells: ReadonlyArray<string | null>, columns: readonly number[]): number | null {
+  let found: number | null = null;
+  for (const i of columns) {
+    if (!YES_NO.test(cleanCell(cells[i]) ?? '')) continue;
+    if (found !== null) return null;
+    found = i;
+  }
+  return found;
 }
 
 const numberAt = (cells: ReadonlyArray<string | null>, i: number | null): number | null => {
@@ -227,8 +247,9 @@ export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan, r
       if (v && !Object.prototype.hasOwnProperty.call(detail, header)) Object.defineProperty(detail, header, { value: v, enumerable: true, writable: true, configurable: true });
     }
     if (start || end || category) out.push([plan.kind, category, start, end, numberAt(cells, plan.value), JSON.stringify(detail)]);
-    if (plan.asbCase !== null) {
-      const flag = cleanCell(cells[plan.asbCase]);
+    const asbCase = plan.asbCase ?? unheadedFlag(cells, plan.unheadedFlags);
+    if (asbCase !== null) {
+      const flag = cleanCell(cells[asbCase]);
       if (flag && !NO.test(flag)) out.push(['asb-case', YES.test(flag) ? null : flag, null, null, null, '{}']);
     }
   }
