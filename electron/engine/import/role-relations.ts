@@ -1,8 +1,9 @@
 // Roles settled by how a sheet's columns relate row by row, for columns read from their cells
 // alone (no heading to go by; a heading the analyst or a synonym gave is never touched):
-// - a reference code that rows of different people share, living apart, is an incident's or an
-//   occurrence's reference (everyone involved carries it), not the person's own: event detail.
-//   Shared by people at one address it stays: a tenancy's or a claim's reference joins a household;
+// - a reference code that rows of different people share is an incident's or an occurrence's
+//   reference (everyone involved carries it), not the person's own, when those people mostly live
+//   apart or another code column is one that each person repeats: event detail. Shared by people
+//   at one address it stays: a tenancy's or a claim's reference joins a household;
 // - of date columns none of which reads as a birth date, the one that comes years before the
 //   others in nearly every row is the date of birth: a person's events follow their birth.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
@@ -26,8 +27,8 @@ export function settleReferences(headers: readonly string[], suggestions: RoleSu
   if (person.length === 0 || place.length === 0) return suggestions;
   const who = (r: ReadonlyArray<string | null>): string => person.map((i) => key(r[i])).join('|');
   const where = (r: ReadonlyArray<string | null>): string => place.map((i) => key(r[i])).join('|');
-  const out = suggestions.slice();
-  for (const c of refs) {
+  /** Of the codes that repeat: how many rows of different people share, of them how many live apart, and how many one person repeats. */
+  const sharing = (c: number): { shared: number; apart: number; same: number } => {
     const groups = new Map<string, Array<ReadonlyArray<string | null>>>();
     for (const r of rows) {
       const v = key(r[c]);
@@ -38,15 +39,31 @@ export function settleReferences(headers: readonly string[], suggestions: RoleSu
     }
     let shared = 0;
     let apart = 0;
+    let same = 0;
     for (const g of groups.values()) {
-      if (g.length < 2 || new Set(g.map(who)).size < 2) continue;
+      if (g.length < 2) continue;
+      if (new Set(g.map(who)).size < 2) {
+        same++;
+        continue;
+      }
       shared++;
       if (new Set(g.map(where)).size > 1) apart++;
     }
-    if (shared >= 3 && apart / shared >= 0.5) {
-      out[c] = { role: 'event', confidence: 0.5, reason: `the cells are reference codes, but ${apart} of ${shared} codes shared by different people are held by people living apart: an incident's reference, kept as event detail` };
+    return { shared, apart, same };
+  };
+  const stats = refs.map(sharing);
+  // A code that one person repeats from row to row is the person's own reference.
+  const ownRef = (k: number): boolean => (stats[k]?.same ?? 0) >= 3 && (stats[k]?.same ?? 0) > (stats[k]?.shared ?? 0);
+  const out = suggestions.slice();
+  refs.forEach((c, k) => {
+    const { shared, apart, same } = stats[k]!;
+    if (shared < 3 || shared <= same) return;
+    const beside = refs.findIndex((_, j) => j !== k && ownRef(j));
+    if (apart / shared >= 0.5 || beside >= 0) {
+      const why = beside >= 0 ? `column ${(refs[beside] ?? 0) + 1} is the person's own reference (one person repeats it)` : `${apart} of ${shared} codes shared by different people are held by people living apart`;
+      out[c] = { role: 'event', confidence: 0.5, reason: `the cells are reference codes that different people share, and ${why}: an incident's reference, kept as event detail` };
     }
-  }
+  });
   return out;
 }
 
