@@ -4,6 +4,7 @@
 // "no further action" or a community resolution is not), an involvement (a victim or witness of
 // ASB is not its cause). Pure: the store's event kind, category and detail cells in, facts out.
 import type { Fact } from '../../../shared/ipc/channels/cohort.js';
+import { unnamed } from '../import/event-cells.js';
 
 export interface EventInput {
   kind: string;
@@ -44,6 +45,22 @@ function cellsWhere(detail: Record<string, string | number>, header: RegExp): st
   return out;
 }
 
+
+/**
+ * Cells of columns that had no heading, short enough to be a code rather than a note, that match
+ * `vocabulary`: with no heading to say which cell is the outcome or the involvement, a cell that
+ * is one of those words says it itself. A free-text note ("both parties spoken to") is too long.
+ */
+function unnamedCellsLike(detail: Record<string, string | number>, vocabulary: (cell: string) => boolean, maxWords = 6): string {
+  let out = '';
+  for (const [k, v] of Object.entries(detail)) {
+    if (!unnamed(k)) continue;
+    const cell = norm(String(v));
+    if (cell.trim().split(' ').length <= maxWords && vocabulary(cell)) out += cell;
+  }
+  return out;
+}
+
 /** The facts one Event gives (usually one; an A&E visit for self-harm is also a mental-health fact). */
 export function classifyEvent(e: EventInput): Fact[] {
   let category = norm(e.category ?? '');
@@ -59,7 +76,7 @@ export function classifyEvent(e: EventInput): Fact[] {
       return ['fixed-exclusion'];
     }
     case 'offence': {
-      const outcome = cellsWhere(e.detail, OUTCOME_HEADER);
+      const outcome = cellsWhere(e.detail, OUTCOME_HEADER) || unnamedCellsLike(e.detail, (c) => PROVEN.test(c) || UNPROVEN.test(c));
       if (outcome.trim() === '') {
         // no outcome column beside the offence: the category may be the disposal itself
         // ("Youth Caution"), but an offence's name ("Breach of order") is no outcome
@@ -77,12 +94,12 @@ export function classifyEvent(e: EventInput): Fact[] {
       return facts;
     }
     case 'benefit-spell': {
-      const text = category + cellsWhere(e.detail, /\b(type|benefit|category|code)\b/);
+      const text = category + cellsWhere(e.detail, /\b(type|benefit|category|code)\b/) + unnamedCellsLike(e.detail, (c) => OUT_OF_WORK.test(c) || IN_WORK.test(c));
       if (OUT_OF_WORK.test(text) && !IN_WORK.test(text)) return ['benefit-out-of-work'];
       return ['benefit-other'];
     }
     case 'ae-attendance': {
-      const text = category + cellsWhere(e.detail, /\b(complaint|diagnosis|reason|presenting|chief)\b/);
+      const text = category + cellsWhere(e.detail, /\b(complaint|diagnosis|reason|presenting|chief)\b/) + unnamedCellsLike(e.detail, (c) => MENTAL.test(c) || SUBSTANCE.test(c));
       const facts: Fact[] = ['ae-attendance'];
       if (MENTAL.test(text)) facts.push('ae-mental-health');
       if (SUBSTANCE.test(text)) facts.push('ae-substance');
@@ -90,7 +107,7 @@ export function classifyEvent(e: EventInput): Fact[] {
     }
     case 'asb-incident':
     case 'event': {
-      let involvement = cellsWhere(e.detail, INVOLVEMENT_HEADER);
+      let involvement = cellsWhere(e.detail, INVOLVEMENT_HEADER) + unnamedCellsLike(e.detail, (c) => INVOLVEMENT_WORD.test(c) || NOT_CAUSE.test(c), 3);
       // "Involvement Type" taken as the event's type: the incident's type is then a detail cell
       if (INVOLVEMENT_WORD.test(category) && !ASB.test(category) && !DOMESTIC.test(category)) {
         involvement += category;

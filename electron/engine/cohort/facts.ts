@@ -4,6 +4,7 @@
 // imported since that Run is its own person and household, as `export clusters` writes it.
 import { FACTS, type Fact } from '../../../shared/ipc/channels/cohort.js';
 import type { Db } from '../store/database.js';
+import { termDates } from '../import/events.js';
 import { classifyEvent } from './classify.js';
 
 export const NO_DAY = -2147483648;
@@ -92,6 +93,22 @@ function modeDob(dobs: string[]): number {
 }
 
 export const RENT_ARREARS_CONCERN = 1000;
+
+const TERMS = ['spr', 'sum', 'aut'] as const;
+
+/**
+ * The school term `back` terms before the one holding `day`, dated as the importer dates a named
+ * term: for a table of term figures with no heading, whose last term is the extract's own.
+ */
+export function termBefore(day: number, back: number): { start: number; end: number } {
+  const d = new Date(day * 86_400_000);
+  const m = d.getUTCMonth() + 1;
+  let year = d.getUTCFullYear();
+  let t = m >= 9 ? 2 : m < 4 || (m === 4 && d.getUTCDate() < 15) ? 0 : 1;
+  for (t -= back; t < 0; t += 3) year--;
+  const dates = termDates(`${TERMS[t] ?? 'spr'} ${year}`);
+  return { start: dayOf(dates?.start), end: dayOf(dates?.end) };
+}
 
 const OUTCOME_DATE = /outcome|disposal|sentence|result/i;
 
@@ -226,9 +243,15 @@ export function loadFacts(db: Db): CohortFacts {
       start = t && t.start !== NO_DAY && (asOf === NO_DAY || t.start <= asOf) ? t.start : asOf;
       end = t && t.end !== NO_DAY ? t.end : asOf;
     }
+    if (e.kind === 'attendance' && start === NO_DAY && typeof detail.termsBeforeLast === 'number') {
+      const asOf = sourceAsOf.get(e.source) ?? NO_DAY;
+      if (asOf !== NO_DAY) ({ start, end } = termBefore(asOf, detail.termsBeforeLast));
+    }
     let outcome = NO_DAY;
     if (e.kind === 'offence') {
       for (const [k, v] of Object.entries(detail)) if (OUTCOME_DATE.test(k) && /date|dt|on\b/i.test(k)) outcome = dayOf(String(v));
+      // An offence has no duration: a date that ends it is when it was dealt with.
+      if (outcome === NO_DAY && end !== NO_DAY) [outcome, end] = [end, NO_DAY];
     }
     const possible = typeof detail.sessionsPossible === 'number' ? detail.sessionsPossible : NaN;
     const value = e.kind === 'attendance' ? (typeof detail.unauthorisedAbsences === 'number' ? detail.unauthorisedAbsences : NaN) : (e.value ?? NaN);

@@ -5,6 +5,7 @@
 import type { ColumnRole, EventKind, SourceKind } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
+import { unnamed, unnamedEventRoles } from './event-cells.js';
 import { headerKey, type RoleSuggestion } from './roles.js';
 
 /** One event ready for the store: [kind, category, start date, end date, value, detail JSON]. */
@@ -30,9 +31,16 @@ const numeric = (v: string): number | null => {
 
 /**
  * Sharpens the generic "event detail" role where the header says more: an end date, the event's
- * type, a count or amount. Columns the user gave a role are left alone.
+ * type, a count or amount. Columns with no heading at all are read from their cells and their
+ * place beside the event's date (unnamedEventRoles). Columns the user gave a role are left alone.
+ * `rows` are the sampled data rows, cell by column (for relationships between columns).
  */
-export function refineEventRoles(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = [], pivotYear?: number): RoleSuggestion[] {
+export function refineEventRoles(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = [], pivotYear?: number, rows: ReadonlyArray<ReadonlyArray<string | null>> = []): RoleSuggestion[] {
+  const named = refineNamedEventRoles(headers, suggestions, samples, given, pivotYear);
+  return unnamedEventRoles(headers, named, samples, rows, given, pivotYear);
+}
+
+function refineNamedEventRoles(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined>, pivotYear?: number): RoleSuggestion[] {
   let category = suggestions.some((s) => s.role === 'event_category');
   return suggestions.map((s, i) => {
     if (given[i] || s.role !== 'event') return s;
@@ -54,6 +62,11 @@ interface TermColumns {
   possible: number | null;
   unauthorised: number | null;
   authorised: number | null;
+  /**
+   * A term read from unheaded cells: which of the pair is sessions possible is the larger in each
+   * row, and the term is dated later from the extract's date (this many terms before its last).
+   */
+  termsBeforeLast?: number;
 }
 
 export interface EventPlan {
@@ -67,6 +80,12 @@ export interface EventPlan {
   terms: TermColumns[];
   /** A tenancy's ASB-case flag column. */
   asbCase: number | null;
+  /**
+   * A tenancy with no heading that names its ASB flag: its columns with no heading at all, among
+   * which a row's one yes/no cell is read as the ASB case (the one tenancy flag the programmes'
+   * criteria use). Two yes/no cells in a row say nothing of which is which: neither is read.
+   */
+  unheadedFlags: number[];
   dateOrders: ReadonlyArray<'dmy' | 'mdy' | null>;
   pivotYear: number;
 }
@@ -123,10 +142,26 @@ function termColumns(headers: readonly string[], roles: readonly ColumnRole[]): 
   return [...byLabel.values()].filter((t) => t.unauthorised !== null || t.possible !== null);
 }
 
+/**
+ * Terms of a table with no heading: the count columns read from their cells as term pairs
+ * (event-cells.ts) stand side by side, oldest term first, in runs of two or more pairs.
+ */
+function unheadedTerms(headers: readonly string[], roles: readonly ColumnRole[]): TermColumns[] {
+  const runs: number[][] = [];
+  roles.forEach((role, i) => {
+    if (role !== 'event_value' || !unnamed(headers[i])) return;
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === i - 1) run.push(i);
+    else runs.push([i]);
+  });
+  const pairs = runs.filter((r) => r.length >= 4 && r.length % 2 === 0).flatMap((r) => r.flatMap((c, k) => (k % 2 === 0 ? [[c, r[k + 1] ?? c] as const] : [])));
+  return pairs.map(([a, b], k) => ({ label: `Term ${k + 1} of ${pairs.length}`, possible: a, unauthorised: b, authorised: null, termsBeforeLast: pairs.length - 1 - k }));
+}
+
 /** The sheet's event plan: null when no column carries an event. */
 export function planEvents(input: { sheet: string; headers: readonly string[]; roles: readonly ColumnRole[]; sourceKind: SourceKind; dateOrders?: ReadonlyArray<'dmy' | 'mdy' | null>; pivotYear: number }): EventPlan | null {
   const { headers, roles } = input;
-  const terms = termColumns(headers, roles);
+  const terms = [...termColumns(headers, roles), ...unheadedTerms(headers, roles)];
   const inTerm = new Set(terms.flatMap((t) => [t.possible, t.unauthorised, t.authorised]).filter((i): i is number => i !== null));
   const of = (role: ColumnRole): number[] => roles.flatMap((r, i) => (r === role && !inTerm.has(i) ? [i] : []));
   const start = of('event_date');
@@ -139,8 +174,9 @@ export function planEvents(input: { sheet: string; headers: readonly string[]; r
   const details = of('event');
   const asbCase = kind === 'tenancy' ? (details.find((i) => /\b(asb|anti social|antisocial)\b/.test(headerKey(headers[i] ?? ''))) ?? null) : null;
   const detail = details.filter((i) => i !== asbCase).map((i): [number, string] => [i, headers[i] || `column ${i + 1}`]);
+  const unheadedFlags = kind === 'tenancy' && asbCase === null ? details.filter((i) => unnamed(headers[i])) : [];
   if (!hasDated && terms.length === 0) return null;
-  return { kind, start, end, category, value, detail, terms, asbCase, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
+  return { kind, start, end, category, value, detail, terms, asbCase, unheadedFlags, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
 }
 
 const YES = /^(y|yes|true|1|open|current|active)$/i;
@@ -152,6 +188,19 @@ function dateAt(cells: ReadonlyArray<string | null>, i: number | null, plan: Eve
   if (!value) return null;
   const order = plan.dateOrders[i] ?? undefined;
   return parseDate(value, order ? { pivotYear: plan.pivotYear, allowSerial: true, order } : { pivotYear: plan.pivotYear, allowSerial: true })?.iso ?? null;
+}
+
+const YES_NO = /^(y|yes|n|no|true|false)$/i;
+
+/** The row's one yes/no cell among `columns`, or null when there is none or more than one. */
+function unheadedFlag(cells: ReadonlyArray<string | null>, columns: readonly number[]): number | null {
+  let found: number | null = null;
+  for (const i of columns) {
+    if (!YES_NO.test(cleanCell(cells[i]) ?? '')) continue;
+    if (found !== null) return null;
+    found = i;
+  }
+  return found;
 }
 
 const numberAt = (cells: ReadonlyArray<string | null>, i: number | null): number | null => {
@@ -167,11 +216,14 @@ const numberAt = (cells: ReadonlyArray<string | null>, i: number | null): number
 export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan, recordDate?: string | null): EventTuple[] {
   const out: EventTuple[] = [];
   for (const term of plan.terms) {
-    const unauthorised = numberAt(cells, term.unauthorised);
-    const possible = numberAt(cells, term.possible);
+    let unauthorised = numberAt(cells, term.unauthorised);
+    let possible = numberAt(cells, term.possible);
     if (unauthorised === null && possible === null) continue;
+    const unheaded = term.termsBeforeLast !== undefined;
+    if (unheaded && unauthorised !== null && possible !== null && unauthorised > possible) [possible, unauthorised] = [unauthorised, possible];
     const dates = termDates(term.label.toLowerCase());
     const detail: Record<string, number> = {};
+    if (unheaded) detail.termsBeforeLast = term.termsBeforeLast ?? 0;
     if (possible !== null) detail.sessionsPossible = possible;
     if (unauthorised !== null) detail.unauthorisedAbsences = unauthorised;
     const authorised = numberAt(cells, term.authorised);
@@ -195,8 +247,9 @@ export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan, r
       if (v && !Object.prototype.hasOwnProperty.call(detail, header)) Object.defineProperty(detail, header, { value: v, enumerable: true, writable: true, configurable: true });
     }
     if (start || end || category) out.push([plan.kind, category, start, end, numberAt(cells, plan.value), JSON.stringify(detail)]);
-    if (plan.asbCase !== null) {
-      const flag = cleanCell(cells[plan.asbCase]);
+    const asbCase = plan.asbCase ?? unheadedFlag(cells, plan.unheadedFlags);
+    if (asbCase !== null) {
+      const flag = cleanCell(cells[asbCase]);
       if (flag && !NO.test(flag)) out.push(['asb-case', YES.test(flag) ? null : flag, null, null, null, '{}']);
     }
   }

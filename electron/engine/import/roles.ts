@@ -387,6 +387,11 @@ function explain(chosen: RoleSuggestion, header: string | null, byHeader: RoleSu
 
 function chooseRole(byHeader: RoleSuggestion | null, byCells: RoleSuggestion | null, filled: string[], pivotYear: number): RoleSuggestion {
   if (byHeader && byHeader.role === 'ignore') return byHeader;
+  // Two capitalised words are a person's name only if first names are among them: with no
+  // heading, "Referral Order" or "Theft Shop" is an event's detail.
+  if (!byHeader && byCells?.role === 'full_name' && knownForenameShare(filled) < 0.3) {
+    return { role: 'event', confidence: 0.3, reason: `${byCells.reason ?? 'the cells are two or more words'}, but few hold a first name: kept as event detail` };
+  }
   // Cells that plainly hold people's whole names outweigh a heading guessed loosely
   // ("Individual" read as "individual id") or one naming no person field: the cells come first.
   // (Single names are left to the heading: many surnames are first names too.)

@@ -8,6 +8,7 @@ import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
+import { settleReferences, settleUnheadedBirthDate } from './role-relations.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
 import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
@@ -379,9 +380,10 @@ export class SheetPlanner {
       return suggestRole(h || null, values, this.pivotYear);
     });
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
-    const settled = settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []);
-    const dated = settleBirthDates(settled, sample.map((r) => r.row.cells), this.given ?? [], this.pivotYear);
-    const suggestions = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear);
+    const sampleRows = sample.map((r) => r.row.cells);
+    const settled = settleReferences(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), sampleRows, this.given ?? []);
+    const dated = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
+    const suggestions = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     const nameOrders = nameOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     // A table without a header says so by header row 0: no row of the file names its columns.

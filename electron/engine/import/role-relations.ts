@@ -1,0 +1,112 @@
+// Roles settled by how a sheet's columns relate row by row, for columns read from their cells
+// alone (no heading to go by; a heading the analyst or a synonym gave is never touched):
+// - a reference code that rows of different people share is an incident's or an occurrence's
+//   reference (everyone involved carries it), not the person's own, when those people mostly live
+//   apart or another code column is one that each person repeats: event detail. Shared by people
+//   at one address it stays: a tenancy's or a claim's reference joins a household;
+// - of date columns none of which reads as a birth date, the one that comes years before the
+//   others in nearly every row is the date of birth: a person's events follow their birth.
+import type { ColumnRole } from '../../../shared/domain/record-fields.js';
+import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { roleFromHeader, type RoleSuggestion } from './roles.js';
+
+type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
+
+/** The column's role came from its cells: not given by the analyst, and its heading names no role. */
+const cellOnly = (headers: readonly string[], i: number, given: ReadonlyArray<ColumnRole | undefined>): boolean => !given[i] && roleFromHeader(headers[i] || null) === null;
+const key = (v: string | null | undefined): string => (v ?? '').trim().toUpperCase().replace(/\s+/g, '');
+
+const PERSON: ReadonlySet<ColumnRole> = new Set(['dob', 'forename', 'surname', 'full_name', 'nhs_number', 'nino', 'upn']);
+const PLACE: ReadonlySet<ColumnRole> = new Set(['postcode', 'address', 'uprn', 'address_line']);
+
+export function settleReferences(headers: readonly string[], suggestions: RoleSuggestion[], rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  const refs = suggestions.flatMap((s, i) => (s.role === 'agency_ref' && cellOnly(headers, i, given) ? [i] : []));
+  if (refs.length === 0) return suggestions;
+  const person = suggestions.flatMap((s, i) => (PERSON.has(s.role) ? [i] : []));
+  const place = suggestions.flatMap((s, i) => (PLACE.has(s.role) ? [i] : []));
+  if (person.length === 0 || place.length === 0) return suggestions;
+  const who = (r: ReadonlyArray<string | null>): string => person.map((i) => key(r[i])).join('|');
+  const where = (r: ReadonlyArray<string | null>): string => place.map((i) => key(r[i])).join('|');
+  /** Of the codes that repeat: how many rows of different people share, of them how many live apart, and how many one person repeats. */
+  const sharing = (c: number): { shared: number; apart: number; same: number } => {
+    const groups = new Map<string, Array<ReadonlyArray<string | null>>>();
+    for (const r of rows) {
+      const v = key(r[c]);
+      if (!v) continue;
+      const g = groups.get(v);
+      if (g) g.push(r);
+      else groups.set(v, [r]);
+    }
+    let shared = 0;
+    let apart = 0;
+    let same = 0;
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      if (new Set(g.map(who)).size < 2) {
+        same++;
+        continue;
+      }
+      shared++;
+      if (new Set(g.map(where)).size > 1) apart++;
+    }
+    return { shared, apart, same };
+  };
+  const stats = refs.map(sharing);
+  // A code that one person repeats from row to row is the person's own reference.
+  const ownRef = (k: number): boolean => (stats[k]?.same ?? 0) >= 3 && (stats[k]?.same ?? 0) > (stats[k]?.shared ?? 0);
+  const out = suggestions.slice();
+  refs.forEach((c, k) => {
+    const { shared, apart, same } = stats[k]!;
+    if (shared < 3 || shared <= same) return;
+    const beside = refs.findIndex((_, j) => j !== k && ownRef(j));
+    if (apart / shared >= 0.5 || beside >= 0) {
+      const why = beside >= 0 ? `column ${(refs[beside] ?? 0) + 1} is the person's own reference (one person repeats it)` : `${apart} of ${shared} codes shared by different people are held by people living apart`;
+      out[c] = { role: 'event', confidence: 0.5, reason: `the cells are reference codes that different people share, and ${why}: an incident's reference, kept as event detail` };
+    }
+  });
+  return out;
+}
+
+const YEAR = 365.25;
+
+export function settleUnheadedBirthDate(headers: readonly string[], suggestions: RoleSuggestion[], rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = [], pivotYear?: number): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'dob')) return suggestions;
+  const dates = suggestions.flatMap((s, i) => (s.role === 'event_date' ? [i] : []));
+  if (dates.length < 2) return suggestions;
+  const day = (v: string | null | undefined): number | null => {
+    const iso = v ? parseDate(v, { pivotYear, allowSerial: true })?.iso : undefined;
+    return iso ? Date.parse(iso) / 86_400_000 : null;
+  };
+  for (const c of dates) {
+    if (!cellOnly(headers, c, given)) continue;
+    let n = 0;
+    let before = 0;
+    let births = 0;
+    const gaps: number[] = [];
+    for (const r of rows) {
+      const birth = day(r[c]);
+      if (birth === null) continue;
+      births++;
+      for (const o of dates) {
+        if (o === c) continue;
+        const other = day(r[o]);
+        if (other === null) continue;
+        n++;
+        if (other > birth) before++;
+        gaps.push(other - birth);
+      }
+    }
+    // The other dates are there in most rows: an end date left blank while a tenancy or a claim
+    // runs would make its start look like a birth date.
+    if (n < 3 || n < births * (dates.length - 1) * 0.8) continue;
+    gaps.sort((a, b) => a - b);
+    const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
+    // Years before every other date in the row, and a person's age at them (under 120).
+    if (before / n >= 0.95 && median >= 3 * YEAR && (gaps[gaps.length - 1] ?? 0) <= 120 * YEAR) {
+      const out = suggestions.slice();
+      out[c] = { role: 'dob', confidence: 0.6, reason: `the cells are dates, years before the row's other dates in ${Math.round((before / n) * 100)}% of rows: dates of birth` };
+      return out;
+    }
+  }
+  return suggestions;
+}
