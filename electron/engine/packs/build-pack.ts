@@ -3,7 +3,8 @@
 // PDF and the workbook. Nothing else reaches the renderers.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Block, PackDocument, PackSection, PackTemplate } from '../../../shared/ipc/channels/packs.js';
+import { packFileNames, type Block, type PackDocument, type PackSection, type PackTemplate } from '../../../shared/ipc/channels/packs.js';
+import { checkExportTarget } from '../governance/export-path.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Db } from '../store/database.js';
 import { controlBlock, disclosureFootnotes } from './disclosure.js';
@@ -69,17 +70,24 @@ export async function renderPack(document: PackDocument, job: JobContext): Promi
   return { document, pdf: pdf.bytes, xlsx, pages: pdf.pages };
 }
 
-/** File names from the template: the same pack always lands under the same names. */
-export function packFileNames(template: string): { pdf: string; xlsx: string } {
-  const slug = template.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pack';
-  return { pdf: `board-pack-${slug}.pdf`, xlsx: `board-pack-${slug}.xlsx` };
+export { packFileNames };
+
+/**
+ * Where the pack's two files go in `dir`, checked before anything is built or written: a file of
+ * the same name that is not an earlier board pack (or a store's own file) is refused, naming it,
+ * unless the user said to replace it.
+ */
+export function packTargets(dir: string, template: string, guard: { storePath: string; replace: boolean }): { pdf: string; xlsx: string } {
+  const names = packFileNames(template);
+  const out = { pdf: join(dir, names.pdf), xlsx: join(dir, names.xlsx) };
+  checkExportTarget(out.pdf, { storePath: guard.storePath, kind: 'board-pack', force: guard.replace });
+  return out;
 }
 
 /** Writes both files into `dir` through temporary names, so a failure leaves no half file. */
-export function writePackFiles(dir: string, files: PackFiles): { pdf: string; xlsx: string } {
+export function writePackFiles(dir: string, files: PackFiles, guard: { storePath: string; replace: boolean }): { pdf: string; xlsx: string } {
   mkdirSync(dir, { recursive: true });
-  const names = packFileNames(files.document.record.template);
-  const out = { pdf: join(dir, names.pdf), xlsx: join(dir, names.xlsx) };
+  const out = packTargets(dir, files.document.record.template, guard);
   for (const [path, bytes] of [[out.pdf, files.pdf], [out.xlsx, files.xlsx]] as const) {
     writeFileSync(`${path}.partial`, bytes);
     renameSync(`${path}.partial`, path);
