@@ -57,13 +57,13 @@ function workbookTitled(prefix: string): (path: string) => boolean {
   };
 }
 
-/** A workbook whose document properties give this subject. */
+/** A workbook whose document properties give this subject (or a pack's workbook from before packs said so: ours, opening on its About sheet). */
 function workbookWithSubject(path: string, subject: string): boolean {
   try {
     if (!firstBytes(path, 2).equals(Buffer.from('PK'))) return false;
     if (statSync(path).size > 64 * 1024 ** 2) return false;
     const wb = XLSX.read(readFileSync(path), { type: 'buffer', bookProps: true, bookSheets: true });
-    return wb.Props?.Subject === subject;
+    return wb.Props?.Subject === subject || (wb.Props?.Author === 'Baseline Workbench' && wb.SheetNames[0] === 'About' && wb.SheetNames.includes('Notes'));
   } catch {
     return false;
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { packFileNames, type Block, type PackDocument, type PackSection, type PackTemplate } from '../../../shared/ipc/channels/packs.js';
 import { checkExportTarget } from '../governance/export-path.js';
 import type { JobContext } from '../jobs/job-context.js';
+import { withSharedBaselineRead } from '../snapshot/baseline-read.js';
 import type { Db } from '../store/database.js';
 import { controlBlock, disclosureFootnotes } from './disclosure.js';
 import { stateFingerprint } from './fingerprint.js';
@@ -26,6 +27,11 @@ const withheldIn = (block: Block): number =>
 
 /** The controlled document: what the pack shows, and the record that makes it reproducible. */
 export function buildPackDocument(db: Db, providers: PackProviders, template: PackTemplate, options: { synthetic: boolean; version: string }): PackDocument {
+  // The cohort facts and the outcomes frame each need every record and event: one read serves both.
+  return withSharedBaselineRead(db, () => controlledDocument(db, providers, template, options));
+}
+
+function controlledDocument(db: Db, providers: PackProviders, template: PackTemplate, options: { synthetic: boolean; version: string }): PackDocument {
   const settings = template.disclosure;
   const sections: PackSection[] = template.sections.map((id) => {
     const draft = SECTIONS[id].build({ providers, settings, synthetic: options.synthetic });
