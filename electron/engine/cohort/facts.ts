@@ -9,10 +9,34 @@ import { classifyEvent } from './classify.js';
 
 export const NO_DAY = -2147483648;
 
-/** Days since 1970-01-01 of an ISO date, or NO_DAY. */
+const digit = (iso: string, i: number): number => {
+  const c = iso.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** Days since 1970-01-01 of an ISO date, or NO_DAY. Read digit by digit: it runs for every event and record. */
 export function dayOf(iso: string | null | undefined): number {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return NO_DAY;
-  return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+  if (!iso || iso.length < 10 || iso[4] !== '-' || iso[7] !== '-') return NO_DAY;
+  const y0 = digit(iso, 0);
+  const y1 = digit(iso, 1);
+  const y2 = digit(iso, 2);
+  const y3 = digit(iso, 3);
+  const m0 = digit(iso, 5);
+  const m1 = digit(iso, 6);
+  const d0 = digit(iso, 8);
+  const d1 = digit(iso, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return NO_DAY;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  // Days from the civil date (Hinnant's algorithm); the rare out-of-range month or two-digit year as Date.UTC reads them.
+  if (m < 1 || m > 12 || y < 100) return Math.round(Date.UTC(y, m - 1, day) / 86_400_000);
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function isoOf(day: number): string {
@@ -221,19 +245,27 @@ export function loadFacts(db: Db): CohortFacts {
   const sourceAsOf = new Map<number, number>();
   for (const s of db.prepare('SELECT id, as_of FROM source').all() as Array<{ id: number; as_of: string }>) sourceAsOf.set(s.id, dayOf(s.as_of));
   const events = baselineEvents(db);
+  // Most events repeat a few shapes (an A&E site, arrival and discharge; a benefit code): each
+  // shape is classified once, and detail cells are parsed only where a figure is read from them.
+  const classified = new Map<string, Fact[]>();
+  const DETAIL_UNUSED = new Set(['attendance', 'alternative-provision', 'asb-case', 'tenancy']);
+  const NUMBERS_IN_DETAIL = new Set(['attendance', 'offence']);
   for (const e of events) if (e[3] === 'tenancy') tenancyOf.set(e[1], { start: dayOf(e[5]), end: dayOf(e[6]) });
   for (const [id, record, source, kind, category, startIso, endIso, eventValue, detailJson] of events) {
     kinds.add(kind);
     const p = record < recordPerson.length ? recordPerson[record]! : -1;
     if (p < 0) continue;
+    const shape = `${kind}\u0001${category ?? '\u0002'}\u0001${DETAIL_UNUSED.has(kind) ? '' : detailJson}`;
+    let given = classified.get(shape);
     let detail: Record<string, string | number> = {};
-    if (detailJson !== '{}') {
+    if ((given === undefined || NUMBERS_IN_DETAIL.has(kind)) && detailJson !== '{}') {
       try {
         detail = JSON.parse(detailJson) as Record<string, string | number>;
       } catch {
         detail = {};
       }
     }
+    if (given === undefined) classified.set(shape, (given = classifyEvent({ kind, category, detail })));
     let start = dayOf(startIso);
     let end = dayOf(endIso);
     if (kind === 'asb-case') {
@@ -252,7 +284,7 @@ export function loadFacts(db: Db): CohortFacts {
     }
     const possible = typeof detail.sessionsPossible === 'number' ? detail.sessionsPossible : NaN;
     const value = kind === 'attendance' ? (typeof detail.unauthorisedAbsences === 'number' ? detail.unauthorisedAbsences : NaN) : (eventValue ?? NaN);
-    for (const f of classifyEvent({ kind, category, detail })) {
+    for (const f of given) {
       add(p, FACT_CODE.get(f)!, start, end, value, possible, outcome, id, record);
     }
     // Arrears of more than about two months' rent, not the odd week behind, are a risk to the home.
