@@ -155,7 +155,8 @@ export function typedExportPath(typed: string, extension: string, guard?: Export
   const path = resolve(typed);
   if (!path.toLowerCase().endsWith(extension)) throw new WorkbenchError('bad-input', `The file name must end in ${extension}, for example record${extension}.`);
   if (existsSync(path) && statSync(path).isDirectory()) throw new WorkbenchError('bad-input', `${path} is a folder: give a file name.`);
-  if (!existsSync(dirname(path))) throw new WorkbenchError('bad-input', `The folder ${dirname(path)} does not exist.`);
+  // A board pack is saved into a folder, made when the pack is written.
+  if (!existsSync(dirname(path)) && guard?.kind !== 'board-pack') throw new WorkbenchError('bad-input', `The folder ${dirname(path)} does not exist.`);
   if (guard) checkExportTarget(path, guard);
   return path;
 }
