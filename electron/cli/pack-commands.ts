@@ -7,14 +7,15 @@ import type { CommandResult } from './open-store.js';
 
 type Context = CliContext;
 
-export const PACK_HELP = `  pack build [--template NAME] --out DIR   write the board pack's PDF and workbook into DIR
+export const PACK_HELP = `  pack build [--template NAME] --out DIR [--force]   write the board pack's PDF and workbook into DIR
+                                    (--force replaces files of the same names that are not earlier packs)
   pack templates                    the pack templates (the built-in default and saved ones)`;
 
 const build = async (args: ParsedArgs, ctx: Context): Promise<CommandResult> => {
   const out = single(args, 'out');
   if (!out) throw new UsageError('pack build needs --out DIR (the folder for the PDF and the workbook)');
   const template = single(args, 'template');
-  const built = await invoke(ctx, 'packs:build', { outDir: resolve(out), ...(template ? { template } : {}) });
+  const built = await invoke(ctx, 'packs:build', { outDir: resolve(out), ...(template ? { template } : {}), replace: args.flags.has('force') });
   const r = built.document.record;
   ctx.say(`Wrote the board pack (${built.pages} pages, ${r.sections.length} sections, ${r.suppressedCells} cells withheld) to ${built.pdf} and ${built.xlsx}.`);
   return { summary: { pdf: built.pdf, xlsx: built.xlsx }, exit: 0 };

@@ -47,6 +47,8 @@ process.stderr.write(`store: unlock ${Number(s.unlockMs).toFixed(1)} ms, raw ope
   const part = (k: string): { seconds: number; cpuSeconds: number; periods: number } => o[k] as { seconds: number; cpuSeconds: number; periods: number };
   const key = `outcomes: 5 indicators × 25 areas, ${Number(o.households).toLocaleString('en-GB')}-household demo`;
   lines.push([`${key}, first question after opening (quarters)`, `${part('cold').seconds.toFixed(2)} s (CPU ${part('cold').cpuSeconds.toFixed(2)} s)`]);
+  const split = o.firstCallSplit as { read: { cpuSeconds: number }; counted: { cpuSeconds: number } };
+  lines.push([`${key}, first question: reading the baseline / counting (CPU)`, `${split.read.cpuSeconds.toFixed(2)} s / ${split.counted.cpuSeconds.toFixed(2)} s`]);
   lines.push([`${key}, next question (${part('warmMonth').periods} months)`, `${part('warmMonth').seconds.toFixed(2)} s (CPU ${part('warmMonth').cpuSeconds.toFixed(2)} s)`]);
   process.stderr.write(`outcomes: cold ${part('cold').seconds.toFixed(2)} s, warm by month ${part('warmMonth').seconds.toFixed(2)} s\n`);
 }

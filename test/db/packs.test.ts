@@ -6,7 +6,7 @@
 // and kept in test/artifacts/packs/ for people to look at.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -371,6 +371,40 @@ describe('templates, roles and the CLI', () => {
     expect(await engine.invoke('packs:templates', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     engine.close();
   });
+
+  it('refuses to overwrite a file of the pack\'s name that is not an earlier pack, naming it, unless told to replace it', async () => {
+    const dir = join(root, 'in-the-way');
+    mkdirSync(dir, { recursive: true });
+    const pdf = join(dir, 'board-pack-default.pdf');
+    const xlsx = join(dir, 'board-pack-default.xlsx');
+    writeFileSync(xlsx, 'minutes of the last meeting');
+    // The CLI: exit 1, the file named, nothing written; --force replaces it.
+    const refused = await cliInProcess(['pack', 'build', '--out', dir, '--db', storePath, '--json'], CORA);
+    expect(refused.code).toBe(1);
+    expect(refused.json).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(`${xlsx} already exists and is not an earlier board pack export`) } });
+    expect(readFileSync(xlsx, 'utf8')).toBe('minutes of the last meeting');
+    expect(readdirSync(dir)).toEqual(['board-pack-default.xlsx']);
+    const forced = await cliInProcess(['pack', 'build', '--out', dir, '--db', storePath, '--json', '--force'], CORA);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    // An earlier pack is the pack's own file: building again replaces it without being told.
+    const again = await cliInProcess(['pack', 'build', '--out', dir, '--db', storePath, '--json'], CORA);
+    expect(again.code).toBe(0);
+
+    // The engine's channels, as the app uses them: the check first, then the export with `replace`.
+    const engine = await engineAs(CORA);
+    expect(await call(engine, 'exports:checkTarget', { path: pdf, kind: 'board-pack' })).toMatchObject({ state: 'earlier-export' });
+    writeFileSync(pdf, '%PDF-1.4 someone else\'s report');
+    const check = await call<{ state: string; message: string }>(engine, 'exports:checkTarget', { path: pdf, kind: 'board-pack' });
+    expect(check).toMatchObject({ state: 'refused', message: expect.stringContaining(pdf) });
+    const pack = await build(engine, {});
+    expect(await engine.invoke('packs:export', { build: pack.build, outDir: dir })).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(pdf) } });
+    expect(await engine.invoke('packs:build', { outDir: dir })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(readFileSync(pdf, 'utf8')).toBe("%PDF-1.4 someone else's report");
+    await call(engine, 'packs:export', { build: pack.build, outDir: dir, replace: true });
+    expect(readFileSync(pdf).length).toBeGreaterThan(10_000);
+    engine.close();
+  }, 120_000);
 
   it('pack build --out DIR --json prints the two paths; pack templates lists them; a partner gets exit 1', async () => {
     const out = join(root, 'cli');

@@ -5,14 +5,39 @@
 import { FACTS, type Fact } from '../../../shared/ipc/channels/cohort.js';
 import type { Db } from '../store/database.js';
 import { termDates } from '../import/events.js';
+import { baselineEvents, baselineRecords } from '../snapshot/baseline-read.js';
 import { classifyEvent } from './classify.js';
 
 export const NO_DAY = -2147483648;
 
-/** Days since 1970-01-01 of an ISO date, or NO_DAY. */
+const digit = (iso: string, i: number): number => {
+  const c = iso.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** Days since 1970-01-01 of an ISO date, or NO_DAY. Read digit by digit: it runs for every event and record. */
 export function dayOf(iso: string | null | undefined): number {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return NO_DAY;
-  return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+  if (!iso || iso.length < 10 || iso[4] !== '-' || iso[7] !== '-') return NO_DAY;
+  const y0 = digit(iso, 0);
+  const y1 = digit(iso, 1);
+  const y2 = digit(iso, 2);
+  const y3 = digit(iso, 3);
+  const m0 = digit(iso, 5);
+  const m1 = digit(iso, 6);
+  const d0 = digit(iso, 8);
+  const d1 = digit(iso, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return NO_DAY;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  // Days from the civil date (Hinnant's algorithm); the rare out-of-range month or two-digit year as Date.UTC reads them.
+  if (m < 1 || m > 12 || y < 100) return Math.round(Date.UTC(y, m - 1, day) / 86_400_000);
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function isoOf(day: number): string {
@@ -132,29 +157,21 @@ export function loadFacts(db: Db): CohortFacts {
   const fingerprint = factsFingerprint(db);
   // Where each record came from (file, sheet, row) is read only when evidence or an export asks:
   // joining the raw rows here would read every stored spreadsheet row to evaluate a cohort.
-  const records = db
-    .prepare(
-      `SELECT r.id AS id, r.dob AS dob, r.postcode AS postcode,
-              ${run === null ? 'NULL' : 'rp.person_id'} AS personId, ${run === null ? 'NULL' : 'ph.household_id'} AS householdId
-       FROM record r
-       ${run === null ? '' : 'LEFT JOIN run_record_person rp ON rp.record_id = r.id AND rp.run_id = @run LEFT JOIN run_person_household ph ON ph.run_id = @run AND ph.person_id = rp.person_id'}
-       ORDER BY r.id`,
-    )
-    .raw(true)
-    .all(run === null ? {} : { run }) as Array<[id: number, dob: string | null, postcode: string | null, personId: string | null, householdId: string | null]>;
+  // The records and events are the shared read's (one read when a board pack also counts outcomes).
+  const records = baselineRecords(db).rows;
 
   const personIndex = new Map<string, number>();
   const personIds: string[] = [];
   const personHouse: number[] = [];
-  const personDobs: string[][] = [];
   const householdIds: string[] = [];
   const householdIndex = new Map<string, number>();
   // Record IDs are dense: a typed array indexed by ID is the record → person map without 284k Map entries.
   const recordPerson = new Int32Array((records.at(-1)?.[0] ?? 0) + 1).fill(-1);
   const postcodeOf = new Map<number, string>();
-  const personRecords: number[][] = [];
-  const postcodeVotes: Array<Map<string, number>> = [];
-  for (const [id, dob, postcode, personId, householdId] of records) {
+  // The person of each row; a person's rows, dates of birth and postcodes are gathered from it
+  // afterwards (typed arrays, not an array per person and a map per household).
+  const rowPerson = new Int32Array(records.length);
+  records.forEach(([id, , postcode, , personId, householdId], i) => {
     const pid = run === null ? `P${id}` : (personId ?? `PR${id}`);
     const hid = run === null ? `H${id}` : (householdId ?? `HR${id}`);
     let h = householdIndex.get(hid);
@@ -162,7 +179,6 @@ export function loadFacts(db: Db): CohortFacts {
       h = householdIds.length;
       householdIds.push(hid);
       householdIndex.set(hid, h);
-      postcodeVotes.push(new Map());
     }
     let p = personIndex.get(pid);
     if (p === undefined) {
@@ -170,21 +186,33 @@ export function loadFacts(db: Db): CohortFacts {
       personIds.push(pid);
       personIndex.set(pid, p);
       personHouse.push(h);
-      personDobs.push([]);
-      personRecords.push([]);
     }
-    if (dob) personDobs[p]!.push(dob);
-    personRecords[p]!.push(id);
+    rowPerson[i] = p;
     recordPerson[id] = p;
-    if (postcode) {
-      postcodeOf.set(id, postcode);
-      const votes = postcodeVotes[h]!;
-      votes.set(postcode, (votes.get(postcode) ?? 0) + 1);
-    }
-  }
+    if (postcode) postcodeOf.set(id, postcode);
+  });
   const nPersons = personIds.length;
+  // persons → their rows, in record order
+  const recordStart = new Int32Array(nPersons + 1);
+  for (const p of rowPerson) recordStart[p + 1]!++;
+  for (let p = 0; p < nPersons; p++) recordStart[p + 1]! += recordStart[p]!;
+  const personRows = new Int32Array(records.length);
+  const next = recordStart.slice(0, nPersons);
+  rowPerson.forEach((p, i) => {
+    personRows[next[p]!++] = i;
+  });
+  const recordList = new Int32Array(records.length);
   const personDob = new Int32Array(nPersons);
-  for (let p = 0; p < nPersons; p++) personDob[p] = modeDob(personDobs[p]!);
+  const dobs: string[] = [];
+  for (let p = 0; p < nPersons; p++) {
+    dobs.length = 0;
+    for (let k = recordStart[p]!; k < recordStart[p + 1]!; k++) {
+      const row = records[personRows[k]!]!;
+      recordList[k] = row[0];
+      if (row[1]) dobs.push(row[1]);
+    }
+    personDob[p] = modeDob(dobs);
+  }
 
   // households → members
   const nHouse = householdIds.length;
@@ -197,72 +225,97 @@ export function loadFacts(db: Db): CohortFacts {
     memberList[fill[h]!++] = p;
   });
 
-  const recordStart = new Int32Array(nPersons + 1);
-  for (let p = 0; p < nPersons; p++) recordStart[p + 1] = recordStart[p]! + personRecords[p]!.length;
-  const recordList = new Int32Array(recordStart[nPersons]!);
-  for (let p = 0; p < nPersons; p++) recordList.set(personRecords[p]!, recordStart[p]!);
+  // The postcode most of a household's records give (ties: the first in sort order).
+  const votes = new Map<string, number>();
+  const householdPostcode = new Array<string | null>(nHouse);
+  for (let h = 0; h < nHouse; h++) {
+    votes.clear();
+    for (let m = memberStart[h]!; m < memberStart[h + 1]!; m++) {
+      const p = memberList[m]!;
+      for (let k = recordStart[p]!; k < recordStart[p + 1]!; k++) {
+        const pc = records[personRows[k]!]![2];
+        if (pc) votes.set(pc, (votes.get(pc) ?? 0) + 1);
+      }
+    }
+    let best: string | null = null;
+    let count = 0;
+    for (const [pc, c] of votes) if (c > count || (c === count && best !== null && pc < best)) [best, count] = [pc, c];
+    householdPostcode[h] = best;
+  }
 
   // events → facts, grouped by person
-  type Entry = { p: number; fact: number; start: number; end: number; value: number; possible: number; outcome: number; id: number; record: number };
-  const entries: Entry[] = [];
+  // One entry per fact an event gives, as columns (no object per entry), ordered at the end.
+  const entries = { p: [] as number[], fact: [] as number[], start: [] as number[], end: [] as number[], value: [] as number[], possible: [] as number[], outcome: [] as number[], id: [] as number[], record: [] as number[] };
+  const add = (p: number, fact: number, start: number, end: number, value: number, possible: number, outcome: number, id: number, record: number): void => {
+    entries.p.push(p);
+    entries.fact.push(fact);
+    entries.start.push(start);
+    entries.end.push(end);
+    entries.value.push(value);
+    entries.possible.push(possible);
+    entries.outcome.push(outcome);
+    entries.id.push(id);
+    entries.record.push(record);
+  };
   const kinds = new Set<string>();
   const tenancyOf = new Map<number, { start: number; end: number }>();
   const sourceAsOf = new Map<number, number>();
   for (const s of db.prepare('SELECT id, as_of FROM source').all() as Array<{ id: number; as_of: string }>) sourceAsOf.set(s.id, dayOf(s.as_of));
-  const events = db.prepare('SELECT id, record_id AS record, source_id AS source, kind, category, start_date AS start, end_date AS "end", value, detail_json AS detail FROM event ORDER BY id').all() as Array<{
-    id: number;
-    record: number;
-    source: number;
-    kind: string;
-    category: string | null;
-    start: string | null;
-    end: string | null;
-    value: number | null;
-    detail: string;
-  }>;
-  for (const e of events) if (e.kind === 'tenancy') tenancyOf.set(e.record, { start: dayOf(e.start), end: dayOf(e.end) });
-  for (const e of events) {
-    kinds.add(e.kind);
-    const p = e.record < recordPerson.length ? recordPerson[e.record]! : -1;
+  const events = baselineEvents(db);
+  // Most events repeat a few shapes (an A&E site, arrival and discharge; a benefit code): each
+  // shape is classified once, and detail cells are parsed only where a figure is read from them.
+  const classified = new Map<string, Fact[]>();
+  const DETAIL_UNUSED = new Set(['attendance', 'alternative-provision', 'asb-case', 'tenancy']);
+  const NUMBERS_IN_DETAIL = new Set(['attendance', 'offence']);
+  for (const e of events) if (e[3] === 'tenancy') tenancyOf.set(e[1], { start: dayOf(e[5]), end: dayOf(e[6]) });
+  for (const [id, record, source, kind, category, startIso, endIso, eventValue, detailJson] of events) {
+    kinds.add(kind);
+    const p = record < recordPerson.length ? recordPerson[record]! : -1;
     if (p < 0) continue;
+    const shape = `${kind}\u0001${category ?? '\u0002'}\u0001${DETAIL_UNUSED.has(kind) ? '' : detailJson}`;
+    let given = classified.get(shape);
     let detail: Record<string, string | number> = {};
-    try {
-      detail = JSON.parse(e.detail) as Record<string, string | number>;
-    } catch {
-      detail = {};
+    if ((given === undefined || NUMBERS_IN_DETAIL.has(kind)) && detailJson !== '{}') {
+      try {
+        detail = JSON.parse(detailJson) as Record<string, string | number>;
+      } catch {
+        detail = {};
+      }
     }
-    let start = dayOf(e.start);
-    let end = dayOf(e.end);
-    if (e.kind === 'asb-case') {
+    if (given === undefined) classified.set(shape, (given = classifyEvent({ kind, category, detail })));
+    let start = dayOf(startIso);
+    let end = dayOf(endIso);
+    if (kind === 'asb-case') {
       // A tenancy's ASB flag has no dates of its own: it was open while the tenancy ran, within
       // the extract's year.
       // A tenancy "starting" after the extract's own date is a recording error: the extract still
       // says the case was open, so it is dated by the extract.
-      const t = tenancyOf.get(e.record);
-      const asOf = sourceAsOf.get(e.source) ?? NO_DAY;
+      const t = tenancyOf.get(record);
+      const asOf = sourceAsOf.get(source) ?? NO_DAY;
       start = t && t.start !== NO_DAY && (asOf === NO_DAY || t.start <= asOf) ? t.start : asOf;
       end = t && t.end !== NO_DAY ? t.end : asOf;
     }
-    if (e.kind === 'attendance' && start === NO_DAY && typeof detail.termsBeforeLast === 'number') {
-      const asOf = sourceAsOf.get(e.source) ?? NO_DAY;
+    if (kind === 'attendance' && start === NO_DAY && typeof detail.termsBeforeLast === 'number') {
+      const asOf = sourceAsOf.get(source) ?? NO_DAY;
       if (asOf !== NO_DAY) ({ start, end } = termBefore(asOf, detail.termsBeforeLast));
     }
     let outcome = NO_DAY;
-    if (e.kind === 'offence') {
+    if (kind === 'offence') {
       for (const [k, v] of Object.entries(detail)) if (OUTCOME_DATE.test(k) && /date|dt|on\b/i.test(k)) outcome = dayOf(String(v));
       // An offence has no duration: a date that ends it is when it was dealt with.
       if (outcome === NO_DAY && end !== NO_DAY) [outcome, end] = [end, NO_DAY];
     }
     const possible = typeof detail.sessionsPossible === 'number' ? detail.sessionsPossible : NaN;
-    const value = e.kind === 'attendance' ? (typeof detail.unauthorisedAbsences === 'number' ? detail.unauthorisedAbsences : NaN) : (e.value ?? NaN);
-    for (const f of classifyEvent({ kind: e.kind, category: e.category, detail })) {
-      entries.push({ p, fact: FACT_CODE.get(f)!, start, end, value, possible, outcome, id: e.id, record: e.record });
+    const value = kind === 'attendance' ? (typeof detail.unauthorisedAbsences === 'number' ? detail.unauthorisedAbsences : NaN) : (eventValue ?? NaN);
+    for (const f of given) {
+      add(p, FACT_CODE.get(f)!, start, end, value, possible, outcome, id, record);
     }
     // Arrears of more than about two months' rent, not the odd week behind, are a risk to the home.
-    if (e.kind === 'tenancy' && e.value !== null && e.value >= RENT_ARREARS_CONCERN) entries.push({ p, fact: FACT_CODE.get('rent-arrears')!, start, end, value: e.value, possible: NaN, outcome: NO_DAY, id: e.id, record: e.record });
+    if (kind === 'tenancy' && eventValue !== null && eventValue >= RENT_ARREARS_CONCERN) add(p, FACT_CODE.get('rent-arrears')!, start, end, eventValue, NaN, NO_DAY, id, record);
   }
-  entries.sort((a, b) => a.p - b.p || a.start - b.start || a.id - b.id);
-  const n = entries.length;
+  const n = entries.p.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => entries.p[a]! - entries.p[b]! || entries.start[a]! - entries.start[b]! || entries.id[a]! - entries.id[b]!);
   let rowRefs: Map<number, RowRef> | undefined;
   const facts: CohortFacts = {
     run,
@@ -293,24 +346,21 @@ export function loadFacts(db: Db): CohortFacts {
       return rowRefs;
     },
     postcodeOf,
-    householdPostcode: postcodeVotes.map((votes) => {
-      let best: string | null = null;
-      let count = 0;
-      for (const [pc, c] of votes) if (c > count || (c === count && best !== null && pc < best)) [best, count] = [pc, c];
-      return best;
-    }),
+    householdPostcode,
   };
-  entries.forEach((e, i) => {
-    facts.eventStart[e.p + 1]!++;
-    facts.evFact[i] = e.fact;
-    facts.evStart[i] = e.start;
-    facts.evEnd[i] = e.end;
-    facts.evValue[i] = e.value;
-    facts.evPossible[i] = e.possible;
-    facts.evOutcome[i] = e.outcome;
-    facts.evId[i] = e.id;
-    facts.evRecord[i] = e.record;
-    facts.personMask[e.p]! |= 1 << e.fact;
+  order.forEach((e, i) => {
+    const p = entries.p[e]!;
+    const fact = entries.fact[e]!;
+    facts.eventStart[p + 1]!++;
+    facts.evFact[i] = fact;
+    facts.evStart[i] = entries.start[e]!;
+    facts.evEnd[i] = entries.end[e]!;
+    facts.evValue[i] = entries.value[e]!;
+    facts.evPossible[i] = entries.possible[e]!;
+    facts.evOutcome[i] = entries.outcome[e]!;
+    facts.evId[i] = entries.id[e]!;
+    facts.evRecord[i] = entries.record[e]!;
+    facts.personMask[p]! |= 1 << fact;
   });
   for (let p = 0; p < nPersons; p++) facts.householdMask[facts.personHousehold[p]!]! |= facts.personMask[p]!;
   for (let p = 0; p < nPersons; p++) facts.eventStart[p + 1]! += facts.eventStart[p]!;

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 
-export const EXPORT_KINDS = ['clusters', 'pairs', 'audit', 'quarantine', 'dp-record', 'backup', 'subject-access'] as const;
+export const EXPORT_KINDS = ['clusters', 'pairs', 'audit', 'quarantine', 'dp-record', 'backup', 'subject-access', 'board-pack'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportGuard {
@@ -27,6 +27,7 @@ const LABEL: Record<ExportKind, string> = {
   'dp-record': 'data protection record',
   backup: 'backup',
   'subject-access': 'subject access',
+  'board-pack': 'board pack',
 };
 
 function firstBytes(path: string, n: number): Buffer {
@@ -56,6 +57,37 @@ function workbookTitled(prefix: string): (path: string) => boolean {
   };
 }
 
+/** A workbook whose document properties give this subject (or a pack's workbook from before packs said so: ours, opening on its About sheet). */
+function workbookWithSubject(path: string, subject: string): boolean {
+  try {
+    if (!firstBytes(path, 2).equals(Buffer.from('PK'))) return false;
+    if (statSync(path).size > 64 * 1024 ** 2) return false;
+    const wb = XLSX.read(readFileSync(path), { type: 'buffer', bookProps: true, bookSheets: true });
+    return wb.Props?.Subject === subject || (wb.Props?.Author === 'Baseline Workbench' && wb.SheetNames[0] === 'About' && wb.SheetNames.includes('Notes'));
+  } catch {
+    return false;
+  }
+}
+
+/** A PDF whose document information says `/Subject (subject)` (written plainly near its end). */
+function pdfWithSubject(path: string, subject: string): boolean {
+  try {
+    if (firstBytes(path, 5).toString('latin1') !== '%PDF-') return false;
+    const size = statSync(path).size;
+    const tail = Math.min(size, 64 * 1024);
+    const fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(tail);
+    try {
+      readSync(fd, buffer, 0, tail, size - tail);
+    } finally {
+      closeSync(fd);
+    }
+    return buffer.toString('latin1').includes(`(${subject})`);
+  } catch {
+    return false;
+  }
+}
+
 /** How an earlier export of each kind is recognised: by its header line, title or magic. */
 const IS_EXPORT_OF: Record<ExportKind, (path: string) => boolean> = {
   clusters: csvStartsWith('file,sheet,row_number,person_id,household_id\r\n'),
@@ -65,6 +97,8 @@ const IS_EXPORT_OF: Record<ExportKind, (path: string) => boolean> = {
   'dp-record': workbookTitled('Data protection record'),
   backup: (path) => firstBytes(path, 8).toString('latin1') === 'BWBACKUP',
   'subject-access': workbookTitled('Subject access '),
+  // A pack is a PDF and a workbook under one name, each marked "Board pack" in its document properties.
+  'board-pack': (path) => (/\.pdf$/i.test(path) ? pdfWithSubject(path, 'Board pack') : workbookWithSubject(path, 'Board pack')),
 };
 
 /** The path with its folder's symlinks resolved, so `./x/../store.db` and a link both match. */
@@ -89,6 +123,16 @@ const storeOwnFiles = (storePath: string): string[] => [storePath, `${storePath}
  * same kind, unless forced. Nothing is written here.
  */
 export function checkExportTarget(path: string, guard: ExportGuard): void {
+  // A board pack is written as two files under one name (its PDF and its workbook): both are checked.
+  if (guard.kind === 'board-pack') {
+    const stem = path.replace(/\.(pdf|xlsx)$/i, '');
+    for (const file of [`${stem}.pdf`, `${stem}.xlsx`]) checkOneTarget(file, guard);
+    return;
+  }
+  checkOneTarget(path, guard);
+}
+
+function checkOneTarget(path: string, guard: ExportGuard): void {
   const target = canonical(path);
   const name = basename(target);
   const isStoreFile =
@@ -111,7 +155,8 @@ export function typedExportPath(typed: string, extension: string, guard?: Export
   const path = resolve(typed);
   if (!path.toLowerCase().endsWith(extension)) throw new WorkbenchError('bad-input', `The file name must end in ${extension}, for example record${extension}.`);
   if (existsSync(path) && statSync(path).isDirectory()) throw new WorkbenchError('bad-input', `${path} is a folder: give a file name.`);
-  if (!existsSync(dirname(path))) throw new WorkbenchError('bad-input', `The folder ${dirname(path)} does not exist.`);
+  // A board pack is saved into a folder, made when the pack is written.
+  if (!existsSync(dirname(path)) && guard?.kind !== 'board-pack') throw new WorkbenchError('bad-input', `The folder ${dirname(path)} does not exist.`);
   if (guard) checkExportTarget(path, guard);
   return path;
 }

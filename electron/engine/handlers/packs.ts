@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PACK_CHANNELS, PackBuilt } from '../../../shared/ipc/channels/packs.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { buildPackDocument, renderPack, writePackFiles, type PackFiles } from '../packs/build-pack.js';
+import { buildPackDocument, packTargets, renderPack, writePackFiles, type PackFiles } from '../packs/build-pack.js';
 import { storeProviders } from '../packs/store-providers.js';
 import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '../packs/templates.js';
 import { appVersion } from '../version.js';
@@ -46,12 +46,15 @@ export function packHandlers(context: EngineContext): HandlersFor<keyof typeof P
       store.audit(context.user(), 'pack-template-deleted', {});
       return { deleted: name };
     },
-    'packs:build': ({ template: name, outDir }) => {
+    'packs:build': ({ template: name, outDir, replace }) => {
       const store = context.requireStore();
       // In Electron the renderer never names paths: the pack waits in the engine for packs:export.
       if (outDir !== undefined && context.options().host === 'electron') throw new WorkbenchError('forbidden', 'Export the pack with the save dialog.');
       const dir = outDir === undefined ? null : checkedFolder(outDir);
       const template = findTemplate(store.reader, name);
+      const guard = { storePath: context.options().storePath, replace: replace === true };
+      // Refused before the build, not after it: a file in the way is named at once.
+      if (dir !== null) packTargets(dir, template.name, guard);
       const user = context.user();
       return {
         job: context.jobs.start('packs:build', async (job): Promise<PackBuilt> => {
@@ -63,13 +66,13 @@ export function packHandlers(context: EngineContext): HandlersFor<keyof typeof P
           const build = `pack-${++sequence}`;
           builds.set(build, files);
           for (const key of [...builds.keys()].slice(0, Math.max(0, builds.size - KEEP_BUILDS))) builds.delete(key);
-          const written = dir === null ? null : writePackFiles(dir, files);
+          const written = dir === null ? null : writePackFiles(dir, files, guard);
           store.audit(user, 'pack-built', { ...counts(files), written: written !== null });
           return { build, pdf: written?.pdf ?? null, xlsx: written?.xlsx ?? null, pages: files.pages, document };
         }),
       };
     },
-    'packs:export': async ({ build, outDir }) => {
+    'packs:export': async ({ build, outDir, replace }) => {
       const store = context.requireStore();
       const files = builds.get(build);
       if (!files) throw new WorkbenchError('not-found', 'That pack is no longer held: build it again.');
@@ -83,7 +86,7 @@ export function packHandlers(context: EngineContext): HandlersFor<keyof typeof P
         if (chosen === null) return { saved: false, pdf: null, xlsx: null };
         dir = dirname(chosen);
       } else dir = join(dirname(storePath), 'exports');
-      const written = writePackFiles(dir, files);
+      const written = writePackFiles(dir, files, { storePath, replace: replace === true });
       store.audit(context.user(), 'pack-exported', counts(files));
       return { saved: true, ...written };
     },

@@ -4,6 +4,7 @@
 // their events count where their household lived at the end of the period. A period no source
 // covers has no figures at all: missing data is never a zero.
 import type { IndicatorDefinition } from '../../../shared/ipc/channels/outcomes.js';
+import { sharedBaselineEvents } from '../snapshot/baseline-read.js';
 import type { Db } from '../store/database.js';
 import { ageAt, dateNumber, householdsOn, inBand, residentsOn, type Frame } from './frame.js';
 import { periodIndex, periodsBetween, type Period, type PeriodKind } from './periods.js';
@@ -76,17 +77,7 @@ export function loadEvents(db: Db, frame: Frame, kinds: readonly string[]): Load
   // is gathered from the same rows that are counted, rather than by scanning the table again.
   const sources = new Map((db.prepare('SELECT id, partner, kind AS sourceKind, as_of AS asOf FROM source').all() as Array<{ id: number; partner: string; sourceKind: string; asOf: string }>).map((s) => [s.id, s]));
   const seen = new Map<string, { id: number; kind: string; firstStart: string | null; firstEnd: string | null; last: string | null; ends: Set<string> }>();
-  const all = db
-    .prepare(
-      `SELECT record_id, source_id, kind, category, start_date, end_date, value,
-         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.sessionsPossible') END,
-         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.unauthorisedAbsences') END,
-         CASE WHEN kind = 'attendance' THEN json_extract(detail_json, '$.authorisedAbsences') END
-       FROM event WHERE kind IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .all(json) as Array<[number, number, string, string | null, string | null, string | null, number | null, number | null, number | null, number | null]>;
-  for (const [record, source, kind, category, start, end, value, possible, unauthorised, authorised] of all) {
+  const take = (record: number, source: number, kind: string, category: string | null, start: string | null, end: string | null, value: number | null, possible: number | null, unauthorised: number | null, authorised: number | null): void => {
     const key = `${source}|${kind}`;
     let w = seen.get(key);
     if (!w) seen.set(key, (w = { id: source, kind, firstStart: null, firstEnd: null, last: null, ends: new Set() }));
@@ -98,9 +89,33 @@ export function loadEvents(db: Db, frame: Frame, kinds: readonly string[]): Load
     const person = (frame.personOfRecord[record] ?? 0) - 1;
     if (person < 0) {
       unlinked.set(kind, (unlinked.get(kind) ?? 0) + 1);
-      continue;
+      return;
     }
     rows.push({ person, kind, category, start, end, value, possible, unauthorised, authorised });
+  };
+  const cell = (detail: Record<string, unknown>, key: string): number | null => (detail[key] ?? null) as number | null;
+  const takeRow = (record: number, source: number, kind: string, category: string | null, start: string | null, end: string | null, value: number | null, detail: string | null): void => {
+    // Attendance carries its sessions in the detail cells; other kinds are counted by their dates.
+    if (kind !== 'attendance' || detail === null) take(record, source, kind, category, start, end, value, null, null, null);
+    else {
+      const d = JSON.parse(detail) as Record<string, unknown>;
+      take(record, source, kind, category, start, end, value, cell(d, 'sessionsPossible'), cell(d, 'unauthorisedAbsences'), cell(d, 'authorisedAbsences'));
+    }
+  };
+  const shared = sharedBaselineEvents(db);
+  if (shared) {
+    // A board pack has read every event for the cohort already: take these kinds from that read.
+    const wanted = new Set(kinds);
+    for (const [, record, source, kind, category, start, end, value, detail] of shared) if (wanted.has(kind)) takeRow(record, source, kind, category, start, end, value, detail);
+  } else {
+    const all = db
+      .prepare(
+        `SELECT record_id, source_id, kind, category, start_date, end_date, value, CASE WHEN kind = 'attendance' THEN detail_json END
+         FROM event WHERE kind IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .all(json) as Array<[number, number, string, string | null, string | null, string | null, number | null, string | null]>;
+    for (const row of all) takeRow(...row);
   }
   const windows: SourceWindow[] = [...seen.values()]
     .sort((a, b) => a.id - b.id || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))

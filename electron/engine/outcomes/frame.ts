@@ -3,10 +3,12 @@
 // from its members' records — each record's postcode placed on an LSOA by the imported
 // postcode lookup, dated by the record's event date, else its Source's as-of date. A household
 // lives at date t in the LSOA of its latest placed record dated on or before t (before its first
-// record: that record's LSOA). Loaded once per question and shared by every indicator; dates of
-// birth are kept as YYYYMMDD numbers so ages cost a subtraction (see ageAt).
+// record: that record's LSOA). Loaded once per question and shared by every indicator; dates are
+// kept as YYYYMMDD numbers (read from the ISO text digit by digit) so ages cost a subtraction
+// (see ageAt) and histories are typed arrays, not an array per household.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { Vintage } from '../geo/releases.js';
+import { baselineRecords } from '../snapshot/baseline-read.js';
 import type { Db } from '../store/database.js';
 
 export interface Frame {
@@ -20,9 +22,13 @@ export interface Frame {
   /** Per person: household index, and date of birth as YYYYMMDD (0 unknown). */
   householdOf: Int32Array;
   dob: Int32Array;
-  /** Per household: address history, dates ascending with the LSOA index at each. */
-  historyDates: string[][];
-  historyLsoas: number[][];
+  /**
+   * Per household h: its address history, entries historyStart[h] .. historyStart[h+1] of
+   * historyDate (YYYYMMDD, ascending) and historyLsoa (the LSOA index from that date).
+   */
+  historyStart: Int32Array;
+  historyDate: Int32Array;
+  historyLsoa: Int32Array;
   unplacedHouseholds: number;
   /** Where every household lived on a date, worked out once per date and shared by indicators. */
   placedOn: Map<string, Int32Array>;
@@ -36,7 +42,16 @@ export function frameVintage(db: Db): Vintage | null {
   return row.v;
 }
 
-export const dateNumber = (iso: string): number => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+/** An ISO date (YYYY-MM-DD…) as the number YYYYMMDD, read digit by digit (no substrings: it runs for every record). */
+export const dateNumber = (iso: string): number =>
+  (iso.charCodeAt(0) - 48) * 10_000_000 +
+  (iso.charCodeAt(1) - 48) * 1_000_000 +
+  (iso.charCodeAt(2) - 48) * 100_000 +
+  (iso.charCodeAt(3) - 48) * 10_000 +
+  (iso.charCodeAt(5) - 48) * 1_000 +
+  (iso.charCodeAt(6) - 48) * 100 +
+  (iso.charCodeAt(8) - 48) * 10 +
+  (iso.charCodeAt(9) - 48);
 
 /** Whole years of age on a YYYYMMDD date, or -1 without a date of birth. */
 export const ageAt = (dob: number, date: number): number => (dob === 0 ? -1 : Math.floor((date - dob) / 10000));
@@ -46,7 +61,8 @@ export const NO_LOOKUP =
   'Import the ONS Postcode Directory or the National Statistics Postcode Lookup (ONSPD or NSPL; any CSV with a postcode column such as pcds and an LSOA column such as lsoa21cd) with `lookup import FILE` or on the Areas & IMD page, then ask again.';
 
 export function loadFrame(db: Db): Frame {
-  const run = (db.prepare('SELECT max(id) AS id FROM link_run').get() as { id: number | null }).id;
+  // The records as the shared read has them (one read when a board pack also evaluates cohorts).
+  const { run, rows } = baselineRecords(db);
   if (run === null) throw new WorkbenchError('bad-input', 'Nothing has been linked yet: run matching first, so outcomes can be counted per person and household.');
   const vintage = frameVintage(db);
   // Records carry postcodes, not areas: without a lookup nobody can be placed in an area (or an
@@ -64,32 +80,22 @@ export function loadFrame(db: Db): Frame {
     }
     lsoaOfPostcode.set(postcode, i);
   }
-  const maxRecord = (db.prepare('SELECT max(id) AS m FROM record').get() as { m: number | null }).m ?? 0;
+  const maxRecord = rows.at(-1)?.[0] ?? 0;
   const personOfRecord = new Int32Array(maxRecord + 1);
   const personIndex = new Map<string, number>();
   const householdIndex = new Map<string, number>();
   const householdOfList: number[] = [];
   const dobList: number[] = [];
-  const points: Array<Array<[string, number]>> = [];
-  const rows = db
-    .prepare(
-      // CROSS JOIN keeps this order: every step is a primary-key lookup (run_record_person has
-      // no index by person, so starting from households would scan it per person).
-      `SELECT rp.record_id, rp.person_id, h.household_id, r.dob, r.postcode, coalesce(r.event_date, s.as_of)
-       FROM run_record_person rp
-       CROSS JOIN run_person_household h ON h.run_id = rp.run_id AND h.person_id = rp.person_id
-       CROSS JOIN record r ON r.id = rp.record_id
-       CROSS JOIN source s ON s.id = r.source_id
-       WHERE rp.run_id = ?`,
-    )
-    .raw()
-    .all(run) as Array<[number, string, string, string | null, string | null, string]>;
-  for (const [record, p, h, birth, pc, d] of rows) {
+  // Placed records as three parallel columns (household, date, LSOA): no object per record.
+  const pointHousehold: number[] = [];
+  const pointDate: number[] = [];
+  const pointLsoa: number[] = [];
+  for (const [record, birth, pc, d, p, h] of rows) {
+    if (p === null || h === null) continue;
     let hi = householdIndex.get(h);
     if (hi === undefined) {
-      hi = points.length;
+      hi = householdIndex.size;
       householdIndex.set(h, hi);
-      points.push([]);
     }
     let pi = personIndex.get(p);
     const b = birth ? dateNumber(birth) : 0;
@@ -99,29 +105,17 @@ export function loadFrame(db: Db): Frame {
       householdOfList.push(hi);
       dobList.push(b);
     } else if (b !== 0 && (dobList[pi] === 0 || b < (dobList[pi] as number))) dobList[pi] = b;
-    if (record <= maxRecord) personOfRecord[record] = pi + 1;
+    personOfRecord[record] = pi + 1;
     if (pc) {
       const l = lsoaOfPostcode.get(pc);
-      if (l !== undefined) (points[hi] as Array<[string, number]>).push([d, l]);
+      if (l !== undefined) {
+        pointHousehold.push(hi);
+        pointDate.push(dateNumber(d));
+        pointLsoa.push(l);
+      }
     }
   }
-  const historyDates: string[][] = [];
-  const historyLsoas: number[][] = [];
-  let unplaced = 0;
-  for (const list of points) {
-    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    // Keep the changes of address only: consecutive points in one LSOA are one stay.
-    const dates: string[] = [];
-    const lsoas: number[] = [];
-    for (const [d, l] of list) {
-      if (lsoas.length > 0 && lsoas[lsoas.length - 1] === l) continue;
-      dates.push(d);
-      lsoas.push(l);
-    }
-    if (lsoas.length === 0) unplaced++;
-    historyDates.push(dates);
-    historyLsoas.push(lsoas);
-  }
+  const history = addressHistories(householdIndex.size, pointHousehold, pointDate, pointLsoa);
   return {
     run,
     vintage,
@@ -131,30 +125,77 @@ export function loadFrame(db: Db): Frame {
     personOfRecord,
     householdOf: Int32Array.from(householdOfList),
     dob: Int32Array.from(dobList),
-    historyDates,
-    historyLsoas,
-    unplacedHouseholds: unplaced,
+    ...history,
     placedOn: new Map(),
     denominatorsOn: new Map(),
   };
 }
 
+/** Each household's points in date order (then LSOA), keeping the changes of address only: consecutive points in one LSOA are one stay. */
+function addressHistories(households: number, house: number[], date: number[], lsoa: number[]): Pick<Frame, 'historyStart' | 'historyDate' | 'historyLsoa' | 'unplacedHouseholds'> {
+  // Group the points by household (a counting sort), then order each household's few points.
+  const start = new Int32Array(households + 1);
+  for (const h of house) start[h + 1]!++;
+  for (let h = 0; h < households; h++) start[h + 1]! += start[h]!;
+  const order = new Int32Array(house.length);
+  const fill = start.slice(0, households);
+  house.forEach((h, i) => {
+    order[fill[h]!++] = i;
+  });
+  const before = (i: number, j: number): boolean => (date[i] as number) < (date[j] as number) || (date[i] === date[j] && (lsoa[i] as number) < (lsoa[j] as number));
+  const historyStart = new Int32Array(households + 1);
+  const historyDate = new Int32Array(house.length);
+  const historyLsoa = new Int32Array(house.length);
+  let n = 0;
+  let unplaced = 0;
+  for (let h = 0; h < households; h++) {
+    const from = start[h]!;
+    const to = start[h + 1]!;
+    for (let k = from + 1; k < to; k++) {
+      const v = order[k]!;
+      let m = k - 1;
+      while (m >= from && before(v, order[m]!)) {
+        order[m + 1] = order[m]!;
+        m--;
+      }
+      order[m + 1] = v;
+    }
+    const first = n;
+    for (let k = from; k < to; k++) {
+      const i = order[k]!;
+      if (n > first && historyLsoa[n - 1] === lsoa[i]) continue;
+      historyDate[n] = date[i]!;
+      historyLsoa[n] = lsoa[i]!;
+      n++;
+    }
+    if (n === first) unplaced++;
+    historyStart[h + 1] = n;
+  }
+  return { historyStart, historyDate: historyDate.slice(0, n), historyLsoa: historyLsoa.slice(0, n), unplacedHouseholds: unplaced };
+}
+
+/** The LSOA index a household lived in on `date` (YYYYMMDD), or -1 when none of its records is placed. */
+function lsoaOn(frame: Frame, household: number, date: number): number {
+  const from = frame.historyStart[household]!;
+  const to = frame.historyStart[household + 1]!;
+  if (from === to) return -1;
+  let at = frame.historyLsoa[from]!;
+  for (let i = from + 1; i < to && frame.historyDate[i]! <= date; i++) at = frame.historyLsoa[i]!;
+  return at;
+}
+
 /** The LSOA index a household lived in on `date`, or -1 when none of its records is placed. */
 export function lsoaAt(frame: Frame, household: number, date: string): number {
-  const dates = frame.historyDates[household] as string[];
-  const lsoas = frame.historyLsoas[household] as number[];
-  if (lsoas.length === 0) return -1;
-  let at = lsoas[0] as number;
-  for (let i = 1; i < dates.length && (dates[i] as string) <= date; i++) at = lsoas[i] as number;
-  return at;
+  return lsoaOn(frame, household, dateNumber(date));
 }
 
 /** Per household, the LSOA index it lived in on `date` (-1: not placed); memoised on the frame. */
 export function householdsOn(frame: Frame, date: string): Int32Array {
   let at = frame.placedOn.get(date);
   if (!at) {
-    at = new Int32Array(frame.historyLsoas.length);
-    for (let h = 0; h < at.length; h++) at[h] = lsoaAt(frame, h, date);
+    at = new Int32Array(frame.historyStart.length - 1);
+    const d = dateNumber(date);
+    for (let h = 0; h < at.length; h++) at[h] = lsoaOn(frame, h, d);
     frame.placedOn.set(date, at);
   }
   return at;

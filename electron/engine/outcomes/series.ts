@@ -77,7 +77,7 @@ export function boroughIndex(db: Db, frame: Frame, borough: string | null | unde
     if (index.length > 0) return { index, name: borough, basis: `the ${codes.length} LSOA ${frame.vintage} codes of ${borough} in the imported lookups` };
   }
   const seen = new Set<number>();
-  for (const list of frame.historyLsoas) for (const l of list) seen.add(l);
+  for (const l of frame.historyLsoa) seen.add(l);
   return { index: [...seen].sort((a, b) => a - b), name: 'the whole baseline', basis: `every LSOA the baseline's households have lived in (${seen.size}); no district is set` };
 }
 

@@ -3,8 +3,10 @@
 // PDF and the workbook. Nothing else reaches the renderers.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Block, PackDocument, PackSection, PackTemplate } from '../../../shared/ipc/channels/packs.js';
+import { packFileNames, type Block, type PackDocument, type PackSection, type PackTemplate } from '../../../shared/ipc/channels/packs.js';
+import { checkExportTarget } from '../governance/export-path.js';
 import type { JobContext } from '../jobs/job-context.js';
+import { withSharedBaselineRead } from '../snapshot/baseline-read.js';
 import type { Db } from '../store/database.js';
 import { controlBlock, disclosureFootnotes } from './disclosure.js';
 import { stateFingerprint } from './fingerprint.js';
@@ -25,6 +27,11 @@ const withheldIn = (block: Block): number =>
 
 /** The controlled document: what the pack shows, and the record that makes it reproducible. */
 export function buildPackDocument(db: Db, providers: PackProviders, template: PackTemplate, options: { synthetic: boolean; version: string }): PackDocument {
+  // The cohort facts and the outcomes frame each need every record and event: one read serves both.
+  return withSharedBaselineRead(db, () => controlledDocument(db, providers, template, options));
+}
+
+function controlledDocument(db: Db, providers: PackProviders, template: PackTemplate, options: { synthetic: boolean; version: string }): PackDocument {
   const settings = template.disclosure;
   const sections: PackSection[] = template.sections.map((id) => {
     const draft = SECTIONS[id].build({ providers, settings, synthetic: options.synthetic });
@@ -69,17 +76,24 @@ export async function renderPack(document: PackDocument, job: JobContext): Promi
   return { document, pdf: pdf.bytes, xlsx, pages: pdf.pages };
 }
 
-/** File names from the template: the same pack always lands under the same names. */
-export function packFileNames(template: string): { pdf: string; xlsx: string } {
-  const slug = template.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pack';
-  return { pdf: `board-pack-${slug}.pdf`, xlsx: `board-pack-${slug}.xlsx` };
+export { packFileNames };
+
+/**
+ * Where the pack's two files go in `dir`, checked before anything is built or written: a file of
+ * the same name that is not an earlier board pack (or a store's own file) is refused, naming it,
+ * unless the user said to replace it.
+ */
+export function packTargets(dir: string, template: string, guard: { storePath: string; replace: boolean }): { pdf: string; xlsx: string } {
+  const names = packFileNames(template);
+  const out = { pdf: join(dir, names.pdf), xlsx: join(dir, names.xlsx) };
+  checkExportTarget(out.pdf, { storePath: guard.storePath, kind: 'board-pack', force: guard.replace });
+  return out;
 }
 
 /** Writes both files into `dir` through temporary names, so a failure leaves no half file. */
-export function writePackFiles(dir: string, files: PackFiles): { pdf: string; xlsx: string } {
+export function writePackFiles(dir: string, files: PackFiles, guard: { storePath: string; replace: boolean }): { pdf: string; xlsx: string } {
   mkdirSync(dir, { recursive: true });
-  const names = packFileNames(files.document.record.template);
-  const out = { pdf: join(dir, names.pdf), xlsx: join(dir, names.xlsx) };
+  const out = packTargets(dir, files.document.record.template, guard);
   for (const [path, bytes] of [[out.pdf, files.pdf], [out.xlsx, files.xlsx]] as const) {
     writeFileSync(`${path}.partial`, bytes);
     renameSync(`${path}.partial`, path);

@@ -153,6 +153,8 @@ export async function renderXlsx(pack: PackDocument): Promise<Buffer> {
   wb.created = date;
   wb.modified = date;
   wb.title = pack.record.title;
+  // How a later export knows this file for an earlier board pack it may replace.
+  wb.subject = 'Board pack';
   const r = pack.record;
   const used = new Set<string>(['about', 'notes']);
   const about = wb.addWorksheet('About');

@@ -123,14 +123,21 @@ export const PACK_CHANNELS = {
   'packs:build': {
     // `outDir` writes both files there (CLI, browser host). In Electron the renderer never names
     // a path: the pack is kept in the engine until it is exported.
-    request: z.object({ template: templateName.optional(), outDir: z.string().min(1).max(4096).optional() }).strict(),
+    // An existing file of the pack's name that is not an earlier board pack is replaced only with `replace`.
+    request: z.object({ template: templateName.optional(), outDir: z.string().min(1).max(4096).optional(), replace: z.boolean().optional() }).strict(),
     response: JobStarted,
   },
   'packs:export': {
-    request: z.object({ build: z.string().min(1).max(64), outDir: z.string().min(1).max(4096).optional() }).strict(),
+    request: z.object({ build: z.string().min(1).max(64), outDir: z.string().min(1).max(4096).optional(), replace: z.boolean().optional() }).strict(),
     response: z.object({ saved: z.boolean(), pdf: z.string().nullable(), xlsx: z.string().nullable() }),
   },
 } as const;
+
+/** File names from the template: the same pack always lands under the same names (the app asks before replacing them). */
+export function packFileNames(template: string): { pdf: string; xlsx: string } {
+  const slug = template.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pack';
+  return { pdf: `board-pack-${slug}.pdf`, xlsx: `board-pack-${slug}.xlsx` };
+}
 
 export const PACK_JOB_RESULTS = { 'packs:build': PackBuilt } as const;
 

@@ -28,7 +28,7 @@ export const RecentStore = z.object({
 export type RecentStore = z.infer<typeof RecentStore>;
 
 /** The kinds of export the engine recognises an earlier file of (and so may replace). */
-export const EXPORT_TARGET_KINDS = ['clusters', 'pairs', 'audit', 'quarantine', 'dp-record', 'backup', 'subject-access'] as const;
+export const EXPORT_TARGET_KINDS = ['clusters', 'pairs', 'audit', 'quarantine', 'dp-record', 'backup', 'subject-access', 'board-pack'] as const;
 export type ExportTargetKind = (typeof EXPORT_TARGET_KINDS)[number];
 
 export const ExportTarget = z.object({

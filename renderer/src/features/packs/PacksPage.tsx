@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { SECTION_IDS, type PackBuilt, type PackTemplate, type SectionId } from '../../../../shared/ipc/channels/packs.js';
+import { packFileNames, SECTION_IDS, type PackBuilt, type PackTemplate, type SectionId } from '../../../../shared/ipc/channels/packs.js';
 import type { AppInfo } from '../../../../shared/ipc/contract.js';
 import { workbench } from '../../api/client.js';
 import { useJob } from '../../api/use-job.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotificationBanner } from '../../components/NotificationBanner.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
+import { ReplaceQuestion } from '../../components/ReplaceQuestion.js';
+import { useSaveTarget } from '../../components/save-target.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextField } from '../../components/TextField.js';
 import { plainErrorMessage } from '../../components/error-message.js';
@@ -125,7 +127,7 @@ export function PacksPage({ info }: { info: AppInfo }) {
                 <p className="body" data-testid="pack-built-summary">
                   The pack has {built.pages} pages and {built.document.sections.length} sections; {built.document.record.suppressedCells} cells are withheld to protect small numbers.
                 </p>
-                <ExportPack build={built.build} typeFolder={info.fileChooser === 'path'} />
+                <ExportPack build={built.build} template={built.document.record.template} typeFolder={info.fileChooser === 'path'} />
               </section>
               <section className="section" aria-labelledby="pack-preview-heading">
                 <h2 className="heading-m" id="pack-preview-heading">
@@ -225,8 +227,15 @@ function TemplateEditor({ start, onSaved }: { start: readonly SectionId[]; onSav
   );
 }
 
-function ExportPack({ build, typeFolder }: { build: string; typeFolder: boolean }) {
+/** The pack's PDF in a typed folder (the engine checks its workbook beside it too). */
+function pdfIn(folder: string, template: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return `${folder.replace(/[\\/]+$/, '')}${separator}${packFileNames(template).pdf}`;
+}
+
+function ExportPack({ build, template, typeFolder }: { build: string; template: string; typeFolder: boolean }) {
   const [folder, setFolder] = useState('');
+  const target = useSaveTarget('board-pack');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -241,14 +250,23 @@ function ExportPack({ build, typeFolder }: { build: string; typeFolder: boolean 
       return;
     }
     setErrors([]);
-    setBusy(true);
+    const failed = (error: unknown) => setErrors([typeFolder ? { fieldId: FOLDER_FIELD, message: plainErrorMessage(error) } : { message: plainErrorMessage(error) }]);
+    const send = async (replace: boolean) => {
+      setBusy(true);
+      try {
+        const result = await workbench.call('packs:export', typeFolder ? { build, outDir: folder.trim(), replace } : { build });
+        if (result.saved && result.pdf && result.xlsx) setSaved({ pdf: result.pdf, xlsx: result.xlsx });
+      } catch (error) {
+        failed(error);
+      } finally {
+        setBusy(false);
+      }
+    };
     try {
-      const result = await workbench.call('packs:export', typeFolder ? { build, outDir: folder.trim() } : { build });
-      if (result.saved && result.pdf && result.xlsx) setSaved({ pdf: result.pdf, xlsx: result.xlsx });
+      // A file of the pack's name already there: an earlier pack waits for "Replace it?"; anything else is refused, named.
+      await (typeFolder ? target.save(pdfIn(folder.trim(), template), send) : send(false));
     } catch (error) {
-      setErrors([typeFolder ? { fieldId: FOLDER_FIELD, message: plainErrorMessage(error) } : { message: plainErrorMessage(error) }]);
-    } finally {
-      setBusy(false);
+      failed(error);
     }
   };
 
@@ -279,7 +297,8 @@ function ExportPack({ build, typeFolder }: { build: string; typeFolder: boolean 
       ) : (
         <p className="body">You will be asked where to save them.</p>
       )}
-      <button type="submit" className="button" disabled={busy}>
+      <ReplaceQuestion target={target} what="board pack (its PDF and workbook)" />
+      <button type="submit" className="button" disabled={busy || target.asking !== null}>
         {busy ? 'Saving…' : 'Save the PDF and the workbook'}
       </button>
     </form>
