@@ -10,8 +10,13 @@ const PARSE_HEAP_MB = 3072;
 /** Batches the worker may run ahead of the store (each ~2,000 rows). */
 const MAX_IN_FLIGHT = 4;
 
+/** What the worker posts: the pipeline's messages, with each batch of rows packed into one buffer (row-batch.ts). */
+export type ParseMessage =
+  | Exclude<PipelineMessage, { type: 'rows' }>
+  | { type: 'rows'; ordinal: number; count: number; data: Uint8Array; done: number; total: number };
+
 /** Row batches, a summary per sheet, then `done`; `release()` after each batch is stored. */
-export type ParseStream = WorkerStream<PipelineMessage>;
+export type ParseStream = WorkerStream<ParseMessage>;
 
 /**
  * Parses a file in a worker with resource limits and yields its messages in order: row batches,
@@ -19,7 +24,7 @@ export type ParseStream = WorkerStream<PipelineMessage>;
  * clear `bad-input` (or the worker's own error); an abort ends it with `cancelled`.
  */
 export function parseInWorker(options: PipelineOptions, signal?: AbortSignal): ParseStream {
-  return workerStream<PipelineMessage>({
+  return workerStream<ParseMessage>({
     module: new URL('./parse-worker.js', import.meta.url),
     input: options,
     name: basename(options.path),
