@@ -376,7 +376,6 @@ function deferIndexes(db: Store['writer'], fileBytes: number): string[] {
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('record', 'event') AND sql IS NOT NULL")
       .all() as Array<{ name: string; sql: string }>
   ).filter((index) => {
-    if (process.env.IMPORTSPEED_DEFER_ALL) return true;
     const first = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno LIMIT 1').get(index.name) as { name: string | null } | undefined;
     return !(first?.name && ASCENDING_DURING_IMPORT.has(first.name));
   });
