@@ -1,6 +1,6 @@
 // Worker entry: parses one untrusted file away from the engine's thread, under memory limits,
 // so a hostile or huge file can kill this worker but never the engine. Batches go back as they
-// fill, held back while the store is behind; each goes as one transferred buffer (row-batch.ts).
+// fill, held back while the store is behind; each goes as a few flat arrays (row-batch.ts).
 import { post, reportFailure, workerInput } from '../workers/worker-side.js';
 import type { ParseMessage } from './parse-in-worker.js';
 import { runPipeline, type PipelineOptions } from './pipeline.js';
@@ -12,9 +12,8 @@ try {
       post(message satisfies ParseMessage, false);
       return;
     }
-    const data = packRows(message.rows);
-    const packed: ParseMessage = { type: 'rows', ordinal: message.ordinal, count: message.rows.length, data, done: message.done, total: message.total };
-    post(packed, true, [data.buffer as ArrayBuffer]);
+    const packed: ParseMessage = { type: 'rows', ordinal: message.ordinal, count: message.rows.length, data: packRows(message.rows), done: message.done, total: message.total };
+    post(packed, true);
   });
 } catch (error) {
   reportFailure(error);

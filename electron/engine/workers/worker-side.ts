@@ -14,8 +14,8 @@ export function workerInput<T>(): T {
   return input as T;
 }
 
-/** Posts a message; a counted one waits until the consumer has room for it. `transfer`: buffers handed over, not copied. */
-export function post(message: unknown, counted: boolean, transfer?: ArrayBuffer[]): void {
+/** Posts a message; a counted one waits until the consumer has room for it. */
+export function post(message: unknown, counted: boolean): void {
   if (counted) {
     for (;;) {
       if (Atomics.load(state, 1) !== 0) throw new Stopped();
@@ -25,7 +25,7 @@ export function post(message: unknown, counted: boolean, transfer?: ArrayBuffer[
     }
     Atomics.add(state, 0, 1);
   }
-  parentPort?.postMessage(message, transfer);
+  parentPort?.postMessage(message);
 }
 
 /** Reports how the work ended: a stop says nothing; a WorkbenchError its kind and message; anything else only that it failed. */
