@@ -9,7 +9,7 @@ import type { PackBuilt, PackDocument } from '../../../shared/ipc/channels/packs
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { AuditAction } from '../../../shared/ipc/audit-actions.js';
 import type { EngineContext } from '../handlers/context.js';
-import { renderPack, writePackFiles, type PackFiles } from '../packs/build-pack.js';
+import { packTargets, renderPack, writePackFiles, type PackFiles } from '../packs/build-pack.js';
 import { DEFAULT_DISCLOSURE } from '../packs/disclosure.js';
 import { deleteTemplate, listTemplates, saveTemplate } from '../packs/templates.js';
 import type { AuditPayload } from '../store/audit.js';
@@ -113,15 +113,18 @@ export function aggregatesServer(context: EngineContext): (store: Store, channel
     return { ...base, record: { ...base.record, template: template.name, title: template.title, sections: [...template.sections], disclosure: DEFAULT_DISCLOSURE, suppressedCells: withheld }, sections };
   };
 
-  const buildPack = (store: Store, { template, outDir }: RequestOf<'packs:build'>): { job: string } => {
+  const buildPack = (store: Store, { template, outDir, replace }: RequestOf<'packs:build'>): { job: string } => {
     if (outDir !== undefined && context.options().host === 'electron') throw new WorkbenchError('forbidden', 'Export the pack with the save dialog.');
     const dir = outDir === undefined ? null : folder(outDir);
+    const guard = { storePath: context.options().storePath, replace: replace === true };
     const name = template ?? 'default';
     const document = composedPack(store, name) ?? preparedPack(store, name);
     if (!document) {
       const known = (store.reader.prepare('SELECT template FROM agg_pack ORDER BY template').all() as Array<{ template: string }>).map((r) => r.template);
       throw new WorkbenchError('not-found', known.length === 0 ? NOT_PREPARED : `There is no pack template "${name}" prepared for co-ordinators. Templates: ${known.join(', ')}.`);
     }
+    // Refused before the build, not after it: a file in the way is named at once.
+    if (dir !== null) packTargets(dir, document.record.template, guard);
     const user = context.user();
     return {
       job: context.jobs.start('packs:build', async (job): Promise<PackBuilt> => {
@@ -131,14 +134,14 @@ export function aggregatesServer(context: EngineContext): (store: Store, channel
         const build = `pack-${++sequence}`;
         builds.set(build, files);
         for (const k of [...builds.keys()].slice(0, Math.max(0, builds.size - 3))) builds.delete(k);
-        const written = dir === null ? null : writePackFiles(dir, files);
+        const written = dir === null ? null : writePackFiles(dir, files, guard);
         store.audit(user, 'pack-built', { ...packCounts(files), written: written !== null });
         return { build, pdf: written?.pdf ?? null, xlsx: written?.xlsx ?? null, pages: files.pages, document };
       }),
     };
   };
 
-  const exportPack = async (store: Store, { build, outDir }: RequestOf<'packs:export'>): Promise<unknown> => {
+  const exportPack = async (store: Store, { build, outDir, replace }: RequestOf<'packs:export'>): Promise<unknown> => {
     const files = builds.get(build);
     if (!files) throw new WorkbenchError('not-found', 'That pack is no longer held: build it again.');
     const { host, storePath, chooseSaveFile } = context.options();
@@ -151,7 +154,7 @@ export function aggregatesServer(context: EngineContext): (store: Store, channel
       if (chosen === null) return { saved: false, pdf: null, xlsx: null };
       dir = dirname(chosen);
     } else dir = join(dirname(storePath), 'exports');
-    const written = writePackFiles(dir, files);
+    const written = writePackFiles(dir, files, { storePath, replace: replace === true });
     store.audit(context.user(), 'pack-exported', packCounts(files));
     return { saved: true, ...written };
   };
