@@ -15,7 +15,8 @@ import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, ty
 import { diffSources } from './source-diff.js';
 import { notePartnerImport } from './partners.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
-import { RECORD_COLUMNS } from './row-builder.js';
+import { RECORD_WIDTH, unpackRows } from './row-batch.js';
+import { BatchWriter } from './store-rows.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import { bestPartnerFit, peekHeaderKeys, type PartnerFit } from './partner-fit.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
@@ -211,11 +212,6 @@ export async function importFile(store: Store, path: string, options: ImportOpti
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSheet = db.prepare('INSERT INTO source_sheet (source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertRaw = db.prepare('INSERT INTO raw_row (source_id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertRecord = db.prepare(
-    `INSERT INTO record (raw_row_id, source_id, ${RECORD_COLUMNS.join(', ')}) VALUES (?, ?, ${RECORD_COLUMNS.map(() => '?').join(', ')})`,
-  );
-  const insertEvent = db.prepare('INSERT INTO event (record_id, source_id, kind, category, start_date, end_date, value, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   const stream = parseInWorker(
     pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind, headerRows: options.headerRows }),
@@ -243,6 +239,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
         new Date().toISOString(), options.user, '{}', '[]', options.dsaRef?.trim() || null, options.lawfulBasis?.trim() || null,
         options.retentionUntil ?? null).lastInsertRowid,
     );
+    const writer = new BatchWriter(db, sourceId);
     for await (const message of stream) {
       if (message.type === 'rows') {
         let c = counts.get(message.ordinal);
@@ -250,22 +247,18 @@ export async function importFile(store: Store, path: string, options: ImportOpti
           c = { sheet: '', rows: 0, records: 0, structure: 0, quarantined: 0 };
           counts.set(message.ordinal, c);
         }
-        for (const [rowNumber, cellsJson, status, reason, formulasJson, record, events] of message.rows) {
-          const rawId = insertRaw.run(sourceId, message.ordinal, rowNumber, cellsJson, status, reason, formulasJson).lastInsertRowid;
-          if (record) {
-            const recordId = insertRecord.run(rawId, sourceId, ...record).lastInsertRowid;
-            if (events) {
-              for (const e of events) insertEvent.run(recordId, sourceId, ...e);
-              eventCount += events.length;
-            }
-            c.records++;
-            const event = record[RECORD_EVENT_DATE];
-            if (typeof event === 'string' && event <= today && (latestEvent === null || event > latestEvent)) latestEvent = event;
-          } else if (status === 'quarantine') c.quarantined++;
-          else if (status === 'structure') c.structure++;
-          if (status !== 'header') c.rows++;
+        const batch = unpackRows(message.data);
+        const added = writer.write(message.ordinal, batch);
+        c.rows += added.rows;
+        c.records += added.records;
+        c.structure += added.structure;
+        c.quarantined += added.quarantined;
+        eventCount += added.events;
+        for (let at = 1 + RECORD_EVENT_DATE; at < batch.records.length; at += RECORD_WIDTH) {
+          const event = batch.records[at];
+          if (typeof event === 'string' && event <= today && (latestEvent === null || event > latestEvent)) latestEvent = event;
         }
-        stored += message.rows.length;
+        stored += message.count;
         stream.release();
         // The worker reports bytes read; scale rows stored by it for an estimated total.
         const fraction = message.total > 0 ? Math.min(1, message.done / message.total) : 0;
@@ -361,18 +354,31 @@ export async function importFile(store: Store, path: string, options: ImportOpti
 const BYTES_PER_ROW_AT_LEAST = 60;
 
 /**
- * The secondary indexes of the tables an import fills (records, events), dropped inside the
- * import's transaction and rebuilt from their own SQL before it commits, when the file may hold
- * at least as many rows as the store already has records: one sort then costs less than updating
- * them row by row. Returns the SQL to rebuild them (nothing dropped for a small file into a big
- * store). A rollback restores them with everything else.
+ * Columns whose values only grow while a file goes in: the new source has the largest id, and
+ * records are numbered in the order they arrive. An index led by one of them takes each new key
+ * at its right-hand end, which costs no more row by row than a rebuild would (and a rebuild reads
+ * the whole table again), so it stays live.
+ */
+const ASCENDING_DURING_IMPORT = new Set(['source_id', 'record_id', 'raw_row_id']);
+
+/**
+ * The secondary indexes of the tables an import fills (records, events) whose keys arrive in no
+ * order (names, dates of birth), dropped inside the import's transaction and rebuilt from their
+ * own SQL before it commits, when the file may hold at least as many rows as the store already has
+ * records: one sort then costs less than updating them row by row. Returns the SQL to rebuild them
+ * (nothing dropped for a small file into a big store). A rollback restores them with everything else.
  */
 function deferIndexes(db: Store['writer'], fileBytes: number): string[] {
   const existing = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM record').get() as { n: number }).n;
   if (fileBytes / BYTES_PER_ROW_AT_LEAST < existing) return [];
-  const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('record', 'event') AND sql IS NOT NULL")
-    .all() as Array<{ name: string; sql: string }>;
+  const indexes = (
+    db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('record', 'event') AND sql IS NOT NULL")
+      .all() as Array<{ name: string; sql: string }>
+  ).filter((index) => {
+    const first = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno LIMIT 1').get(index.name) as { name: string | null } | undefined;
+    return !(first?.name && ASCENDING_DURING_IMPORT.has(first.name));
+  });
   for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   return indexes.map((index) => index.sql);
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { PipelineMessage, PipelineOptions } from './pipeline.js';
+import type { PackedRows } from './row-batch.js';
 import { workerStream, type WorkerStream } from '../workers/worker-stream.js';
 
 /**
@@ -10,8 +11,13 @@ const PARSE_HEAP_MB = 3072;
 /** Batches the worker may run ahead of the store (each ~2,000 rows). */
 const MAX_IN_FLIGHT = 4;
 
+/** What the worker posts: the pipeline's messages, with each batch of rows packed flat (row-batch.ts). */
+export type ParseMessage =
+  | Exclude<PipelineMessage, { type: 'rows' }>
+  | { type: 'rows'; ordinal: number; count: number; data: PackedRows; done: number; total: number };
+
 /** Row batches, a summary per sheet, then `done`; `release()` after each batch is stored. */
-export type ParseStream = WorkerStream<PipelineMessage>;
+export type ParseStream = WorkerStream<ParseMessage>;
 
 /**
  * Parses a file in a worker with resource limits and yields its messages in order: row batches,
@@ -19,7 +25,7 @@ export type ParseStream = WorkerStream<PipelineMessage>;
  * clear `bad-input` (or the worker's own error); an abort ends it with `cancelled`.
  */
 export function parseInWorker(options: PipelineOptions, signal?: AbortSignal): ParseStream {
-  return workerStream<PipelineMessage>({
+  return workerStream<ParseMessage>({
     module: new URL('./parse-worker.js', import.meta.url),
     input: options,
     name: basename(options.path),
