@@ -1,7 +1,7 @@
 // Board packs end to end in the real UI: a co-ordinator builds the default pack on a demo store
 // with IoD2025, boundaries and a target area, previews it in the page (CSP intact, maps as
 // images), exports the PDF and the workbook to a folder, and the page passes axe.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
@@ -66,6 +66,20 @@ test('a co-ordinator builds a board pack, previews it and exports the PDF and th
   await expect(page.getByTestId('pack-saved-pdf')).toHaveText(path.join(folder, 'board-pack-default.pdf'));
   expect((await readFile(path.join(folder, 'board-pack-default.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
   expect((await readFile(path.join(folder, 'board-pack-default.xlsx'))).subarray(0, 2).toString()).toBe('PK');
+  // Saving again into the same folder: the earlier pack is there, so the page asks before replacing it.
+  await page.getByRole('button', { name: 'Save the PDF and the workbook' }).click();
+  await expect(page.getByTestId('replace-question')).toContainText(path.join(folder, 'board-pack-default.pdf'));
+  await page.getByRole('button', { name: 'Replace it', exact: true }).click();
+  await expect(page.getByTestId('replace-question')).toBeHidden();
+  await expect(page.getByTestId('pack-saved-pdf')).toBeVisible();
+  // A file of the pack's name that is not a pack is refused, named, and left as it was.
+  const other = path.join(storeDir, 'minutes');
+  await mkdir(other, { recursive: true });
+  await writeFile(path.join(other, 'board-pack-default.xlsx'), 'minutes of the last meeting');
+  await page.getByLabel('Folder to save them in').fill(other);
+  await page.getByRole('button', { name: 'Save the PDF and the workbook' }).click();
+  await expect(page.locator('.error-summary')).toContainText(`${path.join(other, 'board-pack-default.xlsx')} already exists and is not an earlier board pack export`);
+  expect(await readFile(path.join(other, 'board-pack-default.xlsx'), 'utf8')).toBe('minutes of the last meeting');
 
   expect(await cspViolations(page)).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
