@@ -60,19 +60,13 @@ export function recordAddress(r: LinkRecord): RecordAddress | null {
   return out;
 }
 
-const PERSON_MEMO = new WeakMap<AddressParts, PersonAddress | null>();
-
-/** The person comparison's view of a record's address parts (remembered per parts object). */
+/** The person comparison's view of a record's address parts (prepare.ts remembers it per parts object while it runs). */
 export function personAddress(parts: AddressParts): PersonAddress | null {
-  let out = PERSON_MEMO.get(parts);
-  if (out !== undefined) return out;
   const words = new Set<string>();
   for (const part of [parts.flat, parts.name, parts.number, parts.street, parts.locality, parts.town]) {
     if (!part) continue;
     // "12-14" and "SMITH-JONES COURT": each side of a hyphen is a word of its own
     for (const w of part.split(/[\s\-/]+/)) if (w) words.add(w);
   }
-  out = words.size === 0 ? null : { flat: parts.flat, number: parts.number, street: parts.street, tokens: [...words] };
-  PERSON_MEMO.set(parts, out);
-  return out;
+  return words.size === 0 ? null : { flat: parts.flat, number: parts.number, street: parts.street, tokens: [...words] };
 }
