@@ -2,14 +2,12 @@
 // analyst's session prepared (refresh.ts), the board packs rendered from the prepared documents,
 // and a plain refusal for anything that would need the main store. A request nobody prepared is
 // noted, so the next analyst session prepares it.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Channel, RequestOf } from '../../../shared/ipc/contract.js';
-import type { PackBuilt, PackDocument } from '../../../shared/ipc/channels/packs.js';
+import type { PackDocument } from '../../../shared/ipc/channels/packs.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { AuditAction } from '../../../shared/ipc/audit-actions.js';
 import type { EngineContext } from '../handlers/context.js';
-import { packTargets, renderPack, writePackFiles, type PackFiles } from '../packs/build-pack.js';
+import { packShelf } from '../handlers/pack-shelf.js';
 import { DEFAULT_DISCLOSURE } from '../packs/disclosure.js';
 import { deleteTemplate, listTemplates, saveTemplate } from '../packs/templates.js';
 import type { AuditPayload } from '../store/audit.js';
@@ -29,22 +27,8 @@ export const PREPARED_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 const NOT_PREPARED =
   'These figures have not been prepared for co-ordinators yet. Co-ordinators see figures an analyst\'s session has prepared (after each link run, and whenever an analyst looks at them); this request has been noted and will be ready after an analyst next signs in.';
 
-function folder(typed: string): string {
-  const dir = resolve(typed);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new WorkbenchError('bad-input', `${dir} is a file: give a folder for the PDF and the workbook.`);
-  return dir;
-}
-
-const packCounts = (files: PackFiles): Record<string, number | null> => ({
-  sections: files.document.sections.length,
-  pages: files.pages,
-  suppressedCells: files.document.record.suppressedCells,
-  linkRun: files.document.record.linkRun,
-});
-
 export function aggregatesServer(context: EngineContext): (store: Store, channel: Channel, request: unknown) => unknown {
-  const builds = new Map<string, PackFiles>();
-  let sequence = 0;
+  const shelf = packShelf(context);
 
   const lookUp = (store: Store, channel: Channel, request: unknown): { response_json: string; audit_json: string } | undefined =>
     store.reader.prepare('SELECT response_json, audit_json FROM agg_answer WHERE channel = ? AND request_key = ?').get(channel, answerKey(channel, request)) as { response_json: string; audit_json: string } | undefined;
@@ -113,50 +97,14 @@ export function aggregatesServer(context: EngineContext): (store: Store, channel
     return { ...base, record: { ...base.record, template: template.name, title: template.title, sections: [...template.sections], disclosure: DEFAULT_DISCLOSURE, suppressedCells: withheld }, sections };
   };
 
-  const buildPack = (store: Store, { template, outDir, replace }: RequestOf<'packs:build'>): { job: string } => {
-    if (outDir !== undefined && context.options().host === 'electron') throw new WorkbenchError('forbidden', 'Export the pack with the save dialog.');
-    const dir = outDir === undefined ? null : folder(outDir);
-    const guard = { storePath: context.options().storePath, replace: replace === true };
-    const name = template ?? 'default';
+  const buildPack = (store: Store, request: RequestOf<'packs:build'>): { job: string } => {
+    const name = request.template ?? 'default';
     const document = composedPack(store, name) ?? preparedPack(store, name);
     if (!document) {
       const known = (store.reader.prepare('SELECT template FROM agg_pack ORDER BY template').all() as Array<{ template: string }>).map((r) => r.template);
       throw new WorkbenchError('not-found', known.length === 0 ? NOT_PREPARED : `There is no pack template "${name}" prepared for co-ordinators. Templates: ${known.join(', ')}.`);
     }
-    // Refused before the build, not after it: a file in the way is named at once.
-    if (dir !== null) packTargets(dir, document.record.template, guard);
-    const user = context.user();
-    return {
-      job: context.jobs.start('packs:build', async (job): Promise<PackBuilt> => {
-        job.progress('Reading the figures', 0, 3);
-        await job.yield();
-        const files = await renderPack(document, job);
-        const build = `pack-${++sequence}`;
-        builds.set(build, files);
-        for (const k of [...builds.keys()].slice(0, Math.max(0, builds.size - 3))) builds.delete(k);
-        const written = dir === null ? null : writePackFiles(dir, files, guard);
-        store.audit(user, 'pack-built', { ...packCounts(files), written: written !== null });
-        return { build, pdf: written?.pdf ?? null, xlsx: written?.xlsx ?? null, pages: files.pages, document };
-      }),
-    };
-  };
-
-  const exportPack = async (store: Store, { build, outDir, replace }: RequestOf<'packs:export'>): Promise<unknown> => {
-    const files = builds.get(build);
-    if (!files) throw new WorkbenchError('not-found', 'That pack is no longer held: build it again.');
-    const { host, storePath, chooseSaveFile } = context.options();
-    if (host === 'electron' && outDir !== undefined) throw new WorkbenchError('forbidden', 'Choose where to save with the save dialog.');
-    if (host !== 'electron' && outDir === undefined) throw new WorkbenchError('bad-input', 'Type the folder to save the PDF and the workbook in.');
-    let dir: string;
-    if (outDir !== undefined) dir = folder(outDir);
-    else if (chooseSaveFile) {
-      const chosen = await chooseSaveFile({ suggestedName: 'board-pack.pdf', filter: { name: 'PDF', extension: 'pdf' } });
-      if (chosen === null) return { saved: false, pdf: null, xlsx: null };
-      dir = dirname(chosen);
-    } else dir = join(dirname(storePath), 'exports');
-    const written = writePackFiles(dir, files, { storePath, replace: replace === true });
-    store.audit(context.user(), 'pack-exported', packCounts(files));
-    return { saved: true, ...written };
+    return shelf.build(store, request, document.record.template, () => document);
   };
 
   const templates = (store: Store, request: unknown): unknown => {
@@ -180,7 +128,7 @@ export function aggregatesServer(context: EngineContext): (store: Store, channel
     }
     if (!PREPARED_CHANNELS.has(channel)) throw new WorkbenchError('forbidden', 'This needs the records themselves, which a co-ordinator\'s key does not open: ask an analyst.');
     if (channel === 'packs:build') return buildPack(store, request as RequestOf<'packs:build'>);
-    if (channel === 'packs:export') return exportPack(store, request as RequestOf<'packs:export'>);
+    if (channel === 'packs:export') return shelf.export(store, request as RequestOf<'packs:export'>);
     if (channel === 'cohort:evaluate' && (request as { definition?: unknown }).definition !== undefined) {
       throw new WorkbenchError('forbidden', 'A what-if needs every record, so only an analyst can run one. Co-ordinators see the saved programme versions\' figures.');
     }
