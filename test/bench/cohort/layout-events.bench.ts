@@ -14,11 +14,11 @@ import { FACTS } from '../../../shared/ipc/channels/cohort.js';
 import { isoOf, loadFacts, NO_DAY } from '../../../electron/engine/cohort/facts.js';
 import { generateBorough } from '../../../electron/engine/demo/borough.js';
 import { EXTRACT_IDS, generateExtract, type Extract } from '../../../electron/engine/demo/extracts.js';
-import { LAYOUTS, layoutExtract, type Layout } from '../../../electron/engine/demo/layouts.js';
-import { writeExtractFile } from '../../../electron/engine/demo/write.js';
+import { LAYOUTS, type Layout } from '../../../electron/engine/demo/layouts.js';
 import { importFile } from '../../../electron/engine/import/import-file.js';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { Store } from '../../../electron/engine/store/store.js';
+import { writeLaidExtract } from './laid-file.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,11 +42,9 @@ async function importLayout(extracts: Extract[], layout: Layout | 'original'): P
     const fileExtract = new Map<string, { id: string; first: Map<string, number> }>();
     const files: string[] = [];
     for (const extract of extracts) {
-      const laid = layout === 'original' ? extract : layoutExtract(extract, layout, seed);
-      if (laid.sheets.every((s) => s.rows.length === 0)) continue;
-      const fileName = `${laid.fileName.replace(/\.(csv|xlsx)$/, '')}.xlsx`;
-      const file = join(dir, fileName);
-      writeExtractFile({ ...laid, format: 'xlsx', fileName }, file);
+      const written = writeLaidExtract(extract, layout, seed, dir);
+      if (!written) continue;
+      const { laid, fileName, file } = written;
       files.push(file);
       const first = new Map(laid.sheets.map((s) => [s.name || 'Sheet1', s.preamble.length + (s.header.length > 0 ? 1 : 0) + 1]));
       fileExtract.set(fileName, { id: extract.id, first });

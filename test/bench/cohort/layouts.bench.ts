@@ -15,12 +15,12 @@ import { PRESETS } from '../../../electron/engine/cohort/presets.js';
 import { generateBorough } from '../../../electron/engine/demo/borough.js';
 import { cohortTruth, truthCohortCsv } from '../../../electron/engine/demo/cohort-truth.js';
 import { EXTRACT_IDS, generateExtract, type Extract } from '../../../electron/engine/demo/extracts.js';
-import { LAYOUTS, layoutExtract, type Layout } from '../../../electron/engine/demo/layouts.js';
-import { writeExtractFile } from '../../../electron/engine/demo/write.js';
+import { LAYOUTS, type Layout } from '../../../electron/engine/demo/layouts.js';
 import { importFile } from '../../../electron/engine/import/import-file.js';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
+import { writeLaidExtract } from './laid-file.js';
 import { scoreCohort } from './score.js';
 
 const AS_OF = '2025-03-31';
@@ -43,11 +43,9 @@ async function runLayout(layout: Layout | 'original'): Promise<Record<string, un
     const truth = ['file,sheet,row_number,person_id,household_id'];
     const files: string[] = [];
     for (const extract of extracts) {
-      const laid = layout === 'original' ? extract : layoutExtract(extract, layout, seed);
-      if (laid.sheets.every((s) => s.rows.length === 0)) continue;
-      const fileName = `${laid.fileName.replace(/\.(csv|xlsx)$/, '')}.xlsx`;
-      const file = join(dir, fileName);
-      writeExtractFile({ ...laid, format: 'xlsx', fileName }, file);
+      const written = writeLaidExtract(extract, layout, seed, dir);
+      if (!written) continue;
+      const { laid, fileName, file } = written;
       files.push(file);
       for (const sheet of laid.sheets) {
         // A workbook's data rows start after its preamble and its header row (none in the no-header layout).
