@@ -1,6 +1,7 @@
 // Evaluates a programme definition over the per-person facts at an as-of date: per family (the
 // household at that date) which criteria its members meet, with the events behind each. Pure and
 // in memory, so a what-if runs in milliseconds even at 110k households.
+import { civilFromDays } from '../../../shared/domain/calendar.js';
 import type { Criterion, Fact, ProgrammeDefinition, Test } from '../../../shared/ipc/channels/cohort.js';
 import { type CohortFacts, FACT_CODE, NO_DAY } from './facts.js';
 
@@ -71,17 +72,7 @@ export function criterionData(facts: CohortFacts, c: Criterion): { data: 'ok' | 
 
 const DAY_MS = 86_400_000;
 /** The civil date of a day number, in integer arithmetic (no Date: evaluation calls it per event). */
-const ymd = (day: number): [number, number, number] => {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-};
+const ymd = civilFromDays;
 const dayFrom = (y: number, m: number, d: number): number => Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
 
 /** Age in whole years on a day. */

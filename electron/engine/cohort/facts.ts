@@ -2,6 +2,7 @@
 // state, so a what-if (a changed threshold or local filter) re-evaluates in memory without SQL.
 // Persons and households are the latest Run's (the household at the latest as-of date); a record
 // imported since that Run is its own person and household, as `export clusters` writes it.
+import { daysFromCivil } from '../../../shared/domain/calendar.js';
 import { FACTS, type Fact } from '../../../shared/ipc/channels/cohort.js';
 import type { Db } from '../store/database.js';
 import { termDates } from '../import/events.js';
@@ -32,12 +33,7 @@ export function dayOf(iso: string | null | undefined): number {
   const day = d0 * 10 + d1;
   // Days from the civil date (Hinnant's algorithm); the rare out-of-range month or two-digit year as Date.UTC reads them.
   if (m < 1 || m > 12 || y < 100) return Math.round(Date.UTC(y, m - 1, day) / 86_400_000);
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(y, m, day);
 }
 
 export function isoOf(day: number): string {

@@ -1,5 +1,6 @@
 // Calendar arithmetic on whole days since 1970-01-01 (proleptic Gregorian, no time zones), and
 // the date spellings the demo agencies use. Pure integer arithmetic: no Date, no locale.
+import { civilFromDays, daysFromCivil } from '../../../shared/domain/calendar.js';
 
 export interface Ymd {
   y: number;
@@ -9,26 +10,12 @@ export interface Ymd {
 
 /** Days since 1970-01-01 for a civil date (Hinnant's days_from_civil). */
 export function dayOf(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(y, m, d);
 }
 
 /** The civil date of a day number (Hinnant's civil_from_days). */
 export function ymdOf(day: number): Ymd {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [y, m, d] = civilFromDays(day);
   return { y, m, d };
 }
 

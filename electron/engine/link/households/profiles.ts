@@ -4,6 +4,7 @@
 // Names and postcodes are interned as integers and held per person in flat (CSR) arrays, so a
 // million records make few objects.
 
+import { daysFromCivil } from '../../../../shared/domain/calendar.js';
 import type { LinkRecord, PersonClusters } from '../types.js';
 import type { ResolvedAddresses } from './addresses.js';
 
@@ -54,13 +55,7 @@ export function dayNumber(iso: string | null): number {
   const m = digit(5) * 10 + digit(6);
   const d = digit(8) * 10 + digit(9);
   if (!(y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
-  // days from civil (Howard Hinnant's algorithm)
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(y, m, d);
 }
 
 function foldUpper(value: string): string {
