@@ -1,15 +1,9 @@
 // The linkage engine's inputs and outputs. Pure data: no store, no Node APIs, so the person
 // and household stages can be tested on in-memory arrays (FEBRL, demo boroughs, fixtures).
+import type { NormalisedAddress } from '../../../shared/domain/normalise/address.js';
 
 /** An address in parts, as the importer's address normaliser gives them (upper case, types spelled out). */
-export interface AddressParts {
-  flat: string | null;
-  number: string | null;
-  name: string | null;
-  street: string | null;
-  locality: string | null;
-  town: string | null;
-}
+export type AddressParts = Pick<NormalisedAddress, 'flat' | 'number' | 'name' | 'street' | 'locality' | 'town'>;
 
 /** One Record as the linker sees it, loaded from the store (see load-records.ts). */
 export interface LinkRecord {
