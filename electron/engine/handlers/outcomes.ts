@@ -9,6 +9,8 @@ import type { Store } from '../store/store.js';
 import type { EngineContext, HandlersFor } from './context.js';
 
 const disclosureFor = (store: Store): Disclosure => (store.session.role === 'analyst' ? 'exact' : 'controlled');
+/** The writer, so a first question that finds the outcomes' compact copy stale writes it again. */
+const keepOn = (store: Store) => (store.readOnly ? null : store.writer);
 
 export function outcomeHandlers(context: EngineContext): HandlersFor<keyof typeof OUTCOME_CHANNELS> {
   return {
@@ -25,6 +27,7 @@ export function outcomeHandlers(context: EngineContext): HandlersFor<keyof typeo
         period: request.period ?? 'quarter',
         disclosure: request.published ? 'controlled' : disclosureFor(store),
         borough: defaultBorough(store),
+        keep: keepOn(store),
         ...(request.indicator ? { indicator: request.indicator } : {}),
         ...(request.area ? { area: request.area } : {}),
       });
@@ -32,7 +35,7 @@ export function outcomeHandlers(context: EngineContext): HandlersFor<keyof typeo
     },
     'outcomes:map': (request) => {
       const store = context.requireStore();
-      return outcomesMap(store.reader, { indicator: request.indicator, period: request.period ?? 'quarter', measure: request.measure ?? 'rate', disclosure: disclosureFor(store), borough: defaultBorough(store) });
+      return outcomesMap(store.reader, { indicator: request.indicator, period: request.period ?? 'quarter', measure: request.measure ?? 'rate', disclosure: disclosureFor(store), borough: defaultBorough(store), keep: keepOn(store) });
     },
   };
 }

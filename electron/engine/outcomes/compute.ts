@@ -29,7 +29,7 @@ export interface Counted {
   personsWithoutDob: number;
 }
 
-interface EventRow {
+export interface EventRow {
   person: number;
   kind: string;
   category: string | null;

@@ -9,9 +9,9 @@ import { getIndicator } from './indicators.js';
 import type { PeriodKind } from './periods.js';
 import { areaFrames, baselineFor, boroughIndex, denominatorsFor, type Disclosure } from './series.js';
 
-export function outcomesMap(db: Db, options: { indicator: string; period: PeriodKind; measure: 'rate' | 'change'; disclosure: Disclosure; borough: string | null }): OutcomesMap {
+export function outcomesMap(db: Db, options: { indicator: string; period: PeriodKind; measure: 'rate' | 'change'; disclosure: Disclosure; borough: string | null; keep?: Db | null }): OutcomesMap {
   const def = getIndicator(db, options.indicator);
-  const { frame, events } = baselineFor(db);
+  const { frame, events } = baselineFor(db, options.keep);
   const counted = countIndicator(frame, def, options.period, events);
   const borough = boroughIndex(db, frame, options.borough);
   const den = denominatorsFor(db, frame, def, borough.index, []);

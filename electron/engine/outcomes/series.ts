@@ -3,6 +3,7 @@
 // the IMD position beside it — under disclosure control when the viewer is not an analyst, and
 // always in anything published. This is the engine function other features (board packs) call.
 import type { AreaSeries, IndicatorResult, PeriodKind as PeriodKindWire, SeriesPoint } from './wire.js';
+import { EVENT_KINDS } from '../../../shared/domain/record-fields.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { getArea, listAreas } from '../geo/areas.js';
 import { carryLsoas } from '../geo/carry.js';
@@ -12,6 +13,7 @@ import { rateShown, suppressTable, type CellStatus, type SumGroup, type TableCel
 import { countIndicator, DENOMINATOR_WORDS, loadEvents, type LoadedEvents } from './compute.js';
 import { displacementChecks } from './displacement.js';
 import { loadFrame, type Frame } from './frame.js';
+import { currentStamps, eventsOfKinds, freshParts, keepParts, readEvents, readFrame, storedParts } from './frame-table.js';
 import { imdPositions } from './imd-position.js';
 import { getIndicator, listIndicators, type IndicatorRow } from './indicators.js';
 import { byar, CI_METHODS, slopeWithCi, TREND_TEST, trendDirection, wilson } from './stats.js';
@@ -28,6 +30,8 @@ export interface SeriesOptions {
   disclosure: Disclosure;
   /** The district to compare with (code or name); else every LSOA the baseline's households live in. */
   borough?: string | null;
+  /** The store's writer: a stale compact copy of the baseline is written again (see baselineFor). */
+  keep?: Db | null;
 }
 
 export interface AreaFrame {
@@ -293,21 +297,53 @@ interface Cached {
 const cache = new WeakMap<Db, Cached>();
 
 /**
- * The frame and the events of every kind an indicator can count, read once and kept while the
- * store is unchanged: the connection's data_version moves whenever another connection (the
- * engine's writer, another process) commits, and the Run, records and lookups are checked too.
+ * The frame and the events of every kind an indicator can count, kept while the store is
+ * unchanged. Read from the store's own compact copy (frame-table.ts) when it is fresh, else from
+ * the records and events; with `keep` (the store's writer) a stale copy is written again, so the
+ * next first question is quick. Held in memory while the copy's tokens are the same, or — read
+ * from the records — while the connection's data_version (it moves whenever another connection
+ * commits) and the stamps are.
  */
-export function baselineFor(db: Db): { frame: Frame; events: LoadedEvents } {
-  const data = db.pragma('data_version', { simple: true }) as number;
-  const ids = db.prepare('SELECT (SELECT max(id) FROM link_run) AS run, (SELECT max(id) FROM record) AS record, (SELECT max(id) FROM event) AS event, (SELECT max(id) FROM geo_import) AS geo').get() as Record<string, number | null>;
-  const version = `${data}|${ids.run}|${ids.record}|${ids.event}|${ids.geo}`;
+export function baselineFor(db: Db, keep?: Db | null): { frame: Frame; events: LoadedEvents } {
+  const kinds = [...new Set(listIndicators(db).flatMap((d) => d.eventKinds))].sort();
+  const stamps = currentStamps(db);
+  let held = storedParts(db);
+  let fresh = freshParts(stamps, held);
+  const tokens = (): string => `kept|${held.frame?.token}|${held.events?.token}|${kinds.join(',')}`;
+  const live = `live|${db.pragma('data_version', { simple: true }) as number}|${stamps.events}|${kinds.join(',')}`;
+  const version = fresh.frame && fresh.events ? tokens() : live;
   const hit = cache.get(db);
   if (hit && hit.version === version) return hit;
-  const frame = loadFrame(db);
-  const events = loadEvents(db, frame, [...new Set(listIndicators(db).flatMap((d) => d.eventKinds))]);
-  const fresh = { version, frame, events };
-  cache.set(db, fresh);
-  return fresh;
+  const frame = fresh.frame ? readFrame(db) : loadFrame(db);
+  const writable = keep && !keep.inTransaction && !keep.readonly ? keep : null;
+  let events: LoadedEvents;
+  let wrote = false;
+  if (fresh.events) events = eventsOfKinds(readEvents(db), kinds);
+  else if (writable) {
+    // Kept for every kind, so an indicator added later finds its events in the copy.
+    const all = loadEvents(db, frame, EVENT_KINDS);
+    wrote = keepParts(writable, stamps, { ...(fresh.frame ? { frameToken: held.frame?.token ?? '' } : { frame }), events: all });
+    events = eventsOfKinds(all, kinds);
+  } else events = loadEvents(db, frame, kinds);
+  if (wrote) {
+    held = storedParts(db);
+    fresh = freshParts(stamps, held);
+  }
+  const kept = { version: fresh.frame && fresh.events ? tokens() : live, frame, events };
+  cache.set(db, kept);
+  return kept;
+}
+
+/** After a linkage run (or anything else that makes the copy stale): writes the outcomes' compact copy of the baseline. Seconds taken, or null when there is nothing to place (no Run, no lookup). */
+export function keepOutcomeBaseline(reader: Db, writer: Db): number | null {
+  const t = performance.now();
+  try {
+    baselineFor(reader, writer);
+  } catch (error) {
+    if (error instanceof WorkbenchError) return null;
+    throw error;
+  }
+  return (performance.now() - t) / 1000;
 }
 
 /**
@@ -317,7 +353,7 @@ export function baselineFor(db: Db): { frame: Frame; events: LoadedEvents } {
  */
 export function areaIndicatorSeries(db: Db, options: SeriesOptions): IndicatorResult[] {
   const indicators = options.indicator ? [getIndicator(db, options.indicator)] : listIndicators(db);
-  const { frame, events } = baselineFor(db);
+  const { frame, events } = baselineFor(db, options.keep);
   const areas = areaFrames(db, frame);
   if (options.area !== undefined && !areas.some((a) => a.name.toLowerCase() === options.area?.toLowerCase())) {
     throw new WorkbenchError('not-found', `There is no area named "${options.area}" (see areas list).`);

@@ -15,6 +15,7 @@ import { sql as packs } from './0130-packs.js';
 import { sql as baselinePaging } from './0150-baseline-paging.js';
 import { sql as partners } from './0190-partners.js';
 import { sql as baselineBookmarks } from './0210-baseline-bookmarks.js';
+import { sql as outcomeFrame } from './0270-outcome-frame.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -33,6 +34,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 150, name: 'baseline-paging', sql: baselinePaging },
   { version: 190, name: 'partners', sql: partners },
   { version: 210, name: 'baseline-bookmarks', sql: baselineBookmarks },
+  { version: 270, name: 'outcome-frame', sql: outcomeFrame },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
