@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../shared/ipc/result.js';
 import { writeDemoBorough } from './demo/index.js';
 import { importFile } from './import/import-file.js';
 import { runLink, type RunLinkSummary } from './link/run-link.js';
+import { keepOutcomeBaseline } from './outcomes/series.js';
 import type { JobContext } from './jobs/job-context.js';
 import type { Store } from './store/store.js';
 
@@ -31,6 +32,7 @@ export async function runDemo(store: Store, options: DemoOptions, job: JobContex
   }
   job.progress('Linking people and households', 0, 1);
   const link = await runLink(store, { user: options.user }, { ...job, progress: () => {} });
+  keepOutcomeBaseline(store.reader, store.writer);
   job.progress('Done', files.length, files.length);
   store.audit(options.user, 'demo-created', { households: options.households, seed: options.seed, files: files.length });
   return { outDir: options.outDir, files: summaries, link };

@@ -3,6 +3,7 @@
 import type { PurgeResult } from '../../../shared/ipc/channels/governance.js';
 import type { JobContext } from '../jobs/job-context.js';
 import { runLink } from '../link/run-link.js';
+import { keepOutcomeBaseline } from '../outcomes/series.js';
 import { purgeSource } from '../store/purge.js';
 import type { Store } from '../store/store.js';
 
@@ -17,5 +18,6 @@ export async function purgeAndRelink(store: Store, sourceId: number, job: JobCon
   const relink = count('SELECT count(*) AS n FROM link_run') > 0 && count('SELECT count(*) AS n FROM record') > 0;
   const uncancellable: JobContext = { ...job, signal: new AbortController().signal, throwIfCancelled: () => {} };
   const run = relink ? await runLink(store, { user: store.session.user }, uncancellable) : null;
+  if (run) keepOutcomeBaseline(store.reader, store.writer);
   return { ...summary, relinkedRun: run?.run ?? null };
 }

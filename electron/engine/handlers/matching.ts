@@ -5,6 +5,7 @@ import { exportClusters } from '../export/clusters.js';
 import { exportPairs } from '../export/pairs.js';
 import { recordDecision } from '../link/decisions.js';
 import { latestRunId, runLink } from '../link/run-link.js';
+import { keepOutcomeBaseline } from '../outcomes/series.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from '../link/spec.js';
 import { blockingReportNow, runBlockingReport } from '../matching/blocking-report.js';
 import { matchingSummary } from '../matching/latest-run.js';
@@ -30,6 +31,10 @@ export function matchingHandlers(context: EngineContext): HandlersFor<keyof type
         // one transaction at the end: a cancelled or failed run writes nothing
         job: context.jobs.start('matching:run', async (job): Promise<MatchingRunResult> => {
           const s = await runLink(store, { user, threshold: used, ...(spec ? { spec } : {}), ...(threads ? { threads } : {}) }, job);
+          // After the run (its memory freed): the outcomes' compact copy, so areas' rates come quickly.
+          job.progress('outcomes', 0, 1);
+          const outcomes = keepOutcomeBaseline(store.reader, store.writer);
+          job.progress('outcomes', 1, 1);
           return {
             run: s.run,
             records: s.records,
@@ -46,7 +51,7 @@ export function matchingHandlers(context: EngineContext): HandlersFor<keyof type
             prior: s.prior,
             decisions: s.decisions,
             refusedJoins: s.refusedJoins,
-            timings: s.timings,
+            timings: outcomes === null ? s.timings : { ...s.timings, outcomes: Math.round(outcomes * 1000) / 1000 },
             memory: s.memory,
             blocking: {
               totalComparisons: s.blocking.totalComparisons,

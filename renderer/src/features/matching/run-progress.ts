@@ -10,6 +10,7 @@ const PHASES: Record<string, string> = {
   clustering: 'Grouping records into people',
   households: 'Placing people in households',
   saving: 'Saving the results',
+  outcomes: 'Preparing the neighbourhood outcomes',
 };
 
 export function phaseLabel(phase: string): string {
