@@ -4,6 +4,7 @@
 // their events count where their household lived at the end of the period. A period no source
 // covers has no figures at all: missing data is never a zero.
 import type { IndicatorDefinition } from '../../../shared/ipc/channels/outcomes.js';
+import { dayOf, isoOf, NO_DAY, termBefore } from '../cohort/facts.js';
 import { sharedBaselineEvents } from '../snapshot/baseline-read.js';
 import type { Db } from '../store/database.js';
 import { ageAt, dateNumber, householdsOn, inBand, residentsOn, type Frame } from './frame.js';
@@ -94,12 +95,21 @@ export function loadEvents(db: Db, frame: Frame, kinds: readonly string[]): Load
     rows.push({ person, kind, category, start, end, value, possible, unauthorised, authorised });
   };
   const cell = (detail: Record<string, unknown>, key: string): number | null => (detail[key] ?? null) as number | null;
+  const unheadedTerm = (source: number, back: number): { start: string; end: string } | null => {
+    const asOf = dayOf(sources.get(source)?.asOf);
+    if (asOf === NO_DAY) return null;
+    const t = termBefore(asOf, back);
+    return t.start === NO_DAY || t.end === NO_DAY ? null : { start: isoOf(t.start), end: isoOf(t.end) };
+  };
   const takeRow = (record: number, source: number, kind: string, category: string | null, start: string | null, end: string | null, value: number | null, detail: string | null): void => {
     // Attendance carries its sessions in the detail cells; other kinds are counted by their dates.
     if (kind !== 'attendance' || detail === null) take(record, source, kind, category, start, end, value, null, null, null);
     else {
       const d = JSON.parse(detail) as Record<string, unknown>;
-      take(record, source, kind, category, start, end, value, cell(d, 'sessionsPossible'), cell(d, 'unauthorisedAbsences'), cell(d, 'authorisedAbsences'));
+      // A table of term figures with no heading names no term: its last term is the extract's
+      // own, and each is dated back from there exactly as the cohort facts date it.
+      const term = start === null && typeof d.termsBeforeLast === 'number' ? unheadedTerm(source, d.termsBeforeLast) : null;
+      take(record, source, kind, category, term?.start ?? start, term?.end ?? end, value, cell(d, 'sessionsPossible'), cell(d, 'unauthorisedAbsences'), cell(d, 'authorisedAbsences'));
     }
   };
   const shared = sharedBaselineEvents(db);

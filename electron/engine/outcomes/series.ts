@@ -312,10 +312,11 @@ export function baselineFor(db: Db, keep?: Db | null): { frame: Frame; events: L
   const tokens = (): string => `kept|${held.frame?.token}|${held.events?.token}|${kinds.join(',')}`;
   const live = `live|${db.pragma('data_version', { simple: true }) as number}|${stamps.events}|${kinds.join(',')}`;
   const version = fresh.frame && fresh.events ? tokens() : live;
-  const hit = cache.get(db);
-  if (hit && hit.version === version) return hit;
-  const frame = fresh.frame ? readFrame(db) : loadFrame(db);
   const writable = keep && !keep.inTransaction && !keep.readonly ? keep : null;
+  const hit = cache.get(db)?.version === version ? cache.get(db) : undefined;
+  // Held in memory but not yet kept in the store: with the writer at hand it is kept now.
+  if (hit && !(writable && !(fresh.frame && fresh.events))) return hit;
+  const frame = hit?.frame ?? (fresh.frame ? readFrame(db) : loadFrame(db));
   let events: LoadedEvents;
   let wrote = false;
   if (fresh.events) events = eventsOfKinds(readEvents(db), kinds);
