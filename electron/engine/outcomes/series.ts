@@ -12,7 +12,8 @@ import type { Db } from '../store/database.js';
 import { rateShown, suppressTable, type CellStatus, type SumGroup, type TableCell } from '../disclosure/suppress.js';
 import { countIndicator, DENOMINATOR_WORDS, loadEvents, type LoadedEvents } from './compute.js';
 import { displacementChecks } from './displacement.js';
-import { loadFrame, type Frame } from './frame.js';
+import { frameVintage, loadFrame, type Frame } from './frame.js';
+import { latestRunId } from '../link/run-link.js';
 import { currentStamps, eventsOfKinds, freshParts, keepParts, readEvents, readFrame, storedParts } from './frame-table.js';
 import { imdPositions } from './imd-position.js';
 import { getIndicator, listIndicators, type IndicatorRow } from './indicators.js';
@@ -338,6 +339,8 @@ export function baselineFor(db: Db, keep?: Db | null): { frame: Frame; events: L
 /** After a linkage run (or anything else that makes the copy stale): writes the outcomes' compact copy of the baseline. Seconds taken, or null when there is nothing to place (no Run, no lookup). */
 export function keepOutcomeBaseline(reader: Db, writer: Db): number | null {
   const t = performance.now();
+  // Nothing to place before the first Run or without a lookup: say so without reading the records.
+  if (latestRunId(reader) === null || frameVintage(reader) === null) return null;
   try {
     baselineFor(reader, writer);
   } catch (error) {

@@ -49,22 +49,23 @@ const measure = <T>(work: () => T): { value: T; seconds: number; cpuSeconds: num
   const value = work();
   return { value, seconds: (performance.now() - t) / 1000, cpuSeconds: (cpuMs() - c) / 1000 };
 };
-// Without the outcomes' compact copy (a store from before it, or one just made stale): the first
-// question reads every record and event, as every first question did before the copy.
-const stale = Store.unlock(path, PASS);
-stale.writer.prepare('DELETE FROM outcome_frame').run();
-const withoutCopy = time(stale, 'quarter', 'exact');
-stale.close();
-// The step after a linkage run (and a first question that finds the copy stale) writes it.
-const writer = Store.unlock(path, PASS);
-const kept = measure(() => keepOutcomeBaseline(writer.reader, writer.writer));
-writer.close();
+// The step after a linkage run (and a first question that finds the copy stale) writes the
+// outcomes' compact copy of the baseline: timed from nothing.
+const keepCopy = (): { seconds: number; cpuSeconds: number } => {
+  const writer = Store.unlock(path, PASS);
+  writer.writer.prepare('DELETE FROM outcome_frame').run();
+  const kept = measure(() => keepOutcomeBaseline(writer.reader, writer.writer));
+  writer.close();
+  return { seconds: kept.seconds, cpuSeconds: kept.cpuSeconds };
+};
+const kept = keepCopy();
 const copyBytes = (() => {
   const s = Store.unlock(path, PASS);
   const n = s.reader.prepare('SELECT sum(length(data)) FROM outcome_frame').pluck().get() as number;
   s.close();
   return n;
 })();
+// The first question after opening: nothing of the counting has run in this process yet.
 const store = Store.unlock(path, PASS);
 const cold = time(store, 'quarter', 'exact');
 const warmQuarter = time(store, 'quarter', 'controlled');
@@ -76,6 +77,13 @@ const again = Store.unlock(path, PASS);
 const read = measure(() => baselineFor(again.reader));
 const counted = time(again, 'quarter', 'exact');
 again.close();
+// Without the copy (a store from before it, or one just made stale and opened read-only): the
+// first question reads every record and event, as every first question did before the copy.
+const stale = Store.unlock(path, PASS);
+stale.writer.prepare('DELETE FROM outcome_frame').run();
+const withoutCopy = time(stale, 'quarter', 'exact');
+stale.close();
+keepCopy();
 const reopened = Store.unlock(path, PASS);
 const counts = reopened.reader.prepare('SELECT (SELECT count(*) FROM record) AS records, (SELECT count(*) FROM event) AS events, (SELECT persons FROM link_run ORDER BY id DESC LIMIT 1) AS persons').get() as Record<string, number>;
 reopened.close();
@@ -87,7 +95,7 @@ process.stdout.write(
     loadAverage: load,
     ...counts,
     withoutCopy,
-    keepCopy: { seconds: kept.seconds, cpuSeconds: kept.cpuSeconds, bytes: copyBytes },
+    keepCopy: { ...kept, bytes: copyBytes },
     cold,
     warmQuarter,
     warmMonth,
