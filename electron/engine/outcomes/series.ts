@@ -13,7 +13,6 @@ import { rateShown, suppressTable, type CellStatus, type SumGroup, type TableCel
 import { countIndicator, DENOMINATOR_WORDS, loadEvents, type LoadedEvents } from './compute.js';
 import { displacementChecks } from './displacement.js';
 import { frameVintage, loadFrame, type Frame } from './frame.js';
-import { latestRunId } from '../link/run-link.js';
 import { currentStamps, eventsOfKinds, freshParts, keepParts, readEvents, readFrame, storedParts } from './frame-table.js';
 import { imdPositions } from './imd-position.js';
 import { getIndicator, listIndicators, type IndicatorRow } from './indicators.js';
@@ -340,7 +339,7 @@ export function baselineFor(db: Db, keep?: Db | null): { frame: Frame; events: L
 export function keepOutcomeBaseline(reader: Db, writer: Db): number | null {
   const t = performance.now();
   // Nothing to place before the first Run or without a lookup: say so without reading the records.
-  if (latestRunId(reader) === null || frameVintage(reader) === null) return null;
+  if (reader.prepare('SELECT max(id) FROM link_run').pluck().get() === null || frameVintage(reader) === null) return null;
   try {
     baselineFor(reader, writer);
   } catch (error) {
