@@ -161,6 +161,23 @@ function absenceShare(e: EventRow): number | null {
   return ((e.unauthorised ?? e.value ?? 0) + (e.authorised ?? 0)) / e.possible;
 }
 
+const byKind = new WeakMap<LoadedEvents, Map<string, EventRow[]>>();
+
+/** The events of some kinds, grouped by kind once per read so each indicator walks only its own. */
+function* rowsOfKinds(events: LoadedEvents, kinds: readonly string[]): Generator<EventRow> {
+  let groups = byKind.get(events);
+  if (!groups) {
+    groups = new Map();
+    for (const e of events.rows) {
+      const list = groups.get(e.kind);
+      if (list) list.push(e);
+      else groups.set(e.kind, [e]);
+    }
+    byKind.set(events, groups);
+  }
+  for (const kind of new Set(kinds)) yield* groups.get(kind) ?? [];
+}
+
 /** Every period from the earliest any source covers to the latest, each with its counts. */
 export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: PeriodKind, events: LoadedEvents): Counted {
   const windows = new Map<string, Array<[string, string]>>();
@@ -191,9 +208,12 @@ export function countIndicator(frame: Frame, def: IndicatorDefinition, kind: Per
   });
 
   // Numerators: each person's value per period, then placed where their household lived at the period's end.
-  const kinds = new Set<string>(def.eventKinds);
-  for (const e of events.rows) {
-    if (!kinds.has(e.kind) || !matchesCategory(def, e.category)) continue;
+  // Each distinct category is matched once, not once per event.
+  const matched = new Map<string | null, boolean>();
+  for (const e of rowsOfKinds(events, def.eventKinds)) {
+    let matches = matched.get(e.category);
+    if (matches === undefined) matched.set(e.category, (matches = matchesCategory(def, e.category)));
+    if (!matches) continue;
     let at: number;
     if (def.rule === 'open-at-period-end') {
       // A spell counts in every period whose last day it is open on (an open spell runs on).
