@@ -4,7 +4,7 @@
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { normalisePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { personAddress, recordAddress } from './address.js';
-import { nicknameGroupsOf, transliterationKey } from './names.js';
+import { canonicalName, nicknameGroupsOf, transliterationKey } from './names.js';
 import { soundex } from './strings.js';
 import type { LinkRecord } from './types.js';
 
@@ -78,7 +78,7 @@ export interface Prepared {
   snParts: Csr;
   /** known previous surnames */
   prevSn: Csr;
-  /** per name id: transliteration skeleton id, Soundex id, nickname groups */
+  /** per name id: transliteration skeleton id, Soundex id (of the name a nickname stands for: Wm → William), nickname groups */
   nameTranslit: Int32Array;
   nameSoundex: Int32Array;
   nameNick: Csr;
@@ -448,7 +448,9 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     nameMask[id] = letterMask(name);
     const t = transliterationKey(name);
     nameTranslit[id] = t ? codes.id(`T${t}`) : -1;
-    const sx = soundex(name);
+    // the sound of the name a nickname or a clerk's contraction stands for (Wm → William), so
+    // name-sound blocking puts them together
+    const sx = soundex(canonicalName(name));
     nameSoundex[id] = sx ? codes.id(`S${sx}`) : -1;
     nick.push(nicknameGroupsOf(name));
   }

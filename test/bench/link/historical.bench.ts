@@ -14,7 +14,8 @@
 //              people, born 1500–1900): many records per person (1–20), more varied surnames,
 //              first names with nicknames and Latin forms, dates mistyped by a digit, a day or a
 //              year, or missing, a postcode near the person's home (same district, often another
-//              sector), sex often missing.
+//              sector), sex often missing; each later copy of a person carries more errors and
+//              gaps than the one before (names missing in up to 30 %, dates in up to 40 %).
 //  contact     only names, a date of birth, a town and an e-mail (as an online sign-up list).
 //
 //   tsx test/bench/link/historical.bench.ts [--people N] [--cases historical,parish,notables,contact] [--seed S]
@@ -249,19 +250,24 @@ function notables(people: number, seed: number): Truth {
     const home = `${sector}${unit(random)}`;
     const copies = 1 + Math.floor(random() * 19);
     for (let c = 0; c < copies; c++) {
+      // the first record is the clean one; later copies carry more errors and gaps, as in the
+      // public set's generator (corruption and missing values rising with each duplicate)
+      const t = copies > 1 ? c / (copies - 1) : 0;
       const r = blank(records.length + 1, 1);
-      r.forename = random() < 0.05 ? null : clerk(random, forename, 0.12);
-      r.surname = random() < 0.04 ? null : random() < 0.06 ? typo(random, surname) : surname;
+      r.forename = random() < 0.3 * t ? null : random() < 0.1 + 0.3 * t ? (random() < 0.6 ? clerk(random, forename, 1) : typo(random, forename)) : forename;
+      r.surname = random() < 0.2 * t ? null : random() < 0.05 + 0.2 * t ? typo(random, surname) : surname;
+      if (r.forename && r.surname && random() < 0.03 * t) [r.forename, r.surname] = [r.surname, r.forename];
       r.sex = random() < 0.7 ? (male ? 'M' : 'F') : null;
-      if (knownDob && random() >= 0.25) {
+      if (knownDob && random() >= 0.1 + 0.3 * t) {
         const e = random();
-        if (e < 0.75) r.dob = iso(y, m, d);
-        else if (e < 0.85) r.dob = iso(y, m, 1 + Math.floor(random() * 28));
-        else if (e < 0.93) r.dob = iso(y + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 3)), m, d);
-        else r.dob = iso(y, 1 + Math.floor(random() * 12), d);
+        if (e >= 0.1 + 0.3 * t) r.dob = iso(y, m, d);
+        else if (e < 0.05) r.dob = iso(y, m, 1 + Math.floor(random() * 28));
+        else if (e < 0.1) r.dob = iso(y + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 3)), m, d);
+        else if (e < 0.15) r.dob = iso(y, 1 + Math.floor(random() * 12), d);
+        else r.dob = iso(y, m, d === 12 ? 21 : d === 21 ? 12 : Math.min(28, (d % 10) * 2 + 1));
       }
       const q = random();
-      const pc = q < 0.5 ? home : q < 0.75 ? `${sector}${unit(random)}` : q < 0.9 ? `${district} ${Math.floor(random() * 10)}${unit(random)}` : null;
+      const pc = q < 0.1 + 0.3 * t ? null : q < 0.6 ? home : q < 0.8 ? `${sector}${unit(random)}` : `${district} ${Math.floor(random() * 10)}${unit(random)}`;
       r.postcode = pc;
       r.postcodeRaw = pc;
       records.push(r);
