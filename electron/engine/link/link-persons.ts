@@ -384,6 +384,7 @@ async function linkPrepared(
         apart,
         dob,
         edgeWeight,
+        sex: p.sex,
       });
       return { clusters, edgeCount };
     };
