@@ -61,6 +61,8 @@ table('forename', [
 
 table('surname', [
   { description: 'missing', a: { surname: 'Smith' }, b: {}, expected: 'missing' },
+  { description: 'a surname that repeats the forename (one name in both fields) is missing', a: { forename: 'Ann', surname: 'Ann' }, b: { forename: 'Ann', surname: 'Whitham' }, expected: 'missing' },
+  { description: 'so is a pair of such records: the repeated name is no family name', a: { forename: 'Ann', surname: 'Ann' }, b: { forename: 'Ann', surname: 'ANN' }, expected: 'missing' },
   { description: 'exact', a: { surname: 'Smith' }, b: { surname: 'SMITH' }, expected: 'exact' },
   { description: "exact despite the apostrophe (O'Brien / OBRIEN)", a: { surname: "O'Brien" }, b: { surname: 'OBRIEN' }, expected: 'exact' },
   { description: 'exact: hyphen or space (Smith-Jones / Smith Jones)', a: { surname: 'Smith-Jones' }, b: { surname: 'Smith Jones' }, expected: 'exact' },

@@ -399,7 +399,12 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
       middle.push(...f.rest, ...m);
       mid.push(middle);
     }
-    const sur = surnameOf(r.surname) ?? noSurname;
+    // One name given in both fields ("Ann Ann": a form that needs both, a full name of one word
+    // split into each) says nothing of a family name: as a surname it is rare, and would weigh as
+    // a rare surname shared, while against the true surname it would teach training that matches
+    // differ in surname. The surname is taken as missing.
+    const given = surnameOf(r.surname) ?? noSurname;
+    const sur = given.compact >= 0 && given.compact === f.compact ? noSurname : given;
     sn[i] = sur.compact;
     snParts.push(sur.parts);
     prevSn.push(previousOf(r.previousSurname) ?? empty);

@@ -22,8 +22,12 @@
 //     [--threshold P]  link at probability P instead of the spec's default (to study, not to report)
 //     [--misses]       missed pairs with their waterfalls, pairs by dates of birth held, wrong joins
 //     [--model]        the trained m and u of every level
+//     [--write-csv F]  also write the set as a csv in the public historical set's columns (unique_id,
+//                      cluster, full_name, first_and_surname, first_name, surname, dob, birth_place,
+//                      postcode_fake, gender, occupation), to link it through `import` and `link`
 //
 // Prints one line per case and a JSON summary as the last line.
+import { writeFileSync } from 'node:fs';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { linkPersons } from '../../../electron/engine/link/link-persons.js';
 import { rng } from '../../../electron/engine/link/train.js';
@@ -319,6 +323,16 @@ for (const name of (arg('cases') ?? 'historical,parish,notables,contact').split(
   if (!c) throw new Error(`no case ${name}`);
   const people = Number(arg('people') ?? c.people);
   const { records, person } = c.make(people, seed);
+  const csvOut = arg('write-csv');
+  if (csvOut) {
+    const cell = (v: string | null | undefined): string => (v == null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = records.map((r, i) => {
+      const full = [r.forename, r.surname].filter(Boolean).join(' ').toLowerCase();
+      const sex = r.sex === 'M' ? 'male' : r.sex === 'F' ? 'female' : null;
+      return [`${person[i]}-${i}`, person[i], full, full, r.forename?.toLowerCase(), r.surname?.toLowerCase(), r.dob, r.address?.toLowerCase(), r.postcode?.toLowerCase(), sex, null].map(cell).join(',');
+    });
+    writeFileSync(csvOut, `unique_id,cluster,full_name,first_and_surname,first_name,surname,dob,birth_place,postcode_fake,gender,occupation\n${lines.join('\n')}\n`);
+  }
   const t0 = performance.now();
   const result = await linkPersons(records, arg('threshold') ? { threshold: Number(arg('threshold')) } : {}, silentJob());
   const seconds = Math.round(performance.now() - t0) / 1000;
