@@ -323,9 +323,10 @@ async function linkPrepared(
 
     const threshold = weightOf(spec.threshold);
     const floor = weightOf(spec.pairFloor);
-    /** Every candidate pair's match weight under the model, with the rules that adjust it. */
-    const scoreAll = (model: Model): { weight: Float32Array; adjusted: WeightAdjustments } => {
-      const weight = new Float32Array(pairs.count);
+    // one buffer for both scorings: at a million records it holds ten million pairs
+    const weight = new Float32Array(pairs.count);
+    /** Every candidate pair's match weight under the model (into `weight`), with the rules that adjust it. */
+    const scoreAll = (model: Model): WeightAdjustments => {
       for (let x = 0; x < pairs.count; x++) {
         weight[x] = pairWeight(model, gammas, x, pairs.a[x] as number, pairs.b[x] as number);
         if ((x & 0xfffff) === 0 && x > 0) {
@@ -338,7 +339,7 @@ async function linkPrepared(
       const adjusted: WeightAdjustments = new Map();
       forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight, adjusted);
       holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
-      return { weight, adjusted };
+      return adjusted;
     };
     const indexOf = new Map(records.map((r, i) => [r.id, i]));
     const matches: Array<[number, number]> = [];
@@ -355,7 +356,7 @@ async function linkPrepared(
     const apart = [...possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), ...generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count)];
     const dob = { day: p.dob, ymd: dobYmd(p) };
     /** The persons the pairs at or above the threshold make, strongest first. */
-    const clusterOn = (weight: Float32Array): { clusters: ClusterResult; edgeCount: number } => {
+    const clusterOn = (): { clusters: ClusterResult; edgeCount: number } => {
       let edgeCount = 0;
       for (let x = 0; x < pairs.count; x++) if ((weight[x] as number) >= threshold) edgeCount++;
       const edgeIdx = new Int32Array(edgeCount);
@@ -392,9 +393,10 @@ async function linkPrepared(
     job.progress('scoring', 0, pairs.count);
     // A first linkage says who holds each name, postcode and contact; the term frequencies are
     // then counted among other people (tf-people.ts), and the pairs scored and clustered again.
-    const first = clusterOn(scoreAll(buildModel(spec, plan, p, prior)).weight).clusters;
+    scoreAll(buildModel(spec, plan, p, prior));
+    const first = clusterOn().clusters;
     const model = buildModel(spec, plan, p, prior, tfCountsAmongOthers(p, first.personOf, first.personCount));
-    const { weight, adjusted } = scoreAll(model);
+    const adjusted = scoreAll(model);
     let keptCount = 0;
     for (let x = 0; x < pairs.count; x++) if ((weight[x] as number) >= floor) keptCount++;
     const K = plan.comparisons.length;
@@ -424,7 +426,7 @@ async function linkPrepared(
     lap('score');
 
     job.progress('clustering', 0, 1);
-    const { clusters, edgeCount } = clusterOn(weight);
+    const { clusters, edgeCount } = clusterOn();
     job.progress('clustering', 1, 1);
     lap('cluster');
     return {
