@@ -3,7 +3,7 @@
 // clusters, two different valid national identifiers (NHS number, NINO, UPN), or two records of
 // a source declared to hold each person once, or possible twins (twins.ts). Human match
 // decisions join first.
-import { dobDigitsWithinOne } from './compare.js';
+import { dobDigitsWithinOne, yearApart } from './compare.js';
 import type { PersonClusters } from './types.js';
 
 export interface ClusterInput {
@@ -45,11 +45,12 @@ export interface ClusterInput {
 /** Match weights (log2 odds) this close count as fitting equally: odds within a factor of two. */
 const AMBIGUOUS_BITS = 1;
 
-/** Two dates of birth one person's records could hold: equal, within a month, day and month swapped, or one digit apart. */
+/** Two dates of birth one person's records could hold: equal, within a month, day and month swapped, one digit apart, or a year apart (from an age). */
 export function datesCompatible(dayA: number, ymdA: number, dayB: number, ymdB: number): boolean {
   if (dayA === dayB || Math.abs(dayA - dayB) <= 31) return true;
   const ya = ymdA >> 9;
   const yb = ymdB >> 9;
+  if (yearApart(dayA, dayB, ya, yb)) return true;
   const ma = (ymdA >> 5) & 15;
   const mb = (ymdB >> 5) & 15;
   const da = ymdA & 31;

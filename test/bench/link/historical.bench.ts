@@ -356,8 +356,8 @@ for (const name of (arg('cases') ?? 'historical,parish,notables,contact').split(
     const byTruth = new Map<string, number[]>();
     person.forEach((t, i) => byTruth.set(t, [...(byTruth.get(t) ?? []), i]));
     for (const members of byTruth.values()) {
-      for (let x = 0; x < members.length && shown < 25; x++)
-        for (let y = x + 1; y < members.length && shown < 25; y++) {
+      for (let x = 0; x < members.length && shown < Number(arg("show") ?? 25); x++)
+        for (let y = x + 1; y < members.length && shown < Number(arg("show") ?? 25); y++) {
           const [i, j] = [members[x]!, members[y]!];
           if (result.clusters.personOf[i] === result.clusters.personOf[j]) continue;
           shown++;
