@@ -20,7 +20,7 @@
 //
 //   tsx test/bench/link/historical.bench.ts [--people N] [--cases historical,parish,notables,contact] [--seed S]
 //     [--threshold P]  link at probability P instead of the spec's default (to study, not to report)
-//     [--misses]       missed pairs with their waterfalls, pairs by dates of birth held, wrong joins
+//     [--misses]       missed pairs with their waterfalls (the first 25, or --show N), pairs by dates of birth held, wrong joins
 //     [--model]        the trained m and u of every level
 //     [--write-csv F]  also write the set as a csv in the public historical set's columns (unique_id,
 //                      cluster, full_name, first_and_surname, first_name, surname, dob, birth_place,
