@@ -61,6 +61,8 @@ table('forename', [
 
 table('surname', [
   { description: 'missing', a: { surname: 'Smith' }, b: {}, expected: 'missing' },
+  { description: 'a surname that repeats the forename (one name in both fields) is missing', a: { forename: 'Ann', surname: 'Ann' }, b: { forename: 'Ann', surname: 'Whitham' }, expected: 'missing' },
+  { description: 'so is a pair of such records: the repeated name is no family name', a: { forename: 'Ann', surname: 'Ann' }, b: { forename: 'Ann', surname: 'ANN' }, expected: 'missing' },
   { description: 'exact', a: { surname: 'Smith' }, b: { surname: 'SMITH' }, expected: 'exact' },
   { description: "exact despite the apostrophe (O'Brien / OBRIEN)", a: { surname: "O'Brien" }, b: { surname: 'OBRIEN' }, expected: 'exact' },
   { description: 'exact: hyphen or space (Smith-Jones / Smith Jones)', a: { surname: 'Smith-Jones' }, b: { surname: 'Smith Jones' }, expected: 'exact' },
@@ -100,6 +102,10 @@ table('date of birth', [
   { description: 'adjacent digits transposed (1985 / 1958)', a: { dob: '1985-03-12' }, b: { dob: '1958-03-12' }, expected: 'one digit different' },
   { description: 'within a month', a: { dob: '2000-01-30' }, b: { dob: '2000-02-14' }, expected: 'within a month' },
   { description: 'same year', a: { dob: '2000-01-30' }, b: { dob: '2000-08-14' }, expected: 'same year' },
+  { description: 'a year apart on the same birthday (a year from an age: 1809 / 1810)', a: { dob: '1809-02-01' }, b: { dob: '1810-02-01' }, expected: 'a year apart, birthday within a month' },
+  { description: 'a year apart, birthday within a month', a: { dob: '1813-12-01' }, b: { dob: '1814-12-03' }, expected: 'a year apart, birthday within a month' },
+  { description: 'a year apart, birthdays months apart, is different', a: { dob: '1813-12-01' }, b: { dob: '1814-06-03' }, expected: 'different' },
+  { description: 'two years apart on the same birthday is different', a: { dob: '1809-02-01' }, b: { dob: '1811-02-01' }, expected: 'different' },
   { description: 'different', a: { dob: '1980-05-12' }, b: { dob: '1992-11-03' }, expected: 'different' },
 ]);
 

@@ -14,6 +14,9 @@ let nextId = 1;
 const HOME: Partial<LinkRecord> = { surname: 'Okafor', dob: '2015-01-30', sex: 'F', postcode: 'S60 1AB', postcodeRaw: 'S60 1AB', address: '14 Acacia Road, Wexthorpe' };
 const record = (f: Partial<LinkRecord>): LinkRecord => ({ ...blankLinkRecord(nextId++), ...HOME, ...f });
 
+/** A register's record: a parish for an address, no postcode. */
+const PARISH: Partial<LinkRecord> = { surname: 'Moore', dob: '1816-06-23', postcode: null, postcodeRaw: null, address: 'Bradford' };
+
 // a generous prior, so that the weights alone would join the twins
 const PRIOR = 0.05;
 
@@ -51,6 +54,9 @@ describe('possible twins: the pattern', () => {
     { description: '1 January is often a placeholder, not a birthday', a: { forename: 'Amara', dob: '2015-01-01' }, b: { forename: 'Ngozi', dob: '2015-01-01' }, twins: false },
     { description: 'same street, another house', a: { forename: 'Amara' }, b: { forename: 'Ngozi', address: '16 Acacia Road, Wexthorpe' }, twins: false },
     { description: 'same number and street in another postcode is another home', a: { forename: 'Amara' }, b: { forename: 'Ngozi', postcode: 'DN1 2AA', postcodeRaw: null }, twins: false },
+    { description: 'without postcodes the place is the home: one parish in a register', a: { forename: 'Eleanor', ...PARISH }, b: { forename: 'Alice', ...PARISH }, twins: true },
+    { description: 'another parish is another home', a: { forename: 'Eleanor', ...PARISH }, b: { forename: 'Alice', ...PARISH, address: 'Dewsbury' }, twins: false },
+    { description: 'a place without a postcode is not the home of a record with one', a: { forename: 'Eleanor', ...PARISH }, b: { forename: 'Alice', ...PARISH, postcode: 'S60 1AB', postcodeRaw: 'S60 1AB' }, twins: false },
   ])('$description', ({ a, b, twins }) => {
     expect(isTwinPair(a, b)).toBe(twins);
     expect(isTwinPair(b, a)).toBe(twins);

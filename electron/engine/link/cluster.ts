@@ -3,7 +3,7 @@
 // clusters, two different valid national identifiers (NHS number, NINO, UPN), or two records of
 // a source declared to hold each person once, or possible twins (twins.ts). Human match
 // decisions join first.
-import { dobDigitsWithinOne } from './compare.js';
+import { dobDigitsWithinOne, yearApart } from './compare.js';
 import type { PersonClusters } from './types.js';
 
 export interface ClusterInput {
@@ -34,16 +34,23 @@ export interface ClusterInput {
    * it is as likely to be one as the other.
    */
   edgeWeight?: Float32Array;
+  /**
+   * Sex per record (1 male, 2 female, 0 not recorded): a person has one, so a cluster of men and
+   * one of women never join through a record whose sex is not recorded (a pair holding both sexes
+   * was weighed by the model and decides).
+   */
+  sex?: Int8Array;
 }
 
 /** Match weights (log2 odds) this close count as fitting equally: odds within a factor of two. */
 const AMBIGUOUS_BITS = 1;
 
-/** Two dates of birth one person's records could hold: equal, within a month, day and month swapped, or one digit apart. */
+/** Two dates of birth one person's records could hold: equal, within a month, day and month swapped, one digit apart, or a year apart (from an age). */
 export function datesCompatible(dayA: number, ymdA: number, dayB: number, ymdB: number): boolean {
   if (dayA === dayB || Math.abs(dayA - dayB) <= 31) return true;
   const ya = ymdA >> 9;
   const yb = ymdB >> 9;
+  if (yearApart(dayA, dayB, ya, yb)) return true;
   const ma = (ymdA >> 5) & 15;
   const mb = (ymdB >> 5) & 15;
   const da = ymdA & 31;
@@ -57,7 +64,7 @@ const MAX_DATES = 8;
 
 export interface ClusterResult extends PersonClusters {
   joined: number;
-  refused: { identifier: number; decision: number; source: number; possibleTwins: number; dateOfBirth: number };
+  refused: { identifier: number; decision: number; source: number; possibleTwins: number; dateOfBirth: number; sex: number };
   /** human match decisions that could not be honoured (they contradict a non-match decision) */
   conflictingDecisions: number;
 }
@@ -104,7 +111,17 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   for (const [a, b] of input.nonMatches) if (a !== b) forbid(a, b, false);
   const recordOf = (f: number): number => (f < 0 ? -f - 1 : f);
 
-  const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0, dateOfBirth: 0 };
+  const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0, dateOfBirth: 0, sex: 0 };
+  // per root: the sexes its records hold (bit 1 male, bit 2 female)
+  const sexes = input.sex ? Int8Array.from(input.sex) : null;
+  /** Whether joining ra and rb on the pair (a, b) would put a man and a woman in one person unseen. */
+  const sexesClash = (ra: number, rb: number, a: number, b: number): boolean => {
+    if (!sexes) return false;
+    const x = sexes[ra] as number;
+    const y = sexes[rb] as number;
+    if (x === 0 || y === 0 || (x | y) !== 3 || x === 3 || y === 3) return false;
+    return (input.sex![a] as number) === 0 || (input.sex![b] as number) === 0;
+  };
   // per root: records holding its distinct dates of birth (up to MAX_DATES)
   const dob = input.dob;
   // (a root without a list holds only its own record's date, if any: no array per record)
@@ -147,6 +164,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     if ((size[ra] as number) < (size[rb] as number)) [ra, rb] = [rb, ra];
     parent[rb] = ra;
     size[ra]! += size[rb] as number;
+    if (sexes) sexes[ra] = (sexes[ra] as number) | (sexes[rb] as number);
     for (const arr of ids) if ((arr[ra] as number) < 0) arr[ra] = arr[rb] as number;
     if (flagged.length > 0) {
       if (useBits) bits[ra] = (bits[ra] as number) | (bits[rb] as number);
@@ -244,6 +262,10 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     }
     if (datesClash(ra, rb, a, b)) {
       refused.dateOfBirth++;
+      continue;
+    }
+    if (sexesClash(ra, rb, a, b)) {
+      refused.sex++;
       continue;
     }
     if (undatedEdges && ((!datesOf(ra) && fitsAnother(a, rb, e)) || (!datesOf(rb) && fitsAnother(b, ra, e)))) {

@@ -224,6 +224,9 @@ function dobLevel(p: Prepared, c: CompiledComparison, oi: number, oj: number): n
       case K.withinDays:
         if (Math.abs(a - b) <= (c.thresholds[l] as number)) return l;
         break;
+      case K.yearApart:
+        if (yearApart(a, b, ya, yb)) return l;
+        break;
       case K.sameYear:
         if (ya === yb) return l;
         break;
@@ -232,6 +235,14 @@ function dobLevel(p: Prepared, c: CompiledComparison, oi: number, oj: number): n
     }
   }
   return c.levelCount - 1;
+}
+
+/**
+ * Dates of birth (days; years ya, yb) in consecutive years whose birthdays fall within a month of
+ * each other: one person's birth year worked out from an age at an event, or misread.
+ */
+export function yearApart(a: number, b: number, ya: number, yb: number): boolean {
+  return Math.abs(ya - yb) === 1 && Math.abs(Math.abs(a - b) - 365) <= 31;
 }
 
 const digitsA = new Int8Array(8);

@@ -21,7 +21,7 @@ export const GENERATION_YEARS = 12;
 const GENERATION_DAYS = Math.round(GENERATION_YEARS * 365.25);
 
 /** DOB levels that explain a difference as a keying error (the dates may be one person's). */
-const DOB_TYPO: ReadonlySet<LevelKind> = new Set(['exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays']);
+const DOB_TYPO: ReadonlySet<LevelKind> = new Set(['exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart']);
 /** Address levels that mean the same home. */
 const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['uprn', 'flatNumberStreet', 'numberStreet']);
 const IDENTIFIER_AGREES: ReadonlySet<LevelKind> = new Set(['exact', 'oneCharacter']);

@@ -16,6 +16,7 @@ import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
 import { forgiveSurnameChange } from './surname-change.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
 import { possibleTwinPairs } from './twins.js';
+import { tfCountsAmongOthers } from './tf-people.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
 import {
   aggregatePatterns,
@@ -320,61 +321,26 @@ async function linkPrepared(
       throw new WorkbenchError('bad-input', 'The MatchSpec is marked trained but has no probabilityTwoRandomRecordsMatch; set it or set trainedAt to null to retrain.');
     }
 
-    const model = buildModel(spec, plan, p, prior);
-    job.progress('scoring', 0, pairs.count);
-    const weight = new Float32Array(pairs.count);
-    for (let x = 0; x < pairs.count; x++) {
-      weight[x] = pairWeight(model, gammas, x, pairs.a[x] as number, pairs.b[x] as number);
-      if ((x & 0xfffff) === 0 && x > 0) {
-        job.progress('scoring', x, pairs.count);
-        job.throwIfCancelled();
-      }
-    }
     const threshold = weightOf(spec.threshold);
     const floor = weightOf(spec.pairFloor);
-    // a surname changed between sources (married, maiden) is no evidence against (surname-change.ts);
-    // one name and a near date of birth at two homes is not a link on its own (namesakes.ts)
-    const adjusted: WeightAdjustments = new Map();
-    forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight, adjusted);
-    holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
-    let edgeCount = 0;
-    let keptCount = 0;
-    for (let x = 0; x < pairs.count; x++) {
-      const w = weight[x] as number;
-      if (w >= threshold) edgeCount++;
-      if (w >= floor) keptCount++;
-    }
-    const edgeIdx = new Int32Array(edgeCount);
-    const K = plan.comparisons.length;
-    const kept: ScoredPairs = {
-      a: new Int32Array(keptCount),
-      b: new Int32Array(keptCount),
-      weight: new Float32Array(keptCount),
-      count: keptCount,
-      levels: new Uint8Array(keptCount * K),
-      weights: new Float32Array(keptCount * K),
-    };
-    let e = 0;
-    let s = 0;
-    for (let x = 0; x < pairs.count; x++) {
-      const w = weight[x] as number;
-      if (w >= threshold) edgeIdx[e++] = x;
-      if (w >= floor) {
-        kept.a[s] = pairs.a[x] as number;
-        kept.b[s] = pairs.b[x] as number;
-        kept.weight[s] = w;
-        kept.levels.set(gammas.subarray(x * K, x * K + K), s * K);
-        explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K, pairs.b[x] as number);
-        const change = adjusted.get(x);
-        if (change) kept.weights[s * K + change.comparison]! += change.delta;
-        s++;
+    // one buffer for both scorings: at a million records it holds ten million pairs
+    const weight = new Float32Array(pairs.count);
+    /** Every candidate pair's match weight under the model (into `weight`), with the rules that adjust it. */
+    const scoreAll = (model: Model): WeightAdjustments => {
+      for (let x = 0; x < pairs.count; x++) {
+        weight[x] = pairWeight(model, gammas, x, pairs.a[x] as number, pairs.b[x] as number);
+        if ((x & 0xfffff) === 0 && x > 0) {
+          job.progress('scoring', x, pairs.count);
+          job.throwIfCancelled();
+        }
       }
-    }
-    edgeIdx.sort((x, y) => (weight[y] as number) - (weight[x] as number) || x - y);
-    job.progress('scoring', pairs.count, pairs.count);
-    lap('score');
-
-    job.progress('clustering', 0, 1);
+      // a surname changed between sources (married, maiden) is no evidence against (surname-change.ts);
+      // one name and a near date of birth at two homes is not a link on its own (namesakes.ts)
+      const adjusted: WeightAdjustments = new Map();
+      forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight, adjusted);
+      holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
+      return adjusted;
+    };
     const indexOf = new Map(records.map((r, i) => [r.id, i]));
     const matches: Array<[number, number]> = [];
     const nonMatches: Array<[number, number]> = [];
@@ -388,29 +354,79 @@ async function linkPrepared(
     // possible twins among all candidate pairs, so no third record can bridge them either
     // and parents and children who share a name, a generation apart at one home
     const apart = [...possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), ...generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count)];
-    const edgesA = new Int32Array(edgeCount);
-    const edgesB = new Int32Array(edgeCount);
-    const edgeWeight = new Float32Array(edgeCount);
-    for (let k = 0; k < edgeCount; k++) {
-      edgesA[k] = pairs.a[edgeIdx[k] as number] as number;
-      edgesB[k] = pairs.b[edgeIdx[k] as number] as number;
-      edgeWeight[k] = weight[edgeIdx[k] as number] as number;
+    const dob = { day: p.dob, ymd: dobYmd(p) };
+    /** The persons the pairs at or above the threshold make, strongest first. */
+    const clusterOn = (): { clusters: ClusterResult; edgeCount: number } => {
+      let edgeCount = 0;
+      for (let x = 0; x < pairs.count; x++) if ((weight[x] as number) >= threshold) edgeCount++;
+      const edgeIdx = new Int32Array(edgeCount);
+      let e = 0;
+      for (let x = 0; x < pairs.count; x++) if ((weight[x] as number) >= threshold) edgeIdx[e++] = x;
+      edgeIdx.sort((x, y) => (weight[y] as number) - (weight[x] as number) || x - y);
+      const edgesA = new Int32Array(edgeCount);
+      const edgesB = new Int32Array(edgeCount);
+      const edgeWeight = new Float32Array(edgeCount);
+      for (let k = 0; k < edgeCount; k++) {
+        edgesA[k] = pairs.a[edgeIdx[k] as number] as number;
+        edgesB[k] = pairs.b[edgeIdx[k] as number] as number;
+        edgeWeight[k] = weight[edgeIdx[k] as number] as number;
+      }
+      const clusters = clusterRecords({
+        n: p.n,
+        edgesA,
+        edgesB,
+        edgeCount,
+        // only identifiers with a check digit forbid a join; a NINO typo makes another valid NINO
+        identifiers: [p.nhs, p.upn],
+        source: p.source,
+        noDuplicatesWithin: noDup,
+        matches,
+        nonMatches,
+        apart,
+        dob,
+        edgeWeight,
+        sex: p.sex,
+      });
+      return { clusters, edgeCount };
+    };
+
+    job.progress('scoring', 0, pairs.count);
+    // A first linkage says who holds each name, postcode and contact; the term frequencies are
+    // then counted among other people (tf-people.ts), and the pairs scored and clustered again.
+    scoreAll(buildModel(spec, plan, p, prior));
+    const first = clusterOn().clusters;
+    const model = buildModel(spec, plan, p, prior, tfCountsAmongOthers(p, first.personOf, first.personCount));
+    const adjusted = scoreAll(model);
+    let keptCount = 0;
+    for (let x = 0; x < pairs.count; x++) if ((weight[x] as number) >= floor) keptCount++;
+    const K = plan.comparisons.length;
+    const kept: ScoredPairs = {
+      a: new Int32Array(keptCount),
+      b: new Int32Array(keptCount),
+      weight: new Float32Array(keptCount),
+      count: keptCount,
+      levels: new Uint8Array(keptCount * K),
+      weights: new Float32Array(keptCount * K),
+    };
+    let s = 0;
+    for (let x = 0; x < pairs.count; x++) {
+      const w = weight[x] as number;
+      if (w >= floor) {
+        kept.a[s] = pairs.a[x] as number;
+        kept.b[s] = pairs.b[x] as number;
+        kept.weight[s] = w;
+        kept.levels.set(gammas.subarray(x * K, x * K + K), s * K);
+        explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K, pairs.b[x] as number);
+        const change = adjusted.get(x);
+        if (change) kept.weights[s * K + change.comparison]! += change.delta;
+        s++;
+      }
     }
-    const clusters = clusterRecords({
-      n: p.n,
-      edgesA,
-      edgesB,
-      edgeCount,
-      // only identifiers with a check digit forbid a join; a NINO typo makes another valid NINO
-      identifiers: [p.nhs, p.upn],
-      source: p.source,
-      noDuplicatesWithin: noDup,
-      matches,
-      nonMatches,
-      apart,
-      dob: { day: p.dob, ymd: dobYmd(p) },
-      edgeWeight,
-    });
+    job.progress('scoring', pairs.count, pairs.count);
+    lap('score');
+
+    job.progress('clustering', 0, 1);
+    const { clusters, edgeCount } = clusterOn();
     job.progress('clustering', 1, 1);
     lap('cluster');
     return {

@@ -12,7 +12,8 @@ export const TF_MAX_BOOST_BITS = 3;
 interface TfTable {
   level: number;
   values: Int32Array;
-  counts: Int32Array;
+  /** records holding each value (or, given `TfCounts`, the records of other people holding it) */
+  counts: Int32Array | Float64Array;
   total: number;
   m: number;
   u: number;
@@ -31,7 +32,13 @@ export interface Model {
 
 const log2 = Math.log2;
 
-export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: number): Model {
+/**
+ * Per term-frequency field, the count to use for each value instead of the records holding it
+ * (see tf-people.ts: the records of people other than the one a record belongs to).
+ */
+export type TfCounts = Partial<Record<'forename' | 'surname' | 'postcode' | 'otherId' | 'email' | 'phone', Float64Array>>;
+
+export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: number, counts: TfCounts = {}): Model {
   const weights = spec.comparisons.map((c) => Float64Array.from(c.levels.map((l) => (l.kind === 'null' || !l.m || !l.u ? 0 : log2(l.m / l.u)))));
   const weightsPc = spec.comparisons.map((c) =>
     c.conditionalOnPostcode ? Float64Array.from(c.levels.map((l) => (l.kind === 'null' || !l.m || !(l.uSamePostcode ?? l.u) ? 0 : log2(l.m / (l.uSamePostcode ?? (l.u as number)))))) : null,
@@ -42,14 +49,14 @@ export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: numb
     const l = c.levels[level]!;
     if (!l.m || !l.u) return null;
     const base = { level, m: l.m, u: l.u, uPc: c.conditionalOnPostcode ? (l.uSamePostcode ?? null) : null };
-    if (c.field === 'forename') return { ...base, values: p.fn, counts: p.fnCount, total: p.fnTotal };
-    if (c.field === 'surname') return { ...base, values: p.sn, counts: p.snCount, total: p.snTotal };
-    if (c.field === 'postcode') return { ...base, values: p.pc, counts: p.pcCount, total: p.pcTotal };
+    if (c.field === 'forename') return { ...base, values: p.fn, counts: counts.forename ?? p.fnCount, total: p.fnTotal };
+    if (c.field === 'surname') return { ...base, values: p.sn, counts: counts.surname ?? p.snCount, total: p.snTotal };
+    if (c.field === 'postcode') return { ...base, values: p.pc, counts: counts.postcode ?? p.pcCount, total: p.pcTotal };
     // a number many records share (a stand-in the screen did not catch) weighs less
-    if (c.field === 'otherId') return { ...base, values: p.otherId, counts: p.otherIdCount, total: p.otherIdTotal };
+    if (c.field === 'otherId') return { ...base, values: p.otherId, counts: counts.otherId ?? p.otherIdCount, total: p.otherIdTotal };
     // an e-mail or number a family or a service shares weighs less
-    if (c.field === 'email') return { ...base, values: p.email, counts: p.contactCount, total: p.emailTotal };
-    if (c.field === 'phone') return { ...base, values: p.phone, counts: p.contactCount, total: p.phoneTotal };
+    if (c.field === 'email') return { ...base, values: p.email, counts: counts.email ?? p.contactCount, total: p.emailTotal };
+    if (c.field === 'phone') return { ...base, values: p.phone, counts: counts.phone ?? p.contactCount, total: p.phoneTotal };
     return null;
   });
   const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;

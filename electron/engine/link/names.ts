@@ -192,8 +192,58 @@ IBRAHIM ABRAHAM
 EBRAHIM ABRAHAM
 `;
 
+// How clerks wrote names in parish registers, wills and censuses before 1900: the contraction
+// with its raised last letters (Wm, Thos, Jas, Jno, Eliz) and the Latin form (Gulielmus,
+// Jacobus), which registers used until 1733 and Catholic ones after. One group per name, headed
+// by the name itself, read like the lines above.
+const CLERKS = `
+WILLIAM WM WILLM WILM GULIELMUS GULIELMI GULIEL GUL
+JOHN JNO JN JOHANNES JOHANNIS IOHANNES
+THOMAS THOS THO THOM
+JAMES JAS JACOBUS JACOBI
+GEORGE GEO GEORGIUS
+JOSEPH JOS JOSEPHUS
+RICHARD RICHD RICD RICARDUS RICHARDUS
+ROBERT ROBT ROBTUS ROBERTUS
+HENRY HY HENRICUS
+SAMUEL SAML SAMUELIS
+EDWARD EDWD EDWDUS EDWARDUS
+CHARLES CHAS CHARLS CAROLUS
+BENJAMIN BENJ BENJN BENJAMINUS
+DANIEL DANL
+JONATHAN JONN JONATHON
+NATHANIEL NATHL NATH NATHANIELIS
+ABRAHAM ABM ABRAM ABRAHAMUS
+MATTHEW MATTHEUS MATTHAEUS MATHEW
+FRANCIS FRANS FRANCISCUS
+PETER PETRUS
+ANDREW ANDREAS
+ALEXANDER ALEXR ALEXD
+CHRISTOPHER XPOFER XPR CHRISTOPHERUS
+MICHAEL MICHL
+NICHOLAS NICHS NICOLAUS
+MARY MARIA
+ELIZABETH ELIZ ELIZTH ELIZA ELIZABETHA ELISABETHA
+ANNE ANNA
+SARAH SARA
+MARGARET MARGT MARGTT MARGARETA
+CATHERINE CATH CATHARINA KATHARINA
+HANNAH HANNA JOHANNA
+ALICE ALICIA
+SUSANNAH SUSANNA SUKEY
+ISABELLA ISABEL ISABELLAE
+ELEANOR ELINOR ELIANORA
+FRANCES FANNY FRANCISCA
+DOROTHY DOLLY DOROTHEA
+ESTHER HESTER HETTY
+MARTHA PATTY MATTY
+ANN NANCY ANNA
+JANE JOANNA JANA
+`;
+
+const ALL_GROUPS = `${GROUPS.trim()}\n${CLERKS.trim()}`;
 const nicknameGroups = new Map<string, number[]>();
-GROUPS.trim()
+ALL_GROUPS
   .split('\n')
   .forEach((line, group) => {
     for (const name of new Set(line.trim().split(/\s+/))) {
@@ -208,8 +258,7 @@ export function nicknameGroupsOf(name: string): readonly number[] {
   return nicknameGroups.get(name) ?? [];
 }
 
-const groupMembers: string[][] = GROUPS.trim()
-  .split('\n')
+const groupMembers: string[][] = ALL_GROUPS.split('\n')
   .map((line) => [...new Set(line.trim().split(/\s+/))]);
 
 /** Every other name used for the same person as this one (BILL → WILLIAM, BILLY, WILL …). */
@@ -217,6 +266,23 @@ export function nicknamesOf(name: string): string[] {
   const out = new Set<string>();
   for (const g of nicknameGroups.get(name) ?? []) for (const n of groupMembers[g] ?? []) if (n !== name) out.add(n);
   return [...out];
+}
+
+/**
+ * The name a nickname, contraction or Latin form stands for, when it stands for one name only
+ * (BILL, WM and GULIELMUS → WILLIAM; ED, which may be Edward, Edmund or Edwin, → ED itself):
+ * what a blocking key on the name's sound should hear, so Wm Smith and William Smith meet.
+ */
+export function canonicalName(name: string): string {
+  const groups = nicknameGroups.get(name);
+  if (!groups) return name;
+  let head: string | undefined;
+  for (const g of groups) {
+    const h = groupMembers[g]?.[0];
+    if (head !== undefined && h !== head) return name;
+    head = h;
+  }
+  return head ?? name;
 }
 
 /** True when the two names are different names used for the same person (Bill and William). */

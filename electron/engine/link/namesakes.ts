@@ -11,7 +11,7 @@ import type { Prepared } from './prepare.js';
 import type { LevelKind, MatchSpec } from './spec.js';
 
 /** Date of birth levels that are near but not equal: a keying error, or two people. */
-const NEAR_DOB: ReadonlySet<LevelKind> = new Set(['dayMonthSwapped', 'oneDigit', 'withinDays']);
+const NEAR_DOB: ReadonlySet<LevelKind> = new Set(['dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart']);
 /** Address levels that mean the same home. */
 const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['uprn', 'flatNumberStreet', 'numberStreet']);
 /** Levels of an identifier (or contact detail) that are evidence beyond the name. */

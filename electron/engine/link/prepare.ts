@@ -4,7 +4,7 @@
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { normalisePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { personAddress, recordAddress } from './address.js';
-import { nicknameGroupsOf, transliterationKey } from './names.js';
+import { canonicalName, nicknameGroupsOf, transliterationKey } from './names.js';
 import { soundex } from './strings.js';
 import type { LinkRecord } from './types.js';
 
@@ -78,7 +78,7 @@ export interface Prepared {
   snParts: Csr;
   /** known previous surnames */
   prevSn: Csr;
-  /** per name id: transliteration skeleton id, Soundex id, nickname groups */
+  /** per name id: transliteration skeleton id, Soundex id (of the name a nickname stands for: Wm → William), nickname groups */
   nameTranslit: Int32Array;
   nameSoundex: Int32Array;
   nameNick: Csr;
@@ -399,7 +399,12 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
       middle.push(...f.rest, ...m);
       mid.push(middle);
     }
-    const sur = surnameOf(r.surname) ?? noSurname;
+    // One name given in both fields ("Ann Ann": a form that needs both, a full name of one word
+    // split into each) says nothing of a family name: as a surname it is rare, and would weigh as
+    // a rare surname shared, while against the true surname it would teach training that matches
+    // differ in surname. The surname is taken as missing.
+    const given = surnameOf(r.surname) ?? noSurname;
+    const sur = given.compact >= 0 && given.compact === f.compact ? noSurname : given;
     sn[i] = sur.compact;
     snParts.push(sur.parts);
     prevSn.push(previousOf(r.previousSurname) ?? empty);
@@ -448,7 +453,9 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     nameMask[id] = letterMask(name);
     const t = transliterationKey(name);
     nameTranslit[id] = t ? codes.id(`T${t}`) : -1;
-    const sx = soundex(name);
+    // the sound of the name a nickname or a clerk's contraction stands for (Wm → William), so
+    // name-sound blocking puts them together
+    const sx = soundex(canonicalName(name));
     nameSoundex[id] = sx ? codes.id(`S${sx}`) : -1;
     nick.push(nicknameGroupsOf(name));
   }

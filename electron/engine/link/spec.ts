@@ -26,6 +26,8 @@ export const LEVEL_KINDS = [
   'oneDigit', // Damerau–Levenshtein ≤ 1 on the yyyymmdd digits
   'withinDays', // |difference| ≤ threshold days
   'sameYear',
+  /** years one apart, birthday within a month of the same: a birth year worked out from an age */
+  'yearApart',
   'sector', // postcode sector (S60 1)
   'district', // postcode district (S60)
   'oneCharacter', // one edit apart (Damerau–Levenshtein 1): postcode typos, non-UK codes, identifiers keyed wrongly
@@ -41,7 +43,7 @@ const FIELD_LEVELS: Record<ComparisonField, readonly LevelKind[]> = {
   forename: ['null', 'exact', 'nickname', 'transliteration', 'middleName', 'jaroWinkler', 'initial', 'else'],
   surname: ['null', 'exact', 'hyphenPart', 'previousSurname', 'transliteration', 'jaroWinkler', 'else'],
   nameSwap: ['null', 'swapped', 'else'],
-  dob: ['null', 'exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays', 'sameYear', 'else'],
+  dob: ['null', 'exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart', 'sameYear', 'else'],
   sex: ['null', 'exact', 'else'],
   postcode: ['null', 'exact', 'sector', 'district', 'oneCharacter', 'else'],
   address: ['null', 'uprn', 'flatNumberStreet', 'numberStreet', 'tokenOverlap', 'else'],
@@ -331,6 +333,8 @@ export function defaultMatchSpec(): MatchSpec {
           level('day and month swapped', 'dayMonthSwapped', 0.01, 0.00001),
           level('one digit different', 'oneDigit', 0.03, 0.0005),
           level('within a month', 'withinDays', 0.01, 0.001, { threshold: 31 }),
+          // a year given as an age at an event ("aged 40" before the birthday) is one out
+          level('a year apart, birthday within a month', 'yearApart', 0.01, 0.0005),
           level('same year', 'sameYear', 0.01, 0.01),
           level('different', 'else', 0.02, 0.99),
         ],

@@ -112,6 +112,8 @@ export function levelCondition(comparison: Comparison, level: ComparisonLevel): 
       return `abs(date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))) <= ${Math.round(t ?? 31)}`;
     case 'sameYear':
       return `substr(${a}, 1, 4) = substr(${b}, 1, 4)`;
+    case 'yearApart':
+      return `abs(CAST(substr(${a}, 1, 4) AS INTEGER) - CAST(substr(${b}, 1, 4) AS INTEGER)) = 1 AND abs(abs(date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))) - 365) <= 31`;
     case 'sector':
       return `split_part(${a}, ' ', 1) = split_part(${b}, ' ', 1) AND substr(split_part(${a}, ' ', 2), 1, 1) = substr(split_part(${b}, ' ', 2), 1, 1)`;
     case 'district':

@@ -9,7 +9,9 @@
 //   the start of the other (Dani / Danielle), a contraction (Mohd / Mohammed) or, from five
 //   letters, two keying errors apart (Laurrn / Lzuren); and neither forename is alike the other
 //   record's surname (names misplaced, with a typo);
-// - its date of birth and home agree, and no identifier agrees;
+// - its date of birth and home agree, and no identifier agrees. Where records have no postcode
+//   (a parish register, a list of names and towns) the home is the whole address as written: two
+//   children of one surname baptised on one day in one parish are twins;
 // - the home holds a family (someone there with another date of birth). Where a home holds one
 //   person's records only (FEBRL), a different forename is a recording error, not a twin.
 import { editDistance } from '../import/roles.js';
@@ -96,19 +98,27 @@ export function compileTwinTest(spec: MatchSpec, p: Prepared): ((gammas: Uint8Ar
     if (swapped >= 0 && gammas[base + swap] === swapped) return false;
     for (const id of identifiers) if (id.agrees[gammas[base + id.index] as number] === 1) return false;
     const a = gammas[base + address] as number;
-    const home = a === sameUprn || (sameBuilding[a] === 1 && postcodeExact >= 0 && gammas[base + postcode] === postcodeExact);
+    const home = a === sameUprn || (sameBuilding[a] === 1 && postcodeExact >= 0 && gammas[base + postcode] === postcodeExact) || samePlace(p, i, j);
     return home && plainlyDifferent(p, i, j);
   };
 }
 
-/** A record's home as one key — its UPRN, else postcode + house number + street — or null. */
+/** Two records without a postcode whose addresses, as written, are one place (its words). */
+function samePlace(p: Prepared, i: number, j: number): boolean {
+  const place = p.place[i] as number;
+  return place >= 0 && place === p.place[j];
+}
+
+/** A record's home as one key — its UPRN, else postcode + house number + street, else (no postcode) its place — or null. */
 function homeKey(p: Prepared, i: number): string | null {
   const uprn = p.uprn[i] as number;
   if (uprn >= 0) return `u${uprn}`;
   const pc = p.pc[i] as number;
   const number = p.houseNumber[i] as number;
   const street = p.street[i] as number;
-  return pc >= 0 && number >= 0 && street >= 0 ? `${pc}:${p.flat[i]}:${number}:${street}` : null;
+  if (pc >= 0 && number >= 0 && street >= 0) return `${pc}:${p.flat[i]}:${number}:${street}`;
+  const place = p.place[i] as number;
+  return pc < 0 && place >= 0 ? `p${place}` : null;
 }
 
 /**

@@ -6,14 +6,28 @@
 //              of birth, few forenames and surnames shared by many (John Smith), spelling variants
 //              (Smyth, Thomson, Cathrine), a parish instead of an address, no postcodes, no
 //              identifiers; 1–4 records per person.
+//  parish      the same register written as real registers are: Latin forms (Gulielmus, Jacobus),
+//              clerks' contractions (Wm, Thos, Jas, Jno), a transcriber's misreadings, and four
+//              registers whose dates of birth are missing at different rates (15 %–60 %: a
+//              baptism register gives the date, a burial register an age at most).
+//  notables    shaped like the public data set of historical people (about 50,000 rows for 5,000
+//              people, born 1500–1900): many records per person (1–20), more varied surnames,
+//              first names with nicknames and Latin forms, dates mistyped by a digit, a day or a
+//              year, or missing, a postcode near the person's home (same district, often another
+//              sector), sex often missing; each later copy of a person carries more errors and
+//              gaps than the one before (names missing in up to 30 %, dates in up to 40 %).
 //  contact     only names, a date of birth, a town and an e-mail (as an online sign-up list).
 //
-//   tsx test/bench/link/historical.bench.ts [--people N] [--cases historical,contact] [--seed S]
+//   tsx test/bench/link/historical.bench.ts [--people N] [--cases historical,parish,notables,contact] [--seed S]
 //     [--threshold P]  link at probability P instead of the spec's default (to study, not to report)
-//     [--misses]       missed pairs with their waterfalls, pairs by dates of birth held, wrong joins
+//     [--misses]       missed pairs with their waterfalls (the first 25, or --show N), pairs by dates of birth held, wrong joins
 //     [--model]        the trained m and u of every level
+//     [--write-csv F]  also write the set as a csv in the public historical set's columns (unique_id,
+//                      cluster, full_name, first_and_surname, first_name, surname, dob, birth_place,
+//                      postcode_fake, gender, occupation), to link it through `import` and `link`
 //
 // Prints one line per case and a JSON summary as the last line.
+import { writeFileSync } from 'node:fs';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { linkPersons } from '../../../electron/engine/link/link-persons.js';
 import { rng } from '../../../electron/engine/link/train.js';
@@ -114,6 +128,159 @@ function historical(people: number, seed: number): Truth {
   return { records, person };
 }
 
+/**
+ * How clerks wrote names in registers: Latin forms (the Church's language until 1733, and later
+ * in Catholic registers) and contractions with a raised last letter (Wm, Thos, Jas, Jno).
+ */
+const CLERKS: Record<string, string[]> = {
+  JOHN: ['Jno', 'Johannes', 'Jn'],
+  WILLIAM: ['Wm', 'Willm', 'Gulielmus', 'Guliel'],
+  THOMAS: ['Thos', 'Tho'],
+  JAMES: ['Jas', 'Jacobus'],
+  GEORGE: ['Geo', 'Georgius'],
+  JOSEPH: ['Jos', 'Josephus', 'Josh'],
+  RICHARD: ['Richd', 'Ricardus'],
+  ROBERT: ['Robt', 'Robertus'],
+  HENRY: ['Hy', 'Henricus', 'Harry'],
+  SAMUEL: ['Saml', 'Sam'],
+  EDWARD: ['Edwd', 'Edwardus'],
+  CHARLES: ['Chas', 'Carolus'],
+  BENJAMIN: ['Benj', 'Benjn'],
+  DANIEL: ['Danl'],
+  JONATHAN: ['Jonn', 'Jonathon'],
+  MATTHEW: ['Mathew', 'Matt'],
+  NATHANIEL: ['Nathl', 'Nath'],
+  ABRAHAM: ['Abm', 'Abram'],
+  MARY: ['Maria', 'Mary'],
+  ELIZABETH: ['Eliz', 'Elizth', 'Elizabetha', 'Betty'],
+  ANN: ['Anna', 'Anne', 'Nancy'],
+  SARAH: ['Sara', 'Sally'],
+  MARGARET: ['Margt', 'Margareta', 'Peggy'],
+  CATHERINE: ['Catharina', 'Cath', 'Kitty'],
+  HANNAH: ['Hanna', 'Johanna'],
+  MARTHA: ['Patty'],
+  ALICE: ['Alicia'],
+  SUSANNAH: ['Susanna', 'Sukey'],
+  ISABELLA: ['Isabel', 'Bella'],
+  ELEANOR: ['Elinor', 'Nelly'],
+  FRANCES: ['Fanny'],
+  DOROTHY: ['Dolly', 'Dorothea'],
+  ESTHER: ['Hester'],
+};
+
+/** A transcriber's misreading of old handwriting: u/n, a/o, e/c, long s as f, a letter dropped. */
+function misread(random: Random, s: string): string {
+  const swaps: Array<[RegExp, string]> = [[/u/, 'n'], [/n/, 'u'], [/a/, 'o'], [/o/, 'a'], [/e/, 'c'], [/ss/, 'fs'], [/m/, 'in'], [/i/, 'e']];
+  const [from, to] = pick(random, swaps);
+  return from.test(s.slice(1)) ? s[0] + s.slice(1).replace(from, to) : typo(random, s);
+}
+
+function clerk(random: Random, name: string, rate: number): string {
+  const forms = CLERKS[name.toUpperCase()];
+  if (forms && random() < rate) return pick(random, forms);
+  if (random() < 0.04) return misread(random, name);
+  return variant(random, name);
+}
+
+/** Four registers with their own share of missing dates of birth: baptisms, marriages, burials, a census. */
+const REGISTER_MISSING = [0.15, 0.35, 0.6, 0.45];
+
+function parish(people: number, seed: number): Truth {
+  const random = rng(seed);
+  const records: LinkRecord[] = [];
+  const person: string[] = [];
+  for (let p = 0; p < people; p++) {
+    const male = random() < 0.5;
+    const forename = pick(random, male ? MALE : FEMALE);
+    const surname = pick(random, SURNAMES);
+    const y = 1760 + Math.floor(random() * 90);
+    const m = 1 + Math.floor(random() * 12);
+    const d = 1 + Math.floor(random() * 28);
+    const home = pick(random, PARISHES);
+    const copies = 1 + Math.floor(random() * random() * 4.5);
+    for (let c = 0; c < copies; c++) {
+      const register = Math.floor(random() * 4);
+      const r = blank(records.length + 1, 1 + register);
+      r.forename = clerk(random, forename, 0.3);
+      r.surname = random() < 0.05 ? misread(random, surname) : variant(random, surname);
+      r.sex = random() < 0.85 ? (male ? 'M' : 'F') : null;
+      if (random() >= (REGISTER_MISSING[register] as number)) {
+        const e = random();
+        if (e < 0.7) r.dob = iso(y, m, d);
+        else if (e < 0.85) r.dob = iso(y, m, Math.min(28, d + 1 + Math.floor(random() * 10)));
+        else if (e < 0.93) r.dob = iso(y + (random() < 0.5 ? -1 : 1), m, d);
+        else r.dob = iso(y, m, d === 12 ? 21 : d === 21 ? 12 : Math.min(28, (d % 10) * 2 + 1));
+      }
+      r.address = random() < 0.8 ? (random() < 0.85 ? home : pick(random, PARISHES)) : null;
+      records.push(r);
+      person.push(`p${p}`);
+    }
+  }
+  return { records, person };
+}
+
+// Surnames as varied as a national set's: a common core and many compounds of English place and
+// trade elements (Ashworth, Blackmore, Whitfield), a few thousand in all.
+const SURNAME_HEADS = 'Ash Black White Green Brad Brook Clay Cole Cram Dun Fair Ford Gar Hal Hart Hay Hol Kings Lang Lind Mar Mid Mor New North Old Pen Ray Red Rad Shel South Stan Stock Sut Thorn Wal Wes Whit Win Wood Wor Ather Bur Cal Ed Far Fos Gil Hard Hind'.split(' ');
+const SURNAME_TAILS = 'worth more field ley ton ham well wood bury by ford gate hurst stone wick cott land dale shaw thorpe combe ridge brook holme den mere'.split(' ');
+const MALE_WIDE = [...MALE, ...'Arthur Alfred Walter Frederick Ernest Albert Hugh Humphrey Roger Gilbert Walter Lawrence Nicholas Christopher Anthony Stephen Philip Michael Andrew David Simon Martin Oliver Adam Miles Giles Ambrose Jeremiah Zachariah Tobias Lancelot Percival Cuthbert Reginald Horace Herbert Clement Bartholomew Septimus Augustus Rowland Jasper'.split(' ')];
+const FEMALE_WIDE = [...FEMALE, ...'Anne Emma Louisa Caroline Emily Agnes Lucy Julia Maria Amelia Clara Matilda Sophia Florence Edith Beatrice Ada Adelaide Georgiana Henrietta Arabella Cecilia Judith Bridget Joan Barbara Lydia Theodosia Penelope Honora Lettice'.split(' ')];
+const TOWNS_UK: Array<{ town: string; area: string; districts: number }> = [
+  { town: 'London', area: 'SE', districts: 28 }, { town: 'London', area: 'N', districts: 22 }, { town: 'Bristol', area: 'BS', districts: 40 },
+  { town: 'Leeds', area: 'LS', districts: 29 }, { town: 'Manchester', area: 'M', districts: 40 }, { town: 'Liverpool', area: 'L', districts: 38 },
+  { town: 'Bath', area: 'BA', districts: 16 }, { town: 'Exeter', area: 'EX', districts: 39 }, { town: 'Devon', area: 'TQ', districts: 14 },
+  { town: 'York', area: 'YO', districts: 62 }, { town: 'Norwich', area: 'NR', districts: 35 }, { town: 'Oxford', area: 'OX', districts: 49 },
+  { town: 'Cambridge', area: 'CB', districts: 25 }, { town: 'Edinburgh', area: 'EH', districts: 55 }, { town: 'Glasgow', area: 'G', districts: 84 },
+  { town: 'Cardiff', area: 'CF', districts: 72 }, { town: 'Birmingham', area: 'B', districts: 99 }, { town: 'Nottingham', area: 'NG', districts: 34 },
+];
+const UNIT = 'ABDEFGHJLNPQRSTUWXYZ';
+const unit = (random: Random): string => `${UNIT[Math.floor(random() * UNIT.length)]}${UNIT[Math.floor(random() * UNIT.length)]}`;
+
+function notables(people: number, seed: number): Truth {
+  const random = rng(seed);
+  const records: LinkRecord[] = [];
+  const person: string[] = [];
+  for (let p = 0; p < people; p++) {
+    const male = random() < 0.75;
+    const forename = pick(random, male ? MALE_WIDE : FEMALE_WIDE);
+    const surname = random() < 0.3 ? pick(random, SURNAMES) : `${pick(random, SURNAME_HEADS)}${pick(random, SURNAME_TAILS)}`;
+    const y = 1500 + Math.floor(random() ** 0.4 * 400);
+    const m = 1 + Math.floor(random() * 12);
+    const d = 1 + Math.floor(random() * 28);
+    const knownDob = random() < 0.85;
+    const place = pick(random, TOWNS_UK);
+    const district = `${place.area}${1 + Math.floor(random() * place.districts)}`;
+    const sector = `${district} ${Math.floor(random() * 10)}`;
+    const home = `${sector}${unit(random)}`;
+    const copies = 1 + Math.floor(random() * 19);
+    for (let c = 0; c < copies; c++) {
+      // the first record is the clean one; later copies carry more errors and gaps, as in the
+      // public set's generator (corruption and missing values rising with each duplicate)
+      const t = copies > 1 ? c / (copies - 1) : 0;
+      const r = blank(records.length + 1, 1);
+      r.forename = random() < 0.3 * t ? null : random() < 0.1 + 0.3 * t ? (random() < 0.6 ? clerk(random, forename, 1) : typo(random, forename)) : forename;
+      r.surname = random() < 0.2 * t ? null : random() < 0.05 + 0.2 * t ? typo(random, surname) : surname;
+      if (r.forename && r.surname && random() < 0.03 * t) [r.forename, r.surname] = [r.surname, r.forename];
+      r.sex = random() < 0.7 ? (male ? 'M' : 'F') : null;
+      if (knownDob && random() >= 0.1 + 0.3 * t) {
+        const e = random();
+        if (e >= 0.1 + 0.3 * t) r.dob = iso(y, m, d);
+        else if (e < 0.05) r.dob = iso(y, m, 1 + Math.floor(random() * 28));
+        else if (e < 0.1) r.dob = iso(y + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 3)), m, d);
+        else if (e < 0.15) r.dob = iso(y, 1 + Math.floor(random() * 12), d);
+        else r.dob = iso(y, m, d === 12 ? 21 : d === 21 ? 12 : Math.min(28, (d % 10) * 2 + 1));
+      }
+      const q = random();
+      const pc = q < 0.1 + 0.3 * t ? null : q < 0.6 ? home : q < 0.8 ? `${sector}${unit(random)}` : `${district} ${Math.floor(random() * 10)}${unit(random)}`;
+      r.postcode = pc;
+      r.postcodeRaw = pc;
+      records.push(r);
+      person.push(`n${p}`);
+    }
+  }
+  return { records, person };
+}
+
 const FIRST_MODERN = 'Oliver George Harry Jack Noah Leo Arthur Muhammad Oscar Charlie Jacob Thomas Freddie Alfie Theo Olivia Amelia Isla Ava Ivy Freya Lily Florence Mia Willow Rosie Sophia Isabella Grace Daisy'.split(' ');
 const TOWNS = 'Rotherham Sheffield Doncaster Barnsley Leeds Bradford Wakefield Huddersfield Halifax York'.split(' ');
 
@@ -144,16 +311,28 @@ function contact(people: number, seed: number): Truth {
 
 const CASES: Record<string, { label: string; make: (people: number, seed: number) => Truth; people: number }> = {
   historical: { label: 'historical register (30 % missing DOBs, born 1760–1849, spelling variants)', make: historical, people: 20_000 },
+  parish: { label: 'parish registers (Latin forms, contractions, 15–60 % missing DOBs by register, born 1760–1849)', make: parish, people: 8_000 },
+  notables: { label: 'historical people, public-set shape (1–20 records each, born 1500–1900)', make: notables, people: 5_000 },
   contact: { label: 'names, date of birth, town and e-mail only', make: contact, people: 400 },
 };
 
 const seed = Number(arg('seed') ?? 7);
 const results: Array<Record<string, unknown>> = [];
-for (const name of (arg('cases') ?? 'historical,contact').split(',')) {
+for (const name of (arg('cases') ?? 'historical,parish,notables,contact').split(',')) {
   const c = CASES[name];
   if (!c) throw new Error(`no case ${name}`);
   const people = Number(arg('people') ?? c.people);
   const { records, person } = c.make(people, seed);
+  const csvOut = arg('write-csv');
+  if (csvOut) {
+    const cell = (v: string | null | undefined): string => (v == null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = records.map((r, i) => {
+      const full = [r.forename, r.surname].filter(Boolean).join(' ').toLowerCase();
+      const sex = r.sex === 'M' ? 'male' : r.sex === 'F' ? 'female' : null;
+      return [`${person[i]}-${i}`, person[i], full, full, r.forename?.toLowerCase(), r.surname?.toLowerCase(), r.dob, r.address?.toLowerCase(), r.postcode?.toLowerCase(), sex, null].map(cell).join(',');
+    });
+    writeFileSync(csvOut, `unique_id,cluster,full_name,first_and_surname,first_name,surname,dob,birth_place,postcode_fake,gender,occupation\n${lines.join('\n')}\n`);
+  }
   const t0 = performance.now();
   const result = await linkPersons(records, arg('threshold') ? { threshold: Number(arg('threshold')) } : {}, silentJob());
   const seconds = Math.round(performance.now() - t0) / 1000;
@@ -177,8 +356,8 @@ for (const name of (arg('cases') ?? 'historical,contact').split(',')) {
     const byTruth = new Map<string, number[]>();
     person.forEach((t, i) => byTruth.set(t, [...(byTruth.get(t) ?? []), i]));
     for (const members of byTruth.values()) {
-      for (let x = 0; x < members.length && shown < 25; x++)
-        for (let y = x + 1; y < members.length && shown < 25; y++) {
+      for (let x = 0; x < members.length && shown < Number(arg("show") ?? 25); x++)
+        for (let y = x + 1; y < members.length && shown < Number(arg("show") ?? 25); y++) {
           const [i, j] = [members[x]!, members[y]!];
           if (result.clusters.personOf[i] === result.clusters.personOf[j]) continue;
           shown++;
