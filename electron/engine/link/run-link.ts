@@ -15,6 +15,7 @@ import type { MatchSpec } from './spec.js';
 import { assignStableIds, type IdEvent } from './stable-ids.js';
 import type { HouseholdAssignment, LinkRecord } from './types.js';
 import { clearRelinkNeeded } from '../store/relink-mark.js';
+import { RowBatch } from './row-batch.js';
 import { insertPairs } from './write-pairs.js';
 
 export interface RunLinkOptions {
@@ -215,20 +216,24 @@ function writeRun(
 
     // register the IDs minted by this run (carried-over ones are registered already)
     const oldPersons = new Set(previousPerson.values());
-    const insertPerson = db.prepare('INSERT INTO person(id, created_run) VALUES (?, ?)');
-    for (const id of persons.ids) if (!oldPersons.has(id)) insertPerson.run(id, runId);
+    const insertPerson = new RowBatch(db, 'INSERT INTO person(id, created_run)', '(?, @run)', { run: runId });
+    for (const id of persons.ids) if (!oldPersons.has(id)) insertPerson.add(id);
+    insertPerson.finish();
     const oldHouseholds = new Set(previousHousehold.values());
-    const insertHousehold = db.prepare('INSERT INTO household(id, created_run) VALUES (?, ?)');
-    for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.run(id, runId);
+    const insertHousehold = new RowBatch(db, 'INSERT INTO household(id, created_run)', '(?, @run)', { run: runId });
+    for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.add(id);
+    insertHousehold.finish();
 
     step('registry');
     onStep(1);
-    const insertRecord = db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (?, ?, ?)');
-    for (const i of sortedBy(recordIds.length, (i) => recordIds[i] as number)) insertRecord.run(runId, recordIds[i], persons.ids[clusters.personOf[i] as number]);
-    const insertHome = db.prepare('INSERT INTO run_person_household(run_id, person_id, household_id) VALUES (?, ?, ?)');
+    const insertRecord = new RowBatch(db, 'INSERT INTO run_record_person(run_id, record_id, person_id)', '(@run, ?, ?)', { run: runId });
+    for (const i of sortedBy(recordIds.length, (i) => recordIds[i] as number)) insertRecord.add(recordIds[i] as number, persons.ids[clusters.personOf[i] as number] as string);
+    insertRecord.finish();
+    const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id)', '(@run, ?, ?)', { run: runId });
     for (const p of sortedBy(persons.ids.length, (p) => Number((persons.ids[p] as string).slice(1)))) {
-      insertHome.run(runId, persons.ids[p], homes.ids[households.householdOfPerson[p] as number]);
+      insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string);
     }
+    insertHome.finish();
 
     step('assignments');
     onStep(2);

@@ -25,20 +25,16 @@ export function pairKeyOrder(recordIds: ArrayLike<number>, pairs: Pick<ScoredPai
     for (let r = 0; r < n; r++) rank[byId[r] as number] = r;
   }
   const { a, b, count } = pairs;
-  const lo = new Int32Array(count);
-  const hi = new Int32Array(count);
+  // the ranks are looked up again rather than kept: two more arrays of ten million entries
+  // would be the Run's peak memory
+  const lo = (x: number): number => Math.min(rank[a[x] as number] as number, rank[b[x] as number] as number);
+  const hi = (x: number): number => Math.max(rank[a[x] as number] as number, rank[b[x] as number] as number);
   const start = new Int32Array(n + 1);
-  for (let x = 0; x < count; x++) {
-    const ra = rank[a[x] as number] as number;
-    const rb = rank[b[x] as number] as number;
-    lo[x] = ra < rb ? ra : rb;
-    hi[x] = ra < rb ? rb : ra;
-    start[(lo[x] as number) + 1]!++;
-  }
+  for (let x = 0; x < count; x++) start[lo(x) + 1]!++;
   for (let r = 0; r < n; r++) start[r + 1]! += start[r] as number;
   const fill = start.slice(0, n);
   const order = new Int32Array(count);
-  for (let x = 0; x < count; x++) order[fill[lo[x] as number]!++] = x;
+  for (let x = 0; x < count; x++) order[fill[lo(x)]!++] = x;
   for (let r = 0; r < n; r++) {
     const from = start[r] as number;
     const to = start[r + 1] as number;
@@ -47,15 +43,15 @@ export function pairKeyOrder(recordIds: ArrayLike<number>, pairs: Pick<ScoredPai
       // insertion sort by the partner's rank (no two pairs share both records)
       for (let i = from + 1; i < to; i++) {
         const x = order[i] as number;
-        const key = hi[x] as number;
+        const key = hi(x);
         let j = i - 1;
-        while (j >= from && (hi[order[j] as number] as number) > key) {
+        while (j >= from && hi(order[j] as number) > key) {
           order[j + 1] = order[j] as number;
           j--;
         }
         order[j + 1] = x;
       }
-    } else order.subarray(from, to).sort((x, y) => (hi[x] as number) - (hi[y] as number));
+    } else order.subarray(from, to).sort((x, y) => hi(x) - hi(y));
   }
   return order;
 }
