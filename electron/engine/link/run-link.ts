@@ -11,11 +11,12 @@ import { applyHouseholdDecisions, loadHouseholdDecisions } from '../baseline/hou
 import { buildHouseholds } from './households/index.js';
 import { linkPersons, type LinkPersonsResult } from './link-persons.js';
 import { loadRecords } from './load-records.js';
-import { probabilityOf } from './model.js';
 import type { MatchSpec } from './spec.js';
 import { assignStableIds, type IdEvent } from './stable-ids.js';
 import type { HouseholdAssignment, LinkRecord } from './types.js';
 import { clearRelinkNeeded } from '../store/relink-mark.js';
+import { RowBatch } from './row-batch.js';
+import { insertPairs } from './write-pairs.js';
 
 export interface RunLinkOptions {
   user: string;
@@ -131,21 +132,6 @@ function sortedBy(n: number, key: (i: number) => number): Int32Array {
   return order;
 }
 
-/** Re-orders `order` stably by a non-negative integer key (< 2^32). */
-function stableSortBy(order: Int32Array, key: (i: number) => number): void {
-  const n = order.length;
-  if (n >= 2_097_152) {
-    const copy = Array.from(order);
-    copy.sort((x, y) => key(x) - key(y));
-    order.set(copy);
-    return;
-  }
-  const packed = new Float64Array(n);
-  for (let p = 0; p < n; p++) packed[p] = key(order[p] as number) * 2_097_152 + p;
-  packed.sort();
-  const before = Int32Array.from(order);
-  for (let p = 0; p < n; p++) order[p] = before[(packed[p] as number) % 2_097_152] as number;
-}
 const mb = (): number => Math.round(process.memoryUsage().rss / 1048576);
 
 function writeRun(
@@ -160,7 +146,7 @@ function writeRun(
   onStep: (done: number) => void = () => {},
 ): Pick<RunLinkSummary, 'run' | 'storedPairs' | 'personIds' | 'householdIds'> {
   const db = store.writer;
-  const { clusters, spec, model, pairs } = linked;
+  const { clusters, spec, pairs } = linked;
   let result: Pick<RunLinkSummary, 'run' | 'storedPairs' | 'personIds' | 'householdIds'> | null = null;
   const tw = performance.now();
   const steps: Record<string, number> = {};
@@ -230,45 +216,28 @@ function writeRun(
 
     // register the IDs minted by this run (carried-over ones are registered already)
     const oldPersons = new Set(previousPerson.values());
-    const insertPerson = db.prepare('INSERT INTO person(id, created_run) VALUES (?, ?)');
-    for (const id of persons.ids) if (!oldPersons.has(id)) insertPerson.run(id, runId);
+    const insertPerson = new RowBatch(db, 'INSERT INTO person(id, created_run)', '(?, @run)', { run: runId });
+    for (const id of persons.ids) if (!oldPersons.has(id)) insertPerson.add(id);
+    insertPerson.finish();
     const oldHouseholds = new Set(previousHousehold.values());
-    const insertHousehold = db.prepare('INSERT INTO household(id, created_run) VALUES (?, ?)');
-    for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.run(id, runId);
+    const insertHousehold = new RowBatch(db, 'INSERT INTO household(id, created_run)', '(?, @run)', { run: runId });
+    for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.add(id);
+    insertHousehold.finish();
 
     step('registry');
     onStep(1);
-    const insertRecord = db.prepare('INSERT INTO run_record_person(run_id, record_id, person_id) VALUES (?, ?, ?)');
-    for (const i of sortedBy(recordIds.length, (i) => recordIds[i] as number)) insertRecord.run(runId, recordIds[i], persons.ids[clusters.personOf[i] as number]);
-    const insertHome = db.prepare('INSERT INTO run_person_household(run_id, person_id, household_id) VALUES (?, ?, ?)');
+    const insertRecord = new RowBatch(db, 'INSERT INTO run_record_person(run_id, record_id, person_id)', '(@run, ?, ?)', { run: runId });
+    for (const i of sortedBy(recordIds.length, (i) => recordIds[i] as number)) insertRecord.add(recordIds[i] as number, persons.ids[clusters.personOf[i] as number] as string);
+    insertRecord.finish();
+    const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id)', '(@run, ?, ?)', { run: runId });
     for (const p of sortedBy(persons.ids.length, (p) => Number((persons.ids[p] as string).slice(1)))) {
-      insertHome.run(runId, persons.ids[p], homes.ids[households.householdOfPerson[p] as number]);
+      insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string);
     }
+    insertHome.finish();
 
     step('assignments');
     onStep(2);
-    // pairs in key order (record_a, record_b), so the B-tree only ever appends
-    const k = spec.comparisons.length;
-    const lo = (x: number): number => Math.min(recordIds[pairs.a[x] as number] as number, recordIds[pairs.b[x] as number] as number);
-    const hi = (x: number): number => Math.max(recordIds[pairs.a[x] as number] as number, recordIds[pairs.b[x] as number] as number);
-    const order = sortedBy(pairs.count, hi);
-    stableSortBy(order, lo);
-    step('pairOrder');
-    const insertPair = db.prepare('INSERT INTO link_pair(run_id, record_a, record_b, probability, match_weight, levels, weights) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const levelBytes = Buffer.from(pairs.levels.buffer, pairs.levels.byteOffset, pairs.levels.byteLength);
-    const weightBytes = Buffer.from(pairs.weights.buffer, pairs.weights.byteOffset, pairs.weights.byteLength);
-    for (const x of order) {
-      const w = pairs.weight[x] as number;
-      insertPair.run(
-        runId,
-        lo(x),
-        hi(x),
-        probabilityOf(w),
-        Math.round(w * 1000) / 1000,
-        Buffer.from(levelBytes.subarray(x * k, x * k + k)),
-        Buffer.from(weightBytes.subarray(x * k * 4, (x * k + k) * 4)),
-      );
-    }
+    insertPairs(db, runId, recordIds, pairs, spec.comparisons.length);
 
     step('pairs');
     onStep(3);

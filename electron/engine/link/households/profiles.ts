@@ -47,13 +47,15 @@ export interface PersonProfiles {
   referenceDay: number;
 }
 
+// a module-level function, not a closure per call: this runs several times per record
+const digitAt = (iso: string, k: number): number => iso.charCodeAt(k) - 48;
+
 /** Day number (days since 1970-01-01) of an ISO date "yyyy-mm-dd…", NaN when it is not one. */
 export function dayNumber(iso: string | null): number {
   if (!iso || iso.length < 10) return NaN;
-  const digit = (k: number): number => iso.charCodeAt(k) - 48;
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
+  const y = digitAt(iso, 0) * 1000 + digitAt(iso, 1) * 100 + digitAt(iso, 2) * 10 + digitAt(iso, 3);
+  const m = digitAt(iso, 5) * 10 + digitAt(iso, 6);
+  const d = digitAt(iso, 8) * 10 + digitAt(iso, 9);
   if (!(y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
   return daysFromCivil(y, m, d);
 }
