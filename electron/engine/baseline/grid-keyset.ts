@@ -83,3 +83,28 @@ export function rowsAfter<R>(db: Db, p: ViewPlan, columns: string, params: Param
   }
   return rows;
 }
+
+/** Rows the sampling function has let through in the walk under way (a walk runs to its end before another starts: one thread). */
+let sampled = 0;
+const sampling = new WeakSet<Db>();
+
+/**
+ * Every `every`-th row of a view (the rows at positions 0, every, 2·every…) and how many rows the
+ * view has, from one walk of its order inside SQLite: a function counts the rows as they come out
+ * of the ordered walk and lets through one in `every`, so only those cross into JavaScript (each
+ * row crossing cost three times the walk itself). The ordered walk is a subquery with a LIMIT, so
+ * SQLite neither flattens it nor pushes the sampling test into it: the function sees exactly the
+ * view's rows, in order.
+ */
+export function sampleView(db: Db, p: ViewPlan, params: Params, every: number): { marks: Cursor[]; total: number } {
+  if (!sampling.has(db)) {
+    db.function('baseline_grid_sample', { deterministic: false }, (n: unknown) => (sampled++ % Number(n) === 0 ? 1 : 0));
+    sampling.add(db);
+  }
+  sampled = 0;
+  const marks = db
+    .prepare(`SELECT k, id FROM (SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${whereOf(p, '')} ORDER BY ${p.order} LIMIT -1) WHERE baseline_grid_sample(@every)`)
+    .raw(true)
+    .all({ ...params, every }) as Cursor[];
+  return { marks, total: sampled };
+}

@@ -4,12 +4,15 @@
 // its own index holding the columns filters test (migration 0150), so a page is an index range
 // read without touching the encrypted rows it skips. A page that does not follow a known one (a
 // jump down the scroll bar) starts from the bookmarks written with the baseline (grid-bookmarks.ts),
-// or, in a view they do not count, from the page ends the view has seen, kept until it changes.
+// or, in a view they do not count (several filters, an LSOA, a cohort, the households' filters),
+// from the view's own bookmarks: every so many rows of it, read in one walk on its first jump and
+// kept until the baseline changes. A text filter tests columns no sort index holds (each row must
+// be read), so such a view's row IDs are read once, in order, and its pages are cut from them.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { bandBounds } from './age-bands.js';
 import { BOOKMARK_EVERY, filteredRowAt, rowAt } from './grid-bookmarks.js';
-import { rowsAfter, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
+import { rowsAfter, sampleView, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
 export type AgeBand = '0-4' | '5-10' | '11-15' | '16-17' | '18-24' | '25-64' | '65+' | 'unknown';
@@ -30,8 +33,11 @@ export interface GridPage<R> {
 }
 
 const PAGE_MAX = 500;
-/** Below this many matching rows a filter drives the query (then sorts); above it the sort index does. */
-export const gridTuning = { filterDrivesBelow: 20_000 };
+/**
+ * Below `filterDrivesBelow` matching rows a filter drives the query (then sorts); above it the sort
+ * index does. A view's own bookmarks are every `sampleEvery` rows (tests make it small).
+ */
+export const gridTuning = { filterDrivesBelow: 20_000, sampleEvery: BOOKMARK_EVERY };
 
 interface SortKey {
   /** the column the sort index starts with */
@@ -93,6 +99,8 @@ interface Where {
   params: Record<string, string | number | bigint>;
   /** a cheaper count when the source is the only filter (the person–source index alone) */
   count?: string;
+  /** the filter reads the rows themselves (text): the view's IDs are listed once, in order */
+  listed?: boolean;
 }
 
 function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
@@ -126,7 +134,7 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
     params.text = `%${escapeLike(f.text)}%`;
   }
   const onlySource = where.length === 1 && f.sourceId !== undefined;
-  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
+  return { sql: where.join(' AND '), params, listed: Boolean(f.text), ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
 }
 
 function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
@@ -154,7 +162,7 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
     params.text = `%${escapeLike(f.text)}%`;
   }
   const onlySource = where.length === 1 && f.sourceId !== undefined;
-  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
+  return { sql: where.join(' AND '), params, listed: Boolean(f.text), ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
 }
 
 /**
@@ -177,7 +185,12 @@ function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: n
 interface ViewCache {
   version: string;
   counts: Map<string, number>;
+  /** page starts each view has shown */
   bookmarks: Map<string, Map<number, Cursor>>;
+  /** a view's own bookmarks: its rows at positions 0, BOOKMARK_EVERY, 2·BOOKMARK_EVERY… */
+  samples: Map<string, Cursor[]>;
+  /** a listed view's row IDs, in its order */
+  lists: Map<string, Int32Array>;
 }
 const caches = new WeakMap<Db, ViewCache>();
 const VIEWS_KEPT = 16;
@@ -187,7 +200,7 @@ const MARKS_KEPT = 2_000;
 function viewCache(db: Db, version: string): ViewCache {
   const hit = caches.get(db);
   if (hit && hit.version === version) return hit;
-  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map() };
+  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map(), samples: new Map(), lists: new Map() };
   caches.set(db, fresh);
   return fresh;
 }
@@ -259,6 +272,7 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   const walked = q.where(false);
   const viewKey = `${q.table.name}|${JSON.stringify(walked.params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}|${walked.sql}`;
   const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
+  if (walked.listed) return listedPage<R>(db, q, walked, cache, viewKey);
   const lastRow =
     cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
   const drivenByFilter = walked.sql !== '' && lastRow < gridTuning.filterDrivesBelow;
@@ -271,15 +285,16 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   let cursor: Cursor | null = q.after ? decode(q.after) : null;
   if (cursor === null && q.startRow > 0) {
     // a jump: the row before the page. Unfiltered, from the bookmarks written with the baseline;
-    // filtered, from the nearest page end this view has seen (else the top), stepping along the
-    // sort index in SQLite (it holds the filters' columns, so no row is read). Kept for the view.
+    // with one single filter, from the counts kept with them; otherwise from the view's own
+    // bookmarks. Then a step of fewer than BOOKMARK_EVERY entries along the sort index in SQLite
+    // (it holds the filters' columns, so no row is read). Kept for the view.
     const known = marks.get(q.startRow);
     if (known) cursor = known;
     else if (walked.sql === '') cursor = rowAt(db, q.table.name, sortName(q), p, q.startRow - 1, lastRow);
     else {
       // one single filter (a source, an age band, a flag, a decile): from the counts kept with the bookmarks
       const counted = q.filterKey ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow) : undefined;
-      cursor = counted === undefined ? fromNearestMark(db, p, where.params, marks, q.startRow) : counted;
+      cursor = counted === undefined ? sampledRowAt(db, cache, sortKey, p, where.params, q.startRow - 1) : counted;
     }
     if (cursor === null) return { rows: [], lastRow, next: null };
     remember(marks, q.startRow, cursor, MARKS_KEPT);
@@ -296,21 +311,40 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
 }
 
 /**
- * The row just before `startRow` in a filtered view (which has no stored bookmarks): stepped from
- * the nearest known page end before it, leaving a bookmark every BOOKMARK_EVERY rows on the way,
- * so the next jump in this view steps from one of those.
+ * The row at 0-based `position` of a view the stored bookmarks do not count: from the view's own
+ * bookmarks (one walk of the view on its first jump, kept for it), then a step of fewer than
+ * BOOKMARK_EVERY rows.
  */
-function fromNearestMark(db: Db, p: ViewPlan, params: Params, marks: Map<number, Cursor>, startRow: number): Cursor | null {
-  let at = 0;
-  for (const m of marks.keys()) if (m < startRow && m > at) at = m;
-  let cursor = at === 0 ? null : (marks.get(at) as Cursor);
-  while (startRow - at > BOOKMARK_EVERY) {
-    cursor = stepFrom(db, p, params, cursor, BOOKMARK_EVERY);
-    if (cursor === null) return null;
-    at += BOOKMARK_EVERY;
-    remember(marks, at, cursor, MARKS_KEPT);
-  }
-  return stepFrom(db, p, params, cursor, startRow - at);
+function sampledRowAt(db: Db, cache: ViewCache, sortKey: string, p: ViewPlan, params: Params, position: number): Cursor | null {
+  const every = gridTuning.sampleEvery;
+  const samples = cache.samples.get(`${sortKey}|${every}`) ?? remember(cache.samples, `${sortKey}|${every}`, sampleView(db, p, params, every).marks);
+  const at = Math.floor(position / every);
+  const mark = samples[at];
+  if (mark === undefined) return null;
+  const rest = position - at * every;
+  return rest === 0 ? mark : stepFrom(db, p, params, mark, rest);
+}
+
+/**
+ * A page of a listed view (its filter reads the rows, so neither a count nor a keyset walk is an
+ * index read): its row IDs in order, read once by one scan and sort and kept for the view; each
+ * page is the rows of its slice of them, found by ID.
+ */
+function listedPage<R>(db: Db, q: PageQuery, w: Where, cache: ViewCache, viewKey: string): GridPage<R> {
+  const p = plan(q, w, true);
+  const listKey = `${viewKey}|${p.order}`;
+  const ids =
+    cache.lists.get(listKey) ?? remember(cache.lists, listKey, Int32Array.from(db.prepare(`SELECT id FROM ${p.from} WHERE ${w.sql} ORDER BY ${p.order}`).pluck().all(w.params) as number[]));
+  const start = Math.max(0, q.startRow);
+  const slice = ids.subarray(start, Math.min(ids.length, start + Math.max(0, Math.min(q.endRow - q.startRow, PAGE_MAX))));
+  const found = db
+    .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${q.table.name} WHERE id IN (SELECT value FROM json_each(@ids))`)
+    .all({ ids: JSON.stringify(Array.from(slice)) }) as Array<R & { _key: string | number | null; _id: number }>;
+  const byId = new Map(found.map((r) => [r._id, r]));
+  const rows = Array.from(slice, (id) => byId.get(id)).filter((r) => r !== undefined);
+  const last = rows.at(-1);
+  const next = last && start + slice.length < ids.length ? encode([last._key, last._id]) : null;
+  return { rows: rows.map(({ _key, _id, ...r }) => r as unknown as R), lastRow: ids.length, next };
 }
 
 /** The column a view's bookmarks are kept under: its sort index's first column ('id': the default order). */
