@@ -94,6 +94,12 @@ describe('baseline grid pages are keyset index searches', () => {
     });
     expect(source[0]?.plan).toMatch(/SEARCH baseline_household_source USING PRIMARY KEY \(source_id=\?\)/);
     expect(source[0]?.plan).not.toMatch(/SCAN baseline_household\b(?! USING)/);
+    // beside an LSOA, the LSOA leads and the source is its bit, never the source's whole list
+    const both = plansOf((db) => {
+      householdsPage(db, { startRow: 0, endRow: 100, sort: [{ colId: 'members', sort: 'asc' }], filters: { lsoa: 'E01000001', sourceId: 2 } }, 'v');
+    });
+    expect(both[0]?.plan).toMatch(/SEARCH baseline_household USING (COVERING )?INDEX baseline_household_sort_lsoa \(lsoa=\?\)/);
+    expect(both[0]?.sql).not.toMatch(/baseline_household_source/);
   });
   it('a jump down the scroll bar seeks the nearest bookmark, then steps along the sort index alone (covering), reading no rows', () => {
     const plans = plansOf((db) => {

@@ -110,7 +110,7 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) where.push(sourceTest('baseline_person', f.sourceId, drivenByFilter, params));
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_person', f.sourceId, drivenByFilter && alone(f, cohortHouseholds), params));
   if (f.imdDecile !== undefined) {
     where.push('imd_decile = @imd');
     params.imd = f.imdDecile;
@@ -144,7 +144,7 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) where.push(sourceTest('baseline_household', f.sourceId, drivenByFilter, params));
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_household', f.sourceId, drivenByFilter && alone(f, cohortHouseholds), params));
   if (f.imdDecile !== undefined) {
     where.push('imd_decile = @imd');
     params.imd = f.imdDecile;
@@ -165,10 +165,14 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
   return { sql: where.join(' AND '), params, listed: Boolean(f.text), ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
 }
 
+/** The view has this one filter and no other. */
+const alone = (f: GridFilters, cohortHouseholds: readonly string[] | null): boolean => Object.values(f).filter((v) => v !== undefined).length + (cohortHouseholds === null ? 0 : 1) === 1;
+
 /**
- * The source filter: when the source's few rows lead, their list from the source table; when a
- * sort index is walked, the source's bit, which the index holds (or, past 62 sources, a lookup
- * per row in the source table).
+ * The source filter: when the source's few rows lead, their list from the source table; otherwise
+ * the source's bit, which every sort index holds (or, past 62 sources, a lookup per row in the
+ * source table). The list leads only when the source is the view's only filter: beside an LSOA,
+ * the planner drove a small view from a common source's list and read every row of the source.
  */
 function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: number, drivenByFilter: boolean, params: Where['params']): string {
   params.source = sourceId;
