@@ -179,15 +179,17 @@ const jumpMs: number[] = [];
 const jumpPlainMs: number[] = [];
 const jumpOneFilterMs: number[] = [];
 const jumpFilteredMs: number[] = [];
-const byKind: Record<string, { views: number; rows: number[]; first: number[]; next: number[]; jump: number[] }> = {};
+// CPU milliseconds of each fetch too: on a shared machine wall time is mostly waiting for a core
+const byKind: Record<string, { views: number; rows: number[]; first: number[]; next: number[]; jump: number[]; firstCpu: number[]; nextCpu: number[]; jumpCpu: number[] }> = {};
 let viewNo = 0;
 for (const k of KINDS) {
-  const seen = (byKind[k.kind] = { views: 0, rows: [] as number[], first: [] as number[], next: [] as number[], jump: [] as number[] });
+  const seen = (byKind[k.kind] = { views: 0, rows: [], first: [], next: [], jump: [], firstCpu: [], nextCpu: [], jumpCpu: [] });
   for (let v = 0; v < VIEWS_PER_KIND; v++, viewNo++) {
     const sort = [{ colId: k.sorts[viewNo % k.sorts.length]!, sort: v % 2 ? 'asc' : 'desc' }];
     const filters = k.filters[v % k.filters.length]!;
-    const page = async (startRow: number, after?: string): Promise<{ ms: number; next: string | null; lastRow: number }> => {
+    const page = async (startRow: number, after?: string): Promise<{ ms: number; cpu: number; next: string | null; lastRow: number }> => {
       const request = { startRow, endRow: startRow + 100, sort, filters, ...(after ? { after } : {}) };
+      const c0 = process.cpuUsage();
       const s = performance.now();
       let value: { next: string | null; lastRow: number };
       if (k.cohort) {
@@ -198,11 +200,14 @@ for (const k of KINDS) {
         if (!r.ok) throw new Error(`${k.grid}: ${r.error.message}`);
         value = r.value as { next: string | null; lastRow: number };
       }
-      return { ms: performance.now() - s, next: value.next, lastRow: value.lastRow };
+      const ms = performance.now() - s;
+      const c = process.cpuUsage(c0);
+      return { ms, cpu: (c.user + c.system) / 1000, next: value.next, lastRow: value.lastRow };
     };
     let p = await page(0);
     firstMs.push(p.ms);
     seen.first.push(p.ms);
+    seen.firstCpu.push(p.cpu);
     seen.views++;
     const total = p.lastRow;
     seen.rows.push(total);
@@ -210,12 +215,14 @@ for (const k of KINDS) {
       p = await page(n * 100, p.next);
       nextMs.push(p.ms);
       seen.next.push(p.ms);
+      seen.nextCpu.push(p.cpu);
     }
     for (let j = 0; j < 3 && total > 200; j++) {
       const at = (rng.nextU32() % Math.floor(total / 100)) * 100;
-      const ms = (await page(at)).ms;
+      const { ms, cpu } = await page(at);
       jumpMs.push(ms);
       seen.jump.push(ms);
+      seen.jumpCpu.push(cpu);
       if (k.grid === 'people' && !k.cohort && Object.keys(filters).every((f) => ['ageBand', 'sourceId', 'flag'].includes(f))) {
         [jumpPlainMs, jumpOneFilterMs, jumpFilteredMs][Math.min(2, Object.keys(filters).length)]!.push(ms);
       }
@@ -225,7 +232,7 @@ for (const k of KINDS) {
 const gridMs = [...firstMs, ...nextMs, ...jumpMs];
 say(`grid: first page p50 ${quantile(firstMs, 0.5).toFixed(1)} ms; next page p50 ${quantile(nextMs, 0.5).toFixed(1)} p95 ${quantile(nextMs, 0.95).toFixed(1)} ms; jump p50 ${quantile(jumpMs, 0.5).toFixed(1)} p95 ${quantile(jumpMs, 0.95).toFixed(1)} ms`);
 for (const [kind, x] of Object.entries(byKind)) {
-  say(`  ${kind} (${x.views} views, ${Math.min(...x.rows)}–${Math.max(...x.rows)} rows): first p95 ${quantile(x.first, 0.95).toFixed(1)}, next p95 ${quantile(x.next, 0.95).toFixed(1)}, jump p50 ${quantile(x.jump, 0.5).toFixed(1)} p95 ${quantile(x.jump, 0.95).toFixed(1)} max ${Math.max(...x.jump).toFixed(1)} ms`);
+  say(`  ${kind} (${x.views} views, ${Math.min(...x.rows)}–${Math.max(...x.rows)} rows): first p95 ${quantile(x.first, 0.95).toFixed(1)}, next p95 ${quantile(x.next, 0.95).toFixed(1)}, jump p50 ${quantile(x.jump, 0.5).toFixed(1)} p95 ${quantile(x.jump, 0.95).toFixed(1)} max ${Math.max(...x.jump).toFixed(1)} ms; CPU p95 first ${quantile(x.firstCpu, 0.95).toFixed(1)}, next ${quantile(x.nextCpu, 0.95).toFixed(1)}, jump ${quantile(x.jumpCpu, 0.95).toFixed(1)} ms`);
 }
 const personMs: number[] = [];
 for (let p = 0; p < (smoke ? 20 : 100); p++) personMs.push(await call('baseline:person', { personId: pick(people).id }));
@@ -252,7 +259,8 @@ process.stdout.write(
     gridByKind: Object.fromEntries(
       Object.entries(byKind).map(([kind, x]) => [
         kind,
-        { rows: [Math.min(...x.rows), Math.max(...x.rows)], firstP95: round(quantile(x.first, 0.95)), nextP95: round(quantile(x.next, 0.95)), jumpP50: round(quantile(x.jump, 0.5)), jumpP95: round(quantile(x.jump, 0.95)), jumpMax: round(Math.max(...x.jump)) },
+        { rows: [Math.min(...x.rows), Math.max(...x.rows)], firstP95: round(quantile(x.first, 0.95)), nextP95: round(quantile(x.next, 0.95)), jumpP50: round(quantile(x.jump, 0.5)), jumpP95: round(quantile(x.jump, 0.95)), jumpMax: round(Math.max(...x.jump)),
+          cpuP95: { first: round(quantile(x.firstCpu, 0.95)), next: round(quantile(x.nextCpu, 0.95)), jump: round(quantile(x.jumpCpu, 0.95)) } },
       ]),
     ),
     person: { p50: round(quantile(personMs, 0.5)), p95: round(quantile(personMs, 0.95)), max: round(Math.max(...personMs)) },
