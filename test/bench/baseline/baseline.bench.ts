@@ -183,7 +183,8 @@ const jumpFilteredMs: number[] = [];
 const byKind: Record<string, { views: number; rows: number[]; first: number[]; next: number[]; jump: number[]; firstCpu: number[]; nextCpu: number[]; jumpCpu: number[] }> = {};
 let viewNo = 0;
 for (const k of KINDS) {
-  const seen = (byKind[k.kind] = { views: 0, rows: [], first: [], next: [], jump: [], firstCpu: [], nextCpu: [], jumpCpu: [] });
+  const seen: (typeof byKind)[string] = { views: 0, rows: [], first: [], next: [], jump: [], firstCpu: [], nextCpu: [], jumpCpu: [] };
+  byKind[k.kind] = seen;
   for (let v = 0; v < VIEWS_PER_KIND; v++, viewNo++) {
     const sort = [{ colId: k.sorts[viewNo % k.sorts.length]!, sort: v % 2 ? 'asc' : 'desc' }];
     const filters = k.filters[v % k.filters.length]!;
