@@ -95,8 +95,9 @@ describe('grid jumps in views the stored bookmarks do not count', () => {
     for (const drives of [20_000, 0]) {
       gridTuning.filterDrivesBelow = drives;
       for (const [colId, sort, order] of SORTS[grid]) {
-        // out of order, on a sample's row, just before and after one, and the last rows
-        for (const depth of [Math.floor(total / 2), 1, 22, 23, 24, 46, 47, total - 5, total - 1]) {
+        // out of order, on a bookmark's row, just before and after one, the last rows, and deeper
+        // from the bottom again (its bookmarks walked on from where the last jump left them)
+        for (const depth of [Math.floor(total / 2), 1, 22, 23, 24, 46, 47, total - 5, total - 1, total - 30, total - 24, total - 70].filter((d) => d > 0)) {
           const got = fetch(grid, { startRow: depth, endRow: depth + 12, sort: [{ colId, sort }], filters }, households ?? null);
           expect(got.lastRow).toBe(total);
           expect(got.ids, `${colId} ${sort} at ${depth}${drives ? '' : ' (sort index leads)'}`).toEqual(byOffset(grid, order, where, depth, 12));

@@ -12,7 +12,7 @@ import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/c
 import type { Db } from '../store/database.js';
 import { bandBounds } from './age-bands.js';
 import { BOOKMARK_EVERY, filteredRowAt, rowAt } from './grid-bookmarks.js';
-import { rowsAfter, sampleView, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
+import { reversed, rowsAfter, sampleView, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
 export type AgeBand = '0-4' | '5-10' | '11-15' | '16-17' | '18-24' | '25-64' | '65+' | 'unknown';
@@ -185,14 +185,20 @@ function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: n
 }
 
 
+interface Samples {
+  marks: Cursor[];
+  /** the walk reached the view's end */
+  done: boolean;
+}
+
 /** Counts and bookmarks of the views asked for, per connection, while the baseline is unchanged. */
 interface ViewCache {
   version: string;
   counts: Map<string, number>;
   /** page starts each view has shown */
   bookmarks: Map<string, Map<number, Cursor>>;
-  /** a view's own bookmarks: its rows at positions 0, BOOKMARK_EVERY, 2·BOOKMARK_EVERY… */
-  samples: Map<string, Cursor[]>;
+  /** a view's own bookmarks, from either end: its rows at positions 0, every, 2·every… (as far as walked) */
+  samples: Map<string, Samples>;
   /** a listed view's row IDs, in its order */
   lists: Map<string, Int32Array>;
 }
@@ -316,7 +322,7 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
     else {
       // one single filter (a source, an age band, a flag, a decile): from the counts kept with the bookmarks
       const counted = q.filterKey ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow) : undefined;
-      cursor = counted === undefined ? sampledRowAt(db, cache, sortKey, p, where.params, q.startRow - 1) : counted;
+      cursor = counted === undefined ? sampledRowAt(db, cache, sortKey, p, where.params, q.startRow - 1, lastRow) : counted;
     }
     if (cursor === null) return { rows: [], lastRow, next: null };
     remember(marks, q.startRow, cursor, MARKS_KEPT);
@@ -334,17 +340,37 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
 
 /**
  * The row at 0-based `position` of a view the stored bookmarks do not count: from the view's own
- * bookmarks (one walk of the view on its first jump, kept for it), then a step of fewer than
- * BOOKMARK_EVERY rows.
+ * bookmarks, walked from the end nearer the position (the top, or the bottom in the reversed order)
+ * only as far as it, and kept for the view, then a step of fewer than `every` rows.
  */
-function sampledRowAt(db: Db, cache: ViewCache, sortKey: string, p: ViewPlan, params: Params, position: number): Cursor | null {
+function sampledRowAt(db: Db, cache: ViewCache, sortKey: string, p: ViewPlan, params: Params, position: number, total: number): Cursor | null {
+  if (position < 0 || position >= total) return null;
   const every = gridTuning.sampleEvery;
-  const samples = cache.samples.get(`${sortKey}|${every}`) ?? remember(cache.samples, `${sortKey}|${every}`, sampleView(db, p, params, every).marks);
-  const at = Math.floor(position / every);
-  const mark = samples[at];
+  // the position counted from the bottom, and the bottom-up bookmark at or below it (read top-down)
+  const fromEnd = total - 1 - position;
+  const below = Math.ceil(fromEnd / every);
+  if (fromEnd < position && below * every <= total - 1) {
+    const mark = samplesTo(db, cache, `${sortKey}|${every}|fromBottom`, reversed(p), params, every, below)[below];
+    if (mark === undefined) return null;
+    const at = total - 1 - below * every;
+    return at === position ? mark : stepFrom(db, p, params, mark, position - at);
+  }
+  const above = Math.floor(position / every);
+  const mark = samplesTo(db, cache, `${sortKey}|${every}|fromTop`, p, params, every, above)[above];
   if (mark === undefined) return null;
-  const rest = position - at * every;
+  const rest = position - above * every;
   return rest === 0 ? mark : stepFrom(db, p, params, mark, rest);
+}
+
+/** A view's own bookmarks in the order of `plan`, walked on to at least the `need`-th. */
+function samplesTo(db: Db, cache: ViewCache, key: string, plan: ViewPlan, params: Params, every: number, need: number): Cursor[] {
+  const s = cache.samples.get(key) ?? remember(cache.samples, key, { marks: [], done: false });
+  if (s.done || s.marks.length > need) return s.marks;
+  const wanted = need + 1 - s.marks.length;
+  const more = sampleView(db, plan, params, every, s.marks.at(-1) ?? null, wanted);
+  s.marks.push(...more);
+  s.done = more.length < wanted;
+  return s.marks;
 }
 
 /**
