@@ -124,6 +124,20 @@ describe('grid jumps in views the stored bookmarks do not count', () => {
     }
   });
 
+  it('keeps two cohorts apart: asked for in turn, each view gives its own rows and count', () => {
+    const other = cohort.slice(0, 60);
+    for (const households of [cohort, other, cohort, other]) {
+      const where = `household_id IN (${households.map((h) => `'${h}'`).join(',')})`;
+      for (const grid of ['people', 'households'] as const) {
+        const total = store.reader.prepare(`SELECT count(*) FROM ${grid === 'people' ? 'baseline_person' : 'baseline_household'} WHERE ${where}`).pluck().get() as number;
+        const [colId, sort, order] = SORTS[grid][0]!;
+        const got = fetch(grid, { startRow: 20, endRow: 40, sort: [{ colId, sort }], filters: {} }, households);
+        expect(got.lastRow, `${grid}, ${households.length} households`).toBe(total);
+        expect(got.ids).toEqual(byOffset(grid, order, where, 20, 20));
+      }
+    }
+  });
+
   it('reaches the views through the engine as the grid asks for them', async () => {
     const r = await engine.invoke('baseline:people', { startRow: 100, endRow: 130, sort: [{ colId: 'surname', sort: 'desc' }], filters: { lsoa: 'E01000003', sourceId: 1 } });
     if (!r.ok) throw new Error(r.error.message);
