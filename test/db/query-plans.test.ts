@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBookmarks } from '../../electron/engine/baseline/grid-bookmarks.js';
-import { householdsPage, peoplePage } from '../../electron/engine/baseline/grids.js';
+import { gridTuning, householdsPage, peoplePage } from '../../electron/engine/baseline/grids.js';
 import type { Db } from '../../electron/engine/store/database.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { useTempDirs } from '../helpers/temp.js';
@@ -44,8 +44,8 @@ describe('baseline grid pages are keyset index searches', () => {
     const store = Store.openWithKey(join(tempDir(), 'grid-plans.db'), randomBytes(32), true);
     try {
       if (people > 0) {
-        const add = store.writer.prepare("INSERT INTO baseline_person(person_id, surname, records, record_ids, source_ids, sources_json) VALUES (?, ?, 1, '[]', ',1,', '[]')");
-        for (let i = 1; i <= people; i++) add.run(`P${i}`, `S${i % 17}`);
+        const add = store.writer.prepare("INSERT INTO baseline_person(person_id, surname, dob, records, record_ids, source_ids, source_bits, sources_json) VALUES (?, ?, ?, 1, '[]', ',1,', 2, '[]')");
+        for (let i = 1; i <= people; i++) add.run(`P${i}`, `S${i % 17}`, `19${50 + (i % 50)}-01-01`);
         writeBookmarks(store.writer, 100);
       }
       const seen: string[] = [];
@@ -94,6 +94,12 @@ describe('baseline grid pages are keyset index searches', () => {
     });
     expect(source[0]?.plan).toMatch(/SEARCH baseline_household_source USING PRIMARY KEY \(source_id=\?\)/);
     expect(source[0]?.plan).not.toMatch(/SCAN baseline_household\b(?! USING)/);
+    // beside an LSOA, the LSOA leads and the source is its bit, never the source's whole list
+    const both = plansOf((db) => {
+      householdsPage(db, { startRow: 0, endRow: 100, sort: [{ colId: 'members', sort: 'asc' }], filters: { lsoa: 'E01000001', sourceId: 2 } }, 'v');
+    });
+    expect(both[0]?.plan).toMatch(/SEARCH baseline_household USING (COVERING )?INDEX baseline_household_sort_lsoa \(lsoa=\?\)/);
+    expect(both[0]?.sql).not.toMatch(/baseline_household_source/);
   });
   it('a jump down the scroll bar seeks the nearest bookmark, then steps along the sort index alone (covering), reading no rows', () => {
     const plans = plansOf((db) => {
@@ -111,6 +117,53 @@ describe('baseline grid pages are keyset index searches', () => {
     const steps = plans.filter((p) => /AS k, id FROM/.test(p.sql));
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) expect(step.plan).toMatch(/(SEARCH|SCAN) baseline_person USING COVERING INDEX baseline_person_sort_id/);
+  });
+  it('a jump in a view with several filters walks the sort index alone once for its own bookmarks, then steps along it', () => {
+    const both = { ageBand: '25-64', sourceId: 1 } as const;
+    gridTuning.sampleEvery = 50;
+    gridTuning.filterDrivesBelow = 0;
+    try {
+      const plans = plansOf((db) => {
+        peoplePage(db, { startRow: 120, endRow: 150, sort: [{ colId: 'surname', sort: 'desc' }], filters: both }, '2025-03-31', 'v');
+        peoplePage(db, { startRow: 60, endRow: 90, sort: [{ colId: 'surname', sort: 'desc' }], filters: both }, '2025-03-31', 'v');
+      }, 500);
+      const walks = plans.filter((p) => /baseline_grid_sample/.test(p.sql));
+      expect(walks).toHaveLength(1);
+      expect(walks[0]?.plan).toMatch(/SCAN baseline_person USING COVERING INDEX baseline_person_sort_surname/);
+      expect(walks[0]?.plan).not.toMatch(/TEMP B-TREE/);
+      // from the view's own bookmark (a seek), never from the top
+      const steps = plans.filter((p) => /AS k, id FROM/.test(p.sql) && !/baseline_grid_sample/.test(p.sql));
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) expect(step.plan, step.sql).toMatch(/SEARCH baseline_person USING COVERING INDEX baseline_person_sort_surname \(surname/);
+    } finally {
+      gridTuning.sampleEvery = 1_000;
+      gridTuning.filterDrivesBelow = 20_000;
+    }
+  });
+  it('a text view lists its IDs in one scan, once, and reads each page by ID', () => {
+    const seen: string[] = [];
+    const store = Store.openWithKey(join(tempDir(), 'text-plans.db'), randomBytes(32), true);
+    try {
+      const add = store.writer.prepare("INSERT INTO baseline_person(person_id, surname, records, record_ids, source_ids, sources_json) VALUES (?, ?, 1, '[]', ',1,', '[]')");
+      for (let i = 1; i <= 300; i++) add.run(`P${i}`, `S${i % 17}`);
+      const spy = new Proxy(store.reader, {
+        get(target, prop) {
+          if (prop === 'prepare') return (sql: string) => (seen.push(sql), target.prepare(sql));
+          const v = Reflect.get(target, prop) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      for (const startRow of [0, 40, 10, 60]) peoplePage(spy, { startRow, endRow: startRow + 20, sort: [{ colId: 'surname', sort: 'asc' }], filters: { text: 's1' } }, '2025-03-31', 'v');
+      const plan = (sql: string): string => (store.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ text: '%s1%', ids: '[1,2]' }) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      const lists = seen.filter((sql) => /^SELECT id FROM/.test(sql));
+      expect(lists).toHaveLength(1);
+      expect(seen.filter((sql) => /count\(\*\)/.test(sql))).toEqual([]);
+      const reads = seen.filter((sql) => /json_each\(@ids\)/.test(sql));
+      expect(reads).toHaveLength(4);
+      for (const sql of reads) expect(plan(sql)).toMatch(/SEARCH baseline_person USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    } finally {
+      store.close();
+    }
   });
   it('an exact search key is a primary-key search', () => {
     const store = Store.openWithKey(join(tempDir(), 'key-plans.db'), randomBytes(32), true);

@@ -83,3 +83,40 @@ export function rowsAfter<R>(db: Db, p: ViewPlan, columns: string, params: Param
   }
   return rows;
 }
+
+/** Rows the sampling function has counted in the walk under way (a walk runs to its end before another starts: one thread). */
+let sampled = 0;
+const sampling = new WeakSet<Db>();
+
+/**
+ * Up to `limit` rows of a view, one in every `every`: from the top (`after` null) the rows at
+ * positions 0, every, 2·every…; after a cursor, the rows every, 2·every… places after it. One walk
+ * of the view's order inside SQLite, stopping at the last row wanted: a function counts the rows as
+ * they come out of the ordered walk and lets through one in `every`, so only those cross into
+ * JavaScript (each row crossing cost three times the walk itself). The ordered walk is a subquery
+ * with a LIMIT, so SQLite neither flattens it nor pushes the sampling test into it: the function
+ * sees exactly the view's rows, in order.
+ */
+export function sampleView(db: Db, p: ViewPlan, params: Params, every: number, after: Cursor | null, limit: number): Cursor[] {
+  if (!sampling.has(db)) {
+    db.function('baseline_grid_sample', { deterministic: false }, (n: unknown) => (sampled++ % Number(n) === 0 ? 1 : 0));
+    sampling.add(db);
+  }
+  // from the top the first row is wanted; after a cursor, the every-th row after it
+  sampled = after === null ? 0 : 1;
+  const marks: Cursor[] = [];
+  for (const [extra, order] of segmentsAfter(p, after)) {
+    if (marks.length >= limit) break;
+    const found = db
+      .prepare(`SELECT k, id FROM (SELECT ${p.keyExpr} AS k, id FROM ${p.from} ${whereOf(p, extra)} ORDER BY ${order} LIMIT -1) WHERE baseline_grid_sample(@every) LIMIT @limit`)
+      .raw(true)
+      .all({ ...params, ...seekParams(after), every, limit: limit - marks.length }) as Cursor[];
+    marks.push(...found);
+  }
+  return marks;
+}
+
+/** The same view in the opposite order (SQLite's NULLs go first going up, last going down, so they reverse too). */
+export function reversed(p: ViewPlan): ViewPlan {
+  return { ...p, order: p.order.replace(/\b(ASC|DESC)\b/g, (d) => (d === 'ASC' ? 'DESC' : 'ASC')), cmp: p.cmp === '>' ? '<' : '>' };
+}

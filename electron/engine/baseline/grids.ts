@@ -4,12 +4,15 @@
 // its own index holding the columns filters test (migration 0150), so a page is an index range
 // read without touching the encrypted rows it skips. A page that does not follow a known one (a
 // jump down the scroll bar) starts from the bookmarks written with the baseline (grid-bookmarks.ts),
-// or, in a view they do not count, from the page ends the view has seen, kept until it changes.
+// or, in a view they do not count (several filters, an LSOA, a cohort, the households' filters),
+// from the view's own bookmarks: every so many rows of it, read in one walk on its first jump and
+// kept until the baseline changes. A text filter tests columns no sort index holds (each row must
+// be read), so such a view's row IDs are read once, in order, and its pages are cut from them.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { bandBounds } from './age-bands.js';
 import { BOOKMARK_EVERY, filteredRowAt, rowAt } from './grid-bookmarks.js';
-import { rowsAfter, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
+import { reversed, rowsAfter, sampleView, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
 export type AgeBand = '0-4' | '5-10' | '11-15' | '16-17' | '18-24' | '25-64' | '65+' | 'unknown';
@@ -30,8 +33,11 @@ export interface GridPage<R> {
 }
 
 const PAGE_MAX = 500;
-/** Below this many matching rows a filter drives the query (then sorts); above it the sort index does. */
-export const gridTuning = { filterDrivesBelow: 20_000 };
+/**
+ * Below `filterDrivesBelow` matching rows a filter drives the query (then sorts); above it the sort
+ * index does. A view's own bookmarks are every `sampleEvery` rows (tests make it small).
+ */
+export const gridTuning = { filterDrivesBelow: 20_000, sampleEvery: BOOKMARK_EVERY };
 
 interface SortKey {
   /** the column the sort index starts with */
@@ -93,16 +99,20 @@ interface Where {
   params: Record<string, string | number | bigint>;
   /** a cheaper count when the source is the only filter (the person–source index alone) */
   count?: string;
+  /** the filter reads the rows themselves (text): the view's IDs are listed once, in order */
+  listed?: boolean;
+  /** what else tells this view from another with the same SQL and parameters (which cohort fills the cohort table) */
+  key?: string;
 }
 
-function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
+function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null, cohort: number | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
   const params: Where['params'] = {};
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) where.push(sourceTest('baseline_person', f.sourceId, drivenByFilter, params));
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_person', f.sourceId, drivenByFilter && alone(f, cohortHouseholds), params));
   if (f.imdDecile !== undefined) {
     where.push('imd_decile = @imd');
     params.imd = f.imdDecile;
@@ -117,26 +127,23 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
   if (f.flag === 'in-review') where.push('in_review = 1');
   if (f.flag === 'possible-twin') where.push('possible_twin = 1');
   if (f.flag === 'no-dob') where.push('no_dob = 1');
-  if (cohortHouseholds !== null) {
-    where.push('household_id IN (SELECT value FROM json_each(@cohort))');
-    params.cohort = JSON.stringify(cohortHouseholds);
-  }
+  if (cohort !== null) where.push(`household_id IN temp.${COHORT_TABLE}`);
   if (f.text) {
     where.push("(forename LIKE @text ESCAPE '\\' OR surname LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR person_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
   const onlySource = where.length === 1 && f.sourceId !== undefined;
-  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
+  return { sql: where.join(' AND '), params, listed: Boolean(f.text), ...(cohort === null ? {} : { key: `cohort ${cohort}` }), ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
 }
 
-function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null, drivenByFilter: boolean): Where {
+function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null, cohort: number | null, drivenByFilter: boolean): Where {
   const where: string[] = [];
   const params: Where['params'] = {};
   if (f.lsoa) {
     where.push('lsoa = @lsoa');
     params.lsoa = f.lsoa;
   }
-  if (f.sourceId !== undefined) where.push(sourceTest('baseline_household', f.sourceId, drivenByFilter, params));
+  if (f.sourceId !== undefined) where.push(sourceTest('baseline_household', f.sourceId, drivenByFilter && alone(f, cohortHouseholds), params));
   if (f.imdDecile !== undefined) {
     where.push('imd_decile = @imd');
     params.imd = f.imdDecile;
@@ -145,22 +152,44 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
     const column = f.flag === 'in-review' ? 'in_review' : f.flag === 'possible-twin' ? 'possible_twin' : 'no_dob';
     where.push(`household_id IN (SELECT household_id FROM baseline_person WHERE ${column} = 1)`);
   }
-  if (cohortHouseholds !== null) {
-    where.push('household_id IN (SELECT value FROM json_each(@cohort))');
-    params.cohort = JSON.stringify(cohortHouseholds);
-  }
+  if (cohort !== null) where.push(`household_id IN temp.${COHORT_TABLE}`);
   if (f.text) {
     where.push("(address LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR household_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
   const onlySource = where.length === 1 && f.sourceId !== undefined;
-  return { sql: where.join(' AND '), params, ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
+  return { sql: where.join(' AND '), params, listed: Boolean(f.text), ...(cohort === null ? {} : { key: `cohort ${cohort}` }), ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_household_source WHERE source_id = @source' } : {}) };
 }
 
 /**
- * The source filter: when the source's few rows lead, their list from the source table; when a
- * sort index is walked, the source's bit, which the index holds (or, past 62 sources, a lookup
- * per row in the source table).
+ * The cohort filter's households, as a temporary table of the connection (in memory: temp_store is
+ * MEMORY; household IDs only), filled when the cohort asked for changes. SQLite reads its index in
+ * place; a JSON list was parsed into a fresh index by every statement (4–5 ms each, measured with a
+ * tenth of 100,000 households), and a page takes up to three statements. Returns the number of
+ * this filling, which keeps the views of different cohorts apart in the caches.
+ */
+const COHORT_TABLE = 'baseline_grid_cohort';
+const cohortNumbers = new WeakMap<readonly string[], number>();
+let cohortsSeen = 0;
+const cohortIn = new WeakMap<Db, number>();
+function fillCohort(db: Db, households: readonly string[]): number {
+  const n = cohortNumbers.get(households) ?? (cohortNumbers.set(households, ++cohortsSeen), cohortsSeen);
+  if (cohortIn.get(db) !== n) {
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${COHORT_TABLE}(household_id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.${COHORT_TABLE};`);
+    db.prepare(`INSERT OR IGNORE INTO temp.${COHORT_TABLE}(household_id) SELECT value FROM json_each(?)`).run(JSON.stringify(households));
+    cohortIn.set(db, n);
+  }
+  return n;
+}
+
+/** The view has this one filter and no other. */
+const alone = (f: GridFilters, cohortHouseholds: readonly string[] | null): boolean => Object.values(f).filter((v) => v !== undefined).length + (cohortHouseholds === null ? 0 : 1) === 1;
+
+/**
+ * The source filter: when the source's few rows lead, their list from the source table; otherwise
+ * the source's bit, which every sort index holds (or, past 62 sources, a lookup per row in the
+ * source table). The list leads only when the source is the view's only filter: beside an LSOA,
+ * the planner drove a small view from a common source's list and read every row of the source.
  */
 function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: number, drivenByFilter: boolean, params: Where['params']): string {
   params.source = sourceId;
@@ -173,11 +202,22 @@ function sourceTest(table: 'baseline_person' | 'baseline_household', sourceId: n
 }
 
 
+interface Samples {
+  marks: Cursor[];
+  /** the walk reached the view's end */
+  done: boolean;
+}
+
 /** Counts and bookmarks of the views asked for, per connection, while the baseline is unchanged. */
 interface ViewCache {
   version: string;
   counts: Map<string, number>;
+  /** page starts each view has shown */
   bookmarks: Map<string, Map<number, Cursor>>;
+  /** a view's own bookmarks, from either end: its rows at positions 0, every, 2·every… (as far as walked) */
+  samples: Map<string, Samples>;
+  /** a listed view's row IDs, in its order */
+  lists: Map<string, Int32Array>;
 }
 const caches = new WeakMap<Db, ViewCache>();
 const VIEWS_KEPT = 16;
@@ -187,7 +227,7 @@ const MARKS_KEPT = 2_000;
 function viewCache(db: Db, version: string): ViewCache {
   const hit = caches.get(db);
   if (hit && hit.version === version) return hit;
-  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map() };
+  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map(), samples: new Map(), lists: new Map() };
   caches.set(db, fresh);
   return fresh;
 }
@@ -253,12 +293,31 @@ function decode(s: string): Cursor | null {
   return null;
 }
 
+/**
+ * The page cache of a connection the grids read through, in KiB. A sort index holds about 14 MB at
+ * 300,000 people; SQLite's default cache (16 MB) held about one, so every count and walk in another
+ * view decrypted its index's pages again (two thirds of a walk's time, measured). Raised when a grid
+ * is first read, not when the store opens: a linkage run reading a million records never pays for it.
+ */
+const GRID_CACHE_KIB = 256 * 1024;
+const widened = new WeakSet<Db>();
+function widenCache(db: Db): void {
+  if (widened.has(db)) return;
+  const now = db.pragma('cache_size', { simple: true }) as number;
+  // negative: KiB; positive: pages
+  const kib = now < 0 ? -now : (now * (db.pragma('page_size', { simple: true }) as number)) / 1024;
+  if (kib < GRID_CACHE_KIB) db.pragma(`cache_size = -${GRID_CACHE_KIB}`);
+  widened.add(db);
+}
+
 /** One page of a view by keyset: the rows after `cursor` (or from the top), in the view's order. */
 export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
+  widenCache(db);
   const cache = viewCache(db, q.version);
   const walked = q.where(false);
-  const viewKey = `${q.table.name}|${JSON.stringify(walked.params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}|${walked.sql}`;
+  const viewKey = `${q.table.name}|${JSON.stringify(walked.params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}|${walked.sql}|${walked.key ?? ''}`;
   const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
+  if (walked.listed) return listedPage<R>(db, q, walked, cache, viewKey);
   const lastRow =
     cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
   const drivenByFilter = walked.sql !== '' && lastRow < gridTuning.filterDrivesBelow;
@@ -271,15 +330,16 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   let cursor: Cursor | null = q.after ? decode(q.after) : null;
   if (cursor === null && q.startRow > 0) {
     // a jump: the row before the page. Unfiltered, from the bookmarks written with the baseline;
-    // filtered, from the nearest page end this view has seen (else the top), stepping along the
-    // sort index in SQLite (it holds the filters' columns, so no row is read). Kept for the view.
+    // with one single filter, from the counts kept with them; otherwise from the view's own
+    // bookmarks. Then a step of fewer than BOOKMARK_EVERY entries along the sort index in SQLite
+    // (it holds the filters' columns, so no row is read). Kept for the view.
     const known = marks.get(q.startRow);
     if (known) cursor = known;
     else if (walked.sql === '') cursor = rowAt(db, q.table.name, sortName(q), p, q.startRow - 1, lastRow);
     else {
       // one single filter (a source, an age band, a flag, a decile): from the counts kept with the bookmarks
       const counted = q.filterKey ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow) : undefined;
-      cursor = counted === undefined ? fromNearestMark(db, p, where.params, marks, q.startRow) : counted;
+      cursor = counted === undefined ? sampledRowAt(db, cache, sortKey, p, where.params, q.startRow - 1, lastRow) : counted;
     }
     if (cursor === null) return { rows: [], lastRow, next: null };
     remember(marks, q.startRow, cursor, MARKS_KEPT);
@@ -296,21 +356,60 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
 }
 
 /**
- * The row just before `startRow` in a filtered view (which has no stored bookmarks): stepped from
- * the nearest known page end before it, leaving a bookmark every BOOKMARK_EVERY rows on the way,
- * so the next jump in this view steps from one of those.
+ * The row at 0-based `position` of a view the stored bookmarks do not count: from the view's own
+ * bookmarks, walked from the end nearer the position (the top, or the bottom in the reversed order)
+ * only as far as it, and kept for the view, then a step of fewer than `every` rows.
  */
-function fromNearestMark(db: Db, p: ViewPlan, params: Params, marks: Map<number, Cursor>, startRow: number): Cursor | null {
-  let at = 0;
-  for (const m of marks.keys()) if (m < startRow && m > at) at = m;
-  let cursor = at === 0 ? null : (marks.get(at) as Cursor);
-  while (startRow - at > BOOKMARK_EVERY) {
-    cursor = stepFrom(db, p, params, cursor, BOOKMARK_EVERY);
-    if (cursor === null) return null;
-    at += BOOKMARK_EVERY;
-    remember(marks, at, cursor, MARKS_KEPT);
+function sampledRowAt(db: Db, cache: ViewCache, sortKey: string, p: ViewPlan, params: Params, position: number, total: number): Cursor | null {
+  if (position < 0 || position >= total) return null;
+  const every = gridTuning.sampleEvery;
+  // the position counted from the bottom, and the bottom-up bookmark at or below it (read top-down)
+  const fromEnd = total - 1 - position;
+  const below = Math.ceil(fromEnd / every);
+  if (fromEnd < position && below * every <= total - 1) {
+    const mark = samplesTo(db, cache, `${sortKey}|${every}|fromBottom`, reversed(p), params, every, below)[below];
+    if (mark === undefined) return null;
+    const at = total - 1 - below * every;
+    return at === position ? mark : stepFrom(db, p, params, mark, position - at);
   }
-  return stepFrom(db, p, params, cursor, startRow - at);
+  const above = Math.floor(position / every);
+  const mark = samplesTo(db, cache, `${sortKey}|${every}|fromTop`, p, params, every, above)[above];
+  if (mark === undefined) return null;
+  const rest = position - above * every;
+  return rest === 0 ? mark : stepFrom(db, p, params, mark, rest);
+}
+
+/** A view's own bookmarks in the order of `plan`, walked on to at least the `need`-th. */
+function samplesTo(db: Db, cache: ViewCache, key: string, plan: ViewPlan, params: Params, every: number, need: number): Cursor[] {
+  const s = cache.samples.get(key) ?? remember(cache.samples, key, { marks: [], done: false });
+  if (s.done || s.marks.length > need) return s.marks;
+  const wanted = need + 1 - s.marks.length;
+  const more = sampleView(db, plan, params, every, s.marks.at(-1) ?? null, wanted);
+  s.marks.push(...more);
+  s.done = more.length < wanted;
+  return s.marks;
+}
+
+/**
+ * A page of a listed view (its filter reads the rows, so neither a count nor a keyset walk is an
+ * index read): its row IDs in order, read once by one scan and sort and kept for the view; each
+ * page is the rows of its slice of them, found by ID.
+ */
+function listedPage<R>(db: Db, q: PageQuery, w: Where, cache: ViewCache, viewKey: string): GridPage<R> {
+  const p = plan(q, w, true);
+  const listKey = `${viewKey}|${p.order}`;
+  const ids =
+    cache.lists.get(listKey) ?? remember(cache.lists, listKey, Int32Array.from(db.prepare(`SELECT id FROM ${p.from} WHERE ${w.sql} ORDER BY ${p.order}`).pluck().all(w.params) as number[]));
+  const start = Math.max(0, q.startRow);
+  const slice = ids.subarray(start, Math.min(ids.length, start + Math.max(0, Math.min(q.endRow - q.startRow, PAGE_MAX))));
+  const found = db
+    .prepare(`SELECT ${q.columns}, ${p.keyExpr} AS _key, id AS _id FROM ${q.table.name} WHERE id IN (SELECT value FROM json_each(@ids))`)
+    .all({ ids: JSON.stringify(Array.from(slice)) }) as Array<R & { _key: string | number | null; _id: number }>;
+  const byId = new Map(found.map((r) => [r._id, r]));
+  const rows = Array.from(slice, (id) => byId.get(id)).filter((r) => r !== undefined);
+  const last = rows.at(-1);
+  const next = last && start + slice.length < ids.length ? encode([last._key, last._id]) : null;
+  return { rows: rows.map(({ _key, _id, ...r }) => r as unknown as R), lastRow: ids.length, next };
 }
 
 /** The column a view's bookmarks are kept under: its sort index's first column ('id': the default order). */
@@ -324,10 +423,11 @@ const PEOPLE_COLUMNS = `person_id AS personId, forename, surname, dob, sex, hous
 type PeopleSqlRow = Omit<PeopleRow, 'age' | 'sources' | 'flags'> & { sourceIds: string; review: number; twin: number; noDob: number };
 
 export function peoplePage(db: Db, req: GridRequest, asOf: string, version: string, cohortHouseholds: readonly string[] | null = null): GridPage<PeopleRow> {
+  const cohort = cohortHouseholds === null ? null : fillCohort(db, cohortHouseholds);
   const page = pageRows<PeopleSqlRow>(db, {
     columns: PEOPLE_COLUMNS,
     table: PEOPLE,
-    where: (drivenByFilter) => peopleWhere(req.filters, asOf, cohortHouseholds, drivenByFilter),
+    where: (drivenByFilter) => peopleWhere(req.filters, asOf, cohortHouseholds, cohort, drivenByFilter),
     filterKey: singleFilterKey(req.filters, asOf, cohortHouseholds),
     filterAsOf: asOf,
     sort: req.sort,
@@ -350,10 +450,11 @@ export function peoplePage(db: Db, req: GridRequest, asOf: string, version: stri
 const HOUSEHOLD_COLUMNS = 'household_id AS householdId, members, adults, children, postcode, address, lsoa, imd_decile AS imdDecile, source_ids AS sourceIds';
 
 export function householdsPage(db: Db, req: GridRequest, version: string, cohortHouseholds: readonly string[] | null = null): GridPage<HouseholdRow> {
+  const cohort = cohortHouseholds === null ? null : fillCohort(db, cohortHouseholds);
   const page = pageRows<Omit<HouseholdRow, 'sources'> & { sourceIds: string }>(db, {
     columns: HOUSEHOLD_COLUMNS,
     table: HOUSEHOLDS,
-    where: (drivenByFilter) => householdWhere(req.filters, cohortHouseholds, drivenByFilter),
+    where: (drivenByFilter) => householdWhere(req.filters, cohortHouseholds, cohort, drivenByFilter),
     sort: req.sort,
     startRow: req.startRow,
     endRow: req.endRow,

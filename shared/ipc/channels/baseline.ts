@@ -269,6 +269,10 @@ const gridRequest = z
   })
   .strict();
 
+/** One page of either grid: its rows, how many rows the view has, and where the page after it starts. */
+const gridPage = <Row extends z.ZodTypeAny>(row: Row) =>
+  z.object({ run: z.number().int().nullable(), rows: z.array(row), lastRow: z.number().int(), next: z.string().nullable() });
+
 export const StreetRow = z.object({
   street: z.string().nullable(),
   lsoa: z.string().nullable(),
@@ -330,8 +334,8 @@ export const BASELINE_CHANNELS = {
   'baseline:household': { request: z.object({ householdId }).strict(), response: HouseholdPage },
   /** "this record is someone else": holds at every later run */
   'baseline:split': { request: z.object({ personId, recordId, note: z.string().max(2000).optional() }).strict(), response: z.object({ personId: z.string(), recordId, decisions: z.number().int() }) },
-  'baseline:people': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(PeopleRow), lastRow: z.number().int(), next: z.string().nullable() }) },
-  'baseline:households': { request: gridRequest, response: z.object({ run: z.number().int().nullable(), rows: z.array(HouseholdRow), lastRow: z.number().int(), next: z.string().nullable() }) },
+  'baseline:people': { request: gridRequest, response: gridPage(PeopleRow) },
+  'baseline:households': { request: gridRequest, response: gridPage(HouseholdRow) },
   /** households per street of an LSOA (or every street): counts, disclosure-controlled for non-analysts */
   'baseline:streets': { request: z.object({ lsoa: z.string().max(20).optional() }).strict(), response: z.object({ run: z.number().int().nullable(), suppressed: z.boolean(), rows: z.array(StreetRow) }) },
   /** households per ward (by the newest LSOA → ward lookup): counts, disclosure-controlled for non-analysts */

@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createEngine } from '../../../electron/engine/engine.js';
-import { ensureBaselineIndex } from '../../../electron/engine/baseline/index-build.js';
+import { peoplePage } from '../../../electron/engine/baseline/grids.js';
+import { baselineVersion, ensureBaselineIndex, invalidateBaselineIndex } from '../../../electron/engine/baseline/index-build.js';
 import { allForenames } from '../../../electron/engine/demo/names.js';
 import { Rng } from '../../../electron/engine/demo/prng.js';
 import { nicknamesOf } from '../../../electron/engine/link/names.js';
@@ -97,6 +98,16 @@ if (!reuse) db.transaction(() => {
 const seedSeconds = (performance.now() - t0) / 1000;
 const say = (m: string): boolean => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
 say(`seeded ${N} people in ${seedSeconds.toFixed(1)} s`);
+// an LSOA for every postcode sector (S60 1 … S99 9: 400 areas of about 750 people), so the grids'
+// LSOA filter picks what a real lookup would; a kept store seeded before this gets it once (a rebuild)
+if ((db.prepare('SELECT count(*) FROM postcode_lsoa').pluck().get() as number) === 0) {
+  db.transaction(() => {
+    db.prepare(`INSERT INTO geo_import(id, kind, file_name, sha256, size, layout, vintage, rows, lsoas, imported_at, imported_by) VALUES (1, 'lookup', 'bench.csv', 'x', 0, 'postcode', 2021, 0, 400, ?, 'bench')`).run(new Date().toISOString());
+    const add = db.prepare("INSERT OR IGNORE INTO postcode_lsoa(postcode, vintage, lsoa, import_id) VALUES (?, 2021, ?, 1)");
+    for (const { postcode } of db.prepare('SELECT DISTINCT postcode FROM record').all() as Array<{ postcode: string }>) add.run(postcode, `E01${postcode.slice(1, 3)}000${postcode.charAt(4)}`);
+  })();
+  if (reuse) invalidateBaselineIndex(store);
+}
 
 let t = performance.now();
 const cpu0 = process.cpuUsage();
@@ -132,44 +143,98 @@ for (const query of queries) searchMs.push(await call('baseline:search', { query
 say(`searched: p50 ${quantile(searchMs, 0.5).toFixed(1)} ms, p95 ${quantile(searchMs, 0.95).toFixed(1)} ms`);
 // The grid as people use it: open a view (sort and filter), scroll on page by page (each page
 // after the one before, by its cursor), and now and then drag the scroll bar to a random depth.
-const SORTS = ['surname', 'dob', 'postcode', 'personId', 'age', 'forename', 'records'];
-const FILTERS: Array<Record<string, unknown>> = [{}, { ageBand: '5-10' }, { sourceId: 2 }, { flag: 'no-dob' }, { ageBand: '25-64', sourceId: 3 }];
+// Every kind of view the grids offer, four sorts each: jumps in unfiltered views start from the
+// bookmarks written with the baseline, in views with one filter from the counts kept with them,
+// in any other view from the view's own bookmarks (one walk on its first jump).
+interface ViewKind {
+  kind: string;
+  grid: 'people' | 'households';
+  sorts: string[];
+  filters: Array<Record<string, unknown>>;
+  /** a cohort's households (the grid's cohort filter, without evaluating a programme) */
+  cohort?: string[];
+}
+const PEOPLE_SORTS = ['surname', 'dob', 'postcode', 'personId', 'age', 'forename', 'records'];
+const HOUSEHOLD_SORTS = ['members', 'postcode', 'address', 'householdId', 'children'];
+const lsoas = db.prepare('SELECT DISTINCT lsoa FROM baseline_person WHERE lsoa IS NOT NULL ORDER BY lsoa').pluck().all() as string[];
+const households = db.prepare('SELECT household_id FROM baseline_household ORDER BY id').pluck().all() as string[];
+const KINDS: ViewKind[] = [
+  { kind: 'people, unfiltered', grid: 'people', sorts: PEOPLE_SORTS, filters: [{}] },
+  { kind: 'people, one filter', grid: 'people', sorts: PEOPLE_SORTS, filters: [{ ageBand: '5-10' }, { sourceId: 2 }, { flag: 'no-dob' }] },
+  { kind: 'people, two filters', grid: 'people', sorts: PEOPLE_SORTS, filters: [{ ageBand: '25-64', sourceId: 3 }, { ageBand: '65+', sourceId: 1 }] },
+  { kind: 'people, LSOA', grid: 'people', sorts: PEOPLE_SORTS, filters: [{ lsoa: pick(lsoas) }, { lsoa: pick(lsoas) }] },
+  { kind: 'people, LSOA and age band', grid: 'people', sorts: PEOPLE_SORTS, filters: [{ lsoa: pick(lsoas), ageBand: '25-64' }] },
+  { kind: 'people, text', grid: 'people', sorts: PEOPLE_SORTS, filters: [{ text: 'ash' }, { text: 'wood' }, { text: 's61 2' }] },
+  { kind: 'people, cohort (a tenth of households)', grid: 'people', sorts: PEOPLE_SORTS, filters: [{}], cohort: households.filter((_, i) => i % 10 === 3) },
+  { kind: 'households, unfiltered', grid: 'households', sorts: HOUSEHOLD_SORTS, filters: [{}] },
+  { kind: 'households, source', grid: 'households', sorts: HOUSEHOLD_SORTS, filters: [{ sourceId: 2 }] },
+  { kind: 'households, LSOA', grid: 'households', sorts: HOUSEHOLD_SORTS, filters: [{ lsoa: pick(lsoas) }] },
+  { kind: 'households, two filters', grid: 'households', sorts: HOUSEHOLD_SORTS, filters: [{ lsoa: pick(lsoas), sourceId: 3 }, { lsoa: pick(lsoas), sourceId: 1 }] },
+  { kind: 'households, text', grid: 'households', sorts: HOUSEHOLD_SORTS, filters: [{ text: 'oak' }, { text: 'close' }] },
+];
+const VIEWS_PER_KIND = smoke ? 2 : 4;
 const firstMs: number[] = [];
 const nextMs: number[] = [];
 const jumpMs: number[] = [];
-// jumps in unfiltered views start from the bookmarks written with the baseline, in views with one
-// filter from the counts kept with them; views with two filters step from their own page ends
 const jumpPlainMs: number[] = [];
 const jumpOneFilterMs: number[] = [];
 const jumpFilteredMs: number[] = [];
-const views = smoke ? 6 : 20;
-for (let v = 0; v < views; v++) {
-  const sort = [{ colId: SORTS[v % SORTS.length]!, sort: v % 2 ? 'asc' : 'desc' }];
-  const filters = FILTERS[v % FILTERS.length]!;
-  const page = async (startRow: number, after?: string): Promise<{ ms: number; next: string | null; lastRow: number }> => {
-    const s = performance.now();
-    const r = await engine.invoke('baseline:people', { startRow, endRow: startRow + 100, sort, filters, ...(after ? { after } : {}) });
-    const ms = performance.now() - s;
-    if (!r.ok) throw new Error(`baseline:people: ${r.error.message}`);
-    const value = r.value as { next: string | null; lastRow: number };
-    return { ms, next: value.next, lastRow: value.lastRow };
-  };
-  let p = await page(0);
-  firstMs.push(p.ms);
-  const total = p.lastRow;
-  for (let k = 1; k <= 5 && p.next; k++) {
-    p = await page(k * 100, p.next);
-    nextMs.push(p.ms);
-  }
-  for (let j = 0; j < 3 && total > 200; j++) {
-    const at = (rng.nextU32() % Math.floor(total / 100)) * 100;
-    const ms = (await page(at)).ms;
-    jumpMs.push(ms);
-    [jumpPlainMs, jumpOneFilterMs, jumpFilteredMs][Math.min(2, Object.keys(filters).length)]!.push(ms);
+// CPU milliseconds of each fetch too: on a shared machine wall time is mostly waiting for a core
+const byKind: Record<string, { views: number; rows: number[]; first: number[]; next: number[]; jump: number[]; firstCpu: number[]; nextCpu: number[]; jumpCpu: number[] }> = {};
+let viewNo = 0;
+for (const k of KINDS) {
+  const seen: (typeof byKind)[string] = { views: 0, rows: [], first: [], next: [], jump: [], firstCpu: [], nextCpu: [], jumpCpu: [] };
+  byKind[k.kind] = seen;
+  for (let v = 0; v < VIEWS_PER_KIND; v++, viewNo++) {
+    const sort = [{ colId: k.sorts[viewNo % k.sorts.length]!, sort: v % 2 ? 'asc' : 'desc' }];
+    const filters = k.filters[v % k.filters.length]!;
+    const page = async (startRow: number, after?: string): Promise<{ ms: number; cpu: number; next: string | null; lastRow: number }> => {
+      const request = { startRow, endRow: startRow + 100, sort, filters, ...(after ? { after } : {}) };
+      const c0 = process.cpuUsage();
+      const s = performance.now();
+      let value: { next: string | null; lastRow: number };
+      if (k.cohort) {
+        // the grid's own code with the cohort's households, as the handler passes them
+        value = peoplePage(store.reader, request as Parameters<typeof peoplePage>[1], '2025-03-31', baselineVersion(store), k.cohort);
+      } else {
+        const r = await engine.invoke(k.grid === 'people' ? 'baseline:people' : 'baseline:households', request);
+        if (!r.ok) throw new Error(`${k.grid}: ${r.error.message}`);
+        value = r.value as { next: string | null; lastRow: number };
+      }
+      const ms = performance.now() - s;
+      const c = process.cpuUsage(c0);
+      return { ms, cpu: (c.user + c.system) / 1000, next: value.next, lastRow: value.lastRow };
+    };
+    let p = await page(0);
+    firstMs.push(p.ms);
+    seen.first.push(p.ms);
+    seen.firstCpu.push(p.cpu);
+    seen.views++;
+    const total = p.lastRow;
+    seen.rows.push(total);
+    for (let n = 1; n <= 5 && p.next; n++) {
+      p = await page(n * 100, p.next);
+      nextMs.push(p.ms);
+      seen.next.push(p.ms);
+      seen.nextCpu.push(p.cpu);
+    }
+    for (let j = 0; j < 3 && total > 200; j++) {
+      const at = (rng.nextU32() % Math.floor(total / 100)) * 100;
+      const { ms, cpu } = await page(at);
+      jumpMs.push(ms);
+      seen.jump.push(ms);
+      seen.jumpCpu.push(cpu);
+      if (k.grid === 'people' && !k.cohort && Object.keys(filters).every((f) => ['ageBand', 'sourceId', 'flag'].includes(f))) {
+        [jumpPlainMs, jumpOneFilterMs, jumpFilteredMs][Math.min(2, Object.keys(filters).length)]!.push(ms);
+      }
+    }
   }
 }
 const gridMs = [...firstMs, ...nextMs, ...jumpMs];
 say(`grid: first page p50 ${quantile(firstMs, 0.5).toFixed(1)} ms; next page p50 ${quantile(nextMs, 0.5).toFixed(1)} p95 ${quantile(nextMs, 0.95).toFixed(1)} ms; jump p50 ${quantile(jumpMs, 0.5).toFixed(1)} p95 ${quantile(jumpMs, 0.95).toFixed(1)} ms`);
+for (const [kind, x] of Object.entries(byKind)) {
+  say(`  ${kind} (${x.views} views, ${Math.min(...x.rows)}–${Math.max(...x.rows)} rows): first p95 ${quantile(x.first, 0.95).toFixed(1)}, next p95 ${quantile(x.next, 0.95).toFixed(1)}, jump p50 ${quantile(x.jump, 0.5).toFixed(1)} p95 ${quantile(x.jump, 0.95).toFixed(1)} max ${Math.max(...x.jump).toFixed(1)} ms; CPU p95 first ${quantile(x.firstCpu, 0.95).toFixed(1)}, next ${quantile(x.nextCpu, 0.95).toFixed(1)}, jump ${quantile(x.jumpCpu, 0.95).toFixed(1)} ms`);
+}
 const personMs: number[] = [];
 for (let p = 0; p < (smoke ? 20 : 100); p++) personMs.push(await call('baseline:person', { personId: pick(people).id }));
 
@@ -192,6 +257,13 @@ process.stdout.write(
     gridJumpUnfiltered: { n: jumpPlainMs.length, p50: round(quantile(jumpPlainMs, 0.5)), p95: round(quantile(jumpPlainMs, 0.95)), max: round(Math.max(...jumpPlainMs)) },
     gridJumpOneFilter: { n: jumpOneFilterMs.length, p50: round(quantile(jumpOneFilterMs, 0.5)), p95: round(quantile(jumpOneFilterMs, 0.95)), max: round(Math.max(...jumpOneFilterMs)) },
     gridJumpTwoFilters: { n: jumpFilteredMs.length, p50: round(quantile(jumpFilteredMs, 0.5)), p95: round(quantile(jumpFilteredMs, 0.95)), max: round(Math.max(...jumpFilteredMs)) },
+    gridByKind: Object.fromEntries(
+      Object.entries(byKind).map(([kind, x]) => [
+        kind,
+        { rows: [Math.min(...x.rows), Math.max(...x.rows)], firstP95: round(quantile(x.first, 0.95)), nextP95: round(quantile(x.next, 0.95)), jumpP50: round(quantile(x.jump, 0.5)), jumpP95: round(quantile(x.jump, 0.95)), jumpMax: round(Math.max(...x.jump)),
+          cpuP95: { first: round(quantile(x.firstCpu, 0.95)), next: round(quantile(x.nextCpu, 0.95)), jump: round(quantile(x.jumpCpu, 0.95)) } },
+      ]),
+    ),
     person: { p50: round(quantile(personMs, 0.5)), p95: round(quantile(personMs, 0.95)), max: round(Math.max(...personMs)) },
     rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   })}\n`,
