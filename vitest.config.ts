@@ -10,6 +10,8 @@ export default defineConfig({
       'test/renderer/**/*.test.mts',
     ],
     environment: 'node',
+    // scrypt's answers remembered for the test process (see the file for why that changes nothing).
+    setupFiles: ['test/helpers/kdf-memo.ts'],
     testTimeout: 30_000,
     pool: 'forks',
     // Vitest's default leaves a core idle (one worker on a two-core machine). Most files here

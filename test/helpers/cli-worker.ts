@@ -1,6 +1,7 @@
 // Runs the real CLI's `main` in a worker thread, one command at a time, for test/helpers/cli.ts.
 // Each command gets only the environment it is given (as a child process would), and what it
 // writes to stdout and stderr is captured and sent back with its exit code.
+import './kdf-memo.js';
 import { parentPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { main } from '../../electron/cli/main.js';

@@ -7,39 +7,9 @@ import { writeDemoBorough } from '../../electron/engine/demo/index.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
+import { parseCsv } from './csv.js';
 
-/** Parses a CSV whose fields may be quoted (RFC 4180). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+export { parseCsv };
 
 /** Writes a linkage Run whose persons and households are the truth's. */
 export function applyTruthLinkage(store: Store, truthPath: string): number {

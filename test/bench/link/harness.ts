@@ -4,46 +4,14 @@ import { basename } from 'node:path';
 import { importFile } from '../../../electron/engine/import/import-file.js';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import type { Store } from '../../../electron/engine/store/store.js';
+import { readCsv } from '../../helpers/csv.js';
+
+export { readCsv };
 
 export const FEBRL_DIR = new URL('../../../../shared/data/febrl/', import.meta.url).pathname;
 
 export async function importAll(store: Store, files: string[]): Promise<void> {
   for (const f of files) await importFile(store, f, { user: 'bench' }, silentJob());
-}
-
-/** Minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF). */
-export function readCsv(path: string): string[][] {
-  const text = readFileSync(path, 'utf8');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 export const rowKey = (file: string, sheet: string, row: number): string => `${file}\u0000${sheet}\u0000${row}`;
