@@ -208,8 +208,17 @@ try {
     // strangers in the engine's households holding these people
     const hs = new Set(idx.map((i) => ourHousehold.get(ourPerson.get(records[i]!.id)!)!));
     for (const h of hs) {
-      const strangers = new Set(records.map((r, i) => (ourHousehold.get(ourPerson.get(r.id)!) === h && truthOf(i).household !== trueHh ? `${truthOf(i).household}:${r.forename} ${r.surname}` : '')).filter(Boolean));
-      if (strangers.size) process.stdout.write(`    ${h} also holds ${[...strangers].join(', ')}\n`);
+      const strangers = new Set(
+        records
+          .map((r, i) => {
+            const p = ourPerson.get(r.id)!;
+            if (ourHousehold.get(p) !== h || truthOf(i).household === trueHh) return '';
+            const how = EVIDENCE[detail.evidence[ourIndex.get(p)!]!];
+            return `${truthOf(i).household}/${truthOf(i).person}:${r.forename} ${r.surname} b.${r.dob ?? '?'} ${r.sourceKind} ${r.postcode ?? ''} ${r.address ?? ''} as ${p} (${how})`;
+          })
+          .filter(Boolean),
+      );
+      if (strangers.size) process.stdout.write(`    ${h} also holds\n      ${[...strangers].join('\n      ')}\n`);
     }
   };
 
