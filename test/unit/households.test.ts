@@ -266,6 +266,17 @@ const scenarios: Scenario[] = [
     ],
     expected: [['jo', 'kit', 'sam']],
   },
+  {
+    rule: 'a grown-up son on his own new tenancy, still seen by the police at his parents’ flat, has left home: two tenancies that have not ended are two homes',
+    records: [
+      { who: 'richard', ...HOUSING, surname: 'Baker', dob: '1977-03-21', sex: 'M', agencyRef: 'T1', uprn: '7007', address: 'Flat 3, 38 Larkcroft Street, Thrawmoor', postcode: 'S62 7PG', eventDate: '2012-06-01', tenancyStart: '2012-06-01' },
+      { who: 'hayley', ...HOUSING, surname: 'Baker', dob: '1979-09-17', sex: 'F', agencyRef: 'T1', uprn: '7007', address: 'Flat 3, 38 Larkcroft Street, Thrawmoor', postcode: 'S62 7PG', eventDate: '2012-06-01', tenancyStart: '2012-06-01' },
+      { who: 'joshua', ...SCHOOL, surname: 'Baker', dob: '2010-05-04', address: 'Flat 3, 38 Larkcroft Street, Thrawmoor', postcode: 'S62 7PG' },
+      { who: 'jacob', ...POLICE, surname: 'BAKER', dob: '2001-06-07', address: 'FLAT 3 38 LARKCROFT ST, THRAWMOOR, S62 7PG', eventDate: '2024-11-02' },
+      { who: 'jacob', ...HOUSING, surname: 'Baker', dob: '2001-06-07', sex: 'M', agencyRef: 'T2', uprn: '8008', address: 'Flat 2, 24 Wellmoor View, Wexthorpe', postcode: 'S65 8NT', eventDate: '2024-07-15', tenancyStart: '2024-07-15' },
+    ],
+    expected: [['hayley', 'joshua', 'richard'], ['jacob']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {
