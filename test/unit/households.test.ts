@@ -277,6 +277,18 @@ const scenarios: Scenario[] = [
     ],
     expected: [['hayley', 'joshua', 'richard'], ['jacob']],
   },
+  {
+    rule: 'a name one letter from the family’s at its postcode, with nothing in the family’s shape for them, is a neighbour',
+    records: [
+      { who: 'zain', ...HOUSING, surname: 'Mahmood', dob: '1987-03-21', sex: 'M', uprn: '9009', address: 'Flat 2, 12 Heronroyd Grove, Kelsworth', postcode: 'S26 7PP', eventDate: '2019-02-01', tenancyStart: '2019-02-01' },
+      { who: 'mariam', ...HOUSING, surname: 'Mahmood', dob: '1990-07-15', sex: 'F', uprn: '9009', address: 'Flat 2, 12 Heronroyd Grove, Kelsworth', postcode: 'S26 7PP', eventDate: '2019-02-01', tenancyStart: '2019-02-01' },
+      { who: 'khadija', ...SCHOOL, surname: 'Mahmood', dob: '2013-03-19', address: 'Flat 2, 12 Heronroyd Grove, Kelsworth', postcode: 'S26 7PP' },
+      { who: 'samuel', ...BENEFITS, surname: 'MAHMOUD', dob: '2000-04-14', sex: 'M', postcode: 'S26 7PP', eventDate: '2024-09-01' },
+      { who: 'sajid', ...BENEFITS, surname: 'MAHMOD', dob: '1988-01-02', sex: 'M', postcode: 'S26 7PP', eventDate: '2024-10-01' },
+      { who: 'sajid', ...HEALTH, surname: 'MAHMOD', dob: '1988-01-02', sex: 'M', postcode: 'S26 7PP', eventDate: '2024-11-01' },
+    ],
+    expected: [['khadija', 'mariam', 'zain'], ['sajid'], ['samuel']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {
