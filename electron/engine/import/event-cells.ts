@@ -113,6 +113,9 @@ function pairDirection([a, b]: [number, number], rows: Rows): number {
 }
 
 const FLAG = /^(y|n|yes|no|true|false|0|1)$/i;
+const WHO_OR_WHERE: ReadonlySet<ColumnRole> = new Set(['forename', 'surname', 'middle_names', 'full_name', 'dob', 'sex', 'title', 'address', 'address_line', 'town', 'postcode', 'uprn', 'nhs_number', 'nino', 'upn']);
+/** A person's title: a few recurring values too, but the person's, not the event's type. */
+const TITLE = /^(mr|mrs|miss|ms|mx|master|dr|rev|revd|sir|dame|lady|lord|prof)\.?$/i;
 const isCount = (v: string): boolean => /^\d{1,4}(\.0+)?$/.test(v.trim());
 
 export function unnamedEventRoles(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined>, pivotYear?: number): RoleSuggestion[] {
@@ -173,6 +176,10 @@ export function unnamedEventRoles(headers: readonly string[], suggestions: RoleS
       const d = distinct(v);
       // A yes/no flag says whether, not what kind: not the event's type.
       if (share(v, (x) => FLAG.test(x.trim())) >= 0.9) return [];
+      if (share(v, (x) => TITLE.test(x.trim())) >= 0.9) return [];
+      // A headed column with a heading no list knows, standing among the person's and the
+      // address's columns ("Twn" between the address lines and the postcode), is theirs.
+      if (!unnamed(headers[i]) && WHO_OR_WHERE.has(out[i - 1]?.role ?? 'ignore') && WHO_OR_WHERE.has(out[i + 1]?.role ?? 'ignore')) return [];
       const coded = d >= 2 && d <= 40 && d <= v.length * 0.5 && share(v, (x) => x.length <= 60) >= 0.9;
       return coded ? [i] : [];
     });
