@@ -266,6 +266,29 @@ const scenarios: Scenario[] = [
     ],
     expected: [['jo', 'kit', 'sam']],
   },
+  {
+    rule: 'a grown-up son on his own new tenancy, still seen by the police at his parents’ flat, has left home: two tenancies that have not ended are two homes',
+    records: [
+      { who: 'richard', ...HOUSING, surname: 'Baker', dob: '1977-03-21', sex: 'M', agencyRef: 'T1', uprn: '7007', address: 'Flat 3, 38 Larkcroft Street, Thrawmoor', postcode: 'S62 7PG', eventDate: '2012-06-01', tenancyStart: '2012-06-01' },
+      { who: 'hayley', ...HOUSING, surname: 'Baker', dob: '1979-09-17', sex: 'F', agencyRef: 'T1', uprn: '7007', address: 'Flat 3, 38 Larkcroft Street, Thrawmoor', postcode: 'S62 7PG', eventDate: '2012-06-01', tenancyStart: '2012-06-01' },
+      { who: 'joshua', ...SCHOOL, surname: 'Baker', dob: '2010-05-04', address: 'Flat 3, 38 Larkcroft Street, Thrawmoor', postcode: 'S62 7PG' },
+      { who: 'jacob', ...POLICE, surname: 'BAKER', dob: '2001-06-07', address: 'FLAT 3 38 LARKCROFT ST, THRAWMOOR, S62 7PG', eventDate: '2024-11-02' },
+      { who: 'jacob', ...HOUSING, surname: 'Baker', dob: '2001-06-07', sex: 'M', agencyRef: 'T2', uprn: '8008', address: 'Flat 2, 24 Wellmoor View, Wexthorpe', postcode: 'S65 8NT', eventDate: '2024-07-15', tenancyStart: '2024-07-15' },
+    ],
+    expected: [['hayley', 'joshua', 'richard'], ['jacob']],
+  },
+  {
+    rule: 'a name one letter from the family’s at its postcode, with nothing in the family’s shape for them, is a neighbour',
+    records: [
+      { who: 'zain', ...HOUSING, surname: 'Mahmood', dob: '1987-03-21', sex: 'M', uprn: '9009', address: 'Flat 2, 12 Heronroyd Grove, Kelsworth', postcode: 'S26 7PP', eventDate: '2019-02-01', tenancyStart: '2019-02-01' },
+      { who: 'mariam', ...HOUSING, surname: 'Mahmood', dob: '1990-07-15', sex: 'F', uprn: '9009', address: 'Flat 2, 12 Heronroyd Grove, Kelsworth', postcode: 'S26 7PP', eventDate: '2019-02-01', tenancyStart: '2019-02-01' },
+      { who: 'khadija', ...SCHOOL, surname: 'Mahmood', dob: '2013-03-19', address: 'Flat 2, 12 Heronroyd Grove, Kelsworth', postcode: 'S26 7PP' },
+      { who: 'samuel', ...BENEFITS, surname: 'MAHMOUD', dob: '2000-04-14', sex: 'M', postcode: 'S26 7PP', eventDate: '2024-09-01' },
+      { who: 'sajid', ...BENEFITS, surname: 'MAHMOD', dob: '1988-01-02', sex: 'M', postcode: 'S26 7PP', eventDate: '2024-10-01' },
+      { who: 'sajid', ...HEALTH, surname: 'MAHMOD', dob: '1988-01-02', sex: 'M', postcode: 'S26 7PP', eventDate: '2024-11-01' },
+    ],
+    expected: [['khadija', 'mariam', 'zain'], ['sajid'], ['samuel']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {

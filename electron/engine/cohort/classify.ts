@@ -4,7 +4,7 @@
 // "no further action" or a community resolution is not), an involvement (a victim or witness of
 // ASB is not its cause). Pure: the store's event kind, category and detail cells in, facts out.
 import type { Fact } from '../../../shared/ipc/channels/cohort.js';
-import { unnamed } from '../import/event-cells.js';
+import { unknownHeading } from '../import/event-cells.js';
 
 export interface EventInput {
   kind: string;
@@ -54,7 +54,7 @@ function cellsWhere(detail: Record<string, string | number>, header: RegExp): st
 function unnamedCellsLike(detail: Record<string, string | number>, vocabulary: (cell: string) => boolean, maxWords = 6): string {
   let out = '';
   for (const [k, v] of Object.entries(detail)) {
-    if (!unnamed(k)) continue;
+    if (!unknownHeading(k)) continue;
     const cell = norm(String(v));
     if (cell.trim().split(' ').length <= maxWords && vocabulary(cell)) out += cell;
   }

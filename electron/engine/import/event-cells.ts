@@ -3,11 +3,12 @@
 // date in (nearly) every row is its end; runs of paired counts in which one of each pair never
 // falls below the other, and the larger is much the same for everyone, are school terms' sessions
 // possible and absences; a column of amounts is the event's value; a column drawn from a few
-// recurring values, nearest the event's date, is its type. Only columns whose heading is empty
-// are touched, so a headed layout imports exactly as before.
+// recurring values, nearest the event's date, is its type. Only columns whose heading says
+// nothing any of the importer's lists know are touched (none, a placeholder, or a system's field
+// code such as "F07"), so a column a known word names imports exactly as before.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
-import type { RoleSuggestion } from './roles.js';
+import { headerKey, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 
@@ -16,6 +17,31 @@ type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
  * ("Column A", "Column AB": see columnNames in table.ts).
  */
 export const unnamed = (header: string | undefined): boolean => !header || header.trim() === '' || /^Column [A-Z]{1,3}$/.test(header.trim());
+
+/**
+ * Words by which an event column's heading says what it holds (the event readers' and the
+ * programme classifier's lists, taken together): a heading with one of them is read by it.
+ */
+const EVENT_HEADING_WORDS =
+  /\b(end|ended|until|to|closed?|closure|finish(ed)?|expiry|expires?|left|leaving|discharged?|termination|terminated|vacated|start|started|date|type|category|kind|offence|provision|complaint|diagnosis|reason|presenting|chief|disposal|benefit|incident|occurrence|crime|classification|nature|code|outcome|result|sentence|verdict|involvement|involved|role|person type|party|capacity|status|sessions?|count|amount|arrears|balance|days|total|value|hours|weekly|award|possible|unauthori[sz]ed|authori[sz]ed|absences?|term|asb|anti social|antisocial|flag)\b/;
+
+/**
+ * A heading that says nothing any list knows, so the column is read from its cells as a column
+ * with no heading is: none, a placeholder, or a code ("F07", "Fld 12") naming no role and no
+ * event word. A heading the analyst gave a role is never asked.
+ */
+const headingKnown = new Map<string, boolean>();
+export const unknownHeading = (header: string | undefined): boolean => {
+  if (unnamed(header)) return true;
+  const h = header ?? '';
+  let known = headingKnown.get(h);
+  if (known === undefined) {
+    known = roleFromHeader(h) !== null || EVENT_HEADING_WORDS.test(headerKey(h));
+    // the programme classifier asks once per event detail: a sheet has few headings, asked often
+    if (headingKnown.size < 10_000) headingKnown.set(h, known);
+  }
+  return !known;
+};
 const share = (values: readonly string[], test: (v: string) => boolean): number => (values.length ? values.filter(test).length / values.length : 0);
 const numberOf = (v: string | null | undefined): number | null => {
   if (v === null || v === undefined || v.trim() === '') return null;
@@ -87,11 +113,14 @@ function pairDirection([a, b]: [number, number], rows: Rows): number {
 }
 
 const FLAG = /^(y|n|yes|no|true|false|0|1)$/i;
+const WHO_OR_WHERE: ReadonlySet<ColumnRole> = new Set(['forename', 'surname', 'middle_names', 'full_name', 'dob', 'sex', 'title', 'address', 'address_line', 'town', 'postcode', 'uprn', 'nhs_number', 'nino', 'upn']);
+/** A person's title: a few recurring values too, but the person's, not the event's type. */
+const TITLE = /^(mr|mrs|miss|ms|mx|master|dr|rev|revd|sir|dame|lady|lord|prof)\.?$/i;
 const isCount = (v: string): boolean => /^\d{1,4}(\.0+)?$/.test(v.trim());
 
 export function unnamedEventRoles(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined>, pivotYear?: number): RoleSuggestion[] {
   const out = suggestions.slice();
-  const open = (i: number): boolean => !given[i] && unnamed(headers[i]);
+  const open = (i: number): boolean => !given[i] && unknownHeading(headers[i]);
   const values = (i: number): readonly string[] => samples[i] ?? [];
   const dateShare = (i: number): number => share(values(i), (v) => parseDate(v, { pivotYear, allowSerial: true }) !== null);
   const iso = (v: string | null | undefined): string | null => (v ? (parseDate(v, { pivotYear, allowSerial: true })?.iso ?? null) : null);
@@ -147,6 +176,10 @@ export function unnamedEventRoles(headers: readonly string[], suggestions: RoleS
       const d = distinct(v);
       // A yes/no flag says whether, not what kind: not the event's type.
       if (share(v, (x) => FLAG.test(x.trim())) >= 0.9) return [];
+      if (share(v, (x) => TITLE.test(x.trim())) >= 0.9) return [];
+      // A headed column with a heading no list knows, standing among the person's and the
+      // address's columns ("Twn" between the address lines and the postcode), is theirs.
+      if (!unnamed(headers[i]) && WHO_OR_WHERE.has(out[i - 1]?.role ?? 'ignore') && WHO_OR_WHERE.has(out[i + 1]?.role ?? 'ignore')) return [];
       const coded = d >= 2 && d <= 40 && d <= v.length * 0.5 && share(v, (x) => x.length <= 60) >= 0.9;
       return coded ? [i] : [];
     });

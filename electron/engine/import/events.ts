@@ -5,7 +5,7 @@
 import type { ColumnRole, EventKind, SourceKind } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
-import { unnamed, unnamedEventRoles } from './event-cells.js';
+import { unknownHeading, unnamedEventRoles } from './event-cells.js';
 import { headerKey, type RoleSuggestion } from './roles.js';
 
 /** One event ready for the store: [kind, category, start date, end date, value, detail JSON]. */
@@ -149,7 +149,7 @@ function termColumns(headers: readonly string[], roles: readonly ColumnRole[]): 
 function unheadedTerms(headers: readonly string[], roles: readonly ColumnRole[]): TermColumns[] {
   const runs: number[][] = [];
   roles.forEach((role, i) => {
-    if (role !== 'event_value' || !unnamed(headers[i])) return;
+    if (role !== 'event_value' || !unknownHeading(headers[i])) return;
     const run = runs[runs.length - 1];
     if (run && run[run.length - 1] === i - 1) run.push(i);
     else runs.push([i]);
@@ -174,7 +174,7 @@ export function planEvents(input: { sheet: string; headers: readonly string[]; r
   const details = of('event');
   const asbCase = kind === 'tenancy' ? (details.find((i) => /\b(asb|anti social|antisocial)\b/.test(headerKey(headers[i] ?? ''))) ?? null) : null;
   const detail = details.filter((i) => i !== asbCase).map((i): [number, string] => [i, headers[i] || `column ${i + 1}`]);
-  const unheadedFlags = kind === 'tenancy' && asbCase === null ? details.filter((i) => unnamed(headers[i])) : [];
+  const unheadedFlags = kind === 'tenancy' && asbCase === null ? details.filter((i) => unknownHeading(headers[i])) : [];
   if (!hasDated && terms.length === 0) return null;
   return { kind, start, end, category, value, detail, terms, asbCase, unheadedFlags, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
 }

@@ -329,7 +329,11 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         stamp[h] = root;
         const s = surnameScore(fNames, namesOf(h));
         if (s < 2 || doorsClash(root, h)) continue;
-        const score = s + shapeScore(f, membersOf(h)) + (postcode[root] === postcode[h] ? 1 : 0);
+        const shape = shapeScore(f, membersOf(h));
+        // a surname that only nearly matches (one half, one letter) is another family's name
+        // unless the family's shape also says so: Mahmoud at the Mahmoods' postcode is a neighbour
+        if (s === 2 && shape < 1) continue;
+        const score = s + shape + (postcode[root] === postcode[h] ? 1 : 0);
         traced?.push({ members: membersOf(h), surname: s, score });
         if (score > bestScore) {
           second = bestScore;

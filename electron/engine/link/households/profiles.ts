@@ -165,6 +165,8 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
   const moreAddresses = new Map<number, Map<number, Seen>>();
   const currentPostcode = new Int32Array(personCount).fill(-1);
   const currentPostcodeDate: string[] = new Array<string>(personCount).fill('');
+  /** per person: the address of their own tenancy that has not ended, -1 when none, -2 when several */
+  const openTenancy = new Int32Array(personCount).fill(-1);
   let latestAsOf = '';
   let latestEvent = '';
   for (let i = 0; i < n; i++) {
@@ -198,6 +200,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
     if (sex[p] === 0) sex[p] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : 0;
     const date = r.eventDate ?? r.asOf;
     const a = addresses.addressOf[i]!;
+    if (a >= 0 && r.tenancyStart && !r.tenancyEnd && openTenancy[p] !== a) openTenancy[p] = openTenancy[p] === -1 ? a : -2;
     if (a >= 0) {
       const more = moreAddresses.get(p);
       const current = currentAddress[p]!;
@@ -253,7 +256,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
   };
   const nameKey = new Float64Array(personCount).fill(-1);
   for (let p = 0; p < personCount; p++) if (currentAddress[p]! >= 0) nameKey[p] = nameKeyOf(p);
-  const groups = groupAddresses(currentAddress, moreAddresses, addresses, child, nameKey, dobDay);
+  const groups = groupAddresses(currentAddress, moreAddresses, addresses, child, nameKey, dobDay, openTenancy);
   return { ...groups, nameText, surnames, surnameParts: parts, postcodes, postcodeCount: addresses.postcodeText.length, dobDay, sex, currentAddress, currentPostcode, referenceDay };
 }
 
@@ -282,8 +285,15 @@ function groupAddresses(
   child: (p: number) => boolean,
   nameKey: Float64Array,
   dobDay: Float64Array,
+  openTenancy: Int32Array,
 ): { groupOfAddress: Int32Array; groupCount: number; groupPostcode: Int32Array } {
   const n = addresses.count;
+  // A tenancy that has not ended says its people live there now. Two addresses each with one are
+  // two homes at once, not one household's old and new: someone seen at both (a grown-up son on
+  // his own new tenancy, still seen by the police at his parents') moved out, and the addresses
+  // stay apart. Held at the group's root after joining.
+  const tenanted = new Uint8Array(n);
+  for (const a of openTenancy) if (a >= 0) tenanted[a] = 1;
   /** adults (or people of unknown age) seen at this address only; after joining, held at the group's root */
   const settled = new Int32Array(n);
   for (let p = 0; p < currentAddress.length; p++) {
@@ -303,21 +313,24 @@ function groupAddresses(
     const roots: number[] = [];
     let occupied = -1;
     let occupiedCount = 0;
+    let tenancies = 0;
     for (const a of seen.keys()) {
       const r = find(a);
       if (roots.includes(r)) continue;
       roots.push(r);
+      tenancies += tenanted[r]!;
       if (settled[r]! > 0) {
         occupied = r;
         occupiedCount++;
       }
     }
-    if (occupiedCount > 1) continue;
+    if (occupiedCount > 1 || tenancies > 1) continue;
     const target = occupied >= 0 ? occupied : roots[0]!;
     for (const r of roots) {
       if (r === target) continue;
       parent[r] = target;
       settled[target]! += settled[r]!;
+      tenanted[target] = tenanted[target]! | tenanted[r]!;
     }
   }
   // A family seen at two addresses moved: two or more people of the same name (and the same date
@@ -372,6 +385,7 @@ function groupAddresses(
     const [keep, drop] = settled[ra]! >= settled[rb]! ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
     settled[keep]! += settled[drop]!;
+    tenanted[keep] = tenanted[keep]! | tenanted[drop]!;
   }
 
   // People between two occupied groups choose one.
@@ -388,7 +402,16 @@ function groupAddresses(
         if (e.any > cur.any) cur.any = e.any;
       }
     }
+    // their own tenancy that has not ended is where they live
+    const own = openTenancy[p]! >= 0 ? find(openTenancy[p]!) : -1;
     for (const [r, e] of pooled) {
+      if (own >= 0 && pooled.has(own)) {
+        if (r === own) {
+          best = r;
+          bestSeen = e;
+        }
+        continue;
+      }
       const better =
         best < 0 ||
         e.dated > bestSeen.dated ||
