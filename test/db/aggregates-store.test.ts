@@ -37,7 +37,7 @@ let before: unknown;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'bw-aggregates-'));
-  const fixture = await buildPackFixture(root, { households: 40, passphrase: ANN });
+  const fixture = await buildPackFixture(root, { households: 40, passphrase: ANN, nationalIod: false });
   const store = fixture.store;
   addUser(store, { user: 'cora', role: 'co-ordinator', organisation: null }, CORA);
   const rows = store.reader.prepare('SELECT forename, surname, dob FROM record WHERE forename IS NOT NULL AND surname IS NOT NULL AND dob IS NOT NULL').all() as Array<{ forename: string; surname: string; dob: string }>;

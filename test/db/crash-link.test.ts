@@ -2,15 +2,46 @@
 // of the killed one (no link_run, person, household, assignment, pair or ID-event rows, the ID
 // sequences unmoved), the audit chain verifies, and a fresh `link` succeeds. The kill happens at
 // fixed checkpoints (BASELINE_TEST_CRASH_AT=<phase>@<step>), not on a timer.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../electron/engine/store/store.js';
-import { runCli } from '../helpers/cli.js';
+import { REPO, runCli, type CliRun } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 const PASS = 'a passphrase for link crash tests';
 const env = { BASELINE_PASSPHRASE: PASS };
+
+// Each kill needs a process of its own, and tsx compiling the CLI's modules in every one of them
+// cost more than the links being killed. So the CLI's own source is bundled once for this file
+// (esbuild, as tsx uses) and each killed `link` runs that. The bundle sits inside the repo (in
+// the ignored dist/) so its packages resolve from node_modules as the CLI's do.
+let bundleDir = '';
+let bundle = '';
+beforeAll(async () => {
+  mkdirSync(join(REPO, 'dist'), { recursive: true });
+  bundleDir = mkdtempSync(join(REPO, 'dist', 'crash-link-cli-'));
+  bundle = join(bundleDir, 'main.mjs');
+  await build({ entryPoints: [join(REPO, 'electron/cli/main.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+}, 120_000);
+afterAll(() => {
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+});
+
+/** `link` in a child process of its own, killed at the checkpoint given. */
+function killedLink(db: string, point: string): CliRun {
+  const result = spawnSync(process.execPath, [bundle, 'link', '--db', db], {
+    cwd: REPO,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, BASELINE_TEST_CRASH_AT: point },
+    timeout: 120_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: null, signal: result.signal };
+}
 
 const TABLES = ['link_run', 'person', 'household', 'run_record_person', 'run_person_household', 'link_pair', 'link_id_event', 'audit_event'] as const;
 
@@ -57,7 +88,7 @@ describe('kill -9 during link', () => {
     expect(before.link_pair).toBeGreaterThan(0);
 
     for (const [point] of KILL_POINTS) {
-      const killed = runCli(['link', '--db', db], { ...env, BASELINE_TEST_CRASH_AT: point });
+      const killed = killedLink(db, point);
       expect({ point, signal: killed.signal }).toEqual({ point, signal: 'SIGKILL' });
       expect({ point, after: snapshot(db) }).toEqual({ point, after: before });
       const verified = runCli(['audit', 'verify', '--db', db, '--json'], env);

@@ -2,7 +2,7 @@
 // re-linked — stable IDs across runs and a changed month, decisions that persist, identifier
 // constraints, and runs that either write everything or nothing.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,11 +25,17 @@ interface Fixture {
   dir: string;
   files: string[];
   truth: Map<string, string>;
+  /** The demo imported once, not linked: each test links a copy of it. */
+  imported: string;
+  /** The same store after its first Run, for tests about what later Runs do. */
+  linked: string;
 }
 
+// One raw key for the templates and their copies (the file is the store; the key opens it).
+const KEY = randomBytes(32);
 let fixture: Fixture;
-beforeAll(() => {
-  // written once, imported into a fresh store per test
+beforeAll(async () => {
+  // written and imported once; each test works on a copy of the store file
   const dir = mkdtempSync(join(tmpdir(), 'bw-link-demo-'));
   const { files } = writeDemoBorough({ households: 250, seed: 42, outDir: dir });
   const truth = new Map<string, string>();
@@ -37,14 +43,27 @@ beforeAll(() => {
     const [file, sheet, row, person] = line.split(',');
     truth.set(`${file},${sheet},${row}`, person as string);
   }
-  fixture = { dir, files, truth };
-}, 60_000);
+  const imported = join(dir, 'imported.db');
+  const store = Store.openWithKey(imported, KEY, true);
+  for (const f of files) await importFile(store, f, { user: 'tester' }, silentJob());
+  store.close();
+  const linked = copyStore(imported, join(dir, 'linked.db'));
+  const once = Store.openWithKey(linked, KEY, false);
+  await runLink(once, { user: 'tester' }, silentJob());
+  once.close();
+  fixture = { dir, files, truth, imported, linked };
+}, 120_000);
 afterAll(() => rmSync(fixture.dir, { recursive: true, force: true }));
 
-async function demoStore(): Promise<Store> {
-  const store = Store.openWithKey(join(tempDir(), 'link.db'), randomBytes(32), true);
-  for (const f of fixture.files) await importFile(store, f, { user: 'tester' }, silentJob());
-  return store;
+function copyStore(from: string, to: string): string {
+  copyFileSync(from, to);
+  if (existsSync(`${from}.keys`)) copyFileSync(`${from}.keys`, `${to}.keys`);
+  return to;
+}
+
+/** A fresh copy of the demo store: imported only, or (`linked`) after one Run. */
+function demoStore(which: 'imported' | 'linked' = 'imported'): Store {
+  return Store.openWithKey(copyStore(fixture[which], join(tempDir(), 'link.db')), KEY, false);
 }
 
 function clusters(store: Store): Array<{ key: string; person: string; household: string }> {
@@ -64,7 +83,7 @@ const count = (store: Store, sql: string): number => (store.reader.prepare(sql).
 
 describe('runLink', () => {
   it('links a demo borough: persons and households with stable IDs, one run row, explained pairs', async () => {
-    const store = await demoStore();
+    const store = demoStore();
     try {
       const before = clusters(store);
       expect(before[0]?.person).toMatch(/^P\d+$/);
@@ -131,9 +150,8 @@ describe('runLink', () => {
   });
 
   it('a re-run keeps every ID; a changed month keeps ≥ 99% of unchanged people', async () => {
-    const store = await demoStore();
+    const store = demoStore('linked');
     try {
-      await runLink(store, { user: 'tester' }, silentJob());
       const first = new Map(clusters(store).map((r) => [r.key, r.person]));
       const again = await runLink(store, { user: 'tester' }, silentJob());
       expect(again.personIds.kept).toBe(again.persons);
@@ -169,9 +187,8 @@ describe('runLink', () => {
   }, 60_000);
 
   it('a non-match decision persists across runs and splits the person, recorded as a split', async () => {
-    const store = await demoStore();
+    const store = demoStore('linked');
     try {
-      await runLink(store, { user: 'tester' }, silentJob());
       const pair = store.reader
         .prepare(
           `SELECT a.record_id AS a, b.record_id AS b, a.person_id AS person FROM run_record_person a
@@ -198,7 +215,7 @@ describe('runLink', () => {
   }, 60_000);
 
   it('writes nothing when cancelled or when the input is unusable', async () => {
-    const store = await demoStore();
+    const store = demoStore();
     try {
       const controller = new AbortController();
       const job = createJobContext(controller.signal, (phase) => {

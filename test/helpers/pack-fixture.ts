@@ -40,7 +40,11 @@ export interface PackFixture {
   areas: Record<string, string[]>;
 }
 
-export async function buildPackFixture(dir: string, options: { households: number; seed?: number; passphrase: string; areas?: Record<string, string[]> }): Promise<PackFixture> {
+/**
+ * `nationalIod: false` leaves out the two England-wide files (IoD2015, IoD2019; a few seconds
+ * each to import) for tests that need Rotherham's IoD2025 alone.
+ */
+export async function buildPackFixture(dir: string, options: { households: number; seed?: number; passphrase: string; areas?: Record<string, string[]>; nationalIod?: boolean }): Promise<PackFixture> {
   const path = join(dir, 'pack.db');
   const store = Store.create(path, options.passphrase, 'analyst');
   store.setMeta('synthetic', 'true');
@@ -49,7 +53,8 @@ export async function buildPackFixture(dir: string, options: { households: numbe
   const written = writeDemoBorough({ households: options.households, seed: options.seed ?? 11, outDir: demoDir, lsoaCodes: codes });
   for (const file of written.files) await importFile(store, file, { user: 'analyst' }, silentJob());
   await runLink(store, { user: 'analyst' }, silentJob());
-  for (const file of [IOD2015, IOD2019, FILE7, BOUNDARIES, CROSSWALK, written.lookupPath as string]) await importReference(store, file, { kind: 'auto', user: 'analyst' }, silentJob());
+  const national = options.nationalIod === false ? [] : [IOD2015, IOD2019];
+  for (const file of [...national, FILE7, BOUNDARIES, CROSSWALK, written.lookupPath as string]) await importReference(store, file, { kind: 'auto', user: 'analyst' }, silentJob());
   // Default areas: the most deprived LSOAs (where the demo puts its neediest streets) in small groups, and one quieter area.
   const areas = options.areas ?? {
     'Ferham and Masbrough': pick(codes, [0]),

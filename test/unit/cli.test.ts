@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { writeDemoBorough } from '../../electron/engine/demo/index.js';
 import { REPO, runCli } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
@@ -146,8 +147,9 @@ describe('CLI contract', () => {
     const truth = keys(join(dir, 'files', 'truth.csv'));
     expect(truth.length).toBeGreaterThan(100);
     expect(keys(out)).toEqual(truth);
-    // Same N and S again: byte-identical extracts and truth.
-    expect(runCli(['demo', '--households', '120', '--seed', '5', '--out', join(dir, 'again'), '--db', join(dir, 'again.db')], env).code).toBe(0);
+    // Same N and S again: byte-identical extracts and truth. Written by the demo's writer alone:
+    // a second import and link of the same files would add nothing to what this checks.
+    writeDemoBorough({ households: 120, seed: 5, outDir: join(dir, 'again') });
     for (const name of ['truth.csv', ...(demo.json?.files as Array<{ fileName: string }>).map((f) => f.fileName)]) {
       expect(readFileSync(join(dir, 'again', name)).equals(readFileSync(join(dir, 'files', name))), name).toBe(true);
     }
