@@ -44,10 +44,11 @@ export interface RecordValues {
 
 /** Why a row under a header cannot be a record: a mapping can fix it (unlike a second table's rows). */
 export const NO_NAME = 'no name in any name column';
-/** A name and nothing else to tell the person apart: a mapping can fix this too. */
-export const TOO_LITTLE = 'not enough to identify a person: a record needs two of a name, a date of birth or age, a national identifier, an address or postcode, an e-mail or phone';
-/** Reasons a re-mapping may turn into records. */
-export const REMAPPABLE_REASONS = [NO_NAME, TOO_LITTLE] as const;
+/** A name and nothing else to tell the person apart: a mapping can fix this too (the reason goes on to say what the row lacks). */
+export const TOO_LITTLE = 'not enough to identify a person';
+const TOO_LITTLE_NAME_ONLY = `${TOO_LITTLE}: the row has only a name (a forename and a surname are one kind); a record needs two of a name, a date of birth or age, a national identifier, an address or postcode, an e-mail or phone`;
+/** Reasons (or, ending in %, the start of reasons) a re-mapping may turn into records. */
+export const REMAPPABLE_REASONS = [NO_NAME, `${TOO_LITTLE}%`] as const;
 
 export type BuildResult = { ok: true; record: RecordValues } | { ok: false; reason: string };
 
@@ -171,6 +172,17 @@ function dummyReason(nhs: string | null, forename: string | null, surname: strin
 
 const columnName = (ctx: PreparedContext, i: number): string => ctx.headers[i] || `column ${i + 1}`;
 
+const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const PARTIAL_YEAR = new RegExp(`^(?:(?:c|ca|circa|abt|about|bef|before|aft|after)\\.?\\s*)?(?:${MONTH_WORD}\\s+|\\d{1,2}[/.-])?(\\d{4})(?:[/.-]\\d{1,2})?$`, 'i');
+
+/** The year of a birth given only as a year, "c. 1843", "Mar 1843", "03/1843" or "1843-03"; null otherwise. */
+export function partialBirthYear(value: string, pivotYear: number): number | null {
+  const m = PARTIAL_YEAR.exec(value.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  return year >= 1000 && year <= pivotYear ? year : null;
+}
+
 export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedContext): BuildResult {
   const problems: string[] = [];
 
@@ -185,8 +197,11 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     const split = splitFullName(full.value, ctx.nameOrders?.[full.column] ?? null);
     const titled = cleanName(full.value.includes(',') ? full.value.slice(full.value.indexOf(',') + 1) : full.value);
     title ??= titled.title;
+    // A one-word full name that is the forename already read says nothing of the surname: copying
+    // it there would make "William" look like "William William" to the linker.
+    const onlyTheForename = forename !== null && split.forename === null && split.surname !== null && nameKey(split.surname) === nameKey(forename);
     forename ??= split.forename;
-    surname ??= split.surname;
+    if (!onlyTheForename) surname ??= split.surname;
     middleNames ??= split.middleNames;
   }
 
@@ -200,9 +215,13 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   }
 
   const dobCell = firstOf(cells, ctx, 'dob');
-  const read = dobCell ? dateIn(dobCell, ctx) : null;
+  // A year (or month and year) of birth alone, as registers and burial ages give it: evidence of
+  // who the person is, but no date (and "1843" is not the spreadsheet day number 1843, 1905-01-16).
+  const partialYear = dobCell ? partialBirthYear(dobCell.value, ctx.pivotYear) : null;
+  const read = dobCell && partialYear === null ? dateIn(dobCell, ctx) : null;
   let dob: { iso: string; ambiguousDayMonth: boolean } | null = read;
-  if (dobCell && !read) problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date`);
+  if (dobCell && partialYear !== null) problems.push(`${columnName(ctx, dobCell.column)}: only the year of birth (${partialYear}): kept in the raw row, not used as a date`);
+  else if (dobCell && !read) problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date`);
   if (dobCell && read) {
     // Nobody is born after their own event or the extract's date: a two-digit year takes the
     // century that makes the birth possible ("08/01/25" at a 2024 attendance is 1925).
@@ -258,10 +277,10 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const otherId = normaliseOtherId(firstOf(cells, ctx, 'other_id')?.value);
   const named = Boolean(forename || surname);
   const kinds =
-    (named ? 1 : 0) + (dob || age !== null ? 1 : 0) + (nhs.value || nino.value || upn.value || otherId ? 1 : 0) + (address || postcode || uprn ? 1 : 0) + (contactIn(cells, ctx) ? 1 : 0);
+    (named ? 1 : 0) + (dob || age !== null || partialYear !== null ? 1 : 0) + (nhs.value || nino.value || upn.value || otherId ? 1 : 0) + (address || postcode || uprn ? 1 : 0) + (contactIn(cells, ctx) ? 1 : 0);
   // A sheet that maps names and nothing else (a bare list) keeps its named rows, flagged: the
   // rule is for rows that leave blank what their sheet could have told.
-  if (kinds < 2 && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE : NO_NAME };
+  if (kinds < 2 && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE_NAME_ONLY : NO_NAME };
   if (kinds < 2) problems.push('only a name: nothing else in the row tells this person from a namesake');
   const dummy = dummyReason(nhs.value, forename, surname);
   if (dummy) return { ok: false, reason: dummy };

@@ -47,7 +47,7 @@ interface StoredSheet {
 
 const BATCH = 1000;
 /** Rows under a header the table reader kept as data but could not read: a mapping can fix these. */
-const REMAPPABLE = `(rr.status = 'record' OR (rr.status = 'quarantine' AND rr.reason IN (${REMAPPABLE_REASONS.map((r) => `'${r.replace(/'/g, "''")}'`).join(', ')})))`;
+const REMAPPABLE = `(rr.status = 'record' OR (rr.status = 'quarantine' AND (${REMAPPABLE_REASONS.map((r) => `rr.reason ${r.endsWith('%') ? 'LIKE' : '='} '${r.replace(/'/g, "''")}'`).join(' OR ')})))`;
 
 const isRole = (r: unknown): r is ColumnRole => typeof r === 'string' && (COLUMN_ROLES as readonly string[]).includes(r);
 

@@ -8,6 +8,7 @@ import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
+import { settlePersonAttributes } from './person-attributes.js';
 import { settleReferences, settleUnheadedBirthDate } from './role-relations.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
@@ -383,7 +384,8 @@ export class SheetPlanner {
     const sampleRows = sample.map((r) => r.row.cells);
     const settled = settleReferences(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), sampleRows, this.given ?? []);
     const dated = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
-    const suggestions = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
+    const events = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
+    const suggestions = settlePersonAttributes(block.roleHeaders, events, columnSamples, this.given ?? [], this.pivotYear);
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     const nameOrders = nameOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     // A table without a header says so by header row 0: no row of the file names its columns.

@@ -309,6 +309,32 @@ function contact(people: number, seed: number): Truth {
   return { records, person };
 }
 
+const BIRTH_PLACES = [...new Set([...TOWNS_UK.map((t) => t.town), ...PARISHES, ...'Kent Essex Surrey Sussex Norfolk Suffolk Cornwall Dorset Wiltshire Somerset Lancashire Cheshire Durham Northumberland Cumberland Westmorland Lincolnshire Shropshire Herefordshire Worcester Gloucester Canterbury Chester Dublin Aberdeen Dundee Perth Swansea Plymouth Hull Newcastle Sunderland Ipswich Colchester Reading Salisbury Winchester Lichfield Coventry Derby Leicester Northampton Bedford Hertford'.split(' ')])].map((p) => p.toLowerCase());
+const OCCUPATIONS = 'politician priest soldier merchant lawyer physician poet painter writer clergyman judge sailor naval officer architect engineer scientist farmer banker publisher printer actor composer teacher surgeon bishop landowner'.split(' ');
+
+/**
+ * Per record of the `notables` set, the person's place of birth and occupation as the public set
+ * writes them: one of each per person, missing more often in each later copy (as its other fields
+ * are). Drawn from a stream of their own, so the in-memory records (which have no such fields)
+ * are the same with or without `--write-csv`.
+ */
+function aboutThePerson(person: readonly string[], seed: number): Array<{ place: string | null; occupation: string | null }> {
+  const random = rng(seed + 1);
+  const count = new Map<string, number>();
+  for (const p of person) count.set(p, (count.get(p) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const own = new Map<string, { place: string; occupation: string }>();
+  return person.map((p) => {
+    let who = own.get(p);
+    if (!who) own.set(p, (who = { place: pick(random, BIRTH_PLACES), occupation: pick(random, OCCUPATIONS) }));
+    const c = seen.get(p) ?? 0;
+    seen.set(p, c + 1);
+    const copies = count.get(p) ?? 1;
+    const t = copies > 1 ? c / (copies - 1) : 0;
+    return { place: random() < 0.2 + 0.3 * t ? null : who.place, occupation: random() < 0.3 + 0.3 * t ? null : who.occupation };
+  });
+}
+
 const CASES: Record<string, { label: string; make: (people: number, seed: number) => Truth; people: number }> = {
   historical: { label: 'historical register (30 % missing DOBs, born 1760–1849, spelling variants)', make: historical, people: 20_000 },
   parish: { label: 'parish registers (Latin forms, contractions, 15–60 % missing DOBs by register, born 1760–1849)', make: parish, people: 8_000 },
@@ -326,10 +352,11 @@ for (const name of (arg('cases') ?? 'historical,parish,notables,contact').split(
   const csvOut = arg('write-csv');
   if (csvOut) {
     const cell = (v: string | null | undefined): string => (v == null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const about = name === 'notables' ? aboutThePerson(person, seed) : null;
     const lines = records.map((r, i) => {
       const full = [r.forename, r.surname].filter(Boolean).join(' ').toLowerCase();
       const sex = r.sex === 'M' ? 'male' : r.sex === 'F' ? 'female' : null;
-      return [`${person[i]}-${i}`, person[i], full, full, r.forename?.toLowerCase(), r.surname?.toLowerCase(), r.dob, r.address?.toLowerCase(), r.postcode?.toLowerCase(), sex, null].map(cell).join(',');
+      return [`${person[i]}-${i}`, person[i], full, full, r.forename?.toLowerCase(), r.surname?.toLowerCase(), r.dob, about?.[i]?.place ?? r.address?.toLowerCase(), r.postcode?.toLowerCase(), sex, about?.[i]?.occupation ?? null].map(cell).join(',');
     });
     writeFileSync(csvOut, `unique_id,cluster,full_name,first_and_surname,first_name,surname,dob,birth_place,postcode_fake,gender,occupation\n${lines.join('\n')}\n`);
   }
