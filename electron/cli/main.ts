@@ -47,7 +47,7 @@ ${BASELINE_HELP}
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] [--reads-own] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
   audit verify [--checkpoint HASH] | audit export --out FILE.csv   (exports print the checkpoint)
-  inbox submit FILE [--kind KIND] [--as-of YYYY-MM-DD] | inbox status   (partners who submit; the store stays shut)
+  inbox submit FILE [--kind KIND] [--as-of YYYY-MM-DD] | inbox status | inbox results SUBMISSION   (partners who submit; the store stays shut)
   inbox list | inbox take-in   (analysts: take partners' sealed extracts in through the import pipeline)
   source list | source purge ID
   source set-partner ID NAME        correct the partner a source is filed under (analyst; audited)

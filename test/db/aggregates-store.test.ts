@@ -182,7 +182,7 @@ describe('partners submit without reading, unless an analyst says otherwise', ()
     const reader = runCli(['users', 'add', 'rob', '--role', 'partner', '--organisation', 'Police', '--reads-own', '--db', path], { ...env, BASELINE_NEW_PASSPHRASE: 'reading partner passphrase' });
     expect(reader.code, reader.stderr).toBe(0);
     const slots = readKeyFile(`${path}.keys`).slots;
-    expect(slots.find((s) => s.user === 'pat')?.holds).toEqual([]);
+    expect(slots.find((s) => s.user === 'pat')?.holds).toEqual(['reply']);
     expect(slots.find((s) => s.user === 'rob')?.holds).toEqual(['data']);
     expect(() => Store.unlock(path, 'partner passphrase 2026')).toThrow(/does not open the store/);
   }, 60_000);

@@ -42,6 +42,7 @@ export const SAMPLE: { [C in Channel]: unknown } = {
   'governance:purge': { sourceId: 1, confirmFileName: 'school.csv' },
   'inbox:submit': { path: '/nonexistent/extract.csv', passphrase: 'not a partner passphrase' },
   'inbox:status': { passphrase: 'not a partner passphrase' },
+  'inbox:results': { submission: '00000000-0000-4000-8000-000000000000', passphrase: 'not a partner passphrase' },
   'inbox:list': {},
   'inbox:takeIn': {},
   'governance:recoveryStatus': {},
