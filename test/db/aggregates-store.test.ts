@@ -134,7 +134,11 @@ describe('co-ordinators\' commands read the aggregates store', () => {
     expect(search.code).toBe(1);
     const unprepared = runCli(['cohort', 'evaluate', '--preset', 'troubled-families-phase-1', '--as-of', '2019-01-01', '--db', path], coordinator);
     expect(unprepared.code).toBe(1);
-    expect(unprepared.stderr).toMatch(/not been prepared for co-ordinators yet.*noted/);
+    // It says which dates are prepared, and how the one asked for gets prepared.
+    expect(unprepared.stderr).toMatch(/cohort for troubled-families-phase-1 at 1 January 2019 has not been prepared for co-ordinators/);
+    expect(unprepared.stderr).toMatch(/Prepared dates: [^.]*31 March 2025/);
+    expect(unprepared.stderr).toMatch(/An analyst prepares it by evaluating the cohort at that date \(the Families page, or "cohort evaluate --as-of 2019-01-01"\)/);
+    expect(unprepared.stderr).toMatch(/request has been noted/);
 
     // The co-ordinator could not write the main store: their events waited in the journal, and
     // the analyst's next session folds them into the sealed trail as the co-ordinator, and prepares what was asked for.

@@ -5,7 +5,7 @@
 // answering is kept (a savepoint is rolled back); the audit events they would write are kept with
 // the answer and written to the journal, as the co-ordinator, when it is served.
 import type { Channel } from '../../../shared/ipc/contract.js';
-import type { DisclosureSettings, PackTemplate, SectionId } from '../../../shared/ipc/channels/packs.js';
+import type { PackTemplate } from '../../../shared/ipc/channels/packs.js';
 import { fail, ok, WorkbenchError, type Result } from '../../../shared/ipc/result.js';
 import { parseRequest } from '../../../shared/ipc/validate.js';
 import type { EngineContext } from '../handlers/context.js';
@@ -14,7 +14,7 @@ import { JobRunner } from '../jobs/job-runner.js';
 import { buildPackDocument } from '../packs/build-pack.js';
 import { stateFingerprint } from '../packs/fingerprint.js';
 import { storeProviders } from '../packs/store-providers.js';
-import { findTemplate, saveTemplate } from '../packs/templates.js';
+import { findTemplate } from '../packs/templates.js';
 import type { Db } from '../store/database.js';
 import type { AuditPayload } from '../store/audit.js';
 import { readKeyFile } from '../store/keyslots.js';
@@ -25,6 +25,7 @@ import { overdueSourceNames } from '../store/overdue.js';
 import { countOverdueSources } from '../queries/records.js';
 import { appVersion } from '../version.js';
 import { aggMeta, openAggregates, requestKey, setAggMeta } from './db.js';
+import { foldTemplates } from './setup.js';
 
 export interface Ask {
   channel: Channel;
@@ -224,20 +225,6 @@ function statusSnapshot(store: Store): Record<string, unknown> {
   };
 }
 
-/** Templates co-ordinators saved go into the main store, as whoever saved them. */
-function foldTemplates(store: Store, db: Db): void {
-  const rows = db.prepare('SELECT name, title, sections_json, disclosure_json, saved_by FROM pack_template ORDER BY saved_at').all() as Array<{ name: string; title: string; sections_json: string; disclosure_json: string; saved_by: string }>;
-  if (rows.length === 0) return;
-  for (const r of rows) {
-    try {
-      saveTemplate(store.writer, r.saved_by, { name: r.name, title: r.title, sections: JSON.parse(r.sections_json) as SectionId[], disclosure: JSON.parse(r.disclosure_json) as DisclosureSettings });
-    } catch {
-      // a template the main store refuses (the default's name) is dropped
-    }
-  }
-  db.prepare('DELETE FROM pack_template').run();
-}
-
 export interface RefreshReport {
   full: boolean;
   answers: number;
@@ -253,6 +240,9 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
   const key = store.aggregatesKey;
   if (!key || store.readOnly || store.aggregatesOnly || !store.writer.open) return null;
   if (store.writer.inTransaction) return null; // a job holds the writer: its end refreshes
+  // Nobody reads the aggregates: the file is not opened (what a co-ordinator added later sees is
+  // prepared in full as they are added, and their journal is folded at each analyst sign-in).
+  if (!hasCoordinators(store)) return null;
   const db = openAggregates(store.path, key, { create: true });
   try {
     const recordAsks = db.prepare('INSERT INTO agg_request(channel, request_key, request_json) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
@@ -264,7 +254,6 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
       recordAsks.run(ask.channel, answerKey(ask.channel, parsed.value.request), JSON.stringify(parsed.value.request));
     }
     foldTemplates(store, db);
-    if (!hasCoordinators(store)) return null;
     const fingerprint = aggregatesFingerprint(store.reader);
     const full = options.force === true || aggMeta(db, 'fingerprint') !== fingerprint;
     const wanted = db.prepare(full ? 'SELECT channel, request_json FROM agg_request' : 'SELECT channel, request_json FROM agg_request WHERE wanted = 1').all() as Array<{ channel: Channel; request_json: string }>;
