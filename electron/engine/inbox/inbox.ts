@@ -13,7 +13,7 @@ import { importFile } from '../import/import-file.js';
 import { silentJob } from '../jobs/job-context.js';
 import { checkSlot, macOf, sameHex } from '../store/key-hierarchy.js';
 import { readKeyFile, tryUnwrapKeys, writeKeyFile, type KeyFile, type KeySlot } from '../store/keyslots.js';
-import { keyFilePath } from '../store/paths.js';
+import { inboxDir, keyFilePath } from '../store/paths.js';
 import { withBackOff } from '../store/sign-in.js';
 import type { Store } from '../store/store.js';
 import { newInboxKeyPair, open, seal, type InboxKeyPair, type Sealed } from './sealed-box.js';
@@ -23,7 +23,7 @@ const FORMAT = 'baseline-workbench-submission';
 /** A partner's extract is at most this big (the inbox holds it whole, sealed, until taken in). */
 export const MAX_SUBMISSION_BYTES = 200 * 1024 * 1024;
 
-export const inboxDir = (storePath: string): string => `${storePath}.inbox`;
+export { inboxDir };
 
 export interface InboxKeys {
   publicKey: string;
