@@ -45,6 +45,8 @@ export const SAMPLE: { [C in Channel]: unknown } = {
   'inbox:results': { submission: '00000000-0000-4000-8000-000000000000', passphrase: 'not a partner passphrase' },
   'inbox:list': {},
   'inbox:takeIn': {},
+  'aggregates:refresh': {},
+  'aggregates:status': {},
   'governance:recoveryStatus': {},
   'governance:recoveryCreate': {},
   'governance:recoveryCheck': { code: '00000-00000-00000-00000-00000' },

@@ -71,7 +71,7 @@ export function aggregatesFingerprint(db: Db): string {
 }
 
 /** Whether anyone holds a co-ordinator's slot: without one, nobody reads the aggregates. */
-function hasCoordinators(store: Store): boolean {
+export function hasCoordinators(store: Pick<Store, 'keyPath'>): boolean {
   try {
     return readKeyFile(store.keyPath).slots.some((s) => s.role === 'co-ordinator');
   } catch {
@@ -130,7 +130,14 @@ class CoordinatorView {
     return this.view;
   }
 
-  answer(channel: Channel, request: unknown): { answer: Answer; audits: Array<{ action: string; payload: AuditPayload }> } | null {
+  /** An answer given, or null (not answered here, or a fault). */
+  answered(channel: Channel, request: unknown): { answer: Answer; audits: Array<{ action: string; payload: AuditPayload }> } | null {
+    const got = this.answer(channel, request);
+    return got === 'failed' ? null : got;
+  }
+
+  /** The answer; null for a channel not answered here (jobs, dialogs); 'failed' for a fault inside the engine. */
+  answer(channel: Channel, request: unknown): { answer: Answer; audits: Array<{ action: string; payload: AuditPayload }> } | null | 'failed' {
     this.captured.length = 0;
     const writer = this.store.writer;
     writer.exec('SAVEPOINT aggregates_answer');
@@ -144,7 +151,7 @@ class CoordinatorView {
     } catch (error) {
       // A refusal or a plain "no such area" is an answer too: co-ordinators get the same words.
       if (error instanceof WorkbenchError) return { answer: { ok: false, kind: error.kind, message: error.message }, audits: [...this.captured] };
-      return null;
+      return 'failed';
     } finally {
       writer.exec('ROLLBACK TO aggregates_answer');
       writer.exec('RELEASE aggregates_answer');
@@ -169,11 +176,11 @@ function standardAsks(store: Store, view: CoordinatorView): Ask[] {
   };
   for (const c of ['sources:list', 'matching:summary', 'matching:model', 'matching:histogram', 'geo:status', 'areas:list', 'areas:wards', 'programme:list', 'outcomes:indicators', 'packs:templates', 'baseline:streets', 'baseline:wards', 'model:exportSplink'] as const) add(c, {});
   const listed = (channel: Channel): unknown[] => {
-    const got = view.answer(channel, {});
+    const got = view.answered(channel, {});
     return got?.answer.ok && Array.isArray(got.answer.value) ? got.answer.value : [];
   };
   const one = (channel: Channel): Record<string, unknown> | null => {
-    const got = view.answer(channel, {});
+    const got = view.answered(channel, {});
     return got?.answer.ok && got.answer.value && typeof got.answer.value === 'object' ? (got.answer.value as Record<string, unknown>) : null;
   };
   const settings = one('matching:summary')?.settings as { threshold: number; reviewFrom: number } | undefined;
@@ -229,14 +236,35 @@ export interface RefreshReport {
   full: boolean;
   answers: number;
   packs: number;
+  /** Answers (or packs) that failed inside the engine: co-ordinators are told those are not prepared. */
+  failed: number;
+  millis: number;
+}
+
+/** Where a refresh is: `done` of `total` answers and packs prepared. */
+export interface RefreshStep {
+  done: number;
+  total: number;
 }
 
 /**
  * Brings the aggregates store up to date: everything when the main store changed since the last
  * full refresh (or `force`), else only `asks` and what co-ordinators asked for in vain. Does
  * nothing in sessions without the aggregates key, or while nobody holds a co-ordinator's slot.
+ * Runs in one go (as a session ends); `refreshAggregatesInSteps` is the same work as a job.
  */
 export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?: boolean } = {}): RefreshReport | null {
+  const steps = refreshSteps(store, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same refresh, yielding after each answer so a job can report progress and be cancelled. */
+export function refreshAggregatesInSteps(store: Store, options: { asks?: Ask[]; force?: boolean } = {}): Generator<RefreshStep, RefreshReport | null> {
+  return refreshSteps(store, options);
+}
+
+function* refreshSteps(store: Store, options: { asks?: Ask[]; force?: boolean }): Generator<RefreshStep, RefreshReport | null> {
+  const started = performance.now();
   const key = store.aggregatesKey;
   if (!key || store.readOnly || store.aggregatesOnly || !store.writer.open) return null;
   if (store.writer.inTransaction) return null; // a job holds the writer: its end refreshes
@@ -259,10 +287,17 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
     const wanted = db.prepare(full ? 'SELECT channel, request_json FROM agg_request' : 'SELECT channel, request_json FROM agg_request WHERE wanted = 1').all() as Array<{ channel: Channel; request_json: string }>;
     const view = new CoordinatorView(store);
     const asks: Ask[] = [...(full ? standardAsks(store, view) : []), ...wanted.map((w) => ({ channel: w.channel, request: JSON.parse(w.request_json) as unknown })), ...parsedAsks];
-    if (!full && asks.length === 0) return { full, answers: 0, packs: 0 };
+    const millis = (): number => Math.round(performance.now() - started);
+    if (!full && asks.length === 0) return { full, answers: 0, packs: 0, failed: 0, millis: millis() };
+    const templates = full ? ((view.answered('packs:templates', {})?.answer ?? { ok: false }) as Answer) : ({ ok: false } as Answer);
+    const names = templates.ok ? (templates.value as PackTemplate[]).map((t) => t.name) : [];
+    const total = asks.length + names.length;
     const rows: Array<[string, string, string, string]> = [];
     const seen = new Set<string>();
+    let failed = 0;
+    let done = 0;
     for (const ask of asks) {
+      yield { done: done++, total };
       const parsed = parseRequest(ask.channel, ask.request);
       if (!parsed.ok) continue;
       const request = ask.channel === 'cohort:evaluate' && ((parsed.value.request as { limit?: number }).limit ?? 0) > 0 ? { ...(parsed.value.request as object), limit: LISTED_FAMILIES } : parsed.value.request;
@@ -270,21 +305,21 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
       if (seen.has(`${ask.channel}\u0000${k}`)) continue;
       seen.add(`${ask.channel}\u0000${k}`);
       const got = view.answer(ask.channel, request);
-      if (got) rows.push([ask.channel, k, JSON.stringify(got.answer), JSON.stringify(got.audits)]);
+      if (got === 'failed') failed++;
+      else if (got) rows.push([ask.channel, k, JSON.stringify(got.answer), JSON.stringify(got.audits)]);
     }
     const packs: Array<[string, string]> = [];
-    if (full) {
-      const templates = (view.answer('packs:templates', {})?.answer ?? { ok: false }) as Answer;
-      const names = templates.ok ? (templates.value as PackTemplate[]).map((t) => t.name) : [];
-      for (const name of names) {
-        try {
-          const document = buildPackDocument(store.reader, storeProviders(view.asStore), findTemplate(store.reader, name), { synthetic: store.synthetic, version: appVersion() });
-          packs.push([name.toLowerCase(), JSON.stringify(document)]);
-        } catch {
-          // a template whose figures cannot be read is left out: building it says so
-        }
+    for (const name of names) {
+      yield { done: done++, total };
+      try {
+        const document = buildPackDocument(store.reader, storeProviders(view.asStore), findTemplate(store.reader, name), { synthetic: store.synthetic, version: appVersion() });
+        packs.push([name.toLowerCase(), JSON.stringify(document)]);
+      } catch (error) {
+        // A template whose figures cannot be read is left out (building it says so); a fault is counted.
+        if (!(error instanceof WorkbenchError)) failed++;
       }
     }
+    yield { done: total, total };
     db.transaction(() => {
       if (full) {
         db.prepare('DELETE FROM agg_answer').run();
@@ -303,7 +338,7 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
       }
       setAggMeta(db, 'refreshed_at', new Date().toISOString());
     })();
-    return { full, answers: rows.length, packs: packs.length };
+    return { full, answers: rows.length, packs: packs.length, failed, millis: millis() };
   } finally {
     db.close();
   }
