@@ -25,7 +25,7 @@ const STATUS_LABELS: Readonly<Record<SubmissionStatus['status'], string>> = {
 function outcome(s: SubmissionStatus): string {
   if (!s.receipt) return '';
   if (s.receipt.reason) return s.receipt.reason;
-  return `${s.receipt.records} records, ${s.receipt.quarantined} rows quarantined${s.receipt.skipped ? ' (already imported)' : ''}`;
+  return `${s.receipt.records} records, ${s.receipt.quarantined} ${s.receipt.quarantined === 1 ? 'row' : 'rows'} quarantined${s.receipt.skipped ? ' (already imported)' : ''}`;
 }
 
 /**
