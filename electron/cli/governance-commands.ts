@@ -32,7 +32,7 @@ const users: Handler = async (args, ctx) => {
       return engine.call('users:add', { user: name, role: role as Role, organisation: single(args, 'organisation') ?? null, passphrase, ...(submitOnly !== undefined ? { submitOnly } : {}) });
     });
     const submits = added.role === 'partner' && !args.flags.has('reads-own');
-    ctx.say(`Added ${added.user} (${added.role}).${submits ? ' Their passphrase submits extracts to the inbox (inbox submit, inbox status) and opens nothing in the store.' : ''}`);
+    ctx.say(`Added ${added.user} (${added.role}).${submits ? ' Their passphrase submits extracts to the inbox and reads what came of them (inbox submit, inbox status, inbox results: counts and their own quarantined rows) and opens nothing in the store.' : ''}`);
     return { summary: { ok: true, command: 'users add', user: added }, exit: 0 };
   }
   if (verb === 'remove') {

@@ -1,5 +1,6 @@
 // CLI: the inbox. A partner submits an extract sealed to the store and checks its status with
-// their passphrase alone (the store is never opened); an analyst lists and takes the inbox in.
+// their passphrase alone (the store is never opened), and reads what came of each (its
+// quarantined rows, sealed to them); an analyst lists and takes the inbox in.
 import { SOURCE_KINDS, type SourceKind } from '../../shared/domain/record-fields.js';
 import { single, UsageError, type ParsedArgs } from './args.js';
 import { invoke, withEngine, type CliContext } from './invoke.js';
@@ -37,6 +38,19 @@ const status: Handler = async (_args, ctx) => {
   return { summary: { ok: true, command: 'inbox status', submissions: list }, exit: 0 };
 };
 
+/** What came of one submission, with its quarantined rows: only the partner's own key opens it. */
+const results: Handler = async (args, ctx) => {
+  const submission = args.words[2];
+  if (!submission) throw new UsageError('inbox results needs a SUBMISSION id (see "inbox status"): inbox results SUBMISSION');
+  const passphrase = await obtainPassphrase('unlock', ctx.storePath);
+  const got = await withEngine(ctx, (engine) => engine.call('inbox:results', { submission, passphrase, ...(ctx.user ? { user: ctx.user } : {}) }), { locked: true });
+  ctx.say(got.reason ? `${got.submission}: ${got.status}: ${got.reason}` : `${got.submission}: ${got.status}, source ${got.sourceId ?? '-'}, ${got.records} records, ${got.quarantined} quarantined${got.skipped ? ' (this file was already in the store)' : ''}`);
+  for (const sheet of got.sheets) ctx.say(`  sheet ${sheet.sheet}: ${sheet.records} records, ${sheet.quarantined} quarantined`);
+  for (const row of got.quarantine) ctx.say(`  ${row.sheet} row ${row.rowNumber}: ${row.reason}`);
+  if (got.quarantine.length < got.quarantined) ctx.say(`  (the first ${got.quarantine.length} of ${got.quarantined} quarantined rows are listed)`);
+  return { summary: { ok: true, command: 'inbox results', results: got }, exit: 0 };
+};
+
 const list: Handler = async (_args, ctx) => {
   const all = await invoke(ctx, 'inbox:list', {});
   for (const s of all) ctx.say(describe(s));
@@ -50,12 +64,12 @@ const takeIn: Handler = async (_args, ctx) => {
   return { summary: { ok: true, command: 'inbox take-in', submissions: done }, exit: done.some((s) => s.status === 'refused') ? 1 : 0 };
 };
 
-const VERBS: Record<string, Handler> = { submit, status, list, 'take-in': takeIn };
+const VERBS: Record<string, Handler> = { submit, status, results, list, 'take-in': takeIn };
 
 /** `inbox submit|status|list|take-in`, or undefined for another command. */
 export function inboxCommand(args: ParsedArgs): Handler | undefined {
   if (args.words[0] !== 'inbox') return undefined;
   return VERBS[args.words[1] ?? ''] ?? (async () => {
-    throw new UsageError('inbox needs submit FILE, status, list or take-in');
+    throw new UsageError('inbox needs submit FILE, status, results SUBMISSION, list or take-in');
   });
 }

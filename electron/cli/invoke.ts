@@ -20,6 +20,7 @@ import type { EngineOptions } from '../engine/engine-types.js';
 import type { Store } from '../engine/store/store.js';
 import { appVersion } from '../engine/version.js';
 import { openStore } from './open-store.js';
+import { sayRefreshFailure } from './refresh-notice.js';
 
 /** What every command is given by main.ts. */
 export interface CliContext {
@@ -77,6 +78,7 @@ export async function withEngine<T>(ctx: CliContext, work: (engine: CliEngine) =
   const finished = new Map<string, Result<unknown>>();
   const tty = process.stderr.isTTY;
   const off = engine.onEvent((event) => {
+    sayRefreshFailure(event, (line) => process.stderr.write(line));
     if (event.type === 'job:finished') finished.set(event.job, event.result as Result<unknown>);
     else if (event.type === 'job:progress' && tty) {
       const amount = event.total > 0 ? `${Math.floor((event.done / event.total) * 100)}%` : `${event.done}`;

@@ -13,6 +13,7 @@ import { integer, noun, parseArgs, single, UsageError, type ParsedArgs } from '.
 import { COHORT_HELP, cohortCommand } from './cohort-commands.js';
 import { governanceCommand } from './governance-commands.js';
 import { inboxCommand } from './inbox-commands.js';
+import { aggregatesCommand } from './aggregates-commands.js';
 import { invoke, withEngine, type CliContext } from './invoke.js';
 import { BASELINE_HELP, baselineCommand } from './baseline-commands.js';
 import { LINK_HELP, linkCommand } from './link-commands.js';
@@ -47,8 +48,9 @@ ${BASELINE_HELP}
   users add NAME --role analyst|co-ordinator|partner [--organisation ORG] [--reads-own] | users remove NAME | users list
   users recovery-code | users recover [NAME]   (code from BASELINE_RECOVERY_CODE or a prompt)
   audit verify [--checkpoint HASH] | audit export --out FILE.csv   (exports print the checkpoint)
-  inbox submit FILE [--kind KIND] [--as-of YYYY-MM-DD] | inbox status   (partners who submit; the store stays shut)
+  inbox submit FILE [--kind KIND] [--as-of YYYY-MM-DD] | inbox status | inbox results SUBMISSION   (partners who submit; the store stays shut)
   inbox list | inbox take-in   (analysts: take partners' sealed extracts in through the import pipeline)
+  aggregates refresh [--force] | aggregates status   (analysts: prepare co-ordinators' figures now, or see when they last were)
   source list | source purge ID
   source set-partner ID NAME        correct the partner a source is filed under (analyst; audited)
 ${PARTNER_HELP}
@@ -237,7 +239,7 @@ export async function main(argv: string[]): Promise<number> {
     const cohortHandler = cohortCommand(args);
     const importHandler = importCommand(args) ?? partnerCommand(args);
     const packHandler = packCommand(args);
-    const inboxHandler = inboxCommand(args);
+    const inboxHandler = inboxCommand(args) ?? aggregatesCommand(args);
     if (inboxHandler) outcome = await inboxHandler(args, { storePath, user, say });
     else if (linkHandler) outcome = await linkHandler(args, { storePath, user, say });
     else if (cohortHandler) outcome = await cohortHandler(args, { storePath, user, say });

@@ -27,6 +27,7 @@ const restore: Handler = async (args, ctx) => {
   ctx.say(
     `Restored the backup of ${restored.backupCreatedAt} to ${restored.path}${restored.replaced ? ' (the store that was there is replaced)' : ''}: it opens, passes its check, and its audit trail of ${restored.auditEvents} events verifies.`,
   );
+  if (restored.inboxKeptAside) ctx.say(`The replaced store's inbox held partners' submissions that are not in the backup: it is kept as ${restored.inboxKeptAside}.`);
   return { summary: { ok: true, command: 'restore', archive: resolve(archive), ...restored }, exit: 0 };
 };
 
@@ -36,5 +37,5 @@ export function storeCommand(word: string | undefined): Handler | undefined {
   return undefined;
 }
 
-export const STORE_HELP = `  backup --out FILE [--force]          a consistent encrypted copy of the store and its key file, in one file
+export const STORE_HELP = `  backup --out FILE [--force]          a consistent encrypted copy of the store, its key file, aggregates store and inbox, in one file
   restore FILE [--db NEW_STORE] [--force]   unpack a backup as a store (checks it opens; --force replaces one)`;

@@ -20,13 +20,14 @@ import { fileFault } from './store/files.js';
 import { backupStatus } from './store/backup-status.js';
 import { relinkNeeded } from './store/relink-mark.js';
 import { overdueSourceNames } from './store/overdue.js';
-import { refreshAggregates } from './aggregates/refresh.js';
+import { refreshAndRecord, refreshJob } from './aggregates/upkeep.js';
+import { hasCoordinators } from './aggregates/refresh.js';
 import { aggregatesServer, COORDINATOR_OWN_CHANNELS, PREPARED_CHANNELS } from './aggregates/serve.js';
 import { aggMeta } from './aggregates/db.js';
 
 // An analyst's session that ends leaves the aggregates store up to date for co-ordinators.
 Store.prepareAggregates = (store) => {
-  refreshAggregates(store);
+  refreshAndRecord(store);
 };
 
 /** Analysts' changes after which co-ordinators' figures are prepared again at once (others at the session's end). */
@@ -138,11 +139,17 @@ export class Engine implements EngineHandle {
       // Slider positions on the Matching page are not worth keeping for every later refresh.
       const kept = channel !== 'packs:export' && channel !== 'matching:counts' && !(request as { definition?: unknown }).definition;
       if (PREPARED_CHANNELS.has(channel) && !Object.hasOwn(JOB_RESULTS, channel) && kept) {
-        refreshAggregates(store, { asks: [{ channel, request }] });
-      } else if (REFRESH_AFTER.has(channel) && !Object.hasOwn(JOB_RESULTS, channel)) refreshAggregates(store);
+        refreshAndRecord(store, { asks: [{ channel, request }] });
+      } else if (REFRESH_AFTER.has(channel) && !Object.hasOwn(JOB_RESULTS, channel)) this.startRefresh(store);
     } catch {
       // see above
     }
+  }
+
+  /** A full preparation of co-ordinators' figures, as a job (with progress; a failure is recorded and audited). */
+  private startRefresh(store: Store): void {
+    if (!store.aggregatesKey || !hasCoordinators(store)) return;
+    this.jobs.start('aggregates:refresh', (job) => refreshJob(store, job));
   }
 
   /** The partner organisation the session is limited to, or null for unrestricted roles. */
@@ -208,13 +215,7 @@ export class Engine implements EngineHandle {
   }
 
   private emit(event: EngineEvent): void {
-    if (event.type === 'job:finished' && event.result.ok && REFRESH_AFTER.has(event.channel) && this.store?.aggregatesKey) {
-      try {
-        refreshAggregates(this.store);
-      } catch {
-        // co-ordinators are told what is missing
-      }
-    }
+    if (event.type === 'job:finished' && event.result.ok && REFRESH_AFTER.has(event.channel) && this.store?.aggregatesKey) this.startRefresh(this.store);
     for (const listener of this.listeners) listener(event);
   }
 

@@ -12,6 +12,7 @@ import { BASELINE_FEATURE } from './channels/baseline.js';
 import { STORE_FEATURE } from './channels/stores.js';
 import { PARTNER_FEATURE } from './channels/partners.js';
 import { INBOX_FEATURE } from './channels/inbox.js';
+import { AGGREGATES_FEATURE } from './channels/aggregates.js';
 import type { Policy } from './feature.js';
 
 export const FEATURES = [
@@ -27,6 +28,7 @@ export const FEATURES = [
   STORE_FEATURE,
   PARTNER_FEATURE,
   INBOX_FEATURE,
+  AGGREGATES_FEATURE,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -60,6 +60,11 @@ const pack = run('./packs.bench.ts', ['--households', smoke ? '150' : '110000'])
 if (pack.ok !== true) throw new Error('pack bench failed');
 lines.push([`pack build, demo borough of ${Number(pack.households).toLocaleString('en-GB')} households`, `${Number(pack.buildSeconds).toFixed(2)} s wall, ${Number(pack.cpuSeconds).toFixed(2)} s CPU at load ${String(pack.loadAverage)} (PDF ${Math.round(Number(pack.pdfBytes) / 1024)} KB, workbook ${Math.round(Number(pack.xlsxBytes) / 1024)} KB)`]);
 process.stderr.write(`pack: ${lines.at(-1)?.[1]}\n`);
+// Co-ordinators' figures: a full preparation of the aggregates store, on the pack bench's store.
+const aggregates = run('./aggregates.bench.ts', ['--households', String(pack.households), '--dir', join(tmpdir(), `bw-pack-bench-${String(pack.households)}`), '--reuse']);
+if (aggregates.ok !== true) throw new Error('aggregates bench failed');
+lines.push([`prepare co-ordinators' figures (aggregates refresh --force), demo borough of ${Number(aggregates.households).toLocaleString('en-GB')} households`, `${Number(aggregates.refreshSeconds).toFixed(2)} s wall, ${Number(aggregates.cpuSeconds).toFixed(2)} s CPU at load ${String(aggregates.loadAverage)} (${String(aggregates.answers)} answers, ${String(aggregates.packs)} packs)`]);
+process.stderr.write(`aggregates: ${lines.at(-1)?.[1]}\n`);
 
 if (smoke) {
   const link = run('./link/link.bench.ts', ['--smoke']);

@@ -134,7 +134,11 @@ describe('co-ordinators\' commands read the aggregates store', () => {
     expect(search.code).toBe(1);
     const unprepared = runCli(['cohort', 'evaluate', '--preset', 'troubled-families-phase-1', '--as-of', '2019-01-01', '--db', path], coordinator);
     expect(unprepared.code).toBe(1);
-    expect(unprepared.stderr).toMatch(/not been prepared for co-ordinators yet.*noted/);
+    // It says which dates are prepared, and how the one asked for gets prepared.
+    expect(unprepared.stderr).toMatch(/cohort for troubled-families-phase-1 at 1 January 2019 has not been prepared for co-ordinators/);
+    expect(unprepared.stderr).toMatch(/Prepared dates: [^.]*31 March 2025/);
+    expect(unprepared.stderr).toMatch(/An analyst prepares it by evaluating the cohort at that date \(the Families page, or "cohort evaluate --as-of 2019-01-01"\)/);
+    expect(unprepared.stderr).toMatch(/request has been noted/);
 
     // The co-ordinator could not write the main store: their events waited in the journal, and
     // the analyst's next session folds them into the sealed trail as the co-ordinator, and prepares what was asked for.
@@ -182,7 +186,7 @@ describe('partners submit without reading, unless an analyst says otherwise', ()
     const reader = runCli(['users', 'add', 'rob', '--role', 'partner', '--organisation', 'Police', '--reads-own', '--db', path], { ...env, BASELINE_NEW_PASSPHRASE: 'reading partner passphrase' });
     expect(reader.code, reader.stderr).toBe(0);
     const slots = readKeyFile(`${path}.keys`).slots;
-    expect(slots.find((s) => s.user === 'pat')?.holds).toEqual([]);
+    expect(slots.find((s) => s.user === 'pat')?.holds).toEqual(['reply']);
     expect(slots.find((s) => s.user === 'rob')?.holds).toEqual(['data']);
     expect(() => Store.unlock(path, 'partner passphrase 2026')).toThrow(/does not open the store/);
   }, 60_000);

@@ -15,7 +15,7 @@ test('a partner sends a file to the inbox and sees its status; an analyst takes 
   ).toMatchObject({ ok: true });
   expect(await engine.invoke('store:lock', {})).toMatchObject({ ok: true });
   const extract = path.join(storeDir, 'police-extract.csv');
-  await writeFile(extract, 'Forename,Surname,DOB,Postcode\nPolly,Quartermain,01/02/1980,S60 1AB\nPeter,Quartermain,05/06/1982,S60 1AB\n');
+  await writeFile(extract, 'Forename,Surname,DOB,Postcode\nPolly,Quartermain,01/02/1980,S60 1AB\nPeter,Quartermain,05/06/1982,S60 1AB\n,,,S60 9ZZ\n');
   await page.reload();
 
   // Their passphrase does not open the store.
@@ -52,5 +52,12 @@ test('a partner sends a file to the inbox and sees its status; an analyst takes 
   await page.getByLabel('Your passphrase').fill(PARTNER.passphrase);
   await page.getByRole('button', { name: 'Show what I have sent' }).click();
   await expect(page.getByTestId('inbox-submissions')).toContainText('Taken in');
-  await expect(page.getByTestId('inbox-submissions')).toContainText('2 records, 0 rows quarantined');
+  await expect(page.getByTestId('inbox-submissions')).toContainText('2 records, 1 row quarantined');
+  // Their own quarantined row, with why, opened with their own key.
+  await page.getByRole('button', { name: /Show what came of it/ }).click();
+  const results = page.getByTestId('inbox-quarantine');
+  await expect(results).toContainText('Postcode: S60 9ZZ');
+  await expect(results.getByRole('row')).toHaveCount(2);
+  const axeResults = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axeResults.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });

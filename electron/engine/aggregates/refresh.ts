@@ -5,7 +5,7 @@
 // answering is kept (a savepoint is rolled back); the audit events they would write are kept with
 // the answer and written to the journal, as the co-ordinator, when it is served.
 import type { Channel } from '../../../shared/ipc/contract.js';
-import type { DisclosureSettings, PackTemplate, SectionId } from '../../../shared/ipc/channels/packs.js';
+import type { PackTemplate } from '../../../shared/ipc/channels/packs.js';
 import { fail, ok, WorkbenchError, type Result } from '../../../shared/ipc/result.js';
 import { parseRequest } from '../../../shared/ipc/validate.js';
 import type { EngineContext } from '../handlers/context.js';
@@ -14,7 +14,7 @@ import { JobRunner } from '../jobs/job-runner.js';
 import { buildPackDocument } from '../packs/build-pack.js';
 import { stateFingerprint } from '../packs/fingerprint.js';
 import { storeProviders } from '../packs/store-providers.js';
-import { findTemplate, saveTemplate } from '../packs/templates.js';
+import { findTemplate } from '../packs/templates.js';
 import type { Db } from '../store/database.js';
 import type { AuditPayload } from '../store/audit.js';
 import { readKeyFile } from '../store/keyslots.js';
@@ -25,6 +25,7 @@ import { overdueSourceNames } from '../store/overdue.js';
 import { countOverdueSources } from '../queries/records.js';
 import { appVersion } from '../version.js';
 import { aggMeta, openAggregates, requestKey, setAggMeta } from './db.js';
+import { foldTemplates } from './setup.js';
 
 export interface Ask {
   channel: Channel;
@@ -70,7 +71,7 @@ export function aggregatesFingerprint(db: Db): string {
 }
 
 /** Whether anyone holds a co-ordinator's slot: without one, nobody reads the aggregates. */
-function hasCoordinators(store: Store): boolean {
+export function hasCoordinators(store: Pick<Store, 'keyPath'>): boolean {
   try {
     return readKeyFile(store.keyPath).slots.some((s) => s.role === 'co-ordinator');
   } catch {
@@ -129,7 +130,14 @@ class CoordinatorView {
     return this.view;
   }
 
-  answer(channel: Channel, request: unknown): { answer: Answer; audits: Array<{ action: string; payload: AuditPayload }> } | null {
+  /** An answer given, or null (not answered here, or a fault). */
+  answered(channel: Channel, request: unknown): { answer: Answer; audits: Array<{ action: string; payload: AuditPayload }> } | null {
+    const got = this.answer(channel, request);
+    return got === 'failed' ? null : got;
+  }
+
+  /** The answer; null for a channel not answered here (jobs, dialogs); 'failed' for a fault inside the engine. */
+  answer(channel: Channel, request: unknown): { answer: Answer; audits: Array<{ action: string; payload: AuditPayload }> } | null | 'failed' {
     this.captured.length = 0;
     const writer = this.store.writer;
     writer.exec('SAVEPOINT aggregates_answer');
@@ -143,7 +151,7 @@ class CoordinatorView {
     } catch (error) {
       // A refusal or a plain "no such area" is an answer too: co-ordinators get the same words.
       if (error instanceof WorkbenchError) return { answer: { ok: false, kind: error.kind, message: error.message }, audits: [...this.captured] };
-      return null;
+      return 'failed';
     } finally {
       writer.exec('ROLLBACK TO aggregates_answer');
       writer.exec('RELEASE aggregates_answer');
@@ -168,11 +176,11 @@ function standardAsks(store: Store, view: CoordinatorView): Ask[] {
   };
   for (const c of ['sources:list', 'matching:summary', 'matching:model', 'matching:histogram', 'geo:status', 'areas:list', 'areas:wards', 'programme:list', 'outcomes:indicators', 'packs:templates', 'baseline:streets', 'baseline:wards', 'model:exportSplink'] as const) add(c, {});
   const listed = (channel: Channel): unknown[] => {
-    const got = view.answer(channel, {});
+    const got = view.answered(channel, {});
     return got?.answer.ok && Array.isArray(got.answer.value) ? got.answer.value : [];
   };
   const one = (channel: Channel): Record<string, unknown> | null => {
-    const got = view.answer(channel, {});
+    const got = view.answered(channel, {});
     return got?.answer.ok && got.answer.value && typeof got.answer.value === 'object' ? (got.answer.value as Record<string, unknown>) : null;
   };
   const settings = one('matching:summary')?.settings as { threshold: number; reviewFrom: number } | undefined;
@@ -224,35 +232,45 @@ function statusSnapshot(store: Store): Record<string, unknown> {
   };
 }
 
-/** Templates co-ordinators saved go into the main store, as whoever saved them. */
-function foldTemplates(store: Store, db: Db): void {
-  const rows = db.prepare('SELECT name, title, sections_json, disclosure_json, saved_by FROM pack_template ORDER BY saved_at').all() as Array<{ name: string; title: string; sections_json: string; disclosure_json: string; saved_by: string }>;
-  if (rows.length === 0) return;
-  for (const r of rows) {
-    try {
-      saveTemplate(store.writer, r.saved_by, { name: r.name, title: r.title, sections: JSON.parse(r.sections_json) as SectionId[], disclosure: JSON.parse(r.disclosure_json) as DisclosureSettings });
-    } catch {
-      // a template the main store refuses (the default's name) is dropped
-    }
-  }
-  db.prepare('DELETE FROM pack_template').run();
-}
-
 export interface RefreshReport {
   full: boolean;
   answers: number;
   packs: number;
+  /** Answers (or packs) that failed inside the engine: co-ordinators are told those are not prepared. */
+  failed: number;
+  millis: number;
+}
+
+/** Where a refresh is: `done` of `total` answers and packs prepared. */
+export interface RefreshStep {
+  done: number;
+  total: number;
 }
 
 /**
  * Brings the aggregates store up to date: everything when the main store changed since the last
  * full refresh (or `force`), else only `asks` and what co-ordinators asked for in vain. Does
  * nothing in sessions without the aggregates key, or while nobody holds a co-ordinator's slot.
+ * Runs in one go (as a session ends); `refreshAggregatesInSteps` is the same work as a job.
  */
 export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?: boolean } = {}): RefreshReport | null {
+  const steps = refreshSteps(store, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same refresh, yielding after each answer so a job can report progress and be cancelled. */
+export function refreshAggregatesInSteps(store: Store, options: { asks?: Ask[]; force?: boolean } = {}): Generator<RefreshStep, RefreshReport | null> {
+  return refreshSteps(store, options);
+}
+
+function* refreshSteps(store: Store, options: { asks?: Ask[]; force?: boolean }): Generator<RefreshStep, RefreshReport | null> {
+  const started = performance.now();
   const key = store.aggregatesKey;
   if (!key || store.readOnly || store.aggregatesOnly || !store.writer.open) return null;
   if (store.writer.inTransaction) return null; // a job holds the writer: its end refreshes
+  // Nobody reads the aggregates: the file is not opened (what a co-ordinator added later sees is
+  // prepared in full as they are added, and their journal is folded at each analyst sign-in).
+  if (!hasCoordinators(store)) return null;
   const db = openAggregates(store.path, key, { create: true });
   try {
     const recordAsks = db.prepare('INSERT INTO agg_request(channel, request_key, request_json) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
@@ -264,16 +282,22 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
       recordAsks.run(ask.channel, answerKey(ask.channel, parsed.value.request), JSON.stringify(parsed.value.request));
     }
     foldTemplates(store, db);
-    if (!hasCoordinators(store)) return null;
     const fingerprint = aggregatesFingerprint(store.reader);
     const full = options.force === true || aggMeta(db, 'fingerprint') !== fingerprint;
     const wanted = db.prepare(full ? 'SELECT channel, request_json FROM agg_request' : 'SELECT channel, request_json FROM agg_request WHERE wanted = 1').all() as Array<{ channel: Channel; request_json: string }>;
     const view = new CoordinatorView(store);
     const asks: Ask[] = [...(full ? standardAsks(store, view) : []), ...wanted.map((w) => ({ channel: w.channel, request: JSON.parse(w.request_json) as unknown })), ...parsedAsks];
-    if (!full && asks.length === 0) return { full, answers: 0, packs: 0 };
+    const millis = (): number => Math.round(performance.now() - started);
+    if (!full && asks.length === 0) return { full, answers: 0, packs: 0, failed: 0, millis: millis() };
+    const templates = full ? ((view.answered('packs:templates', {})?.answer ?? { ok: false }) as Answer) : ({ ok: false } as Answer);
+    const names = templates.ok ? (templates.value as PackTemplate[]).map((t) => t.name) : [];
+    const total = asks.length + names.length;
     const rows: Array<[string, string, string, string]> = [];
     const seen = new Set<string>();
+    let failed = 0;
+    let done = 0;
     for (const ask of asks) {
+      yield { done: done++, total };
       const parsed = parseRequest(ask.channel, ask.request);
       if (!parsed.ok) continue;
       const request = ask.channel === 'cohort:evaluate' && ((parsed.value.request as { limit?: number }).limit ?? 0) > 0 ? { ...(parsed.value.request as object), limit: LISTED_FAMILIES } : parsed.value.request;
@@ -281,21 +305,21 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
       if (seen.has(`${ask.channel}\u0000${k}`)) continue;
       seen.add(`${ask.channel}\u0000${k}`);
       const got = view.answer(ask.channel, request);
-      if (got) rows.push([ask.channel, k, JSON.stringify(got.answer), JSON.stringify(got.audits)]);
+      if (got === 'failed') failed++;
+      else if (got) rows.push([ask.channel, k, JSON.stringify(got.answer), JSON.stringify(got.audits)]);
     }
     const packs: Array<[string, string]> = [];
-    if (full) {
-      const templates = (view.answer('packs:templates', {})?.answer ?? { ok: false }) as Answer;
-      const names = templates.ok ? (templates.value as PackTemplate[]).map((t) => t.name) : [];
-      for (const name of names) {
-        try {
-          const document = buildPackDocument(store.reader, storeProviders(view.asStore), findTemplate(store.reader, name), { synthetic: store.synthetic, version: appVersion() });
-          packs.push([name.toLowerCase(), JSON.stringify(document)]);
-        } catch {
-          // a template whose figures cannot be read is left out: building it says so
-        }
+    for (const name of names) {
+      yield { done: done++, total };
+      try {
+        const document = buildPackDocument(store.reader, storeProviders(view.asStore), findTemplate(store.reader, name), { synthetic: store.synthetic, version: appVersion() });
+        packs.push([name.toLowerCase(), JSON.stringify(document)]);
+      } catch (error) {
+        // A template whose figures cannot be read is left out (building it says so); a fault is counted.
+        if (!(error instanceof WorkbenchError)) failed++;
       }
     }
+    yield { done: total, total };
     db.transaction(() => {
       if (full) {
         db.prepare('DELETE FROM agg_answer').run();
@@ -314,7 +338,7 @@ export function refreshAggregates(store: Store, options: { asks?: Ask[]; force?:
       }
       setAggMeta(db, 'refreshed_at', new Date().toISOString());
     })();
-    return { full, answers: rows.length, packs: packs.length };
+    return { full, answers: rows.length, packs: packs.length, failed, millis: millis() };
   } finally {
     db.close();
   }

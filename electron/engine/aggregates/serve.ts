@@ -13,6 +13,7 @@ import { deleteTemplate, listTemplates, saveTemplate } from '../packs/templates.
 import type { AuditPayload } from '../store/audit.js';
 import type { Store } from '../store/store.js';
 import { answerKey } from './refresh.js';
+import { notPreparedMessage } from './not-prepared.js';
 
 /** Channels a co-ordinator's session answers with the engine's own handlers (they need no store data). */
 export const COORDINATOR_OWN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['users:changePassphrase', 'exports:checkTarget', 'jobs:cancel']);
@@ -62,7 +63,7 @@ export function aggregatesServer(context: EngineContext): (store: Store, channel
     }
     if (!row) {
       db.prepare('INSERT INTO agg_request(channel, request_key, request_json, wanted) VALUES (?, ?, ?, 1) ON CONFLICT(channel, request_key) DO UPDATE SET wanted = 1').run(channel, key, JSON.stringify(request));
-      throw new WorkbenchError('not-found', NOT_PREPARED);
+      throw new WorkbenchError('not-found', notPreparedMessage(db, channel, request) ?? NOT_PREPARED);
     }
     // Recorded as the handler would have recorded it, with the co-ordinator as the actor.
     for (const event of JSON.parse(row.audit_json) as Array<{ action: string; payload: AuditPayload }>) store.audit(context.user(), event.action as AuditAction, event.payload);

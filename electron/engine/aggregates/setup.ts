@@ -12,7 +12,9 @@ import type { Db } from '../store/database.js';
 import { aggregatesKeyOf, withNewAggregatesKey } from './key.js';
 import { rmSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { aggregatesPath, openAggregates } from './db.js';
+import { aggregatesExist, aggregatesPath, openAggregates } from './db.js';
+import type { DisclosureSettings, SectionId } from '../../../shared/ipc/channels/packs.js';
+import { saveTemplate } from '../packs/templates.js';
 
 /** What an analyst store needs of the Store class here (kept narrow to avoid a cycle). */
 export interface AnalystStore {
@@ -50,13 +52,18 @@ export function ensureAggregates(store: AnalystStore, options: { newStore?: bool
   if (created || stale.length > 0) writeKeyFile(store.keyPath, keyFile);
   // A new store is made with it (its creation is the event); an older store records when it gained it.
   if ((created && !options.newStore) || stale.length > 0) store.audit(store.session.user, 'aggregates-key-made', { created, coordinatorsRemoved: stale.length });
+  const reissued = stale.map((s) => ({ user: s.user, role: s.role, organisation: s.organisation }));
+  // Without a co-ordinator nobody reads the aggregates store: it is made when the first is added.
+  // One left by co-ordinators since removed is still opened, so their events reach the trail.
+  if (!keyFile.slots.some((s) => s.role === 'co-ordinator') && !aggregatesExist(store.path)) return { key, created, reissued };
   const db = openOrRemake(store.path, key);
   try {
     foldJournal(store, db);
+    foldTemplates(store, db);
   } finally {
     db.close();
   }
-  return { key, created, reissued: stale.map((s) => ({ user: s.user, role: s.role, organisation: s.organisation })) };
+  return { key, created, reissued };
 }
 
 /**
@@ -97,4 +104,18 @@ function foldJournal(store: AnalystStore, db: Db): void {
     }
   })();
   db.prepare('DELETE FROM agg_journal WHERE id <= ?').run(rows[rows.length - 1]?.id ?? 0);
+}
+
+/** Templates co-ordinators saved go into the main store, as whoever saved them. */
+export function foldTemplates(store: Pick<AnalystStore, 'writer'>, db: Db): void {
+  const rows = db.prepare('SELECT name, title, sections_json, disclosure_json, saved_by FROM pack_template ORDER BY saved_at').all() as Array<{ name: string; title: string; sections_json: string; disclosure_json: string; saved_by: string }>;
+  if (rows.length === 0) return;
+  for (const r of rows) {
+    try {
+      saveTemplate(store.writer, r.saved_by, { name: r.name, title: r.title, sections: JSON.parse(r.sections_json) as SectionId[], disclosure: JSON.parse(r.disclosure_json) as DisclosureSettings });
+    } catch {
+      // a template the main store refuses (the default's name) is dropped
+    }
+  }
+  db.prepare('DELETE FROM pack_template').run();
 }

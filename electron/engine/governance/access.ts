@@ -13,7 +13,7 @@ export interface AccessLine {
   reaches: string;
 }
 
-const KEY_NAMES: Record<string, string> = { data: 'data key', audit: 'audit key', aggregates: 'aggregates key' };
+const KEY_NAMES: Record<string, string> = { data: 'data key', audit: 'audit key', aggregates: 'aggregates key', reply: 'their own key pair’s private key' };
 
 /** Analysts (and the recovery code) reach the aggregates key through the audit key it is wrapped under. */
 const heldKeys = (slot: KeySlot): string[] => {
@@ -36,7 +36,9 @@ function reachOf(slot: KeySlot): { holder: string; reaches: string } {
   if (!holds.includes('data')) {
     return {
       holder: `${slot.role} who submits`,
-      reaches: 'No person-level row: can seal extracts into the inbox (only an analyst can open them) and read the status receipts (counts only) of their organisation’s submissions.',
+      reaches: holds.includes('reply')
+        ? 'No person-level row of the store: can seal extracts into the inbox (only an analyst can open them), read the status receipts of their organisation’s submissions, and open what came of each (counts, and the quarantined rows with their reasons: their own rows, sealed to their key pair). Not another organisation’s.'
+        : 'No person-level row: can seal extracts into the inbox (only an analyst can open them) and read the status receipts (counts only) of their organisation’s submissions. Added before partners had a key pair: add them again to let them read their quarantined rows.',
     };
   }
   if (slot.role === 'analyst') {

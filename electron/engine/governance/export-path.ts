@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rea
 import { basename, dirname, join, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { aggregatesPath } from '../aggregates/db.js';
 
 export const EXPORT_KINDS = ['clusters', 'pairs', 'audit', 'quarantine', 'dp-record', 'backup', 'subject-access', 'board-pack'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -115,7 +116,8 @@ function canonical(path: string): string {
   }
 }
 
-const storeOwnFiles = (storePath: string): string[] => [storePath, `${storePath}.keys`, `${storePath}-wal`, `${storePath}-shm`, `${storePath}-journal`].map(canonical);
+const storeOwnFiles = (storePath: string): string[] =>
+  [storePath, `${storePath}.keys`, `${storePath}-wal`, `${storePath}-shm`, `${storePath}-journal`, aggregatesPath(storePath), `${aggregatesPath(storePath)}-wal`, `${aggregatesPath(storePath)}-shm`].map(canonical);
 
 /**
  * Refuses a target that is a store's own file (the open store's, or any store's: a file with a

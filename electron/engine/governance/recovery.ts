@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { aggregatesKeyOf } from '../aggregates/key.js';
 import { addCertifiedSlot, checkSlot, RECOVERY_HOLDS, withoutSlots } from '../store/key-hierarchy.js';
+import { newReplyKey } from '../inbox/partner-keys.js';
 import { checkPassphrase, readKeyFile, tryUnwrapKeys, wrapKey, writeKeyFile, type KeyFile, type SlotKeys, type SlotOwner } from '../store/keyslots.js';
 import { keyFilePath } from '../store/paths.js';
 import { Store } from '../store/store.js';
@@ -123,7 +124,19 @@ export function resetWithRecoveryCode(storePath: string, typedCode: string, user
       if (keyFile.seal && keys.audit) {
         // A fresh, certified slot for the user (the old one's secret is locked under the forgotten passphrase).
         const recovery = keyFile.slots.filter((s) => s.kind === 'recovery').map((s) => s.id);
-        const added = addCertifiedSlot(withoutSlots(keyFile, recovery), { data: dataKey, audit: keys.audit, aggregates: aggregatesKeyOf(keyFile, keys.audit) }, newPassphrase, 'passphrase', target, { replaces: target.id });
+        // The slot keeps what it held (a partner who submits must not gain the data key); a
+        // partner's reply key is new, as the old one is locked under the forgotten passphrase.
+        const holds = target.v === 2 ? (target.holds ?? []) : undefined;
+        const reply = holds?.includes('reply') ? newReplyKey() : null;
+        const added = addCertifiedSlot(
+          withoutSlots(keyFile, recovery),
+          { data: dataKey, audit: keys.audit, aggregates: aggregatesKeyOf(keyFile, keys.audit), reply: reply?.reply ?? null },
+          newPassphrase,
+          'passphrase',
+          target,
+          { replaces: target.id, ...(holds ? { holds } : {}), ...(reply ? { publicKey: reply.publicKey } : {}) },
+        );
+        reply?.reply.fill(0);
         writeKeyFile(keyPath, added.keyFile);
       } else {
         const fresh = wrapKey(dataKey, newPassphrase, 'passphrase', target, keyFile.storeId);

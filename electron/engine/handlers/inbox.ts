@@ -1,7 +1,7 @@
 // Handlers for the inbox feature's channels (shared/ipc/channels/inbox.ts).
 import type { INBOX_CHANNELS } from '../../../shared/ipc/channels/inbox.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { allSubmissions, partnerSubmissions, submitToInbox, takeInInbox } from '../inbox/inbox.js';
+import { allSubmissions, partnerResults, partnerSubmissions, submitToInbox, takeInInbox } from '../inbox/inbox.js';
 import type { EngineContext, HandlersFor } from './context.js';
 
 export function inboxHandlers(context: EngineContext): HandlersFor<keyof typeof INBOX_CHANNELS> {
@@ -13,6 +13,7 @@ export function inboxHandlers(context: EngineContext): HandlersFor<keyof typeof 
       return submitToInbox(context.options().storePath, passphrase, user, context.pathOf(file.token), { ...(kind ? { kind } : {}), ...(asOf ? { asOf } : {}) });
     },
     'inbox:status': ({ passphrase, user }) => partnerSubmissions(context.options().storePath, passphrase, user),
+    'inbox:results': ({ passphrase, user, submission }) => partnerResults(context.options().storePath, passphrase, user, submission),
     'inbox:list': () => allSubmissions(context.requireStore(), context.options().storePath),
     'inbox:takeIn': () => takeInInbox(context.requireStore(), context.options().storePath),
   };

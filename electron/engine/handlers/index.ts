@@ -14,6 +14,7 @@ import { matchingHandlers } from './matching.js';
 import { storeHandlers } from './stores.js';
 import { partnerHandlers } from './partners.js';
 import { inboxHandlers } from './inbox.js';
+import { aggregatesHandlers } from './aggregates.js';
 
 export const HANDLER_MODULES = [
   coreHandlers,
@@ -29,6 +30,7 @@ export const HANDLER_MODULES = [
   storeHandlers,
   partnerHandlers,
   inboxHandlers,
+  aggregatesHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

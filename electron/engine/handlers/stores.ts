@@ -55,7 +55,7 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
         if (chosen === null) return { saved: false, path: null, bytes: 0, createdAt: null };
         out = chosen;
       } else out = exportsFolderPath(storePath, 'backup', '.bwbackup');
-      const written = writeBackup(store.path, store.dataKey, out);
+      const written = writeBackup(store.path, store.dataKey, out, { aggregatesKey: store.aggregatesKey });
       recordBackup(store, context.jobs, context.user(), written);
       return { saved: true, path: written.path, bytes: written.bytes, createdAt: written.createdAt };
     },
@@ -82,7 +82,7 @@ export function storeHandlers(context: EngineContext): HandlersFor<keyof typeof 
       const store = Store.unlock(to, passphrase, restored.owner.user);
       store.audit(store.session.user, 'store-restored', { schemaVersion: restored.schemaVersion, auditEventsBefore: restored.auditEvents, replaced: restored.replaced });
       switchTo(to, store);
-      return { path: to, backupCreatedAt: restored.backupCreatedAt, replaced: restored.replaced, auditEvents: restored.auditEvents, schemaVersion: restored.schemaVersion };
+      return { path: to, backupCreatedAt: restored.backupCreatedAt, replaced: restored.replaced, auditEvents: restored.auditEvents, schemaVersion: restored.schemaVersion, inboxKeptAside: restored.inboxKeptAside };
     },
     'stores:list': () => {
       const current = resolve(context.options().storePath);

@@ -13,16 +13,17 @@ import { importFile } from '../import/import-file.js';
 import { silentJob } from '../jobs/job-context.js';
 import { checkSlot, macOf, sameHex } from '../store/key-hierarchy.js';
 import { readKeyFile, tryUnwrapKeys, writeKeyFile, type KeyFile, type KeySlot } from '../store/keyslots.js';
-import { keyFilePath } from '../store/paths.js';
+import { inboxDir, keyFilePath } from '../store/paths.js';
 import { withBackOff } from '../store/sign-in.js';
 import type { Store } from '../store/store.js';
 import { newInboxKeyPair, open, seal, type InboxKeyPair, type Sealed } from './sealed-box.js';
+import { readResults, sourceResults, writeResults, type SubmissionResults } from './results.js';
 
 const FORMAT = 'baseline-workbench-submission';
 /** A partner's extract is at most this big (the inbox holds it whole, sealed, until taken in). */
 export const MAX_SUBMISSION_BYTES = 200 * 1024 * 1024;
 
-export const inboxDir = (storePath: string): string => `${storePath}.inbox`;
+export { inboxDir };
 
 export interface InboxKeys {
   publicKey: string;
@@ -111,15 +112,42 @@ function inboxKeyPair(store: Store): InboxKeyPair {
  * unwrapped beyond the slot's own secret); `wrong-passphrase` otherwise.
  */
 export function partnerBehind(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): KeySlot {
+  const { slot, reply } = partnerKeysBehind(keyFile, passphrase, keyPath, user);
+  reply?.fill(0);
+  return slot;
+}
+
+/** As partnerBehind, with the partner's reply key (null for a partner added before they had one). */
+function partnerKeysBehind(keyFile: KeyFile, passphrase: string, keyPath: string, user?: string): { slot: KeySlot; reply: Buffer | null } {
   const slots = keyFile.slots.filter((s) => s.kind === 'passphrase' && s.role === 'partner' && (user === undefined || s.user === user));
   for (const slot of slots) {
     const keys = tryUnwrapKeys(slot, passphrase, keyFile.storeId);
     if (!keys) continue;
     checkSlot(keyFile, slot, keys);
     keys.data?.fill(0);
-    return slot;
+    return { slot, reply: keys.reply ? Buffer.from(keys.reply) : null };
   }
   throw new WorkbenchError('wrong-passphrase', `That is not the passphrase of a partner of the store whose keys are in ${keyPath}. Nothing was submitted.`);
+}
+
+/**
+ * What came of one of the partner's organisation's submissions, opened with their own key: the
+ * counts and the quarantined rows with their reasons. Nothing of the store is opened.
+ */
+export function partnerResults(storePath: string, passphrase: string, user: string | undefined, submission: string): SubmissionResults {
+  const keyPath = keyFilePath(storePath);
+  const keyFile = readKeyFile(keyPath);
+  const { slot, reply } = withBackOff(keyPath, () => partnerKeysBehind(keyFile, passphrase, keyPath, user));
+  try {
+    const org = slot.organisation ?? slot.user;
+    if (!envelopes(storePath).some((e) => e.id === submission && e.partner === org)) {
+      throw new WorkbenchError('not-found', `There is no submission ${submission} from ${org} (see "inbox status").`);
+    }
+    if (!reply) throw new WorkbenchError('not-found', `${slot.user} was added before partners had a key of their own, so results cannot be sealed to them: ask an analyst to add them again.`);
+    return readResults(inboxDir(storePath), keyFile, slot, reply, submission);
+  } finally {
+    reply?.fill(0);
+  }
 }
 
 /** Seals a partner's extract into the inbox. The store itself is never opened. */
@@ -201,6 +229,8 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
   const pair = inboxKeyPair(store);
   const keyFile = readKeyFile(store.keyPath);
   const done: SubmissionStatus[] = [];
+  const sealResults = (e: Envelope, results: Omit<SubmissionResults, 'submission'>): number =>
+    writeResults(inboxDir(storePath), keyFile, store.auditKey!, e.partner, { submission: e.id, ...results });
   try {
     for (const e of envelopes(storePath)) {
       // Only a receipt an analyst wrote means done: anyone can write a file into the folder.
@@ -209,8 +239,10 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
       const plain = header.storeId === keyFile.storeId ? open(sealed, pair, headerAad(header)) : null;
       const at = new Date().toISOString();
       if (!plain) {
-        writeReceipt(store, storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason: 'it could not be opened: it was sealed for another store or altered' });
-        store.audit(store.session.user, 'inbox-refused', { submission: e.id, partner: e.partner });
+        const reason = 'it could not be opened: it was sealed for another store or altered';
+        writeReceipt(store, storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason });
+        const sealedTo = sealResults(e, { status: 'refused', at, reason, sourceId: null, skipped: false, records: 0, quarantined: 0, sheets: [], quarantine: [] });
+        store.audit(store.session.user, 'inbox-refused', { submission: e.id, partner: e.partner, resultsSealedTo: sealedTo });
         done.push(statusOf(storePath, e));
         continue;
       }
@@ -230,12 +262,17 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
         const records = summary.sheets.reduce((n, s) => n + s.records, 0);
         const quarantined = summary.sheets.reduce((n, s) => n + s.quarantined, 0);
         writeReceipt(store, storePath, e.id, { status: 'taken-in', at, sourceId: summary.sourceId, records, quarantined, skipped: summary.skipped, reason: null });
-        store.audit(store.session.user, 'inbox-taken-in', { submission: e.id, partner: e.partner, sourceId: summary.sourceId, records, quarantined });
+        // A file already in the store is not imported again: its rows are not listed back.
+        const detail = summary.skipped || summary.sourceId === null ? { sheets: [], quarantine: [] } : sourceResults(store.reader, summary.sourceId);
+        const sealedTo = sealResults(e, { status: 'taken-in', at, reason: null, sourceId: summary.sourceId, skipped: summary.skipped, records, quarantined, ...detail });
+        store.audit(store.session.user, 'inbox-taken-in', { submission: e.id, partner: e.partner, sourceId: summary.sourceId, records, quarantined, resultsSealedTo: sealedTo });
       } catch (error) {
         if (!(error instanceof WorkbenchError)) throw error;
         // A file the pipeline refuses is the partner's to fix; the reason names no person.
-        writeReceipt(store, storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason: error.message.split(tmp).join('') });
-        store.audit(store.session.user, 'inbox-refused', { submission: e.id, partner: e.partner });
+        const reason = error.message.split(tmp).join('');
+        writeReceipt(store, storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason });
+        const sealedTo = sealResults(e, { status: 'refused', at, reason, sourceId: null, skipped: false, records: 0, quarantined: 0, sheets: [], quarantine: [] });
+        store.audit(store.session.user, 'inbox-refused', { submission: e.id, partner: e.partner, resultsSealedTo: sealedTo });
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }

@@ -50,9 +50,12 @@ export class JobRunner {
     return true;
   }
 
-  /** Resolves when every queued job has finished. */
-  idle(): Promise<void> {
-    return this.queue;
+  /** Resolves when every queued job has finished, including jobs queued as others finished. */
+  async idle(): Promise<void> {
+    for (let queue = this.queue; ; queue = this.queue) {
+      await queue;
+      if (queue === this.queue) return;
+    }
   }
 
   cancelAll(): void {

@@ -36,7 +36,8 @@ export function sameHex(a: string, b: string): boolean {
 const commitOf = (secret: Buffer): string => createHash('sha256').update(secret).digest('hex');
 
 const entryMac = (auditKey: Buffer, storeId: string, slot: KeySlot, commit: string): string =>
-  macOf(auditKey, ['slot', storeId, slot.id, slot.kind, slot.user, slot.role, slot.organisation, slot.holds ?? [], commit]);
+  // A partner's public key is certified with their slot (slots without one keep their old MAC).
+  macOf(auditKey, ['slot', storeId, slot.id, slot.kind, slot.user, slot.role, slot.organisation, slot.holds ?? [], commit, ...(slot.publicKey !== undefined ? [slot.publicKey] : [])]);
 
 export const sealCheck = (auditKey: Buffer, storeId: string): string => macOf(auditKey, ['check', storeId]);
 
@@ -46,17 +47,22 @@ export const isSealed = (keyFile: KeyFile): boolean => keyFile.seal !== undefine
 /** Adds a sealed slot for `owner` (holding what their role holds), certified under the audit key. */
 export function addCertifiedSlot(
   keyFile: KeyFile,
-  keys: { data: Buffer; audit: Buffer; aggregates?: Buffer | null },
+  keys: { data: Buffer; audit: Buffer; aggregates?: Buffer | null; reply?: Buffer | null },
   passphrase: string,
   kind: KeySlot['kind'],
   owner: SlotOwner,
-  /** `replaces`: the slot the new one takes the place of (a reset passphrase), keeping the users' order. */
-  options: { holds?: HeldKey[]; id?: string; secret?: Buffer; replaces?: string } = {},
+  /**
+   * `replaces`: the slot the new one takes the place of (a reset passphrase), keeping the users'
+   * order. `publicKey`: the public half of the `reply` key the slot holds.
+   */
+  options: { holds?: HeldKey[]; id?: string; secret?: Buffer; replaces?: string; publicKey?: string } = {},
 ): { keyFile: KeyFile; slot: KeySlot } {
   const holds = options.holds ?? ROLE_HOLDS[owner.role];
   const secret = options.secret ?? randomBytes(32);
   if (holds.includes('aggregates') && !keys.aggregates) throw new WorkbenchError('conflict', 'This store has no aggregates key yet: sign in again as an analyst first.');
-  const slot = wrapKeys({ secret, data: keys.data, audit: keys.audit, ...(keys.aggregates ? { aggregates: keys.aggregates } : {}) }, holds, passphrase, kind, owner, keyFile.storeId, options.id);
+  if (holds.includes('reply') && (!keys.reply || options.publicKey === undefined)) throw new Error('a slot holding a reply key needs the key and its public half');
+  const wrapped = wrapKeys({ secret, data: keys.data, audit: keys.audit, ...(keys.aggregates ? { aggregates: keys.aggregates } : {}), ...(keys.reply ? { reply: keys.reply } : {}) }, holds, passphrase, kind, owner, keyFile.storeId, options.id);
+  const slot: KeySlot = options.publicKey !== undefined ? { ...wrapped, publicKey: options.publicKey } : wrapped;
   const seal = keyFile.seal ?? { check: sealCheck(keys.audit, keyFile.storeId), slots: {} };
   const commit = commitOf(secret);
   const replaced = options.replaces ?? slot.id;

@@ -26,7 +26,7 @@ export interface SlotOwner {
  * The keys a slot can hold, besides its own secret. Analysts (and the recovery code) hold the data
  * key and the audit key; other roles hold less (see key-hierarchy.ts).
  */
-export type HeldKey = 'data' | 'audit' | 'aggregates';
+export type HeldKey = 'data' | 'audit' | 'aggregates' | 'reply';
 
 export interface KeySlot extends SlotOwner {
   id: string;
@@ -37,6 +37,11 @@ export interface KeySlot extends SlotOwner {
    */
   v?: 2;
   holds?: HeldKey[];
+  /**
+   * A partner who submits: the public half of the key pair whose private half the slot holds
+   * ('reply'). What came of their submissions is sealed to it; certified with the slot.
+   */
+  publicKey?: string;
   kdf: { name: 'scrypt'; N: number; r: number; p: number; salt: string };
   iv: string;
   wrapped: string;
@@ -78,6 +83,8 @@ export interface SlotKeys {
   audit: Buffer | null;
   /** Co-ordinators: the aggregates store's key, and no other. */
   aggregates?: Buffer | null;
+  /** Partners who submit: the private key their submissions' results are sealed to (X25519, raw). */
+  reply?: Buffer | null;
 }
 
 const slotAad = (storeId: string, kind: KeySlot['kind'], owner: SlotOwner, holds?: HeldKey[]): Buffer =>
@@ -147,7 +154,7 @@ export function tryUnwrapKeys(slot: KeySlot, passphrase: string, storeId: string
     const i = holds.indexOf(h);
     return i < 0 ? null : payload.subarray(32 * (i + 1), 32 * (i + 2));
   };
-  return { secret: payload.subarray(0, 32), data: part('data'), audit: part('audit'), aggregates: part('aggregates') };
+  return { secret: payload.subarray(0, 32), data: part('data'), audit: part('audit'), aggregates: part('aggregates'), reply: part('reply') };
 }
 
 /**

@@ -18,6 +18,8 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
 export const defaultStorePath = (env?: NodeJS.ProcessEnv): string => join(defaultUserDataDir(env), 'baseline.db');
 export const defaultDemoStorePath = (env?: NodeJS.ProcessEnv): string => join(defaultUserDataDir(env), 'demo.db');
 export const keyFilePath = (storePath: string): string => `${storePath}.keys`;
+/** The folder beside the store where partners leave sealed extracts (inbox/inbox.ts). */
+export const inboxDir = (storePath: string): string => `${storePath}.inbox`;
 
 const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smbfs', 'smb3', 'fuse.sshfs', 'afs', '9p', 'davfs']);
 

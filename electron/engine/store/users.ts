@@ -3,6 +3,7 @@
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { checkPassphrase, openSlot, readKeyFile, ROLES, wrapKey, wrapKeys, writeKeyFile, type KeyFile, type SlotOwner } from './keyslots.js';
 import { addCertifiedSlot, withoutSlots } from './key-hierarchy.js';
+import { newReplyKey } from '../inbox/partner-keys.js';
 import type { Store } from './store.js';
 
 export interface UserSummary extends SlotOwner {
@@ -40,7 +41,18 @@ export function addUser(store: Store, owner: SlotOwner, passphrase: string, opti
   if (keyFile.seal) {
     // Certifying a slot needs the audit key, which only an analyst's own passphrase unwraps.
     if (!store.auditKey) throw new WorkbenchError('forbidden', 'Only an analyst signed in with their own passphrase can add users.');
-    const added = addCertifiedSlot(keyFile, { data: store.dataKey, audit: store.auditKey, aggregates: store.aggregatesKey }, passphrase, 'passphrase', who, options.submitOnly ? { holds: [] } : {});
+    // A partner who submits holds no key of the store's, only the private half of their own key
+    // pair: what came of their submissions is sealed to its public half.
+    const reply = options.submitOnly ? newReplyKey() : null;
+    const added = addCertifiedSlot(
+      keyFile,
+      { data: store.dataKey, audit: store.auditKey, aggregates: store.aggregatesKey, reply: reply?.reply ?? null },
+      passphrase,
+      'passphrase',
+      who,
+      reply ? { holds: ['reply'], publicKey: reply.publicKey } : {},
+    );
+    reply?.reply.fill(0);
     slot = added.slot;
     writeKeyFile(store.keyPath, added.keyFile);
   } else {
@@ -87,8 +99,9 @@ export function changePassphrase(store: Store, user: string, oldPassphrase: stri
   // their own passphrase without the audit key.
   const fresh =
     slot.v === 2 && keys.secret
-      ? wrapKeys({ secret: keys.secret, data: keys.data ?? undefined, audit: keys.audit ?? undefined, aggregates: keys.aggregates ?? undefined }, slot.holds ?? [], newPassphrase, 'passphrase', owner, keyFile.storeId, slot.id)
+      ? wrapKeys({ secret: keys.secret, data: keys.data ?? undefined, audit: keys.audit ?? undefined, aggregates: keys.aggregates ?? undefined, reply: keys.reply ?? undefined }, slot.holds ?? [], newPassphrase, 'passphrase', owner, keyFile.storeId, slot.id)
       : wrapKey(store.requireDataKey(), newPassphrase, 'passphrase', owner, keyFile.storeId);
-  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.map((s) => (s.id === slot.id ? { ...fresh, createdAt: s.createdAt } : s)) });
+  // The public key stays: it is certified with the slot, and the private half is carried over.
+  writeKeyFile(store.keyPath, { ...keyFile, slots: keyFile.slots.map((s) => (s.id === slot.id ? { ...fresh, ...(s.publicKey !== undefined ? { publicKey: s.publicKey } : {}), createdAt: s.createdAt } : s)) });
   store.audit(store.session.user, 'passphrase-changed', { slotId: slot.id });
 }

@@ -26,6 +26,21 @@ export const SubmissionStatus = z.object({
 });
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
+/** What came of one submission, as its partner reads it (sealed to them): their own rows only. */
+export const SubmissionResults = z.object({
+  submission: z.string(),
+  status: z.enum(['taken-in', 'refused']),
+  at: z.string(),
+  reason: z.string().nullable(),
+  sourceId: z.number().int().nullable(),
+  skipped: z.boolean(),
+  records: z.number().int(),
+  quarantined: z.number().int(),
+  sheets: z.array(z.object({ sheet: z.string(), headers: z.array(z.string()), records: z.number().int(), quarantined: z.number().int() })),
+  quarantine: z.array(z.object({ sheet: z.string(), rowNumber: z.number().int(), reason: z.string(), cells: z.array(z.string().nullable()) })),
+});
+export type SubmissionResults = z.infer<typeof SubmissionResults>;
+
 /** The partner's passphrase is the credential: it proves who they are and unwraps no store key. */
 const partnerCredential = { passphrase: z.string().min(1).max(1024), user: z.string().min(1).max(63).optional() };
 
@@ -35,6 +50,7 @@ export const INBOX_CHANNELS = {
     response: SubmissionStatus,
   },
   'inbox:status': { request: z.object(partnerCredential).strict(), response: z.array(SubmissionStatus) },
+  'inbox:results': { request: z.object({ submission: z.string().uuid(), ...partnerCredential }).strict(), response: SubmissionResults },
   'inbox:list': { request: z.object({}).strict(), response: z.array(SubmissionStatus) },
   'inbox:takeIn': { request: z.object({}).strict(), response: z.array(SubmissionStatus) },
 } as const;
@@ -43,6 +59,7 @@ export const INBOX_POLICY: { readonly [C in keyof typeof INBOX_CHANNELS]: 'open'
   // Before unlocking: a partner who submits never opens the store.
   'inbox:submit': 'open',
   'inbox:status': 'open',
+  'inbox:results': 'open',
   'inbox:list': ['analyst'],
   'inbox:takeIn': ['analyst'],
 };

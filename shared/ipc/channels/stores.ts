@@ -65,6 +65,8 @@ export const STORE_CHANNELS = {
       replaced: z.boolean(),
       auditEvents: z.number().int(),
       schemaVersion: z.number().int(),
+      /** The replaced store's inbox, kept aside because it held partners' submissions the backup does not. */
+      inboxKeptAside: z.string().nullable().optional(),
     }),
   },
   'stores:list': {

@@ -21,6 +21,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'aggregates-key-made': "Gave co-ordinators an aggregates store of their own (older co-ordinator slots removed)",
   'inbox-taken-in': "Took in a partner's submission from the inbox",
   'inbox-refused': "Refused a partner's submission from the inbox",
+  'aggregates-refresh-failed': "Could not prepare some of co-ordinators' figures",
   'audit-exported': 'Exported the audit trail',
   'lookup-import': 'Imported a postcode lookup',
   'lookup-unmatched': 'Listed postcodes the lookup could not place',

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { SubmissionStatus } from '../../../../shared/ipc/channels/inbox.js';
+import type { SubmissionResults, SubmissionStatus } from '../../../../shared/ipc/channels/inbox.js';
 import { toWorkbenchError, workbench } from '../../api/client.js';
 import { formatUkDateTime } from '../../components/date-time.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/TextField.js';
 import { errorFor, type FormError } from '../../components/form-error.js';
+import { SubmissionResultsView } from './SubmissionResultsView.js';
 
 interface SubmitToInboxPageProps {
   /** Electron shows file dialogs only to a signed-in user: there the command line submits. */
@@ -24,7 +25,7 @@ const STATUS_LABELS: Readonly<Record<SubmissionStatus['status'], string>> = {
 function outcome(s: SubmissionStatus): string {
   if (!s.receipt) return '';
   if (s.receipt.reason) return s.receipt.reason;
-  return `${s.receipt.records} records, ${s.receipt.quarantined} rows quarantined${s.receipt.skipped ? ' (already imported)' : ''}`;
+  return `${s.receipt.records} records, ${s.receipt.quarantined} ${s.receipt.quarantined === 1 ? 'row' : 'rows'} quarantined${s.receipt.skipped ? ' (already imported)' : ''}`;
 }
 
 /**
@@ -39,6 +40,7 @@ export function SubmitToInboxPage({ canTypePath, onCancel }: SubmitToInboxPagePr
   const [busy, setBusy] = useState(false);
   const [submissions, setSubmissions] = useState<SubmissionStatus[] | null>(null);
   const [sent, setSent] = useState<string | null>(null);
+  const [results, setResults] = useState<SubmissionResults | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -82,6 +84,16 @@ export function SubmitToInboxPage({ canTypePath, onCancel }: SubmitToInboxPagePr
       return;
     }
     await run(async () => setSubmissions(await workbench.call('inbox:status', { passphrase })), PASSPHRASE_FIELD);
+  };
+
+  // Opened with the partner's own key: only their organisation's submissions have results for them.
+  const showResults = async (submission: string) => {
+    setAttempts((n) => n + 1);
+    if (!passphrase) {
+      setErrors([{ fieldId: PASSPHRASE_FIELD, message: 'Enter your passphrase' }]);
+      return;
+    }
+    await run(async () => setResults(await workbench.call('inbox:results', { submission, passphrase })), PASSPHRASE_FIELD);
   };
 
   return (
@@ -150,6 +162,9 @@ export function SubmitToInboxPage({ canTypePath, onCancel }: SubmitToInboxPagePr
                   <th scope="col">Sent</th>
                   <th scope="col">Status</th>
                   <th scope="col">Result</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Details</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -158,6 +173,13 @@ export function SubmitToInboxPage({ canTypePath, onCancel }: SubmitToInboxPagePr
                     <td>{formatUkDateTime(s.submittedAt)}</td>
                     <td>{STATUS_LABELS[s.status]}</td>
                     <td>{outcome(s)}</td>
+                    <td>
+                      {s.status === 'waiting' ? null : (
+                        <button type="button" className="link-button" onClick={() => void showResults(s.id)} disabled={busy}>
+                          Show what came of it<span className="visually-hidden"> (sent {formatUkDateTime(s.submittedAt)})</span>
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -165,6 +187,7 @@ export function SubmitToInboxPage({ canTypePath, onCancel }: SubmitToInboxPagePr
           )}
         </section>
       ) : null}
+      {results ? <SubmissionResultsView results={results} /> : null}
     </div>
   );
 }

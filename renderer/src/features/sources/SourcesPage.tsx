@@ -10,6 +10,7 @@ import { SourceDetail } from './SourceDetail.js';
 import { SourcesTable } from './SourcesTable.js';
 import { useSources } from './use-sources.js';
 import { InboxSection } from '../inbox/InboxSection.js';
+import { AggregatesSection } from '../aggregates/AggregatesSection.js';
 
 interface SourcesPageProps {
   info: AppInfo;
@@ -112,6 +113,7 @@ export function SourcesPage({ info, onStoreChanged }: SourcesPageProps) {
           }}
         />
       ) : null}
+      {mayUse(session, 'aggregates:status') ? <AggregatesSection /> : null}
 
       {canMakeDemo ? (
         <DemoSection
