@@ -151,6 +151,20 @@ describe('nothing swallowed', () => {
     store.close();
   });
 
+  it('a UTF-8 character cut by a 1 MiB read is still UTF-8, not a Windows-1252 line', async () => {
+    const head = 'Surname,Forename,Notes\nJones,Siân,';
+    // Pad so that "é" (two bytes) straddles the end of the first 1 MiB chunk, and a four-byte one the second.
+    const pad = (1 << 20) - Buffer.byteLength(head) - 1;
+    const text = `${head}${'x'.repeat(pad)}é\nBrontë,Zoë,${'y'.repeat((1 << 20) - 40)}😀\n`;
+    const { store, message } = await importText('boundary.csv', Buffer.from(text, 'utf8'));
+    expect(records(store, 'forename, surname')).toEqual([
+      { forename: 'Siân', surname: 'Jones' },
+      { forename: 'Zoë', surname: 'Brontë' },
+    ]);
+    expect(message).not.toMatch(/Windows-1252/);
+    store.close();
+  });
+
   it('reads UTF-16 without a byte order mark', async () => {
     const { store } = await importText('u16.csv', Buffer.from('Surname\tForename\tDOB\r\nJones\tSiân\t01/02/1990\r\n', 'utf16le'));
     expect(records(store)).toEqual([{ forename: 'Siân', surname: 'Jones', dob: '1990-02-01' }]);
