@@ -2,7 +2,7 @@
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { normaliseAddress, type NormalisedAddress } from '../../../shared/domain/normalise/address.js';
 import { findPostcode, parsePostcode } from '../../../shared/domain/normalise/postcode.js';
-import { parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
+import { notDateReason, parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
 import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '../../../shared/domain/normalise/identifiers.js';
 import { cleanName, nameKey, splitFullName, type NameOrder } from '../../../shared/domain/normalise/name.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
@@ -202,7 +202,10 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const dobCell = firstOf(cells, ctx, 'dob');
   const read = dobCell ? dateIn(dobCell, ctx) : null;
   let dob: { iso: string; ambiguousDayMonth: boolean } | null = read;
-  if (dobCell && !read) problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date`);
+  if (dobCell && !read) {
+    const why = notDateReason(dobCell.value);
+    problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date${why ? ` (${why})` : ''}`);
+  }
   if (dobCell && read) {
     // Nobody is born after their own event or the extract's date: a two-digit year takes the
     // century that makes the birth possible ("08/01/25" at a 2024 attendance is 1925).
