@@ -4,21 +4,43 @@
 // COMMIT. The writer's automatic checkpoint is off while a worker does it on its own connection;
 // the engine's thread is free as soon as the rows are committed. A checkpoint is only ever a
 // copy of committed pages, so it is safe to stop at any point (the log is kept and replayed).
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './database.js';
 
 /** How long closing the store waits for a checkpoint still running. */
 const CLOSE_WAIT_MS = 120_000;
 
-function bootstrap(): string {
-  const ext = extname(fileURLToPath(import.meta.url));
-  const href = new URL(`./checkpoint-worker${ext === '.ts' ? '.ts' : '.js'}`, import.meta.url).href;
-  return ext === '.ts'
-    ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(href)}); });`
-    : `import(${JSON.stringify(href)});`;
+/** The SQLite binding, by absolute path: the worker below loads nothing else, so needs no loader. */
+const SQLITE = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+
+/**
+ * The worker: its own connection, a PASSIVE checkpoint (copies what no reader still needs and never
+ * blocks the engine's writer), close. It reads and writes encrypted pages only, never the rows. A
+ * failure loses nothing: the log stays, and the next checkpoint (the engine's own, or closing)
+ * folds it in. Plain script, not a module of ours, so starting it compiles nothing.
+ */
+const WORKER = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.sqlite);
+const flag = new Int32Array(workerData.done);
+try {
+  const db = new Database(workerData.path, { fileMustExist: true });
+  try {
+    db.pragma('key="x' + "'" + Buffer.from(workerData.key).toString('hex') + "'" + '"');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    db.close();
+  }
+} catch {
+} finally {
+  workerData.key.fill(0);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
 }
+`;
 
 export class BackgroundCheckpoint {
   private running: { flag: Int32Array; restore: number } | null = null;
@@ -48,7 +70,7 @@ export class BackgroundCheckpoint {
       if (this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${was}`);
     };
     try {
-      const worker = new Worker(bootstrap(), { eval: true, workerData: { path: this.path, key: new Uint8Array(dataKey), done } });
+      const worker = new Worker(WORKER, { eval: true, workerData: { sqlite: SQLITE, path: this.path, key: new Uint8Array(dataKey), done } });
       worker.unref();
       worker.on('exit', finish);
       worker.on('error', () => {});
