@@ -14,6 +14,9 @@ const CHUNK = 32;
 
 type Value = string | number | null;
 
+/** Statements kept per table (one per set of constant columns seen). */
+const MAX_STATEMENTS = 16;
+
 /** Longest text written into the SQL as a literal rather than bound. */
 const LITERAL_TEXT = 64;
 
@@ -49,9 +52,10 @@ class ChunkedInsert {
     const w = this.width;
     const values = new Array<Value>(count * w).fill(null);
     for (let i = 0; i < count; i++) fill(values, i * w, i);
-    // Columns whose value is the same in every row of this batch.
+    // Columns whose value is the same in every row of this batch (a batch smaller than one chunk
+    // is all bound: it gains nothing, and would make a statement of its own from every row).
     const literals = new Array<string | null>(w).fill(null);
-    for (let c = 0; c < w; c++) {
+    for (let c = 0; c < w && count >= CHUNK; c++) {
       if (this.fixed[c] != null) continue;
       const first = values[c]!;
       let same = true;
@@ -91,6 +95,8 @@ class ChunkedInsert {
     const key = literals.map((l) => l ?? '?').join('\u0000');
     let found = this.statements.get(key);
     if (!found) {
+      // A file whose constant columns keep changing cannot fill memory with statements.
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
       const bound: number[] = [];
       const rowSql = `(${literals
         .map((l, c) => {
