@@ -23,10 +23,13 @@ const tempDir = useTempDirs();
 const TODAY = '2025-03-31';
 const KIND = 'school';
 
-/** Every row of the three tables, in id order, every column. */
+/** Every row of the three tables, in id order, every column, with each value's storage class (0 and 0.0 read back alike). */
 function dump(store: Store): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const table of ['raw_row', 'record', 'event']) out[table] = store.reader.prepare(`SELECT * FROM ${table} ORDER BY id`).raw().all();
+  for (const table of ['raw_row', 'record', 'event']) {
+    const columns = (store.reader.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((c) => c.name);
+    out[table] = store.reader.prepare(`SELECT *, ${columns.map((c) => `typeof(${c})`).join(', ')} FROM ${table} ORDER BY id`).raw().all();
+  }
   return out;
 }
 

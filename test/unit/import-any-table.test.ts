@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
+import { parseDate } from '../../shared/domain/normalise/date.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { useTempDirs } from '../helpers/temp.js';
@@ -99,6 +100,26 @@ describe('dates that make sense', () => {
     store.close();
   });
 
+  it('a year of birth below 1000 written in full is kept and flagged; a three-digit year says why it is not a date', async () => {
+    const { store } = await importText(
+      'ancient.csv',
+      'Surname,Forename,Date of birth,Postcode\nAelfric,Edith,0999-03-01,S60 1AB\nAelfric,Ead,01/03/0999,S60 1AB\nAelfric,Wulf,01/03/999,S60 1AB\n',
+    );
+    expect(rawRows(store).map((r) => r.status)).toEqual(['header', 'record', 'record', 'record']);
+    const rows = store.reader.prepare('SELECT forename, dob, problems_json FROM record ORDER BY id').all() as Array<{ forename: string; dob: string | null; problems_json: string }>;
+    expect(rows.map((r) => [r.forename, r.dob])).toEqual([
+      ['Edith', '0999-03-01'],
+      ['Ead', '0999-03-01'],
+      ['Wulf', null],
+    ]);
+    expect(rows[0]?.problems_json).toMatch(/0999-03-01 is more than 120 years ago \(before 1880/);
+    expect(JSON.parse(rows[2]?.problems_json ?? '[]')).toContain('Date of birth: "01/03/999" is not a date (a three-digit year: write the year in full, for example 0999 or 1999)');
+    // Eight bare digits are not read as a date before the year 1000 (an identifier, not 12 May 12).
+    expect(parseDate('00120512')).toBeNull();
+    expect(parseDate('0999-03-01')?.iso).toBe('0999-03-01');
+    store.close();
+  });
+
   it('a two-digit year of birth takes the century that puts it before the row\'s own event', async () => {
     const { store } = await importText(
       'ae.csv',
@@ -148,6 +169,20 @@ describe('nothing swallowed', () => {
       { forename: 'Anaïs', surname: 'Lefèvre' },
     ]);
     expect(message).toMatch(/1 line is not \(line 4\): it was read as Windows-1252/);
+    store.close();
+  });
+
+  it('a UTF-8 character cut by a 1 MiB read is still UTF-8, not a Windows-1252 line', async () => {
+    const head = 'Surname,Forename,Notes\nJones,Siân,';
+    // Pad so that "é" (two bytes) straddles the end of the first 1 MiB chunk, and a four-byte one the second.
+    const pad = (1 << 20) - Buffer.byteLength(head) - 1;
+    const text = `${head}${'x'.repeat(pad)}é\nBrontë,Zoë,${'y'.repeat((1 << 20) - 40)}😀\n`;
+    const { store, message } = await importText('boundary.csv', Buffer.from(text, 'utf8'));
+    expect(records(store, 'forename, surname')).toEqual([
+      { forename: 'Siân', surname: 'Jones' },
+      { forename: 'Zoë', surname: 'Brontë' },
+    ]);
+    expect(message).not.toMatch(/Windows-1252/);
     store.close();
   });
 

@@ -2,7 +2,7 @@
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { normaliseAddress, type NormalisedAddress } from '../../../shared/domain/normalise/address.js';
 import { findPostcode, parsePostcode } from '../../../shared/domain/normalise/postcode.js';
-import { parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
+import { notDateReason, parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
 import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '../../../shared/domain/normalise/identifiers.js';
 import { cleanName, nameKey, splitFullName, type NameOrder } from '../../../shared/domain/normalise/name.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
@@ -66,7 +66,12 @@ export interface BuildContext {
 }
 
 /** Column indexes per role, worked out once per sheet rather than once per row. */
-export type PreparedContext = BuildContext & { columns: ReadonlyMap<ColumnRole, number[]>; evidenceKinds: number };
+export type PreparedContext = BuildContext & {
+  columns: ReadonlyMap<ColumnRole, number[]>;
+  evidenceKinds: number;
+  /** Dates already read in this sheet, by the column's day/month order and the text. */
+  dates: Map<string, ParsedDate | null>;
+};
 
 const EVIDENCE: ReadonlyArray<readonly string[]> = [
   ['forename', 'surname', 'full_name'], ['dob', 'age'], ['nhs_number', 'nino', 'upn', 'other_id'], ['address', 'address_line', 'town', 'postcode', 'uprn'], ['email', 'phone'],
@@ -77,8 +82,11 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   ctx.roles.forEach((role, i) => columns.set(role, [...(columns.get(role) ?? []), i]));
   const mapped = new Set<string>(ctx.roles);
   const evidenceKinds = EVIDENCE.filter((kind) => kind.some((r) => mapped.has(r))).length;
-  return { ...ctx, columns, evidenceKinds };
+  return { ...ctx, columns, evidenceKinds, dates: new Map() };
 }
+
+/** Distinct texts kept per memo before it starts again (bounded memory on any file). */
+const MEMO_SIZE = 20_000;
 
 const NONE: number[] = [];
 
@@ -112,9 +120,32 @@ function allOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: 
 }
 const NONE_S: string[] = [];
 
+/**
+ * A date cell read once per distinct text in a sheet (extracts repeat event dates row after row,
+ * and a person's birth date on each of their rows). The result is shared: never changed after.
+ */
 function dateIn(cell: Cell, ctx: PreparedContext): ParsedDate | null {
   const order = ctx.dateOrders?.[cell.column] ?? undefined;
-  return parseDate(cell.value, order ? { pivotYear: ctx.pivotYear, allowSerial: true, order } : { pivotYear: ctx.pivotYear, allowSerial: true });
+  const key = `${order ?? ''}\u0000${cell.value}`;
+  const known = ctx.dates.get(key);
+  if (known !== undefined) return known;
+  const parsed = parseDate(cell.value, order ? { pivotYear: ctx.pivotYear, allowSerial: true, order } : { pivotYear: ctx.pivotYear, allowSerial: true });
+  if (ctx.dates.size >= MEMO_SIZE) ctx.dates.clear();
+  ctx.dates.set(key, parsed);
+  return parsed;
+}
+
+const POSTCODES = new Map<string, ReturnType<typeof parsePostcode>>();
+
+/** A postcode cell read once per distinct text (households share one). */
+function postcodeIn(value: string): ReturnType<typeof parsePostcode> {
+  let parsed = POSTCODES.get(value);
+  if (parsed === undefined) {
+    parsed = parsePostcode(value);
+    if (POSTCODES.size >= MEMO_SIZE) POSTCODES.clear();
+    POSTCODES.set(value, parsed);
+  }
+  return parsed;
 }
 
 /** "123-45 6789" → "123456789": the separators people type carry no meaning; null when nothing is left. */
@@ -221,7 +252,10 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const read = dobCell && partialYear === null ? dateIn(dobCell, ctx) : null;
   let dob: { iso: string; ambiguousDayMonth: boolean } | null = read;
   if (dobCell && partialYear !== null) problems.push(`${columnName(ctx, dobCell.column)}: only the year of birth (${partialYear}): kept in the raw row, not used as a date`);
-  else if (dobCell && !read) problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date`);
+  else if (dobCell && !read) {
+    const why = notDateReason(dobCell.value);
+    problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date${why ? ` (${why})` : ''}`);
+  }
   if (dobCell && read) {
     // Nobody is born after their own event or the extract's date: a two-digit year takes the
     // century that makes the birth possible ("08/01/25" at a 2024 attendance is 1925).
@@ -253,7 +287,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const pcCell = firstOf(cells, ctx, 'postcode');
   let postcode: string | null = null;
   if (pcCell) {
-    const parsed = parsePostcode(pcCell.value);
+    const parsed = postcodeIn(pcCell.value);
     postcode = parsed?.postcode ?? null;
     if (!parsed) problems.push(`${columnName(ctx, pcCell.column)}: "${clip(pcCell.value, 12)}" is not a UK postcode`);
     else if (parsed.repaired) problems.push(`${columnName(ctx, pcCell.column)}: "${clip(pcCell.value, 12)}" read as ${parsed.postcode} (O/0 or I/1 slip)`);

@@ -228,6 +228,10 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   // that cannot change inside a transaction, so it is set around it).
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
+  // A large file's COMMIT writes its new pages to the log; folding the log into the store file is
+  // then left to a worker (store/background-checkpoint.ts), not done on this thread at COMMIT.
+  // A small file's fold costs less than starting the worker.
+  const autocheckpoint = size >= BACKGROUND_CHECKPOINT_BYTES ? store.checkpoints.holdAutomatic() : null;
   // One transaction across awaits: the engine's writer connection is used by one job at a time,
   // and readers use their own connection, so nobody sees half a file.
   db.exec('BEGIN IMMEDIATE');
@@ -314,6 +318,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     job.progress('Storing rows', stored, stored);
     db.exec('COMMIT');
     restoreForeignKeys(db, foreignKeys);
+    if (autocheckpoint !== null) store.checkpoints.start(store.dataKey, autocheckpoint);
     const saved = options.savePresetAs
       ? savePreset(store, { name: options.savePresetAs, partner, kind, sheets: presetSheetsOf(sheets) }, options.user)
       : null;
@@ -346,9 +351,13 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     stream.stop();
     if (db.inTransaction) db.exec('ROLLBACK');
     restoreForeignKeys(db, foreignKeys);
+    if (autocheckpoint !== null) store.checkpoints.release(autocheckpoint);
     throw error;
   }
 }
+
+/** Files from this size (about 100,000 csv rows) have the store's log folded in by a worker after the import. */
+const BACKGROUND_CHECKPOINT_BYTES = 8 << 20;
 
 /** Bytes a stored row takes in the smallest files (a compressed xlsx): a generous row estimate. */
 const BYTES_PER_ROW_AT_LEAST = 60;

@@ -11,6 +11,7 @@ import { checkSlot, isSealed, newSealedKeyFile, sealedHead, sealLegacyKeyFile, u
 import { LATEST_VERSION } from './migrations/index.js';
 import { ensureAggregates, journal } from '../aggregates/setup.js';
 import { openAggregates } from '../aggregates/db.js';
+import { BackgroundCheckpoint } from './background-checkpoint.js';
 
 /** An open store: one writer connection for jobs, one reader so queries never see half a job. */
 export class Store {
@@ -25,6 +26,13 @@ export class Store {
     /** Opened read-only (its file or folder cannot be written): verify, read and export only. */
     readonly readOnly = false,
   ) {}
+
+  private checkpointer: BackgroundCheckpoint | null = null;
+
+  /** Folds a large write's log into the store file off the engine's thread (imports). */
+  get checkpoints(): BackgroundCheckpoint {
+    return (this.checkpointer ??= new BackgroundCheckpoint(this.writer, this.path));
+  }
 
   static exists(path: string): boolean {
     return existsSync(path);
@@ -250,6 +258,7 @@ export class Store {
   close(): void {
     this.refreshAggregates();
     if (!this.readOnly && !this.aggregatesOnly) syncAuditHead(this);
+    this.checkpointer?.wait();
     this.reader.close();
     if (this.writer !== this.reader) this.writer.close();
     this.dataKey.fill(0);

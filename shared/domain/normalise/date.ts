@@ -21,12 +21,24 @@ export function monthNumber(word: string): number | undefined {
 
 export function isoDate(y: number, m: number, d: number): string | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  // No floor at 1850 or so: historical and genealogical sets hold older births (flagged, not dropped, by the importer).
-  if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  // No floor year: historical and genealogical sets hold old births, and a year written in full
+  // ("0999") is a date; the importer flags an implausible one rather than dropping it.
+  if (y < 1 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   if (d > days) return null;
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Earliest year read from eight bare digits: below it "00120512" is an identifier, not 12 May 12. */
+const COMPACT_FLOOR = 1000;
+
+/** Why a cell that looks like it meant a date is not one (for the problem note), or null. */
+export function notDateReason(value: string): string | null {
+  const v = value.trim();
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{3}$|^\d{3}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v)) return 'a three-digit year: write the year in full, for example 0999 or 1999';
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{5,}$|^\d{5,}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v)) return 'the year has more than four digits';
+  return null;
 }
 
 /** Excel's 1900 date system serial number (with its phantom 29 Feb 1900) to ISO. */
@@ -111,9 +123,9 @@ export function parseDate(value: string | null | undefined, options: DateOptions
   m = /^(\d{8})$/.exec(v);
   if (m) {
     const s = m[1] ?? '';
-    const ymd = isoDate(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));
+    const ymd = Number(s.slice(0, 4)) >= COMPACT_FLOOR ? isoDate(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8))) : null;
     if (ymd) return { iso: ymd, ambiguousDayMonth: false };
-    const dmy = isoDate(Number(s.slice(4, 8)), Number(s.slice(2, 4)), Number(s.slice(0, 2)));
+    const dmy = Number(s.slice(4, 8)) >= COMPACT_FLOOR ? isoDate(Number(s.slice(4, 8)), Number(s.slice(2, 4)), Number(s.slice(0, 2))) : null;
     return dmy ? { iso: dmy, ambiguousDayMonth: false } : null;
   }
   if (options.allowSerial && /^\d{1,6}(\.\d+)?$/.test(v)) {

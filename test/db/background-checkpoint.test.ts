@@ -1,0 +1,42 @@
+// A large import's log is folded into the store file by a worker, not by the engine's thread at
+// COMMIT: the writer's own checkpoint is held off meanwhile and comes back afterwards.
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Store } from '../../electron/engine/store/store.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+describe('background checkpoint', () => {
+  it('folds a committed write into the store file on a worker; the writer checkpoints again after', async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = Store.openWithKey(path, randomBytes(32), true);
+    try {
+      const was = store.checkpoints.holdAutomatic();
+      expect(was).toBeGreaterThan(0);
+      expect(store.writer.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      store.writer.exec('CREATE TABLE bulk (v TEXT)');
+      const insert = store.writer.prepare('INSERT INTO bulk VALUES (?)');
+      store.writer.transaction(() => {
+        for (let i = 0; i < 4000; i++) insert.run(`row ${i} ${'x'.repeat(500)}`);
+      })();
+      // Committed to the log only: the store file has not grown by the rows.
+      const before = statSync(path).size;
+      expect(statSync(`${path}-wal`).size).toBeGreaterThan(2_000_000);
+      store.checkpoints.start(store.dataKey, was);
+      store.checkpoints.wait();
+      expect(statSync(path).size).toBeGreaterThan(before + 2_000_000);
+      // Every frame of the log is in the store file now: nothing left for the writer to copy.
+      const [result] = store.reader.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+      expect(result?.checkpointed).toBe(result?.log);
+      // The worker's exit (which gives the writer its checkpoint back) comes on the event loop.
+      for (let i = 0; i < 200 && store.writer.pragma('wal_autocheckpoint', { simple: true }) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(store.writer.pragma('wal_autocheckpoint', { simple: true })).toBe(was);
+      expect((store.reader.prepare('SELECT count(*) AS n FROM bulk').get() as { n: number }).n).toBe(4000);
+    } finally {
+      store.close();
+    }
+  });
+});
