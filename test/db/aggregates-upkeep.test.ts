@@ -8,6 +8,7 @@ import { aggregatesPath } from '../../electron/engine/aggregates/db.js';
 import { REFRESH_PHASE } from '../../electron/engine/aggregates/upkeep.js';
 import { createEngine } from '../../electron/engine/engine.js';
 import type { EngineEvent } from '../../shared/ipc/contract.js';
+import { ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { useTempDirs } from '../helpers/temp.js';
 
@@ -100,5 +101,24 @@ describe('preparing co-ordinators’ figures is a job whose failure is said', ()
     store.close();
     expect(failures.length).toBeGreaterThanOrEqual(2);
     expect(failures[0]).toMatchObject({ actor: 'ann' });
+  }, 90_000);
+});
+
+describe('a full preparation keeps what it derives', () => {
+  it('brings the baseline index up to date once and keeps it, rather than rebuilding it inside each answer and rolling it back', async () => {
+    const { db } = await analystStore();
+    const ann = createEngine({ storePath: db, host: 'browser', version: 't', user: 'ann' });
+    expect(await ann.invoke('store:unlock', { passphrase: ANN })).toMatchObject({ ok: true });
+    await ann.invoke('matching:run', {});
+    await ann.idle();
+    expect(await ann.invoke('users:add', { user: 'cora', role: 'co-ordinator', organisation: null, passphrase: CORA })).toMatchObject({ ok: true });
+    await ann.idle();
+    ann.close();
+    const store = Store.unlock(db, ANN, 'ann');
+    try {
+      expect(ensureBaselineIndex(store)).toMatchObject({ rebuilt: false });
+    } finally {
+      store.close();
+    }
   }, 90_000);
 });

@@ -24,6 +24,8 @@ import { relinkNeeded } from '../store/relink-mark.js';
 import { overdueSourceNames } from '../store/overdue.js';
 import { countOverdueSources } from '../queries/records.js';
 import { appVersion } from '../version.js';
+import { ensureBaselineIndex } from '../baseline/index-build.js';
+import { keepOutcomeBaseline } from '../outcomes/series.js';
 import { aggMeta, openAggregates, requestKey, setAggMeta } from './db.js';
 import { foldTemplates } from './setup.js';
 
@@ -291,11 +293,20 @@ function* refreshSteps(store: Store, options: { asks?: Ask[]; force?: boolean })
     if (!full && asks.length === 0) return { full, answers: 0, packs: 0, failed: 0, millis: millis() };
     const templates = full ? ((view.answered('packs:templates', {})?.answer ?? { ok: false }) as Answer) : ({ ok: false } as Answer);
     const names = templates.ok ? (templates.value as PackTemplate[]).map((t) => t.name) : [];
-    const total = asks.length + names.length;
+    // A full refresh first brings the derived tables answers read (the baseline's index, the
+    // outcomes' compact copy) up to date, once, and keeps them: inside an answer's savepoint a
+    // rebuild is rolled back, so the streets and then the wards answer each rebuilt the whole
+    // index (a minute each at borough size).
+    const preparing = full ? [() => ensureBaselineIndex(store), () => keepOutcomeBaseline(store.reader, store.writer)] : [];
+    const total = preparing.length + asks.length + names.length;
     const rows: Array<[string, string, string, string]> = [];
     const seen = new Set<string>();
     let failed = 0;
     let done = 0;
+    for (const prepare of preparing) {
+      yield { done: done++, total };
+      prepare();
+    }
     for (const ask of asks) {
       yield { done: done++, total };
       const parsed = parseRequest(ask.channel, ask.request);
