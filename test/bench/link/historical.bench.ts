@@ -94,31 +94,41 @@ interface Truth {
 /** A record of the register: every field empty but its ID, source and census date. */
 const blank = (id: number, sourceId: number): LinkRecord => ({ ...blankLinkRecord(id), sourceId, asOf: '1851-03-30' });
 
+/** Who a register's person is: drawn in one order for every register-shaped set. */
+function registerPerson(random: Random): { male: boolean; forename: string; surname: string; y: number; m: number; d: number; home: string; copies: number } {
+  const male = random() < 0.5;
+  const forename = pick(random, male ? MALE : FEMALE);
+  const surname = pick(random, SURNAMES);
+  const y = 1760 + Math.floor(random() * 90);
+  const m = 1 + Math.floor(random() * 12);
+  const d = 1 + Math.floor(random() * 28);
+  const home = pick(random, PARISHES);
+  const copies = 1 + Math.floor(random() * random() * 4.5);
+  return { male, forename, surname, y, m, d, home, copies };
+}
+
+/** A date of birth as a register gives it: a baptism a few days after birth, an age-derived year, or a digit misread. */
+function registerDob(random: Random, y: number, m: number, d: number): string {
+  const e = random();
+  if (e < 0.7) return iso(y, m, d);
+  if (e < 0.85) return iso(y, m, Math.min(28, d + 1 + Math.floor(random() * 10)));
+  if (e < 0.93) return iso(y + (random() < 0.5 ? -1 : 1), m, d);
+  return iso(y, m, d === 12 ? 21 : d === 21 ? 12 : Math.min(28, (d % 10) * 2 + 1));
+}
+
 function historical(people: number, seed: number): Truth {
   const random = rng(seed);
   const records: LinkRecord[] = [];
   const person: string[] = [];
   for (let p = 0; p < people; p++) {
-    const male = random() < 0.5;
-    const forename = pick(random, male ? MALE : FEMALE);
-    const surname = pick(random, SURNAMES);
-    const y = 1760 + Math.floor(random() * 90);
-    const m = 1 + Math.floor(random() * 12);
-    const d = 1 + Math.floor(random() * 28);
-    const parish = pick(random, PARISHES);
-    const copies = 1 + Math.floor(random() * random() * 4.5);
+    const { male, forename, surname, y, m, d, home: parish, copies } = registerPerson(random);
     for (let c = 0; c < copies; c++) {
       const r = blank(records.length + 1, 1 + Math.floor(random() * 4));
       r.forename = variant(random, forename);
       r.surname = variant(random, surname);
       r.sex = random() < 0.9 ? (male ? 'M' : 'F') : null;
       if (random() >= 0.3) {
-        // a baptism date a few days after birth, an age-derived year, or a digit misread
-        const e = random();
-        if (e < 0.7) r.dob = iso(y, m, d);
-        else if (e < 0.85) r.dob = iso(y, m, Math.min(28, d + 1 + Math.floor(random() * 10)));
-        else if (e < 0.93) r.dob = iso(y + (random() < 0.5 ? -1 : 1), m, d);
-        else r.dob = iso(y, m, d === 12 ? 21 : d === 21 ? 12 : Math.min(28, (d % 10) * 2 + 1));
+        r.dob = registerDob(random, y, m, d);
       }
       r.address = random() < 0.85 ? (random() < 0.9 ? parish : pick(random, PARISHES)) : null;
       records.push(r);
@@ -190,14 +200,7 @@ function parish(people: number, seed: number): Truth {
   const records: LinkRecord[] = [];
   const person: string[] = [];
   for (let p = 0; p < people; p++) {
-    const male = random() < 0.5;
-    const forename = pick(random, male ? MALE : FEMALE);
-    const surname = pick(random, SURNAMES);
-    const y = 1760 + Math.floor(random() * 90);
-    const m = 1 + Math.floor(random() * 12);
-    const d = 1 + Math.floor(random() * 28);
-    const home = pick(random, PARISHES);
-    const copies = 1 + Math.floor(random() * random() * 4.5);
+    const { male, forename, surname, y, m, d, home, copies } = registerPerson(random);
     for (let c = 0; c < copies; c++) {
       const register = Math.floor(random() * 4);
       const r = blank(records.length + 1, 1 + register);
@@ -205,11 +208,7 @@ function parish(people: number, seed: number): Truth {
       r.surname = random() < 0.05 ? misread(random, surname) : variant(random, surname);
       r.sex = random() < 0.85 ? (male ? 'M' : 'F') : null;
       if (random() >= (REGISTER_MISSING[register] as number)) {
-        const e = random();
-        if (e < 0.7) r.dob = iso(y, m, d);
-        else if (e < 0.85) r.dob = iso(y, m, Math.min(28, d + 1 + Math.floor(random() * 10)));
-        else if (e < 0.93) r.dob = iso(y + (random() < 0.5 ? -1 : 1), m, d);
-        else r.dob = iso(y, m, d === 12 ? 21 : d === 21 ? 12 : Math.min(28, (d % 10) * 2 + 1));
+        r.dob = registerDob(random, y, m, d);
       }
       r.address = random() < 0.8 ? (random() < 0.85 ? home : pick(random, PARISHES)) : null;
       records.push(r);
