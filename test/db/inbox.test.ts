@@ -1,7 +1,7 @@
 // Partners submit, never read: a submitting partner's passphrase unwraps no key that reads the
 // store, even with a copy of the store and its key file; their extract reaches the store sealed,
 // and an analyst takes it in through the import pipeline, as the partner.
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -96,5 +96,16 @@ describe('the inbox', () => {
     ]);
     // A second take-in finds nothing waiting.
     expect((await cli(['inbox', 'take-in', '--db', db], ANN)).json).toMatchObject({ submissions: [] });
+
+    // Taken in, the file is not kept beside the store: its rows are in the store, where a purge or
+    // an erasure reaches them. The submission is still listed with its receipt.
+    expect(JSON.parse(readFileSync(join(`${db}.inbox`, envelope), 'utf8'))).toMatchObject({ partner: 'Police', sealed: null });
+    expect((await cli(['inbox', 'status', '--db', db], PAT)).json).toMatchObject({ submissions: [{ status: 'taken-in', receipt: { records: 2 } }] });
+    // Purging the source also removes what was sealed back to the partner (its rows listed there).
+    const results = join(`${db}.inbox`, envelope.replace('.submission', '.results.json'));
+    expect(existsSync(results)).toBe(true);
+    const purged = await cli(['source', 'purge', '2', '--db', db], ANN);
+    expect(purged.code, purged.stderr).toBe(0);
+    expect(existsSync(results)).toBe(false);
   }, 60_000);
 });

@@ -3,6 +3,7 @@
 import type { PurgeResult } from '../../../shared/ipc/channels/governance.js';
 import type { JobContext } from '../jobs/job-context.js';
 import { runLink } from '../link/run-link.js';
+import { forgetResultsOfSource } from '../inbox/inbox.js';
 import { keepOutcomeBaseline } from '../outcomes/series.js';
 import { purgeSource } from '../store/purge.js';
 import type { Store } from '../store/store.js';
@@ -10,6 +11,8 @@ import type { Store } from '../store/store.js';
 export async function purgeAndRelink(store: Store, sourceId: number, job: JobContext): Promise<PurgeResult> {
   job.progress('Deleting the source and everything made from it', 0, 1);
   const summary = purgeSource(store, sourceId);
+  // The partner's copy of what came of their submission lists the rows just deleted.
+  forgetResultsOfSource(store, store.path, sourceId);
   job.progress('Deleting the source and everything made from it', 1, 1);
   await job.yield();
   const count = (sql: string): number => (store.reader.prepare(sql).get() as { n: number }).n;

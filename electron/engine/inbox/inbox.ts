@@ -17,7 +17,7 @@ import { inboxDir, keyFilePath } from '../store/paths.js';
 import { withBackOff } from '../store/sign-in.js';
 import type { Store } from '../store/store.js';
 import { newInboxKeyPair, open, seal, type InboxKeyPair, type Sealed } from './sealed-box.js';
-import { readResults, sourceResults, writeResults, type SubmissionResults } from './results.js';
+import { readResults, resultsPath, sourceResults, writeResults, type SubmissionResults } from './results.js';
 
 const FORMAT = 'baseline-workbench-submission';
 /** A partner's extract is at most this big (the inbox holds it whole, sealed, until taken in). */
@@ -53,7 +53,8 @@ interface Envelope {
   user: string;
   submittedAt: string;
   bytes: number;
-  sealed: Sealed;
+  /** The file, sealed to the store; null once an analyst's session has dealt with it. */
+  sealed: Sealed | null;
 }
 
 interface Contents {
@@ -236,13 +237,14 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
       // Only a receipt an analyst wrote means done: anyone can write a file into the folder.
       if (receiptIsGenuine(storePath, e.id, store.auditKey!)) continue;
       const { sealed, ...header } = e;
-      const plain = header.storeId === keyFile.storeId ? open(sealed, pair, headerAad(header)) : null;
+      const plain = header.storeId === keyFile.storeId && sealed ? open(sealed, pair, headerAad(header)) : null;
       const at = new Date().toISOString();
       if (!plain) {
         const reason = 'it could not be opened: it was sealed for another store or altered';
         writeReceipt(store, storePath, e.id, { status: 'refused', at, sourceId: null, records: 0, quarantined: 0, skipped: false, reason });
         const sealedTo = sealResults(e, { status: 'refused', at, reason, sourceId: null, skipped: false, records: 0, quarantined: 0, sheets: [], quarantine: [] });
         store.audit(store.session.user, 'inbox-refused', { submission: e.id, partner: e.partner, resultsSealedTo: sealedTo });
+        dropContents(storePath, e);
         done.push(statusOf(storePath, e));
         continue;
       }
@@ -276,12 +278,42 @@ export async function takeInInbox(store: Store, storePath: string): Promise<Subm
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
+      dropContents(storePath, e);
       done.push(statusOf(storePath, e));
     }
   } finally {
     pair.privateKey.fill(0);
   }
   return done;
+}
+
+/**
+ * A purged source's submissions: the results sealed back to the partner list its quarantined rows,
+ * which the purge has just deleted from the store, so they go too. The receipt stays (counts only).
+ * Returns how many results files were removed.
+ */
+export function forgetResultsOfSource(store: Store, storePath: string, sourceId: number): number {
+  if (!store.auditKey) return 0;
+  let removed = 0;
+  for (const e of envelopes(storePath)) {
+    if (!receiptIsGenuine(storePath, e.id, store.auditKey) || statusOf(storePath, e).receipt?.sourceId !== sourceId) continue;
+    const path = resultsPath(inboxDir(storePath), e.id);
+    if (!existsSync(path)) continue;
+    rmSync(path, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * Once a submission has its receipt, its file is not kept in the inbox: taken in, its rows are in
+ * the store, where a purge or a person's erasure reaches them (a sealed copy beside the store
+ * would outlive both); refused, it is the partner's to mend and send again. The envelope's header
+ * stays, so the submission and its receipt are still listed.
+ */
+function dropContents(storePath: string, e: Envelope): void {
+  const header: Envelope = { ...e, sealed: null };
+  writeFileSync(join(inboxDir(storePath), `${e.id}.submission`), JSON.stringify(header), { mode: 0o600 });
 }
 
 type Receipt = NonNullable<SubmissionStatus['receipt']> & { status: 'taken-in' | 'refused' };
