@@ -43,6 +43,13 @@ function hashAt(db: Db, id: number): string | undefined {
 }
 
 export function appendAudit(db: Db, actor: string, action: string, payload: AuditPayload): void {
+  // Reading the last event and appending after it must be one write transaction: outside one, a
+  // process (a CLI backup) read the last event while another (an import) was committing its own,
+  // then appended after the one it had read, and the chain forked.
+  if (!db.inTransaction) {
+    db.transaction(() => appendAudit(db, actor, action, payload)).immediate();
+    return;
+  }
   const prev = db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const prevHash = prev?.hash ?? GENESIS;
   const at = new Date().toISOString();
