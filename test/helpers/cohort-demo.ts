@@ -11,18 +11,21 @@ import { parseCsv } from './csv.js';
 
 export { parseCsv };
 
-/** Writes a linkage Run whose persons and households are the truth's. */
-export function applyTruthLinkage(store: Store, truthPath: string): number {
-  const db = store.writer;
-  const recordOf = new Map<string, number>();
-  for (const r of db
+/** Each record's spreadsheet row as the truth files name it, `file|sheet|row`, by record ID. */
+export function recordRowKeys(db: Store['writer']): Map<number, string> {
+  const rows = db
     .prepare(
       `SELECT s.file_name AS file, sh.sheet AS sheet, w.row_number AS row, r.id AS id FROM record r JOIN raw_row w ON w.id = r.raw_row_id
        JOIN source s ON s.id = r.source_id JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal`,
     )
-    .all() as Array<{ file: string; sheet: string; row: number; id: number }>) {
-    recordOf.set(`${r.file}|${r.sheet}|${r.row}`, r.id);
-  }
+    .all() as Array<{ file: string; sheet: string; row: number; id: number }>;
+  return new Map(rows.map((r) => [r.id, `${r.file}|${r.sheet}|${r.row}`]));
+}
+
+/** Writes a linkage Run whose persons and households are the truth's. */
+export function applyTruthLinkage(store: Store, truthPath: string): number {
+  const db = store.writer;
+  const recordOf = new Map([...recordRowKeys(db)].map(([id, key]) => [key, id]));
   const [, ...lines] = parseCsv(readFileSync(truthPath, 'utf8'));
   const now = new Date().toISOString();
   const run = Number(

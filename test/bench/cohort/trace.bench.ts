@@ -25,7 +25,7 @@ import { loadRecords } from '../../../electron/engine/link/load-records.js';
 import { runLink } from '../../../electron/engine/link/run-link.js';
 import type { LinkRecord, PersonClusters } from '../../../electron/engine/link/types.js';
 import { Store } from '../../../electron/engine/store/store.js';
-import { parseCsv } from '../../helpers/cohort-demo.js';
+import { parseCsv, recordRowKeys } from '../../helpers/cohort-demo.js';
 import { writeLaidExtract } from './laid-file.js';
 import { scoreCohort } from './score.js';
 
@@ -109,15 +109,7 @@ try {
   // truth per row, and the row of each record
   const truthOfRow = new Map<string, { person: string; household: string }>();
   for (const [file, sheet, row, person, household] of parseCsv(readFileSync(demo.truthPath, 'utf8')).slice(1)) truthOfRow.set(`${file}|${sheet}|${row}`, { person: person!, household: household! });
-  const rowOfRecord = new Map<number, string>();
-  for (const r of db
-    .prepare(
-      `SELECT s.file_name AS file, sh.sheet AS sheet, w.row_number AS row, r.id AS id FROM record r JOIN raw_row w ON w.id = r.raw_row_id
-       JOIN source s ON s.id = r.source_id JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal`,
-    )
-    .all() as Array<{ file: string; sheet: string; row: number; id: number }>) {
-    rowOfRecord.set(r.id, `${r.file}|${r.sheet}|${r.row}`);
-  }
+  const rowOfRecord = recordRowKeys(db);
   const truthCohort = parseCsv(readFileSync(join(outDir, 'truth-cohort.csv'), 'utf8'))
     .slice(1)
     .map((r) => ({ id: r[0]!, flags: `${r[2]}${r[3]}${r[4]}+${r[5]}`, qualifies: r[6] === '1' }));
