@@ -22,6 +22,8 @@ export const PERSON_FIELDS = [
   'previous_surname',
   'email',
   'phone',
+  'occupation',
+  'father_forename',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
@@ -61,6 +63,8 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   previous_surname: 'Previous or birth surname',
   email: 'E-mail address',
   phone: 'Phone number',
+  occupation: 'Occupation',
+  father_forename: "Father's forename",
   event_date: 'Event date',
   event_end_date: 'Event end date',
   event_category: 'Event type or category',

@@ -41,17 +41,18 @@ const PEOPLE = [
 ].join('\n');
 
 describe('columns that describe the person', () => {
-  it('in a file with no dated event, a place of birth is the town (compared in linkage) and an occupation is kept, not an event', async () => {
+  it('in a file with no dated event, a place of birth is the town and an occupation the occupation (both compared in linkage), not events', async () => {
     const path = join(tempDir(), 'people.csv');
     writeFileSync(path, PEOPLE);
     const preview = await previewImport(null, path, 't');
     const roles = Object.fromEntries((preview.sheets[0]?.columns ?? []).map((c) => [c.header, c.role]));
-    expect(roles).toMatchObject({ birth_place: 'town', occupation: 'ignore', postcode_fake: 'postcode', dob: 'dob' });
+    expect(roles).toMatchObject({ birth_place: 'town', occupation: 'occupation', postcode_fake: 'postcode', dob: 'dob' });
     const { store } = await importText('people.csv', PEOPLE);
     // A name and a place of birth identify someone; a name and an occupation do not.
     expect(rawRows(store).map((r) => r.status)).toEqual(['record', 'record', 'record', 'record', 'record', 'quarantine']);
     expect(recordsOf(store)[3]).toMatchObject({ forename: 'john', surname: 'smith', address: 'london' });
     expect(recordsOf(store)[3]?.addr_town).toBeTruthy();
+    expect((store.reader.prepare('SELECT occupation FROM record ORDER BY id').all() as Array<{ occupation: string | null }>).map((r) => r.occupation)).toEqual(['politician', 'politician', 'priest', 'priest', null]);
     expect((store.reader.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n).toBe(0);
   });
 

@@ -33,6 +33,9 @@ export interface RecordValues {
   /** Lower-cased e-mail address and phone digits (contact.ts), null when not valid-looking. */
   email: string | null;
   phone: string | null;
+  /** What the row says about the person (a register's occupation, father's forename): trimmed, as given. */
+  occupation: string | null;
+  fatherForename: string | null;
   agencyRef: string | null;
   eventDate: string | null;
   forenameKey: string | null;
@@ -150,6 +153,12 @@ function postcodeIn(value: string): ReturnType<typeof parsePostcode> {
 
 /** "123-45 6789" → "123456789": the separators people type carry no meaning; null when nothing is left. */
 /** A previous surname cell, cleaned as a surname is; "N/A" and the like are no surname. */
+/** A describing cell as stored: trimmed, inner spaces collapsed, at most 80 characters; null when empty. */
+function detailOf(value: string | undefined): string | null {
+  const v = value?.replace(/\s+/g, ' ').trim();
+  return v ? v.slice(0, 80) : null;
+}
+
 function previousSurnameOf(value: string | undefined): string | null {
   if (!value) return null;
   const cleaned = cleanName(value);
@@ -342,6 +351,8 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       previousSurname: previousSurnameOf(firstOf(cells, ctx, 'previous_surname')?.value),
       email: normaliseEmail(firstOf(cells, ctx, 'email')?.value),
       phone: normalisePhone(firstOf(cells, ctx, 'phone')?.value),
+      occupation: detailOf(firstOf(cells, ctx, 'occupation')?.value),
+      fatherForename: detailOf(firstOf(cells, ctx, 'father_forename')?.value),
       agencyRef: firstOf(cells, ctx, 'agency_ref')?.value ?? null,
       eventDate,
       forenameKey: nameKey(forename),

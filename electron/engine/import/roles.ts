@@ -60,6 +60,9 @@ const EXACT: Array<[ColumnRole, string[]]> = [
   ['previous_surname', ['previous surname', 'maiden name', 'maiden surname', 'birth surname', 'surname at birth', 'former surname', 'previous last name', 'former last name', 'previous family name', 'birth name', 'nee', 'née', 'previous name']],
   ['email', ['email', 'e mail', 'email address', 'e mail address', 'emailaddress', 'email addr', 'contact email', 'personal email', 'home email', 'client email', 'e mail addr', 'mail']],
   ['phone', ['phone', 'phone number', 'phone no', 'telephone', 'telephone number', 'telephone no', 'tel', 'tel no', 'tel number', 'mobile', 'mobile number', 'mobile no', 'mobile phone', 'home phone', 'home telephone', 'contact number', 'contact telephone', 'contact phone', 'landline', 'phone 1', 'mob', 'mob no']],
+  // What a register or a list of people says about the person: compared in linkage where held.
+  ['occupation', ['occupation', 'occupations', 'profession', 'trade', 'job', 'job title', 'rank or profession', 'rank profession', 'trade or profession', 'quality trade or profession', 'occupation or trade', 'calling']],
+  ['father_forename', ['father', 'fathers name', 'father s name', 'father name', 'fathers forename', 'father s forename', 'father forename', 'fathers first name', 'father s first name', 'father first name', 'fathers christian name', 'father s christian name', 'fathers given name', 'father s given name']],
   ['agency_ref', ['rec id', 'recid', 'id', 'ref', 'reference', 'client ref', 'client id', 'client reference', 'client no', 'case number', 'case no', 'case ref', 'case id', 'tenancy ref', 'tenancy reference', 'tenancy id', 'tenancy no', 'person id', 'person ref', 'crn', 'pnc id', 'pnc', 'pnc number', 'mosaic id', 'lcs id', 'pupil id', 'claim ref', 'claim reference', 'claim id', 'claim no', 'household ref', 'patient id', 'mrn', 'hospital number', 'hospital no', 'record id', 'urn', 'yot ref', 'yot id', 'yot case no', 'yot case number', 'offender id', 'account ref', 'account number', 'nominal id', 'nominal ref', 'unique id', 'uniqueid', 'system id', 'customer ref', 'customer id', 'resident id', 'subject id', 'person number', 'client number', 'individual id', 'attendance id', 'attendance ref', 'exclusion ref', 'exclusion id', 'referral id', 'referral ref', 'episode id', 'local id', 'key', 'row id']],
   ['event_date', ['date', 'event date', 'incident date', 'offence date', 'attendance date', 'start date', 'date of incident', 'date of offence', 'date of attendance', 'referral date', 'date of referral', 'exclusion date', 'date reported', 'reported date', 'occurrence date', 'arrival date', 'admission date', 'claim start date', 'claim start', 'tenancy start', 'tenancy start date', 'start', 'from', 'from date', 'date from', 'effective date', 'event dt', 'incident dt', 'occurred', 'date occurred', 'activity date', 'contact date', 'visit date', 'assessment date', 'period start']],
 ];
@@ -89,6 +92,8 @@ const CONTAINS: Array<[RegExp, ColumnRole]> = [
   [/\baddress\b/, 'address'],
   [/\b(gender|sex)\b/, 'sex'],
   [/\bage\b/, 'age'],
+  [/^fathers?( s)? (fore ?names?|first ?names?|christian names?|given names?|names?)\b/, 'father_forename'],
+  [/\b(occupation|profession)\b/, 'occupation'],
   [/\b(full )?name\b/, 'full_name'],
   [/\b(end|until|to|outcome|closed?|closure|finish(ed)?|expiry|expires?|left|leaving|discharged?|review|due|next|last|updated?|modified|created|entered|extracted|run|printed)\b/, 'event'],
   [/\bdate\b|\bdt\b|\b(start|from|began|commenced)\b|^(occurred|reported|arrival|arrived|admission|admitted|when)( on| at)?$/, 'event_date'],
@@ -120,7 +125,7 @@ const VOCABULARY: string[] = (() => {
   for (const [, keys] of EXACT) for (const k of keys) for (const w of k.split(' ')) if (w.length >= 4 && /^[a-z]+$/.test(w)) words.add(w);
   for (const w of ['birth', 'postcode', 'surname', 'forename', 'address', 'gender', 'national', 'insurance', 'number', 'middle', 'names', 'street', 'house', 'building', 'reference', 'incident', 'offence', 'attendance', 'tenancy', 'unique', 'pupil', 'property', 'telephone']) words.add(w);
   // Common header words that mean something else: known, so never "corrected" into a synonym.
-  for (const w of ['country', 'nationality', 'ethnicity', 'religion', 'language', 'status', 'reason', 'outcome', 'summary', 'notes', 'comment', 'comments', 'description', 'category', 'school', 'sessions', 'session', 'possible', 'authorised', 'unauthorised', 'absence', 'absences', 'exclusion', 'exclusions', 'offences', 'court', 'relationship', 'involvement', 'complaint', 'arrears', 'balance', 'benefit', 'benefits', 'amount', 'value', 'count', 'total', 'phone', 'mobile', 'email', 'occupation', 'ward', 'parent', 'carer', 'contact', 'worker', 'officer', 'practice', 'surgery', 'hospital', 'disposal', 'diagnosis', 'referral', 'source', 'period', 'month', 'year', 'years', 'week', 'weeks', 'days', 'hours', 'minutes', 'start', 'ended', 'closed', 'opened']) words.add(w);
+  for (const w of ['country', 'nationality', 'ethnicity', 'religion', 'language', 'status', 'reason', 'outcome', 'summary', 'notes', 'comment', 'comments', 'description', 'category', 'school', 'sessions', 'session', 'possible', 'authorised', 'unauthorised', 'absence', 'absences', 'exclusion', 'exclusions', 'offences', 'court', 'relationship', 'involvement', 'complaint', 'arrears', 'balance', 'benefit', 'benefits', 'amount', 'value', 'count', 'total', 'phone', 'mobile', 'email', 'occupation', 'ward', 'parent', 'mother', 'mothers', 'brother', 'sister', 'husband', 'spouse', 'guardian', 'carer', 'contact', 'worker', 'officer', 'practice', 'surgery', 'hospital', 'disposal', 'diagnosis', 'referral', 'source', 'period', 'month', 'year', 'years', 'week', 'weeks', 'days', 'hours', 'minutes', 'start', 'ended', 'closed', 'opened']) words.add(w);
   return [...words];
 })();
 
@@ -218,7 +223,7 @@ export function roleFromHeader(header: string | null): RoleSuggestion | null {
   if (!key) return null;
   const s = rawRoleFromHeader(key);
   if (!s) return null;
-  if (PERSON_ROLES.has(s.role) || s.role === 'agency_ref') {
+  if (PERSON_ROLES.has(s.role) || s.role === 'agency_ref' || s.role === 'occupation') {
     const exactSynonym = EXACT_MAP.get(key) === s.role;
     // "School Name", "Parent Surname", "GP Postcode": someone or something else's field.
     if (!exactSynonym && OTHER_ENTITY.test(key)) return { role: 'ignore', confidence: 0.7 };

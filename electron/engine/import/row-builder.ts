@@ -13,6 +13,7 @@ export type RecordTuple = [
   forenameKey: string | null, surnameKey: string | null, problemsJson: string, otherId: string | null,
   addrFlat: string | null, addrNumber: string | null, addrName: string | null, addrStreet: string | null, addrLocality: string | null, addrTown: string | null,
   previousSurname: string | null, email: string | null, phone: string | null,
+  occupation: string | null, fatherForename: string | null,
 ];
 
 /** The record columns a RecordTuple fills, in its order (for INSERT and UPDATE alike). */
@@ -21,6 +22,7 @@ export const RECORD_COLUMNS = [
   'nhs_number', 'nhs_number_valid', 'nino', 'nino_valid', 'upn', 'upn_valid', 'agency_ref', 'event_date', 'forename_key', 'surname_key', 'problems_json', 'other_id',
   'addr_flat', 'addr_number', 'addr_name', 'addr_street', 'addr_locality', 'addr_town',
   'previous_surname', 'email', 'phone',
+  'occupation', 'father_forename',
 ] as const;
 
 /** Where a column sits in a RecordTuple, found by its name in RECORD_COLUMNS (never a bare number). */
@@ -36,6 +38,7 @@ export function toTuple(r: RecordValues): RecordTuple {
     r.forenameKey, r.surnameKey, r.problems.length ? JSON.stringify(r.problems) : '[]', r.otherId,
     a?.flat ?? null, a?.number ?? null, a?.name ?? null, a?.street ?? null, a?.locality ?? null, a?.town ?? null,
     r.previousSurname, r.email, r.phone,
+    r.occupation, r.fatherForename,
   ];
 }
 

@@ -4,6 +4,7 @@
 import { NAME, R, REC, type Prepared } from './prepare.js';
 import { LEVEL_KINDS, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 import { jaroWinkler, withinOneEdit } from './strings.js';
+import { detailLevel } from './person-details.js';
 
 /** Transliterations must still look alike (IAN and ANN share a skeleton, not a name). */
 const TRANSLITERATION_MIN_JW = 0.75;
@@ -525,6 +526,10 @@ export function compareInto(p: Prepared, plan: Plan, i: number, j: number, out: 
         break;
       case 'phone':
         level = contactLevel(p, c, rec[oi + R.phone] as number, rec[oj + R.phone] as number);
+        break;
+      case 'occupation':
+      case 'fatherForename':
+        level = detailLevel(p.details, c, i, j);
         break;
     }
     out[at + k] = level;

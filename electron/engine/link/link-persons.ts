@@ -17,6 +17,7 @@ import { forgiveSurnameChange } from './surname-change.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
 import { possibleTwinPairs } from './twins.js';
 import { tfCountsAmongOthers } from './tf-people.js';
+import { withDetailsHeld } from './person-details.js';
 import { defaultMatchSpec, parseMatchSpec, type MatchSpec } from './spec.js';
 import {
   aggregatePatterns,
@@ -177,6 +178,7 @@ async function linkPrepared(
   let spec = specIn;
   job.progress('preparing', 0, 1);
   const p = prepare(records);
+  spec = withDetailsHeld(spec, p.details);
   const plan = compilePlan(spec);
   const sourceIndex = new Map(p.sourceIds.map((id, k) => [id, k]));
   const noDup = new Set(spec.noDuplicatesWithinSources.map((id) => sourceIndex.get(id)).filter((k): k is number => k !== undefined));

@@ -61,6 +61,8 @@ function recordColumns(db: Db) {
     title: 'r.title',
     email: optional('email'),
     phone: optional('phone'),
+    occupation: optional('occupation'),
+    fatherForename: optional('father_forename'),
   } as const;
 }
 
@@ -97,7 +99,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       addressParts = partsByText.get(joinedParts) ?? null;
       if (!addressParts) partsByText.set(joinedParts, (addressParts = partsOf(joinedParts)));
     }
-    records.push({
+    const record: LinkRecord = {
       id: row[at.id] as number,
       sourceId,
       sourceKind: source?.kind ?? 'other',
@@ -123,7 +125,13 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       title: text(row, at.title),
       email: text(row, at.email),
       phone: text(row, at.phone),
-    });
+    };
+    // set only where held, so a partner's million records keep their shape and size
+    const occupation = text(row, at.occupation);
+    if (occupation) record.occupation = occupation;
+    const fatherForename = text(row, at.fatherForename);
+    if (fatherForename) record.fatherForename = fatherForename;
+    records.push(record);
   }
   const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);

@@ -5,6 +5,7 @@
 import type { Plan } from './compare.js';
 import type { Prepared } from './prepare.js';
 import type { MatchSpec } from './spec.js';
+import { detailTf } from './person-details.js';
 
 /** How far a rare value may raise an exact level above its average weight (bits). */
 export const TF_MAX_BOOST_BITS = 3;
@@ -57,6 +58,9 @@ export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: numb
     // an e-mail or number a family or a service shares weighs less
     if (c.field === 'email') return { ...base, values: p.email, counts: counts.email ?? p.contactCount, total: p.emailTotal };
     if (c.field === 'phone') return { ...base, values: p.phone, counts: counts.phone ?? p.contactCount, total: p.phoneTotal };
+    // LABOURER or JOHN as a father's forename is shared by many: weighs less
+    const detail = detailTf(p.details, c.field);
+    if (detail) return { ...base, values: detail.values, counts: detail.counts, total: detail.total };
     return null;
   });
   const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;

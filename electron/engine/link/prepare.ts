@@ -7,6 +7,7 @@ import { personAddress, recordAddress } from './address.js';
 import { canonicalName, nicknameGroupsOf, transliterationKey } from './names.js';
 import { soundex } from './strings.js';
 import type { LinkRecord } from './types.js';
+import { prepareDetails, type PersonDetails } from './person-details.js';
 
 /** Compressed sparse rows: the values of row i are values[offsets[i] .. offsets[i+1]). */
 export interface Csr {
@@ -144,6 +145,8 @@ export interface Prepared {
   snTotal: number;
   pcTotal: number;
   otherIdTotal: number;
+  /** occupation and father's forename, only for the fields some record holds (person-details.ts) */
+  details?: PersonDetails;
 }
 
 const shared = typeof SharedArrayBuffer === 'function';
@@ -600,5 +603,6 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     snTotal,
     pcTotal,
     otherIdTotal,
+    details: prepareDetails(records),
   };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 
 /** What a comparison compares; each field has its own comparator and allowed level kinds. */
-export const COMPARISON_FIELDS = ['forename', 'surname', 'nameSwap', 'dob', 'sex', 'postcode', 'address', 'nhsNumber', 'nino', 'upn', 'otherId', 'email', 'phone'] as const;
+export const COMPARISON_FIELDS = ['forename', 'surname', 'nameSwap', 'dob', 'sex', 'postcode', 'address', 'nhsNumber', 'nino', 'upn', 'otherId', 'email', 'phone', 'occupation', 'fatherForename'] as const;
 export type ComparisonField = (typeof COMPARISON_FIELDS)[number];
 
 /** Level conditions. A pair takes the first level, in order, whose condition holds. */
@@ -53,6 +53,8 @@ const FIELD_LEVELS: Record<ComparisonField, readonly LevelKind[]> = {
   otherId: ['null', 'exact', 'oneCharacter', 'else'],
   email: ['null', 'exact', 'oneCharacter', 'else'],
   phone: ['null', 'exact', 'oneCharacter', 'else'],
+  occupation: ['null', 'exact', 'tokenOverlap', 'jaroWinkler', 'else'],
+  fatherForename: ['null', 'exact', 'nickname', 'jaroWinkler', 'initial', 'else'],
 };
 
 /** Blocking keys: a rule joins records whose keys are all equal and present. */
@@ -424,6 +426,35 @@ export function defaultMatchSpec(): MatchSpec {
           level('equal', 'exact', 0.7, 0.0001, { tf: true }),
           level('one digit different or two swapped', 'oneCharacter', 0.05, 0.0001),
           level('different', 'else', 0.25, 0.9998),
+        ],
+      },
+      // What a register says about the person besides names, dates and homes (a baptism gives
+      // the father's forename, a census or burial an occupation). Compared only where some
+      // record holds the field (link-persons drops the comparison otherwise, so partner data
+      // pays nothing for it). An occupation changes over a life and is shared by many: its
+      // "different" is trained and its exact level weighs by term frequency (LABOURER weighs
+      // little). A father's forename never changes, but clerks wrote it as Wm or Jno.
+      {
+        name: 'occupation',
+        field: 'occupation',
+        levels: [
+          level('missing', 'null', null, null),
+          level('same', 'exact', 0.55, 0.05, { tf: true }),
+          level('shares a word (agricultural labourer / labourer)', 'tokenOverlap', 0.1, 0.02, { threshold: 0.5 }),
+          level('spelled alike (Jaro–Winkler ≥ 0.9)', 'jaroWinkler', 0.05, 0.005, { threshold: 0.9 }),
+          level('different', 'else', 0.3, 0.925),
+        ],
+      },
+      {
+        name: "father's forename",
+        field: 'fatherForename',
+        levels: [
+          level('missing', 'null', null, null),
+          level('exact', 'exact', 0.85, 0.04, { tf: true }),
+          level('nickname or contraction (Wm / William)', 'nickname', 0.05, 0.002),
+          level('Jaro–Winkler ≥ 0.9', 'jaroWinkler', 0.04, 0.005, { threshold: 0.9 }),
+          level('initial only', 'initial', 0.01, 0.01),
+          level('different', 'else', 0.05, 0.943),
         ],
       },
     ],

@@ -36,6 +36,9 @@ export const SPLINK_INPUT_COLUMNS: Record<string, string> = {
   other_id: 'another national identifier (no check digit), separators removed',
   email: 'e-mail address, lower case, trimmed',
   phone: 'phone number, digits only, UK numbers as 0…',
+  occupation: 'occupation, upper case, words of letters only',
+  father_first_name: "father's forename (first word), as the name a contraction stands for (Wm as WILLIAM)",
+  father_first_name_nicknames: "list of the nickname groups of father_first_name",
 };
 
 /** The column(s) a comparison compares. */
@@ -52,6 +55,8 @@ const COLUMN: Record<string, string> = {
   otherId: 'other_id',
   email: 'email',
   phone: 'phone',
+  occupation: 'occupation',
+  fatherForename: 'father_first_name',
 };
 
 const l = (column: string): string => `"${column}_l"`;
@@ -85,7 +90,9 @@ export function levelCondition(comparison: Comparison, level: ComparisonLevel): 
       if (comparison.field === 'dob' && hasPlaceholder) return `${a} = ${b} AND substr(${a}, 6, 5) <> '01-01'`;
       return `${a} = ${b}`;
     case 'nickname':
-      return `list_has_any(${l('first_name_nicknames')}, ${r('first_name_nicknames')})`;
+      return comparison.field === 'fatherForename'
+        ? `list_has_any(${l('father_first_name_nicknames')}, ${r('father_first_name_nicknames')})`
+        : `list_has_any(${l('first_name_nicknames')}, ${r('first_name_nicknames')})`;
     case 'transliteration': {
       const translit = comparison.field === 'forename' ? 'first_name_translit' : 'surname_translit';
       return `${l(translit)} = ${r(translit)} AND jaro_winkler_similarity(${a}, ${b}) >= 0.75`;

@@ -57,6 +57,9 @@ export interface LinkRecord {
    */
   tenancyStart?: string | null;
   tenancyEnd?: string | null;
+  /** What the record says the person did for a living, and their father's forename (registers, censuses): person-details.ts. */
+  occupation?: string | null;
+  fatherForename?: string | null;
 }
 
 /** Result of the person stage: a cluster index per record (same index = same person). */
