@@ -3,6 +3,7 @@
 // normalised postcode is missing (non-UK codes such as FEBRL's), so UK data pays nothing for it.
 import type { Db } from '../store/database.js';
 import type { AddressParts, LinkRecord } from './types.js';
+import { fillPersonDetails } from './load-person-details.js';
 
 const SEX = new Set(['M', 'F', 'U']);
 
@@ -61,8 +62,6 @@ function recordColumns(db: Db) {
     title: 'r.title',
     email: optional('email'),
     phone: optional('phone'),
-    occupation: optional('occupation'),
-    fatherForename: optional('father_forename'),
   } as const;
 }
 
@@ -99,7 +98,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       addressParts = partsByText.get(joinedParts) ?? null;
       if (!addressParts) partsByText.set(joinedParts, (addressParts = partsOf(joinedParts)));
     }
-    const record: LinkRecord = {
+    records.push({
       id: row[at.id] as number,
       sourceId,
       sourceKind: source?.kind ?? 'other',
@@ -125,17 +124,12 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       title: text(row, at.title),
       email: text(row, at.email),
       phone: text(row, at.phone),
-    };
-    // set only where held, so a partner's million records keep their shape and size
-    const occupation = text(row, at.occupation);
-    if (occupation) record.occupation = occupation;
-    const fatherForename = text(row, at.fatherForename);
-    if (fatherForename) record.fatherForename = fatherForename;
-    records.push(record);
+    });
   }
   const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);
   fillTenancies(db, records);
+  fillPersonDetails(db, records);
   return records;
 }
 

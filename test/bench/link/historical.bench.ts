@@ -22,6 +22,10 @@
 //     [--threshold P]  link at probability P instead of the spec's default (to study, not to report)
 //     [--misses]       missed pairs with their waterfalls (the first 25, or --show N), pairs by dates of birth held, wrong joins
 //     [--model]        the trained m and u of every level
+//     [--details]      also give each register-shaped record (historical, parish, notables) a father's forename
+//                      and an occupation where its register would (drawn from a stream of their own, so the
+//                      records are otherwise the same): what the linker makes of them
+//     [--ambiguity]    how many people share each undated record's name and parish: what no linker can tell apart
 //     [--write-csv F]  also write the set as a csv in the public historical set's columns (unique_id,
 //                      cluster, full_name, first_and_surname, first_name, surname, dob, birth_place,
 //                      postcode_fake, gender, occupation), to link it through `import` and `link`
@@ -31,6 +35,7 @@ import { writeFileSync } from 'node:fs';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { linkPersons } from '../../../electron/engine/link/link-persons.js';
 import { rng } from '../../../electron/engine/link/train.js';
+import { canonicalName } from '../../../electron/engine/link/names.js';
 import type { LinkRecord } from '../../../electron/engine/link/types.js';
 import { blankLinkRecord } from '../../helpers/link-record.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
@@ -334,6 +339,55 @@ function aboutThePerson(person: readonly string[], seed: number): Array<{ place:
   });
 }
 
+const PERIOD_TRADES = 'labourer labourer labourer weaver weaver clothier farmer husbandman collier miner mason carpenter joiner blacksmith tailor shoemaker cordwainer butcher baker miller innkeeper servant spinner dyer cropper wheelwright cooper schoolmaster clerk'.split(' ');
+
+/**
+ * A father's forename and an occupation per record, as registers give them: a baptism the
+ * father's name and trade, a burial or census an occupation. Each person has one father and a
+ * trade (one in eight of their records gives another: trades changed); half the records name the
+ * father (a clerk's contraction or Latin form now and then), half give a trade. Drawn from a
+ * stream of its own, so the records are otherwise the ones the case makes.
+ */
+function addDetails(truth: Truth, seed: number): void {
+  const random = rng(seed + 3);
+  const own = new Map<string, { father: string; trade: string }>();
+  truth.records.forEach((r, i) => {
+    const p = truth.person[i] as string;
+    let who = own.get(p);
+    if (!who) own.set(p, (who = { father: pick(random, MALE), trade: pick(random, PERIOD_TRADES) }));
+    if (random() < 0.5) r.fatherForename = clerk(random, who.father, 0.15);
+    if (random() < 0.5) r.occupation = random() < 0.125 ? pick(random, PERIOD_TRADES) : who.trade;
+  });
+}
+
+/**
+ * How ambiguous the undated records are: for each record without a date of birth, how many other
+ * people (by the truth) have a record with the same forename (as the name it stands for) and
+ * surname in the same parish. With none, a name and a parish can find the person; with one or
+ * more, nothing in the record tells them apart.
+ */
+function ambiguity(truth: Truth): { undated: number; alone: number; shared: number; meanRivals: number } {
+  const key = (r: LinkRecord): string | null => (r.forename && r.surname && r.address ? `${canonicalName(r.forename.toUpperCase())}|${r.surname.toUpperCase()}|${r.address}` : null);
+  const people = new Map<string, Set<string>>();
+  truth.records.forEach((r, i) => {
+    const k = key(r);
+    if (k) people.set(k, (people.get(k) ?? new Set()).add(truth.person[i] as string));
+  });
+  let undated = 0;
+  let alone = 0;
+  let rivals = 0;
+  truth.records.forEach((r, i) => {
+    if (r.dob) return;
+    const k = key(r);
+    if (!k) return;
+    undated++;
+    const others = (people.get(k)?.size ?? 1) - (people.get(k)?.has(truth.person[i] as string) ? 1 : 0);
+    if (others === 0) alone++;
+    rivals += others;
+  });
+  return { undated, alone, shared: undated - alone, meanRivals: Number((rivals / Math.max(1, undated)).toFixed(2)) };
+}
+
 const CASES: Record<string, { label: string; make: (people: number, seed: number) => Truth; people: number }> = {
   historical: { label: 'historical register (30 % missing DOBs, born 1760–1849, spelling variants)', make: historical, people: 20_000 },
   parish: { label: 'parish registers (Latin forms, contractions, 15–60 % missing DOBs by register, born 1760–1849)', make: parish, people: 8_000 },
@@ -347,7 +401,10 @@ for (const name of (arg('cases') ?? 'historical,parish,notables,contact').split(
   const c = CASES[name];
   if (!c) throw new Error(`no case ${name}`);
   const people = Number(arg('people') ?? c.people);
-  const { records, person } = c.make(people, seed);
+  const truth = c.make(people, seed);
+  const { records, person } = truth;
+  if (process.argv.includes('--details') && name !== 'contact') addDetails(truth, seed);
+  if (process.argv.includes('--ambiguity')) process.stdout.write(`  undated records with a name and a parish: ${JSON.stringify(ambiguity(truth))}\n`);
   const csvOut = arg('write-csv');
   if (csvOut) {
     const cell = (v: string | null | undefined): string => (v == null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
