@@ -81,6 +81,10 @@ function column(records: readonly LinkRecord[], key: (r: LinkRecord) => string |
 /** The detail columns of the records that hold any (an empty object when none does). */
 export function prepareDetails(records: readonly LinkRecord[]): PersonDetails {
   const out: PersonDetails = {};
+  // one cheap look first: a partner's records hold neither field (the property is not even set)
+  let any = false;
+  for (let i = 0; i < records.length && !any; i++) any = 'occupation' in (records[i] as LinkRecord) || 'fatherForename' in (records[i] as LinkRecord);
+  if (!any) return out;
   const occupation = column(records, (r) => occupationKey(r.occupation));
   if (occupation) out.occupation = occupation;
   const father = column(records, (r) => fatherForenameKey(r.fatherForename));
