@@ -6,6 +6,7 @@ import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { compilePlan } from '../../electron/engine/link/compare.js';
 import { linkPersons } from '../../electron/engine/link/link-persons.js';
 import { detailLevel, fatherForenameKey, occupationKey, prepareDetails, withDetailsHeld } from '../../electron/engine/link/person-details.js';
+import { degenerateReason } from '../../electron/engine/link/model-guard.js';
 import { defaultMatchSpec } from '../../electron/engine/link/spec.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
 import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
@@ -40,6 +41,16 @@ describe('an occupation and a father\'s forename', () => {
     expect(kindOf(father, 0, 3)).toBe('else');
     // a record without the field is missing, never disagreement
     expect(detailLevel(prepareDetails([blankLinkRecord(1), records[0]!]), father, 0, 1)).toBe(0);
+  });
+
+  it("a father's forename trained with exact below different is refused; an occupation may change, so its is not", () => {
+    const spec = defaultMatchSpec();
+    const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
+    // levels: missing, exact, …, different (an EM class that found namesakes, not one person)
+    const father = at('fatherForename');
+    expect(degenerateReason(spec, father, [0, 0.3, 0.05, 0.04, 0.01, 0.6], [0, 0.04, 0.002, 0.005, 0.01, 0.943])).not.toBeNull();
+    expect(degenerateReason(spec, father, [0, 0.8, 0.05, 0.04, 0.01, 0.1], [0, 0.04, 0.002, 0.005, 0.01, 0.943])).toBeNull();
+    expect(degenerateReason(spec, at('occupation'), [0, 0.4, 0.05, 0.05, 0.5], [0, 0.05, 0.02, 0.005, 0.925])).toBeNull();
   });
 
   it('are not compared at all where no record holds them, so partner data pays nothing for them', async () => {

@@ -13,8 +13,9 @@ import type { MatchSpec } from './spec.js';
 import type { Parameters } from './train.js';
 
 /** Fields where, among true matches, exact agreement is the commonest level. */
-// (not e-mail or phone: people change them, so "different" can be commoner among matches than "equal")
-const EXACT_FIRST = new Set(['forename', 'surname', 'dob', 'sex', 'nino', 'otherId']);
+// (not e-mail or phone: people change them, so "different" can be commoner among matches than "equal";
+// nor occupation, which changes over a life; a father's forename never does)
+const EXACT_FIRST = new Set(['forename', 'surname', 'dob', 'sex', 'nino', 'otherId', 'fatherForename']);
 /** Agreement must beat disagreement by at least this many bits on the main level. */
 const MIN_MAIN_GAP_BITS = 1;
 
