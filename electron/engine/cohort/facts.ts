@@ -56,6 +56,13 @@ export interface CohortFacts {
   personHousehold: Int32Array;
   /** NO_DAY when no record gives a date of birth. */
   personDob: Int32Array;
+  /**
+   * The national curriculum year a school census gave the person (0 Reception, -1/-2 nursery),
+   * NO_YEAR_GROUP when none did; `personYearGroupOf` is the school year it was given for (the
+   * calendar year its September falls in), from the latest census.
+   */
+  personYearGroup: Int8Array;
+  personYearGroupOf: Int16Array;
   householdIds: string[];
   householdIndex: Map<string, number>;
   /** Members of household h: memberList[memberStart[h] .. memberStart[h+1]). */
@@ -114,6 +121,13 @@ function modeDob(dobs: string[]): number {
 }
 
 export const RENT_ARREARS_CONCERN = 1000;
+export const NO_YEAR_GROUP = -128;
+
+/** The school year holding a day, named by the calendar year of its September. */
+export function schoolYearOf(day: number): number {
+  const d = new Date(day * 86_400_000);
+  return d.getUTCMonth() >= 8 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+}
 
 const TERMS = ['spr', 'sum', 'aut'] as const;
 
@@ -258,6 +272,9 @@ export function loadFacts(db: Db): CohortFacts {
   const sourceAsOf = new Map<number, number>();
   for (const s of db.prepare('SELECT id, as_of FROM source').all() as Array<{ id: number; as_of: string }>) sourceAsOf.set(s.id, dayOf(s.as_of));
   const events = baselineEvents(db);
+  const personYearGroup = new Int8Array(nPersons).fill(NO_YEAR_GROUP);
+  const personYearGroupOf = new Int16Array(nPersons);
+  const yearGroupDay = new Int32Array(nPersons).fill(NO_DAY);
   // Most events repeat a few shapes (an A&E site, arrival and discharge; a benefit code): each
   // shape is classified once, and detail cells are parsed only where a figure is read from them.
   const classified = new Map<string, Fact[]>();
@@ -301,6 +318,16 @@ export function loadFacts(db: Db): CohortFacts {
       // An offence has no duration: a date that ends it is when it was dealt with.
       if (outcome === NO_DAY && end !== NO_DAY) [outcome, end] = [end, NO_DAY];
     }
+    if (kind === 'attendance' && typeof detail.ncYear === 'number') {
+      // the year group is the census's own, as of its extract date (else the term it gives)
+      const census = sourceAsOf.get(source) ?? NO_DAY;
+      const on = census !== NO_DAY ? census : start;
+      if (on !== NO_DAY && on >= yearGroupDay[p]!) {
+        yearGroupDay[p] = on;
+        personYearGroup[p] = detail.ncYear;
+        personYearGroupOf[p] = schoolYearOf(on);
+      }
+    }
     const possible = typeof detail.sessionsPossible === 'number' ? detail.sessionsPossible : NaN;
     const value = kind === 'attendance' ? (typeof detail.unauthorisedAbsences === 'number' ? detail.unauthorisedAbsences : NaN) : (eventValue ?? NaN);
     for (const f of given) {
@@ -319,6 +346,8 @@ export function loadFacts(db: Db): CohortFacts {
     personIds,
     personHousehold: Int32Array.from(personHouse),
     personDob,
+    personYearGroup,
+    personYearGroupOf,
     householdIds,
     householdIndex,
     memberStart,
