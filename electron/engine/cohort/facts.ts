@@ -63,6 +63,11 @@ export interface CohortFacts {
    */
   personYearGroup: Int8Array;
   personYearGroupOf: Int16Array;
+  /**
+   * 1 when the person's records give dates of birth further apart than one keying slip: two people
+   * of one name may have been joined (a boy of 8 and a namesake of 18 at the same postcode).
+   */
+  personDobConflict: Uint8Array;
   householdIds: string[];
   householdIndex: Map<string, number>;
   /** Members of household h: memberList[memberStart[h] .. memberStart[h+1]). */
@@ -118,6 +123,26 @@ function modeDob(dobs: string[]): number {
   let n = -1;
   for (const [d, c] of counts) if (c > n || (c === n && d < best)) [best, n] = [d, c];
   return dayOf(best);
+}
+
+/**
+ * Whether two ISO dates of birth could be one date keyed wrong: one digit different (2004 for
+ * 2009), two neighbouring digits swapped (1948 for 1984), or the day and month swapped.
+ */
+export function oneKeyingSlip(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== 10 || b.length !== 10) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < 10; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return true;
+  return a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+}
+
+/** Whether a person's dates of birth are more than one date keyed wrong (see oneKeyingSlip). */
+function datesOfBirthDisagree(dobs: readonly string[]): boolean {
+  for (let i = 1; i < dobs.length; i++) for (let j = 0; j < i; j++) if (dobs[i] !== dobs[j] && !oneKeyingSlip(dobs[i]!, dobs[j]!)) return true;
+  return false;
 }
 
 export const RENT_ARREARS_CONCERN = 1000;
@@ -213,6 +238,7 @@ export function loadFacts(db: Db): CohortFacts {
   });
   const recordList = new Int32Array(records.length);
   const personDob = new Int32Array(nPersons);
+  const personDobConflict = new Uint8Array(nPersons);
   const dobs: string[] = [];
   for (let p = 0; p < nPersons; p++) {
     dobs.length = 0;
@@ -222,6 +248,7 @@ export function loadFacts(db: Db): CohortFacts {
       if (row[1]) dobs.push(row[1]);
     }
     personDob[p] = modeDob(dobs);
+    if (dobs.length > 1 && datesOfBirthDisagree(dobs)) personDobConflict[p] = 1;
   }
 
   // households → members
@@ -348,6 +375,7 @@ export function loadFacts(db: Db): CohortFacts {
     personDob,
     personYearGroup,
     personYearGroupOf,
+    personDobConflict,
     householdIds,
     householdIndex,
     memberStart,
