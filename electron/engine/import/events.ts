@@ -98,8 +98,11 @@ export interface EventPlan {
 
 /** Headings of a national curriculum year column, as headerKey reads them. */
 const YEAR_GROUP_HEADING = /^(nc|ncy|n c|national curriculum|curriculum|pupil|student|current|actual)? ?(year|yr) ?(group|grp)?$|^(nc|ncy|national curriculum|curriculum) ?(year|yr)?( group)?$/;
-/** Roles a year-group column may have: event detail (what the importer gives an unknown column) or kept, not used. */
-const YEAR_GROUP_ROLES: ReadonlySet<ColumnRole> = new Set(['event', 'ignore']);
+/**
+ * A year-group column is read when it is event detail (what the importer makes of a column it
+ * has no field for); one the user marked "keep, not used" stays unused.
+ */
+const YEAR_GROUP_ROLES: ReadonlySet<ColumnRole> = new Set(['event']);
 
 /**
  * A national curriculum year from a cell: 1–14 (also "Y7", "Year 7", "07"), 0 for Reception ("R",
