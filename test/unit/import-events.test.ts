@@ -105,6 +105,9 @@ describe('a pupil\'s year group', () => {
     // no year group in the cell: nothing is made up
     expect(JSON.parse(eventsOf(['Dobson', '2024/25', '140', '28', ''], plan)[0]?.[5] ?? '{}')).toEqual({ sessionsPossible: 140, unauthorisedAbsences: 28 });
     expect(['R', 'Rec', 'N1', 'N2', 'Y7', 'Year 10', '07', '14', '15', '0', '2024', '3/4', ''].map(yearGroupOf)).toEqual([0, 0, -2, -1, 7, 10, 7, 14, null, null, null, null, null]);
+    // the headings systems give it, and ones that are not it
+    const headed = (h: string): number | null | undefined => planEvents({ sheet: 'A', headers: ['Surname', h, 'Sessions Possible Aut 2024', 'Unauthorised Absences Aut 2024'], roles: ['surname', 'event', 'event', 'event'], sourceKind: 'school', pivotYear: 2025 })?.yearGroup;
+    expect(['NC Year', 'NCYear', 'PUP_NC_YEAR', 'Year Group', 'Yr Grp', 'National Curriculum Year', 'N.C. Year', 'Academic Year', 'Year of Entry', 'Sync year'].map(headed)).toEqual([1, 1, 1, 1, 1, 1, 1, null, null, null]);
     // a column the user marked "keep, not used" stays unused
     expect(planEvents({ sheet: 'Attendance', headers, roles: ['surname', 'ignore', 'event', 'event', 'event'], sourceKind: 'school', pivotYear: 2025 })?.yearGroup).toBe(4);
     // a sheet with no termly attendance has no year group to keep

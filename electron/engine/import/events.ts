@@ -96,8 +96,11 @@ export interface EventPlan {
   pivotYear: number;
 }
 
-/** Headings of a national curriculum year column, as headerKey reads them. */
-const YEAR_GROUP_HEADING = /^(nc|ncy|n c|national curriculum|curriculum|pupil|student|current|actual)? ?(year|yr) ?(group|grp)?$|^(nc|ncy|national curriculum|curriculum) ?(year|yr)?( group)?$/;
+/**
+ * Headings of a national curriculum year column, as headerKey reads them: "NC Year", "Year Group",
+ * "Curriculum Year", "PUP_NC_YEAR", "NCY", a bare "Year" or "Yr" (its cells must be year groups too).
+ */
+const YEAR_GROUP_HEADING = /(^|\b)(n ?c ?(year|yr)|ncy(ear)?|(national )?curriculum (year|yr)|(year|yr) ?(group|grp))(\b|$)|^(year|yr)$/;
 /**
  * A year-group column is read when it is event detail (what the importer makes of a column it
  * has no field for); one the user marked "keep, not used" stays unused.
