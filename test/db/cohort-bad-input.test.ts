@@ -64,6 +64,9 @@ describe('cohorts over awkward data', () => {
     // HD: a pupil at 20% absence whose date of birth has a year digit keyed wrong (2004: 20 years
     // old) in the census row that also gives her NC Year 11: of school age, by the school's record.
     expect(byId.get('HD')).toMatchObject({ criteria: { crime_asb: false, education: true, work: false }, qualifies: false });
+    const hd = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HD' });
+    expect(hd.criteria.find((c) => c.id === 'education')).toMatchObject({ status: 'met' });
+    expect(hd.notes.join(' ')).toMatch(/Member 1: a school census gives NC Year 11, which decides their school age \(their date of birth says otherwise/);
     // HE: a boy of 8 joined with a namesake of 18 (the truth file here is the linkage): the
     // namesake's ASB gives the family the crime criterion, and the family says so.
     expect(byId.get('HE')).toMatchObject({ criteria: { crime_asb: true, education: false, work: false }, qualifies: false });

@@ -7,8 +7,8 @@ import { writeCsvFile } from '../export/csv-writer.js';
 import { disclose, type Disclosure } from '../geo/disclosure.js';
 import type { Db } from '../store/database.js';
 import { discloseBreakdowns } from './disclosure-lists.js';
-import { ageOn, criterionData, evaluate, type Evaluation, familyEvidence, type PersonEvidence } from './evaluate.js';
-import { type CohortFacts, dayOf, factsFingerprint, isoOf, loadFacts, NO_DAY } from './facts.js';
+import { ageOn, compulsorySchoolAge, criterionData, evaluate, type Evaluation, familyEvidence, type PersonEvidence, schoolAgeOf } from './evaluate.js';
+import { type CohortFacts, dayOf, factsFingerprint, isoOf, loadFacts, NO_DAY, NO_YEAR_GROUP } from './facts.js';
 
 export const COHORT_EXPORT_HEADER = ['family_id', 'as_of', 'crime_asb', 'education', 'work', 'local_filter', 'qualifies', 'rows'] as const;
 
@@ -356,6 +356,15 @@ export function familyDetail(db: Db, options: { name: string; version: number; d
   const notes: string[] = [];
   if (members.some((p) => facts.personDob[p] === NO_DAY)) notes.push('A member has no date of birth in any record: their age is not guessed.');
   for (const p of restsOnDisagreeingDates(facts, evidence)) notes.push(namesakeNote(label(p)));
+  // school age judged by the census's year group, where the date of birth says nothing or otherwise
+  for (const p of members) {
+    const group = facts.personYearGroup[p]!;
+    if (group === NO_YEAR_GROUP || group < 1) continue;
+    const dob = facts.personDob[p]!;
+    const byDob = dob === NO_DAY ? null : compulsorySchoolAge(dob, asOf);
+    if (byDob === schoolAgeOf(facts, p, asOf)) continue;
+    notes.push(`${label(p)}: a school census gives NC Year ${group}, which decides their school age (${dob === NO_DAY ? 'no record gives a date of birth' : 'their date of birth says otherwise, most likely keyed wrong'}).`);
+  }
   // Families are households on the as-of date: an event recorded at another address (a member
   // who moved during the window) still counts for the family they live with now — said, not hidden.
   const home = facts.householdPostcode[h];
