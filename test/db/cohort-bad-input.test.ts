@@ -61,6 +61,21 @@ describe('cohorts over awkward data', () => {
     expect(summary.messages.join(' ')).toMatch(/age could not be judged/);
     // HC: a victim of ASB and a pupil at 1% absence: nothing.
     expect(byId.has('HC')).toBe(false);
+    // HD: a pupil at 20% absence whose date of birth has a year digit keyed wrong (2004: 20 years
+    // old) in the census row that also gives her NC Year 11: of school age, by the school's record.
+    expect(byId.get('HD')).toMatchObject({ criteria: { crime_asb: false, education: true, work: false }, qualifies: false });
+    const hd = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HD' });
+    expect(hd.criteria.find((c) => c.id === 'education')).toMatchObject({ status: 'met' });
+    expect(hd.notes.join(' ')).toMatch(/Member 1: a school census gives NC Year 11, which decides their school age \(their date of birth says otherwise/);
+    // HE: a boy of 8 joined with a namesake of 18 (the truth file here is the linkage): the
+    // namesake's ASB gives the family the crime criterion, and the family says so.
+    expect(byId.get('HE')).toMatchObject({ criteria: { crime_asb: true, education: false, work: false }, qualifies: false });
+    expect(byId.get('HE')!.notes.join(' ')).toMatch(/Member 1's records give dates of birth that are not one keying slip apart.*two people of the same name/);
+    expect(byId.get('HA')!.notes.join(' ')).not.toMatch(/keying slip/);
+    const he = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HE' });
+    expect(he.notes.join(' ')).toMatch(/two people of the same name may have been joined/);
+    // HB's pupil is in Reception with no date of birth: a Reception pupil may or may not be of
+    // compulsory school age yet, so still not judged.
 
     const hb = await call<FamilyEvidence>('cohort:family', { programme: 'troubled-families-phase-1', asOf: AS_OF, familyId: 'HB' });
     expect(hb.criteria.find((c) => c.id === 'education')).toMatchObject({ status: 'undetermined' });
@@ -93,6 +108,8 @@ describe('cohorts over awkward data', () => {
     expect(parseCsv(text)).toEqual([
       ['family_id', 'as_of', 'crime_asb', 'education', 'work', 'local_filter', 'qualifies', 'rows'],
       ['HA', AS_OF, '1', '1', '1', '0', '1', 'school.csv||2;police.csv||2;benefits.csv||2;benefits.csv||3'],
+      ['HD', AS_OF, '0', '1', '0', '0', '0', 'school.csv||5'],
+      ['HE', AS_OF, '1', '0', '0', '0', '0', 'school.csv||6;police.csv||5'],
     ]);
     expect(text.endsWith('\r\n')).toBe(true);
     // an unknown preset and a date that does not exist are user errors

@@ -289,6 +289,19 @@ const scenarios: Scenario[] = [
     ],
     expected: [['khadija', 'mariam', 'zain'], ['sajid'], ['samuel']],
   },
+  {
+    rule: 'a postcode-only mother with another surname who moved with her children (both postcodes) joins them; a neighbour at one of them does not',
+    records: [
+      { who: 'isabella', ...SCHOOL, surname: 'Smith', dob: '2016-09-02', sex: 'F', address: '37 Rookcliffe Street, Thrawmoor', postcode: 'S62 3TZ' },
+      { who: 'isabella', ...HEALTH, surname: 'SMITH', dob: '2016-09-02', sex: 'F', postcode: 'S62 1AB', eventDate: '2024-05-01' },
+      { who: 'noah', ...SCHOOL, surname: 'Murphy', dob: '2012-05-20', sex: 'M', address: '37 Rookcliffe Street, Thrawmoor', postcode: 'S62 3TZ' },
+      { who: 'courtney', ...BENEFITS, surname: 'TAYLOR', dob: '1988-09-01', sex: 'F', postcode: 'S62 1AB', agencyRef: 'UC5', eventDate: '2023-01-01' },
+      { who: 'courtney', ...HEALTH, surname: 'TAYLOR', dob: '1988-09-01', sex: 'F', postcode: 'S62 3TZ', eventDate: '2024-11-01' },
+      { who: 'neighbour', ...HEALTH, surname: 'PRICE', dob: '1984-02-11', sex: 'F', postcode: 'S62 3TZ', eventDate: '2024-10-01' },
+      { who: 'old-neighbour', ...BENEFITS, surname: 'HALL', dob: '1982-06-30', sex: 'F', postcode: 'S62 1AB', agencyRef: 'UC7', eventDate: '2023-03-01' },
+    ],
+    expected: [['courtney', 'isabella', 'noah'], ['neighbour'], ['old-neighbour']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {

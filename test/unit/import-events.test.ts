@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDemoBorough } from '../../electron/engine/demo/index.js';
-import { eventKindOf, eventsOf, planEvents, termDates } from '../../electron/engine/import/events.js';
+import { eventKindOf, eventsOf, planEvents, termDates, yearGroupOf } from '../../electron/engine/import/events.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -42,6 +42,9 @@ describe('events from the demo borough', () => {
     expect(terms).toEqual(new Set(['Sum 2024', 'Aut 2024', 'Spr 2025']));
     expect(byKind('attendance').find((e) => e.category === 'Aut 2024')).toMatchObject({ start_date: '2024-09-01', end_date: '2024-12-31' });
     for (const e of byKind('attendance')) expect(JSON.parse(e.detail_json)).toHaveProperty('sessionsPossible');
+    // the census's NC Year ("R" for Reception) is kept on each term's attendance
+    const years = new Set(byKind('attendance').map((e) => (JSON.parse(e.detail_json) as { ncYear?: number }).ncYear));
+    expect([...years].sort((a, b) => (a ?? 99) - (b ?? 99))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     // Exclusions carry their type, start date and sessions.
     for (const e of byKind('exclusion')) {
       expect(e.start_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -89,5 +92,25 @@ describe('event details', () => {
     expect(event?.[2]).toBe('2024-01-02');
     expect(JSON.parse(event?.[5] ?? '{}')).toEqual({ ['__proto__']: 'polluted', Outcome: 'Warning' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a pupil\'s year group', () => {
+  it('keeps the NC Year on each term\'s attendance, and reads only year groups from its cells', () => {
+    const headers = ['Surname', 'NC Year', 'Sessions Possible Aut 2024', 'Unauthorised Absences Aut 2024', 'Year'];
+    const plan = planEvents({ sheet: 'Attendance', headers, roles: ['surname', 'event', 'event', 'event', 'event'], sourceKind: 'school', pivotYear: 2025 })!;
+    expect(plan.yearGroup).toBe(1);
+    const [term] = eventsOf(['Dobson', '11', '140', '28', '2024'], plan);
+    expect(JSON.parse(term?.[5] ?? '{}')).toEqual({ sessionsPossible: 140, unauthorisedAbsences: 28, ncYear: 11 });
+    // no year group in the cell: nothing is made up
+    expect(JSON.parse(eventsOf(['Dobson', '2024/25', '140', '28', ''], plan)[0]?.[5] ?? '{}')).toEqual({ sessionsPossible: 140, unauthorisedAbsences: 28 });
+    expect(['R', 'Rec', 'N1', 'N2', 'Y7', 'Year 10', '07', '14', '15', '0', '2024', '3/4', ''].map(yearGroupOf)).toEqual([0, 0, -2, -1, 7, 10, 7, 14, null, null, null, null, null]);
+    // the headings systems give it, and ones that are not it
+    const headed = (h: string): number | null | undefined => planEvents({ sheet: 'A', headers: ['Surname', h, 'Sessions Possible Aut 2024', 'Unauthorised Absences Aut 2024'], roles: ['surname', 'event', 'event', 'event'], sourceKind: 'school', pivotYear: 2025 })?.yearGroup;
+    expect(['NC Year', 'NCYear', 'PUP_NC_YEAR', 'Year Group', 'Yr Grp', 'National Curriculum Year', 'N.C. Year', 'Academic Year', 'Year of Entry', 'Sync year'].map(headed)).toEqual([1, 1, 1, 1, 1, 1, 1, null, null, null]);
+    // a column the user marked "keep, not used" stays unused
+    expect(planEvents({ sheet: 'Attendance', headers, roles: ['surname', 'ignore', 'event', 'event', 'event'], sourceKind: 'school', pivotYear: 2025 })?.yearGroup).toBe(4);
+    // a sheet with no termly attendance has no year group to keep
+    expect(planEvents({ sheet: 'Exclusions', headers: ['Start Date', 'NC Year'], roles: ['event_date', 'event'], sourceKind: 'school', pivotYear: 2025 })?.yearGroup).toBeNull();
   });
 });

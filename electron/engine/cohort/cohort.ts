@@ -7,8 +7,8 @@ import { writeCsvFile } from '../export/csv-writer.js';
 import { disclose, type Disclosure } from '../geo/disclosure.js';
 import type { Db } from '../store/database.js';
 import { discloseBreakdowns } from './disclosure-lists.js';
-import { ageOn, criterionData, evaluate, type Evaluation, familyEvidence } from './evaluate.js';
-import { type CohortFacts, dayOf, factsFingerprint, isoOf, loadFacts, NO_DAY } from './facts.js';
+import { ageOn, compulsorySchoolAge, criterionData, evaluate, type Evaluation, familyEvidence, type PersonEvidence, schoolAgeOf } from './evaluate.js';
+import { type CohortFacts, dayOf, factsFingerprint, isoOf, loadFacts, NO_DAY, NO_YEAR_GROUP } from './facts.js';
 
 export const COHORT_EXPORT_HEADER = ['family_id', 'as_of', 'crime_asb', 'education', 'work', 'local_filter', 'qualifies', 'rows'] as const;
 
@@ -117,6 +117,22 @@ function familyConfidence(db: Db, facts: CohortFacts, definition: ProgrammeDefin
   return { probability: worst, person: who };
 }
 
+/**
+ * Members a family's met criteria rest on whose records give dates of birth further apart than a
+ * keying slip: two people of one name joined give a family another's events, so it is said.
+ */
+function restsOnDisagreeingDates(facts: CohortFacts, evidence: readonly PersonEvidence[]): number[] {
+  const out: number[] = [];
+  for (const e of evidence) if (e.outcome === 'met' && facts.personDobConflict[e.person] && !out.includes(e.person)) out.push(e.person);
+  return out;
+}
+const namesakeNote = (who: string): string =>
+  `${who}'s records give dates of birth that are not one keying slip apart, and the family's criteria rest on them: two people of the same name may have been joined. Check this family's matches before relying on it.`;
+const memberNumber = (facts: CohortFacts, h: number, p: number): number => {
+  for (let k = facts.memberStart[h]!; k < facts.memberStart[h + 1]!; k++) if (facts.memberList[k] === p) return k - facts.memberStart[h]! + 1;
+  return 0;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Summary
 
@@ -183,6 +199,7 @@ export function evaluateCohort(db: Db, options: CohortOptions): { summary: Cohor
         if (f.undetermined[i] && !f.met[i]) notes.push(`${c.label}: a member's age could not be judged (no date of birth).`);
       });
       const confidence = f.qualifies ? familyConfidence(db, facts, definition, asOf, f.household).probability : null;
+      for (const p of restsOnDisagreeingDates(facts, familyEvidence(facts, definition, asOf, f.household))) notes.push(namesakeNote(`Member ${memberNumber(facts, f.household, p)}`));
       rows.push({
         familyId: facts.householdIds[f.household]!,
         criteria: Object.fromEntries(definition.criteria.map((c, i) => [c.id, f.met[i]!])),
@@ -338,6 +355,16 @@ export function familyDetail(db: Db, options: { name: string; version: number; d
   );
   const notes: string[] = [];
   if (members.some((p) => facts.personDob[p] === NO_DAY)) notes.push('A member has no date of birth in any record: their age is not guessed.');
+  for (const p of restsOnDisagreeingDates(facts, evidence)) notes.push(namesakeNote(label(p)));
+  // school age judged by the census's year group, where the date of birth says nothing or otherwise
+  for (const p of members) {
+    const group = facts.personYearGroup[p]!;
+    if (group === NO_YEAR_GROUP || group < 1) continue;
+    const dob = facts.personDob[p]!;
+    const byDob = dob === NO_DAY ? null : compulsorySchoolAge(dob, asOf);
+    if (byDob === schoolAgeOf(facts, p, asOf)) continue;
+    notes.push(`${label(p)}: a school census gives NC Year ${group}, which decides their school age (${dob === NO_DAY ? 'no record gives a date of birth' : 'their date of birth says otherwise, most likely keyed wrong'}).`);
+  }
   // Families are households on the as-of date: an event recorded at another address (a member
   // who moved during the window) still counts for the family they live with now — said, not hidden.
   const home = facts.householdPostcode[h];

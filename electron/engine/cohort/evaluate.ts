@@ -3,7 +3,7 @@
 // in memory, so a what-if runs in milliseconds even at 110k households.
 import { civilFromDays } from '../../../shared/domain/calendar.js';
 import type { Criterion, Fact, ProgrammeDefinition, Test } from '../../../shared/ipc/channels/cohort.js';
-import { type CohortFacts, FACT_CODE, NO_DAY } from './facts.js';
+import { type CohortFacts, FACT_CODE, NO_DAY, NO_YEAR_GROUP, schoolYearOf } from './facts.js';
 
 /** The event kinds each fact is read from: without one of them in the store, a fact has no data. */
 export const FACT_SOURCES: Readonly<Record<Fact, readonly string[]>> = {
@@ -122,6 +122,27 @@ export function compulsorySchoolAge(dob: number, day: number): boolean {
   return day <= dayFrom(leavingYear, 6, 30);
 }
 
+/**
+ * Whether person p is of compulsory school age on the day, or null when nothing says. A school
+ * census's year group decides where it gives years 1–11 (of school age, until 30 June of year 11)
+ * or 12 and above (past it), moved on by the school years since that census: it is the school's
+ * own record of the child's stage, so it judges a child whose date of birth is missing, and it
+ * outweighs one that disagrees (a year digit keyed wrong makes a year 11 pupil 20). A Reception or
+ * nursery pupil, or a day before the census's years, is judged by the date of birth.
+ */
+export function schoolAgeOf(facts: CohortFacts, p: number, day: number): boolean | null {
+  const group = facts.personYearGroup[p]!;
+  if (group !== NO_YEAR_GROUP && group >= 1) {
+    const sy = schoolYearOf(day);
+    const now = group + sy - facts.personYearGroupOf[p]!;
+    if (now >= 12) return false;
+    if (now === 11) return day <= dayFrom(sy + 1, 6, 30);
+    if (now >= 1) return true;
+  }
+  const dob = facts.personDob[p]!;
+  return dob === NO_DAY ? null : compulsorySchoolAge(dob, day);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests
 
@@ -165,14 +186,13 @@ function personTest(facts: CohortFacts, p: number, c: Compiled, asOf: number, ev
   // whether the person is of the right age, on a day; null when it cannot be judged
   const ageOk = (day: number): boolean | null => {
     if (!c.needsAge) return true;
+    if (test.who === 'school-age') return schoolAgeOf(facts, p, asOf);
     if (dob === NO_DAY) return null;
     switch (test.who) {
       case 'under-18':
         return ageOn(dob, day === NO_DAY ? asOf : day) < 18;
       case 'adult':
         return ageOn(dob, asOf) >= 18;
-      case 'school-age':
-        return compulsorySchoolAge(dob, asOf);
       default:
         return true;
     }

@@ -56,6 +56,18 @@ export interface CohortFacts {
   personHousehold: Int32Array;
   /** NO_DAY when no record gives a date of birth. */
   personDob: Int32Array;
+  /**
+   * The national curriculum year a school census gave the person (0 Reception, -1/-2 nursery),
+   * NO_YEAR_GROUP when none did; `personYearGroupOf` is the school year it was given for (the
+   * calendar year its September falls in), from the latest census.
+   */
+  personYearGroup: Int8Array;
+  personYearGroupOf: Int16Array;
+  /**
+   * 1 when the person's records give dates of birth further apart than one keying slip: two people
+   * of one name may have been joined (a boy of 8 and a namesake of 18 at the same postcode).
+   */
+  personDobConflict: Uint8Array;
   householdIds: string[];
   householdIndex: Map<string, number>;
   /** Members of household h: memberList[memberStart[h] .. memberStart[h+1]). */
@@ -113,7 +125,34 @@ function modeDob(dobs: string[]): number {
   return dayOf(best);
 }
 
+/**
+ * Whether two ISO dates of birth could be one date keyed wrong: one digit different (2004 for
+ * 2009), two neighbouring digits swapped (1948 for 1984), or the day and month swapped.
+ */
+export function oneKeyingSlip(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== 10 || b.length !== 10) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < 10; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return true;
+  return a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+}
+
+/** Whether a person's dates of birth are more than one date keyed wrong (see oneKeyingSlip). */
+function datesOfBirthDisagree(dobs: readonly string[]): boolean {
+  for (let i = 1; i < dobs.length; i++) for (let j = 0; j < i; j++) if (dobs[i] !== dobs[j] && !oneKeyingSlip(dobs[i]!, dobs[j]!)) return true;
+  return false;
+}
+
 export const RENT_ARREARS_CONCERN = 1000;
+export const NO_YEAR_GROUP = -128;
+
+/** The school year holding a day, named by the calendar year of its September. */
+export function schoolYearOf(day: number): number {
+  const d = new Date(day * 86_400_000);
+  return d.getUTCMonth() >= 8 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+}
 
 const TERMS = ['spr', 'sum', 'aut'] as const;
 
@@ -199,6 +238,7 @@ export function loadFacts(db: Db): CohortFacts {
   });
   const recordList = new Int32Array(records.length);
   const personDob = new Int32Array(nPersons);
+  const personDobConflict = new Uint8Array(nPersons);
   const dobs: string[] = [];
   for (let p = 0; p < nPersons; p++) {
     dobs.length = 0;
@@ -208,6 +248,7 @@ export function loadFacts(db: Db): CohortFacts {
       if (row[1]) dobs.push(row[1]);
     }
     personDob[p] = modeDob(dobs);
+    if (dobs.length > 1 && datesOfBirthDisagree(dobs)) personDobConflict[p] = 1;
   }
 
   // households → members
@@ -258,6 +299,9 @@ export function loadFacts(db: Db): CohortFacts {
   const sourceAsOf = new Map<number, number>();
   for (const s of db.prepare('SELECT id, as_of FROM source').all() as Array<{ id: number; as_of: string }>) sourceAsOf.set(s.id, dayOf(s.as_of));
   const events = baselineEvents(db);
+  const personYearGroup = new Int8Array(nPersons).fill(NO_YEAR_GROUP);
+  const personYearGroupOf = new Int16Array(nPersons);
+  const yearGroupDay = new Int32Array(nPersons).fill(NO_DAY);
   // Most events repeat a few shapes (an A&E site, arrival and discharge; a benefit code): each
   // shape is classified once, and detail cells are parsed only where a figure is read from them.
   const classified = new Map<string, Fact[]>();
@@ -301,6 +345,16 @@ export function loadFacts(db: Db): CohortFacts {
       // An offence has no duration: a date that ends it is when it was dealt with.
       if (outcome === NO_DAY && end !== NO_DAY) [outcome, end] = [end, NO_DAY];
     }
+    if (kind === 'attendance' && typeof detail.ncYear === 'number') {
+      // the year group is the census's own, as of its extract date (else the term it gives)
+      const census = sourceAsOf.get(source) ?? NO_DAY;
+      const on = census !== NO_DAY ? census : start;
+      if (on !== NO_DAY && on >= yearGroupDay[p]!) {
+        yearGroupDay[p] = on;
+        personYearGroup[p] = detail.ncYear;
+        personYearGroupOf[p] = schoolYearOf(on);
+      }
+    }
     const possible = typeof detail.sessionsPossible === 'number' ? detail.sessionsPossible : NaN;
     const value = kind === 'attendance' ? (typeof detail.unauthorisedAbsences === 'number' ? detail.unauthorisedAbsences : NaN) : (eventValue ?? NaN);
     for (const f of given) {
@@ -319,6 +373,9 @@ export function loadFacts(db: Db): CohortFacts {
     personIds,
     personHousehold: Int32Array.from(personHouse),
     personDob,
+    personYearGroup,
+    personYearGroupOf,
+    personDobConflict,
     householdIds,
     householdIndex,
     memberStart,

@@ -6,7 +6,7 @@ import { type Fact, FACTS, type FamilyOutcome, type OutcomeStatus, type Outcomes
 import { disclose, type Disclosure } from '../geo/disclosure.js';
 import type { Db } from '../store/database.js';
 import { cohortFacts, parseAsOf } from './cohort.js';
-import { ageOn, compulsorySchoolAge, evaluate, factAvailable, monthsWindowStart, termsWindowStart } from './evaluate.js';
+import { ageOn, evaluate, factAvailable, monthsWindowStart, schoolAgeOf, termsWindowStart } from './evaluate.js';
 import { type CohortFacts, FACT_CODE, isoOf, NO_DAY } from './facts.js';
 
 export const MEASURES = [
@@ -59,8 +59,8 @@ function reduction(facts: CohortFacts, persons: number[], codes: number[], attac
 
 function educationMeasure(facts: CohortFacts, persons: number[], attached: number, asOf: number): Measure {
   if (!factAvailable(facts, 'attendance')) return { status: 'insufficient-data', detail: 'No source gives attendance by term (schools).' };
-  const children = persons.filter((p) => facts.personDob[p] !== NO_DAY && compulsorySchoolAge(facts.personDob[p]!, asOf));
-  const unknown = persons.filter((p) => facts.personDob[p] === NO_DAY && facts.eventStart[p] !== facts.eventStart[p + 1]);
+  const children = persons.filter((p) => schoolAgeOf(facts, p, asOf) === true);
+  const unknown = persons.filter((p) => schoolAgeOf(facts, p, asOf) === null && facts.eventStart[p] !== facts.eventStart[p + 1]);
   if (children.length === 0) return unknown.length > 0 ? { status: 'insufficient-data', detail: 'A member has no date of birth: school age cannot be judged.' } : { status: 'not-applicable', detail: 'No child of compulsory school age.' };
   const from = termsWindowStart(asOf, 3);
   const attendance = code('attendance');

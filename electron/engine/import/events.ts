@@ -86,8 +86,42 @@ export interface EventPlan {
    * criteria use). Two yes/no cells in a row say nothing of which is which: neither is read.
    */
   unheadedFlags: number[];
+  /**
+   * A pupil's national curriculum year (school census "NC Year", "Year Group"), kept on each term's
+   * attendance: the school's own record of the child's stage, which says "of school age" when
+   * the date of birth is missing or wrong.
+   */
+  yearGroup: number | null;
   dateOrders: ReadonlyArray<'dmy' | 'mdy' | null>;
   pivotYear: number;
+}
+
+/**
+ * Headings of a national curriculum year column, as headerKey reads them: "NC Year", "Year Group",
+ * "Curriculum Year", "PUP_NC_YEAR", "NCY", a bare "Year" or "Yr" (its cells must be year groups too).
+ */
+const YEAR_GROUP_HEADING = /(^|\b)(n ?c ?(year|yr)|ncy(ear)?|(national )?curriculum (year|yr)|(year|yr) ?(group|grp))(\b|$)|^(year|yr)$/;
+/**
+ * A year-group column is read when it is event detail (what the importer makes of a column it
+ * has no field for); one the user marked "keep, not used" stays unused.
+ */
+const YEAR_GROUP_ROLES: ReadonlySet<ColumnRole> = new Set(['event']);
+
+/**
+ * A national curriculum year from a cell: 1–14 (also "Y7", "Year 7", "07"), 0 for Reception ("R",
+ * "Rec"), -1 and -2 for nursery ("N2", "N1"); null for anything else (a date, a school year
+ * "2024/25", a name).
+ */
+export function yearGroupOf(cell: string | null | undefined): number | null {
+  const v = (cell ?? '').trim().toLowerCase();
+  if (!v) return null;
+  if (/^(r|rec|reception|yr|y r|year r)$/.test(v)) return 0;
+  const nursery = /^n ?([12])$/.exec(v);
+  if (nursery) return Number(nursery[1]) - 3;
+  const m = /^(?:y|yr|year|nc|ncy)? ?0?(\d{1,2})$/.exec(v);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 14 ? n : null;
 }
 
 const KIND_BY_SOURCE: Record<SourceKind, EventKind> = {
@@ -176,7 +210,8 @@ export function planEvents(input: { sheet: string; headers: readonly string[]; r
   const detail = details.filter((i) => i !== asbCase).map((i): [number, string] => [i, headers[i] || `column ${i + 1}`]);
   const unheadedFlags = kind === 'tenancy' && asbCase === null ? details.filter((i) => unknownHeading(headers[i])) : [];
   if (!hasDated && terms.length === 0) return null;
-  return { kind, start, end, category, value, detail, terms, asbCase, unheadedFlags, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
+  const yearGroup = terms.length === 0 ? -1 : roles.findIndex((r, i) => YEAR_GROUP_ROLES.has(r) && !inTerm.has(i) && YEAR_GROUP_HEADING.test(headerKey(headers[i] ?? '')));
+  return { kind, start, end, category, value, detail, terms, asbCase, unheadedFlags, yearGroup: yearGroup >= 0 ? yearGroup : null, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
 }
 
 const YES = /^(y|yes|true|1|open|current|active)$/i;
@@ -215,6 +250,7 @@ const numberAt = (cells: ReadonlyArray<string | null>, i: number | null): number
  */
 export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan, recordDate?: string | null): EventTuple[] {
   const out: EventTuple[] = [];
+  const yearGroup = plan.yearGroup === null ? null : yearGroupOf(cells[plan.yearGroup]);
   for (const term of plan.terms) {
     let unauthorised = numberAt(cells, term.unauthorised);
     let possible = numberAt(cells, term.possible);
@@ -228,6 +264,7 @@ export function eventsOf(cells: ReadonlyArray<string | null>, plan: EventPlan, r
     if (unauthorised !== null) detail.unauthorisedAbsences = unauthorised;
     const authorised = numberAt(cells, term.authorised);
     if (authorised !== null) detail.authorisedAbsences = authorised;
+    if (yearGroup !== null) detail.ncYear = yearGroup;
     out.push(['attendance', term.label, dates?.start ?? null, dates?.end ?? null, unauthorised, JSON.stringify(detail)]);
   }
   if (plan.kind) {

@@ -12,6 +12,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportCohort } from '../../../electron/engine/cohort/cohort.js';
+import { evaluate, familyEvidence } from '../../../electron/engine/cohort/evaluate.js';
+import { dayOf, loadFacts } from '../../../electron/engine/cohort/facts.js';
 import { PRESETS } from '../../../electron/engine/cohort/presets.js';
 import { generateBorough } from '../../../electron/engine/demo/borough.js';
 import { cohortTruth, truthCohortCsv } from '../../../electron/engine/demo/cohort-truth.js';
@@ -30,7 +32,7 @@ import { writeLaidExtract } from './laid-file.js';
 import { scoreCohort } from './score.js';
 
 const AS_OF = '2025-03-31';
-const EVIDENCE = ['alone', 'address', 'shared-ref', 'surname-postcode', 'floater-surname'];
+const EVIDENCE = ['alone', 'address', 'shared-ref', 'surname-postcode', 'floater-surname', 'moved-together'];
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -135,6 +137,15 @@ try {
     return readExport(out);
   };
   const ours = score('ours');
+  // families whose met criteria rest on a member with dates of birth more than a keying slip apart
+  // (the evidence's "two people of the same name may have been joined" note)
+  const facts = loadFacts(db);
+  const asOfDay = dayOf(AS_OF);
+  const namesakeFlagged = new Set(
+    evaluate(facts, definition, asOfDay)
+      .families.filter((f) => f.qualifies && familyEvidence(facts, definition, asOfDay, f.household).some((e) => e.outcome === 'met' && facts.personDobConflict[e.person]))
+      .map((f) => facts.householdIds[f.household]!),
+  );
 
   // true persons, the engine's households
   const truePersonIds = [...new Set(records.map((_, i) => truthOf(i).person))];
@@ -220,6 +231,20 @@ try {
     }
   };
 
+  {
+    const ourMap0 = familyOfRows(ours);
+    const claimed = new Set<string>();
+    let flaggedRight = 0;
+    let flaggedFalse = 0;
+    for (const f of ours) {
+      if (!f.qualifies) continue;
+      const t = ourMap0.get(f.id)!;
+      const right = truthFlags.get(t)?.qualifies === true && !claimed.has(t);
+      if (right) claimed.add(t);
+      if (namesakeFlagged.has(f.id)) right ? flaggedRight++ : flaggedFalse++;
+    }
+    process.stdout.write(`namesake note: on ${flaggedRight} right and ${flaggedFalse} false qualifying families\n`);
+  }
   process.stdout.write('\nMISSED true families\n');
   for (const f of truthCohort) {
     if (!f.qualifies || foundOurs.has(f.id)) continue;

@@ -8,6 +8,8 @@
 //  3. SURNAME_POSTCODE: a unit seen with postcodes only joins the household that was seen at one
 //     of its postcodes and shares its surname, when that household is clearly the best such
 //     candidate once family shape (ages, sexes) and current postcode are weighed.
+//  3b. MOVED_TOGETHER: a postcode-only unit, whatever its surname, joins the one household seen at
+//     two or more of its postcodes: people who moved from postcode to postcode together.
 //  4. FLOATER_SURNAME: the remaining postcode-only people form households by postcode + surname,
 //     unless their family shapes clash.
 
@@ -32,6 +34,7 @@ export const Evidence = {
   SHARED_REF: 2,
   SURNAME_POSTCODE: 3,
   FLOATER_SURNAME: 4,
+  MOVED_TOGETHER: 5,
 } as const;
 export type EvidenceCode = (typeof Evidence)[keyof typeof Evidence];
 
@@ -351,6 +354,30 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         unitNames[find(best)] = into;
       }
     }
+  }
+
+  // 3b. A postcode-only unit seen at two or more postcodes joins the one household seen at two or
+  //     more of them, whatever the surnames: neighbours share a postcode, not a move (a mother
+  //     with another surname than her children's, seen by benefits at the old postcode and by
+  //     A&E at the new one, where the school has the children). Two such households: no one.
+  for (const root of floaters) {
+    if (find(root) !== root || anchor[root]! >= 0 || crowded[postcode[root]!]) continue;
+    const f = membersOf(root);
+    const pcs: number[] = [];
+    for (const m of f) for (const pc of idsOf(postcodes, m)) if (!pcs.includes(pc) && !crowded[pc]) pcs.push(pc);
+    if (pcs.length < 2) continue;
+    // households seen at each of the unit's postcodes → at how many of them
+    const postcodesSeen = new Map<number, number>();
+    for (const pc of pcs) {
+      const here = new Set<number>();
+      for (const y of anchoredAt[pc] ?? NO_UNITS) if (anchor[find(y)]! >= 0) here.add(find(y));
+      for (const h of here) postcodesSeen.set(h, (postcodesSeen.get(h) ?? 0) + 1);
+    }
+    const movedWith = [...postcodesSeen].filter(([, n]) => n >= 2).map(([h]) => h);
+    if (movedWith.length !== 1) continue;
+    const h = movedWith[0]!;
+    if (doorsClash(root, h) || shapeScore(f, membersOf(h)) < 0) continue;
+    merge(h, root, Evidence.MOVED_TOGETHER);
   }
 
   // 4. Remaining postcode-only people: one household per postcode + surname, unless the family

@@ -1,0 +1,55 @@
+// How often each household rule places a person rightly: with the TRUE persons of a demo borough,
+// every person a rule joined to others is right when their true household is the one most of the
+// others in their household belong to. A rule is kept only when it is right far more often than
+// wrong; this measures the rule itself, not the F1 it moves.
+//   npx tsx test/bench/households/rule-precision.ts [--households 3000] [--seed 3] [--cache FILE.json]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildHouseholdsDetailed, Evidence } from '../../../electron/engine/link/households/index.js';
+import { generateAndLoad, type TruthRecords } from './load.js';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const households = Number(arg('households') ?? 3000);
+const seed = Number(arg('seed') ?? 3);
+const cache = arg('cache');
+let loaded: TruthRecords;
+if (cache && existsSync(cache)) loaded = JSON.parse(readFileSync(cache, 'utf8')) as TruthRecords;
+else {
+  loaded = await generateAndLoad(households, seed);
+  if (cache) writeFileSync(cache, JSON.stringify(loaded));
+}
+const { records, personIds, householdIds } = loaded;
+const index = new Map<string, number>();
+const personOf = new Int32Array(records.length);
+const truth: string[] = [];
+records.forEach((_, i) => {
+  let p = index.get(personIds[i]!);
+  if (p === undefined) {
+    p = index.size;
+    index.set(personIds[i]!, p);
+    truth.push(householdIds[i]!);
+  }
+  personOf[i] = p;
+});
+const placed = buildHouseholdsDetailed(records, { personOf, personCount: index.size });
+const members = new Map<number, number[]>();
+placed.householdOfPerson.forEach((h, p) => members.set(h, [...(members.get(h) ?? []), p]));
+const names = Object.fromEntries(Object.entries(Evidence).map(([k, v]) => [v, k]));
+const tally = new Map<string, { right: number; wrong: number }>();
+for (const [, ms] of members) {
+  if (ms.length < 2) continue;
+  for (const p of ms) {
+    const votes = new Map<string, number>();
+    for (const o of ms) if (o !== p) votes.set(truth[o]!, (votes.get(truth[o]!) ?? 0) + 1);
+    const best = Math.max(...votes.values());
+    const right = (votes.get(truth[p]!) ?? 0) === best;
+    const rule = names[placed.evidence[p]!] ?? String(placed.evidence[p]);
+    const t = tally.get(rule) ?? { right: 0, wrong: 0 };
+    if (right) t.right++;
+    else t.wrong++;
+    tally.set(rule, t);
+  }
+}
+process.stdout.write(`${JSON.stringify({ households, seed, rules: Object.fromEntries(tally) })}\n`);
