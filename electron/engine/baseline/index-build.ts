@@ -6,7 +6,7 @@
 import { nicknamesOf, transliterationKey } from '../link/names.js';
 import { soundex } from '../link/strings.js';
 import { latestRunRow } from '../matching/latest-run.js';
-import { BOOKMARK_EVERY, clearBookmarks, writeBookmarks } from './grid-bookmarks.js';
+import { BOOKMARK_EVERY, clearBookmarks, forgetReviewCounts, writeBookmarks } from './grid-bookmarks.js';
 import { matchingSettings } from '../matching/settings.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
@@ -23,7 +23,7 @@ const sourceBits = (ids: Iterable<number>): bigint => {
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 4;
+const FORMAT = 5;
 const FTS_HASH_BYTES = 64 * 1024 * 1024;
 
 export interface PersonDoc {
@@ -153,12 +153,24 @@ export function personKeysSql(scope: string): string {
   ) ORDER BY key, id`;
 }
 
+/**
+ * Names as sent that are more than one name word ("Mary Ann", "St. John"), upper-cased: with the
+ * words, every forename and surname of the person stands whole in their keys, so the grids' text
+ * filter can look a name up in the trigram index (grids.ts).
+ */
+function wholeNames(rows: readonly Row[]): string[] {
+  const whole = new Set<string>();
+  for (const r of rows) for (const n of [r.forename, r.surname]) if (n && /[^A-Z0-9'-]/.test(up(n))) whole.add(up(n));
+  return [...whole];
+}
+
 /** The FTS text of a person: every key separated by " | " so trigrams do not run across keys. */
-function searchText(personId: string, householdId: string | null, doc: PersonDoc): string {
+function searchText(personId: string, householdId: string | null, doc: PersonDoc, whole: readonly string[]): string {
   const parts: string[] = [personId];
   if (householdId) parts.push(householdId);
   for (const n of doc.names) parts.push(...nameKeys(n.replace(/[^A-Z]/g, '') || n));
   for (const n of doc.names) if (/[^A-Z]/.test(n)) parts.push(n);
+  parts.push(...whole);
   // ISO only: a date typed any other way is read as a date and searched in ISO
   parts.push(...doc.dobs);
   for (const p of doc.postcodes) parts.push(p, compact(p));
@@ -284,7 +296,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
         ).lastInsertRowid,
       );
       insertDoc.run(id, JSON.stringify(doc));
-      insertFts.run(id, searchText(first.person, first.household, doc));
+      insertFts.run(id, searchText(first.person, first.household, doc, wholeNames(group)));
       for (const sourceId of sources.keys()) insertPersonSource.run(sourceId, id);
       if (first.household) {
         const h = households.get(first.household) ?? { members: 0, adults: 0, children: 0, postcode: new Tally(), address: new Tally(), street: new Tally(), sources: new Map<number, string>() };
@@ -357,7 +369,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
  */
 export function refreshReviewFlags(db: Db, runId: number, reviewFrom: number, threshold: number, only: readonly string[] | null): void {
   const scope = only === null ? '' : ' AND person_id IN (SELECT value FROM json_each(@only))';
-  db.prepare(
+  const moved = db.prepare(
     `WITH band AS (
        SELECT p.record_a, p.record_b FROM link_pair p
        WHERE p.run_id = @run AND p.probability >= @from AND p.probability < @to
@@ -369,5 +381,6 @@ export function refreshReviewFlags(db: Db, runId: number, reviewFrom: number, th
      UPDATE baseline_person SET in_review = (person_id IN reviewed)
      WHERE in_review IS NOT (person_id IN reviewed)${scope}`,
   ).run({ run: runId, from: reviewFrom, to: threshold, ...(only === null ? {} : { only: JSON.stringify(only) }) });
+  if (moved.changes > 0) forgetReviewCounts(db);
   markChanged(db);
 }
