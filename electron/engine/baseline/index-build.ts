@@ -57,6 +57,34 @@ interface Row {
   other: string | null;
 }
 
+/**
+ * A row as the build's read returns it, in Row's order: read as arrays and made into objects here
+ * (a plain literal), which halved the read's CPU against the driver building each object.
+ */
+type RawRow = [string, number, string | null, number, string, string, ...Array<string | null>];
+const rowOf = (a: RawRow): Row => ({
+  person: a[0],
+  recordId: a[1],
+  household: a[2],
+  sourceId: a[3],
+  file: a[4],
+  asOf: a[5],
+  forename: a[6] as string | null,
+  middle: a[7] as string | null,
+  surname: a[8] as string | null,
+  dob: a[9] as string | null,
+  sex: a[10] as string | null,
+  address: a[11] as string | null,
+  postcode: a[12] as string | null,
+  uprn: a[13] as string | null,
+  street: a[14] as string | null,
+  nhs: a[15] as string | null,
+  nino: a[16] as string | null,
+  upn: a[17] as string | null,
+  ref: a[18] as string | null,
+  other: a[19] as string | null,
+});
+
 const up = (s: string | null): string => (s ?? '').trim().toUpperCase();
 const compact = (s: string): string => s.replace(/\s+/g, '');
 
@@ -219,7 +247,15 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
   const db = store.writer;
   const lsoaVintage = (db.prepare('SELECT max(vintage) AS v FROM postcode_lsoa').get() as { v: number | null }).v;
   const lsoaOf = store.reader.prepare('SELECT lsoa FROM postcode_lsoa WHERE postcode = ? AND vintage = ?').pluck();
-  const placeOf = (postcode: string | null): string | null => (postcode && lsoaVintage !== null ? ((lsoaOf.get(up(postcode), lsoaVintage) as string | undefined) ?? null) : null);
+  // people of one household share a postcode: each is looked up once
+  const places = new Map<string, string | null>();
+  const placeOf = (postcode: string | null): string | null => {
+    if (!postcode || lsoaVintage === null) return null;
+    const key = up(postcode);
+    let lsoa = places.get(key);
+    if (lsoa === undefined) places.set(key, (lsoa = (lsoaOf.get(key, lsoaVintage) as string | undefined) ?? null));
+    return lsoa;
+  };
   // the IMD decile of an LSOA by the newest IoD release of the lookup's vintage
   const release = lsoaVintage === null ? undefined : (db.prepare('SELECT release FROM iod_release WHERE vintage = ? ORDER BY release DESC LIMIT 1').pluck().get(lsoaVintage) as string | undefined);
   const deciles = new Map<string, number>();
@@ -264,7 +300,8 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
          WHERE rp.run_id = ?
          ORDER BY rp.person_id`,
       )
-      .iterate(runId) as IterableIterator<Row>;
+      .raw(true)
+      .iterate(runId) as IterableIterator<RawRow>;
     const group: Row[] = [];
     const flush = (): void => {
       const first = group[0];
@@ -314,7 +351,8 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       }
       group.length = 0;
     };
-    for (const row of rows) {
+    for (const raw of rows) {
+      const row = rowOf(raw);
       if (group.length > 0 && group[0]!.person !== row.person) flush();
       group.push(row);
     }
