@@ -238,7 +238,7 @@ export function rowAt(db: Db, grid: Grid, sort: string, p: ViewPlan, position: n
 }
 
 /**
- * The row at 0-based `position` of a people view filtered by one single filter (`filterKey`),
+ * The row at 0-based `position` of a people view filtered by one counted filter or pair (`filterKey`),
  * from the bookmark whose counts place it just before; null when the bookmarks hold no counts
  * for the filter (the caller then steps from its own page ends).
  */

@@ -4,10 +4,12 @@
 // its own index holding the columns filters test (migration 0150), so a page is an index range
 // read without touching the encrypted rows it skips. A page that does not follow a known one (a
 // jump down the scroll bar) starts from the bookmarks written with the baseline (grid-bookmarks.ts),
-// or, in a view they do not count (several filters, an LSOA, a cohort, the households' filters),
+// or, in a view they do not count (three filters, an LSOA, a cohort, the households' filters),
 // from the view's own bookmarks: every so many rows of it, read in one walk on its first jump and
-// kept until the baseline changes. A text filter tests columns no sort index holds (each row must
-// be read), so such a view's row IDs are read once, in order, and its pages are cut from them.
+// kept until the baseline changes. A view's count is the one the build kept for it when there is
+// one (baseline_view_count), else counted once and kept in memory. A text filter tests columns no
+// sort index holds, so such a view's row IDs are read once, in order, from the rows the trigram
+// index finds, and its pages are cut from them.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { bandBounds } from './age-bands.js';
@@ -397,7 +399,7 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   let cursor: Cursor | null = q.after ? decode(q.after) : null;
   if (cursor === null && q.startRow > 0) {
     // a jump: the row before the page. Unfiltered, from the bookmarks written with the baseline;
-    // with one single filter, from the counts kept with them; otherwise from the view's own
+    // with one or two counted filters, from the counts kept with them; otherwise from the view's own
     // bookmarks. Then a step of fewer than BOOKMARK_EVERY entries along the sort index in SQLite
     // (it holds the filters' columns, so no row is read). Kept for the view.
     const known = marks.get(q.startRow);
