@@ -147,8 +147,7 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
   if (f.flag === 'in-review') where.push('in_review = 1');
   if (f.flag === 'possible-twin') where.push('possible_twin = 1');
   if (f.flag === 'no-dob') where.push('no_dob = 1');
-  // the cohort's people by row ID: an integer probe per index entry a walk tests, not a text key
-  if (cohort !== null) where.push(`id IN temp.${COHORT_PEOPLE}`);
+  if (cohort !== null) where.push(`household_id IN temp.${COHORT_TABLE}`);
   if (f.text) {
     const phrase = trigramPhrase(f.text);
     if (phrase !== null) {
@@ -159,15 +158,7 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
     params.text = `%${escapeLike(f.text)}%`;
   }
   const onlySource = where.length === 1 && f.sourceId !== undefined;
-  const onlyCohort = where.length === 1 && cohort !== null;
-  return {
-    sql: where.join(' AND '),
-    params,
-    listed: Boolean(f.text),
-    ...(cohort === null ? {} : { key: `cohort ${cohort}` }),
-    ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}),
-    ...(onlyCohort ? { count: `SELECT count(*) AS n FROM temp.${COHORT_PEOPLE}` } : {}),
-  };
+  return { sql: where.join(' AND '), params, listed: Boolean(f.text), ...(cohort === null ? {} : { key: `cohort ${cohort}` }), ...(onlySource ? { count: 'SELECT count(*) AS n FROM baseline_person_source WHERE source_id = @source' } : {}) };
 }
 
 function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | null, cohort: number | null, drivenByFilter: boolean): Where {
@@ -205,16 +196,6 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
  * this filling, which keeps the views of different cohorts apart in the caches.
  */
 const COHORT_TABLE = 'baseline_grid_cohort';
-/** The cohort's people as row IDs of the baseline they were read from (they change when it is rebuilt). */
-const COHORT_PEOPLE = 'baseline_grid_cohort_people';
-const cohortPeopleIn = new WeakMap<Db, string>();
-function fillCohortPeople(db: Db, cohort: number, version: string): void {
-  const key = `${cohort}|${version}`;
-  if (cohortPeopleIn.get(db) === key) return;
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${COHORT_PEOPLE}(id INTEGER PRIMARY KEY); DELETE FROM temp.${COHORT_PEOPLE};`);
-  db.prepare(`INSERT INTO temp.${COHORT_PEOPLE}(id) SELECT id FROM baseline_person INDEXED BY baseline_person_sort_household WHERE household_id IN temp.${COHORT_TABLE}`).run();
-  cohortPeopleIn.set(db, key);
-}
 const cohortNumbers = new WeakMap<readonly string[], number>();
 let cohortsSeen = 0;
 const cohortIn = new WeakMap<Db, number>();
@@ -493,7 +474,6 @@ type PeopleSqlRow = Omit<PeopleRow, 'age' | 'sources' | 'flags'> & { sourceIds: 
 
 export function peoplePage(db: Db, req: GridRequest, asOf: string, version: string, cohortHouseholds: readonly string[] | null = null): GridPage<PeopleRow> {
   const cohort = cohortHouseholds === null ? null : fillCohort(db, cohortHouseholds);
-  if (cohort !== null) fillCohortPeople(db, cohort, version);
   const page = pageRows<PeopleSqlRow>(db, {
     columns: PEOPLE_COLUMNS,
     table: PEOPLE,
