@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOKMARK_EVERY } from '../../electron/engine/baseline/grid-bookmarks.js';
-import { gridTuning } from '../../electron/engine/baseline/grids.js';
+import { gridTuning, peoplePage, type GridRequest } from '../../electron/engine/baseline/grids.js';
+import { decidePair } from '../../electron/engine/baseline/review-queue.js';
 import { ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -22,6 +23,11 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bw-bookmarks-'));
   store = Store.create(join(dir, 'b.db'), 'bookmarks test passphrase');
   seedBaseline(store, N);
+  // a pair in the review band (0.5 to 0.9) between the two records of every sixth person, so some
+  // people are in review when the baseline is built and a decision can take one out
+  const twoRecords = store.reader.prepare("SELECT min(record_id) AS a, max(record_id) AS b FROM run_record_person GROUP BY person_id HAVING count(*) = 2 AND substr(person_id, 2) % 6 = 0").all() as Array<{ a: number; b: number }>;
+  const pair = store.writer.prepare("INSERT INTO link_pair(run_id, record_a, record_b, probability, match_weight, levels, weights) VALUES (1, ?, ?, 0.7, 1, x'', x'')");
+  for (const { a, b } of twoRecords) pair.run(a, b);
   engine = createEngine({ storePath: join(dir, 'b.db'), host: 'browser', version: 't' });
   engine.adoptStore(store);
   ensureBaselineIndex(store);
@@ -91,6 +97,8 @@ describe('grid jumps from bookmarks', () => {
       [{ sourceId: 2 }, 'id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)'],
       [{ ageBand: '25-64' }, "dob > '1960-03-31' AND dob <= '2000-03-31'"],
       [{ flag: 'no-dob' }, 'no_dob = 1'],
+      // two filters of different kinds: the pair's counts
+      [{ ageBand: '25-64', sourceId: 2 }, "dob > '1960-03-31' AND dob <= '2000-03-31' AND id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)"],
     ];
     const sorts: Array<[colId: string, sort: 'asc' | 'desc', order: string]> = [
       ['surname', 'desc', 'surname DESC, id DESC'],
@@ -135,6 +143,66 @@ describe('grid jumps from bookmarks', () => {
     }
   });
 
+  it("starts a jump with two filters from the pair's counts: a count one short at a bookmark moves the page by one", async () => {
+    const db = store.writer;
+    const where = "no_dob = 1 AND id IN (SELECT id FROM baseline_person_source WHERE source_id = 1)";
+    const key = 'a:unknown:2025-03-31&s:1';
+    const at = "grid = 'baseline_person' AND sort = 'surname' AND position = ?";
+    const was = db.prepare(`SELECT counts FROM baseline_bookmark WHERE ${at}`).pluck().get(BOOKMARK_EVERY) as string;
+    const counts = JSON.parse(was) as Record<string, [number, number]>;
+    const [before, upTo] = counts[key] as [number, number];
+    const depth = upTo + 5;
+    const total = store.reader.prepare(`SELECT count(*) FROM baseline_person WHERE ${where}`).pluck().get() as number;
+    expect(depth + 10).toBeLessThan(total);
+    const filters = { ageBand: 'unknown', sourceId: 1 };
+    const sort = [{ colId: 'surname', sort: 'asc' }];
+    db.prepare(`UPDATE baseline_bookmark SET counts = ? WHERE ${at}`).run(JSON.stringify({ ...counts, [key]: [before, upTo - 1] }), BOOKMARK_EVERY);
+    try {
+      const got = await page('baseline:people', { startRow: depth, endRow: depth + 10, sort, filters });
+      expect(got.rows.map((r) => r.personId)).toEqual(byOffset('baseline_person', 'person_id', 'surname ASC, id ASC', where, depth + 1, 10));
+    } finally {
+      db.prepare(`UPDATE baseline_bookmark SET counts = ? WHERE ${at}`).run(was, BOOKMARK_EVERY);
+    }
+  });
+
+  it("reads a view's count as the build kept it, and counts afresh the views a review decision changes", async () => {
+    const version = (): string => `kept-counts-${Math.random()}`;
+    const count = (where: string): number => store.reader.prepare(`SELECT count(*) FROM baseline_person WHERE ${where}`).pluck().get() as number;
+    const first = (filters: GridRequest['filters']): number => peoplePage(store.reader, { startRow: 0, endRow: 10, sort: [{ colId: 'surname', sort: 'asc' }], filters }, '2025-03-31', version()).lastRow;
+    const kept = (key: string): number | undefined => store.reader.prepare("SELECT n FROM baseline_view_count WHERE grid = 'baseline_person' AND filter_key = ?").pluck().get(key) as number | undefined;
+    // the build counted the unfiltered grid, a filter and a pair; the first page reads them (a kept count one short shows one short)
+    expect(kept('')).toBe(N);
+    expect(kept('s:2')).toBe(count('id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)'));
+    const inReview = count('in_review = 1');
+    expect(inReview).toBeGreaterThan(100);
+    expect(kept('f:in-review')).toBe(inReview);
+    expect(kept('f:in-review&d:3') ?? 0).toBe(0);
+    store.writer.prepare("UPDATE baseline_view_count SET n = n - 1 WHERE grid = 'baseline_person' AND filter_key = 's:2'").run();
+    try {
+      expect(first({ sourceId: 2 })).toBe(count('id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)') - 1);
+    } finally {
+      store.writer.prepare("UPDATE baseline_view_count SET n = n + 1 WHERE grid = 'baseline_person' AND filter_key = 's:2'").run();
+    }
+    // a decision takes a person out of review: every kept count of the flag goes, and the views count afresh
+    const pairs = store.reader.prepare('SELECT record_a || \'-\' || record_b FROM link_pair ORDER BY record_a LIMIT 3').pluck().all() as string[];
+    for (const id of pairs) decidePair(store, 'analyst', id, 'match');
+    expect(count('in_review = 1')).toBe(inReview - 3);
+    expect(store.reader.prepare("SELECT count(*) FROM baseline_view_count WHERE filter_key LIKE '%f:in-review%'").pluck().get()).toBe(0);
+    expect(kept('s:2')).toBeDefined();
+    const views: Array<[GridRequest['filters'], string]> = [
+      [{ flag: 'in-review' }, 'in_review = 1'],
+      [{ flag: 'in-review', sourceId: 2 }, 'in_review = 1 AND id IN (SELECT id FROM baseline_person_source WHERE source_id = 2)'],
+    ];
+    for (const [filters, where] of views) {
+      expect(first(filters)).toBe(count(where));
+      for (const depth of [1, 97, count(where) - 4]) {
+        const got = await page('baseline:people', { startRow: depth, endRow: depth + 3, sort: [{ colId: 'surname', sort: 'desc' }], filters });
+        expect(got.lastRow).toBe(count(where));
+        expect(got.rows.map((r) => r.personId), `${JSON.stringify(filters)} at ${depth}`).toEqual(byOffset('baseline_person', 'person_id', 'surname DESC, id DESC', where, depth, 3));
+      }
+    }
+  });
+
   it('starts from the bookmark: a bookmark moved on by one row moves the page by one', async () => {
     const db = store.writer;
     const order = 'surname ASC, id ASC';
@@ -154,10 +222,12 @@ describe('grid jumps from bookmarks', () => {
     const r = await engine.invoke('baseline:erase', { personId: victim, confirm: victim });
     expect(r.ok).toBe(true);
     expect(store.reader.prepare('SELECT count(*) FROM baseline_bookmark').pluck().get()).toBe(0);
+    expect(store.reader.prepare('SELECT count(*) FROM baseline_view_count').pluck().get()).toBe(0);
     const got = await page('baseline:people', { startRow: BOOKMARK_EVERY, endRow: BOOKMARK_EVERY + 30, sort: [{ colId: 'surname', sort: 'asc' }], filters: {} });
     expect(got.lastRow).toBe(N - 1);
     expect(got.rows.map((x) => x.personId)).toEqual(byOffset('baseline_person', 'person_id', 'surname ASC, id ASC', '', BOOKMARK_EVERY, 30));
     expect(got.rows.map((x) => x.personId)).not.toContain(victim);
+    expect(store.reader.prepare("SELECT n FROM baseline_view_count WHERE grid = 'baseline_person' AND filter_key = ''").pluck().get()).toBe(N - 1);
     expect(store.reader.prepare("SELECT count(*) FROM baseline_bookmark WHERE grid = 'baseline_person' AND sort = 'surname'").pluck().get()).toBe(Math.ceil((N - 1) / BOOKMARK_EVERY));
   });
 });

@@ -50,6 +50,7 @@ export const ERASURE_MAP: Readonly<Record<string, { treatment: ErasureTreatment;
   baseline_household: { treatment: 'erased', note: 'rebuilt from the records left on the next read' },
   baseline_household_source: { treatment: 'erased', note: 'rebuilt with the households' },
   baseline_bookmark: { treatment: 'erased', note: 'sort keys at regular depths of the grids: cleared with the baseline tables and written again when they are rebuilt' },
+  baseline_view_count: { treatment: 'erased', note: 'how many rows each grid view has: cleared with the bookmarks and written again when the baseline is rebuilt' },
   outcome_frame: { treatment: 'erased', note: "the outcomes' compact copy of the baseline (households, dates of birth, address histories, events): cleared by triggers when a record or event is deleted, and written again from what is left" },
   sqlite_stat1: { treatment: 'none', note: "the query planner's row counts per index" },
 };

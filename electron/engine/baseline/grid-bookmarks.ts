@@ -28,19 +28,23 @@ function sortIndexes(db: Db): Array<{ grid: Grid; sort: string; index: string }>
   });
 }
 
-/** Writes the bookmarks of every sort (inside the build's transaction, after the indexes). */
+/** Writes the bookmarks of every sort (inside the build's transaction, after the indexes), and the views' counts. */
 export function writeBookmarks(db: Db, every = BOOKMARK_EVERY, asOf: string | null = null): number {
-  db.exec('DELETE FROM baseline_bookmark');
+  clearBookmarks(db);
   const insert = db.prepare('INSERT INTO baseline_bookmark(grid, sort, position, key, id, counts) VALUES (?, ?, ?, ?, ?, ?)');
   let written = 0;
+  let totals: Map<string, number> | null = null;
   for (const { grid, sort, index } of sortIndexes(db)) {
     const plan = ascending(grid, sort, index);
     if (grid === 'baseline_person' && asOf !== null) {
-      // one walk of the (covering) index counts every single filter as it goes
-      for (const mark of countedMarks(db, plan, every, asOf)) {
+      // one walk of the (covering) index counts every single filter and pair of filters as it goes
+      const counted = countedMarks(db, plan, every, asOf);
+      for (const mark of counted.marks) {
         insert.run(grid, sort, mark.position, mark.key, mark.id, mark.counts);
         written++;
       }
+      // every sort holds the same rows: the first one's totals serve all
+      totals ??= counted.totals;
       continue;
     }
     let cursor = stepFrom(db, plan, {}, null, 1);
@@ -50,7 +54,35 @@ export function writeBookmarks(db: Db, every = BOOKMARK_EVERY, asOf: string | nu
       cursor = stepFrom(db, plan, {}, cursor, every);
     }
   }
+  writeViewCounts(db, totals);
   return written;
+}
+
+/**
+ * The views' counts: people's unfiltered and counted filters (from the bookmarks' walk), households'
+ * unfiltered and by source alone (the household–source table, grouped).
+ */
+function writeViewCounts(db: Db, people: Map<string, number> | null): void {
+  const insert = db.prepare('INSERT INTO baseline_view_count(grid, filter_key, n) VALUES (?, ?, ?)');
+  if (people !== null) for (const [key, n] of people) insert.run('baseline_person', key, n);
+  insert.run('baseline_household', '', db.prepare('SELECT count(*) FROM baseline_household').pluck().get() as number);
+  for (const r of db.prepare('SELECT source_id AS s, count(*) AS n FROM baseline_household_source GROUP BY source_id').all() as Array<{ s: number; n: number }>) {
+    insert.run('baseline_household', `s:${r.s}`, r.n);
+  }
+}
+
+/** A view's count as the build wrote it, or undefined when it wrote none (or it was deleted since). */
+export function keptViewCount(db: Db, grid: Grid, filterKey: string): number | undefined {
+  return db.prepare('SELECT n FROM baseline_view_count WHERE grid = ? AND filter_key = ?').pluck().get(grid, filterKey) as number | undefined;
+}
+
+/**
+ * Review decisions move the "in review" flag of a few people without a rebuild: every count the
+ * build wrote for a view filtered by it is deleted (its views are then counted afresh, and their
+ * jumps walk their own bookmarks, since the bookmarks' counts of the flag are out of date too).
+ */
+export function forgetReviewCounts(db: Db): void {
+  db.prepare("DELETE FROM baseline_view_count WHERE grid = 'baseline_person' AND filter_key LIKE '%f:in-review%'").run();
 }
 
 // Counting slots: the age bands (then no date of birth), sources 0–62, the three flags, deciles 1–10.
@@ -117,23 +149,50 @@ function rowSlots(packed: number, high: number, hit: Int32Array): number {
   return h;
 }
 
-function countedMarks(db: Db, plan: ViewPlan, every: number, asOf: string): Array<{ position: number; key: string | number | null; id: number; counts: string }> {
+/** Counting slots' kinds (a view has at most one filter of each kind): age band, source, flag, decile. */
+const kindOf = (slot: number): number => (slot < SOURCE_SLOT ? 0 : slot < FLAG_SLOT ? 1 : slot < DECILE_SLOT + 1 ? 2 : 3);
+
+/**
+ * The bookmarks of one people sort with their counts, and what each filter and pair of filters
+ * matches in all. A pair is two slots of different kinds, numbered `a * SLOTS + b` (a < b), and
+ * named by its two filter keys in slot order joined with '&' (as `countedFilterKey` names a view).
+ */
+function countedMarks(db: Db, plan: ViewPlan, every: number, asOf: string): { marks: Array<{ position: number; key: string | number | null; id: number; counts: string }>; totals: Map<string, number> } {
   const keys = slotKeys(asOf);
   const running = new Float64Array(SLOTS);
+  const pairs = new Float64Array(SLOTS * SLOTS);
+  const pairName = (pair: number): string => `${keys[Math.floor(pair / SLOTS)] as string}&${keys[pair % SLOTS] as string}`;
   const hit = new Int32Array(SLOTS);
+  const pairHit = new Int32Array(SLOTS * SLOTS);
+  // the pairs any row has matched so far, in the order first met
+  const seenPairs: number[] = [];
   const rows = packedRows(db, plan, asOf);
   const marks: Array<{ position: number; key: string | number | null; id: number; counts: string }> = [];
   let cursor = stepFrom(db, plan, {}, null, 1);
   for (let position = 0; position < rows.length; position++) {
     const [packed, high] = rows[position] as [number, number];
     const h = rowSlots(packed, high, hit);
+    let ph = 0;
+    for (let i = 0; i < h; i++) {
+      for (let j = i + 1; j < h; j++) {
+        const a = hit[i] as number;
+        const b = hit[j] as number;
+        // slots come out in ascending order; two of one kind (two sources, two flags) are never one view's filters
+        if (kindOf(a) !== kindOf(b)) pairHit[ph++] = a * SLOTS + b;
+      }
+    }
     if (position % every === 0 && cursor !== null) {
       // [matching rows before this one, matching rows up to and including it], for every filter any row matched so far
       const counts: Record<string, string | [number, number]> = { asOf };
       for (let slot = 0; slot < SLOTS; slot++) if (running[slot]) counts[keys[slot] as string] = [running[slot] as number, running[slot] as number];
+      for (const pair of seenPairs) counts[pairName(pair)] = [pairs[pair] as number, pairs[pair] as number];
       for (let i = 0; i < h; i++) {
         const slot = hit[i] as number;
         counts[keys[slot] as string] = [running[slot] as number, (running[slot] as number) + 1];
+      }
+      for (let i = 0; i < ph; i++) {
+        const pair = pairHit[i] as number;
+        counts[pairName(pair)] = [pairs[pair] as number, (pairs[pair] as number) + 1];
       }
       marks.push({ position, key: cursor[0], id: cursor[1], counts: JSON.stringify(counts) });
       cursor = stepFrom(db, plan, {}, cursor, every);
@@ -142,13 +201,21 @@ function countedMarks(db: Db, plan: ViewPlan, every: number, asOf: string): Arra
       const slot = hit[i] as number;
       running[slot] = (running[slot] as number) + 1;
     }
+    for (let i = 0; i < ph; i++) {
+      const pair = pairHit[i] as number;
+      if (pairs[pair] === 0) seenPairs.push(pair);
+      pairs[pair] = (pairs[pair] as number) + 1;
+    }
   }
-  return marks;
+  const totals = new Map<string, number>([['', rows.length]]);
+  for (let slot = 0; slot < SLOTS; slot++) if (running[slot]) totals.set(keys[slot] as string, running[slot] as number);
+  for (const pair of seenPairs) totals.set(pairName(pair), pairs[pair] as number);
+  return { marks, totals };
 }
 
 /** Stale baseline tables keep no bookmarks (they may hold an erased person's sort key). */
 export function clearBookmarks(db: Db): void {
-  db.exec('DELETE FROM baseline_bookmark');
+  db.exec('DELETE FROM baseline_bookmark; DELETE FROM baseline_view_count');
 }
 
 /**
@@ -171,7 +238,7 @@ export function rowAt(db: Db, grid: Grid, sort: string, p: ViewPlan, position: n
 }
 
 /**
- * The row at 0-based `position` of a people view filtered by one single filter (`filterKey`),
+ * The row at 0-based `position` of a people view filtered by one counted filter or pair (`filterKey`),
  * from the bookmark whose counts place it just before; null when the bookmarks hold no counts
  * for the filter (the caller then steps from its own page ends).
  */

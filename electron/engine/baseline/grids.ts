@@ -4,14 +4,16 @@
 // its own index holding the columns filters test (migration 0150), so a page is an index range
 // read without touching the encrypted rows it skips. A page that does not follow a known one (a
 // jump down the scroll bar) starts from the bookmarks written with the baseline (grid-bookmarks.ts),
-// or, in a view they do not count (several filters, an LSOA, a cohort, the households' filters),
+// or, in a view they do not count (three filters, an LSOA, a cohort, the households' filters),
 // from the view's own bookmarks: every so many rows of it, read in one walk on its first jump and
-// kept until the baseline changes. A text filter tests columns no sort index holds (each row must
-// be read), so such a view's row IDs are read once, in order, and its pages are cut from them.
+// kept until the baseline changes. A view's count is the one the build kept for it when there is
+// one (baseline_view_count), else counted once and kept in memory. A text filter tests columns no
+// sort index holds, so such a view's row IDs are read once, in order, from the rows the trigram
+// index finds, and its pages are cut from them.
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { bandBounds } from './age-bands.js';
-import { BOOKMARK_EVERY, filteredRowAt, rowAt } from './grid-bookmarks.js';
+import { BOOKMARK_EVERY, filteredRowAt, keptViewCount, rowAt } from './grid-bookmarks.js';
 import { reversed, rowsAfter, sampleView, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
@@ -94,6 +96,24 @@ export function sortableColumns(kind: 'people' | 'households'): string[] {
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The people whose search keys hold a text, from the trigram index: every column the people's
+ * text filter tests (names, postcode, person ID) is in the person's keys as it stands, upper-cased,
+ * so this finds every row the LIKE test below it passes, and the LIKE test keeps only those: a few
+ * thousand rows read by ID instead of every row of the table.
+ */
+const TRIGRAM_PEOPLE = 'SELECT rowid FROM baseline_person_fts WHERE baseline_person_fts MATCH @phrase';
+
+/**
+ * The text as one trigram phrase, or null when the index cannot stand in for LIKE: shorter than a
+ * trigram, or not plain ASCII (upper-casing may change other letters' length, ß to SS, and LIKE
+ * matches them only as typed).
+ */
+function trigramPhrase(text: string): string | null {
+  if (text.length < 3 || !/^[\x20-\x7e]+$/.test(text)) return null;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 interface Where {
   sql: string;
   params: Record<string, string | number | bigint>;
@@ -129,6 +149,11 @@ function peopleWhere(f: GridFilters, asOf: string, cohortHouseholds: readonly st
   if (f.flag === 'no-dob') where.push('no_dob = 1');
   if (cohort !== null) where.push(`household_id IN temp.${COHORT_TABLE}`);
   if (f.text) {
+    const phrase = trigramPhrase(f.text);
+    if (phrase !== null) {
+      where.push(`id IN (${TRIGRAM_PEOPLE})`);
+      params.phrase = phrase;
+    }
     where.push("(forename LIKE @text ESCAPE '\\' OR surname LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR person_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
@@ -154,6 +179,8 @@ function householdWhere(f: GridFilters, cohortHouseholds: readonly string[] | nu
   }
   if (cohort !== null) where.push(`household_id IN temp.${COHORT_TABLE}`);
   if (f.text) {
+    // not through the trigram index: it finds people, and a common word ("close") finds so many
+    // that reading them and their households cost twice the scan of the households (measured)
     where.push("(address LIKE @text ESCAPE '\\' OR postcode LIKE @text ESCAPE '\\' OR household_id LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(f.text)}%`;
   }
@@ -248,21 +275,37 @@ export interface PageQuery {
   after: string | undefined;
   /** the baseline's version (the index key): caches are dropped when it moves */
   version: string;
-  /** the view's one single filter, as the bookmarks count it (see singleFilterKey) */
+  /** the view's filters as the build counts them (see countedFilterKey), or null */
   filterKey?: string | null;
   /** the date the view's age bands are on */
   filterAsOf?: string;
 }
 
-/** The key the bookmarks count a people view's filter under, when it is one single filter they count. */
-export function singleFilterKey(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null): string | null {
+/**
+ * The key the bookmarks count a people view's filters under, when they count it: one single filter
+ * (a source, an age band, a flag, an IMD decile) or two of different kinds, named in that order and
+ * joined with '&' ('' for no filter). Null for any other view (an LSOA, text, a cohort, three filters).
+ */
+export function countedFilterKey(f: GridFilters, asOf: string, cohortHouseholds: readonly string[] | null): string | null {
   const used = Object.values(f).filter((v) => v !== undefined).length;
-  if (used !== 1 || cohortHouseholds !== null) return null;
-  if (f.sourceId !== undefined) return f.sourceId <= SOURCE_BITS_MAX ? `s:${f.sourceId}` : null;
-  if (f.ageBand !== undefined) return `a:${f.ageBand}:${asOf}`;
-  if (f.flag !== undefined) return `f:${f.flag}`;
-  if (f.imdDecile !== undefined) return `d:${f.imdDecile}`;
-  return null;
+  if (cohortHouseholds !== null || f.lsoa !== undefined || f.text !== undefined) return null;
+  const parts: string[] = [];
+  if (f.ageBand !== undefined) parts.push(`a:${f.ageBand}:${asOf}`);
+  if (f.sourceId !== undefined) {
+    if (f.sourceId > SOURCE_BITS_MAX) return null;
+    parts.push(`s:${f.sourceId}`);
+  }
+  if (f.flag !== undefined) parts.push(`f:${f.flag}`);
+  if (f.imdDecile !== undefined) parts.push(`d:${f.imdDecile}`);
+  return parts.length === used && parts.length <= 2 ? parts.join('&') : null;
+}
+
+/** The key the build counts a households view under: unfiltered, or a source alone. */
+function householdCountKey(f: GridFilters, cohortHouseholds: readonly string[] | null): string | null {
+  const used = Object.values(f).filter((v) => v !== undefined).length;
+  if (cohortHouseholds !== null) return null;
+  if (used === 0) return '';
+  return used === 1 && f.sourceId !== undefined ? `s:${f.sourceId}` : null;
 }
 
 /** The SQL of one view: its filter, its order and the direction the keyset compares. */
@@ -318,8 +361,11 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   const viewKey = `${q.table.name}|${JSON.stringify(walked.params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}|${walked.sql}|${walked.key ?? ''}`;
   const whereSql = walked.sql ? `WHERE ${walked.sql}` : '';
   if (walked.listed) return listedPage<R>(db, q, walked, cache, viewKey);
+  // the count the build wrote for the view (while it still holds), else the view's own, kept
+  const kept = q.filterKey != null ? keptViewCount(db, q.table.name, q.filterKey) : undefined;
   const lastRow =
-    cache.counts.get(viewKey) ?? remember(cache.counts, viewKey, (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
+    cache.counts.get(viewKey) ??
+    remember(cache.counts, viewKey, kept ?? (db.prepare(walked.count ?? `SELECT count(*) AS n FROM ${q.table.name} ${whereSql}`).get(walked.params) as { n: number }).n);
   const drivenByFilter = walked.sql !== '' && lastRow < gridTuning.filterDrivesBelow;
   const where = drivenByFilter ? q.where(true) : walked;
   const p = plan(q, where, drivenByFilter);
@@ -330,15 +376,19 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
   let cursor: Cursor | null = q.after ? decode(q.after) : null;
   if (cursor === null && q.startRow > 0) {
     // a jump: the row before the page. Unfiltered, from the bookmarks written with the baseline;
-    // with one single filter, from the counts kept with them; otherwise from the view's own
+    // with one or two counted filters, from the counts kept with them; otherwise from the view's own
     // bookmarks. Then a step of fewer than BOOKMARK_EVERY entries along the sort index in SQLite
     // (it holds the filters' columns, so no row is read). Kept for the view.
     const known = marks.get(q.startRow);
     if (known) cursor = known;
     else if (walked.sql === '') cursor = rowAt(db, q.table.name, sortName(q), p, q.startRow - 1, lastRow);
     else {
-      // one single filter (a source, an age band, a flag, a decile): from the counts kept with the bookmarks
-      const counted = q.filterKey ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow) : undefined;
+      // one or two counted filters (a source, an age band, a flag, a decile): from the counts kept
+      // with the bookmarks, while the build's count of the view stands (it goes when they go stale)
+      const counted =
+        q.table.name === 'baseline_person' && q.filterKey && kept !== undefined
+          ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow)
+          : undefined;
       cursor = counted === undefined ? sampledRowAt(db, cache, sortKey, p, where.params, q.startRow - 1, lastRow) : counted;
     }
     if (cursor === null) return { rows: [], lastRow, next: null };
@@ -428,7 +478,7 @@ export function peoplePage(db: Db, req: GridRequest, asOf: string, version: stri
     columns: PEOPLE_COLUMNS,
     table: PEOPLE,
     where: (drivenByFilter) => peopleWhere(req.filters, asOf, cohortHouseholds, cohort, drivenByFilter),
-    filterKey: singleFilterKey(req.filters, asOf, cohortHouseholds),
+    filterKey: countedFilterKey(req.filters, asOf, cohortHouseholds),
     filterAsOf: asOf,
     sort: req.sort,
     startRow: req.startRow,
@@ -455,6 +505,7 @@ export function householdsPage(db: Db, req: GridRequest, version: string, cohort
     columns: HOUSEHOLD_COLUMNS,
     table: HOUSEHOLDS,
     where: (drivenByFilter) => householdWhere(req.filters, cohortHouseholds, cohort, drivenByFilter),
+    filterKey: householdCountKey(req.filters, cohortHouseholds),
     sort: req.sort,
     startRow: req.startRow,
     endRow: req.endRow,

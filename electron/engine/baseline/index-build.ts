@@ -6,7 +6,7 @@
 import { nicknamesOf, transliterationKey } from '../link/names.js';
 import { soundex } from '../link/strings.js';
 import { latestRunRow } from '../matching/latest-run.js';
-import { BOOKMARK_EVERY, clearBookmarks, writeBookmarks } from './grid-bookmarks.js';
+import { BOOKMARK_EVERY, clearBookmarks, forgetReviewCounts, writeBookmarks } from './grid-bookmarks.js';
 import { matchingSettings } from '../matching/settings.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
@@ -23,7 +23,7 @@ const sourceBits = (ids: Iterable<number>): bigint => {
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 4;
+const FORMAT = 5;
 const FTS_HASH_BYTES = 64 * 1024 * 1024;
 
 export interface PersonDoc {
@@ -56,6 +56,34 @@ interface Row {
   ref: string | null;
   other: string | null;
 }
+
+/**
+ * A row as the build's read returns it, in Row's order: read as arrays and made into objects here
+ * (a plain literal), which halved the read's CPU against the driver building each object.
+ */
+type RawRow = [string, number, string | null, number, string, string, ...Array<string | null>];
+const rowOf = (a: RawRow): Row => ({
+  person: a[0],
+  recordId: a[1],
+  household: a[2],
+  sourceId: a[3],
+  file: a[4],
+  asOf: a[5],
+  forename: a[6] as string | null,
+  middle: a[7] as string | null,
+  surname: a[8] as string | null,
+  dob: a[9] as string | null,
+  sex: a[10] as string | null,
+  address: a[11] as string | null,
+  postcode: a[12] as string | null,
+  uprn: a[13] as string | null,
+  street: a[14] as string | null,
+  nhs: a[15] as string | null,
+  nino: a[16] as string | null,
+  upn: a[17] as string | null,
+  ref: a[18] as string | null,
+  other: a[19] as string | null,
+});
 
 const up = (s: string | null): string => (s ?? '').trim().toUpperCase();
 const compact = (s: string): string => s.replace(/\s+/g, '');
@@ -153,12 +181,24 @@ export function personKeysSql(scope: string): string {
   ) ORDER BY key, id`;
 }
 
+/**
+ * Names as sent that are more than one name word ("Mary Ann", "St. John"), upper-cased: with the
+ * words, every forename and surname of the person stands whole in their keys, so the grids' text
+ * filter can look a name up in the trigram index (grids.ts).
+ */
+function wholeNames(rows: readonly Row[]): string[] {
+  const whole = new Set<string>();
+  for (const r of rows) for (const n of [r.forename, r.surname]) if (n && /[^A-Z0-9'-]/.test(up(n))) whole.add(up(n));
+  return [...whole];
+}
+
 /** The FTS text of a person: every key separated by " | " so trigrams do not run across keys. */
-function searchText(personId: string, householdId: string | null, doc: PersonDoc): string {
+function searchText(personId: string, householdId: string | null, doc: PersonDoc, whole: readonly string[]): string {
   const parts: string[] = [personId];
   if (householdId) parts.push(householdId);
   for (const n of doc.names) parts.push(...nameKeys(n.replace(/[^A-Z]/g, '') || n));
   for (const n of doc.names) if (/[^A-Z]/.test(n)) parts.push(n);
+  parts.push(...whole);
   // ISO only: a date typed any other way is read as a date and searched in ISO
   parts.push(...doc.dobs);
   for (const p of doc.postcodes) parts.push(p, compact(p));
@@ -207,7 +247,15 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
   const db = store.writer;
   const lsoaVintage = (db.prepare('SELECT max(vintage) AS v FROM postcode_lsoa').get() as { v: number | null }).v;
   const lsoaOf = store.reader.prepare('SELECT lsoa FROM postcode_lsoa WHERE postcode = ? AND vintage = ?').pluck();
-  const placeOf = (postcode: string | null): string | null => (postcode && lsoaVintage !== null ? ((lsoaOf.get(up(postcode), lsoaVintage) as string | undefined) ?? null) : null);
+  // people of one household share a postcode: each is looked up once
+  const places = new Map<string, string | null>();
+  const placeOf = (postcode: string | null): string | null => {
+    if (!postcode || lsoaVintage === null) return null;
+    const key = up(postcode);
+    let lsoa = places.get(key);
+    if (lsoa === undefined) places.set(key, (lsoa = (lsoaOf.get(key, lsoaVintage) as string | undefined) ?? null));
+    return lsoa;
+  };
   // the IMD decile of an LSOA by the newest IoD release of the lookup's vintage
   const release = lsoaVintage === null ? undefined : (db.prepare('SELECT release FROM iod_release WHERE vintage = ? ORDER BY release DESC LIMIT 1').pluck().get(lsoaVintage) as string | undefined);
   const deciles = new Map<string, number>();
@@ -252,7 +300,8 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
          WHERE rp.run_id = ?
          ORDER BY rp.person_id`,
       )
-      .iterate(runId) as IterableIterator<Row>;
+      .raw(true)
+      .iterate(runId) as IterableIterator<RawRow>;
     const group: Row[] = [];
     const flush = (): void => {
       const first = group[0];
@@ -284,7 +333,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
         ).lastInsertRowid,
       );
       insertDoc.run(id, JSON.stringify(doc));
-      insertFts.run(id, searchText(first.person, first.household, doc));
+      insertFts.run(id, searchText(first.person, first.household, doc, wholeNames(group)));
       for (const sourceId of sources.keys()) insertPersonSource.run(sourceId, id);
       if (first.household) {
         const h = households.get(first.household) ?? { members: 0, adults: 0, children: 0, postcode: new Tally(), address: new Tally(), street: new Tally(), sources: new Map<number, string>() };
@@ -302,7 +351,8 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
       }
       group.length = 0;
     };
-    for (const row of rows) {
+    for (const raw of rows) {
+      const row = rowOf(raw);
       if (group.length > 0 && group[0]!.person !== row.person) flush();
       group.push(row);
     }
@@ -357,7 +407,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
  */
 export function refreshReviewFlags(db: Db, runId: number, reviewFrom: number, threshold: number, only: readonly string[] | null): void {
   const scope = only === null ? '' : ' AND person_id IN (SELECT value FROM json_each(@only))';
-  db.prepare(
+  const moved = db.prepare(
     `WITH band AS (
        SELECT p.record_a, p.record_b FROM link_pair p
        WHERE p.run_id = @run AND p.probability >= @from AND p.probability < @to
@@ -369,5 +419,6 @@ export function refreshReviewFlags(db: Db, runId: number, reviewFrom: number, th
      UPDATE baseline_person SET in_review = (person_id IN reviewed)
      WHERE in_review IS NOT (person_id IN reviewed)${scope}`,
   ).run({ run: runId, from: reviewFrom, to: threshold, ...(only === null ? {} : { only: JSON.stringify(only) }) });
+  if (moved.changes > 0) forgetReviewCounts(db);
   markChanged(db);
 }
