@@ -148,11 +148,17 @@ export async function linkPersons(records: readonly LinkRecord[], options: LinkP
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const memory: Record<string, number> = {};
+  // CPU seconds of every thread of the process, for figures taken while the machine is shared
+  let cpu0 = process.cpuUsage();
   const lap = (name: string): void => {
     const now = performance.now();
     timings[name] = Math.round(now - t0) / 1000;
     memory[name] = Math.round(process.memoryUsage().rss / 1048576);
-    if (process.env.BASELINE_LINK_DEBUG === '1') process.stderr.write(`${name}: ${timings[name]} s, rss ${memory[name]} MB, peak ${peakMb()} MB\n`);
+    if (process.env.BASELINE_LINK_DEBUG === '1') {
+      const cpu = process.cpuUsage(cpu0);
+      process.stderr.write(`${name}: ${timings[name]} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, rss ${memory[name]} MB, peak ${peakMb()} MB\n`);
+    }
+    cpu0 = process.cpuUsage();
     t0 = now;
   };
   const warnings = checkRecords(records, sourceName);
