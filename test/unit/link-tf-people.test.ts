@@ -1,13 +1,15 @@
 // Term frequencies counted among other people (tf-people.ts): a name one person holds in many
 // records is rare evidence, not common; a name many people hold once each stays common. The
-// second scoring that uses them rescores only the pairs they change, and agrees with scoring all.
+// second scoring that uses them rescores only the pairs they change, and agrees with scoring all;
+// the comparisons behind it agree whether worked out on worker threads or on this one.
 import { describe, expect, it } from 'vitest';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
-import { compareInto, compilePlan } from '../../electron/engine/link/compare.js';
+import { compareInto, compareRange, compilePlan } from '../../electron/engine/link/compare.js';
+import { GammaPool, WARM_INLINE_LIMIT } from '../../electron/engine/link/gamma-pool.js';
 import { linkPersons } from '../../electron/engine/link/link-persons.js';
 import { edgesByWeight } from '../../electron/engine/link/sort-edges.js';
 import { buildModel, explainInto, TF_MAX_BOOST_BITS } from '../../electron/engine/link/model.js';
-import { prepare } from '../../electron/engine/link/prepare.js';
+import { i32, prepare } from '../../electron/engine/link/prepare.js';
 import { levelWeight } from '../../electron/engine/link/spec.js';
 import { countsAmongOthers, tfCountsAmongOthers } from '../../electron/engine/link/tf-people.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
@@ -94,7 +96,7 @@ function corpus(people: number, seed: number): LinkRecord[] {
 
 describe('scoring again after counting among other people', () => {
   it('scores again only the pairs the new counts change, with the same weights and the same persons as scoring every pair again', async () => {
-    const records = corpus(700, 7);
+    const records = corpus(450, 7);
     const options = { spec: fixedSpec(), threads: 1 };
     const full = await linkPersons(records, { ...options, fullRescore: true }, silentJob());
     const some = await linkPersons(records, options, silentJob());
@@ -153,6 +155,32 @@ describe('pairs at or above the threshold, strongest first', () => {
     for (const threshold of [-100, -3.5, 0, 12.25]) {
       const expected = [...weight.keys()].filter((x) => (weight[x] as number) >= threshold).sort((x, y) => (weight[y] as number) - (weight[x] as number) || x - y);
       expect([...edgesByWeight(weight, weight.length, threshold)]).toEqual(expected);
+    }
+  });
+});
+
+describe('comparison levels on worker threads', () => {
+  it('a training-sized batch goes to the running workers, with the same levels as comparing on this thread', async () => {
+    const records = corpus(120, 5);
+    const p = prepare(records);
+    const plan = compilePlan(fixedSpec());
+    const n = p.n;
+    const count = (n * (n - 1)) / 2;
+    expect(count).toBeGreaterThan(WARM_INLINE_LIMIT);
+    const a = i32(count);
+    const b = i32(count);
+    let x = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) (a[x] = i), (b[x++] = j);
+    const here = new Uint8Array(count * plan.comparisons.length);
+    compareRange(p, plan, a, b, 0, count, here);
+    const pool = new GammaPool(2);
+    try {
+      pool.warmUp();
+      pool.setData(p, plan);
+      const there = await pool.compare(a, b, count, silentJob(), 'comparing');
+      expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
+    } finally {
+      await pool.close();
     }
   });
 });
