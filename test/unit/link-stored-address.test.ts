@@ -64,7 +64,9 @@ describe('address parts stored at import', () => {
       'Forename,Surname,DOB,Address,Town,Postcode\n' +
         'Anna,Kowalski,1985-02-03,"Flat 2, 14 Kilnfield Rd",Wexthorpe,S65 2RB\n' +
         'Piotr,Kowalski,1983-07-09,"Flat 2, 14 Kilnfield Rd",Wexthorpe,S65 2RB\n' +
-        'Ola,Nowak,1990-01-01,"3 Mill Lane",Wexthorpe,S65 2RA\n',
+        'Ola,Nowak,1990-01-01,"3 Mill Lane",Wexthorpe,S65 2RA\n' +
+        'Ezra,Lind,1971-04-04,"9 Rue Haute",Liege,4223\n' +
+        'Ines,Lind,1972-05-05,"9 Rue Haute",Liege,\n',
     );
     const store = Store.openWithKey(join(dir, 's.db'), randomBytes(32), true);
     try {
@@ -84,6 +86,27 @@ describe('address parts stored at import', () => {
       expect(p.addressParts[p.street[1]!]).toBe('KILNFIELD ROAD');
       expect(p.street[1]).toBe(p.street[0]);
       expect(householdAddress(records[2]!)?.street).toBe('ELSEWHERE LANE');
+
+      // The raw postcode cell is read back only for records without a UK postcode, and tenancy
+      // dates only from tenancy events: each by its own lookup, the same as scanning every row.
+      const insertEvent = store.writer.prepare("INSERT INTO event(record_id, source_id, kind, start_date, end_date) VALUES (?, (SELECT source_id FROM record WHERE id = ?), ?, ?, ?)");
+      insertEvent.run(ids[0], ids[0], 'tenancy', '2019-07-02', null);
+      insertEvent.run(ids[0], ids[0], 'tenancy', '2016-01-01', '2019-07-01');
+      insertEvent.run(ids[2], ids[2], 'ae-attendance', '2020-01-01', '2020-01-02');
+      insertEvent.run(ids[3], ids[3], 'tenancy', '2001-01-01', '2002-02-02');
+      records = loadRecords(store.reader);
+      const scanned = store.reader
+        .prepare("SELECT record_id AS id, min(start_date) AS s, max(end_date) AS e FROM event WHERE kind = 'tenancy' GROUP BY record_id")
+        .all() as Array<{ id: number; s: string | null; e: string | null }>;
+      expect(records.filter((r) => r.tenancyStart !== undefined).map((r) => ({ id: r.id, s: r.tenancyStart, e: r.tenancyEnd }))).toEqual(scanned);
+      expect(scanned).toEqual([{ id: ids[0], s: '2016-01-01', e: '2019-07-01' }, { id: ids[3], s: '2001-01-01', e: '2002-02-02' }]);
+      expect(records.map((r) => [r.postcode, r.postcodeRaw])).toEqual([
+        ['S65 2RB', 'S65 2RB'],
+        ['S65 2RB', 'S65 2RB'],
+        ['S65 2RA', 'S65 2RA'],
+        [null, '4223'],
+        [null, null],
+      ]);
     } finally {
       store.close();
     }

@@ -19,6 +19,11 @@ const bootstrap =
 
 /** Below this many pairs a batch is compared on the calling thread. */
 export const INLINE_LIMIT = 400_000;
+/**
+ * The same once the workers are running (warmUp): then a batch costs them only its messages, and
+ * training's samples (a few hundred thousand pairs each) use every core instead of one.
+ */
+export const WARM_INLINE_LIMIT = 20_000;
 const CHUNK = 250_000;
 
 export function sharedBytes(n: number): Uint8Array {
@@ -82,7 +87,7 @@ export class GammaPool {
     const { prepared, plan } = this.data;
     const k = plan.comparisons.length;
     const out = sharedBytes(count * k);
-    if (count <= INLINE_LIMIT || this.threads < 2) {
+    if (count <= (this.workers.length > 0 ? WARM_INLINE_LIMIT : INLINE_LIMIT) || this.threads < 2) {
       for (let from = 0; from < count; from += CHUNK) {
         const to = Math.min(count, from + CHUNK);
         compareRange(prepared, plan, a, b, from, to, out.subarray(from * k, to * k));
@@ -94,6 +99,8 @@ export class GammaPool {
       return out;
     }
     this.warmUp();
+    // at least a few chunks a worker, so a training sample is shared out evenly
+    const chunk = Math.max(10_000, Math.min(CHUNK, Math.ceil(count / (this.workers.length * 4))));
     let next = 0;
     let done = 0;
     let cancelled = false;
@@ -106,7 +113,7 @@ export class GammaPool {
         this.workers.map(async (worker) => {
           while (next < count && !cancelled) {
             const from = next;
-            const to = Math.min(count, from + CHUNK);
+            const to = Math.min(count, from + chunk);
             next = to;
             await this.send(worker, a, b, from, to, out);
             done += to - from;

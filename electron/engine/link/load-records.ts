@@ -140,8 +140,9 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
 function fillTenancies(db: Db, records: LinkRecord[]): void {
   const hasEvents = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'event'").get() as { n: number }).n > 0;
   if (!hasEvents) return;
+  // by source and kind (the event_source index), so only tenancy rows are read, not every event
   const rows = db
-    .prepare("SELECT record_id, min(start_date), max(end_date) FROM event WHERE kind = 'tenancy' GROUP BY record_id ORDER BY record_id")
+    .prepare("SELECT record_id, min(start_date), max(end_date) FROM event WHERE source_id IN (SELECT id FROM source) AND kind = 'tenancy' GROUP BY record_id ORDER BY record_id")
     .raw(true)
     .iterate() as IterableIterator<[number, string | null, string | null]>;
   // records are ordered by id: walk both in step
@@ -167,13 +168,14 @@ function fillRawPostcodes(db: Db, records: LinkRecord[]): void {
   const byId = new Map<number, LinkRecord>();
   for (const r of records) if (!r.postcode) byId.set(r.id, r);
   if (byId.size === 0) return;
+  // only those records' rows, by id: a second scan of the whole record table costs as much as loading it
   const stmt = db
     .prepare(
-      `SELECT r.id, w.source_id, w.sheet_ordinal, w.cells_json FROM record r JOIN raw_row w ON w.id = r.raw_row_id
+      `SELECT r.id, w.source_id, w.sheet_ordinal, w.cells_json FROM json_each(?) AS k JOIN record r ON r.id = k.value JOIN raw_row w ON w.id = r.raw_row_id
        WHERE r.postcode IS NULL ORDER BY r.id`,
     )
     .raw(true);
-  for (const [id, sourceId, ordinal, cellsJson] of stmt.iterate() as IterableIterator<[number, number, number, string]>) {
+  for (const [id, sourceId, ordinal, cellsJson] of stmt.iterate(JSON.stringify([...byId.keys()])) as IterableIterator<[number, number, number, string]>) {
     const cols = columns.get(`${sourceId}:${ordinal}`);
     const record = byId.get(id);
     if (!cols || !record) continue;

@@ -19,6 +19,13 @@ interface TfTable {
   m: number;
   u: number;
   uPc: number | null;
+  /**
+   * The exact level's weight per value id, worked out once per model rather than once per pair
+   * (ten million pairs share a few hundred thousand values): `w` with postcodes that differ,
+   * `wPc` with postcodes that agree (null when the comparison has no within-postcode u).
+   */
+  w: Float64Array;
+  wPc: Float64Array | null;
 }
 
 export interface Model {
@@ -50,31 +57,45 @@ export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: numb
     const l = c.levels[level]!;
     if (!l.m || !l.u) return null;
     const base = { level, m: l.m, u: l.u, uPc: c.conditionalOnPostcode ? (l.uSamePostcode ?? null) : null };
-    if (c.field === 'forename') return { ...base, values: p.fn, counts: counts.forename ?? p.fnCount, total: p.fnTotal };
-    if (c.field === 'surname') return { ...base, values: p.sn, counts: counts.surname ?? p.snCount, total: p.snTotal };
-    if (c.field === 'postcode') return { ...base, values: p.pc, counts: counts.postcode ?? p.pcCount, total: p.pcTotal };
+    const table = (values: Int32Array, counts: Int32Array | Float64Array, total: number): TfTable => {
+      const w = new Float64Array(counts.length);
+      const wPc = base.uPc === null ? null : new Float64Array(counts.length);
+      for (let v = 0; v < counts.length; v++) {
+        w[v] = tfWeightOf(base, counts[v] as number, total, false);
+        if (wPc) wPc[v] = tfWeightOf(base, counts[v] as number, total, true);
+      }
+      return { ...base, values, counts, total, w, wPc };
+    };
+    if (c.field === 'forename') return table(p.fn, counts.forename ?? p.fnCount, p.fnTotal);
+    if (c.field === 'surname') return table(p.sn, counts.surname ?? p.snCount, p.snTotal);
+    if (c.field === 'postcode') return table(p.pc, counts.postcode ?? p.pcCount, p.pcTotal);
     // a number many records share (a stand-in the screen did not catch) weighs less
-    if (c.field === 'otherId') return { ...base, values: p.otherId, counts: counts.otherId ?? p.otherIdCount, total: p.otherIdTotal };
+    if (c.field === 'otherId') return table(p.otherId, counts.otherId ?? p.otherIdCount, p.otherIdTotal);
     // an e-mail or number a family or a service shares weighs less
-    if (c.field === 'email') return { ...base, values: p.email, counts: counts.email ?? p.contactCount, total: p.emailTotal };
-    if (c.field === 'phone') return { ...base, values: p.phone, counts: counts.phone ?? p.contactCount, total: p.phoneTotal };
+    if (c.field === 'email') return table(p.email, counts.email ?? p.contactCount, p.emailTotal);
+    if (c.field === 'phone') return table(p.phone, counts.phone ?? p.contactCount, p.phoneTotal);
     // LABOURER or JOHN as a father's forename is shared by many: weighs less
     const detail = detailTf(p.details, c.field);
-    if (detail) return { ...base, values: detail.values, counts: detail.counts, total: detail.total };
+    if (detail) return table(detail.values, detail.counts, detail.total);
     return null;
   });
   const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;
   return { plan, weights, weightsPc, tf, priorWeight: log2(prior / (1 - prior)), postcodeExact: pcc ? pcc.exactLevel : -1 };
 }
 
-/** The exact level's weight for value v, adjusted by its term frequency. */
-function tfWeight(tf: TfTable, v: number, samePostcode: boolean): number {
-  const freq = (tf.counts[v] as number) / tf.total;
+/** The exact level's weight for a value held `count` times in `total`, adjusted by its term frequency. */
+function tfWeightOf(tf: Pick<TfTable, 'm' | 'u' | 'uPc'>, count: number, total: number, samePostcode: boolean): number {
+  const freq = count / total;
   const pc = samePostcode && tf.uPc !== null;
   const uAvg = pc ? (tf.uPc as number) : tf.u;
   const scaled = pc ? freq * ((tf.uPc as number) / tf.u) : freq;
   const u = Math.max(scaled, uAvg / 2 ** TF_MAX_BOOST_BITS);
   return log2(tf.m / u);
+}
+
+/** The exact level's weight for value v (from the model's per-value table). */
+function tfWeight(tf: TfTable, v: number, samePostcode: boolean): number {
+  return samePostcode && tf.wPc !== null ? (tf.wPc[v] as number) : (tf.w[v] as number);
 }
 
 /** The weight of comparison c at level l for records (i, j), given whether postcodes agree. */
@@ -130,3 +151,87 @@ export function explainInto(model: Model, gammas: Uint8Array, x: number, i: numb
 
 export const probabilityOf = (weight: number): number => 1 / (1 + 2 ** -weight);
 export const weightOf = (probability: number): number => log2(probability / (1 - probability));
+
+/**
+ * Per term-frequency comparison, how much each value's exact-level weight grew between two models
+ * of one spec, plan and prior that differ only in their term-frequency counts (null for a
+ * comparison without term frequencies): `changed` marks values whose weight is not the same
+ * number, `gain` holds the rise (the larger of the two postcode cases, never below 0).
+ */
+export interface TfChange {
+  before: Model;
+  after: Model;
+  changed: Array<Uint8Array | null>;
+  gain: Array<Float64Array | null>;
+  /** the comparisons with term frequencies */
+  fields: number[];
+}
+
+export function tfChange(before: Model, after: Model): TfChange {
+  const differ = (): Error => new Error('tfChange: the two models differ in more than their term-frequency counts');
+  if (before.plan !== after.plan || before.priorWeight !== after.priorWeight || before.tf.length !== after.tf.length) throw differ();
+  const changed: Array<Uint8Array | null> = [];
+  const gain: Array<Float64Array | null> = [];
+  const fields: number[] = [];
+  before.tf.forEach((b, c) => {
+    const a = after.tf[c];
+    if (!b || !a) {
+      if (b || a) throw differ();
+      changed.push(null);
+      gain.push(null);
+      return;
+    }
+    if (b.level !== a.level || b.values !== a.values || b.total !== a.total || b.w.length !== a.w.length || (b.wPc === null) !== (a.wPc === null)) throw differ();
+    const flags = new Uint8Array(b.w.length);
+    const rise = new Float64Array(b.w.length);
+    for (let v = 0; v < flags.length; v++) {
+      let up = (a.w[v] as number) - (b.w[v] as number);
+      if (a.w[v] !== b.w[v]) flags[v] = 1;
+      if (b.wPc !== null) {
+        if (a.wPc![v] !== b.wPc[v]) flags[v] = 1;
+        up = Math.max(up, (a.wPc![v] as number) - (b.wPc[v] as number));
+      }
+      rise[v] = up > 0 ? up : 0;
+    }
+    changed.push(flags);
+    gain.push(rise);
+    if (b.total > 0) fields.push(c);
+  });
+  return { before, after, changed, gain, fields };
+}
+
+/**
+ * How much pair x (records i, j) can weigh more under `change.after` than under `change.before`:
+ * −1 when its weight is the same number under both (no term-frequency weight it uses changed),
+ * else an upper bound of the rise (≥ 0). Only term-frequency weights differ between the models:
+ * an exact level whose value's weight changed, or a name's spelling-variant level capped by the
+ * commoner name's weight (see comparisonWeight), which rises by at most the larger of the two
+ * names' rises (weights fall as counts grow, so the commoner name has the smaller weight).
+ */
+export function weightRise(change: TfChange, gammas: Uint8Array, x: number, i: number, j: number): number {
+  const { before, after, changed, gain, fields } = change;
+  const base = x * before.plan.comparisons.length;
+  let rise = -1;
+  for (let f = 0; f < fields.length; f++) {
+    const c = fields[f] as number;
+    const tf = before.tf[c] as TfTable;
+    const l = gammas[base + c] as number;
+    if (l === 0 || l < tf.level) continue;
+    const flags = changed[c] as Uint8Array;
+    const up = gain[c] as Float64Array;
+    if (l === tf.level) {
+      const v = tf.values[i] as number;
+      if (v >= 0 && flags[v] === 1) rise = Math.max(rise, 0) + (up[v] as number);
+      continue;
+    }
+    if (j < 0 || !NAME_FIELDS.has(before.plan.comparisons[c]!.field)) continue;
+    const a = tf.values[i] as number;
+    const b = tf.values[j] as number;
+    if (a < 0 || b < 0) continue;
+    const now = after.tf[c] as TfTable;
+    // the commoner of the two names may be the other one under the new counts
+    const switched = (tf.counts[a] as number) >= (tf.counts[b] as number) !== (now.counts[a] as number) >= (now.counts[b] as number);
+    if (flags[a] === 1 || flags[b] === 1 || switched) rise = Math.max(rise, 0) + Math.max(up[a] as number, up[b] as number);
+  }
+  return rise;
+}

@@ -62,6 +62,7 @@ export function latestRunId(db: Store['reader']): number | null {
 export async function runLink(store: Store, options: RunLinkOptions, job: JobContext): Promise<RunLinkSummary> {
   const started = new Date();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   job.progress('loading', 0, 1);
   const records = loadRecords(store.reader);
   const sources = store.reader.prepare('SELECT id, file_name AS fileName, sha256, as_of AS asOf, records FROM source ORDER BY id').all() as Array<{
@@ -75,6 +76,10 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   const decisions = loadDecisions(store.reader);
   const loadSeconds = (performance.now() - t0) / 1000;
   const loadMb = mb();
+  if (process.env.BASELINE_LINK_DEBUG === '1') {
+    const cpu = process.cpuUsage(cpu0);
+    process.stderr.write(`load: ${loadSeconds.toFixed(3)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, rss ${loadMb} MB\n`);
+  }
   job.throwIfCancelled();
 
   const linked = await linkPersons(records, { spec: options.spec, threshold: options.threshold, decisions, threads: options.threads }, job, sourceName);

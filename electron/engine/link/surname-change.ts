@@ -57,3 +57,18 @@ export function forgiveSurnameChange(spec: MatchSpec, model: Model, p: Prepared,
   }
   return changed;
 }
+
+/**
+ * The most forgiveSurnameChange can add to a pair's weight under `model`: the "different
+ * surname" penalty, for pairs at that level (0 for every other pair). Term frequencies never
+ * touch that level, so the bound holds under any counts.
+ */
+export function surnameChangeLift(spec: MatchSpec, model: Model): { of: (gammas: Uint8Array, x: number) => number } {
+  const k = spec.comparisons.length;
+  const surname = spec.comparisons.findIndex((c) => c.field === 'surname');
+  const different = surname >= 0 ? spec.comparisons[surname]!.levels.findIndex((l) => l.kind === 'else') : -1;
+  if (different < 0) return { of: () => 0 };
+  const penalty = Math.min(model.weights[surname]![different] as number, (model.weightsPc[surname]?.[different] as number | undefined) ?? 0);
+  const lift = penalty < 0 ? -penalty : 0;
+  return { of: (gammas, x) => (gammas[x * k + surname] === different ? lift : 0) };
+}
