@@ -15,6 +15,8 @@ export interface RecordValues {
   surname: string | null;
   title: string | null;
   dob: string | null;
+  /** The year of birth when only the year is known (dob is then null). */
+  dobYear: number | null;
   age: number | null;
   sex: string | null;
   address: string | null;
@@ -251,7 +253,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const partialYear = dobCell ? partialBirthYear(dobCell.value, ctx.pivotYear) : null;
   const read = dobCell && partialYear === null ? dateIn(dobCell, ctx) : null;
   let dob: { iso: string; ambiguousDayMonth: boolean } | null = read;
-  if (dobCell && partialYear !== null) problems.push(`${columnName(ctx, dobCell.column)}: only the year of birth (${partialYear}): kept in the raw row, not used as a date`);
+  if (dobCell && partialYear !== null) problems.push(`${columnName(ctx, dobCell.column)}: only the year of birth (${partialYear}): stored as the year of birth, not as a date`);
   else if (dobCell && !read) {
     const why = notDateReason(dobCell.value);
     problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date${why ? ` (${why})` : ''}`);
@@ -327,6 +329,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       surname,
       title: title ?? null,
       dob: dob?.iso ?? null,
+      dobYear: partialYear,
       age,
       sex,
       address,

@@ -12,7 +12,7 @@ export type RecordTuple = [
   nino: string | null, ninoValid: 0 | 1, upn: string | null, upnValid: 0 | 1, agencyRef: string | null, eventDate: string | null,
   forenameKey: string | null, surnameKey: string | null, problemsJson: string, otherId: string | null,
   addrFlat: string | null, addrNumber: string | null, addrName: string | null, addrStreet: string | null, addrLocality: string | null, addrTown: string | null,
-  previousSurname: string | null, email: string | null, phone: string | null,
+  previousSurname: string | null, email: string | null, phone: string | null, dobYear: number | null,
 ];
 
 /** The record columns a RecordTuple fills, in its order (for INSERT and UPDATE alike). */
@@ -20,7 +20,7 @@ export const RECORD_COLUMNS = [
   'forename', 'middle_names', 'surname', 'title', 'dob', 'age', 'sex', 'address', 'postcode', 'uprn',
   'nhs_number', 'nhs_number_valid', 'nino', 'nino_valid', 'upn', 'upn_valid', 'agency_ref', 'event_date', 'forename_key', 'surname_key', 'problems_json', 'other_id',
   'addr_flat', 'addr_number', 'addr_name', 'addr_street', 'addr_locality', 'addr_town',
-  'previous_surname', 'email', 'phone',
+  'previous_surname', 'email', 'phone', 'dob_year',
 ] as const;
 
 /** Where a column sits in a RecordTuple, found by its name in RECORD_COLUMNS (never a bare number). */
@@ -35,7 +35,7 @@ export function toTuple(r: RecordValues): RecordTuple {
     r.nhsNumber, r.nhsNumberValid ? 1 : 0, r.nino, r.ninoValid ? 1 : 0, r.upn, r.upnValid ? 1 : 0, r.agencyRef, r.eventDate,
     r.forenameKey, r.surnameKey, r.problems.length ? JSON.stringify(r.problems) : '[]', r.otherId,
     a?.flat ?? null, a?.number ?? null, a?.name ?? null, a?.street ?? null, a?.locality ?? null, a?.town ?? null,
-    r.previousSurname, r.email, r.phone,
+    r.previousSurname, r.email, r.phone, r.dobYear,
   ];
 }
 
