@@ -11,8 +11,8 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeLayoutCorpus } from '../../electron/engine/demo/layouts.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
-import { runPipeline, type OutRow } from '../../electron/engine/import/pipeline.js';
-import { packRows, rowsOf, unpackRows } from '../../electron/engine/import/row-batch.js';
+import { runPipeline } from '../../electron/engine/import/pipeline.js';
+import { packRows, rowsOf, unpackRows, type OutRow } from '../../electron/engine/import/row-batch.js';
 import { RECORD_COLUMNS } from '../../electron/engine/import/row-builder.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -42,7 +42,7 @@ function writeOneByOne(store: Store, sourceId: number, path: string): void {
   db.transaction(() => {
     runPipeline({ path, fileName: basename(path), mode: 'import', pivotYear: Number(TODAY.slice(0, 4)), today: TODAY, sourceKind: KIND }, (m) => {
       if (m.type !== 'rows') return;
-      for (const [rowNumber, cellsJson, status, reason, formulasJson, record, events] of m.rows) {
+      for (const [rowNumber, cellsJson, status, reason, formulasJson, record, events] of rowsOf(unpackRows(m.data))) {
         const rawId = insertRaw.run(sourceId, m.ordinal, rowNumber, cellsJson, status, reason, formulasJson).lastInsertRowid;
         if (!record) continue;
         const recordId = insertRecord.run(rawId, sourceId, ...record).lastInsertRowid;
