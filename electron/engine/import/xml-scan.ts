@@ -44,7 +44,6 @@ function shortName(buf: string, from: number, to: number): string {
     if (a === 102) return 'f';
     if (a === 116) return 't';
     if (a === 114) return 'r';
-    if (a === 115) return 's';
   } else if (to - from === 3 && a === 114 && buf.charCodeAt(from + 1) === 111 && buf.charCodeAt(from + 2) === 119) return 'row';
   else if (to - from === 2 && a === 105 && buf.charCodeAt(from + 1) === 115) return 'is';
   return buf.slice(from, to);
@@ -174,10 +173,7 @@ export class XmlScanner {
         if (j >= innerEnd) break;
         const eq = buf.indexOf('=', j);
         if (eq < 0 || eq >= innerEnd) throw new XmlError(`a bad attribute in <${name}>`);
-        // The name's end, spaces before '=' skipped; short names (r, t, s, si, ref) are shared constants.
-        let nameEnd = eq;
-        while (nameEnd > j && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
-        const attrName = nameEnd - j <= 3 ? shortName(buf, j, nameEnd) : buf.slice(j, nameEnd);
+        const attrName = buf.slice(j, eq).trim();
         let k = eq + 1;
         while (k < innerEnd && isSpace(buf.charCodeAt(k))) k++;
         const q = buf.charCodeAt(k);
