@@ -11,8 +11,8 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeLayoutCorpus } from '../../electron/engine/demo/layouts.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
-import { runPipeline, type OutRow } from '../../electron/engine/import/pipeline.js';
-import { packRows, rowsOf, unpackRows } from '../../electron/engine/import/row-batch.js';
+import { runPipeline } from '../../electron/engine/import/pipeline.js';
+import { packRows, rowsOf, unpackRows, type OutRow } from '../../electron/engine/import/row-batch.js';
 import { RECORD_COLUMNS } from '../../electron/engine/import/row-builder.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -42,7 +42,7 @@ function writeOneByOne(store: Store, sourceId: number, path: string): void {
   db.transaction(() => {
     runPipeline({ path, fileName: basename(path), mode: 'import', pivotYear: Number(TODAY.slice(0, 4)), today: TODAY, sourceKind: KIND }, (m) => {
       if (m.type !== 'rows') return;
-      for (const [rowNumber, cellsJson, status, reason, formulasJson, record, events] of m.rows) {
+      for (const [rowNumber, cellsJson, status, reason, formulasJson, record, events] of rowsOf(unpackRows(m.data))) {
         const rawId = insertRaw.run(sourceId, m.ordinal, rowNumber, cellsJson, status, reason, formulasJson).lastInsertRowid;
         if (!record) continue;
         const recordId = insertRecord.run(rawId, sourceId, ...record).lastInsertRowid;
@@ -110,7 +110,7 @@ describe('the import writes packed batches exactly as row by row', () => {
     const rows: OutRow[] = [
       [1, JSON.stringify(['Ref', 'Name']), 'header', null, null, null, null],
       [2, JSON.stringify(['line\nbreak', 'quote " and \\ and \u2028 and \ud800']), 'quarantine', 'no name', '{"1":"=A1"}', null, null],
-      [3, JSON.stringify(['R1', 'Siân']), 'record', null, null, ['Siân', null, 'Ó Briain', null, '2001-02-03', 23, 'F', 'a\nb', 'S60 1AB', null, null, 0, null, 0, null, 0, 'R1', '2024-01-02', 'SIAN', 'OBRIAIN', '[]', null, null, '1', null, 'MILL ROAD', null, 'ROTHERHAM', null, null, null, 'Ag. Lab.', null], [['exclusion', 'Fixed', '2024-01-02', null, 1.5, '{"Reason":"x"}'], ['asb-case', null, null, null, null, '{}']]],
+      [3, JSON.stringify(['R1', 'Siân']), 'record', null, null, ['Siân', null, 'Ó Briain', null, '2001-02-03', 23, 'F', 'a\nb', 'S60 1AB', null, null, 0, null, 0, null, 0, 'R1', '2024-01-02', 'SIAN', 'OBRIAIN', '[]', null, null, '1', null, 'MILL ROAD', null, 'ROTHERHAM', null, null, null, 1999, 'Ag. Lab.', null], [['exclusion', 'Fixed', '2024-01-02', null, 1.5, '{"Reason":"x"}'], ['asb-case', null, null, null, null, '{}']]],
       [4, '[]', 'structure', 'total', null, null, null],
     ];
     expect(rowsOf(unpackRows(packRows(rows)))).toEqual(rows);

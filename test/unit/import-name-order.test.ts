@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../electron/engine/import/pipeline.js';
+import { rowsOf, unpackRows } from '../../electron/engine/import/row-batch.js';
 import { nameOrdersOf } from '../../electron/engine/import/name-order.js';
 import { recordIndex } from '../../electron/engine/import/row-builder.js';
 import { useTempDirs } from '../helpers/temp.js';
@@ -34,7 +35,7 @@ function namesOf(path: string): Array<[string | null, string | null]> {
   const out: Array<[string | null, string | null]> = [];
   runPipeline({ path, fileName: 'clients.csv', mode: 'import', pivotYear: 2025, today: '2025-03-31' }, (m) => {
     if (m.type !== 'rows') return;
-    for (const row of m.rows) {
+    for (const row of rowsOf(unpackRows(m.data))) {
       const record = row[5];
       if (row[2] === 'record' && record) out.push([record[recordIndex('forename')] as string | null, record[recordIndex('surname')] as string | null]);
     }

@@ -83,7 +83,9 @@ describe('names and dates of birth as registers give them', () => {
     expect(rawRows(store).map((r) => r.status)).toEqual(['record', 'record', 'record', 'quarantine', 'record']);
     const recs = recordsOf(store);
     expect(recs.map((r) => r.dob)).toEqual([null, null, null, '1840-05-12']);
-    expect(recs[0]?.problems_json).toMatch(/only the year of birth \(1843\)/);
+    expect(recs[0]?.problems_json).toMatch(/only the year of birth \(1843\): stored as the year of birth/);
+    // the year alone is kept for linkage, and only where the date itself is unknown
+    expect(store.reader.prepare('SELECT dob_year FROM record ORDER BY id').pluck().all()).toEqual([1843, 1790, 1802, null]);
     // the name-only row says what it lacks
     expect(rawRows(store)[3]?.reason).toMatch(/^not enough to identify a person: the row has only a name/);
   });

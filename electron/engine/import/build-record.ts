@@ -15,6 +15,8 @@ export interface RecordValues {
   surname: string | null;
   title: string | null;
   dob: string | null;
+  /** The year of birth when only the year is known (dob is then null). */
+  dobYear: number | null;
   age: number | null;
   sex: string | null;
   address: string | null;
@@ -72,8 +74,8 @@ export interface BuildContext {
 export type PreparedContext = BuildContext & {
   columns: ReadonlyMap<ColumnRole, number[]>;
   evidenceKinds: number;
-  /** Dates already read in this sheet, by the column's day/month order and the text. */
-  dates: Map<string, ParsedDate | null>;
+  /** Dates already read in this sheet, per column (which fixes the day/month order), by text. */
+  dates: Array<Map<string, ParsedDate | null> | undefined>;
 };
 
 const EVIDENCE: ReadonlyArray<readonly string[]> = [
@@ -85,7 +87,7 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   ctx.roles.forEach((role, i) => columns.set(role, [...(columns.get(role) ?? []), i]));
   const mapped = new Set<string>(ctx.roles);
   const evidenceKinds = EVIDENCE.filter((kind) => kind.some((r) => mapped.has(r))).length;
-  return { ...ctx, columns, evidenceKinds, dates: new Map() };
+  return { ...ctx, columns, evidenceKinds, dates: [] };
 }
 
 /** Distinct texts kept per memo before it starts again (bounded memory on any file). */
@@ -111,6 +113,17 @@ function firstOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role
   return null;
 }
 
+/** The first filled cell's value only (no column wanted): nothing allocated per call. */
+function firstValue(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: ColumnRole): string | undefined {
+  const columns = ctx.columns.get(role);
+  if (!columns) return undefined;
+  for (const i of columns) {
+    const value = cleanCell(cells[i]);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 function allOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: ColumnRole): string[] {
   const columns = ctx.columns.get(role);
   if (!columns) return NONE_S;
@@ -127,14 +140,16 @@ const NONE_S: string[] = [];
  * A date cell read once per distinct text in a sheet (extracts repeat event dates row after row,
  * and a person's birth date on each of their rows). The result is shared: never changed after.
  */
-function dateIn(cell: Cell, ctx: PreparedContext): ParsedDate | null {
-  const order = ctx.dateOrders?.[cell.column] ?? undefined;
-  const key = `${order ?? ''}\u0000${cell.value}`;
-  const known = ctx.dates.get(key);
+function dateIn(value: string, column: number, ctx: PreparedContext): ParsedDate | null {
+  // Keyed by the text alone within its column: no key string to build per cell.
+  let memo = ctx.dates[column];
+  if (!memo) ctx.dates[column] = memo = new Map();
+  const known = memo.get(value);
   if (known !== undefined) return known;
-  const parsed = parseDate(cell.value, order ? { pivotYear: ctx.pivotYear, allowSerial: true, order } : { pivotYear: ctx.pivotYear, allowSerial: true });
-  if (ctx.dates.size >= MEMO_SIZE) ctx.dates.clear();
-  ctx.dates.set(key, parsed);
+  const order = ctx.dateOrders?.[column] ?? undefined;
+  const parsed = parseDate(value, order ? { pivotYear: ctx.pivotYear, allowSerial: true, order } : { pivotYear: ctx.pivotYear, allowSerial: true });
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(value, parsed);
   return parsed;
 }
 
@@ -226,11 +241,11 @@ export function partialBirthYear(value: string, pivotYear: number): number | nul
 export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedContext): BuildResult {
   const problems: string[] = [];
 
-  const fore = cleanName(firstOf(cells, ctx, 'forename')?.value);
-  const sur = cleanName(firstOf(cells, ctx, 'surname')?.value);
+  const fore = cleanName(firstValue(cells, ctx, 'forename'));
+  const sur = cleanName(firstValue(cells, ctx, 'surname'));
   let forename = fore.name;
   let surname = sur.name;
-  let title = firstOf(cells, ctx, 'title')?.value.replace(/\.$/, '') ?? fore.title ?? sur.title;
+  let title = firstValue(cells, ctx, 'title')?.replace(/\.$/, '') ?? fore.title ?? sur.title;
   let middleNames = allOf(cells, ctx, 'middle_names').map((m) => cleanName(m).name ?? '').filter(Boolean).join(' ') || null;
   const full = firstOf(cells, ctx, 'full_name');
   if (full && (!forename || !surname)) {
@@ -250,7 +265,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   for (const i of ctx.columns.get('event_date') ?? NONE) {
     const value = cleanCell(cells[i]);
     if (!value) continue;
-    const iso = dateIn({ value, column: i }, ctx)?.iso;
+    const iso = dateIn(value, i, ctx)?.iso;
     if (iso && (eventDate === null || iso > eventDate)) eventDate = iso;
   }
 
@@ -258,9 +273,9 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   // A year (or month and year) of birth alone, as registers and burial ages give it: evidence of
   // who the person is, but no date (and "1843" is not the spreadsheet day number 1843, 1905-01-16).
   const partialYear = dobCell ? partialBirthYear(dobCell.value, ctx.pivotYear) : null;
-  const read = dobCell && partialYear === null ? dateIn(dobCell, ctx) : null;
+  const read = dobCell && partialYear === null ? dateIn(dobCell.value, dobCell.column, ctx) : null;
   let dob: { iso: string; ambiguousDayMonth: boolean } | null = read;
-  if (dobCell && partialYear !== null) problems.push(`${columnName(ctx, dobCell.column)}: only the year of birth (${partialYear}): kept in the raw row, not used as a date`);
+  if (dobCell && partialYear !== null) problems.push(`${columnName(ctx, dobCell.column)}: only the year of birth (${partialYear}): stored as the year of birth, not as a date`);
   else if (dobCell && !read) {
     const why = notDateReason(dobCell.value);
     problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is not a date${why ? ` (${why})` : ''}`);
@@ -306,18 +321,18 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     postcode = findPostcode(address.toUpperCase())?.postcode ?? null;
   }
 
-  const nhs = normaliseNhsNumber(firstOf(cells, ctx, 'nhs_number')?.value);
+  const nhs = normaliseNhsNumber(firstValue(cells, ctx, 'nhs_number'));
   if (nhs.value && !nhs.valid) problems.push(nhs.problem ?? 'NHS number fails its check digit');
-  const nino = normaliseNino(firstOf(cells, ctx, 'nino')?.value);
+  const nino = normaliseNino(firstValue(cells, ctx, 'nino'));
   if (nino.value && !nino.valid) problems.push(nino.problem ?? 'National Insurance number is not in a valid format');
-  const upn = normaliseUpn(firstOf(cells, ctx, 'upn')?.value);
+  const upn = normaliseUpn(firstValue(cells, ctx, 'upn'));
   if (upn.value && !upn.valid) problems.push(upn.problem ?? 'UPN fails its check letter');
   const uprnCell = firstOf(cells, ctx, 'uprn');
   const uprn = normaliseUprn(uprnCell?.value);
   if (uprnCell && !uprn) problems.push(`${columnName(ctx, uprnCell.column)}: "${clip(uprnCell.value, 16)}" is not a UPRN`);
 
   // Enough to identify someone: at least two kinds of evidence, whichever columns carry them.
-  const otherId = normaliseOtherId(firstOf(cells, ctx, 'other_id')?.value);
+  const otherId = normaliseOtherId(firstValue(cells, ctx, 'other_id'));
   const named = Boolean(forename || surname);
   const kinds =
     (named ? 1 : 0) + (dob || age !== null || partialYear !== null ? 1 : 0) + (nhs.value || nino.value || upn.value || otherId ? 1 : 0) + (address || postcode || uprn ? 1 : 0) + (contactIn(cells, ctx) ? 1 : 0);
@@ -336,6 +351,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       surname,
       title: title ?? null,
       dob: dob?.iso ?? null,
+      dobYear: partialYear,
       age,
       sex,
       address,
@@ -348,12 +364,12 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       upn: upn.value,
       upnValid: upn.valid,
       otherId,
-      previousSurname: previousSurnameOf(firstOf(cells, ctx, 'previous_surname')?.value),
-      email: normaliseEmail(firstOf(cells, ctx, 'email')?.value),
-      phone: normalisePhone(firstOf(cells, ctx, 'phone')?.value),
-      occupation: detailOf(firstOf(cells, ctx, 'occupation')?.value),
-      fatherForename: detailOf(firstOf(cells, ctx, 'father_forename')?.value),
-      agencyRef: firstOf(cells, ctx, 'agency_ref')?.value ?? null,
+      previousSurname: previousSurnameOf(firstValue(cells, ctx, 'previous_surname')),
+      email: normaliseEmail(firstValue(cells, ctx, 'email')),
+      phone: normalisePhone(firstValue(cells, ctx, 'phone')),
+      occupation: detailOf(firstValue(cells, ctx, 'occupation')),
+      fatherForename: detailOf(firstValue(cells, ctx, 'father_forename')),
+      agencyRef: firstValue(cells, ctx, 'agency_ref') ?? null,
       eventDate,
       forenameKey: nameKey(forename),
       surnameKey: nameKey(surname),

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import type { PipelineMessage, PipelineOptions } from './pipeline.js';
-import type { PackedRows } from './row-batch.js';
 import { workerStream, type WorkerStream } from '../workers/worker-stream.js';
 
 /**
@@ -11,10 +10,8 @@ const PARSE_HEAP_MB = 3072;
 /** Batches the worker may run ahead of the store (each ~2,000 rows). */
 const MAX_IN_FLIGHT = 4;
 
-/** What the worker posts: the pipeline's messages, with each batch of rows packed flat (row-batch.ts). */
-export type ParseMessage =
-  | Exclude<PipelineMessage, { type: 'rows' }>
-  | { type: 'rows'; ordinal: number; count: number; data: PackedRows; done: number; total: number };
+/** What the worker posts: the pipeline's messages as they are (each batch of rows packed flat, row-batch.ts). */
+export type ParseMessage = PipelineMessage;
 
 /** Row batches, a summary per sheet, then `done`; `release()` after each batch is stored. */
 export type ParseStream = WorkerStream<ParseMessage>;

@@ -4,17 +4,10 @@
 import { post, reportFailure, workerInput } from '../workers/worker-side.js';
 import type { ParseMessage } from './parse-in-worker.js';
 import { runPipeline, type PipelineOptions } from './pipeline.js';
-import { packRows } from './row-batch.js';
 
 try {
-  runPipeline(workerInput<PipelineOptions>(), (message) => {
-    if (message.type !== 'rows') {
-      post(message satisfies ParseMessage, false);
-      return;
-    }
-    const packed: ParseMessage = { type: 'rows', ordinal: message.ordinal, count: message.rows.length, data: packRows(message.rows), done: message.done, total: message.total };
-    post(packed, true);
-  });
+  // Row batches come packed from the pipeline; only they count against the batches in flight.
+  runPipeline(workerInput<PipelineOptions>(), (message) => post(message satisfies ParseMessage, message.type === 'rows'));
 } catch (error) {
   reportFailure(error);
 }

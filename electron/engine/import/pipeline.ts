@@ -3,23 +3,16 @@
 // The engine thread only writes batches to the store, so reading and writing run in parallel.
 import type { ColumnRole, SourceKind } from '../../../shared/domain/record-fields.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import type { EventTuple } from './events.js';
 import { matchPreset, presetSheetFor, type PresetSheet, type SheetDrift } from './preset-match.js';
 import { statedAsOf } from './as-of.js';
 import { readWorkbookStream } from './read-file.js';
 import { guessKind } from './source-guess.js';
 import type { FileFormat, SheetRow } from './sheet.js';
 import { SheetPlanner, type PlannedRow, type SheetPlan } from './table.js';
-import { recordIndex, rowBuilder, type BuiltRow, type RecordTuple } from './row-builder.js';
+import { pushRecord, recordIndex, valuesBuilder, type BuiltValues } from './row-builder.js';
+import { RowBatchBuilder, type PackedRows } from './row-batch.js';
 import type { ZipLimits } from './zip.js';
 
-/** One row ready for the store: [row number, cells JSON, status, reason, formulas JSON, record values or null, its events]. */
-export type OutRow = [
-  rowNumber: number, cellsJson: string, status: 'header' | 'structure' | 'quarantine' | 'record', reason: string | null, formulasJson: string | null,
-  record: RecordTuple | null, events: EventTuple[] | null,
-];
-
-export type { RecordTuple };
 export const RECORD_EVENT_DATE = recordIndex('event_date');
 /** Data rows a preview hands back per sheet: enough to say how many of a column's values read well. */
 export const PREVIEW_ROWS = 100;
@@ -45,7 +38,8 @@ export interface SheetSummary {
 }
 
 export type PipelineMessage =
-  | { type: 'rows'; ordinal: number; rows: OutRow[]; done: number; total: number }
+  // a batch of rows packed flat (row-batch.ts): what the worker posts as it is
+  | { type: 'rows'; ordinal: number; count: number; data: PackedRows; done: number; total: number }
   | { type: 'sheet'; sheet: SheetSummary }
   | { type: 'done'; format: FileFormat };
 
@@ -81,9 +75,9 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
   let ordinal = -1;
   let planner: SheetPlanner | null = null;
   let given: ColumnRole[] | undefined;
-  let build: ((cells: ReadonlyArray<string | null>) => BuiltRow) | null = null;
+  let build: ((cells: ReadonlyArray<string | null>) => BuiltValues) | null = null;
   let drop: boolean[] = [];
-  let batch: OutRow[] = [];
+  const batch = new RowBatchBuilder();
   let done = 0;
   let total = 1;
   let dataRows = 0;
@@ -98,10 +92,10 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
 
   const flush = (): void => {
     if (batch.length === 0) return;
-    post({ type: 'rows', ordinal, rows: batch, done, total });
-    batch = [];
+    const count = batch.length;
+    post({ type: 'rows', ordinal, count, data: batch.take(), done, total });
   };
-  const builderFor = (plan: SheetPlan): ((cells: ReadonlyArray<string | null>) => BuiltRow) => {
+  const builderFor = (plan: SheetPlan): ((cells: ReadonlyArray<string | null>) => BuiltValues) => {
     roles = plan.suggestions.map((s) => s.role);
     if (options.preset) {
       const match = matchPreset(presetSheetFor(options.preset, sheetName, plan.headers), sheetName, plan.headers, roles);
@@ -110,7 +104,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
       if (!given) roles = match.roles;
     }
     drop = roles.map((r) => r === 'drop');
-    return rowBuilder({
+    return valuesBuilder({
       sheet: sheetName,
       headers: plan.headers,
       roles,
@@ -145,14 +139,17 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
         return;
       }
       const built = p.row.problem ? ({ ok: false, reason: p.row.problem } as const) : build ? build(p.row.cells) : ({ ok: false, reason: 'no header row' } as const);
-      if (built.ok) batch.push([p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row), built.record, built.events]);
-      else batch.push([p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row), null, null]);
+      if (built.ok) {
+        batch.row(p.row.rowNumber, cellsJson(p.row), 'record', null, formulasJson(p.row));
+        pushRecord(built.record, batch.record());
+        if (built.events) for (const e of built.events) batch.event(e);
+      } else batch.row(p.row.rowNumber, cellsJson(p.row), 'quarantine', built.reason, formulasJson(p.row));
     } else {
       if (!asOf && p.status === 'structure') {
         const stated = statedAsOf(p.row.cells, options.today);
         if (stated) asOf = { ...stated, where: `${p.reason?.startsWith('title') ? 'the title' : 'a note'} at row ${p.row.rowNumber}${sheetName ? ` of sheet "${sheetName}"` : ''}` };
       }
-      if (!preview) batch.push([p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row), null, null]);
+      if (!preview) batch.row(p.row.rowNumber, cellsJson(p.row), p.status, p.reason, formulasJson(p.row));
     }
     if (batch.length >= batchRows) flush();
   };
