@@ -36,6 +36,12 @@ export interface BrowserHostOptions {
   navigate?: boolean;
   /** Told about every refused request as it happens (start.ts logs it). */
   onBlocked?: (request: BlockedRequest) => void;
+  /**
+   * A Chromium from launchHostChromium to open this host's own context in, instead of launching
+   * one (the e2e tests share one per worker; each test still gets a fresh context). close() then
+   * closes only the context.
+   */
+  browser?: Browser;
 }
 
 export interface BrowserHost {
@@ -44,7 +50,7 @@ export interface BrowserHost {
   page: Page;
   /** Every request refused so far, oldest first. */
   blockedRequests(): BlockedRequest[];
-  /** Closes the browser; the engine stays open (its owner closes it). */
+  /** Closes the browser (or only the context, in a browser that was passed in); the engine stays open (its owner closes it). */
   close(): Promise<void>;
 }
 
@@ -57,17 +63,28 @@ function originOnly(url: string): string {
   }
 }
 
+/** Debian's Chromium with the host's flags (no network, en-GB), as openBrowserHost launches it. */
+export async function launchHostChromium(options: { headless: boolean; executablePath?: string }): Promise<Browser> {
+  const executablePath = resolveChromiumPath(options.executablePath);
+  return await chromium
+    .launch({ executablePath, headless: options.headless, args: chromiumArgs({ headless: options.headless }) })
+    .catch((err: unknown) => {
+      throw explainLaunchFailure(err, executablePath);
+    });
+}
+
 export async function openBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const distDir = path.resolve(options.distDir);
   if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`The renderer is not built: ${path.join(distDir, 'index.html')} is missing. Run \`npm run build:renderer\`.`);
   }
-  const executablePath = resolveChromiumPath(options.executablePath);
-  const browser = await chromium
-    .launch({ executablePath, headless: options.headless, args: chromiumArgs({ headless: options.headless }) })
-    .catch((err: unknown) => {
-      throw explainLaunchFailure(err, executablePath);
-    });
+  const browser = options.browser ?? (await launchHostChromium(options));
+  const ownsBrowser = options.browser === undefined;
+  let context: BrowserContext | undefined;
+  const closeOwn = async (): Promise<void> => {
+    if (ownsBrowser) await browser.close().catch(() => undefined);
+    else await context?.close().catch(() => undefined);
+  };
   const blocked: BlockedRequest[] = [];
   const block = (entry: BlockedRequest): void => {
     blocked.push(entry);
@@ -76,7 +93,7 @@ export async function openBrowserHost(options: BrowserHostOptions): Promise<Brow
 
   let bridge: { dispose(): void } | undefined;
   try {
-    const context = await browser.newContext({
+    context = await browser.newContext({
       viewport: options.viewport === undefined ? { width: 1366, height: 900 } : options.viewport,
       // Service workers would fetch outside context.route; the app has none, so refuse them.
       serviceWorkers: 'block',
@@ -125,12 +142,12 @@ export async function openBrowserHost(options: BrowserHostOptions): Promise<Brow
       blockedRequests: () => blocked.map((entry) => ({ ...entry })),
       close: async () => {
         owned.dispose();
-        await browser.close().catch(() => undefined);
+        await closeOwn();
       },
     };
   } catch (err) {
     bridge?.dispose();
-    await browser.close().catch(() => undefined);
+    await closeOwn();
     throw err;
   }
 }

@@ -1,11 +1,13 @@
 // Every e2e test gets a fresh store folder, a real engine on it (spied on, never mocked) and a
-// page from the same browser host `npm start` uses.
+// page from the same browser host `npm start` uses, in a browser context of its own. The Chromium
+// behind the contexts is launched once per worker (as Playwright's own fixtures do): a launch
+// cost about a second a test, and contexts share no cookies, storage or pages.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
-import { openBrowserHost, type BrowserHost } from '../../electron/browser-host/host.js';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { launchHostChromium, openBrowserHost, type BrowserHost } from '../../electron/browser-host/host.js';
 import { createEngine } from '../../electron/engine/engine.js';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
 import type { WorkbenchApi } from '../../shared/ipc/api.js';
@@ -49,7 +51,21 @@ async function newEngine(storePath: string, storeDir: string): Promise<EngineHan
   });
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /** Debian's Chromium with the host's own flags, one per worker. */
+  hostChromium: Browser;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  hostChromium: [
+    async ({}, use) => {
+      const browser = await launchHostChromium({ headless: true });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
   seedStore: [null, { option: true }],
   navigate: [true, { option: true }],
 
@@ -89,8 +105,8 @@ export const test = base.extend<Fixtures>({
     real.close();
   },
 
-  host: async ({ engine, navigate }, use, testInfo) => {
-    const host = await openBrowserHost({ engine, distDir, headless: true, navigate });
+  host: async ({ engine, navigate, hostChromium }, use, testInfo) => {
+    const host = await openBrowserHost({ engine, distDir, headless: true, navigate, browser: hostChromium });
     const problems: string[] = [];
     host.page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     host.page.on('console', (msg) => {

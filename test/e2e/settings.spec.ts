@@ -4,22 +4,13 @@
 // a workbench without records or imports. A partner sees only their own organisation's files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { PASSPHRASE, expect, fixtureFile, screenshotsDir, test } from './fixtures.js';
-import { HEALTH_XLSX, SCHOOL_CSV, createStoreInUi, importByPath, seedThroughEngine } from './helpers.js';
+import { HEALTH_XLSX, SCHOOL_CSV, createStoreInUi, importByPath, seedThroughEngine, seriousViolations } from './helpers.js';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const COORDINATOR = { name: 'Morgan Ellis', passphrase: 'co-ordinator passphrase 42' };
 const PARTNER = { name: 'Pat Reid', organisation: 'Northshire Police', passphrase: 'partner passphrase 2024' };
 const NEW_ANALYST_PASSPHRASE = 'a brand new analyst passphrase';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Pipeline' }).getByRole('button', { name: 'Audit & settings' }).click();
