@@ -95,7 +95,7 @@ const pdfText = (path: string): string => execFileSync('pdftotext', ['-layout', 
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'bw-packs-'));
-  const fixture = await buildPackFixture(root, { households: 150, passphrase: PASS });
+  const fixture = await buildPackFixture(root, { households: 150, passphrase: PASS, nationalIod: 'rotherham' });
   storePath = fixture.path;
   const store = fixture.store;
   // A user-typed name that a spreadsheet would run as a formula.

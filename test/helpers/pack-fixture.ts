@@ -2,8 +2,8 @@
 // IoD2025 (and optionally IoD2019) with LSOA 2021 boundaries and the LSOA crosswalk, a postcode
 // lookup for the demo's postcodes (most deprived LSOAs first), and target areas of a few LSOAs
 // each, small enough that many counts fall under 10.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoBorough } from '../../electron/engine/demo/index.js';
 import { createArea } from '../../electron/engine/geo/areas.js';
@@ -41,10 +41,24 @@ export interface PackFixture {
 }
 
 /**
- * `nationalIod: false` leaves out the two England-wide files (IoD2015, IoD2019; a few seconds
- * each to import) for tests that need Rotherham's IoD2025 alone.
+ * The published England-wide file's header and Rotherham's rows (its district code is the third
+ * column of both files), under the same file name: the ranks and deciles of every LSOA a pack on
+ * Rotherham shows, read by the same importer, at a two-hundredth of the rows.
  */
-export async function buildPackFixture(dir: string, options: { households: number; seed?: number; passphrase: string; areas?: Record<string, string[]>; nationalIod?: boolean }): Promise<PackFixture> {
+function rotherhamRows(file: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const [header, ...rows] = readFileSync(file, 'utf8').split('\n');
+  const out = join(dir, basename(file));
+  writeFileSync(out, [header, ...rows.filter((r) => r.split(',')[2] === 'E08000018')].join('\n'));
+  return out;
+}
+
+/**
+ * `nationalIod` picks the two England-wide files (IoD2015, IoD2019; a few seconds each to import):
+ * as published (true, the default), their Rotherham rows only ('rotherham': the same figures for
+ * every area of the borough), or none (false) for tests that need Rotherham's IoD2025 alone.
+ */
+export async function buildPackFixture(dir: string, options: { households: number; seed?: number; passphrase: string; areas?: Record<string, string[]>; nationalIod?: boolean | 'rotherham' }): Promise<PackFixture> {
   const path = join(dir, 'pack.db');
   const store = Store.create(path, options.passphrase, 'analyst');
   store.setMeta('synthetic', 'true');
@@ -53,7 +67,7 @@ export async function buildPackFixture(dir: string, options: { households: numbe
   const written = writeDemoBorough({ households: options.households, seed: options.seed ?? 11, outDir: demoDir, lsoaCodes: codes });
   for (const file of written.files) await importFile(store, file, { user: 'analyst' }, silentJob());
   await runLink(store, { user: 'analyst' }, silentJob());
-  const national = options.nationalIod === false ? [] : [IOD2015, IOD2019];
+  const national = options.nationalIod === false ? [] : options.nationalIod === 'rotherham' ? [IOD2015, IOD2019].map((f) => rotherhamRows(f, join(dir, 'iod-rotherham'))) : [IOD2015, IOD2019];
   for (const file of [...national, FILE7, BOUNDARIES, CROSSWALK, written.lookupPath as string]) await importReference(store, file, { kind: 'auto', user: 'analyst' }, silentJob());
   // Default areas: the most deprived LSOAs (where the demo puts its neediest streets) in small groups, and one quieter area.
   const areas = options.areas ?? {

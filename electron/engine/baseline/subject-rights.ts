@@ -10,7 +10,6 @@ import { ensureBaselineIndex, invalidateBaselineIndex, personKeysSql } from './i
 import { identityValues, scrubRunNotes } from './erase-run-notes.js';
 import { keptAggregates } from './erasure-map.js';
 import { auditAbout, personPage, recordsOfPerson } from './person-page.js';
-import { writeSubjectAccessPdf } from './subject-access-pdf.js';
 
 const KEPT_LABELS: Record<string, string> = { link_run: 'Linkage run totals', cohort_run: 'Cohort totals' };
 
@@ -66,7 +65,8 @@ function subjectAccessSheets(store: Store, user: string, personId: string): { sh
 export async function exportSubjectAccess(store: Store, user: string, personId: string, out: string): Promise<{ records: number; events: number; decisions: number; views: number }> {
   const { sheets, counts } = subjectAccessSheets(store, user, personId);
   const format = out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
-  if (format === 'pdf') await writeSubjectAccessPdf(out, `Subject access ${personId}`, sheets);
+  // pdfkit is loaded only when someone asks for a PDF (see packs/build-pack.ts).
+  if (format === 'pdf') await (await import('./subject-access-pdf.js')).writeSubjectAccessPdf(out, `Subject access ${personId}`, sheets);
   else writeReportXlsx(out, `Subject access ${personId}`, sheets);
   store.audit(user, 'subject-access-export', { personId, format, ...counts });
   return counts;

@@ -1,9 +1,10 @@
 // Reads any supported file into sheets of text rows with true row numbers, streaming them to a
 // sink: CSV in decoded chunks, xlsx through the streaming reader (xlsx-stream.ts), and xls, ods
 // and xlsb through SheetJS (also the fallback when a zip is not an xlsx the streamer knows).
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { excelSerialToIso } from '../../../shared/domain/normalise/date.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
@@ -263,6 +264,13 @@ function readZip(path: string, name: string, sink: RowSink, options: ReadOptions
   return readWithSheetJs(path, name, sink);
 }
 
+// SheetJS is the largest module an import worker would load, and only the workbooks the
+// streaming reader cannot read need it: it is loaded for the first of those, so the worker each
+// file is read in starts without it.
+const require = createRequire(import.meta.url);
+let sheetJs: typeof XLSX | undefined;
+const loadSheetJs = (): typeof XLSX => (sheetJs ??= require('@e965/xlsx') as typeof XLSX);
+
 /** xls, ods, xlsb and encrypted (CFB) workbooks: SheetJS reads the whole file. */
 function readWithSheetJs(path: string, name: string, sink: RowSink): { format: FileFormat } {
   const fd = openSync(path, 'r');
@@ -276,7 +284,7 @@ function readWithSheetJs(path: string, name: string, sink: RowSink): { format: F
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: true });
+    wb = loadSheetJs().read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(message)) {
@@ -335,7 +343,7 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
       return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v);
     case 'n': {
       const v = Number(cell.v);
-      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) return excelSerialToIso(date1904 ? v + 1462 : v) ?? String(v);
+      if (typeof cell.z === 'string' && loadSheetJs().SSF.is_date(cell.z)) return excelSerialToIso(date1904 ? v + 1462 : v) ?? String(v);
       return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
     }
     default:

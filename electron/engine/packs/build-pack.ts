@@ -10,10 +10,8 @@ import { withSharedBaselineRead } from '../snapshot/baseline-read.js';
 import type { Db } from '../store/database.js';
 import { controlBlock, disclosureFootnotes } from './disclosure.js';
 import { stateFingerprint } from './fingerprint.js';
-import { renderPdf } from './pdf.js';
 import type { PackProviders } from './providers.js';
 import { SECTIONS } from './sections/index.js';
-import { renderXlsx } from './xlsx.js';
 
 export interface PackFiles {
   document: PackDocument;
@@ -67,6 +65,9 @@ function controlledDocument(db: Db, providers: PackProviders, template: PackTemp
 export async function renderPack(document: PackDocument, job: JobContext): Promise<PackFiles> {
   job.progress('Writing the PDF', 1, 3);
   await job.yield();
+  // The writers (pdfkit with its fonts, ExcelJS) are loaded on the first build, not when the
+  // engine starts: most sessions never build a pack, and they are the engine's heaviest modules.
+  const [{ renderPdf }, { renderXlsx }] = await Promise.all([import('./pdf.js'), import('./xlsx.js')]);
   const pdf = await renderPdf(document);
   job.throwIfCancelled();
   job.progress('Writing the workbook', 2, 3);
