@@ -2,6 +2,7 @@
 // of historical people) as compared fields: what tells one undated John Smith of a parish from
 // another, and nothing at all where no record holds them.
 import { describe, expect, it } from 'vitest';
+import { roleFromHeader } from '../../electron/engine/import/roles.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { compilePlan } from '../../electron/engine/link/compare.js';
 import { linkPersons } from '../../electron/engine/link/link-persons.js';
@@ -82,5 +83,23 @@ describe('an occupation and a father\'s forename', () => {
     expect(q[0]).toBe(q[1]);
     expect(q[3]).not.toBe(q[0]);
     expect(q[3]).not.toBe(q[2]);
+  });
+});
+
+describe("occupation and father's forename columns", () => {
+  it.each([
+    ['Occupation', 'occupation'],
+    ['Rank or profession', 'occupation'],
+    ['Trade', 'occupation'],
+    ["Father's name", 'father_forename'],
+    ["Father's forename", 'father_forename'],
+    ['Father', 'father_forename'],
+    // someone else's details, or a past one, are kept, not used as the person's
+    ["Father's occupation", 'ignore'],
+    ['Previous occupation', 'ignore'],
+    ["Mother's name", 'ignore'],
+    ["Father's surname", 'ignore'],
+  ])('"%s" is read as %s', (heading, role) => {
+    expect(roleFromHeader(heading)?.role).toBe(role);
   });
 });

@@ -1,5 +1,5 @@
-// Columns that describe the person, not an event: a register's place of birth, occupation, abode
-// or father's name. Left alone they fall to "event detail", which a sheet without a dated event
+// Columns that describe the person, not an event: a register's place of birth, abode or other
+// detail (occupation and father's forename have roles of their own, found by their headings). Left alone they fall to "event detail", which a sheet without a dated event
 // never turns into an Event, so they were neither events nor anything the linker could read.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
