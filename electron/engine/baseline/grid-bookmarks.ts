@@ -242,14 +242,42 @@ export function rowAt(db: Db, grid: Grid, sort: string, p: ViewPlan, position: n
  * from the bookmark whose counts place it just before; null when the bookmarks hold no counts
  * for the filter (the caller then steps from its own page ends).
  */
-export function filteredRowAt(db: Db, sort: string, p: ViewPlan, params: Params, filterKey: string, asOf: string, position: number, total: number): Cursor | null | undefined {
-  if (position < 0 || position >= total) return null;
+export interface CountedMarks {
+  marks: Array<{ key: string | number | null; id: number }>;
+  /** [matching rows before the bookmark's row, matching rows up to and including it] */
+  counts: Array<[number, number]>;
+}
+
+/** One sort's bookmarks with their counts of one filter or pair, or null when they hold none for this date. */
+function countedMarksOf(db: Db, sort: string, filterKey: string, asOf: string): CountedMarks | null {
   const marks = db
     .prepare("SELECT key, id, json_extract(counts, '$.asOf') AS asOf, json_extract(counts, @path) AS n FROM baseline_bookmark WHERE grid = 'baseline_person' AND sort = @sort ORDER BY position")
     .all({ sort, path: `$."${filterKey}"` }) as Array<{ key: string | number | null; id: number; asOf: string | null; n: string | null }>;
-  if (marks.length === 0 || marks.some((m) => m.asOf !== asOf)) return undefined;
-  // [matching rows before the bookmark's row, matching rows up to and including it]
-  const counts = marks.map((m) => (m.n === null ? [0, 0] : (JSON.parse(m.n) as [number, number])));
+  if (marks.length === 0 || marks.some((m) => m.asOf !== asOf)) return null;
+  return { marks, counts: marks.map((m) => (m.n === null ? [0, 0] : (JSON.parse(m.n) as [number, number]))) };
+}
+
+export function filteredRowAt(
+  db: Db,
+  sort: string,
+  p: ViewPlan,
+  params: Params,
+  filterKey: string,
+  asOf: string,
+  position: number,
+  total: number,
+  /** the counts read so far, kept by the caller while the baseline is unchanged (reading them is a JSON parse of every bookmark) */
+  memo?: Map<string, CountedMarks | null>,
+): Cursor | null | undefined {
+  if (position < 0 || position >= total) return null;
+  const memoKey = `${sort}|${filterKey}|${asOf}`;
+  let counted = memo?.get(memoKey);
+  if (counted === undefined) {
+    counted = countedMarksOf(db, sort, filterKey, asOf);
+    memo?.set(memoKey, counted);
+  }
+  if (counted === null) return undefined;
+  const { marks, counts } = counted;
   if (p.cmp === '>') {
     // going up: the last bookmark with no more than `position` matches up to it, then step on
     let best = -1;

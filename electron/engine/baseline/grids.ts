@@ -13,7 +13,7 @@
 import type { GridFilters, HouseholdRow, PeopleRow } from '../../../shared/ipc/channels/baseline.js';
 import type { Db } from '../store/database.js';
 import { bandBounds } from './age-bands.js';
-import { BOOKMARK_EVERY, filteredRowAt, keptViewCount, rowAt } from './grid-bookmarks.js';
+import { BOOKMARK_EVERY, filteredRowAt, keptViewCount, rowAt, type CountedMarks } from './grid-bookmarks.js';
 import { reversed, rowsAfter, sampleView, stepFrom, type Cursor, type Params, type ViewPlan } from './grid-keyset.js';
 import { ageOn, SOURCE_BITS_MAX } from './index-build.js';
 
@@ -245,6 +245,8 @@ interface ViewCache {
   samples: Map<string, Samples>;
   /** a listed view's row IDs, in its order */
   lists: Map<string, Int32Array>;
+  /** the bookmarks' counts of a filter or pair along a sort, as read for a jump */
+  counted: Map<string, CountedMarks | null>;
 }
 const caches = new WeakMap<Db, ViewCache>();
 const VIEWS_KEPT = 16;
@@ -254,7 +256,7 @@ const MARKS_KEPT = 2_000;
 function viewCache(db: Db, version: string): ViewCache {
   const hit = caches.get(db);
   if (hit && hit.version === version) return hit;
-  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map(), samples: new Map(), lists: new Map() };
+  const fresh: ViewCache = { version, counts: new Map(), bookmarks: new Map(), samples: new Map(), lists: new Map(), counted: new Map() };
   caches.set(db, fresh);
   return fresh;
 }
@@ -387,7 +389,7 @@ export function pageRows<R>(db: Db, q: PageQuery): GridPage<R> {
       // with the bookmarks, while the build's count of the view stands (it goes when they go stale)
       const counted =
         q.table.name === 'baseline_person' && q.filterKey && kept !== undefined
-          ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow)
+          ? filteredRowAt(db, sortName(q), p, where.params, q.filterKey, q.filterAsOf ?? '', q.startRow - 1, lastRow, cache.counted)
           : undefined;
       cursor = counted === undefined ? sampledRowAt(db, cache, sortKey, p, where.params, q.startRow - 1, lastRow) : counted;
     }
