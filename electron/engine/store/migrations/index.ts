@@ -16,6 +16,7 @@ import { sql as baselinePaging } from './0150-baseline-paging.js';
 import { sql as partners } from './0190-partners.js';
 import { sql as baselineBookmarks } from './0210-baseline-bookmarks.js';
 import { sql as outcomeFrame } from './0270-outcome-frame.js';
+import { sql as runTablesKeyed } from './0300-run-tables-keyed.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 190, name: 'partners', sql: partners },
   { version: 210, name: 'baseline-bookmarks', sql: baselineBookmarks },
   { version: 270, name: 'outcome-frame', sql: outcomeFrame },
+  { version: 300, name: 'run-tables-keyed', sql: runTablesKeyed },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
