@@ -91,6 +91,35 @@ describe('every migration step on the store the steps before it left', () => {
   });
 });
 
+describe('300 run-tables-keyed', () => {
+  it("keeps a Run's assignments, registries and pairs, key for key, and the triggers on them", () => {
+    const db = storeAt(270);
+    try {
+      db.exec(`INSERT INTO link_run(id, started_at, finished_at, run_by, spec_json, threshold, prior, sources_json, records, candidate_pairs, stored_pairs, persons, households, blocking_json, training_json, summary_json)
+        VALUES (1, 'a', 'b', 'u', '{}', 0.9, 0.01, '[]', 2, 1, 1, 2, 1, '{}', '{}', '{}')`);
+      db.exec(`INSERT INTO person VALUES ('P0000002', 1), ('P0000001', 1); INSERT INTO household VALUES ('H0000001', 1);
+        INSERT INTO run_record_person VALUES (1, 20, 'P0000002'), (1, 10, 'P0000001');
+        INSERT INTO run_person_household VALUES (1, 'P0000002', 'H0000001'), (1, 'P0000001', 'H0000001');
+        INSERT INTO link_pair VALUES (1, 10, 20, 0.5, 0.0, x'0102', x'0000803f00000040');
+        INSERT INTO outcome_frame VALUES ('frame', 'meta', 's', x'00');`);
+      const rows = (): unknown =>
+        ['person', 'household', 'run_record_person', 'run_person_household', 'link_pair'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw(true).all());
+      const before = rows();
+      const step = MIGRATIONS.find((m) => m.version === 300)!;
+      db.transaction(() => db.exec(step.sql))();
+      expect(rows()).toEqual(before);
+      for (const t of ['person', 'household', 'run_record_person', 'run_person_household', 'link_pair']) {
+        expect((db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as { sql: string }).sql).toMatch(/WITHOUT ROWID/);
+      }
+      db.exec('DELETE FROM run_person_household');
+      expect(db.prepare('SELECT count(*) AS n FROM outcome_frame').get()).toEqual({ n: 0 });
+      checks(db);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('a store left at an earlier version', () => {
   it.each(MIGRATIONS.map((m) => [m.version] as const))('opens from version %i: migrated to the latest, rows kept, same schema as a new store', (version) => {
     const old = storeAt(version);
@@ -117,8 +146,11 @@ describe('a store left at an earlier version', () => {
     if (!last || !previous) throw new Error('needs two migrations');
     const db = storeAt(previous.version);
     try {
-      // Something already holds the name the last step's first table needs (a hand-edited store).
-      const table = declaredBy(last.sql).tables[0] ?? declaredBy(last.sql).indexes[0];
+      // Something already holds a name the last step needs (a hand-edited store): its first new
+      // table or index, or for a step that rebuilds tables, the name it moves the old one to.
+      const existing = new Set((db.prepare('SELECT name FROM sqlite_master').all() as Array<{ name: string }>).map((r) => r.name));
+      const renamedTo = [...last.sql.matchAll(/ALTER TABLE \w+ RENAME TO (\w+)/gi)].map((m) => m[1] as string);
+      const table = [...declaredBy(last.sql).tables, ...declaredBy(last.sql).indexes, ...renamedTo].find((name) => !existing.has(name));
       expect(table).toBeDefined();
       db.exec(`CREATE TABLE ${table} (x INTEGER) STRICT`);
       const before = firstRows(db);

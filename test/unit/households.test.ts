@@ -59,6 +59,18 @@ const scenarios: Scenario[] = [
     expected: [['dad', 'kid', 'mum']],
   },
   {
+    rule: 'one UPRN at two postcodes on two streets is two homes (a neighbouring gazetteer\'s number), but a postcode typo keeps one home',
+    records: [
+      { who: 'ann', ...HOUSING, surname: 'Hughes', dob: '1988-01-01', address: '4 Mill Lane, Askerby', postcode: 'S66 8XF', uprn: '100050000123' },
+      { who: 'ann-kid', ...SCHOOL, surname: 'Hughes', dob: '2015-01-01', address: '4 Mill Lane, Askerby', postcode: 'S66 8XF', uprn: '100050000123' },
+      { who: 'bob', ...HOUSING, surname: 'Patel', dob: '1980-01-01', address: '19 Crag Road, Thrawmoor', postcode: 'S62 4QT', uprn: '100050000123' },
+      { who: 'bob-kid', ...SCHOOL, surname: 'Patel', dob: '2016-01-01', address: '19 Crag Road, Thrawmoor', postcode: 'S62 4QT' },
+      { who: 'cal', ...HOUSING, surname: 'Reid', dob: '1979-01-01', address: '7 Ash Walk, Wexthorpe', postcode: 'S60 3AW', uprn: '100050000777' },
+      { who: 'cal-kid', ...SCHOOL, surname: 'Reid', dob: '2014-01-01', address: '7 Ash Walk, Wexthorpe', postcode: 'S60 3WA', uprn: '100050000777' },
+    ],
+    expected: [['ann', 'ann-kid'], ['bob', 'bob-kid'], ['cal', 'cal-kid']],
+  },
+  {
     rule: 'a flat number distinguishes households in one building',
     records: [
       { who: 'a', ...SCHOOL, surname: 'Green', address: 'Flat 1, 10 High Street, Wexthorpe', postcode: 'S60 1AA' },

@@ -139,7 +139,7 @@ function sortedBy(n: number, key: (i: number) => number): Int32Array {
 
 const mb = (): number => Math.round(process.memoryUsage().rss / 1048576);
 
-function writeRun(
+export function writeRun(
   store: Store,
   records: readonly LinkRecord[],
   linked: LinkPersonsResult,
@@ -154,9 +154,12 @@ function writeRun(
   const { clusters, spec, pairs } = linked;
   let result: Pick<RunLinkSummary, 'run' | 'storedPairs' | 'personIds' | 'householdIds'> | null = null;
   const tw = performance.now();
+  const cw = process.cpuUsage();
   const steps: Record<string, number> = {};
   const step = (name: string): void => {
     steps[name] = Math.round(performance.now() - tw) / 1000;
+    const used = process.cpuUsage(cw);
+    steps[`${name}Cpu`] = Math.round((used.user + used.system) / 1000) / 1000;
   };
   db.transaction(() => {
     const previousRun = latestRunId(db);

@@ -78,7 +78,7 @@ function measure(way: 'one per statement' | 'insertPairs', data: ReturnType<type
     db.transaction(() => (way === 'insertPairs' ? insertPairs(db, 1, data.recordIds, data.pairs, K) : onePerStatement(db, data.recordIds, data.pairs)))();
     const used = process.cpuUsage(before);
     const hash = createHash('sha256');
-    for (const row of db.prepare('SELECT record_a, record_b, probability, match_weight, levels, weights FROM link_pair ORDER BY rowid').raw(true).iterate() as IterableIterator<unknown[]>) {
+    for (const row of db.prepare('SELECT record_a, record_b, probability, match_weight, levels, weights FROM link_pair ORDER BY run_id, record_a, record_b').raw(true).iterate() as IterableIterator<unknown[]>) {
       hash.update(`${row[0]},${row[1]},${row[2]},${row[3]},`);
       hash.update(row[4] as Buffer);
       hash.update(row[5] as Buffer);

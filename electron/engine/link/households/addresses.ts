@@ -64,6 +64,21 @@ interface CacheEntry {
   node: number;
 }
 
+/** UPRNs given at two postcodes on two different streets (see resolveAddresses). */
+function clashingUprns(records: readonly LinkRecord[], postcodeOf: Int32Array, streetOf: ReadonlyArray<string | undefined>): Set<string> {
+  const first = new Map<string, number>();
+  const clashing = new Set<string>();
+  for (let i = 0; i < records.length; i++) {
+    const uprn = records[i]!.uprn;
+    const street = streetOf[i];
+    if (!uprn || postcodeOf[i]! < 0 || !street) continue;
+    const j = first.get(uprn);
+    if (j === undefined) first.set(uprn, i);
+    else if (postcodeOf[j] !== postcodeOf[i] && !sameStreet(streetOf[j]!, street)) clashing.add(uprn);
+  }
+  return clashing;
+}
+
 export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddresses {
   const n = records.length;
   const uf = new UnionFind();
@@ -121,6 +136,7 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
   const keyCache = new Map<object, CacheEntry>();
   const keyCacheByPostcode = new Map<object, Map<string, CacheEntry>>();
   const uprnNode = new Map<string, number>();
+  const streetOf: (string | undefined)[] = new Array<string | undefined>(n);
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     let node = -1;
@@ -141,18 +157,32 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
         }
       }
       postcodeOf[i] = entry.postcodeId;
+      if (entry.parsed.street) streetOf[i] = entry.parsed.street;
       if (entry.node >= 0) {
         entryOf[i] = entry;
         node = entry.node;
       }
     } else postcodeOf[i] = postcodeId(r.postcode);
-    if (r.uprn) {
-      let u = uprnNode.get(r.uprn);
-      if (u === undefined) uprnNode.set(r.uprn, (u = uf.add()));
-      if (node >= 0) uf.union(node, u);
-      else node = u;
-    }
     nodeOfRecord[i] = node;
+  }
+  // A UPRN is one property, which has one postcode and one street. Records giving one UPRN with
+  // different postcodes on different streets are different homes — a UPRN keyed wrongly, or
+  // two gazetteers' numbers meeting (one council's UPRNs against a neighbour's) — and joining
+  // them by the UPRN made one household of two families in two towns. Such a UPRN joins only
+  // records at one postcode; one postcode or one street throughout (a postcode typo) joins all.
+  const uprnPlace = clashingUprns(records, postcodeOf, streetOf);
+  for (let i = 0; i < n; i++) {
+    const uprn = records[i]!.uprn;
+    if (!uprn) continue;
+    let key = uprn;
+    if (uprnPlace.has(uprn)) {
+      if (postcodeOf[i]! < 0) continue;
+      key = `${uprn}|${postcodeOf[i]}`;
+    }
+    let u = uprnNode.get(key);
+    if (u === undefined) uprnNode.set(key, (u = uf.add()));
+    if (nodeOfRecord[i]! >= 0) uf.union(nodeOfRecord[i]!, u);
+    else nodeOfRecord[i] = u;
   }
   // Number the roots densely.
   const addressOf = new Int32Array(n).fill(-1);

@@ -16,6 +16,7 @@ import { sql as baselinePaging } from './0150-baseline-paging.js';
 import { sql as partners } from './0190-partners.js';
 import { sql as baselineBookmarks } from './0210-baseline-bookmarks.js';
 import { sql as outcomeFrame } from './0270-outcome-frame.js';
+import { sql as runTablesKeyed } from './0300-run-tables-keyed.js';
 import { sql as recordDobYear } from './0310-record-dob-year.js';
 import { sql as baselineViewCounts } from './0320-baseline-view-counts.js';
 import { sql as recordPersonDetails } from './0340-record-person-details.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 190, name: 'partners', sql: partners },
   { version: 210, name: 'baseline-bookmarks', sql: baselineBookmarks },
   { version: 270, name: 'outcome-frame', sql: outcomeFrame },
+  { version: 300, name: 'run-tables-keyed', sql: runTablesKeyed },
   { version: 310, name: 'record-dob-year', sql: recordDobYear },
   { version: 320, name: 'baseline-view-counts', sql: baselineViewCounts },
   { version: 340, name: 'record-person-details', sql: recordPersonDetails },
