@@ -3,7 +3,7 @@
 // taken for the event's type.
 import { describe, expect, it } from 'vitest';
 import { unknownHeading, unnamedEventRoles } from '../../electron/engine/import/event-cells.js';
-import type { RoleSuggestion } from '../../electron/engine/import/roles.js';
+import { roleFromHeader, type RoleSuggestion } from '../../electron/engine/import/roles.js';
 import type { ColumnRole } from '../../shared/domain/record-fields.js';
 
 const s = (role: ColumnRole): RoleSuggestion => ({ role, confidence: 0.9 });
@@ -25,5 +25,19 @@ describe('a heading no list knows', () => {
     const suggestions = [s('event'), s('forename'), s('surname'), s('address_line'), s('event'), s('postcode'), s('event'), s('event_date'), s('event_date')];
     const roles = unnamedEventRoles(headers, suggestions, samples, rows, []).map((r) => r.role);
     expect(roles).toEqual(['event_category', 'forename', 'surname', 'address_line', 'event', 'postcode', 'event', 'event_date', 'event_end_date']);
+  });
+});
+
+describe('a heading read again', () => {
+  it('gets the same role, misspelt or run together, and a caller changing its answer changes nothing for the next', () => {
+    for (const h of ['Date of Brith', 'dateofbrith', 'Surname', 'Occurrence Ref', 'Smith']) {
+      const first = roleFromHeader(h);
+      if (first) first.confidence = -1;
+      const again = roleFromHeader(h);
+      expect(again?.confidence ?? 1, h).toBeGreaterThan(0);
+    }
+    expect(roleFromHeader('Date of Brith')?.role).toBe('dob');
+    expect(roleFromHeader('dateofbrith')?.role).toBe('dob');
+    expect(roleFromHeader('Smith')).toBeNull();
   });
 });

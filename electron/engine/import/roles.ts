@@ -178,8 +178,25 @@ function matchKey(key: string): RoleSuggestion | null {
   return null;
 }
 
+// Header detection asks this of every cell of the first rows of every sheet (names, addresses,
+// dates as well as headings), and the misspelling search is an edit distance against the whole
+// vocabulary per word: most of a small file's preview time. The answer depends on the key alone,
+// so it is remembered (bounded; a copy handed out, so no caller can change the remembered one).
+const HEADER_MEMO = new Map<string, RoleSuggestion | null>();
+const HEADER_MEMO_SIZE = 10_000;
+
 /** The role a header names, before qualifiers; fuzzy when the words are misspelt. */
 function rawRoleFromHeader(key: string): RoleSuggestion | null {
+  let found = HEADER_MEMO.get(key);
+  if (found === undefined) {
+    found = headerRole(key);
+    if (HEADER_MEMO.size >= HEADER_MEMO_SIZE) HEADER_MEMO.clear();
+    HEADER_MEMO.set(key, found);
+  }
+  return found && { ...found };
+}
+
+function headerRole(key: string): RoleSuggestion | null {
   const exact = EXACT_MAP.get(key) ?? COMPACT_MAP.get(key.replace(/ /g, ''));
   if (exact) return { role: exact, confidence: 0.95 };
   const words = key.split(' ');
