@@ -1,7 +1,8 @@
 // Term frequencies counted among other people (tf-people.ts): a name one person holds in many
 // records is rare evidence, not common; a name many people hold once each stays common. The
 // second scoring that uses them rescores only the pairs they change, and agrees with scoring all;
-// the comparisons behind it agree whether worked out on worker threads or on this one.
+// the comparisons behind it agree whether worked out on worker threads or on this one, and the
+// within-postcode u sample is drawn as before from typed arrays.
 import { describe, expect, it } from 'vitest';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { compareInto, compareRange, compilePlan } from '../../electron/engine/link/compare.js';
@@ -11,6 +12,7 @@ import { edgesByWeight } from '../../electron/engine/link/sort-edges.js';
 import { buildModel, explainInto, TF_MAX_BOOST_BITS } from '../../electron/engine/link/model.js';
 import { i32, prepare } from '../../electron/engine/link/prepare.js';
 import { levelWeight } from '../../electron/engine/link/spec.js';
+import { rng, sampleSamePostcodePairs } from '../../electron/engine/link/train.js';
 import { countsAmongOthers, tfCountsAmongOthers } from '../../electron/engine/link/tf-people.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
 import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
@@ -181,6 +183,55 @@ describe('comparison levels on worker threads', () => {
       expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe('the within-postcode u sample', () => {
+  /** The sample as drawn from a map of growing arrays, postcodes in order of first appearance. */
+  function straightforward(p: ReturnType<typeof prepare>, size: number, allowed: (i: number, j: number) => boolean, seed: number): number[][] {
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < p.n; i++) {
+      const pc = p.pc[i] as number;
+      if (pc >= 0) groups.set(pc, [...(groups.get(pc) ?? []), i]);
+    }
+    const lists = [...groups.values()].filter((g) => g.length > 1);
+    const cumulative = [0];
+    for (const g of lists) cumulative.push((cumulative.at(-1) as number) + (g.length * (g.length - 1)) / 2);
+    const total = cumulative.at(-1) as number;
+    const cap = Math.min(size, Math.ceil(total));
+    const out: number[][] = [];
+    if (total <= size) {
+      for (const g of lists) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) {
+        const i = Math.min(g[x]!, g[y]!);
+        const j = Math.max(g[x]!, g[y]!);
+        if (allowed(i, j) && out.length < cap) out.push([i, j]);
+      }
+      return out;
+    }
+    const random = rng(seed);
+    for (let attempts = 0; out.length < cap && attempts < cap * 20; attempts++) {
+      const r = random() * total;
+      const lo = cumulative.findIndex((c, k) => k > 0 && c > r) - 1;
+      const g = lists[lo]!;
+      const x = Math.floor(random() * g.length);
+      const y = Math.floor(random() * g.length);
+      if (x === y) continue;
+      const i = Math.min(g[x]!, g[y]!);
+      const j = Math.max(g[x]!, g[y]!);
+      if (allowed(i, j)) out.push([i, j]);
+    }
+    return out;
+  }
+
+  it('draws the same pairs as from a map of growing arrays, exhaustive or sampled', () => {
+    const p = prepare(corpus(300, 9));
+    const allowed = (i: number, j: number): boolean => (i + j) % 7 !== 0;
+    for (const size of [1_000_000, 500]) {
+      const s = sampleSamePostcodePairs(p, size, allowed, 42);
+      const pairs = Array.from({ length: s.count }, (_, x) => [s.a[x], s.b[x]]);
+      expect(pairs).toEqual(straightforward(p, size, allowed, 42));
+      expect(pairs.length).toBeGreaterThan(100);
     }
   });
 });

@@ -102,13 +102,18 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
   // forenames seen at each postcode + surname a found pair holds (one pass over the records)
   const familyKey = (r: number): string | null => ((p.pc[r] as number) >= 0 && (p.sn[r] as number) >= 0 ? `${p.pc[r]}:${p.sn[r]}` : null);
   const forenames = new Map<string, number[]>();
+  // the postcodes those keys hold, so the pass builds a key only for records at one of them
+  const atFoundPostcode = new Uint8Array(p.postcodes.length);
   for (const [i, j] of found) {
     for (const r of [i, j]) {
       const key = familyKey(r);
-      if (key !== null) forenames.set(key, []);
+      if (key === null) continue;
+      forenames.set(key, []);
+      atFoundPostcode[p.pc[r] as number] = 1;
     }
   }
   for (let r = 0; r < p.n; r++) {
+    if ((p.pc[r] as number) < 0 || atFoundPostcode[p.pc[r] as number] !== 1) continue;
     const f = p.fn[r] as number;
     const key = f < 0 ? null : familyKey(r);
     const held = key === null ? undefined : forenames.get(key);

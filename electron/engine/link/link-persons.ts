@@ -467,7 +467,8 @@ async function linkPrepared(
         kept.a[s] = pairs.a[x] as number;
         kept.b[s] = pairs.b[x] as number;
         kept.weight[s] = w;
-        kept.levels.set(gammas.subarray(x * K, x * K + K), s * K);
+        // byte by byte: a subarray per kept pair is millions of short-lived objects at 1M records
+        for (let c = 0; c < K; c++) kept.levels[s * K + c] = gammas[x * K + c] as number;
         explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K, pairs.b[x] as number);
         const change = adjusted.get(x);
         if (change) kept.weights[s * K + change.comparison]! += change.delta;

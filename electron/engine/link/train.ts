@@ -45,15 +45,29 @@ export function samplePairs(n: number, size: number, allowed: PairFilter, seed: 
 
 /** Up to `size` random pairs sharing a full postcode (all of them when there are fewer). */
 export function sampleSamePostcodePairs(p: Prepared, size: number, allowed: PairFilter, seed: number): { a: Int32Array; b: Int32Array; count: number } {
-  const groups = new Map<number, number[]>();
+  // the records of each postcode, postcodes in order of first appearance, records in order: one
+  // buffer cut into views, not a map of a million growing arrays
+  const slotOf = new Int32Array(p.postcodes.length).fill(-1);
+  const sizes: number[] = [];
   for (let i = 0; i < p.n; i++) {
     const pc = p.pc[i] as number;
     if (pc < 0) continue;
-    const g = groups.get(pc);
-    if (g) g.push(i);
-    else groups.set(pc, [i]);
+    if (slotOf[pc] === -1) {
+      slotOf[pc] = sizes.length;
+      sizes.push(0);
+    }
+    sizes[slotOf[pc] as number]!++;
   }
-  const lists = [...groups.values()].filter((g) => g.length > 1);
+  const starts = new Int32Array(sizes.length + 1);
+  for (let g = 0; g < sizes.length; g++) starts[g + 1] = (starts[g] as number) + (sizes[g] as number);
+  const members = new Int32Array(starts[sizes.length] as number);
+  const fill = starts.slice(0, sizes.length);
+  for (let i = 0; i < p.n; i++) {
+    const pc = p.pc[i] as number;
+    if (pc >= 0) members[fill[slotOf[pc] as number]!++] = i;
+  }
+  const lists: Int32Array[] = [];
+  for (let g = 0; g < sizes.length; g++) if ((sizes[g] as number) > 1) lists.push(members.subarray(starts[g] as number, starts[g + 1] as number));
   const cumulative = new Float64Array(lists.length + 1);
   lists.forEach((g, k) => {
     cumulative[k + 1] = (cumulative[k] as number) + (g.length * (g.length - 1)) / 2;
@@ -89,7 +103,7 @@ export function sampleSamePostcodePairs(p: Prepared, size: number, allowed: Pair
         if ((cumulative[mid + 1] as number) <= r) lo = mid + 1;
         else hi = mid;
       }
-      const g = lists[lo] as number[];
+      const g = lists[lo] as Int32Array;
       const x = Math.floor(random() * g.length);
       const y = Math.floor(random() * g.length);
       if (x === y) continue;
