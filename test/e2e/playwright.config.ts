@@ -21,7 +21,10 @@ export default defineConfig({
   // One test per core: each has its own engine, store and Chromium, and most of a test is
   // waiting on the other process, so two at a time keep two cores busy.
   workers: 2,
-  fullyParallel: false,
+  // Tests share nothing but the worker's Chromium (each has its own store, engine and browser
+  // context), so the two workers take tests, not files: the long ones no longer queue behind
+  // the rest of their file while the other worker idles at the end.
+  fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   reporter: [['list']],
