@@ -18,8 +18,8 @@ const HOT_LOOKUPS: Array<[sql: string, plan: RegExp]> = [
   ["SELECT * FROM mapping_preset WHERE partner = 'p' AND kind = 'school'", /SEARCH mapping_preset USING INDEX mapping_preset_partner_kind/],
   ['SELECT * FROM raw_row WHERE source_id = 1 AND sheet_ordinal = 0 AND row_number = 5', /SEARCH raw_row USING INDEX \S+ \(source_id=\? AND sheet_ordinal=\? AND row_number=\?\)/],
   ['SELECT * FROM raw_row WHERE id = 1', /SEARCH raw_row USING INTEGER PRIMARY KEY/],
-  ['SELECT * FROM run_record_person WHERE run_id = 1 AND record_id = 3', /SEARCH run_record_person USING (COVERING )?INDEX \S+ \(run_id=\? AND record_id=\?\)/],
-  ['SELECT * FROM run_person_household WHERE run_id = 1 AND person_id = 3', /SEARCH run_person_household USING (COVERING )?INDEX \S+ \(run_id=\? AND person_id=\?\)/],
+  ['SELECT * FROM run_record_person WHERE run_id = 1 AND record_id = 3', /SEARCH run_record_person USING PRIMARY KEY \(run_id=\? AND record_id=\?\)/],
+  ['SELECT * FROM run_person_household WHERE run_id = 1 AND person_id = 3', /SEARCH run_person_household USING PRIMARY KEY \(run_id=\? AND person_id=\?\)/],
   ['SELECT * FROM link_decision WHERE record_b = 2', /SEARCH link_decision USING INDEX link_decision_b/],
 ];
 
