@@ -57,3 +57,18 @@ export function birthYearKey(p: Prepared, i: number): number {
   const y = p.birthYear ? (p.birthYear[i] as number) : (p.dob[i] as number) >= 0 ? (p.dobY[i] as number) : 0;
   return y > 0 ? y : -1;
 }
+
+/**
+ * Whether records i and j were born at least a generation apart (`days` between full dates;
+ * where either has only a year, the years more than `years` apart, so a year given for any day
+ * of it still leaves a generation between them). A year alone compared with a day count would
+ * read as centuries.
+ */
+export function generationApart(p: Prepared, i: number, j: number, days: number, years: number): boolean {
+  const a = p.dob[i] as number;
+  const b = p.dob[j] as number;
+  if (a >= 0 && b >= 0) return Math.abs(a - b) >= days;
+  const ya = p.birthYear ? (p.birthYear[i] as number) : 0;
+  const yb = p.birthYear ? (p.birthYear[j] as number) : 0;
+  return ya > 0 && yb > 0 && Math.abs(ya - yb) > years;
+}
