@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
+import { identityValues, scrubRunNotes } from '../../electron/engine/baseline/erase-run-notes.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { useTempDirs } from '../helpers/temp.js';
 
@@ -79,13 +80,25 @@ describe('names and dates of birth as registers give them', () => {
   });
 
   it('a year of birth alone (or month and year) counts as a date of birth for identifying someone, and is never read as a day number', async () => {
-    const { store } = await importText('register.csv', 'Surname,Forename,Born\nLee,Ann,1843\nRay,Bob,c. 1790\nKay,Eve,Mar 1802\nFox,Tom,\nLow,Sue,12/05/1840\n');
+    const { store } = await importText('register.csv', 'Surname,Forename,Born,Father\nLee,Ann,1843,Jeremiah Lee\nRay,Bob,c. 1790,Amos Ray\nKay,Eve,Mar 1802,\nFox,Tom,,\nLow,Sue,12/05/1840,\n');
     expect(rawRows(store).map((r) => r.status)).toEqual(['record', 'record', 'record', 'quarantine', 'record']);
     const recs = recordsOf(store);
     expect(recs.map((r) => r.dob)).toEqual([null, null, null, '1840-05-12']);
     expect(recs[0]?.problems_json).toMatch(/only the year of birth \(1843\): stored as the year of birth/);
     // the year alone is kept for linkage, and only where the date itself is unknown
     expect(store.reader.prepare('SELECT dob_year FROM record ORDER BY id').pluck().all()).toEqual([1843, 1790, 1802, null]);
+    // and read by the linker
+    expect(loadRecords(store.reader).map((r) => r.dobYear)).toEqual([1843, 1790, 1802, null]);
+    // erasing a person scrubs their father's forename from a run's notes, as it does their own names
+    const db = store.writer;
+    db.prepare(
+      `INSERT INTO link_run (started_at, finished_at, run_by, spec_json, threshold, prior, sources_json, records, candidate_pairs, stored_pairs, persons, households, blocking_json, training_json, summary_json)
+       VALUES ('t', 't', 't', '{}', 0.9, 0.001, '[]', 2, 0, 0, 2, 2, ?, '{}', '{}')`,
+    ).run(JSON.stringify({ largest: ['JEREMIAH LEE', 'AMOS RAY'] }));
+    const first = JSON.stringify([db.prepare('SELECT min(id) FROM record').pluck().get()]);
+    expect(identityValues(db, first)).toContain('JEREMIAH LEE');
+    expect(scrubRunNotes(db, identityValues(db, first))).toBe(1);
+    expect(JSON.parse(db.prepare('SELECT blocking_json FROM link_run').pluck().get() as string)).toEqual({ largest: ['(erased)', 'AMOS RAY'] });
     // the name-only row says what it lacks
     expect(rawRows(store)[3]?.reason).toMatch(/^not enough to identify a person: the row has only a name/);
   });

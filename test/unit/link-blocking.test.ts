@@ -27,6 +27,16 @@ describe('blocking', () => {
     record(5, { forename: 'Ann', dob: '1971-05-06', sourceId: 2 }),
   ];
 
+  it('keys a birth year on a year given alone too, and never invents a month for it', () => {
+    const registers = [record(1, { dob: '1843-05-02' }), record(2, { dob: null, dobYear: 1843 }), record(3, { dob: null, dobYear: 1870 }), record(4, { dob: '1843-05-30' })];
+    expect(pairsOf(registers, [{ name: 'year', keys: ['surnamePhonetic', 'birthYear'] }]).map(([a, b]) => [a, b])).toEqual([
+      [1, 2],
+      [1, 4],
+      [2, 4],
+    ]);
+    expect(pairsOf(registers, [{ name: 'month', keys: ['surnamePhonetic', 'birthMonth'] }]).map(([a, b]) => [a, b])).toEqual([[1, 4]]);
+  });
+
   it('emits each pair once, by the first rule that finds it', () => {
     const pairs = pairsOf(people, [
       { name: 'dob', keys: ['dob'] },

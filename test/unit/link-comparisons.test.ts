@@ -95,6 +95,12 @@ describe('forename/surname swapped', () => {
 table('date of birth', [
   { description: 'missing', a: { dob: '1980-05-12' }, b: {}, expected: 'missing' },
   { description: 'placeholder 1900-01-01 counts as missing', a: { dob: '1900-01-01' }, b: { dob: '1900-01-01' }, expected: 'missing' },
+  { description: 'a year alone agreeing with a full date\'s year', a: { dob: '1843-05-02' }, b: { dobYear: 1843 }, expected: 'same year, one given as a year only' },
+  { description: 'two years alone agreeing', a: { dobYear: 1790 }, b: { dobYear: 1790 }, expected: 'same year, one given as a year only' },
+  { description: 'a year alone one out (an age given before the birthday) is neutral', a: { dob: '1843-05-02' }, b: { dobYear: 1842 }, expected: 'missing' },
+  { description: 'a year alone further out is different', a: { dob: '1843-05-02' }, b: { dobYear: 1845 }, expected: 'different' },
+  { description: 'a year alone against no date at all, or a placeholder, is missing', a: { dob: '1900-01-01' }, b: { dobYear: 1900 }, expected: 'missing' },
+  { description: 'a year alone is never read where the full date is given', a: { dob: '1843-05-02', dobYear: 1870 }, b: { dob: '1843-05-02' }, expected: 'exact' },
   { description: 'exact', a: { dob: '1980-05-12' }, b: { dob: '1980-05-12' }, expected: 'exact' },
   { description: 'exact on 1 January weighs as a possible placeholder', a: { dob: '1975-01-01' }, b: { dob: '1975-01-01' }, expected: 'exact, 1 January (often a placeholder)' },
   { description: 'day and month swapped', a: { dob: '2015-04-09' }, b: { dob: '2015-09-04' }, expected: 'day and month swapped' },

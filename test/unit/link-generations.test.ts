@@ -62,6 +62,13 @@ describe('parents and children with one name', () => {
     expect(personOf[0]).not.toBe(personOf[1]);
   });
 
+  it('with only a year of birth on one record: the same year joins at the home, a year a generation away stays apart', async () => {
+    const records = [record({ dob: '1968-04-02' }), record({ dob: null, dobYear: 1968 }), record({ dob: null, dobYear: 2010 }), record({ forename: 'Ayesha', sex: 'F', dob: '1972-01-20' }), ...background()];
+    const { personOf } = await link(records);
+    expect(personOf[1]).toBe(personOf[0]);
+    expect(personOf[2]).not.toBe(personOf[0]);
+  });
+
   it('joins a year keyed wrongly (1968 / 1986 is two digits swapped), at the same home', async () => {
     const records = [record({ dob: '1968-04-02' }), record({ dob: '1986-04-02' }), record({ forename: 'Ayesha', sex: 'F', dob: '1972-01-20' }), ...background()];
     const { personOf } = await link(records);

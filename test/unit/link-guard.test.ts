@@ -4,7 +4,7 @@
 // few huge blocks loses them and the analysis names it.
 import { describe, expect, it } from 'vitest';
 import { analyseBlocks, effectiveRules } from '../../electron/engine/link/blocking.js';
-import { degenerateReason, guardTrainedModel } from '../../electron/engine/link/model-guard.js';
+import { capYearOnly, degenerateReason, guardTrainedModel } from '../../electron/engine/link/model-guard.js';
 import { prepare } from '../../electron/engine/link/prepare.js';
 import { defaultMatchSpec } from '../../electron/engine/link/spec.js';
 import { parametersFromSpec } from '../../electron/engine/link/train.js';
@@ -52,6 +52,36 @@ describe('a degenerate comparison', () => {
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatch(/"date of birth".*default m values/);
     expect(Array.from(params.m[dob]!)).toEqual(Array.from(prior.m[dob]!));
+  });
+});
+
+describe('a year of birth alone', () => {
+  it('weighs no more than the whole date agreeing, and no less than "different"', () => {
+    const dob = at('dob');
+    const yearOnly = levelAt('dob', 'yearOnly');
+    const exact = levelAt('dob', 'exact');
+    const last = spec.comparisons[dob]!.levels.length - 1;
+    const wOf = (params: ReturnType<typeof parametersFromSpec>, l: number): number => w(params.m[dob]![l]!, params.u[dob]![l]!);
+    const over = parametersFromSpec(spec);
+    over.m[dob]![yearOnly] = 0.5;
+    over.u[dob]![yearOnly] = 0.000001;
+    expect(wOf(over, yearOnly)).toBeGreaterThan(wOf(over, exact));
+    capYearOnly(spec, dob, over);
+    expect(wOf(over, yearOnly)).toBeCloseTo(wOf(over, exact), 6);
+    const starved = parametersFromSpec(spec);
+    starved.m[dob]![yearOnly] = 0.00001;
+    starved.u[dob]![yearOnly] = 0.2;
+    guardTrainedModel(spec, starved, parametersFromSpec(spec), spec.comparisons.map(() => true));
+    expect(wOf(starved, yearOnly)).toBeGreaterThanOrEqual(wOf(starved, last) - 1e-9);
+  });
+
+  it('is commoner among matches than exact where many records have only a year, and that is no degenerate model', () => {
+    const dob = at('dob');
+    const params = parametersFromSpec(spec);
+    const m = params.m[dob]!;
+    m[levelAt('dob', 'exact')] = 0.3;
+    m[levelAt('dob', 'yearOnly')] = 0.5;
+    expect(degenerateReason(spec, dob, m, params.u[dob]!)).toBeNull();
   });
 });
 

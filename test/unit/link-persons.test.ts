@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
-import { linkPersons, type LinkPersonsOptions } from '../../electron/engine/link/link-persons.js';
+import { checkRecords, linkPersons, type LinkPersonsOptions } from '../../electron/engine/link/link-persons.js';
 import { defaultMatchSpec, parseMatchSpec } from '../../electron/engine/link/spec.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
 import { blankLinkRecord, fixedSpec } from '../helpers/link-record.js';
@@ -156,6 +156,8 @@ describe('bad input', () => {
   it('all dates of birth missing', async () => {
     const rs = strangers(20).map((r) => ({ ...r, dob: null }));
     expect(await kindOf(linkPersons(rs, {}, silentJob()))).toMatch(/^bad-input: No record has a date of birth/);
+    // a year of birth alone (a burial register's ages) tells namesakes apart: no refusal, no warning
+    expect(checkRecords(rs.map((r) => ({ ...r, dobYear: 1843 })), String)).toEqual([]);
   });
 
   it('one giant block', async () => {

@@ -87,6 +87,10 @@ describe('the model as Splink 4 settings', () => {
     const dob = comparisons.find((c) => c.output_column_name === 'dob')!.comparison_levels;
     expect(dob[1]!.sql_condition).toBe(`"dob_l" = "dob_r" AND substr("dob_l", 6, 5) <> '01-01'`);
     expect(dob.find((l) => l.label_for_charts === 'within a month')!.sql_condition).toBe(`abs(date_diff('day', CAST("dob_l" AS DATE), CAST("dob_r" AS DATE))) <= 31`);
+    // a year alone: missing only where a year is (or the years are one apart), agreeing where the years are equal
+    expect(dob[0]!.sql_condition).toBe('"birth_year_l" IS NULL OR "birth_year_r" IS NULL OR (("dob_l" IS NULL OR "dob_r" IS NULL) AND abs("birth_year_l" - "birth_year_r") = 1)');
+    expect(dob[dob.length - 2]!.sql_condition).toBe('("dob_l" IS NULL OR "dob_r" IS NULL) AND "birth_year_l" = "birth_year_r"');
+    expect(blockingRuleSql({ keys: ['surnamePhonetic', 'birthYear'] })).toBe('l."surname_soundex" = r."surname_soundex" AND l."birth_year" = r."birth_year"');
     const forename = comparisons.find((c) => c.output_column_name === 'first_name')!.comparison_levels;
     expect(forename[1]).toMatchObject({ sql_condition: '"first_name_l" = "first_name_r"', tf_adjustment_column: 'first_name', tf_adjustment_weight: 1 });
     const nino = comparisons.find((c) => c.output_column_name === 'nino')!.comparison_levels;

@@ -77,3 +77,31 @@ describe('a record without a date of birth', () => {
     expect(other.analysis.rules.find((r) => r.rule === rule)?.comparisons).toBe(0);
   });
 });
+
+describe('a record with only a year of birth (a burial register\'s age, a census\'s "c. 1843")', () => {
+  // named apart from one another, so each name is as rare as it would be in a register
+  const others = ['ANN LEE', 'BOB RAY', 'EVE KAY', 'TOM FOX', 'SUE LOW', 'JIM ROE', 'MAY DEE', 'NED ASH'].map((name, k): LinkRecord => {
+    const [forename, surname] = name.split(' ') as [string, string];
+    return { ...blankLinkRecord(20 + k), forename, surname, dob: `18${10 + k}-0${1 + (k % 9)}-1${k % 9}` };
+  });
+  const haigh = (id: number, dob: string | null, dobYear: number | null): LinkRecord => ({ ...blankLinkRecord(id), forename: 'JOSIAH', surname: 'HAIGH', sex: 'M', dob, dobYear });
+
+  it('links to its dated self where the name agrees, and to nobody whose year differs', async () => {
+    const records = [haigh(1, '1843-05-02', null), haigh(2, null, 1843), haigh(3, null, 1870), ...others];
+    // a prior for a small register: the name and sex alone (one in three records is a Josiah Haigh) stay below the threshold
+    const result = await linkPersons(records, { spec: fixedSpec(undefined, 0.01), threads: 1 }, silentJob());
+    const personOf = result.clusters.personOf;
+    expect(personOf[1]).toBe(personOf[0]);
+    expect(personOf[2]).not.toBe(personOf[0]);
+    expect(personOf[2]).not.toBe(personOf[1]);
+    const dob = result.spec.comparisons.findIndex((c) => c.field === 'dob');
+    const K = result.spec.comparisons.length;
+    const kindOf = (a: number, b: number): string | undefined => {
+      for (let x = 0; x < result.pairs.count; x++) {
+        if (result.pairs.a[x] === a && result.pairs.b[x] === b) return result.spec.comparisons[dob]!.levels[result.pairs.levels[x * K + dob] as number]!.kind;
+      }
+      return undefined;
+    };
+    expect(kindOf(0, 1)).toBe('yearOnly');
+  });
+});

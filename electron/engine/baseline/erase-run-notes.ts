@@ -6,11 +6,17 @@ import type { Db } from '../store/database.js';
 const ERASED = '(erased)';
 const NOTE_COLUMNS = ['blocking_json', 'training_json', 'summary_json'] as const;
 
+/** A father's forename names a family member (a register's, a census's), and a run's notes can hold it: a store from before the column reads NULL. */
+function fatherForename(db: Db): string {
+  const has = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('record') WHERE name = 'father_forename'").get() as { n: number }).n > 0;
+  return has ? 'father_forename' : 'NULL';
+}
+
 /** The values of the records' identity fields worth looking for (short ones would match anyone). */
 export function identityValues(db: Db, recordIdsJson: string): string[] {
   const rows = db
     .prepare(
-      `SELECT forename, middle_names, surname, dob, postcode, replace(postcode, ' ', ''), address, uprn, nhs_number, nino, upn, agency_ref, other_id
+      `SELECT forename, middle_names, surname, dob, postcode, replace(postcode, ' ', ''), address, uprn, nhs_number, nino, upn, agency_ref, other_id, ${fatherForename(db)}
        FROM record WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .raw(true)

@@ -5,6 +5,7 @@
 // rule" de-duplication), as parallel Int32Arrays with i < j.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { i32, type Prepared } from './prepare.js';
+import { birthYearKey } from './dob-year.js';
 import type { BlockingKey, BlockingRule, MatchSpec } from './spec.js';
 
 export interface BlockSummary {
@@ -101,7 +102,7 @@ function keyValues(p: Prepared, key: BlockingKey): Int32Array {
         v = p.dob[i] as number;
         break;
       case 'birthYear':
-        v = (p.dob[i] as number) >= 0 ? (p.dobY[i] as number) : -1;
+        v = birthYearKey(p, i);
         break;
       case 'birthMonthDay':
         v = (p.dob[i] as number) >= 0 ? (p.dobM[i] as number) * 32 + (p.dobD[i] as number) : -1;
@@ -176,7 +177,7 @@ function describeKey(p: Prepared, key: BlockingKey, i: number): string {
     case 'dob':
       return `${p.dobY[i]}-${String(p.dobM[i]).padStart(2, '0')}-${String(p.dobD[i]).padStart(2, '0')}`;
     case 'birthYear':
-      return String(p.dobY[i]);
+      return String(birthYearKey(p, i));
     case 'birthMonth':
       return `month ${p.dobM[i]}`;
     case 'birthMonthDay':

@@ -5,6 +5,7 @@ import { NAME, R, REC, type Prepared } from './prepare.js';
 import { LEVEL_KINDS, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 import { jaroWinkler, withinOneEdit } from './strings.js';
 import { detailLevel } from './person-details.js';
+import { yearOnlyLevel } from './dob-year.js';
 
 /** Transliterations must still look alike (IAN and ANN share a skeleton, not a name). */
 const TRANSLITERATION_MIN_JW = 0.75;
@@ -198,7 +199,7 @@ function dobLevel(p: Prepared, c: CompiledComparison, oi: number, oj: number): n
   const rec = p.rec;
   const a = rec[oi + R.dob] as number;
   const b = rec[oj + R.dob] as number;
-  if (a < 0 || b < 0) return 0;
+  if (a < 0 || b < 0) return yearOnlyLevel(p, c, oi / REC, oj / REC);
   const pa = rec[oi + R.ymd] as number;
   const pb = rec[oj + R.ymd] as number;
   const ya = pa >> 9;

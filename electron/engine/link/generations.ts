@@ -15,13 +15,14 @@ import type { Prepared } from './prepare.js';
 import { alike } from './twins.js';
 import type { LevelKind, MatchSpec } from './spec.js';
 import type { LinkRecord } from './types.js';
+import { generationApart } from './dob-year.js';
 
 /** Years between two dates of birth from which two records are a generation apart. */
 export const GENERATION_YEARS = 12;
 const GENERATION_DAYS = Math.round(GENERATION_YEARS * 365.25);
 
 /** DOB levels that explain a difference as a keying error (the dates may be one person's). */
-const DOB_TYPO: ReadonlySet<LevelKind> = new Set(['exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart']);
+const DOB_TYPO: ReadonlySet<LevelKind> = new Set(['exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart', 'yearOnly']);
 /** Address levels that mean the same home. */
 const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['uprn', 'flatNumberStreet', 'numberStreet']);
 const IDENTIFIER_AGREES: ReadonlySet<LevelKind> = new Set(['exact', 'oneCharacter']);
@@ -86,7 +87,7 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
     const dobLevel = gammas[base + dob] as number;
     let apart = false;
     const sameName = forename < 0 || gammas[base + forename] !== forenameDifferent;
-    if (sameName && dobLevel !== 0 && dobTypo[dobLevel] === 0 && Math.abs((p.dob[i] as number) - (p.dob[j] as number)) >= GENERATION_DAYS) {
+    if (sameName && dobLevel !== 0 && dobTypo[dobLevel] === 0 && generationApart(p, i, j, GENERATION_DAYS, GENERATION_YEARS)) {
       const sameHome = (postcodeExact >= 0 && gammas[base + postcode] === postcodeExact) || (address >= 0 && home[gammas[base + address] as number] === 1);
       apart = sameHome;
     }

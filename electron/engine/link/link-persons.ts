@@ -120,7 +120,7 @@ export function checkRecords(records: readonly LinkRecord[], sourceName: (source
     if (!s) perSource.set(r.sourceId, (s = { records: 0, named: 0, dob: 0 }));
     s.records++;
     if (usableName(r.forename) || usableName(r.surname)) s.named++;
-    if (r.dob) {
+    if (r.dob || r.dobYear) {
       s.dob++;
       anyDob = true;
     }

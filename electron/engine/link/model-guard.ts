@@ -45,6 +45,8 @@ export function degenerateReason(spec: MatchSpec, c: number, m: ArrayLike<number
     const mMain = m[main] as number;
     if ((m[last] as number) > mMain) return `m of "${levels[main]!.label}" (${fmt(mMain)}) was below m of "${levels[last]!.label}" (${fmt(m[last] as number)})`;
     for (let l = main + 1; l < last; l++) {
+      // how often matches take "yearOnly" says how many records lack a full date, not how good the model is
+      if (levels[l]!.kind === 'yearOnly') continue;
       if ((m[l] as number) > mMain) return `m of "${levels[l]!.label}" (${fmt(m[l] as number)}) was above m of "${levels[main]!.label}" (${fmt(mMain)})`;
     }
   }
@@ -109,6 +111,22 @@ export function guardTrainedModel(spec: MatchSpec, params: Parameters, prior: Pa
     }
     const raised = raiseStarvedLevels(spec, k, params);
     if (raised.length > 0) raisedAll.push({ comparison: c.name, levels: raised });
+    capYearOnly(spec, k, params);
   });
   return { fellBack, raised: raisedAll, warnings };
+}
+
+/**
+ * A year alone agreeing never weighs more than the whole date agreeing: lowers "yearOnly"'s m
+ * to the exact level's weight where training left it above (a sparse level EM over-filled).
+ */
+export function capYearOnly(spec: MatchSpec, c: number, params: Parameters): void {
+  const levels = spec.comparisons[c]?.levels ?? [];
+  const yearOnly = levels.findIndex((l) => l.kind === 'yearOnly');
+  const exact = levels.findIndex((l) => l.kind === 'exact');
+  if (yearOnly < 0 || exact < 0) return;
+  const m = params.m[c] as Float64Array;
+  const u = params.u[c] as Float64Array;
+  const wExact = weight(m[exact] as number, u[exact] as number);
+  if (weight(m[yearOnly] as number, u[yearOnly] as number) > wExact) m[yearOnly] = Math.max(1e-9, (u[yearOnly] as number) * 2 ** wExact);
 }

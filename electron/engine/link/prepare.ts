@@ -8,6 +8,7 @@ import { canonicalName, nicknameGroupsOf, transliterationKey } from './names.js'
 import { soundex } from './strings.js';
 import type { LinkRecord } from './types.js';
 import { prepareDetails, type PersonDetails } from './person-details.js';
+import { birthYears } from './dob-year.js';
 
 /** Compressed sparse rows: the values of row i are values[offsets[i] .. offsets[i+1]). */
 export interface Csr {
@@ -92,6 +93,8 @@ export interface Prepared {
   dobY: Int16Array;
   dobM: Int8Array;
   dobD: Int8Array;
+  /** year of birth: of the full date, else a year given alone (dob-year.ts); 0 when none */
+  birthYear?: Int16Array;
   /** 0 missing/unknown, 1 M, 2 F */
   sex: Int8Array;
 
@@ -604,5 +607,6 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     pcTotal,
     otherIdTotal,
     details: prepareDetails(records),
+    birthYear: birthYears(records, dob, dobY),
   };
 }

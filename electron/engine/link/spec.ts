@@ -28,6 +28,8 @@ export const LEVEL_KINDS = [
   'sameYear',
   /** years one apart, birthday within a month of the same: a birth year worked out from an age */
   'yearApart',
+  /** one side has only a year of birth, and the years are equal (dob-year.ts) */
+  'yearOnly',
   'sector', // postcode sector (S60 1)
   'district', // postcode district (S60)
   'oneCharacter', // one edit apart (Damerau–Levenshtein 1): postcode typos, non-UK codes, identifiers keyed wrongly
@@ -43,7 +45,7 @@ const FIELD_LEVELS: Record<ComparisonField, readonly LevelKind[]> = {
   forename: ['null', 'exact', 'nickname', 'transliteration', 'middleName', 'jaroWinkler', 'initial', 'else'],
   surname: ['null', 'exact', 'hyphenPart', 'previousSurname', 'transliteration', 'jaroWinkler', 'else'],
   nameSwap: ['null', 'swapped', 'else'],
-  dob: ['null', 'exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart', 'sameYear', 'else'],
+  dob: ['null', 'exact', 'placeholderDate', 'dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart', 'sameYear', 'yearOnly', 'else'],
   sex: ['null', 'exact', 'else'],
   postcode: ['null', 'exact', 'sector', 'district', 'oneCharacter', 'else'],
   address: ['null', 'uprn', 'flatNumberStreet', 'numberStreet', 'tokenOverlap', 'else'],
@@ -338,6 +340,8 @@ export function defaultMatchSpec(): MatchSpec {
           // a year given as an age at an event ("aged 40" before the birthday) is one out
           level('a year apart, birthday within a month', 'yearApart', 0.01, 0.0005),
           level('same year', 'sameYear', 0.01, 0.01),
+          // a burial register's age or a census's "c. 1790": the year is all there is to agree on
+          level('same year, one given as a year only', 'yearOnly', 0.03, 0.0005),
           level('different', 'else', 0.02, 0.99),
         ],
       },

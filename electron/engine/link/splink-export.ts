@@ -23,6 +23,7 @@ export const SPLINK_INPUT_COLUMNS: Record<string, string> = {
   first_name_translit: 'transliteration skeleton of first_name (Mohammed and Muhammad share one)',
   surname_translit: 'transliteration skeleton of surname',
   dob: "date of birth as 'YYYY-MM-DD' text; placeholders (1900-01-01) as NULL",
+  birth_year: 'year of birth as an integer: the year of dob, else a year given alone (record.dob_year); NULL when neither',
   sex: "'M' or 'F'",
   postcode: "UK postcode as 'S60 1AB'",
   address: 'the address as one line, upper case',
@@ -64,6 +65,7 @@ const r = (column: string): string => `"${column}_r"`;
 const q = (v: number): string => String(Number(v.toPrecision(6)));
 
 function nullCondition(comparison: Comparison): string {
+  if (comparison.field === 'dob' && comparison.levels.some((x) => x.kind === 'yearOnly')) return yearOnlyNullCondition();
   switch (comparison.field) {
     case 'nameSwap':
       return ['first_name', 'surname'].map((c) => `${l(c)} IS NULL OR ${r(c)} IS NULL`).join(' OR ');
@@ -121,6 +123,8 @@ export function levelCondition(comparison: Comparison, level: ComparisonLevel): 
       return `substr(${a}, 1, 4) = substr(${b}, 1, 4)`;
     case 'yearApart':
       return `abs(CAST(substr(${a}, 1, 4) AS INTEGER) - CAST(substr(${b}, 1, 4) AS INTEGER)) = 1 AND abs(abs(date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))) - 365) <= 31`;
+    case 'yearOnly':
+      return yearOnlyCondition();
     case 'sector':
       return `split_part(${a}, ' ', 1) = split_part(${b}, ' ', 1) AND substr(split_part(${a}, ' ', 2), 1, 1) = substr(split_part(${b}, ' ', 2), 1, 1)`;
     case 'district':
@@ -140,6 +144,19 @@ export function levelCondition(comparison: Comparison, level: ComparisonLevel): 
   }
 }
 
+/**
+ * With a "yearOnly" level the date of birth is missing only where a year is (or a full date is
+ * missing and the years are one apart: within an age's tolerance, no evidence either way); a year
+ * alone never meets the full-date levels (their SQL is NULL on a NULL dob).
+ */
+function yearOnlyNullCondition(): string {
+  return `${l('birth_year')} IS NULL OR ${r('birth_year')} IS NULL OR ((${l('dob')} IS NULL OR ${r('dob')} IS NULL) AND abs(${l('birth_year')} - ${r('birth_year')}) = 1)`;
+}
+
+function yearOnlyCondition(): string {
+  return `(${l('dob')} IS NULL OR ${r('dob')} IS NULL) AND ${l('birth_year')} = ${r('birth_year')}`;
+}
+
 /** SQL for one blocking key, over the aliases l and r. */
 function keyCondition(key: BlockingKey): string {
   const eq = (column: string): string => `l."${column}" = r."${column}"`;
@@ -147,7 +164,7 @@ function keyCondition(key: BlockingKey): string {
     case 'dob':
       return eq('dob');
     case 'birthYear':
-      return 'substr(l."dob", 1, 4) = substr(r."dob", 1, 4)';
+      return eq('birth_year');
     case 'birthMonth':
       return 'substr(l."dob", 6, 2) = substr(r."dob", 6, 2)';
     case 'birthMonthDay':

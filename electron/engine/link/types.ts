@@ -22,6 +22,8 @@ export interface LinkRecord {
   previousSurname?: string | null;
   /** ISO yyyy-mm-dd */
   dob: string | null;
+  /** A year of birth given alone ("1843", "c. 1790"), only where `dob` is empty: dob-year.ts. */
+  dobYear?: number | null;
   sex: 'M' | 'F' | 'U' | null;
   /** Normalised UK postcode ("S60 1AB") when valid, else null. */
   postcode: string | null;

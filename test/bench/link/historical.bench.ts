@@ -25,6 +25,9 @@
 //     [--details]      also give each register-shaped record (historical, parish, notables) a father's forename
 //                      and an occupation where its register would (drawn from a stream of their own, so the
 //                      records are otherwise the same): what the linker makes of them
+//     [--year-only F]  give a share F of the undated records of the register-shaped sets a year of birth alone
+//                      (LinkRecord.dobYear: a burial's age, a census's "c. 1790"; one in three a year early, an age
+//                      given before the birthday), drawn from a stream of their own so the records are otherwise the same
 //     [--ambiguity]    how many people share each undated record's name and parish: what no linker can tell apart
 //     [--write-csv F]  also write the set as a csv in the public historical set's columns (unique_id,
 //                      cluster, full_name, first_and_surname, first_name, surname, dob, birth_place,
@@ -94,6 +97,18 @@ const iso = (y: number, m: number, d: number): string => `${y}-${String(m).padSt
 interface Truth {
   records: LinkRecord[];
   person: string[];
+  /** each record's person's true year of birth (register-shaped sets), for --year-only */
+  born?: number[];
+}
+
+/** A year of birth alone for a share of the undated records (see --year-only). */
+function addBirthYears(truth: Truth, share: number, seed: number): void {
+  const random = rng(seed + 5);
+  truth.records.forEach((r, i) => {
+    const y = truth.born?.[i];
+    if (r.dob || y === undefined) return;
+    if (random() < share) r.dobYear = random() < 1 / 3 ? y - 1 : y;
+  });
 }
 
 /** A record of the register: every field empty but its ID, source and census date. */
@@ -125,6 +140,7 @@ function historical(people: number, seed: number): Truth {
   const random = rng(seed);
   const records: LinkRecord[] = [];
   const person: string[] = [];
+  const born: number[] = [];
   for (let p = 0; p < people; p++) {
     const { male, forename, surname, y, m, d, home: parish, copies } = registerPerson(random);
     for (let c = 0; c < copies; c++) {
@@ -138,9 +154,10 @@ function historical(people: number, seed: number): Truth {
       r.address = random() < 0.85 ? (random() < 0.9 ? parish : pick(random, PARISHES)) : null;
       records.push(r);
       person.push(`h${p}`);
+      born.push(y);
     }
   }
-  return { records, person };
+  return { records, person, born };
 }
 
 /**
@@ -204,6 +221,7 @@ function parish(people: number, seed: number): Truth {
   const random = rng(seed);
   const records: LinkRecord[] = [];
   const person: string[] = [];
+  const born: number[] = [];
   for (let p = 0; p < people; p++) {
     const { male, forename, surname, y, m, d, home, copies } = registerPerson(random);
     for (let c = 0; c < copies; c++) {
@@ -218,9 +236,10 @@ function parish(people: number, seed: number): Truth {
       r.address = random() < 0.8 ? (random() < 0.85 ? home : pick(random, PARISHES)) : null;
       records.push(r);
       person.push(`p${p}`);
+      born.push(y);
     }
   }
-  return { records, person };
+  return { records, person, born };
 }
 
 // Surnames as varied as a national set's: a common core and many compounds of English place and
@@ -244,6 +263,7 @@ function notables(people: number, seed: number): Truth {
   const random = rng(seed);
   const records: LinkRecord[] = [];
   const person: string[] = [];
+  const born: number[] = [];
   for (let p = 0; p < people; p++) {
     const male = random() < 0.75;
     const forename = pick(random, male ? MALE_WIDE : FEMALE_WIDE);
@@ -280,9 +300,10 @@ function notables(people: number, seed: number): Truth {
       r.postcodeRaw = pc;
       records.push(r);
       person.push(`n${p}`);
+      born.push(y);
     }
   }
-  return { records, person };
+  return { records, person, born };
 }
 
 const FIRST_MODERN = 'Oliver George Harry Jack Noah Leo Arthur Muhammad Oscar Charlie Jacob Thomas Freddie Alfie Theo Olivia Amelia Isla Ava Ivy Freya Lily Florence Mia Willow Rosie Sophia Isabella Grace Daisy'.split(' ');
@@ -404,6 +425,7 @@ for (const name of (arg('cases') ?? 'historical,parish,notables,contact').split(
   const truth = c.make(people, seed);
   const { records, person } = truth;
   if (process.argv.includes('--details') && name !== 'contact') addDetails(truth, seed);
+  if (arg('year-only')) addBirthYears(truth, Number(arg('year-only')), seed);
   if (process.argv.includes('--ambiguity')) process.stdout.write(`  undated records with a name and a parish: ${JSON.stringify(ambiguity(truth))}\n`);
   const csvOut = arg('write-csv');
   if (csvOut) {
@@ -422,7 +444,8 @@ for (const name of (arg('cases') ?? 'historical,parish,notables,contact').split(
   const predicted = Array.from(result.clusters.personOf, String);
   const score = pairwiseScore(predicted, person);
   const missingDob = records.filter((r) => !r.dob).length / records.length;
-  const line = { case: name, label: c.label, records: records.length, people, missingDob: Number(missingDob.toFixed(3)), precision: score.precision, recall: score.recall, f1: score.f1, seconds, candidatePairs: result.candidatePairs, persons: result.clusters.personCount, warnings: result.warnings, fellBack: result.training.fellBack ?? [], capped: result.analysis.capped };
+  const yearOnly = records.filter((r) => !r.dob && r.dobYear).length / records.length;
+  const line = { case: name, label: c.label, records: records.length, people, missingDob: Number(missingDob.toFixed(3)), yearOnly: Number(yearOnly.toFixed(3)), precision: score.precision, recall: score.recall, f1: score.f1, seconds, candidatePairs: result.candidatePairs, persons: result.clusters.personCount, warnings: result.warnings, fellBack: result.training.fellBack ?? [], capped: result.analysis.capped };
   results.push(line);
   process.stdout.write(`${c.label}: ${records.length} records, P ${score.precision.toFixed(4)} R ${score.recall.toFixed(4)} F1 ${score.f1.toFixed(4)}, ${seconds} s, ${result.candidatePairs} pairs\n`);
   for (const w of result.warnings) process.stdout.write(`  warning: ${w}\n`);
