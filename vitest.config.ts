@@ -12,6 +12,8 @@ export default defineConfig({
     environment: 'node',
     // scrypt's answers remembered for the test process (see the file for why that changes nothing).
     setupFiles: ['test/helpers/kdf-memo.ts'],
+    // The CLI compiled once for the tests that run it in a worker or a process of its own.
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
     // Vitest's default leaves a core idle (one worker on a two-core machine). Most files here

@@ -3,37 +3,22 @@
 // sequences unmoved), the audit chain verifies, and a fresh `link` succeeds. The kill happens at
 // fixed checkpoints (BASELINE_TEST_CRASH_AT=<phase>@<step>), not on a timer.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../electron/engine/store/store.js';
-import { REPO, runCli, type CliRun } from '../helpers/cli.js';
+import { cliMain, REPO, runCli, type CliRun } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 const PASS = 'a passphrase for link crash tests';
 const env = { BASELINE_PASSPHRASE: PASS };
 
-// Each kill needs a process of its own, and tsx compiling the CLI's modules in every one of them
-// cost more than the links being killed. So the CLI's own source is bundled once for this file
-// (esbuild, as tsx uses) and each killed `link` runs that. The bundle sits inside the repo (in
-// the ignored dist/) so its packages resolve from node_modules as the CLI's do.
-let bundleDir = '';
-let bundle = '';
-beforeAll(async () => {
-  mkdirSync(join(REPO, 'dist'), { recursive: true });
-  bundleDir = mkdtempSync(join(REPO, 'dist', 'crash-link-cli-'));
-  bundle = join(bundleDir, 'main.mjs');
-  await build({ entryPoints: [join(REPO, 'electron/cli/main.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
-}, 120_000);
-afterAll(() => {
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-});
-
-/** `link` in a child process of its own, killed at the checkpoint given. */
+/**
+ * `link` in a child process of its own, killed at the checkpoint given. Each runs the CLI compiled
+ * once for the test run (test/global-setup.ts), so no process compiles the CLI's modules again.
+ */
 function killedLink(db: string, point: string): CliRun {
-  const result = spawnSync(process.execPath, [bundle, 'link', '--db', db], {
+  const result = spawnSync(process.execPath, [cliMain(), 'link', '--db', db], {
     cwd: REPO,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

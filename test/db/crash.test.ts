@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { REPO } from '../helpers/cli.js';
+import { cliMain, REPO } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 const PASS = 'a passphrase for crash tests';
 
 function cli(args: string[], env: Record<string, string>): { status: number | null; signal: NodeJS.Signals | null } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, [cliMain(), ...args], {
     cwd: REPO,
     stdio: 'ignore',
     env: { PATH: process.env.PATH, HOME: process.env.HOME, BASELINE_PASSPHRASE: PASS, ...env },

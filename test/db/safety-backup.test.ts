@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/engine/store/audit.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { REPO, runCli } from '../helpers/cli.js';
+import { cliMain, REPO, runCli } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -41,7 +41,7 @@ describe('backup and restore', () => {
     csv(big[0] ?? '', 15_000, 'Bea');
     csv(big[1] ?? '', 15_000, 'Cal');
 
-    const importer = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'import', ...big, '--db', db], {
+    const importer = spawn(process.execPath, [cliMain(), 'import', ...big, '--db', db], {
       cwd: REPO,
       stdio: 'ignore',
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env(dir) },

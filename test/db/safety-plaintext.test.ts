@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { REPO } from '../helpers/cli.js';
+import { cliMain, REPO } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -76,7 +76,7 @@ describe('no plaintext outside the store', () => {
     const files = [join(dir, 'first.csv'), join(dir, 'second.csv')];
     bigCsv(files[0] ?? '', 20_000, 0);
     bigCsv(files[1] ?? '', 20_000, 20_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'import', ...files, '--db', db], {
+    const child = spawn(process.execPath, [cliMain(), 'import', ...files, '--db', db], {
       cwd: REPO,
       stdio: 'ignore',
       env: { PATH: process.env.PATH, HOME: process.env.HOME, BASELINE_PASSPHRASE: PASS, BASELINE_HOME: join(dir, 'home'), TMPDIR: scratch, SQLITE_TMPDIR: scratch },

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { REPO } from '../helpers/cli.js';
+import { cliMain, REPO } from '../helpers/cli.js';
 
 const PASS = 'a passphrase for read-only tests';
 const dirs: string[] = [];
@@ -23,7 +23,7 @@ function cliWithoutWrite(args: string[]): { code: number | null; stderr: string 
   const asRoot = process.getuid?.() === 0;
   const command = asRoot ? 'runuser' : process.execPath;
   const prefix = asRoot ? ['-u', 'nobody', '--', process.execPath] : [];
-  const r = spawnSync(command, [...prefix, '--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const r = spawnSync(command, [...prefix, cliMain(), ...args], {
     cwd: REPO,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, HOME: '/tmp', TMPDIR: '/tmp', BASELINE_PASSPHRASE: PASS },

@@ -1,8 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { inject } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The CLI's entry, compiled once for the test run (test/global-setup.ts): `node <this> import …`
+ * runs the CLI as `npm run cli` does, without compiling its source again in each process.
+ */
+export const cliMain = (): string => join(inject('cliBundle'), 'main.mjs');
 
 export interface CliRun {
   code: number;
@@ -27,11 +35,10 @@ function summaryOf(stdout: string): Record<string, unknown> | null {
 
 let worker: Worker | null = null;
 
-/** The worker that runs commands in this test file: started once, so each command skips Node's and tsx's start-up. */
+/** The worker that runs commands in this test file (cli-worker.ts, bundled with the CLI): started once, so each command skips Node's start-up. */
 function cliWorker(): Worker {
   if (worker) return worker;
-  const module = new URL('./cli-worker.ts', import.meta.url).href;
-  worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(module)}); });`, { eval: true });
+  worker = new Worker(join(inject('cliBundle'), 'cli-worker.mjs'));
   worker.unref();
   worker.on('exit', () => {
     worker = null;
@@ -41,8 +48,8 @@ function cliWorker(): Worker {
 
 /**
  * Runs the real CLI (`main`, as `npm run cli` does) with no terminal and only the env given, and
- * waits for it. It runs in a worker thread kept for the test file: Node's and tsx's start-up is
- * paid once, not per command. `child: true` (and any crash test, which kills its process) runs it
+ * waits for it. It runs in a worker thread kept for the test file: Node's start-up is paid once,
+ * not per command. `child: true` (and any crash test, which kills its process) runs it
  * in a child process of its own instead.
  */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, options: { child?: boolean } = {}): CliRun {
@@ -63,7 +70,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 
 /** Runs the real CLI in a child process, with no terminal and only the env given. */
 export function runCliChild(args: string[], env: Record<string, string | undefined> = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const result = spawnSync(process.execPath, [cliMain(), ...args], {
     cwd: REPO,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

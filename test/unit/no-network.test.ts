@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/cli.js';
+import { cliMain, REPO } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 const GUARD = join(REPO, 'test/helpers/no-network.cjs');
 
 function guarded(args: string[], log: string, env: Record<string, string> = {}): { code: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, ['--require', GUARD, '--import', 'tsx', ...args], {
+  const r = spawnSync(process.execPath, ['--require', GUARD, ...args], {
     cwd: REPO,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,10 +45,10 @@ describe('no data leaves the machine', () => {
     const log = join(dir, 'net.log');
     const env = { BASELINE_PASSPHRASE: 'a passphrase for tests', BASELINE_HOME: dir };
     const db = join(dir, 'demo.db');
-    const demo = guarded(['electron/cli/main.ts', 'demo', '--households', '60', '--db', db, '--out', join(dir, 'files')], log, env);
+    const demo = guarded([cliMain(), 'demo', '--households', '60', '--db', db, '--out', join(dir, 'files')], log, env);
     expect(demo.code, demo.stderr).toBe(0);
-    const exported = guarded(['electron/cli/main.ts', 'export', 'clusters', '--out', join(dir, 'c.csv'), '--db', db], log, env);
+    const exported = guarded([cliMain(), 'export', 'clusters', '--out', join(dir, 'c.csv'), '--db', db], log, env);
     expect(exported.code, exported.stderr).toBe(0);
     expect(attempts(log)).toEqual([]);
-  });
+  }, 120_000);
 });
