@@ -59,19 +59,26 @@ export function latestRunId(db: Store['reader']): number | null {
   return row.id;
 }
 
+/** The sources a Run reads, as its summary and notes name them. */
+export interface RunSource {
+  id: number;
+  fileName: string;
+  sha256: string;
+  asOf: string;
+  records: number;
+}
+
+export function loadRunSources(store: Store): RunSource[] {
+  return store.reader.prepare('SELECT id, file_name AS fileName, sha256, as_of AS asOf, records FROM source ORDER BY id').all() as RunSource[];
+}
+
 export async function runLink(store: Store, options: RunLinkOptions, job: JobContext): Promise<RunLinkSummary> {
   const started = new Date();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   job.progress('loading', 0, 1);
   const records = loadRecords(store.reader);
-  const sources = store.reader.prepare('SELECT id, file_name AS fileName, sha256, as_of AS asOf, records FROM source ORDER BY id').all() as Array<{
-    id: number;
-    fileName: string;
-    sha256: string;
-    asOf: string;
-    records: number;
-  }>;
+  const sources = loadRunSources(store);
   const sourceName = (id: number): string => sources.find((s) => s.id === id)?.fileName ?? `source ${id}`;
   const decisions = loadDecisions(store.reader);
   const loadSeconds = (performance.now() - t0) / 1000;
@@ -144,7 +151,7 @@ export function writeRun(
   records: readonly LinkRecord[],
   linked: LinkPersonsResult,
   households: HouseholdAssignment,
-  sources: Array<{ id: number; fileName: string; sha256: string; asOf: string; records: number }>,
+  sources: RunSource[],
   user: string,
   started: Date,
   /** called inside the transaction after each step, with the steps done */

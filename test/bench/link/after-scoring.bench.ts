@@ -16,7 +16,7 @@ import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { buildHouseholds } from '../../../electron/engine/link/households/index.js';
 import { linkPersons, type LinkPersonsResult } from '../../../electron/engine/link/link-persons.js';
 import { loadRecords } from '../../../electron/engine/link/load-records.js';
-import { writeRun } from '../../../electron/engine/link/run-link.js';
+import { loadRunSources, writeRun } from '../../../electron/engine/link/run-link.js';
 import type { HouseholdAssignment } from '../../../electron/engine/link/types.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { exportClusters } from '../../../electron/engine/export/clusters.js';
@@ -72,13 +72,7 @@ try {
     const { model: _model, prepared: _prepared, ...rest } = linked;
     writeFileSync(kept, serialize(rest));
   }
-  const sources = store.reader.prepare('SELECT id, file_name AS fileName, sha256, as_of AS asOf, records FROM source ORDER BY id').all() as Array<{
-    id: number;
-    fileName: string;
-    sha256: string;
-    asOf: string;
-    records: number;
-  }>;
+  const sources = loadRunSources(store);
   process.stderr.write(`${records.length} records, ${linked.clusters.personCount} persons, ${linked.pairs.count} pairs\n`);
   const digest = (h: HouseholdAssignment): string => createHash('sha256').update(h.householdOfPerson).digest('hex').slice(0, 16);
   let households: HouseholdAssignment | null = null;
