@@ -1,6 +1,7 @@
 // Cohorts over awkward data, through the real importer and the engine's channels: events outside
 // the window, a victim rather than a cause of ASB, overlapping benefit spells, a child with no date
-// of birth (shown, not guessed), a heading no source can feed ("no data", never zero), and the
+// of birth (shown, not guessed), a pupil whose NC Year makes her a dependent child though her
+// date of birth is keyed wrong, a heading no source can feed ("no data", never zero), and the
 // export's one line per family with a flag.
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -90,6 +91,17 @@ describe('cohorts over awkward data', () => {
     expect(ha.notes.join(' ')).toMatch(/recorded at another postcode \(moved during the window/);
   });
 
+  it('counts a pupil of school age by NC Year as a dependent child, whatever the date of birth says', async () => {
+    const { call } = shared;
+    const summary = await call<CohortSummary>('cohort:evaluate', { programme: 'supporting-families', asOf: AS_OF, limit: 100 });
+    const byId = new Map(summary.families.map((f) => [f.familyId, f]));
+    // HD: three needs (the pupil's absence, a parent's domestic abuse incident and theft), and the
+    // only child is the pupil whose date of birth makes her 20 but whose census gives NC Year 11.
+    expect(byId.get('HD')).toMatchObject({ criteria: { education: true, crime_asb: true, domestic_abuse: true }, qualifies: true });
+    // HA's pupil is a child by date of birth, as before
+    expect(byId.get('HA')).toMatchObject({ criteria: { education: true, crime_asb: true, work: true }, qualifies: true });
+  });
+
   it('says which data a heading needs when no source has it, instead of counting zero', async () => {
     const { call } = shared;
     const s = await call<CohortSummary>('cohort:evaluate', { programme: 'troubled-families-phase-2', asOf: AS_OF });
@@ -108,7 +120,7 @@ describe('cohorts over awkward data', () => {
     expect(parseCsv(text)).toEqual([
       ['family_id', 'as_of', 'crime_asb', 'education', 'work', 'local_filter', 'qualifies', 'rows'],
       ['HA', AS_OF, '1', '1', '1', '0', '1', 'school.csv||2;police.csv||2;benefits.csv||2;benefits.csv||3'],
-      ['HD', AS_OF, '0', '1', '0', '0', '0', 'school.csv||5'],
+      ['HD', AS_OF, '0', '1', '0', '0', '0', 'school.csv||5;police.csv||6;police.csv||7'],
       ['HE', AS_OF, '1', '0', '0', '0', '0', 'school.csv||6;police.csv||5'],
     ]);
     expect(text.endsWith('\r\n')).toBe(true);

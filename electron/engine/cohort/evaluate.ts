@@ -312,10 +312,18 @@ function criterionFor(facts: CohortFacts, h: number, cc: CompiledCriterion, asOf
   return undetermined ? 'undetermined' : 'not-met';
 }
 
+/**
+ * Whether household h has a dependent child on the day: a member under 18 by their date of birth,
+ * or one of compulsory school age by the same judgement the education criterion makes, so a
+ * pupil whose census year group says school age counts even when their date of birth is missing
+ * or keyed wrong.
+ */
 function hasChild(facts: CohortFacts, h: number, asOf: number): boolean {
   for (let k = facts.memberStart[h]!; k < facts.memberStart[h + 1]!; k++) {
-    const dob = facts.personDob[facts.memberList[k]!]!;
+    const p = facts.memberList[k]!;
+    const dob = facts.personDob[p]!;
     if (dob !== NO_DAY && dob <= asOf && ageOn(dob, asOf) < 18) return true;
+    if (schoolAgeOf(facts, p, asOf) === true) return true;
   }
   return false;
 }
