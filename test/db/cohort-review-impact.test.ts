@@ -11,6 +11,8 @@ import { createEngine } from '../../electron/engine/engine.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { Store } from '../../electron/engine/store/store.js';
+import { getProgramme } from '../../electron/engine/cohort/programmes.js';
+import { cohortImpact } from '../../electron/engine/cohort/review-impact.js';
 import { applyTruthLinkage } from '../helpers/cohort-demo.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'cohort');
@@ -52,6 +54,12 @@ it('puts the pair whose match would make a family qualify first, and says so', a
       [`${pupil}-${parent}`, true],
       [`${b1}-${c1}`, false],
     ]);
+    // With a dependent child required (Supporting Families, two needs here), HA's parent meets two
+    // needs with no child at home; HC meets none but has a child (PC1, born 2013), so joining them
+    // would qualify — a household with no need can still bring the child.
+    const supporting = getProgramme(store.reader, 'supporting-families').definition;
+    const impact = cohortImpact(store.reader, { definition: { ...supporting, rule: { ...supporting.rule, atLeast: 2 } } });
+    expect([impact('PA2', 'PC1'), impact('PC1', 'PA2'), impact('PA2', 'PA1'), impact('PC1', 'PB2')]).toEqual([true, true, true, false]);
   } finally {
     engine.close();
   }

@@ -318,7 +318,7 @@ function criterionFor(facts: CohortFacts, h: number, cc: CompiledCriterion, asOf
  * pupil whose census year group says school age counts even when their date of birth is missing
  * or keyed wrong.
  */
-function hasChild(facts: CohortFacts, h: number, asOf: number): boolean {
+export function hasChild(facts: CohortFacts, h: number, asOf: number): boolean {
   for (let k = facts.memberStart[h]!; k < facts.memberStart[h + 1]!; k++) {
     const p = facts.memberList[k]!;
     const dob = facts.personDob[p]!;

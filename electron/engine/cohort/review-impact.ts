@@ -8,7 +8,7 @@
 import type { ProgrammeDefinition } from '../../../shared/ipc/channels/cohort.js';
 import type { Db } from '../store/database.js';
 import { cohortFacts } from './cohort.js';
-import { evaluate, qualifiesBy } from './evaluate.js';
+import { evaluate, hasChild, qualifiesBy } from './evaluate.js';
 import { dayOf, NO_DAY } from './facts.js';
 import { getProgramme } from './programmes.js';
 
@@ -36,9 +36,11 @@ export function cohortImpact(db: Db, options: { programme?: string; definition?:
     if (ha === hb) return false;
     const a = byHousehold.get(ha);
     const b = byHousehold.get(hb);
-    // A household with no criterion met adds nothing to the other; one already qualifying stays so.
-    if (!a || !b || a.qualifies || b.qualifies) return false;
-    const met = a.met.map((m, i) => m || (b.met[i] ?? false));
-    return qualifiesBy(definition, met, a.localFilter || b.localFilter, a.hasChild || b.hasChild);
+    // A household with no criterion met adds no need, though it may bring the dependent child the
+    // other lacks; one already qualifying stays so.
+    if ((!a && !b) || a?.qualifies || b?.qualifies) return false;
+    const child = (f: typeof a, h: number): boolean => (f ? f.hasChild : !definition.rule.dependentChild || hasChild(facts, h, asOf));
+    const met = definition.criteria.map((_, i) => (a?.met[i] ?? false) || (b?.met[i] ?? false));
+    return qualifiesBy(definition, met, (a?.localFilter ?? false) || (b?.localFilter ?? false), child(a, ha) || child(b, hb));
   };
 }
