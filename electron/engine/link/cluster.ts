@@ -27,8 +27,7 @@ export interface ClusterInput {
    * birth, so two clusters whose dates no keying error explains never join through a record
    * without one (a pair holding dates on both sides was weighed by the model and decides).
    * `year` (optional, 0 none) is each record's year of birth, that of its full date or else the
-   * year given alone: a record with only a year holds it as its date, compatible within a year,
-   * and a pair with a year alone on either side is checked like one through an undated record.
+   * year given alone: a record with only a year holds it as its date, compatible within a year.
    */
   dob?: { day: Int32Array; ymd: Int32Array; year?: Int16Array };
   /**
@@ -160,8 +159,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     const db = datesOf(rb);
     if (!da || !db) return false;
     // a pair that holds both dates is the model's own comparison of them: its evidence decides
-    // (full dates only: a year alone was weighed only as a year, and the check asks no more of it)
-    if ((dob.day[a] as number) >= 0 && (dob.day[b] as number) >= 0) return false;
+    if (dated(a) && dated(b)) return false;
     for (const x of da) for (const y of db) if (!compatible(x, y)) return true;
     return false;
   };
