@@ -17,8 +17,12 @@ const ymd = (iso: string): { day: number; ymd: number } => {
 function cluster(dobs: Array<string | null>, edges: Array<[number, number]>): Int32Array {
   const day = new Int32Array(dobs.length).fill(-1);
   const packed = new Int32Array(dobs.length);
+  // each record's year of birth, as link preparation derives it: its full date's, else a year given alone ('1870')
+  const year = new Int16Array(dobs.length);
   dobs.forEach((d, i) => {
     if (!d) return;
+    year[i] = Number(d.slice(0, 4));
+    if (d.length === 4) return;
     const v = ymd(d);
     day[i] = v.day;
     packed[i] = v.ymd;
@@ -33,7 +37,7 @@ function cluster(dobs: Array<string | null>, edges: Array<[number, number]>): In
     noDuplicatesWithin: new Set(),
     matches: [],
     nonMatches: [],
-    dob: { day, ymd: packed },
+    dob: { day, ymd: packed, year },
   }).personOf;
 }
 
@@ -45,6 +49,33 @@ describe('one date of birth per person', () => {
     ]);
     expect(p[0]).toBe(p[1]);
     expect(p[2]).not.toBe(p[1]);
+  });
+
+  it('holds a year given alone to the dates and years of the person it would join (within a year)', () => {
+    // A (a full date) – B (no date) – C (only a year, 27 years later): C is not A's person
+    const c = cluster(['1843-05-01', null, '1870'], [
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(c[0]).toBe(c[1]);
+    expect(c[2]).not.toBe(c[1]);
+    // the other way round: two years alone must agree too, and a full date then refused
+    const y = cluster(['1870', null, '1843', '1843-05-01'], [
+      [0, 1],
+      [1, 2],
+      [1, 3],
+    ]);
+    expect(y[0]).toBe(y[1]);
+    expect(y[2]).not.toBe(y[1]);
+    expect(y[3]).not.toBe(y[1]);
+    // the same year, or one out (an age before the birthday), still joins
+    for (const other of ['1843', '1844', '1842']) {
+      const d = cluster(['1843-05-01', null, other], [
+        [0, 1],
+        [1, 2],
+      ]);
+      expect(d[0], other).toBe(d[2]);
+    }
   });
 
   it('joins dates a keying error explains (one digit, day and month swapped, within a month)', () => {

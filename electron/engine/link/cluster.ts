@@ -26,8 +26,10 @@ export interface ClusterInput {
    * Dates of birth per record (days, −1 missing; and y·512 + m·32 + d): a person has one date of
    * birth, so two clusters whose dates no keying error explains never join through a record
    * without one (a pair holding dates on both sides was weighed by the model and decides).
+   * `year` (optional, 0 none) is each record's year of birth, that of its full date or else the
+   * year given alone: a record with only a year holds it as its date, compatible within a year.
    */
-  dob?: { day: Int32Array; ymd: Int32Array };
+  dob?: { day: Int32Array; ymd: Int32Array; year?: Int16Array };
   /**
    * The edges' match weights (in edge order). With them, a record without a date of birth that
    * fits two people whose dates differ about equally well (within AMBIGUOUS_BITS) joins neither:
@@ -58,6 +60,12 @@ export function datesCompatible(dayA: number, ymdA: number, dayB: number, ymdB: 
   if (ya === yb && ma === db && da === mb) return true;
   return dobDigitsWithinOne(ya, ma, da, yb, mb, db);
 }
+
+/**
+ * Years of birth this far apart are one person's, as the comparison's year-only level allows (a
+ * year worked out from an age is one out when the event came before the birthday).
+ */
+const YEAR_TOLERANCE = 1;
 
 /** Distinct dates of birth kept per cluster for the check (a person rarely has more variants). */
 const MAX_DATES = 8;
@@ -126,8 +134,24 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   const dob = input.dob;
   // (a root without a list holds only its own record's date, if any: no array per record)
   const dates: Array<number[] | undefined> = dob ? new Array<number[] | undefined>(n) : [];
-  const datesOf = (root: number): number[] | undefined => dates[root] ?? ((dob!.day[root] as number) >= 0 ? [root] : undefined);
-  const compatible = (x: number, y: number): boolean => datesCompatible(dob!.day[x] as number, dob!.ymd[x] as number, dob!.day[y] as number, dob!.ymd[y] as number);
+  const years = dob?.year;
+  /** Whether record r has a date of birth: a full one, or a year given alone. */
+  const dated = (r: number): boolean => (dob!.day[r] as number) >= 0 || (years !== undefined && (years[r] as number) > 0);
+  const datesOf = (root: number): number[] | undefined => dates[root] ?? (dated(root) ? [root] : undefined);
+  /** Whether the cluster at root holds a full date of birth (the namesake check is about clusters without one). */
+  const fullyDated = (root: number): boolean => datesOf(root)?.some((x) => (dob!.day[x] as number) >= 0) ?? false;
+  const compatible = (x: number, y: number): boolean => {
+    const dx = dob!.day[x] as number;
+    const dy = dob!.day[y] as number;
+    if (dx >= 0 && dy >= 0) return datesCompatible(dx, dob!.ymd[x] as number, dy, dob!.ymd[y] as number);
+    // one of them has only a year (so `years` is given): the years must agree within the tolerance
+    return Math.abs((years![x] as number) - (years![y] as number)) <= YEAR_TOLERANCE;
+  };
+  /** Whether records x and y hold the same date (one kept per cluster): the same day, or the same year alone. */
+  const sameDate = (x: number, y: number): boolean => {
+    const dx = dob!.day[x] as number;
+    return dx >= 0 ? dx === dob!.day[y] : (dob!.day[y] as number) < 0 && years![x] === years![y];
+  };
   /** Whether joining ra and rb on the pair (a, b) would put two incompatible dates in one person unseen. */
   const datesClash = (ra: number, rb: number, a: number, b: number): boolean => {
     if (!dob) return false;
@@ -135,7 +159,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     const db = datesOf(rb);
     if (!da || !db) return false;
     // a pair that holds both dates is the model's own comparison of them: its evidence decides
-    if ((dob.day[a] as number) >= 0 && (dob.day[b] as number) >= 0) return false;
+    if (dated(a) && dated(b)) return false;
     for (const x of da) for (const y of db) if (!compatible(x, y)) return true;
     return false;
   };
@@ -179,7 +203,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
         const da = datesOf(ra);
         if (!da) dates[ra] = db;
         else {
-          for (const y of db) if (da.length < MAX_DATES && !da.some((x) => dob.day[x] === dob.day[y])) da.push(y);
+          for (const y of db) if (da.length < MAX_DATES && !da.some((x) => sameDate(x, y))) da.push(y);
           dates[ra] = da;
         }
         dates[rb] = undefined;
@@ -268,7 +292,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
       refused.sex++;
       continue;
     }
-    if (undatedEdges && ((!datesOf(ra) && fitsAnother(a, rb, e)) || (!datesOf(rb) && fitsAnother(b, ra, e)))) {
+    if (undatedEdges && ((!fullyDated(ra) && fitsAnother(a, rb, e)) || (!fullyDated(rb) && fitsAnother(b, ra, e)))) {
       refused.dateOfBirth++;
       continue;
     }

@@ -409,7 +409,7 @@ async function linkPrepared(
     // possible twins among all candidate pairs, so no third record can bridge them either
     // and parents and children who share a name, a generation apart at one home
     const apart = [...possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), ...generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count)];
-    const dob = { day: p.dob, ymd: dobYmd(p) };
+    const dob = { day: p.dob, ymd: dobYmd(p), year: p.birthYear };
     /** The persons the pairs at or above the threshold make, strongest first. */
     const clusterOn = (): { clusters: ClusterResult; edgeCount: number } => {
       const edgeIdx = edgesByWeight(weight, pairs.count, threshold);
