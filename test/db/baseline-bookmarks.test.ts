@@ -2,41 +2,31 @@
 // tables give, for every sort and both directions, the rows that SQL's OFFSET gives at the same
 // depth; filtered views (no bookmarks) give them too; an erasure clears the bookmarks and the
 // next build writes them again.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOKMARK_EVERY } from '../../electron/engine/baseline/grid-bookmarks.js';
 import { gridTuning, peoplePage, type GridRequest } from '../../electron/engine/baseline/grids.js';
 import { decidePair } from '../../electron/engine/baseline/review-queue.js';
-import { ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
-import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import type { Engine } from '../../electron/engine/engine.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { seedBaseline } from '../helpers/baseline-seed.js';
+import { seededBaselineStore, type SeededBaseline } from '../helpers/baseline-seed.js';
 
 const N = 2_600;
-let dir: string;
+let seeded: SeededBaseline;
 let store: Store;
 let engine: Engine;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bw-bookmarks-'));
-  store = Store.create(join(dir, 'b.db'), 'bookmarks test passphrase');
-  seedBaseline(store, N);
-  // a pair in the review band (0.5 to 0.9) between the two records of every sixth person, so some
-  // people are in review when the baseline is built and a decision can take one out
-  const twoRecords = store.reader.prepare("SELECT min(record_id) AS a, max(record_id) AS b FROM run_record_person GROUP BY person_id HAVING count(*) = 2 AND substr(person_id, 2) % 6 = 0").all() as Array<{ a: number; b: number }>;
-  const pair = store.writer.prepare("INSERT INTO link_pair(run_id, record_a, record_b, probability, match_weight, levels, weights) VALUES (1, ?, ?, 0.7, 1, x'', x'')");
-  for (const { a, b } of twoRecords) pair.run(a, b);
-  engine = createEngine({ storePath: join(dir, 'b.db'), host: 'browser', version: 't' });
-  engine.adoptStore(store);
-  ensureBaselineIndex(store);
+  seeded = seededBaselineStore('bookmarks', N, (s) => {
+    // a pair in the review band (0.5 to 0.9) between the two records of every sixth person, so some
+    // people are in review when the baseline is built and a decision can take one out
+    const twoRecords = s.reader.prepare("SELECT min(record_id) AS a, max(record_id) AS b FROM run_record_person GROUP BY person_id HAVING count(*) = 2 AND substr(person_id, 2) % 6 = 0").all() as Array<{ a: number; b: number }>;
+    const pair = s.writer.prepare("INSERT INTO link_pair(run_id, record_a, record_b, probability, match_weight, levels, weights) VALUES (1, ?, ?, 0.7, 1, x'', x'')");
+    for (const { a, b } of twoRecords) pair.run(a, b);
+  });
+  ({ store, engine } = seeded);
 }, 60_000);
 
-afterAll(() => {
-  engine.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => seeded.close());
 
 type Page = { rows: Array<{ personId?: string; householdId: string }>; lastRow: number };
 async function page(channel: 'baseline:people' | 'baseline:households', request: Record<string, unknown>): Promise<Page> {

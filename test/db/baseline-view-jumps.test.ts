@@ -2,42 +2,33 @@
 // filter, a cohort, the households grid's filters), on a real encrypted store: a jump to any depth
 // gives the rows SQL's OFFSET gives, and the rows that paging down from the top (cursor after
 // cursor) reaches at that depth, whether the filter or the sort index leads.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gridTuning, householdsPage, peoplePage, type GridRequest } from '../../electron/engine/baseline/grids.js';
-import { baselineVersion, ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
-import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import { baselineVersion } from '../../electron/engine/baseline/index-build.js';
+import type { Engine } from '../../electron/engine/engine.js';
 import { Store } from '../../electron/engine/store/store.js';
-import { seedBaseline } from '../helpers/baseline-seed.js';
+import { seededBaselineStore, type SeededBaseline } from '../helpers/baseline-seed.js';
 
 const N = 1_500;
 const AS_OF = '2025-03-31';
-let dir: string;
+let seeded: SeededBaseline;
 let store: Store;
 let engine: Engine;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bw-view-jumps-'));
-  store = Store.create(join(dir, 'v.db'), 'view jumps test passphrase');
-  seedBaseline(store, N);
-  // postcodes S60 1AA … S89 1AA in six LSOAs, so the LSOA filter picks about a sixth of people
-  const db = store.writer;
-  db.prepare("INSERT INTO geo_import(id, kind, file_name, sha256, size, layout, vintage, rows, lsoas, imported_at, imported_by) VALUES (1, 'lookup', 'l.csv', 'x', 0, 'test', 2021, 30, 6, '2025-01-01', 't')").run();
-  for (let d = 60; d < 90; d++) db.prepare("INSERT INTO postcode_lsoa(postcode, vintage, lsoa, import_id) VALUES (?, 2021, ?, 1)").run(`S${d} 1AA`, `E0100000${d % 6}`);
-  // forenames of two words: a text across the space is found in the trigram index only when the
-  // whole name is among the person's keys
-  db.prepare("UPDATE record SET forename = 'Mary Ann' WHERE id % 41 = 0").run();
-  engine = createEngine({ storePath: join(dir, 'v.db'), host: 'browser', version: 't' });
-  engine.adoptStore(store);
-  ensureBaselineIndex(store);
+  seeded = seededBaselineStore('view-jumps', N, (s) => {
+    // postcodes S60 1AA … S89 1AA in six LSOAs, so the LSOA filter picks about a sixth of people
+    const db = s.writer;
+    db.prepare("INSERT INTO geo_import(id, kind, file_name, sha256, size, layout, vintage, rows, lsoas, imported_at, imported_by) VALUES (1, 'lookup', 'l.csv', 'x', 0, 'test', 2021, 30, 6, '2025-01-01', 't')").run();
+    for (let d = 60; d < 90; d++) db.prepare("INSERT INTO postcode_lsoa(postcode, vintage, lsoa, import_id) VALUES (?, 2021, ?, 1)").run(`S${d} 1AA`, `E0100000${d % 6}`);
+    // forenames of two words: a text across the space is found in the trigram index only when the
+    // whole name is among the person's keys
+    db.prepare("UPDATE record SET forename = 'Mary Ann' WHERE id % 41 = 0").run();
+  });
+  ({ store, engine } = seeded);
 }, 60_000);
 
-afterAll(() => {
-  engine.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => seeded.close());
 
 afterEach(() => {
   gridTuning.filterDrivesBelow = 20_000;

@@ -1,7 +1,43 @@
 // A baseline of n people in one linkage run, written straight into the tables a run writes (no
 // import, no linker): some without surname, date of birth or postcode, many sharing them, so
 // sort keys tie and NULLs sit at either end of an order.
-import type { Store } from '../../electron/engine/store/store.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
+import { createEngine, type Engine } from '../../electron/engine/engine.js';
+import { Store } from '../../electron/engine/store/store.js';
+
+export interface SeededBaseline {
+  dir: string;
+  store: Store;
+  engine: Engine;
+  close(): void;
+}
+
+/**
+ * A real encrypted store seeded with n people, with `adjust` run on it before the baseline is
+ * built, adopted by an engine (for the tests that go through the front door too).
+ */
+export function seededBaselineStore(name: string, n: number, adjust: (store: Store) => void = () => undefined): SeededBaseline {
+  const dir = mkdtempSync(join(tmpdir(), `bw-${name}-`));
+  const path = join(dir, `${name}.db`);
+  const store = Store.create(path, `${name} test passphrase`);
+  seedBaseline(store, n);
+  adjust(store);
+  const engine = createEngine({ storePath: path, host: 'browser', version: 't' });
+  engine.adoptStore(store);
+  ensureBaselineIndex(store);
+  return {
+    dir,
+    store,
+    engine,
+    close: () => {
+      engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export function seedBaseline(s: Store, n: number): void {
   const db = s.writer;
