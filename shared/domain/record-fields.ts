@@ -27,7 +27,7 @@ export const PERSON_FIELDS = [
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
-export const COLUMN_ROLES = [...PERSON_FIELDS, 'event_date', 'event_end_date', 'event_category', 'event_value', 'event', 'ignore', 'drop'] as const;
+export const COLUMN_ROLES = [...PERSON_FIELDS, 'event_date', 'event_end_date', 'event_category', 'event_value', 'event', 'year_group', 'ignore', 'drop'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export const SOURCE_KINDS = [
@@ -70,6 +70,7 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   event_category: 'Event type or category',
   event_value: 'Event count or amount',
   event: 'Event detail',
+  year_group: 'Year group (national curriculum year)',
   ignore: 'Keep, not used',
   drop: 'Not needed (do not store)',
 };

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isoOf, loadFacts, NO_DAY } from '../../electron/engine/cohort/facts.js';
+import { isoOf, loadFacts, NO_DAY, NO_YEAR_GROUP } from '../../electron/engine/cohort/facts.js';
 import { generateBorough } from '../../electron/engine/demo/borough.js';
 import { EXTRACT_IDS, EXTRACT_SPECS, generateExtract, type Extract } from '../../electron/engine/demo/extracts.js';
 import { layoutExtract } from '../../electron/engine/demo/layouts.js';
@@ -55,7 +55,9 @@ async function factsByRow(extracts: Extract[], lay: boolean | ((extract: Extract
         const fact = FACTS[facts.evFact[e]!]!;
         list.push(`${fact} ${day(facts.evStart[e]!)}..${day(facts.evEnd[e]!)} v=${facts.evValue[e]} of=${facts.evPossible[e]} out=${day(facts.evOutcome[e]!)}`);
       }
-      out.set(`${w.id}|${ref.sheet}|${ref.row - first}`, list.sort().join('; '));
+      // the pupil's year group a census gave (school age when the date of birth is missing or wrong)
+      const group = facts.personYearGroup[p]!;
+      out.set(`${w.id}|${ref.sheet}|${ref.row - first}`, `${list.sort().join('; ')}${group === NO_YEAR_GROUP ? '' : ` | NC Year ${group}`}`);
     }
     return out;
   } finally {
@@ -79,7 +81,7 @@ describe('event columns of a table with no header row', () => {
     const unheaded = await factsByRow(extracts, true);
     // Every kind of fact phase 1 rests on is in the headed copy, so the comparison covers them.
     const all = [...headed.values()].join('; ');
-    for (const fact of ['attendance', 'fixed-exclusion', 'offence-proven', 'asb-perpetrator', 'housing-asb', 'benefit-out-of-work', 'ae-attendance', 'rent-arrears']) expect(all, fact).toContain(fact);
+    for (const fact of ['attendance', 'fixed-exclusion', 'offence-proven', 'asb-perpetrator', 'housing-asb', 'benefit-out-of-work', 'ae-attendance', 'rent-arrears', 'NC Year 0', 'NC Year 11']) expect(all, fact).toContain(fact);
     const differ = [...headed].filter(([row, facts]) => unheaded.get(row) !== facts).map(([row, facts]) => `${row}\n  headed:   ${facts}\n  unheaded: ${unheaded.get(row) ?? 'no record'}`);
     expect(differ.slice(0, 5).join('\n')).toBe('');
     expect(unheaded.size).toBe(headed.size);

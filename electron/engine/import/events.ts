@@ -5,8 +5,12 @@
 import type { ColumnRole, EventKind, SourceKind } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
+import { yearGroupOf } from '../../../shared/domain/normalise/year-group.js';
 import { unknownHeading, unnamedEventRoles } from './event-cells.js';
 import { headerKey, type RoleSuggestion } from './roles.js';
+import { YEAR_GROUP_HEADING } from './year-group.js';
+
+export { yearGroupOf };
 
 /** One event ready for the store: [kind, category, start date, end date, value, detail JSON]. */
 export type EventTuple = [kind: EventKind, category: string | null, start: string | null, end: string | null, value: number | null, detailJson: string];
@@ -89,39 +93,13 @@ export interface EventPlan {
   /**
    * A pupil's national curriculum year (school census "NC Year", "Year Group"), kept on each term's
    * attendance: the school's own record of the child's stage, which says "of school age" when
-   * the date of birth is missing or wrong.
+   * the date of birth is missing or wrong. The column given the year-group role (found by its
+   * cells, year-group.ts), else event detail headed as a year group (a preset saved before the
+   * role existed); one the user marked "keep, not used" stays unused.
    */
   yearGroup: number | null;
   dateOrders: ReadonlyArray<'dmy' | 'mdy' | null>;
   pivotYear: number;
-}
-
-/**
- * Headings of a national curriculum year column, as headerKey reads them: "NC Year", "Year Group",
- * "Curriculum Year", "PUP_NC_YEAR", "NCY", a bare "Year" or "Yr" (its cells must be year groups too).
- */
-const YEAR_GROUP_HEADING = /(^|\b)(n ?c ?(year|yr)|ncy(ear)?|(national )?curriculum (year|yr)|(year|yr) ?(group|grp))(\b|$)|^(year|yr)$/;
-/**
- * A year-group column is read when it is event detail (what the importer makes of a column it
- * has no field for); one the user marked "keep, not used" stays unused.
- */
-const YEAR_GROUP_ROLES: ReadonlySet<ColumnRole> = new Set(['event']);
-
-/**
- * A national curriculum year from a cell: 1–14 (also "Y7", "Year 7", "07"), 0 for Reception ("R",
- * "Rec"), -1 and -2 for nursery ("N2", "N1"); null for anything else (a date, a school year
- * "2024/25", a name).
- */
-export function yearGroupOf(cell: string | null | undefined): number | null {
-  const v = (cell ?? '').trim().toLowerCase();
-  if (!v) return null;
-  if (/^(r|rec|reception|yr|y r|year r)$/.test(v)) return 0;
-  const nursery = /^n ?([12])$/.exec(v);
-  if (nursery) return Number(nursery[1]) - 3;
-  const m = /^(?:y|yr|year|nc|ncy)? ?0?(\d{1,2})$/.exec(v);
-  if (!m) return null;
-  const n = Number(m[1]);
-  return n >= 1 && n <= 14 ? n : null;
 }
 
 const KIND_BY_SOURCE: Record<SourceKind, EventKind> = {
@@ -207,10 +185,12 @@ export function planEvents(input: { sheet: string; headers: readonly string[]; r
   const kind = hasDated ? eventKindOf(eventText, input.sourceKind) : null;
   const details = of('event');
   const asbCase = kind === 'tenancy' ? (details.find((i) => /\b(asb|anti social|antisocial)\b/.test(headerKey(headers[i] ?? ''))) ?? null) : null;
-  const detail = details.filter((i) => i !== asbCase).map((i): [number, string] => [i, headers[i] || `column ${i + 1}`]);
+  // The year group stays in an event's detail too, as it was before it had a role of its own.
+  const detail = roles.flatMap((r, i) => ((r === 'event' || r === 'year_group') && i !== asbCase && !inTerm.has(i) ? [[i, headers[i] || `column ${i + 1}`] as [number, string]] : []));
   const unheadedFlags = kind === 'tenancy' && asbCase === null ? details.filter((i) => unknownHeading(headers[i])) : [];
   if (!hasDated && terms.length === 0) return null;
-  const yearGroup = terms.length === 0 ? -1 : roles.findIndex((r, i) => YEAR_GROUP_ROLES.has(r) && !inTerm.has(i) && YEAR_GROUP_HEADING.test(headerKey(headers[i] ?? '')));
+  const byRole = roles.findIndex((r, i) => r === 'year_group' && !inTerm.has(i));
+  const yearGroup = terms.length === 0 ? -1 : byRole >= 0 ? byRole : roles.findIndex((r, i) => r === 'event' && !inTerm.has(i) && YEAR_GROUP_HEADING.test(headerKey(headers[i] ?? '')));
   return { kind, start, end, category, value, detail, terms, asbCase, unheadedFlags, yearGroup: yearGroup >= 0 ? yearGroup : null, dateOrders: input.dateOrders ?? [], pivotYear: input.pivotYear };
 }
 

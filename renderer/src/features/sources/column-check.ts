@@ -7,6 +7,7 @@ import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '
 import { cleanName, splitFullName } from '../../../../shared/domain/normalise/name.js';
 import { parsePostcode } from '../../../../shared/domain/normalise/postcode.js';
 import { normaliseSex } from '../../../../shared/domain/normalise/sex.js';
+import { yearGroupOf } from '../../../../shared/domain/normalise/year-group.js';
 
 export interface ColumnCheck {
   /** The first few values as they will be stored (null: could not be read). */
@@ -38,6 +39,13 @@ const READERS: Partial<Record<ColumnRole, { read: Reader; noun: string }>> = {
   sex: { read: (v) => normaliseSex(v), noun: 'sex codes' },
   age: { read: (v) => (/^\d{1,3}$/.test(v.trim()) && Number(v) <= 130 ? String(Number(v)) : null), noun: 'ages' },
   event_value: { read: number, noun: 'numbers' },
+  year_group: {
+    read: (v) => {
+      const g = yearGroupOf(v);
+      return g === null ? null : g > 0 ? `Year ${g}` : g === 0 ? 'Reception' : `Nursery ${g + 3}`;
+    },
+    noun: 'year groups',
+  },
   forename: { read: (v) => cleanName(v).name, noun: 'names' },
   surname: { read: (v) => cleanName(v).name, noun: 'names' },
   full_name: {
