@@ -10,6 +10,7 @@ import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { settlePersonAttributes } from './person-attributes.js';
 import { settleReferences, settleUnheadedBirthDate } from './role-relations.js';
+import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
 import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
@@ -384,7 +385,8 @@ export class SheetPlanner {
     const sampleRows = sample.map((r) => r.row.cells);
     const settled = settleReferences(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), sampleRows, this.given ?? []);
     const dated = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
-    const events = refineEventRoles(block.roleHeaders, dated, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
+    const grouped = settleYearGroup(block.roleHeaders, dated, columnSamples, sampleRows, this.given ?? [], this.pivotYear);
+    const events = refineEventRoles(block.roleHeaders, grouped, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
     const suggestions = settlePersonAttributes(block.roleHeaders, events, columnSamples, this.given ?? [], this.pivotYear);
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     const nameOrders = nameOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
