@@ -10,8 +10,9 @@ export default defineConfig({
       'test/renderer/**/*.test.mts',
     ],
     environment: 'node',
-    // scrypt's answers remembered for the test process (see the file for why that changes nothing).
-    setupFiles: ['test/helpers/kdf-memo.ts'],
+    // scrypt's answers remembered for the test process (see the file for why that changes nothing);
+    // engine workers started from the run's bundle, not compiled from sources in each worker.
+    setupFiles: ['test/helpers/kdf-memo.ts', 'test/helpers/worker-bundle.ts'],
     // The CLI compiled once for the tests that run it in a worker or a process of its own.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,

@@ -1,21 +1,14 @@
 // Computes comparison levels for many pairs across worker threads (one per core, at most the
 // configured count). Small batches run inline: a worker costs more to start than they take.
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
+import { workerBootstrap } from '../workers/bootstrap.js';
 import { compareRange, type Plan } from './compare.js';
 import type { Prepared } from './prepare.js';
 
-const self = fileURLToPath(import.meta.url);
-const workerModule = new URL(`./gamma-worker${extname(self)}`, import.meta.url).href;
-// From sources (tsx, vitest) the worker is TypeScript and needs tsx's loader; built code is JS.
-const bootstrap =
-  extname(self) === '.ts'
-    ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(workerModule)}); });`
-    : `import(${JSON.stringify(workerModule)});`;
+const bootstrap = workerBootstrap(new URL('./gamma-worker.js', import.meta.url));
 
 /** Below this many pairs a batch is compared on the calling thread. */
 export const INLINE_LIMIT = 400_000;

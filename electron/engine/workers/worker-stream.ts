@@ -2,10 +2,9 @@
 // file is parsed away from the engine's thread (the app stays responsive, and a reader that runs
 // out of memory kills only its worker). The worker may run a few batches ahead of the consumer
 // and then waits: memory stays bounded however large the file.
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { WorkbenchError, type ErrorKind } from '../../../shared/ipc/result.js';
+import { workerBootstrap } from './bootstrap.js';
 
 /** What a worker posts besides its own messages: a failure, as a kind and a message for people. */
 export type WorkerFailure = { type: 'error'; error: { kind: ErrorKind; message: string } };
@@ -35,21 +34,11 @@ export interface WorkerStreamOptions<M> {
   cancelled?: string;
 }
 
-/** The module to start: the worker itself when built, or through tsx's loader from sources (tsx, vitest). */
-function bootstrapFor(module: URL): string {
-  const caller = fileURLToPath(import.meta.url);
-  const ext = extname(caller);
-  const href = module.href.replace(/\.(js|ts)$/, ext);
-  return ext === '.ts'
-    ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(href)}); });`
-    : `import(${JSON.stringify(href)});`;
-}
-
 export function workerStream<M>(options: WorkerStreamOptions<M>): WorkerStream<M> {
   const { name, signal } = options;
   const flow = new SharedArrayBuffer(8);
   const state = new Int32Array(flow);
-  const worker = new Worker(bootstrapFor(options.module), {
+  const worker = new Worker(workerBootstrap(options.module), {
     eval: true,
     workerData: { input: options.input, flow, maxInFlight: options.maxInFlight },
     resourceLimits: { maxOldGenerationSizeMb: options.heapMb, maxYoungGenerationSizeMb: 64 },

@@ -1,0 +1,17 @@
+// How a worker thread starts its module. Built code imports the built module beside its caller.
+// From sources (tsx, vitest) the module is TypeScript and each worker registers tsx's loader and
+// compiles its imports again; a test run instead names the folder where it bundled every worker
+// once (test/global-setup.ts) in BASELINE_TEST_WORKER_BUNDLE, and the worker starts from there.
+// Built code never reads the variable.
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ext = extname(fileURLToPath(import.meta.url));
+
+/** The code a Worker (eval: true) runs to start `module`, a sibling `./x-worker.js` of its caller. */
+export function workerBootstrap(module: URL): string {
+  if (ext !== '.ts') return `import(${JSON.stringify(module.href.replace(/\.(js|ts)$/, ext))});`;
+  const bundle = process.env.BASELINE_TEST_WORKER_BUNDLE;
+  if (bundle) return `import(${JSON.stringify(pathToFileURL(join(bundle, basename(fileURLToPath(module)).replace(/\.(js|ts)$/, '.mjs'))).href)});`;
+  return `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(module.href.replace(/\.(js|ts)$/, '.ts'))}); });`;
+}
