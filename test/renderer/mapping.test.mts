@@ -130,6 +130,9 @@ describe('import mapping', () => {
     expect(checkColumn('postcode', ['s601ab', 'S6O 1AB', 'nope'])).toMatchObject({ unreadable: 1, problem: '1 of 3 postcodes could not be read' });
     expect(checkColumn('ignore', dates)).toMatchObject({ parsed: [], problem: null });
     expect(checkColumn('nhs_number', ['943 476 5919'])).toMatchObject({ unreadable: 0, problem: null });
+    // a year group as the importer reads it: Reception, Y7 and 07 are years; a school year is not
+    expect(checkColumn('year_group', ['R', 'Y7', '07', '2024/25'])).toMatchObject({ unreadable: 1, problem: '1 of 4 year groups could not be read' });
+    expect(checkColumn('year_group', ['R', 'Y7']).parsed.map((p) => p.value)).toEqual(['Reception', 'Year 7']);
   });
 
   it('names a CSV’s unnamed sheet after the file', () => {
