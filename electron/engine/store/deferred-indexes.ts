@@ -17,18 +17,22 @@ interface IndexRow {
 /**
  * Drops the named tables' indexes that hold no constraint (UNIQUE ones are SQLite's own, with no
  * SQL, and stay live to check each row) and are not partial (those hold the few rows their WHERE
- * picks, cost nothing to keep, and a reader may name one in INDEXED BY). Call inside a write
- * transaction; notes them as pending in the same transaction. Returns the dropped indexes' names.
+ * picks, cost nothing to keep, and a reader may name one in INDEXED BY), nor those whose first
+ * column is in `keepLedBy`. Call inside a write transaction; notes them as pending in the same
+ * transaction. Returns the dropped indexes' names.
  */
-export function dropIndexesUntilCommitted(db: Db, tables: readonly string[]): string[] {
-  const indexes = db
+export function dropIndexesUntilCommitted(db: Db, tables: readonly string[], keepLedBy: ReadonlySet<string> = new Set()): string[] {
+  const indexes = (db
     .prepare(
       `SELECT m.name, m.sql FROM sqlite_master m
        WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN (SELECT value FROM json_each(?))
          AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name AND (l."unique" OR l.partial))
        ORDER BY m.name`,
     )
-    .all(JSON.stringify(tables)) as IndexRow[];
+    .all(JSON.stringify(tables)) as IndexRow[]).filter((index) => {
+    const first = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno LIMIT 1').get(index.name) as { name: string | null } | undefined;
+    return !(first?.name && keepLedBy.has(first.name));
+  });
   if (indexes.length === 0) return [];
   const pending = [...readPending(db), ...indexes];
   db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PENDING_KEY, JSON.stringify(pending));
