@@ -42,10 +42,30 @@ export function dropIndexesUntilCommitted(db: Db, tables: readonly string[], kee
 
 /**
  * Builds every pending index (those dropped by an import, or left by one that stopped between its
- * two commits) in one transaction, and clears the note. True when there was anything to build.
+ * two commits) in one transaction, and clears the note. True when it built them. With `ifFree`
+ * (opening a store) it does not wait for the write lock: another process holding it may be the
+ * import itself, about to build them, and an open must not fail or stall on its account.
  */
-export function buildPendingIndexes(db: Db): boolean {
+export function buildPendingIndexes(db: Db, options: { ifFree?: boolean } = {}): boolean {
   if (readPending(db).length === 0) return false;
+  if (!options.ifFree) {
+    build(db);
+    return true;
+  }
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    build(db);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+function build(db: Db): void {
   db.transaction(() => {
     for (const index of readPending(db)) {
       // An index of that name already there (built before a crash cut the note's removal short) is kept.
@@ -54,7 +74,6 @@ export function buildPendingIndexes(db: Db): boolean {
     }
     db.prepare('DELETE FROM meta WHERE key = ?').run(PENDING_KEY);
   }).immediate();
-  return true;
 }
 
 function readPending(db: Db): IndexRow[] {

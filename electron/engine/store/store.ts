@@ -201,8 +201,9 @@ export class Store {
       store.keepAuditKey(auditKey);
       return store;
     }
-    // Indexes an import left unbuilt (it stopped between committing its rows and its indexes).
-    buildPendingIndexes(writer);
+    // Indexes an import left unbuilt (it stopped between committing its rows and its indexes);
+    // not now if another process is writing (it may be that import, building them).
+    buildPendingIndexes(writer, { ifFree: true });
     const reader = openDatabase(path, dataKey, { create: false, readonly: true });
     const store = new Store(path, writer, reader, Buffer.from(dataKey), session);
     store.keepAuditKey(auditKey);
