@@ -26,9 +26,9 @@ function cli(args: string[], env: Record<string, string>): { status: number | nu
 const count = (store: Store, table: string): number => (store.reader.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('kill -9 during an import', () => {
-  // Only the import that is killed needs a process of its own: the one before it and the one after
-  // it run the same import in this process, on the same store file.
-  it('keeps the earlier file, leaves no trace of the interrupted one, and the same file imports again', async () => {
+  // Only the imports that are killed need a process of their own: the others run in this process,
+  // on the same store file.
+  it('keeps the earlier file, leaves no trace of the interrupted one; killed after its rows commit, the import stands and its indexes are built', async () => {
     const dir = tempDir();
     const db = join(dir, 'x.db');
     const small = join(dir, 'first.csv');
@@ -47,11 +47,24 @@ describe('kill -9 during an import', () => {
     expect(count(store, 'source')).toBe(1);
     expect(count(store, 'raw_row')).toBe(3);
     expect(count(store, 'record')).toBe(2);
+
+    // The same file again, killed after its rows committed and before its indexes (built after
+    // the rows when a file is big for its store): the import stands, and opening the store builds them.
+    const indexes = (s: Store): string[] => (s.reader.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+    const before = indexes(store);
     store.close();
+    const between = cli(['import', big, '--db', db], { BASELINE_TEST_CRASH_AT: 'Indexing rows@0' });
+    expect(between.signal).toBe('SIGKILL');
 
     const after = Store.unlock(db, PASS);
-    expect((await importFile(after, big, { user: 'analyst' }, silentJob())).skipped).toBe(false);
+    expect(indexes(after)).toEqual(before);
+    expect(indexes(after)).toContain('record_surname');
+    expect((after.writer.pragma('integrity_check', { simple: true }) as string)).toBe('ok');
+    expect(after.reader.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'import.%'").get()).toEqual({ n: 0 });
+    expect(count(after, 'source')).toBe(2);
     expect(count(after, 'record')).toBe(20_002);
+    // The import is in, so the same file again is skipped.
+    expect((await importFile(after, big, { user: 'analyst' }, silentJob())).skipped).toBe(true);
     after.close();
   }, 120_000);
 });

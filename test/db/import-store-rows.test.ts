@@ -52,6 +52,10 @@ function writeOneByOne(store: Store, sourceId: number, path: string): void {
   })();
 }
 
+/** Every index's SQL (SQLite's own constraint indexes by name). */
+const indexesOf = (store: Store): string[] =>
+  (store.reader.prepare("SELECT coalesce(sql, name) AS sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all() as Array<{ sql: string }>).map((r) => r.sql);
+
 function newStore(dir: string, name: string): Store {
   return Store.openWithKey(join(dir, name), randomBytes(32), true);
 }
@@ -100,6 +104,11 @@ describe('the import writes packed batches exactly as row by row', () => {
         expect(mine[table]!.length, table).toBe(theirs[table]!.length);
         expect(mine[table], table).toEqual(theirs[table]);
       }
+      // The first files were big for their stores, so their indexes were dropped and built after
+      // their rows committed: every one is back, as the reference kept them, and none is pending.
+      expect(indexesOf(packed)).toEqual(indexesOf(reference));
+      expect(indexesOf(packed).some((sql) => sql.includes('record_surname'))).toBe(true);
+      expect(packed.reader.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'import.%'").get()).toEqual({ n: 0 });
     } finally {
       packed.close();
       reference.close();

@@ -15,8 +15,8 @@ const CLOSE_WAIT_MS = 120_000;
 const SQLITE = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 
 /**
- * The worker: its own connection, a PASSIVE checkpoint (copies what no reader still needs and never
- * blocks the engine's writer), close. It reads and writes encrypted pages only, never the rows. A
+ * The worker: its own connection, PASSIVE checkpoints (each copies what no reader still needs and
+ * never blocks the engine's writer), close. It reads and writes encrypted pages only, never the rows. A
  * failure loses nothing: the log stays, and the next checkpoint (the engine's own, or closing)
  * folds it in. Plain script, not a module of ours, so starting it compiles nothing.
  */
@@ -30,7 +30,14 @@ try {
     db.pragma('key="x' + "'" + Buffer.from(workerData.key).toString('hex') + "'" + '"');
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
-    db.pragma('wal_checkpoint(PASSIVE)');
+    // Again while the last pass found frames committed after the one before it (an import
+    // commits its indexes while the first pass runs), a few passes at most.
+    let seen = -1;
+    for (let pass = 0; pass < 4; pass++) {
+      const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+      if (!r || r.log === seen || r.log < 0) break;
+      seen = r.log;
+    }
   } finally {
     db.close();
   }

@@ -12,6 +12,7 @@ import { LATEST_VERSION } from './migrations/index.js';
 import { ensureAggregates, journal } from '../aggregates/setup.js';
 import { openAggregates } from '../aggregates/db.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
+import { buildPendingIndexes } from './deferred-indexes.js';
 
 /** An open store: one writer connection for jobs, one reader so queries never see half a job. */
 export class Store {
@@ -200,6 +201,9 @@ export class Store {
       store.keepAuditKey(auditKey);
       return store;
     }
+    // Indexes an import left unbuilt (it stopped between committing its rows and its indexes);
+    // not now if another process is writing (it may be that import, building them).
+    buildPendingIndexes(writer, { ifFree: true });
     const reader = openDatabase(path, dataKey, { create: false, readonly: true });
     const store = new Store(path, writer, reader, Buffer.from(dataKey), session);
     store.keepAuditKey(auditKey);
