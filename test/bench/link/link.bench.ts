@@ -25,6 +25,7 @@ import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
+import { writeUnseenBorough } from '../unseen/extracts.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -34,7 +35,12 @@ interface CaseSpec {
   name: string;
   label: string;
   /** writes the input files into dir; returns the files to import and the truth file or kind */
-  make(dir: string): { files: string[]; truth: { kind: 'febrl'; files: string[] } | { kind: 'demo'; path: string }; twoSource?: boolean };
+  make(dir: string): MadeCase | Promise<MadeCase>;
+}
+interface MadeCase {
+  files: string[];
+  truth: { kind: 'febrl'; files: string[] } | { kind: 'demo'; path: string };
+  twoSource?: boolean;
 }
 
 const febrl = (n: string, files: string[], twoSource = false): CaseSpec => ({
@@ -79,7 +85,17 @@ const demoLayout = (households: number, seed: number, layout: Layout): CaseSpec 
   },
 });
 
+/** A borough from the second, independent model of partner data (test/bench/unseen). */
+const unseen = (households: number, seed: number): CaseSpec => ({
+  name: `unseen-${households}`,
+  label: `unseen-model borough ${households.toLocaleString('en-GB')} households`,
+  make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
+});
+
 const CASES: Record<string, CaseSpec> = {
+  'unseen-300': unseen(300, 3),
+  'unseen-5000': unseen(5_000, 7),
+  'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
   'demo-20000-upper-snake': demoLayout(20_000, 11, 'upper-snake'),
   // a moderate size for before-and-after runs of import changes on a busy machine
@@ -150,7 +166,7 @@ async function prepareCase(name: string, dir: string): Promise<void> {
   const key = randomBytes(32);
   const t0 = performance.now();
   mkdirSync(join(dir, 'input'), { recursive: true });
-  const made = spec.make(join(dir, 'input'));
+  const made = await spec.make(join(dir, 'input'));
   const store = Store.openWithKey(join(dir, 'bench.db'), key, true);
   const t1 = performance.now();
   try {
