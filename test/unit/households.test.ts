@@ -314,6 +314,19 @@ const scenarios: Scenario[] = [
     ],
     expected: [['courtney', 'isabella', 'noah'], ['neighbour'], ['old-neighbour']],
   },
+  {
+    rule: 'a postcode-only adult sharing only a surname with an adults-only household of their generation stays apart; a child or a parent’s age would say more',
+    records: [
+      { who: 'craig', ...HOUSING, surname: 'Wright', dob: '1985-03-08', sex: 'M', address: '4 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'jade', ...HOUSING, surname: 'Wright', dob: '1987-01-10', sex: 'F', address: '4 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'neighbour', ...HEALTH, surname: 'WRIGHT', dob: '1990-05-20', sex: 'M', postcode: 'HX3 1LE', eventDate: '2024-10-01' },
+      { who: 'kid', ...SCHOOL, surname: 'Lumb', dob: '2015-01-01', address: '9 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'lumb-mum', ...BENEFITS, surname: 'LUMB', dob: '1988-02-01', sex: 'F', postcode: 'HX3 1LE', agencyRef: 'UC3', eventDate: '2024-01-01' },
+      { who: 'grandad', ...HOUSING, surname: 'Binns', dob: '1950-01-01', sex: 'M', address: '11 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'binns-son', ...HEALTH, surname: 'BINNS', dob: '1982-01-01', sex: 'M', postcode: 'HX3 1LE', eventDate: '2024-06-01' },
+    ],
+    expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {

@@ -2,13 +2,14 @@
 // house, one home at two times, neighbours sharing a surname, a member seen only with a
 // postcode…). Runs the household stage on TRUE persons, so it measures the household rules alone.
 //   node --import tsx test/bench/unseen/classes.ts CACHE/unseen-5000 [--samples N --class TEXT]
+//   node --import tsx test/bench/unseen/classes.ts RECORDS.json   (households/diagnose.ts --cache file: the demo)
 // (CACHE from `link.bench.ts --cases unseen-5000 --cache CACHE`.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import type { LinkRecord } from '../../../electron/engine/link/types.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
-import { loadFromBenchCache } from '../households/load.js';
+import { loadFromBenchCache, type TruthRecords } from '../households/load.js';
 import { readCsv } from '../link/harness.js';
 
 const dir = process.argv[2] as string;
@@ -16,10 +17,12 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const { records, personIds, householdIds } = loadFromBenchCache(dir);
+// a .json argument is a TruthRecords cache (households/diagnose.ts --cache), e.g. the demo's: scores only
+const fromJson = dir.endsWith('.json');
+const { records, personIds, householdIds } = fromJson ? (JSON.parse(readFileSync(dir, 'utf8')) as TruthRecords) : loadFromBenchCache(dir);
 const kindOf = new Map<string, string>();
 const roleOf = new Map<string, string>();
-for (const [h = '', kind = '', p = '', , , role = ''] of readCsv(join(dir, 'input', 'households.csv.txt')).slice(1)) {
+for (const [h = '', kind = '', p = '', , , role = ''] of fromJson ? [] : readCsv(join(dir, 'input', 'households.csv.txt')).slice(1)) {
   kindOf.set(h, kind);
   roleOf.set(p, role);
 }

@@ -310,7 +310,9 @@ function health(rand: Rand, hh: Household[]): Extract {
       let visits = 0;
       while (rand() < rate / (1 + visits * 0.6) && visits < 6) visits++;
       for (let v = 0; v < visits; v++) {
-        const day = inYear(rand);
+        // a baby attends after being born
+        const day = [inYear(rand), addDays(p.dob, between(rand, 1, 90))].reduce((a, b) => (a > b ? a : b));
+        if (day > YEAR_END) continue;
         const r = recorded(rand, p, faults, 0.25);
         const twoDigit = rand() < 0.3;
         sheet.rows.push([`ED${id++}`, `${dateText(day, 'dmy') as string} ${String(between(rand, 0, 23)).padStart(2, '0')}:${String(between(rand, 0, 59)).padStart(2, '0')}`, rand() < 0.7 ? p.nhs : null, r.surname, r.forename, r.dob ? (dateText(r.dob, twoDigit ? 'dmy2' : 'dmy') as string) : null, sexWord(rand, p), rand() < 0.97 ? homeOn(h, day).postcode : null, pick(rand, ['Fall', 'Chest pain', 'Head injury', 'Fever', 'Abdominal pain', 'Wound', 'Breathing difficulty', 'Overdose', 'Assault']), pick(rand, ['Discharged', 'Admitted', 'GP follow-up', 'Left before seen'])]);
