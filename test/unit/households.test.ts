@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Evidence, buildHouseholds, buildHouseholdsDetailed, householdAddress } from '../../electron/engine/link/households/index.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { sexOfTitle } from '../../electron/engine/link/households/title-sex.js';
 import { blankLinkRecord } from '../helpers/link-record.js';
 
 // A record as the household stage sees it: `who` names the person (perfect person matching).
@@ -327,6 +328,20 @@ const scenarios: Scenario[] = [
     ],
     expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
   },
+  {
+    rule: 'a title says the sex a benefits extract leaves out: a claimant couple (Mr, Mrs) of an age to parent the children joins them, not the neighbours of their surname',
+    records: [
+      { who: 'mason', ...SCHOOL, surname: 'Rushworth', dob: '2015-06-25', sex: 'M', address: '12 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'logan', ...SCHOOL, surname: 'Rushworth', dob: '2016-11-17', sex: 'M', address: '12 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'darren', ...BENEFITS, surname: 'RUSHWORTH', title: 'Mr', dob: '1996-08-02', postcode: 'HX7 4TU', agencyRef: 'C700360', eventDate: '2022-08-27' },
+      { who: 'louise', ...BENEFITS, surname: 'RUSHWORTH', title: 'Mrs', dob: '1997-07-03', postcode: 'HX7 4TU', agencyRef: 'C700360', eventDate: '2022-08-27' },
+      { who: 'joanne', ...HOUSING, surname: 'Rushworth', dob: '1974-11-28', sex: 'F', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'oliver', ...HOUSING, surname: 'Rushworth', dob: '1998-07-18', sex: 'M', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'inaya', ...HOUSING, surname: 'Rushworth', dob: '1998-10-21', sex: 'F', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'poppy', ...HOUSING, surname: 'Rushworth', dob: '2008-06-25', sex: 'F', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+    ],
+    expected: [['darren', 'logan', 'louise', 'mason'], ['inaya', 'joanne', 'oliver', 'poppy']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {
@@ -402,5 +417,13 @@ describe('household keys of an address', () => {
   ];
   it.each(cases)('%s', (text, postcode, expected) => {
     expect(householdAddress({ ...blankLinkRecord(1), address: text, postcode })).toMatchObject(expected);
+  });
+});
+
+describe('sexOfTitle: a title says the sex where no column does', () => {
+  it.each([
+    ['Mr', 1], ['MASTER', 1], ['Mrs', 2], ['Ms.', 2], ['miss', 2], ['Dr', 0], ['Mx', 0], [null, 0], ['', 0],
+  ] as const)('%s → %i', (title, sex) => {
+    expect(sexOfTitle(title)).toBe(sex);
   });
 });
