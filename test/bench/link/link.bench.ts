@@ -2,8 +2,8 @@
 // set through the real importer, runs `link` (runLink, as the CLI does), exports clusters, and
 // scores them against the ground truth — pairwise precision / recall / F1, seconds, peak RSS.
 //
-//   tsx test/bench/link/link.bench.ts                 FEBRL1–4, demo 20k and 110k households, 1M rows
-//   tsx test/bench/link/link.bench.ts --smoke         FEBRL1 and a 300-household demo (CI; writes nothing)
+//   tsx test/bench/link/link.bench.ts                 FEBRL1–4, demo 20k and 110k households, unseen-model 20k, 1M rows
+//   tsx test/bench/link/link.bench.ts --smoke         FEBRL1, a 300-household demo and unseen-model borough (CI; writes nothing)
 //   … --cases febrl3,febrl4,demo-20000,rows-1000000   pick cases; --no-results skips RESULTS.md
 //   … --cache DIR                                     keep imported stores in DIR between runs
 //
@@ -243,6 +243,8 @@ async function linkCase(dir: string): Promise<void> {
     `${JSON.stringify({
       records: summary.records,
       rowsScored: predicted.length,
+      // import coverage: truth rows (person rows of the input) that became records
+      truthRows: household ? person.size : null,
       unmatchedRows: unmatched,
       precision: p.precision,
       recall: p.recall,
@@ -267,7 +269,7 @@ async function main(): Promise<void> {
   if (mode === 'link') return linkCase(arg('dir') as string);
 
   const smoke = process.argv.includes('--smoke');
-  const names = (arg('cases') ?? (smoke ? 'febrl1,demo-300' : 'febrl1,febrl2,febrl3,febrl4,demo-20000,demo-110000,rows-1000000')).split(',');
+  const names = (arg('cases') ?? (smoke ? 'febrl1,demo-300,unseen-300' : 'febrl1,febrl2,febrl3,febrl4,demo-20000,unseen-20000,demo-110000,rows-1000000')).split(',');
   const cacheDir = arg('cache');
   const results: Array<{ name: string; label: string } & Record<string, unknown>> = [];
   for (const name of names) {
@@ -295,6 +297,7 @@ async function main(): Promise<void> {
         `${spec.label}: ${r.records} records, P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}` +
           (r.householdF1 !== null && r.householdF1 !== undefined ? `, households F1 ${f(r.householdF1)}` : '') +
           (typeof r.householdF1WithinBorough === 'number' ? ` (within each borough ${f(r.householdF1WithinBorough)})` : '') +
+          (typeof r.truthRows === 'number' ? `, import coverage ${((100 * Number(r.rowsScored)) / r.truthRows).toFixed(2)} % of ${r.truthRows} person rows` : '') +
           `, link ${r.seconds} s, peak RSS ${r.peakRssMb} MB\n`,
       );
     } finally {
