@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Evidence, buildHouseholds, buildHouseholdsDetailed, householdAddress } from '../../electron/engine/link/households/index.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
+import { sexOfTitle } from '../../electron/engine/link/households/title-sex.js';
 import { blankLinkRecord } from '../helpers/link-record.js';
 
 // A record as the household stage sees it: `who` names the person (perfect person matching).
@@ -314,6 +315,33 @@ const scenarios: Scenario[] = [
     ],
     expected: [['courtney', 'isabella', 'noah'], ['neighbour'], ['old-neighbour']],
   },
+  {
+    rule: 'a postcode-only adult sharing only a surname with an adults-only household of their generation stays apart; a child or a parent’s age would say more',
+    records: [
+      { who: 'craig', ...HOUSING, surname: 'Wright', dob: '1985-03-08', sex: 'M', address: '4 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'jade', ...HOUSING, surname: 'Wright', dob: '1987-01-10', sex: 'F', address: '4 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'neighbour', ...HEALTH, surname: 'WRIGHT', dob: '1990-05-20', sex: 'M', postcode: 'HX3 1LE', eventDate: '2024-10-01' },
+      { who: 'kid', ...SCHOOL, surname: 'Lumb', dob: '2015-01-01', address: '9 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'lumb-mum', ...BENEFITS, surname: 'LUMB', dob: '1988-02-01', sex: 'F', postcode: 'HX3 1LE', agencyRef: 'UC3', eventDate: '2024-01-01' },
+      { who: 'grandad', ...HOUSING, surname: 'Binns', dob: '1950-01-01', sex: 'M', address: '11 Siddal Terrace, Brighouse', postcode: 'HX3 1LE' },
+      { who: 'binns-son', ...HEALTH, surname: 'BINNS', dob: '1982-01-01', sex: 'M', postcode: 'HX3 1LE', eventDate: '2024-06-01' },
+    ],
+    expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
+  },
+  {
+    rule: 'a title says the sex a benefits extract leaves out: a claimant couple (Mr, Mrs) of an age to parent the children joins them, not the neighbours of their surname',
+    records: [
+      { who: 'mason', ...SCHOOL, surname: 'Rushworth', dob: '2015-06-25', sex: 'M', address: '12 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'logan', ...SCHOOL, surname: 'Rushworth', dob: '2016-11-17', sex: 'M', address: '12 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'darren', ...BENEFITS, surname: 'RUSHWORTH', title: 'Mr', dob: '1996-08-02', postcode: 'HX7 4TU', agencyRef: 'C700360', eventDate: '2022-08-27' },
+      { who: 'louise', ...BENEFITS, surname: 'RUSHWORTH', title: 'Mrs', dob: '1997-07-03', postcode: 'HX7 4TU', agencyRef: 'C700360', eventDate: '2022-08-27' },
+      { who: 'joanne', ...HOUSING, surname: 'Rushworth', dob: '1974-11-28', sex: 'F', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'oliver', ...HOUSING, surname: 'Rushworth', dob: '1998-07-18', sex: 'M', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'inaya', ...HOUSING, surname: 'Rushworth', dob: '1998-10-21', sex: 'F', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+      { who: 'poppy', ...HOUSING, surname: 'Rushworth', dob: '2008-06-25', sex: 'F', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
+    ],
+    expected: [['darren', 'logan', 'louise', 'mason'], ['inaya', 'joanne', 'oliver', 'poppy']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {
@@ -389,5 +417,13 @@ describe('household keys of an address', () => {
   ];
   it.each(cases)('%s', (text, postcode, expected) => {
     expect(householdAddress({ ...blankLinkRecord(1), address: text, postcode })).toMatchObject(expected);
+  });
+});
+
+describe('sexOfTitle: a title says the sex where no column does', () => {
+  it.each([
+    ['Mr', 1], ['MASTER', 1], ['Mrs', 2], ['Ms.', 2], ['miss', 2], ['Dr', 0], ['Mx', 0], [null, 0], ['', 0],
+  ] as const)('%s → %i', (title, sex) => {
+    expect(sexOfTitle(title)).toBe(sex);
   });
 });

@@ -3,6 +3,8 @@
 // that itself holds both sexes is the model's own evidence and still decides.
 import { describe, expect, it } from 'vitest';
 import { clusterRecords } from '../../electron/engine/link/cluster.js';
+import { prepare } from '../../electron/engine/link/prepare.js';
+import { blankLinkRecord } from '../helpers/link-record.js';
 
 const M = 1;
 const F = 2;
@@ -44,5 +46,19 @@ describe('one sex per person', () => {
   it('once a person holds both sexes (by a weighed pair), a record without one still joins', () => {
     const ids = cluster([M, F, 0], [[0, 1], [1, 2]]);
     expect(new Set(ids).size).toBe(1);
+  });
+});
+
+describe('a title gives the sex where no column does', () => {
+  it('reads Mr, Mrs, Miss and Master as the sex a benefits or housing extract leaves out; a recorded sex wins', () => {
+    const rows = [
+      { title: 'Mr', sex: null },
+      { title: 'MRS', sex: null },
+      { title: 'Miss', sex: null },
+      { title: 'Master', sex: null },
+      { title: 'Dr', sex: null },
+      { title: 'Mrs', sex: 'M' as const },
+    ].map((r, i) => ({ ...blankLinkRecord(i + 1), forename: 'Sam', surname: 'Hirst', ...r }));
+    expect([...prepare(rows).sex]).toEqual([M, F, F, M, 0, M]);
   });
 });

@@ -95,6 +95,15 @@ describe('possible twins: clustering', () => {
     expect(p[0]).toBe(p[2]);
   });
 
+  it('keeps them apart where their mother is known by surname and postcode only (benefits, A&E), no one else at their door', async () => {
+    const twins = family().slice(0, 5);
+    const mother = record({ forename: 'Adaeze', dob: '1984-11-05', sourceId: 4, address: null });
+    const p = await run([...twins, mother, ...background()]);
+    expect(p[0]).toBe(p[1]);
+    expect(p[2]).toBe(p[3]);
+    expect(p[0]).not.toBe(p[2]);
+  });
+
   it('turned off, the weights alone join them (the control case)', async () => {
     const p = await run([...family(), ...background()], { spec: fixedSpec((s) => (s.keepPossibleTwinsApart = false), PRIOR) });
     expect(p[0]).toBe(p[2]);

@@ -1,6 +1,7 @@
 // Turns LinkRecords into compact columns: every string interned to an integer id once, so
 // comparisons and blocking work on typed arrays with no per-pair objects. Arrays live on
 // SharedArrayBuffers so worker threads read them without copying.
+import { sexOfTitle } from './households/title-sex.js';
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { normalisePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { personAddress, recordAddress } from './address.js';
@@ -420,7 +421,7 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     dobY[i] = d[1];
     dobM[i] = d[2];
     dobD[i] = d[3];
-    sex[i] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : 0;
+    sex[i] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : sexOfTitle(r.title);
 
     const pcs = r.postcode ? (ukPostcodeOf(r.postcode) as [number, number, number]) : pcIds(postcodeKeys(r, pcOf));
     pc[i] = pcs[0];

@@ -13,8 +13,10 @@
 // - its date of birth and home agree, and no identifier agrees. Where records have no postcode
 //   (a parish register, a list of names and towns) the home is the whole address as written: two
 //   children of one surname baptised on one day in one parish are twins;
-// - the home holds a family (someone there with another date of birth). Where a home holds one
-//   person's records only (FEBRL), a different forename is a recording error, not a twin.
+// - the home holds a family (someone there with another date of birth), or someone of their
+//   surname at their UK postcode has another date of birth (parents known by postcode only).
+//   Where a home holds one person's records only (FEBRL), a different forename is a recording
+//   error, not a twin.
 import { editDistance } from '../import/roles.js';
 import type { Prepared } from './prepare.js';
 import type { LevelKind, MatchSpec } from './spec.js';
@@ -141,6 +143,21 @@ function homeKey(p: Prepared, i: number): string | null {
   return pc < 0 && place >= 0 ? `p${place}` : null;
 }
 
+const UK_POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
+/**
+ * A record's family name at its UK postcode as one key, or null. A family is often seen at its
+ * full address only through its children (a school census) while the parents are known to
+ * benefits or A&E by postcode alone: twins with a mother of their surname at their postcode are
+ * a family's twins, though no one else is recorded at their door. Postcodes of other countries
+ * (FEBRL's four digits) cover a district, not a street, and say nothing of a family.
+ */
+function kinKey(p: Prepared, i: number): string | null {
+  const pc = p.pc[i] as number;
+  const sn = p.sn[i] as number;
+  if (pc < 0 || sn < 0 || !UK_POSTCODE.test(p.postcodes[pc] as string)) return null;
+  return `k${pc}:${sn}`;
+}
+
 /**
  * The candidate pairs (a[x], b[x]) that are possible twins, among `count` pairs with levels in
  * `gammas` (K per pair). Empty when the spec turns the rule off.
@@ -151,24 +168,28 @@ export function possibleTwinPairs(spec: MatchSpec, p: Prepared, gammas: Uint8Arr
   const found: Array<[number, number]> = [];
   for (let x = 0; x < count; x++) if (test(gammas, x, a[x] as number, b[x] as number)) found.push([a[x] as number, b[x] as number]);
   if (found.length === 0) return found;
-  // the dates of birth held at each home a found pair lives in (one pass over the records)
+  // the dates of birth held at each home a found pair lives in, and by their surname at their
+  // postcode (one pass over the records)
   const births = new Map<string, Set<number>>();
   for (const [i, j] of found) {
     for (const r of [i, j]) {
       const key = homeKey(p, r);
       if (key !== null) births.set(key, new Set());
+      const kin = kinKey(p, r);
+      if (kin !== null) births.set(kin, new Set());
     }
   }
   for (let r = 0; r < p.n; r++) {
     const dob = p.dob[r] as number;
     if (dob < 0) continue;
-    const key = homeKey(p, r);
-    const held = key === null ? undefined : births.get(key);
-    if (held && held.size < 2) held.add(dob);
+    for (const key of [homeKey(p, r), kinKey(p, r)]) {
+      const held = key === null ? undefined : births.get(key);
+      if (held && held.size < 2) held.add(dob);
+    }
   }
   const family = (r: number): boolean => {
-    const key = homeKey(p, r);
-    return key !== null && (births.get(key)?.size ?? 0) >= 2;
+    for (const key of [homeKey(p, r), kinKey(p, r)]) if (key !== null && (births.get(key)?.size ?? 0) >= 2) return true;
+    return false;
   };
   return found.filter(([i, j]) => family(i) || family(j));
 }

@@ -1,12 +1,13 @@
 // Diagnostic for the household stage (perfect person matching): where do missed and false
 // pairs come from? Groups person pairs by the evidence each side carries and prints samples.
 //   npx tsx test/bench/households/diagnose.ts [--households 20000 --seed 11 | --db DB --truth DIR] [--cache /tmp/h.json]
+//   npx tsx test/bench/households/diagnose.ts --bench CACHE/CASE   (a store kept by link.bench.ts --cache CACHE)
 //     [--baseline] [--show] [--samples N] [--bucket TEXT] [--weighted] [--show-aa] [--show-ref] [--trace H000123,…]
 import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import type { LinkRecord } from '../../../electron/engine/link/types.js';
 import { buildHouseholdsByAddress } from './baseline.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateAndLoad, loadFromStore, type TruthRecords } from './load.js';
+import { generateAndLoad, loadFromBenchCache, loadFromStore, type TruthRecords } from './load.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,6 +15,7 @@ function arg(name: string): string | undefined {
 }
 async function load(): Promise<TruthRecords> {
   const cache = arg('cache');
+  if (arg('bench')) return loadFromBenchCache(arg('bench')!, cache);
   if (arg('db')) return loadFromStore(arg('db')!, arg('truth')!, process.env.BASELINE_PASSPHRASE ?? 'a long passphrase', cache);
   if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as TruthRecords;
   const out = await generateAndLoad(Number(arg('households') ?? 20_000), Number(arg('seed') ?? 11));

@@ -76,6 +76,20 @@ export function loadFromStore(dbPath: string, truthDir: string, passphrase: stri
   }
 }
 
+/** From a case kept by `link.bench.ts --cache DIR` (DIR/CASE holds case.json, bench.db, input/truth.csv). */
+export function loadFromBenchCache(caseDir: string, cachePath?: string): TruthRecords {
+  if (cachePath && existsSync(cachePath)) return JSON.parse(readFileSync(cachePath, 'utf8')) as TruthRecords;
+  const made = JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) as { key: string; truth: { path?: string } };
+  const store = Store.openWithKey(join(caseDir, 'bench.db'), Buffer.from(made.key, 'hex'), false);
+  try {
+    const out = withTruth(store.reader, made.truth.path ?? join(caseDir, 'input', 'truth.csv'));
+    if (cachePath) writeFileSync(cachePath, JSON.stringify(out));
+    return out;
+  } finally {
+    store.close();
+  }
+}
+
 /** Generates a demo borough, imports it into a throwaway store and loads it. */
 export async function generateAndLoad(households: number, seed: number): Promise<TruthRecords> {
   const dir = mkdtempSync(join(tmpdir(), 'bw-households-bench-'));

@@ -3,7 +3,7 @@
 // change in the model can be traced to the records it moved. FEBRL truth is the id in the
 // agency reference (rec-123-dup-0 → 123).
 //   tsx test/bench/link/diagnose.ts DIR/febrl3 [--limit 20]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { compareInto, compilePlan } from '../../../electron/engine/link/compare.js';
@@ -11,14 +11,18 @@ import { linkPersons } from '../../../electron/engine/link/link-persons.js';
 import { loadRecords } from '../../../electron/engine/link/load-records.js';
 import { prepare } from '../../../electron/engine/link/prepare.js';
 import { Store } from '../../../electron/engine/store/store.js';
+import { withTruth } from '../households/load.js';
 
 const dir = process.argv[2] as string;
 const limit = Number(process.argv[process.argv.indexOf('--limit') + 1] || 15);
 const made = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { key: string };
 const store = Store.openWithKey(join(dir, 'bench.db'), Buffer.from(made.key, 'hex'), false);
-const records = loadRecords(store.reader);
+// a demo-style case (input/truth.csv) is scored by its truth file, FEBRL by the agency reference
+const truthCsv = join(dir, 'input', 'truth.csv');
+const withTruthFile = existsSync(truthCsv) ? withTruth(store.reader, truthCsv) : null;
+const records = withTruthFile?.records ?? loadRecords(store.reader);
 store.close();
-const truth = records.map((r) => /^rec-(\d+)-/.exec(r.agencyRef ?? '')?.[1] ?? `x${r.id}`);
+const truth = withTruthFile?.personIds ?? records.map((r) => /^rec-(\d+)-/.exec(r.agencyRef ?? '')?.[1] ?? `x${r.id}`);
 const result = await linkPersons(records, { threads: 1 }, silentJob());
 const personOf = result.clusters.personOf;
 console.log('warnings', result.warnings);
@@ -34,7 +38,7 @@ const describe = (i: number, j: number): string => {
 };
 const show = (r: number): string => {
   const x = records[r]!;
-  return `${x.forename} ${x.surname} ${x.dob} ${x.postcodeRaw} ${x.address}`;
+  return `${x.sourceKind} ${x.title ?? ''} ${x.forename} ${x.surname} ${x.dob} ${x.postcodeRaw} ${x.address} ${x.nino ?? ''}${x.nhsNumber ?? ''}`;
 };
 const byTruth = new Map<string, number[]>();
 truth.forEach((t, i) => byTruth.set(t, [...(byTruth.get(t) ?? []), i]));

@@ -2,8 +2,8 @@
 // set through the real importer, runs `link` (runLink, as the CLI does), exports clusters, and
 // scores them against the ground truth — pairwise precision / recall / F1, seconds, peak RSS.
 //
-//   tsx test/bench/link/link.bench.ts                 FEBRL1–4, demo 20k and 110k households, 1M rows
-//   tsx test/bench/link/link.bench.ts --smoke         FEBRL1 and a 300-household demo (CI; writes nothing)
+//   tsx test/bench/link/link.bench.ts                 FEBRL1–4, demo 20k and 110k households, unseen-model 20k, 1M rows
+//   tsx test/bench/link/link.bench.ts --smoke         FEBRL1, a 300-household demo and unseen-model borough (CI; writes nothing)
 //   … --cases febrl3,febrl4,demo-20000,rows-1000000   pick cases; --no-results skips RESULTS.md
 //   … --cache DIR                                     keep imported stores in DIR between runs
 //
@@ -25,6 +25,7 @@ import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
+import { writeUnseenBorough } from '../unseen/extracts.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -34,7 +35,12 @@ interface CaseSpec {
   name: string;
   label: string;
   /** writes the input files into dir; returns the files to import and the truth file or kind */
-  make(dir: string): { files: string[]; truth: { kind: 'febrl'; files: string[] } | { kind: 'demo'; path: string }; twoSource?: boolean };
+  make(dir: string): MadeCase | Promise<MadeCase>;
+}
+interface MadeCase {
+  files: string[];
+  truth: { kind: 'febrl'; files: string[] } | { kind: 'demo'; path: string };
+  twoSource?: boolean;
 }
 
 const febrl = (n: string, files: string[], twoSource = false): CaseSpec => ({
@@ -79,7 +85,17 @@ const demoLayout = (households: number, seed: number, layout: Layout): CaseSpec 
   },
 });
 
+/** A borough from the second, independent model of partner data (test/bench/unseen). */
+const unseen = (households: number, seed: number): CaseSpec => ({
+  name: `unseen-${households}`,
+  label: `unseen-model borough ${households.toLocaleString('en-GB')} households`,
+  make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
+});
+
 const CASES: Record<string, CaseSpec> = {
+  'unseen-300': unseen(300, 3),
+  'unseen-5000': unseen(5_000, 7),
+  'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
   'demo-20000-upper-snake': demoLayout(20_000, 11, 'upper-snake'),
   // a moderate size for before-and-after runs of import changes on a busy machine
@@ -150,7 +166,7 @@ async function prepareCase(name: string, dir: string): Promise<void> {
   const key = randomBytes(32);
   const t0 = performance.now();
   mkdirSync(join(dir, 'input'), { recursive: true });
-  const made = spec.make(join(dir, 'input'));
+  const made = await spec.make(join(dir, 'input'));
   const store = Store.openWithKey(join(dir, 'bench.db'), key, true);
   const t1 = performance.now();
   try {
@@ -227,6 +243,8 @@ async function linkCase(dir: string): Promise<void> {
     `${JSON.stringify({
       records: summary.records,
       rowsScored: predicted.length,
+      // import coverage: truth rows (person rows of the input) that became records
+      truthRows: household ? person.size : null,
       unmatchedRows: unmatched,
       precision: p.precision,
       recall: p.recall,
@@ -251,7 +269,7 @@ async function main(): Promise<void> {
   if (mode === 'link') return linkCase(arg('dir') as string);
 
   const smoke = process.argv.includes('--smoke');
-  const names = (arg('cases') ?? (smoke ? 'febrl1,demo-300' : 'febrl1,febrl2,febrl3,febrl4,demo-20000,demo-110000,rows-1000000')).split(',');
+  const names = (arg('cases') ?? (smoke ? 'febrl1,demo-300,unseen-300' : 'febrl1,febrl2,febrl3,febrl4,demo-20000,unseen-20000,demo-110000,rows-1000000')).split(',');
   const cacheDir = arg('cache');
   const results: Array<{ name: string; label: string } & Record<string, unknown>> = [];
   for (const name of names) {
@@ -279,6 +297,7 @@ async function main(): Promise<void> {
         `${spec.label}: ${r.records} records, P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}` +
           (r.householdF1 !== null && r.householdF1 !== undefined ? `, households F1 ${f(r.householdF1)}` : '') +
           (typeof r.householdF1WithinBorough === 'number' ? ` (within each borough ${f(r.householdF1WithinBorough)})` : '') +
+          (typeof r.truthRows === 'number' ? `, import coverage ${((100 * Number(r.rowsScored)) / r.truthRows).toFixed(2)} % of ${r.truthRows} person rows` : '') +
           `, link ${r.seconds} s, peak RSS ${r.peakRssMb} MB\n`,
       );
     } finally {

@@ -7,6 +7,7 @@
 import { daysFromCivil } from '../../../../shared/domain/calendar.js';
 import type { LinkRecord, PersonClusters } from '../types.js';
 import type { ResolvedAddresses } from './addresses.js';
+import { sexOfTitle } from './title-sex.js';
 
 /** Children (under 18) do not keep a home on their own: see groupAddresses. */
 const CHILD_AGE_DAYS = 18 * 365.25;
@@ -157,6 +158,8 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
   /** the first surname as written, by its index in writtenKeys */
   const firstWritten = new Int32Array(personCount).fill(-1);
   const sex = new Uint8Array(personCount);
+  /** sex as a title says it, used where no record gives a sex */
+  const titleSex = new Uint8Array(personCount);
   const currentAddress = new Int32Array(personCount).fill(-1);
   /** latest event date / latest date of any kind of the records at the person's first address */
   const firstDated: string[] = new Array<string>(personCount).fill('');
@@ -198,6 +201,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
     if (r.forename && forenameOf[p] === undefined) forenameOf[p] = r.forename;
     if (writtenOf[i]! >= 0 && firstWritten[p] === -1) firstWritten[p] = writtenOf[i]!;
     if (sex[p] === 0) sex[p] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : 0;
+    if (titleSex[p] === 0) titleSex[p] = sexOfTitle(r.title);
     const date = r.eventDate ?? r.asOf;
     const a = addresses.addressOf[i]!;
     if (a >= 0 && r.tenancyStart && !r.tenancyEnd && openTenancy[p] !== a) openTenancy[p] = openTenancy[p] === -1 ? a : -2;
@@ -223,6 +227,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
       currentPostcodeDate[p] = date;
     }
   }
+  for (let p = 0; p < personCount; p++) if (sex[p] === 0) sex[p] = titleSex[p]!;
   const surnames = perPerson(personOf, personCount, (i) => (writtenOf[i]! >= 0 ? writtenKeys[writtenOf[i]!]! : NONE));
   const parts = perPerson(personOf, personCount, (i) => (writtenOf[i]! >= 0 ? writtenParts[writtenOf[i]!]! : NONE));
   const one = [0];

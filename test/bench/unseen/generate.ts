@@ -1,0 +1,12 @@
+// Writes an unseen-model borough for inspection or a manual import:
+//   node --import tsx test/bench/unseen/generate.ts DIR [--households 2000] [--seed 7]
+import { writeUnseenBorough } from './extracts.js';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] as string) : fallback;
+};
+const dir = process.argv[2];
+if (!dir || dir.startsWith('--')) throw new Error('usage: generate.ts DIR [--households N] [--seed S]');
+const files = await writeUnseenBorough(Number(arg('households', '2000')), Number(arg('seed', '7')), dir);
+process.stdout.write(`${files.join('\n')}\n`);
