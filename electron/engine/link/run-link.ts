@@ -96,12 +96,17 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   job.progress('households', 0, 1);
   await job.yield();
   let t = performance.now();
+  const householdCpu = process.cpuUsage();
   // an analyst's household merges and splits, laid over what the evidence says
   const households: HouseholdAssignment = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholds(records, linked.clusters), loadHouseholdDecisions(store.reader));
   if (households.householdOfPerson.length !== linked.clusters.personCount) throw new Error('household stage returned the wrong number of persons');
   const householdSeconds = (performance.now() - t) / 1000;
   job.progress('households', 1, 1);
   const householdMb = mb();
+  if (process.env.BASELINE_LINK_DEBUG === '1') {
+    const cpu = process.cpuUsage(householdCpu);
+    process.stderr.write(`households: ${householdSeconds.toFixed(3)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, rss ${householdMb} MB\n`);
+  }
   job.throwIfCancelled();
 
   job.progress('saving', 0, 1);
