@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKGROUND_CHECKPOINT_BYTES, bulkWrite } from '../../electron/engine/link/bulk-write.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { useTempDirs } from '../helpers/temp.js';
 
@@ -35,6 +36,48 @@ describe('background checkpoint', () => {
       for (let i = 0; i < 200 && store.writer.pragma('wal_autocheckpoint', { simple: true }) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(store.writer.pragma('wal_autocheckpoint', { simple: true })).toBe(was);
       expect((store.reader.prepare('SELECT count(*) AS n FROM bulk').get() as { n: number }).n).toBe(4000);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("a Run's bulk write: foreign keys off inside, the fold on a worker after; a failed write keeps nothing and restores both", async () => {
+    const path = join(tempDir(), 'run.db');
+    const store = Store.openWithKey(path, randomBytes(32), true);
+    try {
+      const db = store.writer;
+      const was = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent INTEGER NOT NULL REFERENCES parent(id))');
+      const insert = db.prepare('INSERT INTO child VALUES (?)');
+      // a failure mid-transaction: nothing written, checks and the writer's own checkpoint back
+      expect(() =>
+        bulkWrite(store, BACKGROUND_CHECKPOINT_BYTES, db.transaction(() => {
+          expect(db.pragma('foreign_keys', { simple: true })).toBe(0);
+          expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+          insert.run(1);
+          throw new Error('household stage failed');
+        })),
+      ).toThrow('household stage failed');
+      expect((db.prepare('SELECT count(*) AS n FROM child').get() as { n: number }).n).toBe(0);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(was);
+      // a small write keeps the writer's own checkpoint; a large one hands the fold to a worker
+      bulkWrite(store, 1000, db.transaction(() => {
+        expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(was);
+        db.prepare('INSERT INTO parent VALUES (1)').run();
+        insert.run(1);
+      }));
+      const rows = bulkWrite(store, BACKGROUND_CHECKPOINT_BYTES, db.transaction(() => {
+        for (let i = 0; i < 2000; i++) insert.run(1);
+        return 2000;
+      }));
+      expect(rows).toBe(2000);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(() => insert.run(2)).toThrow(/FOREIGN KEY/);
+      store.checkpoints.wait();
+      for (let i = 0; i < 200 && db.pragma('wal_autocheckpoint', { simple: true }) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(was);
+      expect((store.reader.prepare('SELECT count(*) AS n FROM child').get() as { n: number }).n).toBe(2001);
     } finally {
       store.close();
     }

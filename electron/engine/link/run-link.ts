@@ -17,6 +17,7 @@ import type { HouseholdAssignment, LinkRecord } from './types.js';
 import { clearRelinkNeeded } from '../store/relink-mark.js';
 import { RowBatch } from './row-batch.js';
 import { insertPairs } from './write-pairs.js';
+import { bulkWrite, runBytes } from './bulk-write.js';
 
 export interface RunLinkOptions {
   user: string;
@@ -89,18 +90,23 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   }
   job.throwIfCancelled();
 
-  const linked = await linkPersons(records, { spec: options.spec, threshold: options.threshold, decisions, threads: options.threads }, job, sourceName);
+  const linked = withoutScratch(await linkPersons(records, { spec: options.spec, threshold: options.threshold, decisions, threads: options.threads }, job, sourceName));
   job.throwIfCancelled();
 
   job.progress('households', 0, 1);
   await job.yield();
   let t = performance.now();
+  const householdCpu = process.cpuUsage();
   // an analyst's household merges and splits, laid over what the evidence says
   const households: HouseholdAssignment = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholds(records, linked.clusters), loadHouseholdDecisions(store.reader));
   if (households.householdOfPerson.length !== linked.clusters.personCount) throw new Error('household stage returned the wrong number of persons');
   const householdSeconds = (performance.now() - t) / 1000;
   job.progress('households', 1, 1);
   const householdMb = mb();
+  if (process.env.BASELINE_LINK_DEBUG === '1') {
+    const cpu = process.cpuUsage(householdCpu);
+    process.stderr.write(`households: ${householdSeconds.toFixed(3)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, rss ${householdMb} MB\n`);
+  }
   job.throwIfCancelled();
 
   job.progress('saving', 0, 1);
@@ -128,6 +134,13 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   };
 }
 
+/** What a Run keeps of the person stage: the rest (each record's prepared fields, the model) is garbage before the household stage starts. */
+export type LinkedForRun = Omit<LinkPersonsResult, 'prepared' | 'model'>;
+
+function withoutScratch({ prepared: _prepared, model: _model, ...kept }: LinkPersonsResult): LinkedForRun {
+  return kept;
+}
+
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
 /** Indexes 0..n−1 ordered by a non-negative integer key (< 2^32), without a comparator. */
@@ -149,7 +162,7 @@ const mb = (): number => Math.round(process.memoryUsage().rss / 1048576);
 export function writeRun(
   store: Store,
   records: readonly LinkRecord[],
-  linked: LinkPersonsResult,
+  linked: LinkedForRun,
   households: HouseholdAssignment,
   sources: RunSource[],
   user: string,
@@ -168,7 +181,8 @@ export function writeRun(
     const used = process.cpuUsage(cw);
     steps[`${name}Cpu`] = Math.round((used.user + used.system) / 1000) / 1000;
   };
-  db.transaction(() => {
+  // foreign-key checks off and the log folded in on a worker after: bulk-write.ts
+  bulkWrite(store, runBytes(records.length, pairs.count), db.transaction(() => {
     const previousRun = latestRunId(db);
     const previousPerson = new Map<number, string>();
     const previousHousehold = new Map<string, string>();
@@ -282,7 +296,7 @@ export function writeRun(
     };
     step('events');
     onStep(4);
-  })();
+  }));
   step('commit');
   if (process.env.BASELINE_LINK_DEBUG === '1') process.stderr.write(`write steps ${JSON.stringify(steps)} pairs ${pairs.count}\n`);
   if (!result) throw new WorkbenchError('internal', 'the run was not written');
