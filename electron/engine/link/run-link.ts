@@ -17,6 +17,7 @@ import type { HouseholdAssignment, LinkRecord } from './types.js';
 import { clearRelinkNeeded } from '../store/relink-mark.js';
 import { RowBatch } from './row-batch.js';
 import { insertPairs } from './write-pairs.js';
+import { FrontThread } from './front-thread.js';
 
 export interface RunLinkOptions {
   user: string;
@@ -77,7 +78,18 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   job.progress('loading', 0, 1);
-  const records = loadRecords(store.reader);
+  // records are prepared on a worker thread while they load (front-thread.ts)
+  const stream = new FrontThread();
+  try {
+    return await linkLoaded(store, options, job, started, t0, cpu0, stream);
+  } finally {
+    await stream.close();
+  }
+}
+
+async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext, started: Date, t0: number, cpu0: NodeJS.CpuUsage, stream: FrontThread): Promise<RunLinkSummary> {
+  const records = loadRecords(store.reader, undefined, (r, parts) => stream.add(r, parts));
+  const prepared = stream.end(records) ?? undefined;
   const sources = loadRunSources(store);
   const sourceName = (id: number): string => sources.find((s) => s.id === id)?.fileName ?? `source ${id}`;
   const decisions = loadDecisions(store.reader);
@@ -89,7 +101,7 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   }
   job.throwIfCancelled();
 
-  const linked = await linkPersons(records, { spec: options.spec, threshold: options.threshold, decisions, threads: options.threads }, job, sourceName);
+  const linked = await linkPersons(records, { spec: options.spec, threshold: options.threshold, decisions, threads: options.threads, prepared, front: stream }, job, sourceName);
   job.throwIfCancelled();
 
   job.progress('households', 0, 1);
