@@ -2,8 +2,10 @@
 // each record here as it builds it; past START records a worker starts and takes them in batches,
 // so preparing (prepare.ts: names, dates, postcodes and addresses interned, one column each) runs
 // on the second core during the load instead of after it. Fewer records stay on the calling
-// thread (`end` returns null): a worker costs more to start than they take. Blocking: the same
-// worker then groups and enumerates half the blocking rules (blocking-parallel.ts, `request`).
+// thread (`end` returns null): a worker costs more to start than they take. Blocking: a second
+// worker, started when the last records are sent (so its start overlaps the first one's last
+// batches), groups and enumerates half the blocking rules (blocking-parallel.ts, `request`); the
+// first stops once it has answered, so its dictionaries' memory is gone before blocking's peak.
 //
 // Only the values preparing reads cross to the worker (strings are copied; no record objects);
 // the columns come back on SharedArrayBuffers, so nothing large is copied back. The worker's
@@ -97,6 +99,9 @@ export class FrontThread {
     return this.worker !== null && this.failed === null;
   }
 
+  /** The worker preparing records, while the blocking worker already runs. */
+  private preparing: Worker | null = null;
+
   private startWorker(): void {
     const worker = new Worker(bootstrap, { eval: true });
     this.worker = worker;
@@ -120,7 +125,9 @@ export class FrontThread {
       p?.resolve(reply.value);
     });
     worker.on('error', (error) => fail(new Error(`the linker's worker thread failed (${error.message})`)));
-    worker.on('exit', (code) => fail(new Error(`the linker's worker thread stopped (code ${code})`)));
+    worker.on('exit', (code) => {
+      if (worker === this.worker || worker === this.preparing) fail(new Error(`the linker's worker thread stopped (code ${code})`));
+    });
   }
 
   /** Sends work to the worker; its reply's value. Rejects with a clear error if the worker fails. */
@@ -158,7 +165,15 @@ export class FrontThread {
       if (!r.postcode) cells.push(i, r.postcodeRaw);
     }
     this.worker.postMessage({ kind: 'postcodes', cells } satisfies PrepareMessage);
-    const prepared = this.request<PreparedColumns>({ kind: 'finish', count: this.count }).then((columns) => completePrepared(columns, records));
+    const finished = this.request<PreparedColumns>({ kind: 'finish', count: this.count });
+    const preparing = this.worker;
+    this.preparing = preparing;
+    this.startWorker();
+    const prepared = finished.then((columns) => {
+      this.preparing = null;
+      void preparing.terminate();
+      return completePrepared(columns, records);
+    });
     // awaited by linkPersons; a Run that fails before then must not leave it unhandled
     prepared.catch(() => {});
     return prepared;
@@ -166,10 +181,11 @@ export class FrontThread {
 
   /** Stops the worker (after blocking, or when the Run failed or was cancelled first). */
   async close(): Promise<void> {
-    const worker = this.worker;
+    const workers = [this.worker, this.preparing];
     this.worker = null;
+    this.preparing = null;
     this.rows = [];
     this.failed ??= new Error('the linker\'s worker thread was stopped');
-    if (worker) await worker.terminate();
+    await Promise.all(workers.map((w) => w?.terminate()));
   }
 }
