@@ -69,9 +69,16 @@ function recordColumns(db: Db) {
 /**
  * Every record (or only those in `only`), ordered by id. `onRecord` sees each record as it is
  * built, with its stored address parts as one text (front-thread.ts prepares them meanwhile);
- * raw postcodes, tenancies and person details are filled in afterwards.
+ * raw postcodes, tenancies and person details are filled in afterwards — tenancies not with
+ * `tenanciesLater` (the caller fills them with fillTenancies while the worker finishes: only the
+ * household stage reads them).
  */
-export function loadRecords(db: Db, only?: ReadonlySet<number>, onRecord?: (r: LinkRecord, joinedParts: string | null) => void): LinkRecord[] {
+export function loadRecords(
+  db: Db,
+  only?: ReadonlySet<number>,
+  onRecord?: (r: LinkRecord, joinedParts: string | null) => void,
+  tenanciesLater = false,
+): LinkRecord[] {
   const columns = recordColumns(db);
   const names = Object.keys(columns) as Array<keyof typeof columns>;
   const at = Object.fromEntries(names.map((name, index) => [name, index])) as { readonly [K in keyof typeof columns]: number };
@@ -136,7 +143,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>, onRecord?: (r: L
   }
   const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);
-  fillTenancies(db, records);
+  if (!tenanciesLater) fillTenancies(db, records);
   fillPersonDetails(db, records);
   return records;
 }
@@ -145,7 +152,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>, onRecord?: (r: L
  * Tenancy dates (the event table's 'tenancy' rows), one grouped pass: only housing rows have them,
  * so a million records pay for the few that do.
  */
-function fillTenancies(db: Db, records: LinkRecord[]): void {
+export function fillTenancies(db: Db, records: LinkRecord[]): void {
   const hasEvents = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'event'").get() as { n: number }).n > 0;
   if (!hasEvents) return;
   // by source and kind (the event_source index), so only tenancy rows are read, not every event

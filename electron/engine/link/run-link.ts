@@ -10,7 +10,7 @@ import { loadDecisions } from './decisions.js';
 import { applyHouseholdDecisions, loadHouseholdDecisions } from '../baseline/household-decisions.js';
 import { buildHouseholds } from './households/index.js';
 import { linkPersons, type LinkPersonsResult } from './link-persons.js';
-import { loadRecords } from './load-records.js';
+import { fillTenancies, loadRecords } from './load-records.js';
 import type { MatchSpec } from './spec.js';
 import { assignStableIds, type IdEvent } from './stable-ids.js';
 import type { HouseholdAssignment, LinkRecord } from './types.js';
@@ -88,8 +88,10 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
 }
 
 async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext, started: Date, t0: number, cpu0: NodeJS.CpuUsage, stream: FrontThread): Promise<RunLinkSummary> {
-  const records = loadRecords(store.reader, undefined, (r, parts) => stream.add(r, parts));
+  const records = loadRecords(store.reader, undefined, (r, parts) => stream.add(r, parts), true);
   const prepared = stream.end(records) ?? undefined;
+  // while the worker prepares the last records
+  fillTenancies(store.reader, records);
   const sources = loadRunSources(store);
   const sourceName = (id: number): string => sources.find((s) => s.id === id)?.fileName ?? `source ${id}`;
   const decisions = loadDecisions(store.reader);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCandidatePairs } from '../../../electron/engine/link/blocking-parallel.js';
-import { loadRecords } from '../../../electron/engine/link/load-records.js';
+import { fillTenancies, loadRecords } from '../../../electron/engine/link/load-records.js';
 import { prepare } from '../../../electron/engine/link/prepare.js';
 import { FrontThread } from '../../../electron/engine/link/front-thread.js';
 import { defaultMatchSpec } from '../../../electron/engine/link/spec.js';
@@ -70,9 +70,11 @@ async function main(): Promise<void> {
       };
       // as a Run does (run-link.ts): prepared on a worker while loading; --inline: after, on this thread
       const stream = inline ? null : new FrontThread();
-      const records = loadRecords(store.reader, undefined, stream ? (r, parts) => stream.add(r, parts) : undefined);
+      const records = loadRecords(store.reader, undefined, stream ? (r, parts) => stream.add(r, parts) : undefined, true);
+      const prepared = stream?.end(records);
+      fillTenancies(store.reader, records);
       lap('load');
-      const p = (await stream?.end(records)) ?? prepare(records);
+      const p = (await prepared) ?? prepare(records);
       lap('prepare');
       const spec = defaultMatchSpec();
       const options = { linkType: spec.linkType, maxBlockSize: spec.maxBlockSize, noDuplicatesWithin: new Set<number>() };
