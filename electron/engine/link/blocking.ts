@@ -5,6 +5,8 @@
 // rule" de-duplication), as parallel Int32Arrays with i < j.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { i32, type Prepared } from './prepare.js';
+
+const sharedU8 = (n: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(Math.max(1, n))).subarray(0, n);
 import { birthYearKey } from './dob-year.js';
 import type { BlockingKey, BlockingRule, MatchSpec } from './spec.js';
 
@@ -71,7 +73,7 @@ export interface CandidatePairs {
 }
 
 /** Key values per record (≥ 0, or −1 when missing): one array, or two for nameSounds. */
-function keyParts(p: Prepared, key: BlockingKey): Int32Array[] {
+function keyParts(p: BlockingColumns, key: BlockingKey): Int32Array[] {
   if (key !== 'nameSounds') return [keyValues(p, key)];
   const n = p.n;
   const lo = new Int32Array(n);
@@ -92,7 +94,7 @@ function keyParts(p: Prepared, key: BlockingKey): Int32Array[] {
   return [lo, hi];
 }
 
-function keyValues(p: Prepared, key: BlockingKey): Int32Array {
+function keyValues(p: BlockingColumns, key: BlockingKey): Int32Array {
   const n = p.n;
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -230,9 +232,10 @@ function groupByParts(n: number, parts: Int32Array[]): { key: Int32Array; order:
     valid[i] = ok;
     count += ok;
   }
-  let order = new Int32Array(count);
+  // on SharedArrayBuffers, as the other arrays a rule keeps: blocking runs on two threads (blocking-parallel.ts)
+  let order = i32(count);
   for (let i = 0, c = 0; i < n; i++) if (valid[i]) order[c++] = i;
-  let scratch = new Int32Array(count);
+  let scratch = i32(count);
   for (let q = parts.length - 1; q >= 0; q--) {
     const part = parts[q] as Int32Array;
     let max = 0;
@@ -249,7 +252,7 @@ function groupByParts(n: number, parts: Int32Array[]): { key: Int32Array; order:
     }
     [order, scratch] = [scratch, order];
   }
-  const key = new Int32Array(n).fill(-1);
+  const key = i32(n).fill(-1);
   const startList: number[] = [];
   let block = -1;
   for (let x = 0; x < count; x++) {
@@ -271,7 +274,9 @@ function groupByParts(n: number, parts: Int32Array[]): { key: Int32Array; order:
     key[r] = block;
   }
   startList.push(count);
-  return { key, order, starts: Int32Array.from(startList) };
+  const starts = i32(startList.length);
+  starts.set(startList);
+  return { key, order, starts };
 }
 
 export interface BlockingOptions {
@@ -338,37 +343,58 @@ function uncappedRules(p: Prepared, rules: readonly BlockingRule[], maxBlockSize
   const grouped: RuleKeys[] = [];
   const narrowed: string[] = [];
   for (const rule of rules) {
-    const [g] = groupRules(p, [rule], maxBlockSize);
-    if (!g) continue;
-    if (rule.narrowTo && rule.narrowAbove !== undefined && p.n > 0) {
-      let comparisons = 0;
-      for (let k = 0; k < g.starts.length - 1; k++) if (!g.skipped[k]) comparisons += blockPairs(g, k);
-      if (comparisons > rule.narrowAbove * p.n) {
-        grouped.push(...groupRules(p, rule.narrowTo, maxBlockSize));
-        narrowed.push(
-          `${rule.name} (${comparisons.toLocaleString('en-GB')} comparisons, ${(comparisons / p.n).toFixed(1)} per record) → ${rule.narrowTo.length ? rule.narrowTo.map((r) => r.name).join('; ') : 'dropped'}`,
-        );
-        continue;
-      }
-    }
-    grouped.push(g);
+    const one = ruleGroups(p, rule, maxBlockSize);
+    grouped.push(...one.grouped);
+    if (one.narrowed) narrowed.push(one.narrowed);
   }
   return { grouped, narrowed };
 }
 
+/** The prepared columns blocking reads: what a blocking worker thread is sent (blocking-parallel.ts). */
+export type BlockingColumns = Pick<
+  Prepared,
+  'n' | 'source' | 'names' | 'fn' | 'sn' | 'nameSoundex' | 'dob' | 'dobY' | 'dobM' | 'dobD' | 'birthYear' | 'pc' | 'pcSector' | 'place' | 'uprn' | 'nhs' | 'nino' | 'upn' | 'otherId' | 'email' | 'phone'
+>;
+
+export function blockingColumns(p: Prepared): BlockingColumns {
+  const { n, source, names, fn, sn, nameSoundex, dob, dobY, dobM, dobD, birthYear, pc, pcSector, place, uprn, nhs, nino, upn, otherId, email, phone } = p;
+  return { n, source, names, fn, sn, nameSoundex, dob, dobY, dobM, dobD, birthYear, pc, pcSector, place, uprn, nhs, nino, upn, otherId, email, phone };
+}
+
+/**
+ * One rule grouped, or the rules it narrows to when it would make more than `narrowAbove`
+ * comparisons per record (with the text saying so). Rules are independent: blocking-parallel.ts
+ * groups some on a worker thread while this thread groups the others.
+ */
+export function ruleGroups(p: BlockingColumns, rule: BlockingRule, maxBlockSize: number): { grouped: RuleKeys[]; narrowed: string | null } {
+  const [g] = groupRules(p, [rule], maxBlockSize);
+  if (!g) return { grouped: [], narrowed: null };
+  if (rule.narrowTo && rule.narrowAbove !== undefined && p.n > 0) {
+    let comparisons = 0;
+    for (let k = 0; k < g.starts.length - 1; k++) if (!g.skipped[k]) comparisons += blockPairs(g, k);
+    if (comparisons > rule.narrowAbove * p.n) {
+      return {
+        grouped: groupRules(p, rule.narrowTo, maxBlockSize),
+        narrowed: `${rule.name} (${comparisons.toLocaleString('en-GB')} comparisons, ${(comparisons / p.n).toFixed(1)} per record) → ${rule.narrowTo.length ? rule.narrowTo.map((r) => r.name).join('; ') : 'dropped'}`,
+      };
+    }
+  }
+  return { grouped: [g], narrowed: null };
+}
+
 /** Groups records per rule and analyses the blocks; no pairs yet. */
-export function groupRules(p: Prepared, rules: readonly BlockingRule[], maxBlockSize: number): RuleKeys[] {
+export function groupRules(p: BlockingColumns, rules: readonly BlockingRule[], maxBlockSize: number): RuleKeys[] {
   return rules.map((rule) => {
     const { key, order, starts } = groupByParts(
       p.n,
       rule.keys.flatMap((k) => keyParts(p, k)),
     );
     const count = starts.length - 1;
-    const skipped = new Uint8Array(count);
+    const skipped = sharedU8(count);
     for (let k = 0; k < count; k++) if ((starts[k + 1] as number) - (starts[k] as number) > maxBlockSize) skipped[k] = 1;
     let missing: Uint8Array | null = null;
     if (rule.onlyIfMissing) {
-      missing = new Uint8Array(p.n);
+      missing = sharedU8(p.n);
       const values = rule.onlyIfMissing === 'dob' ? p.dob : p.pc;
       for (let i = 0; i < p.n; i++) missing[i] = (values[i] as number) < 0 ? 1 : 0;
     }
@@ -390,7 +416,7 @@ function blockPairs(g: RuleKeys, k: number): number {
 }
 
 /** Whether a pair may be compared at all under the link type and per-source options. */
-function allowed(p: Prepared, i: number, j: number, o: BlockingOptions): boolean {
+function allowed(p: Pick<Prepared, 'source'>, i: number, j: number, o: BlockingOptions): boolean {
   const si = p.source[i] as number;
   const sj = p.source[j] as number;
   if (si === sj) {
@@ -500,25 +526,59 @@ export function guardBlocking(analysis: BlockingAnalysis, maxComparisons: number
   }
 }
 
-/** Enumerates the candidate pairs (each once, by the first rule that finds it). */
-export function enumeratePairs(p: Prepared, grouped: readonly RuleKeys[], analysis: BlockingAnalysis, o: BlockingOptions, onProgress?: (done: number, total: number) => void): CandidatePairs {
-  const capacity = Math.max(1, analysis.rules.reduce((s, r) => s + r.comparisons, 0));
-  const a = i32(capacity);
-  const b = i32(capacity);
-  const ruleOf = new Uint8Array(new SharedArrayBuffer(capacity));
-  let count = 0;
-  const total = capacity;
-  // every rule's block id per record side by side, so "found by an earlier rule?" reads one
-  // cache line per record rather than one per rule
+/**
+ * Every rule's block id per record side by side, so "found by an earlier rule?" reads one cache
+ * line per record rather than one per rule (shared, for a second thread to read).
+ */
+export function interleavedKeys(n: number, grouped: readonly RuleKeys[]): Int32Array {
   const nr = grouped.length;
-  const keys = new Int32Array(p.n * nr);
+  const keys = i32(n * nr);
   for (let r = 0; r < nr; r++) {
     const key = (grouped[r] as RuleKeys).key;
-    for (let i = 0; i < p.n; i++) keys[i * nr + r] = key[i] as number;
+    for (let i = 0; i < n; i++) keys[i * nr + r] = key[i] as number;
   }
-  for (let r = 0; r < nr; r++) {
+  return keys;
+}
+
+/** Where each rule's pairs go in the output before compaction: after the comparisons of the rules before it. */
+export function ruleOffsets(analysis: BlockingAnalysis): number[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const r of analysis.rules) {
+    offsets.push(at);
+    at += r.comparisons;
+  }
+  offsets.push(at);
+  return offsets;
+}
+
+/** Shared output for enumerateRules: room for every rule's comparisons. */
+export function pairBuffers(capacity: number): { a: Int32Array; b: Int32Array; rule: Uint8Array } {
+  return { a: i32(Math.max(1, capacity)), b: i32(Math.max(1, capacity)), rule: sharedU8(Math.max(1, capacity)) };
+}
+
+/**
+ * Enumerates the pairs of the rules in `rules`, each rule's at its offset (see ruleOffsets);
+ * returns each one's count. A pair an earlier rule finds is left to that rule, so the rules can
+ * be enumerated in any order, on any thread (blocking-parallel.ts).
+ */
+export function enumerateRules(
+  p: Pick<Prepared, 'n' | 'source'>,
+  grouped: readonly RuleKeys[],
+  keys: Int32Array,
+  rules: readonly number[],
+  offsets: readonly number[],
+  out: { a: Int32Array; b: Int32Array; rule: Uint8Array },
+  o: BlockingOptions,
+  onProgress?: (done: number) => void,
+): number[] {
+  const nr = grouped.length;
+  const { a, b, rule: ruleOf } = out;
+  const counts: number[] = [];
+  let done = 0;
+  for (const r of rules) {
     const g = grouped[r] as RuleKeys;
-    const before = count;
+    let count = offsets[r] as number;
     const blocks = g.starts.length - 1;
     for (let k = 0; k < blocks; k++) {
       if (g.skipped[k]) continue;
@@ -552,12 +612,39 @@ export function enumeratePairs(p: Prepared, grouped: readonly RuleKeys[], analys
           count++;
         }
       }
-      if (onProgress && (k & 4095) === 0) onProgress(count, total);
+      if (onProgress && (k & 4095) === 0) onProgress(done + count - (offsets[r] as number));
     }
-    (analysis.rules[r] as RuleAnalysis).newComparisons = count - before;
+    counts.push(count - (offsets[r] as number));
+    done += count - (offsets[r] as number);
   }
+  return counts;
+}
+
+/** Moves every rule's pairs down behind the rule before it's: the candidate pairs in rule order. */
+export function compactPairs(out: { a: Int32Array; b: Int32Array; rule: Uint8Array }, offsets: readonly number[], counts: readonly number[], analysis: BlockingAnalysis): CandidatePairs {
+  let count = 0;
+  counts.forEach((c, r) => {
+    const from = offsets[r] as number;
+    if (from !== count) {
+      out.a.copyWithin(count, from, from + c);
+      out.b.copyWithin(count, from, from + c);
+      out.rule.copyWithin(count, from, from + c);
+    }
+    (analysis.rules[r] as RuleAnalysis).newComparisons = c;
+    count += c;
+  });
   analysis.totalComparisons = count;
-  return { a: a.subarray(0, count), b: b.subarray(0, count), rule: ruleOf.subarray(0, count), count };
+  return { a: out.a.subarray(0, count), b: out.b.subarray(0, count), rule: out.rule.subarray(0, count), count };
+}
+
+/** Enumerates the candidate pairs (each once, by the first rule that finds it). */
+export function enumeratePairs(p: Prepared, grouped: readonly RuleKeys[], analysis: BlockingAnalysis, o: BlockingOptions, onProgress?: (done: number, total: number) => void): CandidatePairs {
+  const offsets = ruleOffsets(analysis);
+  const total = Math.max(1, offsets.at(-1) as number);
+  const out = pairBuffers(total);
+  const keys = interleavedKeys(p.n, grouped);
+  const counts = enumerateRules(p, grouped, keys, grouped.map((_, r) => r), offsets, out, o, onProgress ? (done) => onProgress(done, total) : undefined);
+  return compactPairs(out, offsets, counts, analysis);
 }
 
 /** Whether pair (i, j) satisfies a rule (its keys agree, in a block that was not skipped). */

@@ -53,7 +53,7 @@ export function yearOnlyLevel(p: Prepared, c: CompiledComparison, i: number, j: 
 }
 
 /** The year blocking key of record i: its year of birth, −1 when it has none (no month is ever invented). */
-export function birthYearKey(p: Prepared, i: number): number {
+export function birthYearKey(p: Pick<Prepared, 'birthYear' | 'dob' | 'dobY'>, i: number): number {
   const y = p.birthYear ? (p.birthYear[i] as number) : (p.dob[i] as number) >= 0 ? (p.dobY[i] as number) : 0;
   return y > 0 ? y : -1;
 }

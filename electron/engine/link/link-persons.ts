@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
-import { analyseBlocks, effectiveRules, enumeratePairs, groupRules, guardBlocking, sampleRulePairs, type BlockingAnalysis, type BlockingOptions } from './blocking.js';
+import { groupRules, sampleRulePairs, type BlockingAnalysis, type BlockingOptions } from './blocking.js';
+import { findCandidatePairs } from './blocking-parallel.js';
+import type { FrontThread } from './front-thread.js';
 import { clusterRecords, type ClusterResult } from './cluster.js';
 import { compilePlan, type Plan } from './compare.js';
 import { GammaPool } from './gamma-pool.js';
@@ -55,6 +57,10 @@ export interface LinkPersonsOptions {
    * straightforward path, for tests that show the two agree.
    */
   fullRescore?: boolean;
+  /** the records' columns, prepared already (on a worker thread while they loaded: front-thread.ts) */
+  prepared?: Promise<Prepared>;
+  /** that worker, to share blocking with; closed once blocking is done */
+  front?: FrontThread;
 }
 
 export interface ScoredPairs {
@@ -192,7 +198,7 @@ async function linkPrepared(
 ): Promise<LinkPersonsResult> {
   let spec = specIn;
   job.progress('preparing', 0, 1);
-  const p = prepare(records);
+  const p = options.prepared ? await options.prepared : prepare(records);
   spec = withDetailsHeld(spec, p.details);
   const plan = compilePlan(spec);
   const sourceIndex = new Map(p.sourceIds.map((id, k) => [id, k]));
@@ -203,12 +209,9 @@ async function linkPrepared(
 
   job.progress('blocking', 0, 1);
   await job.yield();
-  const { grouped, narrowed } = effectiveRules(p, spec.blockingRules, spec.maxBlockSize);
-  const analysis = analyseBlocks(p, grouped, blockingOptions);
-  analysis.narrowed = narrowed;
+  // half the rules on the front worker, when it runs (blocking-parallel.ts); its last work
+  const { analysis, pairs } = await findCandidatePairs(p, spec, blockingOptions, options.front, (done, total) => job.progress('blocking', done, total)).finally(() => options.front?.close());
   warnings.push(...analysis.warnings);
-  guardBlocking(analysis, spec.maxComparisons);
-  const pairs = enumeratePairs(p, grouped, analysis, blockingOptions, (done, total) => job.progress('blocking', done, total));
   lap('blocking');
   job.throwIfCancelled();
 

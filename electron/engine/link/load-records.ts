@@ -24,7 +24,7 @@ function addressPartsColumn(db: Db): string {
 }
 
 /** Parts read back from addressPartsColumn's text ('' was NULL). */
-function partsOf(joined: string): AddressParts {
+export function partsOf(joined: string): AddressParts {
   const [flat, number, name, street, locality, town] = joined.split(SEP).map((v) => (v === '' ? null : v)) as Array<string | null>;
   return { flat: flat ?? null, number: number ?? null, name: name ?? null, street: street ?? null, locality: locality ?? null, town: town ?? null };
 }
@@ -66,8 +66,19 @@ function recordColumns(db: Db) {
   } as const;
 }
 
-/** Every record (or only those in `only`), ordered by id. */
-export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
+/**
+ * Every record (or only those in `only`), ordered by id. `onRecord` sees each record as it is
+ * built, with its stored address parts as one text (front-thread.ts prepares them meanwhile);
+ * raw postcodes, tenancies and person details are filled in afterwards — tenancies not with
+ * `tenanciesLater` (the caller fills them with fillTenancies while the worker finishes: only the
+ * household stage reads them).
+ */
+export function loadRecords(
+  db: Db,
+  only?: ReadonlySet<number>,
+  onRecord?: (r: LinkRecord, joinedParts: string | null) => void,
+  tenanciesLater = false,
+): LinkRecord[] {
   const columns = recordColumns(db);
   const names = Object.keys(columns) as Array<keyof typeof columns>;
   const at = Object.fromEntries(names.map((name, index) => [name, index])) as { readonly [K in keyof typeof columns]: number };
@@ -99,7 +110,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       addressParts = partsByText.get(joinedParts) ?? null;
       if (!addressParts) partsByText.set(joinedParts, (addressParts = partsOf(joinedParts)));
     }
-    records.push({
+    const record: LinkRecord = {
       id: row[at.id] as number,
       sourceId,
       sourceKind: source?.kind ?? 'other',
@@ -126,11 +137,13 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
       title: text(row, at.title),
       email: text(row, at.email),
       phone: text(row, at.phone),
-    });
+    };
+    records.push(record);
+    if (onRecord) onRecord(record, joinedParts);
   }
   const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';
   if (!rawPostcodeColumn) fillRawPostcodes(db, records);
-  fillTenancies(db, records);
+  if (!tenanciesLater) fillTenancies(db, records);
   fillPersonDetails(db, records);
   return records;
 }
@@ -139,7 +152,7 @@ export function loadRecords(db: Db, only?: ReadonlySet<number>): LinkRecord[] {
  * Tenancy dates (the event table's 'tenancy' rows), one grouped pass: only housing rows have them,
  * so a million records pay for the few that do.
  */
-function fillTenancies(db: Db, records: LinkRecord[]): void {
+export function fillTenancies(db: Db, records: LinkRecord[]): void {
   const hasEvents = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'event'").get() as { n: number }).n > 0;
   if (!hasEvents) return;
   // by source and kind (the event_source index), so only tenancy rows are read, not every event

@@ -281,78 +281,97 @@ function memo<T>(fn: (value: string) => T): (value: string | null | undefined) =
   };
 }
 
-export function prepare(records: readonly LinkRecord[]): Prepared {
-  const n = records.length;
-  const pcOf = memo((v) => normalisePostcode(v));
-  const names = new Interner();
-  const postcodes = new Interner();
-  const parts = new Interner();
-  // one interner per identifier kind (and for UPRNs), so no prefixed copies of each value
-  const nhsIds = new Interner();
-  const ninoIds = new Interner();
-  const upnIds = new Interner();
-  const uprnIds = new Interner();
-  const otherIds = new Interner();
-  const contacts = new Interner();
-  const sourceIndex = new Map<number, number>();
-  const sourceIds: number[] = [];
+/** Per-record staging columns while records arrive (stride W), split into Prepared's columns at the end. */
+const W = {
+  source: 0,
+  fn: 1,
+  fnCompact: 2,
+  sn: 3,
+  dob: 4,
+  dobY: 5,
+  dobM: 6,
+  dobD: 7,
+  sex: 8,
+  pc: 9,
+  pcSector: 10,
+  pcDistrict: 11,
+  uprn: 12,
+  flat: 13,
+  houseNumber: 14,
+  street: 15,
+  hasAddress: 16,
+  /** the address's place id whatever the postcode: `place` keeps it only for a record without one */
+  addrPlace: 17,
+  nhs: 18,
+  nino: 19,
+  upn: 20,
+  otherId: 21,
+  email: 22,
+  phone: 23,
+} as const;
+const WIDTH = 24;
 
-  const source = i32(n);
-  const fn = i32(n);
-  const fnCompact = i32(n);
-  const sn = i32(n);
-  const mid = new CsrBuilder();
-  const snParts = new CsrBuilder();
-  const prevSn = new CsrBuilder();
-  const dob = i32(n);
-  const dobY = i16(n);
-  const dobM = i8(n);
-  const dobD = i8(n);
-  const sex = i8(n);
-  const pc = i32(n);
-  const pcSector = i32(n);
-  const pcDistrict = i32(n);
-  const uprn = i32(n);
-  const flat = i32(n);
-  const houseNumber = i32(n);
-  const street = i32(n);
-  const hasAddress = u8(n);
-  const place = i32(n);
-  const places = new Interner();
-  const addrTokens = new CsrBuilder();
-  const nhs = i32(n);
-  const nino = i32(n);
-  const upn = i32(n);
-  const otherId = i32(n);
-  const email = i32(n);
-  const phone = i32(n);
-  const empty: number[] = [];
+/** Prepared but for the columns read from whole records at the end (person details, years of birth). */
+export type PreparedColumns = Omit<Prepared, 'details' | 'birthYear'>;
+
+/**
+ * Prepares records one at a time, in record order (ids are interned in order of first sight, as
+ * every stage after expects), so records can be prepared while they load — on another thread
+ * (front-thread.ts). A record whose postcode is missing may be deferred (`deferPostcodes`):
+ * its postcode comes from the raw cell, read only after every record has loaded
+ * (load-records.ts); `setPostcodeRaw` gives it, and `finish` renumbers the postcode dictionary to
+ * the order a single pass would have given, so the columns are the same bit for bit.
+ */
+export class Preparer {
+  private n = 0;
+  private w: Int32Array;
+  private readonly pcOf = memo((v) => normalisePostcode(v));
+  private readonly names = new Interner();
+  private readonly postcodes = new Interner();
+  private readonly parts = new Interner();
+  // one interner per identifier kind (and for UPRNs), so no prefixed copies of each value
+  private readonly nhsIds = new Interner();
+  private readonly ninoIds = new Interner();
+  private readonly upnIds = new Interner();
+  private readonly uprnIds = new Interner();
+  private readonly otherIds = new Interner();
+  private readonly contacts = new Interner();
+  private readonly places = new Interner();
+  private readonly sourceIndex = new Map<number, number>();
+  private readonly sourceIds: number[] = [];
+  private readonly mid = new CsrBuilder();
+  private readonly snParts = new CsrBuilder();
+  private readonly prevSn = new CsrBuilder();
+  private readonly addrTokens = new CsrBuilder();
+  private readonly middle: number[] = [];
+  /** records whose postcode waits for setPostcodeRaw, by index */
+  private readonly deferred = new Map<number, LinkRecord>();
 
   // Every distinct value is parsed and interned once; records repeat names, dates, postcodes
   // and addresses many times over.
-  const forenameOf = memo((v) => {
+  private readonly forenameOf = memo((v) => {
     const key = usableName(v);
     const tokens = key ? key.split(' ') : [];
     return {
-      first: tokens.length ? names.id(tokens[0] as string) : -1,
-      compact: tokens.length ? names.id(tokens.join('')) : -1,
-      rest: tokens.slice(1).map((t) => names.id(t)),
+      first: tokens.length ? this.names.id(tokens[0] as string) : -1,
+      compact: tokens.length ? this.names.id(tokens.join('')) : -1,
+      rest: tokens.slice(1).map((t) => this.names.id(t)),
     };
   });
-  const middleOf = memo((v) => {
+  private readonly middleOf = memo((v) => {
     const key = usableName(v);
-    return key ? key.split(' ').map((t) => names.id(t)) : empty;
+    return key ? key.split(' ').map((t) => this.names.id(t)) : EMPTY;
   });
-  const surnameOf = memo((v) => {
+  private readonly surnameOf = memo((v) => {
     const key = usableName(v);
     const tokens = key ? key.split(' ') : [];
-    return { compact: tokens.length ? names.id(tokens.join('')) : -1, parts: tokens.length > 1 ? tokens.map((t) => names.id(t)) : empty };
+    return { compact: tokens.length ? this.names.id(tokens.join('')) : -1, parts: tokens.length > 1 ? tokens.map((t) => this.names.id(t)) : EMPTY };
   });
-  const previousOf = memo((v) => {
+  private readonly previousOf = memo((v) => {
     const key = usableName(v);
-    return key ? [names.id(key.replace(/ /g, ''))] : empty;
+    return key ? [this.names.id(key.replace(/ /g, ''))] : EMPTY;
   });
-  const dobOf = memo((v): [number, number, number, number] => {
+  private readonly dobOf = memo((v): [number, number, number, number] => {
     if (placeholderDob(v) || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return [-1, 0, 0, 0];
     const y = Number(v.slice(0, 4));
     const m = Number(v.slice(5, 7));
@@ -360,254 +379,378 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
     if (y < 1000) return [-1, 0, 0, 0];
     return [Math.round((Date.UTC(y, m - 1, d) - EPOCH) / DAY_MS), y, m, d];
   });
-  const pcIds = (keys: ReturnType<typeof postcodeKeys>): [number, number, number] =>
-    keys ? [postcodes.id(keys.full), keys.sector ? postcodes.id(keys.sector) : -1, keys.district ? postcodes.id(`${keys.district} `) : -1] : [-1, -1, -1];
-  const ukPostcodeOf = memo((v) => pcIds(postcodeKeys({ postcode: v, postcodeRaw: v, address: null } as LinkRecord, pcOf)));
+  private readonly pcIds = (keys: ReturnType<typeof postcodeKeys>): [number, number, number] =>
+    keys ? [this.postcodes.id(keys.full), keys.sector ? this.postcodes.id(keys.sector) : -1, keys.district ? this.postcodes.id(`${keys.district} `) : -1] : [-1, -1, -1];
+  private readonly ukPostcodeOf = memo((v) => this.pcIds(postcodeKeys({ postcode: v, postcodeRaw: v, address: null } as LinkRecord, this.pcOf)));
   // keyed by the parts object: records of one home share it (load-records.ts)
-  const addressIds = new Map<object, AddressIds | null>();
-  const addressIdsOf = (r: LinkRecord): AddressIds | null => {
+  private readonly addressIds = new Map<object, AddressIds | null>();
+
+  constructor(capacity = 1024) {
+    this.w = new Int32Array(Math.max(1, capacity) * WIDTH);
+  }
+
+  /** Records added so far. */
+  get count(): number {
+    return this.n;
+  }
+
+  private addressIdsOf(r: LinkRecord): AddressIds | null {
     const address = recordAddress(r);
     if (!address) return null;
-    let ids = addressIds.get(address.parts);
+    let ids = this.addressIds.get(address.parts);
     if (ids !== undefined) return ids;
     const addr = personAddress(address.parts);
-    ids = !addr ? null : {
-      place: places.id([...addr.tokens].sort().join(' ')),
-      flat: addr.flat ? parts.id(addr.flat) : -1,
-      number: addr.number ? parts.id(addr.number) : -1,
-      street: addr.street ? parts.id(addr.street) : -1,
-      tokens: addr.tokens.map((t) => parts.id(t)).sort((a, b) => a - b),
-    };
-    addressIds.set(address.parts, ids);
+    ids = !addr
+      ? null
+      : {
+          place: this.places.id([...addr.tokens].sort().join(' ')),
+          flat: addr.flat ? this.parts.id(addr.flat) : -1,
+          number: addr.number ? this.parts.id(addr.number) : -1,
+          street: addr.street ? this.parts.id(addr.street) : -1,
+          tokens: addr.tokens.map((t) => this.parts.id(t)).sort((a, b) => a - b),
+        };
+    this.addressIds.set(address.parts, ids);
     return ids;
-  };
-  const noForename = { first: -1, compact: -1, rest: empty };
-  const noSurname = { compact: -1, parts: empty };
-  const noDob: [number, number, number, number] = [-1, 0, 0, 0];
-  const middle: number[] = [];
+  }
 
-  for (let i = 0; i < n; i++) {
-    const r = records[i] as LinkRecord;
-    let s = sourceIndex.get(r.sourceId);
-    if (s === undefined) {
-      s = sourceIds.length;
-      sourceIndex.set(r.sourceId, s);
-      sourceIds.push(r.sourceId);
+  /**
+   * Adds the next record. With `deferPostcodes`, a record without a UK postcode is kept for
+   * setPostcodeRaw (only its postcode columns wait; every other value is interned now, in order).
+   */
+  add(r: LinkRecord, deferPostcodes = false): void {
+    const i = this.n++;
+    if ((i + 1) * WIDTH > this.w.length) {
+      const next = new Int32Array(this.w.length * 2);
+      next.set(this.w);
+      this.w = next;
     }
-    source[i] = s;
+    const w = this.w;
+    const o = i * WIDTH;
+    let s = this.sourceIndex.get(r.sourceId);
+    if (s === undefined) {
+      s = this.sourceIds.length;
+      this.sourceIndex.set(r.sourceId, s);
+      this.sourceIds.push(r.sourceId);
+    }
+    w[o + W.source] = s;
 
-    const f = forenameOf(r.forename) ?? noForename;
-    fn[i] = f.first;
-    fnCompact[i] = f.compact;
-    const m = middleOf(r.middleNames) ?? empty;
-    if (f.rest.length === 0) mid.push(m);
+    const f = this.forenameOf(r.forename) ?? NO_FORENAME;
+    w[o + W.fn] = f.first;
+    w[o + W.fnCompact] = f.compact;
+    const m = this.middleOf(r.middleNames) ?? EMPTY;
+    if (f.rest.length === 0) this.mid.push(m);
     else {
+      const middle = this.middle;
       middle.length = 0;
       middle.push(...f.rest, ...m);
-      mid.push(middle);
+      this.mid.push(middle);
     }
     // One name given in both fields ("Ann Ann": a form that needs both, a full name of one word
     // split into each) says nothing of a family name: as a surname it is rare, and would weigh as
     // a rare surname shared, while against the true surname it would teach training that matches
     // differ in surname. The surname is taken as missing.
-    const given = surnameOf(r.surname) ?? noSurname;
-    const sur = given.compact >= 0 && given.compact === f.compact ? noSurname : given;
-    sn[i] = sur.compact;
-    snParts.push(sur.parts);
-    prevSn.push(previousOf(r.previousSurname) ?? empty);
+    const given = this.surnameOf(r.surname) ?? NO_SURNAME;
+    const sur = given.compact >= 0 && given.compact === f.compact ? NO_SURNAME : given;
+    w[o + W.sn] = sur.compact;
+    this.snParts.push(sur.parts);
+    this.prevSn.push(this.previousOf(r.previousSurname) ?? EMPTY);
 
-    const d = dobOf(r.dob) ?? noDob;
-    dob[i] = d[0];
-    dobY[i] = d[1];
-    dobM[i] = d[2];
-    dobD[i] = d[3];
-    sex[i] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : sexOfTitle(r.title);
+    const d = this.dobOf(r.dob) ?? NO_DOB;
+    w[o + W.dob] = d[0];
+    w[o + W.dobY] = d[1];
+    w[o + W.dobM] = d[2];
+    w[o + W.dobD] = d[3];
+    w[o + W.sex] = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : sexOfTitle(r.title);
 
-    const pcs = r.postcode ? (ukPostcodeOf(r.postcode) as [number, number, number]) : pcIds(postcodeKeys(r, pcOf));
-    pc[i] = pcs[0];
-    pcSector[i] = pcs[1];
-    pcDistrict[i] = pcs[2];
+    // the address first: its ids are interned in record order whatever the postcode waits for
+    const addr = this.addressIdsOf(r);
+    w[o + W.addrPlace] = addr ? addr.place : -1;
+    if (r.postcode) this.setPostcodes(o, this.ukPostcodeOf(r.postcode) as [number, number, number]);
+    else if (deferPostcodes) this.deferred.set(i, r);
+    else this.setPostcodes(o, this.pcIds(postcodeKeys(r, this.pcOf)));
 
-    const addr = addressIdsOf(r);
-    uprn[i] = r.uprn ? uprnIds.id(r.uprn) : -1;
-    flat[i] = addr ? addr.flat : -1;
-    houseNumber[i] = addr ? addr.number : -1;
-    street[i] = addr ? addr.street : -1;
-    hasAddress[i] = addr || r.uprn ? 1 : 0;
-    place[i] = addr && pcs[0] < 0 ? addr.place : -1;
-    addrTokens.push(addr ? addr.tokens : empty);
+    w[o + W.uprn] = r.uprn ? this.uprnIds.id(r.uprn) : -1;
+    w[o + W.flat] = addr ? addr.flat : -1;
+    w[o + W.houseNumber] = addr ? addr.number : -1;
+    w[o + W.street] = addr ? addr.street : -1;
+    w[o + W.hasAddress] = addr || r.uprn ? 1 : 0;
+    this.addrTokens.push(addr ? addr.tokens : EMPTY);
 
-    nhs[i] = r.nhsNumber ? nhsIds.id(r.nhsNumber) : -1;
-    nino[i] = r.nino ? ninoIds.id(r.nino) : -1;
-    upn[i] = r.upn ? upnIds.id(r.upn) : -1;
+    w[o + W.nhs] = r.nhsNumber ? this.nhsIds.id(r.nhsNumber) : -1;
+    w[o + W.nino] = r.nino ? this.ninoIds.id(r.nino) : -1;
+    w[o + W.upn] = r.upn ? this.upnIds.id(r.upn) : -1;
     const other = usableOtherId(r.otherId);
-    otherId[i] = other ? otherIds.id(other) : -1;
-    email[i] = r.email ? contacts.id(r.email) : -1;
-    phone[i] = r.phone ? contacts.id(r.phone) : -1;
+    w[o + W.otherId] = other ? this.otherIds.id(other) : -1;
+    w[o + W.email] = r.email ? this.contacts.id(r.email) : -1;
+    w[o + W.phone] = r.phone ? this.contacts.id(r.phone) : -1;
   }
 
-  // Per-name derived keys, computed once per distinct name.
-  const nameCount = names.values.length;
-  const codes = new Interner();
-  const nameTranslit = i32(nameCount);
-  const nameSoundex = i32(nameCount);
-  const nick = new CsrBuilder();
-  const nameMask = i32(nameCount);
-  const nameLength = i32(nameCount);
-  for (let id = 0; id < nameCount; id++) {
-    const name = names.values[id] as string;
-    nameLength[id] = name.length;
-    nameMask[id] = letterMask(name);
-    const t = transliterationKey(name);
-    nameTranslit[id] = t ? codes.id(`T${t}`) : -1;
-    // the sound of the name a nickname or a clerk's contraction stands for (Wm → William), so
-    // name-sound blocking puts them together
-    const sx = soundex(canonicalName(name));
-    nameSoundex[id] = sx ? codes.id(`S${sx}`) : -1;
-    nick.push(nicknameGroupsOf(name));
+  private setPostcodes(o: number, pcs: readonly [number, number, number]): void {
+    this.w[o + W.pc] = pcs[0];
+    this.w[o + W.pcSector] = pcs[1];
+    this.w[o + W.pcDistrict] = pcs[2];
   }
 
-  const fnCount = i32(nameCount);
-  const snCount = i32(nameCount);
-  const pcCount = i32(postcodes.values.length);
-  const otherIdCount = i32(otherIds.values.length);
-  let fnTotal = 0;
-  let snTotal = 0;
-  let pcTotal = 0;
-  let otherIdTotal = 0;
-  const contactCount = i32(contacts.values.length);
-  let emailTotal = 0;
-  let phoneTotal = 0;
-  for (let i = 0; i < n; i++) {
-    if (email[i]! >= 0) {
-      contactCount[email[i]!]!++;
-      emailTotal++;
-    }
-    if (phone[i]! >= 0) {
-      contactCount[phone[i]!]!++;
-      phoneTotal++;
-    }
-    if (fn[i]! >= 0) {
-      fnCount[fn[i]!]!++;
-      fnTotal++;
-    }
-    if (sn[i]! >= 0) {
-      snCount[sn[i]!]!++;
-      snTotal++;
-    }
-    if (pc[i]! >= 0) {
-      pcCount[pc[i]!]!++;
-      pcTotal++;
-    }
-    if (otherId[i]! >= 0) {
-      otherIdCount[otherId[i]!]!++;
-      otherIdTotal++;
-    }
+  /** The raw postcode cell of deferred record i (null: none), once the loader has read it. */
+  setPostcodeRaw(i: number, postcodeRaw: string | null): void {
+    const r = this.deferred.get(i);
+    if (!r) return;
+    this.deferred.delete(i);
+    this.setPostcodes(i * WIDTH, this.pcIds(postcodeKeys({ ...r, postcodeRaw }, this.pcOf)));
   }
 
-  const midCsr = mid.build();
-  const snPartsCsr = snParts.build();
-  const prevSnCsr = prevSn.build();
-  const tokensCsr = addrTokens.build();
-  const nickCsr = nick.build();
-  const rec = i32(n * REC);
-  for (let i = 0; i < n; i++) {
-    const o = i * REC;
-    rec[o + R.fn] = fn[i] as number;
-    rec[o + R.fnCompact] = fnCompact[i] as number;
-    rec[o + R.sn] = sn[i] as number;
-    rec[o + R.dob] = dob[i] as number;
-    rec[o + R.ymd] = (dob[i] as number) < 0 ? 0 : (dobY[i] as number) * 512 + (dobM[i] as number) * 32 + (dobD[i] as number);
-    rec[o + R.sex] = sex[i] as number;
-    rec[o + R.pc] = pc[i] as number;
-    rec[o + R.pcSector] = pcSector[i] as number;
-    rec[o + R.pcDistrict] = pcDistrict[i] as number;
-    rec[o + R.hasAddress] = hasAddress[i] as number;
-    rec[o + R.uprn] = uprn[i] as number;
-    rec[o + R.houseNumber] = houseNumber[i] as number;
-    rec[o + R.street] = street[i] as number;
-    rec[o + R.flat] = flat[i] as number;
-    rec[o + R.nhs] = nhs[i] as number;
-    rec[o + R.nino] = nino[i] as number;
-    rec[o + R.upn] = upn[i] as number;
-    rec[o + R.midStart] = midCsr.offsets[i] as number;
-    rec[o + R.midEnd] = midCsr.offsets[i + 1] as number;
-    rec[o + R.snPartsStart] = snPartsCsr.offsets[i] as number;
-    rec[o + R.snPartsEnd] = snPartsCsr.offsets[i + 1] as number;
-    rec[o + R.prevSnStart] = prevSnCsr.offsets[i] as number;
-    rec[o + R.prevSnEnd] = prevSnCsr.offsets[i + 1] as number;
-    rec[o + R.tokensStart] = tokensCsr.offsets[i] as number;
-    rec[o + R.tokensEnd] = tokensCsr.offsets[i + 1] as number;
-    rec[o + R.otherId] = otherId[i] as number;
-    rec[o + R.email] = email[i] as number;
-    rec[o + R.phone] = phone[i] as number;
-  }
-  const nameInfo = i32(nameCount * NAME);
-  for (let id = 0; id < nameCount; id++) {
-    const name = names.values[id] as string;
-    nameInfo[id * NAME] = nameMask[id] as number;
-    nameInfo[id * NAME + 1] = name.length * 65536 + (name.charCodeAt(0) & 0xffff);
-    nameInfo[id * NAME + 2] = nameTranslit[id] as number;
-    nameInfo[id * NAME + 3] = (nickCsr.offsets[id + 1] as number) > (nickCsr.offsets[id] as number) ? 1 : 0;
+  /**
+   * Postcode ids in order of first sight by record (full, sector, district), as one pass in
+   * record order interns them: deferred records interned theirs last.
+   */
+  private renumberPostcodes(): string[] {
+    const values = this.postcodes.values;
+    const renumber = new Int32Array(values.length).fill(-1);
+    const ordered: string[] = [];
+    const w = this.w;
+    for (let i = 0; i < this.n; i++) {
+      const o = i * WIDTH;
+      for (const c of [W.pc, W.pcSector, W.pcDistrict]) {
+        const id = w[o + c] as number;
+        if (id < 0) continue;
+        if (renumber[id] === -1) {
+          renumber[id] = ordered.length;
+          ordered.push(values[id] as string);
+        }
+        w[o + c] = renumber[id] as number;
+      }
+    }
+    return ordered;
   }
 
-  return {
-    n,
-    rec,
-    nameInfo,
-    source,
-    sourceIds,
-    names: names.values,
-    fn,
-    fnCompact,
-    mid: midCsr,
-    sn,
-    snParts: snPartsCsr,
-    prevSn: prevSnCsr,
-    nameTranslit,
-    nameSoundex,
-    nameNick: nickCsr,
-    nameMask,
-    nameLength,
-    dob,
-    dobY,
-    dobM,
-    dobD,
-    sex,
-    postcodes: postcodes.values,
-    pc,
-    pcSector,
-    pcDistrict,
-    addressParts: parts.values,
-    uprn,
-    flat,
-    houseNumber,
-    street,
-    addrTokens: tokensCsr,
-    hasAddress,
-    place,
-    uprns: uprnIds.values,
-    nhs,
-    nino,
-    ninos: ninoIds.values,
-    upn,
-    otherId,
-    otherIds: otherIds.values,
-    email,
-    phone,
-    contacts: contacts.values,
-    fnCount,
-    snCount,
-    pcCount,
-    otherIdCount,
-    contactCount,
-    emailTotal,
-    phoneTotal,
-    fnTotal,
-    snTotal,
-    pcTotal,
-    otherIdTotal,
-    details: prepareDetails(records),
-    birthYear: birthYears(records, dob, dobY),
-  };
+  /** The columns of every record added (deferred postcodes not given by now read as missing). */
+  finish(): PreparedColumns {
+    for (const i of [...this.deferred.keys()]) this.setPostcodeRaw(i, this.deferred.get(i)?.postcodeRaw ?? null);
+    const postcodeValues = this.renumberPostcodes();
+    const n = this.n;
+    const w = this.w;
+    const names = this.names;
+    const column = (c: number, make: (n: number) => Int32Array | Int16Array | Int8Array | Uint8Array) => {
+      const out = make(n);
+      for (let i = 0; i < n; i++) out[i] = w[i * WIDTH + c] as number;
+      return out;
+    };
+    const source = column(W.source, i32) as Int32Array;
+    const fn = column(W.fn, i32) as Int32Array;
+    const fnCompact = column(W.fnCompact, i32) as Int32Array;
+    const sn = column(W.sn, i32) as Int32Array;
+    const dob = column(W.dob, i32) as Int32Array;
+    const dobY = column(W.dobY, i16) as Int16Array;
+    const dobM = column(W.dobM, i8) as Int8Array;
+    const dobD = column(W.dobD, i8) as Int8Array;
+    const sex = column(W.sex, i8) as Int8Array;
+    const pc = column(W.pc, i32) as Int32Array;
+    const pcSector = column(W.pcSector, i32) as Int32Array;
+    const pcDistrict = column(W.pcDistrict, i32) as Int32Array;
+    const uprn = column(W.uprn, i32) as Int32Array;
+    const flat = column(W.flat, i32) as Int32Array;
+    const houseNumber = column(W.houseNumber, i32) as Int32Array;
+    const street = column(W.street, i32) as Int32Array;
+    const hasAddress = column(W.hasAddress, u8) as Uint8Array;
+    const nhs = column(W.nhs, i32) as Int32Array;
+    const nino = column(W.nino, i32) as Int32Array;
+    const upn = column(W.upn, i32) as Int32Array;
+    const otherId = column(W.otherId, i32) as Int32Array;
+    const email = column(W.email, i32) as Int32Array;
+    const phone = column(W.phone, i32) as Int32Array;
+    const place = i32(n);
+    for (let i = 0; i < n; i++) place[i] = (pc[i] as number) < 0 ? (w[i * WIDTH + W.addrPlace] as number) : -1;
+    this.w = new Int32Array(0);
+    const mid = this.mid;
+    const snParts = this.snParts;
+    const prevSn = this.prevSn;
+    const addrTokens = this.addrTokens;
+    const postcodes = { values: postcodeValues };
+    const otherIds = this.otherIds;
+    const contacts = this.contacts;
+    const sourceIds = this.sourceIds;
+    const uprnIds = this.uprnIds;
+    const ninoIds = this.ninoIds;
+    const parts = this.parts;
+
+    // Per-name derived keys, computed once per distinct name.
+    const nameCount = names.values.length;
+    const codes = new Interner();
+    const nameTranslit = i32(nameCount);
+    const nameSoundex = i32(nameCount);
+    const nick = new CsrBuilder();
+    const nameMask = i32(nameCount);
+    const nameLength = i32(nameCount);
+    for (let id = 0; id < nameCount; id++) {
+      const name = names.values[id] as string;
+      nameLength[id] = name.length;
+      nameMask[id] = letterMask(name);
+      const t = transliterationKey(name);
+      nameTranslit[id] = t ? codes.id(`T${t}`) : -1;
+      // the sound of the name a nickname or a clerk's contraction stands for (Wm → William), so
+      // name-sound blocking puts them together
+      const sx = soundex(canonicalName(name));
+      nameSoundex[id] = sx ? codes.id(`S${sx}`) : -1;
+      nick.push(nicknameGroupsOf(name));
+    }
+
+    const fnCount = i32(nameCount);
+    const snCount = i32(nameCount);
+    const pcCount = i32(postcodes.values.length);
+    const otherIdCount = i32(otherIds.values.length);
+    let fnTotal = 0;
+    let snTotal = 0;
+    let pcTotal = 0;
+    let otherIdTotal = 0;
+    const contactCount = i32(contacts.values.length);
+    let emailTotal = 0;
+    let phoneTotal = 0;
+    for (let i = 0; i < n; i++) {
+      if (email[i]! >= 0) {
+        contactCount[email[i]!]!++;
+        emailTotal++;
+      }
+      if (phone[i]! >= 0) {
+        contactCount[phone[i]!]!++;
+        phoneTotal++;
+      }
+      if (fn[i]! >= 0) {
+        fnCount[fn[i]!]!++;
+        fnTotal++;
+      }
+      if (sn[i]! >= 0) {
+        snCount[sn[i]!]!++;
+        snTotal++;
+      }
+      if (pc[i]! >= 0) {
+        pcCount[pc[i]!]!++;
+        pcTotal++;
+      }
+      if (otherId[i]! >= 0) {
+        otherIdCount[otherId[i]!]!++;
+        otherIdTotal++;
+      }
+    }
+
+    const midCsr = mid.build();
+    const snPartsCsr = snParts.build();
+    const prevSnCsr = prevSn.build();
+    const tokensCsr = addrTokens.build();
+    const nickCsr = nick.build();
+    const rec = i32(n * REC);
+    for (let i = 0; i < n; i++) {
+      const o = i * REC;
+      rec[o + R.fn] = fn[i] as number;
+      rec[o + R.fnCompact] = fnCompact[i] as number;
+      rec[o + R.sn] = sn[i] as number;
+      rec[o + R.dob] = dob[i] as number;
+      rec[o + R.ymd] = (dob[i] as number) < 0 ? 0 : (dobY[i] as number) * 512 + (dobM[i] as number) * 32 + (dobD[i] as number);
+      rec[o + R.sex] = sex[i] as number;
+      rec[o + R.pc] = pc[i] as number;
+      rec[o + R.pcSector] = pcSector[i] as number;
+      rec[o + R.pcDistrict] = pcDistrict[i] as number;
+      rec[o + R.hasAddress] = hasAddress[i] as number;
+      rec[o + R.uprn] = uprn[i] as number;
+      rec[o + R.houseNumber] = houseNumber[i] as number;
+      rec[o + R.street] = street[i] as number;
+      rec[o + R.flat] = flat[i] as number;
+      rec[o + R.nhs] = nhs[i] as number;
+      rec[o + R.nino] = nino[i] as number;
+      rec[o + R.upn] = upn[i] as number;
+      rec[o + R.midStart] = midCsr.offsets[i] as number;
+      rec[o + R.midEnd] = midCsr.offsets[i + 1] as number;
+      rec[o + R.snPartsStart] = snPartsCsr.offsets[i] as number;
+      rec[o + R.snPartsEnd] = snPartsCsr.offsets[i + 1] as number;
+      rec[o + R.prevSnStart] = prevSnCsr.offsets[i] as number;
+      rec[o + R.prevSnEnd] = prevSnCsr.offsets[i + 1] as number;
+      rec[o + R.tokensStart] = tokensCsr.offsets[i] as number;
+      rec[o + R.tokensEnd] = tokensCsr.offsets[i + 1] as number;
+      rec[o + R.otherId] = otherId[i] as number;
+      rec[o + R.email] = email[i] as number;
+      rec[o + R.phone] = phone[i] as number;
+    }
+    const nameInfo = i32(nameCount * NAME);
+    for (let id = 0; id < nameCount; id++) {
+      const name = names.values[id] as string;
+      nameInfo[id * NAME] = nameMask[id] as number;
+      nameInfo[id * NAME + 1] = name.length * 65536 + (name.charCodeAt(0) & 0xffff);
+      nameInfo[id * NAME + 2] = nameTranslit[id] as number;
+      nameInfo[id * NAME + 3] = (nickCsr.offsets[id + 1] as number) > (nickCsr.offsets[id] as number) ? 1 : 0;
+    }
+
+    return {
+      n,
+      rec,
+      nameInfo,
+      source,
+      sourceIds,
+      names: names.values,
+      fn,
+      fnCompact,
+      mid: midCsr,
+      sn,
+      snParts: snPartsCsr,
+      prevSn: prevSnCsr,
+      nameTranslit,
+      nameSoundex,
+      nameNick: nickCsr,
+      nameMask,
+      nameLength,
+      dob,
+      dobY,
+      dobM,
+      dobD,
+      sex,
+      postcodes: postcodes.values,
+      pc,
+      pcSector,
+      pcDistrict,
+      addressParts: parts.values,
+      uprn,
+      flat,
+      houseNumber,
+      street,
+      addrTokens: tokensCsr,
+      hasAddress,
+      place,
+      uprns: uprnIds.values,
+      nhs,
+      nino,
+      ninos: ninoIds.values,
+      upn,
+      otherId,
+      otherIds: otherIds.values,
+      email,
+      phone,
+      contacts: contacts.values,
+      fnCount,
+      snCount,
+      pcCount,
+      otherIdCount,
+      contactCount,
+      emailTotal,
+      phoneTotal,
+      fnTotal,
+      snTotal,
+      pcTotal,
+      otherIdTotal,
+    };
+  }
+}
+
+const EMPTY: number[] = [];
+const NO_FORENAME = { first: -1, compact: -1, rest: EMPTY };
+const NO_SURNAME = { compact: -1, parts: EMPTY };
+const NO_DOB: [number, number, number, number] = [-1, 0, 0, 0];
+
+/** The prepared columns of records, in one pass on this thread. */
+export function prepare(records: readonly LinkRecord[]): Prepared {
+  const preparer = new Preparer(records.length);
+  for (const r of records) preparer.add(r);
+  return completePrepared(preparer.finish(), records);
+}
+
+/** The columns read from whole records at the end: person details, years of birth. */
+export function completePrepared(columns: PreparedColumns, records: readonly LinkRecord[]): Prepared {
+  return { ...columns, details: prepareDetails(records), birthYear: birthYears(records, columns.dob, columns.dobY) };
 }

@@ -10,7 +10,7 @@ import { loadDecisions } from './decisions.js';
 import { applyHouseholdDecisions, loadHouseholdDecisions } from '../baseline/household-decisions.js';
 import { buildHouseholds } from './households/index.js';
 import { linkPersons, type LinkPersonsResult } from './link-persons.js';
-import { loadRecords } from './load-records.js';
+import { fillTenancies, loadRecords } from './load-records.js';
 import type { MatchSpec } from './spec.js';
 import { assignStableIds, type IdEvent } from './stable-ids.js';
 import type { HouseholdAssignment, LinkRecord } from './types.js';
@@ -18,6 +18,7 @@ import { clearRelinkNeeded } from '../store/relink-mark.js';
 import { RowBatch } from './row-batch.js';
 import { insertPairs } from './write-pairs.js';
 import { bulkWrite, runBytes } from './bulk-write.js';
+import { FrontThread } from './front-thread.js';
 
 export interface RunLinkOptions {
   user: string;
@@ -78,7 +79,20 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   job.progress('loading', 0, 1);
-  const records = loadRecords(store.reader);
+  // records are prepared on a worker thread while they load (front-thread.ts)
+  const stream = new FrontThread();
+  try {
+    return await linkLoaded(store, options, job, started, t0, cpu0, stream);
+  } finally {
+    await stream.close();
+  }
+}
+
+async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext, started: Date, t0: number, cpu0: NodeJS.CpuUsage, stream: FrontThread): Promise<RunLinkSummary> {
+  const records = loadRecords(store.reader, undefined, (r, parts) => stream.add(r, parts), true);
+  const prepared = stream.end(records) ?? undefined;
+  // while the worker prepares the last records
+  fillTenancies(store.reader, records);
   const sources = loadRunSources(store);
   const sourceName = (id: number): string => sources.find((s) => s.id === id)?.fileName ?? `source ${id}`;
   const decisions = loadDecisions(store.reader);
@@ -90,7 +104,7 @@ export async function runLink(store: Store, options: RunLinkOptions, job: JobCon
   }
   job.throwIfCancelled();
 
-  const linked = withoutScratch(await linkPersons(records, { spec: options.spec, threshold: options.threshold, decisions, threads: options.threads }, job, sourceName));
+  const linked = withoutScratch(await linkPersons(records, { spec: options.spec, threshold: options.threshold, decisions, threads: options.threads, prepared, front: stream }, job, sourceName));
   job.throwIfCancelled();
 
   job.progress('households', 0, 1);
