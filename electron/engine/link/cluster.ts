@@ -236,7 +236,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     joined++;
   }
   // after the human matches, which they must not undo; keyed by the current roots
-  for (const [a, b] of input.apart ?? []) {
+  for (const [a, b] of joinable(input, input.apart ?? [])) {
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb) forbid(ra, rb, true);
@@ -310,4 +310,32 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     personOf[i] = index[r] as number;
   }
   return { personOf, personCount, joined, refused, conflictingDecisions };
+}
+
+/**
+ * The pairs whose two records the edges and human matches could join at all (one connected
+ * component without any constraint): only they can ever be refused, so the others need no
+ * keeping apart. At a million records half a million parents and children are kept apart, nearly
+ * all already in different components.
+ */
+function joinable(input: ClusterInput, pairs: ReadonlyArray<readonly [number, number]>): ReadonlyArray<readonly [number, number]> {
+  if (pairs.length === 0) return pairs;
+  const parent = new Int32Array(input.n);
+  for (let i = 0; i < input.n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      const up = parent[parent[x] as number] as number;
+      parent[x] = up;
+      x = up;
+    }
+    return x;
+  };
+  const join = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+  };
+  for (const [a, b] of input.matches) join(a, b);
+  for (let e = 0; e < input.edgeCount; e++) join(input.edgesA[e] as number, input.edgesB[e] as number);
+  return pairs.filter(([a, b]) => find(a) === find(b));
 }
