@@ -529,10 +529,14 @@ function dobYmd(p: Prepared): Int32Array {
 }
 
 function estimateLambda(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, em: MatchSpec['em']): number {
-  // EM for λ alone: m and u are held, so each iteration is one E-step
+  // EM for λ alone: m and u are held, so each iteration is one E-step, and each level's
+  // log2(m/u) is worked out once (with the within-postcode u, and without)
+  const ratio = (c: number, row: Float64Array): Float64Array => row.map((uv, l) => Math.log2(Math.max(params.m[c]![l] as number, 1e-6) / Math.max(uv, 1e-12)));
+  const weights = params.u.map((row, c) => ratio(c, row));
+  const weightsPc = params.uPc.map((row, c) => (row ? ratio(c, row) : null));
   let lambda = 0.1;
   for (let it = 0; it < em.maxIterations; it++) {
-    const next = lambdaStep(plan, patterns, params, lambda);
+    const next = lambdaStep(plan, patterns, weights, weightsPc, lambda);
     const done = Math.abs(next - lambda) < em.convergence * 0.01;
     lambda = next;
     if (done) break;
@@ -540,7 +544,7 @@ function estimateLambda(plan: Plan, patterns: ReturnType<typeof aggregatePattern
   return lambda;
 }
 
-function lambdaStep(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, lambda: number): number {
+function lambdaStep(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, weights: Float64Array[], weightsPc: Array<Float64Array | null>, lambda: number): number {
   const k = plan.comparisons.length;
   let total = 0;
   let matched = 0;
@@ -552,10 +556,8 @@ function lambdaStep(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, 
     for (let c = 0; c < k; c++) {
       const l = patterns.levels[base + c] as number;
       if (l === 0) continue;
-      const m = Math.max(params.m[c]![l] as number, 1e-6);
-      const uRow = samePc && params.uPc[c] ? (params.uPc[c] as Float64Array) : (params.u[c] as Float64Array);
-      const u = Math.max(uRow[l] as number, 1e-12);
-      w += Math.log2(m / u);
+      const row = samePc && weightsPc[c] ? (weightsPc[c] as Float64Array) : (weights[c] as Float64Array);
+      w += row[l] as number;
     }
     const post = probabilityOf(w);
     const cnt = patterns.counts[q] as number;
