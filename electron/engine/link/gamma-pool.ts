@@ -107,7 +107,9 @@ export class GammaPool {
             const from = next;
             const to = Math.min(count, from + chunk);
             next = to;
-            sum += await this.send(worker, task(from, to));
+            // awaited first: `sum += await …` would read sum before the wait and lose the other workers' counts
+            const value = await this.send(worker, task(from, to));
+            sum += value;
             done += to - from;
             job.progress(phase, done, count);
           }
