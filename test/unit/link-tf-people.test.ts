@@ -1,7 +1,7 @@
 // Term frequencies counted among other people (tf-people.ts): a name one person holds in many
 // records is rare evidence, not common; a name many people hold once each stays common. The
 // second scoring that uses them rescores only the pairs they change, and agrees with scoring all;
-// the comparisons behind it agree whether worked out on worker threads or on this one, and the
+// the comparisons and weights behind it agree whether worked out on worker threads or on this one, and the
 // within-postcode u sample is drawn as before from typed arrays.
 import { describe, expect, it } from 'vitest';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
@@ -9,7 +9,8 @@ import { compareInto, compareRange, compilePlan } from '../../electron/engine/li
 import { GammaPool, WARM_INLINE_LIMIT } from '../../electron/engine/link/gamma-pool.js';
 import { linkPersons } from '../../electron/engine/link/link-persons.js';
 import { edgesByWeight } from '../../electron/engine/link/sort-edges.js';
-import { buildModel, explainInto, TF_MAX_BOOST_BITS } from '../../electron/engine/link/model.js';
+import { buildModel, explainInto, explainRange, rescoreRange, scoreRange, tfChange, TF_MAX_BOOST_BITS } from '../../electron/engine/link/model.js';
+import { surnameChangeLift } from '../../electron/engine/link/surname-change.js';
 import { i32, prepare } from '../../electron/engine/link/prepare.js';
 import { levelWeight } from '../../electron/engine/link/spec.js';
 import { rng, sampleSamePostcodePairs } from '../../electron/engine/link/train.js';
@@ -162,7 +163,7 @@ describe('pairs at or above the threshold, strongest first', () => {
 });
 
 describe('comparison levels on worker threads', () => {
-  it('a training-sized batch goes to the running workers, with the same levels as comparing on this thread', async () => {
+  it('a training-sized batch goes to the running workers, with the same levels, weights and waterfalls as working them out on this thread', async () => {
     const records = corpus(120, 5);
     const p = prepare(records);
     const plan = compilePlan(fixedSpec());
@@ -181,6 +182,35 @@ describe('comparison levels on worker threads', () => {
       pool.setData(p, plan);
       const there = await pool.compare(a, b, count, silentJob(), 'comparing');
       expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
+
+      // and so are the weights, the second pass and the waterfalls, bit for bit
+      const spec = fixedSpec();
+      const before = buildModel(spec, plan, p, 0.001);
+      const personOf = Int32Array.from({ length: n }, (_, i) => i % 40);
+      const after = buildModel(spec, plan, p, 0.001, tfCountsAmongOthers(p, personOf, 40));
+      const shared = (length: number): Float32Array => new Float32Array(new SharedArrayBuffer(length * 4));
+      const bytes = (array: Float32Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+      const weightHere = new Float32Array(count);
+      scoreRange(before, here, a, b, 0, count, weightHere);
+      const weightThere = shared(count);
+      await pool.score(before, there, a, b, count, weightThere, silentJob());
+      expect(bytes(weightThere).equals(bytes(weightHere))).toBe(true);
+      const lift = surnameChangeLift(spec, after);
+      const rescoredHere = rescoreRange(tfChange(before, after), lift, -10, here, a, b, 0, count, weightHere);
+      const rescoredThere = await pool.rescore(tfChange(before, after), lift, -10, there, a, b, count, weightThere, silentJob());
+      expect(rescoredHere).toBeGreaterThan(0);
+      expect(rescoredThere).toBe(rescoredHere);
+      expect(bytes(weightThere).equals(bytes(weightHere))).toBe(true);
+      const kept = i32(count).map((_, x) => x);
+      const k = plan.comparisons.length;
+      const levelsHere = new Uint8Array(count * k);
+      const waterfallHere = new Float32Array(count * k);
+      explainRange(after, here, a, b, kept, 0, count, levelsHere, waterfallHere);
+      const levelsThere = new Uint8Array(new SharedArrayBuffer(count * k));
+      const waterfallThere = shared(count * k);
+      await pool.explain(after, there, a, b, kept, levelsThere, waterfallThere, silentJob());
+      expect(Buffer.from(levelsThere).equals(Buffer.from(levelsHere))).toBe(true);
+      expect(bytes(waterfallThere).equals(bytes(waterfallHere))).toBe(true);
     } finally {
       await pool.close();
     }

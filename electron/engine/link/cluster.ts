@@ -139,7 +139,13 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   const dated = (r: number): boolean => (dob!.day[r] as number) >= 0 || (years !== undefined && (years[r] as number) > 0);
   const datesOf = (root: number): number[] | undefined => dates[root] ?? (dated(root) ? [root] : undefined);
   /** Whether the cluster at root holds a full date of birth (the namesake check is about clusters without one). */
-  const fullyDated = (root: number): boolean => datesOf(root)?.some((x) => (dob!.day[x] as number) >= 0) ?? false;
+  const fullyDated = (root: number): boolean => {
+    const list = dates[root];
+    // a root without a list holds only its own record's date (no array made for it, per edge)
+    if (!list) return (dob!.day[root] as number) >= 0;
+    for (const x of list) if ((dob!.day[x] as number) >= 0) return true;
+    return false;
+  };
   const compatible = (x: number, y: number): boolean => {
     const dx = dob!.day[x] as number;
     const dy = dob!.day[y] as number;
@@ -155,11 +161,12 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   /** Whether joining ra and rb on the pair (a, b) would put two incompatible dates in one person unseen. */
   const datesClash = (ra: number, rb: number, a: number, b: number): boolean => {
     if (!dob) return false;
+    // a pair that holds both dates is the model's own comparison of them: its evidence decides
+    // (asked first: most pairs do, and need no list of either cluster's dates)
+    if (dated(a) && dated(b)) return false;
     const da = datesOf(ra);
     const db = datesOf(rb);
     if (!da || !db) return false;
-    // a pair that holds both dates is the model's own comparison of them: its evidence decides
-    if (dated(a) && dated(b)) return false;
     for (const x of da) for (const y of db) if (!compatible(x, y)) return true;
     return false;
   };
@@ -178,9 +185,12 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
         if (sa && sb) for (const s of sa) if (sb.has(s)) return 'source';
       }
     }
+    if (forbidden.size === 0) return null;
     const fa = forbidden.get(ra);
     const fb = forbidden.get(rb);
-    const [small, other] = (fa?.length ?? 0) <= (fb?.length ?? 0) ? [fa, rb] : [fb, ra];
+    const aSmaller = (fa?.length ?? 0) <= (fb?.length ?? 0);
+    const small = aSmaller ? fa : fb;
+    const other = aSmaller ? rb : ra;
     if (small) for (const f of small) if (find(recordOf(f)) === other) return f < 0 ? 'possibleTwins' : 'decision';
     return null;
   };
@@ -236,7 +246,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     joined++;
   }
   // after the human matches, which they must not undo; keyed by the current roots
-  for (const [a, b] of input.apart ?? []) {
+  for (const [a, b] of joinable(input, input.apart ?? [])) {
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb) forbid(ra, rb, true);
@@ -246,13 +256,15 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   let undatedEdges: Map<number, number[]> | null = null;
   if (dob && weightOf) {
     undatedEdges = new Map();
+    const add = (r: number, e: number): void => {
+      if ((dob.day[r] as number) >= 0) return;
+      const list = undatedEdges!.get(r);
+      if (list) list.push(e);
+      else undatedEdges!.set(r, [e]);
+    };
     for (let e = 0; e < input.edgeCount; e++) {
-      for (const r of [input.edgesA[e] as number, input.edgesB[e] as number]) {
-        if ((dob.day[r] as number) >= 0) continue;
-        const list = undatedEdges.get(r);
-        if (list) list.push(e);
-        else undatedEdges.set(r, [e]);
-      }
+      add(input.edgesA[e] as number, e);
+      add(input.edgesB[e] as number, e);
     }
   }
   /** Whether the undated record r (alone in an undated cluster) fits another person, dated otherwise than x's cluster, about as well as edge e. */
@@ -310,4 +322,32 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     personOf[i] = index[r] as number;
   }
   return { personOf, personCount, joined, refused, conflictingDecisions };
+}
+
+/**
+ * The pairs whose two records the edges and human matches could join at all (one connected
+ * component without any constraint): only they can ever be refused, so the others need no
+ * keeping apart. At a million records half a million parents and children are kept apart, nearly
+ * all already in different components.
+ */
+function joinable(input: ClusterInput, pairs: ReadonlyArray<readonly [number, number]>): ReadonlyArray<readonly [number, number]> {
+  if (pairs.length === 0) return pairs;
+  const parent = new Int32Array(input.n);
+  for (let i = 0; i < input.n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      const up = parent[parent[x] as number] as number;
+      parent[x] = up;
+      x = up;
+    }
+    return x;
+  };
+  const join = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+  };
+  for (const [a, b] of input.matches) join(a, b);
+  for (let e = 0; e < input.edgeCount; e++) join(input.edgesA[e] as number, input.edgesB[e] as number);
+  return pairs.filter(([a, b]) => find(a) === find(b));
 }

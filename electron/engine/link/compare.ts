@@ -2,7 +2,7 @@
 // whose condition holds — one byte per comparison. Works on Prepared columns only; the hot loop
 // allocates nothing.
 import { NAME, R, REC, type Prepared } from './prepare.js';
-import { LEVEL_KINDS, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
+import { COMPARISON_FIELDS, LEVEL_KINDS, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 import { jaroWinkler, withinOneEdit } from './strings.js';
 import { detailLevel } from './person-details.js';
 import { yearOnlyLevel } from './dob-year.js';
@@ -11,10 +11,16 @@ import { yearOnlyLevel } from './dob-year.js';
 const TRANSLITERATION_MIN_JW = 0.75;
 
 const K = Object.fromEntries(LEVEL_KINDS.map((k, i) => [k, i])) as Record<LevelKind, number>;
+const F = Object.fromEntries(COMPARISON_FIELDS.map((f, i) => [f, i])) as Record<ComparisonField, number>;
 
 export interface CompiledComparison {
   name: string;
   field: ComparisonField;
+  /**
+   * The field as a number (F): the per-pair switch compares numbers, not strings (a plan that
+   * reaches a worker holds copies of its strings, which compare letter by letter).
+   */
+  code: number;
   kinds: Uint8Array;
   thresholds: Float64Array;
   levelCount: number;
@@ -41,6 +47,7 @@ export function compilePlan(spec: MatchSpec): Plan {
     return {
       name: c.name,
       field: c.field,
+      code: F[c.field],
       kinds,
       thresholds: new Float64Array(c.levels.map((l) => l.threshold ?? 0)),
       levelCount: c.levels.length,
@@ -477,59 +484,59 @@ export function compareInto(p: Prepared, plan: Plan, i: number, j: number, out: 
   for (let k = 0; k < cs.length; k++) {
     const c = cs[k] as CompiledComparison;
     let level = 0;
-    switch (c.field) {
-      case 'forename': {
+    switch (c.code) {
+      case F.forename: {
         const x = rec[oi + R.fn] as number;
         const y = swapped ? (rec[oj + R.sn] as number) : (rec[oj + R.fn] as number);
         level = x < 0 || y < 0 ? 0 : nameLevel(p, c, x, y, oi, oj, !swapped);
         break;
       }
-      case 'surname': {
+      case F.surname: {
         const x = rec[oi + R.sn] as number;
         const y = swapped ? (rec[oj + R.fn] as number) : (rec[oj + R.sn] as number);
         level = x < 0 || y < 0 ? 0 : nameLevel(p, c, x, y, oi, oj, false);
         break;
       }
-      case 'nameSwap': {
+      case F.nameSwap: {
         if ((rec[oi + R.fn] as number) < 0 || (rec[oj + R.fn] as number) < 0 || (rec[oi + R.sn] as number) < 0 || (rec[oj + R.sn] as number) < 0) level = 0;
         else level = swapped ? levelOf(c, K.swapped) : c.levelCount - 1;
         break;
       }
-      case 'dob':
+      case F.dob:
         level = dobLevel(p, c, oi, oj);
         break;
-      case 'sex': {
+      case F.sex: {
         const a = rec[oi + R.sex] as number;
         const b = rec[oj + R.sex] as number;
         level = a === 0 || b === 0 ? 0 : a === b ? levelOf(c, K.exact) : c.levelCount - 1;
         break;
       }
-      case 'postcode':
+      case F.postcode:
         level = postcodeLevel(p, c, oi, oj);
         break;
-      case 'address':
+      case F.address:
         level = addressLevel(p, c, oi, oj);
         break;
-      case 'nhsNumber':
+      case F.nhsNumber:
         level = identifierLevel(rec[oi + R.nhs] as number, rec[oj + R.nhs] as number, c);
         break;
-      case 'nino':
+      case F.nino:
         level = nearIdentifierLevel(p.ninos, c, rec[oi + R.nino] as number, rec[oj + R.nino] as number);
         break;
-      case 'upn':
+      case F.upn:
         level = identifierLevel(rec[oi + R.upn] as number, rec[oj + R.upn] as number, c);
         break;
-      case 'otherId':
+      case F.otherId:
         level = otherIdLevel(p, c, rec[oi + R.otherId] as number, rec[oj + R.otherId] as number);
         break;
-      case 'email':
+      case F.email:
         level = contactLevel(p, c, rec[oi + R.email] as number, rec[oj + R.email] as number);
         break;
-      case 'phone':
+      case F.phone:
         level = contactLevel(p, c, rec[oi + R.phone] as number, rec[oj + R.phone] as number);
         break;
-      case 'occupation':
-      case 'fatherForename':
+      case F.occupation:
+      case F.fatherForename:
         level = detailLevel(p.details, c, i, j);
         break;
     }

@@ -10,21 +10,14 @@
 // Only the values preparing reads cross to the worker (strings are copied; no record objects);
 // the columns come back on SharedArrayBuffers, so nothing large is copied back. The worker's
 // columns equal prepare()'s bit for bit (test/unit/link-front-thread.test.ts).
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerBootstrap } from '../workers/bootstrap.js';
 import { completePrepared, type Prepared, type PreparedColumns } from './prepare.js';
 import type { LinkRecord } from './types.js';
 import type { BlockingColumns, BlockingOptions, RuleKeys } from './blocking.js';
 import type { BlockingRule } from './spec.js';
 
-const self = fileURLToPath(import.meta.url);
-const workerModule = new URL(`./front-worker${extname(self)}`, import.meta.url).href;
-// From sources (tsx, vitest) the worker is TypeScript and needs tsx's loader; built code is JS.
-const bootstrap =
-  extname(self) === '.ts'
-    ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(workerModule)}); });`
-    : `import(${JSON.stringify(workerModule)});`;
+const bootstrap = workerBootstrap(new URL('./front-worker.js', import.meta.url));
 
 /** Values sent per record (see front-worker.ts for their order). */
 export const FIELDS = 19;

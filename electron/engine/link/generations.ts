@@ -33,15 +33,26 @@ const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['nhsNumber', 'nino', 'up
 export type GenerationMarker = 0 | 1 | 2 | 3;
 const JUNIOR = /\b(JR|JNR|JUNIOR)\b/;
 const SENIOR = /\b(SR|SNR|SENIOR)\b/;
+/** The letter pairs JUNIOR, JNR, JR, SENIOR, SNR and SR start with, in either case. */
+const MAY_HOLD_SUFFIX = /[jJ][rRnNuU]|[sS][rRnNeE]/;
+const NOT_ASCII = /[^\x00-\x7f]/;
 const CHILD_TITLES = new Set(['MASTER']);
 const ADULT_TITLES = new Set(['MR', 'MRS', 'MS', 'DR', 'MX', 'REV', 'SIR', 'LADY', 'PROF']);
 
 /** A record's generational marker, from a suffix in its name fields or its title. */
 export function generationMarker(r: Pick<LinkRecord, 'forename' | 'middleNames' | 'surname'> & { title?: string | null }): GenerationMarker {
-  const names = `${r.forename ?? ''} ${r.middleNames ?? ''} ${r.surname ?? ''}`.toUpperCase().replace(/[.,]/g, ' ');
-  if (JUNIOR.test(names)) return 1;
-  if (SENIOR.test(names)) return 2;
-  const title = (r.title ?? '').toUpperCase().replace(/[^A-Z]/g, '');
+  const f = r.forename ?? '';
+  const m = r.middleNames ?? '';
+  const s = r.surname ?? '';
+  // most names hold no J or S before one of a suffix's next letters, and are plain ASCII (whose
+  // upper case is letter for letter): they need no upper-cased copy (a million records)
+  if (MAY_HOLD_SUFFIX.test(f) || MAY_HOLD_SUFFIX.test(m) || MAY_HOLD_SUFFIX.test(s) || NOT_ASCII.test(f) || NOT_ASCII.test(m) || NOT_ASCII.test(s)) {
+    const names = `${f} ${m} ${s}`.toUpperCase().replace(/[.,]/g, ' ');
+    if (JUNIOR.test(names)) return 1;
+    if (SENIOR.test(names)) return 2;
+  }
+  if (!r.title) return 0;
+  const title = r.title.toUpperCase().replace(/[^A-Z]/g, '');
   if (CHILD_TITLES.has(title)) return 1;
   if (ADULT_TITLES.has(title)) return 3;
   return 0;
@@ -100,12 +111,21 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
     if (!identified) found.push([i, j]);
   }
   if (found.length === 0) return found;
-  // forenames seen at each postcode + surname a found pair holds (one pass over the records)
+  // A marker clash says two people on its own. So does a shared UK postcode: it covers about 15
+  // homes, so two records of one name a generation apart there are a family's. A code that is not
+  // a UK postcode (FEBRL's 4-digit areas) may cover a town: there it needs a family seen there.
+  const ukHome = (i: number, j: number): boolean => (p.pcSector[i] as number) >= 0 && p.pc[i] === p.pc[j];
+  const plain = (i: number, j: number): boolean => (anyMarker && markersClash(markers[i] as GenerationMarker, markers[j] as GenerationMarker)) || ukHome(i, j);
+  // only the pairs the plain reasons leave need a family seen at their home (at a million
+  // records, half a million pairs a generation apart are nearly all at one UK postcode)
+  const unsure = found.filter(([i, j]) => !plain(i, j));
+  if (unsure.length === 0) return found;
+  // forenames seen at each postcode + surname an unsure pair holds (one pass over the records)
   const familyKey = (r: number): string | null => ((p.pc[r] as number) >= 0 && (p.sn[r] as number) >= 0 ? `${p.pc[r]}:${p.sn[r]}` : null);
   const forenames = new Map<string, number[]>();
   // the postcodes those keys hold, so the pass builds a key only for records at one of them
   const atFoundPostcode = new Uint8Array(p.postcodes.length);
-  for (const [i, j] of found) {
+  for (const [i, j] of unsure) {
     for (const r of [i, j]) {
       const key = familyKey(r);
       if (key === null) continue;
@@ -129,9 +149,5 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
     }
     return false;
   };
-  // A marker clash says two people on its own. So does a shared UK postcode: it covers about 15
-  // homes, so two records of one name a generation apart there are a family's. A code that is not
-  // a UK postcode (FEBRL's 4-digit areas) may cover a town: there it needs a family seen there.
-  const ukHome = (i: number, j: number): boolean => (p.pcSector[i] as number) >= 0 && p.pc[i] === p.pc[j];
-  return found.filter(([i, j]) => (anyMarker && markersClash(markers[i] as GenerationMarker, markers[j] as GenerationMarker)) || ukHome(i, j) || family(i, j));
+  return found.filter(([i, j]) => plain(i, j) || family(i, j));
 }

@@ -10,8 +10,8 @@ import { findCandidatePairs } from './blocking-parallel.js';
 import type { FrontThread } from './front-thread.js';
 import { clusterRecords, type ClusterResult } from './cluster.js';
 import { compilePlan, type Plan } from './compare.js';
-import { GammaPool } from './gamma-pool.js';
-import { buildModel, explainInto, pairWeight, probabilityOf, tfChange, weightOf, weightRise, type Model } from './model.js';
+import { GammaPool, sharedBytes } from './gamma-pool.js';
+import { buildModel, pairWeight, probabilityOf, tfChange, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
 import { generationPairs } from './generations.js';
 import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
@@ -116,6 +116,20 @@ function peakMb(): number {
   }
 }
 
+/**
+ * CPU seconds of this thread alone (Linux; 0 elsewhere): with the workers' time left out, what
+ * the main thread's share of a phase — its critical path — costs, for diagnostics.
+ */
+function mainThreadCpu(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks (100 a second)
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** Refuses input that cannot be linked meaningfully; returns warnings for what merely weakens it. */
 export function checkRecords(records: readonly LinkRecord[], sourceName: (sourceId: number) => string): string[] {
   if (records.length === 0) throw new WorkbenchError('bad-input', 'There are no records to link. Import some extracts first; nothing was changed.');
@@ -157,16 +171,36 @@ export async function linkPersons(records: readonly LinkRecord[], options: LinkP
   const memory: Record<string, number> = {};
   // CPU seconds of every thread of the process, for figures taken while the machine is shared
   let cpu0 = process.cpuUsage();
+  let main0 = mainThreadCpu();
+  let subMain0 = main0;
   const lap = (name: string): void => {
     const now = performance.now();
     timings[name] = Math.round(now - t0) / 1000;
     memory[name] = Math.round(process.memoryUsage().rss / 1048576);
     if (process.env.BASELINE_LINK_DEBUG === '1') {
       const cpu = process.cpuUsage(cpu0);
-      process.stderr.write(`${name}: ${timings[name]} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, rss ${memory[name]} MB, peak ${peakMb()} MB\n`);
+      const main = mainThreadCpu();
+      process.stderr.write(`${name}: ${timings[name]} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, main thread ${(main - main0).toFixed(2)} s, rss ${memory[name]} MB, peak ${peakMb()} MB\n`);
+      main0 = main;
+      subMain0 = main;
     }
     cpu0 = process.cpuUsage();
     t0 = now;
+    sub0 = now;
+    subCpu0 = cpu0;
+  };
+  // within a phase, for BASELINE_LINK_DEBUG: where its time goes (not recorded in timings)
+  let sub0 = t0;
+  let subCpu0 = cpu0;
+  const step = (name: string): void => {
+    if (process.env.BASELINE_LINK_DEBUG !== '1') return;
+    const now = performance.now();
+    const cpu = process.cpuUsage(subCpu0);
+    const main = mainThreadCpu();
+    process.stderr.write(`  ${name}: ${((now - sub0) / 1000).toFixed(3)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, main thread ${(main - subMain0).toFixed(2)} s\n`);
+    subMain0 = main;
+    sub0 = now;
+    subCpu0 = process.cpuUsage();
   };
   const warnings = checkRecords(records, sourceName);
   const spec = parseMatchSpec(structuredClone(options.spec ?? defaultMatchSpec()));
@@ -178,7 +212,7 @@ export async function linkPersons(records: readonly LinkRecord[], options: LinkP
   const pool = new GammaPool(options.threads);
   if (records.length >= 20_000) pool.warmUp();
   try {
-    return await linkPrepared(records, options, job, spec, pool, warnings, timings, memory, lap, seed);
+    return await linkPrepared(records, options, job, spec, pool, warnings, timings, memory, lap, seed, step);
   } finally {
     await pool.close();
   }
@@ -195,6 +229,7 @@ async function linkPrepared(
   memory: Record<string, number>,
   lap: (name: string) => void,
   seed: number,
+  step: (name: string) => void,
 ): Promise<LinkPersonsResult> {
   let spec = specIn;
   job.progress('preparing', 0, 1);
@@ -343,19 +378,14 @@ async function linkPrepared(
 
     const threshold = weightOf(spec.threshold);
     const floor = weightOf(spec.pairFloor);
-    // one buffer for both scorings: at a million records it holds ten million pairs
-    const weight = new Float32Array(pairs.count);
+    // one buffer for both scorings: at a million records it holds ten million pairs (shared, so
+    // the comparison workers score them too)
+    const weight = new Float32Array(new SharedArrayBuffer(Math.max(1, pairs.count) * 4)).subarray(0, pairs.count);
     /** Every candidate pair's match weight under the model (into `weight`), with the rules that adjust it. */
     let rescoredPairs = 0;
-    const scoreAll = (model: Model): WeightAdjustments => {
+    const scoreAll = async (model: Model): Promise<WeightAdjustments> => {
       rescoredPairs = pairs.count;
-      for (let x = 0; x < pairs.count; x++) {
-        weight[x] = pairWeight(model, gammas, x, pairs.a[x] as number, pairs.b[x] as number);
-        if ((x & 0xfffff) === 0 && x > 0) {
-          job.progress('scoring', x, pairs.count);
-          job.throwIfCancelled();
-        }
-      }
+      await pool.score(model, gammas, pairs.a, pairs.b, pairs.count, weight, job);
       return adjust(model);
     };
     /**
@@ -365,29 +395,11 @@ async function linkPrepared(
      * term-frequency counts change (weightRise) and that can rise to the floor; a pair left
      * below the floor stays below it, as it would under scoreAll.
      */
-    const rescore = (before: Model, adjustedBefore: WeightAdjustments, after: Model): WeightAdjustments => {
+    const rescore = async (before: Model, adjustedBefore: WeightAdjustments, after: Model): Promise<WeightAdjustments> => {
       // the rules' changes undone first: they are worked out again below, from the new weights
       for (const x of adjustedBefore.keys()) weight[x] = pairWeight(before, gammas, x, pairs.a[x] as number, pairs.b[x] as number);
-      const change = tfChange(before, after);
-      // what the rules can add afterwards (a changed surname's penalty lifted), and a margin for
-      // the weights being kept as 32-bit floats
-      const lift = surnameChangeLift(spec, after);
-      const margin = 1e-3;
-      let rescored = 0;
-      for (let x = 0; x < pairs.count; x++) {
-        const i = pairs.a[x] as number;
-        const j = pairs.b[x] as number;
-        const rise = weightRise(change, gammas, x, i, j);
-        if (rise >= 0 && (weight[x] as number) + rise + lift.of(gammas, x) + margin >= floor) {
-          weight[x] = pairWeight(after, gammas, x, i, j);
-          rescored++;
-        }
-        if ((x & 0xfffff) === 0 && x > 0) {
-          job.progress('scoring', x, pairs.count);
-          job.throwIfCancelled();
-        }
-      }
-      rescoredPairs = rescored;
+      // what the rules can add afterwards (a changed surname's penalty lifted) counts towards the floor
+      rescoredPairs = await pool.rescore(tfChange(before, after), surnameChangeLift(spec, after), floor, gammas, pairs.a, pairs.b, pairs.count, weight, job);
       return adjust(after);
     };
     /** The rules that adjust weights, applied to `weight` as scored under `model`. */
@@ -399,7 +411,8 @@ async function linkPrepared(
       holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
       return adjusted;
     };
-    const indexOf = new Map(records.map((r, i) => [r.id, i]));
+    // a map of a million record ids only when there are decisions to place
+    const indexOf = new Map((options.decisions?.length ?? 0) > 0 ? records.map((r, i) => [r.id, i]) : []);
     const matches: Array<[number, number]> = [];
     const nonMatches: Array<[number, number]> = [];
     for (const d of options.decisions ?? []) {
@@ -409,9 +422,14 @@ async function linkPrepared(
       if (d.decision === 'match') matches.push([a, b]);
       else if (d.decision === 'non-match') nonMatches.push([a, b]);
     }
+    step('decisions');
     // possible twins among all candidate pairs, so no third record can bridge them either
     // and parents and children who share a name, a generation apart at one home
-    const apart = [...possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), ...generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count)];
+    const twins = possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count);
+    step(`possible twins (${twins.length})`);
+    const generations = generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count);
+    step(`generations (${generations.length})`);
+    const apart = [...twins, ...generations];
     const dob = { day: p.dob, ymd: dobYmd(p), year: p.birthYear };
     /** The persons the pairs at or above the threshold make, strongest first. */
     const clusterOn = (): { clusters: ClusterResult; edgeCount: number } => {
@@ -448,37 +466,48 @@ async function linkPrepared(
     // A first linkage says who holds each name, postcode and contact; the term frequencies are
     // then counted among other people (tf-people.ts), and the pairs scored and clustered again.
     const firstModel = buildModel(spec, plan, p, prior);
-    const firstAdjusted = scoreAll(firstModel);
+    step('apart');
+    const firstAdjusted = await scoreAll(firstModel);
+    step('first scoring');
     const first = clusterOn().clusters;
+    step('first clustering');
     const model = buildModel(spec, plan, p, prior, tfCountsAmongOthers(p, first.personOf, first.personCount));
-    const adjusted = options.fullRescore ? scoreAll(model) : rescore(firstModel, firstAdjusted, model);
+    step('tf among others');
+    const adjusted = options.fullRescore ? await scoreAll(model) : await rescore(firstModel, firstAdjusted, model);
+    step('second scoring');
     let keptCount = 0;
     for (let x = 0; x < pairs.count; x++) if ((weight[x] as number) >= floor) keptCount++;
     const K = plan.comparisons.length;
+    // shared, so the workers write the kept pairs' levels and waterfalls
+    const keptAt = new Int32Array(new SharedArrayBuffer(Math.max(1, keptCount) * 4)).subarray(0, keptCount);
     const kept: ScoredPairs = {
       a: new Int32Array(keptCount),
       b: new Int32Array(keptCount),
       weight: new Float32Array(keptCount),
       count: keptCount,
-      levels: new Uint8Array(keptCount * K),
-      weights: new Float32Array(keptCount * K),
+      levels: sharedBytes(keptCount * K),
+      weights: new Float32Array(new SharedArrayBuffer(Math.max(1, keptCount * K) * 4)).subarray(0, keptCount * K),
     };
     let s = 0;
     for (let x = 0; x < pairs.count; x++) {
       const w = weight[x] as number;
       if (w >= floor) {
+        keptAt[s] = x;
         kept.a[s] = pairs.a[x] as number;
         kept.b[s] = pairs.b[x] as number;
         kept.weight[s] = w;
-        // byte by byte: a subarray per kept pair is millions of short-lived objects at 1M records
-        for (let c = 0; c < K; c++) kept.levels[s * K + c] = gammas[x * K + c] as number;
-        explainInto(model, gammas, x, pairs.a[x] as number, kept.weights, s * K, pairs.b[x] as number);
-        const change = adjusted.get(x);
-        if (change) kept.weights[s * K + change.comparison]! += change.delta;
         s++;
       }
     }
+    await pool.explain(model, gammas, pairs.a, pairs.b, keptAt, kept.levels, kept.weights, job);
+    // the rules' changes, on the comparison each changed (kept pairs are in pair order)
+    for (const [x, change] of adjusted) {
+      if ((weight[x] as number) < floor) continue;
+      const at = lowerBound(keptAt, x);
+      kept.weights[at * K + change.comparison]! += change.delta;
+    }
     job.progress('scoring', pairs.count, pairs.count);
+    step('kept pairs');
     lap('score');
 
     job.progress('clustering', 0, 1);
@@ -504,6 +533,18 @@ async function linkPrepared(
   }
 }
 
+/** The first index of sorted `values` holding at least `x`. */
+function lowerBound(values: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** y·512 + m·32 + d per record (0 when missing), as the comparisons pack it. */
 function dobYmd(p: Prepared): Int32Array {
   const out = new Int32Array(p.n);
@@ -512,10 +553,14 @@ function dobYmd(p: Prepared): Int32Array {
 }
 
 function estimateLambda(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, em: MatchSpec['em']): number {
-  // EM for λ alone: m and u are held, so each iteration is one E-step
+  // EM for λ alone: m and u are held, so each iteration is one E-step, and each level's
+  // log2(m/u) is worked out once (with the within-postcode u, and without)
+  const ratio = (c: number, row: Float64Array): Float64Array => row.map((uv, l) => Math.log2(Math.max(params.m[c]![l] as number, 1e-6) / Math.max(uv, 1e-12)));
+  const weights = params.u.map((row, c) => ratio(c, row));
+  const weightsPc = params.uPc.map((row, c) => (row ? ratio(c, row) : null));
   let lambda = 0.1;
   for (let it = 0; it < em.maxIterations; it++) {
-    const next = lambdaStep(plan, patterns, params, lambda);
+    const next = lambdaStep(plan, patterns, weights, weightsPc, lambda);
     const done = Math.abs(next - lambda) < em.convergence * 0.01;
     lambda = next;
     if (done) break;
@@ -523,7 +568,7 @@ function estimateLambda(plan: Plan, patterns: ReturnType<typeof aggregatePattern
   return lambda;
 }
 
-function lambdaStep(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, params: Parameters, lambda: number): number {
+function lambdaStep(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, weights: Float64Array[], weightsPc: Array<Float64Array | null>, lambda: number): number {
   const k = plan.comparisons.length;
   let total = 0;
   let matched = 0;
@@ -535,10 +580,8 @@ function lambdaStep(plan: Plan, patterns: ReturnType<typeof aggregatePatterns>, 
     for (let c = 0; c < k; c++) {
       const l = patterns.levels[base + c] as number;
       if (l === 0) continue;
-      const m = Math.max(params.m[c]![l] as number, 1e-6);
-      const uRow = samePc && params.uPc[c] ? (params.uPc[c] as Float64Array) : (params.u[c] as Float64Array);
-      const u = Math.max(uRow[l] as number, 1e-12);
-      w += Math.log2(m / u);
+      const row = samePc && weightsPc[c] ? (weightsPc[c] as Float64Array) : (weights[c] as Float64Array);
+      w += row[l] as number;
     }
     const post = probabilityOf(w);
     const cnt = patterns.counts[q] as number;

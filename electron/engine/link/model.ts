@@ -36,6 +36,16 @@ export interface Model {
   /** log2 of the prior odds */
   priorWeight: number;
   postcodeExact: number;
+  /**
+   * The level weights flat, for the per-pair loops (ten million pairs at a million records):
+   * comparison c's level l at levelAt[c] + l, with postcodes that differ (flatW) and agree
+   * (flatWPc: the within-postcode weight where the comparison has one); byValue marks the levels
+   * whose weight depends on the pair's values (term frequencies), which comparisonWeight works out.
+   */
+  levelAt: Int32Array;
+  flatW: Float64Array;
+  flatWPc: Float64Array;
+  byValue: Uint8Array;
 }
 
 const log2 = Math.log2;
@@ -80,7 +90,27 @@ export function buildModel(spec: MatchSpec, plan: Plan, p: Prepared, prior: numb
     return null;
   });
   const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;
-  return { plan, weights, weightsPc, tf, priorWeight: log2(prior / (1 - prior)), postcodeExact: pcc ? pcc.exactLevel : -1 };
+  const levelAt = new Int32Array(weights.length);
+  let levels = 0;
+  weights.forEach((row, c) => {
+    levelAt[c] = levels;
+    levels += row.length;
+  });
+  const flatW = new Float64Array(levels);
+  const flatWPc = new Float64Array(levels);
+  const byValue = new Uint8Array(levels);
+  weights.forEach((row, c) => {
+    const pcRow = weightsPc[c];
+    const t = tf[c];
+    const named = NAME_FIELDS.has(plan.comparisons[c]!.field);
+    for (let l = 0; l < row.length; l++) {
+      const at = (levelAt[c] as number) + l;
+      flatW[at] = row[l] as number;
+      flatWPc[at] = pcRow ? (pcRow[l] as number) : (row[l] as number);
+      if (t && t.total > 0 && (l === t.level || (l > t.level && named))) byValue[at] = 1;
+    }
+  });
+  return { plan, weights, weightsPc, tf, priorWeight: log2(prior / (1 - prior)), postcodeExact: pcc ? pcc.exactLevel : -1, levelAt, flatW, flatWPc, byValue };
 }
 
 /** The exact level's weight for a value held `count` times in `total`, adjusted by its term frequency. */
@@ -129,11 +159,14 @@ export function pairWeight(model: Model, gammas: Uint8Array, x: number, i: numbe
   const k = model.plan.comparisons.length;
   const base = x * k;
   const samePostcode = model.plan.postcode >= 0 && gammas[base + model.plan.postcode] === model.postcodeExact;
+  const table = samePostcode ? model.flatWPc : model.flatW;
+  const { levelAt, byValue } = model;
   let w = model.priorWeight;
   for (let c = 0; c < k; c++) {
     const l = gammas[base + c] as number;
     if (l === 0) continue;
-    w += comparisonWeight(model, c, l, i, samePostcode, j);
+    const at = (levelAt[c] as number) + l;
+    w += byValue[at] === 1 ? comparisonWeight(model, c, l, i, samePostcode, j) : (table[at] as number);
   }
   return w;
 }
@@ -143,9 +176,11 @@ export function explainInto(model: Model, gammas: Uint8Array, x: number, i: numb
   const k = model.plan.comparisons.length;
   const base = x * k;
   const samePostcode = model.plan.postcode >= 0 && gammas[base + model.plan.postcode] === model.postcodeExact;
+  const table = samePostcode ? model.flatWPc : model.flatW;
   for (let c = 0; c < k; c++) {
     const l = gammas[base + c] as number;
-    out[at + c] = l === 0 ? 0 : comparisonWeight(model, c, l, i, samePostcode, j);
+    const level = (model.levelAt[c] as number) + l;
+    out[at + c] = l === 0 ? 0 : model.byValue[level] === 1 ? comparisonWeight(model, c, l, i, samePostcode, j) : (table[level] as number);
   }
 }
 
@@ -234,4 +269,53 @@ export function weightRise(change: TfChange, gammas: Uint8Array, x: number, i: n
     if (flags[a] === 1 || flags[b] === 1 || switched) rise = Math.max(rise, 0) + Math.max(up[a] as number, up[b] as number);
   }
   return rise;
+}
+
+/** What a surname change can add to a pair (surname-change.ts): `bits` for pairs at `level` of comparison `column`. */
+export interface SurnameLift {
+  column: number;
+  level: number;
+  bits: number;
+}
+
+/** The models a scoring task uses, sent to the workers once before its chunks. */
+export type ScoringModels = { score: Model } | { change: TfChange };
+
+/** Match weights of pairs [from, to) into weight[x]. */
+export function scoreRange(model: Model, gammas: Uint8Array, a: Int32Array, b: Int32Array, from: number, to: number, weight: Float32Array): void {
+  for (let x = from; x < to; x++) weight[x] = pairWeight(model, gammas, x, a[x] as number, b[x] as number);
+}
+
+/**
+ * Pairs [from, to) scored again under `change.after` where their weight (in `weight`, under
+ * `change.before`) can change and rise to `floor`, counting what a surname change may add and a
+ * margin for the weights being kept as 32-bit floats; returns how many were scored again.
+ */
+export function rescoreRange(change: TfChange, lift: SurnameLift, floor: number, gammas: Uint8Array, a: Int32Array, b: Int32Array, from: number, to: number, weight: Float32Array): number {
+  const k = change.before.plan.comparisons.length;
+  const margin = 1e-3;
+  let rescored = 0;
+  for (let x = from; x < to; x++) {
+    const i = a[x] as number;
+    const j = b[x] as number;
+    const rise = weightRise(change, gammas, x, i, j);
+    if (rise < 0) continue;
+    const up = lift.column >= 0 && gammas[x * k + lift.column] === lift.level ? lift.bits : 0;
+    if ((weight[x] as number) + rise + up + margin >= floor) {
+      weight[x] = pairWeight(change.after, gammas, x, i, j);
+      rescored++;
+    }
+  }
+  return rescored;
+}
+
+/** For kept pairs s in [from, to) (pair index kept[s]): their K levels and K comparison weights at s·K. */
+export function explainRange(model: Model, gammas: Uint8Array, a: Int32Array, b: Int32Array, kept: Int32Array, from: number, to: number, levels: Uint8Array, weights: Float32Array): void {
+  const k = model.plan.comparisons.length;
+  for (let s = from; s < to; s++) {
+    const x = kept[s] as number;
+    // byte by byte: a subarray per kept pair is millions of short-lived objects at 1M records
+    for (let c = 0; c < k; c++) levels[s * k + c] = gammas[x * k + c] as number;
+    explainInto(model, gammas, x, a[x] as number, weights, s * k, b[x] as number);
+  }
 }

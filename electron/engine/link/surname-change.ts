@@ -7,7 +7,7 @@
 // one forename and birthday do not exist), and never against an identifier that disagrees (that
 // pair keeps its veto or weight). Twins share a birthday and home but not a forename; a parent
 // and child share a forename but not a birthday: neither is touched.
-import { explainInto, type Model } from './model.js';
+import { explainInto, type Model, type SurnameLift } from './model.js';
 import type { Prepared } from './prepare.js';
 import type { WeightAdjustments } from './namesakes.js';
 import type { LevelKind, MatchSpec } from './spec.js';
@@ -63,12 +63,10 @@ export function forgiveSurnameChange(spec: MatchSpec, model: Model, p: Prepared,
  * surname" penalty, for pairs at that level (0 for every other pair). Term frequencies never
  * touch that level, so the bound holds under any counts.
  */
-export function surnameChangeLift(spec: MatchSpec, model: Model): { of: (gammas: Uint8Array, x: number) => number } {
-  const k = spec.comparisons.length;
+export function surnameChangeLift(spec: MatchSpec, model: Model): SurnameLift {
   const surname = spec.comparisons.findIndex((c) => c.field === 'surname');
   const different = surname >= 0 ? spec.comparisons[surname]!.levels.findIndex((l) => l.kind === 'else') : -1;
-  if (different < 0) return { of: () => 0 };
+  if (different < 0) return { column: -1, level: -1, bits: 0 };
   const penalty = Math.min(model.weights[surname]![different] as number, (model.weightsPc[surname]?.[different] as number | undefined) ?? 0);
-  const lift = penalty < 0 ? -penalty : 0;
-  return { of: (gammas, x) => (gammas[x * k + surname] === different ? lift : 0) };
+  return { column: surname, level: different, bits: penalty < 0 ? -penalty : 0 };
 }

@@ -147,7 +147,7 @@ export interface Patterns {
 export function aggregatePatterns(plan: Plan, gammas: Uint8Array, count: number, keep?: (x: number) => boolean, weight?: ArrayLike<number>): Patterns {
   const k = plan.comparisons.length;
   const radix = plan.comparisons.map((c) => c.levelCount);
-  const index = new Map<number, number>();
+  const index = new PatternIndex();
   const levels: number[] = [];
   const counts: number[] = [];
   for (let x = 0; x < count; x++) {
@@ -156,7 +156,7 @@ export function aggregatePatterns(plan: Plan, gammas: Uint8Array, count: number,
     let key = 0;
     for (let c = 0; c < k; c++) key = key * (radix[c] as number) + (gammas[base + c] as number);
     let id = index.get(key);
-    if (id === undefined) {
+    if (id < 0) {
       id = counts.length;
       index.set(key, id);
       counts.push(0);
@@ -165,6 +165,53 @@ export function aggregatePatterns(plan: Plan, gammas: Uint8Array, count: number,
     counts[id]! += weight ? (weight[x] as number) : 1;
   }
   return { levels: Uint8Array.from(levels), counts: Float64Array.from(counts), size: counts.length };
+}
+
+/**
+ * Pattern key (a whole number below 2^53) → id, open addressing in typed arrays: the keys are
+ * too large for small integers, and a Map of them costs a heap number per look-up — ten million
+ * of them when the prior is estimated at a million records.
+ */
+class PatternIndex {
+  private keys = new Float64Array(1024).fill(-1);
+  private ids = new Int32Array(1024);
+  private size = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    // the key's low and high words mixed (multiplicative hashing)
+    let h = Math.imul((key % 4294967296) | 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296) | 0, 0x85ebca77);
+    h ^= h >>> 15;
+    let at = h & mask;
+    while (this.keys[at] !== -1 && this.keys[at] !== key) at = (at + 1) & mask;
+    return at;
+  }
+
+  get(key: number): number {
+    const at = this.slot(key);
+    return this.keys[at] === key ? (this.ids[at] as number) : -1;
+  }
+
+  set(key: number, id: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const at = this.slot(key);
+    if (this.keys[at] !== key) this.size++;
+    this.keys[at] = key;
+    this.ids[at] = id;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const ids = this.ids;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.ids = new Int32Array(keys.length * 2);
+    for (let at = 0; at < keys.length; at++) {
+      if (keys[at] === -1) continue;
+      const to = this.slot(keys[at] as number);
+      this.keys[to] = keys[at] as number;
+      this.ids[to] = ids[at] as number;
+    }
+  }
 }
 
 export interface Parameters {
@@ -234,6 +281,8 @@ export function expectationMaximisation(
   for (; iterations < options.maxIterations; iterations++) {
     let total = 0;
     let matched = 0;
+    // log m per level, worked out once an iteration rather than once a pattern
+    const logMOf = m.map((row) => row.map((v) => Math.log(Math.max(v, M_FLOOR))));
     for (let p = 0; p < patterns.size; p++) {
       const base = p * k;
       let logM = 0;
@@ -241,7 +290,7 @@ export function expectationMaximisation(
         if (!train[c]) continue;
         const l = patterns.levels[base + c] as number;
         if (l === 0) continue;
-        logM += Math.log(Math.max(m[c]![l] as number, M_FLOOR));
+        logM += logMOf[c]![l] as number;
       }
       const a = Math.log(lambda) + logM;
       const b = Math.log(1 - lambda) + (logU[p] as number);
@@ -313,9 +362,13 @@ export function estimateSamePostcodeU(
   const pcc = plan.postcode >= 0 ? plan.comparisons[plan.postcode] : undefined;
   let lambda = 0.1;
   const post = new Float64Array(patterns.size);
+  // logs per level, worked out once (m) or once an iteration (u) rather than once a pattern
+  const logMOf = params.m.map((row) => row.map((v) => Math.log(Math.max(v, M_FLOOR))));
+  const logUOf = params.u.map((row) => row.map((v) => Math.log(Math.max(v, 1e-12))));
   for (let it = 0; it < options.maxIterations; it++) {
     let total = 0;
     let matched = 0;
+    const logUPcOf = uPc.map((row) => (row ? row.map((v) => Math.log(Math.max(v, 1e-12))) : null));
     for (let p = 0; p < patterns.size; p++) {
       const base = p * k;
       const samePc = pcc !== undefined && patterns.levels[base + plan.postcode] === pcc.exactLevel;
@@ -324,9 +377,9 @@ export function estimateSamePostcodeU(
       for (let c = 0; c < k; c++) {
         const l = patterns.levels[base + c] as number;
         if (l === 0) continue;
-        logM += Math.log(Math.max(params.m[c]![l] as number, M_FLOOR));
-        const row = samePc && uPc[c] ? (uPc[c] as Float64Array) : (params.u[c] as Float64Array);
-        logU += Math.log(Math.max(row[l] as number, 1e-12));
+        logM += logMOf[c]![l] as number;
+        const row = samePc && logUPcOf[c] ? (logUPcOf[c] as Float64Array) : (logUOf[c] as Float64Array);
+        logU += row[l] as number;
       }
       const q = 1 / (1 + Math.exp(logU - logM));
       post[p] = q;
