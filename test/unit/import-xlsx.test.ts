@@ -289,26 +289,28 @@ describe('progress', () => {
 });
 
 describe('the sheet XML scanner', () => {
+  /** The scanner's events for `xml`, its UTF-8 bytes cut at each of `split` (byte offsets). */
   const events = (xml: string, split: number[]): string[] => {
     const out: string[] = [];
     const scanner = new XmlScanner({
-      open: (name, attrs, self) => out.push(`<${name}${Object.entries(attrs).map(([k, v]) => ` ${k}=${v}`).join('')}${self ? '/' : ''}>`),
+      open: (name, attrs, self) => out.push(`<${name}${attrs.entries().map(([k, v]) => ` ${k}=${v}`).join('')}${self ? '/' : ''}>`),
       close: (name) => out.push(`</${name}>`),
       text: (t) => {
         if (out.length && out[out.length - 1]?.startsWith('#')) out[out.length - 1] += t;
         else out.push(`#${t}`);
       },
     });
+    const bytes = Buffer.from(xml);
     let at = 0;
-    for (const cut of [...split, xml.length]) {
-      scanner.write(xml.slice(at, cut));
+    for (const cut of [...split, bytes.length]) {
+      scanner.write(bytes.subarray(at, cut));
       at = cut;
     }
     scanner.end();
     return out;
   };
   const XML =
-    '<?xml version="1.0"?><!-- a comment --><x:ws xmlns:x="urn:x"><x:row r="1" spans=\'1:2\'><x:c r="A1" t="str"><x:f>IF(A2&gt;1,"a&gt;b","&amp;")</x:f><x:v>a&amp;b &#233;&#x20AC; &lt;&quot;&apos;</x:v></x:c>' +
+    '<?xml version="1.0"?><!-- a comment --><x:ws xmlns:x="urn:x"><x:row r="1" spans=\'1:2\'><x:c r="A1" t="str"><x:f>IF(A2&gt;1,"a&gt;b","&amp;")</x:f><x:v>a&amp;b &#233;&#x20AC; &lt;&quot;&apos; Siân Żółć 😀</x:v></x:c>' +
     '<x:c r="B1" note="x>y"/><x:c r="C1"><x:v><![CDATA[<raw & text>]]></x:v></x:c></x:row></x:ws>';
   const whole = events(XML, []);
 
@@ -321,7 +323,7 @@ describe('the sheet XML scanner', () => {
       '#IF(A2>1,"a>b","&")',
       '</f>',
       '<v>',
-      '#a&b é€ <"\'',
+      '#a&b é€ <"\' Siân Żółć 😀',
       '</v>',
       '</c>',
       '<c r=B1 note=x>y/>',
@@ -336,9 +338,10 @@ describe('the sheet XML scanner', () => {
     ]);
   });
 
-  it('gives the same events however the text is split into chunks', () => {
-    for (let cut = 1; cut < XML.length; cut++) expect(events(XML, [cut]), `split at ${cut}`).toEqual(whole);
-    expect(events(XML, Array.from({ length: XML.length - 1 }, (_, i) => i + 1))).toEqual(whole);
+  it('gives the same events however the bytes are split into chunks, inside a character or an entity too', () => {
+    const length = Buffer.byteLength(XML);
+    for (let cut = 1; cut < length; cut++) expect(events(XML, [cut]), `split at ${cut}`).toEqual(whole);
+    expect(events(XML, Array.from({ length: length - 1 }, (_, i) => i + 1))).toEqual(whole);
   });
 
   it.each([

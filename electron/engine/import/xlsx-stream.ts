@@ -103,30 +103,27 @@ function readStyles(zip: ZipFile, path: string | null): boolean[] {
 function readSharedStrings(zip: ZipFile, path: string | null): string[] {
   const strings: string[] = [];
   if (!path || !zip.entry(path)) return strings;
-  const sax = new SaxesParser({ xmlns: false, position: false });
   let current = '';
-  let inT = false;
   let phonetic = 0;
-  sax.on('opentag', (tag: SaxesTagPlain) => {
-    const n = localName(tag.name);
-    if (n === 'si') current = '';
-    else if (n === 't' && phonetic === 0) inT = true;
-    else if (n === 'rPh') phonetic++;
+  const scanner: XmlScanner = new XmlScanner({
+    open(name) {
+      if (name === 'si') current = '';
+      else if (name === 't' && phonetic === 0) scanner.keepText = true;
+      else if (name === 'rPh') phonetic++;
+    },
+    close(name) {
+      if (name === 'si') strings.push(current);
+      else if (name === 't') scanner.keepText = false;
+      else if (name === 'rPh') phonetic--;
+    },
+    text(text) {
+      current += text;
+    },
   });
-  sax.on('closetag', (tag: SaxesTagPlain) => {
-    const n = localName(tag.name);
-    if (n === 'si') strings.push(current);
-    else if (n === 't') inT = false;
-    else if (n === 'rPh') phonetic--;
-  });
-  const onText = (text: string): void => {
-    if (inT) current += text;
-  };
-  sax.on('text', onText);
-  sax.on('cdata', onText);
-  const decoder = new TextDecoder('utf-8');
-  zip.inflate(path, (chunk) => sax.write(decoder.decode(chunk, { stream: true })));
-  sax.write(decoder.decode()).close();
+  scanner.keepText = false;
+  // Damage here is before any sheet: read-file.ts hands such a workbook to SheetJS to try.
+  zip.inflate(path, (chunk) => scanner.write(chunk));
+  scanner.end();
   return strings;
 }
 
@@ -307,7 +304,7 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
     }
   };
 
-  const scanner = new XmlScanner({
+  const scanner: XmlScanner = new XmlScanner({
     open(name, a) {
       if (done) return;
       if (!inSheetData) {
@@ -316,8 +313,8 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
       }
       switch (name) {
         case 'row': {
-          const r = a.r;
-          rowNumber = r ? Number(r) : rowNumber + 1;
+          const r = a.int('r');
+          rowNumber = r ? r : rowNumber + 1;
           cells = [];
           formulas = null;
           any = false;
@@ -325,10 +322,10 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
           break;
         }
         case 'c': {
-          const c = a.r ? columnIndex(a.r) : -1;
+          const c = a.column('r');
           col = c >= 0 ? c : col + 1;
-          type = a.t ?? '';
-          style = a.s ? Number(a.s) : 0;
+          type = a.get('t') ?? '';
+          style = a.int('s') || 0;
           value = '';
           formula = '';
           formulaShared = null;
@@ -337,16 +334,23 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
         }
         case 'v':
           capture = 'v';
+          scanner.keepText = true;
           break;
-        case 'f':
+        case 'f': {
           capture = 'f';
-          if (a.t === 'shared' && a.si !== undefined) formulaShared = { si: a.si, ref: a.ref !== undefined };
+          scanner.keepText = true;
+          const si = a.get('si');
+          if (si !== undefined && a.get('t') === 'shared') formulaShared = { si, ref: a.get('ref') !== undefined };
           break;
+        }
         case 'is':
           inInline = true;
           break;
         case 't':
-          if (inInline && phonetic === 0) capture = 't';
+          if (inInline && phonetic === 0) {
+            capture = 't';
+            scanner.keepText = true;
+          }
           break;
         case 'rPh':
           phonetic++;
@@ -360,6 +364,7 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
         case 'f':
         case 't':
           capture = null;
+          scanner.keepText = false;
           break;
         case 'rPh':
           phonetic--;
@@ -384,16 +389,9 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
       else if (capture === 'f') formula += t;
     },
   });
-  const decoder = new TextDecoder('utf-8');
+  scanner.keepText = false;
   try {
-    zip.inflate(
-      entry,
-      (chunk) => {
-        scanner.write(decoder.decode(chunk, { stream: true }));
-      },
-      onProgress,
-    );
-    scanner.write(decoder.decode());
+    zip.inflate(entry, (chunk) => scanner.write(chunk), onProgress);
     scanner.end();
   } catch (error) {
     if (error instanceof WorkbenchError || error instanceof StopReading) throw error;
