@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { readWorkbook } from '../../electron/engine/import/read-file.js';
+import { DEFAULT_ZIP_LIMITS } from '../../electron/engine/import/zip.js';
 import { isDateFormat, shiftFormula } from '../../electron/engine/import/xlsx-stream.js';
 import { XmlScanner } from '../../electron/engine/import/xml-scan.js';
 import { createJobContext, silentJob } from '../../electron/engine/jobs/job-context.js';
@@ -232,6 +233,63 @@ describe('bad input is refused clearly and the store is unchanged', () => {
     writeFileSync(path, bytes);
     const error = await importError(path);
     expect(error.message).toMatch(/^garbled\.xlsx: (the file could not be read as a spreadsheet|sheet "S")/);
+  });
+});
+
+describe('a large sheet is inflated by node:zlib in a worker', () => {
+  // Past 4 KB compressed the sheet goes to the worker here (1 MB by default), so small files take that path.
+  const inWorker = { ...DEFAULT_ZIP_LIMITS, inflateInWorkerFrom: 4096 };
+  const people = (n: number): string =>
+    `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Forename</t></is></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Note</t></is></c></row>${Array.from(
+      { length: n },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>Siân ${i} &amp; Żółć</t></is></c><c r="B${i + 2}" t="s"><v>${i % 2 ? 3 : 5}</v></c><c r="D${i + 2}"><v>${i * 1.5}</v></c></row>`,
+    ).join('')}</sheetData>`;
+  /** The sheet entry's compressed data declared (and so read) only up to `fraction` of its length. */
+  const cutShort = (path: string, fraction: number): void => {
+    const bytes = readFileSync(path);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    for (const [sig, sizeAt] of [[0x04034b50, 18], [0x02014b50, 20]] as const) {
+      for (let p = bytes.indexOf(name); p >= 0; p = bytes.indexOf(name, p + 1)) {
+        const header = sig === 0x04034b50 ? p - 30 : p - 46;
+        if (header >= 0 && bytes.readUInt32LE(header) === sig) bytes.writeUInt32LE(Math.floor(bytes.readUInt32LE(header + sizeAt) * fraction), header + sizeAt);
+      }
+    }
+    writeFileSync(path, bytes);
+  };
+
+  it('reads the same rows, shared and inline strings as the in-thread inflater', () => {
+    const path = join(tempDir(), 'big.xlsx');
+    writeRawXlsx(path, [{ name: 'People', xml: people(3000) }, { name: 'More', xml: people(2000) }], { sst: SST });
+    const here = readWorkbook(path);
+    expect(here.sheets.map((sheet) => sheet.rows.length)).toEqual([3001, 2001]);
+    expect(here.sheets[0]?.rows[1]?.cells).toEqual(['Siân 0 & Żółć', " O'Neil & Co ", null, '0']);
+    expect(readWorkbook(path, { limits: inWorker })).toEqual(here);
+  });
+
+  it('refuses a zip bomb by size and by ratio while the worker inflates', () => {
+    const path = join(tempDir(), 'bomb.xlsx');
+    writeRawXlsx(path, [{ name: 'Boom', xml: `<sheetData>${'<row><c><v>0</v></c></row>'.repeat(1_000_000)}</sheetData>` }]);
+    expect(() => readWorkbook(path, { limits: { ...inWorker, maxUncompressedBytes: 4 * 1024 ** 2 } })).toThrow(/^bomb\.xlsx: refused — xl\/worksheets\/sheet1\.xml expands to more than 4 MB/);
+    expect(() => readWorkbook(path, { limits: { ...inWorker, ratioFloorBytes: 1024 ** 2, maxCompressionRatio: 100 } })).toThrow(
+      /^bomb\.xlsx: refused — xl\/worksheets\/sheet1\.xml expands more than 100 times its compressed size; this looks like a zip bomb/,
+    );
+  });
+
+  it('a sheet whose compressed data is cut short or garbled is refused naming the file and the sheet, on either inflater', async () => {
+    const path = join(tempDir(), 'cut-sheet.xlsx');
+    writeRawXlsx(path, [{ name: 'People', xml: people(3000) }]);
+    cutShort(path, 0.5);
+    const damaged = /^cut-sheet\.xlsx: sheet "People", row \d+: the sheet is damaged or cut short and could not be read \(xl\/worksheets\/sheet1\.xml (does not decompress|is cut short)\)\.$/;
+    expect(() => readWorkbook(path)).toThrow(damaged);
+    // Through an import: the worker is started from the parse worker, and the store is unchanged.
+    expect((await importError(path, { user: 't', limits: inWorker })).message).toMatch(damaged);
+    const garbled = join(tempDir(), 'garbled-sheet.xlsx');
+    writeRawXlsx(garbled, [{ name: 'People', xml: people(3000) }]);
+    const bytes = readFileSync(garbled);
+    const at = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml')) + 200;
+    bytes.fill(0xff, at, at + 64);
+    writeFileSync(garbled, bytes);
+    expect(() => readWorkbook(garbled, { limits: inWorker })).toThrow(/^garbled-sheet\.xlsx: sheet "People"(, row \d+)?: the sheet/);
   });
 });
 

@@ -29,41 +29,58 @@ export class InflateFailed extends Error {
 const STALL_MS = 60_000;
 
 /**
- * Inflates `length` compressed bytes at `start` of the file at `path`, calling `onData` with each
- * chunk and the compressed bytes read so far. An exception from `onData` stops the worker and
- * passes through; damaged data throws InflateFailed.
+ * One entry's inflating in a worker. The worker starts at once and fills the ring while this
+ * thread does other work (the workbook's small parts); `run` then reads it to the end.
  */
-export function inflateInWorker(path: string, start: number, length: number, onData: (chunk: Uint8Array, consumed: number) => void): void {
-  const job: InflateJob = { path, start, length, ring: newRing() };
-  const control = new Int32Array(job.ring.control);
-  const data = new Uint8Array(job.ring.data);
-  const meta = new Float64Array(job.ring.meta);
-  const worker = new Worker(bootstrap, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
-  // Its failures are read from the ring; the event would otherwise be an uncaught error later.
-  worker.on('error', () => {});
-  let tail = 0;
-  try {
-    for (;;) {
-      const head = Atomics.load(control, HEAD);
-      if (head === tail) {
-        const state = Atomics.load(control, STATE);
-        if (state === FINISHED && Atomics.load(control, HEAD) === tail) return;
-        if (state === DAMAGED) throw new InflateFailed('damaged');
-        if (state === FAILED) throw new InflateFailed('unreadable');
-        if (state !== RUNNING && state !== FINISHED) throw new InflateFailed('unreadable');
-        if (state === RUNNING && Atomics.wait(control, HEAD, head, STALL_MS) === 'timed-out' && Atomics.load(control, HEAD) === head) throw new InflateFailed('stalled');
-        continue;
+export class WorkerInflater {
+  private readonly control: Int32Array;
+  private readonly data: Uint8Array;
+  private readonly meta: Float64Array;
+  private readonly worker: Worker;
+
+  constructor(path: string, start: number, length: number) {
+    const job: InflateJob = { path, start, length, ring: newRing() };
+    this.control = new Int32Array(job.ring.control);
+    this.data = new Uint8Array(job.ring.data);
+    this.meta = new Float64Array(job.ring.meta);
+    this.worker = new Worker(bootstrap, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+    // Its failures are read from the ring; the event would otherwise be an uncaught error later.
+    this.worker.on('error', () => {});
+  }
+
+  /**
+   * Calls `onData` with each inflated chunk and the compressed bytes read so far. An exception
+   * from `onData` stops the worker and passes through; damaged data throws InflateFailed.
+   */
+  run(onData: (chunk: Uint8Array, consumed: number) => void): void {
+    const { control, data, meta } = this;
+    let tail = 0;
+    try {
+      for (;;) {
+        const head = Atomics.load(control, HEAD);
+        if (head === tail) {
+          const state = Atomics.load(control, STATE);
+          if (state === FINISHED && Atomics.load(control, HEAD) === tail) return;
+          if (state === DAMAGED) throw new InflateFailed('damaged');
+          if (state !== RUNNING && state !== FINISHED) throw new InflateFailed('unreadable');
+          if (state === RUNNING && Atomics.wait(control, HEAD, head, STALL_MS) === 'timed-out' && Atomics.load(control, HEAD) === head) throw new InflateFailed('stalled');
+          continue;
+        }
+        const slot = tail % RING_SLOTS;
+        onData(data.subarray(slot * SLOT_BYTES, slot * SLOT_BYTES + (meta[slot * 2] ?? 0)), meta[slot * 2 + 1] ?? 0);
+        tail++;
+        Atomics.store(control, TAIL, tail);
+        Atomics.notify(control, TAIL);
       }
-      const slot = tail % RING_SLOTS;
-      onData(data.subarray(slot * SLOT_BYTES, slot * SLOT_BYTES + (meta[slot * 2] ?? 0)), meta[slot * 2 + 1] ?? 0);
-      tail++;
-      Atomics.store(control, TAIL, tail);
-      Atomics.notify(control, TAIL);
+    } finally {
+      this.stop();
     }
-  } finally {
-    // Done, or the reader stopped: either way the worker has nothing more to do.
-    Atomics.compareExchange(control, STATE, RUNNING, STOPPED);
-    Atomics.notify(control, TAIL);
-    void worker.terminate();
+  }
+
+  /** Done, or the reader stopped: either way the worker has nothing more to do. */
+  stop(): void {
+    Atomics.compareExchange(this.control, STATE, RUNNING, STOPPED);
+    Atomics.notify(this.control, TAIL);
+    void this.worker.terminate();
   }
 }

@@ -11,7 +11,7 @@ import { excelSerialToIso } from '../../../shared/domain/normalise/date.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { StopReading, type RowSink } from './sheet.js';
 import { XmlScanner } from './xml-scan.js';
-import { ZipFile } from './zip.js';
+import { ZipDamaged, ZipFile } from './zip.js';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
@@ -213,6 +213,8 @@ export function streamXlsx(zip: ZipFile, sink: RowSink, options: XlsxReadOptions
   const sstPath = relOfType('/sharedStrings');
   zip.checkDeclaredSizes([...sheetEntries, ...(stylesPath ? [stylesPath] : []), ...(sstPath ? [sstPath] : [])]);
 
+  // The first sheet's worker starts inflating while the styles and shared strings are read.
+  if (sheetEntries[0]) zip.prefetch(sheetEntries[0]);
   const dateStyles = readStyles(zip, stylesPath);
   const shared = readSharedStrings(zip, sstPath);
   const total = sheetEntries.reduce((n, e) => n + (zip.entry(e)?.compressedSize ?? 0), 0);
@@ -221,6 +223,9 @@ export function streamXlsx(zip: ZipFile, sink: RowSink, options: XlsxReadOptions
     sink.startSheet(sheet.name);
     if (sheet.entry) {
       const entry = sheet.entry;
+      // And each next sheet's while this one is read.
+      const next = sheetEntries[sheetEntries.indexOf(entry) + 1];
+      if (next) zip.prefetch(next);
       readSheet(zip, entry, sink, { shared, dateStyles, date1904, sheetName: sheet.name }, (done) => options.onProgress?.(doneBefore + done, total));
       doneBefore += zip.entry(entry)?.compressedSize ?? 0;
     }
@@ -394,8 +399,11 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
     zip.inflate(entry, (chunk) => scanner.write(chunk), onProgress);
     scanner.end();
   } catch (error) {
-    if (error instanceof WorkbenchError || error instanceof StopReading) throw error;
     const where = rowNumber ? `, row ${rowNumber}` : '';
+    if (error instanceof ZipDamaged) {
+      throw new WorkbenchError('bad-input', `${zip.displayName}: sheet "${ctx.sheetName}"${where}: the sheet is damaged or cut short and could not be read (${error.detail}).`);
+    }
+    if (error instanceof WorkbenchError || error instanceof StopReading) throw error;
     throw new WorkbenchError('bad-input', `${zip.displayName}: sheet "${ctx.sheetName}"${where}: the sheet's XML is damaged and could not be read.`);
   }
 }

@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Inflate } from 'fflate';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
-import { InflateFailed, inflateInWorker } from './inflate-in-worker.js';
+import { InflateFailed, WorkerInflater } from './inflate-in-worker.js';
 
 export interface ZipLimits {
   /** Most bytes the reader will inflate from one file, across all entries it reads. */
@@ -40,6 +40,16 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
+/** The zip itself is damaged (not its XML): `detail` says where, for a reader that can name the sheet. */
+export class ZipDamaged extends WorkbenchError {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super('bad-input', message);
+  }
+}
+
 const EOCD = 0x06054b50;
 const ZIP64_EOCD_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -53,6 +63,8 @@ export class ZipFile {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   private inflated = 0;
+  /** Entries whose worker was started ahead of reading them (`prefetch`). */
+  private readonly started = new Map<string, WorkerInflater>();
 
   private constructor(
     private readonly path: string,
@@ -77,15 +89,40 @@ export class ZipFile {
   }
 
   close(): void {
+    for (const early of this.started.values()) early.stop();
+    this.started.clear();
     closeSync(this.fd);
+  }
+
+  /** Where an entry's compressed bytes start. */
+  private dataStart(entry: ZipEntry): number {
+    const local = this.read(entry.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw this.damaged(`bad local header for ${entry.name}`);
+    return entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  }
+
+  private inWorker(entry: ZipEntry): boolean {
+    return entry.method === 8 && !entry.encrypted && entry.compressedSize >= (this.limits.inflateInWorkerFrom ?? INFLATE_IN_WORKER_FROM);
+  }
+
+  /**
+   * Starts inflating a large entry in its worker now, so the worker is up and a few chunks ahead
+   * by the time `inflate` asks for it. Nothing is counted until then; `close` stops it if unread.
+   */
+  prefetch(name: string): void {
+    const entry = this.byName.get(name);
+    if (!entry || !this.inWorker(entry) || this.started.has(name)) return;
+    const start = this.dataStart(entry);
+    if (start + entry.compressedSize > this.size) return;
+    this.started.set(name, new WorkerInflater(this.path, start, entry.compressedSize));
   }
 
   entry(name: string): ZipEntry | undefined {
     return this.byName.get(name);
   }
 
-  private damaged(detail: string): WorkbenchError {
-    return new WorkbenchError('bad-input', `${this.displayName}: the file could not be read as a spreadsheet (it may be damaged or truncated: ${detail}).`);
+  private damaged(detail: string): ZipDamaged {
+    return new ZipDamaged(`${this.displayName}: the file could not be read as a spreadsheet (it may be damaged or truncated: ${detail}).`, detail);
   }
 
   private read(position: number, length: number): Buffer {
@@ -192,9 +229,7 @@ export class ZipFile {
     if (entry.encrypted) {
       throw new WorkbenchError('bad-input', `${this.displayName}: the workbook is password-protected (encrypted zip). Save an unprotected copy and import that.`);
     }
-    const local = this.read(entry.localHeaderOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw this.damaged(`bad local header for ${name}`);
-    const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const start = this.dataStart(entry);
     const end = start + entry.compressedSize;
     if (end > this.size) throw this.damaged(`${name} is cut short`);
     let produced = 0;
@@ -224,9 +259,11 @@ export class ZipFile {
       return;
     }
     if (entry.method !== 8) throw this.damaged(`${name} uses an unsupported compression method (${entry.method})`);
-    if (entry.compressedSize >= (this.limits.inflateInWorkerFrom ?? INFLATE_IN_WORKER_FROM)) {
+    if (this.inWorker(entry)) {
+      const inflater = this.started.get(name) ?? new WorkerInflater(this.path, start, entry.compressedSize);
+      this.started.delete(name);
       try {
-        inflateInWorker(this.path, start, entry.compressedSize, (chunk, compressedDone) => {
+        inflater.run((chunk, compressedDone) => {
           consumed = compressedDone;
           count(chunk.length);
           onData(chunk);
