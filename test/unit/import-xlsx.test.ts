@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { readWorkbook } from '../../electron/engine/import/read-file.js';
+import { DEFAULT_ZIP_LIMITS } from '../../electron/engine/import/zip.js';
 import { isDateFormat, shiftFormula } from '../../electron/engine/import/xlsx-stream.js';
 import { XmlScanner } from '../../electron/engine/import/xml-scan.js';
 import { createJobContext, silentJob } from '../../electron/engine/jobs/job-context.js';
@@ -235,6 +236,63 @@ describe('bad input is refused clearly and the store is unchanged', () => {
   });
 });
 
+describe('a large sheet is inflated by node:zlib in a worker', () => {
+  // Past 4 KB compressed the sheet goes to the worker here (1 MB by default), so small files take that path.
+  const inWorker = { ...DEFAULT_ZIP_LIMITS, inflateInWorkerFrom: 4096 };
+  const people = (n: number): string =>
+    `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Forename</t></is></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Note</t></is></c></row>${Array.from(
+      { length: n },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>Siân ${i} &amp; Żółć</t></is></c><c r="B${i + 2}" t="s"><v>${i % 2 ? 3 : 5}</v></c><c r="D${i + 2}"><v>${i * 1.5}</v></c></row>`,
+    ).join('')}</sheetData>`;
+  /** The sheet entry's compressed data declared (and so read) only up to `fraction` of its length. */
+  const cutShort = (path: string, fraction: number): void => {
+    const bytes = readFileSync(path);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    for (const [sig, sizeAt] of [[0x04034b50, 18], [0x02014b50, 20]] as const) {
+      for (let p = bytes.indexOf(name); p >= 0; p = bytes.indexOf(name, p + 1)) {
+        const header = sig === 0x04034b50 ? p - 30 : p - 46;
+        if (header >= 0 && bytes.readUInt32LE(header) === sig) bytes.writeUInt32LE(Math.floor(bytes.readUInt32LE(header + sizeAt) * fraction), header + sizeAt);
+      }
+    }
+    writeFileSync(path, bytes);
+  };
+
+  it('reads the same rows, shared and inline strings as the in-thread inflater', () => {
+    const path = join(tempDir(), 'big.xlsx');
+    writeRawXlsx(path, [{ name: 'People', xml: people(3000) }, { name: 'More', xml: people(2000) }], { sst: SST });
+    const here = readWorkbook(path);
+    expect(here.sheets.map((sheet) => sheet.rows.length)).toEqual([3001, 2001]);
+    expect(here.sheets[0]?.rows[1]?.cells).toEqual(['Siân 0 & Żółć', " O'Neil & Co ", null, '0']);
+    expect(readWorkbook(path, { limits: inWorker })).toEqual(here);
+  });
+
+  it('refuses a zip bomb by size and by ratio while the worker inflates', () => {
+    const path = join(tempDir(), 'bomb.xlsx');
+    writeRawXlsx(path, [{ name: 'Boom', xml: `<sheetData>${'<row><c><v>0</v></c></row>'.repeat(1_000_000)}</sheetData>` }]);
+    expect(() => readWorkbook(path, { limits: { ...inWorker, maxUncompressedBytes: 4 * 1024 ** 2 } })).toThrow(/^bomb\.xlsx: refused — xl\/worksheets\/sheet1\.xml expands to more than 4 MB/);
+    expect(() => readWorkbook(path, { limits: { ...inWorker, ratioFloorBytes: 1024 ** 2, maxCompressionRatio: 100 } })).toThrow(
+      /^bomb\.xlsx: refused — xl\/worksheets\/sheet1\.xml expands more than 100 times its compressed size; this looks like a zip bomb/,
+    );
+  });
+
+  it('a sheet whose compressed data is cut short or garbled is refused naming the file and the sheet, on either inflater', async () => {
+    const path = join(tempDir(), 'cut-sheet.xlsx');
+    writeRawXlsx(path, [{ name: 'People', xml: people(3000) }]);
+    cutShort(path, 0.5);
+    const damaged = /^cut-sheet\.xlsx: sheet "People", row \d+: the sheet is damaged or cut short and could not be read \(xl\/worksheets\/sheet1\.xml (does not decompress|is cut short)\)\.$/;
+    expect(() => readWorkbook(path)).toThrow(damaged);
+    // Through an import: the worker is started from the parse worker, and the store is unchanged.
+    expect((await importError(path, { user: 't', limits: inWorker })).message).toMatch(damaged);
+    const garbled = join(tempDir(), 'garbled-sheet.xlsx');
+    writeRawXlsx(garbled, [{ name: 'People', xml: people(3000) }]);
+    const bytes = readFileSync(garbled);
+    const at = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml')) + 200;
+    bytes.fill(0xff, at, at + 64);
+    writeFileSync(garbled, bytes);
+    expect(() => readWorkbook(garbled, { limits: inWorker })).toThrow(/^garbled-sheet\.xlsx: sheet "People"(, row \d+)?: the sheet/);
+  });
+});
+
 describe('keys such as __proto__ are data, never object keys', () => {
   it('headers and sheet names called __proto__, constructor and toString', async () => {
     const dir = tempDir();
@@ -289,26 +347,28 @@ describe('progress', () => {
 });
 
 describe('the sheet XML scanner', () => {
+  /** The scanner's events for `xml`, its UTF-8 bytes cut at each of `split` (byte offsets). */
   const events = (xml: string, split: number[]): string[] => {
     const out: string[] = [];
     const scanner = new XmlScanner({
-      open: (name, attrs, self) => out.push(`<${name}${Object.entries(attrs).map(([k, v]) => ` ${k}=${v}`).join('')}${self ? '/' : ''}>`),
+      open: (name, attrs, self) => out.push(`<${name}${attrs.entries().map(([k, v]) => ` ${k}=${v}`).join('')}${self ? '/' : ''}>`),
       close: (name) => out.push(`</${name}>`),
       text: (t) => {
         if (out.length && out[out.length - 1]?.startsWith('#')) out[out.length - 1] += t;
         else out.push(`#${t}`);
       },
     });
+    const bytes = Buffer.from(xml);
     let at = 0;
-    for (const cut of [...split, xml.length]) {
-      scanner.write(xml.slice(at, cut));
+    for (const cut of [...split, bytes.length]) {
+      scanner.write(bytes.subarray(at, cut));
       at = cut;
     }
     scanner.end();
     return out;
   };
   const XML =
-    '<?xml version="1.0"?><!-- a comment --><x:ws xmlns:x="urn:x"><x:row r="1" spans=\'1:2\'><x:c r="A1" t="str"><x:f>IF(A2&gt;1,"a&gt;b","&amp;")</x:f><x:v>a&amp;b &#233;&#x20AC; &lt;&quot;&apos;</x:v></x:c>' +
+    '<?xml version="1.0"?><!-- a comment --><x:ws xmlns:x="urn:x"><x:row r="1" spans=\'1:2\'><x:c r="A1" t="str"><x:f>IF(A2&gt;1,"a&gt;b","&amp;")</x:f><x:v>a&amp;b &#233;&#x20AC; &lt;&quot;&apos; Siân Żółć 😀</x:v></x:c>' +
     '<x:c r="B1" note="x>y"/><x:c r="C1"><x:v><![CDATA[<raw & text>]]></x:v></x:c></x:row></x:ws>';
   const whole = events(XML, []);
 
@@ -321,7 +381,7 @@ describe('the sheet XML scanner', () => {
       '#IF(A2>1,"a>b","&")',
       '</f>',
       '<v>',
-      '#a&b é€ <"\'',
+      '#a&b é€ <"\' Siân Żółć 😀',
       '</v>',
       '</c>',
       '<c r=B1 note=x>y/>',
@@ -336,9 +396,10 @@ describe('the sheet XML scanner', () => {
     ]);
   });
 
-  it('gives the same events however the text is split into chunks', () => {
-    for (let cut = 1; cut < XML.length; cut++) expect(events(XML, [cut]), `split at ${cut}`).toEqual(whole);
-    expect(events(XML, Array.from({ length: XML.length - 1 }, (_, i) => i + 1))).toEqual(whole);
+  it('gives the same events however the bytes are split into chunks, inside a character or an entity too', () => {
+    const length = Buffer.byteLength(XML);
+    for (let cut = 1; cut < length; cut++) expect(events(XML, [cut]), `split at ${cut}`).toEqual(whole);
+    expect(events(XML, Array.from({ length: length - 1 }, (_, i) => i + 1))).toEqual(whole);
   });
 
   it.each([

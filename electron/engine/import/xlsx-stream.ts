@@ -11,7 +11,7 @@ import { excelSerialToIso } from '../../../shared/domain/normalise/date.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { StopReading, type RowSink } from './sheet.js';
 import { XmlScanner } from './xml-scan.js';
-import { ZipFile } from './zip.js';
+import { ZipDamaged, ZipFile } from './zip.js';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
@@ -103,30 +103,27 @@ function readStyles(zip: ZipFile, path: string | null): boolean[] {
 function readSharedStrings(zip: ZipFile, path: string | null): string[] {
   const strings: string[] = [];
   if (!path || !zip.entry(path)) return strings;
-  const sax = new SaxesParser({ xmlns: false, position: false });
   let current = '';
-  let inT = false;
   let phonetic = 0;
-  sax.on('opentag', (tag: SaxesTagPlain) => {
-    const n = localName(tag.name);
-    if (n === 'si') current = '';
-    else if (n === 't' && phonetic === 0) inT = true;
-    else if (n === 'rPh') phonetic++;
+  const scanner: XmlScanner = new XmlScanner({
+    open(name) {
+      if (name === 'si') current = '';
+      else if (name === 't' && phonetic === 0) scanner.keepText = true;
+      else if (name === 'rPh') phonetic++;
+    },
+    close(name) {
+      if (name === 'si') strings.push(current);
+      else if (name === 't') scanner.keepText = false;
+      else if (name === 'rPh') phonetic--;
+    },
+    text(text) {
+      current += text;
+    },
   });
-  sax.on('closetag', (tag: SaxesTagPlain) => {
-    const n = localName(tag.name);
-    if (n === 'si') strings.push(current);
-    else if (n === 't') inT = false;
-    else if (n === 'rPh') phonetic--;
-  });
-  const onText = (text: string): void => {
-    if (inT) current += text;
-  };
-  sax.on('text', onText);
-  sax.on('cdata', onText);
-  const decoder = new TextDecoder('utf-8');
-  zip.inflate(path, (chunk) => sax.write(decoder.decode(chunk, { stream: true })));
-  sax.write(decoder.decode()).close();
+  scanner.keepText = false;
+  // Damage here is before any sheet: read-file.ts hands such a workbook to SheetJS to try.
+  zip.inflate(path, (chunk) => scanner.write(chunk));
+  scanner.end();
   return strings;
 }
 
@@ -216,6 +213,8 @@ export function streamXlsx(zip: ZipFile, sink: RowSink, options: XlsxReadOptions
   const sstPath = relOfType('/sharedStrings');
   zip.checkDeclaredSizes([...sheetEntries, ...(stylesPath ? [stylesPath] : []), ...(sstPath ? [sstPath] : [])]);
 
+  // The first sheet's worker starts inflating while the styles and shared strings are read.
+  if (sheetEntries[0]) zip.prefetch(sheetEntries[0]);
   const dateStyles = readStyles(zip, stylesPath);
   const shared = readSharedStrings(zip, sstPath);
   const total = sheetEntries.reduce((n, e) => n + (zip.entry(e)?.compressedSize ?? 0), 0);
@@ -224,6 +223,9 @@ export function streamXlsx(zip: ZipFile, sink: RowSink, options: XlsxReadOptions
     sink.startSheet(sheet.name);
     if (sheet.entry) {
       const entry = sheet.entry;
+      // And each next sheet's while this one is read.
+      const next = sheetEntries[sheetEntries.indexOf(entry) + 1];
+      if (next) zip.prefetch(next);
       readSheet(zip, entry, sink, { shared, dateStyles, date1904, sheetName: sheet.name }, (done) => options.onProgress?.(doneBefore + done, total));
       doneBefore += zip.entry(entry)?.compressedSize ?? 0;
     }
@@ -307,7 +309,7 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
     }
   };
 
-  const scanner = new XmlScanner({
+  const scanner: XmlScanner = new XmlScanner({
     open(name, a) {
       if (done) return;
       if (!inSheetData) {
@@ -316,8 +318,8 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
       }
       switch (name) {
         case 'row': {
-          const r = a.r;
-          rowNumber = r ? Number(r) : rowNumber + 1;
+          const r = a.int('r');
+          rowNumber = r ? r : rowNumber + 1;
           cells = [];
           formulas = null;
           any = false;
@@ -325,10 +327,10 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
           break;
         }
         case 'c': {
-          const c = a.r ? columnIndex(a.r) : -1;
+          const c = a.column('r');
           col = c >= 0 ? c : col + 1;
-          type = a.t ?? '';
-          style = a.s ? Number(a.s) : 0;
+          type = a.get('t') ?? '';
+          style = a.int('s') || 0;
           value = '';
           formula = '';
           formulaShared = null;
@@ -337,16 +339,23 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
         }
         case 'v':
           capture = 'v';
+          scanner.keepText = true;
           break;
-        case 'f':
+        case 'f': {
           capture = 'f';
-          if (a.t === 'shared' && a.si !== undefined) formulaShared = { si: a.si, ref: a.ref !== undefined };
+          scanner.keepText = true;
+          const si = a.get('si');
+          if (si !== undefined && a.get('t') === 'shared') formulaShared = { si, ref: a.get('ref') !== undefined };
           break;
+        }
         case 'is':
           inInline = true;
           break;
         case 't':
-          if (inInline && phonetic === 0) capture = 't';
+          if (inInline && phonetic === 0) {
+            capture = 't';
+            scanner.keepText = true;
+          }
           break;
         case 'rPh':
           phonetic++;
@@ -360,6 +369,7 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
         case 'f':
         case 't':
           capture = null;
+          scanner.keepText = false;
           break;
         case 'rPh':
           phonetic--;
@@ -384,20 +394,16 @@ function readSheet(zip: ZipFile, entry: string, sink: RowSink, ctx: SheetContext
       else if (capture === 'f') formula += t;
     },
   });
-  const decoder = new TextDecoder('utf-8');
+  scanner.keepText = false;
   try {
-    zip.inflate(
-      entry,
-      (chunk) => {
-        scanner.write(decoder.decode(chunk, { stream: true }));
-      },
-      onProgress,
-    );
-    scanner.write(decoder.decode());
+    zip.inflate(entry, (chunk) => scanner.write(chunk), onProgress);
     scanner.end();
   } catch (error) {
-    if (error instanceof WorkbenchError || error instanceof StopReading) throw error;
     const where = rowNumber ? `, row ${rowNumber}` : '';
+    if (error instanceof ZipDamaged) {
+      throw new WorkbenchError('bad-input', `${zip.displayName}: sheet "${ctx.sheetName}"${where}: the sheet is damaged or cut short and could not be read (${error.detail}).`);
+    }
+    if (error instanceof WorkbenchError || error instanceof StopReading) throw error;
     throw new WorkbenchError('bad-input', `${zip.displayName}: sheet "${ctx.sheetName}"${where}: the sheet's XML is damaged and could not be read.`);
   }
 }
