@@ -1,20 +1,15 @@
 // The reader's side of inflate-worker.ts: starts the worker for one large entry and hands each
 // inflated chunk on, synchronously, as the worker fills the ring. The chunks are views of the
 // shared ring, valid only during the call (the scanner copies what it keeps).
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerBootstrap } from '../workers/bootstrap.js';
 import { DAMAGED, FAILED, FINISHED, HEAD, RING_SLOTS, RUNNING, SLOT_BYTES, STATE, STOPPED, TAIL, newRing, type InflateJob } from './inflate-ring.js';
 
-const self = fileURLToPath(import.meta.url);
-const workerModule = new URL(`./inflate-worker${extname(self)}`, import.meta.url).href;
-// From sources (tsx, vitest) the worker is TypeScript and needs tsx's loader; built code is JS.
 // If the worker cannot start, it says so in the ring, so the reader never waits on it.
-const bootstrap = `${
-  extname(self) === '.ts'
-    ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(workerModule)}); })`
-    : `import(${JSON.stringify(workerModule)})`
-}.catch(() => { const c = new Int32Array(require('node:worker_threads').workerData.ring.control); Atomics.store(c, ${STATE}, ${FAILED}); Atomics.notify(c, ${HEAD}); });`;
+const bootstrap = workerBootstrap(
+  new URL('./inflate-worker.js', import.meta.url),
+  `() => { const c = new Int32Array(require('node:worker_threads').workerData.ring.control); Atomics.store(c, ${STATE}, ${FAILED}); Atomics.notify(c, ${HEAD}); }`,
+);
 
 /** How the inflating ended, when it did not end well. */
 export type InflateFailure = 'damaged' | 'unreadable' | 'stalled';

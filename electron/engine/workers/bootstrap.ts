@@ -8,10 +8,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ext = extname(fileURLToPath(import.meta.url));
 
-/** The code a Worker (eval: true) runs to start `module`, a sibling `./x-worker.js` of its caller. */
-export function workerBootstrap(module: URL): string {
-  if (ext !== '.ts') return `import(${JSON.stringify(module.href.replace(/\.(js|ts)$/, ext))});`;
+/**
+ * The code a Worker (eval: true) runs to start `module`, a sibling `./x-worker.js` of its caller.
+ * `onFail` (a function's source) runs in the worker when the module cannot be loaded.
+ */
+export function workerBootstrap(module: URL, onFail?: string): string {
+  const tail = onFail ? `.catch(${onFail});` : ';';
+  if (ext !== '.ts') return `import(${JSON.stringify(module.href.replace(/\.(js|ts)$/, ext))})${tail}`;
   const bundle = process.env.BASELINE_TEST_WORKER_BUNDLE;
-  if (bundle) return `import(${JSON.stringify(pathToFileURL(join(bundle, basename(fileURLToPath(module)).replace(/\.(js|ts)$/, '.mjs'))).href)});`;
-  return `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(module.href.replace(/\.(js|ts)$/, '.ts'))}); });`;
+  if (bundle) return `import(${JSON.stringify(pathToFileURL(join(bundle, basename(fileURLToPath(module)).replace(/\.(js|ts)$/, '.mjs'))).href)})${tail}`;
+  return `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(module.href.replace(/\.(js|ts)$/, '.ts'))}); })${tail}`;
 }
