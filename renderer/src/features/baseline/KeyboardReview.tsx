@@ -30,8 +30,8 @@ const person = (r: QueueEntry['a']): string => `${[r.forename, r.surname].filter
  * note, with focus kept on the queue after every key. One entry per pair of people, however many
  * months of extracts repeat them.
  */
-/** The review queue of the latest run (`run`): a new run reloads it. */
-export function KeyboardReview({ run, onDecided }: { run: number; onDecided(): void }) {
+/** The review queue of the latest run (`run`): a new run, or a new `refreshKey` (a saved band), reloads it. */
+export function KeyboardReview({ run, refreshKey = 0, onDecided }: { run: number; refreshKey?: number; onDecided(): void }) {
   const [entries, setEntries] = useState<QueueEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [at, setAt] = useState(0);
@@ -57,7 +57,7 @@ export function KeyboardReview({ run, onDecided }: { run: number; onDecided(): v
       },
       (e: unknown) => setError(plainErrorMessage(e)),
     );
-  }, [scenario, run]);
+  }, [scenario, run, refreshKey]);
 
   const current = entries?.[at] ?? null;
   useEffect(() => setCluster(null), [at]);

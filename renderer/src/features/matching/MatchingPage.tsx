@@ -85,7 +85,7 @@ export function MatchingPage({ info }: MatchingPageProps) {
               refreshKey={refreshKey}
             />
           ) : null}
-          {summary.state.value.latest && canReview ? <KeyboardReview run={summary.state.value.latest.run} onDecided={summary.reload} /> : null}
+          {summary.state.value.latest && canReview ? <KeyboardReview run={summary.state.value.latest.run} refreshKey={refreshKey} onDecided={summary.reload} /> : null}
           <ModelSection refreshKey={refreshKey} />
           {canSeeBlocking && summary.state.value.latest ? <BlockingSection key={refreshKey} /> : null}
         </>
