@@ -329,6 +329,21 @@ const scenarios: Scenario[] = [
     expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
   },
   {
+    rule: 'a postcode-only adult who would be a second grown-up of their sex and generation in a family, with only the surname for it, stays apart; a grandparent still joins',
+    records: [
+      { who: 'dad', ...HOUSING, surname: 'Turner', dob: '1980-04-02', sex: 'M', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'mum', ...HOUSING, surname: 'Turner', dob: '1982-09-14', sex: 'F', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'teen', ...SCHOOL, surname: 'Turner', dob: '2009-01-20', sex: 'F', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'neighbour', ...HEALTH, surname: 'TURNER', dob: '1995-07-07', sex: 'M', postcode: 'HX1 2PQ', eventDate: '2024-10-01' },
+      { who: 'grandad', ...HEALTH, surname: 'TURNER', dob: '1950-03-03', sex: 'M', postcode: 'HX1 2PQ', eventDate: '2024-11-01' },
+      // both sides postcode-only: a claimant couple and a man of their generation and surname
+      { who: 'lee', ...BENEFITS, surname: 'HOLT', title: 'Mr', dob: '1984-05-05', postcode: 'HX2 7RB', agencyRef: 'C7', eventDate: '2024-01-01' },
+      { who: 'gemma', ...BENEFITS, surname: 'HOLT', title: 'Mrs', dob: '1986-06-06', postcode: 'HX2 7RB', agencyRef: 'C7', eventDate: '2024-01-01' },
+      { who: 'other-holt', ...HEALTH, surname: 'HOLT', dob: '1979-02-02', sex: 'M', postcode: 'HX2 7RB', eventDate: '2024-09-01' },
+    ],
+    expected: [['dad', 'grandad', 'mum', 'teen'], ['gemma', 'lee'], ['neighbour'], ['other-holt']],
+  },
+  {
     rule: 'a title says the sex a benefits extract leaves out: a claimant couple (Mr, Mrs) of an age to parent the children joins them, not the neighbours of their surname',
     records: [
       { who: 'mason', ...SCHOOL, surname: 'Rushworth', dob: '2015-06-25', sex: 'M', address: '12 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
