@@ -329,6 +329,16 @@ const scenarios: Scenario[] = [
     expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
   },
   {
+    rule: 'a lettered house number is the flat of that letter ("6c" is "Flat C, 6"), not the house or its other flats',
+    records: [
+      { who: 'olivia', ...SCHOOL, surname: 'Dawson', dob: '2009-08-12', address: '6c Southowram View, Todmorden', postcode: 'HX7 5EB' },
+      { who: 'michelle', ...HOUSING, surname: 'Exley', dob: '1991-01-30', address: 'Flat C, 6 Southowram View, Todmorden', postcode: 'HX7 5EB' },
+      { who: 'downstairs', ...HOUSING, surname: 'Akhtar', dob: '1970-01-01', address: '6A Southowram View, Todmorden', postcode: 'HX7 5EB' },
+      { who: 'house', ...HOUSING, surname: 'Pollard', dob: '1960-01-01', address: '6 Southowram View, Todmorden', postcode: 'HX7 5EB' },
+    ],
+    expected: [['downstairs'], ['house'], ['michelle', 'olivia']],
+  },
+  {
     rule: 'a postcode-only adult who would be a second grown-up of their sex and generation in a family, with only the surname for it, stays apart; a grandparent still joins',
     records: [
       { who: 'dad', ...HOUSING, surname: 'Turner', dob: '1980-04-02', sex: 'M', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
@@ -425,7 +435,8 @@ describe('household keys of an address', () => {
     ['46 colliercroft gr, wexthorpe, s657sq', null, { postcode: 'S65 7SQ', flat: '', number: '46', street: 'COLLIERCROFT GROVE', town: 'WEXTHORPE' }],
     ['2/14 High St, Town', null, { flat: '2', number: '14', street: 'HIGH STREET', town: 'TOWN' }],
     ['Apartment 3B, 7 Mill Lane', null, { flat: '3B', number: '7', street: 'MILL LANE' }],
-    ['14A Kilnfield Road Wexthorpe', null, { number: '14A', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }],
+    ['14A Kilnfield Road Wexthorpe', null, { flat: 'A', number: '14', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }],
+    ['Flat 2, 14A Kilnfield Road', null, { flat: '2', number: '14A' }],
     ['Rose Cottage, Mill Lane, Wexthorpe', null, { number: '', name: 'ROSE COTTAGE', street: 'MILL LANE', town: 'WEXTHORPE' }],
     ['Rose Cottage, Wexthorpe', null, { number: '', name: '' }],
     ["12 St John's Avenue, Thrawmoor", null, { number: '12', street: 'SAINT JOHNS AVENUE', town: 'THRAWMOOR' }],
