@@ -329,6 +329,19 @@ const scenarios: Scenario[] = [
     expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
   },
   {
+    rule: 'a child listed undated at an old and a new address lives where a dated postcode-only record last saw them, not with the family who moved into the old one',
+    records: [
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ' },
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'joshua', ...HEALTH, surname: 'Shaw', dob: '2013-11-11', postcode: 'HX3 7UU', eventDate: '2024-11-02' },
+      { who: 'isabella', ...SCHOOL, surname: 'Shaw', dob: '2019-05-19', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'mum', ...POLICE, surname: 'SHAW', dob: '1985-02-02', sex: 'F', address: '47 BRUNSWICK LANE, TODMORDEN, HX3 7UU', eventDate: '2024-06-01' },
+      { who: 'logan', ...HOUSING, surname: 'Chaudhry', dob: '1968-11-29', sex: 'M', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+      { who: 'ava', ...HOUSING, surname: 'Chaudhry', dob: '1970-07-26', sex: 'F', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+    ],
+    expected: [['ava', 'logan'], ['isabella', 'joshua', 'mum']],
+  },
+  {
     rule: 'a lettered house number is the flat of that letter ("6c" is "Flat C, 6"), not the house or its other flats',
     records: [
       { who: 'olivia', ...SCHOOL, surname: 'Dawson', dob: '2009-08-12', address: '6c Southowram View, Todmorden', postcode: 'HX7 5EB' },
