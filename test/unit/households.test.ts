@@ -329,6 +329,19 @@ const scenarios: Scenario[] = [
     expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
   },
   {
+    rule: 'an adult old enough to be the children’s grandparent does not count as the parent a family lacks where it has a parent of that sex',
+    records: [
+      // two Mahmood households at one postcode: a father and son, a mother and daughter
+      { who: 'lewis', ...HOUSING, surname: 'Mahmood', dob: '1994-04-12', sex: 'M', address: 'Flat 18, 71 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      { who: 'andrew', ...SCHOOL, surname: 'Mahmood', dob: '2017-01-22', sex: 'M', address: 'Flat 18, 71 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      { who: 'susan', ...HOUSING, surname: 'Mahmood', dob: '1986-11-19', sex: 'F', address: '3 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      { who: 'amira', ...SCHOOL, surname: 'Mahmood', dob: '2016-05-02', sex: 'F', address: '3 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      // 24 years older than Lewis: his father, perhaps; Susan's partner, perhaps — not Lewis's rival
+      { who: 'connor', ...HEALTH, surname: 'MAHMOOD', dob: '1970-01-11', sex: 'M', postcode: 'HX3 8LG', eventDate: '2024-05-17' },
+    ],
+    expected: [['amira', 'connor', 'susan'], ['andrew', 'lewis']],
+  },
+  {
     rule: 'a child listed undated at an old and a new address lives where a dated postcode-only record last saw them, not with the family who moved into the old one',
     records: [
       { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ' },

@@ -218,7 +218,7 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
   /**
    * Does the family shape fit if f joins u? +1 for each adult of f who could be the parent of u's
    * children where u has no parent of that sex, −2 for one who would be a second parent of the
-   * same sex; +1 for each child of f whom an adult of u could have parented.
+   * same sex and generation, 0 beside a parent of that sex a generation apart; +1 for each child of f whom an adult of u could have parented.
    */
   const shapeScore = (f: readonly number[], u: readonly number[]): number => {
     const uKids = kidAges(u);
@@ -231,8 +231,11 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         continue;
       }
       if (profiles.sex[x] === 0 || !parentOf(a, uKids)) continue;
-      const rival = u.some((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && parentOf(age[y]!, uKids) && Math.abs(age[y]! - a) < PARTNER_GAP);
-      score += rival ? -2 : 1;
+      const parents = u.filter((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && parentOf(age[y]!, uKids));
+      // a parent of that sex is there already: one of their generation is a rival, one a
+      // generation apart (a grandparent of the children) is no sign either way
+      if (parents.length === 0) score += 1;
+      else if (parents.some((y) => Math.abs(age[y]! - a) < PARTNER_GAP)) score -= 2;
     }
     // Two couples of one generation are two families.
     if (coupleAge(f) !== null && coupleAge(u) !== null && Math.abs(coupleAge(f)! - coupleAge(u)!) < PARTNER_GAP) score -= 2;
