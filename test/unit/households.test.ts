@@ -355,6 +355,18 @@ const scenarios: Scenario[] = [
     expected: [['ava', 'logan'], ['isabella', 'joshua', 'mum']],
   },
   {
+    rule: 'a child listed undated at an old and a new home does not join the old home to the family whose open tenancy there they are not on',
+    records: [
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ' },
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'joshua', ...HEALTH, surname: 'Shaw', dob: '2013-11-11', postcode: 'HX3 7UU', eventDate: '2024-11-02' },
+      { who: 'isabella', ...SCHOOL, surname: 'Shaw', dob: '2019-05-19', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'logan', ...HOUSING, surname: 'Chaudhry', dob: '1968-11-29', sex: 'M', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+      { who: 'ava', ...HOUSING, surname: 'Chaudhry', dob: '1970-07-26', sex: 'F', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+    ],
+    expected: [['ava', 'logan'], ['isabella', 'joshua']],
+  },
+  {
     rule: 'a lettered house number is the flat of that letter ("6c" is "Flat C, 6"), not the house or its other flats',
     records: [
       { who: 'olivia', ...SCHOOL, surname: 'Dawson', dob: '2009-08-12', address: '6c Southowram View, Todmorden', postcode: 'HX7 5EB' },

@@ -327,7 +327,7 @@ function groupAddresses(
     }
     return x;
   };
-  for (const seen of moreAddresses.values()) {
+  for (const [p, seen] of moreAddresses) {
     const roots: number[] = [];
     let occupied = -1;
     let occupiedCount = 0;
@@ -343,6 +343,9 @@ function groupAddresses(
       }
     }
     if (occupiedCount > 1 || tenancies > 1) continue;
+    // the people at the occupied address hold a tenancy there that this person is not on: they
+    // came after the person left (a family that moved out, the school still listing the old home)
+    if (occupied >= 0 && tenanted[occupied] && (openTenancy[p]! < 0 || find(openTenancy[p]!) !== occupied)) continue;
     const target = occupied >= 0 ? occupied : roots[0]!;
     for (const r of roots) {
       if (r === target) continue;
