@@ -329,6 +329,69 @@ const scenarios: Scenario[] = [
     expected: [['binns-son', 'grandad'], ['craig', 'jade'], ['kid', 'lumb-mum'], ['neighbour']],
   },
   {
+    rule: 'an adult old enough to be the children’s grandparent does not count as the parent a family lacks where it has a parent of that sex',
+    records: [
+      // two Mahmood households at one postcode: a father and son, a mother and daughter
+      { who: 'lewis', ...HOUSING, surname: 'Mahmood', dob: '1994-04-12', sex: 'M', address: 'Flat 18, 71 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      { who: 'andrew', ...SCHOOL, surname: 'Mahmood', dob: '2017-01-22', sex: 'M', address: 'Flat 18, 71 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      { who: 'susan', ...HOUSING, surname: 'Mahmood', dob: '1986-11-19', sex: 'F', address: '3 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      { who: 'amira', ...SCHOOL, surname: 'Mahmood', dob: '2016-05-02', sex: 'F', address: '3 Elm Gardens, Sowerby Bridge', postcode: 'HX3 8LG' },
+      // 24 years older than Lewis: his father, perhaps; Susan's partner, perhaps — not Lewis's rival
+      { who: 'connor', ...HEALTH, surname: 'MAHMOOD', dob: '1970-01-11', sex: 'M', postcode: 'HX3 8LG', eventDate: '2024-05-17' },
+    ],
+    expected: [['amira', 'connor', 'susan'], ['andrew', 'lewis']],
+  },
+  {
+    rule: 'a child listed undated at an old and a new address lives where a dated postcode-only record last saw them, not with the family who moved into the old one',
+    records: [
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ' },
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'joshua', ...HEALTH, surname: 'Shaw', dob: '2013-11-11', postcode: 'HX3 7UU', eventDate: '2024-11-02' },
+      { who: 'isabella', ...SCHOOL, surname: 'Shaw', dob: '2019-05-19', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'mum', ...POLICE, surname: 'SHAW', dob: '1985-02-02', sex: 'F', address: '47 BRUNSWICK LANE, TODMORDEN, HX3 7UU', eventDate: '2024-06-01' },
+      { who: 'logan', ...HOUSING, surname: 'Chaudhry', dob: '1968-11-29', sex: 'M', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+      { who: 'ava', ...HOUSING, surname: 'Chaudhry', dob: '1970-07-26', sex: 'F', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+    ],
+    expected: [['ava', 'logan'], ['isabella', 'joshua', 'mum']],
+  },
+  {
+    rule: 'a child listed undated at an old and a new home does not join the old home to the family whose open tenancy there they are not on',
+    records: [
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ' },
+      { who: 'joshua', ...SCHOOL, surname: 'Shaw', dob: '2013-11-11', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'joshua', ...HEALTH, surname: 'Shaw', dob: '2013-11-11', postcode: 'HX3 7UU', eventDate: '2024-11-02' },
+      { who: 'isabella', ...SCHOOL, surname: 'Shaw', dob: '2019-05-19', address: '47 Brunswick Lane, Todmorden', postcode: 'HX3 7UU' },
+      { who: 'logan', ...HOUSING, surname: 'Chaudhry', dob: '1968-11-29', sex: 'M', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+      { who: 'ava', ...HOUSING, surname: 'Chaudhry', dob: '1970-07-26', sex: 'F', address: '19 Ovenden Terrace, Sowerby Bridge', postcode: 'HX4 3HJ', agencyRef: 'T31560', tenancyStart: '2024-11-26' },
+    ],
+    expected: [['ava', 'logan'], ['isabella', 'joshua']],
+  },
+  {
+    rule: 'a lettered house number is the flat of that letter ("6c" is "Flat C, 6"), not the house or its other flats',
+    records: [
+      { who: 'olivia', ...SCHOOL, surname: 'Dawson', dob: '2009-08-12', address: '6c Southowram View, Todmorden', postcode: 'HX7 5EB' },
+      { who: 'michelle', ...HOUSING, surname: 'Exley', dob: '1991-01-30', address: 'Flat C, 6 Southowram View, Todmorden', postcode: 'HX7 5EB' },
+      { who: 'downstairs', ...HOUSING, surname: 'Akhtar', dob: '1970-01-01', address: '6A Southowram View, Todmorden', postcode: 'HX7 5EB' },
+      { who: 'house', ...HOUSING, surname: 'Pollard', dob: '1960-01-01', address: '6 Southowram View, Todmorden', postcode: 'HX7 5EB' },
+    ],
+    expected: [['downstairs'], ['house'], ['michelle', 'olivia']],
+  },
+  {
+    rule: 'a postcode-only adult who would be a second grown-up of their sex and generation in a family, with only the surname for it, stays apart; a grandparent still joins',
+    records: [
+      { who: 'dad', ...HOUSING, surname: 'Turner', dob: '1980-04-02', sex: 'M', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'mum', ...HOUSING, surname: 'Turner', dob: '1982-09-14', sex: 'F', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'teen', ...SCHOOL, surname: 'Turner', dob: '2009-01-20', sex: 'F', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'neighbour', ...HEALTH, surname: 'TURNER', dob: '1995-07-07', sex: 'M', postcode: 'HX1 2PQ', eventDate: '2024-10-01' },
+      { who: 'grandad', ...HEALTH, surname: 'TURNER', dob: '1950-03-03', sex: 'M', postcode: 'HX1 2PQ', eventDate: '2024-11-01' },
+      // both sides postcode-only: a claimant couple and a man of their generation and surname
+      { who: 'lee', ...BENEFITS, surname: 'HOLT', title: 'Mr', dob: '1984-05-05', postcode: 'HX2 7RB', agencyRef: 'C7', eventDate: '2024-01-01' },
+      { who: 'gemma', ...BENEFITS, surname: 'HOLT', title: 'Mrs', dob: '1986-06-06', postcode: 'HX2 7RB', agencyRef: 'C7', eventDate: '2024-01-01' },
+      { who: 'other-holt', ...HEALTH, surname: 'HOLT', dob: '1979-02-02', sex: 'M', postcode: 'HX2 7RB', eventDate: '2024-09-01' },
+    ],
+    expected: [['dad', 'grandad', 'mum', 'teen'], ['gemma', 'lee'], ['neighbour'], ['other-holt']],
+  },
+  {
     rule: 'a title says the sex a benefits extract leaves out: a claimant couple (Mr, Mrs) of an age to parent the children joins them, not the neighbours of their surname',
     records: [
       { who: 'mason', ...SCHOOL, surname: 'Rushworth', dob: '2015-06-25', sex: 'M', address: '12 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
@@ -410,7 +473,8 @@ describe('household keys of an address', () => {
     ['46 colliercroft gr, wexthorpe, s657sq', null, { postcode: 'S65 7SQ', flat: '', number: '46', street: 'COLLIERCROFT GROVE', town: 'WEXTHORPE' }],
     ['2/14 High St, Town', null, { flat: '2', number: '14', street: 'HIGH STREET', town: 'TOWN' }],
     ['Apartment 3B, 7 Mill Lane', null, { flat: '3B', number: '7', street: 'MILL LANE' }],
-    ['14A Kilnfield Road Wexthorpe', null, { number: '14A', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }],
+    ['14A Kilnfield Road Wexthorpe', null, { flat: 'A', number: '14', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }],
+    ['Flat 2, 14A Kilnfield Road', null, { flat: '2', number: '14A' }],
     ['Rose Cottage, Mill Lane, Wexthorpe', null, { number: '', name: 'ROSE COTTAGE', street: 'MILL LANE', town: 'WEXTHORPE' }],
     ['Rose Cottage, Wexthorpe', null, { number: '', name: '' }],
     ["12 St John's Avenue, Thrawmoor", null, { number: '12', street: 'SAINT JOHNS AVENUE', town: 'THRAWMOOR' }],

@@ -8,9 +8,9 @@ import { withinOneEdit } from '../strings.js';
 export interface ParsedAddress {
   /** normalised postcode from the record's postcode column, else found in the address text */
   postcode: string | null;
-  /** sub-building: flat/apartment/unit number or letter, '' for a whole house */
+  /** sub-building: flat/apartment/unit number or letter ("12A" alone is flat A of 12), '' for a whole house */
   flat: string;
-  /** house number with any letter suffix ("12", "12A"); '' when the address has none */
+  /** house number ("12"; "12A" only beside a flat: "Flat 2, 12A"); '' when the address has none */
   number: string;
   /** house name when there is no number but a street ("ROSE COTTAGE, MILL LANE"), else '' */
   name: string;
@@ -24,10 +24,18 @@ const noLeadingZeros = (v: string | null): string => (v ?? '').replace(/^0+(?=\d
 
 /** The household keys of stored address parts, with the record's postcode. */
 export function householdKeys(parts: AddressParts, postcode: string | null): ParsedAddress {
-  const number = noLeadingZeros(parts.number);
+  let number = noLeadingZeros(parts.number);
+  let flat = noLeadingZeros(parts.flat);
+  // "6C Mill Road" and "Flat C, 6 Mill Road" are one home, written two ways (a house converted
+  // into lettered flats): the letter is the sub-building
+  const lettered = flat === '' ? /^(\d+) ?([A-Z])$/i.exec(number) : null;
+  if (lettered) {
+    number = lettered[1]!;
+    flat = lettered[2]!.toUpperCase();
+  }
   return {
     postcode,
-    flat: noLeadingZeros(parts.flat),
+    flat,
     number,
     // a house name places a home only beside a street ("Rose Cottage, Mill Lane"): a lone name
     // is as often a town or an estate as a house

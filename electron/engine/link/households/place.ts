@@ -218,7 +218,7 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
   /**
    * Does the family shape fit if f joins u? +1 for each adult of f who could be the parent of u's
    * children where u has no parent of that sex, −2 for one who would be a second parent of the
-   * same sex; +1 for each child of f whom an adult of u could have parented.
+   * same sex and generation, 0 beside a parent of that sex a generation apart; +1 for each child of f whom an adult of u could have parented.
    */
   const shapeScore = (f: readonly number[], u: readonly number[]): number => {
     const uKids = kidAges(u);
@@ -231,8 +231,11 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         continue;
       }
       if (profiles.sex[x] === 0 || !parentOf(a, uKids)) continue;
-      const rival = u.some((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && parentOf(age[y]!, uKids) && Math.abs(age[y]! - a) < PARTNER_GAP);
-      score += rival ? -2 : 1;
+      const parents = u.filter((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && parentOf(age[y]!, uKids));
+      // a parent of that sex is there already: one of their generation is a rival, one a
+      // generation apart (a grandparent of the children) is no sign either way
+      if (parents.length === 0) score += 1;
+      else if (parents.some((y) => Math.abs(age[y]! - a) < PARTNER_GAP)) score -= 2;
     }
     // Two couples of one generation are two families.
     if (coupleAge(f) !== null && coupleAge(u) !== null && Math.abs(coupleAge(f)! - coupleAge(u)!) < PARTNER_GAP) score -= 2;
@@ -242,6 +245,16 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
   const allAdults = (members: readonly number[]): boolean => members.every((m) => age[m]! >= CHILD_AGE);
   /** Some member of f is within ONE_GENERATION years of some member of u. */
   const oneGeneration = (f: readonly number[], u: readonly number[]): boolean => f.some((x) => u.some((y) => Math.abs(age[x]! - age[y]!) <= ONE_GENERATION));
+  /**
+   * Would grown-ups-only f, fitting u's family shape no better than `shape` (none of them a parent
+   * u lacks), bring a second adult of one sex and generation (within PARTNER_GAP years) into u?
+   * With only a surname and a postcode in common that is more often a neighbour than a sibling or
+   * cousin: leaving such joins out raised household F1 on two independent models of borough data.
+   */
+  const secondOfSex = (f: readonly number[], u: readonly number[], shape: number): boolean =>
+    shape < 1 &&
+    allAdults(f) &&
+    f.some((x) => profiles.sex[x] !== 0 && u.some((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && Math.abs(age[x]! - age[y]!) <= PARTNER_GAP));
   /** Some member is known to be a child. */
   const hasChild = (members: readonly number[]): boolean => members.some((m) => age[m]! < CHILD_AGE);
   /** Mean age of the first man and woman (adults within PARTNER_GAP of each other) among members, else null. */
@@ -348,6 +361,8 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         // either side to say how they are related: as often a neighbour as a sibling (right about a
         // third of the time on two independent models of borough data), so the name places no one
         if (shape < 1 && allAdults(f) && !hasChild(membersOf(h)) && oneGeneration(f, membersOf(h))) continue;
+        // nor does it place a second grown-up of one sex and generation in a family with children
+        if (secondOfSex(f, membersOf(h), shape)) continue;
         const score = s + shape + (postcode[root] === postcode[h] ? 1 : 0);
         traced?.push({ members: membersOf(h), surname: s, score });
         if (score > bestScore) {
@@ -411,7 +426,10 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         const mine = membersOf(find(m));
         const fits = others.find((o) => {
           const theirs = membersOf(find(o));
-          return find(o) === find(m) || (shapeScore(mine, theirs) >= 0 && shapeScore(theirs, mine) >= 0 && !doorsClash(find(o), find(m)));
+          if (find(o) === find(m)) return true;
+          const mineIn = shapeScore(mine, theirs);
+          const theirsIn = shapeScore(theirs, mine);
+          return mineIn >= 0 && theirsIn >= 0 && !secondOfSex(mine, theirs, mineIn) && !secondOfSex(theirs, mine, theirsIn) && !doorsClash(find(o), find(m));
         });
         if (fits === undefined) others.push(m);
         else merge(fits, m, Evidence.FLOATER_SURNAME);

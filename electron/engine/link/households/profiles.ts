@@ -228,6 +228,19 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
     }
   }
   for (let p = 0; p < personCount; p++) if (sex[p] === 0) sex[p] = titleSex[p]!;
+  // A dated record with a postcode but no address (A&E, benefits) dates the person's address at
+  // that postcode: a child the school lists at an old and a new address, both undated, and whom
+  // A&E saw last month at the new postcode, lives at the new one.
+  if (moreAddresses.size > 0) {
+    for (let i = 0; i < n; i++) {
+      const r = records[i]!;
+      const pc = addresses.postcodeOf[i]!;
+      if (!r.eventDate || pc < 0 || addresses.addressOf[i]! >= 0) continue;
+      const seen = moreAddresses.get(personOf[i]!);
+      if (!seen) continue;
+      for (const [a, e] of seen) if (addresses.postcode[a] === pc && r.eventDate > e.dated) e.dated = r.eventDate;
+    }
+  }
   const surnames = perPerson(personOf, personCount, (i) => (writtenOf[i]! >= 0 ? writtenKeys[writtenOf[i]!]! : NONE));
   const parts = perPerson(personOf, personCount, (i) => (writtenOf[i]! >= 0 ? writtenParts[writtenOf[i]!]! : NONE));
   const one = [0];
@@ -266,7 +279,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
 }
 
 interface Seen {
-  /** latest event date of a record at this address ('' when none had one) */
+  /** latest event date of a record at this address, or of a postcode-only record at its postcode ('' when none) */
   dated: string;
   /** latest date of any record at this address (event date, else as-of date) */
   any: string;
@@ -314,7 +327,7 @@ function groupAddresses(
     }
     return x;
   };
-  for (const seen of moreAddresses.values()) {
+  for (const [p, seen] of moreAddresses) {
     const roots: number[] = [];
     let occupied = -1;
     let occupiedCount = 0;
@@ -330,6 +343,9 @@ function groupAddresses(
       }
     }
     if (occupiedCount > 1 || tenancies > 1) continue;
+    // the people at the occupied address hold a tenancy there that this person is not on: they
+    // came after the person left (a family that moved out, the school still listing the old home)
+    if (occupied >= 0 && tenanted[occupied] && (openTenancy[p]! < 0 || find(openTenancy[p]!) !== occupied)) continue;
     const target = occupied >= 0 ? occupied : roots[0]!;
     for (const r of roots) {
       if (r === target) continue;
