@@ -77,14 +77,41 @@ export function termPairsFromCells(columns: readonly number[], rows: Rows): Arra
 function pairsIn(run: readonly number[], rows: Rows): Array<[number, number]> {
   if (run.length < 4) return [];
   let best: Array<[number, number]> = [];
+  let bestSpread = Infinity;
   for (const offset of [0, 1]) {
     const pairs: Array<[number, number]> = [];
     for (let k = offset; k + 1 < run.length; k += 2) pairs.push([run[k] ?? 0, run[k + 1] ?? 0]);
     const directions = pairs.map((p) => pairDirection(p, rows));
     // Every pair one way round (possible then absences, or the reverse) and at least two terms.
-    if (pairs.length >= 2 && directions.every((d) => d !== 0 && d === directions[0]) && pairs.length > best.length) best = pairs;
+    if (pairs.length < 2 || !directions.every((d) => d !== 0 && d === directions[0])) continue;
+    // A count column beside the terms (an age, a year group) shifts the pairing by one and can
+    // still read one way round (an age is below every term's sessions). Of two pairings of one
+    // length, the terms are the one whose smaller columns look alike: every term's absences are
+    // one kind of figure, an age beside them is not.
+    const spread = smallerSpread(pairs, directions[0] as number, rows);
+    if (pairs.length > best.length || (pairs.length === best.length && spread < bestSpread)) {
+      best = pairs;
+      bestSpread = spread;
+    }
   }
   return best;
+}
+
+/** How unlike one another the pairs' smaller columns are: the spread of their shares of zero. */
+function smallerSpread(pairs: ReadonlyArray<[number, number]>, direction: number, rows: Rows): number {
+  const shares = pairs.map(([a, b]) => {
+    const column = direction === 1 ? b : a;
+    let n = 0;
+    let zeros = 0;
+    for (const r of rows) {
+      const v = numberOf(r[column]);
+      if (v === null) continue;
+      n++;
+      if (v === 0) zeros++;
+    }
+    return n ? zeros / n : 0;
+  });
+  return Math.max(...shares) - Math.min(...shares);
 }
 
 /** 1 when the first column is the larger in (nearly) every row, -1 for the second, else 0. */
