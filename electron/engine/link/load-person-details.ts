@@ -2,6 +2,7 @@
 // through the partial index that holds only the records with either: a partner's million records
 // hold neither, so linking them reads nothing more and their LinkRecords keep their shape.
 import type { Db } from '../store/database.js';
+import { forEachById } from './by-id.js';
 import type { LinkRecord } from './types.js';
 
 const INDEX = 'record_person_details';
@@ -14,13 +15,8 @@ export function fillPersonDetails(db: Db, records: LinkRecord[]): void {
     .prepare(`SELECT id, occupation, father_forename FROM record INDEXED BY ${INDEX} WHERE occupation IS NOT NULL OR father_forename IS NOT NULL ORDER BY id`)
     .raw(true)
     .iterate() as IterableIterator<[number, string | null, string | null]>;
-  // records are ordered by id: walk both in step
-  let k = 0;
-  for (const [id, occupation, fatherForename] of rows) {
-    while (k < records.length && records[k]!.id < id) k++;
-    const record = records[k];
-    if (!record || record.id !== id) continue;
+  forEachById(records, rows, (record, [, occupation, fatherForename]) => {
     if (occupation) record.occupation = occupation;
     if (fatherForename) record.fatherForename = fatherForename;
-  }
+  });
 }

@@ -4,6 +4,7 @@
 import type { Db } from '../store/database.js';
 import type { AddressParts, LinkRecord } from './types.js';
 import { fillPersonDetails } from './load-person-details.js';
+import { forEachById } from './by-id.js';
 
 const SEX = new Set(['M', 'F', 'U']);
 
@@ -160,16 +161,12 @@ export function fillTenancies(db: Db, records: LinkRecord[]): void {
     .prepare("SELECT record_id, min(start_date), max(end_date) FROM event WHERE source_id IN (SELECT id FROM source) AND kind = 'tenancy' GROUP BY record_id ORDER BY record_id")
     .raw(true)
     .iterate() as IterableIterator<[number, string | null, string | null]>;
-  // records are ordered by id: walk both in step
-  let k = 0;
-  for (const [id, start, end] of rows) {
-    while (k < records.length && records[k]!.id < id) k++;
-    const record = records[k];
-    if (!record || record.id !== id) continue;
+  forEachById(records, rows, (record, [, start, end]) => {
     record.tenancyStart = start;
     record.tenancyEnd = end;
-  }
+  });
 }
+
 
 /** For records with no valid UK postcode, the postcode cell as given (from the kept raw row). */
 function fillRawPostcodes(db: Db, records: LinkRecord[]): void {
