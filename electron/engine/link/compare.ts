@@ -403,8 +403,11 @@ function identifierLevel(a: number, b: number, c: CompiledComparison): number {
   return c.levelCount - 1;
 }
 
-/** An identifier with no check digit: equal, one keying error apart, or different. */
-function otherIdLevel(p: Prepared, c: CompiledComparison, a: number, b: number): number {
+/**
+ * A value with no check digit (an identifier without one, an e-mail address, a phone number):
+ * equal, one keying error apart, or different. `values` is the interned table the ids index.
+ */
+function keyedValueLevel(values: readonly string[], c: CompiledComparison, a: number, b: number): number {
   if (a < 0 || b < 0) return 0;
   for (let l = 1; l < c.levelCount; l++) {
     switch (c.kinds[l]) {
@@ -412,25 +415,7 @@ function otherIdLevel(p: Prepared, c: CompiledComparison, a: number, b: number):
         if (a === b) return l;
         break;
       case K.oneCharacter:
-        if (withinOneEdit(p.otherIds[a] as string, p.otherIds[b] as string)) return l;
-        break;
-      case K.else:
-        return l;
-    }
-  }
-  return c.levelCount - 1;
-}
-
-/** An e-mail address or phone number: equal, one keying error apart, or different. */
-function contactLevel(p: Prepared, c: CompiledComparison, a: number, b: number): number {
-  if (a < 0 || b < 0) return 0;
-  for (let l = 1; l < c.levelCount; l++) {
-    switch (c.kinds[l]) {
-      case K.exact:
-        if (a === b) return l;
-        break;
-      case K.oneCharacter:
-        if (withinOneEdit(p.contacts[a] as string, p.contacts[b] as string)) return l;
+        if (withinOneEdit(values[a] as string, values[b] as string)) return l;
         break;
       case K.else:
         return l;
@@ -527,13 +512,13 @@ export function compareInto(p: Prepared, plan: Plan, i: number, j: number, out: 
         level = identifierLevel(rec[oi + R.upn] as number, rec[oj + R.upn] as number, c);
         break;
       case F.otherId:
-        level = otherIdLevel(p, c, rec[oi + R.otherId] as number, rec[oj + R.otherId] as number);
+        level = keyedValueLevel(p.otherIds, c, rec[oi + R.otherId] as number, rec[oj + R.otherId] as number);
         break;
       case F.email:
-        level = contactLevel(p, c, rec[oi + R.email] as number, rec[oj + R.email] as number);
+        level = keyedValueLevel(p.contacts, c, rec[oi + R.email] as number, rec[oj + R.email] as number);
         break;
       case F.phone:
-        level = contactLevel(p, c, rec[oi + R.phone] as number, rec[oj + R.phone] as number);
+        level = keyedValueLevel(p.contacts, c, rec[oi + R.phone] as number, rec[oj + R.phone] as number);
         break;
       case F.occupation:
       case F.fatherForename:
