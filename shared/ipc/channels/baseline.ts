@@ -78,7 +78,8 @@ export const PairCluster = z.object({
 export type PairCluster = z.infer<typeof PairCluster>;
 
 
-export const SearchHit = z.object({
+/** What a person lookup and the people grid both show of a person, in one shape. */
+const personSummary = {
   personId: z.string(),
   forename: z.string().nullable(),
   surname: z.string().nullable(),
@@ -89,6 +90,10 @@ export const SearchHit = z.object({
   postcode: z.string().nullable(),
   lsoa: z.string().nullable(),
   records: z.number().int(),
+};
+
+export const SearchHit = z.object({
+  ...personSummary,
   sources: z.array(z.string()),
   /** 1 = exact, lower = fuzzier */
   score: z.number(),
@@ -229,17 +234,8 @@ const gridFilters = z
 export type GridFilters = z.infer<typeof gridFilters>;
 
 export const PeopleRow = z.object({
-  personId: z.string(),
-  forename: z.string().nullable(),
-  surname: z.string().nullable(),
-  dob: z.string().nullable(),
-  age: z.number().int().nullable(),
-  sex: z.string().nullable(),
-  householdId: z.string().nullable(),
-  postcode: z.string().nullable(),
-  lsoa: z.string().nullable(),
+  ...personSummary,
   imdDecile: z.number().int().nullable(),
-  records: z.number().int(),
   sources: z.number().int(),
   flags: z.array(z.enum(PERSON_FLAGS)),
 });
