@@ -26,6 +26,7 @@ import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { writeUnseenBorough } from '../unseen/extracts.js';
+import { VARIANTS, relayoutFor } from '../unseen/variants.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -92,7 +93,18 @@ const unseen = (households: number, seed: number): CaseSpec => ({
   make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
 });
 
+/** The same borough in another layout of its six extracts (test/bench/unseen/variants.ts). */
+const unseenVariant = (households: number, seed: number, variant: string): CaseSpec => ({
+  name: `unseen-${households}-${variant}`,
+  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, layout ${variant}`,
+  make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir, relayoutFor(variant, seed)), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
+});
+const UNSEEN_VARIANTS = Object.fromEntries(
+  Object.keys(VARIANTS).flatMap((v) => [[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
+) as Record<string, CaseSpec>;
+
 const CASES: Record<string, CaseSpec> = {
+  ...UNSEEN_VARIANTS,
   'unseen-300': unseen(300, 3),
   'unseen-5000': unseen(5_000, 7),
   'unseen-20000': unseen(20_000, 7),

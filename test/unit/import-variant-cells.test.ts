@@ -1,0 +1,85 @@
+// Layouts of the unseen model's extracts that other partners' systems write (test/bench/unseen/
+// variants.ts), cut down to the column that went wrong: a workbook without a header whose dates
+// are bare day numbers, a title column with a heading no list knows, e-mail and phone columns
+// whose headings say "address" and "number", and a sheet dated only by an "Outcome Date".
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../electron/engine/import/pipeline.js';
+import { RECORD_WIDTH } from '../../electron/engine/import/row-batch.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+/** Each sheet's roles in column order, and how many rows became records. */
+function read(path: string): { roles: string[][]; headers: string[][]; records: number } {
+  const roles: string[][] = [];
+  const headers: string[][] = [];
+  let records = 0;
+  runPipeline({ path, fileName: basename(path), mode: 'import', pivotYear: 2025, today: '2025-04-14' }, (m) => {
+    if (m.type === 'sheet') {
+      roles.push(m.sheet.roles);
+      headers.push(m.sheet.headers);
+    }
+    if (m.type === 'rows') records += m.data.records.length / RECORD_WIDTH;
+  });
+  return { roles, headers, records };
+}
+
+const FORENAMES = ['David', 'Sarah', 'Mohammed', 'Emma', 'Gary', 'Aisha', 'Paul', 'Julie', 'Imran', 'Claire'];
+const SURNAMES = ['KELLY', 'SINGH', 'HUSSAIN', 'WALKER', 'BOOTH', 'KHAN', 'SYKES', 'HIRST', 'AHMED', 'LEE'];
+/** Excel's day number of an ISO date. */
+const serial = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
+
+describe('columns read from their cells in other partners\' layouts', () => {
+  it('a workbook without a header, dates as bare day numbers: births and event dates, every row a record', async () => {
+    const path = join(tempDir(), 'asb.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    for (let i = 0; i < 40; i++) {
+      const dob = `${1950 + ((i * 7) % 55)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+      const day = `2024-${String(((i * 5) % 12) + 1).padStart(2, '0')}-${String(((i * 3) % 27) + 1).padStart(2, '0')}`;
+      // no postcode in the address: the date of birth is what makes the row a person's
+      ws.addRow([`WY-${240_000 + i}-24`, serial(day), i % 2 ? 'Nuisance' : 'Personal', `${FORENAMES[i % 10]} ${SURNAMES[(i * 3 + Math.floor(i / 10)) % 10]}`, serial(dob), 2024 - 1950 - ((i * 7) % 55)]);
+    }
+    await wb.xlsx.writeFile(path);
+    const { roles, records } = read(path);
+    expect(roles[0]?.[1]).toBe('event_date');
+    expect(roles[0]?.[3]).toBe('full_name');
+    expect(roles[0]?.[4]).toBe('dob');
+    expect(records).toBe(40);
+  });
+
+  it('a reference of climbing five-digit numbers is not read as dates', async () => {
+    const path = join(tempDir(), 'refs.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    for (let i = 0; i < 30; i++) ws.addRow([30_000 + i * 3, FORENAMES[i % 10], SURNAMES[(i * 7) % 10], `${String((i % 27) + 1).padStart(2, '0')}/0${(i % 9) + 1}/${1960 + i}`]);
+    await wb.xlsx.writeFile(path);
+    const { roles } = read(path);
+    expect(roles[0]?.[0]).not.toBe('event_date');
+    expect(roles[0]?.[0]).not.toBe('dob');
+    expect(roles[0]?.[3]).toBe('dob');
+  });
+
+  it('titles, e-mail and phone by their cells under UPPER_SNAKE or abbreviated headings; an "Outcome Date" dates the event', () => {
+    const lines = ['CL_REF,Ttl,CL_FORENAME,CL_SURNAME,CL_DOB,CL_POSTCODE,CL_EMAIL_ADDRESS,CL_MOBILE_NUMBER,Outcome,Outcome Date'];
+    for (let i = 0; i < 30; i++) {
+      const f = FORENAMES[i % 10] as string;
+      const s = SURNAMES[(i * 3) % 10] as string;
+      lines.push(
+        [`C${700_000 + i}`, ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr'][i % 5], f, s, `${String((i % 27) + 1).padStart(2, '0')}/0${(i % 9) + 1}/${1960 + i}`, `HX${(i % 7) + 1} ${(i % 9) + 1}DY`,
+          `${f.toLowerCase()}.${s.toLowerCase()}${i}@gmail.com`, `07${700 + i} ${String(900_100 + i)}`, ['Referral Order', 'Triage', 'YRO'][i % 3], `${String((i % 27) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2024`].join(','),
+      );
+    }
+    const path = join(tempDir(), 'clients.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const { roles, headers } = read(path);
+    const role = (h: string): string | undefined => roles[0]?.[headers[0]?.indexOf(h) ?? -1];
+    expect(role('Ttl')).toBe('title');
+    expect(role('CL_EMAIL_ADDRESS')).toBe('email');
+    expect(role('CL_MOBILE_NUMBER')).toBe('phone');
+    expect(role('Outcome Date')).toBe('event_date');
+  });
+});
