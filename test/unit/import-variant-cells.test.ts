@@ -33,21 +33,23 @@ const SURNAMES = ['KELLY', 'SINGH', 'HUSSAIN', 'WALKER', 'BOOTH', 'KHAN', 'SYKES
 const serial = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
 
 describe('columns read from their cells in other partners\' layouts', () => {
-  it('a workbook without a header, dates as bare day numbers: births and event dates, every row a record', async () => {
+  it('a workbook without a header, dates as bare day numbers: births, event dates and ages, every row a record', async () => {
     const path = join(tempDir(), 'asb.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
     for (let i = 0; i < 40; i++) {
       const dob = `${1950 + ((i * 7) % 55)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
       const day = `2024-${String(((i * 5) % 12) + 1).padStart(2, '0')}-${String(((i * 3) % 27) + 1).padStart(2, '0')}`;
-      // no postcode in the address: the date of birth is what makes the row a person's
-      ws.addRow([`WY-${240_000 + i}-24`, serial(day), i % 2 ? 'Nuisance' : 'Personal', `${FORENAMES[i % 10]} ${SURNAMES[(i * 3 + Math.floor(i / 10)) % 10]}`, serial(dob), 2024 - 1950 - ((i * 7) % 55)]);
+      const age = Number(day.slice(0, 4)) - Number(dob.slice(0, 4)) - (day.slice(5) < dob.slice(5) ? 1 : 0);
+      // no address: the date of birth, or where it is missing the age, makes the row a person's
+      ws.addRow([`WY-${240_000 + i}-24`, serial(day), i % 2 ? 'Nuisance' : 'Personal', `${FORENAMES[i % 10]} ${SURNAMES[(i * 3 + Math.floor(i / 10)) % 10]}`, i % 8 === 5 ? null : serial(dob), age]);
     }
     await wb.xlsx.writeFile(path);
     const { roles, records } = read(path);
     expect(roles[0]?.[1]).toBe('event_date');
     expect(roles[0]?.[3]).toBe('full_name');
     expect(roles[0]?.[4]).toBe('dob');
+    expect(roles[0]?.[5]).toBe('age');
     expect(records).toBe(40);
   });
 
@@ -61,6 +63,20 @@ describe('columns read from their cells in other partners\' layouts', () => {
     expect(roles[0]?.[0]).not.toBe('event_date');
     expect(roles[0]?.[0]).not.toBe('dob');
     expect(roles[0]?.[3]).toBe('dob');
+  });
+
+  it('no header: a column of surnames, many of them first names too, beside the forenames is the surname', () => {
+    const surnames = ['Lee', 'Kelly', 'Ali', 'Young', 'King', 'Hussain', 'Booth', 'Sykes', 'Campbell', 'Scott', 'Murphy', 'Hirst'];
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const dob = `${String((i % 27) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${1950 + ((i * 7) % 60)}`;
+      lines.push([`ED${9_100_000 + i}`, `0${(i % 9) + 1}/05/2024 02:16`, surnames[(i * 5) % 12], FORENAMES[i % 10], dob, i % 2 ? 'M' : 'F', `HX${(i % 7) + 1} ${(i % 9) + 1}DY`, 'Fever'].join(','));
+    }
+    const path = join(tempDir(), 'ed.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const { roles } = read(path);
+    expect(roles[0]?.[2]).toBe('surname');
+    expect(roles[0]?.[3]).toBe('forename');
   });
 
   it('titles, e-mail and phone by their cells under UPPER_SNAKE or abbreviated headings; an "Outcome Date" dates the event', () => {

@@ -518,6 +518,34 @@ export function settleNameColumns(suggestions: RoleSuggestion[], given: Readonly
 }
 
 /**
+ * A forename column with no surname beside it: the column of single name words that holds
+ * clearly fewer first names than the forename column is the surname, though many surnames are
+ * first names too ("Lee", "Kelly", "Ali"), so the cells alone left it undecided. Only columns
+ * with no heading that names a role are read so; the one nearest the forename wins.
+ */
+export function settleSurnameBesideForename(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'surname' || s.role === 'full_name')) return suggestions;
+  const forename = suggestions.findIndex((s) => s.role === 'forename');
+  if (forename < 0) return suggestions;
+  const knownShare = (values: readonly string[]): number => share(values.slice(0, 200), (v) => nicknameGroupsOf(nameKey(v) ?? '').length > 0);
+  const firstNames = knownShare(samples[forename] ?? []);
+  let best = -1;
+  for (let i = 0; i < suggestions.length; i++) {
+    const role = suggestions[i]?.role;
+    if (i === forename || given[i] || (role !== 'event' && role !== 'ignore' && role !== 'forename')) continue;
+    if (roleFromHeader(headers[i] || null) !== null) continue;
+    const values = (samples[i] ?? []).slice(0, 500);
+    if (values.length < 5 || share(values, (v) => NAME_WORD.test(v.trim())) < 0.8 || distinctShare(values) < 0.25 || share(values, looksLikePlace) >= 0.2) continue;
+    if (knownShare(values) > firstNames - 0.25) continue;
+    if (best < 0 || Math.abs(i - forename) < Math.abs(best - forename)) best = i;
+  }
+  if (best < 0) return suggestions;
+  const out = suggestions.slice();
+  out[best] = { role: 'surname', confidence: 0.55, reason: `the cells are single names, far fewer of them first names than column ${forename + 1}'s forenames: last names` };
+  return out;
+}
+
+/**
  * Of several columns read as dates of birth, the one that comes first in (nearly) every row is
  * the birth date: a person's other dates (a tenancy's start, a record's entry) follow their birth.
  * The later ones, unless the analyst gave the role, are event dates. Rows are the sampled data

@@ -34,3 +34,50 @@ try {
 } finally {
   store.close();
 }
+
+// With --against PLAIN_CASE_DIR: the same person rows side by side (the truth files list them in
+// the same order), counting per file the fields that came out differently in this layout.
+const againstAt = process.argv.indexOf('--against');
+if (againstAt > 0) {
+  const plainDir = process.argv[againstAt + 1] as string;
+  const load = (caseDir: string): { rows: string[][]; values: Map<string, Record<string, unknown>> } => {
+    const c = JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) as { key: string; truth: { path: string } };
+    const rows = readFileSync(c.truth.path, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const s = Store.openWithKey(join(caseDir, 'bench.db'), Buffer.from(c.key, 'hex'), false);
+    const values = new Map<string, Record<string, unknown>>();
+    try {
+      const all = s.reader
+        .prepare(`SELECT s.file_name f, ss.sheet sh, rr.row_number n, ${FIELDS.map((f) => `r.${f}`).join(', ')} FROM record r JOIN raw_row rr ON rr.id = r.raw_row_id JOIN source s ON s.id = r.source_id JOIN source_sheet ss ON ss.source_id = s.id AND ss.ordinal = rr.sheet_ordinal`)
+        .all() as Array<Record<string, unknown>>;
+      for (const r of all) values.set(`${String(r.f)}\u0000${String(r.sh)}\u0000${String(r.n)}`, r);
+    } finally {
+      s.close();
+    }
+    return { rows, values };
+  };
+  const plain = load(plainDir);
+  const variant = load(dir);
+  const diffs = new Map<string, Map<string, { n: number; example: string }>>();
+  plain.rows.forEach((p, i) => {
+    const v = variant.rows[i] as string[];
+    const a = plain.values.get(`${p[0]}\u0000${p[1]}\u0000${p[2]}`);
+    const b = variant.values.get(`${v[0]}\u0000${v[1]}\u0000${v[2]}`);
+    const file = String(p[0]);
+    const byField = diffs.get(file) ?? new Map<string, { n: number; example: string }>();
+    diffs.set(file, byField);
+    for (const f of b ? FIELDS : ['(no record)']) {
+      const x = a?.[f] ?? null;
+      const y = b?.[f] ?? null;
+      const norm = (z: unknown): string => String(z ?? '').toLowerCase().trim();
+      if (f !== '(no record)' && norm(x) === norm(y)) continue;
+      const d = byField.get(f) ?? { n: 0, example: `${String(x)} → ${String(y)}` };
+      d.n++;
+      byField.set(f, d);
+    }
+  });
+  for (const [file, byField] of diffs) {
+    if (byField.size === 0) continue;
+    process.stdout.write(`\n${file} (plain → this layout):\n`);
+    for (const [f, d] of byField) process.stdout.write(`  ${f}: ${d.n} differ, e.g. ${d.example}\n`);
+  }
+}

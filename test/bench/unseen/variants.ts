@@ -108,6 +108,15 @@ export const VARIANTS: Record<string, Variant> = {
     { heading: 'upper-snake', contact: true, dates: 'serial', title: true, footer: true },
     { heading: 'reworded', address: true, contact: true, format: 'xlsx', dates: 'serial', title: true, footer: true, nhsSpaces: true },
   ],
+  // every extract without a header row: roles from the cells alone, names in one column
+  v4: [
+    { heading: 'none', fullName: 'forename-surname', dates: 'iso' },
+    { heading: 'none', fullName: 'surname-comma', dates: 'dmon2' },
+    { heading: 'none', fullName: 'full-middle', sex: 'MF' },
+    { heading: 'none', format: 'xlsx', dates: 'serial' },
+    { heading: 'none', fullName: 'surname-forename', format: 'csv', footer: true },
+    { heading: 'none', nhsSpaces: true, contact: true },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
