@@ -535,7 +535,8 @@ export function settleSurnameBesideForename(headers: readonly string[], suggesti
     if (i === forename || given[i] || (role !== 'event' && role !== 'ignore' && role !== 'forename')) continue;
     if (roleFromHeader(headers[i] || null) !== null) continue;
     const values = (samples[i] ?? []).slice(0, 500);
-    if (values.length < 5 || share(values, (v) => NAME_WORD.test(v.trim())) < 0.8 || distinctShare(values) < 0.25 || share(values, looksLikePlace) >= 0.2) continue;
+    // an extract sorted by family repeats its surnames: fewer distinct values than a code list
+    if (values.length < 5 || share(values, (v) => NAME_WORD.test(v.trim())) < 0.8 || distinctShare(values) < 0.1 || share(values, looksLikePlace) >= 0.2) continue;
     if (knownShare(values) > firstNames - 0.25) continue;
     if (best < 0 || Math.abs(i - forename) < Math.abs(best - forename)) best = i;
   }

@@ -27,6 +27,7 @@ import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { writeUnseenBorough } from '../unseen/extracts.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
+import { writeContactSet } from '../unseen/contact-set.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -103,8 +104,19 @@ const UNSEEN_VARIANTS = Object.fromEntries(
   Object.keys(VARIANTS).flatMap((v) => [[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
 ) as Record<string, CaseSpec>;
 
+/** Only names, a date of birth, a city and an e-mail (the shape of Splink's fake_1000), truth in `cluster`. */
+const contactSet = (people: number, seed: number): CaseSpec => ({
+  name: `email-city-${people}`,
+  label: `names, date of birth, city and e-mail only, ${people.toLocaleString('en-GB')} people`,
+  make: (dir) => {
+    const file = writeContactSet(people, seed, dir);
+    return { files: [file], truth: { kind: 'febrl', files: [file] } };
+  },
+});
+
 const CASES: Record<string, CaseSpec> = {
   ...UNSEEN_VARIANTS,
+  'email-city-400': contactSet(400, 5),
   'unseen-300': unseen(300, 3),
   'unseen-5000': unseen(5_000, 7),
   'unseen-20000': unseen(20_000, 7),
