@@ -8,23 +8,28 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../electron/engine/import/pipeline.js';
 import { RECORD_WIDTH } from '../../electron/engine/import/row-batch.js';
+import { recordIndex } from '../../electron/engine/import/row-builder.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 
-/** Each sheet's roles in column order, and how many rows became records. */
-function read(path: string): { roles: string[][]; headers: string[][]; records: number } {
+/** Each sheet's roles in column order, how many rows became records, and their dates of birth. */
+function read(path: string): { roles: string[][]; headers: string[][]; records: number; dobs: Array<string | null> } {
   const roles: string[][] = [];
   const headers: string[][] = [];
+  const dobs: Array<string | null> = [];
   let records = 0;
   runPipeline({ path, fileName: basename(path), mode: 'import', pivotYear: 2025, today: '2025-04-14' }, (m) => {
     if (m.type === 'sheet') {
       roles.push(m.sheet.roles);
       headers.push(m.sheet.headers);
     }
-    if (m.type === 'rows') records += m.data.records.length / RECORD_WIDTH;
+    if (m.type === 'rows') {
+      records += m.data.records.length / RECORD_WIDTH;
+      for (let k = 0; k < m.data.records.length; k += RECORD_WIDTH) dobs.push(m.data.records[k + 1 + recordIndex('dob')] as string | null);
+    }
   });
-  return { roles, headers, records };
+  return { roles, headers, records, dobs };
 }
 
 const FORENAMES = ['David', 'Sarah', 'Mohammed', 'Emma', 'Gary', 'Aisha', 'Paul', 'Julie', 'Imran', 'Claire'];
@@ -78,6 +83,19 @@ describe('columns read from their cells in other partners\' layouts', () => {
     const { roles } = read(path);
     expect(roles[0]?.[2]).toBe('surname');
     expect(roles[0]?.[3]).toBe('forename');
+  });
+
+  it("a two-digit year of birth takes the century the row's age fits, and is not used when it fits none", () => {
+    const rows = [
+      ['WY-1', '14/10/2024', 'ALBERT HIRST', '05-Apr-15', '109'], // 1915, not 2015
+      ['WY-5', '27/03/2025', 'DAVID KELLY', '13-Sep-15', '73'], // 1951 keyed as 1915: fits 73 in neither century
+      ['WY-2', '14/10/2024', 'SARAH SINGH', '22-Feb-80', '16'], // 2008 keyed as 2080: 1980 fits no age of 16
+      ['WY-3', '14/10/2024', 'GARY HILL', '05-Apr-00', '24'],
+      ['WY-4', '02/05/2024', 'EMMA WALKER', '30-Dec-59', '64'],
+    ];
+    const path = join(tempDir(), 'nominals.csv');
+    writeFileSync(path, `OCC_REF,REPORTED_DT,NOMINAL,NOMINAL_DOB,AGE_AT_OCC\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    expect(read(path).dobs).toEqual(['1915-04-05', null, null, '2000-04-05', '1959-12-30']);
   });
 
   it('titles, e-mail and phone by their cells under UPPER_SNAKE or abbreviated headings; an "Outcome Date" dates the event', () => {

@@ -90,6 +90,11 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   return { ...ctx, columns, evidenceKinds, dates: [] };
 }
 
+/** Whole years from one ISO date to a later one. */
+function yearsBetween(from: string, to: string): number {
+  return Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
+}
+
 /** Distinct texts kept per memo before it starts again (bounded memory on any file). */
 const MEMO_SIZE = 20_000;
 
@@ -269,6 +274,10 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     if (iso && (eventDate === null || iso > eventDate)) eventDate = iso;
   }
 
+  const ageCell = firstOf(cells, ctx, 'age');
+  const age = ageCell && /^\d{1,3}$/.test(ageCell.value) && Number(ageCell.value) <= 130 ? Number(ageCell.value) : null;
+  if (ageCell && age === null) problems.push(`${columnName(ctx, ageCell.column)}: "${clip(ageCell.value, 12)}" is not an age in years`);
+
   const dobCell = firstOf(cells, ctx, 'dob');
   // A year (or month and year) of birth alone, as registers and burial ages give it: evidence of
   // who the person is, but no date (and "1843" is not the spreadsheet day number 1843, 1905-01-16).
@@ -284,7 +293,20 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     // Nobody is born after their own event or the extract's date: a two-digit year takes the
     // century that makes the birth possible ("08/01/25" at a 2024 attendance is 1925).
     const limit = eventDate && (!ctx.today || eventDate < ctx.today) ? eventDate : ctx.today;
-    if (read.twoDigitYear && limit && read.iso > limit) dob = { iso: `${String(Number(read.iso.slice(0, 4)) - 100).padStart(4, '0')}${read.iso.slice(4)}`, ambiguousDayMonth: read.ambiguousDayMonth };
+    const centuryEarlier = (iso: string): string => `${String(Number(iso.slice(0, 4)) - 100).padStart(4, '0')}${iso.slice(4)}`;
+    if (read.twoDigitYear && limit && read.iso > limit) dob = { iso: centuryEarlier(read.iso), ambiguousDayMonth: read.ambiguousDayMonth };
+    // The row's age settles the century where it can ("13-Sep-15" at 73 is 1915, not 2015); a
+    // two-digit year that fits the age in neither century is a keying error: flagged, not used.
+    if (read.twoDigitYear && limit && age !== null && dob) {
+      const candidates = [read.iso, centuryEarlier(read.iso)].filter((iso) => iso <= limit);
+      const miss = (iso: string): number => Math.abs(yearsBetween(iso, limit) - age);
+      const best = candidates.sort((a, b) => miss(a) - miss(b))[0];
+      if (best && miss(best) <= 2) dob = { iso: best, ambiguousDayMonth: read.ambiguousDayMonth };
+      else if (best) {
+        problems.push(`${columnName(ctx, dobCell.column)}: date of birth "${clip(dobCell.value, 20)}" fits the row's age ${age} in no century: not used`);
+        dob = null;
+      }
+    }
     if (read.ambiguousDayMonth && !ctx.dateOrders?.[dobCell.column]) problems.push('date of birth: day and month could be either way round (read as day first)');
     const year = Number(dob?.iso.slice(0, 4));
     if (dob && limit && dob.iso > limit) {
@@ -296,9 +318,6 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     }
   }
 
-  const ageCell = firstOf(cells, ctx, 'age');
-  const age = ageCell && /^\d{1,3}$/.test(ageCell.value) && Number(ageCell.value) <= 130 ? Number(ageCell.value) : null;
-  if (ageCell && age === null) problems.push(`${columnName(ctx, ageCell.column)}: "${clip(ageCell.value, 12)}" is not an age in years`);
 
   const sexCell = firstOf(cells, ctx, 'sex');
   const sex = sexCell ? normaliseSex(sexCell.value) : null;

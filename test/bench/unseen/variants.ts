@@ -74,6 +74,12 @@ export interface Layout {
   dates?: DateLayout;
   sex?: 'MF' | 'word' | 'digit';
   nhsSpaces?: boolean;
+  /** the one-column name in capitals throughout: no case tells the surname */
+  upperName?: boolean;
+  /** postcodes in lower case without the space ("hx15ab") */
+  compactPostcode?: boolean;
+  /** dates of birth as a database writes them ("1985-03-02 00:00:00") */
+  dobTime?: boolean;
   contact?: boolean;
   format?: 'csv' | 'xlsx';
 }
@@ -116,6 +122,15 @@ export const VARIANTS: Record<string, Variant> = {
     { heading: 'none', format: 'xlsx', dates: 'serial' },
     { heading: 'none', fullName: 'surname-forename', format: 'csv', footer: true },
     { heading: 'none', nhsSpaces: true, contact: true },
+  ],
+  // one-column names in capitals (no case to tell the surname), database dates, compact postcodes
+  v5: [
+    { heading: 'upper-snake', fullName: 'forename-surname', upperName: true, dobTime: true, compactPostcode: true },
+    { heading: 'camel', fullName: 'surname-forename', upperName: true, dobTime: true },
+    { heading: 'abbrev', fullName: 'surname-forename', upperName: true, compactPostcode: true },
+    { heading: 'reworded', fullName: 'forename-surname', upperName: true, dobTime: true, reorder: true },
+    { heading: 'upper-snake', fullName: 'full-middle', upperName: true, format: 'csv', dates: 'iso' },
+    { heading: 'abbrev', fullName: 'forename-surname', upperName: true, dobTime: true, compactPostcode: true, nhsSpaces: true },
   ],
 };
 
@@ -218,7 +233,8 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
         if (whole) [s, f] = String(whole.cells[i]).split(', ') as [string, string];
         // a middle name where the system keeps one, or for a share of people where it is typed in
         const m = mid ? (mid.cells[i] as string | null) : layout.fullName === 'full-middle' || rand() < 0.3 ? person(i).middle : null;
-        return fullName(layout.fullName as NameOrder, f ?? '', s ?? '', m);
+        const name = fullName(layout.fullName as NameOrder, f ?? '', s ?? '', m);
+        return layout.upperName ? name.toUpperCase() : name;
       });
       const at = cols.findIndex((c) => c.spec.kind === 'surname' || c.spec.kind === 'forename' || c.spec.kind === 'fullname');
       const named: Column = { spec: col('fullname', ['Name', 'Full Name'], 'Nm'), cells };
@@ -257,6 +273,12 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
           const male = v === 'M' || v === 'Male';
           return layout.sex === 'digit' ? (male ? '1' : '2') : layout.sex === 'MF' ? (male ? 'M' : 'F') : male ? 'Male' : 'Female';
         });
+      if (layout.dobTime && kind === 'dob')
+        c.cells = c.cells.map((v) => {
+          const read = readDate(v);
+          return read ? `${read.iso} 00:00:00` : v;
+        });
+      if (layout.compactPostcode && kind === 'postcode') c.cells = c.cells.map((v) => (typeof v === 'string' ? v.replace(/\s+/g, '').toLowerCase() : v));
       if (layout.nhsSpaces && kind === 'nhs') c.cells = c.cells.map((v) => (typeof v === 'string' && v.length === 10 ? `${v.slice(0, 3)} ${v.slice(3, 6)} ${v.slice(6)}` : v));
     }
     if (layout.reorder) {
