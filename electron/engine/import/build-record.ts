@@ -51,7 +51,7 @@ export interface RecordValues {
 export const NO_NAME = 'no name in any name column';
 /** A name and nothing else to tell the person apart: a mapping can fix this too (the reason goes on to say what the row lacks). */
 export const TOO_LITTLE = 'not enough to identify a person';
-const TOO_LITTLE_NAME_ONLY = `${TOO_LITTLE}: the row has only a name (a forename and a surname are one kind); a record needs two of a name, a date of birth or age, a national identifier, an address or postcode, an e-mail or phone`;
+const TOO_LITTLE_NAME_ONLY = `${TOO_LITTLE}: the row has only a name, and only one part of it; a record needs a forename and a surname, or two of a name, a date of birth or age, a national identifier, an address or postcode, an e-mail or phone`;
 /** Reasons (or, ending in %, the start of reasons) a re-mapping may turn into records. */
 export const REMAPPABLE_REASONS = [NO_NAME, `${TOO_LITTLE}%`] as const;
 
@@ -357,7 +357,11 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     (named ? 1 : 0) + (dob || age !== null || partialYear !== null ? 1 : 0) + (nhs.value || nino.value || upn.value || otherId ? 1 : 0) + (address || postcode || uprn ? 1 : 0) + (contactIn(cells, ctx) ? 1 : 0);
   // A sheet that maps names and nothing else (a bare list) keeps its named rows, flagged: the
   // rule is for rows that leave blank what their sheet could have told.
-  if (kinds < 2 && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE_NAME_ONLY : NO_NAME };
+  // A forename with a surname names someone, as a register's or a contact list's row does where
+  // the other fields were never filled in: kept, flagged, for the linker to weigh (its name alone
+  // links it only where the name is rare enough to). One part of a name alone is not enough.
+  const fullyNamed = Boolean(forename && surname);
+  if (kinds < 2 && !fullyNamed && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE_NAME_ONLY : NO_NAME };
   if (kinds < 2) problems.push('only a name: nothing else in the row tells this person from a namesake');
   const dummy = dummyReason(nhs.value, forename, surname);
   if (dummy) return { ok: false, reason: dummy };
