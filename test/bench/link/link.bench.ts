@@ -27,7 +27,7 @@ import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { writeUnseenBorough } from '../unseen/extracts.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
-import { writeContactSet } from '../unseen/contact-set.js';
+import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -117,6 +117,15 @@ const contactSet = (people: number, seed: number): CaseSpec => ({
 const CASES: Record<string, CaseSpec> = {
   ...UNSEEN_VARIANTS,
   'email-city-400': contactSet(400, 5),
+  // a register's rows two centuries back: a third of the dates of birth missing, most before 1850
+  'historical-3000': {
+    name: 'historical-3000',
+    label: 'historical register, 3,000 people (dates of birth a third missing, mostly before 1850)',
+    make: (dir) => {
+      const file = writeHistoricalSet(3_000, 9, dir);
+      return { files: [file], truth: { kind: 'febrl', files: [file] } };
+    },
+  },
   'unseen-300': unseen(300, 3),
   'unseen-5000': unseen(5_000, 7),
   'unseen-20000': unseen(20_000, 7),

@@ -62,3 +62,41 @@ export function writeContactSet(people: number, seed: number, dir: string): stri
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
+
+const PLACES = ['halifax', 'bradford', 'leeds', 'york', 'wakefield', 'huddersfield', 'rochdale', 'todmorden', 'skipton', 'keighley', 'otley', 'ripon'];
+const OCCUPATIONS = ['weaver', 'farmer', 'clergyman', 'labourer', 'mill hand', 'schoolmaster', 'politician', 'merchant', 'carpenter', 'blacksmith', 'servant', 'soldier'];
+
+/**
+ * A historical register's rows (the columns of Splink's historical_50k): the unseen model's people
+ * born two centuries earlier (so many before 1850), names in lower case, full names with the
+ * middle name now and then, a third of the dates of birth missing and some keyed wrongly, a
+ * place of birth, a made-up postcode, sex and an occupation, each often missing. Truth in `cluster`.
+ */
+export function writeHistoricalSet(people: number, seed: number, dir: string): string {
+  const borough = makeBorough(Math.ceil(people / 2), seed);
+  const rand = seeded(seed * 37 + 11);
+  const everyone = borough.households.flatMap((h) => h.members).slice(0, people);
+  const lines = ['unique_id,cluster,full_name,first_and_surname,first_name,surname,dob,birth_place,postcode_fake,gender,occupation'];
+  for (const p of everyone) {
+    const born = `${Number(p.dob.slice(0, 4)) - 200}${p.dob.slice(4)}`;
+    const place = pick(rand, PLACES);
+    const job = pick(rand, OCCUPATIONS);
+    const postcode = `${pick(rand, ['hx', 'bd', 'ls', 'yo', 'wf'])}${between(rand, 1, 9)} ${between(rand, 1, 9)}${pick(rand, 'abdefghjlnpqrstuwxyz')}${pick(rand, 'abdefghjlnpqrstuwxyz')}`;
+    const rows = 1 + Math.floor(rand() ** 1.3 * 6);
+    for (let k = 0; k < rows; k++) {
+      let forename = p.forename.toLowerCase();
+      let surname = p.surname.toLowerCase();
+      if (k > 0 && rand() < 0.1) forename = pick(rand, NICKNAMES[p.forename] ?? [p.forename]).toLowerCase();
+      if (k > 0 && rand() < 0.15) forename = typo(rand, forename);
+      if (k > 0 && rand() < 0.12) surname = typo(rand, surname);
+      const middle = p.middle && rand() < 0.5 ? ` ${p.middle.toLowerCase()}` : '';
+      let dob: string | null = rand() < 0.33 ? null : born;
+      if (dob && k > 0 && rand() < 0.1) dob = `${dob.slice(0, 3)}${between(rand, 0, 9)}${dob.slice(4)}`;
+      const blank = <T,>(v: T, chance: number): T | null => (rand() < chance ? null : v);
+      lines.push([`${p.id}-${k + 1}`, p.id, `${forename}${middle} ${surname}`, `${forename} ${surname}`, forename, surname, dob, blank(place, 0.3), blank(postcode, 0.4), blank(p.sex === 'M' ? 'male' : 'female', 0.2), blank(job, 0.4)].map((v) => v ?? '').join(','));
+    }
+  }
+  const path = join(dir, 'historical_set.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
