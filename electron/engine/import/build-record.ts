@@ -220,7 +220,9 @@ function contactIn(cells: ReadonlyArray<string | null>, ctx: PreparedContext): b
  * digits) and TEST/DUMMY/XX names. The whole 999 range is NOT refused: it is the range NHS test
  * and synthetic data sets use for every patient, and refusing it would empty a health extract.
  */
-const DUMMY_NAME = /^(test|testing|dummy|do not use|dnu)$|^(xx|zz)|test ?patient|dummy ?(patient|person|record|client)/i;
+// "XX", "ZZZ TEST", "XXTESTPATIENT": a run of x or z alone or before a placeholder word. A name
+// a clerk mistyped with a doubled first letter ("Zzanna" for Zuzanna) is a person's.
+const DUMMY_NAME = /^(test|testing|dummy|do not use|dnu)$|^(x{2,}|z{2,})($| |test|dummy|patient|person|record|client|do ?not|dnu)|test ?patient|dummy ?(patient|person|record|client)/i;
 
 function dummyReason(nhs: string | null, forename: string | null, surname: string | null): string | null {
   if (nhs && (/^(\d)\1{9}$/.test(nhs) || nhs === '1234567890' || nhs === '0123456789')) return 'test or dummy record: a placeholder NHS number (one digit repeated, or a run of digits)';
