@@ -58,15 +58,18 @@ describe('columns read from their cells in other partners\' layouts', () => {
     expect(records).toBe(40);
   });
 
-  it('a reference of climbing five-digit numbers is not read as dates', async () => {
+  it('a reference of climbing five-digit numbers, or amounts in pounds and pence, are not read as dates', async () => {
     const path = join(tempDir(), 'refs.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
-    for (let i = 0; i < 30; i++) ws.addRow([30_000 + i * 3, FORENAMES[i % 10], SURNAMES[(i * 7) % 10], `${String((i % 27) + 1).padStart(2, '0')}/0${(i % 9) + 1}/${1960 + i}`]);
+    // and amounts in pounds and pence, in no order
+    for (let i = 0; i < 30; i++) ws.addRow([30_000 + i * 3, FORENAMES[i % 10], SURNAMES[(i * 7) % 10], `${String((i % 27) + 1).padStart(2, '0')}/0${(i % 9) + 1}/${1960 + i}`, `${5_000 + ((i * 7919) % 40_000)}.50`]);
     await wb.xlsx.writeFile(path);
     const { roles } = read(path);
-    expect(roles[0]?.[0]).not.toBe('event_date');
-    expect(roles[0]?.[0]).not.toBe('dob');
+    for (const column of [0, 4]) {
+      expect(roles[0]?.[column]).not.toBe('event_date');
+      expect(roles[0]?.[column]).not.toBe('dob');
+    }
     expect(roles[0]?.[3]).toBe('dob');
   });
 

@@ -339,8 +339,11 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
 /** A person's title as systems key it. */
 const TITLE = /^(mr|mrs|miss|ms|mx|master|dr|rev|revd|sir|dame|lady|lord|prof)\.?$/i;
 
-/** A whole number a workbook shows as a date when its cell is formatted as one (days since 1900). */
-const SERIAL = /^\d{4,5}(\.\d+)?$/;
+/**
+ * A whole number a workbook shows as a date when its cell is formatted as one (days since 1900),
+ * or a date and time (45412.5416666667); not an amount in pounds and pence (4500.50).
+ */
+const SERIAL = /^\d{4,5}(\.\d{3,})?$/;
 /** Serial 3653 is 1 January 1910: earlier ones are more likely counts or codes than dates. */
 const FIRST_SERIAL = 3653;
 
