@@ -203,13 +203,14 @@ describe('nothing swallowed', () => {
 
 describe('a record identifies someone', () => {
   it('a row with no name but a date of birth and a postcode is a record, and so is a forename with a surname; a surname alone in a sheet that has more is not', async () => {
-    const { store } = await importText('thin.csv', 'Surname,Forename,DOB,Postcode\n,,01/02/1990,S60 1AB\nLee,,,\nRay,Bob,03/04/1991,\nFox,Tom,,\n');
+    const { store } = await importText('thin.csv', 'Surname,Forename,DOB,Postcode\n,,01/02/1990,S60 1AB\nLee,,,\nRay,Bob,03/04/1991,\nFox,Tom,,\nPage 2,of 3,,\n');
     expect(rawRows(store).map((r) => [r.row_number, r.status])).toEqual([
       [1, 'header'],
       [2, 'record'],
       [3, 'quarantine'],
       [4, 'record'],
       [5, 'record'],
+      [6, 'quarantine'],
     ]);
     expect(rawRows(store)[2]?.reason).toMatch(/not enough to identify a person/);
     // the name-only record says what it lacks

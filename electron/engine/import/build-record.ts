@@ -90,6 +90,9 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   return { ...ctx, columns, evidenceKinds, dates: [] };
 }
 
+/** Letters (with apostrophes, hyphens, stops and spaces) only: a name, not "Page 1" or "Total: 5". */
+const NAME_LIKE = /^\p{L}[\p{L}'’ .-]*$/u;
+
 /** Whole years from one ISO date to a later one. */
 function yearsBetween(from: string, to: string): number {
   return Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
@@ -362,7 +365,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   // A forename with a surname names someone, as a register's or a contact list's row does where
   // the other fields were never filled in: kept, flagged, for the linker to weigh (its name alone
   // links it only where the name is rare enough to). One part of a name alone is not enough.
-  const fullyNamed = Boolean(forename && surname);
+  const fullyNamed = Boolean(forename && surname && NAME_LIKE.test(forename) && NAME_LIKE.test(surname));
   if (kinds < 2 && !fullyNamed && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE_NAME_ONLY : NO_NAME };
   if (kinds < 2) problems.push('only a name: nothing else in the row tells this person from a namesake');
   const dummy = dummyReason(nhs.value, forename, surname);
