@@ -14,10 +14,11 @@ import { useTempDirs } from '../helpers/temp.js';
 const tempDir = useTempDirs();
 
 /** Each sheet's roles in column order, how many rows became records, and their dates of birth. */
-function read(path: string): { roles: string[][]; headers: string[][]; records: number; dobs: Array<string | null> } {
+function read(path: string): { roles: string[][]; headers: string[][]; records: number; dobs: Array<string | null>; middles: Array<string | null> } {
   const roles: string[][] = [];
   const headers: string[][] = [];
   const dobs: Array<string | null> = [];
+  const middles: Array<string | null> = [];
   let records = 0;
   runPipeline({ path, fileName: basename(path), mode: 'import', pivotYear: 2025, today: '2025-04-14' }, (m) => {
     if (m.type === 'sheet') {
@@ -26,10 +27,13 @@ function read(path: string): { roles: string[][]; headers: string[][]; records: 
     }
     if (m.type === 'rows') {
       records += m.data.records.length / RECORD_WIDTH;
-      for (let k = 0; k < m.data.records.length; k += RECORD_WIDTH) dobs.push(m.data.records[k + 1 + recordIndex('dob')] as string | null);
+      for (let k = 0; k < m.data.records.length; k += RECORD_WIDTH) {
+        dobs.push(m.data.records[k + 1 + recordIndex('dob')] as string | null);
+        middles.push(m.data.records[k + 1 + recordIndex('middle_names')] as string | null);
+      }
     }
   });
-  return { roles, headers, records, dobs };
+  return { roles, headers, records, dobs, middles };
 }
 
 const FORENAMES = ['David', 'Sarah', 'Mohammed', 'Emma', 'Gary', 'Aisha', 'Paul', 'Julie', 'Imran', 'Claire'];
@@ -99,6 +103,12 @@ describe('columns read from their cells in other partners\' layouts', () => {
     const path = join(tempDir(), 'nominals.csv');
     writeFileSync(path, `OCC_REF,REPORTED_DT,NOMINAL,NOMINAL_DOB,AGE_AT_OCC\n${rows.map((r) => r.join(',')).join('\n')}\n`);
     expect(read(path).dobs).toEqual(['1915-04-05', null, null, '2000-04-05', '1959-12-30']);
+  });
+
+  it('a father and his son of one name in a whole-name column keep their Snr and Jr', () => {
+    const path = join(tempDir(), 'tenancy.csv');
+    writeFileSync(path, 'Tenancy Ref,Person,Date of Birth,Postcode\nT1,PAUL HALL SNR,07/02/1971,HX5 4DY\nT1,PAUL JAMES HALL JR,19/11/2003,HX5 4DY\nT2,"SMITH, Simon Snr",01/01/1960,HX1 1AA\nT3,Amy JUNIPER,02/02/1990,HX2 2BB\n');
+    expect(read(path).middles).toEqual(['SNR', 'JAMES JR', 'Snr', null]);
   });
 
   it('titles, e-mail and phone by their cells under UPPER_SNAKE or abbreviated headings; an "Outcome Date" dates the event', () => {

@@ -90,6 +90,9 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   return { ...ctx, columns, evidenceKinds, dates: [] };
 }
 
+/** A generational suffix standing as a word of a whole name. */
+const GENERATION_SUFFIX = /(?:^|[\s,])(jr|jnr|junior|sr|snr|senior)\.?(?=$|[\s,])/i;
+
 /** Letters (with apostrophes, hyphens, stops and spaces) only: a name, not "Page 1" or "Total: 5". */
 const NAME_LIKE = /^\p{L}[\p{L}'’ .-]*$/u;
 
@@ -268,6 +271,11 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     forename ??= split.forename;
     if (!onlyTheForename) surname ??= split.surname;
     middleNames ??= split.middleNames;
+    // "Simon SMITH Jr", "SMITH, Simon Snr": the split drops the suffix, which is what tells a
+    // father from his son of the same name; kept with the middle names, where the linker reads
+    // it and no name comparison is thrown by it.
+    const suffix = GENERATION_SUFFIX.exec(full.value)?.[1];
+    if (suffix && !`${middleNames ?? ''} ${surname ?? ''}`.toUpperCase().split(/[\s.,]+/).includes(suffix.toUpperCase())) middleNames = middleNames ? `${middleNames} ${suffix}` : suffix;
   }
 
   // The row's own event comes first: a date of birth is read against it.
