@@ -202,26 +202,31 @@ describe('nothing swallowed', () => {
 });
 
 describe('a record identifies someone', () => {
-  it('a row with no name but a date of birth and a postcode is a record; a name alone in a sheet that has more is not', async () => {
-    const { store } = await importText('thin.csv', 'Surname,Forename,DOB,Postcode\n,,01/02/1990,S60 1AB\nLee,Ann,,\nRay,Bob,03/04/1991,\n');
+  it('a row with no name but a date of birth and a postcode is a record, and so is a forename with a surname; a surname alone in a sheet that has more is not', async () => {
+    const { store } = await importText('thin.csv', 'Surname,Forename,DOB,Postcode\n,,01/02/1990,S60 1AB\nLee,,,\nRay,Bob,03/04/1991,\nFox,Tom,,\nPage 2,of 3,,\n');
     expect(rawRows(store).map((r) => [r.row_number, r.status])).toEqual([
       [1, 'header'],
       [2, 'record'],
       [3, 'quarantine'],
       [4, 'record'],
+      [5, 'record'],
+      [6, 'quarantine'],
     ]);
     expect(rawRows(store)[2]?.reason).toMatch(/not enough to identify a person/);
+    // the name-only record says what it lacks
+    expect(store.reader.prepare("SELECT problems_json FROM record WHERE surname = 'Fox'").pluck().get()).toMatch(/only a name: nothing else in the row tells this person from a namesake/);
     store.close();
   });
 
   it('test and dummy records are quarantined as such', async () => {
     const { store } = await importText(
       'dummy.csv',
-      'Surname,Forename,DOB,NHS number\nXXTESTPATIENT,Alpha,01/01/1990,\nTest,Dummy,01/01/1991,\nReal,Person,01/01/1992,999 999 9999\nLee,Ann,01/01/1993,943 476 5919\n',
+      'Surname,Forename,DOB,NHS number\nXXTESTPATIENT,Alpha,01/01/1990,\nTest,Dummy,01/01/1991,\nReal,Person,01/01/1992,999 999 9999\nZZZ,Patient,01/01/1994,\nLee,Ann,01/01/1993,943 476 5919\nFirth,Zzanna,10/11/1993,\n',
     );
     const rows = rawRows(store).filter((r) => r.status !== 'header');
-    expect(rows.map((r) => r.status)).toEqual(['quarantine', 'quarantine', 'quarantine', 'record']);
-    for (const r of rows.slice(0, 3)) expect(r.reason).toMatch(/test or dummy record/);
+    // a forename keyed with its first letter doubled ("Zzanna") is a person's, not a placeholder
+    expect(rows.map((r) => r.status)).toEqual(['quarantine', 'quarantine', 'quarantine', 'quarantine', 'record', 'record']);
+    for (const r of rows.slice(0, 4)) expect(r.reason).toMatch(/test or dummy record/);
     store.close();
   });
 

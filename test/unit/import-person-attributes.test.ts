@@ -50,12 +50,14 @@ describe('columns that describe the person', () => {
     const roles = Object.fromEntries((preview.sheets[0]?.columns ?? []).map((c) => [c.header, c.role]));
     expect(roles).toMatchObject({ birth_place: 'town', occupation: 'occupation', postcode_fake: 'postcode', dob: 'dob' });
     const { store } = await importText('people.csv', PEOPLE);
-    // A name and a place of birth identify someone; a name and an occupation do not.
-    expect(rawRows(store).map((r) => r.status)).toEqual(['record', 'record', 'record', 'record', 'record', 'quarantine']);
+    // A name and a place of birth identify someone; a forename and surname with only an
+    // occupation are kept too, flagged as only a name (a register's row with the rest unfilled).
+    expect(rawRows(store).map((r) => r.status)).toEqual(['record', 'record', 'record', 'record', 'record', 'record']);
+    expect(recordsOf(store)[5]?.problems_json).toMatch(/only a name/);
     expect(recordsOf(store)[3]).toMatchObject({ forename: 'john', surname: 'smith', address: 'london' });
     expect(recordsOf(store)[3]?.addr_town).toBeTruthy();
     // stored, and read by the linker through the index of records that hold one
-    expect(loadRecords(store.reader).map((r) => r.occupation ?? null)).toEqual(['politician', 'politician', 'priest', 'priest', null]);
+    expect(loadRecords(store.reader).map((r) => r.occupation ?? null)).toEqual(['politician', 'politician', 'priest', 'priest', null, 'weaver']);
     expect((store.reader.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n).toBe(0);
   });
 
@@ -80,7 +82,7 @@ describe('names and dates of birth as registers give them', () => {
   });
 
   it('a year of birth alone (or month and year) counts as a date of birth for identifying someone, and is never read as a day number', async () => {
-    const { store } = await importText('register.csv', 'Surname,Forename,Born,Father\nLee,Ann,1843,Jeremiah Lee\nRay,Bob,c. 1790,Amos Ray\nKay,Eve,Mar 1802,\nFox,Tom,,\nLow,Sue,12/05/1840,\n');
+    const { store } = await importText('register.csv', 'Surname,Forename,Born,Father\nLee,Ann,1843,Jeremiah Lee\nRay,Bob,c. 1790,Amos Ray\nKay,Eve,Mar 1802,\nFox,,,\nLow,Sue,12/05/1840,\n');
     expect(rawRows(store).map((r) => r.status)).toEqual(['record', 'record', 'record', 'quarantine', 'record']);
     const recs = recordsOf(store);
     expect(recs.map((r) => r.dob)).toEqual([null, null, null, '1840-05-12']);
@@ -103,8 +105,8 @@ describe('names and dates of birth as registers give them', () => {
     expect(rawRows(store)[3]?.reason).toMatch(/^not enough to identify a person: the row has only a name/);
   });
 
-  it('a name and an age is enough', async () => {
-    const { store } = await importText('burials.csv', 'Surname,Forename,Age,Postcode\nLee,Ann,73,\nRay,Bob,,\n');
+  it('a name and an age is enough; a surname alone is not', async () => {
+    const { store } = await importText('burials.csv', 'Surname,Forename,Age,Postcode\nLee,Ann,73,\nRay,,,\n');
     expect(rawRows(store).map((r) => r.status)).toEqual(['record', 'quarantine']);
   });
 });

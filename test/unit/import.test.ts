@@ -246,4 +246,13 @@ describe('guessing the kind of extract', () => {
     ['tenancies.csv', ['Tenancy Ref', 'UPRN', 'Tenant Name'], 'housing'],
     ['list.csv', ['Forename', 'Surname'], 'other'],
   ])('%s → %s', (file, headers, kind) => expect(guessKind(file, headers)).toBe(kind));
+
+  it('a file with no header under a neutral name: from the identifiers found in its cells, never over what the name says', () => {
+    const unheaded = ['Column A', 'Column B', 'Column C', 'Column D'];
+    expect(guessKind('extract_07.csv', unheaded, ['agency_ref', 'nino', 'forename', 'surname'])).toBe('benefits');
+    expect(guessKind('extract_08.csv', unheaded, ['upn', 'full_name', 'dob', 'postcode'])).toBe('school');
+    expect(guessKind('extract_09.csv', unheaded, ['nhs_number', 'full_name', 'dob', 'postcode'])).toBe('health');
+    expect(guessKind('extract_10.csv', unheaded, ['full_name', 'dob', 'postcode'])).toBe('other');
+    expect(guessKind('asb_nominals.csv', unheaded, ['nhs_number', 'full_name'])).toBe('police');
+  });
 });

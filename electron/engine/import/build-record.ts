@@ -51,7 +51,7 @@ export interface RecordValues {
 export const NO_NAME = 'no name in any name column';
 /** A name and nothing else to tell the person apart: a mapping can fix this too (the reason goes on to say what the row lacks). */
 export const TOO_LITTLE = 'not enough to identify a person';
-const TOO_LITTLE_NAME_ONLY = `${TOO_LITTLE}: the row has only a name (a forename and a surname are one kind); a record needs two of a name, a date of birth or age, a national identifier, an address or postcode, an e-mail or phone`;
+const TOO_LITTLE_NAME_ONLY = `${TOO_LITTLE}: the row has only a name, and only one part of it; a record needs a forename and a surname, or two of a name, a date of birth or age, a national identifier, an address or postcode, an e-mail or phone`;
 /** Reasons (or, ending in %, the start of reasons) a re-mapping may turn into records. */
 export const REMAPPABLE_REASONS = [NO_NAME, `${TOO_LITTLE}%`] as const;
 
@@ -88,6 +88,17 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   const mapped = new Set<string>(ctx.roles);
   const evidenceKinds = EVIDENCE.filter((kind) => kind.some((r) => mapped.has(r))).length;
   return { ...ctx, columns, evidenceKinds, dates: [] };
+}
+
+/** A generational suffix standing as a word of a whole name. */
+const GENERATION_SUFFIX = /(?:^|[\s,])(jr|jnr|junior|sr|snr|senior)\.?(?=$|[\s,])/i;
+
+/** Letters (with apostrophes, hyphens, stops and spaces) only: a name, not "Page 1" or "Total: 5". */
+const NAME_LIKE = /^\p{L}[\p{L}'’ .-]*$/u;
+
+/** Whole years from one ISO date to a later one. */
+function yearsBetween(from: string, to: string): number {
+  return Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
 }
 
 /** Distinct texts kept per memo before it starts again (bounded memory on any file). */
@@ -215,7 +226,9 @@ function contactIn(cells: ReadonlyArray<string | null>, ctx: PreparedContext): b
  * digits) and TEST/DUMMY/XX names. The whole 999 range is NOT refused: it is the range NHS test
  * and synthetic data sets use for every patient, and refusing it would empty a health extract.
  */
-const DUMMY_NAME = /^(test|testing|dummy|do not use|dnu)$|^(xx|zz)|test ?patient|dummy ?(patient|person|record|client)/i;
+// "XX", "ZZZ TEST", "XXTESTPATIENT": a run of x or z alone or before a placeholder word. A name
+// a clerk mistyped with a doubled first letter ("Zzanna" for Zuzanna) is a person's.
+const DUMMY_NAME = /^(test|testing|dummy|do not use|dnu)$|^(x{2,}|z{2,})($| |test|dummy|patient|person|record|client|do ?not|dnu)|test ?patient|dummy ?(patient|person|record|client)/i;
 
 function dummyReason(nhs: string | null, forename: string | null, surname: string | null): string | null {
   if (nhs && (/^(\d)\1{9}$/.test(nhs) || nhs === '1234567890' || nhs === '0123456789')) return 'test or dummy record: a placeholder NHS number (one digit repeated, or a run of digits)';
@@ -258,6 +271,11 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     forename ??= split.forename;
     if (!onlyTheForename) surname ??= split.surname;
     middleNames ??= split.middleNames;
+    // "Simon SMITH Jr", "SMITH, Simon Snr": the split drops the suffix, which is what tells a
+    // father from his son of the same name; kept with the middle names, where the linker reads
+    // it and no name comparison is thrown by it.
+    const suffix = GENERATION_SUFFIX.exec(full.value)?.[1];
+    if (suffix && !`${middleNames ?? ''} ${surname ?? ''}`.toUpperCase().split(/[\s.,]+/).includes(suffix.toUpperCase())) middleNames = middleNames ? `${middleNames} ${suffix}` : suffix;
   }
 
   // The row's own event comes first: a date of birth is read against it.
@@ -268,6 +286,10 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     const iso = dateIn(value, i, ctx)?.iso;
     if (iso && (eventDate === null || iso > eventDate)) eventDate = iso;
   }
+
+  const ageCell = firstOf(cells, ctx, 'age');
+  const age = ageCell && /^\d{1,3}$/.test(ageCell.value) && Number(ageCell.value) <= 130 ? Number(ageCell.value) : null;
+  if (ageCell && age === null) problems.push(`${columnName(ctx, ageCell.column)}: "${clip(ageCell.value, 12)}" is not an age in years`);
 
   const dobCell = firstOf(cells, ctx, 'dob');
   // A year (or month and year) of birth alone, as registers and burial ages give it: evidence of
@@ -284,7 +306,20 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     // Nobody is born after their own event or the extract's date: a two-digit year takes the
     // century that makes the birth possible ("08/01/25" at a 2024 attendance is 1925).
     const limit = eventDate && (!ctx.today || eventDate < ctx.today) ? eventDate : ctx.today;
-    if (read.twoDigitYear && limit && read.iso > limit) dob = { iso: `${String(Number(read.iso.slice(0, 4)) - 100).padStart(4, '0')}${read.iso.slice(4)}`, ambiguousDayMonth: read.ambiguousDayMonth };
+    const centuryEarlier = (iso: string): string => `${String(Number(iso.slice(0, 4)) - 100).padStart(4, '0')}${iso.slice(4)}`;
+    if (read.twoDigitYear && limit && read.iso > limit) dob = { iso: centuryEarlier(read.iso), ambiguousDayMonth: read.ambiguousDayMonth };
+    // The row's age settles the century where it can ("13-Sep-15" at 73 is 1915, not 2015); a
+    // two-digit year that fits the age in neither century is a keying error: flagged, not used.
+    if (read.twoDigitYear && limit && age !== null && dob) {
+      const candidates = [read.iso, centuryEarlier(read.iso)].filter((iso) => iso <= limit);
+      const miss = (iso: string): number => Math.abs(yearsBetween(iso, limit) - age);
+      const best = candidates.sort((a, b) => miss(a) - miss(b))[0];
+      if (best && miss(best) <= 2) dob = { iso: best, ambiguousDayMonth: read.ambiguousDayMonth };
+      else if (best) {
+        problems.push(`${columnName(ctx, dobCell.column)}: date of birth "${clip(dobCell.value, 20)}" fits the row's age ${age} in no century: not used`);
+        dob = null;
+      }
+    }
     if (read.ambiguousDayMonth && !ctx.dateOrders?.[dobCell.column]) problems.push('date of birth: day and month could be either way round (read as day first)');
     const year = Number(dob?.iso.slice(0, 4));
     if (dob && limit && dob.iso > limit) {
@@ -296,9 +331,6 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     }
   }
 
-  const ageCell = firstOf(cells, ctx, 'age');
-  const age = ageCell && /^\d{1,3}$/.test(ageCell.value) && Number(ageCell.value) <= 130 ? Number(ageCell.value) : null;
-  if (ageCell && age === null) problems.push(`${columnName(ctx, ageCell.column)}: "${clip(ageCell.value, 12)}" is not an age in years`);
 
   const sexCell = firstOf(cells, ctx, 'sex');
   const sex = sexCell ? normaliseSex(sexCell.value) : null;
@@ -338,7 +370,11 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     (named ? 1 : 0) + (dob || age !== null || partialYear !== null ? 1 : 0) + (nhs.value || nino.value || upn.value || otherId ? 1 : 0) + (address || postcode || uprn ? 1 : 0) + (contactIn(cells, ctx) ? 1 : 0);
   // A sheet that maps names and nothing else (a bare list) keeps its named rows, flagged: the
   // rule is for rows that leave blank what their sheet could have told.
-  if (kinds < 2 && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE_NAME_ONLY : NO_NAME };
+  // A forename with a surname names someone, as a register's or a contact list's row does where
+  // the other fields were never filled in: kept, flagged, for the linker to weigh (its name alone
+  // links it only where the name is rare enough to). One part of a name alone is not enough.
+  const fullyNamed = Boolean(forename && surname && NAME_LIKE.test(forename) && NAME_LIKE.test(surname));
+  if (kinds < 2 && !fullyNamed && !(named && ctx.evidenceKinds < 2)) return { ok: false, reason: named ? TOO_LITTLE_NAME_ONLY : NO_NAME };
   if (kinds < 2) problems.push('only a name: nothing else in the row tells this person from a namesake');
   const dummy = dummyReason(nhs.value, forename, surname);
   if (dummy) return { ok: false, reason: dummy };

@@ -46,7 +46,7 @@ export function refineEventRoles(headers: readonly string[], suggestions: RoleSu
 
 function refineNamedEventRoles(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined>, pivotYear?: number): RoleSuggestion[] {
   let category = suggestions.some((s) => s.role === 'event_category');
-  return suggestions.map((s, i) => {
+  const refined = suggestions.map((s, i): RoleSuggestion => {
     if (given[i] || s.role !== 'event') return s;
     const key = headerKey(headers[i] ?? '');
     const values = samples[i] ?? [];
@@ -59,6 +59,25 @@ function refineNamedEventRoles(headers: readonly string[], suggestions: RoleSugg
     if (VALUE.test(key) && (values.length === 0 || share(values, (v) => numeric(v) !== null) >= 0.8)) return { role: 'event_value', confidence: 0.65, reason: 'the heading names a count or amount and the cells are numbers' };
     return s;
   });
+  return onlyDateIsTheEvents(headers, refined, samples, given, pivotYear);
+}
+
+/**
+ * A sheet whose one column of dates (other than births) is headed as a later date ("Outcome
+ * Date", "Disposal Date") has no other date for its event: that column dates it.
+ */
+function onlyDateIsTheEvents(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined>, pivotYear?: number): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'event_date' || s.role === 'event_end_date')) return suggestions;
+  const dated = suggestions.flatMap((s, i) => {
+    const values = samples[i] ?? [];
+    // bare numbers (counts) read as day numbers too: only a heading that says date opens them
+    if (given[i] || s.role !== 'event' || values.length < 3 || !/\b(date|dt)\b/.test(headerKey(headers[i] ?? ''))) return [];
+    return share(values, (v) => parseDate(v, { pivotYear, allowSerial: true }) !== null) >= 0.8 ? [i] : [];
+  });
+  if (dated.length !== 1) return suggestions;
+  const out = suggestions.slice();
+  out[dated[0] as number] = { role: 'event_date', confidence: 0.6, reason: "the cells are dates and no other column dates the row's event" };
+  return out;
 }
 
 interface TermColumns {

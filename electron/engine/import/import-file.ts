@@ -92,7 +92,7 @@ export async function previewImport(store: Store | null, path: string, token: st
     else if (message.type === 'rows') stream.release();
   }
   const headers = summaries.flatMap((s) => s.headers);
-  const suggestedKind = guessKind(fileName, headers);
+  const suggestedKind = guessKind(fileName, headers, summaries.flatMap((s) => s.roles));
   const suggestedPartner = options.partnerScope ?? guessPartner(fileName);
   const scope = options.partnerScope ?? null;
   let preset: MappingPreset | null = null;
@@ -291,7 +291,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
 
     const summary = sheets.map((s) => counts.get(s.ordinal) ?? { sheet: s.name, rows: 0, records: 0, structure: 0, quarantined: 0 });
     const headers = sheets.flatMap((s) => s.headers);
-    const kind = options.kind ?? guessKind(fileName, headers);
+    const kind = options.kind ?? guessKind(fileName, headers, sheets.flatMap((s) => s.roles));
     const stated = sheets.find((s) => s.asOf)?.asOf ?? null;
     const asOf = options.asOf ?? stated?.date ?? latestEvent ?? today;
     const asOfBasis = options.asOf

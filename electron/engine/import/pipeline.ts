@@ -108,7 +108,7 @@ export function runPipeline(options: PipelineOptions, post: (message: PipelineMe
       sheet: sheetName,
       headers: plan.headers,
       roles,
-      sourceKind: options.sourceKind ?? guessKind(options.fileName, plan.headers),
+      sourceKind: options.sourceKind ?? guessKind(options.fileName, plan.headers, roles),
       dateOrders: plan.dateOrders,
       // Worked out for the suggested roles; a column the user mapped as a whole name instead is read from its own cells.
       nameOrders: plan.nameOrders,

@@ -110,3 +110,42 @@ export function settleUnheadedBirthDate(headers: readonly string[], suggestions:
   }
   return suggestions;
 }
+
+/**
+ * A column of whole numbers with no heading to go by that, row by row, is the years between the
+ * date of birth and the row's event date is the person's age: evidence
+ * that names a person when the date of birth itself is missing.
+ */
+export function settleUnheadedAge(headers: readonly string[], suggestions: RoleSuggestion[], rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = [], pivotYear?: number): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'age')) return suggestions;
+  const dob = suggestions.findIndex((s) => s.role === 'dob');
+  const dated = suggestions.findIndex((s) => s.role === 'event_date');
+  if (dob < 0 || dated < 0) return suggestions;
+  const iso = (v: string | null | undefined): string | null => (v ? (parseDate(v, { pivotYear, allowSerial: true })?.iso ?? null) : null);
+  const yearsBetween = (from: string, to: string): number => Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
+  for (let c = 0; c < suggestions.length; c++) {
+    const role = suggestions[c]?.role;
+    if (role !== 'event' && role !== 'event_value' && role !== 'ignore') continue;
+    if (!cellOnly(headers, c, given)) continue;
+    let n = 0;
+    let fits = 0;
+    for (const r of rows) {
+      const cell = r[c]?.trim();
+      const birth = iso(r[dob]);
+      const on = iso(r[dated]);
+      if (!cell || !birth || !on) continue;
+      if (!/^\d{1,3}$/.test(cell)) {
+        n++;
+        continue;
+      }
+      n++;
+      if (Math.abs(Number(cell) - yearsBetween(birth, on)) <= 1) fits++;
+    }
+    if (n >= 5 && fits / n >= 0.9) {
+      const out = suggestions.slice();
+      out[c] = { role: 'age', confidence: 0.6, reason: `the cells are whole numbers, the years from the date of birth to the row's date in ${Math.round((fits / n) * 100)}% of rows: ages` };
+      return out;
+    }
+  }
+  return suggestions;
+}

@@ -263,9 +263,9 @@ function distinctShare(values: string[]): number {
 }
 
 /** Birth dates spread over decades and lie well in the past; event dates cluster near the extract. */
-function datesLookLikeBirths(values: string[], pivotYear: number): boolean {
+function datesLookLikeBirths(values: string[], pivotYear: number, allowSerial = false): boolean {
   const years = values.flatMap((v) => {
-    const d = parseDate(v, { pivotYear });
+    const d = parseDate(v, { pivotYear, allowSerial });
     return d ? [Number(d.iso.slice(0, 4))] : [];
   });
   if (years.length < 3) return false;
@@ -306,6 +306,10 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
       ? { role: 'dob', confidence: 0.6, reason: `${pct(s)} of the cells are dates, spread over decades and years back: dates of birth` }
       : found('event_date', s, 'are dates, close together: event dates');
   }
+  const serial = serialDates(sample, pivotYear);
+  if (serial) return serial;
+  s = share(sample, (v) => TITLE.test(v.trim()));
+  if (s >= 0.9) return found('title', s, 'are titles (Mr, Mrs, Ms, …)');
   s = share(sample, (v) => /^(10|20)\d{8,10}(\.0+)?$/.test(v.trim()));
   if (s >= 0.8) return found('uprn', s, 'are UPRNs', 0.55);
   // A whole address names its town or postcode after the street (a comma, a postcode); one line
@@ -330,6 +334,36 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
   }
   if (places >= 0.5) return found('event', places, 'name streets or places (not a person or their home)', 0.5);
   return null;
+}
+
+/** A person's title as systems key it. */
+const TITLE = /^(mr|mrs|miss|ms|mx|master|dr|rev|revd|sir|dame|lady|lord|prof)\.?$/i;
+
+/**
+ * A whole number a workbook shows as a date when its cell is formatted as one (days since 1900),
+ * or a date and time (45412.5416666667); not an amount in pounds and pence (4500.50).
+ */
+const SERIAL = /^\d{4,5}(\.\d{3,})?$/;
+/** Serial 3653 is 1 January 1910: earlier ones are more likely counts or codes than dates. */
+const FIRST_SERIAL = 3653;
+
+/**
+ * Dates a workbook stores as bare day numbers (a date column without a date format: 45412 is
+ * 30 April 2024). A column of such numbers is only read as dates when nothing else fits it: every
+ * day lies between 1910 and next year, and the numbers are not a running sequence (references
+ * are mostly distinct and climb row by row; births and events come in no order, or repeat).
+ */
+function serialDates(sample: string[], pivotYear: number): RoleSuggestion | null {
+  const last = (Date.UTC(pivotYear + 1, 11, 31) / 86_400_000) + 25_569;
+  const days = sample.map((v) => v.trim()).filter((v) => SERIAL.test(v)).map(Number).filter((n) => n >= FIRST_SERIAL && n <= last);
+  if (days.length < 5 || days.length < sample.length * 0.9) return null;
+  let climbing = 0;
+  for (let i = 1; i < days.length; i++) if ((days[i] as number) > (days[i - 1] as number)) climbing++;
+  if (climbing >= (days.length - 1) * 0.9 && distinctShare(sample) >= 0.95) return null;
+  const s = days.length / sample.length;
+  return datesLookLikeBirths(sample, pivotYear, true)
+    ? { role: 'dob', confidence: 0.55, reason: `${pct(s)} of the cells are a workbook's day numbers, spread over decades and years back: dates of birth` }
+    : { role: 'event_date', confidence: 0.55, reason: `${pct(s)} of the cells are a workbook's day numbers, close together: event dates` };
 }
 
 /** A flat or unit on a line of its own: "Flat 2", "Apartment 14B". */
@@ -420,6 +454,9 @@ function chooseRole(byHeader: RoleSuggestion | null, byCells: RoleSuggestion | n
   if (byCells?.role === 'full_name' && (!byHeader || !PERSON_ROLES.has(byHeader.role)) && (!byHeader || byHeader.confidence < 0.9 || byHeader.role === 'agency_ref' || byHeader.role === 'event') && knownForenameShare(filled) >= 0.3) {
     return byCells;
   }
+  // E-mail addresses and phone numbers have shapes nothing else has: "CL_EMAIL_ADDRESS" is not a
+  // home address, "Mobile Number" not a reference.
+  if ((byCells?.role === 'email' || byCells?.role === 'phone') && byHeader?.role !== byCells.role) return byCells;
   if (byHeader && PERSON_ROLES.has(byHeader.role)) {
     if (byCells?.role === byHeader.role) return { role: byHeader.role, confidence: Math.min(0.99, byHeader.confidence + 0.04) };
     // A vague or misspelt header whose cells are plainly identifiers of another kind.
@@ -480,6 +517,35 @@ export function settleNameColumns(suggestions: RoleSuggestion[], given: Readonly
       if (s.role === 'agency_ref' && !given[i] && s.confidence < HEADED) demote(i, `${s.reason ?? 'the cells read like codes'}, but another column is headed as the reference: kept as event detail`);
     });
   }
+  return out;
+}
+
+/**
+ * A forename column with no surname beside it: the column of single name words that holds
+ * clearly fewer first names than the forename column is the surname, though many surnames are
+ * first names too ("Lee", "Kelly", "Ali"), so the cells alone left it undecided. Only columns
+ * with no heading that names a role are read so; the one nearest the forename wins.
+ */
+export function settleSurnameBesideForename(headers: readonly string[], suggestions: RoleSuggestion[], samples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'surname' || s.role === 'full_name')) return suggestions;
+  const forename = suggestions.findIndex((s) => s.role === 'forename');
+  if (forename < 0) return suggestions;
+  const knownShare = (values: readonly string[]): number => share(values.slice(0, 200), (v) => nicknameGroupsOf(nameKey(v) ?? '').length > 0);
+  const firstNames = knownShare(samples[forename] ?? []);
+  let best = -1;
+  for (let i = 0; i < suggestions.length; i++) {
+    const role = suggestions[i]?.role;
+    if (i === forename || given[i] || (role !== 'event' && role !== 'ignore' && role !== 'forename')) continue;
+    if (roleFromHeader(headers[i] || null) !== null) continue;
+    const values = (samples[i] ?? []).slice(0, 500);
+    // an extract sorted by family repeats its surnames: fewer distinct values than a code list
+    if (values.length < 5 || share(values, (v) => NAME_WORD.test(v.trim())) < 0.8 || distinctShare(values) < 0.1 || share(values, looksLikePlace) >= 0.2) continue;
+    if (knownShare(values) > firstNames - 0.25) continue;
+    if (best < 0 || Math.abs(i - forename) < Math.abs(best - forename)) best = i;
+  }
+  if (best < 0) return suggestions;
+  const out = suggestions.slice();
+  out[best] = { role: 'surname', confidence: 0.55, reason: `the cells are single names, far fewer of them first names than column ${forename + 1}'s forenames: last names` };
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { SourceKind } from '../../../shared/domain/record-fields.js';
+import type { ColumnRole, SourceKind } from '../../../shared/domain/record-fields.js';
 
 const KIND_WORDS: Array<[SourceKind, RegExp]> = [
   ['school', /\b(school|pupils?|upn|census|exclusions?|sessions?|absences?|unauthorised|pru|education|year group|ncy)\b/g],
@@ -12,8 +12,15 @@ const KIND_WORDS: Array<[SourceKind, RegExp]> = [
 
 const words = (text: string): string => ` ${text.toLowerCase().replace(/&/g, ' ').replace(/[^a-z0-9]+/g, ' ')} `;
 
-/** Guesses the agency kind from the file name (which weighs most) and the headers. */
-export function guessKind(fileName: string, headers: string[]): SourceKind {
+/** Identifiers only one kind of agency keys its people by. */
+const KIND_BY_ROLE: ReadonlyArray<[ColumnRole, SourceKind]> = [['upn', 'school'], ['year_group', 'school'], ['nino', 'benefits'], ['nhs_number', 'health']];
+
+/**
+ * Guesses the agency kind from the file name (which weighs most) and the headers; when neither
+ * says anything (a file with no header under a neutral name), from the identifiers its columns
+ * were found to hold.
+ */
+export function guessKind(fileName: string, headers: string[], roles: readonly ColumnRole[] = []): SourceKind {
   const name = words(basename(fileName, extname(fileName)));
   const head = words(headers.join(' | '));
   let best: SourceKind = 'other';
@@ -25,6 +32,7 @@ export function guessKind(fileName: string, headers: string[]): SourceKind {
       bestHits = hits;
     }
   }
+  if (best === 'other') for (const [role, kind] of KIND_BY_ROLE) if (roles.includes(role)) return kind;
   return best;
 }
 

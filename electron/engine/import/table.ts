@@ -9,11 +9,11 @@ import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js
 import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { settlePersonAttributes } from './person-attributes.js';
-import { settleReferences, settleUnheadedBirthDate } from './role-relations.js';
+import { settleReferences, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
 import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
-import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
+import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, settleSurnameBesideForename, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
 
 /** Non-blank rows searched for the header. */
@@ -383,8 +383,10 @@ export class SheetPlanner {
     });
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const sampleRows = sample.map((r) => r.row.cells);
-    const settled = settleReferences(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), sampleRows, this.given ?? []);
-    const dated = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
+    const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
+    const settled = settleReferences(block.roleHeaders, named, sampleRows, this.given ?? []);
+    const born = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
+    const dated = settleUnheadedAge(block.roleHeaders, born, sampleRows, this.given ?? [], this.pivotYear);
     const grouped = settleYearGroup(block.roleHeaders, dated, columnSamples, sampleRows, this.given ?? [], this.pivotYear);
     const events = refineEventRoles(block.roleHeaders, grouped, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
     const suggestions = settlePersonAttributes(block.roleHeaders, events, columnSamples, this.given ?? [], this.pivotYear);

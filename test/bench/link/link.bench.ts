@@ -26,6 +26,8 @@ import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { writeUnseenBorough } from '../unseen/extracts.js';
+import { VARIANTS, relayoutFor } from '../unseen/variants.js';
+import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -92,7 +94,38 @@ const unseen = (households: number, seed: number): CaseSpec => ({
   make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
 });
 
+/** The same borough in another layout of its six extracts (test/bench/unseen/variants.ts). */
+const unseenVariant = (households: number, seed: number, variant: string): CaseSpec => ({
+  name: `unseen-${households}-${variant}`,
+  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, layout ${variant}`,
+  make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir, relayoutFor(variant, seed)), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
+});
+const UNSEEN_VARIANTS = Object.fromEntries(
+  Object.keys(VARIANTS).flatMap((v) => [[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
+) as Record<string, CaseSpec>;
+
+/** Only names, a date of birth, a city and an e-mail (the shape of Splink's fake_1000), truth in `cluster`. */
+const contactSet = (people: number, seed: number): CaseSpec => ({
+  name: `email-city-${people}`,
+  label: `names, date of birth, city and e-mail only, ${people.toLocaleString('en-GB')} people`,
+  make: (dir) => {
+    const file = writeContactSet(people, seed, dir);
+    return { files: [file], truth: { kind: 'febrl', files: [file] } };
+  },
+});
+
 const CASES: Record<string, CaseSpec> = {
+  ...UNSEEN_VARIANTS,
+  'email-city-400': contactSet(400, 5),
+  // a register's rows two centuries back: a third of the dates of birth missing, most before 1850
+  'historical-3000': {
+    name: 'historical-3000',
+    label: 'historical register, 3,000 people (dates of birth a third missing, mostly before 1850)',
+    make: (dir) => {
+      const file = writeHistoricalSet(3_000, 9, dir);
+      return { files: [file], truth: { kind: 'febrl', files: [file] } };
+    },
+  },
   'unseen-300': unseen(300, 3),
   'unseen-5000': unseen(5_000, 7),
   'unseen-20000': unseen(20_000, 7),

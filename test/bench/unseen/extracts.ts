@@ -6,19 +6,21 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   EXTRACT_DATE, NICKNAMES, YEAR_END, YEAR_START, addDays, ageOn, between, homeOn, makeBorough, pick, seeded,
-  type Home, type Household, type Person, type Rand,
+  type Borough, type Home, type Household, type Person, type Rand,
 } from './people.js';
 
-type Cell = string | number | Date | null;
-interface Sheet {
+export type Cell = string | number | Date | null;
+export interface Sheet {
   name: string;
   /** rows above the header (a title, a blank line) */
   preamble: Cell[][];
   header: string[] | null;
   rows: Cell[][];
   truth: Array<[person: string, household: string]>;
+  /** rows below the data (an "Extracted …" line, a total): variants.ts adds them */
+  footer?: Cell[][];
 }
-interface Extract {
+export interface Extract {
   file: string;
   sheets: Sheet[];
 }
@@ -59,8 +61,8 @@ function ninoFault(rand: Rand, nino: string): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-type DateStyle = 'dmy' | 'dmy2' | 'iso' | 'dmon' | 'cell';
-function dateText(iso: string, style: DateStyle): Cell {
+export type DateStyle = 'dmy' | 'dmy2' | 'iso' | 'dmon' | 'cell';
+export function dateText(iso: string, style: DateStyle): Cell {
   const [y, m, d] = iso.split('-') as [string, string, string];
   if (style === 'iso') return iso;
   if (style === 'dmy') return `${d}/${m}/${y}`;
@@ -101,7 +103,7 @@ function recorded(rand: Rand, p: Person, f: Faults, maidenChance = 0): { forenam
 // ---------------------------------------------------------------------------------------------
 // Addresses as each system writes them.
 
-function doorAndStreet(rand: Rand, h: Home, abbreviate: boolean): string {
+export function doorAndStreet(rand: Rand, h: Home, abbreviate: boolean): string {
   const street = `${h.street} ${abbreviate ? h.streetType[1] : h.streetType[0]}`;
   if (h.houseName) return `${h.houseName}, ${street}`;
   const numbered = `${h.number} ${street}`;
@@ -335,7 +337,7 @@ async function writeExtract(e: Extract, dir: string, truth: string[]): Promise<s
   const path = join(dir, e.file);
   if (e.file.endsWith('.csv')) {
     const sheet = e.sheets[0] as Sheet;
-    const lines = [...sheet.preamble, ...(sheet.header ? [sheet.header] : []), ...sheet.rows].map((r) => r.map(csvCell).join(','));
+    const lines = [...sheet.preamble, ...(sheet.header ? [sheet.header] : []), ...sheet.rows, ...(sheet.footer ?? [])].map((r) => r.map(csvCell).join(','));
     writeFileSync(path, `${lines.join('\r\n')}\r\n`);
     const above = sheet.preamble.length + (sheet.header ? 1 : 0);
     sheet.truth.forEach(([p, h], i) => truth.push(`${e.file},,${above + i + 1},${p},${h}`));
@@ -353,6 +355,7 @@ async function writeExtract(e: Extract, dir: string, truth: string[]): Promise<s
       });
       row.commit();
     }
+    for (const r of sheet.footer ?? []) ws.addRow(r).commit();
     ws.commit();
     const above = sheet.preamble.length + (sheet.header ? 1 : 0);
     sheet.truth.forEach(([p, h], i) => truth.push(`${e.file},${sheet.name},${above + i + 1},${p},${h}`));
@@ -361,8 +364,11 @@ async function writeExtract(e: Extract, dir: string, truth: string[]): Promise<s
   return path;
 }
 
-/** Writes the six extracts and truth.csv into dir; returns the extract paths. */
-export async function writeUnseenBorough(households: number, seed: number, dir: string): Promise<string[]> {
+/**
+ * Writes the six extracts and truth.csv into dir; returns the extract paths. `relayout` (variants.ts)
+ * may lay the extracts out another way before they are written.
+ */
+export async function writeUnseenBorough(households: number, seed: number, dir: string, relayout?: (extracts: Extract[], borough: Borough) => Extract[]): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const borough = makeBorough(households, seed);
   const rand = seeded(seed * 7919 + 1);
@@ -370,7 +376,8 @@ export async function writeUnseenBorough(households: number, seed: number, dir: 
   const asb = police(rand, hh);
   const flagged = new Set<string>();
   asb.sheets[0]?.truth.forEach(([, h]) => flagged.add(h));
-  const extracts = [schools(rand, hh), asb, youthJustice(rand, hh, flagged), dwp(rand, hh), housing(rand, hh), health(rand, hh)];
+  const made = [schools(rand, hh), asb, youthJustice(rand, hh, flagged), dwp(rand, hh), housing(rand, hh), health(rand, hh)];
+  const extracts = relayout ? relayout(made, borough) : made;
   const truth = ['file,sheet,row_number,person_id,household_id'];
   const files: string[] = [];
   for (const e of extracts) files.push(await writeExtract(e, dir, truth));

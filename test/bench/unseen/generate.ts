@@ -1,6 +1,7 @@
 // Writes an unseen-model borough for inspection or a manual import:
-//   node --import tsx test/bench/unseen/generate.ts DIR [--households 2000] [--seed 7]
+//   node --import tsx test/bench/unseen/generate.ts DIR [--households 2000] [--seed 7] [--variant v2]
 import { writeUnseenBorough } from './extracts.js';
+import { relayoutFor } from './variants.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -8,5 +9,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const dir = process.argv[2];
 if (!dir || dir.startsWith('--')) throw new Error('usage: generate.ts DIR [--households N] [--seed S]');
-const files = await writeUnseenBorough(Number(arg('households', '2000')), Number(arg('seed', '7')), dir);
+const variant = arg('variant', '');
+const seed = Number(arg('seed', '7'));
+const files = await writeUnseenBorough(Number(arg('households', '2000')), seed, dir, variant ? relayoutFor(variant, seed) : undefined);
 process.stdout.write(`${files.join('\n')}\n`);

@@ -1,0 +1,331 @@
+// Other layouts of the same six extracts, as other partners' systems write them: headings
+// reworded, abbreviated, UPPER_SNAKE or camelCase; columns in another order; no header row; a
+// title above and an "Extracted …" footer below; the name in one column (in several orders)
+// under a heading that says nothing; A&E, DWP and youth justice rows with a full address; other
+// date styles (ISO, two-digit years, d-MMM-yy, Excel serial numbers); sex as codes; NHS numbers
+// with spaces; e-mail and phone columns; csv and xlsx the other way round. The rows, the people
+// and the truth are the plain layout's, so a drop in a score is the layout's cost.
+//
+//   writeUnseenBorough(n, seed, dir, relayoutFor('v2'))   (link.bench.ts: cases unseen-5000-v1 …)
+import type { Borough, Household, Person, Rand } from './people.js';
+import { EXTRACT_DATE, YEAR_END, between, homeOn, pick, seeded } from './people.js';
+import { dateText, doorAndStreet, type Cell, type Extract, type Sheet } from './extracts.js';
+
+type Kind =
+  | 'ref' | 'upn' | 'surname' | 'forename' | 'middle' | 'fullname' | 'dob' | 'sex' | 'other' | 'addr1' | 'addr2' | 'town'
+  | 'postcode' | 'eventDate' | 'endDate' | 'age' | 'address' | 'nino' | 'title' | 'uprn' | 'nhs' | 'email' | 'phone';
+
+/** A column of a plain extract: what it holds, how other systems head it, their abbreviation. */
+interface ColumnSpec {
+  kind: Kind;
+  words: readonly string[];
+  abbrev: string;
+}
+const col = (kind: Kind, words: readonly string[], abbrev: string): ColumnSpec => ({ kind, words, abbrev });
+const SURNAME = col('surname', ['Family Name', 'Last Name', 'Surname'], 'Sname');
+const FORENAME = col('forename', ['Given Name', 'First Name', 'Forename'], 'Fname');
+const DOB = col('dob', ['Birth Date', 'Date Born', 'Date of Birth'], 'DOB');
+const SEX = col('sex', ['Sex', 'Gender'], 'Sx');
+const POSTCODE = col('postcode', ['Postal Code', 'Post Code', 'Postcode'], 'PCode');
+
+/** The plain layouts' columns, by the plain file's name (the youth justice file has no header). */
+const PLAIN: Record<string, readonly ColumnSpec[]> = {
+  'Education_Census_Pupils.xlsx': [
+    col('upn', ['Unique Pupil Number', 'Pupil UPN'], 'UPN'), SURNAME, FORENAME, col('middle', ['Other Names', 'Middle Names'], 'MName'), DOB, SEX,
+    col('other', ['Curriculum Year', 'Year Group'], 'NCY'), col('addr1', ['Address 1', 'Street Address'], 'Addr1'), col('addr2', ['Address 2', 'Locality'], 'Addr2'),
+    col('town', ['Post Town', 'Town/City'], 'Twn'), POSTCODE, col('other', ['Establishment', 'School Name'], 'Estab'),
+  ],
+  'ASB_nominals_export.csv': [
+    col('ref', ['Occurrence Ref', 'Incident Number'], 'OccRef'), col('eventDate', ['Date Reported', 'Report Date'], 'RptDt'), col('other', ['Category', 'ASB Type'], 'Cat'),
+    col('other', ['Involvement', 'Role in Incident'], 'Invl'), col('fullname', ['Name', 'Full Name'], 'Nm'), DOB, col('age', ['Age at Occurrence', 'Age'], 'AgeOcc'),
+    col('address', ['Home Address', 'Residential Address'], 'HomeAddr'), col('other', ['Incident Location', 'Location'], 'Loc'), col('other', ['Beat Code', 'Neighbourhood'], 'Bt'),
+  ],
+  'yot_cases.csv': [
+    col('ref', ['Case Reference', 'YOT Number'], 'CaseRef'), SURNAME, FORENAME, DOB, SEX, POSTCODE, col('other', ['Outcome', 'Disposal'], 'Outc'), col('eventDate', ['Outcome Date', 'Disposal Date'], 'OutcDt'),
+  ],
+  'DWP_LA_share_UC_PC.csv': [
+    col('ref', ['Claim Reference', 'Claim Number'], 'ClmRef'), col('nino', ['National Insurance Number', 'NI Number'], 'NINO'), col('title', ['Title', 'Salutation'], 'Ttl'), FORENAME, SURNAME, DOB,
+    POSTCODE, col('other', ['Benefit', 'Benefit Type'], 'Ben'), col('eventDate', ['Award Start Date', 'Start Date'], 'AwdSt'), col('other', ['Joint Claim', 'Couple Claim'], 'Jnt'),
+  ],
+  'Housing_tenancy_household_members.xlsx': [
+    col('ref', ['Tenancy Reference', 'Tenancy Number'], 'TenRef'), col('uprn', ['Property Reference', 'UPRN'], 'PropRef'), col('address', ['Property Address', 'Address'], 'PropAddr'), POSTCODE,
+    col('eventDate', ['Tenancy Start Date', 'Start Date'], 'TenSt'), col('endDate', ['Tenancy End Date', 'End Date'], 'TenEnd'), col('other', ['Relationship to Lead', 'Household Role'], 'Rel'),
+    col('title', ['Title', 'Salutation'], 'Ttl'), FORENAME, SURNAME, DOB,
+  ],
+  'ED_attendances_FY2425.csv': [
+    col('ref', ['Attendance ID', 'Attendance Number'], 'AttId'), col('eventDate', ['Arrival Date/Time', 'Arrived'], 'ArrDtTm'), col('nhs', ['NHS Number', 'NHS No'], 'NHSNo'), SURNAME, FORENAME, DOB, SEX, POSTCODE,
+    col('other', ['Presenting Complaint', 'Complaint'], 'PresCompl'), col('other', ['Discharge Outcome', 'Disposal'], 'DischOut'),
+  ],
+};
+const PLAIN_FILES = Object.keys(PLAIN);
+
+type NameOrder = 'surname-comma' | 'forename-surname' | 'full-middle' | 'surname-forename';
+type DateLayout = 'iso' | 'dmy' | 'dmon2' | 'dmy2' | 'serial';
+/** How one extract is laid out in a variant; anything not said stays as in the plain layout. */
+export interface Layout {
+  heading?: 'reworded' | 'upper-snake' | 'camel' | 'abbrev' | 'none';
+  /** a heading that says nothing for the one-column name ("Subject", "Nominal") */
+  vague?: string;
+  reorder?: boolean;
+  title?: boolean;
+  footer?: boolean;
+  fullName?: NameOrder;
+  address?: boolean;
+  dates?: DateLayout;
+  sex?: 'MF' | 'word' | 'digit';
+  nhsSpaces?: boolean;
+  /** the one-column name in capitals throughout: no case tells the surname */
+  upperName?: boolean;
+  /** postcodes in lower case without the space ("hx15ab") */
+  compactPostcode?: boolean;
+  /** dates of birth as a database writes them ("1985-03-02 00:00:00") */
+  dobTime?: boolean;
+  contact?: boolean;
+  format?: 'csv' | 'xlsx';
+}
+type Variant = readonly [schools: Layout, police: Layout, yot: Layout, dwp: Layout, housing: Layout, health: Layout];
+
+export const VARIANTS: Record<string, Variant> = {
+  // headings other systems write, columns in another order, titles and footers
+  v1: [
+    { heading: 'upper-snake', reorder: true, format: 'csv' },
+    { heading: 'reworded', vague: 'Subject', title: true, footer: true },
+    { heading: 'camel', reorder: true },
+    { heading: 'abbrev', reorder: true, footer: true },
+    { heading: 'reworded', title: true, footer: true, reorder: true },
+    { heading: 'camel', reorder: true },
+  ],
+  // the name in one column, in several orders, under headings that say nothing; codes and dates
+  v2: [
+    { fullName: 'full-middle', vague: 'Individual', sex: 'digit', dates: 'iso' },
+    { heading: 'upper-snake', fullName: 'forename-surname', vague: 'Nominal', dates: 'dmon2' },
+    { heading: 'reworded', fullName: 'surname-comma', vague: 'Client', sex: 'MF', dates: 'iso' },
+    { fullName: 'forename-surname', vague: 'Customer', dates: 'dmon2' },
+    { fullName: 'surname-forename', vague: 'Person', format: 'csv', dates: 'dmy' },
+    { heading: 'reworded', fullName: 'surname-comma', vague: 'Subject', nhsSpaces: true, sex: 'digit' },
+  ],
+  // no header rows, full addresses where the plain layout has a postcode only, e-mail and
+  // phone, xlsx with Excel serial dates
+  v3: [
+    { heading: 'none', format: 'csv' },
+    { heading: 'none', format: 'xlsx', dates: 'serial' },
+    { heading: 'reworded', address: true, contact: true, format: 'xlsx', dates: 'serial', sex: 'digit' },
+    { heading: 'none', address: true, contact: true },
+    { heading: 'upper-snake', contact: true, dates: 'serial', title: true, footer: true },
+    { heading: 'reworded', address: true, contact: true, format: 'xlsx', dates: 'serial', title: true, footer: true, nhsSpaces: true },
+  ],
+  // every extract without a header row: roles from the cells alone, names in one column
+  v4: [
+    { heading: 'none', fullName: 'forename-surname', dates: 'iso' },
+    { heading: 'none', fullName: 'surname-comma', dates: 'dmon2' },
+    { heading: 'none', fullName: 'full-middle', sex: 'MF' },
+    { heading: 'none', format: 'xlsx', dates: 'serial' },
+    { heading: 'none', fullName: 'surname-forename', format: 'csv', footer: true },
+    { heading: 'none', nhsSpaces: true, contact: true },
+  ],
+  // one-column names in capitals (no case to tell the surname), database dates, compact postcodes
+  v5: [
+    { heading: 'upper-snake', fullName: 'forename-surname', upperName: true, dobTime: true, compactPostcode: true },
+    { heading: 'camel', fullName: 'surname-forename', upperName: true, dobTime: true },
+    { heading: 'abbrev', fullName: 'surname-forename', upperName: true, compactPostcode: true },
+    { heading: 'reworded', fullName: 'forename-surname', upperName: true, dobTime: true, reorder: true },
+    { heading: 'upper-snake', fullName: 'full-middle', upperName: true, format: 'csv', dates: 'iso' },
+    { heading: 'abbrev', fullName: 'forename-surname', upperName: true, dobTime: true, compactPostcode: true, nhsSpaces: true },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Cells.
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number | string): string => String(n).padStart(2, '0');
+
+/** A plain layout's date cell as ISO and any time after it; null for one it cannot read for sure. */
+function readDate(c: Cell): { iso: string; time: string } | null {
+  if (c instanceof Date) return { iso: c.toISOString().slice(0, 10), time: '' };
+  if (typeof c !== 'string') return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(c);
+  if (m) return { iso: c, time: '' };
+  m = /^(\d{2})\/(\d{2})\/(\d{4})( \d{2}:\d{2})?$/.exec(c);
+  if (m) return { iso: `${m[3]}-${m[2]}-${m[1]}`, time: m[4] ?? '' };
+  m = /^(\d{2})-([A-Z][a-z]{2})-(\d{4})$/.exec(c);
+  if (m) return { iso: `${m[3]}-${pad(MONTHS.indexOf(m[2] as string) + 1)}-${m[1]}`, time: '' };
+  // "08/01/25": the century is the reader's problem, so it stays as the partner wrote it
+  return null;
+}
+function writeDate(iso: string, time: string, style: DateLayout, xlsx: boolean): Cell {
+  const [y, m, d] = iso.split('-') as [string, string, string];
+  if (style === 'serial') {
+    if (!xlsx || time) return `${d}/${m}/${y}${time}`;
+    return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+  }
+  if (style === 'dmon2') return `${Number(d)}-${MONTHS[Number(m) - 1]}-${y.slice(2)}${time}`;
+  const text = dateText(iso, style === 'dmy2' ? 'dmy2' : style) as string;
+  return `${text}${time}`;
+}
+
+const title = (s: string): string => s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
+/** One name cell in an order a system writes it. */
+function fullName(order: NameOrder, forename: string, surname: string, middle: string | null): string {
+  const sur = surname.toUpperCase();
+  const fore = title(forename);
+  if (order === 'surname-comma') return `${sur}, ${fore}${middle ? ` ${title(middle)}` : ''}`;
+  if (order === 'forename-surname') return `${fore} ${sur}`;
+  if (order === 'surname-forename') return `${sur} ${fore}`;
+  return `${fore}${middle ? ` ${title(middle)}` : ''} ${title(surname)}`;
+}
+
+const words = (heading: string): string[] => heading.replace(/[()/.&-]/g, ' ').split(/\s+/).filter(Boolean);
+function headingFor(spec: ColumnSpec, style: NonNullable<Layout['heading']>, rand: Rand, prefix: string): string {
+  const phrase = pick(rand, spec.words);
+  if (style === 'reworded') return phrase;
+  if (style === 'abbrev') return spec.abbrev;
+  const w = words(phrase);
+  if (style === 'camel') return w.map((x, i) => (i === 0 ? x.toLowerCase() : x[0]?.toUpperCase() + x.slice(1).toLowerCase())).join('');
+  return `${prefix}${w.join('_').toUpperCase()}`;
+}
+
+/** A person's e-mail and phone as they gave them, the same wherever they appear. */
+function contactOf(p: Person): { email: string; phone: string } {
+  const r = seeded(Number(p.id.replace(/\D/g, '')) * 31 + 5);
+  const domain = pick(r, ['gmail.com', 'hotmail.co.uk', 'yahoo.co.uk', 'outlook.com', 'icloud.com', 'btinternet.com']);
+  const local = pick(r, [`${p.forename}.${p.surname}`, `${p.forename}${p.surname}${between(r, 1, 99)}`, `${p.forename[0]}${p.surname}`, `${p.surname}${p.forename}${between(r, 70, 99)}`]);
+  const phone = `07${between(r, 300, 999)}${String(between(r, 0, 999_999)).padStart(6, '0')}`;
+  return { email: `${local.toLowerCase().replace(/[^a-z0-9.]/g, '')}@${domain}`, phone };
+}
+const phoneText = (rand: Rand, digits: string): string => {
+  const k = rand();
+  if (k < 0.4) return `${digits.slice(0, 5)} ${digits.slice(5)}`;
+  if (k < 0.6) return `+44 ${digits.slice(1, 5)} ${digits.slice(5)}`;
+  return digits;
+};
+
+// ---------------------------------------------------------------------------------------------
+// One extract laid out.
+
+interface Column {
+  spec: ColumnSpec;
+  cells: Cell[];
+}
+
+function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough: Borough, rand: Rand): Extract[] {
+  const specs = PLAIN[plainFile] as readonly ColumnSpec[];
+  const people = new Map<string, Person>();
+  const homes = new Map<string, Household>();
+  for (const h of borough.households) {
+    homes.set(h.id, h);
+    for (const p of h.members) people.set(p.id, p);
+  }
+  const format = layout.format ?? (plainFile.endsWith('.xlsx') ? 'xlsx' : 'csv');
+  const prefix = pick(rand, ['', 'PER_', 'CL_', 'P_']);
+  const sheets = e.sheets.map((sheet): Sheet => {
+    let cols: Column[] = specs.map((spec, i) => ({ spec, cells: sheet.rows.map((r) => r[i] ?? null) }));
+    const of = (kind: Kind): Column | undefined => cols.find((c) => c.spec.kind === kind);
+    const person = (i: number): Person => people.get((sheet.truth[i] as [string, string])[0]) as Person;
+    if (layout.fullName) {
+      const fore = of('forename');
+      const sur = of('surname');
+      const mid = of('middle');
+      const whole = of('fullname');
+      const cells = sheet.rows.map((_, i) => {
+        let f = fore?.cells[i] as string | null;
+        let s = sur?.cells[i] as string | null;
+        if (whole) [s, f] = String(whole.cells[i]).split(', ') as [string, string];
+        // a middle name where the system keeps one, or for a share of people where it is typed in
+        const m = mid ? (mid.cells[i] as string | null) : layout.fullName === 'full-middle' || rand() < 0.3 ? person(i).middle : null;
+        const name = fullName(layout.fullName as NameOrder, f ?? '', s ?? '', m);
+        return layout.upperName ? name.toUpperCase() : name;
+      });
+      const at = cols.findIndex((c) => c.spec.kind === 'surname' || c.spec.kind === 'forename' || c.spec.kind === 'fullname');
+      const named: Column = { spec: col('fullname', ['Name', 'Full Name'], 'Nm'), cells };
+      cols = cols.filter((c) => !['surname', 'forename', 'middle', 'fullname'].includes(c.spec.kind));
+      cols.splice(at, 0, named);
+    }
+    if (layout.address && !of('address') && !of('addr1')) {
+      const pc = of('postcode');
+      const cells = sheet.rows.map((_, i): Cell => {
+        const h = homes.get((sheet.truth[i] as [string, string])[1]) as Household;
+        const stay = h.stays.find((s) => s.home.postcode === pc?.cells[i]);
+        const home = stay ? stay.home : homeOn(h, YEAR_END);
+        if (rand() < 0.04) return null;
+        return `${doorAndStreet(rand, home, rand() < 0.3)}, ${home.town}`;
+      });
+      const at = pc ? cols.indexOf(pc) : cols.length;
+      cols.splice(at, 0, { spec: col('address', ['Address', 'Home Address', 'Residential Address'], 'Addr'), cells });
+    }
+    if (layout.contact) {
+      const seen = sheet.rows.map((_, i) => contactOf(person(i)));
+      cols.push({ spec: col('email', ['Email Address', 'E-mail'], 'Email'), cells: seen.map((c) => (rand() < 0.7 ? c.email : null)) });
+      cols.push({ spec: col('phone', ['Mobile Number', 'Contact Telephone'], 'Tel'), cells: seen.map((c) => (rand() < 0.6 ? phoneText(rand, c.phone) : null)) });
+    }
+    for (const c of cols) {
+      const kind = c.spec.kind;
+      if (layout.dates && (kind === 'dob' || kind === 'eventDate' || kind === 'endDate'))
+        c.cells = c.cells.map((v) => {
+          const read = readDate(v);
+          return read ? writeDate(read.iso, read.time, layout.dates as DateLayout, format === 'xlsx') : v;
+        });
+      else if (format === 'csv' && (kind === 'dob' || kind === 'eventDate' || kind === 'endDate'))
+        // a workbook's date cells written to csv the way its export would: dd/mm/yyyy
+        c.cells = c.cells.map((v) => (v instanceof Date ? writeDate(v.toISOString().slice(0, 10), '', 'dmy', false) : v));
+      if (layout.sex && kind === 'sex')
+        c.cells = c.cells.map((v) => {
+          const male = v === 'M' || v === 'Male';
+          return layout.sex === 'digit' ? (male ? '1' : '2') : layout.sex === 'MF' ? (male ? 'M' : 'F') : male ? 'Male' : 'Female';
+        });
+      if (layout.dobTime && kind === 'dob')
+        c.cells = c.cells.map((v) => {
+          const read = readDate(v);
+          return read ? `${read.iso} 00:00:00` : v;
+        });
+      if (layout.compactPostcode && kind === 'postcode') c.cells = c.cells.map((v) => (typeof v === 'string' ? v.replace(/\s+/g, '').toLowerCase() : v));
+      if (layout.nhsSpaces && kind === 'nhs') c.cells = c.cells.map((v) => (typeof v === 'string' && v.length === 10 ? `${v.slice(0, 3)} ${v.slice(3, 6)} ${v.slice(6)}` : v));
+    }
+    if (layout.reorder) {
+      const order = cols.map((c) => ({ c, k: rand() }));
+      order.sort((a, b) => a.k - b.k);
+      cols = order.map((o) => o.c);
+    }
+    const style = layout.heading;
+    const header =
+      style === 'none'
+        ? null
+        : cols.map((c, i) => {
+            if (c.spec.kind === 'fullname' && layout.vague) return style === 'upper-snake' ? `${prefix}${layout.vague.toUpperCase()}` : layout.vague;
+            if (!style) {
+              // the plain heading where there was one
+              const plainAt = specs.indexOf(c.spec);
+              return (plainAt >= 0 && sheet.header ? sheet.header[plainAt] : null) ?? c.spec.words[0] ?? `Column ${i + 1}`;
+            }
+            return headingFor(c.spec, style, rand, prefix);
+          });
+    const rows = sheet.rows.map((_, r) => cols.map((c) => c.cells[r] ?? null));
+    const what = plainFile.replace(/\.[a-z]+$/, '').replace(/_/g, ' ');
+    return {
+      name: sheet.name,
+      preamble: layout.title ? [[`${what}${sheet.name ? ` — ${sheet.name}` : ''}`], [`Run by the information team`], []] : style === 'none' ? [] : sheet.header === null ? [] : sheet.preamble,
+      header,
+      rows,
+      truth: sheet.truth,
+      footer: layout.footer ? [[], [`Extracted ${dateText(EXTRACT_DATE, 'dmy') as string}`], [`Total records: ${rows.length}`]] : undefined,
+    };
+  });
+  const base = plainFile.replace(/\.[a-z]+$/, '');
+  if (format === 'xlsx') return [{ file: `${base}.xlsx`, sheets: sheets.map((s, i) => ({ ...s, name: s.name || `Sheet${i + 1}` })) }];
+  // a workbook's sheets become one csv each
+  return sheets.map((s) => ({ file: sheets.length > 1 ? `${base}_${s.name.replace(/\W+/g, '_')}.csv` : `${base}.csv`, sheets: [{ ...s, name: '' }] }));
+}
+
+/** The relayout for writeUnseenBorough: each plain extract laid out as the variant says. */
+export function relayoutFor(variant: string, seed = 1): (extracts: Extract[], borough: Borough) => Extract[] {
+  const layouts = VARIANTS[variant];
+  if (!layouts) throw new Error(`no unseen variant ${variant}; variants: ${Object.keys(VARIANTS).join(', ')}`);
+  return (extracts, borough) => {
+    const rand = seeded(seed * 104_729 + variant.length);
+    return extracts.flatMap((e) => {
+      const k = PLAIN_FILES.indexOf(e.file);
+      if (k < 0) throw new Error(`variants.ts does not know the extract ${e.file}`);
+      return relayoutExtract(e, e.file, layouts[k] as Layout, borough, rand);
+    });
+  };
+}
