@@ -176,6 +176,10 @@ function partnerFitOf(store: Store, path: string, scope: string | null): Partner
 
 /** Imports one file as one Source. Same sha256 as an earlier Source → skipped, told why. */
 export async function importFile(store: Store, path: string, options: ImportOptions, job: JobContext): Promise<ImportSummary> {
+  const t0 = performance.now();
+  const mark = (what: string): void => {
+    if (process.env.BASELINE_IMPORT_DEBUG === '1') process.stderr.write(`import ${what} ${Math.round(performance.now() - t0)} ms\n`);
+  };
   const fileName = basename(path);
   // Without a partner named, the one whose preset or earlier extract fits this file's headers.
   const fitted = options.partner?.trim() ? null : partnerFitOf(store, path, options.partnerScope ?? null);
@@ -214,6 +218,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   );
   const insertSheet = db.prepare('INSERT INTO source_sheet (source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, ?, ?, ?, ?, ?)');
 
+  mark('hashed');
   const stream = parseInWorker(
     pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind, headerRows: options.headerRows }),
     job.signal,
@@ -252,6 +257,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
           c = { sheet: '', rows: 0, records: 0, structure: 0, quarantined: 0 };
           counts.set(message.ordinal, c);
         }
+        if (stored === 0) mark('first batch');
         const batch = unpackRows(message.data);
         const added = writer.write(message.ordinal, batch);
         c.rows += added.rows;
@@ -282,6 +288,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
         format = message.format;
       }
     }
+    mark('last batch');
     job.throwIfCancelled();
     if (sheets.every((s) => s.headerRow === null)) throw noHeaderError(fileName, sheets);
     // A header and nothing under it: registered, but never silently empty.
@@ -317,9 +324,11 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     notePartnerImport(db, partner, kind, options.user, new Date().toISOString());
     job.progress('Storing rows', stored, stored);
     db.exec('COMMIT');
+    mark('committed');
     restoreForeignKeys(db, foreignKeys);
     if (autocheckpoint !== null) store.checkpoints.start(store.dataKey, autocheckpoint);
     if (deferred) buildIndexesAfter(store, job);
+    mark('indexed');
     const saved = options.savePresetAs
       ? savePreset(store, { name: options.savePresetAs, partner, kind, sheets: presetSheetsOf(sheets) }, options.user)
       : null;
