@@ -237,7 +237,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   // A large file's COMMIT writes its new pages to the log; folding the log into the store file is
   // then left to a worker (store/background-checkpoint.ts), not done on this thread at COMMIT.
   // A small file's fold costs less than starting the worker.
-  const autocheckpoint = size >= BACKGROUND_CHECKPOINT_BYTES ? store.checkpoints.holdAutomatic() : null;
+  const autocheckpoint = size >= BACKGROUND_CHECKPOINT_BYTES ? store.checkpoints.holdAutomatic({ flush: true }) : null;
   // One transaction across awaits: the engine's writer connection is used by one job at a time,
   // and readers use their own connection, so nobody sees half a file.
   db.exec('BEGIN IMMEDIATE');
