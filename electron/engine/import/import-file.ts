@@ -15,7 +15,7 @@ import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, ty
 import { diffSources } from './source-diff.js';
 import { notePartnerImport } from './partners.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
-import { RECORD_WIDTH, unpackRows } from './row-batch.js';
+import { unpackRows } from './row-batch.js';
 import { BatchWriter } from './store-rows.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import { bestPartnerFit, peekHeaderKeys, type PartnerFit } from './partner-fit.js';
@@ -265,8 +265,8 @@ export async function importFile(store: Store, path: string, options: ImportOpti
         c.structure += added.structure;
         c.quarantined += added.quarantined;
         eventCount += added.events;
-        for (let at = 1 + RECORD_EVENT_DATE; at < batch.records.length; at += RECORD_WIDTH) {
-          const event = batch.records[at];
+        const events = batch.records.rows ? (batch.records.columns[1 + RECORD_EVENT_DATE] ?? null) : null;
+        for (const event of Array.isArray(events) ? events : [events]) {
           if (typeof event === 'string' && event <= today && (latestEvent === null || event > latestEvent)) latestEvent = event;
         }
         stored += message.count;
