@@ -15,8 +15,11 @@ describe('background checkpoint', () => {
     const path = join(tempDir(), 'store.db');
     const store = Store.openWithKey(path, randomBytes(32), true);
     try {
-      const was = store.checkpoints.holdAutomatic();
+      const was = store.checkpoints.holdAutomatic({ flush: true });
       expect(was).toBeGreaterThan(0);
+      // The log is synced while the write fills it, not only by the fold at the end.
+      const flush = store.checkpoints.flushing;
+      expect(flush).not.toBeNull();
       expect(store.writer.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       store.writer.exec('CREATE TABLE bulk (v TEXT)');
       const insert = store.writer.prepare('INSERT INTO bulk VALUES (?)');
@@ -26,9 +29,16 @@ describe('background checkpoint', () => {
       // Committed to the log only: the store file has not grown by the rows.
       const before = statSync(path).size;
       expect(statSync(`${path}-wal`).size).toBeGreaterThan(2_000_000);
+      for (let i = 0; i < 100 && flush!.syncs === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(flush!.syncs).toBeGreaterThan(0);
       store.checkpoints.start(store.dataKey, was);
       store.checkpoints.wait();
       expect(statSync(path).size).toBeGreaterThan(before + 2_000_000);
+      // The fold is over: so is the syncing.
+      expect(store.checkpoints.flushing).toBeNull();
+      const synced = flush!.syncs;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(flush!.syncs).toBe(synced);
       // Every frame of the log is in the store file now: nothing left for the writer to copy.
       const [result] = store.reader.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
       expect(result?.checkpointed).toBe(result?.log);
@@ -61,6 +71,9 @@ describe('background checkpoint', () => {
       expect((db.prepare('SELECT count(*) AS n FROM child').get() as { n: number }).n).toBe(0);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(was);
+      // a failed import's early syncing stops with it
+      store.checkpoints.release(store.checkpoints.holdAutomatic({ flush: true }));
+      expect(store.checkpoints.flushing).toBeNull();
       // a small write keeps the writer's own checkpoint; a large one hands the fold to a worker
       bulkWrite(store, 1000, db.transaction(() => {
         expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(was);

@@ -49,12 +49,13 @@ function firstRows(db: Database.Database): unknown {
   };
 }
 
-/** Tables, columns and indexes a step's SQL says it creates or adds. */
-function declaredBy(sql: string): { tables: string[]; indexes: string[]; columns: Array<[string, string]> } {
+/** Tables, columns and indexes a step's SQL says it creates or adds, and the indexes it drops for good. */
+function declaredBy(sql: string): { tables: string[]; indexes: string[]; columns: Array<[string, string]>; dropped: string[] } {
   const tables = [...sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1] as string);
   const indexes = [...sql.matchAll(/CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1] as string);
   const columns = [...sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/gi)].map((m) => [m[1], m[2]] as [string, string]);
-  return { tables, indexes, columns };
+  const dropped = [...sql.matchAll(/DROP INDEX (?:IF EXISTS )?(\w+)/gi)].map((m) => m[1] as string).filter((name) => !indexes.includes(name));
+  return { tables, indexes, columns, dropped };
 }
 
 function checks(db: Database.Database): void {
@@ -75,15 +76,37 @@ describe('every migration step on the store the steps before it left', () => {
         db.exec(step.sql);
         db.pragma(`user_version = ${version}`);
       })();
-      const { tables, indexes, columns } = declaredBy(step.sql);
-      expect(tables.length + indexes.length + columns.length, 'the step declares something').toBeGreaterThan(0);
+      const { tables, indexes, columns, dropped } = declaredBy(step.sql);
+      expect(tables.length + indexes.length + columns.length + dropped.length, 'the step declares something').toBeGreaterThan(0);
       const objects = new Set((db.prepare('SELECT name FROM sqlite_master').all() as Array<{ name: string }>).map((r) => r.name));
       for (const t of [...tables, ...indexes]) expect(objects.has(t), t).toBe(true);
+      for (const d of dropped) expect(objects.has(d), d).toBe(false);
       for (const [table, column] of columns) {
         const names = (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
         expect(names, `${table}.${column}`).toContain(column);
       }
       expect(firstRows(db)).toEqual(before);
+      checks(db);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('400 drop-record-surname-index', () => {
+  it('drops the index, and from the note of indexes an import left to build, so opening does not build it again', () => {
+    const db = storeAt(340);
+    try {
+      const note = (pending: string[]): string => JSON.stringify(pending.map((name) => ({ name, sql: `CREATE INDEX ${name} ON record(dob)` })));
+      db.prepare("INSERT INTO meta(key, value) VALUES ('import.pending_indexes', ?)").run(note(['record_dob', 'record_surname']));
+      const step = MIGRATIONS.find((m) => m.version === 400)!;
+      db.exec(step.sql);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'record_surname'").get()).toBeUndefined();
+      expect(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'import.pending_indexes'").get() as { value: string }).value)).toEqual(JSON.parse(note(['record_dob'])));
+      // A note of that index alone goes: nothing is left to build.
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'import.pending_indexes'").run(note(['record_surname']));
+      db.exec(step.sql);
+      expect(db.prepare("SELECT count(*) AS n FROM meta WHERE key = 'import.pending_indexes'").get()).toEqual({ n: 0 });
       checks(db);
     } finally {
       db.close();
@@ -141,8 +164,10 @@ describe('a store left at an earlier version', () => {
   });
 
   it('a step that cannot apply changes nothing: version and rows stay as they were', () => {
-    const last = MIGRATIONS.at(-1);
-    const previous = MIGRATIONS.at(-2);
+    // The last step that makes something (a step that only drops an index cannot be made to fail).
+    const at = MIGRATIONS.map((m) => declaredBy(m.sql).tables.length + declaredBy(m.sql).indexes.length > 0).lastIndexOf(true);
+    const last = MIGRATIONS[at];
+    const previous = MIGRATIONS[at - 1];
     if (!last || !previous) throw new Error('needs two migrations');
     const db = storeAt(previous.version);
     try {

@@ -15,7 +15,7 @@ import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, ty
 import { diffSources } from './source-diff.js';
 import { notePartnerImport } from './partners.js';
 import { RECORD_EVENT_DATE, type PipelineOptions, type SheetSummary } from './pipeline.js';
-import { RECORD_WIDTH, unpackRows } from './row-batch.js';
+import { unpackRows } from './row-batch.js';
 import { BatchWriter } from './store-rows.js';
 import { guessKind, guessPartner } from './source-guess.js';
 import { bestPartnerFit, peekHeaderKeys, type PartnerFit } from './partner-fit.js';
@@ -176,6 +176,10 @@ function partnerFitOf(store: Store, path: string, scope: string | null): Partner
 
 /** Imports one file as one Source. Same sha256 as an earlier Source → skipped, told why. */
 export async function importFile(store: Store, path: string, options: ImportOptions, job: JobContext): Promise<ImportSummary> {
+  const t0 = performance.now();
+  const mark = (what: string): void => {
+    if (process.env.BASELINE_IMPORT_DEBUG === '1') process.stderr.write(`import ${what} ${Math.round(performance.now() - t0)} ms\n`);
+  };
   const fileName = basename(path);
   // Without a partner named, the one whose preset or earlier extract fits this file's headers.
   const fitted = options.partner?.trim() ? null : partnerFitOf(store, path, options.partnerScope ?? null);
@@ -214,6 +218,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   );
   const insertSheet = db.prepare('INSERT INTO source_sheet (source_id, ordinal, sheet, header_row, headers_json, roles_json) VALUES (?, ?, ?, ?, ?, ?)');
 
+  mark('hashed');
   const stream = parseInWorker(
     pipelineOptions(path, 'import', options.mapping, pivotYear, today, options.limits, { preset: preset?.sheets, sourceKind: options.kind, headerRows: options.headerRows }),
     job.signal,
@@ -232,7 +237,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   // A large file's COMMIT writes its new pages to the log; folding the log into the store file is
   // then left to a worker (store/background-checkpoint.ts), not done on this thread at COMMIT.
   // A small file's fold costs less than starting the worker.
-  const autocheckpoint = size >= BACKGROUND_CHECKPOINT_BYTES ? store.checkpoints.holdAutomatic() : null;
+  const autocheckpoint = size >= BACKGROUND_CHECKPOINT_BYTES ? store.checkpoints.holdAutomatic({ flush: true }) : null;
   // One transaction across awaits: the engine's writer connection is used by one job at a time,
   // and readers use their own connection, so nobody sees half a file.
   db.exec('BEGIN IMMEDIATE');
@@ -252,6 +257,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
           c = { sheet: '', rows: 0, records: 0, structure: 0, quarantined: 0 };
           counts.set(message.ordinal, c);
         }
+        if (stored === 0) mark('first batch');
         const batch = unpackRows(message.data);
         const added = writer.write(message.ordinal, batch);
         c.rows += added.rows;
@@ -259,8 +265,8 @@ export async function importFile(store: Store, path: string, options: ImportOpti
         c.structure += added.structure;
         c.quarantined += added.quarantined;
         eventCount += added.events;
-        for (let at = 1 + RECORD_EVENT_DATE; at < batch.records.length; at += RECORD_WIDTH) {
-          const event = batch.records[at];
+        const events = batch.records.rows ? (batch.records.columns[1 + RECORD_EVENT_DATE] ?? null) : null;
+        for (const event of Array.isArray(events) ? events : [events]) {
           if (typeof event === 'string' && event <= today && (latestEvent === null || event > latestEvent)) latestEvent = event;
         }
         stored += message.count;
@@ -282,6 +288,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
         format = message.format;
       }
     }
+    mark('last batch');
     job.throwIfCancelled();
     if (sheets.every((s) => s.headerRow === null)) throw noHeaderError(fileName, sheets);
     // A header and nothing under it: registered, but never silently empty.
@@ -317,9 +324,11 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     notePartnerImport(db, partner, kind, options.user, new Date().toISOString());
     job.progress('Storing rows', stored, stored);
     db.exec('COMMIT');
+    mark('committed');
     restoreForeignKeys(db, foreignKeys);
     if (autocheckpoint !== null) store.checkpoints.start(store.dataKey, autocheckpoint);
     if (deferred) buildIndexesAfter(store, job);
+    mark('indexed');
     const saved = options.savePresetAs
       ? savePreset(store, { name: options.savePresetAs, partner, kind, sheets: presetSheetsOf(sheets) }, options.user)
       : null;

@@ -6,7 +6,7 @@
 // per chunk rather than once per row, and the values are copied into one reused argument array.
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database.js';
-import { EVENT_WIDTH, RAW_WIDTH, RECORD_WIDTH, type RowBatch } from './row-batch.js';
+import { EVENT_WIDTH, type Columns, type RowBatch } from './row-batch.js';
 import { RECORD_COLUMNS } from './row-builder.js';
 
 /** Rows per multi-row INSERT: wide enough to spread the per-statement cost, well under SQLite's 32,766 parameters for records. */
@@ -34,9 +34,9 @@ function literalOf(value: Value): string | null {
 /**
  * One table's INSERT. Binding is most of what a row costs the store's thread (each value fetched
  * from the argument array and converted), and many columns hold one value for a whole batch (a
- * sheet without NHS numbers, no formulas, no end dates): those are written into the statement as
- * literals, so only the values that vary are bound. One statement per set of constant columns,
- * prepared once (a sheet gives one or two).
+ * sheet without NHS numbers, no formulas, no end dates): the parse side sends those as one value
+ * (row-batch.ts), and they are written into the statement as literals, so only the values that
+ * vary are bound. One statement per set of constant columns, prepared once (a sheet gives one or two).
  */
 class ChunkedInsert {
   private readonly statements = new Map<string, { many: Statement; one: Statement; bound: number[] }>();
@@ -46,47 +46,45 @@ class ChunkedInsert {
   /** `head` up to VALUES, then `width` values a row; `fixed[c]`, when given, is column c's SQL for every row. */
   constructor(private readonly db: Db, private readonly head: string, private readonly width: number, private readonly fixed: ReadonlyArray<string | null>) {}
 
-  /** Inserts `count` rows; `fill(values, at, i)` writes row i's `width` values into `values` from `at`. */
-  insert(count: number, fill: (values: Value[], at: number, i: number) => void): void {
+  /**
+   * Inserts `count` rows: `columns[c]` is every row's value of column c, or one value for them
+   * all (ignored where `fixed[c]` is given).
+   */
+  insert(count: number, columns: ReadonlyArray<Value | Value[]>): void {
     if (count === 0) return;
     const w = this.width;
-    const values = new Array<Value>(count * w).fill(null);
-    for (let i = 0; i < count; i++) fill(values, i * w, i);
-    // Columns whose value is the same in every row of this batch (a batch smaller than one chunk
-    // is all bound: it gains nothing, and would make a statement of its own from every row).
+    // A batch smaller than one chunk is all bound: it gains nothing, and would make a statement
+    // of its own from every row.
     const literals = new Array<string | null>(w).fill(null);
-    for (let c = 0; c < w && count >= CHUNK; c++) {
-      if (this.fixed[c] != null) continue;
-      const first = values[c]!;
-      let same = true;
-      for (let at = w + c; at < values.length; at += w) {
-        if (values[at] !== first) {
-          same = false;
-          break;
-        }
+    if (count >= CHUNK) {
+      for (let c = 0; c < w; c++) {
+        const column = columns[c];
+        if (this.fixed[c] == null && !Array.isArray(column)) literals[c] = literalOf(column ?? null);
       }
-      if (same) literals[c] = literalOf(first);
     }
     const { many, one, bound } = this.statementFor(literals);
     const b = bound.length;
+    // Every bound column as an array (a constant one that cannot be a literal, repeated).
+    const from = bound.map((c) => {
+      const column = columns[c];
+      return Array.isArray(column) ? column : new Array<Value>(count).fill(column ?? null);
+    });
     const manyArgs = this.manyArgs;
     const oneArgs = this.oneArgs;
     manyArgs.length = CHUNK * b;
     oneArgs.length = b;
     let i = 0;
     for (; i + CHUNK <= count; i += CHUNK) {
-      for (let k = 0; k < CHUNK; k++) {
-        const from = (i + k) * w;
-        const to = k * b;
-        for (let j = 0; j < b; j++) manyArgs[to + j] = values[from + bound[j]!]!;
+      for (let j = 0; j < b; j++) {
+        const column = from[j]!;
+        for (let k = 0, to = j; k < CHUNK; k++, to += b) manyArgs[to] = column[i + k]!;
       }
       // Spread, not an array: the binding then reads each argument directly instead of
       // looking it up in an array object (a quarter less of the binding's cost).
       many.run(...manyArgs);
     }
     for (; i < count; i++) {
-      const from = i * w;
-      for (let j = 0; j < b; j++) oneArgs[j] = values[from + bound[j]!]!;
+      for (let j = 0; j < b; j++) oneArgs[j] = from[j]![i]!;
       one.run(...oneArgs);
     }
   }
@@ -125,6 +123,23 @@ class ChunkedInsert {
 
 /** `fixed` for a table whose third column is the source id and the rest are values. */
 const sourceIdThird = (width: number, sourceId: number): Array<string | null> => Array.from({ length: width }, (_, c) => (c === 2 ? String(sourceId) : null));
+
+const column = (table: Columns, c: number): Value | Value[] => table.columns[c] ?? null;
+
+/** base, base + 1, … (`count` ids). */
+function sequence(base: number, count: number): number[] {
+  const ids = new Array<number>(count);
+  for (let i = 0; i < count; i++) ids[i] = base + i;
+  return ids;
+}
+
+/** base + each index in a batch (a record's raw row, an event's record), as ids. */
+function offsets(base: number, indexes: Value | Value[], count: number): Value | number[] {
+  if (!Array.isArray(indexes)) return typeof indexes === 'number' ? base + indexes : indexes;
+  const ids = new Array<number>(count);
+  for (let i = 0; i < count; i++) ids[i] = base + (indexes[i] as number);
+  return ids;
+}
 
 export interface BatchCounts {
   /** Rows other than the header. */
@@ -176,37 +191,21 @@ export class BatchWriter {
     const recordBase = this.nextRecord;
     const eventBase = this.nextEvent;
     const { raw, cells, records, events } = batch;
-    const counts: BatchCounts = { rows: 0, records: 0, structure: 0, quarantined: 0, events: events.length / EVENT_WIDTH };
-    this.raw.insert(batch.rows, (args, at, i) => {
-      const r = i * RAW_WIDTH;
-      const status = raw[r + 1];
-      args[at + 1] = rawBase + i;
-      args[at + 2] = ordinal;
-      args[at + 3] = raw[r]!;
-      args[at + 4] = cells[i]!;
-      args[at + 5] = status!;
-      args[at + 6] = raw[r + 2]!;
-      args[at + 7] = raw[r + 3]!;
-      if (status === 'quarantine') counts.quarantined++;
-      else if (status === 'structure') counts.structure++;
-      if (status !== 'header') counts.rows++;
-    });
-    const recordCount = records.length / RECORD_WIDTH;
-    counts.records = recordCount;
-    this.records.insert(recordCount, (args, at, i) => {
-      const r = i * RECORD_WIDTH;
-      args[at] = recordBase + i;
-      args[at + 1] = rawBase + (records[r] as number);
-      for (let c = 1; c < RECORD_WIDTH; c++) args[at + 2 + c] = records[r + c]!;
-    });
-    this.events.insert(counts.events, (args, at, i) => {
-      const e = i * EVENT_WIDTH;
-      args[at] = eventBase + i;
-      args[at + 1] = recordBase + (events[e] as number);
-      for (let c = 1; c < EVENT_WIDTH; c++) args[at + 2 + c] = events[e + c]!;
-    });
+    const counts: BatchCounts = { rows: 0, records: records.rows, structure: 0, quarantined: 0, events: events.rows };
+    const status = column(raw, 1);
+    for (let i = 0; i < batch.rows; i++) {
+      const s = Array.isArray(status) ? status[i] : status;
+      if (s === 'quarantine') counts.quarantined++;
+      else if (s === 'structure') counts.structure++;
+      if (s !== 'header') counts.rows++;
+    }
+    // raw_row: (source_id fixed), id, sheet_ordinal, row_number, cells_json, status, reason, formulas_json
+    this.raw.insert(batch.rows, [null, sequence(rawBase, batch.rows), ordinal, column(raw, 0), cells, status, column(raw, 2), column(raw, 3)]);
+    // record: id, raw_row_id, (source_id fixed), then its values; event: id, record_id, (source_id fixed), then its values
+    this.records.insert(records.rows, [sequence(recordBase, records.rows), offsets(rawBase, column(records, 0), records.rows), null, ...records.columns.slice(1)]);
+    this.events.insert(events.rows, [sequence(eventBase, events.rows), offsets(recordBase, column(events, 0), events.rows), null, ...events.columns.slice(1)]);
     this.nextRaw += batch.rows;
-    this.nextRecord += recordCount;
+    this.nextRecord += records.rows;
     this.nextEvent += counts.events;
     return counts;
   }

@@ -67,16 +67,32 @@ function decodeBytes(buf: Buffer, from: number, to: number, entities: boolean): 
       break;
     }
   }
-  if (plain) {
-    if (to - from <= 12) {
-      let s = '';
-      for (let i = from; i < to; i++) s += String.fromCharCode(buf[i]!);
-      return s;
-    }
-    return buf.toString('latin1', from, to);
-  }
+  if (plain) return to - from <= 12 ? shortAscii(buf, from, to - from) : buf.toString('latin1', from, to);
   const s = utf8.decode(buf.subarray(from, to));
   return entities && s.indexOf('&') >= 0 ? decodeEntities(s) : s;
+}
+
+/**
+ * Up to 12 ASCII bytes as one string made at once: cheaper than a native slice for so few, and
+ * than adding one character at a time (a new string for each, a fifth of the scan's time).
+ */
+function shortAscii(b: Buffer, i: number, n: number): string {
+  const c = String.fromCharCode;
+  switch (n) {
+    case 0: return '';
+    case 1: return c(b[i]!);
+    case 2: return c(b[i]!, b[i + 1]!);
+    case 3: return c(b[i]!, b[i + 1]!, b[i + 2]!);
+    case 4: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
+    case 5: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!);
+    case 6: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!);
+    case 7: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!);
+    case 8: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
+    case 9: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!);
+    case 10: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!);
+    case 11: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!);
+    default: return c(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!, b[i + 11]!);
+  }
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './database.js';
+import { EarlyFlush } from './early-flush.js';
 
 /** How long closing the store waits for a checkpoint still running. */
 const CLOSE_WAIT_MS = 120_000;
@@ -51,19 +52,38 @@ try {
 
 export class BackgroundCheckpoint {
   private running: { flag: Int32Array; restore: number } | null = null;
+  /** Syncing the log (and then the store file) ahead of SQLite's own syncs (early-flush.ts). */
+  private flush: EarlyFlush | null = null;
 
   constructor(private readonly writer: Db, private readonly path: string) {}
 
-  /** Stops the writer checkpointing at COMMIT (call before a large write); returns the setting to restore. */
-  holdAutomatic(): number {
+  /**
+   * Stops the writer checkpointing at COMMIT (call before a large write); returns the setting to
+   * restore. With `flush`, the log is written to disk while the write fills it (and the store file
+   * while the worker folds the log in), so the fold's syncs do not wait for it all at the end.
+   */
+  holdAutomatic(options: { flush?: boolean } = {}): number {
     const was = this.running ? this.running.restore : (this.writer.pragma('wal_autocheckpoint', { simple: true }) as number);
     this.writer.pragma('wal_autocheckpoint = 0');
+    if (options.flush) this.flush ??= EarlyFlush.start(this.path);
     return was;
   }
 
   /** Restores the writer's own checkpointing (after a write that failed: nothing new to fold in). */
   release(was: number): void {
-    if (!this.running && this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${was}`);
+    if (this.running) return;
+    this.stopFlush();
+    if (this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${was}`);
+  }
+
+  /** Whether the log (or store file) is being synced ahead of SQLite (for tests). */
+  get flushing(): EarlyFlush | null {
+    return this.flush;
+  }
+
+  private stopFlush(): void {
+    this.flush?.stop();
+    this.flush = null;
   }
 
   /** Starts folding the log in on a worker; the writer's automatic checkpoint comes back when it ends. */
@@ -72,8 +92,10 @@ export class BackgroundCheckpoint {
     const done = new SharedArrayBuffer(4);
     const flag = new Int32Array(done);
     this.running = { flag, restore: was };
+    this.flush?.folding();
     const finish = (): void => {
       this.running = null;
+      this.stopFlush();
       if (this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${was}`);
     };
     try {
@@ -91,5 +113,6 @@ export class BackgroundCheckpoint {
     const running = this.running;
     if (running) Atomics.wait(running.flag, 0, 0, CLOSE_WAIT_MS);
     this.running = null;
+    this.stopFlush();
   }
 }
