@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../electron/engine/import/pipeline.js';
-import { RECORD_WIDTH } from '../../electron/engine/import/row-batch.js';
+import { valueAt } from '../../electron/engine/import/row-batch.js';
 import { recordIndex } from '../../electron/engine/import/row-builder.js';
 import { useTempDirs } from '../helpers/temp.js';
 
@@ -26,10 +26,10 @@ function read(path: string): { roles: string[][]; headers: string[][]; records: 
       headers.push(m.sheet.headers);
     }
     if (m.type === 'rows') {
-      records += m.data.records.length / RECORD_WIDTH;
-      for (let k = 0; k < m.data.records.length; k += RECORD_WIDTH) {
-        dobs.push(m.data.records[k + 1 + recordIndex('dob')] as string | null);
-        middles.push(m.data.records[k + 1 + recordIndex('middle_names')] as string | null);
+      records += m.data.records.rows;
+      for (let i = 0; i < m.data.records.rows; i++) {
+        dobs.push(valueAt(m.data.records, 1 + recordIndex('dob'), i) as string | null);
+        middles.push(valueAt(m.data.records, 1 + recordIndex('middle_names'), i) as string | null);
       }
     }
   });
