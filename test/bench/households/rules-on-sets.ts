@@ -1,19 +1,29 @@
 // The household stage on TRUE persons over several boroughs at once: household F1 and, per rule,
 // how often the people it placed are right (their true household is the one most of the others in
 // their household belong to). For trying a household rule on both borough models side by side.
-//   node --import tsx test/bench/households/rules-on-sets.ts SET…
+//   node --import tsx test/bench/households/rules-on-sets.ts [--pipeline] SET…
 // SET is a link.bench.ts case directory (CACHE/unseen-20000) or a TruthRecords .json
-// (rule-precision.ts --cache, diagnose.ts --cache); a case directory is cached as DIR/truth-records.json.
+// (rule-precision.ts --cache, diagnose.ts --cache); a case directory is cached as DIR/truth-rows.json.
+// --pipeline: the persons of the case's last link run (DIR/clusters.csv) instead of the true ones,
+// scored over rows as link.bench.ts scores households (case directories only).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHouseholdsDetailed, Evidence } from '../../../electron/engine/link/households/index.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
+import { readCsv, rowKey } from '../link/harness.js';
 import { loadFromBenchCache, type TruthRecords } from './load.js';
 
 const names = Object.fromEntries(Object.entries(Evidence).map(([k, v]) => [v, k]));
-for (const set of process.argv.slice(2)) {
-  const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? (JSON.parse(readFileSync(set, 'utf8')) as TruthRecords) : loadFromBenchCache(set, join(set, 'truth-records.json'));
-  const { records, personIds, householdIds } = loaded;
+const pipeline = process.argv.includes('--pipeline');
+for (const set of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
+  const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? (JSON.parse(readFileSync(set, 'utf8')) as TruthRecords) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
+  const { records, householdIds } = loaded;
+  let personIds = loaded.personIds;
+  if (pipeline && loaded.rowKeys) {
+    const linked = new Map<string, string>();
+    for (const [file = '', sheet = '', row = '', person = ''] of readCsv(join(set, 'clusters.csv')).slice(1)) linked.set(rowKey(file, sheet, Number(row)), person);
+    personIds = loaded.rowKeys.map((k, i) => linked.get(k) ?? `unlinked-${i}`);
+  }
   const index = new Map<string, number>();
   const personOf = new Int32Array(records.length);
   const truth: string[] = [];
@@ -26,12 +36,13 @@ for (const set of process.argv.slice(2)) {
     }
     personOf[i] = p;
   });
+  // a linked person may hold rows of several true households: score rows, each with its own truth
   const t0 = process.hrtime.bigint();
   const placed = buildHouseholdsDetailed(records, { personOf, personCount: index.size });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const score = pairwiseScore(
     Array.from(personOf, (p) => String(placed.householdOfPerson[p])),
-    Array.from(personOf, (p) => truth[p]!),
+    householdIds,
   );
   const members = new Map<number, number[]>();
   placed.householdOfPerson.forEach((h, p) => {
