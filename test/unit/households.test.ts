@@ -367,6 +367,19 @@ const scenarios: Scenario[] = [
     expected: [['ava', 'logan'], ['isabella', 'joshua']],
   },
   {
+    rule: 'a child listed undated at an old and a new home does not live at the old one once a tenancy they are not on began there after they were last seen at it',
+    records: [
+      { who: 'ali', ...SCHOOL, surname: 'Bibi', dob: '2016-04-20', address: 'Flat 21, Calder Court, 11 Sycamore Way, Todmorden', postcode: 'HX7 9RW' },
+      { who: 'ali', ...SCHOOL, surname: 'Bibi', dob: '2016-04-20', address: '7 Mixenden Lane, Hebden Bridge', postcode: 'HX5 1FD' },
+      // A&E saw him at the old postcode in September, before the new tenants' tenancy began
+      { who: 'ali', ...HEALTH, surname: 'Bibi', dob: '2016-04-20', postcode: 'HX7 9RW', eventDate: '2024-09-05' },
+      { who: 'mum', ...POLICE, surname: 'BIBI', dob: '1984-03-03', sex: 'F', address: '7 MIXENDEN LANE, HEBDEN BRIDGE, HX5 1FD', eventDate: '2024-06-01' },
+      { who: 'jennifer', ...HOUSING, surname: 'Stewart', dob: '1986-04-27', sex: 'F', address: 'Flat 21, Calder Court, 11 Sycamore Way, Todmorden', postcode: 'HX7 9RW', agencyRef: 'T31582', tenancyStart: '2024-11-10' },
+      { who: 'ella', ...HOUSING, surname: 'Kowalski', dob: '2022-01-22', sex: 'F', address: 'Flat 21, Calder Court, 11 Sycamore Way, Todmorden', postcode: 'HX7 9RW', agencyRef: 'T31582', tenancyStart: '2024-11-10' },
+    ],
+    expected: [['ali', 'mum'], ['ella', 'jennifer']],
+  },
+  {
     rule: 'a lettered house number is the flat of that letter ("6c" is "Flat C, 6"), not the house or its other flats',
     records: [
       { who: 'olivia', ...SCHOOL, surname: 'Dawson', dob: '2009-08-12', address: '6c Southowram View, Todmorden', postcode: 'HX7 5EB' },

@@ -41,12 +41,14 @@ export interface TruthRecords {
   personIds: string[];
   /** truth household id per record */
   householdIds: string[];
+  /** row key (file, sheet, row number) per record, as `export clusters` and link.bench.ts write it */
+  rowKeys?: string[];
 }
 
 export function withTruth(db: Db, truthCsv: string): TruthRecords {
   const truth = demoTruth(truthCsv);
   const rowOf = recordRowKeys(db);
-  const out: TruthRecords = { records: [], personIds: [], householdIds: [] };
+  const out: TruthRecords = { records: [], personIds: [], householdIds: [], rowKeys: [] };
   let missing = 0;
   for (const r of loadRecords(db)) {
     const key = rowOf.get(r.id)?.key;
@@ -58,6 +60,7 @@ export function withTruth(db: Db, truthCsv: string): TruthRecords {
     out.records.push(r);
     out.personIds.push(person);
     out.householdIds.push(truth.household.get(key) ?? '');
+    out.rowKeys?.push(key);
   }
   if (missing) process.stderr.write(`warning: ${missing} records had no truth row\n`);
   return out;

@@ -170,6 +170,8 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
   const currentPostcodeDate: string[] = new Array<string>(personCount).fill('');
   /** per person: the address of their own tenancy that has not ended, -1 when none, -2 when several */
   const openTenancy = new Int32Array(personCount).fill(-1);
+  /** per address: the earliest start of a tenancy there that has not ended ('' when none) */
+  const openSince: string[] = new Array<string>(addresses.count).fill('');
   let latestAsOf = '';
   let latestEvent = '';
   for (let i = 0; i < n; i++) {
@@ -204,7 +206,10 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
     if (titleSex[p] === 0) titleSex[p] = sexOfTitle(r.title);
     const date = r.eventDate ?? r.asOf;
     const a = addresses.addressOf[i]!;
-    if (a >= 0 && r.tenancyStart && !r.tenancyEnd && openTenancy[p] !== a) openTenancy[p] = openTenancy[p] === -1 ? a : -2;
+    if (a >= 0 && r.tenancyStart && !r.tenancyEnd) {
+      if (openTenancy[p] !== a) openTenancy[p] = openTenancy[p] === -1 ? a : -2;
+      if (!openSince[a] || r.tenancyStart < openSince[a]!) openSince[a] = r.tenancyStart;
+    }
     if (a >= 0) {
       const more = moreAddresses.get(p);
       const current = currentAddress[p]!;
@@ -274,7 +279,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
   };
   const nameKey = new Float64Array(personCount).fill(-1);
   for (let p = 0; p < personCount; p++) if (currentAddress[p]! >= 0) nameKey[p] = nameKeyOf(p);
-  const groups = groupAddresses(currentAddress, moreAddresses, addresses, child, nameKey, dobDay, openTenancy);
+  const groups = groupAddresses(currentAddress, moreAddresses, addresses, child, nameKey, dobDay, openTenancy, openSince);
   return { ...groups, nameText, surnames, surnameParts: parts, postcodes, postcodeCount: addresses.postcodeText.length, dobDay, sex, currentAddress, currentPostcode, referenceDay };
 }
 
@@ -304,6 +309,7 @@ function groupAddresses(
   nameKey: Float64Array,
   dobDay: Float64Array,
   openTenancy: Int32Array,
+  openSince: readonly string[],
 ): { groupOfAddress: Int32Array; groupCount: number; groupPostcode: Int32Array } {
   const n = addresses.count;
   // A tenancy that has not ended says its people live there now. Two addresses each with one are
@@ -425,6 +431,19 @@ function groupAddresses(
     }
     // their own tenancy that has not ended is where they live
     const own = openTenancy[p]! >= 0 ? find(openTenancy[p]!) : -1;
+    // An address group holding a tenancy they are not on, which began after they were last seen
+    // there on a dated record, is one they left: its tenants came after them (a family that moved
+    // out, the school still listing the old home and the new one, undated). Ruled out while
+    // another of their groups remains.
+    const left = new Set<number>();
+    const stays = new Set<number>();
+    for (const [a, e] of seen) {
+      const r = find(a);
+      if (tenanted[r] && r !== own && openSince[a]! > e.dated) left.add(r);
+      else stays.add(r);
+    }
+    for (const r of stays) left.delete(r);
+    if (left.size > 0 && stays.size > 0) for (const r of left) pooled.delete(r);
     for (const [r, e] of pooled) {
       if (own >= 0 && pooled.has(own)) {
         if (r === own) {

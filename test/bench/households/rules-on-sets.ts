@@ -1,0 +1,70 @@
+// The household stage on TRUE persons over several boroughs at once: household F1 and, per rule,
+// how often the people it placed are right (their true household is the one most of the others in
+// their household belong to). For trying a household rule on both borough models side by side.
+//   node --import tsx test/bench/households/rules-on-sets.ts [--pipeline] SET…
+// SET is a link.bench.ts case directory (CACHE/unseen-20000) or a TruthRecords .json
+// (rule-precision.ts --cache, diagnose.ts --cache); a case directory is cached as DIR/truth-rows.json.
+// --pipeline: the persons of the case's last link run (DIR/clusters.csv) instead of the true ones,
+// scored over rows as link.bench.ts scores households (case directories only).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildHouseholdsDetailed, Evidence } from '../../../electron/engine/link/households/index.js';
+import { pairwiseScore } from '../../helpers/pairwise-score.js';
+import { readCsv, rowKey } from '../link/harness.js';
+import { loadFromBenchCache, type TruthRecords } from './load.js';
+
+const names = Object.fromEntries(Object.entries(Evidence).map(([k, v]) => [v, k]));
+const pipeline = process.argv.includes('--pipeline');
+for (const set of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
+  const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? (JSON.parse(readFileSync(set, 'utf8')) as TruthRecords) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
+  const { records, householdIds } = loaded;
+  let personIds = loaded.personIds;
+  if (pipeline && loaded.rowKeys) {
+    const linked = new Map<string, string>();
+    for (const [file = '', sheet = '', row = '', person = ''] of readCsv(join(set, 'clusters.csv')).slice(1)) linked.set(rowKey(file, sheet, Number(row)), person);
+    personIds = loaded.rowKeys.map((k, i) => linked.get(k) ?? `unlinked-${i}`);
+  }
+  const index = new Map<string, number>();
+  const personOf = new Int32Array(records.length);
+  const truth: string[] = [];
+  records.forEach((_, i) => {
+    let p = index.get(personIds[i]!);
+    if (p === undefined) {
+      p = index.size;
+      index.set(personIds[i]!, p);
+      truth.push(householdIds[i]!);
+    }
+    personOf[i] = p;
+  });
+  // a linked person may hold rows of several true households: score rows, each with its own truth
+  const t0 = process.hrtime.bigint();
+  const placed = buildHouseholdsDetailed(records, { personOf, personCount: index.size });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const score = pairwiseScore(
+    Array.from(personOf, (p) => String(placed.householdOfPerson[p])),
+    householdIds,
+  );
+  const members = new Map<number, number[]>();
+  placed.householdOfPerson.forEach((h, p) => {
+    const list = members.get(h);
+    if (list) list.push(p);
+    else members.set(h, [p]);
+  });
+  const tally = new Map<string, { right: number; wrong: number }>();
+  for (const [, ms2] of members) {
+    if (ms2.length < 2) continue;
+    for (const p of ms2) {
+      const votes = new Map<string, number>();
+      for (const o of ms2) if (o !== p) votes.set(truth[o]!, (votes.get(truth[o]!) ?? 0) + 1);
+      const best = Math.max(...votes.values());
+      const right = (votes.get(truth[p]!) ?? 0) === best;
+      const rule = names[placed.evidence[p]!] ?? String(placed.evidence[p]);
+      const t = tally.get(rule) ?? { right: 0, wrong: 0 };
+      if (right) t.right++;
+      else t.wrong++;
+      tally.set(rule, t);
+    }
+  }
+  const rules = [...tally].map(([k, v]) => `${k} ${v.right}/${v.right + v.wrong} (${((100 * v.right) / (v.right + v.wrong)).toFixed(0)}%)`).join(', ');
+  process.stdout.write(`${set.split('/').slice(-1)[0]}: F1 ${score.f1.toFixed(4)} (P ${score.precision.toFixed(4)} R ${score.recall.toFixed(4)}) ${ms.toFixed(0)} ms | ${rules}\n`);
+}
