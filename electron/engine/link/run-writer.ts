@@ -6,6 +6,7 @@
 // (run-write-thread.ts), or before both on one connection (small Runs). Either way the caller opens
 // the transaction before `persons` and commits after `households`; the rows are the same.
 // Everything here is typed arrays and plain values, so it runs on a worker as well.
+import { readFileSync } from 'node:fs';
 import type { Db } from '../store/database.js';
 import { appendAudit } from '../store/audit.js';
 import { clearRelinkNeeded } from '../store/relink-mark.js';
@@ -67,6 +68,16 @@ export interface RunWritten {
   householdIds: IdCounts;
 }
 
+/** CPU seconds of the calling thread alone (process.cpuUsage counts every thread); NaN where /proc is missing. */
+export function threadCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const pad = (n: number): string => String(n).padStart(7, '0');
 
 export function latestRunId(db: Db): number | null {
@@ -112,7 +123,11 @@ export class RunWriter {
     this.steps[name] = Math.round(performance.now() - this.t0) / 1000;
     const used = process.cpuUsage(this.cpu0);
     this.steps[`${name}Cpu`] = Math.round((used.user + used.system) / 1000) / 1000;
+    if (this.threadCpu0 !== null) this.steps[`${name}ThreadCpu`] = Math.round((threadCpuSeconds() - this.threadCpu0) * 1000) / 1000;
   }
+
+  /** this thread's own CPU seconds at the start (Linux; null elsewhere), for BASELINE_LINK_DEBUG */
+  private readonly threadCpu0 = process.env.BASELINE_LINK_DEBUG === '1' ? threadCpuSeconds() : null;
 
   private sequence(entity: 'person' | 'household'): { mint: () => string; save: () => void } {
     const db = this.db;
