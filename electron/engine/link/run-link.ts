@@ -111,7 +111,9 @@ async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext
   // may run and write on the engine's connection while the worker's transaction is open.
   const input = personWrite(records, linked, sources, options.user, started);
   const bytes = runBytes(records.length, linked.pairs.count);
-  const onWorker = options.writeOnWorker ?? (process.env.BASELINE_TEST_WRITE_ON_WORKER === '1' || records.length >= WRITE_WORKER_FROM);
+  // BASELINE_TEST_WRITE_ON_WORKER: 1 or 0 forces either way (crash tests, benchmarks comparing the two)
+  const forced = process.env.BASELINE_TEST_WRITE_ON_WORKER;
+  const onWorker = options.writeOnWorker ?? (forced === '1' || forced === '0' ? forced === '1' : records.length >= WRITE_WORKER_FROM);
   // the person stage's half of the write starts on a worker beside the household stage
   const thread = onWorker ? new RunWriteThread(store, input, bytes >= BACKGROUND_CHECKPOINT_BYTES) : null;
   let t = performance.now();

@@ -109,6 +109,10 @@ export class RunWriter {
   private runId = 0;
   private previousRun: number | null = null;
   private persons: StableIds | null = null;
+  /** person indexes in the order of their IDs (run_person_household is appended in key order) */
+  private personOrder: Int32Array = new Int32Array(0);
+  /** the previous Run's household of each of its persons (person ID → household ID) */
+  private readonly previousHousehold = new Map<string, string>();
   private readonly t0 = performance.now();
   private readonly cpu0 = process.cpuUsage();
   /** wall and CPU seconds at the end of each step, for BASELINE_LINK_DEBUG */
@@ -186,6 +190,14 @@ export class RunWriter {
     onStep(1);
     insertPairs(db, this.runId, recordIds, pairs, k);
     this.step('pairs');
+    // read and ordered now: on a worker this is still beside the household stage, not after it
+    this.personOrder = sortedBy(persons.ids.length, (p) => Number((persons.ids[p] as string).slice(1)));
+    if (this.previousRun !== null) {
+      for (const [personId, householdId] of db.prepare('SELECT person_id, household_id FROM run_person_household WHERE run_id = ?').raw(true).iterate(this.previousRun) as IterableIterator<[string, string]>) {
+        this.previousHousehold.set(personId, householdId);
+      }
+    }
+    this.step('previousHouseholds');
     onStep(2);
   }
 
@@ -198,12 +210,7 @@ export class RunWriter {
     const persons = this.persons;
     if (!persons) throw new Error('the persons of the Run were not written first');
     const runId = this.runId;
-    const previousHousehold = new Map<string, string>();
-    if (this.previousRun !== null) {
-      for (const [personId, householdId] of db.prepare('SELECT person_id, household_id FROM run_person_household WHERE run_id = ?').raw(true).iterate(this.previousRun) as IterableIterator<[string, string]>) {
-        previousHousehold.set(personId, householdId);
-      }
-    }
+    const previousHousehold = this.previousHousehold;
     const householdSeq = this.sequence('household');
     const homes = assignStableIds(persons.ids, households.householdOfPerson, households.householdCount, previousHousehold, householdSeq.mint);
     householdSeq.save();
@@ -213,7 +220,7 @@ export class RunWriter {
     for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.add(id);
     insertHousehold.finish();
     const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id)', '(@run, ?, ?)', { run: runId });
-    for (const p of sortedBy(persons.ids.length, (p) => Number((persons.ids[p] as string).slice(1)))) {
+    for (const p of this.personOrder) {
       insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string);
     }
     insertHome.finish();
