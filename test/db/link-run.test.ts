@@ -276,6 +276,14 @@ describe('runLink', () => {
       thread.abandon();
       expect(rows(store)).toEqual(written);
       store.setMeta('after-abandoned-run', 'yes');
+
+      // a re-run on the worker reads the previous Run's IDs there: every person and household keeps its ID
+      const again = await runLink(store, { user: 'tester', writeOnWorker: true }, silentJob());
+      expect(again.run).toBe(2);
+      expect(again.personIds).toMatchObject({ kept: again.persons, created: 0, retired: 0 });
+      expect(again.householdIds).toMatchObject({ kept: again.households, created: 0, retired: 0 });
+      const moved = count(store, 'SELECT count(*) AS n FROM run_record_person a JOIN run_record_person b ON b.record_id = a.record_id AND b.run_id = 2 WHERE a.run_id = 1 AND a.person_id <> b.person_id');
+      expect(moved).toBe(0);
     } finally {
       store.close();
       inline.close();
