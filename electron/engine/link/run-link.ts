@@ -52,7 +52,7 @@ export interface RunLinkSummary {
   blocking: BlockingAnalysis;
 }
 
-/** Steps of writing a Run (IDs, assignments, pairs, events and audit, commit), for progress. */
+/** Steps of writing a Run (person IDs and assignments, pairs, household IDs and assignments, events and audit, commit), for progress. */
 const SAVE_STEPS = 5;
 
 export { latestRunId } from './run-writer.js';
