@@ -22,7 +22,9 @@ function killedLink(db: string, point: string): CliRun {
     cwd: REPO,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, BASELINE_TEST_CRASH_AT: point },
+    // written on a worker with its own connection, as a Run at scale is: its one transaction
+    // must leave nothing when the process dies at any step
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, BASELINE_TEST_CRASH_AT: point, BASELINE_TEST_WRITE_ON_WORKER: '1' },
     timeout: 120_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: null, signal: result.signal };
@@ -55,9 +57,9 @@ const KILL_POINTS = [
   ['scoring@1', 'after every candidate pair is scored'],
   ['clustering@1', 'after clustering'],
   ['households@1', 'after households are built'],
-  ['saving@1', 'mid-write: new person and household IDs registered'],
-  ['saving@2', 'mid-write: persons and households assigned'],
-  ['saving@3', 'mid-write: explained pairs written'],
+  ['saving@1', 'mid-write: new person IDs registered, records assigned'],
+  ['saving@2', 'mid-write: explained pairs written'],
+  ['saving@3', 'mid-write: household IDs registered, persons assigned'],
   ['saving@4', 'mid-write: ID events and the audit event written, not committed'],
 ] as const;
 

@@ -14,6 +14,7 @@ import { createJobContext, silentJob } from '../../electron/engine/jobs/job-cont
 import { recordDecision } from '../../electron/engine/link/decisions.js';
 import { explainPair } from '../../electron/engine/link/explain.js';
 import { runLink } from '../../electron/engine/link/run-link.js';
+import { RunWriteThread } from '../../electron/engine/link/run-write-thread.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { WorkbenchError } from '../../shared/ipc/result.js';
 import { pairwiseScore } from '../helpers/pairwise-score.js';
@@ -211,6 +212,81 @@ describe('runLink', () => {
       expect(third.n).toBe(2);
     } finally {
       store.close();
+    }
+  }, 60_000);
+
+  it('a Run written on a worker (its own connection) stores what the engine\'s thread stores; a failure there rolls back', async () => {
+    const inline = Store.openWithKey(fixture.linked, KEY, false);
+    const store = demoStore();
+    try {
+      // the worker commits only once told to, after the last saving step is reported here (a
+      // kill then, as in crash-link.test.ts, leaves nothing): given time, it still has not
+      const seenAtLastStep: number[] = [];
+      const job = {
+        ...silentJob(),
+        progress: (phase: string, done: number) => {
+          if (phase !== 'saving' || done !== 4) return;
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+          seenAtLastStep.push(count(store, 'SELECT count(*) AS n FROM link_run'));
+        },
+      };
+      const summary = await runLink(store, { user: 'tester', writeOnWorker: true }, job);
+      expect(summary.run).toBe(1);
+      expect(seenAtLastStep).toEqual([0]);
+      // every row of the Run the same as the fixture's, written on the engine's connection
+      const rows = (db: Store): Record<string, unknown> => ({
+        run: db.reader.prepare('SELECT run_by, threshold, prior, sources_json, as_of, records, candidate_pairs, stored_pairs, persons, households, blocking_json, training_json FROM link_run').all(),
+        persons: db.reader.prepare('SELECT id, created_run FROM person ORDER BY id').all(),
+        households: db.reader.prepare('SELECT id, created_run FROM household ORDER BY id').all(),
+        assignments: db.reader.prepare('SELECT run_id, record_id, person_id FROM run_record_person ORDER BY record_id').all(),
+        homes: db.reader.prepare('SELECT run_id, person_id, household_id FROM run_person_household ORDER BY person_id').all(),
+        pairs: db.reader.prepare('SELECT run_id, record_a, record_b, probability, match_weight, hex(levels) AS l, hex(weights) AS w FROM link_pair ORDER BY record_a, record_b').all(),
+        events: db.reader.prepare('SELECT run_id, entity, kind, subject, others_json FROM link_id_event ORDER BY id').all(),
+        sequences: db.reader.prepare('SELECT entity, next FROM link_id_sequence ORDER BY entity').all(),
+        audit: db.reader.prepare("SELECT actor, payload_json FROM audit_event WHERE action = 'link-run'").all(),
+      });
+      const written = rows(store);
+      expect((written.pairs as unknown[]).length).toBe(summary.storedPairs);
+      expect(written).toEqual(rows(inline));
+      expect(store.verifyAudit().ok).toBe(true);
+
+      // the worker's transaction fails at the pairs: nothing of the Run is kept, and it says why
+      store.writer.exec("CREATE TRIGGER refuse_pairs BEFORE INSERT ON link_pair BEGIN SELECT RAISE(ABORT, 'no pairs today'); END");
+      const failed = await runLink(store, { user: 'tester', writeOnWorker: true }, silentJob()).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(WorkbenchError);
+      expect((failed as WorkbenchError).message).toMatch(/could not be saved.*no pairs today.*Nothing was saved/);
+      store.writer.exec('DROP TRIGGER refuse_pairs');
+      expect(rows(store)).toEqual(written);
+      // and the worker's lock is gone: the engine's connection writes at once
+      store.writer.pragma('busy_timeout = 0');
+      store.setMeta('after-failed-run', 'yes');
+
+      // a failure on the engine's thread (the household stage) abandons the worker's transaction
+      const ids = Int32Array.from(store.reader.prepare('SELECT id FROM record ORDER BY id').pluck().all() as number[]);
+      const none = new Int32Array(0);
+      const thread = new RunWriteThread(store, {
+        run: { startedAt: '', runBy: 'tester', specJson: '{}', threshold: 0.9, prior: 0, sourcesJson: '[]', asOf: null, records: ids.length, candidatePairs: 0, storedPairs: 0, persons: ids.length, blockingJson: '{}', trainingJson: '{}', summaryJson: '{}' },
+        recordIds: ids,
+        personOf: Int32Array.from(ids, (_, i) => i),
+        personCount: ids.length,
+        pairs: { a: none, b: none, weight: new Float32Array(0), count: 0, levels: new Uint8Array(0), weights: new Float32Array(0) },
+        k: 0,
+        user: 'tester',
+      }, false);
+      thread.abandon();
+      expect(rows(store)).toEqual(written);
+      store.setMeta('after-abandoned-run', 'yes');
+
+      // a re-run on the worker reads the previous Run's IDs there: every person and household keeps its ID
+      const again = await runLink(store, { user: 'tester', writeOnWorker: true }, silentJob());
+      expect(again.run).toBe(2);
+      expect(again.personIds).toMatchObject({ kept: again.persons, created: 0, retired: 0 });
+      expect(again.householdIds).toMatchObject({ kept: again.households, created: 0, retired: 0 });
+      const moved = count(store, 'SELECT count(*) AS n FROM run_record_person a JOIN run_record_person b ON b.record_id = a.record_id AND b.run_id = 2 WHERE a.run_id = 1 AND a.person_id <> b.person_id');
+      expect(moved).toBe(0);
+    } finally {
+      store.close();
+      inline.close();
     }
   }, 60_000);
 

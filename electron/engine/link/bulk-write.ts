@@ -22,10 +22,12 @@ export const runBytes = (records: number, pairs: number): number => records * BY
  * Runs `write` (which opens and commits its own transaction) with the writer's foreign-key checks
  * off and, when it writes `bytes` or more, hands the fold of the log to a worker after it.
  * Foreign keys are a pragma that cannot change inside a transaction, hence around it.
+ * `onOwnConnection`: the transaction is a worker's (run-write-thread.ts), which sets its own
+ * pragmas; the writer's automatic checkpoint is still held off until the fold.
  */
-export function bulkWrite<T>(store: Store, bytes: number, write: () => T): T {
+export function bulkWrite<T>(store: Store, bytes: number, write: () => T, options: { onOwnConnection?: boolean } = {}): T {
   const db = store.writer;
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  const foreignKeys = options.onOwnConnection ? 0 : (db.pragma('foreign_keys', { simple: true }) as number);
   const autocheckpoint = bytes >= BACKGROUND_CHECKPOINT_BYTES ? store.checkpoints.holdAutomatic() : null;
   if (foreignKeys) db.pragma('foreign_keys = OFF');
   let result: T;

@@ -478,12 +478,13 @@ async function linkPrepared(
     let keptCount = 0;
     for (let x = 0; x < pairs.count; x++) if ((weight[x] as number) >= floor) keptCount++;
     const K = plan.comparisons.length;
-    // shared, so the workers write the kept pairs' levels and waterfalls
+    // shared, so the workers write the kept pairs' levels and waterfalls, and the Run's write
+    // worker reads them all without a copy
     const keptAt = new Int32Array(new SharedArrayBuffer(Math.max(1, keptCount) * 4)).subarray(0, keptCount);
     const kept: ScoredPairs = {
-      a: new Int32Array(keptCount),
-      b: new Int32Array(keptCount),
-      weight: new Float32Array(keptCount),
+      a: new Int32Array(new SharedArrayBuffer(Math.max(1, keptCount) * 4)).subarray(0, keptCount),
+      b: new Int32Array(new SharedArrayBuffer(Math.max(1, keptCount) * 4)).subarray(0, keptCount),
+      weight: new Float32Array(new SharedArrayBuffer(Math.max(1, keptCount) * 4)).subarray(0, keptCount),
       count: keptCount,
       levels: sharedBytes(keptCount * K),
       weights: new Float32Array(new SharedArrayBuffer(Math.max(1, keptCount * K) * 4)).subarray(0, keptCount * K),

@@ -12,12 +12,11 @@ import { buildHouseholds } from './households/index.js';
 import { linkPersons, type LinkPersonsResult } from './link-persons.js';
 import { fillTenancies, loadRecords } from './load-records.js';
 import type { MatchSpec } from './spec.js';
-import { assignStableIds, type IdEvent } from './stable-ids.js';
 import type { HouseholdAssignment, LinkRecord } from './types.js';
-import { clearRelinkNeeded } from '../store/relink-mark.js';
-import { RowBatch } from './row-batch.js';
-import { insertPairs } from './write-pairs.js';
-import { bulkWrite, runBytes } from './bulk-write.js';
+import { BACKGROUND_CHECKPOINT_BYTES, bulkWrite, runBytes } from './bulk-write.js';
+import { RunWriter, threadCpuSeconds, type HouseholdWrite, type PersonWrite, type RunWritten } from './run-writer.js';
+import { RunWriteThread, WRITE_WORKER_FROM } from './run-write-thread.js';
+import { collectGarbage } from './collect-garbage.js';
 import { FrontThread } from './front-thread.js';
 
 export interface RunLinkOptions {
@@ -27,6 +26,8 @@ export interface RunLinkOptions {
   /** the MatchSpec to use (default: the engine's); a trained spec is applied as is */
   spec?: MatchSpec;
   threads?: number;
+  /** write the Run on a worker beside the household stage (default: from WRITE_WORKER_FROM records) */
+  writeOnWorker?: boolean;
 }
 
 export interface RunLinkSummary {
@@ -51,15 +52,10 @@ export interface RunLinkSummary {
   blocking: BlockingAnalysis;
 }
 
-const pad = (n: number): string => String(n).padStart(7, '0');
-
-/** Steps of writing a Run (IDs, assignments, pairs, events and audit, commit), for progress. */
+/** Steps of writing a Run (person IDs and assignments, pairs, household IDs and assignments, events and audit, commit), for progress. */
 const SAVE_STEPS = 5;
 
-export function latestRunId(db: Store['reader']): number | null {
-  const row = db.prepare('SELECT max(id) AS id FROM link_run').get() as { id: number | null };
-  return row.id;
-}
+export { latestRunId } from './run-writer.js';
 
 /** The sources a Run reads, as its summary and notes name them. */
 export interface RunSource {
@@ -96,6 +92,7 @@ async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext
   const sources = loadRunSources(store);
   const sourceName = (id: number): string => sources.find((s) => s.id === id)?.fileName ?? `source ${id}`;
   const decisions = loadDecisions(store.reader);
+  const householdDecisions = loadHouseholdDecisions(store.reader);
   const loadSeconds = (performance.now() - t0) / 1000;
   const loadMb = mb();
   if (process.env.BASELINE_LINK_DEBUG === '1') {
@@ -109,24 +106,45 @@ async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext
 
   job.progress('households', 0, 1);
   await job.yield();
+  job.throwIfCancelled();
+  // From here to COMMIT this thread never yields: with the write on a worker, no other request
+  // may run and write on the engine's connection while the worker's transaction is open.
+  const input = personWrite(records, linked, sources, options.user, started);
+  const bytes = runBytes(records.length, linked.pairs.count);
+  // BASELINE_TEST_WRITE_ON_WORKER: 1 or 0 forces either way (crash tests, benchmarks comparing the two)
+  const forced = process.env.BASELINE_TEST_WRITE_ON_WORKER;
+  const onWorker = options.writeOnWorker ?? (forced === '1' || forced === '0' ? forced === '1' : records.length >= WRITE_WORKER_FROM);
+  // the person stage's half of the write starts on a worker beside the household stage
+  const thread = onWorker ? new RunWriteThread(store, input, bytes >= BACKGROUND_CHECKPOINT_BYTES) : null;
   let t = performance.now();
+  // the person stage's dead arrays collected now (while the worker starts), not under the
+  // worker's memory at the Run's peak: collect-garbage.ts
+  if (thread) collectGarbage();
+  const gcSeconds = (performance.now() - t) / 1000;
   const householdCpu = process.cpuUsage();
-  // an analyst's household merges and splits, laid over what the evidence says
-  const households: HouseholdAssignment = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholds(records, linked.clusters), loadHouseholdDecisions(store.reader));
-  if (households.householdOfPerson.length !== linked.clusters.personCount) throw new Error('household stage returned the wrong number of persons');
+  const householdThreadCpu = process.env.BASELINE_LINK_DEBUG === '1' ? threadCpuSeconds() : 0;
+  let households: HouseholdAssignment;
+  try {
+    // an analyst's household merges and splits, laid over what the evidence says
+    households = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholds(records, linked.clusters), householdDecisions);
+    if (households.householdOfPerson.length !== linked.clusters.personCount) throw new Error('household stage returned the wrong number of persons');
+  } catch (error) {
+    thread?.abandon();
+    throw error;
+  }
   const householdSeconds = (performance.now() - t) / 1000;
   job.progress('households', 1, 1);
   const householdMb = mb();
   if (process.env.BASELINE_LINK_DEBUG === '1') {
     const cpu = process.cpuUsage(householdCpu);
-    process.stderr.write(`households: ${householdSeconds.toFixed(3)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, rss ${householdMb} MB\n`);
+    process.stderr.write(`households: ${householdSeconds.toFixed(3)} s (collection before it ${gcSeconds.toFixed(3)} s), cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s, main thread ${(threadCpuSeconds() - householdThreadCpu).toFixed(2)} s, rss ${householdMb} MB\n`);
   }
-  job.throwIfCancelled();
 
   job.progress('saving', 0, 1);
-  await job.yield();
   t = performance.now();
-  const summary = writeRun(store, records, linked, households, sources, options.user, started, (done) => job.progress('saving', done, SAVE_STEPS));
+  const onStep = (done: number): void => job.progress('saving', done, SAVE_STEPS);
+  const household: HouseholdWrite = { householdOfPerson: households.householdOfPerson, householdCount: households.householdCount };
+  const summary = thread ? finishOnWorker(store, thread, bytes, household, onStep, linked.pairs.count) : writeHere(store, input, bytes, household, onStep);
   const writeSeconds = (performance.now() - t) / 1000;
   job.progress('saving', SAVE_STEPS, SAVE_STEPS);
   return {
@@ -157,22 +175,61 @@ function withoutScratch({ prepared: _prepared, model: _model, ...kept }: LinkPer
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
-/** Indexes 0..n−1 ordered by a non-negative integer key (< 2^32), without a comparator. */
-function sortedBy(n: number, key: (i: number) => number): Int32Array {
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = key(i) * 2_097_152 + i; // i < 2^21 … or fall back below
-  if (n >= 2_097_152) {
-    const order = Int32Array.from({ length: n }, (_, i) => i);
-    return order.sort((x, y) => key(x) - key(y) || x - y);
-  }
-  packed.sort();
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = (packed[i] as number) % 2_097_152;
-  return order;
-}
-
 const mb = (): number => Math.round(process.memoryUsage().rss / 1048576);
 
+/** What the Run's write needs of the person stage: typed arrays and the link_run row's values. */
+function personWrite(records: readonly LinkRecord[], linked: LinkedForRun, sources: RunSource[], user: string, started: Date): PersonWrite {
+  const { clusters, spec, pairs } = linked;
+  const asOf = sources.reduce<string | null>((max, s) => (max === null || s.asOf > max ? s.asOf : max), null);
+  const recordIds = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) recordIds[i] = records[i]!.id;
+  return {
+    run: {
+      startedAt: started.toISOString(),
+      runBy: user,
+      specJson: JSON.stringify(spec),
+      threshold: spec.threshold,
+      prior: linked.prior,
+      sourcesJson: JSON.stringify(sources),
+      asOf,
+      records: records.length,
+      candidatePairs: linked.candidatePairs,
+      storedPairs: pairs.count,
+      persons: clusters.personCount,
+      blockingJson: JSON.stringify(linked.analysis),
+      trainingJson: JSON.stringify(linked.training),
+      summaryJson: JSON.stringify({ warnings: linked.warnings, refused: clusters.refused, conflictingDecisions: clusters.conflictingDecisions, matchedPairs: linked.matchedPairs, timings: linked.timings }),
+    },
+    recordIds,
+    personOf: clusters.personOf,
+    personCount: clusters.personCount,
+    pairs,
+    k: spec.comparisons.length,
+    user,
+  };
+}
+
+/** The Run's write on the engine's connection, in one transaction (foreign keys off and the fold after: bulk-write.ts). */
+function writeHere(store: Store, input: PersonWrite, bytes: number, household: HouseholdWrite, onStep: (done: number) => void): RunWritten {
+  const writer = new RunWriter(store.writer, input);
+  const written = bulkWrite(store, bytes, store.writer.transaction(() => {
+    writer.writePersons(onStep);
+    return writer.writeHouseholds(household, onStep);
+  }));
+  if (process.env.BASELINE_LINK_DEBUG === '1') process.stderr.write(`write steps ${JSON.stringify(writer.steps)} pairs ${input.pairs.count}\n`);
+  return written;
+}
+
+function finishOnWorker(store: Store, thread: RunWriteThread, bytes: number, household: HouseholdWrite, onStep: (done: number) => void, pairs: number): RunWritten {
+  const written = bulkWrite(store, bytes, () => thread.finish(household, onStep), { onOwnConnection: true });
+  if (process.env.BASELINE_LINK_DEBUG === '1') process.stderr.write(`write steps (worker) ${JSON.stringify(thread.steps)} pairs ${pairs}\n`);
+  return written;
+}
+
+/**
+ * A Run's write from the person and household stages' results (benchmarks replay it): on the
+ * engine's connection, or on a worker with its own (`onWorker`), the rows the same.
+ */
 export function writeRun(
   store: Store,
   records: readonly LinkRecord[],
@@ -181,138 +238,12 @@ export function writeRun(
   sources: RunSource[],
   user: string,
   started: Date,
-  /** called inside the transaction after each step, with the steps done */
-  onStep: (done: number) => void = () => {},
-): Pick<RunLinkSummary, 'run' | 'storedPairs' | 'personIds' | 'householdIds'> {
-  const db = store.writer;
-  const { clusters, spec, pairs } = linked;
-  let result: Pick<RunLinkSummary, 'run' | 'storedPairs' | 'personIds' | 'householdIds'> | null = null;
-  const tw = performance.now();
-  const cw = process.cpuUsage();
-  const steps: Record<string, number> = {};
-  const step = (name: string): void => {
-    steps[name] = Math.round(performance.now() - tw) / 1000;
-    const used = process.cpuUsage(cw);
-    steps[`${name}Cpu`] = Math.round((used.user + used.system) / 1000) / 1000;
-  };
-  // foreign-key checks off and the log folded in on a worker after: bulk-write.ts
-  bulkWrite(store, runBytes(records.length, pairs.count), db.transaction(() => {
-    const previousRun = latestRunId(db);
-    const previousPerson = new Map<number, string>();
-    const previousHousehold = new Map<string, string>();
-    if (previousRun !== null) {
-      for (const [recordId, personId] of db.prepare('SELECT record_id, person_id FROM run_record_person WHERE run_id = ?').raw(true).iterate(previousRun) as IterableIterator<[number, string]>) {
-        previousPerson.set(recordId, personId);
-      }
-      for (const [personId, householdId] of db.prepare('SELECT person_id, household_id FROM run_person_household WHERE run_id = ?').raw(true).iterate(previousRun) as IterableIterator<[string, string]>) {
-        previousHousehold.set(personId, householdId);
-      }
-    }
-    const sequence = (entity: 'person' | 'household'): { mint: () => string; save: () => void } => {
-      let next = (db.prepare('SELECT next FROM link_id_sequence WHERE entity = ?').get(entity) as { next: number }).next;
-      const prefix = entity === 'person' ? 'P' : 'H';
-      return {
-        mint: () => `${prefix}${pad(next++)}`,
-        save: () => db.prepare('UPDATE link_id_sequence SET next = ? WHERE entity = ?').run(next, entity),
-      };
-    };
-    step('previous');
-    const personSeq = sequence('person');
-    const recordIds = records.map((r) => r.id);
-    const persons = assignStableIds(recordIds, clusters.personOf, clusters.personCount, previousPerson, personSeq.mint);
-    personSeq.save();
-    const householdSeq = sequence('household');
-    const homes = assignStableIds(persons.ids, households.householdOfPerson, households.householdCount, previousHousehold, householdSeq.mint);
-    householdSeq.save();
-
-    step('ids');
-    const asOf = sources.reduce<string | null>((max, s) => (max === null || s.asOf > max ? s.asOf : max), null);
-    const runId = Number(
-      db
-        .prepare(
-          `INSERT INTO link_run(started_at, finished_at, run_by, spec_json, threshold, prior, sources_json, as_of, records, candidate_pairs,
-             stored_pairs, persons, households, blocking_json, training_json, summary_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          started.toISOString(),
-          new Date().toISOString(),
-          user,
-          JSON.stringify(spec),
-          spec.threshold,
-          linked.prior,
-          JSON.stringify(sources),
-          asOf,
-          records.length,
-          linked.candidatePairs,
-          pairs.count,
-          clusters.personCount,
-          households.householdCount,
-          JSON.stringify(linked.analysis),
-          JSON.stringify(linked.training),
-          JSON.stringify({ warnings: linked.warnings, refused: clusters.refused, conflictingDecisions: clusters.conflictingDecisions, matchedPairs: linked.matchedPairs, timings: linked.timings }),
-        ).lastInsertRowid,
-    );
-
-    // This run rests on the records as they are now: a purge's "re-link needed" mark is met.
-    clearRelinkNeeded(db);
-
-    // register the IDs minted by this run (carried-over ones are registered already)
-    const oldPersons = new Set(previousPerson.values());
-    const insertPerson = new RowBatch(db, 'INSERT INTO person(id, created_run)', '(?, @run)', { run: runId });
-    for (const id of persons.ids) if (!oldPersons.has(id)) insertPerson.add(id);
-    insertPerson.finish();
-    const oldHouseholds = new Set(previousHousehold.values());
-    const insertHousehold = new RowBatch(db, 'INSERT INTO household(id, created_run)', '(?, @run)', { run: runId });
-    for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.add(id);
-    insertHousehold.finish();
-
-    step('registry');
-    onStep(1);
-    const insertRecord = new RowBatch(db, 'INSERT INTO run_record_person(run_id, record_id, person_id)', '(@run, ?, ?)', { run: runId });
-    for (const i of sortedBy(recordIds.length, (i) => recordIds[i] as number)) insertRecord.add(recordIds[i] as number, persons.ids[clusters.personOf[i] as number] as string);
-    insertRecord.finish();
-    const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id)', '(@run, ?, ?)', { run: runId });
-    for (const p of sortedBy(persons.ids.length, (p) => Number((persons.ids[p] as string).slice(1)))) {
-      insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string);
-    }
-    insertHome.finish();
-
-    step('assignments');
-    onStep(2);
-    insertPairs(db, runId, recordIds, pairs, spec.comparisons.length);
-
-    step('pairs');
-    onStep(3);
-    const insertEvent = db.prepare('INSERT INTO link_id_event(run_id, entity, kind, subject, others_json) VALUES (?, ?, ?, ?, ?)');
-    const events = (entity: 'person' | 'household', list: IdEvent[], retired: string[]): void => {
-      for (const e of list) insertEvent.run(runId, entity, e.kind, e.id, JSON.stringify(e.others));
-      for (const id of retired) insertEvent.run(runId, entity, 'retire', id, '[]');
-    };
-    events('person', persons.events, persons.retired);
-    events('household', homes.events, homes.retired);
-
-    const count = (ev: IdEvent[], kind: IdEvent['kind']): number => ev.filter((e) => e.kind === kind).length;
-    store.audit(user, 'link-run', {
-      run: runId,
-      records: records.length,
-      persons: clusters.personCount,
-      households: households.householdCount,
-      storedPairs: pairs.count,
-      personIdsKept: persons.kept,
-      personIdsCreated: persons.created,
-    });
-    result = {
-      run: runId,
-      storedPairs: pairs.count,
-      personIds: { kept: persons.kept, created: persons.created, retired: persons.retired.length, merges: count(persons.events, 'merge'), splits: count(persons.events, 'split') },
-      householdIds: { kept: homes.kept, created: homes.created, retired: homes.retired.length, merges: count(homes.events, 'merge'), splits: count(homes.events, 'split') },
-    };
-    step('events');
-    onStep(4);
-  }));
-  step('commit');
-  if (process.env.BASELINE_LINK_DEBUG === '1') process.stderr.write(`write steps ${JSON.stringify(steps)} pairs ${pairs.count}\n`);
-  if (!result) throw new WorkbenchError('internal', 'the run was not written');
-  return result;
+  options: { onWorker?: boolean; onStep?: (done: number) => void } = {},
+): RunWritten {
+  const input = personWrite(records, linked, sources, user, started);
+  const bytes = runBytes(records.length, linked.pairs.count);
+  const household: HouseholdWrite = { householdOfPerson: households.householdOfPerson, householdCount: households.householdCount };
+  const onStep = options.onStep ?? (() => {});
+  if (!options.onWorker) return writeHere(store, input, bytes, household, onStep);
+  return finishOnWorker(store, new RunWriteThread(store, input, bytes >= BACKGROUND_CHECKPOINT_BYTES), bytes, household, onStep, linked.pairs.count);
 }
