@@ -4,8 +4,9 @@
 // wrong; this measures the rule itself, not the F1 it moves.
 //   npx tsx test/bench/households/rule-precision.ts [--households 3000] [--seed 3] [--cache FILE.json]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { buildHouseholdsDetailed, Evidence } from '../../../electron/engine/link/households/index.js';
+import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import { generateAndLoad, type TruthRecords } from './load.js';
+import { tallyRules } from './rule-tally.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,22 +35,5 @@ records.forEach((_, i) => {
   personOf[i] = p;
 });
 const placed = buildHouseholdsDetailed(records, { personOf, personCount: index.size });
-const members = new Map<number, number[]>();
-placed.householdOfPerson.forEach((h, p) => members.set(h, [...(members.get(h) ?? []), p]));
-const names = Object.fromEntries(Object.entries(Evidence).map(([k, v]) => [v, k]));
-const tally = new Map<string, { right: number; wrong: number }>();
-for (const [, ms] of members) {
-  if (ms.length < 2) continue;
-  for (const p of ms) {
-    const votes = new Map<string, number>();
-    for (const o of ms) if (o !== p) votes.set(truth[o]!, (votes.get(truth[o]!) ?? 0) + 1);
-    const best = Math.max(...votes.values());
-    const right = (votes.get(truth[p]!) ?? 0) === best;
-    const rule = names[placed.evidence[p]!] ?? String(placed.evidence[p]);
-    const t = tally.get(rule) ?? { right: 0, wrong: 0 };
-    if (right) t.right++;
-    else t.wrong++;
-    tally.set(rule, t);
-  }
-}
+const tally = tallyRules(placed, truth);
 process.stdout.write(`${JSON.stringify({ households, seed, rules: Object.fromEntries(tally) })}\n`);

@@ -8,12 +8,12 @@
 // scored over rows as link.bench.ts scores households (case directories only).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHouseholdsDetailed, Evidence } from '../../../electron/engine/link/households/index.js';
+import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { readCsv, rowKey } from '../link/harness.js';
 import { loadFromBenchCache, type TruthRecords } from './load.js';
+import { tallyRules } from './rule-tally.js';
 
-const names = Object.fromEntries(Object.entries(Evidence).map(([k, v]) => [v, k]));
 const pipeline = process.argv.includes('--pipeline');
 for (const set of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
   const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? (JSON.parse(readFileSync(set, 'utf8')) as TruthRecords) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
@@ -44,27 +44,7 @@ for (const set of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
     Array.from(personOf, (p) => String(placed.householdOfPerson[p])),
     householdIds,
   );
-  const members = new Map<number, number[]>();
-  placed.householdOfPerson.forEach((h, p) => {
-    const list = members.get(h);
-    if (list) list.push(p);
-    else members.set(h, [p]);
-  });
-  const tally = new Map<string, { right: number; wrong: number }>();
-  for (const [, ms2] of members) {
-    if (ms2.length < 2) continue;
-    for (const p of ms2) {
-      const votes = new Map<string, number>();
-      for (const o of ms2) if (o !== p) votes.set(truth[o]!, (votes.get(truth[o]!) ?? 0) + 1);
-      const best = Math.max(...votes.values());
-      const right = (votes.get(truth[p]!) ?? 0) === best;
-      const rule = names[placed.evidence[p]!] ?? String(placed.evidence[p]);
-      const t = tally.get(rule) ?? { right: 0, wrong: 0 };
-      if (right) t.right++;
-      else t.wrong++;
-      tally.set(rule, t);
-    }
-  }
+  const tally = tallyRules(placed, truth);
   const rules = [...tally].map(([k, v]) => `${k} ${v.right}/${v.right + v.wrong} (${((100 * v.right) / (v.right + v.wrong)).toFixed(0)}%)`).join(', ');
   process.stdout.write(`${set.split('/').slice(-1)[0]}: F1 ${score.f1.toFixed(4)} (P ${score.precision.toFixed(4)} R ${score.recall.toFixed(4)}) ${ms.toFixed(0)} ms | ${rules}\n`);
 }
