@@ -25,6 +25,9 @@ function records(n: number): { records: LinkRecord[]; parts: Array<string | null
   const out: LinkRecord[] = [];
   const parts: Array<string | null> = [];
   const lateRaw = new Map<number, string | null>();
+  // one parts object per stored address, shared by its records, as the loader shares them (the
+  // worker then gets a home's text once and its index after)
+  const shared = new Map<string, LinkRecord['addressParts']>();
   for (let i = 0; i < n; i++) {
     const r: LinkRecord = {
       ...blankLinkRecord(i + 1),
@@ -55,7 +58,8 @@ function records(n: number): { records: LinkRecord[]; parts: Array<string | null
     let joined: string | null = null;
     if (random() < 0.7) {
       joined = [random() < 0.2 ? 'FLAT 2' : '', String(1 + Math.floor(random() * 40)), '', pick(STREETS), '', 'WEXTHORPE'].join('\u001f');
-      r.addressParts = partsOf(joined);
+      r.addressParts = shared.get(joined) ?? partsOf(joined);
+      shared.set(joined, r.addressParts);
       r.address = 'as stored';
     } else if (random() < 0.5) r.address = `${1 + Math.floor(random() * 40)} ${pick(STREETS)}, Wexthorpe S60 1AB`;
     out.push(r);

@@ -94,12 +94,22 @@ describe('address parts stored at import', () => {
       insertEvent.run(ids[0], ids[0], 'tenancy', '2016-01-01', '2019-07-01');
       insertEvent.run(ids[2], ids[2], 'ae-attendance', '2020-01-01', '2020-01-02');
       insertEvent.run(ids[3], ids[3], 'tenancy', '2001-01-01', '2002-02-02');
+      // out of record order, dates unknown, and text SQL orders by its bytes (U+FF01 before an emoji)
+      insertEvent.run(ids[4], ids[4], 'tenancy', '\u{1F600}', null);
+      insertEvent.run(ids[4], ids[4], 'tenancy', '\uFF01', '\u{1F600}');
+      insertEvent.run(ids[4], ids[4], 'tenancy', null, '\uFF01');
+      insertEvent.run(ids[1], ids[1], 'tenancy', null, null);
       records = loadRecords(store.reader);
       const scanned = store.reader
         .prepare("SELECT record_id AS id, min(start_date) AS s, max(end_date) AS e FROM event WHERE kind = 'tenancy' GROUP BY record_id")
         .all() as Array<{ id: number; s: string | null; e: string | null }>;
       expect(records.filter((r) => r.tenancyStart !== undefined).map((r) => ({ id: r.id, s: r.tenancyStart, e: r.tenancyEnd }))).toEqual(scanned);
-      expect(scanned).toEqual([{ id: ids[0], s: '2016-01-01', e: '2019-07-01' }, { id: ids[3], s: '2001-01-01', e: '2002-02-02' }]);
+      expect(scanned).toEqual([
+        { id: ids[0], s: '2016-01-01', e: '2019-07-01' },
+        { id: ids[1], s: null, e: null },
+        { id: ids[3], s: '2001-01-01', e: '2002-02-02' },
+        { id: ids[4], s: '\uFF01', e: '\u{1F600}' },
+      ]);
       expect(records.map((r) => [r.postcode, r.postcodeRaw])).toEqual([
         ['S65 2RB', 'S65 2RB'],
         ['S65 2RB', 'S65 2RB'],

@@ -14,13 +14,14 @@ import { Worker } from 'node:worker_threads';
 import { workerBootstrap } from '../workers/bootstrap.js';
 import { completePrepared, type Prepared, type PreparedColumns } from './prepare.js';
 import type { LinkRecord } from './types.js';
+import { hasStoredParts } from './address.js';
 import type { BlockingColumns, BlockingOptions, RuleKeys } from './blocking.js';
 import type { BlockingRule } from './spec.js';
 
 const bootstrap = workerBootstrap(new URL('./front-worker.js', import.meta.url));
 
 /** Values sent per record (see front-worker.ts for their order). */
-export const FIELDS = 19;
+export const FIELDS = 18;
 /** Records before a worker starts (below, preparing on the calling thread is quicker). */
 export const START = 20_000;
 /** Records per message. */
@@ -60,8 +61,25 @@ export class FrontThread {
 
   constructor(private readonly start = START) {}
 
-  /** The next record, as the loader built it, with its stored address parts as one text (null: none). */
+  /** Index (in order of first sight) of each stored-address parts object sent so far. */
+  private readonly partsIndex = new Map<unknown, number>();
+
+  /**
+   * The next record, as the loader built it, with its stored address parts as one text (null:
+   * none). A home's parts cross once, as text; its later members send the parts' index, so the
+   * worker neither copies nor hashes the same long text again. The address text crosses only where
+   * no parts are stored (preparing reads it only then), the raw postcode never (`end` sends it).
+   */
   add(r: LinkRecord, joinedParts: string | null): void {
+    let parts: number | string | null = null;
+    if (joinedParts !== null) {
+      const key = r.addressParts ?? joinedParts;
+      const known = this.partsIndex.get(key);
+      if (known === undefined) {
+        this.partsIndex.set(key, this.partsIndex.size);
+        parts = joinedParts;
+      } else parts = known;
+    }
     this.rows.push(
       r.sourceId,
       r.forename,
@@ -71,9 +89,8 @@ export class FrontThread {
       r.dob,
       r.sex,
       r.postcode,
-      r.postcodeRaw,
-      r.address,
-      joinedParts,
+      hasStoredParts(r.addressParts) ? null : r.address,
+      parts,
       r.uprn,
       r.nhsNumber,
       r.nino,
@@ -179,6 +196,7 @@ export class FrontThread {
     this.worker = null;
     this.preparing = null;
     this.rows = [];
+    this.partsIndex.clear();
     this.failed ??= new Error('the linker\'s worker thread was stopped');
     await Promise.all(workers.map((w) => w?.terminate()));
   }

@@ -12,17 +12,16 @@ import { enumerateRules, ruleGroups } from './blocking.js';
 import type { AddressParts, LinkRecord } from './types.js';
 
 let preparer = new Preparer(1 << 16);
-// one parts object per stored address, as the loader shares them (prepare.ts keys on it)
-const partsByText = new Map<string, AddressParts>();
+// the stored-address parts objects by index, in order of first sight: one object per home, as
+// the loader shares them (prepare.ts keys on it); a home's text comes once (front-thread.ts)
+let partsSeen: AddressParts[] = [];
 
 function addRows(rows: unknown[]): void {
   for (let o = 0; o < rows.length; o += FIELDS) {
-    const joined = rows[o + 10] as string | null;
+    const parts = rows[o + 9] as number | string | null;
     let addressParts: AddressParts | null = null;
-    if (joined !== null) {
-      addressParts = partsByText.get(joined) ?? null;
-      if (!addressParts) partsByText.set(joined, (addressParts = partsOf(joined)));
-    }
+    if (typeof parts === 'number') addressParts = partsSeen[parts] as AddressParts;
+    else if (parts !== null) partsSeen.push((addressParts = partsOf(parts)));
     const r = {
       sourceId: rows[o] as number,
       forename: rows[o + 1] as string | null,
@@ -32,17 +31,18 @@ function addRows(rows: unknown[]): void {
       dob: rows[o + 5] as string | null,
       sex: rows[o + 6] as LinkRecord['sex'],
       postcode: rows[o + 7] as string | null,
-      postcodeRaw: rows[o + 8] as string | null,
-      address: rows[o + 9] as string | null,
+      // a record without a UK postcode waits for its raw cell (the 'postcodes' message)
+      postcodeRaw: null,
+      address: rows[o + 8] as string | null,
       addressParts,
-      uprn: rows[o + 11] as string | null,
-      nhsNumber: rows[o + 12] as string | null,
-      nino: rows[o + 13] as string | null,
-      upn: rows[o + 14] as string | null,
-      otherId: rows[o + 15] as string | null,
-      email: rows[o + 16] as string | null,
-      phone: rows[o + 17] as string | null,
-      title: rows[o + 18] as string | null,
+      uprn: rows[o + 10] as string | null,
+      nhsNumber: rows[o + 11] as string | null,
+      nino: rows[o + 12] as string | null,
+      upn: rows[o + 13] as string | null,
+      otherId: rows[o + 14] as string | null,
+      email: rows[o + 15] as string | null,
+      phone: rows[o + 16] as string | null,
+      title: rows[o + 17] as string | null,
     } as LinkRecord;
     preparer.add(r, true);
   }
@@ -65,7 +65,7 @@ function answer(message: PrepareMessage): unknown {
       } finally {
         // its dictionaries' maps are garbage now: blocking follows on this thread
         preparer = new Preparer(1);
-        partsByText.clear();
+        partsSeen = [];
       }
     case 'group':
       return message.rules.map((rule) => ruleGroups(message.columns, rule, message.maxBlockSize));

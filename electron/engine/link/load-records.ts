@@ -4,7 +4,6 @@
 import type { Db } from '../store/database.js';
 import type { AddressParts, LinkRecord } from './types.js';
 import { fillPersonDetails } from './load-person-details.js';
-import { forEachById } from './by-id.js';
 
 const SEX = new Set(['M', 'F', 'U']);
 
@@ -150,21 +149,60 @@ export function loadRecords(
 }
 
 /**
- * Tenancy dates (the event table's 'tenancy' rows), one grouped pass: only housing rows have them,
- * so a million records pay for the few that do.
+ * Tenancy dates (the event table's 'tenancy' rows: the earliest start, the latest end, as SQL's
+ * min and max would give them), one pass by source and kind (the event_source index), so only
+ * tenancy rows are read, not every event. The rows are not grouped or sorted in SQL (that sort
+ * cost more than the read): each finds its record by id, and a record's dates fold here.
  */
 export function fillTenancies(db: Db, records: LinkRecord[]): void {
   const hasEvents = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'event'").get() as { n: number }).n > 0;
   if (!hasEvents) return;
-  // by source and kind (the event_source index), so only tenancy rows are read, not every event
   const rows = db
-    .prepare("SELECT record_id, min(start_date), max(end_date) FROM event WHERE source_id IN (SELECT id FROM source) AND kind = 'tenancy' GROUP BY record_id ORDER BY record_id")
+    .prepare("SELECT record_id, start_date, end_date FROM event WHERE source_id IN (SELECT id FROM source) AND kind = 'tenancy'")
     .raw(true)
     .iterate() as IterableIterator<[number, string | null, string | null]>;
-  forEachById(records, rows, (record, [, start, end]) => {
-    record.tenancyStart = start;
-    record.tenancyEnd = end;
-  });
+  const seen = new Uint8Array(records.length);
+  let k = 0;
+  for (const [id, start, end] of rows) {
+    // a home's rows come together and in record order as imported: look the id up only on a change
+    if (records[k]?.id !== id) k = indexOfId(records, id);
+    if (k < 0) {
+      k = 0;
+      continue;
+    }
+    const record = records[k] as LinkRecord;
+    if (!seen[k]) {
+      seen[k] = 1;
+      record.tenancyStart = start;
+      record.tenancyEnd = end;
+      continue;
+    }
+    if (start !== null && (record.tenancyStart == null || sqlBefore(start, record.tenancyStart))) record.tenancyStart = start;
+    if (end !== null && (record.tenancyEnd == null || sqlBefore(record.tenancyEnd, end))) record.tenancyEnd = end;
+  }
+}
+
+/** The index of the record with this id in `records` (ordered by id), −1 if none. */
+function indexOfId(records: readonly LinkRecord[], id: number): number {
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = (records[mid] as LinkRecord).id;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * a < b in SQLite's BINARY order (bytes of UTF-8). JavaScript's < compares UTF-16 units, which
+ * orders the same except between a surrogate pair and U+E000–U+FFFF: only there are bytes compared.
+ */
+export function sqlBefore(a: string, b: string): boolean {
+  if (/[\uD800-\uFFFF]/.test(a) || /[\uD800-\uFFFF]/.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0;
+  return a < b;
 }
 
 
