@@ -63,6 +63,9 @@ function recordColumns(db: Db) {
     title: 'r.title',
     email: optional('email'),
     phone: optional('phone'),
+    // the raw row of a record without a UK postcode, where no raw postcode column is stored: its
+    // cell is read from there after the scan (fillRawPostcodes), straight by the raw row's id
+    rawRowId: hasColumn(db, 'record', 'postcode_raw') ? 'NULL' : 'CASE WHEN r.postcode IS NULL THEN r.raw_row_id END',
   } as const;
 }
 
@@ -99,6 +102,7 @@ export function loadRecords(
   const partsByText = new Map<string, AddressParts>();
   const rows = (only ? stmt.iterate(JSON.stringify([...only])) : stmt.iterate()) as IterableIterator<unknown[]>;
   const text = (row: unknown[], column: number): string | null => row[column] as string | null;
+  const rawRows = new Map<number, LinkRecord>();
   for (const row of rows) {
     const sourceId = row[at.sourceId] as number;
     const source = sources.get(sourceId);
@@ -139,10 +143,11 @@ export function loadRecords(
       phone: text(row, at.phone),
     };
     records.push(record);
+    const rawRowId = row[at.rawRowId] as number | null;
+    if (rawRowId !== null) rawRows.set(rawRowId, record);
     if (onRecord) onRecord(record, joinedParts);
   }
-  const rawPostcodeColumn = columns.postcodeRaw !== 'NULL';
-  if (!rawPostcodeColumn) fillRawPostcodes(db, records);
+  fillRawPostcodes(db, rawRows);
   if (!tenanciesLater) fillTenancies(db, records);
   fillPersonDetails(db, records);
   return records;
@@ -205,9 +210,9 @@ export function sqlBefore(a: string, b: string): boolean {
   return a < b;
 }
 
-
-/** For records with no valid UK postcode, the postcode cell as given (from the kept raw row). */
-function fillRawPostcodes(db: Db, records: LinkRecord[]): void {
+/** For records with no valid UK postcode, the postcode cell as given (from the kept raw row, by its id). */
+function fillRawPostcodes(db: Db, byRawRow: ReadonlyMap<number, LinkRecord>): void {
+  if (byRawRow.size === 0) return;
   const columns = new Map<string, number[]>();
   for (const row of db.prepare('SELECT source_id, ordinal, roles_json FROM source_sheet').all() as Array<{ source_id: number; ordinal: number; roles_json: string }>) {
     const roles = JSON.parse(row.roles_json) as string[];
@@ -215,19 +220,12 @@ function fillRawPostcodes(db: Db, records: LinkRecord[]): void {
     if (cols.length > 0) columns.set(`${row.source_id}:${row.ordinal}`, cols);
   }
   if (columns.size === 0) return;
-  const byId = new Map<number, LinkRecord>();
-  for (const r of records) if (!r.postcode) byId.set(r.id, r);
-  if (byId.size === 0) return;
-  // only those records' rows, by id: a second scan of the whole record table costs as much as loading it
-  const stmt = db
-    .prepare(
-      `SELECT r.id, w.source_id, w.sheet_ordinal, w.cells_json FROM json_each(?) AS k JOIN record r ON r.id = k.value JOIN raw_row w ON w.id = r.raw_row_id
-       WHERE r.postcode IS NULL ORDER BY r.id`,
-    )
-    .raw(true);
-  for (const [id, sourceId, ordinal, cellsJson] of stmt.iterate(JSON.stringify([...byId.keys()])) as IterableIterator<[number, number, number, string]>) {
+  // only those rows, by id: a second scan of the whole record table costs as much as loading
+  // it, and a lookup through each record's row again pages the record table in a second time
+  const stmt = db.prepare('SELECT w.id, w.source_id, w.sheet_ordinal, w.cells_json FROM json_each(?) AS k JOIN raw_row w ON w.id = k.value').raw(true);
+  for (const [id, sourceId, ordinal, cellsJson] of stmt.iterate(JSON.stringify([...byRawRow.keys()])) as IterableIterator<[number, number, number, string]>) {
     const cols = columns.get(`${sourceId}:${ordinal}`);
-    const record = byId.get(id);
+    const record = byRawRow.get(id);
     if (!cols || !record) continue;
     const cells = JSON.parse(cellsJson) as Array<string | null>;
     for (const c of cols) {
