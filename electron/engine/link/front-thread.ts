@@ -170,6 +170,8 @@ export class FrontThread {
     if (!this.worker) return null;
     if (records.length !== this.count) throw new Error(`prepare stream: ${this.count} records added, ${records.length} loaded`);
     this.flush();
+    // no record comes after the last: the index of homes is garbage from here, not after blocking
+    this.partsIndex.clear();
     const cells: Array<number | string | null> = [];
     for (let i = 0; i < records.length; i++) {
       const r = records[i] as LinkRecord;
