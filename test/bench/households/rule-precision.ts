@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import { generateAndLoad, type TruthRecords } from './load.js';
-import { tallyRules } from './rule-tally.js';
+import { indexPersons, tallyRules } from './rule-tally.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,18 +22,7 @@ else {
   if (cache) writeFileSync(cache, JSON.stringify(loaded));
 }
 const { records, personIds, householdIds } = loaded;
-const index = new Map<string, number>();
-const personOf = new Int32Array(records.length);
-const truth: string[] = [];
-records.forEach((_, i) => {
-  let p = index.get(personIds[i]!);
-  if (p === undefined) {
-    p = index.size;
-    index.set(personIds[i]!, p);
-    truth.push(householdIds[i]!);
-  }
-  personOf[i] = p;
-});
-const placed = buildHouseholdsDetailed(records, { personOf, personCount: index.size });
+const { personOf, personCount, truth } = indexPersons(personIds, householdIds);
+const placed = buildHouseholdsDetailed(records, { personOf, personCount });
 const tally = tallyRules(placed, truth);
 process.stdout.write(`${JSON.stringify({ households, seed, rules: Object.fromEntries(tally) })}\n`);

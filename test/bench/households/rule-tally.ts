@@ -33,3 +33,20 @@ export function tallyRules(placed: { householdOfPerson: ArrayLike<number>; evide
   }
   return tally;
 }
+
+/** Each row's person as a dense index, and each person's true household (from their first row). */
+export function indexPersons(personIds: readonly string[], householdIds: readonly string[]): { personOf: Int32Array; personCount: number; truth: string[] } {
+  const index = new Map<string, number>();
+  const personOf = new Int32Array(personIds.length);
+  const truth: string[] = [];
+  personIds.forEach((id, i) => {
+    let p = index.get(id);
+    if (p === undefined) {
+      p = index.size;
+      index.set(id, p);
+      truth.push(householdIds[i]!);
+    }
+    personOf[i] = p;
+  });
+  return { personOf, personCount: index.size, truth };
+}

@@ -12,7 +12,7 @@ import { buildHouseholdsDetailed } from '../../../electron/engine/link/household
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { readCsv, rowKey } from '../link/harness.js';
 import { loadFromBenchCache, type TruthRecords } from './load.js';
-import { tallyRules } from './rule-tally.js';
+import { indexPersons, tallyRules } from './rule-tally.js';
 
 const pipeline = process.argv.includes('--pipeline');
 for (const set of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
@@ -24,21 +24,10 @@ for (const set of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
     for (const [file = '', sheet = '', row = '', person = ''] of readCsv(join(set, 'clusters.csv')).slice(1)) linked.set(rowKey(file, sheet, Number(row)), person);
     personIds = loaded.rowKeys.map((k, i) => linked.get(k) ?? `unlinked-${i}`);
   }
-  const index = new Map<string, number>();
-  const personOf = new Int32Array(records.length);
-  const truth: string[] = [];
-  records.forEach((_, i) => {
-    let p = index.get(personIds[i]!);
-    if (p === undefined) {
-      p = index.size;
-      index.set(personIds[i]!, p);
-      truth.push(householdIds[i]!);
-    }
-    personOf[i] = p;
-  });
+  const { personOf, personCount, truth } = indexPersons(personIds, householdIds);
   // a linked person may hold rows of several true households: score rows, each with its own truth
   const t0 = process.hrtime.bigint();
-  const placed = buildHouseholdsDetailed(records, { personOf, personCount: index.size });
+  const placed = buildHouseholdsDetailed(records, { personOf, personCount });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const score = pairwiseScore(
     Array.from(personOf, (p) => String(placed.householdOfPerson[p])),
