@@ -13,6 +13,7 @@ import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../../../e
 import { pairwiseScore, type PairwiseScore } from '../../helpers/pairwise-score.js';
 import { buildHouseholdsByAddress } from './baseline.js';
 import { generateAndLoad, loadFromStore, type TruthRecords } from './load.js';
+import { indexPersons } from './rule-tally.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -72,20 +73,8 @@ if (scale > 1) {
   for (const r of flat) records.push(r);
 }
 
-const personIndex = new Map<string, number>();
-const personOf = new Int32Array(records.length);
-const truthOfPerson: string[] = [];
-for (let i = 0; i < records.length; i++) {
-  const id = personIds[i]!;
-  let p = personIndex.get(id);
-  if (p === undefined) {
-    p = personIndex.size;
-    personIndex.set(id, p);
-    truthOfPerson.push(householdIds[i]!);
-  }
-  personOf[i] = p;
-}
-const persons: PersonClusters = { personOf, personCount: personIndex.size };
+const { personOf, personCount, truth: truthOfPerson } = indexPersons(personIds, householdIds);
+const persons: PersonClusters = { personOf, personCount };
 
 /** Pairwise scores over rows (as `export clusters` is scored) and over persons. */
 function score(a: HouseholdAssignment, clusters: PersonClusters = persons): { rows: PairwiseScore; persons: PairwiseScore | null } {
