@@ -52,15 +52,15 @@ try {
 
 export class BackgroundCheckpoint {
   private running: { flag: Int32Array; restore: number } | null = null;
-  /** Syncing the log (and then the store file) ahead of SQLite's own syncs (early-flush.ts). */
+  /** Syncing the log ahead of SQLite's own sync (early-flush.ts). */
   private flush: EarlyFlush | null = null;
 
   constructor(private readonly writer: Db, private readonly path: string) {}
 
   /**
    * Stops the writer checkpointing at COMMIT (call before a large write); returns the setting to
-   * restore. With `flush`, the log is written to disk while the write fills it (and the store file
-   * while the worker folds the log in), so the fold's syncs do not wait for it all at the end.
+   * restore. With `flush`, the log is written to disk while the write fills it and while the
+   * worker folds it in, so the fold's sync of the log does not wait for it all at the end.
    */
   holdAutomatic(options: { flush?: boolean } = {}): number {
     const was = this.running ? this.running.restore : (this.writer.pragma('wal_autocheckpoint', { simple: true }) as number);
@@ -76,7 +76,7 @@ export class BackgroundCheckpoint {
     if (this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${was}`);
   }
 
-  /** Whether the log (or store file) is being synced ahead of SQLite (for tests). */
+  /** Whether the log is being synced ahead of SQLite (for tests). */
   get flushing(): EarlyFlush | null {
     return this.flush;
   }
@@ -92,7 +92,6 @@ export class BackgroundCheckpoint {
     const done = new SharedArrayBuffer(4);
     const flag = new Int32Array(done);
     this.running = { flag, restore: was };
-    this.flush?.folding();
     const finish = (): void => {
       this.running = null;
       this.stopFlush();
