@@ -24,3 +24,8 @@ export function civilFromDays(day: number): [number, number, number] {
   const m = mp < 10 ? mp + 3 : mp - 9;
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
+
+/** Whole years from one ISO date (YYYY-MM-DD) to another: an age, negative when `to` is earlier. */
+export function wholeYearsBetween(from: string, to: string): number {
+  return Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
+}

@@ -8,6 +8,7 @@ import { cleanName, nameKey, splitFullName, type NameOrder } from '../../../shar
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
+import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 
 export interface RecordValues {
   forename: string | null;
@@ -95,11 +96,6 @@ const GENERATION_SUFFIX = /(?:^|[\s,])(jr|jnr|junior|sr|snr|senior)\.?(?=$|[\s,]
 
 /** Letters (with apostrophes, hyphens, stops and spaces) only: a name, not "Page 1" or "Total: 5". */
 const NAME_LIKE = /^\p{L}[\p{L}'’ .-]*$/u;
-
-/** Whole years from one ISO date to a later one. */
-function yearsBetween(from: string, to: string): number {
-  return Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
-}
 
 /** Distinct texts kept per memo before it starts again (bounded memory on any file). */
 const MEMO_SIZE = 20_000;
@@ -312,7 +308,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     // two-digit year that fits the age in neither century is a keying error: flagged, not used.
     if (read.twoDigitYear && limit && age !== null && dob) {
       const candidates = [read.iso, centuryEarlier(read.iso)].filter((iso) => iso <= limit);
-      const miss = (iso: string): number => Math.abs(yearsBetween(iso, limit) - age);
+      const miss = (iso: string): number => Math.abs(wholeYearsBetween(iso, limit) - age);
       const best = candidates.sort((a, b) => miss(a) - miss(b))[0];
       if (best && miss(best) <= 2) dob = { iso: best, ambiguousDayMonth: read.ambiguousDayMonth };
       else if (best) {

@@ -8,6 +8,7 @@
 //   others in nearly every row is the date of birth: a person's events follow their birth.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 import { roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
@@ -112,9 +113,9 @@ export function settleUnheadedBirthDate(headers: readonly string[], suggestions:
 }
 
 /**
- * A column of whole numbers with no heading to go by that, row by row, is the years between the
- * date of birth and the row's event date is the person's age: evidence
- * that names a person when the date of birth itself is missing.
+ * A column with no heading to go by whose whole numbers are, row by row, the years from the date
+ * of birth to the row's event date is the person's age: evidence that names a person where the
+ * date of birth itself is missing.
  */
 export function settleUnheadedAge(headers: readonly string[], suggestions: RoleSuggestion[], rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = [], pivotYear?: number): RoleSuggestion[] {
   if (suggestions.some((s) => s.role === 'age')) return suggestions;
@@ -122,7 +123,6 @@ export function settleUnheadedAge(headers: readonly string[], suggestions: RoleS
   const dated = suggestions.findIndex((s) => s.role === 'event_date');
   if (dob < 0 || dated < 0) return suggestions;
   const iso = (v: string | null | undefined): string | null => (v ? (parseDate(v, { pivotYear, allowSerial: true })?.iso ?? null) : null);
-  const yearsBetween = (from: string, to: string): number => Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
   for (let c = 0; c < suggestions.length; c++) {
     const role = suggestions[c]?.role;
     if (role !== 'event' && role !== 'event_value' && role !== 'ignore') continue;
@@ -134,12 +134,8 @@ export function settleUnheadedAge(headers: readonly string[], suggestions: RoleS
       const birth = iso(r[dob]);
       const on = iso(r[dated]);
       if (!cell || !birth || !on) continue;
-      if (!/^\d{1,3}$/.test(cell)) {
-        n++;
-        continue;
-      }
       n++;
-      if (Math.abs(Number(cell) - yearsBetween(birth, on)) <= 1) fits++;
+      if (/^\d{1,3}$/.test(cell) && Math.abs(Number(cell) - wholeYearsBetween(birth, on)) <= 1) fits++;
     }
     if (n >= 5 && fits / n >= 0.9) {
       const out = suggestions.slice();
