@@ -63,6 +63,19 @@ describe('the partner from the headers, not the file name', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("next month's long file (more rows than the peek reads) is fitted to the earlier extract's partner", async () => {
+    const dir = tempDir();
+    const store = newStore();
+    const rows = (month: string): string => [HEADER, ...Array.from({ length: 200 }, (_, i) => `N${i},Smith,John,03/04/2010,S60 1AB,02/${month}/2024,ASB`)].join('\n');
+    writeFileSync(join(dir, 'june.csv'), rows('06'));
+    writeFileSync(join(dir, 'nominals_FY2425_2024-07.csv'), rows('07'));
+    await importFile(store, join(dir, 'june.csv'), { user: 't', partner: 'South Yorkshire Police', kind: 'police' }, silentJob());
+    const july = await importFile(store, join(dir, 'nominals_FY2425_2024-07.csv'), { user: 't' }, silentJob());
+    expect(store.reader.prepare('SELECT partner, kind FROM source WHERE id = ?').get(july.sourceId)).toEqual({ partner: 'South Yorkshire Police', kind: 'police' });
+    expect(july.diff?.previousFileName).toBe('june.csv');
+    store.close();
+  });
+
   it('without a preset, an earlier extract with the same headers names the partner', async () => {
     const dir = tempDir();
     const store = newStore();

@@ -44,7 +44,9 @@ export function peekHeaderKeys(path: string, enough: (keys: string[]) => boolean
       return;
     }
     found.push(keys);
-    if (long || enough(keys) || found.length >= MAX_SHEETS) throw new Enough();
+    // `enough` sees every header found, a long table's too: it is how the caller scores the fit
+    const settled = enough(keys);
+    if (long || settled || found.length >= MAX_SHEETS) throw new Enough();
   };
   try {
     readWorkbookStream(path, {
