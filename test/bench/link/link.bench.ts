@@ -25,7 +25,8 @@ import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
-import { writeUnseenBorough } from '../unseen/extracts.js';
+import { writeExtracts, writeTruth, writeUnseenBorough } from '../unseen/extracts.js';
+import { makeTwoMonths } from '../unseen/next-month.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
 import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
@@ -100,6 +101,24 @@ const unseenVariant = (households: number, seed: number, variant: string): CaseS
   label: `unseen-model borough ${households.toLocaleString('en-GB')} households, layout ${variant}`,
   make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir, relayoutFor(variant, seed)), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
 });
+/**
+ * The same borough's extracts a month apart (test/bench/unseen/next-month.ts): month 1's files,
+ * then the same partners' next month's, imported in that order and linked once; or, to compare,
+ * next month's files alone. Truth: each row's household at the later date.
+ */
+const unseenMonths = (households: number, seed: number, both: boolean): CaseSpec => ({
+  name: `unseen-${households}-${both ? '2months' : 'month2'}`,
+  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, ${both ? 'two months imported' : 'next month only'}`,
+  make: async (dir) => {
+    const { month1, month2, households: hh } = makeTwoMonths(households, seed);
+    const truth = ['file,sheet,row_number,person_id,household_id'];
+    const files = both ? await writeExtracts(month1, join(dir, 'month-1'), truth) : [];
+    files.push(...(await writeExtracts(month2, join(dir, 'month-2'), truth)));
+    writeTruth(dir, truth, hh);
+    return { files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
+  },
+});
+
 const UNSEEN_VARIANTS = Object.fromEntries(
   Object.keys(VARIANTS).flatMap((v) => [[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
 ) as Record<string, CaseSpec>;
@@ -127,6 +146,10 @@ const CASES: Record<string, CaseSpec> = {
     },
   },
   'unseen-300': unseen(300, 3),
+  'unseen-2000-2months': unseenMonths(2_000, 7, true),
+  'unseen-2000-month2': unseenMonths(2_000, 7, false),
+  'unseen-20000-2months': unseenMonths(20_000, 7, true),
+  'unseen-20000-month2': unseenMonths(20_000, 7, false),
   'unseen-5000': unseen(5_000, 7),
   'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),

@@ -127,7 +127,25 @@ export function doorAndStreet(rand: Rand, h: Home, abbreviate: boolean): string 
 // ---------------------------------------------------------------------------------------------
 // The six extracts.
 
-const inYear = (rand: Rand): string => addDays(YEAR_START, between(rand, 0, 364));
+/** The days an extract's events fall in: the financial year, or (next-month.ts) the weeks since. */
+export interface Window {
+  from: string;
+  to: string;
+}
+export const YEAR: Window = { from: YEAR_START, to: YEAR_END };
+const daysIn = (w: Window): number => Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1;
+/** A rate per year scaled to the window (1 for the year itself). */
+const share = (w: Window): number => (w === YEAR ? 1 : daysIn(w) / 365);
+const dayIn = (rand: Rand, w: Window): string => addDays(w.from, between(rand, 0, daysIn(w) - 1));
+/** Where each extract's own references start, so next month's new rows take new ones. */
+export interface FirstRefs {
+  occurrence: number;
+  youth: number;
+  claim: number;
+  tenancy: number;
+  attendance: number;
+}
+export const FIRST_REFS: FirstRefs = { occurrence: 240_000, youth: 5100, claim: 700_000, tenancy: 30_000, attendance: 9_100_000 };
 const sexWord = (rand: Rand, p: Person): string => (rand() < 0.5 ? p.sex : p.sex === 'M' ? 'Male' : 'Female');
 
 function schools(rand: Rand, hh: Household[]): Extract {
@@ -156,7 +174,7 @@ function schools(rand: Rand, hh: Household[]): Extract {
   return { file: 'Education_Census_Pupils.xlsx', sheets };
 }
 
-function police(rand: Rand, hh: Household[]): Extract {
+export function police(rand: Rand, hh: Household[], w: Window = YEAR, firstRef = FIRST_REFS.occurrence): Extract {
   const sheet: Sheet = {
     name: '',
     preamble: [],
@@ -165,8 +183,8 @@ function police(rand: Rand, hh: Household[]): Extract {
     truth: [],
   };
   const faults: Faults = { forenameTypo: 0.03, surnameTypo: 0.025, nickname: 0.15, dob: 0.04, dobMissing: 0.12, swap: 0.005 };
-  const adults = hh.flatMap((h) => h.members.filter((m) => ageOn(m.dob, YEAR_END) >= 18).map((m) => [h, m] as const));
-  let occ = 240_000;
+  const adults = hh.flatMap((h) => h.members.filter((m) => ageOn(m.dob, w.to) >= 18).map((m) => [h, m] as const));
+  let occ = firstRef;
   const row = (h: Household, p: Person, ref: string, day: string, role: string, cat: string): void => {
     const r = recorded(rand, p, faults);
     const home = homeOn(h, day);
@@ -176,13 +194,13 @@ function police(rand: Rand, hh: Household[]): Extract {
     sheet.truth.push([p.id, p.household]);
   };
   for (const h of hh) {
-    if (rand() > 0.075) continue;
-    const candidates = h.members.filter((m) => ageOn(m.dob, YEAR_END) >= 10);
+    if (rand() > 0.075 * share(w)) continue;
+    const candidates = h.members.filter((m) => ageOn(m.dob, w.to) >= 10);
     if (candidates.length === 0) continue;
     const n = between(rand, 1, 3);
     for (let k = 0; k < n; k++) {
       const ref = `WY-${occ++}-24`;
-      const day = inYear(rand);
+      const day = dayIn(rand, w);
       const cat = pick(rand, ['Nuisance', 'Personal', 'Environmental']);
       const who = new Set([pick(rand, candidates)]);
       if (rand() < 0.35) who.add(pick(rand, candidates));
@@ -196,18 +214,18 @@ function police(rand: Rand, hh: Household[]): Extract {
   return { file: 'ASB_nominals_export.csv', sheets: [sheet] };
 }
 
-function youthJustice(rand: Rand, hh: Household[], flagged: Set<string>): Extract {
+export function youthJustice(rand: Rand, hh: Household[], flagged: Set<string>, w: Window = YEAR, firstRef = FIRST_REFS.youth): Extract {
   const sheet: Sheet = { name: '', preamble: [], header: null, rows: [], truth: [] };
   const faults: Faults = { forenameTypo: 0.02, surnameTypo: 0.02, nickname: 0.05, dob: 0.02, dobMissing: 0.01, swap: 0 };
-  let ref = 5100;
+  let ref = firstRef;
   for (const h of hh)
     for (const p of h.members) {
-      const age = ageOn(p.dob, YEAR_END);
+      const age = ageOn(p.dob, w.to);
       if (age < 10 || age > 17) continue;
-      if (rand() > (flagged.has(h.id) ? 0.2 : 0.02)) continue;
+      if (rand() > (flagged.has(h.id) ? 0.2 : 0.02) * share(w)) continue;
       const id = `YJ${ref++}`;
       for (let k = between(rand, 1, 2); k > 0; k--) {
-        const day = inYear(rand);
+        const day = dayIn(rand, w);
         const r = recorded(rand, p, faults);
         const home = homeOn(h, day);
         sheet.rows.push([id, r.surname, r.forename, r.dob ? (dateText(r.dob, 'dmy') as string) : null, p.sex === 'M' ? 'Male' : 'Female', rand() < 0.97 ? home.postcode : null, pick(rand, ['Youth Caution', 'Youth Conditional Caution', 'Referral Order', 'YRO', 'Triage']), dateText(day, 'dmy') as string]);
@@ -217,7 +235,7 @@ function youthJustice(rand: Rand, hh: Household[], flagged: Set<string>): Extrac
   return { file: 'yot_cases.csv', sheets: [sheet] };
 }
 
-function dwp(rand: Rand, hh: Household[]): Extract {
+export function dwp(rand: Rand, hh: Household[], w: Window = YEAR, firstRef = FIRST_REFS.claim): Extract {
   const sheet: Sheet = {
     name: '',
     preamble: [],
@@ -226,14 +244,14 @@ function dwp(rand: Rand, hh: Household[]): Extract {
     truth: [],
   };
   const faults: Faults = { forenameTypo: 0.01, surnameTypo: 0.01, nickname: 0.03, dob: 0.01, dobMissing: 0, swap: 0.003 };
-  let claim = 700_000;
+  let claim = firstRef;
   for (const h of hh) {
     const adults = h.members.filter((m) => m.role !== 'child' && ageOn(m.dob, YEAR_END) >= 18);
     if (adults.length === 0) continue;
     const kids = h.members.some((m) => m.role === 'child');
     const lone = adults.length === 1 && kids;
     const chance = lone ? 0.75 : kids ? 0.38 : 0.28;
-    if (rand() > chance) continue;
+    if (rand() > chance * share(w)) continue;
     // the claimant and partner: the first two adults if a couple, else the first
     const couple = adults.length >= 2 && adults[1] && Math.abs(ageOn((adults[0] as Person).dob, YEAR_END) - ageOn((adults[1] as Person).dob, YEAR_END)) < 15;
     const unit = couple ? adults.slice(0, 2) : adults.slice(0, 1);
@@ -241,8 +259,8 @@ function dwp(rand: Rand, hh: Household[]): Extract {
     const benefits = pension ? ['Pension Credit'] : rand() < 0.3 ? ['Universal Credit', pick(rand, ['PIP', 'Carers Allowance', 'ESA'])] : ['Universal Credit'];
     for (const benefit of benefits) {
       const ref = `C${claim++}`;
-      const start = rand() < 0.7 ? addDays(YEAR_START, -between(rand, 30, 1500)) : inYear(rand);
-      const seen = start < YEAR_START ? YEAR_END : start;
+      const start = rand() < 0.7 && w === YEAR ? addDays(YEAR_START, -between(rand, 30, 1500)) : dayIn(rand, w);
+      const seen = start < w.from ? w.to : start;
       for (const p of unit) {
         const r = recorded(rand, p, faults);
         const nino = p.nino === null || rand() < 0.03 ? null : rand() < 0.025 ? ninoFault(rand, p.nino) : p.nino;
@@ -255,14 +273,15 @@ function dwp(rand: Rand, hh: Household[]): Extract {
     for (const p of adults.slice(unit.length)) {
       if (rand() > 0.18 || ageOn(p.dob, YEAR_END) >= 67) continue;
       const r = recorded(rand, p, faults);
-      sheet.rows.push([`C${claim++}`, p.nino, p.sex === 'M' ? 'Mr' : 'Miss', r.forename.toUpperCase(), r.surname.toUpperCase(), r.dob ? (dateText(r.dob, 'dmon') as string) : null, homeOn(h, YEAR_END).postcode, 'Universal Credit', dateText(inYear(rand), 'iso') as string, 'N']);
+      sheet.rows.push([`C${claim++}`, p.nino, p.sex === 'M' ? 'Mr' : 'Miss', r.forename.toUpperCase(), r.surname.toUpperCase(), r.dob ? (dateText(r.dob, 'dmon') as string) : null, homeOn(h, w.to).postcode, 'Universal Credit', dateText(dayIn(rand, w), 'iso') as string, 'N']);
       sheet.truth.push([p.id, p.household]);
     }
   }
   return { file: 'DWP_LA_share_UC_PC.csv', sheets: [sheet] };
 }
 
-function housing(rand: Rand, hh: Household[]): Extract {
+/** `since`: only tenancies begun on or after that day (next month's new lets). */
+export function housing(rand: Rand, hh: Household[], firstRef = FIRST_REFS.tenancy, since?: string): Extract {
   const sheet: Sheet = {
     name: 'Tenancies',
     preamble: [],
@@ -271,12 +290,13 @@ function housing(rand: Rand, hh: Household[]): Extract {
     truth: [],
   };
   const faults: Faults = { forenameTypo: 0.01, surnameTypo: 0.01, nickname: 0.02, dob: 0.015, dobMissing: 0.04, swap: 0 };
-  let tref = 30_000;
+  let tref = firstRef;
   for (const h of hh) {
     if (!h.social) continue;
     h.stays.forEach((stay, si) => {
       // a grown-up child's own tenancy starts when they leave home, not at their parents'
       if (h.kind === 'left home' && si === 0) return;
+      if (since !== undefined && stay.from < since) return;
       const ref = `T${tref++}`;
       const start = si === 0 ? (stay.from > YEAR_START ? stay.from : addDays(YEAR_START, -between(rand, 60, 4000))) : stay.from;
       const lead = h.members[0] as Person;
@@ -295,7 +315,7 @@ function housing(rand: Rand, hh: Household[]): Extract {
   return { file: 'Housing_tenancy_household_members.xlsx', sheets: [sheet] };
 }
 
-function health(rand: Rand, hh: Household[]): Extract {
+export function health(rand: Rand, hh: Household[], w: Window = YEAR, firstRef = FIRST_REFS.attendance): Extract {
   const sheet: Sheet = {
     name: '',
     preamble: [],
@@ -304,17 +324,17 @@ function health(rand: Rand, hh: Household[]): Extract {
     truth: [],
   };
   const faults: Faults = { forenameTypo: 0.02, surnameTypo: 0.02, nickname: 0.06, dob: 0.02, dobMissing: 0.01, swap: 0.004 };
-  let id = 9_100_000;
+  let id = firstRef;
   for (const h of hh)
     for (const p of h.members) {
-      const age = ageOn(p.dob, YEAR_END);
-      const rate = age < 5 ? 0.5 : age < 18 ? 0.3 : age < 65 ? 0.25 : 0.55;
+      const age = ageOn(p.dob, w.to);
+      const rate = (age < 5 ? 0.5 : age < 18 ? 0.3 : age < 65 ? 0.25 : 0.55) * share(w);
       let visits = 0;
       while (rand() < rate / (1 + visits * 0.6) && visits < 6) visits++;
       for (let v = 0; v < visits; v++) {
         // a baby attends after being born
-        const day = [inYear(rand), addDays(p.dob, between(rand, 1, 90))].reduce((a, b) => (a > b ? a : b));
-        if (day > YEAR_END) continue;
+        const day = [dayIn(rand, w), addDays(p.dob, between(rand, 1, 90))].reduce((a, b) => (a > b ? a : b));
+        if (day > w.to) continue;
         const r = recorded(rand, p, faults, 0.25);
         const twoDigit = rand() < 0.3;
         sheet.rows.push([`ED${id++}`, `${dateText(day, 'dmy') as string} ${String(between(rand, 0, 23)).padStart(2, '0')}:${String(between(rand, 0, 59)).padStart(2, '0')}`, rand() < 0.7 ? p.nhs : null, r.surname, r.forename, r.dob ? (dateText(r.dob, twoDigit ? 'dmy2' : 'dmy') as string) : null, sexWord(rand, p), rand() < 0.97 ? homeOn(h, day).postcode : null, pick(rand, ['Fall', 'Chest pain', 'Head injury', 'Fever', 'Abdominal pain', 'Wound', 'Breathing difficulty', 'Overdose', 'Assault']), pick(rand, ['Discharged', 'Admitted', 'GP follow-up', 'Left before seen'])]);
@@ -333,7 +353,7 @@ const csvCell = (c: Cell): string => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-async function writeExtract(e: Extract, dir: string, truth: string[]): Promise<string> {
+export async function writeExtract(e: Extract, dir: string, truth: string[]): Promise<string> {
   const path = join(dir, e.file);
   if (e.file.endsWith('.csv')) {
     const sheet = e.sheets[0] as Sheet;
@@ -364,27 +384,42 @@ async function writeExtract(e: Extract, dir: string, truth: string[]): Promise<s
   return path;
 }
 
-/**
- * Writes the six extracts and truth.csv into dir; returns the extract paths. `relayout` (variants.ts)
- * may lay the extracts out another way before they are written.
- */
-export async function writeUnseenBorough(households: number, seed: number, dir: string, relayout?: (extracts: Extract[], borough: Borough) => Extract[]): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
-  const borough = makeBorough(households, seed);
+/** The six extracts of the financial year, in their plain layouts. */
+export function makeExtracts(borough: Borough, seed: number): Extract[] {
   const rand = seeded(seed * 7919 + 1);
   const hh = borough.households;
   const asb = police(rand, hh);
   const flagged = new Set<string>();
   asb.sheets[0]?.truth.forEach(([, h]) => flagged.add(h));
-  const made = [schools(rand, hh), asb, youthJustice(rand, hh, flagged), dwp(rand, hh), housing(rand, hh), health(rand, hh)];
+  return [schools(rand, hh), asb, youthJustice(rand, hh, flagged), dwp(rand, hh), housing(rand, hh), health(rand, hh)];
+}
+
+/**
+ * Writes the six extracts and truth.csv into dir; returns the extract paths. `relayout` (variants.ts)
+ * may lay the extracts out another way before they are written.
+ */
+export async function writeUnseenBorough(households: number, seed: number, dir: string, relayout?: (extracts: Extract[], borough: Borough) => Extract[]): Promise<string[]> {
+  const borough = makeBorough(households, seed);
+  const made = makeExtracts(borough, seed);
   const extracts = relayout ? relayout(made, borough) : made;
   const truth = ['file,sheet,row_number,person_id,household_id'];
+  const files = await writeExtracts(extracts, dir, truth);
+  writeTruth(dir, truth, borough.households);
+  return files;
+}
+
+export async function writeExtracts(extracts: Extract[], dir: string, truth: string[]): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (const e of extracts) files.push(await writeExtract(e, dir, truth));
+  return files;
+}
+
+/** truth.csv, and what the model knows about each household for sorting errors into classes (never imported). */
+export function writeTruth(dir: string, truth: string[], hh: Household[]): void {
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'truth.csv'), `${truth.join('\n')}\n`);
-  // what the model knows about each household, for sorting errors into classes (never imported)
   const detail = ['household_id,kind,person_id,sex,dob,role,suffix,birth_surname'];
   for (const h of hh) for (const p of h.members) detail.push([h.id, h.kind, p.id, p.sex, p.dob, p.role, p.suffix ?? '', p.birthSurname ? 'Y' : ''].join(','));
   writeFileSync(join(dir, 'households.csv.txt'), `${detail.join('\n')}\n`);
-  return files;
 }

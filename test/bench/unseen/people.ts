@@ -267,6 +267,27 @@ function upn(rand: Rand): string {
   return `${letters[sum % 23]}${body}`;
 }
 
+/** A person of the borough: `n` numbers them (U0000001…), `age` is at the year's end. */
+export function makePerson(rand: Rand, n: number, household: string, sex: Sex, age: number, surname: string, role: Person['role']): Person {
+  const forename = sex === 'M' ? pick(rand, BOYS) : pick(rand, GIRLS);
+  const dob = dobAged(rand, age);
+  return {
+    id: `U${pad(n, 7)}`,
+    forename,
+    middle: rand() < 0.35 ? (sex === 'M' ? pick(rand, BOYS) : pick(rand, GIRLS)) : null,
+    surname,
+    birthSurname: null,
+    sex,
+    dob,
+    nino: age >= 16 ? nino(rand) : null,
+    nhs: nhsNumber(rand),
+    upn: age >= 3 && age <= 17 ? upn(rand) : null,
+    suffix: null,
+    household,
+    role,
+  };
+}
+
 export interface Borough {
   households: Household[];
   homes: Home[];
@@ -288,25 +309,7 @@ export function makeBorough(count: number, seed: number): Borough {
   };
   let pid = 0;
   const households: Household[] = [];
-  const newPerson = (h: string, sex: Sex, age: number, surname: string, role: Person['role']): Person => {
-    const forename = sex === 'M' ? pick(rand, BOYS) : pick(rand, GIRLS);
-    const dob = dobAged(rand, age);
-    return {
-      id: `U${pad(++pid, 7)}`,
-      forename,
-      middle: rand() < 0.35 ? (sex === 'M' ? pick(rand, BOYS) : pick(rand, GIRLS)) : null,
-      surname,
-      birthSurname: null,
-      sex,
-      dob,
-      nino: age >= 16 ? nino(rand) : null,
-      nhs: nhsNumber(rand),
-      upn: age >= 3 && age <= 17 ? upn(rand) : null,
-      suffix: null,
-      household: h,
-      role,
-    };
-  };
+  const newPerson = (h: string, sex: Sex, age: number, surname: string, role: Person['role']): Person => makePerson(rand, ++pid, h, sex, age, surname, role);
   const children = (h: string, motherAge: number, surname: string, n: number): Person[] => {
     const out: Person[] = [];
     for (let i = 0; i < n; i++) {
