@@ -40,7 +40,8 @@ export function guessKind(fileName: string, headers: string[], roles: readonly C
 export function guessPartner(fileName: string): string {
   const words = basename(fileName, extname(fileName))
     .replace(/^demo[-_ ]/i, '')
-    .replace(/[-_ .]?\d{4}([-_ .]?\d{2}){0,2}/g, ' ')
+    // a month or day is two digits standing alone: "FY2425_2025-05" is a year span, then a month
+    .replace(/[-_ .]?\d{4}([-_ .]?\d{2}(?!\d)){0,2}/g, ' ')
     .replace(/[-_.]+/g, ' ')
     .trim();
   if (!words) return 'Unknown partner';
