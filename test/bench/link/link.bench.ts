@@ -27,6 +27,7 @@ import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { writeExtracts, writeTruth, writeUnseenBorough } from '../unseen/extracts.js';
 import { makeTwoMonths } from '../unseen/next-month.js';
+import { writeDemoTwoMonths } from './demo-months.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
 import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
@@ -119,6 +120,13 @@ const unseenMonths = (households: number, seed: number, both: boolean): CaseSpec
   },
 });
 
+/** The demo borough over two months (demo-months.ts): compare with demo-N, its month 2 alone. */
+const demoMonths = (households: number, seed: number): CaseSpec => ({
+  name: `demo-${households}-2months`,
+  label: `demo borough ${households.toLocaleString('en-GB')} households, two months imported`,
+  make: (dir) => ({ files: writeDemoTwoMonths(households, seed, dir), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
+});
+
 const UNSEEN_VARIANTS = Object.fromEntries(
   Object.keys(VARIANTS).flatMap((v) => [[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
 ) as Record<string, CaseSpec>;
@@ -162,6 +170,9 @@ const CASES: Record<string, CaseSpec> = {
   febrl3: febrl('febrl3', ['febrl3.csv']),
   febrl4: febrl('febrl4', ['febrl4a.csv', 'febrl4b.csv'], true),
   'demo-300': demo(300, 5),
+  'demo-2000': demo(2_000, 11),
+  'demo-2000-2months': demoMonths(2_000, 11),
+  'demo-20000-2months': demoMonths(20_000, 11),
   'demo-20000': demo(20_000, 11),
   'demo-110000': demo(110_000, 13),
   // four demo boroughs of 95k households (≈ 2.65 records each) side by side: ≈ 1,000,000 rows
