@@ -107,11 +107,11 @@ const unseenVariant = (households: number, seed: number, variant: string): CaseS
  * then the same partners' next month's, imported in that order and linked once; or, to compare,
  * next month's files alone. Truth: each row's household at the later date.
  */
-const unseenMonths = (households: number, seed: number, both: boolean): CaseSpec => ({
-  name: `unseen-${households}-${both ? '2months' : 'month2'}`,
-  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, ${both ? 'two months imported' : 'next month only'}`,
+const unseenMonths = (households: number, seed: number, both: boolean, variant?: string): CaseSpec => ({
+  name: `unseen-${households}-${both ? '2months' : 'month2'}${variant ? `-${variant}` : ''}`,
+  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, ${both ? 'two months imported' : 'next month only'}${variant ? `, layout ${variant}` : ''}`,
   make: async (dir) => {
-    const { month1, month2, households: hh } = makeTwoMonths(households, seed);
+    const { month1, month2, households: hh } = makeTwoMonths(households, seed, variant ? relayoutFor(variant, seed, true) : undefined);
     const truth = ['file,sheet,row_number,person_id,household_id'];
     const files = both ? await writeExtracts(month1, join(dir, 'month-1'), truth) : [];
     files.push(...(await writeExtracts(month2, join(dir, 'month-2'), truth)));
@@ -128,7 +128,9 @@ const demoMonths = (households: number, seed: number): CaseSpec => ({
 });
 
 const UNSEEN_VARIANTS = Object.fromEntries(
-  Object.keys(VARIANTS).flatMap((v) => [[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
+  Object.keys(VARIANTS).flatMap((v) => [
+    [`unseen-2000-2months-${v}`, unseenMonths(2_000, 7, true, v)],
+    [`unseen-2000-month2-${v}`, unseenMonths(2_000, 7, false, v)],[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
 ) as Record<string, CaseSpec>;
 
 /** Only names, a date of birth, a city and an e-mail (the shape of Splink's fake_1000), truth in `cluster`. */

@@ -11,7 +11,7 @@
 // last month's rows too.
 import {
   SURNAMES, YEAR_END, addDays, ageOn, between, makeBorough, makePerson, pickSkewed, seeded,
-  type Home, type Household, type Person, type Rand, type Sex,
+  type Borough, type Home, type Household, type Person, type Rand, type Sex,
 } from './people.js';
 import { dwp, health, housing, makeExtracts, police, youthJustice, type Cell, type Extract, type Sheet, type Window } from './extracts.js';
 
@@ -169,7 +169,7 @@ function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Mon
       // the school census: the same censuses again, in another order
       for (const sheet of sheets) reorder(rand, sheet);
     }
-    out.push({ file: nextMonthName(e.file), sheets });
+    out.push({ file: e.file, sheets });
   }
   return out;
 }
@@ -181,8 +181,11 @@ export interface TwoMonths {
   households: Household[];
 }
 
-/** One borough's extracts as of the financial year's end, and the same partners' a month later. */
-export function makeTwoMonths(count: number, seed: number): TwoMonths {
+/**
+ * One borough's extracts as of the financial year's end, and the same partners' a month later;
+ * `relayout` (variants.ts `relayoutFor(v, seed, true)`) lays both months out another way.
+ */
+export function makeTwoMonths(count: number, seed: number, relayout?: (extracts: Extract[], borough: Borough) => Extract[]): TwoMonths {
   const borough = makeBorough(count, seed);
   const month1 = makeExtracts(borough, seed);
   const rand = seeded(seed * 7919 + 2);
@@ -191,5 +194,6 @@ export function makeTwoMonths(count: number, seed: number): TwoMonths {
   // every row's household as of the later date
   const householdOf = new Map(borough.households.flatMap((h) => h.members.map((m) => [m.id, h.id] as const)));
   for (const e of [...month1, ...month2]) for (const s of e.sheets) for (const t of s.truth) t[1] = householdOf.get(t[0]) ?? t[1];
-  return { month1, month2, households: borough.households };
+  if (!relayout) return { month1, month2: month2.map((e) => ({ ...e, file: nextMonthName(e.file) })), households: borough.households };
+  return { month1: relayout(month1, borough), month2: relayout(month2, borough).map((e) => ({ ...e, file: nextMonthName(e.file) })), households: borough.households };
 }

@@ -208,7 +208,8 @@ interface Column {
   cells: Cell[];
 }
 
-function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough: Borough, rand: Rand): Extract[] {
+/** `layoutRand` draws the layout (prefix, column order, headings); `rand` the cells. */
+function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough: Borough, rand: Rand, layoutRand: Rand = rand): Extract[] {
   const specs = PLAIN[plainFile] as readonly ColumnSpec[];
   const people = new Map<string, Person>();
   const homes = new Map<string, Household>();
@@ -217,7 +218,7 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
     for (const p of h.members) people.set(p.id, p);
   }
   const format = layout.format ?? (plainFile.endsWith('.xlsx') ? 'xlsx' : 'csv');
-  const prefix = pick(rand, ['', 'PER_', 'CL_', 'P_']);
+  const prefix = pick(layoutRand, ['', 'PER_', 'CL_', 'P_']);
   const sheets = e.sheets.map((sheet): Sheet => {
     let cols: Column[] = specs.map((spec, i) => ({ spec, cells: sheet.rows.map((r) => r[i] ?? null) }));
     const of = (kind: Kind): Column | undefined => cols.find((c) => c.spec.kind === kind);
@@ -282,7 +283,7 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
       if (layout.nhsSpaces && kind === 'nhs') c.cells = c.cells.map((v) => (typeof v === 'string' && v.length === 10 ? `${v.slice(0, 3)} ${v.slice(3, 6)} ${v.slice(6)}` : v));
     }
     if (layout.reorder) {
-      const order = cols.map((c) => ({ c, k: rand() }));
+      const order = cols.map((c) => ({ c, k: layoutRand() }));
       order.sort((a, b) => a.k - b.k);
       cols = order.map((o) => o.c);
     }
@@ -297,7 +298,7 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
               const plainAt = specs.indexOf(c.spec);
               return (plainAt >= 0 && sheet.header ? sheet.header[plainAt] : null) ?? c.spec.words[0] ?? `Column ${i + 1}`;
             }
-            return headingFor(c.spec, style, rand, prefix);
+            return headingFor(c.spec, style, layoutRand, prefix);
           });
     const rows = sheet.rows.map((_, r) => cols.map((c) => c.cells[r] ?? null));
     const what = plainFile.replace(/\.[a-z]+$/, '').replace(/_/g, ' ');
@@ -316,8 +317,12 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
   return sheets.map((s) => ({ file: sheets.length > 1 ? `${base}_${s.name.replace(/\W+/g, '_')}.csv` : `${base}.csv`, sheets: [{ ...s, name: '' }] }));
 }
 
-/** The relayout for writeUnseenBorough: each plain extract laid out as the variant says. */
-export function relayoutFor(variant: string, seed = 1): (extracts: Extract[], borough: Borough) => Extract[] {
+/**
+ * The relayout for writeUnseenBorough: each plain extract laid out as the variant says. `byFile`:
+ * each file's layout drawn on its own (not after the cells of the files before it), so next
+ * month's extracts (next-month.ts) come in the same layout as last month's.
+ */
+export function relayoutFor(variant: string, seed = 1, byFile = false): (extracts: Extract[], borough: Borough) => Extract[] {
   const layouts = VARIANTS[variant];
   if (!layouts) throw new Error(`no unseen variant ${variant}; variants: ${Object.keys(VARIANTS).join(', ')}`);
   return (extracts, borough) => {
@@ -325,7 +330,8 @@ export function relayoutFor(variant: string, seed = 1): (extracts: Extract[], bo
     return extracts.flatMap((e) => {
       const k = PLAIN_FILES.indexOf(e.file);
       if (k < 0) throw new Error(`variants.ts does not know the extract ${e.file}`);
-      return relayoutExtract(e, e.file, layouts[k] as Layout, borough, rand);
+      const layoutRand = byFile ? seeded(seed * 104_729 + variant.length + 7919 * (k + 1)) : rand;
+      return relayoutExtract(e, e.file, layouts[k] as Layout, borough, rand, layoutRand);
     });
   };
 }
