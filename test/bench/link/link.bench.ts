@@ -26,7 +26,7 @@ import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { writeExtracts, writeTruth, writeUnseenBorough } from '../unseen/extracts.js';
-import { makeTwoMonths } from '../unseen/next-month.js';
+import { makeMonths } from '../unseen/next-month.js';
 import { writeDemoTwoMonths } from './demo-months.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
 import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
@@ -107,15 +107,15 @@ const unseenVariant = (households: number, seed: number, variant: string): CaseS
  * then the same partners' next month's, imported in that order and linked once; or, to compare,
  * next month's files alone. Truth: each row's household at the later date.
  */
-const unseenMonths = (households: number, seed: number, both: boolean, variant?: string): CaseSpec => ({
-  name: `unseen-${households}-${both ? '2months' : 'month2'}${variant ? `-${variant}` : ''}`,
-  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, ${both ? 'two months imported' : 'next month only'}${variant ? `, layout ${variant}` : ''}`,
+const unseenMonths = (households: number, seed: number, months: number, all: boolean, variant?: string): CaseSpec => ({
+  name: `unseen-${households}-${all ? `${months}months` : `month${months}`}${variant ? `-${variant}` : ''}`,
+  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, ${all ? `${months} months imported` : `month ${months} only`}${variant ? `, layout ${variant}` : ''}`,
   make: async (dir) => {
-    const { month1, month2, households: hh } = makeTwoMonths(households, seed, variant ? relayoutFor(variant, seed, true) : undefined);
+    const made = makeMonths(households, seed, months, variant ? relayoutFor(variant, seed, true) : undefined);
     const truth = ['file,sheet,row_number,person_id,household_id'];
-    const files = both ? await writeExtracts(month1, join(dir, 'month-1'), truth) : [];
-    files.push(...(await writeExtracts(month2, join(dir, 'month-2'), truth)));
-    writeTruth(dir, truth, hh);
+    const files: string[] = [];
+    for (const [i, extracts] of made.months.entries()) if (all || i === months - 1) files.push(...(await writeExtracts(extracts, join(dir, `month-${i + 1}`), truth)));
+    writeTruth(dir, truth, made.households);
     return { files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
   },
 });
@@ -129,8 +129,8 @@ const demoMonths = (households: number, seed: number): CaseSpec => ({
 
 const UNSEEN_VARIANTS = Object.fromEntries(
   Object.keys(VARIANTS).flatMap((v) => [
-    [`unseen-2000-2months-${v}`, unseenMonths(2_000, 7, true, v)],
-    [`unseen-2000-month2-${v}`, unseenMonths(2_000, 7, false, v)],[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
+    [`unseen-2000-2months-${v}`, unseenMonths(2_000, 7, 2, true, v)],
+    [`unseen-2000-month2-${v}`, unseenMonths(2_000, 7, 2, false, v)],[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
 ) as Record<string, CaseSpec>;
 
 /** Only names, a date of birth, a city and an e-mail (the shape of Splink's fake_1000), truth in `cluster`. */
@@ -156,10 +156,13 @@ const CASES: Record<string, CaseSpec> = {
     },
   },
   'unseen-300': unseen(300, 3),
-  'unseen-2000-2months': unseenMonths(2_000, 7, true),
-  'unseen-2000-month2': unseenMonths(2_000, 7, false),
-  'unseen-20000-2months': unseenMonths(20_000, 7, true),
-  'unseen-20000-month2': unseenMonths(20_000, 7, false),
+  'unseen-2000-2months': unseenMonths(2_000, 7, 2, true),
+  'unseen-2000-month2': unseenMonths(2_000, 7, 2, false),
+  'unseen-20000-2months': unseenMonths(20_000, 7, 2, true),
+  'unseen-20000-month2': unseenMonths(20_000, 7, 2, false),
+  // a partner's extract every month for six months: each row re-sent up to six times
+  'unseen-2000-6months': unseenMonths(2_000, 7, 6, true),
+  'unseen-2000-month6': unseenMonths(2_000, 7, 6, false),
   'unseen-5000': unseen(5_000, 7),
   'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),

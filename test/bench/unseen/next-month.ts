@@ -15,15 +15,16 @@ import {
 } from './people.js';
 import { dwp, health, housing, makeExtracts, police, youthJustice, type Cell, type Extract, type Sheet, type Window } from './extracts.js';
 
-/** The weeks since the financial year's extracts whose events next month's files add. */
-export const MONTH: Window = { from: '2025-04-01', to: '2025-05-12' };
-/** Next month's files are named as the partner's system dates them. */
-const TAG = '_2025-05';
-
-/** Next month's file name: the same partner's name with the month, as their systems write it. */
-export const nextMonthName = (file: string): string => file.replace(/(\.[a-z]+)$/, `${TAG}$1`);
-
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+/**
+ * The days whose events month m's files add (m = 2: the weeks since the financial year's
+ * extracts, 1 April – 12 May 2025; then a month at a time).
+ */
+export const monthWindow = (m: number): Window => ({ from: m === 2 ? '2025-04-01' : addDays('2025-05-13', 31 * (m - 3)), to: addDays('2025-05-12', 31 * (m - 2)) });
+
+/** Month m's file name: the same partner's name with the month (2025-05 for m = 2), as their systems write it. */
+export const monthName = (file: string, m: number): string => file.replace(/(\.[a-z]+)$/, `_2025-${pad(m + 3, 2)}$1`);
 const dayIn = (rand: Rand, w: Window): string => addDays(w.from, between(rand, 0, Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000)));
 
 /** What happened in the month, for next month's extracts. */
@@ -36,7 +37,7 @@ interface Month {
 }
 
 /** A month of the borough's life, applied to its households (moves, leavers, births, newcomers). */
-function liveAMonth(rand: Rand, hh: Household[], homes: Home[]): Month {
+function liveAMonth(rand: Rand, hh: Household[], homes: Home[], days: Window): Month {
   const used = new Set(hh.flatMap((h) => h.stays.map((s) => s.home.id)));
   const free = homes.filter((home) => !used.has(home.id));
   const takeHome = (): Home => {
@@ -49,8 +50,8 @@ function liveAMonth(rand: Rand, hh: Household[], homes: Home[]): Month {
   const month: Month = { moved: new Map(), arrived: [], births: [] };
   for (const h of hh.slice()) {
     const last = h.stays.at(-1) as Household['stays'][number];
-    if (h.kind !== 'lodger' && last.from < MONTH.from && rand() < 0.012) {
-      const day = dayIn(rand, MONTH);
+    if (h.kind !== 'lodger' && last.from < days.from && rand() < 0.012) {
+      const day = dayIn(rand, days);
       last.to = day;
       h.stays.push({ home: takeHome(), from: day, to: null });
       if (!h.kind.startsWith('moved')) h.kind = `moved ${h.kind}`;
@@ -59,7 +60,7 @@ function liveAMonth(rand: Rand, hh: Household[], homes: Home[]): Month {
     }
     const grown = h.members.find((m) => m.role === 'adult' && h.members.indexOf(m) >= 2 && ageOn(m.dob, YEAR_END) <= 32);
     if (grown && rand() < 0.01) {
-      const day = dayIn(rand, MONTH);
+      const day = dayIn(rand, days);
       const id = newHouseholdId();
       h.members.splice(h.members.indexOf(grown), 1);
       grown.household = id;
@@ -72,7 +73,7 @@ function liveAMonth(rand: Rand, hh: Household[], homes: Home[]): Month {
     const child = h.members.find((m) => m.role === 'child');
     if (mother && child && rand() < 0.008) {
       const baby = makePerson(rand, ++pid, h.id, rand() < 0.5 ? 'M' : 'F', 0, child.surname, 'child');
-      baby.dob = dayIn(rand, { from: MONTH.from, to: addDays(MONTH.to, -7) });
+      baby.dob = dayIn(rand, { from: days.from, to: addDays(days.to, -7) });
       h.members.push(baby);
       month.births.push(baby);
     }
@@ -88,7 +89,7 @@ function liveAMonth(rand: Rand, hh: Household[], homes: Home[]): Month {
     const members: Person[] = [first];
     if (kind >= 0.35) members.push(makePerson(rand, ++pid, id, first.sex === 'F' ? 'M' : 'F', age + between(rand, -3, 5), surname, 'adult'));
     if (kind >= 0.35 || rand() < 0.6) for (let c = between(rand, 1, 3); c > 0; c--) members.push(makePerson(rand, ++pid, id, (rand() < 0.5 ? 'M' : 'F') as Sex, Math.max(0, age - between(rand, 18, 30)), surname, 'child'));
-    const day = dayIn(rand, MONTH);
+    const day = dayIn(rand, days);
     const h: Household = { id, kind: kind < 0.35 ? 'newcomer single/lone parent' : 'newcomer couple', members, stays: [{ home: takeHome(), from: day, to: null }], social: rand() < 0.5, tenancyStart: day };
     hh.push(h);
     month.arrived.push(h);
@@ -115,8 +116,11 @@ const append = (s: Sheet, more: Extract): void => {
   s.truth.push(...m.truth);
 };
 
-/** Next month's six extracts: last month's rows again, brought up to date, and the month's new rows. */
-function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Month): Extract[] {
+/**
+ * Next month's six extracts: last month's rows again, brought up to date, and the month's new
+ * rows; `k` (0 for month 2) keeps each month's new references apart.
+ */
+function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Month, days: Window, k: number): Extract[] {
   const byId = new Map(hh.map((h) => [h.id, h]));
   const householdOf = new Map(hh.flatMap((h) => h.members.map((m) => [m.id, h] as const)));
   const lastMonthHouseholds = (file: string): Set<string> => new Set(month1.find((e) => e.file === file)?.sheets.flatMap((s) => s.truth.map(([p]) => householdOf.get(p)?.id ?? '')));
@@ -127,11 +131,11 @@ function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Mon
     if (e.file.startsWith('ASB')) {
       // a few occurrences withdrawn; the month's new ones
       reorder(rand, s, () => rand() > 0.003);
-      append(s, police(rand, hh, MONTH, 250_000));
+      append(s, police(rand, hh, days, 250_000 + 10_000 * k));
     } else if (e.file.startsWith('yot')) {
       reorder(rand, s);
       const flagged = lastMonthHouseholds('ASB_nominals_export.csv');
-      append(s, youthJustice(rand, hh, flagged, MONTH, 6100));
+      append(s, youthJustice(rand, hh, flagged, days, 6100 + 1000 * k));
     } else if (e.file.startsWith('DWP')) {
       // the claimant's postcode is the current one; ended claims drop out; new claims
       const ended = new Set<Cell>();
@@ -142,7 +146,7 @@ function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Mon
       });
       reorder(rand, s, (r) => !ended.has(r[0] as Cell));
       const claiming = lastMonthHouseholds(e.file);
-      append(s, dwp(rand, hh.filter((h) => !claiming.has(h.id)), MONTH, 710_000));
+      append(s, dwp(rand, hh.filter((h) => !claiming.has(h.id)), days, 710_000 + 10_000 * k));
     } else if (e.file.startsWith('Housing')) {
       // a household that moved ends its tenancy; new lets; babies added to their family's tenancy
       s.rows.forEach((r, i) => {
@@ -161,10 +165,10 @@ function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Mon
       }
       reorder(rand, s);
       const letting = hh.filter((h) => h.social && (month.moved.has(h.id) || month.arrived.includes(h)));
-      append(s, housing(rand, letting, 31_000, MONTH.from));
+      append(s, housing(rand, letting, 31_000 + 1000 * k, days.from));
     } else if (e.file.startsWith('ED')) {
       reorder(rand, s, () => rand() > 0.002);
-      append(s, health(rand, hh, MONTH, 9_200_000));
+      append(s, health(rand, hh, days, 9_200_000 + 100_000 * k));
     } else {
       // the school census: the same censuses again, in another order
       for (const sheet of sheets) reorder(rand, sheet);
@@ -174,26 +178,32 @@ function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Mon
   return out;
 }
 
-export interface TwoMonths {
-  month1: Extract[];
-  month2: Extract[];
-  /** the households as of the later date */
+export interface Months {
+  /** each month's extracts, month 1 first */
+  months: Extract[][];
+  /** the households as of the last month's date */
   households: Household[];
 }
 
 /**
- * One borough's extracts as of the financial year's end, and the same partners' a month later;
- * `relayout` (variants.ts `relayoutFor(v, seed, true)`) lays both months out another way.
+ * One borough's extracts as of the financial year's end, and the same partners' each month after,
+ * `count` months in all; `relayout` (variants.ts `relayoutFor(v, seed, true)`) lays every month
+ * out another way.
  */
-export function makeTwoMonths(count: number, seed: number, relayout?: (extracts: Extract[], borough: Borough) => Extract[]): TwoMonths {
-  const borough = makeBorough(count, seed);
-  const month1 = makeExtracts(borough, seed);
+export function makeMonths(households: number, seed: number, count = 2, relayout?: (extracts: Extract[], borough: Borough) => Extract[]): Months {
+  const borough = makeBorough(households, seed);
+  const months = [makeExtracts(borough, seed)];
   const rand = seeded(seed * 7919 + 2);
-  const month = liveAMonth(rand, borough.households, borough.homes);
-  const month2 = nextExtracts(rand, month1, borough.households, month);
-  // every row's household as of the later date
-  const householdOf = new Map(borough.households.flatMap((h) => h.members.map((m) => [m.id, h.id] as const)));
-  for (const e of [...month1, ...month2]) for (const s of e.sheets) for (const t of s.truth) t[1] = householdOf.get(t[0]) ?? t[1];
-  if (!relayout) return { month1, month2: month2.map((e) => ({ ...e, file: nextMonthName(e.file) })), households: borough.households };
-  return { month1: relayout(month1, borough), month2: relayout(month2, borough).map((e) => ({ ...e, file: nextMonthName(e.file) })), households: borough.households };
+  for (let m = 2; m <= count; m++) {
+    const w = monthWindow(m);
+    const month = liveAMonth(rand, borough.households, borough.homes, w);
+    months.push(nextExtracts(rand, months.at(-1) as Extract[], borough.households, month, w, m - 2));
+  }
+  // every row's household as of the last date
+  const householdOf = new Map(borough.households.flatMap((h) => h.members.map((p) => [p.id, h.id] as const)));
+  for (const e of months.flat()) for (const s of e.sheets) for (const t of s.truth) t[1] = householdOf.get(t[0]) ?? t[1];
+  return {
+    months: months.map((extracts, i) => (relayout ? relayout(extracts, borough) : extracts).map((e) => (i === 0 ? e : { ...e, file: monthName(e.file, i + 1) }))),
+    households: borough.households,
+  };
 }
