@@ -109,6 +109,20 @@ const scenarios: Scenario[] = [
     expected: [['george-new', 'george-old', 'madison', 'olivia-new', 'olivia-old', 'reece'], ['jack'], ['jack-2']],
   },
   {
+    rule: 'two families each on an open tenancy are two homes, even with two children of the same names (one without a birth date)',
+    records: [
+      // a lone mother's tenancy lists her children, of their father's surname, without birth dates
+      { who: 'poppy', ...HOUSING, surname: 'Harris', forename: 'Poppy', dob: '2000-05-19', agencyRef: 'T30695', tenancyStart: '2016-05-15', address: '13 Ings Terrace, Halifax', postcode: 'HX3 1FR' },
+      { who: 'julie-ings', ...HOUSING, surname: 'Ali', forename: 'Julie', dob: null, agencyRef: 'T30695', tenancyStart: '2016-05-15', address: '13 Ings Terrace, Halifax', postcode: 'HX3 1FR' },
+      { who: 'aisha-ings', ...HOUSING, surname: 'Ali', forename: 'Aisha', dob: null, agencyRef: 'T30695', tenancyStart: '2016-05-15', address: '13 Ings Terrace, Halifax', postcode: 'HX3 1FR' },
+      // across the borough, the Alis on their own tenancy: a mother Aisha and a daughter Julie
+      { who: 'aisha-norton', ...HOUSING, surname: 'Ali', forename: 'Aisha', dob: '1984-10-19', agencyRef: 'T30923', tenancyStart: '2017-12-17', address: '17 Norton Drive, Brighouse', postcode: 'HX6 1PX' },
+      { who: 'julie-norton', ...HOUSING, surname: 'Ali', forename: 'Julie', dob: '2008-03-10', agencyRef: 'T30923', tenancyStart: '2017-12-17', address: '17 Norton Drive, Brighouse', postcode: 'HX6 1PX' },
+      { who: 'harry', ...SCHOOL, surname: 'Ali', forename: 'Harry', dob: '2009-02-17', address: '17 Norton Drive, Brighouse', postcode: 'HX6 1PX' },
+    ],
+    expected: [['aisha-ings', 'julie-ings', 'poppy'], ['aisha-norton', 'harry', 'julie-norton']],
+  },
+  {
     rule: 'children move with a parent: a child still recorded at the old address joins the parent seen later at the new one',
     records: [
       { who: 'mum', ...POLICE, surname: 'BAKER', dob: '1995-01-01', address: 'FLAT 1 5 MARLFIELD CL, WEXTHORPE, S60 9ZW', eventDate: '2024-04-13' },

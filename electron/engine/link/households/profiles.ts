@@ -361,8 +361,9 @@ function groupAddresses(
     }
   }
   // A family seen at two addresses moved: two or more people of the same name (and the same date
-  // of birth, where both are known) at two address groups join the groups. This also catches a
-  // move the person stage missed (one person split in two by a tenancy row without a birth date).
+  // of birth, where both are known) at two address groups join the groups, unless each holds an
+  // open tenancy. This also catches a move the person stage missed (one person split in two by a
+  // tenancy row without a birth date).
   const bySurname: Array<number[] | undefined> = [];
   for (let p = 0; p < currentAddress.length; p++) {
     if (currentAddress[p]! < 0 || moreAddresses.has(p)) continue;
@@ -409,6 +410,9 @@ function groupAddresses(
     const ra = find(Math.floor(pair / n));
     const rb = find(pair % n);
     if (ra === rb) continue;
+    // two open tenancies are two homes: a moved family's old tenancy has ended. Children listed
+    // on a tenancy without birth dates share names with another family's now and then.
+    if (tenanted[ra] && tenanted[rb]) continue;
     const [keep, drop] = settled[ra]! >= settled[rb]! ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
     settled[keep]! += settled[drop]!;
