@@ -16,6 +16,8 @@ const SCHOOL = { sourceId: 1, sourceKind: 'school' } as const;
 const POLICE = { sourceId: 2, sourceKind: 'police' } as const;
 const BENEFITS = { sourceId: 3, sourceKind: 'benefits' } as const;
 const HOUSING = { sourceId: 4, sourceKind: 'housing', asOf: '2026-01-10' } as const;
+/** the same partner's housing extract a month later */
+const HOUSING2 = { sourceId: 6, sourceKind: 'housing', asOf: '2026-02-10' } as const;
 const HEALTH = { sourceId: 5, sourceKind: 'health' } as const;
 
 /** Runs the stage on records and returns the households as sorted groups of names. */
@@ -431,6 +433,24 @@ const scenarios: Scenario[] = [
       { who: 'poppy', ...HOUSING, surname: 'Rushworth', dob: '2008-06-25', sex: 'F', address: 'Flat 4, 18 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
     ],
     expected: [['darren', 'logan', 'louise', 'mason'], ['inaya', 'joanne', 'oliver', 'poppy']],
+  },
+  {
+    rule: "a tenancy last month's extract showed open and this month's shows ended is ended: the family moved, one household at the new home",
+    records: [
+      // last month's housing extract: the tenancy at the old flat, open
+      { who: 'mum', ...HOUSING, surname: 'Hirst', forename: 'Donna', dob: '1986-02-03', agencyRef: 'T30100', tenancyStart: '2019-03-01', address: 'Flat 2, 8 Mill Lane, Halifax', postcode: 'HX1 2AB' },
+      { who: 'kid', ...HOUSING, surname: 'Hirst', forename: 'Kai', dob: '2014-06-07', agencyRef: 'T30100', tenancyStart: '2019-03-01', address: 'Flat 2, 8 Mill Lane, Halifax', postcode: 'HX1 2AB' },
+      // this month's: the same tenancy ended, and their new one
+      { who: 'mum', ...HOUSING2, surname: 'Hirst', forename: 'Donna', dob: '1986-02-03', agencyRef: 'T30100', tenancyStart: '2019-03-01', tenancyEnd: '2025-04-20', address: 'Flat 2, 8 Mill Lane, Halifax', postcode: 'HX1 2AB' },
+      { who: 'kid', ...HOUSING2, surname: 'Hirst', forename: 'Kai', dob: '2014-06-07', agencyRef: 'T30100', tenancyStart: '2019-03-01', tenancyEnd: '2025-04-20', address: 'Flat 2, 8 Mill Lane, Halifax', postcode: 'HX1 2AB' },
+      { who: 'mum', ...HOUSING2, surname: 'Hirst', forename: 'Donna', dob: '1986-02-03', agencyRef: 'T31000', tenancyStart: '2025-04-20', address: '14 Beech Grove, Elland', postcode: 'HX5 9QT' },
+      { who: 'kid', ...HOUSING2, surname: 'Hirst', forename: 'Kai', dob: '2014-06-07', agencyRef: 'T31000', tenancyStart: '2025-04-20', address: '14 Beech Grove, Elland', postcode: 'HX5 9QT' },
+      // the school census, both months, still at the old flat
+      { who: 'kid', ...SCHOOL, surname: 'Hirst', forename: 'Kai', dob: '2014-06-07', address: 'Flat 2, 8 Mill Lane, Halifax', postcode: 'HX1 2AB' },
+      // the family that took the old flat over
+      { who: 'newcomer', ...HOUSING2, surname: 'Nowak', forename: 'Julia', dob: '1990-01-01', agencyRef: 'T31001', tenancyStart: '2025-05-02', address: 'Flat 2, 8 Mill Lane, Halifax', postcode: 'HX1 2AB' },
+    ],
+    expected: [['kid', 'mum'], ['newcomer']],
   },
 ];
 
