@@ -191,6 +191,7 @@ export interface Months {
  * out another way.
  */
 export function makeMonths(households: number, seed: number, count = 2, relayout?: (extracts: Extract[], borough: Borough) => Extract[]): Months {
+  if (count < 1 || count > 9) throw new Error('makeMonths: 1 to 9 months (April to December 2025)');
   const borough = makeBorough(households, seed);
   const months = [makeExtracts(borough, seed)];
   const rand = seeded(seed * 7919 + 2);
