@@ -452,6 +452,23 @@ const scenarios: Scenario[] = [
     ],
     expected: [['kid', 'mum'], ['newcomer']],
   },
+  {
+    rule: "a tenancy last month's extract showed open and this month's shows ended is not an open tenancy: the family that moved is one, children split by the person stage too",
+    records: [
+      // last month: the tenancy open, the children without birth dates
+      { who: 'lena', ...HOUSING, surname: 'Stansfield', forename: 'Lena', dob: '2002-09-27', agencyRef: 'T30658', tenancyStart: '2024-10-14', address: 'Flat 17, 60 Sowerby Crescent, Brighouse', postcode: 'HX2 3WQ' },
+      { who: 'aisha-old', ...HOUSING, surname: 'Bairstow', forename: 'Aisha', dob: null, agencyRef: 'T30658', tenancyStart: '2024-10-14', address: 'Flat 17, 60 Sowerby Crescent, Brighouse', postcode: 'HX2 3WQ' },
+      { who: 'abigail-old', ...HOUSING, surname: 'Bairstow', forename: 'Abigail', dob: null, agencyRef: 'T30658', tenancyStart: '2024-10-14', address: 'Flat 17, 60 Sowerby Crescent, Brighouse', postcode: 'HX2 3WQ' },
+      // this month: the same tenancy ended, and the new one
+      { who: 'lena', ...HOUSING2, surname: 'Stansfield', forename: 'Lena', dob: '2002-09-27', agencyRef: 'T30658', tenancyStart: '2024-10-14', tenancyEnd: '2025-04-01', address: 'Flat 17, 60 Sowerby Crescent, Brighouse', postcode: 'HX2 3WQ' },
+      { who: 'aisha-old', ...HOUSING2, surname: 'Bairstow', forename: 'Aisha', dob: null, agencyRef: 'T30658', tenancyStart: '2024-10-14', tenancyEnd: '2025-04-01', address: 'Flat 17, 60 Sowerby Crescent, Brighouse', postcode: 'HX2 3WQ' },
+      { who: 'abigail-old', ...HOUSING2, surname: 'Bairstow', forename: 'Abigail', dob: null, agencyRef: 'T30658', tenancyStart: '2024-10-14', tenancyEnd: '2025-04-01', address: 'Flat 17, 60 Sowerby Crescent, Brighouse', postcode: 'HX2 3WQ' },
+      { who: 'lena', ...HOUSING2, surname: 'Stansfield', forename: 'Lena', dob: '2002-09-27', agencyRef: 'T31008', tenancyStart: '2025-04-01', address: '48 Stanley Place, Halifax', postcode: 'HX6 2RN' },
+      { who: 'aisha-new', ...HOUSING2, surname: 'Bairstow', forename: 'Aisha', dob: '2025-01-22', agencyRef: 'T31008', tenancyStart: '2025-04-01', address: '48 Stanley Place, Halifax', postcode: 'HX6 2RN' },
+      { who: 'abigail-new', ...HOUSING2, surname: 'Bairstow', forename: 'Abigail', dob: null, agencyRef: 'T31008', tenancyStart: '2025-04-01', address: '48 Stanley Place, Halifax', postcode: 'HX6 2RN' },
+    ],
+    expected: [['abigail-new', 'abigail-old', 'aisha-new', 'aisha-old', 'lena']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {

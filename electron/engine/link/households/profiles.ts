@@ -172,6 +172,15 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
   const openTenancy = new Int32Array(personCount).fill(-1);
   /** per address: the earliest start of a tenancy there that has not ended ('' when none) */
   const openSince: string[] = new Array<string>(addresses.count).fill('');
+  // A tenancy one extract shows ended is ended, though an earlier extract of it showed it open:
+  // next month's housing file lists last month's open tenancy again, with its end date.
+  const tenancyKey = (a: number, r: LinkRecord): string => `${a}\u0000${r.tenancyStart}\u0000${r.agencyRef ?? ''}`;
+  const ended = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    const a = addresses.addressOf[i]!;
+    if (a >= 0 && r.tenancyStart && r.tenancyEnd) ended.add(tenancyKey(a, r));
+  }
   let latestAsOf = '';
   let latestEvent = '';
   for (let i = 0; i < n; i++) {
@@ -206,7 +215,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
     if (titleSex[p] === 0) titleSex[p] = sexOfTitle(r.title);
     const date = r.eventDate ?? r.asOf;
     const a = addresses.addressOf[i]!;
-    if (a >= 0 && r.tenancyStart && !r.tenancyEnd) {
+    if (a >= 0 && r.tenancyStart && !r.tenancyEnd && (ended.size === 0 || !ended.has(tenancyKey(a, r)))) {
       if (openTenancy[p] !== a) openTenancy[p] = openTenancy[p] === -1 ? a : -2;
       if (!openSince[a] || r.tenancyStart < openSince[a]!) openSince[a] = r.tenancyStart;
     }
