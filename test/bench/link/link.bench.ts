@@ -107,16 +107,19 @@ const unseenVariant = (households: number, seed: number, variant: string): CaseS
  * then the same partners' next month's, imported in that order and linked once; or, to compare,
  * next month's files alone. Truth: each row's household at the later date.
  */
-const unseenMonths = (households: number, seed: number, months: number, all: boolean, variant?: string): CaseSpec => ({
-  name: `unseen-${households}-${all ? `${months}months` : `month${months}`}${variant ? `-${variant}` : ''}`,
-  label: `unseen-model borough ${households.toLocaleString('en-GB')} households, ${all ? `${months} months imported` : `month ${months} only`}${variant ? `, layout ${variant}` : ''}`,
+const unseenMonths = (households: number, seed: number, months: number, all: boolean, variant?: string, newestFirst = false): CaseSpec => ({
+  name: `unseen-${households}-${all ? `${months}months` : `month${months}`}${variant ? `-${variant}` : ''}${newestFirst ? '-newest-first' : ''}`,
+  label:
+    `unseen-model borough ${households.toLocaleString('en-GB')} households, ${all ? `${months} months imported` : `month ${months} only`}` +
+    `${variant ? `, layout ${variant}` : ''}${newestFirst ? ', the latest month imported first' : ''}`,
   make: async (dir) => {
     const made = makeMonths(households, seed, months, variant ? relayoutFor(variant, seed, true) : undefined);
     const truth = ['file,sheet,row_number,person_id,household_id'];
-    const files: string[] = [];
-    for (const [i, extracts] of made.months.entries()) if (all || i === months - 1) files.push(...(await writeExtracts(extracts, join(dir, `month-${i + 1}`), truth)));
+    const byMonth: string[][] = [];
+    for (const [i, extracts] of made.months.entries()) if (all || i === months - 1) byMonth.push(await writeExtracts(extracts, join(dir, `month-${i + 1}`), truth));
     writeTruth(dir, truth, made.households);
-    return { files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
+    // an analyst catching up imports this month's files, then finds last month's
+    return { files: (newestFirst ? byMonth.reverse() : byMonth).flat(), truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
   },
 });
 
@@ -130,7 +133,11 @@ const demoMonths = (households: number, seed: number): CaseSpec => ({
 const UNSEEN_VARIANTS = Object.fromEntries(
   Object.keys(VARIANTS).flatMap((v) => [
     [`unseen-2000-2months-${v}`, unseenMonths(2_000, 7, 2, true, v)],
-    [`unseen-2000-month2-${v}`, unseenMonths(2_000, 7, 2, false, v)],[`unseen-300-${v}`, unseenVariant(300, 3, v)], [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)], [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)]]),
+    [`unseen-2000-month2-${v}`, unseenMonths(2_000, 7, 2, false, v)],
+    [`unseen-300-${v}`, unseenVariant(300, 3, v)],
+    [`unseen-5000-${v}`, unseenVariant(5_000, 7, v)],
+    [`unseen-20000-${v}`, unseenVariant(20_000, 7, v)],
+  ]),
 ) as Record<string, CaseSpec>;
 
 /** Only names, a date of birth, a city and an e-mail (the shape of Splink's fake_1000), truth in `cluster`. */
@@ -160,6 +167,8 @@ const CASES: Record<string, CaseSpec> = {
   'unseen-2000-month2': unseenMonths(2_000, 7, 2, false),
   'unseen-20000-2months': unseenMonths(20_000, 7, 2, true),
   'unseen-20000-month2': unseenMonths(20_000, 7, 2, false),
+  'unseen-2000-2months-newest-first': unseenMonths(2_000, 7, 2, true, undefined, true),
+  'unseen-20000-2months-newest-first': unseenMonths(20_000, 7, 2, true, undefined, true),
   // a partner's extract every month for six months: each row re-sent up to six times
   'unseen-2000-6months': unseenMonths(2_000, 7, 6, true),
   'unseen-2000-month6': unseenMonths(2_000, 7, 6, false),
