@@ -172,6 +172,8 @@ const CASES: Record<string, CaseSpec> = {
   // a partner's extract every month for six months: each row re-sent up to six times
   'unseen-2000-6months': unseenMonths(2_000, 7, 6, true),
   'unseen-2000-month6': unseenMonths(2_000, 7, 6, false),
+  'unseen-2000-9months': unseenMonths(2_000, 7, 9, true),
+  'unseen-2000-month9': unseenMonths(2_000, 7, 9, false),
   'unseen-5000': unseen(5_000, 7),
   'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
