@@ -25,8 +25,8 @@ import { silentJob } from '../../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../../electron/engine/link/run-link.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
-import { writeExtracts, writeTruth, writeUnseenBorough } from '../unseen/extracts.js';
-import { makeMonths } from '../unseen/next-month.js';
+import { writeUnseenBorough } from '../unseen/extracts.js';
+import { makeMonths, writeMonths } from '../unseen/next-month.js';
 import { writeDemoTwoMonths } from './demo-months.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
 import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
@@ -113,11 +113,7 @@ const unseenMonths = (households: number, seed: number, months: number, all: boo
     `unseen-model borough ${households.toLocaleString('en-GB')} households, ${all ? `${months} months imported` : `month ${months} only`}` +
     `${variant ? `, layout ${variant}` : ''}${newestFirst ? ', the latest month imported first' : ''}`,
   make: async (dir) => {
-    const made = makeMonths(households, seed, months, variant ? relayoutFor(variant, seed, true) : undefined);
-    const truth = ['file,sheet,row_number,person_id,household_id'];
-    const byMonth: string[][] = [];
-    for (const [i, extracts] of made.months.entries()) if (all || i === months - 1) byMonth.push(await writeExtracts(extracts, join(dir, `month-${i + 1}`), truth));
-    writeTruth(dir, truth, made.households);
+    const byMonth = await writeMonths(makeMonths(households, seed, months, variant ? relayoutFor(variant, seed, true) : undefined), dir, !all);
     // an analyst catching up imports this month's files, then finds last month's
     return { files: (newestFirst ? byMonth.reverse() : byMonth).flat(), truth: { kind: 'demo', path: join(dir, 'truth.csv') } };
   },

@@ -9,11 +9,12 @@
 // rows (`export clusters` writes "the person's household at the latest as-of date"): a household
 // that moved keeps its ID, a grown-up child who left home this month is in their new household in
 // last month's rows too.
+import { join } from 'node:path';
 import {
   SURNAMES, YEAR_END, addDays, ageOn, between, makeBorough, makePerson, pickSkewed, seeded,
   type Borough, type Home, type Household, type Person, type Rand, type Sex,
 } from './people.js';
-import { dwp, health, housing, makeExtracts, police, youthJustice, type Cell, type Extract, type Sheet, type Window } from './extracts.js';
+import { dwp, health, housing, makeExtracts, police, writeExtracts, writeTruth, youthJustice, type Cell, type Extract, type Sheet, type Window } from './extracts.js';
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
@@ -207,4 +208,16 @@ export function makeMonths(households: number, seed: number, count = 2, relayout
     months: months.map((extracts, i) => (relayout ? relayout(extracts, borough) : extracts).map((e) => (i === 0 ? e : { ...e, file: monthName(e.file, i + 1) }))),
     households: borough.households,
   };
+}
+
+/**
+ * Writes each month's files into DIR/month-1 … (only the last month's with `lastOnly`) and one
+ * truth.csv for all the rows written; returns the files, month by month.
+ */
+export async function writeMonths(made: Months, dir: string, lastOnly = false): Promise<string[][]> {
+  const truth = ['file,sheet,row_number,person_id,household_id'];
+  const byMonth: string[][] = [];
+  for (const [i, extracts] of made.months.entries()) if (!lastOnly || i === made.months.length - 1) byMonth.push(await writeExtracts(extracts, join(dir, `month-${i + 1}`), truth));
+  writeTruth(dir, truth, made.households);
+  return byMonth;
 }
