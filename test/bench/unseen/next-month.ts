@@ -121,12 +121,12 @@ const append = (s: Sheet, more: Extract): void => {
  * Next month's six extracts: last month's rows again, brought up to date, and the month's new
  * rows; `k` (0 for month 2) keeps each month's new references apart.
  */
-function nextExtracts(rand: Rand, month1: Extract[], hh: Household[], month: Month, days: Window, k: number): Extract[] {
+function nextExtracts(rand: Rand, last: Extract[], hh: Household[], month: Month, days: Window, k: number): Extract[] {
   const byId = new Map(hh.map((h) => [h.id, h]));
   const householdOf = new Map(hh.flatMap((h) => h.members.map((m) => [m.id, h] as const)));
-  const lastMonthHouseholds = (file: string): Set<string> => new Set(month1.find((e) => e.file === file)?.sheets.flatMap((s) => s.truth.map(([p]) => householdOf.get(p)?.id ?? '')));
+  const lastMonthHouseholds = (file: string): Set<string> => new Set(last.find((e) => e.file === file)?.sheets.flatMap((s) => s.truth.map(([p]) => householdOf.get(p)?.id ?? '')));
   const out: Extract[] = [];
-  for (const e of month1) {
+  for (const e of last) {
     const sheets = e.sheets.map(copySheet);
     const s = sheets[0] as Sheet;
     if (e.file.startsWith('ASB')) {
