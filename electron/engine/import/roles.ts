@@ -18,6 +18,7 @@ import { nicknameGroupsOf } from '../link/names.js';
 import { looksLikePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
+import { cleanCell } from '../../../shared/domain/normalise/text.js';
 
 export interface RoleSuggestion {
   role: ColumnRole;
@@ -279,7 +280,8 @@ const pct = (s: number): string => `${Math.round(s * 100)}%`;
 
 /** What the cells say, for columns whose header is silent or vague. */
 export function roleFromCells(values: string[], pivotYear = new Date().getUTCFullYear()): RoleSuggestion | null {
-  const sample = values.filter((v) => v.trim() !== '').slice(0, 500);
+  // read as the record will read them (cleanCell: white space tidied, the text mark before a number dropped)
+  const sample = values.filter((v) => v.trim() !== '').slice(0, 500).map((v) => cleanCell(v) ?? '');
   if (sample.length === 0) return null;
   const conf = (s: number): number => Math.round((0.5 + 0.3 * s) * 100) / 100;
   const found = (role: ColumnRole, s: number, what: string, confidence = conf(s)): RoleSuggestion => ({ role, confidence, reason: `${pct(s)} of the cells ${what}` });

@@ -1,0 +1,76 @@
+// More layouts of the unseen model's extracts (test/bench/unseen/variants.ts v6–v8), cut down to
+// the column that went wrong: numbers kept as text with a leading apostrophe, a system's
+// placeholder date of birth, group headings above the header, an address over several columns
+// or lines without a header.
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../electron/engine/import/pipeline.js';
+import { valueAt } from '../../electron/engine/import/row-batch.js';
+import { RECORD_COLUMNS, recordIndex } from '../../electron/engine/import/row-builder.js';
+import { useTempDirs } from '../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+type Field = (typeof RECORD_COLUMNS)[number];
+interface Read {
+  roles: string[][];
+  headerRows: Array<number | null>;
+  records: Array<Record<Field, string | number | null>>;
+  /** each raw row's status, in file order */
+  statuses: string[];
+}
+
+function read(path: string): Read {
+  const out: Read = { roles: [], headerRows: [], records: [], statuses: [] };
+  runPipeline({ path, fileName: basename(path), mode: 'import', pivotYear: 2025, today: '2025-04-14' }, (m) => {
+    if (m.type === 'sheet') {
+      out.roles.push(m.sheet.roles);
+      out.headerRows.push(m.sheet.headerRow);
+    }
+    if (m.type === 'rows') {
+      for (let i = 0; i < m.data.raw.rows; i++) out.statuses.push(String(valueAt(m.data.raw, 1, i)));
+      for (let i = 0; i < m.data.records.rows; i++) {
+        const r = {} as Record<Field, string | number | null>;
+        for (const f of RECORD_COLUMNS) r[f] = valueAt(m.data.records, 1 + recordIndex(f), i) as string | number | null;
+        out.records.push(r);
+      }
+    }
+  });
+  return out;
+}
+
+/** A valid NHS number from nine digits (its mod-11 check digit added), or null when none fits. */
+function nhs(nine: number): string | null {
+  const d = String(nine).padStart(9, '0');
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(d[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check === 10 ? null : `${d}${check}`;
+}
+const NHS = Array.from({ length: 80 }, (_, i) => nhs(485_777_300 + i * 7)).filter((n): n is string => n !== null).slice(0, 30);
+const FORENAMES = ['David', 'Sarah', 'Mohammed', 'Emma', 'Gary', 'Aisha', 'Paul', 'Julie', 'Imran', 'Claire'];
+const SURNAMES = ['Kelly', 'Singh', 'Hussain', 'Walker', 'Booth', 'Khan', 'Sykes', 'Hirst', 'Ahmed', 'Lee'];
+const STREETS = ['Mill Lane', 'Exley Grove', 'Gladstone Mount', 'Ovenden Terrace', 'Lister Close'];
+const TOWNS = ['Halifax', 'Todmorden', 'Sowerby Bridge', 'Elland'];
+const dob = (i: number): string => `${String((i % 27) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${1950 + ((i * 7) % 60)}`;
+
+describe("other partners' layouts, read by their cells", () => {
+  it('numbers kept as text with a leading apostrophe: NHS numbers, UPRNs and phones are read without it, headed or not', () => {
+    const rows = NHS.map((n, i) => [`ED${9_100_000 + i}`, `'${n}`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], dob(i), `'1000237${String(19_000 + i * 13)}`, `'07700 9${String(100_00 + i)}`]);
+    const headed = join(tempDir(), 'ed.csv');
+    writeFileSync(headed, `ATTEND_ID,NHS_NO,SURNAME,FORENAME,DOB,UPRN,MOBILE\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const a = read(headed);
+    expect(a.records).toHaveLength(NHS.length);
+    expect(a.records.map((r) => r.nhs_number)).toEqual(NHS);
+    expect(a.records.every((r) => r.nhs_number_valid === 1 && r.uprn !== null && /^\d+$/.test(String(r.uprn)) && r.phone !== null)).toBe(true);
+    expect(a.records.every((r) => !String(r.problems_json).includes('NHS') && !String(r.problems_json).includes('UPRN'))).toBe(true);
+
+    const bare = join(tempDir(), 'extract_03.csv');
+    writeFileSync(bare, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const b = read(bare);
+    expect(b.roles[0]?.[1]).toBe('nhs_number');
+    expect(b.roles[0]?.[5]).toBe('uprn');
+    expect(b.records.map((r) => r.nhs_number)).toEqual(NHS);
+  });
+});
