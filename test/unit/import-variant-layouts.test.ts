@@ -74,3 +74,25 @@ describe("other partners' layouts, read by their cells", () => {
     expect(b.records.map((r) => r.nhs_number)).toEqual(NHS);
   });
 });
+
+describe('a placeholder date of birth', () => {
+  it('01/01/1900 for a birth date not known is not used, and the age beside it still reads as an age without a header', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const born = 1950 + ((i * 7) % 55);
+      const on = `${String((i % 27) + 1).padStart(2, '0')}/${String(((i * 5) % 12) + 1).padStart(2, '0')}/2024`;
+      const age = 2024 - born - (((i * 5) % 12) + 1 < 6 || (((i * 5) % 12) + 1 === 6 && (i % 27) + 1 < 15) ? 1 : 0);
+      // a third of the births not known: the system wrote its default
+      return [`WY-${240_000 + i}-24`, on, `${SURNAMES[i % 10]?.toUpperCase()}, ${FORENAMES[(i * 3) % 10]}`, i % 3 === 0 ? '01/01/1900' : `15/06/${born}`, String(age), `${i + 1} ${STREETS[i % 5]}, ${TOWNS[i % 4]}`];
+    });
+    const path = join(tempDir(), 'asb.csv');
+    writeFileSync(path, `${rows.map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.[3]).toBe('dob');
+    expect(roles[0]?.[4]).toBe('age');
+    expect(records).toHaveLength(40);
+    expect(records.filter((r) => r.dob === null)).toHaveLength(14);
+    expect(records.some((r) => String(r.dob).startsWith('1900'))).toBe(false);
+    expect(records.every((r) => typeof r.age === 'number')).toBe(true);
+    expect(String(records[0]?.problems_json)).toContain('placeholder');
+  });
+});

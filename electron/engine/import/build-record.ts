@@ -2,7 +2,7 @@
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { normaliseAddress, type NormalisedAddress } from '../../../shared/domain/normalise/address.js';
 import { findPostcode, parsePostcode } from '../../../shared/domain/normalise/postcode.js';
-import { notDateReason, parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
+import { isPlaceholderDate, notDateReason, parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
 import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '../../../shared/domain/normalise/identifiers.js';
 import { cleanName, nameKey, splitFullName, type NameOrder } from '../../../shared/domain/normalise/name.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
@@ -315,6 +315,11 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
         problems.push(`${columnName(ctx, dobCell.column)}: date of birth "${clip(dobCell.value, 20)}" fits the row's age ${age} in no century: not used`);
         dob = null;
       }
+    }
+    if (dob && isPlaceholderDate(dob.iso)) {
+      // "01/01/1900": the system's way of saying it was not known, never the person's birth
+      problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is a placeholder for a date of birth not known: not used`);
+      dob = null;
     }
     if (read.ambiguousDayMonth && !ctx.dateOrders?.[dobCell.column]) problems.push('date of birth: day and month could be either way round (read as day first)');
     const year = Number(dob?.iso.slice(0, 4));

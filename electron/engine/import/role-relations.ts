@@ -7,7 +7,7 @@
 // - of date columns none of which reads as a birth date, the one that comes years before the
 //   others in nearly every row is the date of birth: a person's events follow their birth.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
-import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/date.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 import { roleFromHeader, type RoleSuggestion } from './roles.js';
 
@@ -133,7 +133,7 @@ export function settleUnheadedAge(headers: readonly string[], suggestions: RoleS
       const cell = r[c]?.trim();
       const birth = iso(r[dob]);
       const on = iso(r[dated]);
-      if (!cell || !birth || !on) continue;
+      if (!cell || !birth || !on || isPlaceholderDate(birth)) continue;
       n++;
       if (/^\d{1,3}$/.test(cell) && Math.abs(Number(cell) - wholeYearsBetween(birth, on)) <= 1) fits++;
     }

@@ -41,6 +41,14 @@ export function notDateReason(value: string): string | null {
   return null;
 }
 
+/**
+ * Dates of birth systems write where one must be filled and is not known (never a real person's
+ * birthday in these data): 1 January 1900 (Excel's day 1, many systems' default), 1800 and 1901,
+ * Excel's and OLE's day 0 as other tools show it, the first and last days a system can hold.
+ */
+const PLACEHOLDER_DATES = new Set(['1900-01-01', '1800-01-01', '1901-01-01', '1899-12-31', '1899-12-30', '0001-01-01', '9999-12-31']);
+export const isPlaceholderDate = (iso: string): boolean => PLACEHOLDER_DATES.has(iso);
+
 /** Excel's 1900 date system serial number (with its phantom 29 Feb 1900) to ISO. */
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 150_000) return null;

@@ -413,7 +413,8 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
         });
       if (layout.compactPostcode && kind === 'postcode') c.cells = c.cells.map((v) => (typeof v === 'string' ? v.replace(/\s+/g, '').toLowerCase() : v));
       if (layout.placeholderDob && kind === 'dob')
-        c.cells = c.cells.map((v) => (v === null ? (format === 'xlsx' && !layout.dates ? dateText('1900-01-01', 'cell') : writeDate('1900-01-01', '', layout.dates ?? 'dmy', format === 'xlsx')) : v));
+        // in a workbook, Excel's day 1 (exceljs counts from 30 Dec 1899 without Excel's phantom 29 Feb 1900)
+        c.cells = c.cells.map((v) => (v === null ? (format === 'xlsx' && !layout.dates ? dateText('1899-12-31', 'cell') : writeDate('1900-01-01', '', layout.dates ?? 'dmy', format === 'xlsx')) : v));
       if (layout.ninoSpaced && kind === 'nino') c.cells = c.cells.map((v) => (typeof v === 'string' ? v.toLowerCase().replace(/^(..)(..)(..)(..)(.)$/, '$1 $2 $3 $4 $5') : v));
       if (layout.numericRef && kind === 'ref') {
         const made = new Map<Cell, string>();
