@@ -96,3 +96,16 @@ describe('a placeholder date of birth', () => {
     expect(String(records[0]?.problems_json)).toContain('placeholder');
   });
 });
+
+describe('group headings above the header', () => {
+  it('"Person" spanning the name, birth and sex columns is a group label over the header, not the header', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`YJ${5100 + i}`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], dob(i), i % 2 ? 'M' : 'F', `HX${(i % 7) + 1} ${(i % 9) + 1}AB`, i % 3 ? 'Referral Order' : 'Youth Caution', `0${(i % 9) + 1}/0${(i % 8) + 1}/2024`]);
+    const path = join(tempDir(), 'yot.csv');
+    writeFileSync(path, `Case details,Person,,,,Address,Case details,\nCase Reference,Family Name,Given Name,Birth Date,Gender,Postal Code,Disposal,Outcome Date\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles, records, statuses } = read(path);
+    expect(roles[0]?.slice(1, 6)).toEqual(['surname', 'forename', 'dob', 'sex', 'postcode']);
+    expect(statuses.slice(0, 2)).toEqual(['header', 'header']);
+    expect(records).toHaveLength(30);
+    expect(records.every((r) => r.forename !== null && r.dob !== null)).toBe(true);
+  });
+});
