@@ -109,3 +109,14 @@ describe('group headings above the header', () => {
     expect(records.every((r) => r.forename !== null && r.dob !== null)).toBe(true);
   });
 });
+
+describe('an address over several lines of one cell', () => {
+  it('each line break parts the address as a comma would: flat, building, street and town stay apart', () => {
+    const path = join(tempDir(), 'ed.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => [`ED${9_100_000 + i}`, SURNAMES[i % 10] ?? '', FORENAMES[i % 10] ?? '', dob(i), `"Flat ${i + 1}\r\nCopley Court\r\n${14 + i} Gladstone Mount\r\nSowerby Bridge\r\nHX4 5PJ"`]);
+    writeFileSync(path, `ATTEND_ID,SURNAME,FORENAME,DOB,HOME_ADDRESS\r\n${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
+    const { records } = read(path);
+    expect(records).toHaveLength(12);
+    expect(records[0]).toMatchObject({ addr_flat: '1', addr_name: 'COPLEY COURT', addr_number: '14', addr_street: 'GLADSTONE MOUNT', addr_town: 'SOWERBY BRIDGE', postcode: 'HX4 5PJ' });
+  });
+});

@@ -143,6 +143,29 @@ function allOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: 
 }
 const NONE_S: string[] = [];
 
+const LINE_BREAK = /\r\n|\r|\n/;
+/**
+ * An address role's cells as lines: a cell written over several lines ("Flat 4⏎Copley Court⏎14
+ * Gladstone Mount") is one line each, as commas would part them; run together by white space,
+ * the flat, the building and the street could not be told apart.
+ */
+function addressLinesIn(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: ColumnRole): string[] {
+  const columns = ctx.columns.get(role);
+  if (!columns) return NONE_S;
+  const values: string[] = [];
+  for (const i of columns) {
+    const raw = cells[i];
+    if (raw && (raw.includes('\n') || raw.includes('\r'))) {
+      const lines = raw.split(LINE_BREAK).map((l) => cleanCell(l)).filter((l): l is string => l !== null);
+      if (lines.length) values.push(lines.join(', '));
+      continue;
+    }
+    const value = cleanCell(raw);
+    if (value) values.push(value);
+  }
+  return values;
+}
+
 /**
  * A date cell read once per distinct text in a sheet (extracts repeat event dates row after row,
  * and a person's birth date on each of their rows). The result is shared: never changed after.
@@ -337,7 +360,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const sex = sexCell ? normaliseSex(sexCell.value) : null;
   if (sexCell && !sex) problems.push(`${columnName(ctx, sexCell.column)}: "${clip(sexCell.value, 20)}" is not a sex code`);
 
-  const addressLines = [...allOf(cells, ctx, 'address'), ...allOf(cells, ctx, 'address_line')];
+  const addressLines = [...addressLinesIn(cells, ctx, 'address'), ...addressLinesIn(cells, ctx, 'address_line')];
   const towns = allOf(cells, ctx, 'town');
   const addressParts = [...addressLines, ...towns];
   const address = addressParts.length ? addressParts.join(', ') : null;
