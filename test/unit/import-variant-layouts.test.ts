@@ -120,3 +120,28 @@ describe('an address over several lines of one cell', () => {
     expect(records[0]).toMatchObject({ addr_flat: '1', addr_name: 'COPLEY COURT', addr_number: '14', addr_street: 'GLADSTONE MOUNT', addr_town: 'SOWERBY BRIDGE', postcode: 'HX4 5PJ' });
   });
 });
+
+describe('an address over Address Line 1–4 without a header', () => {
+  it('the columns between the first line and the postcode are lines of the address: the street under a flat, the town, a postcode typed into the last line', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const town = TOWNS[i % 4] as string;
+      const street = `${(i % 30) + 1} ${STREETS[i % 5] as string}`;
+      const postcode = `HX${(i % 7) + 1} ${(i % 9) + 1}AB`;
+      // a flat on a line of its own, then the street; or the street, then the town
+      let lines = i % 3 === 0 ? [`Flat ${(i % 6) + 1}`, street, town] : [street, town];
+      // a postcode typed into the last line, its own cell left blank
+      const typedIn = i % 7 === 3;
+      if (typedIn) lines = [...lines.slice(0, -1), `${lines[lines.length - 1] as string} ${postcode}`];
+      while (lines.length < 4) lines.push('');
+      return [`YJ${5100 + i}`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], dob(i), i % 2 ? 'Male' : 'Female', ...lines, typedIn ? '' : postcode, i % 3 ? 'Referral Order' : 'Youth Caution', `0${(i % 9) + 1}/0${(i % 8) + 1}/2024`];
+    });
+    const path = join(tempDir(), 'yot.csv');
+    writeFileSync(path, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(5, 10)).toEqual(['address_line', 'address_line', 'address_line', 'address_line', 'postcode']);
+    expect(roles[0]?.[10]).not.toBe('address_line');
+    expect(records).toHaveLength(40);
+    expect(records.every((r) => r.addr_town !== null && r.postcode !== null)).toBe(true);
+    expect(records[0]).toMatchObject({ addr_flat: '1', addr_number: '1', addr_street: 'MILL LANE', addr_town: 'HALIFAX' });
+  });
+});

@@ -5,11 +5,12 @@
 //   apart or another code column is one that each person repeats: event detail. Shared by people
 //   at one address it stays: a tenancy's or a claim's reference joins a household;
 // - of date columns none of which reads as a birth date, the one that comes years before the
-//   others in nearly every row is the date of birth: a person's events follow their birth.
+//   others in nearly every row is the date of birth: a person's events follow their birth;
+// - columns between an address line and the postcode are the address's further lines.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/date.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
-import { roleFromHeader, type RoleSuggestion } from './roles.js';
+import { looksLikeAddressPart, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 
@@ -144,4 +145,40 @@ export function settleUnheadedAge(headers: readonly string[], suggestions: RoleS
     }
   }
   return suggestions;
+}
+
+/** Roles a column's cells give when they say little: what an address line's may be read as. */
+const WEAK: ReadonlySet<ColumnRole> = new Set(['event', 'event_value', 'event_category', 'ignore']);
+/** Columns an address runs over between its first line and the postcode, at most. */
+const MAX_LINES = 6;
+
+/**
+ * Columns with no heading to go by that stand between an address line and the postcode are the
+ * address's further lines, when their cells read as parts of an address: the street under a
+ * flat, the locality, the town (in whichever line the address reached), a postcode typed into
+ * the last line. A town alone reads as no role by its cells; its place in the run says what it is.
+ */
+export function settleAddressLines(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  let out = suggestions;
+  for (let a = 0; a < suggestions.length; a++) {
+    if (suggestions[a]?.role !== 'address_line' && suggestions[a]?.role !== 'address') continue;
+    let p = a + 1;
+    while (p < suggestions.length && p - a <= MAX_LINES && suggestions[p]?.role !== 'postcode') p++;
+    if (suggestions[p]?.role !== 'postcode' || p === a + 1) continue;
+    const between: number[] = [];
+    for (let c = a + 1; c < p; c++) between.push(c);
+    const lineLike = (c: number): boolean => {
+      const s = suggestions[c];
+      if (s?.role === 'address_line') return true;
+      if (!s || !WEAK.has(s.role) || !cellOnly(headers, c, given)) return false;
+      const values = columnSamples[c] ?? [];
+      return values.filter((v) => looksLikeAddressPart(v)).length >= values.length * 0.9;
+    };
+    if (!between.every(lineLike)) continue;
+    if (out === suggestions) out = suggestions.slice();
+    for (const c of between)
+      if (out[c]?.role !== 'address_line') out[c] = { role: 'address_line', confidence: 0.55, reason: `between an address line (column ${a + 1}) and the postcode, the cells are further lines of the address (a street, a locality, a town)` };
+    a = p;
+  }
+  return out;
 }

@@ -372,6 +372,15 @@ function serialDates(sample: string[], pivotYear: number): RoleSuggestion | null
 const ADDRESS_UNIT = /^(flat|apartment|apt|unit|room|suite|maisonette|studio)\s+\d{1,4}[a-z]?$/i;
 const POSTCODE_IN_TEXT = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 
+/**
+ * A cell one line of an address could hold: a street with its number, a flat, a line with a
+ * postcode typed in, or a place's words alone (a locality, a town).
+ */
+export function looksLikeAddressPart(value: string): boolean {
+  const v = value.trim();
+  return looksLikeAddress(v) || ADDRESS_UNIT.test(v) || POSTCODE_IN_TEXT.test(v) || /^\p{L}[\p{L}'’. -]{2,39}$/u.test(v);
+}
+
 /** One token of letters and digits with at least three digits: "TEN050960", "266656", "AE-2686". */
 function looksLikeCode(value: string): boolean {
   const v = value.trim();
