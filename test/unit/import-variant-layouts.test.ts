@@ -145,3 +145,30 @@ describe('an address over Address Line 1–4 without a header', () => {
     expect(records[0]).toMatchObject({ addr_flat: '1', addr_number: '1', addr_street: 'MILL LANE', addr_town: 'HALIFAX' });
   });
 });
+
+describe('a house number in a column of its own', () => {
+  it('without a header, numbers before the first address line that the line itself lacks are the house number', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const flat = i % 4 === 0;
+      const number = String((i % 30) + 1);
+      // the number apart where the first line is the street; a flat's line keeps its own
+      const [no, line1, line2] = flat ? ['', `Flat ${(i % 6) + 1}`, `${number} ${STREETS[i % 5] as string}`] : [number, STREETS[i % 5] as string, TOWNS[i % 4] as string];
+      return [`YJ${5100 + i}`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], dob(i), no, line1, line2, flat ? TOWNS[i % 4] : '', `HX${(i % 7) + 1} ${(i % 9) + 1}AB`, i % 3 ? 'Referral Order' : 'Youth Caution'];
+    });
+    const path = join(tempDir(), 'yot.csv');
+    writeFileSync(path, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(4, 9)).toEqual(['address_line', 'address_line', 'address_line', 'address_line', 'postcode']);
+    expect(records[1]).toMatchObject({ addr_number: '2', addr_street: 'EXLEY GROVE', addr_town: 'TODMORDEN' });
+    expect(records[0]).toMatchObject({ addr_flat: '1', addr_number: '1', addr_street: 'MILL LANE', addr_town: 'HALIFAX' });
+  });
+
+  it('an age or a count before the address is not a house number: the first line has its own number', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [`YJ${5100 + i}`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], String(10 + (i % 8)), `${(i % 30) + 1} ${STREETS[i % 5] as string}`, TOWNS[i % 4], `HX${(i % 7) + 1} ${(i % 9) + 1}AB`]);
+    const path = join(tempDir(), 'yot2.csv');
+    writeFileSync(path, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles } = read(path);
+    expect(roles[0]?.[3]).not.toBe('address_line');
+    expect(roles[0]?.[4]).toBe('address_line');
+  });
+});

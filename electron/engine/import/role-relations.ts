@@ -6,11 +6,12 @@
 //   at one address it stays: a tenancy's or a claim's reference joins a household;
 // - of date columns none of which reads as a birth date, the one that comes years before the
 //   others in nearly every row is the date of birth: a person's events follow their birth;
-// - columns between an address line and the postcode are the address's further lines.
+// - columns before the postcode whose cells read as parts of an address are its lines, and a
+//   column of numbers before them the house number where the first line lacks one.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/date.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
-import { looksLikeAddressPart, roleFromHeader, type RoleSuggestion } from './roles.js';
+import { looksLikeAddressPart, looksLikePlace, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 
@@ -149,36 +150,57 @@ export function settleUnheadedAge(headers: readonly string[], suggestions: RoleS
 
 /** Roles a column's cells give when they say little: what an address line's may be read as. */
 const WEAK: ReadonlySet<ColumnRole> = new Set(['event', 'event_value', 'event_category', 'ignore']);
-/** Columns an address runs over between its first line and the postcode, at most. */
+/** Columns an address runs over before the postcode, at most. */
 const MAX_LINES = 6;
+const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
 
 /**
- * Columns with no heading to go by that stand between an address line and the postcode are the
- * address's further lines, when their cells read as parts of an address: the street under a
- * flat, the locality, the town (in whichever line the address reached), a postcode typed into
- * the last line. A town alone reads as no role by its cells; its place in the run says what it is.
+ * Columns with no heading to go by that stand before the postcode are the address's lines when
+ * their cells read as parts of one (the street under a flat, a bare street, the locality, the town
+ * in whichever line the address reached, a postcode typed into the last line) and one of them is
+ * an address's by its cells or names streets: a town alone reads as no role by its cells; its
+ * place in the run says what it is. Before the first line, a column of numbers is the house
+ * number when the line it stands before lacks one in the rows it fills (an age or a count
+ * stands before lines that have their own).
  */
-export function settleAddressLines(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+export function settleAddressLines(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
   let out = suggestions;
-  for (let a = 0; a < suggestions.length; a++) {
-    if (suggestions[a]?.role !== 'address_line' && suggestions[a]?.role !== 'address') continue;
-    let p = a + 1;
-    while (p < suggestions.length && p - a <= MAX_LINES && suggestions[p]?.role !== 'postcode') p++;
-    if (suggestions[p]?.role !== 'postcode' || p === a + 1) continue;
-    const between: number[] = [];
-    for (let c = a + 1; c < p; c++) between.push(c);
-    const lineLike = (c: number): boolean => {
+  const lineLike = (c: number): boolean => {
+    const s = suggestions[c];
+    if (s?.role === 'address_line' || s?.role === 'address') return true;
+    if (!s || !WEAK.has(s.role) || !cellOnly(headers, c, given)) return false;
+    const values = columnSamples[c] ?? [];
+    return values.filter((v) => looksLikeAddressPart(v)).length >= values.length * 0.9;
+  };
+  const addressLike = (c: number): boolean => {
+    const role = suggestions[c]?.role;
+    const values = columnSamples[c] ?? [];
+    return role === 'address_line' || role === 'address' || (values.length > 0 && values.filter((v) => looksLikePlace(v)).length >= values.length * 0.5);
+  };
+  for (let p = 0; p < suggestions.length; p++) {
+    if (suggestions[p]?.role !== 'postcode') continue;
+    let start = p;
+    while (start > 0 && p - start < MAX_LINES && lineLike(start - 1)) start--;
+    const run: number[] = [];
+    for (let c = start; c < p; c++) run.push(c);
+    if (run.length === 0 || !run.some(addressLike)) continue;
+    const h = start - 1;
+    let filled = 0;
+    let lacking = 0;
+    const numbers = h >= 0 && WEAK.has(suggestions[h]?.role as ColumnRole) && cellOnly(headers, h, given) && (columnSamples[h] ?? []).every((v) => HOUSE_NUMBER.test(v.trim()));
+    if (numbers)
+      for (const r of rows) {
+        if (!r[h]?.trim()) continue;
+        filled++;
+        if (!/^\d/.test(r[start]?.trim() ?? '')) lacking++;
+      }
+    if (numbers && filled >= 3 && lacking >= filled * 0.9) run.unshift(h);
+    for (const c of run) {
       const s = suggestions[c];
-      if (s?.role === 'address_line') return true;
-      if (!s || !WEAK.has(s.role) || !cellOnly(headers, c, given)) return false;
-      const values = columnSamples[c] ?? [];
-      return values.filter((v) => looksLikeAddressPart(v)).length >= values.length * 0.9;
-    };
-    if (!between.every(lineLike)) continue;
-    if (out === suggestions) out = suggestions.slice();
-    for (const c of between)
-      if (out[c]?.role !== 'address_line') out[c] = { role: 'address_line', confidence: 0.55, reason: `between an address line (column ${a + 1}) and the postcode, the cells are further lines of the address (a street, a locality, a town)` };
-    a = p;
+      if (s?.role === 'address_line' || s?.role === 'address') continue;
+      if (out === suggestions) out = suggestions.slice();
+      out[c] = { role: 'address_line', confidence: 0.55, reason: c === h ? 'numbers before the first line of the address, which lacks one in those rows: the house number' : 'before the postcode, the cells are lines of the address (a street, a locality, a town)' };
+    }
   }
   return out;
 }

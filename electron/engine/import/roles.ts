@@ -411,7 +411,7 @@ const AREA_WORD = /^(north|south|east|west|central|centre|city|town|rural|urban|
 const PLACE_WORD = /\b(lane|road|rd|street|st|avenue|ave|close|drive|way|court|crescent|place|square|terrace|grove|gardens|walk|hill|park|green|row|view|rise|market|centre|center|estate|precinct|station|parade|mews|yard|bridge|wharf|common|retail|shopping|car park|town centre|high street|industrial|playing fields?|recreation ground)$/i;
 
 /** A street or place name rather than a person's name. */
-function looksLikePlace(value: string): boolean {
+export function looksLikePlace(value: string): boolean {
   const v = value.trim();
   return PLACE_WORD.test(v) || AREA_WORD.test(v) || /^(north|south|east|west|central)\b|\b(north|south|east|west|central|ward|area|beat|sector|team|npt|snt)$/i.test(v);
 }

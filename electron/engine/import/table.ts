@@ -398,7 +398,7 @@ export class SheetPlanner {
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const sampleRows = sample.map((r) => r.row.cells);
     const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
-    const placed = settleAddressLines(block.roleHeaders, named, columnSamples, this.given ?? []);
+    const placed = settleAddressLines(block.roleHeaders, named, columnSamples, sampleRows, this.given ?? []);
     const settled = settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []);
     const born = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
     const dated = settleUnheadedAge(block.roleHeaders, born, sampleRows, this.given ?? [], this.pivotYear);
