@@ -172,3 +172,23 @@ describe('a house number in a column of its own', () => {
     expect(roles[0]?.[4]).toBe('address_line');
   });
 });
+
+describe('a column of middle names', () => {
+  const MIDDLE = ['Rose', '', 'James', '', 'Grace', 'Lily May', '', 'Thomas', 'Ann', '', 'Oliver', 'Marie'];
+  const rows = Array.from({ length: 36 }, (_, i) => [`A8${String(100_000_000 + i * 7919).slice(-9)}`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], MIDDLE[i % 12], dob(i), i % 2 ? 'M' : 'F', `HX${(i % 7) + 1} ${(i % 9) + 1}AB`]);
+  it('under a heading that only says "name" ("MName") beside the forename and surname: middle names, not whole names', () => {
+    const path = join(tempDir(), 'census.csv');
+    writeFileSync(path, `Ref,Sname,Fname,MName,DOB,Sx,PCode\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.[3]).toBe('middle_names');
+    expect(records[0]?.middle_names).toBe('Rose');
+    expect(records[5]?.middle_names).toBe('Lily May');
+  });
+  it('without a header: given names beside the forename that differ from it are middle names', () => {
+    const path = join(tempDir(), 'census_bare.csv');
+    writeFileSync(path, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(1, 4)).toEqual(['surname', 'forename', 'middle_names']);
+    expect(records[0]?.middle_names).toBe('Rose');
+  });
+});

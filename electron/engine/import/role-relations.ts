@@ -6,11 +6,15 @@
 //   at one address it stays: a tenancy's or a claim's reference joins a household;
 // - of date columns none of which reads as a birth date, the one that comes years before the
 //   others in nearly every row is the date of birth: a person's events follow their birth;
+// - beside a forename and a surname, a column of given names that differ from the forename row by
+//   row is the middle names (not a second forename, nor whole names under a heading saying "name");
 // - columns before the postcode whose cells read as parts of an address are its lines, and a
 //   column of numbers before them the house number where the first line lacks one.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/date.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
+import { nameKey } from '../../../shared/domain/normalise/name.js';
+import { nicknameGroupsOf } from '../link/names.js';
 import { looksLikeAddressPart, looksLikePlace, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
@@ -203,4 +207,46 @@ export function settleAddressLines(headers: readonly string[], suggestions: Role
     }
   }
   return out;
+}
+
+const NAME_WORD = /^[\p{L}][\p{L}'’-]{1,29}$/u;
+/** What a middle-names column's cells may have been read as, by its cells or a heading that only says "name". */
+const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename', 'event', 'event_value', 'event_category', 'ignore']);
+
+/**
+ * Beside a forename and a surname column, a column whose cells are given names (one or two,
+ * most of them known first names, most rows one) that differ from the row's forename is the
+ * middle names: a whole name has two words or more, and a second forename column repeats the
+ * first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
+ * them what tells two children of one name apart.
+ */
+export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'middle_names')) return suggestions;
+  const f = suggestions.findIndex((s) => s.role === 'forename');
+  if (f < 0 || !suggestions.some((s) => s.role === 'surname')) return suggestions;
+  for (let c = 0; c < suggestions.length; c++) {
+    const s = suggestions[c];
+    if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role)) continue;
+    const values = (columnSamples[c] ?? []).map((v) => v.trim()).filter(Boolean);
+    if (values.length < 5) continue;
+    const words = values.map((v) => v.split(/\s+/));
+    const names = words.filter((w) => w.length <= 3 && w.every((x) => NAME_WORD.test(x))).length;
+    const single = words.filter((w) => w.length === 1).length;
+    const known = words.filter((w) => w.some((x) => nicknameGroupsOf(nameKey(x) ?? '').length > 0)).length;
+    if (names < values.length * 0.9 || single < values.length * 0.5 || known < values.length * 0.5) continue;
+    let both = 0;
+    let differ = 0;
+    for (const r of rows) {
+      const m = nameKey(r[c]);
+      const fore = nameKey(r[f]);
+      if (!m || !fore) continue;
+      both++;
+      if (m !== fore) differ++;
+    }
+    if (both < 5 || differ < both * 0.8) continue;
+    const out = suggestions.slice();
+    out[c] = { role: 'middle_names', confidence: 0.6, reason: `given names beside the forename and surname, different from the forename in ${Math.round((differ / both) * 100)}% of rows: middle names` };
+    return out;
+  }
+  return suggestions;
 }
