@@ -192,3 +192,15 @@ describe('a column of middle names', () => {
     expect(records[0]?.middle_names).toBe('Rose');
   });
 });
+
+describe('a second reference column of UPRNs', () => {
+  it('of two columns headed as references, the one whose cells are all UPRNs is the property\'s UPRN', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`T${30_000 + Math.floor(i / 3)}`, `1000237${String(19_000 + Math.floor(i / 3) * 13)}`, `${(i % 30) + 1} ${STREETS[i % 5] as string}, ${TOWNS[i % 4] as string}`, `HX${(i % 7) + 1} ${(i % 9) + 1}AB`, FORENAMES[i % 10], SURNAMES[Math.floor(i / 3) % 10], dob(i)]);
+    const path = join(tempDir(), 'tenancies.csv');
+    writeFileSync(path, `Tenancy Ref,Property Ref,Property Address,Postcode,First Name,Surname,Date of Birth\n${rows.map((r) => r.map((c) => (String(c).includes(',') ? `"${c}"` : c)).join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(0, 2)).toEqual(['agency_ref', 'uprn']);
+    expect(records[0]?.uprn).toBe('100023719000');
+    expect(records[0]?.agency_ref).toBe('T30000');
+  });
+});

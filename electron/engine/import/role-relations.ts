@@ -8,6 +8,7 @@
 //   others in nearly every row is the date of birth: a person's events follow their birth;
 // - beside a forename and a surname, a column of given names that differ from the forename row by
 //   row is the middle names (not a second forename, nor whole names under a heading saying "name");
+// - of two columns headed as references, one whose cells are UPRNs is the property's UPRN;
 // - columns before the postcode whose cells read as parts of an address are its lines, and a
 //   column of numbers before them the house number where the first line lacks one.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
@@ -15,7 +16,7 @@ import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/d
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { nicknameGroupsOf } from '../link/names.js';
-import { looksLikeAddressPart, looksLikePlace, roleFromHeader, type RoleSuggestion } from './roles.js';
+import { looksLikeAddressPart, looksLikePlace, roleFromCells, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 
@@ -246,6 +247,24 @@ export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: 
     if (both < 5 || differ < both * 0.8) continue;
     const out = suggestions.slice();
     out[c] = { role: 'middle_names', confidence: 0.6, reason: `given names beside the forename and surname, different from the forename in ${Math.round((differ / both) * 100)}% of rows: middle names` };
+    return out;
+  }
+  return suggestions;
+}
+
+/**
+ * Of two or more columns headed as the partner's reference ("Tenancy Ref", "Property Ref"), one
+ * whose cells read as UPRNs is the property's: the record keeps the other as its reference, and
+ * the UPRN ties the people of a household to their home.
+ */
+export function settleUprn(suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'uprn')) return suggestions;
+  const refs = suggestions.flatMap((s, i) => (s.role === 'agency_ref' ? [i] : []));
+  if (refs.length < 2) return suggestions;
+  for (const c of refs) {
+    if (given[c] || roleFromCells([...(columnSamples[c] ?? [])])?.role !== 'uprn') continue;
+    const out = suggestions.slice();
+    out[c] = { role: 'uprn', confidence: 0.6, reason: 'headed as a reference beside another, and the cells are UPRNs: the property\'s' };
     return out;
   }
   return suggestions;
