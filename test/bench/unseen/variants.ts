@@ -3,8 +3,12 @@
 // title above and an "Extracted …" footer below; the name in one column (in several orders)
 // under a heading that says nothing; A&E, DWP and youth justice rows with a full address; other
 // date styles (ISO, two-digit years, d-MMM-yy, Excel serial numbers); sex as codes; NHS numbers
-// with spaces; e-mail and phone columns; csv and xlsx the other way round. The rows, the people
-// and the truth are the plain layout's, so a drop in a score is the layout's cost.
+// with spaces; e-mail and phone columns; csv and xlsx the other way round; addresses over Address
+// Line 1–4 (a house number apart, a postcode typed into the last line) or over several lines of
+// one cell; dotted, written-out and ISO-with-time dates; placeholder dates of birth; numbers with
+// a spreadsheet's leading apostrophe; semicolon and tab csv with a byte-order mark; notes sheets,
+// one sheet a quarter, group headings, empty columns and totals rows. The rows, the people and
+// the truth are the plain layout's, so a drop in a score is the layout's cost.
 //
 //   writeUnseenBorough(n, seed, dir, relayoutFor('v2'))   (link.bench.ts: cases unseen-5000-v1 …)
 import type { Borough, Household, Person, Rand } from './people.js';
