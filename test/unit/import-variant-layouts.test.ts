@@ -204,3 +204,19 @@ describe('a second reference column of UPRNs', () => {
     expect(records[0]?.agency_ref).toBe('T30000');
   });
 });
+
+describe('dates written as instants', () => {
+  it('a UTC instant is dated as the UK saw it: a birth at midnight in British Summer Time is that day, not the one before', () => {
+    const rows = [
+      ['Amy', 'Reid', '2009-08-10T23:00:00.000Z', '2024-07-01T09:15:00Z'],
+      ['Tom', 'Reid', '2013-01-17T00:00:00.000Z', '2024-07-13T23:30:00Z'],
+      ['Zara', 'Khan', '1985-07-14T00:00:00+01:00', '2024-12-01T23:30:00Z'],
+      ['Ben', 'Hirst', '1972-10-29T00:00:00Z', '2024-03-31T00:30:00Z'],
+    ];
+    const path = join(tempDir(), 'cloud.csv');
+    writeFileSync(path, `firstName,lastName,dateOfBirth,arrivedAt\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { records } = read(path);
+    expect(records.map((r) => r.dob)).toEqual(['2009-08-11', '2013-01-17', '1985-07-14', '1972-10-29']);
+    expect(records.map((r) => r.event_date)).toEqual(['2024-07-01', '2024-07-14', '2024-12-01', '2024-03-31']);
+  });
+});

@@ -64,7 +64,7 @@ const PLAIN: Record<string, readonly ColumnSpec[]> = {
 const PLAIN_FILES = Object.keys(PLAIN);
 
 type NameOrder = 'surname-comma' | 'forename-surname' | 'full-middle' | 'surname-forename';
-type DateLayout = 'iso' | 'dmy' | 'dmon2' | 'dmy2' | 'serial' | 'dot' | 'long' | 'isoZ' | 'dmyTime';
+type DateLayout = 'iso' | 'dmy' | 'dmon2' | 'dmy2' | 'serial' | 'dot' | 'long' | 'isoZ' | 'dmyTime' | 'us' | 'instant';
 /** How one extract is laid out in a variant; anything not said stays as in the plain layout. */
 export interface Layout {
   heading?: 'reworded' | 'upper-snake' | 'camel' | 'abbrev' | 'none';
@@ -113,6 +113,10 @@ export interface Layout {
   totals?: boolean;
   /** how the csv is written: delimiter, byte-order mark, line end */
   csv?: Extract['csv'];
+  /** with fullName: the title written into the name cell ("SMITH, Mrs Julie"), no title column */
+  titleInName?: boolean;
+  /** phone numbers as a number cell keeps them: the leading 0 gone ("7700900123") */
+  phoneAsNumber?: boolean;
 }
 type Variant = readonly [schools: Layout, police: Layout, yot: Layout, dwp: Layout, housing: Layout, health: Layout];
 
@@ -184,6 +188,17 @@ export const VARIANTS: Record<string, Variant> = {
     { heading: 'reworded', format: 'csv', multilineAddress: true, apostrophe: true, dates: 'isoZ', csv: { delimiter: ';' } },
     { heading: 'reworded', format: 'xlsx', quarters: true, nhsSpaces: true, dates: 'dmyTime', totals: true, title: true },
   ],
+  // cloud systems' exports: dates as UTC instants of UK local times ("1985-07-13T23:00:00.000Z"
+  // for a birth on 14 July), an American product's month-first dates, titles inside the name
+  // cell, phone numbers that lost their leading 0 in a number cell
+  v9: [
+    { heading: 'camel', format: 'csv', dates: 'instant' },
+    { heading: 'reworded', dates: 'dmy2', vague: 'Subject' },
+    { heading: 'reworded', dates: 'us', address: true },
+    { heading: 'upper-snake', fullName: 'surname-comma', titleInName: true, contact: true, phoneAsNumber: true, format: 'xlsx' },
+    { heading: 'abbrev', dates: 'instant', contact: true },
+    { heading: 'upper-snake', dates: 'instant', nhsSpaces: true },
+  ],
   // no header rows, with the layouts above: address lines and house numbers, line breaks in an
   // address cell, placeholder dates, ten-digit references, tab and semicolon csv
   v8: [
@@ -227,15 +242,26 @@ function writeDate(iso: string, time: string, style: DateLayout, xlsx: boolean):
   if (style === 'long') return `${Number(d)} ${FULL_MONTHS[Number(m) - 1]} ${y}${time}`;
   if (style === 'isoZ') return `${iso}T${time ? time.trim() : '00:00'}:00Z`;
   if (style === 'dmyTime') return `${d}/${m}/${y} ${time ? time.trim() : '00:00'}:00`;
+  if (style === 'us') return `${Number(m)}/${Number(d)}/${y}${time}`;
+  if (style === 'instant') return londonInstant(iso, time ? time.trim() : '00:00');
   const text = dateText(iso, style === 'dmy2' ? 'dmy2' : style) as string;
   return `${text}${time}`;
 }
 
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** The UTC instant of a UK local date and time, as a system that keeps instants exports it. */
+function londonInstant(iso: string, hhmm: string): string {
+  const guess = Date.parse(`${iso}T${hhmm}:00Z`);
+  const p = Object.fromEntries(LONDON.formatToParts(guess).map((x) => [x.type, x.value]));
+  const shown = Date.parse(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00Z`);
+  return new Date(guess - (shown - guess)).toISOString();
+}
+
 const title = (s: string): string => s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
 /** One name cell in an order a system writes it. */
-function fullName(order: NameOrder, forename: string, surname: string, middle: string | null): string {
+function fullName(order: NameOrder, forename: string, surname: string, middle: string | null, honorific: string | null = null): string {
   const sur = surname.toUpperCase();
-  const fore = title(forename);
+  const fore = `${honorific ? `${honorific} ` : ''}${title(forename)}`;
   if (order === 'surname-comma') return `${sur}, ${fore}${middle ? ` ${title(middle)}` : ''}`;
   if (order === 'forename-surname') return `${fore} ${sur}`;
   if (order === 'surname-forename') return `${sur} ${fore}`;
@@ -325,18 +351,19 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
       const sur = of('surname');
       const mid = of('middle');
       const whole = of('fullname');
+      const honorific = layout.titleInName ? of('title') : undefined;
       const cells = sheet.rows.map((_, i) => {
         let f = fore?.cells[i] as string | null;
         let s = sur?.cells[i] as string | null;
         if (whole) [s, f] = String(whole.cells[i]).split(', ') as [string, string];
         // a middle name where the system keeps one, or for a share of people where it is typed in
         const m = mid ? (mid.cells[i] as string | null) : layout.fullName === 'full-middle' || rand() < 0.3 ? person(i).middle : null;
-        const name = fullName(layout.fullName as NameOrder, f ?? '', s ?? '', m);
+        const name = fullName(layout.fullName as NameOrder, f ?? '', s ?? '', m, (honorific?.cells[i] as string | null | undefined) ?? null);
         return layout.upperName ? name.toUpperCase() : name;
       });
       const at = cols.findIndex((c) => c.spec.kind === 'surname' || c.spec.kind === 'forename' || c.spec.kind === 'fullname');
       const named: Column = { spec: col('fullname', ['Name', 'Full Name'], 'Nm'), cells };
-      cols = cols.filter((c) => !['surname', 'forename', 'middle', 'fullname'].includes(c.spec.kind));
+      cols = cols.filter((c) => !['surname', 'forename', 'middle', 'fullname'].includes(c.spec.kind) && c !== honorific);
       cols.splice(at, 0, named);
     }
     if (layout.address && !of('address') && !of('addr1')) {
@@ -393,7 +420,8 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
     if (layout.contact) {
       const seen = sheet.rows.map((_, i) => contactOf(person(i)));
       cols.push({ spec: col('email', ['Email Address', 'E-mail'], 'Email'), cells: seen.map((c) => (rand() < 0.7 ? c.email : null)) });
-      cols.push({ spec: col('phone', ['Mobile Number', 'Contact Telephone'], 'Tel'), cells: seen.map((c) => (rand() < 0.6 ? phoneText(rand, c.phone) : null)) });
+      const phone = (digits: string): Cell => (layout.phoneAsNumber ? (format === 'xlsx' ? Number(digits) : digits.slice(1)) : phoneText(rand, digits));
+      cols.push({ spec: col('phone', ['Mobile Number', 'Contact Telephone'], 'Tel'), cells: seen.map((c) => (rand() < 0.6 ? phone(c.phone) : null)) });
     }
     for (const c of cols) {
       const kind = c.spec.kind;
