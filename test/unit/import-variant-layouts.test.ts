@@ -220,3 +220,19 @@ describe('dates written as instants', () => {
     expect(records.map((r) => r.event_date)).toEqual(['2024-07-01', '2024-07-14', '2024-12-01', '2024-03-31']);
   });
 });
+
+describe('month-first dates', () => {
+  it('a column that writes its dates month first ("3/30/2008") is read as dates, headed or not, and each date the right way round', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`YJ${5100 + i}`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], `${(i % 12) + 1}/${(i % 28) + 1}/${1995 + (i % 15)}`, i % 2 ? 'Male' : 'Female', `HX${(i % 7) + 1} ${(i % 9) + 1}AB`, i % 3 ? 'Referral Order' : 'Youth Caution', `${(i % 12) + 1}/${((i * 7) % 28) + 1}/2024`]);
+    const headed = join(tempDir(), 'yot.csv');
+    writeFileSync(headed, `YOT Number,Family Name,Forename,Date of Birth,Sex,Postcode,Disposal,Outcome Date\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const a = read(headed);
+    expect(a.roles[0]?.[7]).toBe('event_date');
+    expect(a.records[13]).toMatchObject({ dob: '2008-02-14', event_date: '2024-02-08' });
+    const bare = join(tempDir(), 'yot_bare.csv');
+    writeFileSync(bare, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const b = read(bare);
+    expect([b.roles[0]?.[3], b.roles[0]?.[7]]).toEqual(['dob', 'event_date']);
+    expect(b.records[13]).toMatchObject({ dob: '2008-02-14', event_date: '2024-02-08' });
+  });
+});

@@ -10,7 +10,7 @@
 // reference codes of one shape, UPRNs. Of two columns of birth-like dates, the one later in the
 // row is an event date (settleBirthDates).
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
-import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import { nhsNumberValid, normaliseNino, normaliseUpn } from '../../../shared/domain/normalise/identifiers.js';
 import { looksLikeAddress } from '../../../shared/domain/normalise/address.js';
 import { looksLikeFullName, nameKey } from '../../../shared/domain/normalise/name.js';
@@ -264,9 +264,9 @@ function distinctShare(values: string[]): number {
 }
 
 /** Birth dates spread over decades and lie well in the past; event dates cluster near the extract. */
-function datesLookLikeBirths(values: string[], pivotYear: number, allowSerial = false): boolean {
+function datesLookLikeBirths(values: string[], pivotYear: number, allowSerial = false, order?: 'dmy' | 'mdy'): boolean {
   const years = values.flatMap((v) => {
-    const d = parseDate(v, { pivotYear, allowSerial });
+    const d = parseDate(v, { pivotYear, allowSerial, order });
     return d ? [Number(d.iso.slice(0, 4))] : [];
   });
   if (years.length < 3) return false;
@@ -302,9 +302,11 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
   if (s >= 0.9 && share(sample, (v) => ALPHA_SEX.test(v.trim())) >= 0.5 && new Set(sample.map((v) => v.trim().toUpperCase())).size <= 6) {
     return found('sex', s, 'are sex codes (M, F, …)');
   }
-  s = share(sample, (v) => parseDate(v, { pivotYear }) !== null);
+  // a column that writes its dates month first ("3/30/2008") says so by some second part over 12
+  const order = dateOrderOf(sample) ?? undefined;
+  s = share(sample, (v) => parseDate(v, { pivotYear, order }) !== null);
   if (s >= 0.8) {
-    return datesLookLikeBirths(sample, pivotYear)
+    return datesLookLikeBirths(sample, pivotYear, false, order)
       ? { role: 'dob', confidence: 0.6, reason: `${pct(s)} of the cells are dates, spread over decades and years back: dates of birth` }
       : found('event_date', s, 'are dates, close together: event dates');
   }
