@@ -236,3 +236,13 @@ describe('month-first dates', () => {
     expect(b.records[13]).toMatchObject({ dob: '2008-02-14', event_date: '2024-02-08' });
   });
 });
+
+describe('a phone number that lost its leading 0', () => {
+  it('in a number cell ("7700900123") or with the + of +44 gone ("447700900123") is the same UK number as "07700 900123"', () => {
+    const rows = [['C1', 'Julie', 'Reid', '02/03/1985', '7700900123'], ['C2', 'Gary', 'Hill', '05/04/1990', '447700900124'], ['C3', 'Emma', 'Sykes', '07/08/1979', '07700 900125'], ['C4', 'Paul', 'Lee', '01/02/1970', '1422 345678']];
+    const path = join(tempDir(), 'dwp.csv');
+    writeFileSync(path, `CLAIM_REF,FORENAME,SURNAME,DOB,MOBILE_NUMBER\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const { records } = read(path);
+    expect(records.map((r) => r.phone)).toEqual(['07700900123', '07700900124', '07700900125', '01422345678']);
+  });
+});
