@@ -16,7 +16,7 @@ import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/d
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { nicknameGroupsOf } from '../link/names.js';
-import { looksLikeAddressPart, looksLikePlace, roleFromCells, roleFromHeader, type RoleSuggestion } from './roles.js';
+import { NAME_WORD, looksLikeAddressPart, looksLikePlace, roleFromCells, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 
@@ -210,7 +210,6 @@ export function settleAddressLines(headers: readonly string[], suggestions: Role
   return out;
 }
 
-const NAME_WORD = /^[\p{L}][\p{L}'’-]{1,29}$/u;
 /** What a middle-names column's cells may have been read as, by its cells or a heading that only says "name". */
 const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename', 'event', 'event_value', 'event_category', 'ignore']);
 

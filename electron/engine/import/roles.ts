@@ -408,7 +408,7 @@ function codeShapeShare(values: string[]): number {
 }
 
 /** One word of a name: letters with an inner apostrophe or hyphen ("O'Neil", "Smith-Jones"). */
-const NAME_WORD = /^[\p{L}][\p{L}'’-]{1,29}$/u;
+export const NAME_WORD = /^[\p{L}][\p{L}'’-]{1,29}$/u;
 const AREA_WORD = /^(north|south|east|west|central|centre|city|town|rural|urban|inner|outer|upper|lower|ward|borough|district|county|sector|zone|area|beat|patch|north east|north west|south east|south west|unknown|other|none|n\/a|na)$/i;
 const PLACE_WORD = /\b(lane|road|rd|street|st|avenue|ave|close|drive|way|court|crescent|place|square|terrace|grove|gardens|walk|hill|park|green|row|view|rise|market|centre|center|estate|precinct|station|parade|mews|yard|bridge|wharf|common|retail|shopping|car park|town centre|high street|industrial|playing fields?|recreation ground)$/i;
 
