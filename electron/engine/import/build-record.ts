@@ -2,7 +2,7 @@
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { normaliseAddress, type NormalisedAddress } from '../../../shared/domain/normalise/address.js';
 import { findPostcode, parsePostcode } from '../../../shared/domain/normalise/postcode.js';
-import { notDateReason, parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
+import { isPlaceholderDate, notDateReason, parseDate, type ParsedDate } from '../../../shared/domain/normalise/date.js';
 import { normaliseNhsNumber, normaliseNino, normaliseUpn, normaliseUprn } from '../../../shared/domain/normalise/identifiers.js';
 import { cleanName, nameKey, splitFullName, type NameOrder } from '../../../shared/domain/normalise/name.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
@@ -142,6 +142,29 @@ function allOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: 
   return values;
 }
 const NONE_S: string[] = [];
+
+const LINE_BREAK = /\r\n|\r|\n/;
+/**
+ * An address role's cells as lines: a cell written over several lines ("Flat 4⏎Copley Court⏎14
+ * Gladstone Mount") is one line each, as commas would part them; run together by white space,
+ * the flat, the building and the street could not be told apart.
+ */
+function addressLinesIn(cells: ReadonlyArray<string | null>, ctx: PreparedContext, role: ColumnRole): string[] {
+  const columns = ctx.columns.get(role);
+  if (!columns) return NONE_S;
+  const values: string[] = [];
+  for (const i of columns) {
+    const raw = cells[i];
+    if (raw && (raw.includes('\n') || raw.includes('\r'))) {
+      const lines = raw.split(LINE_BREAK).map((l) => cleanCell(l)).filter((l): l is string => l !== null);
+      if (lines.length) values.push(lines.join(', '));
+      continue;
+    }
+    const value = cleanCell(raw);
+    if (value) values.push(value);
+  }
+  return values;
+}
 
 /**
  * A date cell read once per distinct text in a sheet (extracts repeat event dates row after row,
@@ -316,6 +339,11 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
         dob = null;
       }
     }
+    if (dob && isPlaceholderDate(dob.iso)) {
+      // "01/01/1900": the system's way of saying it was not known, never the person's birth
+      problems.push(`${columnName(ctx, dobCell.column)}: "${clip(dobCell.value, 20)}" is a placeholder for a date of birth not known: not used`);
+      dob = null;
+    }
     if (read.ambiguousDayMonth && !ctx.dateOrders?.[dobCell.column]) problems.push('date of birth: day and month could be either way round (read as day first)');
     const year = Number(dob?.iso.slice(0, 4));
     if (dob && limit && dob.iso > limit) {
@@ -332,7 +360,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const sex = sexCell ? normaliseSex(sexCell.value) : null;
   if (sexCell && !sex) problems.push(`${columnName(ctx, sexCell.column)}: "${clip(sexCell.value, 20)}" is not a sex code`);
 
-  const addressLines = [...allOf(cells, ctx, 'address'), ...allOf(cells, ctx, 'address_line')];
+  const addressLines = [...addressLinesIn(cells, ctx, 'address'), ...addressLinesIn(cells, ctx, 'address_line')];
   const towns = allOf(cells, ctx, 'town');
   const addressParts = [...addressLines, ...towns];
   const address = addressParts.length ? addressParts.join(', ') : null;

@@ -3,7 +3,7 @@
 // tenancies and their ASB cases, A&E attendances). Worked out per sheet from the column roles and
 // header words, then read per row; every extract, the demo borough's included, goes this way.
 import type { ColumnRole, EventKind, SourceKind } from '../../../shared/domain/record-fields.js';
-import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
 import { yearGroupOf } from '../../../shared/domain/normalise/year-group.js';
 import { unknownHeading, unnamedEventRoles } from './event-cells.js';
@@ -72,7 +72,8 @@ function onlyDateIsTheEvents(headers: readonly string[], suggestions: RoleSugges
     const values = samples[i] ?? [];
     // bare numbers (counts) read as day numbers too: only a heading that says date opens them
     if (given[i] || s.role !== 'event' || values.length < 3 || !/\b(date|dt)\b/.test(headerKey(headers[i] ?? ''))) return [];
-    return share(values, (v) => parseDate(v, { pivotYear, allowSerial: true }) !== null) >= 0.8 ? [i] : [];
+    const order = dateOrderOf(values) ?? undefined;
+    return share(values, (v) => parseDate(v, { pivotYear, allowSerial: true, order }) !== null) >= 0.8 ? [i] : [];
   });
   if (dated.length !== 1) return suggestions;
   const out = suggestions.slice();

@@ -5,11 +5,18 @@
 //   apart or another code column is one that each person repeats: event detail. Shared by people
 //   at one address it stays: a tenancy's or a claim's reference joins a household;
 // - of date columns none of which reads as a birth date, the one that comes years before the
-//   others in nearly every row is the date of birth: a person's events follow their birth.
+//   others in nearly every row is the date of birth: a person's events follow their birth;
+// - beside a forename and a surname, a column of given names that differ from the forename row by
+//   row is the middle names (not a second forename, nor whole names under a heading saying "name");
+// - of two columns headed as references, one whose cells are UPRNs is the property's UPRN;
+// - columns before the postcode whose cells read as parts of an address are its lines, and a
+//   column of numbers before them the house number where the first line lacks one.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
-import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/date.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
-import { roleFromHeader, type RoleSuggestion } from './roles.js';
+import { nameKey } from '../../../shared/domain/normalise/name.js';
+import { nicknameGroupsOf } from '../link/names.js';
+import { NAME_WORD, looksLikeAddressPart, looksLikePlace, roleFromCells, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 
@@ -133,7 +140,7 @@ export function settleUnheadedAge(headers: readonly string[], suggestions: RoleS
       const cell = r[c]?.trim();
       const birth = iso(r[dob]);
       const on = iso(r[dated]);
-      if (!cell || !birth || !on) continue;
+      if (!cell || !birth || !on || isPlaceholderDate(birth)) continue;
       n++;
       if (/^\d{1,3}$/.test(cell) && Math.abs(Number(cell) - wholeYearsBetween(birth, on)) <= 1) fits++;
     }
@@ -142,6 +149,122 @@ export function settleUnheadedAge(headers: readonly string[], suggestions: RoleS
       out[c] = { role: 'age', confidence: 0.6, reason: `the cells are whole numbers, the years from the date of birth to the row's date in ${Math.round((fits / n) * 100)}% of rows: ages` };
       return out;
     }
+  }
+  return suggestions;
+}
+
+/** Roles a column's cells give when they say little: what an address line's may be read as. */
+const WEAK: ReadonlySet<ColumnRole> = new Set(['event', 'event_value', 'event_category', 'ignore']);
+/** Columns an address runs over before the postcode, at most. */
+const MAX_LINES = 6;
+const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
+
+/**
+ * Columns with no heading to go by that stand before the postcode are the address's lines when
+ * their cells read as parts of one (the street under a flat, a bare street, the locality, the town
+ * in whichever line the address reached, a postcode typed into the last line) and one of them is
+ * an address's by its cells or names streets: a town alone reads as no role by its cells; its
+ * place in the run says what it is. Before the first line, a column of numbers is the house
+ * number when the line it stands before lacks one in the rows it fills (an age or a count
+ * stands before lines that have their own).
+ */
+export function settleAddressLines(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  let out = suggestions;
+  const lineLike = (c: number): boolean => {
+    const s = suggestions[c];
+    if (s?.role === 'address_line' || s?.role === 'address') return true;
+    if (!s || !WEAK.has(s.role) || !cellOnly(headers, c, given)) return false;
+    const values = columnSamples[c] ?? [];
+    return values.filter((v) => looksLikeAddressPart(v)).length >= values.length * 0.9;
+  };
+  const addressLike = (c: number): boolean => {
+    const role = suggestions[c]?.role;
+    const values = columnSamples[c] ?? [];
+    return role === 'address_line' || role === 'address' || (values.length > 0 && values.filter((v) => looksLikePlace(v)).length >= values.length * 0.5);
+  };
+  for (let p = 0; p < suggestions.length; p++) {
+    if (suggestions[p]?.role !== 'postcode') continue;
+    let start = p;
+    while (start > 0 && p - start < MAX_LINES && lineLike(start - 1)) start--;
+    const run: number[] = [];
+    for (let c = start; c < p; c++) run.push(c);
+    if (run.length === 0 || !run.some(addressLike)) continue;
+    const h = start - 1;
+    let filled = 0;
+    let lacking = 0;
+    const numbers = h >= 0 && WEAK.has(suggestions[h]?.role as ColumnRole) && cellOnly(headers, h, given) && (columnSamples[h] ?? []).every((v) => HOUSE_NUMBER.test(v.trim()));
+    if (numbers)
+      for (const r of rows) {
+        if (!r[h]?.trim()) continue;
+        filled++;
+        if (!/^\d/.test(r[start]?.trim() ?? '')) lacking++;
+      }
+    if (numbers && filled >= 3 && lacking >= filled * 0.9) run.unshift(h);
+    for (const c of run) {
+      const s = suggestions[c];
+      if (s?.role === 'address_line' || s?.role === 'address') continue;
+      if (out === suggestions) out = suggestions.slice();
+      out[c] = { role: 'address_line', confidence: 0.55, reason: c === h ? 'numbers before the first line of the address, which lacks one in those rows: the house number' : 'before the postcode, the cells are lines of the address (a street, a locality, a town)' };
+    }
+  }
+  return out;
+}
+
+/** What a middle-names column's cells may have been read as, by its cells or a heading that only says "name". */
+const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename', 'event', 'event_value', 'event_category', 'ignore']);
+
+/**
+ * Beside a forename and a surname column, a column whose cells are given names (one or two,
+ * most of them known first names, most rows one) that differ from the row's forename is the
+ * middle names: a whole name has two words or more, and a second forename column repeats the
+ * first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
+ * them what tells two children of one name apart.
+ */
+export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'middle_names')) return suggestions;
+  const f = suggestions.findIndex((s) => s.role === 'forename');
+  if (f < 0 || !suggestions.some((s) => s.role === 'surname')) return suggestions;
+  for (let c = 0; c < suggestions.length; c++) {
+    const s = suggestions[c];
+    if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role)) continue;
+    const values = (columnSamples[c] ?? []).map((v) => v.trim()).filter(Boolean);
+    if (values.length < 5) continue;
+    const words = values.map((v) => v.split(/\s+/));
+    const names = words.filter((w) => w.length <= 3 && w.every((x) => NAME_WORD.test(x))).length;
+    const single = words.filter((w) => w.length === 1).length;
+    const known = words.filter((w) => w.some((x) => nicknameGroupsOf(nameKey(x) ?? '').length > 0)).length;
+    if (names < values.length * 0.9 || single < values.length * 0.5 || known < values.length * 0.5) continue;
+    let both = 0;
+    let differ = 0;
+    for (const r of rows) {
+      const m = nameKey(r[c]);
+      const fore = nameKey(r[f]);
+      if (!m || !fore) continue;
+      both++;
+      if (m !== fore) differ++;
+    }
+    if (both < 5 || differ < both * 0.8) continue;
+    const out = suggestions.slice();
+    out[c] = { role: 'middle_names', confidence: 0.6, reason: `given names beside the forename and surname, different from the forename in ${Math.round((differ / both) * 100)}% of rows: middle names` };
+    return out;
+  }
+  return suggestions;
+}
+
+/**
+ * Of two or more columns headed as the partner's reference ("Tenancy Ref", "Property Ref"), one
+ * whose cells read as UPRNs is the property's: the record keeps the other as its reference, and
+ * the UPRN ties the people of a household to their home.
+ */
+export function settleUprn(suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'uprn')) return suggestions;
+  const refs = suggestions.flatMap((s, i) => (s.role === 'agency_ref' ? [i] : []));
+  if (refs.length < 2) return suggestions;
+  for (const c of refs) {
+    if (given[c] || roleFromCells([...(columnSamples[c] ?? [])])?.role !== 'uprn') continue;
+    const out = suggestions.slice();
+    out[c] = { role: 'uprn', confidence: 0.6, reason: 'headed as a reference beside another, and the cells are UPRNs: the property\'s' };
+    return out;
   }
   return suggestions;
 }

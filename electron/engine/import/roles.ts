@@ -10,7 +10,7 @@
 // reference codes of one shape, UPRNs. Of two columns of birth-like dates, the one later in the
 // row is an event date (settleBirthDates).
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
-import { parseDate } from '../../../shared/domain/normalise/date.js';
+import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import { nhsNumberValid, normaliseNino, normaliseUpn } from '../../../shared/domain/normalise/identifiers.js';
 import { looksLikeAddress } from '../../../shared/domain/normalise/address.js';
 import { looksLikeFullName, nameKey } from '../../../shared/domain/normalise/name.js';
@@ -18,6 +18,7 @@ import { nicknameGroupsOf } from '../link/names.js';
 import { looksLikePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
+import { cleanCell } from '../../../shared/domain/normalise/text.js';
 
 export interface RoleSuggestion {
   role: ColumnRole;
@@ -263,9 +264,9 @@ function distinctShare(values: string[]): number {
 }
 
 /** Birth dates spread over decades and lie well in the past; event dates cluster near the extract. */
-function datesLookLikeBirths(values: string[], pivotYear: number, allowSerial = false): boolean {
+function datesLookLikeBirths(values: string[], pivotYear: number, allowSerial = false, order?: 'dmy' | 'mdy'): boolean {
   const years = values.flatMap((v) => {
-    const d = parseDate(v, { pivotYear, allowSerial });
+    const d = parseDate(v, { pivotYear, allowSerial, order });
     return d ? [Number(d.iso.slice(0, 4))] : [];
   });
   if (years.length < 3) return false;
@@ -279,7 +280,8 @@ const pct = (s: number): string => `${Math.round(s * 100)}%`;
 
 /** What the cells say, for columns whose header is silent or vague. */
 export function roleFromCells(values: string[], pivotYear = new Date().getUTCFullYear()): RoleSuggestion | null {
-  const sample = values.filter((v) => v.trim() !== '').slice(0, 500);
+  // read as the record will read them (cleanCell: white space tidied, the text mark before a number dropped)
+  const sample = values.filter((v) => v.trim() !== '').slice(0, 500).map((v) => cleanCell(v) ?? '');
   if (sample.length === 0) return null;
   const conf = (s: number): number => Math.round((0.5 + 0.3 * s) * 100) / 100;
   const found = (role: ColumnRole, s: number, what: string, confidence = conf(s)): RoleSuggestion => ({ role, confidence, reason: `${pct(s)} of the cells ${what}` });
@@ -300,9 +302,11 @@ export function roleFromCells(values: string[], pivotYear = new Date().getUTCFul
   if (s >= 0.9 && share(sample, (v) => ALPHA_SEX.test(v.trim())) >= 0.5 && new Set(sample.map((v) => v.trim().toUpperCase())).size <= 6) {
     return found('sex', s, 'are sex codes (M, F, …)');
   }
-  s = share(sample, (v) => parseDate(v, { pivotYear }) !== null);
+  // a column that writes its dates month first ("3/30/2008") says so by some second part over 12
+  const order = dateOrderOf(sample) ?? undefined;
+  s = share(sample, (v) => parseDate(v, { pivotYear, order }) !== null);
   if (s >= 0.8) {
-    return datesLookLikeBirths(sample, pivotYear)
+    return datesLookLikeBirths(sample, pivotYear, false, order)
       ? { role: 'dob', confidence: 0.6, reason: `${pct(s)} of the cells are dates, spread over decades and years back: dates of birth` }
       : found('event_date', s, 'are dates, close together: event dates');
   }
@@ -370,6 +374,15 @@ function serialDates(sample: string[], pivotYear: number): RoleSuggestion | null
 const ADDRESS_UNIT = /^(flat|apartment|apt|unit|room|suite|maisonette|studio)\s+\d{1,4}[a-z]?$/i;
 const POSTCODE_IN_TEXT = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 
+/**
+ * A cell one line of an address could hold: a street with its number, a flat, a line with a
+ * postcode typed in, or a place's words alone (a locality, a town).
+ */
+export function looksLikeAddressPart(value: string): boolean {
+  const v = value.trim();
+  return looksLikeAddress(v) || ADDRESS_UNIT.test(v) || POSTCODE_IN_TEXT.test(v) || /^\p{L}[\p{L}'’. -]{2,39}$/u.test(v);
+}
+
 /** One token of letters and digits with at least three digits: "TEN050960", "266656", "AE-2686". */
 function looksLikeCode(value: string): boolean {
   const v = value.trim();
@@ -395,12 +408,12 @@ function codeShapeShare(values: string[]): number {
 }
 
 /** One word of a name: letters with an inner apostrophe or hyphen ("O'Neil", "Smith-Jones"). */
-const NAME_WORD = /^[\p{L}][\p{L}'’-]{1,29}$/u;
+export const NAME_WORD = /^[\p{L}][\p{L}'’-]{1,29}$/u;
 const AREA_WORD = /^(north|south|east|west|central|centre|city|town|rural|urban|inner|outer|upper|lower|ward|borough|district|county|sector|zone|area|beat|patch|north east|north west|south east|south west|unknown|other|none|n\/a|na)$/i;
 const PLACE_WORD = /\b(lane|road|rd|street|st|avenue|ave|close|drive|way|court|crescent|place|square|terrace|grove|gardens|walk|hill|park|green|row|view|rise|market|centre|center|estate|precinct|station|parade|mews|yard|bridge|wharf|common|retail|shopping|car park|town centre|high street|industrial|playing fields?|recreation ground)$/i;
 
 /** A street or place name rather than a person's name. */
-function looksLikePlace(value: string): boolean {
+export function looksLikePlace(value: string): boolean {
   const v = value.trim();
   return PLACE_WORD.test(v) || AREA_WORD.test(v) || /^(north|south|east|west|central)\b|\b(north|south|east|west|central|ward|area|beat|sector|team|npt|snt)$/i.test(v);
 }

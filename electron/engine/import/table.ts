@@ -9,7 +9,7 @@ import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js
 import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { settlePersonAttributes } from './person-attributes.js';
-import { settleReferences, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
+import { settleAddressLines, settleMiddleNames, settleReferences, settleUprn, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
 import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
@@ -88,7 +88,14 @@ const isHeaderLike = (row: SheetRow): boolean => {
  */
 export function findHeaderRow(rows: SheetRow[]): SheetRow | null {
   const byShape = findHeaderByShape(rows, HEADER_SCAN_ROWS);
-  if (byShape) return rows[byShape.index] ?? null;
+  if (byShape) {
+    const row = rows[byShape.index] ?? null;
+    // Group labels over the header ("Person" spanning Surname, Forename, Date of Birth) read as
+    // a header of their own: the header is the row they stand over (headerBlock joins the two).
+    const next = rows[byShape.index + 1];
+    if (row && next && next.rowNumber === row.rowNumber + 1 && isGroupRow(row, next) && scoreHeaderCandidate(rows, byShape.index + 1).score > 0) return next;
+    return row;
+  }
   // Words alone, but never a row typed like the rows under it (a data row of a headerless table).
   const byWords = findHeaderRowByWords(rows);
   return byWords && scoreHeaderCandidate(rows, rows.indexOf(byWords)).score > 0 ? byWords : null;
@@ -123,20 +130,27 @@ function firstFilled(row: SheetRow): string {
   return '';
 }
 
-/** A row of group labels over the header: "Autumn 2023" spanning "Sessions | Unauthorised". */
+/**
+ * A row of group labels over the header: "Autumn 2023" spanning "Sessions | Unauthorised". A label
+ * that names a person ("Person", "Client") is a group's only when it spans columns the row under
+ * it heads: over one column it is that column's heading.
+ */
 function isGroupRow(upper: SheetRow, header: SheetRow): boolean {
   const fu = filledCount(upper.cells);
   if (fu === 0 || fu >= filledCount(header.cells)) return false;
   let spans = false;
+  let nameOverOne = false;
   for (let i = 0; i < upper.cells.length; i++) {
     const u = text(upper.cells[i]);
     if (!u) continue;
     if (u.length > 40 || REPORT_WORDS.test(u) || parseDate(u) !== null) return false;
-    if (i === 0) continue;
     const next = text(upper.cells[i + 1]);
-    if (text(header.cells[i]) && ((!next && text(header.cells[i + 1])) || next === u)) spans = true;
+    const spansHere = Boolean(text(header.cells[i]) && ((!next && text(header.cells[i + 1])) || next === u));
+    const role = roleFromHeader(u)?.role;
+    if (role && PERSON_NAME_ROLES.has(role) && !spansHere) nameOverOne = true;
+    if (i > 0 && spansHere) spans = true;
   }
-  return spans && !headerScore(upper).hasName;
+  return spans && !nameOverOne;
 }
 
 /** A row of sub-labels under the header's group labels, blank under the person columns. */
@@ -384,7 +398,9 @@ export class SheetPlanner {
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const sampleRows = sample.map((r) => r.row.cells);
     const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
-    const settled = settleReferences(block.roleHeaders, named, sampleRows, this.given ?? []);
+    const middle = settleMiddleNames(named, columnSamples, sampleRows, this.given ?? []);
+    const placed = settleAddressLines(block.roleHeaders, settleUprn(middle, columnSamples, this.given ?? []), columnSamples, sampleRows, this.given ?? []);
+    const settled = settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []);
     const born = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
     const dated = settleUnheadedAge(block.roleHeaders, born, sampleRows, this.given ?? [], this.pivotYear);
     const grouped = settleYearGroup(block.roleHeaders, dated, columnSamples, sampleRows, this.given ?? [], this.pivotYear);

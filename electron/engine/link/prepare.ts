@@ -2,6 +2,7 @@
 // comparisons and blocking work on typed arrays with no per-pair objects. Arrays live on
 // SharedArrayBuffers so worker threads read them without copying.
 import { sexOfTitle } from './households/title-sex.js';
+import { isPlaceholderDate } from '../../../shared/domain/normalise/date.js';
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { normalisePostcode } from '../../../shared/domain/normalise/postcode.js';
 import { personAddress, recordAddress } from './address.js';
@@ -215,11 +216,6 @@ export function usableName(value: string | null | undefined): string | null {
   return key;
 }
 
-/** Placeholder dates of birth that mean "not known" (never a real person's birthday in these data). */
-function placeholderDob(iso: string): boolean {
-  return iso === '1900-01-01' || iso === '1800-01-01' || iso === '1901-01-01' || iso === '9999-12-31';
-}
-
 /**
  * An identifier with no check digit can only be screened for stand-ins: no digit at all
  * ("UNKNOWN", "N/A"), one character repeated ("000000000"), or too short to identify anyone.
@@ -372,7 +368,7 @@ export class Preparer {
     return key ? [this.names.id(key.replace(/ /g, ''))] : EMPTY;
   });
   private readonly dobOf = memo((v): [number, number, number, number] => {
-    if (placeholderDob(v) || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return [-1, 0, 0, 0];
+    if (isPlaceholderDate(v) || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return [-1, 0, 0, 0];
     const y = Number(v.slice(0, 4));
     const m = Number(v.slice(5, 7));
     const d = Number(v.slice(8, 10));

@@ -15,7 +15,7 @@ export function normaliseEmail(value: string | null | undefined): string | null 
 }
 
 /**
- * A phone number as digits, UK numbers in national form (+44 / 0044 → 0), or null when it is
+ * A phone number as digits, UK numbers in national form (+44 / 0044 / a lost leading 0 → 0), or null when it is
  * too short to be a number or one digit repeated (a stand-in such as 00000000000).
  */
 export function normalisePhone(value: string | null | undefined): string | null {
@@ -25,6 +25,10 @@ export function normalisePhone(value: string | null | undefined): string | null 
   let digits = first.replace(/\D/g, '');
   if (first.trim().startsWith('+')) digits = digits.startsWith('44') ? `0${digits.slice(2).replace(/^0/, '')}` : `00${digits}`;
   else if (digits.startsWith('0044')) digits = `0${digits.slice(4).replace(/^0/, '')}`;
+  // A UK number kept in a spreadsheet's number cell loses its leading 0 ("7700900123"), and one
+  // written +44 the + too ("447700900123"): ten digits of a UK number (geographic 1–3, mobile 7)
+  else if (/^44[1-37]\d{9}$/.test(digits)) digits = `0${digits.slice(2)}`;
+  else if (/^[1-37]\d{9}$/.test(digits)) digits = `0${digits}`;
   if (digits.length < 7 || /^(\d)\1+$/.test(digits)) return null;
   return digits;
 }

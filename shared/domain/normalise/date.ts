@@ -41,6 +41,14 @@ export function notDateReason(value: string): string | null {
   return null;
 }
 
+/**
+ * Dates of birth systems write where one must be filled and is not known (never a real person's
+ * birthday in these data): 1 January 1900 (Excel's day 1, many systems' default), 1800 and 1901,
+ * Excel's and OLE's day 0 as other tools show it, the first and last days a system can hold.
+ */
+const PLACEHOLDER_DATES = new Set(['1900-01-01', '1800-01-01', '1901-01-01', '1899-12-31', '1899-12-30', '0001-01-01', '9999-12-31']);
+export const isPlaceholderDate = (iso: string): boolean => PLACEHOLDER_DATES.has(iso);
+
 /** Excel's 1900 date system serial number (with its phantom 29 Feb 1900) to ISO. */
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 150_000) return null;
@@ -74,10 +82,27 @@ function fullYear(y: string, pivotYear: number): number {
 const WEEKDAY = /^(?:MON|TUE|TUES|WED|THU|THUR|THURS|FRI|SAT|SUN)[A-Z]*,?\s+/;
 const TIME = /(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:AM|PM)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
 
+// An ISO date and time with a zone ("2009-08-10T23:00:00.000Z", "…T00:00:00+01:00"): an instant.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const UK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+/**
+ * The date in the UK of an instant (null when the date as written stands). Systems that keep instants export a date entered as UK
+ * midnight in summer time as 23:00 the day before in UTC ("2009-08-10T23:00:00.000Z" for a
+ * birth on 11 August); the date the clerk keyed is the one UK clocks showed.
+ */
+function ukDateOf(instant: string): string | null {
+  const ms = Date.parse(instant);
+  // before 1900 UK clocks kept local mean time: the date as written
+  if (!Number.isFinite(ms) || Number(instant.slice(0, 4)) < 1900) return null;
+  const p = UK.formatToParts(ms);
+  const part = (type: string): number => Number(p.find((x) => x.type === type)?.value);
+  return isoDate(part('year'), part('month'), part('day'));
+}
+
 /**
  * UK-first date parser: dd/mm/yyyy (and - . separators, 2-digit years), yyyy-mm-dd,
  * 12-SEP-94, 12 September 1994, 12th Sept 1994, September 12, 1994, yyyymmdd and ddmmyyyy,
- * ISO date-times, and Excel serials. Day-first always wins over US order unless `order` says
+ * ISO date-times (one with a zone is an instant, dated as UK clocks showed it), and Excel serials. Day-first always wins over US order unless `order` says
  * the column is month-first. Impossible dates (31/04, 29/02 in a common year) are rejected.
  */
 export function parseDate(value: string | null | undefined, options: DateOptions = {}): ParsedDate | null {
@@ -86,7 +111,11 @@ export function parseDate(value: string | null | undefined, options: DateOptions
   const pivotYear = options.pivotYear ?? new Date().getUTCFullYear();
   const c0 = cleaned.charCodeAt(0);
   let v = c0 >= 48 && c0 <= 57 ? cleaned.toUpperCase() : cleaned.toUpperCase().replace(WEEKDAY, '');
-  if (v.length > 10) v = v.replace(TIME, '').trim();
+  if (v.length > 10) {
+    const iso = INSTANT.test(v) ? ukDateOf(v) : null;
+    if (iso) return { iso, ambiguousDayMonth: false };
+    v = v.replace(TIME, '').trim();
+  }
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -23,6 +23,8 @@ export interface Sheet {
 export interface Extract {
   file: string;
   sheets: Sheet[];
+  /** how a csv is written, where a variant says otherwise (variants.ts): delimiter, byte-order mark, line end */
+  csv?: { delimiter?: string; bom?: boolean; eol?: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,18 +349,19 @@ export function health(rand: Rand, hh: Household[], w: Window = YEAR, firstRef =
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
-const csvCell = (c: Cell): string => {
+const csvCell = (c: Cell, delimiter = ','): string => {
   if (c === null) return '';
   const s = c instanceof Date ? c.toISOString().slice(0, 10) : String(c);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /["\n\r]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 export async function writeExtract(e: Extract, dir: string, truth: string[]): Promise<string> {
   const path = join(dir, e.file);
   if (e.file.endsWith('.csv')) {
     const sheet = e.sheets[0] as Sheet;
-    const lines = [...sheet.preamble, ...(sheet.header ? [sheet.header] : []), ...sheet.rows, ...(sheet.footer ?? [])].map((r) => r.map(csvCell).join(','));
-    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    const { delimiter = ',', bom = false, eol = '\r\n' } = e.csv ?? {};
+    const lines = [...sheet.preamble, ...(sheet.header ? [sheet.header] : []), ...sheet.rows, ...(sheet.footer ?? [])].map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter));
+    writeFileSync(path, `${bom ? '\uFEFF' : ''}${lines.join(eol)}${eol}`);
     const above = sheet.preamble.length + (sheet.header ? 1 : 0);
     sheet.truth.forEach(([p, h], i) => truth.push(`${e.file},,${above + i + 1},${p},${h}`));
     return path;

@@ -3,8 +3,12 @@
 // title above and an "Extracted …" footer below; the name in one column (in several orders)
 // under a heading that says nothing; A&E, DWP and youth justice rows with a full address; other
 // date styles (ISO, two-digit years, d-MMM-yy, Excel serial numbers); sex as codes; NHS numbers
-// with spaces; e-mail and phone columns; csv and xlsx the other way round. The rows, the people
-// and the truth are the plain layout's, so a drop in a score is the layout's cost.
+// with spaces; e-mail and phone columns; csv and xlsx the other way round; addresses over Address
+// Line 1–4 (a house number apart, a postcode typed into the last line) or over several lines of
+// one cell; dotted, written-out and ISO-with-time dates; placeholder dates of birth; numbers with
+// a spreadsheet's leading apostrophe; semicolon and tab csv with a byte-order mark; notes sheets,
+// one sheet a quarter, group headings, empty columns and totals rows. The rows, the people and
+// the truth are the plain layout's, so a drop in a score is the layout's cost.
 //
 //   writeUnseenBorough(n, seed, dir, relayoutFor('v2'))   (link.bench.ts: cases unseen-5000-v1 …)
 import type { Borough, Household, Person, Rand } from './people.js';
@@ -13,7 +17,7 @@ import { dateText, doorAndStreet, type Cell, type Extract, type Sheet } from './
 
 type Kind =
   | 'ref' | 'upn' | 'surname' | 'forename' | 'middle' | 'fullname' | 'dob' | 'sex' | 'other' | 'addr1' | 'addr2' | 'town'
-  | 'postcode' | 'eventDate' | 'endDate' | 'age' | 'address' | 'nino' | 'title' | 'uprn' | 'nhs' | 'email' | 'phone';
+  | 'postcode' | 'eventDate' | 'endDate' | 'age' | 'address' | 'nino' | 'title' | 'uprn' | 'nhs' | 'email' | 'phone' | 'line' | 'houseNo' | 'blank';
 
 /** A column of a plain extract: what it holds, how other systems head it, their abbreviation. */
 interface ColumnSpec {
@@ -60,7 +64,7 @@ const PLAIN: Record<string, readonly ColumnSpec[]> = {
 const PLAIN_FILES = Object.keys(PLAIN);
 
 type NameOrder = 'surname-comma' | 'forename-surname' | 'full-middle' | 'surname-forename';
-type DateLayout = 'iso' | 'dmy' | 'dmon2' | 'dmy2' | 'serial';
+type DateLayout = 'iso' | 'dmy' | 'dmon2' | 'dmy2' | 'serial' | 'dot' | 'long' | 'isoZ' | 'dmyTime' | 'us' | 'instant';
 /** How one extract is laid out in a variant; anything not said stays as in the plain layout. */
 export interface Layout {
   heading?: 'reworded' | 'upper-snake' | 'camel' | 'abbrev' | 'none';
@@ -82,6 +86,37 @@ export interface Layout {
   dobTime?: boolean;
   contact?: boolean;
   format?: 'csv' | 'xlsx';
+  /** the address over "Address Line 1–4" (the town in whichever line comes next); on some rows
+   * the postcode typed into the last line and its own cell left blank */
+  addressLines?: boolean;
+  /** with addressLines: the house number in a column of its own */
+  houseNumber?: boolean;
+  /** the address in one cell, a line break between its lines, the postcode on the last */
+  multilineAddress?: boolean;
+  /** a missing date of birth written as the system's default, 01/01/1900 */
+  placeholderDob?: boolean;
+  /** the reference as a 10-digit number (the length of an NHS number) */
+  numericRef?: boolean;
+  /** National Insurance numbers in lower case with spaces ("ab 12 34 56 c") */
+  ninoSpaced?: boolean;
+  /** numbers kept as text the way a spreadsheet user forces it, a leading apostrophe (NHS number, UPRN, phone; csv) */
+  apostrophe?: boolean;
+  /** empty columns between the others */
+  blankColumns?: boolean;
+  /** a row of group headings above the header ("Person", "Address"), as merged cells show it */
+  groupHeader?: boolean;
+  /** a notes sheet before the data (xlsx) */
+  notes?: boolean;
+  /** one sheet per quarter of the year, by the row's event date (xlsx) */
+  quarters?: boolean;
+  /** a totals row under the data */
+  totals?: boolean;
+  /** how the csv is written: delimiter, byte-order mark, line end */
+  csv?: Extract['csv'];
+  /** with fullName: the title written into the name cell ("SMITH, Mrs Julie"), no title column */
+  titleInName?: boolean;
+  /** phone numbers as a number cell keeps them: the leading 0 gone ("7700900123") */
+  phoneAsNumber?: boolean;
 }
 type Variant = readonly [schools: Layout, police: Layout, yot: Layout, dwp: Layout, housing: Layout, health: Layout];
 
@@ -132,12 +167,55 @@ export const VARIANTS: Record<string, Variant> = {
     { heading: 'upper-snake', fullName: 'full-middle', upperName: true, format: 'csv', dates: 'iso' },
     { heading: 'abbrev', fullName: 'forename-surname', upperName: true, dobTime: true, compactPostcode: true, nhsSpaces: true },
   ],
+  // a council case system's export: addresses over Address Line 1–4 with the house number apart,
+  // dotted and written-out dates, semicolon and tab csv with a byte-order mark, notes sheets,
+  // group headings, placeholder dates of birth, references of ten digits
+  v6: [
+    { heading: 'reworded', addressLines: true, houseNumber: true, sex: 'word', dates: 'long', notes: true, groupHeader: true },
+    { heading: 'reworded', vague: 'Nominal', dates: 'dot', placeholderDob: true, blankColumns: true, csv: { delimiter: ';', bom: true } },
+    { heading: 'camel', numericRef: true, dates: 'long', addressLines: true, houseNumber: true, csv: { delimiter: '\t', eol: '\n' } },
+    { heading: 'upper-snake', ninoSpaced: true, dates: 'isoZ', totals: true },
+    { heading: 'reworded', addressLines: true, dates: 'dmyTime', groupHeader: true, format: 'xlsx' },
+    { heading: 'upper-snake', apostrophe: true, sex: 'digit', multilineAddress: true, dates: 'dot' },
+  ],
+  // workbooks of one sheet a quarter with a notes sheet, two-row headers and totals; csv with a
+  // byte-order mark, semicolons and addresses over several lines in one cell
+  v7: [
+    { heading: 'abbrev', format: 'csv', addressLines: true, dates: 'dmyTime', csv: { bom: true } },
+    { heading: 'upper-snake', format: 'xlsx', quarters: true, notes: true, dates: 'long', totals: true },
+    { heading: 'reworded', format: 'xlsx', groupHeader: true, sex: 'MF', placeholderDob: true },
+    { heading: 'camel', format: 'xlsx', addressLines: true, houseNumber: true, dates: 'dot', blankColumns: true },
+    { heading: 'reworded', format: 'csv', multilineAddress: true, apostrophe: true, dates: 'isoZ', csv: { delimiter: ';' } },
+    { heading: 'reworded', format: 'xlsx', quarters: true, nhsSpaces: true, dates: 'dmyTime', totals: true, title: true },
+  ],
+  // cloud systems' exports: dates as UTC instants of UK local times ("1985-07-13T23:00:00.000Z"
+  // for a birth on 14 July), an American product's month-first dates, titles inside the name
+  // cell, phone numbers that lost their leading 0 in a number cell
+  v9: [
+    { heading: 'camel', format: 'csv', dates: 'instant' },
+    { heading: 'reworded', dates: 'dmy2', vague: 'Subject' },
+    { heading: 'reworded', dates: 'us', address: true },
+    { heading: 'upper-snake', fullName: 'surname-comma', titleInName: true, contact: true, phoneAsNumber: true, format: 'xlsx' },
+    { heading: 'abbrev', dates: 'instant', contact: true },
+    { heading: 'upper-snake', dates: 'instant', nhsSpaces: true },
+  ],
+  // no header rows, with the layouts above: address lines and house numbers, line breaks in an
+  // address cell, placeholder dates, ten-digit references, tab and semicolon csv
+  v8: [
+    { heading: 'none', addressLines: true, dates: 'dot', csv: { delimiter: '\t' } },
+    { heading: 'none', placeholderDob: true, dates: 'isoZ', multilineAddress: true },
+    { heading: 'none', format: 'xlsx', addressLines: true, houseNumber: true, dates: 'long' },
+    { heading: 'none', ninoSpaced: true, numericRef: true, dates: 'dmyTime', csv: { delimiter: ';', bom: true } },
+    { heading: 'none', blankColumns: true, dates: 'dot', totals: true },
+    { heading: 'none', apostrophe: true, sex: 'word', addressLines: true, csv: { eol: '\n' } },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
 // Cells.
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number | string): string => String(n).padStart(2, '0');
 
 /** A plain layout's date cell as ISO and any time after it; null for one it cannot read for sure. */
@@ -160,15 +238,30 @@ function writeDate(iso: string, time: string, style: DateLayout, xlsx: boolean):
     return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
   }
   if (style === 'dmon2') return `${Number(d)}-${MONTHS[Number(m) - 1]}-${y.slice(2)}${time}`;
+  if (style === 'dot') return `${d}.${m}.${y}${time}`;
+  if (style === 'long') return `${Number(d)} ${FULL_MONTHS[Number(m) - 1]} ${y}${time}`;
+  if (style === 'isoZ') return `${iso}T${time ? time.trim() : '00:00'}:00Z`;
+  if (style === 'dmyTime') return `${d}/${m}/${y} ${time ? time.trim() : '00:00'}:00`;
+  if (style === 'us') return `${Number(m)}/${Number(d)}/${y}${time}`;
+  if (style === 'instant') return londonInstant(iso, time ? time.trim() : '00:00');
   const text = dateText(iso, style === 'dmy2' ? 'dmy2' : style) as string;
   return `${text}${time}`;
 }
 
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** The UTC instant of a UK local date and time, as a system that keeps instants exports it. */
+function londonInstant(iso: string, hhmm: string): string {
+  const guess = Date.parse(`${iso}T${hhmm}:00Z`);
+  const p = Object.fromEntries(LONDON.formatToParts(guess).map((x) => [x.type, x.value]));
+  const shown = Date.parse(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00Z`);
+  return new Date(guess - (shown - guess)).toISOString();
+}
+
 const title = (s: string): string => s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
 /** One name cell in an order a system writes it. */
-function fullName(order: NameOrder, forename: string, surname: string, middle: string | null): string {
+function fullName(order: NameOrder, forename: string, surname: string, middle: string | null, honorific: string | null = null): string {
   const sur = surname.toUpperCase();
-  const fore = title(forename);
+  const fore = `${honorific ? `${honorific} ` : ''}${title(forename)}`;
   if (order === 'surname-comma') return `${sur}, ${fore}${middle ? ` ${title(middle)}` : ''}`;
   if (order === 'forename-surname') return `${fore} ${sur}`;
   if (order === 'surname-forename') return `${sur} ${fore}`;
@@ -200,6 +293,35 @@ const phoneText = (rand: Rand, digits: string): string => {
   return digits;
 };
 
+const POSTCODE_TEXT = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
+const LINES = [1, 2, 3, 4].map((n) => col('line', [`Address Line ${n}`, `Address ${n}`], `Add${n}`));
+const HOUSE_NO = col('houseNo', ['House Number', 'House No'], 'HseNo');
+const BLANK = col('blank', [''], '');
+/** Lines of an address written over n columns: any beyond the last run on in it. */
+function spread(parts: string[], n: number): Array<string | null> {
+  const lines: Array<string | null> = parts.slice(0, n - 1);
+  if (parts.length >= n) lines.push(parts.slice(n - 1).join(', '));
+  while (lines.length < n) lines.push(null);
+  return lines;
+}
+/** The group a column's heading sits under in a two-row header. */
+const groupOf = (kind: Kind): string =>
+  ['line', 'houseNo', 'address', 'addr1', 'addr2', 'town', 'postcode', 'uprn'].includes(kind) ? 'Address' : ['ref', 'eventDate', 'endDate', 'other', 'age'].includes(kind) ? 'Case details' : ['blank'].includes(kind) ? '' : 'Person';
+/** The quarter of the financial year an ISO date falls in ("Q1 2024-25"). */
+function quarterOf(iso: string): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const fy = m >= 4 ? y : y - 1;
+  return `Q${Math.floor(((m + 8) % 12) / 3) + 1} ${fy}-${String((fy + 1) % 100).padStart(2, '0')}`;
+}
+const NOTES: Cell[][] = [
+  ['About this extract'],
+  ['Produced for the early help data share under the information sharing agreement.'],
+  ['One sheet per quarter; dates are day first. A blank cell was not recorded.'],
+  [],
+  ['Queries to the information governance team.'],
+];
+
 // ---------------------------------------------------------------------------------------------
 // One extract laid out.
 
@@ -219,27 +341,30 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
   }
   const format = layout.format ?? (plainFile.endsWith('.xlsx') ? 'xlsx' : 'csv');
   const prefix = pick(layoutRand, ['', 'PER_', 'CL_', 'P_']);
-  const sheets = e.sheets.map((sheet): Sheet => {
+  const sheets = e.sheets.flatMap((sheet): Sheet[] => {
     let cols: Column[] = specs.map((spec, i) => ({ spec, cells: sheet.rows.map((r) => r[i] ?? null) }));
     const of = (kind: Kind): Column | undefined => cols.find((c) => c.spec.kind === kind);
     const person = (i: number): Person => people.get((sheet.truth[i] as [string, string])[0]) as Person;
+    // each row's event day as the plain layout has it, for a workbook of one sheet a quarter
+    const eventDay = of('eventDate')?.cells.map((v) => readDate(v)?.iso ?? null);
     if (layout.fullName) {
       const fore = of('forename');
       const sur = of('surname');
       const mid = of('middle');
       const whole = of('fullname');
+      const honorific = layout.titleInName ? of('title') : undefined;
       const cells = sheet.rows.map((_, i) => {
         let f = fore?.cells[i] as string | null;
         let s = sur?.cells[i] as string | null;
         if (whole) [s, f] = String(whole.cells[i]).split(', ') as [string, string];
         // a middle name where the system keeps one, or for a share of people where it is typed in
         const m = mid ? (mid.cells[i] as string | null) : layout.fullName === 'full-middle' || rand() < 0.3 ? person(i).middle : null;
-        const name = fullName(layout.fullName as NameOrder, f ?? '', s ?? '', m);
+        const name = fullName(layout.fullName as NameOrder, f ?? '', s ?? '', m, (honorific?.cells[i] as string | null | undefined) ?? null);
         return layout.upperName ? name.toUpperCase() : name;
       });
       const at = cols.findIndex((c) => c.spec.kind === 'surname' || c.spec.kind === 'forename' || c.spec.kind === 'fullname');
       const named: Column = { spec: col('fullname', ['Name', 'Full Name'], 'Nm'), cells };
-      cols = cols.filter((c) => !['surname', 'forename', 'middle', 'fullname'].includes(c.spec.kind));
+      cols = cols.filter((c) => !['surname', 'forename', 'middle', 'fullname'].includes(c.spec.kind) && c !== honorific);
       cols.splice(at, 0, named);
     }
     if (layout.address && !of('address') && !of('addr1')) {
@@ -254,10 +379,50 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
       const at = pc ? cols.indexOf(pc) : cols.length;
       cols.splice(at, 0, { spec: col('address', ['Address', 'Home Address', 'Residential Address'], 'Addr'), cells });
     }
+    if (layout.addressLines || layout.multilineAddress) {
+      const whole = of('address');
+      const split = [of('addr1'), of('addr2'), of('town')].filter((c): c is Column => c !== undefined);
+      const pc = of('postcode');
+      // what the plain layout wrote, or where it has a postcode only, the household's home then
+      const parts = sheet.rows.map((_, i): string[] => {
+        if (whole) return typeof whole.cells[i] === 'string' ? (whole.cells[i] as string).split(', ') : [];
+        if (split.length) return split.map((c) => c.cells[i]).filter((v): v is string => typeof v === 'string' && v !== '');
+        const h = homes.get((sheet.truth[i] as [string, string])[1]) as Household;
+        const home = h.stays.find((s) => s.home.postcode === pc?.cells[i])?.home ?? homeOn(h, YEAR_END);
+        if (rand() < 0.04) return [];
+        const door = doorAndStreet(rand, home, rand() < 0.3).split(', ');
+        return layout.multilineAddress ? [...door, home.town, home.postcode] : [...door, home.town];
+      });
+      const at = Math.min(...[whole, ...split, pc].filter((c): c is Column => c !== undefined).map((c) => cols.indexOf(c)), cols.length);
+      let added: Column[];
+      if (layout.multilineAddress) {
+        added = [{ spec: col('address', ['Address', 'Home Address'], 'Addr'), cells: parts.map((p) => (p.length ? p.join('\n') : null)) }];
+      } else {
+        const numbers: Cell[] = [];
+        const lines = parts.map((p, i) => {
+          const first = /^(\d+[a-z]?) (.+)$/i.exec(p[0] ?? '');
+          if (layout.houseNumber && first) {
+            numbers.push(first[1] as string);
+            p = [first[2] as string, ...p.slice(1)];
+          } else numbers.push(null);
+          // a postcode typed into the last line, its own cell left blank
+          if (pc && typeof pc.cells[i] === 'string' && p.length > 0 && p.length < 4 && rand() < 0.15) {
+            p = [...p.slice(0, -1), `${p[p.length - 1] as string} ${pc.cells[i] as string}`];
+            pc.cells[i] = null;
+          }
+          return spread(p, 4);
+        });
+        added = LINES.map((spec, k) => ({ spec, cells: lines.map((l) => l[k] ?? null) }));
+        if (layout.houseNumber) added.unshift({ spec: HOUSE_NO, cells: numbers });
+      }
+      cols = cols.filter((c) => c !== whole && !split.includes(c));
+      cols.splice(Math.min(at, cols.length), 0, ...added);
+    }
     if (layout.contact) {
       const seen = sheet.rows.map((_, i) => contactOf(person(i)));
       cols.push({ spec: col('email', ['Email Address', 'E-mail'], 'Email'), cells: seen.map((c) => (rand() < 0.7 ? c.email : null)) });
-      cols.push({ spec: col('phone', ['Mobile Number', 'Contact Telephone'], 'Tel'), cells: seen.map((c) => (rand() < 0.6 ? phoneText(rand, c.phone) : null)) });
+      const phone = (digits: string): Cell => (layout.phoneAsNumber ? (format === 'xlsx' ? Number(digits) : digits.slice(1)) : phoneText(rand, digits));
+      cols.push({ spec: col('phone', ['Mobile Number', 'Contact Telephone'], 'Tel'), cells: seen.map((c) => (rand() < 0.6 ? phone(c.phone) : null)) });
     }
     for (const c of cols) {
       const kind = c.spec.kind;
@@ -280,6 +445,15 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
           return read ? `${read.iso} 00:00:00` : v;
         });
       if (layout.compactPostcode && kind === 'postcode') c.cells = c.cells.map((v) => (typeof v === 'string' ? v.replace(/\s+/g, '').toLowerCase() : v));
+      if (layout.placeholderDob && kind === 'dob')
+        // in a workbook, Excel's day 1 (exceljs counts from 30 Dec 1899 without Excel's phantom 29 Feb 1900)
+        c.cells = c.cells.map((v) => (v === null ? (format === 'xlsx' && !layout.dates ? dateText('1899-12-31', 'cell') : writeDate('1900-01-01', '', layout.dates ?? 'dmy', format === 'xlsx')) : v));
+      if (layout.ninoSpaced && kind === 'nino') c.cells = c.cells.map((v) => (typeof v === 'string' ? v.toLowerCase().replace(/^(..)(..)(..)(..)(.)$/, '$1 $2 $3 $4 $5') : v));
+      if (layout.numericRef && kind === 'ref') {
+        const made = new Map<Cell, string>();
+        c.cells = c.cells.map((v) => made.get(v) ?? (made.set(v, String(between(rand, 1_000_000_000, 9_999_999_999))).get(v) as string));
+      }
+      if (layout.apostrophe && format === 'csv' && (kind === 'nhs' || kind === 'uprn' || kind === 'phone')) c.cells = c.cells.map((v) => (v === null ? v : `'${String(v)}`));
       if (layout.nhsSpaces && kind === 'nhs') c.cells = c.cells.map((v) => (typeof v === 'string' && v.length === 10 ? `${v.slice(0, 3)} ${v.slice(3, 6)} ${v.slice(6)}` : v));
     }
     if (layout.reorder) {
@@ -287,11 +461,14 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
       order.sort((a, b) => a.k - b.k);
       cols = order.map((o) => o.c);
     }
+    if (layout.blankColumns)
+      for (let k = 0; k < 2; k++) cols.splice(between(rand, 1, cols.length - 1), 0, { spec: BLANK, cells: sheet.rows.map(() => null) });
     const style = layout.heading;
     const header =
       style === 'none'
         ? null
         : cols.map((c, i) => {
+            if (c.spec.kind === 'blank') return '';
             if (c.spec.kind === 'fullname' && layout.vague) return style === 'upper-snake' ? `${prefix}${layout.vague.toUpperCase()}` : layout.vague;
             if (!style) {
               // the plain heading where there was one
@@ -302,19 +479,35 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
           });
     const rows = sheet.rows.map((_, r) => cols.map((c) => c.cells[r] ?? null));
     const what = plainFile.replace(/\.[a-z]+$/, '').replace(/_/g, ' ');
-    return {
-      name: sheet.name,
-      preamble: layout.title ? [[`${what}${sheet.name ? ` — ${sheet.name}` : ''}`], [`Run by the information team`], []] : style === 'none' ? [] : sheet.header === null ? [] : sheet.preamble,
-      header,
-      rows,
-      truth: sheet.truth,
-      footer: layout.footer ? [[], [`Extracted ${dateText(EXTRACT_DATE, 'dmy') as string}`], [`Total records: ${rows.length}`]] : undefined,
+    const laid = (name: string, at: number[]): Sheet => {
+      const above = layout.title ? [[`${what}${name ? ` — ${name}` : ''}`], [`Run by the information team`], []] : style === 'none' ? [] : sheet.header === null ? [] : sheet.preamble;
+      const groups = cols.map((c, i) => (i > 0 && groupOf((cols[i - 1] as Column).spec.kind) === groupOf(c.spec.kind) ? null : groupOf(c.spec.kind) || null));
+      const footer: Cell[][] = [];
+      if (layout.totals) footer.push(cols.map((_, i) => (i === 0 ? 'Total' : i === cols.length - 1 ? at.length : null)));
+      if (layout.footer) footer.push([], [`Extracted ${dateText(EXTRACT_DATE, 'dmy') as string}`], [`Total records: ${at.length}`]);
+      return {
+        name,
+        preamble: layout.groupHeader && header ? [...above, groups] : above,
+        header,
+        rows: at.map((r) => rows[r] as Cell[]),
+        truth: at.map((r) => sheet.truth[r] as [string, string]),
+        footer: footer.length ? footer : undefined,
+      };
     };
+    const all = rows.map((_, r) => r);
+    if (!layout.quarters || !eventDay) return [laid(sheet.name, all)];
+    const byQuarter = new Map<string, number[]>();
+    all.forEach((r) => {
+      const q = quarterOf(eventDay[r] ?? YEAR_END);
+      byQuarter.set(q, [...(byQuarter.get(q) ?? []), r]);
+    });
+    return [...byQuarter.keys()].sort().map((q) => laid(q, byQuarter.get(q) as number[]));
   });
+  if (layout.notes && format === 'xlsx') sheets.unshift({ name: 'Notes', preamble: [], header: null, rows: NOTES, truth: [] });
   const base = plainFile.replace(/\.[a-z]+$/, '');
   if (format === 'xlsx') return [{ file: `${base}.xlsx`, sheets: sheets.map((s, i) => ({ ...s, name: s.name || `Sheet${i + 1}` })) }];
   // a workbook's sheets become one csv each
-  return sheets.map((s) => ({ file: sheets.length > 1 ? `${base}_${s.name.replace(/\W+/g, '_')}.csv` : `${base}.csv`, sheets: [{ ...s, name: '' }] }));
+  return sheets.map((s) => ({ file: sheets.length > 1 ? `${base}_${s.name.replace(/\W+/g, '_')}.csv` : `${base}.csv`, sheets: [{ ...s, name: '' }], csv: layout.csv }));
 }
 
 /**
