@@ -25,7 +25,10 @@ export function foldText(value: string): string {
     .toUpperCase();
 }
 
-/** Trims and collapses inner white space (incl. non-breaking spaces), drops the text mark before a number and a text formula's ="…"; empty becomes null. */
+/**
+ * Trims and collapses inner white space (incl. non-breaking spaces), drops the text mark before a
+ * number and a text formula's ="…"; empty becomes null.
+ */
 export function cleanCell(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (!UNTIDY.test(value)) return value;
