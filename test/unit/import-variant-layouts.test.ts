@@ -246,3 +246,19 @@ describe('a phone number that lost its leading 0', () => {
     expect(records.map((r) => r.phone)).toEqual(['07700900123', '07700900124', '07700900125', '01422345678']);
   });
 });
+
+describe("Excel's text formula", () => {
+  it('a cell written ="4857773456" (an export keeping leading zeros for Excel) is read as its text, headed or not', () => {
+    const rows = NHS.map((n, i) => [`ED${9_100_000 + i}`, `="${n}"`, SURNAMES[i % 10], FORENAMES[(i * 3) % 10], dob(i), `"=""1000237${String(19_000 + i * 13)}"""`]);
+    const headed = join(tempDir(), 'ed.csv');
+    writeFileSync(headed, `ATTEND_ID,NHS_NO,SURNAME,FORENAME,DOB,UPRN\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const a = read(headed);
+    expect(a.records.map((r) => r.nhs_number)).toEqual(NHS);
+    expect(a.records.every((r) => r.nhs_number_valid === 1 && /^\d{12}$/.test(String(r.uprn)))).toBe(true);
+    const bare = join(tempDir(), 'extract_04.csv');
+    writeFileSync(bare, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const b = read(bare);
+    expect(b.roles[0]?.[1]).toBe('nhs_number');
+    expect(b.records.map((r) => r.nhs_number)).toEqual(NHS);
+  });
+});

@@ -15,8 +15,8 @@ export function normaliseEmail(value: string | null | undefined): string | null 
 }
 
 /**
- * A phone number as digits, UK numbers in national form (+44 / 0044 / a lost leading 0 → 0), or null when it is
- * too short to be a number or one digit repeated (a stand-in such as 00000000000).
+ * A phone number as digits, UK numbers in national form (+44 / 0044 / a lost leading 0 → 0), or
+ * null when it is too short to be a number or one digit repeated (a stand-in such as 00000000000).
  */
 export function normalisePhone(value: string | null | undefined): string | null {
   if (!value) return null;

@@ -86,9 +86,9 @@ const TIME = /(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:AM|PM)?(?:Z|[+-]\d{
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const UK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 /**
- * The date in the UK of an instant (null when the date as written stands). Systems that keep instants export a date entered as UK
- * midnight in summer time as 23:00 the day before in UTC ("2009-08-10T23:00:00.000Z" for a
- * birth on 11 August); the date the clerk keyed is the one UK clocks showed.
+ * The date in the UK of an instant (null when the date as written stands). Systems that keep
+ * instants export a date entered as UK midnight in summer time as 23:00 the day before in UTC
+ * ("2009-08-10T23:00:00.000Z" for a birth on 11 August); the date keyed is the one UK clocks showed.
  */
 function ukDateOf(instant: string): string | null {
   const ms = Date.parse(instant);
@@ -102,8 +102,8 @@ function ukDateOf(instant: string): string | null {
 /**
  * UK-first date parser: dd/mm/yyyy (and - . separators, 2-digit years), yyyy-mm-dd,
  * 12-SEP-94, 12 September 1994, 12th Sept 1994, September 12, 1994, yyyymmdd and ddmmyyyy,
- * ISO date-times (one with a zone is an instant, dated as UK clocks showed it), and Excel serials. Day-first always wins over US order unless `order` says
- * the column is month-first. Impossible dates (31/04, 29/02 in a common year) are rejected.
+ * ISO date-times (one with a zone is an instant, dated as UK clocks showed it), and Excel
+ * serials. Day-first always wins over US order unless `order` says the column is month-first. Impossible dates (31/04, 29/02 in a common year) are rejected.
  */
 export function parseDate(value: string | null | undefined, options: DateOptions = {}): ParsedDate | null {
   const cleaned = cleanCell(value);

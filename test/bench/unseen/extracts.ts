@@ -23,8 +23,9 @@ export interface Sheet {
 export interface Extract {
   file: string;
   sheets: Sheet[];
-  /** how a csv is written, where a variant says otherwise (variants.ts): delimiter, byte-order mark, line end */
-  csv?: { delimiter?: string; bom?: boolean; eol?: string };
+  /** how a csv is written, where a variant says otherwise (variants.ts): delimiter, byte-order mark,
+   * line end, Excel's "sep=" first line, UTF-16 as Excel's "Unicode Text" */
+  csv?: { delimiter?: string; bom?: boolean; eol?: string; sepLine?: boolean; utf16?: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,10 +360,12 @@ export async function writeExtract(e: Extract, dir: string, truth: string[]): Pr
   const path = join(dir, e.file);
   if (e.file.endsWith('.csv')) {
     const sheet = e.sheets[0] as Sheet;
-    const { delimiter = ',', bom = false, eol = '\r\n' } = e.csv ?? {};
+    const { delimiter = ',', bom = false, eol = '\r\n', sepLine = false, utf16 = false } = e.csv ?? {};
     const lines = [...sheet.preamble, ...(sheet.header ? [sheet.header] : []), ...sheet.rows, ...(sheet.footer ?? [])].map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter));
-    writeFileSync(path, `${bom ? '\uFEFF' : ''}${lines.join(eol)}${eol}`);
-    const above = sheet.preamble.length + (sheet.header ? 1 : 0);
+    if (sepLine) lines.unshift(`sep=${delimiter}`);
+    const text = `${bom || utf16 ? '\uFEFF' : ''}${lines.join(eol)}${eol}`;
+    writeFileSync(path, utf16 ? Buffer.from(text, 'utf16le') : text);
+    const above = (sepLine ? 1 : 0) + sheet.preamble.length + (sheet.header ? 1 : 0);
     sheet.truth.forEach(([p, h], i) => truth.push(`${e.file},,${above + i + 1},${p},${h}`));
     return path;
   }

@@ -117,6 +117,8 @@ export interface Layout {
   titleInName?: boolean;
   /** phone numbers as a number cell keeps them: the leading 0 gone ("7700900123") */
   phoneAsNumber?: boolean;
+  /** identifiers written as Excel's text formula, ="4857773456", to keep their leading zeros (csv) */
+  formulaText?: boolean;
 }
 type Variant = readonly [schools: Layout, police: Layout, yot: Layout, dwp: Layout, housing: Layout, health: Layout];
 
@@ -198,6 +200,16 @@ export const VARIANTS: Record<string, Variant> = {
     { heading: 'upper-snake', fullName: 'surname-comma', titleInName: true, contact: true, phoneAsNumber: true, format: 'xlsx' },
     { heading: 'abbrev', dates: 'instant', contact: true },
     { heading: 'upper-snake', dates: 'instant', nhsSpaces: true },
+  ],
+  // exports made for Excel: identifiers as text formulas (="…"), a "sep=;" first line, UTF-16
+  // tab-separated "Unicode Text"
+  v10: [
+    { heading: 'upper-snake', format: 'csv', formulaText: true, csv: { delimiter: ';', sepLine: true } },
+    { heading: 'reworded', csv: { delimiter: '\t', utf16: true } },
+    { heading: 'none', csv: { delimiter: '\t', utf16: true } },
+    { heading: 'abbrev', formulaText: true, csv: { sepLine: true } },
+    { heading: 'camel', format: 'csv', formulaText: true, dates: 'iso' },
+    { heading: 'none', formulaText: true, nhsSpaces: true },
   ],
   // no header rows, with the layouts above: address lines and house numbers, line breaks in an
   // address cell, placeholder dates, ten-digit references, tab and semicolon csv
@@ -454,6 +466,7 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
         c.cells = c.cells.map((v) => made.get(v) ?? (made.set(v, String(between(rand, 1_000_000_000, 9_999_999_999))).get(v) as string));
       }
       if (layout.apostrophe && format === 'csv' && (kind === 'nhs' || kind === 'uprn' || kind === 'phone')) c.cells = c.cells.map((v) => (v === null ? v : `'${String(v)}`));
+      if (layout.formulaText && format === 'csv' && (kind === 'nhs' || kind === 'uprn' || kind === 'upn' || kind === 'nino')) c.cells = c.cells.map((v) => (v === null ? v : `="${String(v)}"`));
       if (layout.nhsSpaces && kind === 'nhs') c.cells = c.cells.map((v) => (typeof v === 'string' && v.length === 10 ? `${v.slice(0, 3)} ${v.slice(3, 6)} ${v.slice(6)}` : v));
     }
     if (layout.reorder) {
