@@ -1,23 +1,60 @@
 // Each migration step, on the store the steps before it left: it applies, creates what it says,
 // keeps every row already there, and leaves a store that passes SQLite's own checks. A store left
 // at any earlier version opens with this one; a step that cannot apply changes nothing.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/engine/store/migrations/index.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
 
+// Each version's store is built once per file and copied for every test that starts from it:
+// built afresh per test, the same steps ran about seventy times over (a minute of fsyncs). A copy
+// of the closed file is the same store, and each test still gets its own to change.
+let templates: string | null = null;
+const templateAt = new Map<number, string>();
+beforeAll(() => {
+  templates = mkdtempSync(join(tmpdir(), 'bw-migrations-'));
+});
+afterAll(() => {
+  if (templates) rmSync(templates, { recursive: true, force: true });
+});
+
+/** The closed file of a store at `version`: the store at the step before, and this step applied as the app applied it. */
+function templateFor(version: number): string {
+  const applied = MIGRATIONS.filter((x) => x.version <= version);
+  const last = applied.at(-1);
+  const key = last?.version ?? 0;
+  const known = templateAt.get(key);
+  if (known) return known;
+  if (!templates) throw new Error('the store templates are made before the tests');
+  const file = join(templates, `v${key}.db`);
+  const before = applied.at(-2);
+  if (before) copyFileSync(templateFor(before.version), file);
+  const db = new Database(file);
+  try {
+    db.pragma('foreign_keys = ON');
+    if (last) {
+      db.exec(last.sql);
+      db.pragma(`user_version = ${last.version}`);
+      if (last.version === 10) writeFirstRows(db);
+    }
+  } finally {
+    db.close();
+  }
+  templateAt.set(key, file);
+  return file;
+}
+
 /** A store at `version`: every step up to it, as the app applied them, plus rows written at version 10. */
 function storeAt(version: number): Database.Database {
-  const db = new Database(join(tempDir(), `v${version}.db`));
+  const file = join(tempDir(), `v${version}.db`);
+  copyFileSync(templateFor(version), file);
+  const db = new Database(file);
   db.pragma('foreign_keys = ON');
-  for (const m of MIGRATIONS.filter((x) => x.version <= version)) {
-    db.exec(m.sql);
-    db.pragma(`user_version = ${m.version}`);
-    if (m.version === 10) writeFirstRows(db);
-  }
   return db;
 }
 
