@@ -18,6 +18,8 @@ if (!existsSync(index)) {
 export default defineConfig({
   testDir: here('.'),
   testMatch: /.*\.spec\.ts$/,
+  // The engine's worker threads start from a bundle made once for the run (global-setup.ts).
+  globalSetup: here('./global-setup.ts'),
   // One test per core: each has its own engine, store and Chromium, and most of a test is
   // waiting on the other process, so two at a time keep two cores busy.
   workers: 2,

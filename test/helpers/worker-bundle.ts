@@ -1,5 +1,5 @@
 // Test runs only: the engine's worker threads start from the workers the run bundled once
-// (test/global-setup.ts) instead of registering tsx and compiling their sources again in every
+// (test/helpers/test-bundle.ts) instead of registering tsx and compiling their sources again in every
 // worker (each import's parse worker, each link's comparison workers). Same sources, same run.
 import { inject } from 'vitest';
 

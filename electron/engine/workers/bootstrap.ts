@@ -1,7 +1,8 @@
 // How a worker thread starts its module. Built code imports the built module beside its caller.
 // From sources (tsx, vitest) the module is TypeScript and each worker registers tsx's loader and
 // compiles its imports again; a test run instead names the folder where it bundled every worker
-// once (test/global-setup.ts) in BASELINE_TEST_WORKER_BUNDLE, and the worker starts from there.
+// once (test/helpers/test-bundle.ts, for vitest and Playwright) in BASELINE_TEST_WORKER_BUNDLE, and
+// the worker starts from there.
 // Built code never reads the variable.
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
