@@ -191,6 +191,19 @@ describe('a column of middle names', () => {
     expect(roles[0]?.slice(1, 4)).toEqual(['surname', 'forename', 'middle_names']);
     expect(records[0]?.middle_names).toBe('Rose');
   });
+  it('given names no list of ours holds are middle names too when the sheet gives them as forenames', () => {
+    // a borough's Polish, South Asian, Irish and West African names beside familiar ones: the middle
+    // names are none of them in the linker's name list, but each is someone's forename in the
+    // same sheet, as a town never is
+    const GIVEN = ['David', 'Wojciech', 'Sarah', 'Zainab', 'Mohammed', 'Kwame', 'Emma', 'Oisin', 'Aisha', 'Niamh'];
+    const MID = ['Kwame', '', 'Wojciech', 'Zainab', '', 'Niamh', 'Oisin', '', 'Kwame', 'Zainab', 'Wojciech', 'Niamh'];
+    const bare = Array.from({ length: 36 }, (_, i) => [`A8${String(100_000_000 + i * 7919).slice(-9)}`, SURNAMES[i % 10], GIVEN[(i * 3) % 10], MID[i % 12], dob(i), i % 2 ? 'M' : 'F', `HX${(i % 7) + 1} ${(i % 9) + 1}AB`]);
+    const path = join(tempDir(), 'census_names.csv');
+    writeFileSync(path, `${bare.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(1, 4)).toEqual(['surname', 'forename', 'middle_names']);
+    expect(records[0]?.middle_names).toBe('Kwame');
+  });
 });
 
 describe('a second reference column of UPRNs', () => {

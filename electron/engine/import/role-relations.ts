@@ -214,16 +214,27 @@ export function settleAddressLines(headers: readonly string[], suggestions: Role
 const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename', 'event', 'event_value', 'event_category', 'ignore']);
 
 /**
- * Beside a forename and a surname column, a column whose cells are given names (one or two,
- * most of them known first names, most rows one) that differ from the row's forename is the
- * middle names: a whole name has two words or more, and a second forename column repeats the
- * first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
+ * Beside a forename and a surname column, a column whose cells are given names (one or two words,
+ * most of them first names the name list knows or the sheet's forename column holds, most rows
+ * one word) that differ from the row's forename is the middle names: a whole name has two words or
+ * more, and a second forename column repeats the first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
  * them what tells two children of one name apart.
  */
 export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
   if (suggestions.some((s) => s.role === 'middle_names')) return suggestions;
   const f = suggestions.findIndex((s) => s.role === 'forename');
   if (f < 0 || !suggestions.some((s) => s.role === 'surname')) return suggestions;
+  // A given name is one the name list knows or one the sheet gives as someone's forename: a
+  // borough's Kwame or Wojciech is in no list of ours, and a town is nobody's forename.
+  const forenames = new Set<string>();
+  for (const r of rows) {
+    const key = nameKey(r[f]);
+    if (key) forenames.add(key);
+  }
+  const givenName = (word: string): boolean => {
+    const key = nameKey(word) ?? '';
+    return forenames.has(key) || nicknameGroupsOf(key).length > 0;
+  };
   for (let c = 0; c < suggestions.length; c++) {
     const s = suggestions[c];
     if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role)) continue;
@@ -232,7 +243,7 @@ export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: 
     const words = values.map((v) => v.split(/\s+/));
     const names = words.filter((w) => w.length <= 3 && w.every((x) => NAME_WORD.test(x))).length;
     const single = words.filter((w) => w.length === 1).length;
-    const known = words.filter((w) => w.some((x) => nicknameGroupsOf(nameKey(x) ?? '').length > 0)).length;
+    const known = words.filter((w) => w.some(givenName)).length;
     if (names < values.length * 0.9 || single < values.length * 0.5 || known < values.length * 0.5) continue;
     let both = 0;
     let differ = 0;
