@@ -11,6 +11,8 @@
 // - of two columns headed as references, one whose cells are UPRNs is the property's UPRN;
 // - columns before the postcode whose cells read as parts of an address are its lines, and a
 //   column of numbers before them the house number where the first line lacks one.
+// - without a heading, of two columns of single names the one people at one postcode share is the
+//   surname and the other the forenames, where the name list found no forename.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/date.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
@@ -278,4 +280,55 @@ export function settleUprn(suggestions: RoleSuggestion[], columnSamples: Readonl
     return out;
   }
   return suggestions;
+}
+
+/** Roles a column of single names may have been given by the name list, or none. */
+const NAME_GUESS: ReadonlySet<ColumnRole> = new Set(['forename', 'surname', 'ignore', 'event', 'event_category', 'event_value']);
+
+/**
+ * Without a heading, which of two columns of single names holds the surnames is said by the rows
+ * themselves: people at one postcode share a surname (a family) far more often than a forename.
+ * The name list (first names with nicknames) knows too few of a borough's Aisha, Imran or
+ * Agnieszka to tell a forename column from a surname column; where it found no forename, the
+ * column most shared at a postcode is the surname and the one least shared the forenames.
+ */
+export function settleNamesByFamilies(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  if (suggestions.some((s) => s.role === 'forename' || s.role === 'full_name')) return suggestions;
+  const postcode = suggestions.findIndex((s) => s.role === 'postcode');
+  if (postcode < 0) return suggestions;
+  const candidates = suggestions.flatMap((s, c) => {
+    if (!NAME_GUESS.has(s.role) || !cellOnly(headers, c, given)) return [];
+    const values = (columnSamples[c] ?? []).map((v) => v.trim()).filter(Boolean);
+    if (values.length < 20) return [];
+    const names = values.filter((v) => NAME_WORD.test(v)).length;
+    const places = values.filter((v) => looksLikePlace(v)).length;
+    return names >= values.length * 0.8 && places < values.length * 0.2 ? [c] : [];
+  });
+  if (candidates.length < 2) return suggestions;
+  /** Of the rows with a postcode and a value here, the share whose value another row at that postcode also has. */
+  const sharedAtPostcode = (c: number): number => {
+    const seen = new Map<string, number>();
+    let n = 0;
+    for (const r of rows) {
+      const pc = key(r[postcode]);
+      const v = nameKey(r[c]);
+      if (!pc || !v) continue;
+      n++;
+      seen.set(`${pc}\u0000${v}`, (seen.get(`${pc}\u0000${v}`) ?? 0) + 1);
+    }
+    let shared = 0;
+    for (const count of seen.values()) if (count > 1) shared += count;
+    return n === 0 ? 0 : shared / n;
+  };
+  const ranked = candidates.map((c) => ({ c, s: sharedAtPostcode(c) })).sort((a, b) => b.s - a.s);
+  const top = ranked[0] as { c: number; s: number };
+  const low = ranked[ranked.length - 1] as { c: number; s: number };
+  // a family's surname is shared in most of its rows; a clear gap says which column is which
+  if (top.s < 0.3 || top.s < low.s * 2 + 0.1) return suggestions;
+  const out = suggestions.slice();
+  const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  out[top.c] = { role: 'surname', confidence: 0.55, reason: `single names, the same as another row's at that postcode in ${pct(top.s)} of rows (a family's): last names` };
+  out[low.c] = { role: 'forename', confidence: 0.55, reason: `single names, shared at a postcode in only ${pct(low.s)} of rows (against ${pct(top.s)} in column ${top.c + 1}): first names` };
+  for (const { c } of ranked.slice(1, -1)) if (out[c]?.role === 'surname') out[c] = { role: 'ignore', confidence: 0.5 };
+  return out;
 }

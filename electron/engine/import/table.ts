@@ -9,7 +9,7 @@ import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js
 import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { settlePersonAttributes } from './person-attributes.js';
-import { settleAddressLines, settleMiddleNames, settleReferences, settleUprn, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
+import { settleAddressLines, settleMiddleNames, settleNamesByFamilies, settleReferences, settleUprn, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
 import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
@@ -397,7 +397,8 @@ export class SheetPlanner {
     });
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const sampleRows = sample.map((r) => r.row.cells);
-    const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, raw, this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
+    const families = settleNamesByFamilies(block.roleHeaders, raw, columnSamples, sampleRows, this.given ?? []);
+    const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, families, this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
     const middle = settleMiddleNames(named, columnSamples, sampleRows, this.given ?? []);
     const placed = settleAddressLines(block.roleHeaders, settleUprn(middle, columnSamples, this.given ?? []), columnSamples, sampleRows, this.given ?? []);
     const settled = settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []);
