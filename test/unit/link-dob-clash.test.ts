@@ -108,6 +108,10 @@ describe('one date of birth per person', () => {
     ['1809-02-01', '1810-01-20', true],
     ['1809-02-01', '1811-02-01', false],
     ['1980-01-01', '2010-06-15', false],
+    // a two-digit year keyed "51" for 2015, and one read in the wrong century
+    ['2015-10-18', '1951-10-18', true],
+    ['1915-09-13', '2015-09-13', true],
+    ['2015-10-18', '1952-10-18', false],
   ])('%s / %s compatible: %s', (a, b, want) => {
     const x = ymd(a);
     const y = ymd(b);

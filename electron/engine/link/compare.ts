@@ -267,8 +267,25 @@ function fillDigits(out: Int8Array, y: number, m: number, d: number): void {
   out[7] = d % 10;
 }
 
-/** yyyymmdd strings one substitution or one adjacent transposition apart. */
+/**
+ * Years a two-digit year read in the wrong century gives: the last two digits the same (1915 /
+ * 2015) or swapped by a keying slip (2015 keyed "51", read as 1951), the centuries different. A
+ * system that writes two-digit years ("18/10/51") leaves the century to the reader, who takes
+ * the one that puts the birth before the event.
+ */
+export function twoDigitYearMisread(ya: number, yb: number): boolean {
+  if (Math.floor(ya / 100) === Math.floor(yb / 100)) return false;
+  const a = ya % 100;
+  const b = yb % 100;
+  return a === b || (a % 10) * 10 + Math.floor(a / 10) === b;
+}
+
+/**
+ * yyyymmdd strings one substitution or one adjacent transposition apart, or the same day and
+ * month in years a two-digit year read in the wrong century gives (`twoDigitYearMisread`).
+ */
 export function dobDigitsWithinOne(ya: number, ma: number, da: number, yb: number, mb: number, db: number): boolean {
+  if (ma === mb && da === db && twoDigitYearMisread(ya, yb)) return true;
   fillDigits(digitsA, ya, ma, da);
   fillDigits(digitsB, yb, mb, db);
   let first = -1;

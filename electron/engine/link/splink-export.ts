@@ -116,7 +116,8 @@ export function levelCondition(comparison: Comparison, level: ComparisonLevel): 
     case 'dayMonthSwapped':
       return `substr(${a}, 1, 4) = substr(${b}, 1, 4) AND substr(${a}, 6, 2) = substr(${b}, 9, 2) AND substr(${a}, 9, 2) = substr(${b}, 6, 2) AND substr(${a}, 6, 2) <> substr(${a}, 9, 2)`;
     case 'oneDigit':
-      return `damerau_levenshtein(replace(${a}, '-', ''), replace(${b}, '-', '')) <= 1`;
+      // or the same day and month in years a two-digit year read in the wrong century gives
+      return `(damerau_levenshtein(replace(${a}, '-', ''), replace(${b}, '-', '')) <= 1 OR (substr(${a}, 6) = substr(${b}, 6) AND substr(${a}, 1, 2) <> substr(${b}, 1, 2) AND (substr(${a}, 3, 2) = substr(${b}, 3, 2) OR substr(${a}, 3, 2) = substr(${b}, 4, 1) || substr(${b}, 3, 1))))`;
     case 'withinDays':
       return `abs(date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))) <= ${Math.round(t ?? 31)}`;
     case 'sameYear':
