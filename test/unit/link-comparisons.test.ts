@@ -48,6 +48,8 @@ table('forename', [
   { description: 'nickname: Bill / William', a: { forename: 'Bill' }, b: { forename: 'William' }, expected: 'nickname (Bill / William)' },
   { description: 'nickname: Peggy / Margaret', a: { forename: 'Peggy' }, b: { forename: 'Margaret' }, expected: 'nickname (Bill / William)' },
   { description: 'nickname: Ted / Edward', a: { forename: 'Ted' }, b: { forename: 'Edward' }, expected: 'nickname (Bill / William)' },
+  { description: 'contraction: Mohd / Mohammed (as partner systems shorten it)', a: { forename: 'Mohd' }, b: { forename: 'Mohammed' }, expected: 'nickname (Bill / William)' },
+  { description: 'contraction: Mohd / Muhammad', a: { forename: 'Mohd' }, b: { forename: 'Muhammad' }, expected: 'nickname (Bill / William)' },
   { description: 'transliteration: Mohammed / Muhammad', a: { forename: 'Mohammed' }, b: { forename: 'Muhammad' }, expected: 'transliteration (Mohammed / Muhammad)' },
   { description: 'transliteration: Yusuf / Yousef', a: { forename: 'Yusuf' }, b: { forename: 'Yousef' }, expected: 'transliteration (Mohammed / Muhammad)' },
   { description: 'transliteration: Aisha / Ayesha', a: { forename: 'Aisha' }, b: { forename: 'Ayesha' }, expected: 'transliteration (Mohammed / Muhammad)' },
