@@ -103,6 +103,11 @@ table('date of birth', [
   { description: 'a year alone further out is different', a: { dob: '1843-05-02' }, b: { dobYear: 1845 }, expected: 'different' },
   { description: 'a year alone against no date at all, or a placeholder, is missing', a: { dob: '1900-01-01' }, b: { dobYear: 1900 }, expected: 'missing' },
   { description: 'a year alone is never read where the full date is given', a: { dob: '1843-05-02', dobYear: 1870 }, b: { dob: '1843-05-02' }, expected: 'exact' },
+  // an age at an event for a blank date of birth: aged 9 on 12 June 2024 is born 13 June 2014 – 12 June 2015
+  { description: 'an age against a date of birth inside the year it allows agrees, though the likelier calendar year (2014) is one out', a: { dob: '2015-03-23' }, b: { dobYear: 2014, bornBy: '2015-06-12' }, expected: 'same year, one given as a year only' },
+  { description: 'an age against a date just outside the year it allows is no evidence', a: { dob: '2014-05-01' }, b: { dobYear: 2014, bornBy: '2015-06-12' }, expected: 'missing' },
+  { description: 'an age against a date more than a year outside it is different', a: { dob: '2012-03-23' }, b: { dobYear: 2014, bornBy: '2015-06-12' }, expected: 'different' },
+  { description: 'a year a keying error of the full date apart (1964 keyed 1946) is no evidence', a: { dob: '1946-01-18' }, b: { dobYear: 1964 }, expected: 'missing' },
   { description: 'exact', a: { dob: '1980-05-12' }, b: { dob: '1980-05-12' }, expected: 'exact' },
   { description: 'exact on 1 January weighs as a possible placeholder', a: { dob: '1975-01-01' }, b: { dob: '1975-01-01' }, expected: 'exact, 1 January (often a placeholder)' },
   { description: 'day and month swapped', a: { dob: '2015-04-09' }, b: { dob: '2015-09-04' }, expected: 'day and month swapped' },

@@ -38,6 +38,13 @@ describe('same name in different homes', () => {
     expect(probability(0, 1)).toBeGreaterThan(0.8);
   });
 
+  it('does not link one name with only a year of birth (from an age) agreeing at two homes', async () => {
+    const records = [record({ dob: '1984-03-12', ...at('S60 1AB', '14 Acacia Road, Wexthorpe') }), record({ dob: null, dobYear: 1984, bornBy: '1984-11-20', ...at('S65 2RB', '3 Kilnfield Road, Wexthorpe') }), ...background()];
+    const { personOf, probability } = await link(records);
+    expect(personOf[0]).not.toBe(personOf[1]);
+    expect(probability(0, 1)).toBeGreaterThan(0.8);
+  });
+
   it('links them when an identifier agrees, or at one home', async () => {
     const nhs = { nhsNumber: '9434765919' };
     const byId = await link([record({ dob: '1984-03-12', ...nhs, ...at('S60 1AB', '14 Acacia Road, Wexthorpe') }), record({ dob: '1984-03-17', ...nhs, ...at('S65 2RB', '3 Kilnfield Road, Wexthorpe') }), ...background()]);

@@ -54,6 +54,7 @@ describe('possible twins: the pattern', () => {
     { description: 'names recorded the other way round are one person', a: { forename: 'Amara', surname: 'Okafor' }, b: { forename: 'Okafor', surname: 'Amara' }, twins: false },
     { description: 'a missing forename decides nothing', a: { forename: 'Amara' }, b: { forename: null }, twins: false },
     { description: 'different birthdays are siblings, left to the weights', a: { forename: 'Amara' }, b: { forename: 'Ngozi', dob: '2016-04-02' }, twins: false },
+    { description: 'a year of birth from an age agreeing is kept apart as readily as a birthday', a: { forename: 'Amara' }, b: { forename: 'Ngozi', dob: null, dobYear: 2014, bornBy: '2015-06-12' }, twins: true },
     { description: '1 January is often a placeholder, not a birthday', a: { forename: 'Amara', dob: '2015-01-01' }, b: { forename: 'Ngozi', dob: '2015-01-01' }, twins: false },
     { description: 'same street, another house', a: { forename: 'Amara' }, b: { forename: 'Ngozi', address: '16 Acacia Road, Wexthorpe' }, twins: false },
     { description: 'same number and street in another postcode is another home', a: { forename: 'Amara' }, b: { forename: 'Ngozi', postcode: 'DN1 2AA', postcodeRaw: null }, twins: false },

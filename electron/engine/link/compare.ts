@@ -281,6 +281,23 @@ export function twoDigitYearMisread(ya: number, yb: number): boolean {
 }
 
 /**
+ * Years a keying slip in the year alone explains, beyond a year or so apart: two adjacent digits
+ * swapped (1964 keyed 1946) or a two-digit year read in the wrong century. A digit keyed wrong is
+ * not counted: for a year alone it is as often just another year (1843 / 1845).
+ */
+export function yearsTransposed(a: number, b: number): boolean {
+  if (a === b) return false;
+  if (twoDigitYearMisread(a, b)) return true;
+  const x = String(a);
+  const y = String(b);
+  if (x.length !== y.length) return false;
+  for (let k = 0; k + 1 < x.length; k++) {
+    if (x[k] !== y[k]) return x[k] === y[k + 1] && x[k + 1] === y[k] && x.slice(k + 2) === y.slice(k + 2);
+  }
+  return false;
+}
+
+/**
  * yyyymmdd strings one substitution or one adjacent transposition apart, or the same day and
  * month in years a two-digit year read in the wrong century gives (`twoDigitYearMisread`).
  */

@@ -1,9 +1,10 @@
 // A year of birth given alone. A burial register gives an age, a census "c. 1790", a partner
 // extract "Mar 1802": the importer keeps such a year in record.dob_year (never inventing a month
-// or a day), and here it becomes evidence. The year a record has — that of its full date, else
+// or a day), and here it becomes evidence; so does an age at the row's event where the date of
+// birth is blank (`yearFromAge`, at load). The year a record has — that of its full date, else
 // the year given alone — is derived once (`birthYears`), and read by the date-of-birth comparison
 // (`yearOnlyLevel`, where either side has no full date) and by the blocking keys on the year.
-import type { CompiledComparison } from './compare.js';
+import { yearsTransposed, type CompiledComparison } from './compare.js';
 import type { Prepared } from './prepare.js';
 import { LEVEL_KINDS } from './spec.js';
 import type { LinkRecord } from './types.js';
@@ -14,6 +15,24 @@ const YEAR_ONLY = LEVEL_KINDS.indexOf('yearOnly');
  * before the birthday is one out): no evidence either way, as the full-date levels allow a year apart.
  */
 const TOLERANCE_YEARS = 1;
+
+/**
+ * What an age in years on a day (ISO) says of a birth: the last day it can have been on (the day,
+ * that many years back; ISO) and the year of birth it most likely gives (that day's year, one less
+ * when the day falls in the first half of its year: the birthday is then more likely still to
+ * come). Null for an age that is not a whole number up to 130, or no day. A police extract's age
+ * at the occurrence, on a row whose date of birth was left blank, tells a child from the parent
+ * of the same name.
+ */
+export function birthFromAge(age: number | null, on: string | null): { bornBy: string; year: number } | null {
+  if (age === null || !Number.isInteger(age) || age < 0 || age > 130 || !on || !/^\d{4}-\d{2}-\d{2}/.test(on)) return null;
+  const year = Number(on.slice(0, 4)) - age;
+  const month = Number(on.slice(5, 7));
+  if (year < 1000 || !(month >= 1 && month <= 12)) return null;
+  // 29 February in a year without one is the 28th
+  const day = Math.min(Number(on.slice(8, 10)), new Date(Date.UTC(year, month, 0)).getUTCDate());
+  return { bornBy: `${String(year).padStart(4, '0')}-${on.slice(5, 7)}-${String(day).padStart(2, '0')}`, year: year - (month <= 6 ? 1 : 0) };
+}
 
 /**
  * Per record, its year of birth (0 when none): the year of its full date (`dob` ≥ 0, `dobY`), else
@@ -33,6 +52,29 @@ export function birthYears(records: readonly LinkRecord[], dob: Int32Array, dobY
   return out;
 }
 
+const DAY_MS = 86_400_000;
+const EPOCH = Date.UTC(1000, 0, 1);
+
+/**
+ * Per record, the last day (days since 1 January 1000, as prepared dates of birth) an age at an
+ * event lets its birth fall on, −1 when it has none; undefined when no record has one (partner
+ * data without ages pays nothing).
+ */
+export function bornByDays(records: readonly LinkRecord[]): Int32Array | undefined {
+  const n = records.length;
+  let out: Int32Array | undefined;
+  for (let i = 0; i < n; i++) {
+    const iso = (records[i] as LinkRecord).bornBy;
+    if (!iso) continue;
+    if (!out) out = (typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(Math.max(4, n * 4))) : new Int32Array(n)).subarray(0, n).fill(-1);
+    out[i] = Math.round((Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - EPOCH) / DAY_MS);
+  }
+  return out;
+}
+
+/** An age's year of birth runs from a year before its last day (exclusive) to that day. */
+const AGE_SPAN_DAYS = 366;
+
 /**
  * The date-of-birth level for records i and j when either lacks a full date: the comparison's
  * "yearOnly" level when both years are known and equal, its "else" level when they differ by more
@@ -48,6 +90,23 @@ export function yearOnlyLevel(p: Prepared, c: CompiledComparison, i: number, j: 
   let level = -1;
   for (let l = 1; l < c.levelCount; l++) if (c.kinds[l] === YEAR_ONLY) level = l;
   if (level < 0) return 0;
+  // years a keying error of the full date apart (1964 keyed 1946) are no evidence either way
+  if (Math.abs(a - b) > TOLERANCE_YEARS && yearsTransposed(a, b)) return 0;
+  // an age against a full date: the date inside the age's year is agreement, more than a year
+  // outside it a different person, and between the two no evidence, as a year a year out is
+  const by = p.bornBy;
+  if (by) {
+    const wi = by[i] as number;
+    const wj = by[j] as number;
+    const di = p.dob[i] as number;
+    const dj = p.dob[j] as number;
+    const window = wi >= 0 && dj >= 0 ? wi : wj >= 0 && di >= 0 ? wj : -1;
+    if (window >= 0) {
+      const day = wi >= 0 && dj >= 0 ? dj : di;
+      if (day <= window && day > window - AGE_SPAN_DAYS) return level;
+      return day > window + AGE_SPAN_DAYS || day <= window - 2 * AGE_SPAN_DAYS ? c.levelCount - 1 : 0;
+    }
+  }
   if (a === b) return level;
   return Math.abs(a - b) <= TOLERANCE_YEARS ? 0 : c.levelCount - 1;
 }

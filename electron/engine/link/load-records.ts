@@ -3,6 +3,7 @@
 // normalised postcode is missing (non-UK codes such as FEBRL's), so UK data pays nothing for it.
 import type { Db } from '../store/database.js';
 import type { AddressParts, LinkRecord } from './types.js';
+import { birthFromAge } from './dob-year.js';
 import { fillPersonDetails } from './load-person-details.js';
 
 const SEX = new Set(['M', 'F', 'U']);
@@ -44,6 +45,8 @@ function recordColumns(db: Db) {
     surname: 'r.surname',
     dob: 'r.dob',
     dobYear: optional('dob_year'),
+    // an age only where no date of birth is stored: it stands in for the year (birthFromAge)
+    ageWithoutDob: 'CASE WHEN r.dob IS NULL THEN r.age END',
     sex: 'r.sex',
     postcode: 'r.postcode',
     postcodeRaw: optional('postcode_raw'),
@@ -142,6 +145,14 @@ export function loadRecords(
       email: text(row, at.email),
       phone: text(row, at.phone),
     };
+    const age = row[at.ageWithoutDob] as number | null;
+    if (age !== null && record.dobYear === null) {
+      const birth = birthFromAge(age, record.eventDate ?? (record.asOf || null));
+      if (birth) {
+        record.dobYear = birth.year;
+        record.bornBy = birth.bornBy;
+      }
+    }
     records.push(record);
     const rawRowId = row[at.rawRowId] as number | null;
     if (rawRowId !== null) rawRows.set(rawRowId, record);

@@ -10,8 +10,11 @@
 import type { Prepared } from './prepare.js';
 import type { LevelKind, MatchSpec } from './spec.js';
 
-/** Date of birth levels that are near but not equal: a keying error, or two people. */
-const NEAR_DOB: ReadonlySet<LevelKind> = new Set(['dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart']);
+/**
+ * Date of birth levels that are near but not equal (a keying error, or two people), and a year
+ * given alone (or from an age) agreeing: a year is what many people share.
+ */
+const NEAR_DOB: ReadonlySet<LevelKind> = new Set(['dayMonthSwapped', 'oneDigit', 'withinDays', 'yearApart', 'yearOnly']);
 /** Address levels that mean the same home. */
 const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['uprn', 'flatNumberStreet', 'numberStreet']);
 /** Levels of an identifier (or contact detail) that are evidence beyond the name. */

@@ -10,7 +10,7 @@ import { canonicalName, nicknameGroupsOf, transliterationKey } from './names.js'
 import { soundex } from './strings.js';
 import type { LinkRecord } from './types.js';
 import { prepareDetails, type PersonDetails } from './person-details.js';
-import { birthYears } from './dob-year.js';
+import { birthYears, bornByDays } from './dob-year.js';
 
 /** Compressed sparse rows: the values of row i are values[offsets[i] .. offsets[i+1]). */
 export interface Csr {
@@ -97,6 +97,8 @@ export interface Prepared {
   dobD: Int8Array;
   /** year of birth: of the full date, else a year given alone (dob-year.ts); 0 when none */
   birthYear?: Int16Array;
+  /** the last day an age at an event lets the birth fall on (days, −1 none; dob-year.ts), when any record has one */
+  bornBy?: Int32Array;
   /** 0 missing/unknown, 1 M, 2 F */
   sex: Int8Array;
 
@@ -308,7 +310,7 @@ const W = {
 const WIDTH = 24;
 
 /** Prepared but for the columns read from whole records at the end (person details, years of birth). */
-export type PreparedColumns = Omit<Prepared, 'details' | 'birthYear'>;
+export type PreparedColumns = Omit<Prepared, 'details' | 'birthYear' | 'bornBy'>;
 
 /**
  * Prepares records one at a time, in record order (ids are interned in order of first sight, as
@@ -748,5 +750,5 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
 
 /** The columns read from whole records at the end: person details, years of birth. */
 export function completePrepared(columns: PreparedColumns, records: readonly LinkRecord[]): Prepared {
-  return { ...columns, details: prepareDetails(records), birthYear: birthYears(records, columns.dob, columns.dobY) };
+  return { ...columns, details: prepareDetails(records), birthYear: birthYears(records, columns.dob, columns.dobY), bornBy: bornByDays(records) };
 }

@@ -23,7 +23,7 @@ export const SPLINK_INPUT_COLUMNS: Record<string, string> = {
   first_name_translit: 'transliteration skeleton of first_name (Mohammed and Muhammad share one)',
   surname_translit: 'transliteration skeleton of surname',
   dob: "date of birth as 'YYYY-MM-DD' text; placeholders (1900-01-01) as NULL",
-  birth_year: 'year of birth as an integer: the year of dob, else a year given alone (record.dob_year); NULL when neither',
+  birth_year: 'year of birth as an integer: the year of dob, else a year given alone (record.dob_year), else the likelier year an age at the row\'s event gives; NULL when none',
   sex: "'M' or 'F'",
   postcode: "UK postcode as 'S60 1AB'",
   address: 'the address as one line, upper case',

@@ -10,7 +10,8 @@
 //   letters, two keying errors apart (Laurrn / Lzuren), or its letters scrambled (Amelia / lmeAi,
 //   Harry / Hayr); and neither forename is alike the other
 //   record's surname (names misplaced, with a typo);
-// - its date of birth and home agree, and no identifier agrees. Where records have no postcode
+// - its date of birth (or a year given alone, or from an age: weaker still) and home agree, and
+//   no identifier agrees. Where records have no postcode
 //   (a parish register, a list of names and towns) the home is the whole address as written: two
 //   children of one surname baptised on one day in one parish are twins;
 // - the home holds a family (someone there with another date of birth), or someone of their
@@ -102,6 +103,8 @@ export function compileTwinTest(spec: MatchSpec, p: Prepared): ((gammas: Uint8Ar
   const swapped = swap >= 0 ? kinds(swap).indexOf('swapped') : -1;
   const forenameDifferent = kinds(forename).indexOf('else');
   const dobExact = kinds(dob).indexOf('exact');
+  // a year of birth alone (or from an age) agreeing says less than a birthday: kept apart as readily
+  const dobYearOnly = kinds(dob).indexOf('yearOnly');
   const addressKinds = kinds(address);
   const sameUprn = addressKinds.indexOf('uprn');
   const sameBuilding = new Uint8Array(addressKinds.length);
@@ -116,7 +119,8 @@ export function compileTwinTest(spec: MatchSpec, p: Prepared): ((gammas: Uint8Ar
   );
   return (gammas, x, i, j) => {
     const base = x * k;
-    if (gammas[base + forename] !== forenameDifferent || gammas[base + dob] !== dobExact) return false;
+    const d = gammas[base + dob];
+    if (gammas[base + forename] !== forenameDifferent || (d !== dobExact && (dobYearOnly < 0 || d !== dobYearOnly))) return false;
     if (swapped >= 0 && gammas[base + swap] === swapped) return false;
     for (const id of identifiers) if (id.agrees[gammas[base + id.index] as number] === 1) return false;
     const a = gammas[base + address] as number;

@@ -22,8 +22,16 @@ export interface LinkRecord {
   previousSurname?: string | null;
   /** ISO yyyy-mm-dd */
   dob: string | null;
-  /** A year of birth given alone ("1843", "c. 1790"), only where `dob` is empty: dob-year.ts. */
+  /**
+   * A year of birth given alone ("1843", "c. 1790"), or worked out from an age at the row's
+   * event, only where `dob` is empty: dob-year.ts.
+   */
   dobYear?: number | null;
+  /**
+   * The last day the birth can have fallen on, where an age at the row's event (or the extract's
+   * date) stands in for a blank date of birth (ISO; the year of birth runs to it): dob-year.ts.
+   */
+  bornBy?: string | null;
   sex: 'M' | 'F' | 'U' | null;
   /** Normalised UK postcode ("S60 1AB") when valid, else null. */
   postcode: string | null;
