@@ -14,6 +14,7 @@ import { GammaPool, sharedBytes } from './gamma-pool.js';
 import { buildModel, pairWeight, probabilityOf, tfChange, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
 import { generationPairs } from './generations.js';
+import { liftFamilyMoves } from './moved-together.js';
 import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
 import { forgiveSurnameChange, surnameChangeLift } from './surname-change.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
@@ -409,6 +410,8 @@ async function linkPrepared(
       const adjusted: WeightAdjustments = new Map();
       forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight, adjusted);
       holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
+      // one name at two homes is one person when others of the family moved between them too (moved-together.ts)
+      liftFamilyMoves(spec, p, records, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
       return adjusted;
     };
     // a map of a million record ids only when there are decisions to place
