@@ -56,6 +56,17 @@ describe('a family that moved together', () => {
     expect(p[0]).not.toBe(p[1]);
   });
 
+  it("reads a tenancy member's title as of the extract, not the tenancy's start: a son let to as a child is Mr now", async () => {
+    const family = [
+      record({ ...OLD, eventDate: '2008-04-01', title: 'Mrs', forename: 'Zara', surname: 'Mahmood', dob: '1975-02-03' }),
+      record({ ...OLD, eventDate: '2008-04-01', title: 'Mr', forename: 'Imran', surname: 'Mahmood' }),
+      record({ ...NEW, forename: 'Zara', surname: 'Mahmood', dob: '1975-02-03' }),
+      record({ ...NEW, forename: 'Imran', surname: 'Mahmood', dob: '2001-09-14' }),
+    ];
+    const p = await personsOf(family);
+    expect(p[1]).toBe(p[3]);
+  });
+
   it("leaves apart a name whose title belies the other record's age (a tenancy's Mrs, a school's child)", async () => {
     const family = [
       record({ ...OLD, title: 'Mrs', forename: 'Zara', surname: 'Mahmood', dob: '1985-02-03' }),

@@ -58,6 +58,37 @@ export function generationMarker(r: Pick<LinkRecord, 'forename' | 'middleNames' 
   return 0;
 }
 
+/** What a record's title alone says of its age: 1 a child's (Master), 3 an adult's (Mr, Mrs, Ms …), 0 nothing (Miss is either). */
+export function titleAge(r: { title?: string | null }): 0 | 1 | 3 {
+  if (!r.title) return 0;
+  const title = r.title.toUpperCase().replace(/[^A-Z]/g, '');
+  return CHILD_TITLES.has(title) ? 1 : ADULT_TITLES.has(title) ? 3 : 0;
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH = Date.UTC(1000, 0, 1);
+/**
+ * The day a record's title stands for (days since 1 January 1000): its source's date, as the
+ * system holds the title now (a tenancy's row is dated by the tenancy's start, years before its
+ * members' titles were last brought up to date), else its event's; −1 when neither.
+ */
+export function titleDay(r: Pick<LinkRecord, 'eventDate' | 'asOf'>): number {
+  const on = r.asOf || r.eventDate;
+  const t = on ? Date.parse(on.slice(0, 10)) : Number.NaN;
+  return Number.isFinite(t) ? Math.round((t - EPOCH) / DAY_MS) : -1;
+}
+
+/**
+ * Whether a title (`titleAge`) given on a day belies a date of birth (both in days): an adult's
+ * title for a child under 16 on that day, or Master for a man of 18 or more. A tenancy's Mrs
+ * Ivana Kovacova is not the Ivana Kovacova of the school census, whatever the name.
+ */
+export function titleBeliesAge(title: 0 | 1 | 3, on: number, born: number): boolean {
+  if (title === 0 || on < 0 || born < 0) return false;
+  const age = (on - born) / 365.25;
+  return title === 3 ? age < 16 : age >= 18;
+}
+
 /** Whether two markers say two generations: Jr against Snr (or an adult's title), a child's title against an adult's. */
 function markersClash(x: GenerationMarker, y: GenerationMarker): boolean {
   if (x === 0 || y === 0 || x === y) return false;

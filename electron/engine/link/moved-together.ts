@@ -14,7 +14,7 @@
 // belies the other record's age (a tenancy's Mrs Hannah Roberts and a school's Hannah Roberts).
 // Names alone at two homes, with no member dated at both, are as often two families of one
 // surname who chose the same names: not lifted.
-import { generationMarker } from './generations.js';
+import { titleAge, titleBeliesAge, titleDay } from './generations.js';
 import { canonicalName, transliterationKey } from './names.js';
 import type { WeightAdjustments } from './namesakes.js';
 import type { Prepared } from './prepare.js';
@@ -98,7 +98,7 @@ export function liftFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly 
     for (const x of list) {
       const i = a[x] as number;
       const j = b[x] as number;
-      if (titleBeliesAge(records, p, i, j) || titleBeliesAge(records, p, j, i)) continue;
+      if (titleBelied(records, p, i, j) || titleBelied(records, p, j, i)) continue;
       const hi = homeOf(p, i);
       const hj = homeOf(p, j);
       const key = hi < hj ? `${p.sn[i]}|${hi}|${hj}` : `${p.sn[i]}|${hj}|${hi}`;
@@ -132,26 +132,11 @@ export function liftFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly 
   return changed;
 }
 
-const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1000, 0, 1);
-const YEAR_DAYS = 365.25;
-
-/**
- * Whether record t's title says an adult (Mr, Mrs, Ms …) where record d's date of birth makes a
- * child under 16 on t's date, or a child's (Master) where it makes an adult of 18 or more: a
- * tenancy's Mrs Hannah Roberts is not the Hannah Roberts of the school census, whatever the name.
- */
-function titleBeliesAge(records: readonly LinkRecord[], p: Prepared, t: number, d: number): boolean {
-  const born = p.dob[d] as number;
-  if (born < 0) return false;
+/** Whether one record's title belies the other's date of birth (generations.ts). */
+function titleBelied(records: readonly LinkRecord[], p: Prepared, t: number, d: number): boolean {
   const r = records[t] as LinkRecord;
-  const marker = generationMarker(r);
-  if (marker !== 1 && marker !== 3) return false;
-  const on = r.eventDate ?? r.asOf;
-  if (!on) return false;
-  const age = ((Date.parse(on.slice(0, 10)) - EPOCH) / DAY_MS - born) / YEAR_DAYS;
-  if (!Number.isFinite(age)) return false;
-  return marker === 3 ? age < 16 : age >= 18;
+  const title = titleAge(r);
+  return title !== 0 && titleBeliesAge(title, titleDay(r), p.dob[d] as number);
 }
 
 /**
