@@ -1,7 +1,7 @@
 // A year of birth given alone. A burial register gives an age, a census "c. 1790", a partner
 // extract "Mar 1802": the importer keeps such a year in record.dob_year (never inventing a month
 // or a day), and here it becomes evidence; so does an age at the row's event where the date of
-// birth is blank (`yearFromAge`, at load). The year a record has — that of its full date, else
+// birth is blank (`birthFromAge`, at load). The year a record has — that of its full date, else
 // the year given alone — is derived once (`birthYears`), and read by the date-of-birth comparison
 // (`yearOnlyLevel`, where either side has no full date) and by the blocking keys on the year.
 import { yearsTransposed, type CompiledComparison } from './compare.js';
@@ -55,6 +55,12 @@ export function birthYears(records: readonly LinkRecord[], dob: Int32Array, dobY
 const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(1000, 0, 1);
 
+/** An ISO date (yyyy-mm-dd…) as days since 1 January 1000, as prepared dates of birth are; −1 when it is not one. */
+export function daysOf(iso: string | null | undefined): number {
+  const t = iso ? Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) : Number.NaN;
+  return Number.isFinite(t) ? Math.round((t - EPOCH) / DAY_MS) : -1;
+}
+
 /**
  * Per record, the last day (days since 1 January 1000, as prepared dates of birth) an age at an
  * event lets its birth fall on, −1 when it has none; undefined when no record has one (partner
@@ -67,7 +73,7 @@ export function bornByDays(records: readonly LinkRecord[]): Int32Array | undefin
     const iso = (records[i] as LinkRecord).bornBy;
     if (!iso) continue;
     if (!out) out = (typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(Math.max(4, n * 4))) : new Int32Array(n)).subarray(0, n).fill(-1);
-    out[i] = Math.round((Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - EPOCH) / DAY_MS);
+    out[i] = daysOf(iso);
   }
   return out;
 }

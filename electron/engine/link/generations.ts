@@ -15,7 +15,7 @@ import type { Prepared } from './prepare.js';
 import { alike } from './twins.js';
 import type { LevelKind, MatchSpec } from './spec.js';
 import type { LinkRecord } from './types.js';
-import { generationApart } from './dob-year.js';
+import { daysOf, generationApart } from './dob-year.js';
 
 /** Years between two dates of birth from which two records are a generation apart. */
 export const GENERATION_YEARS = 12;
@@ -65,17 +65,13 @@ export function titleAge(r: { title?: string | null }): 0 | 1 | 3 {
   return CHILD_TITLES.has(title) ? 1 : ADULT_TITLES.has(title) ? 3 : 0;
 }
 
-const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1000, 0, 1);
 /**
  * The day a record's title stands for (days since 1 January 1000): its source's date, as the
  * system holds the title now (a tenancy's row is dated by the tenancy's start, years before its
  * members' titles were last brought up to date), else its event's; −1 when neither.
  */
 export function titleDay(r: Pick<LinkRecord, 'eventDate' | 'asOf'>): number {
-  const on = r.asOf || r.eventDate;
-  const t = on ? Date.parse(on.slice(0, 10)) : Number.NaN;
-  return Number.isFinite(t) ? Math.round((t - EPOCH) / DAY_MS) : -1;
+  return daysOf(r.asOf || r.eventDate);
 }
 
 /**

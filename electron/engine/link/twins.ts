@@ -11,9 +11,9 @@
 //   Harry / Hayr); and neither forename is alike the other
 //   record's surname (names misplaced, with a typo);
 // - its date of birth (or a year given alone, or from an age: weaker still) and home agree, and
-//   no identifier agrees. Where records have no postcode
-//   (a parish register, a list of names and towns) the home is the whole address as written: two
-//   children of one surname baptised on one day in one parish are twins;
+//   no identifier agrees. Where records have no postcode (a parish register, a list of names and
+//   towns) the home is the whole address as written: two children of one surname baptised on
+//   one day in one parish are twins;
 // - the home holds a family (someone there with another date of birth), or someone of their
 //   surname at their UK postcode has another date of birth (parents known by postcode only).
 //   Where a home holds one person's records only (FEBRL), a different forename is a recording
