@@ -14,7 +14,7 @@ import { GammaPool, sharedBytes } from './gamma-pool.js';
 import { buildModel, pairWeight, probabilityOf, tfChange, weightOf, type Model } from './model.js';
 import { prepare, usableName, type Prepared } from './prepare.js';
 import { generationPairs } from './generations.js';
-import { liftFamilyMoves } from './moved-together.js';
+import { findFamilyMoves, liftFamilyMoves } from './moved-together.js';
 import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
 import { forgiveSurnameChange, surnameChangeLift } from './surname-change.js';
 import { guardTrainedModel, degenerateReason } from './model-guard.js';
@@ -382,6 +382,9 @@ async function linkPrepared(
     // one buffer for both scorings: at a million records it holds ten million pairs (shared, so
     // the comparison workers score them too)
     const weight = new Float32Array(new SharedArrayBuffer(Math.max(1, pairs.count) * 4)).subarray(0, pairs.count);
+    // the pairs a family's move joins: on the levels alone, so worked out once for both scorings
+    const moves = findFamilyMoves(spec, p, records, gammas, pairs.a, pairs.b, pairs.count);
+    step(`family moves (${moves.pairs.length})`);
     /** Every candidate pair's match weight under the model (into `weight`), with the rules that adjust it. */
     let rescoredPairs = 0;
     const scoreAll = async (model: Model): Promise<WeightAdjustments> => {
@@ -411,7 +414,7 @@ async function linkPrepared(
       forgiveSurnameChange(spec, model, p, gammas, pairs.a, pairs.b, pairs.count, weight, adjusted);
       holdNamesakesApart(spec, p, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
       // one name at two homes is one person when others of the family moved between them too (moved-together.ts)
-      liftFamilyMoves(spec, p, records, gammas, pairs.a, pairs.b, pairs.count, weight, threshold, adjusted);
+      liftFamilyMoves(moves, weight, threshold, adjusted);
       return adjusted;
     };
     // a map of a million record ids only when there are decisions to place

@@ -34,13 +34,19 @@ const UK_POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
 /** Different people of the surname seen at both homes before the family counts as moved. */
 const MOVERS = 2;
 
+/** The pairs a family's move makes one person's (candidate pair indexes, ascending), and the comparison the lift is shown against. */
+export interface FamilyMoves {
+  pairs: Int32Array;
+  postcode: number;
+}
+
 /**
- * Lifts to `threshold` (in `weight`, recorded in `adjusted` against the postcode) every pair below
- * it whose two records share forename and surname at two UK homes between which at least one
- * other person of that surname also appears, one of them dated at both; returns how many. One
- * pass over the pairs' levels; strings are made only for pairs sharing two postcodes with another.
+ * The candidate pairs whose two records share forename and surname at two UK homes between which
+ * at least one other person of that surname also appears, one of them dated at both. Worked out
+ * on the levels alone (no weight), so once a Run: one pass over the pairs' levels, arrays and
+ * strings only for the pairs at two postcodes where someone is dated.
  */
-export function liftFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly LinkRecord[], gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number, weight: Float32Array, threshold: number, adjusted: WeightAdjustments): number {
+export function findFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly LinkRecord[], gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number): FamilyMoves {
   const k = spec.comparisons.length;
   const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
   const forename = at('forename');
@@ -49,7 +55,8 @@ export function liftFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly 
   const postcode = at('postcode');
   const address = at('address');
   const sex = at('sex');
-  if (forename < 0 || surname < 0 || dob < 0 || postcode < 0) return 0;
+  const none: FamilyMoves = { pairs: new Int32Array(0), postcode };
+  if (forename < 0 || surname < 0 || dob < 0 || postcode < 0) return none;
   const flags = (c: number, set: ReadonlySet<LevelKind>): Uint8Array => Uint8Array.from(spec.comparisons[c]?.levels ?? [], (l) => (set.has(l.kind) ? 1 : 0));
   const levelOf = (c: number, kind: LevelKind): number => spec.comparisons[c]?.levels.findIndex((l) => l.kind === kind) ?? -1;
   const sameName = flags(forename, SAME_NAME);
@@ -63,26 +70,51 @@ export function liftFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly 
   const idDifferent = Int32Array.from(idColumns, (c) => levelOf(c, 'else'));
   const ids = idColumns.length;
 
-  // one pass over every candidate pair, on its levels alone: the pairs that look like one person
-  // at two homes, grouped by the two postcodes (a number: no string per pair)
+  // A pair that looks like one person at two homes: its two postcodes as one number (no string
+  // per pair), −1 for any other pair. Read on the levels alone.
   const postcodes = p.postcodes.length;
-  const byPostcodes = new Map<number, number[]>();
-  for (let x = 0; x < count; x++) {
+  const atTwoHomes = (x: number): number => {
     const base = x * k;
-    if (gammas[base + postcode] !== postcodeDifferent || gammas[base + surname] !== surnameExact) continue;
-    if (sameName[gammas[base + forename] as number] !== 1 || dobFits[gammas[base + dob] as number] !== 1) continue;
-    if (sexDifferent >= 0 && gammas[base + sex] === sexDifferent) continue;
-    if (address >= 0 && home[gammas[base + address] as number] === 1) continue;
-    let disagrees = false;
-    for (let d = 0; d < ids; d++) if (gammas[base + (idColumns[d] as number)] === idDifferent[d]) disagrees = true;
-    if (disagrees) continue;
+    if (gammas[base + postcode] !== postcodeDifferent || gammas[base + surname] !== surnameExact) return -1;
+    if (sameName[gammas[base + forename] as number] !== 1 || dobFits[gammas[base + dob] as number] !== 1) return -1;
+    if (sexDifferent >= 0 && gammas[base + sex] === sexDifferent) return -1;
+    if (address >= 0 && home[gammas[base + address] as number] === 1) return -1;
+    for (let d = 0; d < ids; d++) if (gammas[base + (idColumns[d] as number)] === idDifferent[d]) return -1;
     const pi = p.pc[a[x] as number] as number;
     const pj = p.pc[b[x] as number] as number;
-    if (pi < 0 || pj < 0) continue;
-    const key = Math.min(pi, pj) * postcodes + Math.max(pi, pj);
+    return pi < 0 || pj < 0 ? -1 : Math.min(pi, pj) * postcodes + Math.max(pi, pj);
+  };
+  // One pass: the pairs at two homes (kept by index and key in typed buffers: at a million records
+  // some 2.7 million, nearly all undated namesakes), and the postcode pairs someone is dated at (a
+  // mover's two homes). Only there can a family's move lift a pair.
+  const datedAt = new Set<number>();
+  let found = new Int32Array(1024);
+  let keys = new Float64Array(1024);
+  let foundCount = 0;
+  for (let x = 0; x < count; x++) {
+    const key = atTwoHomes(x);
+    if (key < 0) continue;
+    if (dated[gammas[x * k + dob] as number] === 1) datedAt.add(key);
+    if (foundCount === found.length) {
+      const moreFound = new Int32Array(found.length * 2);
+      moreFound.set(found);
+      found = moreFound;
+      const moreKeys = new Float64Array(keys.length * 2);
+      moreKeys.set(keys);
+      keys = moreKeys;
+    }
+    found[foundCount] = x;
+    keys[foundCount++] = key;
+  }
+  if (datedAt.size === 0) return none;
+  // those postcode pairs' pairs, grouped
+  const byPostcodes = new Map<number, number[]>();
+  for (let f = 0; f < foundCount; f++) {
+    const key = keys[f] as number;
+    if (!datedAt.has(key)) continue;
     const list = byPostcodes.get(key);
-    if (list) list.push(x);
-    else byPostcodes.set(key, [x]);
+    if (list) list.push(found[f] as number);
+    else byPostcodes.set(key, [found[f] as number]);
   }
 
   // then, where two or more such pairs share the postcodes, by surname and the two homes
@@ -109,8 +141,7 @@ export function liftFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly 
     for (const group of bySurnameAndHomes.values()) if (group.length >= MOVERS) groups.push(group);
   }
 
-  const lifted = atOrAbove(threshold);
-  let changed = 0;
+  const moved: number[] = [];
   for (const list of groups) {
     const clear = list.filter((x) => !ambiguous(p, list, a[x] as number, a, b) && !ambiguous(p, list, b[x] as number, a, b));
     // different people: forenames that stay different when short forms and spellings are set aside
@@ -119,15 +150,26 @@ export function liftFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly 
     // and one of them the same person by a date of birth at both homes: names alone, at two
     // homes, are as often two families of one surname that chose the same names
     if (people.size < MOVERS || !clear.some((x) => dated[gammas[x * k + dob] as number] === 1)) continue;
-    for (const x of clear) {
-      const w = weight[x] as number;
-      if (w >= threshold) continue;
-      const lift = lifted - w;
-      const before = adjusted.get(x);
-      adjusted.set(x, before ? { comparison: before.comparison, delta: before.delta + lift } : { comparison: postcode, delta: lift });
-      weight[x] = lifted;
-      changed++;
-    }
+    moved.push(...clear);
+  }
+  return { pairs: Int32Array.from(moved).sort(), postcode };
+}
+
+/**
+ * Lifts to `threshold` (in `weight`, recorded in `adjusted` against the postcode) every pair of a
+ * family's move below it; returns how many.
+ */
+export function liftFamilyMoves(moves: FamilyMoves, weight: Float32Array, threshold: number, adjusted: WeightAdjustments): number {
+  const lifted = atOrAbove(threshold);
+  let changed = 0;
+  for (const x of moves.pairs) {
+    const w = weight[x] as number;
+    if (w >= threshold) continue;
+    const lift = lifted - w;
+    const before = adjusted.get(x);
+    adjusted.set(x, before ? { comparison: before.comparison, delta: before.delta + lift } : { comparison: moves.postcode, delta: lift });
+    weight[x] = lifted;
+    changed++;
   }
   return changed;
 }
