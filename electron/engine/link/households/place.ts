@@ -429,14 +429,6 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     }
   }
 
-  // A waiting child goes where the parent(s) at hand went: into the household they joined, or
-  // left for step 4 to group with them when they are still on their own.
-  for (const [child, parents] of waiting) {
-    if (find(child) !== child) continue;
-    const went = find(parents[0]!);
-    if (anchor[went]! >= 0 && parents.every((x) => find(x) === went)) merge(went, child, Evidence.SURNAME_POSTCODE);
-  }
-
   // 3b. A postcode-only unit seen at two or more postcodes joins the one household seen at two or
   //     more of them, whatever the surnames: neighbours share a postcode, not a move (a mother
   //     with another surname than her children's, seen by benefits at the old postcode and by
@@ -459,6 +451,14 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     const h = movedWith[0]!;
     if (doorsClash(root, h) || shapeScore(f, membersOf(h)) < 0) continue;
     merge(h, root, Evidence.MOVED_TOGETHER);
+  }
+
+  // A waiting child goes where the parent(s) at hand went (by step 3 or 3b): into the household they joined, or
+  // left for step 4 to group with them when they are still on their own.
+  for (const [child, parents] of waiting) {
+    if (find(child) !== child) continue;
+    const went = find(parents[0]!);
+    if (anchor[went]! >= 0 && parents.every((x) => find(x) === went)) merge(went, child, Evidence.SURNAME_POSTCODE);
   }
 
   // 4. Remaining postcode-only people: one household per postcode + surname, unless the family
