@@ -315,9 +315,13 @@ describe('a person number beside a claim or tenancy reference', () => {
       rows.push([partner.id, claim, partner.forename, partner.surname, partner.dob, postcode]);
     }
   }
+  // their second claims, three with a clerk's typo in the forename and one in the date of birth:
+  // still one person's rows
   for (let k = 0; k < 5; k++) {
     const p = people[k * 7]!;
-    rows.push([p.id, `C${710_000 + k}`, p.forename, p.surname, p.dob, p.postcode]);
+    const forename = k < 3 ? `${p.forename.slice(0, 2)}${p.forename.slice(3)}` : p.forename;
+    const born = k === 3 ? p.dob.replace(/^(\d)(\d)/, (_, a: string, b: string) => `${a}${(Number(b) + 1) % 10}`) : p.dob;
+    rows.push([p.id, `C${710_000 + k}`, forename, p.surname, born, p.postcode]);
   }
 
   it("the reference people living together share (a joint claim) is the record's, not each person's own number that comes first", () => {
@@ -326,6 +330,19 @@ describe('a person number beside a claim or tenancy reference', () => {
     const { roles, records } = read(path);
     expect(roles[0]?.slice(0, 2)).toEqual(['event', 'agency_ref']);
     expect(records.map((r) => r.agency_ref)).toEqual(rows.map((r) => r[1]));
+  });
+
+  it('a tenancy whose flat is written two ways is still shared by people living together', () => {
+    const homes = rows.map((r, i) => {
+      const n = Number(r[1]!.slice(1)) % 40;
+      return [r[0], r[1]!.replace('C', 'T'), r[2], r[3], r[4], i % 2 === 0 ? `Flat ${(n % 9) + 1}, ${n + 2} Mill Lane, Halifax` : `${(n % 9) + 1}/${n + 2} Mill Lane, Halifax`, r[5]];
+    });
+    // the two people of a tenancy are written on consecutive rows: same flat, written two ways
+    const path = join(tempDir(), 'housing.csv');
+    writeFileSync(path, `Person Ref,Tenancy Ref,Forename,Surname,Date of Birth,Address,Postcode,Tenancy Start\n${homes.map((r, i) => [...r, dob(i + 11).replace(/\d{4}$/, '2019')].map((v) => (String(v).includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(0, 2)).toEqual(['event', 'agency_ref']);
+    expect(records.map((r) => r.agency_ref)).toEqual(homes.map((r) => r[1]));
   });
 
   it('a code shared by people living apart (an incident\'s) does not displace the person number', () => {
