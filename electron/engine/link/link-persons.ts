@@ -246,6 +246,7 @@ async function linkPrepared(
           keepSources: new Set(spec.noDuplicatesWithinSources),
         })
       : null;
+  step(`columns and re-sent rows (${records.length} records, ${units ? units.firstOf.length : records.length} units)`);
   if (!units) return { ...(await linkUnits(records, all, options, job, spec, pool, warnings, timings, memory, lap, seed, step)), units: records.length };
   const firstRecords = Array.from(units.firstOf, (i) => records[i] as LinkRecord);
   const linked = await linkUnits(firstRecords, preparedSubset(all, units.firstOf), { ...options, decisions: decisionsOnUnits(records, units, options.decisions) }, job, spec, pool, warnings, timings, memory, lap, seed, step);

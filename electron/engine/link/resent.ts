@@ -80,6 +80,20 @@ function namesItsPerson(p: Prepared, i: number): boolean {
   return (p.fn[i] as number) >= 0 && (p.sn[i] as number) >= 0 && (p.dob[i] as number) >= 0 && ((p.pc[i] as number) >= 0 || p.hasAddress[i] === 1);
 }
 
+/** The first record of each Source, by the Source's index in the prepared columns. */
+function firstRecordOfEachSource(p: Prepared): number[] {
+  const first = new Array<number>(p.sourceIds.length).fill(-1);
+  let left = first.length;
+  for (let i = 0; i < p.n && left > 0; i++) {
+    const s = p.source[i] as number;
+    if (first[s] === -1) {
+      first[s] = i;
+      left--;
+    }
+  }
+  return first;
+}
+
 export interface ResentOptions {
   /** record ids never collapsed (those a human decision names: each decision stays about its own record) */
   keepApart?: ReadonlySet<number>;
@@ -89,20 +103,18 @@ export interface ResentOptions {
 
 /** The records' comparison units, or null when no row is a re-sent copy of another (nothing to collapse). */
 export function resentUnits(records: readonly LinkRecord[], p: Prepared, options: ResentOptions = {}): ResentUnits | null {
-  // only a partner and kind imported more than once can have re-sent rows
-  const importsOf = new Map<string, Set<number>>();
-  for (const r of records) {
-    const kind = `${r.partner ?? ''}${SEP}${r.sourceKind}`;
-    let sources = importsOf.get(kind);
-    if (!sources) importsOf.set(kind, (sources = new Set()));
-    sources.add(r.sourceId);
-  }
-  if (![...importsOf.values()].some((s) => s.size > 1)) return null;
+  // only a partner and kind imported more than once can have re-sent rows: one look per Source
+  const sourceOf = firstRecordOfEachSource(p);
+  const importsOf = new Map<string, number>();
+  const kindOf = sourceOf.map((i) => `${records[i]?.partner ?? ''}${SEP}${records[i]?.sourceKind}`);
+  for (const kind of kindOf) importsOf.set(kind, (importsOf.get(kind) ?? 0) + 1);
+  const resends = kindOf.map((kind) => (importsOf.get(kind) as number) > 1);
+  if (!resends.includes(true)) return null;
 
   const groups = new Map<string, number[]>();
   for (let i = 0; i < records.length; i++) {
+    if (!resends[p.source[i] as number]) continue;
     const r = records[i] as LinkRecord;
-    if ((importsOf.get(`${r.partner ?? ''}${SEP}${r.sourceKind}`) as Set<number>).size < 2) continue;
     if (options.keepApart?.has(r.id) || options.keepSources?.has(r.sourceId)) continue;
     if (!r.agencyRef && !namesItsPerson(p, i)) continue;
     const key = rowKey(r);
