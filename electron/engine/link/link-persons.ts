@@ -81,6 +81,7 @@ export interface LinkPersonsResult {
   /** the spec with trained m/u and prior, as saved with the run */
   spec: MatchSpec;
   analysis: BlockingAnalysis;
+  /** the model as scored, its term frequencies counted among the units */
   model: Model;
   /** every record's prepared columns */
   prepared: Prepared;
