@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
+import { linkPersons } from '../../electron/engine/link/link-persons.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
 import { prepare, preparedSubset } from '../../electron/engine/link/prepare.js';
 import { ROW_FIELDS, resentUnits } from '../../electron/engine/link/resent.js';
@@ -134,6 +135,13 @@ describe('a row re-sent month after month', () => {
       typeof v === 'number' ? v + 1 : v === 'F' || v === 'M' ? 'U' : typeof v !== 'string' ? '1999' : v === april.dob ? '2011-03-05' : /[a-z]/.test(v) ? v.toUpperCase() : /[A-Z]/.test(v) ? v.toLowerCase() : `${v}1`;
     for (const field of ROW_FIELDS) expect([field, collapsed({ ...may, [field]: other(may[field]) })]).toEqual([field, false]);
     expect(collapsed({ ...may, addressParts: { ...may.addressParts!, street: 'Mill Lane' } })).toBe(false);
+  });
+
+  it('keeps two copies apart where an analyst decided they are two people', async () => {
+    const [april, may] = named('Ava') as [LinkRecord, LinkRecord];
+    const result = await linkPersons(records, { threads: 1, decisions: [{ a: april.id, b: may.id, decision: 'non-match' }] }, silentJob());
+    expect(result.units).toBe(summary.units + 1);
+    expect(result.clusters.personOf[records.indexOf(april)]).not.toBe(result.clusters.personOf[records.indexOf(may)]);
   });
 
   it('prepares the units as preparing their first records would, without preparing again', () => {

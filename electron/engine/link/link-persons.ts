@@ -217,25 +217,26 @@ export async function linkPersons(records: readonly LinkRecord[], options: LinkP
   const pool = new GammaPool(options.threads);
   if (records.length >= 20_000) pool.warmUp();
   try {
-    return await linkPrepared(records, options, job, spec, pool, warnings, timings, memory, lap, seed, step);
+    return await linkPrepared(records, options, spec, { job, pool, warnings, timings, memory, lap, seed, step });
   } finally {
     await pool.close();
   }
 }
 
-async function linkPrepared(
-  records: readonly LinkRecord[],
-  options: LinkPersonsOptions,
-  job: JobContext,
-  spec: MatchSpec,
-  pool: GammaPool,
-  warnings: string[],
-  timings: Record<string, number>,
-  memory: Record<string, number>,
-  lap: (name: string) => void,
-  seed: number,
-  step: (name: string) => void,
-): Promise<LinkPersonsResult> {
+/** What every part of the person stage shares: the job, the comparison workers, warnings and timings. */
+interface Stage {
+  job: JobContext;
+  pool: GammaPool;
+  warnings: string[];
+  timings: Record<string, number>;
+  memory: Record<string, number>;
+  lap: (name: string) => void;
+  seed: number;
+  step: (name: string) => void;
+}
+
+async function linkPrepared(records: readonly LinkRecord[], options: LinkPersonsOptions, spec: MatchSpec, stage: Stage): Promise<LinkPersonsResult> {
+  const { job, step } = stage;
   job.progress('preparing', 0, 1);
   const all = options.prepared ? await options.prepared : prepare(records);
   // a row re-sent month after month is linked once (resent.ts); a non-match decision between
@@ -248,9 +249,9 @@ async function linkPrepared(
         })
       : null;
   step(`columns and re-sent rows (${records.length} records, ${units ? units.firstOf.length : records.length} units)`);
-  if (!units) return { ...(await linkUnits(records, all, options, job, spec, pool, warnings, timings, memory, lap, seed, step)), units: records.length };
+  if (!units) return { ...(await linkUnits(records, all, options, spec, stage)), units: records.length };
   const firstRecords = Array.from(units.firstOf, (i) => records[i] as LinkRecord);
-  const linked = await linkUnits(firstRecords, preparedSubset(all, units.firstOf), { ...options, decisions: decisionsOnUnits(records, units, options.decisions) }, job, spec, pool, warnings, timings, memory, lap, seed, step);
+  const linked = await linkUnits(firstRecords, preparedSubset(all, units.firstOf), { ...options, decisions: decisionsOnUnits(records, units, options.decisions) }, spec, stage);
   return forEveryRecord(linked, units, all);
 }
 
@@ -282,20 +283,8 @@ function forEveryRecord(linked: Omit<LinkPersonsResult, 'units'>, units: ResentU
 }
 
 /** The person stage on records already prepared: blocking, comparisons, training, scoring, clustering. */
-async function linkUnits(
-  records: readonly LinkRecord[],
-  p: Prepared,
-  options: LinkPersonsOptions,
-  job: JobContext,
-  specIn: MatchSpec,
-  pool: GammaPool,
-  warnings: string[],
-  timings: Record<string, number>,
-  memory: Record<string, number>,
-  lap: (name: string) => void,
-  seed: number,
-  step: (name: string) => void,
-): Promise<Omit<LinkPersonsResult, 'units'>> {
+async function linkUnits(records: readonly LinkRecord[], p: Prepared, options: LinkPersonsOptions, specIn: MatchSpec, stage: Stage): Promise<Omit<LinkPersonsResult, 'units'>> {
+  const { job, pool, warnings, timings, memory, lap, seed, step } = stage;
   let spec = specIn;
   spec = withDetailsHeld(spec, p.details);
   const plan = compilePlan(spec);
