@@ -54,7 +54,7 @@ export const ROW_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof LinkRecord>;
 const NOT_COMPARED = ['id', 'sourceId', 'asOf', 'eventDate', 'tenancyStart', 'tenancyEnd'] as const satisfies ReadonlyArray<keyof LinkRecord>;
 // a field added to LinkRecord must be placed in one list or the other (a compile error otherwise);
-// the stored address parts, an object, are added to the key on their own
+// the stored address parts, an object, are compared part by part
 type Unplaced = Exclude<keyof LinkRecord, (typeof ROW_FIELDS)[number] | (typeof NOT_COMPARED)[number] | 'addressParts'>;
 const everyFieldPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
 void everyFieldPlaced;
@@ -151,7 +151,7 @@ function twiceInOneImport(p: Prepared, group: readonly number[]): boolean {
 }
 
 export interface ResentOptions {
-  /** record ids never collapsed (those a human decision names: each decision stays about its own record) */
+  /** record ids never collapsed (those a non-match decision names: it may say two copies are two people) */
   keepApart?: ReadonlySet<number>;
   /** source ids whose records are never collapsed (a source held to one record per person) */
   keepSources?: ReadonlySet<number>;
@@ -195,7 +195,7 @@ export function resentUnits(records: readonly LinkRecord[], p: Prepared, options
     slotLast[slot] = i;
   }
   if (!shared) return null;
-  // rows alike, in record order: a hash holds one group unless two rows' hashes collide
+  // rows alike, each group in record order: a hash holds one group unless two rows' hashes collide
   const groups: number[][] = [];
   for (let slot = 0; slot < size; slot++) {
     const head = slotFirst[slot] as number;
