@@ -469,6 +469,42 @@ const scenarios: Scenario[] = [
     ],
     expected: [['abigail-new', 'abigail-old', 'aisha-new', 'aisha-old', 'lena']],
   },
+  {
+    rule: 'a tenancy names its household: a postcode-only namesake not on it joins only as a parent the children lack, while a family seen without a tenancy still takes them',
+    records: [
+      // a family on an open tenancy; a young man of their surname seen only by A&E at the postcode
+      { who: 'karen', ...HOUSING, surname: 'Booth', dob: '1984-03-09', sex: 'F', agencyRef: 'T40001', tenancyStart: '2018-06-01', address: '7 Calder Street, Elland', postcode: 'HX5 0AB' },
+      { who: 'jack', ...HOUSING, surname: 'Booth', dob: '2010-05-12', sex: 'M', agencyRef: 'T40001', tenancyStart: '2018-06-01', address: '7 Calder Street, Elland', postcode: 'HX5 0AB' },
+      { who: 'amy', ...HOUSING, surname: 'Booth', dob: '2013-11-30', sex: 'F', agencyRef: 'T40001', tenancyStart: '2018-06-01', address: '7 Calder Street, Elland', postcode: 'HX5 0AB' },
+      { who: 'ryan', ...HEALTH, surname: 'BOOTH', dob: '2003-02-14', sex: 'M', postcode: 'HX5 0AB', eventDate: '2024-09-01' },
+      // the children's father, not on the tenancy either, but of an age to be the parent it lacks
+      { who: 'wayne', ...BENEFITS, surname: 'BOOTH', title: 'Mr', dob: '1982-01-20', postcode: 'HX5 0AB', eventDate: '2024-05-01' },
+      // the same shape of family seen only by the school and the police: nothing lists its members
+      { who: 'lisa', ...POLICE, surname: 'SHAW', dob: '1984-03-09', sex: 'F', address: '9 Mill Row, Elland', postcode: 'HX5 0CD', eventDate: '2024-03-03' },
+      { who: 'tom', ...SCHOOL, surname: 'Shaw', dob: '2010-05-12', sex: 'M', address: '9 Mill Row, Elland', postcode: 'HX5 0CD' },
+      { who: 'dean', ...HEALTH, surname: 'SHAW', dob: '2003-02-14', sex: 'M', postcode: 'HX5 0CD', eventDate: '2024-09-01' },
+    ],
+    expected: [['amy', 'jack', 'karen', 'wayne'], ['dean', 'lisa', 'tom'], ['ryan']],
+  },
+  {
+    rule: 'a postcode-only child goes with the postcode-only namesake of an age to be their parent, not into a household that has parents of its own; the same child split by the person stage does not wait',
+    records: [
+      // the Hussains at flat 2, both parents seen there
+      { who: 'ayaan', ...SCHOOL, surname: 'Hussain', dob: '2012-04-03', sex: 'M', address: 'Flat 2, 11 Park Road, Halifax', postcode: 'HX6 1AA' },
+      { who: 'imran', ...POLICE, surname: 'HUSSAIN', dob: '1980-02-02', sex: 'M', address: 'FLAT 2 11 PARK RD, HALIFAX, HX6 1AA', eventDate: '2024-06-01' },
+      { who: 'nadia', ...POLICE, surname: 'HUSSAIN', dob: '1982-07-07', sex: 'F', address: 'FLAT 2 11 PARK RD, HALIFAX, HX6 1AA', eventDate: '2024-06-01' },
+      // ayaan again in A&E under another spelling: one child split in two
+      { who: 'ayan', ...HEALTH, surname: 'HUSSAIN', dob: '2012-04-03', sex: 'M', postcode: 'HX6 1AA', eventDate: '2024-10-01' },
+      // another Hussain family at the postcode, seen only by A&E: a mother and her toddler
+      { who: 'sana', ...HEALTH, surname: 'HUSSAIN', dob: '1990-05-05', sex: 'F', postcode: 'HX6 1AA', eventDate: '2024-08-01' },
+      { who: 'zain', ...HEALTH, surname: 'HUSSAIN', dob: '2021-09-09', sex: 'M', postcode: 'HX6 1AA', eventDate: '2024-09-01' },
+      // where the postcode-only mother is the parent a household lacks, her child follows her there
+      { who: 'lily', ...SCHOOL, surname: 'Marsh', dob: '2013-01-01', sex: 'F', address: '4 Oak Road, Elland', postcode: 'HX5 1BB' },
+      { who: 'kelly', ...HEALTH, surname: 'MARSH', dob: '1988-03-03', sex: 'F', postcode: 'HX5 1BB', eventDate: '2024-05-01' },
+      { who: 'jake', ...HEALTH, surname: 'MARSH', dob: '2021-02-02', sex: 'M', postcode: 'HX5 1BB', eventDate: '2024-07-01' },
+    ],
+    expected: [['ayaan', 'ayan', 'imran', 'nadia'], ['jake', 'kelly', 'lily'], ['sana', 'zain']],
+  },
 ];
 
 describe('buildHouseholds: household rules (DESIGN §3 "Household")', () => {

@@ -297,3 +297,61 @@ describe("Excel's text formula", () => {
     expect(b.records.map((r) => r.nhs_number)).toEqual(NHS);
   });
 });
+
+describe('a person number beside a claim or tenancy reference', () => {
+  // 40 claims at 40 postcodes: every fourth a joint claim (two people), and five claimants with a
+  // second claim; each person has their own number, which comes first
+  const people: Array<{ id: string; forename: string; surname: string; dob: string; postcode: string }> = [];
+  const rows: string[][] = [];
+  for (let c = 0; c < 40; c++) {
+    const postcode = `HX${1 + (c % 7)} ${c % 10}AB`;
+    const claimant = { id: String(4_100_000 + people.length * 13), forename: FORENAMES[c % 10]!, surname: SURNAMES[(c * 3) % 10]!, dob: dob(c), postcode };
+    people.push(claimant);
+    const claim = `C${700_000 + c}`;
+    rows.push([claimant.id, claim, claimant.forename, claimant.surname, claimant.dob, postcode]);
+    if (c % 4 === 0) {
+      const partner = { id: String(4_100_000 + people.length * 13), forename: FORENAMES[(c + 5) % 10]!, surname: claimant.surname, dob: dob(c + 3), postcode };
+      people.push(partner);
+      rows.push([partner.id, claim, partner.forename, partner.surname, partner.dob, postcode]);
+    }
+  }
+  // their second claims, three with a clerk's typo in the forename and one in the date of birth:
+  // still one person's rows
+  for (let k = 0; k < 5; k++) {
+    const p = people[k * 7]!;
+    const forename = k < 3 ? `${p.forename.slice(0, 2)}${p.forename.slice(3)}` : p.forename;
+    const born = k === 3 ? p.dob.replace(/^(\d)(\d)/, (_, a: string, b: string) => `${a}${(Number(b) + 1) % 10}`) : p.dob;
+    rows.push([p.id, `C${710_000 + k}`, forename, p.surname, born, p.postcode]);
+  }
+
+  it("the reference people living together share (a joint claim) is the record's, not each person's own number that comes first", () => {
+    const path = join(tempDir(), 'dwp.csv');
+    writeFileSync(path, `PERSON_ID,CLAIM_REFERENCE,FORENAME,SURNAME,DOB,POSTCODE,AWARD_START\n${rows.map((r, i) => [...r, dob(i + 11).replace(/\d{4}$/, '2024')].join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(0, 2)).toEqual(['event', 'agency_ref']);
+    expect(records.map((r) => r.agency_ref)).toEqual(rows.map((r) => r[1]));
+  });
+
+  it('a tenancy whose flat is written two ways is still shared by people living together', () => {
+    const homes = rows.map((r, i) => {
+      const n = Number(r[1]!.slice(1)) % 40;
+      return [r[0], r[1]!.replace('C', 'T'), r[2], r[3], r[4], i % 2 === 0 ? `Flat ${(n % 9) + 1}, ${n + 2} Mill Lane, Halifax` : `${(n % 9) + 1}/${n + 2} Mill Lane, Halifax`, r[5]];
+    });
+    // the two people of a tenancy are written on consecutive rows: same flat, written two ways
+    const path = join(tempDir(), 'housing.csv');
+    writeFileSync(path, `Person Ref,Tenancy Ref,Forename,Surname,Date of Birth,Address,Postcode,Tenancy Start\n${homes.map((r, i) => [...r, dob(i + 11).replace(/\d{4}$/, '2019')].map((v) => (String(v).includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(0, 2)).toEqual(['event', 'agency_ref']);
+    expect(records.map((r) => r.agency_ref)).toEqual(homes.map((r) => r[1]));
+  });
+
+  it('a code shared by people living apart (an incident\'s) does not displace the person number', () => {
+    // the same rows, the shared code now held by people at different postcodes (a victim and a suspect)
+    const apart = rows.map((r, i) => [r[0], r[1], r[2], r[3], r[4], i % 2 === 0 ? r[5] : `S${i % 9} 1XY`]);
+    const path = join(tempDir(), 'asb.csv');
+    writeFileSync(path, `NOMINAL_ID,GROUP_REF,FORENAME,SURNAME,DOB,POSTCODE\n${apart.map((r) => r.join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.slice(0, 2)).toEqual(['agency_ref', 'agency_ref']);
+    expect(records.map((r) => r.agency_ref)).toEqual(apart.map((r) => r[0]));
+  });
+});

@@ -9,7 +9,9 @@ import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { birthFromAge } from '../../electron/engine/link/dob-year.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
+import { prepare, preparedSubset } from '../../electron/engine/link/prepare.js';
 import { Store } from '../../electron/engine/store/store.js';
+import { blankLinkRecord } from '../helpers/link-record.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -52,5 +54,17 @@ describe('an age for a blank date of birth', () => {
       ['2015-03-23', null, null],
       [null, null, null],
     ]);
+  });
+
+  it('is kept in the columns of the records linked once for re-sent rows', () => {
+    const records = [
+      { ...blankLinkRecord(1), forename: 'Imran', surname: 'Horvath', dobYear: 2014, bornBy: '2015-06-12' },
+      { ...blankLinkRecord(2), forename: 'Ana', surname: 'Horvath', dob: '1990-01-02' },
+      { ...blankLinkRecord(3), forename: 'Imran', surname: 'Horvath', dobYear: 1984, bornBy: '1985-06-12' },
+    ];
+    const all = prepare(records);
+    const some = preparedSubset(all, Int32Array.from([0, 2]));
+    expect(Array.from(some.bornBy ?? [])).toEqual([all.bornBy?.[0], all.bornBy?.[2]]);
+    expect(some.bornBy?.[1]).toBeGreaterThan(0);
   });
 });

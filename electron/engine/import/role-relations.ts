@@ -29,16 +29,35 @@ const key = (v: string | null | undefined): string => (v ?? '').trim().toUpperCa
 const PERSON: ReadonlySet<ColumnRole> = new Set(['dob', 'forename', 'surname', 'full_name', 'nhs_number', 'nino', 'upn']);
 const PLACE: ReadonlySet<ColumnRole> = new Set(['postcode', 'address', 'uprn', 'address_line']);
 
-export function settleReferences(headers: readonly string[], suggestions: RoleSuggestion[], rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
-  const refs = suggestions.flatMap((s, i) => (s.role === 'agency_ref' && cellOnly(headers, i, given) ? [i] : []));
-  if (refs.length === 0) return suggestions;
+interface Sharing {
+  /** codes that rows of different people share */
+  shared: number;
+  /** of those, codes held by people living apart */
+  apart: number;
+  /** codes one person repeats from row to row */
+  same: number;
+}
+
+const NAME: ReadonlySet<ColumnRole> = new Set(['forename', 'surname', 'full_name']);
+
+/**
+ * How a sheet's reference columns' codes repeat in the sample: per column, or null without person
+ * and place columns. Two rows are one person when they agree on a date of birth, an identifier or
+ * the whole name (a clerk's typo in a name or a date does not make one person's rows two people's),
+ * and at one place when they agree on a postcode, a UPRN or an address.
+ */
+function referenceSharing(suggestions: readonly RoleSuggestion[], rows: Rows): ((c: number) => Sharing) | null {
   const person = suggestions.flatMap((s, i) => (PERSON.has(s.role) ? [i] : []));
   const place = suggestions.flatMap((s, i) => (PLACE.has(s.role) ? [i] : []));
-  if (person.length === 0 || place.length === 0) return suggestions;
-  const who = (r: ReadonlyArray<string | null>): string => person.map((i) => key(r[i])).join('|');
-  const where = (r: ReadonlyArray<string | null>): string => place.map((i) => key(r[i])).join('|');
-  /** Of the codes that repeat: how many rows of different people share, of them how many live apart, and how many one person repeats. */
-  const sharing = (c: number): { shared: number; apart: number; same: number } => {
+  if (person.length === 0 || place.length === 0) return null;
+  const names = person.filter((i) => NAME.has(suggestions[i]!.role));
+  const singles = person.filter((i) => !NAME.has(suggestions[i]!.role));
+  const name = (r: ReadonlyArray<string | null>): string => names.map((i) => key(r[i])).join('|');
+  const onePerson = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): boolean =>
+    (names.length > 0 && name(a) === name(b) && name(a) !== names.map(() => '').join('|')) || singles.some((i) => key(a[i]) !== '' && key(a[i]) === key(b[i]));
+  // one place when any of postcode, UPRN or address agrees: one flat is written several ways
+  const onePlace = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): boolean => place.some((i) => key(a[i]) !== '' && key(a[i]) === key(b[i]));
+  return (c) => {
     const groups = new Map<string, Array<ReadonlyArray<string | null>>>();
     for (const r of rows) {
       const v = key(r[c]);
@@ -52,15 +71,22 @@ export function settleReferences(headers: readonly string[], suggestions: RoleSu
     let same = 0;
     for (const g of groups.values()) {
       if (g.length < 2) continue;
-      if (new Set(g.map(who)).size < 2) {
+      if (g.every((r) => onePerson(g[0]!, r))) {
         same++;
         continue;
       }
       shared++;
-      if (new Set(g.map(where)).size > 1) apart++;
+      if (!g.every((r) => onePlace(g[0]!, r))) apart++;
     }
     return { shared, apart, same };
   };
+}
+
+export function settleReferences(headers: readonly string[], suggestions: RoleSuggestion[], rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  const refs = suggestions.flatMap((s, i) => (s.role === 'agency_ref' && cellOnly(headers, i, given) ? [i] : []));
+  if (refs.length === 0) return suggestions;
+  const sharing = referenceSharing(suggestions, rows);
+  if (!sharing) return suggestions;
   const stats = refs.map(sharing);
   // A code that one person repeats from row to row is the person's own reference.
   const ownRef = (k: number): boolean => (stats[k]?.same ?? 0) >= 3 && (stats[k]?.same ?? 0) > (stats[k]?.shared ?? 0);
@@ -74,6 +100,38 @@ export function settleReferences(headers: readonly string[], suggestions: RoleSu
       out[c] = { role: 'event', confidence: 0.5, reason: `the cells are reference codes that different people share, and ${why}: an incident's reference, kept as event detail` };
     }
   });
+  return out;
+}
+
+/**
+ * Of two references, whether headed or not, where one is each person's own number in the partner's
+ * system (different people never share it, though one person may repeat it) and another is shared by
+ * people who live together (a joint claim, a tenancy), the shared one is the record's reference:
+ * it is what says who lives together, and a record keeps one reference. The person's own number
+ * is kept as event detail. A "Person ID" column before "Claim Reference" had made every claimant
+ * a household of their own. A shared code whose people mostly live apart (an incident's) is not a
+ * household's, and a column the analyst set is left as set.
+ */
+export function settleHouseholdReference(suggestions: RoleSuggestion[], rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  const refs = suggestions.flatMap((s, i) => (s.role === 'agency_ref' && !given[i] ? [i] : []));
+  if (refs.length < 2) return suggestions;
+  const sharing = referenceSharing(suggestions, rows);
+  if (!sharing) return suggestions;
+  const stats = refs.map(sharing);
+  // a number no two people share (one person's, or one row's); hardly ever, as a typo in both a
+  // name and a date of birth makes one person's rows look like two people's now and then
+  const own = refs.filter((_, k) => stats[k]!.shared * 10 <= stats[k]!.same);
+  const together = refs
+    .map((c, k) => ({ c, ...stats[k]! }))
+    .filter((r) => r.shared >= 3 && r.shared > r.same && r.apart * 2 < r.shared)
+    .sort((a, b) => b.shared - a.shared)[0];
+  // a record takes the first reference column filled: only a person's number before the shared one is in its way
+  const before = together ? own.filter((c) => c < together.c) : [];
+  if (!together || before.length === 0) return suggestions;
+  const out = suggestions.slice();
+  for (const c of before) {
+    out[c] = { role: 'event', confidence: 0.5, reason: `each person's own number (one person repeats it); column ${together.c + 1} is shared by people living together (a claim, a tenancy), so it is the reference: kept as event detail` };
+  }
   return out;
 }
 

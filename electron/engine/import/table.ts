@@ -9,7 +9,7 @@ import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js
 import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { settlePersonAttributes } from './person-attributes.js';
-import { settleAddressLines, settleMiddleNames, settleNamesByFamilies, settleReferences, settleUprn, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
+import { settleAddressLines, settleHouseholdReference, settleMiddleNames, settleNamesByFamilies, settleReferences, settleUprn, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
 import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
@@ -401,7 +401,7 @@ export class SheetPlanner {
     const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, families, this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
     const middle = settleMiddleNames(named, columnSamples, sampleRows, this.given ?? []);
     const placed = settleAddressLines(block.roleHeaders, settleUprn(middle, columnSamples, this.given ?? []), columnSamples, sampleRows, this.given ?? []);
-    const settled = settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []);
+    const settled = settleHouseholdReference(settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []), sampleRows, this.given ?? []);
     const born = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
     const dated = settleUnheadedAge(block.roleHeaders, born, sampleRows, this.given ?? [], this.pivotYear);
     const grouped = settleYearGroup(block.roleHeaders, dated, columnSamples, sampleRows, this.given ?? [], this.pivotYear);

@@ -12,7 +12,8 @@ import { clusterRecords, type ClusterResult } from './cluster.js';
 import { compilePlan, type Plan } from './compare.js';
 import { GammaPool, sharedBytes } from './gamma-pool.js';
 import { buildModel, pairWeight, probabilityOf, tfChange, weightOf, type Model } from './model.js';
-import { prepare, usableName, type Prepared } from './prepare.js';
+import { prepare, preparedSubset, usableName, type Prepared } from './prepare.js';
+import { resentUnits, type ResentUnits } from './resent.js';
 import { generationPairs } from './generations.js';
 import { findFamilyMoves, liftFamilyMoves } from './moved-together.js';
 import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
@@ -81,9 +82,13 @@ export interface LinkPersonsResult {
   /** the spec with trained m/u and prior, as saved with the run */
   spec: MatchSpec;
   analysis: BlockingAnalysis;
+  /** the model as scored, its term frequencies counted among the units */
   model: Model;
+  /** every record's prepared columns */
   prepared: Prepared;
-  /** pairs at or above spec.pairFloor */
+  /** comparison units linked: the records, with each re-sent row's copies counted once (resent.ts) */
+  units: number;
+  /** pairs at or above spec.pairFloor (between units: a re-sent row's pairs name its first record) */
   pairs: ScoredPairs;
   prior: number;
   candidatePairs: number;
@@ -213,28 +218,75 @@ export async function linkPersons(records: readonly LinkRecord[], options: LinkP
   const pool = new GammaPool(options.threads);
   if (records.length >= 20_000) pool.warmUp();
   try {
-    return await linkPrepared(records, options, job, spec, pool, warnings, timings, memory, lap, seed, step);
+    return await linkPrepared(records, options, spec, { job, pool, warnings, timings, memory, lap, seed, step });
   } finally {
     await pool.close();
   }
 }
 
-async function linkPrepared(
-  records: readonly LinkRecord[],
-  options: LinkPersonsOptions,
-  job: JobContext,
-  specIn: MatchSpec,
-  pool: GammaPool,
-  warnings: string[],
-  timings: Record<string, number>,
-  memory: Record<string, number>,
-  lap: (name: string) => void,
-  seed: number,
-  step: (name: string) => void,
-): Promise<LinkPersonsResult> {
-  let spec = specIn;
+/** What every part of the person stage shares: the job, the comparison workers, warnings and timings. */
+interface Stage {
+  job: JobContext;
+  pool: GammaPool;
+  warnings: string[];
+  timings: Record<string, number>;
+  memory: Record<string, number>;
+  lap: (name: string) => void;
+  seed: number;
+  step: (name: string) => void;
+}
+
+async function linkPrepared(records: readonly LinkRecord[], options: LinkPersonsOptions, spec: MatchSpec, stage: Stage): Promise<LinkPersonsResult> {
+  const { job, step } = stage;
   job.progress('preparing', 0, 1);
-  const p = options.prepared ? await options.prepared : prepare(records);
+  const all = options.prepared ? await options.prepared : prepare(records);
+  // a row re-sent month after month is linked once (resent.ts); a non-match decision between
+  // two copies would say they are two people, so a record such a decision names stays apart
+  const units =
+    spec.linkType === 'link_and_dedupe'
+      ? resentUnits(records, all, {
+          keepApart: new Set((options.decisions ?? []).flatMap((d) => (d.decision === 'non-match' ? [d.a, d.b] : []))),
+          keepSources: new Set(spec.noDuplicatesWithinSources),
+        })
+      : null;
+  step(`columns and re-sent rows (${records.length} records, ${units ? units.firstOf.length : records.length} units)`);
+  if (!units) return { ...(await linkUnits(records, all, options, spec, stage)), units: records.length };
+  const firstRecords = Array.from(units.firstOf, (i) => records[i] as LinkRecord);
+  const linked = await linkUnits(firstRecords, preparedSubset(all, units.firstOf), { ...options, decisions: decisionsOnUnits(records, units, options.decisions) }, spec, stage);
+  return forEveryRecord(linked, units, all);
+}
+
+/** Human decisions about records, as decisions about their units' first records. */
+function decisionsOnUnits(records: readonly LinkRecord[], units: ResentUnits, decisions: LinkPersonsOptions['decisions']): LinkPersonsOptions['decisions'] {
+  if (!decisions?.length) return decisions;
+  const indexOf = new Map(records.map((r, i) => [r.id, i]));
+  const firstId = (id: number): number => {
+    const i = indexOf.get(id);
+    return i === undefined ? id : (records[units.firstOf[units.unitOf[i] as number] as number] as LinkRecord).id;
+  };
+  return decisions.map((d) => ({ ...d, a: firstId(d.a), b: firstId(d.b) }));
+}
+
+/**
+ * The person stage's result for every record, from its result for the units: each copy takes its
+ * unit's person; the pairs (scored between units) name each unit's first record.
+ */
+function forEveryRecord(linked: Omit<LinkPersonsResult, 'units'>, units: ResentUnits, prepared: Prepared): LinkPersonsResult {
+  const { unitOf, firstOf } = units;
+  const personOf = new Int32Array(unitOf.length);
+  for (let i = 0; i < unitOf.length; i++) personOf[i] = linked.clusters.personOf[unitOf[i] as number] as number;
+  const { a, b, count } = linked.pairs;
+  for (let x = 0; x < count; x++) {
+    a[x] = firstOf[a[x] as number] as number;
+    b[x] = firstOf[b[x] as number] as number;
+  }
+  return { ...linked, clusters: { ...linked.clusters, personOf }, prepared, units: firstOf.length };
+}
+
+/** The person stage on records already prepared: blocking, comparisons, training, scoring, clustering. */
+async function linkUnits(records: readonly LinkRecord[], p: Prepared, options: LinkPersonsOptions, specIn: MatchSpec, stage: Stage): Promise<Omit<LinkPersonsResult, 'units'>> {
+  const { job, pool, warnings, timings, memory, lap, seed, step } = stage;
+  let spec = specIn;
   spec = withDetailsHeld(spec, p.details);
   const plan = compilePlan(spec);
   const sourceIndex = new Map(p.sourceIds.map((id, k) => [id, k]));

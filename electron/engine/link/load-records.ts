@@ -97,7 +97,7 @@ export function loadRecords(
     )
     .raw(true);
   const sources = new Map(
-    (db.prepare('SELECT id, kind, as_of AS asOf FROM source').all() as Array<{ id: number; kind: string; asOf: string }>).map((s) => [s.id, s]),
+    (db.prepare('SELECT id, kind, partner, as_of AS asOf FROM source').all() as Array<{ id: number; kind: string; partner: string; asOf: string }>).map((s) => [s.id, s]),
   );
   const records: LinkRecord[] = [];
   // one parts object per distinct stored address: household members share theirs, and the
@@ -122,6 +122,7 @@ export function loadRecords(
       sourceId,
       sourceKind: source?.kind ?? 'other',
       asOf: source?.asOf ?? '',
+      partner: source?.partner ?? '',
       forename: text(row, at.forename),
       middleNames: text(row, at.middleNames),
       surname: text(row, at.surname),

@@ -92,6 +92,27 @@ export function prepareDetails(records: readonly LinkRecord[]): PersonDetails {
   return out;
 }
 
+/** The detail columns of the records `keep` (indexes, ascending) alone: dictionaries kept, counts among them (prepare.ts `preparedSubset`). */
+export function detailsSubset(details: PersonDetails, keep: Int32Array): PersonDetails {
+  const out: PersonDetails = {};
+  for (const field of DETAIL_FIELDS) {
+    const col = details[field];
+    if (!col) continue;
+    const values = new Int32Array(keep.length);
+    const counts = new Int32Array(col.dictionary.length);
+    let total = 0;
+    for (let k = 0; k < keep.length; k++) {
+      const id = col.values[keep[k] as number] as number;
+      values[k] = id;
+      if (id < 0) continue;
+      counts[id]!++;
+      total++;
+    }
+    out[field] = { values, dictionary: col.dictionary, counts, total };
+  }
+  return out;
+}
+
 /** The spec without the detail comparisons no record can fill (their levels would all be "missing"). */
 export function withDetailsHeld(spec: MatchSpec, details: PersonDetails | undefined): MatchSpec {
   const absent = (field: ComparisonField): boolean => (DETAIL_FIELDS as readonly string[]).includes(field) && !details?.[field as DetailField];

@@ -9,7 +9,7 @@ import { personAddress, recordAddress } from './address.js';
 import { canonicalName, nicknameGroupsOf, transliterationKey } from './names.js';
 import { soundex } from './strings.js';
 import type { LinkRecord } from './types.js';
-import { prepareDetails, type PersonDetails } from './person-details.js';
+import { detailsSubset, prepareDetails, type PersonDetails } from './person-details.js';
 import { birthYears, bornByDays } from './dob-year.js';
 
 /** Compressed sparse rows: the values of row i are values[offsets[i] .. offsets[i+1]). */
@@ -592,81 +592,13 @@ export class Preparer {
       nick.push(nicknameGroupsOf(name));
     }
 
-    const fnCount = i32(nameCount);
-    const snCount = i32(nameCount);
-    const pcCount = i32(postcodes.values.length);
-    const otherIdCount = i32(otherIds.values.length);
-    let fnTotal = 0;
-    let snTotal = 0;
-    let pcTotal = 0;
-    let otherIdTotal = 0;
-    const contactCount = i32(contacts.values.length);
-    let emailTotal = 0;
-    let phoneTotal = 0;
-    for (let i = 0; i < n; i++) {
-      if (email[i]! >= 0) {
-        contactCount[email[i]!]!++;
-        emailTotal++;
-      }
-      if (phone[i]! >= 0) {
-        contactCount[phone[i]!]!++;
-        phoneTotal++;
-      }
-      if (fn[i]! >= 0) {
-        fnCount[fn[i]!]!++;
-        fnTotal++;
-      }
-      if (sn[i]! >= 0) {
-        snCount[sn[i]!]!++;
-        snTotal++;
-      }
-      if (pc[i]! >= 0) {
-        pcCount[pc[i]!]!++;
-        pcTotal++;
-      }
-      if (otherId[i]! >= 0) {
-        otherIdCount[otherId[i]!]!++;
-        otherIdTotal++;
-      }
-    }
-
     const midCsr = mid.build();
     const snPartsCsr = snParts.build();
     const prevSnCsr = prevSn.build();
     const tokensCsr = addrTokens.build();
     const nickCsr = nick.build();
-    const rec = i32(n * REC);
-    for (let i = 0; i < n; i++) {
-      const o = i * REC;
-      rec[o + R.fn] = fn[i] as number;
-      rec[o + R.fnCompact] = fnCompact[i] as number;
-      rec[o + R.sn] = sn[i] as number;
-      rec[o + R.dob] = dob[i] as number;
-      rec[o + R.ymd] = (dob[i] as number) < 0 ? 0 : (dobY[i] as number) * 512 + (dobM[i] as number) * 32 + (dobD[i] as number);
-      rec[o + R.sex] = sex[i] as number;
-      rec[o + R.pc] = pc[i] as number;
-      rec[o + R.pcSector] = pcSector[i] as number;
-      rec[o + R.pcDistrict] = pcDistrict[i] as number;
-      rec[o + R.hasAddress] = hasAddress[i] as number;
-      rec[o + R.uprn] = uprn[i] as number;
-      rec[o + R.houseNumber] = houseNumber[i] as number;
-      rec[o + R.street] = street[i] as number;
-      rec[o + R.flat] = flat[i] as number;
-      rec[o + R.nhs] = nhs[i] as number;
-      rec[o + R.nino] = nino[i] as number;
-      rec[o + R.upn] = upn[i] as number;
-      rec[o + R.midStart] = midCsr.offsets[i] as number;
-      rec[o + R.midEnd] = midCsr.offsets[i + 1] as number;
-      rec[o + R.snPartsStart] = snPartsCsr.offsets[i] as number;
-      rec[o + R.snPartsEnd] = snPartsCsr.offsets[i + 1] as number;
-      rec[o + R.prevSnStart] = prevSnCsr.offsets[i] as number;
-      rec[o + R.prevSnEnd] = prevSnCsr.offsets[i + 1] as number;
-      rec[o + R.tokensStart] = tokensCsr.offsets[i] as number;
-      rec[o + R.tokensEnd] = tokensCsr.offsets[i + 1] as number;
-      rec[o + R.otherId] = otherId[i] as number;
-      rec[o + R.email] = email[i] as number;
-      rec[o + R.phone] = phone[i] as number;
-    }
+    const perRecord = { n, fn, fnCompact, sn, dob, dobY, dobM, dobD, sex, pc, pcSector, pcDistrict, hasAddress, uprn, houseNumber, street, flat, nhs, nino, upn, otherId, email, phone, mid: midCsr, snParts: snPartsCsr, prevSn: prevSnCsr, addrTokens: tokensCsr };
+    const rec = packRecords(perRecord);
     const nameInfo = i32(nameCount * NAME);
     for (let id = 0; id < nameCount; id++) {
       const name = names.values[id] as string;
@@ -721,17 +653,7 @@ export class Preparer {
       email,
       phone,
       contacts: contacts.values,
-      fnCount,
-      snCount,
-      pcCount,
-      otherIdCount,
-      contactCount,
-      emailTotal,
-      phoneTotal,
-      fnTotal,
-      snTotal,
-      pcTotal,
-      otherIdTotal,
+      ...termCounts(perRecord, { names: nameCount, postcodes: postcodes.values.length, otherIds: otherIds.values.length, contacts: contacts.values.length }),
     };
   }
 }
@@ -751,4 +673,181 @@ export function prepare(records: readonly LinkRecord[]): Prepared {
 /** The columns read from whole records at the end: person details, years of birth. */
 export function completePrepared(columns: PreparedColumns, records: readonly LinkRecord[]): Prepared {
   return { ...columns, details: prepareDetails(records), birthYear: birthYears(records, columns.dob, columns.dobY), bornBy: bornByDays(records) };
+}
+
+/** The per-record columns `rec` packs. */
+type RecordColumns = Pick<
+  Prepared,
+  'n' | 'fn' | 'fnCompact' | 'sn' | 'dob' | 'dobY' | 'dobM' | 'dobD' | 'sex' | 'pc' | 'pcSector' | 'pcDistrict' | 'hasAddress' | 'uprn' | 'houseNumber' | 'street' | 'flat' | 'nhs' | 'nino' | 'upn' | 'otherId' | 'email' | 'phone' | 'mid' | 'snParts' | 'prevSn' | 'addrTokens'
+>;
+
+/** The record columns side by side (stride REC, as R lays them out). */
+function packRecords(c: RecordColumns): Int32Array {
+  const { n, fn, fnCompact, sn, dob, dobY, dobM, dobD, sex, pc, pcSector, pcDistrict, hasAddress, uprn, houseNumber, street, flat, nhs, nino, upn, otherId, email, phone } = c;
+  const rec = i32(n * REC);
+  for (let i = 0; i < n; i++) {
+    const o = i * REC;
+    rec[o + R.fn] = fn[i] as number;
+    rec[o + R.fnCompact] = fnCompact[i] as number;
+    rec[o + R.sn] = sn[i] as number;
+    rec[o + R.dob] = dob[i] as number;
+    rec[o + R.ymd] = (dob[i] as number) < 0 ? 0 : (dobY[i] as number) * 512 + (dobM[i] as number) * 32 + (dobD[i] as number);
+    rec[o + R.sex] = sex[i] as number;
+    rec[o + R.pc] = pc[i] as number;
+    rec[o + R.pcSector] = pcSector[i] as number;
+    rec[o + R.pcDistrict] = pcDistrict[i] as number;
+    rec[o + R.hasAddress] = hasAddress[i] as number;
+    rec[o + R.uprn] = uprn[i] as number;
+    rec[o + R.houseNumber] = houseNumber[i] as number;
+    rec[o + R.street] = street[i] as number;
+    rec[o + R.flat] = flat[i] as number;
+    rec[o + R.nhs] = nhs[i] as number;
+    rec[o + R.nino] = nino[i] as number;
+    rec[o + R.upn] = upn[i] as number;
+    rec[o + R.midStart] = c.mid.offsets[i] as number;
+    rec[o + R.midEnd] = c.mid.offsets[i + 1] as number;
+    rec[o + R.snPartsStart] = c.snParts.offsets[i] as number;
+    rec[o + R.snPartsEnd] = c.snParts.offsets[i + 1] as number;
+    rec[o + R.prevSnStart] = c.prevSn.offsets[i] as number;
+    rec[o + R.prevSnEnd] = c.prevSn.offsets[i + 1] as number;
+    rec[o + R.tokensStart] = c.addrTokens.offsets[i] as number;
+    rec[o + R.tokensEnd] = c.addrTokens.offsets[i + 1] as number;
+    rec[o + R.otherId] = otherId[i] as number;
+    rec[o + R.email] = email[i] as number;
+    rec[o + R.phone] = phone[i] as number;
+  }
+  return rec;
+}
+
+type TermCounts = Pick<Prepared, 'fnCount' | 'snCount' | 'pcCount' | 'otherIdCount' | 'contactCount' | 'emailTotal' | 'phoneTotal' | 'fnTotal' | 'snTotal' | 'pcTotal' | 'otherIdTotal'>;
+
+/** Term frequencies: the records holding each name, postcode, other identifier and contact, by dictionary id. */
+function termCounts(c: Pick<Prepared, 'n' | 'fn' | 'sn' | 'pc' | 'otherId' | 'email' | 'phone'>, sizes: { names: number; postcodes: number; otherIds: number; contacts: number }): TermCounts {
+  const { n, fn, sn, pc, otherId, email, phone } = c;
+  const out: TermCounts = {
+    fnCount: i32(sizes.names),
+    snCount: i32(sizes.names),
+    pcCount: i32(sizes.postcodes),
+    otherIdCount: i32(sizes.otherIds),
+    contactCount: i32(sizes.contacts),
+    emailTotal: 0,
+    phoneTotal: 0,
+    fnTotal: 0,
+    snTotal: 0,
+    pcTotal: 0,
+    otherIdTotal: 0,
+  };
+  for (let i = 0; i < n; i++) {
+    if (email[i]! >= 0) {
+      out.contactCount[email[i]!]!++;
+      out.emailTotal++;
+    }
+    if (phone[i]! >= 0) {
+      out.contactCount[phone[i]!]!++;
+      out.phoneTotal++;
+    }
+    if (fn[i]! >= 0) {
+      out.fnCount[fn[i]!]!++;
+      out.fnTotal++;
+    }
+    if (sn[i]! >= 0) {
+      out.snCount[sn[i]!]!++;
+      out.snTotal++;
+    }
+    if (pc[i]! >= 0) {
+      out.pcCount[pc[i]!]!++;
+      out.pcTotal++;
+    }
+    if (otherId[i]! >= 0) {
+      out.otherIdCount[otherId[i]!]!++;
+      out.otherIdTotal++;
+    }
+  }
+  return out;
+}
+
+/** Rows `keep` of a compressed sparse column, in that order. */
+function csrRows(c: Csr, keep: Int32Array): Csr {
+  const offsets = i32(keep.length + 1);
+  let size = 0;
+  for (let k = 0; k < keep.length; k++) {
+    const i = keep[k] as number;
+    size += (c.offsets[i + 1] as number) - (c.offsets[i] as number);
+    offsets[k + 1] = size;
+  }
+  const values = i32(size);
+  for (let k = 0; k < keep.length; k++) {
+    const i = keep[k] as number;
+    values.set(c.values.subarray(c.offsets[i] as number, c.offsets[i + 1] as number), offsets[k] as number);
+  }
+  return { offsets, values };
+}
+
+/**
+ * The prepared columns of the records `keep` (indexes, ascending) alone: each record's values,
+ * its source numbered again in order of first sight, and term frequencies counted among these
+ * records only. Dictionaries are kept whole, so every id means what it meant. Where each left-out
+ * record repeats the values of a kept one before it (a re-sent row's copies, resent.ts), this is
+ * what `prepare` of the kept records gives, bit for bit, without preparing anything again.
+ */
+export function preparedSubset(p: Prepared, keep: Int32Array): Prepared {
+  const n = keep.length;
+  const pick = <T extends Int32Array | Int16Array | Int8Array | Uint8Array>(column: T, make: (n: number) => T): T => {
+    const out = make(n);
+    for (let k = 0; k < n; k++) out[k] = column[keep[k] as number] as number;
+    return out;
+  };
+  const sourceIndex = new Int32Array(p.sourceIds.length).fill(-1);
+  const sourceIds: number[] = [];
+  const source = i32(n);
+  for (let k = 0; k < n; k++) {
+    const s = p.source[keep[k] as number] as number;
+    if (sourceIndex[s] === -1) {
+      sourceIndex[s] = sourceIds.length;
+      sourceIds.push(p.sourceIds[s] as number);
+    }
+    source[k] = sourceIndex[s] as number;
+  }
+  const perRecord = {
+    n,
+    fn: pick(p.fn, i32),
+    fnCompact: pick(p.fnCompact, i32),
+    sn: pick(p.sn, i32),
+    dob: pick(p.dob, i32),
+    dobY: pick(p.dobY, i16),
+    dobM: pick(p.dobM, i8),
+    dobD: pick(p.dobD, i8),
+    sex: pick(p.sex, i8),
+    pc: pick(p.pc, i32),
+    pcSector: pick(p.pcSector, i32),
+    pcDistrict: pick(p.pcDistrict, i32),
+    hasAddress: pick(p.hasAddress, u8),
+    uprn: pick(p.uprn, i32),
+    houseNumber: pick(p.houseNumber, i32),
+    street: pick(p.street, i32),
+    flat: pick(p.flat, i32),
+    nhs: pick(p.nhs, i32),
+    nino: pick(p.nino, i32),
+    upn: pick(p.upn, i32),
+    otherId: pick(p.otherId, i32),
+    email: pick(p.email, i32),
+    phone: pick(p.phone, i32),
+    mid: csrRows(p.mid, keep),
+    snParts: csrRows(p.snParts, keep),
+    prevSn: csrRows(p.prevSn, keep),
+    addrTokens: csrRows(p.addrTokens, keep),
+  };
+  const out: Prepared = {
+    ...p,
+    ...perRecord,
+    rec: packRecords(perRecord),
+    source,
+    sourceIds,
+    place: pick(p.place, i32),
+    ...termCounts(perRecord, { names: p.names.length, postcodes: p.postcodes.length, otherIds: p.otherIds.length, contacts: p.contacts.length }),
+  };
+  if (p.birthYear) out.birthYear = pick(p.birthYear, i16);
+  if (p.bornBy) out.bornBy = pick(p.bornBy, i32);
+  if (p.details) out.details = detailsSubset(p.details, keep);
+  return out;
 }

@@ -33,6 +33,8 @@ export interface RunLinkOptions {
 export interface RunLinkSummary {
   run: number;
   records: number;
+  /** comparison units linked: the records, with each re-sent row's copies counted once */
+  units: number;
   candidatePairs: number;
   matchedPairs: number;
   storedPairs: number;
@@ -150,6 +152,7 @@ async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext
   return {
     ...summary,
     records: records.length,
+    units: linked.units,
     candidatePairs: linked.candidatePairs,
     matchedPairs: linked.matchedPairs,
     persons: linked.clusters.personCount,
@@ -198,7 +201,7 @@ function personWrite(records: readonly LinkRecord[], linked: LinkedForRun, sourc
       persons: clusters.personCount,
       blockingJson: JSON.stringify(linked.analysis),
       trainingJson: JSON.stringify(linked.training),
-      summaryJson: JSON.stringify({ warnings: linked.warnings, refused: clusters.refused, conflictingDecisions: clusters.conflictingDecisions, matchedPairs: linked.matchedPairs, timings: linked.timings }),
+      summaryJson: JSON.stringify({ warnings: linked.warnings, refused: clusters.refused, conflictingDecisions: clusters.conflictingDecisions, matchedPairs: linked.matchedPairs, units: linked.units, timings: linked.timings }),
     },
     recordIds,
     personOf: clusters.personOf,

@@ -13,6 +13,8 @@ export interface LinkRecord {
   /** Source kind (school, police, …) and the Source's as-of date (ISO). */
   sourceKind: string;
   asOf: string;
+  /** The partner who sent the Source: with the kind, whose extract a row is (resent.ts). */
+  partner?: string;
   forename: string | null;
   middleNames: string | null;
   surname: string | null;

@@ -17,7 +17,8 @@ import { dateText, doorAndStreet, type Cell, type Extract, type Sheet } from './
 
 type Kind =
   | 'ref' | 'upn' | 'surname' | 'forename' | 'middle' | 'fullname' | 'dob' | 'sex' | 'other' | 'addr1' | 'addr2' | 'town'
-  | 'postcode' | 'eventDate' | 'endDate' | 'age' | 'address' | 'nino' | 'title' | 'uprn' | 'nhs' | 'email' | 'phone' | 'line' | 'houseNo' | 'blank';
+  | 'postcode' | 'eventDate' | 'endDate' | 'age' | 'address' | 'nino' | 'title' | 'uprn' | 'nhs' | 'email' | 'phone' | 'line' | 'houseNo' | 'blank'
+  | 'personRef';
 
 /** A column of a plain extract: what it holds, how other systems head it, their abbreviation. */
 interface ColumnSpec {
@@ -119,6 +120,12 @@ export interface Layout {
   phoneAsNumber?: boolean;
   /** identifiers written as Excel's text formula, ="4857773456", to keep their leading zeros (csv) */
   formulaText?: boolean;
+  /** the system's own number for each person ("Person ID", "Patient ID") in a column before the
+   * file's reference (the claim, tenancy, occurrence or attendance) */
+  personRef?: string;
+  /** where the plain layout has a postcode only, the door as a front-desk system keeps it: "Flat 9"
+   * or "Flat 9, Priestley House" for a flat, the number ("14") or name of a house, no street */
+  partialAddress?: boolean;
 }
 type Variant = readonly [schools: Layout, police: Layout, yot: Layout, dwp: Layout, housing: Layout, health: Layout];
 
@@ -210,6 +217,26 @@ export const VARIANTS: Record<string, Variant> = {
     { heading: 'abbrev', formulaText: true, csv: { sepLine: true } },
     { heading: 'camel', format: 'csv', formulaText: true, dates: 'iso' },
     { heading: 'none', formulaText: true, nhsSpaces: true },
+  ],
+  // each system's own number for a person beside the file's reference, first: a claim's or a
+  // tenancy's people share the reference, each has their own person number
+  v11: [
+    { personRef: 'Pupil ID' },
+    { personRef: 'Nominal ID', heading: 'upper-snake' },
+    { personRef: 'Client ID' },
+    { personRef: 'Person ID', heading: 'upper-snake' },
+    { personRef: 'Person Ref' },
+    { personRef: 'Patient ID', heading: 'upper-snake' },
+  ],
+  // the door without the street where the plain layout has a postcode only (A&E, DWP, youth
+  // justice): "Flat 9", "Flat 9, Priestley House", "14"
+  v12: [
+    {},
+    {},
+    { partialAddress: true },
+    { partialAddress: true, heading: 'upper-snake' },
+    {},
+    { partialAddress: true, heading: 'upper-snake' },
   ],
   // no header rows, with the layouts above: address lines and house numbers, line breaks in an
   // address cell, placeholder dates, ten-digit references, tab and semicolon csv
@@ -429,6 +456,31 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
       }
       cols = cols.filter((c) => c !== whole && !split.includes(c));
       cols.splice(Math.min(at, cols.length), 0, ...added);
+    }
+    if (layout.partialAddress && !of('address') && !of('addr1')) {
+      const pc = of('postcode');
+      const cells = sheet.rows.map((_, i): Cell => {
+        const h = homes.get((sheet.truth[i] as [string, string])[1]) as Household;
+        const home = h.stays.find((s) => s.home.postcode === pc?.cells[i])?.home ?? homeOn(h, YEAR_END);
+        if (rand() < 0.04) return null;
+        if (home.flatKind === 'flat') return home.block && rand() < 0.5 ? `Flat ${home.flat}, ${home.block}` : `Flat ${home.flat}`;
+        if (home.flatKind === 'letter') return `Flat ${(home.flat as string).toUpperCase()}`;
+        if (home.flatKind === 'room') return `Room ${home.flat}`;
+        return home.houseName ?? home.number;
+      });
+      cols.splice(pc ? cols.indexOf(pc) : cols.length, 0, { spec: col('address', ['Address Line 1', 'Address 1'], 'Addr1'), cells });
+    }
+    if (layout.personRef) {
+      // one number per person in this system, in the order people first appear
+      const numbers = new Map<string, string>();
+      const cells = sheet.rows.map((_, i): Cell => {
+        const id = (sheet.truth[i] as [string, string])[0];
+        let n = numbers.get(id);
+        if (n === undefined) numbers.set(id, (n = String(4_100_000 + numbers.size * 13 + Math.floor(rand() * 13))));
+        return n;
+      });
+      const ref = of('ref') ?? of('upn');
+      cols.splice(ref ? cols.indexOf(ref) : 0, 0, { spec: col('personRef', [layout.personRef], layout.personRef.replace(/\s+/g, '')), cells });
     }
     if (layout.contact) {
       const seen = sheet.rows.map((_, i) => contactOf(person(i)));

@@ -46,6 +46,8 @@ export interface PersonProfiles {
   currentPostcode: Int32Array;
   /** the day (day number) ages are measured at: the latest event date, capped at the latest as-of date */
   referenceDay: number;
+  /** per person: the address of their own tenancy that has not ended, -1 when none, -2 when several */
+  openTenancy: Int32Array;
 }
 
 // a module-level function, not a closure per call: this runs several times per record
@@ -289,7 +291,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
   const nameKey = new Float64Array(personCount).fill(-1);
   for (let p = 0; p < personCount; p++) if (currentAddress[p]! >= 0) nameKey[p] = nameKeyOf(p);
   const groups = groupAddresses(currentAddress, moreAddresses, addresses, child, nameKey, dobDay, openTenancy, openSince);
-  return { ...groups, nameText, surnames, surnameParts: parts, postcodes, postcodeCount: addresses.postcodeText.length, dobDay, sex, currentAddress, currentPostcode, referenceDay };
+  return { ...groups, nameText, surnames, surnameParts: parts, postcodes, postcodeCount: addresses.postcodeText.length, dobDay, sex, currentAddress, currentPostcode, referenceDay, openTenancy };
 }
 
 interface Seen {
