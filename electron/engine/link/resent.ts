@@ -38,6 +38,7 @@ export const ROW_FIELDS = [
   'title',
   'dob',
   'dobYear',
+  'bornBy',
   'sex',
   'postcode',
   'postcodeRaw',
