@@ -44,7 +44,7 @@ const NAME: ReadonlySet<ColumnRole> = new Set(['forename', 'surname', 'full_name
  * How a sheet's reference columns' codes repeat in the sample: per column, or null without person
  * and place columns. Two rows are one person when they agree on a date of birth, an identifier or
  * the whole name (a clerk's typo in a name or a date does not make one person's rows two people's),
- * and at one place when they agree on a postcode, a UPRN or an address.
+ * and at one place when they agree on a postcode, a UPRN or the whole address.
  */
 function referenceSharing(suggestions: readonly RoleSuggestion[], rows: Rows): ((c: number) => Sharing) | null {
   const person = suggestions.flatMap((s, i) => (PERSON.has(s.role) ? [i] : []));
@@ -55,8 +55,13 @@ function referenceSharing(suggestions: readonly RoleSuggestion[], rows: Rows): (
   const name = (r: ReadonlyArray<string | null>): string => names.map((i) => key(r[i])).join('|');
   const onePerson = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): boolean =>
     (names.length > 0 && name(a) === name(b) && name(a) !== names.map(() => '').join('|')) || singles.some((i) => key(a[i]) !== '' && key(a[i]) === key(b[i]));
-  // one place when any of postcode, UPRN or address agrees: one flat is written several ways
-  const onePlace = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): boolean => place.some((i) => key(a[i]) !== '' && key(a[i]) === key(b[i]));
+  // one place when the postcode, the UPRN or the whole address agrees (one flat is written several
+  // ways); not a line of it alone, which may be the town
+  const locators = place.filter((i) => suggestions[i]!.role === 'postcode' || suggestions[i]!.role === 'uprn');
+  const lines = place.filter((i) => !locators.includes(i));
+  const address = (r: ReadonlyArray<string | null>): string => lines.map((i) => key(r[i])).join('|');
+  const onePlace = (a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): boolean =>
+    locators.some((i) => key(a[i]) !== '' && key(a[i]) === key(b[i])) || (lines.length > 0 && address(a) === address(b) && address(a) !== lines.map(() => '').join('|'));
   return (c) => {
     const groups = new Map<string, Array<ReadonlyArray<string | null>>>();
     for (const r of rows) {
@@ -130,7 +135,7 @@ export function settleHouseholdReference(suggestions: RoleSuggestion[], rows: Ro
   if (!together || before.length === 0) return suggestions;
   const out = suggestions.slice();
   for (const c of before) {
-    out[c] = { role: 'event', confidence: 0.5, reason: `each person's own number (one person repeats it); column ${together.c + 1} is shared by people living together (a claim, a tenancy), so it is the reference: kept as event detail` };
+    out[c] = { role: 'event', confidence: 0.5, reason: `a number no two people share (each person's or each row's own); column ${together.c + 1} is shared by people living together (a claim, a tenancy), so it is the reference: kept as event detail` };
   }
   return out;
 }

@@ -347,15 +347,16 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
    */
   const childrenWithParentAtHand = (): Map<number, number[]> => {
     const out = new Map<number, number[]>();
-    const floatersAt = new Map<number, number[]>();
+    /** postcode-only units by their postcode */
+    const unitsAt = new Map<number, number[]>();
     for (const r of floaters) {
-      const list = floatersAt.get(postcode[r]!);
+      const list = unitsAt.get(postcode[r]!);
       if (list) list.push(r);
-      else floatersAt.set(postcode[r]!, [r]);
+      else unitsAt.set(postcode[r]!, [r]);
     }
     for (const r of floaters) {
       const pc = postcode[r]!;
-      const here = floatersAt.get(pc)!;
+      const here = unitsAt.get(pc)!;
       if (here.length < 2 || crowded[pc]) continue;
       const kids = membersOf(r);
       if (!kids.every((m) => age[m]! < CHILD_AGE)) continue;
