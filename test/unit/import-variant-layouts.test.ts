@@ -345,6 +345,18 @@ describe('a person number beside a claim or tenancy reference', () => {
     expect(records.map((r) => r.agency_ref)).toEqual(homes.map((r) => r[1]));
   });
 
+  it('without a header, a tenancy reference its household shares stays the reference though the flat is written two ways', () => {
+    const homes = rows.map((r, i) => {
+      const n = Number(r[1]!.slice(1)) % 40;
+      return [r[1]!.replace('C', 'T'), r[2], r[3], r[4], i % 2 === 0 ? `Flat ${(n % 9) + 1}, ${n + 2} Mill Lane, Halifax` : `${(n % 9) + 1}/${n + 2} Mill Lane, Halifax`, r[5], dob(i + 11).replace(/\d{4}$/, '2019')];
+    });
+    const path = join(tempDir(), 'extract_11.csv');
+    writeFileSync(path, `${homes.map((r) => r.map((v) => (String(v).includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`);
+    const { roles, records } = read(path);
+    expect(roles[0]?.[0]).toBe('agency_ref');
+    expect(records.map((r) => r.agency_ref)).toEqual(homes.map((r) => r[0]));
+  });
+
   it('a code shared by people living apart (an incident\'s) does not displace the person number', () => {
     // the same rows, the shared code now held by people at different postcodes (a victim and a suspect)
     const apart = rows.map((r, i) => [r[0], r[1], r[2], r[3], r[4], i % 2 === 0 ? r[5] : `S${i % 9} 1XY`]);
