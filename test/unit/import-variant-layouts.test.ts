@@ -332,26 +332,29 @@ describe('a person number beside a claim or tenancy reference', () => {
     expect(records.map((r) => r.agency_ref)).toEqual(rows.map((r) => r[1]));
   });
 
-  it('a tenancy whose flat is written two ways is still shared by people living together', () => {
-    const homes = rows.map((r, i) => {
+  /** The same people as tenancies: person number, tenancy reference, names, birth, the flat
+   * (written two ways on alternate rows, so a tenancy's two people disagree), postcode, start. */
+  const tenancies = (): string[][] =>
+    rows.map((r, i) => {
       const n = Number(r[1]!.slice(1)) % 40;
-      return [r[0], r[1]!.replace('C', 'T'), r[2], r[3], r[4], i % 2 === 0 ? `Flat ${(n % 9) + 1}, ${n + 2} Mill Lane, Halifax` : `${(n % 9) + 1}/${n + 2} Mill Lane, Halifax`, r[5]];
+      const flat = i % 2 === 0 ? `Flat ${(n % 9) + 1}, ${n + 2} Mill Lane, Halifax` : `${(n % 9) + 1}/${n + 2} Mill Lane, Halifax`;
+      return [r[0]!, r[1]!.replace('C', 'T'), r[2]!, r[3]!, r[4]!, flat, r[5]!, dob(i + 11).replace(/\d{4}$/, '2019')];
     });
-    // the two people of a tenancy are written on consecutive rows: same flat, written two ways
+  const csvLines = (cells: string[][]): string => `${cells.map((r) => r.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`;
+
+  it('a tenancy whose flat is written two ways is still shared by people living together', () => {
+    const homes = tenancies();
     const path = join(tempDir(), 'housing.csv');
-    writeFileSync(path, `Person Ref,Tenancy Ref,Forename,Surname,Date of Birth,Address,Postcode,Tenancy Start\n${homes.map((r, i) => [...r, dob(i + 11).replace(/\d{4}$/, '2019')].map((v) => (String(v).includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`);
+    writeFileSync(path, `Person Ref,Tenancy Ref,Forename,Surname,Date of Birth,Address,Postcode,Tenancy Start\n${csvLines(homes)}`);
     const { roles, records } = read(path);
     expect(roles[0]?.slice(0, 2)).toEqual(['event', 'agency_ref']);
     expect(records.map((r) => r.agency_ref)).toEqual(homes.map((r) => r[1]));
   });
 
   it('without a header, a tenancy reference its household shares stays the reference though the flat is written two ways', () => {
-    const homes = rows.map((r, i) => {
-      const n = Number(r[1]!.slice(1)) % 40;
-      return [r[1]!.replace('C', 'T'), r[2], r[3], r[4], i % 2 === 0 ? `Flat ${(n % 9) + 1}, ${n + 2} Mill Lane, Halifax` : `${(n % 9) + 1}/${n + 2} Mill Lane, Halifax`, r[5], dob(i + 11).replace(/\d{4}$/, '2019')];
-    });
+    const homes = tenancies().map((r) => r.slice(1));
     const path = join(tempDir(), 'extract_11.csv');
-    writeFileSync(path, `${homes.map((r) => r.map((v) => (String(v).includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`);
+    writeFileSync(path, csvLines(homes));
     const { roles, records } = read(path);
     expect(roles[0]?.[0]).toBe('agency_ref');
     expect(records.map((r) => r.agency_ref)).toEqual(homes.map((r) => r[0]));
