@@ -7,7 +7,8 @@
 // Line 1–4 (a house number apart, a postcode typed into the last line) or over several lines of
 // one cell; dotted, written-out and ISO-with-time dates; placeholder dates of birth; numbers with
 // a spreadsheet's leading apostrophe; semicolon and tab csv with a byte-order mark; notes sheets,
-// one sheet a quarter, group headings, empty columns and totals rows. The rows, the people and
+// one sheet a quarter, group headings, empty columns and totals rows; a system's own person number
+// before the claim or tenancy reference; a door without its street beside the postcode. The rows, the people and
 // the truth are the plain layout's, so a drop in a score is the layout's cost.
 //
 //   writeUnseenBorough(n, seed, dir, relayoutFor('v2'))   (link.bench.ts: cases unseen-5000-v1 …)
