@@ -248,6 +248,6 @@ if (arg('trace')) {
   placePeople(records, persons, profiles, (unit, candidates) => {
     if (!unit.some((p) => want.has(truthOf[p]!))) return;
     console.log(`UNIT ${unit.map(who).join(' | ')}`);
-    for (const c of candidates) console.log(`   score ${c.score} (surname ${c.surname}): ${c.members.map(who).join(' | ')}`);
+    for (const c of candidates) console.log(`   score ${c.score} (surname ${c.surname}, shape ${c.shape}${c.gate ? `, ruled out: ${c.gate}` : ''}): ${c.members.map(who).join(' | ')}`);
   });
 }

@@ -64,8 +64,23 @@ const MAX_POSTCODE_HOUSEHOLDS = 150;
 /** Least score (surname + family shape + current postcode) for a postcode-only unit to join a household. */
 const MIN_ATTACH_SCORE = 3;
 
-/** `trace`, for diagnosis only, is told each postcode-only unit's candidate households and scores. */
-export function placePeople(records: readonly LinkRecord[], persons: PersonClusters, profiles: PersonProfiles, trace?: (unit: readonly number[], candidates: Array<{ members: number[]; surname: number; score: number }>) => void): Placement {
+/** Why rule 3 does not weigh a same-surname household for a postcode-only unit. */
+export type CandidateGate = 'doors' | 'near-name' | 'one-generation' | 'second-of-sex' | 'tenancy';
+/** A household rule 3 looked at for a postcode-only unit (for diagnosis: `placePeople`'s trace). */
+export interface Candidate {
+  members: number[];
+  /** surname score: 2 near, 3 the same, 4 both halves of a double-barrelled name */
+  surname: number;
+  /** family-shape score */
+  shape: number;
+  /** surname + shape + 1 at the unit's current postcode */
+  score: number;
+  /** why it was not weighed, null when it was */
+  gate: CandidateGate | null;
+}
+
+/** `trace`, for diagnosis only, is told each postcode-only unit's same-surname candidate households, weighed or ruled out. */
+export function placePeople(records: readonly LinkRecord[], persons: PersonClusters, profiles: PersonProfiles, trace?: (unit: readonly number[], candidates: Candidate[]) => void): Placement {
   const { personOf, personCount } = persons;
   const evidence = new Uint8Array(personCount);
   const age = new Float64Array(personCount);
@@ -311,6 +326,26 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     return false;
   };
 
+  /**
+   * Why a same-surname household is not weighed for postcode-only unit f, or null when it is (the
+   * doors are tested first, by the caller).
+   */
+  const ruledOut = (f: readonly number[], members: readonly number[], h: number, s: number, shape: number): CandidateGate | null => {
+    // a surname that only nearly matches (one half, one letter) is another family's name
+    // unless the family's shape also says so: Mahmoud at the Mahmoods' postcode is a neighbour
+    if (s === 2 && shape < 1) return 'near-name';
+    // grown-ups of one generation with only a surname and a postcode in common, no children on
+    // either side to say how they are related: as often a neighbour as a sibling (right about a
+    // third of the time on two independent models of borough data), so the name places no one
+    if (shape < 1 && allAdults(f) && !hasChild(members) && oneGeneration(f, members)) return 'one-generation';
+    // nor does it place a second grown-up of one sex and generation in a family with children
+    if (secondOfSex(f, members, shape)) return 'second-of-sex';
+    // a tenancy names the household living there: someone not on it joins only as a piece the
+    // family visibly lacks (a parent of its children), not as another namesake at the postcode
+    if (shape < 1 && onTenancy(h)) return 'tenancy';
+    return null;
+  };
+
   // 3. Postcode-only units join the household at one of their postcodes that shares their surname.
   /** households (unit roots) seen at each postcode id, now or earlier */
   const anchoredAt: Array<number[] | undefined> = new Array<number[] | undefined>(profiles.postcodeCount);
@@ -389,29 +424,22 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     let best = -1;
     let bestScore = -Infinity;
     let second = -Infinity;
-    const traced: Array<{ members: number[]; surname: number; score: number }> | null = trace ? [] : null;
+    const traced: Candidate[] | null = trace ? [] : null;
     for (const pc of pcs) {
       for (const y of anchoredAt[pc] ?? NO_UNITS) {
         const h = find(y);
         if (stamp[h] === root || anchor[h]! < 0) continue;
         stamp[h] = root;
         const s = surnameScore(fNames, namesOf(h));
-        if (s < 2 || doorsClash(root, h)) continue;
-        const shape = shapeScore(f, membersOf(h));
-        // a surname that only nearly matches (one half, one letter) is another family's name
-        // unless the family's shape also says so: Mahmoud at the Mahmoods' postcode is a neighbour
-        if (s === 2 && shape < 1) continue;
-        // grown-ups of one generation with only a surname and a postcode in common, no children on
-        // either side to say how they are related: as often a neighbour as a sibling (right about a
-        // third of the time on two independent models of borough data), so the name places no one
-        if (shape < 1 && allAdults(f) && !hasChild(membersOf(h)) && oneGeneration(f, membersOf(h))) continue;
-        // nor does it place a second grown-up of one sex and generation in a family with children
-        if (secondOfSex(f, membersOf(h), shape)) continue;
-        // a tenancy names the household living there: someone not on it joins only as a piece the
-        // family visibly lacks (a parent of its children), not as another namesake at the postcode
-        if (shape < 1 && onTenancy(h)) continue;
+        if (s < 2) continue;
+        const doors = doorsClash(root, h);
+        if (doors && !traced) continue;
+        const members = membersOf(h);
+        const shape = shapeScore(f, members);
+        const gate = doors ? 'doors' : ruledOut(f, members, h, s, shape);
         const score = s + shape + (postcode[root] === postcode[h] ? 1 : 0);
-        traced?.push({ members: membersOf(h), surname: s, score });
+        traced?.push({ members, surname: s, shape, score, gate });
+        if (gate) continue;
         if (score > bestScore) {
           second = bestScore;
           best = h;
