@@ -13,7 +13,7 @@
 // and no identifier agrees. A human match decision still joins them.
 import type { Prepared } from './prepare.js';
 import { alike } from './twins.js';
-import type { LevelKind, MatchSpec } from './spec.js';
+import { comparisonAt, levelAt, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 import type { LinkRecord } from './types.js';
 import { daysOf, generationApart } from './dob-year.js';
 
@@ -97,7 +97,7 @@ function markersClash(x: GenerationMarker, y: GenerationMarker): boolean {
  */
 export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly LinkRecord[], gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number): Array<[number, number]> {
   const k = spec.comparisons.length;
-  const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
+  const at = (field: ComparisonField): number => comparisonAt(spec, field);
   const dob = at('dob');
   const forename = at('forename');
   const postcode = at('postcode');
@@ -109,7 +109,7 @@ export function generationPairs(spec: MatchSpec, p: Prepared, records: readonly 
   // not held as constraints: at a million records they would be millions)
   const forenameDifferent = forename >= 0 ? (spec.comparisons[forename]?.levels.length ?? 0) - 1 : -1;
   const home = address >= 0 ? flags(address, HOME_LEVELS) : new Uint8Array(0);
-  const postcodeExact = postcode >= 0 ? (spec.comparisons[postcode]?.levels.findIndex((l) => l.kind === 'exact') ?? -1) : -1;
+  const postcodeExact = levelAt(spec, postcode, 'exact');
   const identifiers = spec.comparisons.flatMap((c, index) => (IDENTIFIER_FIELDS.has(c.field) ? [{ index, agrees: flags(index, IDENTIFIER_AGREES) }] : []));
   const markers = new Uint8Array(p.n);
   let anyMarker = false;

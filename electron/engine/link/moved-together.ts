@@ -18,7 +18,7 @@ import { titleAge, titleBeliesAge, titleDay } from './generations.js';
 import { canonicalName, transliterationKey } from './names.js';
 import type { WeightAdjustments } from './namesakes.js';
 import type { Prepared } from './prepare.js';
-import type { LevelKind, MatchSpec } from './spec.js';
+import { comparisonAt, levelAt, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 import type { LinkRecord } from './types.js';
 
 /** Forename levels that say the same name (as written, a short form, or another romanisation). */
@@ -48,7 +48,7 @@ export interface FamilyMoves {
  */
 export function findFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly LinkRecord[], gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number): FamilyMoves {
   const k = spec.comparisons.length;
-  const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
+  const at = (field: ComparisonField): number => comparisonAt(spec, field);
   const forename = at('forename');
   const surname = at('surname');
   const dob = at('dob');
@@ -58,7 +58,7 @@ export function findFamilyMoves(spec: MatchSpec, p: Prepared, records: readonly 
   const none: FamilyMoves = { pairs: new Int32Array(0), postcode };
   if (forename < 0 || surname < 0 || dob < 0 || postcode < 0) return none;
   const flags = (c: number, set: ReadonlySet<LevelKind>): Uint8Array => Uint8Array.from(spec.comparisons[c]?.levels ?? [], (l) => (set.has(l.kind) ? 1 : 0));
-  const levelOf = (c: number, kind: LevelKind): number => spec.comparisons[c]?.levels.findIndex((l) => l.kind === kind) ?? -1;
+  const levelOf = (c: number, kind: LevelKind): number => levelAt(spec, c, kind);
   const sameName = flags(forename, SAME_NAME);
   const dobFits = flags(dob, DOB_FITS);
   const dated = flags(dob, DATED);

@@ -8,7 +8,7 @@
 // moved. Only UK postcodes count as homes here: a code that is not one (FEBRL's 4-digit areas)
 // may cover a town.
 import type { Prepared } from './prepare.js';
-import type { LevelKind, MatchSpec } from './spec.js';
+import { comparisonAt, levelAt, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 
 /**
  * Date of birth levels that are near but not equal (a keying error, or two people), and a year
@@ -31,7 +31,7 @@ export type WeightAdjustments = Map<number, { comparison: number; delta: number 
  */
 export function holdNamesakesApart(spec: MatchSpec, p: Prepared, gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number, weight: Float32Array, threshold: number, adjusted: WeightAdjustments): number {
   const k = spec.comparisons.length;
-  const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
+  const at = (field: ComparisonField): number => comparisonAt(spec, field);
   const dob = at('dob');
   const postcode = at('postcode');
   const address = at('address');
@@ -39,7 +39,7 @@ export function holdNamesakesApart(spec: MatchSpec, p: Prepared, gammas: Uint8Ar
   const flags = (c: number, set: ReadonlySet<LevelKind>): Uint8Array => Uint8Array.from(spec.comparisons[c]?.levels ?? [], (l) => (set.has(l.kind) ? 1 : 0));
   const nearDob = flags(dob, NEAR_DOB);
   const home = address >= 0 ? flags(address, HOME_LEVELS) : new Uint8Array(0);
-  const postcodeExact = spec.comparisons[postcode]?.levels.findIndex((l) => l.kind === 'exact') ?? -1;
+  const postcodeExact = levelAt(spec, postcode, 'exact');
   const evidence = spec.comparisons.flatMap((c, index) => (EVIDENCE_FIELDS.has(c.field) ? [{ index, agrees: flags(index, AGREES) }] : []));
   // just below the threshold: in the review band, not a link
   const held = Math.fround(threshold - 0.01);

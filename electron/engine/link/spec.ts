@@ -222,6 +222,16 @@ export type Comparison = MatchSpec['comparisons'][number];
 export type ComparisonLevel = Comparison['levels'][number];
 export type BlockingRule = MatchSpec['blockingRules'][number];
 
+/** The index of the spec's comparison on a field, −1 when it has none. */
+export function comparisonAt(spec: MatchSpec, field: ComparisonField): number {
+  return spec.comparisons.findIndex((c) => c.field === field);
+}
+
+/** The index of the first level of a kind in comparison c, −1 when there is none (or no comparison c). */
+export function levelAt(spec: MatchSpec, c: number, kind: LevelKind): number {
+  return spec.comparisons[c]?.levels.findIndex((l) => l.kind === kind) ?? -1;
+}
+
 const level = (label: string, kind: LevelKind, m: number | null, u: number | null, extra: { threshold?: number; tf?: boolean } = {}): ComparisonLevel => ({
   label,
   kind,

@@ -10,7 +10,7 @@
 import { explainInto, type Model, type SurnameLift } from './model.js';
 import type { Prepared } from './prepare.js';
 import type { WeightAdjustments } from './namesakes.js';
-import type { LevelKind, MatchSpec } from './spec.js';
+import { comparisonAt, levelAt, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 
 const HOME_LEVELS: ReadonlySet<LevelKind> = new Set(['uprn', 'flatNumberStreet', 'numberStreet']);
 const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['nhsNumber', 'nino', 'upn', 'otherId']);
@@ -21,14 +21,14 @@ const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['nhsNumber', 'nino', 'up
  */
 export function forgiveSurnameChange(spec: MatchSpec, model: Model, p: Prepared, gammas: Uint8Array, a: Int32Array, b: Int32Array, count: number, weight: Float32Array, adjusted: WeightAdjustments): number {
   const k = spec.comparisons.length;
-  const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
+  const at = (field: ComparisonField): number => comparisonAt(spec, field);
   const forename = at('forename');
   const surname = at('surname');
   const dob = at('dob');
   const postcode = at('postcode');
   const address = at('address');
   if (forename < 0 || surname < 0 || dob < 0) return 0;
-  const levelOf = (c: number, kind: LevelKind): number => spec.comparisons[c]?.levels.findIndex((l) => l.kind === kind) ?? -1;
+  const levelOf = (c: number, kind: LevelKind): number => levelAt(spec, c, kind);
   const forenameExact = levelOf(forename, 'exact');
   const surnameDifferent = levelOf(surname, 'else');
   const dobExact = levelOf(dob, 'exact');
@@ -64,8 +64,8 @@ export function forgiveSurnameChange(spec: MatchSpec, model: Model, p: Prepared,
  * touch that level, so the bound holds under any counts.
  */
 export function surnameChangeLift(spec: MatchSpec, model: Model): SurnameLift {
-  const surname = spec.comparisons.findIndex((c) => c.field === 'surname');
-  const different = surname >= 0 ? spec.comparisons[surname]!.levels.findIndex((l) => l.kind === 'else') : -1;
+  const surname = comparisonAt(spec, 'surname');
+  const different = levelAt(spec, surname, 'else');
   if (different < 0) return { column: -1, level: -1, bits: 0 };
   const penalty = Math.min(model.weights[surname]![different] as number, (model.weightsPc[surname]?.[different] as number | undefined) ?? 0);
   return { column: surname, level: different, bits: penalty < 0 ? -penalty : 0 };

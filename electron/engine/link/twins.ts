@@ -20,7 +20,7 @@
 //   error, not a twin.
 import { editDistance } from '../import/roles.js';
 import type { Prepared } from './prepare.js';
-import type { LevelKind, MatchSpec } from './spec.js';
+import { comparisonAt, type ComparisonField, type LevelKind, type MatchSpec } from './spec.js';
 import { withinOneEdit } from './strings.js';
 
 /** Address levels that mean "the same home" (with the postcode agreeing, except for a UPRN). */
@@ -92,7 +92,7 @@ function plainlyDifferent(p: Prepared, i: number, j: number): boolean {
 export function compileTwinTest(spec: MatchSpec, p: Prepared): ((gammas: Uint8Array, x: number, i: number, j: number) => boolean) | null {
   if (spec.keepPossibleTwinsApart === false) return null;
   const k = spec.comparisons.length;
-  const at = (field: string): number => spec.comparisons.findIndex((c) => c.field === field);
+  const at = (field: ComparisonField): number => comparisonAt(spec, field);
   const forename = at('forename');
   const dob = at('dob');
   const address = at('address');
