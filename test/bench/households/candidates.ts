@@ -6,10 +6,8 @@
 // rules-on-sets.ts takes). Right = the candidate's members are mostly of the unit's true household.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveAddresses } from '../../../electron/engine/link/households/addresses.js';
-import { splitOccupancies } from '../../../electron/engine/link/households/occupancy.js';
-import { type Candidate, placePeople } from '../../../electron/engine/link/households/place.js';
-import { personProfiles } from '../../../electron/engine/link/households/profiles.js';
+import { type Candidate, buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
+import type { PersonProfiles } from '../../../electron/engine/link/households/profiles.js';
 import { loadFromBenchCache, type TruthRecords } from './load.js';
 import { indexPersons } from './rule-tally.js';
 
@@ -20,9 +18,6 @@ const lines: string[] = ['set,unit_size,unit_children,household_size,household_a
 for (const set of process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--csv')) {
   const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? (JSON.parse(readFileSync(set, 'utf8')) as TruthRecords) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
   const { personOf, personCount, truth } = indexPersons(loaded.personIds, loaded.householdIds);
-  const persons = { personOf, personCount };
-  const profiles = personProfiles(loaded.records, persons, splitOccupancies(loaded.records, persons, resolveAddresses(loaded.records)));
-  const age = (p: number): number => (profiles.referenceDay - profiles.dobDay[p]!) / 365.25;
   /** the true household most of these people belong to */
   const household = (members: readonly number[]): string => {
     const count = new Map<string, number>();
@@ -37,7 +32,8 @@ for (const set of process.argv.slice(2).filter((a, i, all) => !a.startsWith('--'
     tally.set(key, t);
   };
   const name = set.split('/').slice(-1)[0]!.replace(/\.json$/, '');
-  placePeople(loaded.records, persons, profiles, (unit, candidates: Candidate[]) => {
+  const trace = (unit: readonly number[], candidates: Candidate[], profiles: PersonProfiles): void => {
+    const age = (p: number): number => (profiles.referenceDay - profiles.dobDay[p]!) / 365.25;
     const own = household(unit);
     for (const c of candidates) {
       const right = household(c.members) === own;
@@ -47,7 +43,8 @@ for (const set of process.argv.slice(2).filter((a, i, all) => !a.startsWith('--'
       if (c.gate === null || c.gate === 'tenancy') add(`shape ${c.shape < 1 ? '< 1' : '≥ 1'}, ${onTenancy ? 'on a tenancy' : 'no tenancy'}`, right);
       lines.push([name, unit.length, unit.filter((m) => age(m) < 18).length, c.members.length, adults, onTenancy ? 1 : 0, c.surname, c.shape, c.score, c.gate ?? '', right ? 1 : 0].join(','));
     }
-  });
+  };
+  buildHouseholdsDetailed(loaded.records, { personOf, personCount }, { trace });
   process.stdout.write(`${name}\n`);
   for (const [key, t] of [...tally].sort()) process.stdout.write(`  ${key}: ${t.all} candidates, right ${((100 * t.right) / t.all).toFixed(0)} %\n`);
 }

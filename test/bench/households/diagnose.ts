@@ -3,7 +3,8 @@
 //   npx tsx test/bench/households/diagnose.ts [--households 20000 --seed 11 | --db DB --truth DIR] [--cache /tmp/h.json]
 //   npx tsx test/bench/households/diagnose.ts --bench CACHE/CASE   (a store kept by link.bench.ts --cache CACHE)
 //     [--baseline] [--show] [--samples N] [--bucket TEXT] [--weighted] [--show-aa] [--show-ref] [--trace H000123,…]
-import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
+import { type Candidate, buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
+import type { PersonProfiles } from '../../../electron/engine/link/households/profiles.js';
 import type { LinkRecord } from '../../../electron/engine/link/types.js';
 import { buildHouseholdsByAddress } from './baseline.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -238,16 +239,13 @@ if (process.argv.includes('--show-ref')) {
 // --trace H000123[,H000456]: the candidate households and scores rule 3 weighed for the
 // postcode-only people of those true households.
 if (arg('trace')) {
-  const { resolveAddresses } = await import('../../../electron/engine/link/households/addresses.js');
-  const { personProfiles } = await import('../../../electron/engine/link/households/profiles.js');
-  const { placePeople } = await import('../../../electron/engine/link/households/place.js');
   const want = new Set(arg('trace')!.split(','));
-  const addresses = resolveAddresses(records);
-  const profiles = personProfiles(records, persons, addresses);
-  const who = (p: number): string => `${truthOf[p]} ${recs[p]![0]!.surname}/${recs[p]![0]!.forename} age ${((profiles.referenceDay - profiles.dobDay[p]!) / 365.25).toFixed(0)} sex ${profiles.sex[p]}`;
-  placePeople(records, persons, profiles, (unit, candidates) => {
+  // the stage as link runs it (occupancies split), its trace told each unit's candidates
+  const trace = (unit: readonly number[], candidates: Candidate[], profiles: PersonProfiles): void => {
+    const who = (p: number): string => `${truthOf[p]} ${recs[p]![0]!.surname}/${recs[p]![0]!.forename} age ${((profiles.referenceDay - profiles.dobDay[p]!) / 365.25).toFixed(0)} sex ${profiles.sex[p]}`;
     if (!unit.some((p) => want.has(truthOf[p]!))) return;
     console.log(`UNIT ${unit.map(who).join(' | ')}`);
     for (const c of candidates) console.log(`   score ${c.score} (surname ${c.surname}, shape ${c.shape}${c.gate ? `, ruled out: ${c.gate}` : ''}): ${c.members.map(who).join(' | ')}`);
-  });
+  };
+  buildHouseholdsDetailed(records, persons, { trace });
 }

@@ -371,6 +371,13 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
       anchoredAt[pc] = undefined;
     } else anchoredAt[pc] = [...distinct];
   }
+  const floaters: number[] = [];
+  const floatersAt = new Int32Array(profiles.postcodeCount);
+  for (let p = 0; p < personCount; p++) {
+    if (find(p) !== p || anchor[p]! >= 0 || postcode[p]! < 0) continue;
+    floaters.push(p);
+    if (++floatersAt[postcode[p]!]! > MAX_POSTCODE_HOUSEHOLDS * 4) crowded[postcode[p]!] = 1;
+  }
   /**
    * Postcode-only children (every member under 18) with a postcode-only namesake at the same
    * postcode of an age to be their parent: child → those parents' units. Such a child goes with
@@ -407,13 +414,6 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     }
     return out;
   };
-  const floaters: number[] = [];
-  const floatersAt = new Int32Array(profiles.postcodeCount);
-  for (let p = 0; p < personCount; p++) {
-    if (find(p) !== p || anchor[p]! >= 0 || postcode[p]! < 0) continue;
-    floaters.push(p);
-    if (++floatersAt[postcode[p]!]! > MAX_POSTCODE_HOUSEHOLDS * 4) crowded[postcode[p]!] = 1;
-  }
   const waiting = childrenWithParentAtHand();
   for (const root of floaters) {
     if (find(root) !== root || anchor[root]! >= 0 || crowded[postcode[root]!] || waiting.has(root)) continue;
