@@ -155,6 +155,10 @@ table('address', [
   { description: 'most words shared (named house)', a: { address: 'Rose Cottage, Mill Lane, Askerby' }, b: { address: 'Rose Cottage, Mill Lane' }, expected: 'most words shared' },
   { description: 'different house numbers in one street', a: { address: '13 Fernwood Street, Askerby' }, b: { address: '15 Fernwood Street, Askerby' }, expected: 'different' },
   { description: 'different', a: { address: '13 Fernwood Street' }, b: { address: '2 Kestrelbank Court' }, expected: 'different' },
+  // one postcode holds several blocks, each with a flat 9: a door alone names no home
+  { description: 'a door without its street is no address', a: { address: 'Flat 9', postcode: 'S65 2RB' }, b: { address: 'Flat 9', postcode: 'S65 2RB' }, expected: 'missing' },
+  { description: 'a house number without its street is no address', a: { address: '14' }, b: { address: '14, Wexthorpe' }, expected: 'missing' },
+  { description: 'a door in a named building is an address', a: { address: 'Flat 9 Priestley House, Halifax' }, b: { address: 'FLAT 9 PRIESTLEY HOUSE' }, expected: 'most words shared' },
 ]);
 
 for (const [name, field] of [
