@@ -17,9 +17,9 @@
 
 import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.js';
 import { withinOneEdit } from '../strings.js';
-import { recordAddress } from '../address.js';
-import { householdKeys } from './address.js';
+import { doorsDiffer, doorsOfPeople } from './doors.js';
 import type { PerPerson, PersonProfiles } from './profiles.js';
+import { CHILD_AGE, FamilyShape, parentOf } from './shape.js';
 
 /** Surname ids and surname-part ids of a unit's members. */
 interface Names {
@@ -50,15 +50,6 @@ export interface Placement extends HouseholdAssignment {
 /** A reference shared by more people than this in one Source is not a household's (a block, a scheme). */
 const MAX_REF_GROUP = 12;
 const YEAR = 365.25;
-/** Under this age a person counts as a child of the household. */
-const CHILD_AGE = 18;
-/** A parent is at least MIN and at most MAX years older than each of their children. */
-const MIN_PARENT_GAP = 15;
-const MAX_PARENT_GAP = 50;
-/** Adults within this many years of each other are of one generation. */
-const ONE_GENERATION = 15;
-/** Two parents of the same children are within this many years of each other. */
-const PARTNER_GAP = 20;
 /** More households than this seen at one postcode: not a residential postcode (UK ones hold ~15 addresses, rarely 100). */
 const MAX_POSTCODE_HOUSEHOLDS = 150;
 /** Least score (surname + family shape + current postcode) for a postcode-only unit to join a household. */
@@ -229,101 +220,21 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     return best;
   };
 
-  const parentOf = (adultAge: number, kids: readonly number[]): boolean =>
-    kids.length > 0 && kids.every((k) => adultAge - k >= MIN_PARENT_GAP && adultAge - k <= MAX_PARENT_GAP);
-  const kidAges = (members: readonly number[]): number[] => members.map((m) => age[m]!).filter((a) => a < CHILD_AGE);
-  /**
-   * Does the family shape fit if f joins u? +1 for each adult of f who could be the parent of u's
-   * children where u has no parent of that sex, −2 for one who would be a second parent of the
-   * same sex and generation, 0 beside a parent of that sex a generation apart; +1 for each child of f whom an adult of u could have parented.
-   */
-  const shapeScore = (f: readonly number[], u: readonly number[]): number => {
-    const uKids = kidAges(u);
-    let score = 0;
-    for (const x of f) {
-      const a = age[x]!;
-      if (Number.isNaN(a)) continue;
-      if (a < CHILD_AGE) {
-        if (u.some((y) => age[y]! >= CHILD_AGE && parentOf(age[y]!, [a]))) score += 1;
-        continue;
-      }
-      if (profiles.sex[x] === 0 || !parentOf(a, uKids)) continue;
-      const parents = u.filter((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && parentOf(age[y]!, uKids));
-      // a parent of that sex is there already: one of their generation is a rival, one a
-      // generation apart (a grandparent of the children) is no sign either way
-      if (parents.length === 0) score += 1;
-      else if (parents.some((y) => Math.abs(age[y]! - a) < PARTNER_GAP)) score -= 2;
-    }
-    // Two couples of one generation are two families.
-    if (coupleAge(f) !== null && coupleAge(u) !== null && Math.abs(coupleAge(f)! - coupleAge(u)!) < PARTNER_GAP) score -= 2;
-    return score;
-  };
-  /** Every member's age is known and adult. */
-  const allAdults = (members: readonly number[]): boolean => members.every((m) => age[m]! >= CHILD_AGE);
-  /** Some member of f is within ONE_GENERATION years of some member of u. */
-  const oneGeneration = (f: readonly number[], u: readonly number[]): boolean => f.some((x) => u.some((y) => Math.abs(age[x]! - age[y]!) <= ONE_GENERATION));
-  /**
-   * Would grown-ups-only f, fitting u's family shape no better than `shape` (none of them a parent
-   * u lacks), bring a second adult of one sex and generation (within PARTNER_GAP years) into u?
-   * With only a surname and a postcode in common that is more often a neighbour than a sibling or
-   * cousin: leaving such joins out raised household F1 on two independent models of borough data.
-   */
-  const secondOfSex = (f: readonly number[], u: readonly number[], shape: number): boolean =>
-    shape < 1 &&
-    allAdults(f) &&
-    f.some((x) => profiles.sex[x] !== 0 && u.some((y) => profiles.sex[y] === profiles.sex[x] && age[y]! >= CHILD_AGE && Math.abs(age[x]! - age[y]!) <= PARTNER_GAP));
+  const family = new FamilyShape(age, profiles.sex);
   /** Someone in the unit is on a tenancy that has not ended. */
   const onTenancy = (root: number): boolean => {
     for (let m = root; m >= 0; m = next[m]!) if (profiles.openTenancy[m] !== -1) return true;
     return false;
   };
-  /** Some member is known to be a child. */
-  const hasChild = (members: readonly number[]): boolean => members.some((m) => age[m]! < CHILD_AGE);
-  /** Mean age of the first man and woman (adults within PARTNER_GAP of each other) among members, else null. */
-  const coupleAge = (members: readonly number[]): number | null => {
-    for (const x of members) {
-      if (profiles.sex[x] !== 1 || !(age[x]! >= CHILD_AGE)) continue;
-      for (const y of members) {
-        if (profiles.sex[y] === 2 && age[y]! >= CHILD_AGE && Math.abs(age[x]! - age[y]!) < PARTNER_GAP) return (age[x]! + age[y]!) / 2;
-      }
-    }
-    return null;
-  };
-
-  // Flat and house numbers each person was recorded at, even in addresses too partial to place
-  // them ("Flat 25" and a postcode, from A&E): two neighbours at one postcode who share a surname
-  // are two households when their doors differ.
-  const doors: Array<string[] | undefined> = new Array<string[] | undefined>(personCount);
-  const doorsOfParts = new Map<object, string[]>();
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    const address = recordAddress(r);
-    if (!address) continue;
-    let marks = doorsOfParts.get(address.parts);
-    if (!marks) {
-      const parsed = householdKeys(address.parts, null);
-      marks = [...(parsed.flat ? [`F${parsed.flat}`] : []), ...(parsed.number ? [`N${parsed.number}`] : [])];
-      doorsOfParts.set(address.parts, marks);
-    }
-    if (marks.length === 0) continue;
-    const p = personOf[i]!;
-    const held = doors[p] ?? (doors[p] = []);
-    for (const m of marks) if (held.length < 8 && !held.includes(m)) held.push(m);
-  }
+  const doors = doorsOfPeople(records, personOf, personCount);
   /** Whether two units were recorded at different doors only: flats or house numbers, none in common. */
   const doorsClash = (ra: number, rb: number): boolean => {
     const a: string[] = [];
-    const b: string[] = [];
     for (let m = ra; m >= 0; m = next[m]!) for (const d of doors[m] ?? NO_DOORS) a.push(d);
     if (a.length === 0) return false;
+    const b: string[] = [];
     for (let m = rb; m >= 0; m = next[m]!) for (const d of doors[m] ?? NO_DOORS) b.push(d);
-    if (b.length === 0) return false;
-    for (const kind of ['F', 'N']) {
-      const x = a.filter((d) => d[0] === kind);
-      const y = b.filter((d) => d[0] === kind);
-      if (x.length > 0 && y.length > 0 && !x.some((d) => y.includes(d))) return true;
-    }
-    return false;
+    return doorsDiffer(a, b);
   };
 
   /**
@@ -337,9 +248,9 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     // grown-ups of one generation with only a surname and a postcode in common, no children on
     // either side to say how they are related: as often a neighbour as a sibling (right about a
     // third of the time on two independent models of borough data), so the name places no one
-    if (shape < 1 && allAdults(f) && !hasChild(members) && oneGeneration(f, members)) return 'one-generation';
+    if (shape < 1 && family.allAdults(f) && !family.hasChild(members) && family.oneGeneration(f, members)) return 'one-generation';
     // nor does it place a second grown-up of one sex and generation in a family with children
-    if (secondOfSex(f, members, shape)) return 'second-of-sex';
+    if (family.secondOfSex(f, members, shape)) return 'second-of-sex';
     // a tenancy names the household living there: someone not on it joins only as a piece the
     // family visibly lacks (a parent of its children), not as another namesake at the postcode
     if (shape < 1 && onTenancy(h)) return 'tenancy';
@@ -435,7 +346,7 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         const doors = doorsClash(root, h);
         if (doors && !traced) continue;
         const members = membersOf(h);
-        const shape = shapeScore(f, members);
+        const shape = family.score(f, members);
         const gate = doors ? 'doors' : ruledOut(f, members, h, s, shape);
         const score = s + shape + (postcode[root] === postcode[h] ? 1 : 0);
         traced?.push({ members, surname: s, shape, score, gate });
@@ -478,7 +389,7 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
     const movedWith = [...postcodesSeen].filter(([, n]) => n >= 2).map(([h]) => h);
     if (movedWith.length !== 1) continue;
     const h = movedWith[0]!;
-    if (doorsClash(root, h) || shapeScore(f, membersOf(h)) < 0) continue;
+    if (doorsClash(root, h) || family.score(f, membersOf(h)) < 0) continue;
     merge(h, root, Evidence.MOVED_TOGETHER);
   }
 
@@ -510,9 +421,9 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
         const fits = others.find((o) => {
           const theirs = membersOf(find(o));
           if (find(o) === find(m)) return true;
-          const mineIn = shapeScore(mine, theirs);
-          const theirsIn = shapeScore(theirs, mine);
-          return mineIn >= 0 && theirsIn >= 0 && !secondOfSex(mine, theirs, mineIn) && !secondOfSex(theirs, mine, theirsIn) && !doorsClash(find(o), find(m));
+          const mineIn = family.score(mine, theirs);
+          const theirsIn = family.score(theirs, mine);
+          return mineIn >= 0 && theirsIn >= 0 && !family.secondOfSex(mine, theirs, mineIn) && !family.secondOfSex(theirs, mine, theirsIn) && !doorsClash(find(o), find(m));
         });
         if (fits === undefined) others.push(m);
         else merge(fits, m, Evidence.FLOATER_SURNAME);
