@@ -7,12 +7,12 @@
 //   BASELINE_PASSPHRASE=… npx tsx test/bench/households/bench.ts --db /tmp/h.db --truth /tmp/h-files [--cache /tmp/h.json]
 //   … [--linked]      also run link-persons.ts and score households on its clusters
 //   … [--scale 4]     time the stage on 4 copies of the borough side by side (~1M rows from 110k households)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { buildHouseholds } from '../../../electron/engine/link/households/index.js';
 import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../../../electron/engine/link/types.js';
 import { pairwiseScore, type PairwiseScore } from '../../helpers/pairwise-score.js';
 import { buildHouseholdsByAddress } from './baseline.js';
-import { generateAndLoad, loadFromStore, type TruthRecords } from './load.js';
+import { generateAndLoad, loadFromStore, readTruthRecords, type TruthRecords } from './load.js';
 import { indexPersons } from './rule-tally.js';
 
 function arg(name: string): string | undefined {
@@ -33,7 +33,7 @@ if (dbPath) {
   const households = Number(arg('households') ?? 20_000);
   const seed = Number(arg('seed') ?? 11);
   const cache = arg('cache');
-  if (cache && existsSync(cache)) loaded = JSON.parse(readFileSync(cache, 'utf8')) as TruthRecords;
+  if (cache && existsSync(cache)) loaded = readTruthRecords(cache);
   else {
     loaded = await generateAndLoad(households, seed);
     if (cache) writeFileSync(cache, JSON.stringify(loaded));

@@ -4,11 +4,11 @@
 //   node --import tsx test/bench/households/candidates.ts SET… [--csv OUT.csv]
 // SET is a link.bench.ts case directory (CACHE/unseen-20000) or a TruthRecords .json (as
 // rules-on-sets.ts takes). Right = the candidate's members are mostly of the unit's true household.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Candidate, buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import type { PersonProfiles } from '../../../electron/engine/link/households/profiles.js';
-import { loadFromBenchCache, type TruthRecords } from './load.js';
+import { loadFromBenchCache, readTruthRecords, type TruthRecords } from './load.js';
 import { indexPersons } from './rule-tally.js';
 
 const csvAt = process.argv.indexOf('--csv');
@@ -16,7 +16,7 @@ const csvOut = csvAt >= 0 ? process.argv[csvAt + 1] : undefined;
 const lines: string[] = ['set,unit_size,unit_children,household_size,household_adults,on_tenancy,surname,shape,score,gate,right'];
 
 for (const set of process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--csv')) {
-  const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? (JSON.parse(readFileSync(set, 'utf8')) as TruthRecords) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
+  const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? readTruthRecords(set) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
   const { personOf, personCount, truth } = indexPersons(loaded.personIds, loaded.householdIds);
   /** the true household most of these people belong to */
   const household = (members: readonly number[]): string => {

@@ -7,8 +7,8 @@ import { type Candidate, buildHouseholdsDetailed } from '../../../electron/engin
 import type { PersonProfiles } from '../../../electron/engine/link/households/profiles.js';
 import type { LinkRecord } from '../../../electron/engine/link/types.js';
 import { buildHouseholdsByAddress } from './baseline.js';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateAndLoad, loadFromBenchCache, loadFromStore, type TruthRecords } from './load.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { generateAndLoad, loadFromBenchCache, loadFromStore, readTruthRecords, type TruthRecords } from './load.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,7 +18,7 @@ async function load(): Promise<TruthRecords> {
   const cache = arg('cache');
   if (arg('bench')) return loadFromBenchCache(arg('bench')!, cache);
   if (arg('db')) return loadFromStore(arg('db')!, arg('truth')!, process.env.BASELINE_PASSPHRASE ?? 'a long passphrase', cache);
-  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as TruthRecords;
+  if (cache && existsSync(cache)) return readTruthRecords(cache);
   const out = await generateAndLoad(Number(arg('households') ?? 20_000), Number(arg('seed') ?? 11));
   if (cache) writeFileSync(cache, JSON.stringify(out));
   return out;

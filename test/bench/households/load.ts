@@ -66,9 +66,28 @@ export function withTruth(db: Db, truthCsv: string): TruthRecords {
   return out;
 }
 
+/**
+ * TruthRecords read back from a JSON cache, with their address parts shared again the way
+ * load-records.ts shares them (one object per distinct stored address): the household stage keys
+ * its address work on that object, and a copy per record made a cache's placements differ from
+ * `link`'s where partial addresses meet (layout v12: 4,700 households against 4,686).
+ */
+export function readTruthRecords(path: string): TruthRecords {
+  const out = JSON.parse(readFileSync(path, 'utf8')) as TruthRecords;
+  const shared = new Map<string, NonNullable<LinkRecord['addressParts']>>();
+  for (const r of out.records) {
+    if (!r.addressParts) continue;
+    const key = JSON.stringify(r.addressParts);
+    const kept = shared.get(key);
+    if (kept) r.addressParts = kept;
+    else shared.set(key, r.addressParts);
+  }
+  return out;
+}
+
 /** From a store written by `demo --db DB --out DIR` (DIR holds truth.csv), cached as JSON if asked. */
 export function loadFromStore(dbPath: string, truthDir: string, passphrase: string, cachePath?: string): TruthRecords {
-  if (cachePath && existsSync(cachePath)) return JSON.parse(readFileSync(cachePath, 'utf8')) as TruthRecords;
+  if (cachePath && existsSync(cachePath)) return readTruthRecords(cachePath);
   const store = Store.unlock(dbPath, passphrase);
   try {
     const out = withTruth(store.reader, join(truthDir, 'truth.csv'));
@@ -81,7 +100,7 @@ export function loadFromStore(dbPath: string, truthDir: string, passphrase: stri
 
 /** From a case kept by `link.bench.ts --cache DIR` (DIR/CASE holds case.json, bench.db, input/truth.csv). */
 export function loadFromBenchCache(caseDir: string, cachePath?: string): TruthRecords {
-  if (cachePath && existsSync(cachePath)) return JSON.parse(readFileSync(cachePath, 'utf8')) as TruthRecords;
+  if (cachePath && existsSync(cachePath)) return readTruthRecords(cachePath);
   const made = JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) as { key: string; truth: { path?: string } };
   const store = Store.openWithKey(join(caseDir, 'bench.db'), Buffer.from(made.key, 'hex'), false);
   try {

@@ -3,9 +3,9 @@
 // others in their household belong to. A rule is kept only when it is right far more often than
 // wrong; this measures the rule itself, not the F1 it moves.
 //   npx tsx test/bench/households/rule-precision.ts [--households 3000] [--seed 3] [--cache FILE.json]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
-import { generateAndLoad, type TruthRecords } from './load.js';
+import { generateAndLoad, readTruthRecords, type TruthRecords } from './load.js';
 import { indexPersons, tallyRules } from './rule-tally.js';
 
 const arg = (name: string): string | undefined => {
@@ -16,7 +16,7 @@ const households = Number(arg('households') ?? 3000);
 const seed = Number(arg('seed') ?? 3);
 const cache = arg('cache');
 let loaded: TruthRecords;
-if (cache && existsSync(cache)) loaded = JSON.parse(readFileSync(cache, 'utf8')) as TruthRecords;
+if (cache && existsSync(cache)) loaded = readTruthRecords(cache);
 else {
   loaded = await generateAndLoad(households, seed);
   if (cache) writeFileSync(cache, JSON.stringify(loaded));

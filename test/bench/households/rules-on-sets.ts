@@ -6,17 +6,17 @@
 // (rule-precision.ts --cache, diagnose.ts --cache); a case directory is cached as DIR/truth-rows.json.
 // --pipeline: the persons of the case's last link run (DIR/clusters.csv) instead of the true ones,
 // scored over rows as link.bench.ts scores households (case directories only).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
 import { readCsv, rowKey } from '../link/harness.js';
-import { loadFromBenchCache, type TruthRecords } from './load.js';
+import { loadFromBenchCache, readTruthRecords, type TruthRecords } from './load.js';
 import { indexPersons, tallyRules } from './rule-tally.js';
 
 const pipeline = process.argv.includes('--pipeline');
 for (const set of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
-  const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? (JSON.parse(readFileSync(set, 'utf8')) as TruthRecords) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
+  const loaded: TruthRecords = set.endsWith('.json') && existsSync(set) ? readTruthRecords(set) : loadFromBenchCache(set, join(set, 'truth-rows.json'));
   const { records, householdIds } = loaded;
   let personIds = loaded.personIds;
   if (pipeline && loaded.rowKeys) {
