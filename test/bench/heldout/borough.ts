@@ -184,7 +184,11 @@ function nhsNumber(rand: Rand): string {
   }
 }
 function ninoFor(rand: Rand): string {
-  return `${pick(rand, 'ABCEGHJKLMNPRSTWYZ')}${pick(rand, 'ABCEGHJKLMNPRSTWXYZ')}${pad(between(rand, 0, 999_999), 6)}${pick(rand, 'ABCD')}`;
+  for (;;) {
+    const prefix = `${pick(rand, 'ABCEGHJKLMNPRSTWYZ')}${pick(rand, 'ABCEGHJKLMNPRSTWXYZ')}`;
+    // prefixes HMRC never issues
+    if (!['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(prefix)) return `${prefix}${pad(between(rand, 0, 999_999), 6)}${pick(rand, 'ABCD')}`;
+  }
 }
 function upnFor(rand: Rand): string {
   const body = `353${pad(between(rand, 0, 9999), 4)}${pad(between(rand, 0, 99_999), 5)}`;
@@ -460,7 +464,11 @@ export function makeBorough(count: number, seed: number): Borough {
       households.pop();
       hh = newHousehold(heritage, kindFor(heritage));
     }
-    stayAt(hh, home, addDays(FROM, -between(rand, 30, 9000)));
+    // in the home since some day after the eldest came of age
+    const eldest = hh.members.reduce((a, m) => (m.dob < a ? m.dob : a), TAKEN);
+    const grownUp = addDays(eldest, 18 * 366 + between(rand, 0, 2000));
+    const since = addDays(FROM, -between(rand, 30, 9000));
+    stayAt(hh, home, since > grownUp ? since : grownUp < FROM ? grownUp : addDays(FROM, -between(rand, 30, 400)));
   }
   streetHeritage = new Map();
   const yearDays = Math.round((Date.parse(TO) - Date.parse(FROM)) / 86_400_000);
