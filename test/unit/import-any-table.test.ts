@@ -143,6 +143,24 @@ describe('dates that make sense', () => {
     expect(store.reader.prepare('SELECT cells_json FROM raw_row WHERE status = ?').get('record')).toEqual({ cells_json: JSON.stringify(['Hale', 'Edith', '2024-06-01', 'S60 1AB', '2024-01-02']) });
     store.close();
   });
+
+  it('a child born after the tenancy began keeps the date of birth; a birth after the tenancy ended does not', async () => {
+    // a household's span (a tenancy, a claim) that people join after it starts: babies are born into it
+    const { store } = await importText(
+      'tenancy.csv',
+      [
+        'Tenancy Ref,Tenancy Start,Tenancy End,First Name,Last Name,DOB,Post Code',
+        'T0088461,20/03/2010,,Denisa,Munteanu,24/04/1983,OL4 8UB',
+        'T0088461,20/03/2010,,Ionut,Munteanu,11/09/2016,OL4 8UB',
+        'T0088462,05/01/2012,30/06/2014,Liam,Lees,12/06/2015,OL4 5FU',
+      ].join('\n') + '\n',
+    );
+    const rows = store.reader.prepare('SELECT forename, dob, problems_json FROM record ORDER BY id').all() as Array<{ forename: string; dob: string | null; problems_json: string }>;
+    expect(rows.map((r) => [r.forename, r.dob])).toEqual([['Denisa', '1983-04-24'], ['Ionut', '2016-09-11'], ['Liam', null]]);
+    expect(rows[1]?.problems_json).not.toMatch(/after/);
+    expect(rows[2]?.problems_json).toMatch(/date of birth 2015-06-12 is after the row's own event end 2014-06-30/);
+    store.close();
+  });
 });
 
 describe('nothing swallowed', () => {
