@@ -221,6 +221,9 @@ function makeMember(b: Builder, hh: Household, sex: 'M' | 'F', age: number, rela
   const { rand } = b;
   const h = hh.heritage;
   let forename = forenameFor(rand, h, sex, age);
+  // siblings never share a forename; a child takes a parent's now and then (a junior)
+  const taken = new Set(hh.members.map((m) => m.forename));
+  for (let tries = 0; taken.has(forename) && tries < 8 && rand() > 0.03; tries++) forename = forenameFor(rand, h, sex, age);
   let middle: string | null = rand() < 0.3 ? forenameFor(rand, h, sex, age) : null;
   if (middle === forename) middle = null;
   let legal = gendered(h, surname, sex, opts.married ?? false);

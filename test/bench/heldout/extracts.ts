@@ -4,7 +4,7 @@
 import { addDays, between, pick, type Rand } from '../unseen/people.js';
 import type { Cell, Extract, Sheet } from '../unseen/extracts.js';
 import { FROM, TAKEN, TO, placeOn, yearAge, type Borough, type Home, type Household, type Person } from './borough.js';
-import { KNOWN_AS, SPELLINGS, plainLetters } from './names.js';
+import { KNOWN_AS, SPELLINGS, masculine, plainLetters } from './names.js';
 
 /** A sheet with merged title rows over the header (xlsx only): the title spans the header's width. */
 export interface TitledSheet extends Sheet {
@@ -77,7 +77,7 @@ function record(rand: Rand, p: Person, h: Habits, accents: boolean): Recorded {
     const parts = surname.split('-');
     surname = rand() < 0.5 ? parts.join(' ') : (pick(rand, parts) as string);
   }
-  if (h.masculine && p.sex === 'F' && rand() < h.masculine) surname = surname.replace(/ska$/, 'ski').replace(/cka$/, 'cki').replace(/(ienė|aitė|iūtė)$/, 'as');
+  if (h.masculine && p.sex === 'F' && rand() < h.masculine) surname = masculine(surname);
   if (rand() < h.typo) forename = typo(rand, forename);
   if (rand() < h.typo) surname = typo(rand, surname);
   if (!accents) [forename, surname, middle] = [plainLetters(forename), plainLetters(surname), middle && plainLetters(middle)];

@@ -84,15 +84,20 @@ export const forenameFor = (rand: Rand, h: Heritage, sex: 'M' | 'F', age: number
 
 /** Polish and Lithuanian surnames change with sex and (Lithuanian) marriage. */
 export function gendered(h: Heritage, surname: string, sex: 'M' | 'F', married: boolean): string {
-  if (sex === 'M') return surname;
-  if (h === 'polish' && /ski$|cki$|dzki$/.test(surname)) return surname.replace(/i$/, 'a');
-  if (h === 'lithuanian') {
+  // each part of a double-barrelled name takes the form of its own language
+  if (surname.includes('-')) return surname.split('-').map((part) => gendered(h, part, sex, married)).join('-');
+  if (sex === 'M') return masculine(surname);
+  if (/(sk|ck|dzk)i$/.test(surname)) return surname.replace(/i$/, 'a');
+  if (h === 'lithuanian' && /(as|is|us|ys)$/.test(surname)) {
     const stem = surname.replace(/(as|is|us|ys)$/, '');
     if (surname.endsWith('ius')) return married ? `${surname.slice(0, -3)}ienė` : `${surname.slice(0, -3)}iūtė`;
     return married ? `${stem}ienė` : `${stem}aitė`;
   }
   return surname;
 }
+
+/** The masculine (dictionary) form of a Polish or Lithuanian surname. */
+export const masculine = (surname: string): string => surname.replace(/(sk|ck|dzk)a$/, '$1i').replace(/(ienė|aitė)$/, 'as').replace(/iūtė$/, 'ius');
 
 /** Letters a system without accents keeps: "Wiśniewska" → "Wisniewska", "Žukauskienė" → "Zukauskiene". */
 export const plainLetters = (s: string): string =>
