@@ -107,6 +107,8 @@ const oracle = (iso: string): string => {
 };
 const ymd8 = (iso: string): string => iso.replace(/-/g, '');
 const dayCell = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+/** A date in a cell formatted General: Excel's day number (1900 date system). */
+const excelDay = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
 const longDate = (iso: string): string => {
   const [y, m, d] = parts(iso);
   return `${Number(d)} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(m) - 1]} ${y}`;
@@ -145,6 +147,22 @@ function oneLine(rand: Rand, home: Home, withPostcode: boolean, withLocality = r
   return [d.line1, d.street, withLocality ? home.locality : '', home.town, withPostcode ? home.postcode : ''].filter(Boolean).join(', ');
 }
 
+/** An address in BS 7666 parts, as a gazetteer or a DfE return holds it: SAON, PAON, street, locality, town. */
+function bs7666(home: Home): [saon: string | null, paon: string | null, street: string, locality: string, town: string] {
+  switch (home.kind) {
+    case 'block':
+      return [`Flat ${home.door}`, home.building, home.street, home.locality, home.town];
+    case 'converted':
+      return [(home.door as string).includes('Floor') ? `${home.door} Flat` : `Flat ${home.door}`, home.number, home.street, home.locality, home.town];
+    case 'room':
+      return [`Room ${home.door}`, home.number, home.street, home.locality, home.town];
+    case 'over-shop':
+      return ['Flat Over', home.number, home.street, home.locality, home.town];
+    default:
+      return [null, home.number, home.street, home.locality, home.town];
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who is where, and when.
 
@@ -167,7 +185,7 @@ const ETHNICITY: Record<string, [code: string, words: string]> = {
 
 // ---------------------------------------------------------------------------------------------
 // 1. School census: one workbook, a notes sheet and a sheet per census, title rows merged over
-// the header, legal and preferred names, the address in one cell with the postcode inside.
+// the header, legal and preferred names, the address in BS 7666 parts (SAON, PAON, street…).
 
 function schoolCensus(c: Ctx): Extract {
   const { rand } = c;
@@ -187,7 +205,7 @@ function schoolCensus(c: Ctx): Extract {
       mergeTitles: true,
       dateFormat: 'dd/mm/yyyy',
       preamble: [['Pupil Level School Census — Local Authority Extract'], [`Census date: ${weekday(day)} ${longDate(day)}`], []],
-      header: ['UPN', 'Former UPN', 'Legal Surname', 'Legal Forename', 'Middle Name(s)', 'Preferred Surname', 'Preferred Forename', 'DOB', 'Gender', 'NC Year', 'Ethnicity', 'FSM', 'SEN', 'Home Address', 'School'],
+      header: ['UPN', 'Former UPN', 'Legal Surname', 'Legal Forename', 'Middle Name(s)', 'Preferred Surname', 'Preferred Forename', 'DOB', 'Gender', 'NC Year', 'Ethnicity', 'FSM', 'SEN', 'SAON', 'PAON', 'Street', 'Locality', 'Town', 'Postcode', 'School'],
       rows: [],
       truth: [],
     };
@@ -205,7 +223,7 @@ function schoolCensus(c: Ctx): Extract {
       sheet.rows.push([
         p.upn, rand() < 0.02 ? p.upn : null, r.surname, r.forename, r.middle, rand() < 0.08 ? (p.otherSurname ?? r.surname) : null, preferredForename, r.dob ? dayCell(r.dob) : null,
         p.sex, year === 0 ? 'R' : String(year), ETHNICITY[p.heritage]?.[0] ?? 'REFU', rand() < 0.25 ? 'Y' : 'N', pick(rand, ['N', 'N', 'N', 'K', 'E']),
-        rand() < 0.01 ? null : oneLine(rand, at.stay.home, rand() < 0.97), pick(rand, schools),
+        ...bs7666(at.stay.home), rand() < 0.97 ? at.stay.home.postcode : null, pick(rand, schools),
       ]);
       sheet.truth.push([p.id, p.household]);
     }
@@ -304,7 +322,7 @@ function youthJustice(c: Ctx): Extract {
       const r = record(rand, p, habits, rand() < 0.3);
       const carer = at.household.members.find((m) => m !== p && yearAge(m, day) >= 18 && m.relation !== 'adult child' && m.relation !== 'lodger');
       const carerName = carer ? `${carer.sex === 'M' ? 'Mr' : pick(rand, ['Mrs', 'Ms', 'Miss'])} ${rand() < 0.6 ? carer.forename[0] : carer.forename} ${carer.surname}` : null;
-      sheet.rows.push([caseNo, `${r.forename} ${r.surname.toUpperCase()}`, r.dob ? dayCell(r.dob) : null, p.sex === 'M' ? 'Male' : 'Female', ETHNICITY[p.heritage]?.[1] ?? 'Not stated', rand() < 0.96 ? at.stay.home.postcode : null, pick(rand, ['Referral Order', 'Youth Rehabilitation Order', 'Youth Caution', 'Youth Conditional Caution', 'Outcome 22', 'Community Resolution']), dayCell(day), pick(rand, ['Community', 'Community', 'Remand', 'Bail']), rand() < 0.85 ? carerName : null]);
+      sheet.rows.push([caseNo, `${r.forename} ${r.surname.toUpperCase()}`, r.dob ? dayCell(r.dob) : null, p.sex === 'M' ? 'Male' : 'Female', ETHNICITY[p.heritage]?.[1] ?? 'Not stated', rand() < 0.96 ? at.stay.home.postcode : null, pick(rand, ['Referral Order', 'Youth Rehabilitation Order', 'Youth Caution', 'Youth Conditional Caution', 'Outcome 22', 'Community Resolution']), excelDay(day), pick(rand, ['Community', 'Community', 'Remand', 'Bail']), rand() < 0.85 ? carerName : null]);
       sheet.truth.push([p.id, p.household]);
     }
   }
@@ -411,7 +429,7 @@ function housing(c: Ctx): Extract {
       ordered.forEach((p, i) => {
         if (rand() > (yearAge(p, asAt) < 18 ? 0.9 : 0.96)) return;
         const r = record(rand, p, habits, rand() < 0.2);
-        const dob = r.dob ? (ended ? dmy(r.dob, '-') : dayCell(r.dob)) : null;
+        const dob = r.dob ? (ended ? dmy(r.dob, '-') : dayCell(r.dob)) : rand() < 0.5 ? 'Not Known' : null;
         sheet.rows.push([stay.tenancy, stay.home.uprn, address, stay.home.postcode, ended ? dmy(stay.tenancyStart as string, '-') : dayCell(stay.tenancyStart as string), stay.to ? dmy(stay.to, '-') : null, i + 1, relation(p, lead), title(p, asAt), r.forename, r.surname, dob, yearAge(p, asAt) >= 16 && rand() < 0.6 ? p.nino : null]);
         sheet.truth.push([p.id, p.household]);
       });
@@ -457,7 +475,8 @@ function emergency(c: Ctx): Extract {
     sheet.rows.push([
       `AE${ref++}`, `${dmy(day)} ${clock(rand)}`, nhs && `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`, rand() < 0.5 ? r.surname.toUpperCase() : r.surname, forename,
       r.dob ? (rand() < 0.05 ? `${Number(r.dob.slice(8))}/${Number(r.dob.slice(5, 7))}/${r.dob.slice(0, 4)}` : dmy(r.dob)) : null, rand() < 0.01 ? 'Not Known' : p.sex === 'M' ? 'Male' : 'Female',
-      rand() < 0.97 ? home.postcode : null, line, `P${between(rand, 81_000, 81_099)}`,
+      // the NHS's pseudo-postcode for an address not known
+      rand() < 0.97 ? home.postcode : rand() < 0.5 ? 'ZZ99 3WZ' : null, line, `P${between(rand, 81_000, 81_099)}`,
       pick(rand, ['Fall', 'Head injury', 'Chest pain', 'Abdominal pain', 'Breathing difficulty', 'Fever', 'Laceration', 'Overdose', 'Assault', 'Limb injury', 'Mental health crisis']),
       pick(rand, ['Discharged home', 'Admitted', 'GP follow up', 'Left before treatment', 'Referred to clinic']),
     ]);
