@@ -76,6 +76,32 @@ describe('the header by its shape, the columns by their cells', () => {
     store.close();
   });
 
+  it('reads the flat and the house number or building of an address in parts under headings it does not know (SAON, PAON), before the street, locality and town', async () => {
+    // a gazetteer's (BS 7666) parts: the flat and the house number or building lost, every home
+    // on a street was one address
+    const { store } = await importText(
+      'census.csv',
+      [
+        'UPN,Legal Surname,Legal Forename,DOB,SEN,SAON,PAON,Street,Locality,Town,Postcode',
+        'A353123412345,Khan,Ayaan,03/04/2015,N,Flat 12,Kestrel House,Fircroft Road,Fitton Hill,Oldham,OL8 2QP',
+        'B353123412346,Holt,Ruby,14/09/2016,K,,23,Milton Street,Coppice,Oldham,OL8 1AB',
+        'C353123412347,Holt,Jack,02/01/2014,N,,23,Milton Street,Coppice,Oldham,OL8 1AB',
+        'D353123412348,Nowak,Lena,21/11/2013,N,Flat A,41,Milton Street,Coppice,Oldham,OL8 1AB',
+        'E353123412349,Shaw,Kai,30/06/2012,E,,Ivy Cottage,Lees Road,Lees,Oldham,OL4 5FU',
+        'F353123412350,Lord,Evie,07/07/2017,N,,25,Milton Street,Coppice,Oldham,OL8 1AB',
+      ].join('\n') + '\n',
+    );
+    expect((records(store, 'address') as Array<{ address: string }>).map((r) => r.address)).toEqual([
+      'Flat 12, Kestrel House, Fircroft Road, Fitton Hill, Oldham',
+      '23, Milton Street, Coppice, Oldham',
+      '23, Milton Street, Coppice, Oldham',
+      'Flat A, 41, Milton Street, Coppice, Oldham',
+      'Ivy Cottage, Lees Road, Lees, Oldham',
+      '25, Milton Street, Coppice, Oldham',
+    ]);
+    store.close();
+  });
+
   it('the preview says why each role was chosen', async () => {
     const path = join(tempDir(), 'why.csv');
     writeFileSync(path, `${POLICE}\n`);
