@@ -2,7 +2,7 @@
 // rooms in shared houses, flats over shops), families of several heritages with their naming
 // customs, moves, re-lets and grown-up children leaving home over one year. Seeded and
 // deterministic. extracts.ts writes what six agencies hold about it.
-import { addDays, ageOn, between, pick, seeded, type Rand } from '../unseen/people.js';
+import { addDays, ageOn, between, pick, pickSkewed, seeded, type Rand } from '../unseen/people.js';
 import { HERITAGE_MIX, POOLS, forenameFor, gendered, type Heritage } from './names.js';
 
 /** The year the extracts cover and the day they were taken. */
@@ -212,6 +212,14 @@ const WIFE_SURNAMES: Record<string, readonly string[]> = {
   bangladeshi: ['Begum', 'Khatun', 'Bibi', 'Akter', 'Khanom'],
 };
 
+/** A family name: the lists run from the commonest; Begum and Khatun are women's names, never a family's. */
+const surnameOf = (rand: Rand, names: readonly string[]): string => {
+  for (;;) {
+    const s = pickSkewed(rand, names);
+    if (s !== 'Begum' && s !== 'Khatun') return s;
+  }
+};
+
 interface Builder {
   rand: Rand;
   next: () => string;
@@ -290,10 +298,10 @@ function family(b: Builder, hh: Household, kind: Kind): void {
   const h = hh.heritage;
   const pool = POOLS[h];
   const southAsian = h === 'pakistani' || h === 'bangladeshi';
-  const family = pick(rand, pool.surnames.filter((s) => !['Begum', 'Khatun'].includes(s)));
+  const family = surnameOf(rand, pool.surnames);
   const add = (p: Person): Person => (hh.members.push(p), p);
   const wifeSurname = (husband: string): { surname: string; other: string | null; maiden: string } => {
-    const maiden = pick(rand, pool.surnames.filter((s) => !['Begum', 'Khatun'].includes(s)));
+    const maiden = surnameOf(rand, pool.surnames);
     if (southAsian && rand() < 0.55) return { surname: pick(rand, WIFE_SURNAMES[h] as readonly string[]), other: husband, maiden };
     if (h === 'nigerian' || h === 'polish' || h === 'lithuanian' || h === 'romanian' || h === 'sikh' || rand() < 0.85) return { surname: husband, other: null, maiden };
     return { surname: maiden, other: null, maiden }; // kept her own name
@@ -307,7 +315,7 @@ function family(b: Builder, hh: Household, kind: Kind): void {
       // a husband's surname some agencies use for her, or the maiden name others still hold
       if (w.other) woman.otherSurname = w.other;
       else if (h !== 'sikh' && w.surname !== w.maiden && rand() < 0.5) woman.otherSurname = gendered(h, w.maiden, 'F', false);
-    } else woman = add(makeMember(b, hh, 'F', womanAge, 'partner', pick(rand, pool.surnames)));
+    } else woman = add(makeMember(b, hh, 'F', womanAge, 'partner', surnameOf(rand, pool.surnames)));
     // a woman is the named head about half the time outside South Asian families
     if (!southAsian && rand() < 0.4) {
       man.relation = 'partner';
@@ -364,17 +372,17 @@ function family(b: Builder, hh: Household, kind: Kind): void {
       const female = kind === 'lone mother';
       const age = between(rand, 17, 52);
       const parent = add(makeMember(b, hh, female ? 'F' : 'M', age, 'head', family));
-      const father = pick(rand, pool.surnames);
+      const father = surnameOf(rand, pool.surnames);
       // some keep an ex-husband's name; children carry their father's or the mother's
       const fromDad = rand() < 0.45;
-      const second = rand() < 0.25 ? pick(rand, POOLS.british.surnames) : null;
+      const second = rand() < 0.25 ? surnameOf(rand, POOLS.british.surnames) : null;
       kids(childAges(rand, female ? age : age - between(rand, 0, 6), kidCount()), 'child', (_s, i) => (!female ? parent.surname : second && i > 0 ? second : fromDad ? father : parent.surname));
       break;
     }
     case 'step family': {
       const mum = between(rand, 24, 46);
-      const ex = pick(rand, pool.surnames);
-      const partnerSurname = pick(rand, POOLS.british.surnames);
+      const ex = surnameOf(rand, pool.surnames);
+      const partnerSurname = surnameOf(rand, POOLS.british.surnames);
       const mother = add(makeMember(b, hh, 'F', mum, 'head', rand() < 0.4 ? ex : family));
       const partner = add(makeMember(b, hh, 'M', mum + between(rand, -3, 8), 'partner', partnerSurname));
       const married = rand() < 0.35;
@@ -413,7 +421,7 @@ function family(b: Builder, hh: Household, kind: Kind): void {
         kids(childAges(rand, w ? ageOn(w.dob, TAKEN) : middleAge, kidCount()), 'grandchild', () => s.surname);
       } else {
         const d = add(makeMember(b, hh, 'F', middleAge, 'head', surname));
-        const dad = rand() < 0.5 ? pick(rand, pool.surnames) : d.surname;
+        const dad = rand() < 0.5 ? surnameOf(rand, pool.surnames) : d.surname;
         kids(childAges(rand, middleAge, kidCount()), 'grandchild', () => dad);
       }
       break;
