@@ -117,6 +117,7 @@ describe('names', () => {
     ['Mark LORD', { surname: 'LORD', forename: 'Mark', middleNames: null }],
     ['Mr Mark Lord', { surname: 'Lord', forename: 'Mark', middleNames: null }],
     ['LORD, Mrs Tracey', { surname: 'LORD', forename: 'Tracey', middleNames: null }],
+    ['Mrs', { surname: null, forename: null, middleNames: null }],
   ])('splitFullName(%s)', (input, expected) => expect(splitFullName(input)).toEqual(expected));
   it.each([
     ['Zoë', 'ZOE'],

@@ -12,12 +12,13 @@ const bare = (word: string): string => foldText(word).replace(/[.']/g, '');
 export const isTitle = (word: string): boolean => TITLES.has(bare(word));
 /**
  * A name's words without the titles in front of it ("Mr", "Dr", "Sir"). A title stands before the
- * name: a lone word, or one where the surname stands, is the name ("LORD, Roy", "Mark LORD").
+ * name: a lone word, or one where the surname stands, is the name ("LORD, Roy", "Mark LORD"),
+ * unless it is only a form of address ("Mrs").
  */
-export function withoutTitles(words: readonly string[], title: (word: string) => boolean = isTitle): string[] {
+export function withoutTitles(words: readonly string[]): string[] {
   let k = 0;
-  while (k < words.length - 1 && title(words[k] ?? '')) k++;
-  return words.slice(k);
+  while (k < words.length - 1 && isTitle(words[k] ?? '')) k++;
+  return k === words.length - 1 && ADDRESS_FORMS.has(bare(words[k] ?? '')) ? [] : words.slice(k);
 }
 const isSuffix = (word: string): boolean => SUFFIXES.has(bare(word).replace(/,$/, ''));
 
@@ -38,9 +39,8 @@ export function nameKey(value: string | null | undefined): string | null {
       .trim()
       .split(' ')
       .filter(Boolean),
-    (t) => TITLES.has(t),
   );
-  return tokens.length && !(tokens.length === 1 && ADDRESS_FORMS.has(tokens[0] ?? '')) ? tokens.join(' ') : null;
+  return tokens.length ? tokens.join(' ') : null;
 }
 
 export interface CleanName {
