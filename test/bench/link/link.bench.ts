@@ -98,9 +98,9 @@ const unseen = (households: number, seed: number): CaseSpec => ({
 });
 
 /** A borough from the third, held-out model (test/bench/heldout): never tuned against. */
-const heldout = (households: number, seed: number): CaseSpec => ({
-  name: `heldout-${households}`,
-  label: `held-out-model borough ${households.toLocaleString('en-GB')} households`,
+const heldout = (households: number, seed: number, another = false): CaseSpec => ({
+  name: `heldout-${households}${another ? `-seed${seed}` : ''}`,
+  label: `held-out-model borough ${households.toLocaleString('en-GB')} households${another ? `, seed ${seed}` : ''}`,
   make: async (dir) => ({ files: (await writeHeldoutBorough(households, seed, dir)).files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
 });
 
@@ -181,6 +181,8 @@ const CASES: Record<string, CaseSpec> = {
   'unseen-5000': unseen(5_000, 7),
   'heldout-5000': heldout(5_000, 21),
   'heldout-20000': heldout(20_000, 21),
+  // another borough of the same model: how far the figures move from one draw to the next
+  'heldout-5000-seed22': heldout(5_000, 22, true),
   'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
   'demo-20000-upper-snake': demoLayout(20_000, 11, 'upper-snake'),
