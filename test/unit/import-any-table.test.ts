@@ -102,6 +102,27 @@ describe('the header by its shape, the columns by their cells', () => {
     store.close();
   });
 
+  it("a next of kin's, a parent's or a GP's phone or e-mail is not the person's", async () => {
+    // the mother's number on each child's row made siblings share a phone; a practice's, everyone registered there
+    const { store } = await importText(
+      'ae.csv',
+      [
+        'Attendance Number,Arrival,Patient Surname,Patient Forename,Date of Birth,Patient Postcode,Mobile,NOK Name,NOK Telephone,GP Telephone,Parent Email',
+        'AE1,01/10/2024 05:07,Holt,Kyle,14/09/2008,OL8 1AB,,Tracey Holt,07700 900111,0161 496 0001,tracey.holt@example.com',
+        'AE2,01/10/2024 12:47,Holt,Ruby,02/01/2014,OL8 1AB,,Tracey Holt,07700 900111,0161 496 0001,tracey.holt@example.com',
+        'AE3,01/10/2024 08:05,Bashir,Waqas,19/05/1984,OL8 1FQ,07700 900789,Sana Bibi,07700 900456,0161 496 0001,',
+        'AE4,02/10/2024 09:05,Shaw,Kai,30/06/2009,OL9 3TS,,Donna Clarke,07700 900222,0161 496 0002,donna.c@example.com',
+      ].join('\n') + '\n',
+    );
+    expect(records(store, 'forename, phone, email')).toEqual([
+      { forename: 'Kyle', phone: null, email: null },
+      { forename: 'Ruby', phone: null, email: null },
+      { forename: 'Waqas', phone: '07700900789', email: null },
+      { forename: 'Kai', phone: null, email: null },
+    ]);
+    store.close();
+  });
+
   it('the preview says why each role was chosen', async () => {
     const path = join(tempDir(), 'why.csv');
     writeFileSync(path, `${POLICE}\n`);

@@ -88,6 +88,8 @@ const CONTAINS: Array<[RegExp, ColumnRole]> = [
   [/\b(surnames?|last ?name|family name)\b/, 'surname'],
   [/\bmiddle (names?|initials?)\b/, 'middle_names'],
   [/\btitle\b/, 'title'],
+  [/\b(phone|telephone|tel|mobile|mob|landline)\b/, 'phone'],
+  [/\be ?mail\b/, 'email'],
   [/\b(address )?(line|addr|add) ?[1-6]\b|\baddress ?[1-6]\b|\b(street|road|house (number|name|no)|flat|building|locality|district|premises?|thoroughfare)\b/, 'address_line'],
   [/\b(town|city|post town|suburb)\b/, 'town'],
   [/\baddress\b/, 'address'],
@@ -241,9 +243,10 @@ export function roleFromHeader(header: string | null): RoleSuggestion | null {
   if (!key) return null;
   const s = rawRoleFromHeader(key);
   if (!s) return null;
-  if (PERSON_ROLES.has(s.role) || s.role === 'agency_ref' || s.role === 'occupation') {
+  if (PERSON_ROLES.has(s.role) || s.role === 'agency_ref' || s.role === 'occupation' || s.role === 'phone' || s.role === 'email') {
     const exactSynonym = EXACT_MAP.get(key) === s.role;
-    // "School Name", "Parent Surname", "GP Postcode": someone or something else's field.
+    // "School Name", "Parent Surname", "GP Postcode", "NOK Telephone", "Parent Email": someone or
+    // something else's field (a mother's number on each child's row made the siblings share it).
     if (!exactSynonym && OTHER_ENTITY.test(key)) return { role: 'ignore', confidence: 0.7 };
     if (s.role !== 'dob' && s.role !== 'agency_ref' && PAST.test(key)) return { role: 'ignore', confidence: 0.7 };
   }
