@@ -144,6 +144,8 @@ export interface Person {
   /** the name the person goes by where a system has room for it ("Imran" for Mohammed Imran) */
   knownAs: string | null;
   nhs: string;
+  /** a mobile number, for most adults */
+  mobile: string | null;
   nino: string | null;
   upn: string | null;
   relation: Relation;
@@ -273,6 +275,7 @@ function makeMember(b: Builder, hh: Household, sex: 'M' | 'F', age: number, rela
     otherSurname: other,
     knownAs,
     nhs: nhsNumber(rand),
+    mobile: ageOn(dob, TAKEN) >= 14 && rand() < 0.85 ? `07${between(rand, 100, 999)} ${pad(between(rand, 0, 999_999), 6)}` : null,
     nino: ageOn(dob, TAKEN) >= 16 ? ninoFor(rand) : null,
     upn: ageOn(dob, TAKEN) <= 18 ? upnFor(rand) : null,
     relation,

@@ -448,7 +448,7 @@ function emergency(c: Ctx): Extract {
   const sheet: Sheet = {
     name: '',
     preamble: [],
-    header: ['Attendance Number', 'Arrival', 'NHS No', 'Patient Surname', 'Patient Forename', 'Date of Birth', 'Gender', 'Patient Postcode', 'Address Line 1', 'GP Practice', 'Presenting Complaint', 'Discharge'],
+    header: ['Attendance Number', 'Arrival', 'NHS No', 'Patient Surname', 'Patient Forename', 'Date of Birth', 'Gender', 'Patient Postcode', 'Address Line 1', 'GP Practice', 'Presenting Complaint', 'Discharge', 'NOK Name', 'NOK Relationship', 'NOK Telephone'],
     rows: [],
     truth: [],
   };
@@ -479,10 +479,22 @@ function emergency(c: Ctx): Extract {
       rand() < 0.97 ? home.postcode : rand() < 0.5 ? 'ZZ99 3WZ' : null, line, `P${between(rand, 81_000, 81_099)}`,
       pick(rand, ['Fall', 'Head injury', 'Chest pain', 'Abdominal pain', 'Breathing difficulty', 'Fever', 'Laceration', 'Overdose', 'Assault', 'Limb injury', 'Mental health crisis']),
       pick(rand, ['Discharged home', 'Admitted', 'GP follow up', 'Left before treatment', 'Referred to clinic']),
+      ...nextOfKin(c, p, at.household, day),
     ]);
     sheet.truth.push([p.id, p.household]);
   }
   return { file: 'AE_Attendances_2024-25.csv', sheets: [sheet] };
+}
+
+/** The next of kin A&E takes down: a parent for a child, a partner or a grown-up child for an adult. */
+function nextOfKin(c: Ctx, p: Person, hh: Household, day: string): [name: string | null, relationship: string | null, phone: string | null] {
+  if (c.rand() < 0.25) return [null, null, null];
+  const adults = hh.members.filter((m) => m !== p && yearAge(m, day) >= 18 && placeOn(m, c.byId, day)?.household === hh);
+  const child = yearAge(p, day) < 18;
+  const kin = child ? adults.find((m) => m.relation === 'head' || m.relation === 'partner') : (adults.find((m) => m.relation === 'partner' || m.relation === 'head') ?? adults[0]);
+  if (!kin) return [null, null, null];
+  const relationship = child ? (kin.sex === 'F' ? 'Mother' : 'Father') : kin.relation === 'partner' || kin.relation === 'head' ? (kin.sex === 'F' ? 'Wife' : 'Husband') : kin.sex === 'F' ? 'Daughter' : 'Son';
+  return [`${kin.forename} ${kin.surname}`, relationship, kin.mobile];
 }
 
 export function makeExtracts(borough: Borough, rand: Rand): Extract[] {
