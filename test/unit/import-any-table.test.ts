@@ -102,6 +102,40 @@ describe('the header by its shape, the columns by their cells', () => {
     store.close();
   });
 
+  it("a second person's fields on the row (Tenant 2, PTNR_) are not the first person's", async () => {
+    // a tenancy or a claim written one row each, both tenants across it: the second's date of
+    // birth was taken for the first's, as it came first in most rows
+    const { store } = await importText(
+      'tenancies.csv',
+      [
+        'Tenancy Ref,Property Address,Post Code,Tenancy Start,Tenant 1 Forename,Tenant 1 Surname,Tenant 1 DOB,Tenant 2 Forename,Tenant 2 Surname,Tenant 2 DOB',
+        'T1,"Flat 12, Kestrel House, Fircroft Road",OL8 2QP,01/04/2015,Samina,Begum,03/04/1980,Imran,Khan,14/09/1978',
+        'T2,23 Milton Street,OL8 1AB,01/05/2012,Tracey,Holt,02/01/1979,,,',
+        'T3,41 Milton Street,OL8 1AB,01/06/2019,Anna,Nowak,21/11/1987,Piotr,Nowak,30/06/1985',
+        'T4,25 Milton Street,OL8 1AB,01/07/2020,Donna,Clarke,07/07/1990,Kai,Shaw,08/08/1989',
+      ].join('\n') + '\n',
+    );
+    expect(records(store)).toEqual([
+      { forename: 'Samina', surname: 'Begum', dob: '1980-04-03' },
+      { forename: 'Tracey', surname: 'Holt', dob: '1979-01-02' },
+      { forename: 'Anna', surname: 'Nowak', dob: '1987-11-21' },
+      { forename: 'Donna', surname: 'Clarke', dob: '1990-07-07' },
+    ]);
+    store.close();
+    const claims = await importText(
+      'shbe.csv',
+      ['CLAIM_REF,CLMT_SURNAME,CLMT_FORENAME,CLMT_DOB,CLMT_NINO,PTNR_SURNAME,PTNR_FORENAME,PTNR_DOB,PTNR_NINO,POSTCODE', 'C1,KHAN,IMRAN,19780914,AB123456C,BEGUM,SAMINA,19800403,CD654321A,OL8 2QP', 'C2,HOLT,TRACEY,19790102,EF112233B,,,,,OL8 1AB', 'C3,NOWAK,PIOTR,19850630,GH445566D,NOWAK,ANNA,19871121,JK778899A,OL8 1AB', 'C4,SHAW,KAI,,,CLARKE,DONNA,19900707,LM112233C,OL9 3TS'].join('\n') + '\n',
+    );
+    expect(records(claims.store, 'forename, surname, dob, nino')).toEqual([
+      { forename: 'IMRAN', surname: 'KHAN', dob: '1978-09-14', nino: 'AB123456C' },
+      { forename: 'TRACEY', surname: 'HOLT', dob: '1979-01-02', nino: 'EF112233B' },
+      { forename: 'PIOTR', surname: 'NOWAK', dob: '1985-06-30', nino: 'GH445566D' },
+      // the claimant's own fields empty: not the partner's
+      { forename: 'KAI', surname: 'SHAW', dob: null, nino: null },
+    ]);
+    claims.store.close();
+  });
+
   it("a next of kin's, a parent's or a GP's phone or e-mail is not the person's", async () => {
     // the mother's number on each child's row made siblings share a phone; a practice's, everyone registered there
     const { store } = await importText(
