@@ -354,13 +354,12 @@ function family(b: Builder, hh: Household, kind: Kind): void {
     case 'married family':
     case 'grown-up children': {
       const mum = between(rand, kind === 'grown-up children' ? 40 : 22, kind === 'grown-up children' ? 62 : 50);
-      const [man, woman] = couple(mum + between(rand, -2, 8), mum, true);
+      const [man] = couple(mum + between(rand, -2, 8), mum, true);
       const maxAge = kind === 'grown-up children' ? 30 : 17;
       const ages = childAges(rand, mum, kind === 'grown-up children' ? between(rand, 1, 4) : kidCount(), maxAge);
       if (kind === 'grown-up children' && (ages[0] ?? 0) < 18) ages[0] = between(rand, 18, Math.min(30, mum - 18));
       kids(ages, 'child', () => man.surname);
       for (const p of hh.members) if (p.relation === 'child' && ageOn(p.dob, TAKEN) >= 18) p.relation = 'adult child';
-      void woman;
       break;
     }
     case 'cohabiting family': {
