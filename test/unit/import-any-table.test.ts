@@ -76,6 +76,87 @@ describe('the header by its shape, the columns by their cells', () => {
     store.close();
   });
 
+  it('reads the flat and the house number or building of an address in parts under headings it does not know (SAON, PAON), before the street, locality and town', async () => {
+    // a gazetteer's (BS 7666) parts: the flat and the house number or building lost, every home
+    // on a street was one address
+    const { store } = await importText(
+      'census.csv',
+      [
+        'UPN,Legal Surname,Legal Forename,DOB,SEN,SAON,PAON,Street,Locality,Town,Postcode',
+        'A353123412345,Khan,Ayaan,03/04/2015,N,Flat 12,Kestrel House,Fircroft Road,Fitton Hill,Oldham,OL8 2QP',
+        'B353123412346,Holt,Ruby,14/09/2016,K,,23,Milton Street,Coppice,Oldham,OL8 1AB',
+        'C353123412347,Holt,Jack,02/01/2014,N,,23,Milton Street,Coppice,Oldham,OL8 1AB',
+        'D353123412348,Nowak,Lena,21/11/2013,N,Flat A,41,Milton Street,Coppice,Oldham,OL8 1AB',
+        'E353123412349,Shaw,Kai,30/06/2012,E,,Ivy Cottage,Lees Road,Lees,Oldham,OL4 5FU',
+        'F353123412350,Lord,Evie,07/07/2017,N,,25,Milton Street,Coppice,Oldham,OL8 1AB',
+      ].join('\n') + '\n',
+    );
+    expect((records(store, 'address') as Array<{ address: string }>).map((r) => r.address)).toEqual([
+      'Flat 12, Kestrel House, Fircroft Road, Fitton Hill, Oldham',
+      '23, Milton Street, Coppice, Oldham',
+      '23, Milton Street, Coppice, Oldham',
+      'Flat A, 41, Milton Street, Coppice, Oldham',
+      'Ivy Cottage, Lees Road, Lees, Oldham',
+      '25, Milton Street, Coppice, Oldham',
+    ]);
+    store.close();
+  });
+
+  it("a second person's fields on the row (Tenant 2, PTNR_) are not the first person's", async () => {
+    // a tenancy or a claim written one row each, both tenants across it: the second's date of
+    // birth was taken for the first's, as it came first in most rows
+    const { store } = await importText(
+      'tenancies.csv',
+      [
+        'Tenancy Ref,Property Address,Post Code,Tenancy Start,Tenant 1 Forename,Tenant 1 Surname,Tenant 1 DOB,Tenant 2 Forename,Tenant 2 Surname,Tenant 2 DOB',
+        'T1,"Flat 12, Kestrel House, Fircroft Road",OL8 2QP,01/04/2015,Samina,Begum,03/04/1980,Imran,Khan,14/09/1978',
+        'T2,23 Milton Street,OL8 1AB,01/05/2012,Tracey,Holt,02/01/1979,,,',
+        'T3,41 Milton Street,OL8 1AB,01/06/2019,Anna,Nowak,21/11/1987,Piotr,Nowak,30/06/1985',
+        'T4,25 Milton Street,OL8 1AB,01/07/2020,Donna,Clarke,07/07/1990,Kai,Shaw,08/08/1989',
+      ].join('\n') + '\n',
+    );
+    expect(records(store)).toEqual([
+      { forename: 'Samina', surname: 'Begum', dob: '1980-04-03' },
+      { forename: 'Tracey', surname: 'Holt', dob: '1979-01-02' },
+      { forename: 'Anna', surname: 'Nowak', dob: '1987-11-21' },
+      { forename: 'Donna', surname: 'Clarke', dob: '1990-07-07' },
+    ]);
+    store.close();
+    const claims = await importText(
+      'shbe.csv',
+      ['CLAIM_REF,CLMT_SURNAME,CLMT_FORENAME,CLMT_DOB,CLMT_NINO,PTNR_SURNAME,PTNR_FORENAME,PTNR_DOB,PTNR_NINO,POSTCODE', 'C1,KHAN,IMRAN,19780914,AB123456C,BEGUM,SAMINA,19800403,CD654321A,OL8 2QP', 'C2,HOLT,TRACEY,19790102,EF112233B,,,,,OL8 1AB', 'C3,NOWAK,PIOTR,19850630,GH445566D,NOWAK,ANNA,19871121,JK778899A,OL8 1AB', 'C4,SHAW,KAI,,,CLARKE,DONNA,19900707,LM112233C,OL9 3TS'].join('\n') + '\n',
+    );
+    expect(records(claims.store, 'forename, surname, dob, nino')).toEqual([
+      { forename: 'IMRAN', surname: 'KHAN', dob: '1978-09-14', nino: 'AB123456C' },
+      { forename: 'TRACEY', surname: 'HOLT', dob: '1979-01-02', nino: 'EF112233B' },
+      { forename: 'PIOTR', surname: 'NOWAK', dob: '1985-06-30', nino: 'GH445566D' },
+      // the claimant's own fields empty: not the partner's
+      { forename: 'KAI', surname: 'SHAW', dob: null, nino: null },
+    ]);
+    claims.store.close();
+  });
+
+  it("a next of kin's, a parent's or a GP's phone or e-mail is not the person's", async () => {
+    // the mother's number on each child's row made siblings share a phone; a practice's, everyone registered there
+    const { store } = await importText(
+      'ae.csv',
+      [
+        'Attendance Number,Arrival,Patient Surname,Patient Forename,Date of Birth,Patient Postcode,Mobile,NOK Name,NOK Telephone,GP Telephone,Parent Email',
+        'AE1,01/10/2024 05:07,Holt,Kyle,14/09/2008,OL8 1AB,,Tracey Holt,07700 900111,0161 496 0001,tracey.holt@example.com',
+        'AE2,01/10/2024 12:47,Holt,Ruby,02/01/2014,OL8 1AB,,Tracey Holt,07700 900111,0161 496 0001,tracey.holt@example.com',
+        'AE3,01/10/2024 08:05,Bashir,Waqas,19/05/1984,OL8 1FQ,07700 900789,Sana Bibi,07700 900456,0161 496 0001,',
+        'AE4,02/10/2024 09:05,Shaw,Kai,30/06/2009,OL9 3TS,,Donna Clarke,07700 900222,0161 496 0002,donna.c@example.com',
+      ].join('\n') + '\n',
+    );
+    expect(records(store, 'forename, phone, email')).toEqual([
+      { forename: 'Kyle', phone: null, email: null },
+      { forename: 'Ruby', phone: null, email: null },
+      { forename: 'Waqas', phone: '07700900789', email: null },
+      { forename: 'Kai', phone: null, email: null },
+    ]);
+    store.close();
+  });
+
   it('the preview says why each role was chosen', async () => {
     const path = join(tempDir(), 'why.csv');
     writeFileSync(path, `${POLICE}\n`);
@@ -141,6 +222,24 @@ describe('dates that make sense', () => {
     expect(r.dob).toBeNull();
     expect(r.problems_json).toMatch(/after the row's own event date 2024-01-02/);
     expect(store.reader.prepare('SELECT cells_json FROM raw_row WHERE status = ?').get('record')).toEqual({ cells_json: JSON.stringify(['Hale', 'Edith', '2024-06-01', 'S60 1AB', '2024-01-02']) });
+    store.close();
+  });
+
+  it('a child born after the tenancy began keeps the date of birth; a birth after the tenancy ended does not', async () => {
+    // a household's span (a tenancy, a claim) that people join after it starts: babies are born into it
+    const { store } = await importText(
+      'tenancy.csv',
+      [
+        'Tenancy Ref,Tenancy Start,Tenancy End,First Name,Last Name,DOB,Post Code',
+        'T0088461,20/03/2010,,Denisa,Munteanu,24/04/1983,OL4 8UB',
+        'T0088461,20/03/2010,,Ionut,Munteanu,11/09/2016,OL4 8UB',
+        'T0088462,05/01/2012,30/06/2014,Liam,Lees,12/06/2015,OL4 5FU',
+      ].join('\n') + '\n',
+    );
+    const rows = store.reader.prepare('SELECT forename, dob, problems_json FROM record ORDER BY id').all() as Array<{ forename: string; dob: string | null; problems_json: string }>;
+    expect(rows.map((r) => [r.forename, r.dob])).toEqual([['Denisa', '1983-04-24'], ['Ionut', '2016-09-11'], ['Liam', null]]);
+    expect(rows[1]?.problems_json).not.toMatch(/after/);
+    expect(rows[2]?.problems_json).toMatch(/date of birth 2015-06-12 is after the row's own event end 2014-06-30/);
     store.close();
   });
 });

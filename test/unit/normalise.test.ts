@@ -112,12 +112,22 @@ describe('names', () => {
     ['Mrs Jane Doe', { surname: 'Doe', forename: 'Jane', middleNames: null }],
     ['Smith', { surname: 'Smith', forename: null, middleNames: null }],
     ['JOHN SMITH', { surname: 'SMITH', forename: 'JOHN', middleNames: null }],
+    // a title is a title before a name; where the surname stands, "Lord" (a Lancashire name) is the surname
+    ['LORD, Roy', { surname: 'LORD', forename: 'Roy', middleNames: null }],
+    ['Mark LORD', { surname: 'LORD', forename: 'Mark', middleNames: null }],
+    ['Mr Mark Lord', { surname: 'Lord', forename: 'Mark', middleNames: null }],
+    ['LORD, Mrs Tracey', { surname: 'LORD', forename: 'Tracey', middleNames: null }],
+    ['Mrs', { surname: null, forename: null, middleNames: null }],
   ])('splitFullName(%s)', (input, expected) => expect(splitFullName(input)).toEqual(expected));
   it.each([
     ['Zoë', 'ZOE'],
     ["O'Neil", 'ONEIL'],
     ['Mary-Ann', 'MARY ANN'],
     ['  mr  john ', 'JOHN'],
+    ['Lord', 'LORD'],
+    ['Mr Lord', 'LORD'],
+    ['Sir Alex Lord', 'ALEX LORD'],
+    ['Mr.', null],
     ['', null],
   ])('nameKey(%s) = %s', (input, expected) => expect(nameKey(input)).toBe(expected));
 });

@@ -305,6 +305,16 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     const iso = dateIn(value, i, ctx)?.iso;
     if (iso && (eventDate === null || iso > eventDate)) eventDate = iso;
   }
+  // A row whose event has an end (a tenancy, a claim) lists whoever shares it, and people join it
+  // after it starts: a baby is added to its parents' tenancy. Only a birth after the end (or,
+  // while it runs, after the extract date) is impossible.
+  const endColumns = ctx.columns.get('event_end_date') ?? NONE;
+  let eventEnd: string | null = null;
+  for (const i of endColumns) {
+    const value = cleanCell(cells[i]);
+    const iso = value ? dateIn(value, i, ctx)?.iso : undefined;
+    if (iso && (eventEnd === null || iso > eventEnd)) eventEnd = iso;
+  }
 
   const ageCell = firstOf(cells, ctx, 'age');
   const age = ageCell && /^\d{1,3}$/.test(ageCell.value) && Number(ageCell.value) <= 130 ? Number(ageCell.value) : null;
@@ -324,7 +334,8 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   if (dobCell && read) {
     // Nobody is born after their own event or the extract's date: a two-digit year takes the
     // century that makes the birth possible ("08/01/25" at a 2024 attendance is 1925).
-    const limit = eventDate && (!ctx.today || eventDate < ctx.today) ? eventDate : ctx.today;
+    const spanEnd = endColumns.length > 0 ? eventEnd : eventDate;
+    const limit = spanEnd && (!ctx.today || spanEnd < ctx.today) ? spanEnd : ctx.today;
     const centuryEarlier = (iso: string): string => `${String(Number(iso.slice(0, 4)) - 100).padStart(4, '0')}${iso.slice(4)}`;
     if (read.twoDigitYear && limit && read.iso > limit) dob = { iso: centuryEarlier(read.iso), ambiguousDayMonth: read.ambiguousDayMonth };
     // The row's age settles the century where it can ("13-Sep-15" at 73 is 1915, not 2015); a
@@ -348,7 +359,8 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
     const year = Number(dob?.iso.slice(0, 4));
     if (dob && limit && dob.iso > limit) {
       // Impossible: kept in the raw row, flagged, and not used as the person's birth date.
-      problems.push(`${columnName(ctx, dobCell.column)}: date of birth ${dob.iso} is after ${limit === eventDate ? "the row's own event date" : 'the extract date'} ${limit}`);
+      const what = limit === ctx.today && spanEnd !== limit ? 'the extract date' : endColumns.length > 0 ? "the row's own event end" : "the row's own event date";
+      problems.push(`${columnName(ctx, dobCell.column)}: date of birth ${dob.iso} is after ${what} ${limit}`);
       dob = null;
     } else if (year < ctx.pivotYear - 120) {
       problems.push(`date of birth ${dob?.iso ?? ''} is more than 120 years ago${year < 1880 ? ' (before 1880: check this is not a historical record)' : ''}`);

@@ -8,7 +8,7 @@
 //     sisters, husbands and wives), so the end whose repeated words keep to one sex is the forename.
 // No list of forenames or surnames is used: an unseen borough's names decide for themselves.
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
-import { isTitle, isUpperWord, type NameOrder } from '../../../shared/domain/normalise/name.js';
+import { isUpperWord, withoutTitles, type NameOrder } from '../../../shared/domain/normalise/name.js';
 
 /** Cells that must say the order outright before it is taken from them. */
 const MIN_EXPLICIT = 3;
@@ -22,7 +22,7 @@ const PURITY_GAP = 0.2;
 
 function explicitOrder(value: string): NameOrder | null {
   if (value.includes(',')) return 'surname-first';
-  const words = value.split(/\s+/).filter((w) => w && !isTitle(w));
+  const words = withoutTitles(value.split(/\s+/).filter(Boolean));
   if (words.length < 2) return null;
   const upper = words.map(isUpperWord);
   if (upper.every(Boolean) || !upper.some(Boolean)) return null;
@@ -60,7 +60,7 @@ function orderOfColumn(values: ReadonlyArray<string | null>, households: Readonl
       votes[explicit]++;
       return;
     }
-    const words = value.toLowerCase().split(/\s+/).filter((w) => w && !isTitle(w));
+    const words = withoutTitles(value.toLowerCase().split(/\s+/).filter(Boolean));
     const sex = sexes[row]?.trim().toUpperCase();
     if (words.length >= 2 && sex) {
       note(ends.first, words[0] ?? '', sex);

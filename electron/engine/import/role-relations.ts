@@ -225,9 +225,10 @@ const MAX_LINES = 6;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
 
 /**
- * Columns with no heading to go by that stand before the postcode are the address's lines when
- * their cells read as parts of one (the street under a flat, a bare street, the locality, the town
- * in whichever line the address reached, a postcode typed into the last line) and one of them is
+ * Columns with no heading to go by that stand before the postcode (or before a town column there)
+ * are the address's lines when their cells read as parts of one (a flat, a house number or
+ * building, the street under a flat, a bare street, the locality, the town in whichever line the
+ * address reached, a postcode typed into the last line) and one of them is
  * an address's by its cells or names streets: a town alone reads as no role by its cells; its
  * place in the run says what it is. Before the first line, a column of numbers is the house
  * number when the line it stands before lacks one in the rows it fills (an age or a count
@@ -237,10 +238,15 @@ export function settleAddressLines(headers: readonly string[], suggestions: Role
   let out = suggestions;
   const lineLike = (c: number): boolean => {
     const s = suggestions[c];
-    if (s?.role === 'address_line' || s?.role === 'address') return true;
+    // a town column is part of the run, not its end: the lines before it are the address's too
+    if (s?.role === 'address_line' || s?.role === 'address' || s?.role === 'town') return true;
     if (!s || !WEAK.has(s.role) || !cellOnly(headers, c, given)) return false;
     const values = columnSamples[c] ?? [];
-    return values.filter((v) => looksLikeAddressPart(v)).length >= values.length * 0.9;
+    const parts = values.filter((v) => looksLikeAddressPart(v)).length;
+    // house numbers among building names ("23", "Kestrel House"): the door's column, a gazetteer's
+    // PAON; numbers alone are judged below, as they may be an age or a count
+    const numbers = values.filter((v) => HOUSE_NUMBER.test(v.trim())).length;
+    return parts >= values.length * 0.9 || (parts > 0 && numbers > 0 && parts + numbers >= values.length * 0.9);
   };
   const addressLike = (c: number): boolean => {
     const role = suggestions[c]?.role;
@@ -267,7 +273,7 @@ export function settleAddressLines(headers: readonly string[], suggestions: Role
     if (numbers && filled >= 3 && lacking >= filled * 0.9) run.unshift(h);
     for (const c of run) {
       const s = suggestions[c];
-      if (s?.role === 'address_line' || s?.role === 'address') continue;
+      if (s?.role === 'address_line' || s?.role === 'address' || s?.role === 'town') continue;
       if (out === suggestions) out = suggestions.slice();
       out[c] = { role: 'address_line', confidence: 0.55, reason: c === h ? 'numbers before the first line of the address, which lacks one in those rows: the house number' : 'before the postcode, the cells are lines of the address (a street, a locality, a town)' };
     }

@@ -9,7 +9,7 @@
 // full names, free-text addresses and address lines (house number and street, or a flat),
 // reference codes of one shape, UPRNs. Of two columns of birth-like dates, the one later in the
 // row is an event date (settleBirthDates).
-import type { ColumnRole } from '../../../shared/domain/record-fields.js';
+import { ROLE_LABELS, type ColumnRole } from '../../../shared/domain/record-fields.js';
 import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js';
 import { nhsNumberValid, normaliseNino, normaliseUpn } from '../../../shared/domain/normalise/identifiers.js';
 import { looksLikeAddress } from '../../../shared/domain/normalise/address.js';
@@ -88,6 +88,8 @@ const CONTAINS: Array<[RegExp, ColumnRole]> = [
   [/\b(surnames?|last ?name|family name)\b/, 'surname'],
   [/\bmiddle (names?|initials?)\b/, 'middle_names'],
   [/\btitle\b/, 'title'],
+  [/\b(phone|telephone|tel|mobile|mob|landline)\b/, 'phone'],
+  [/\be ?mail\b/, 'email'],
   [/\b(address )?(line|addr|add) ?[1-6]\b|\baddress ?[1-6]\b|\b(street|road|house (number|name|no)|flat|building|locality|district|premises?|thoroughfare)\b/, 'address_line'],
   [/\b(town|city|post town|suburb)\b/, 'town'],
   [/\baddress\b/, 'address'],
@@ -241,9 +243,10 @@ export function roleFromHeader(header: string | null): RoleSuggestion | null {
   if (!key) return null;
   const s = rawRoleFromHeader(key);
   if (!s) return null;
-  if (PERSON_ROLES.has(s.role) || s.role === 'agency_ref' || s.role === 'occupation') {
+  if (PERSON_ROLES.has(s.role) || s.role === 'agency_ref' || s.role === 'occupation' || s.role === 'phone' || s.role === 'email') {
     const exactSynonym = EXACT_MAP.get(key) === s.role;
-    // "School Name", "Parent Surname", "GP Postcode": someone or something else's field.
+    // "School Name", "Parent Surname", "GP Postcode", "NOK Telephone", "Parent Email": someone or
+    // something else's field (a mother's number on each child's row made the siblings share it).
     if (!exactSynonym && OTHER_ENTITY.test(key)) return { role: 'ignore', confidence: 0.7 };
     if (s.role !== 'dob' && s.role !== 'agency_ref' && PAST.test(key)) return { role: 'ignore', confidence: 0.7 };
   }
@@ -602,6 +605,42 @@ export function settleBirthDates(suggestions: RoleSuggestion[], rows: ReadonlyAr
     const after = Math.round(earlier(first, columns.indexOf(i)).share * 100);
     return { role: 'event_date', confidence: 0.6, reason: `the cells are dates, but the date of birth is column ${birth + 1} (its dates come first in ${after}% of rows): event dates` };
   });
+}
+
+/** Heading words that name a person's field rather than whose field it is. */
+const FIELD_WORDS = new Set(['forename', 'forenames', 'first', 'given', 'christian', 'name', 'names', 'surname', 'surnames', 'last', 'family', 'middle', 'initial', 'initials', 'dob', 'd', 'o', 'b', 'date', 'of', 'birth', 'title', 'sex', 'gender', 'age', 'nino', 'ni', 'national', 'insurance', 'nhs', 'number', 'no', 'num', 's']);
+/** Fields of a person that a second person on the row would repeat. */
+const WHOSE_ROLES: ReadonlySet<ColumnRole> = new Set(['forename', 'middle_names', 'surname', 'full_name', 'title', 'dob', 'age', 'sex', 'nino', 'nhs_number']);
+
+/**
+ * Two people's fields across one row ("Tenant 1 Forename … Tenant 2 DOB", "CLMT_SURNAME …
+ * PTNR_DOB", as tenancy lists and benefit extracts write a couple): headed columns that differ
+ * only in whose field they are, two groups or more each with a name and another field. The row's
+ * person is the group of its first name column; another person's columns are kept in the raw row
+ * and not read (one row is one record), where a second date of birth had been taken for the
+ * first person's when it came first in most rows. Legal beside preferred names are one person's.
+ */
+export function settleSecondPerson(headers: readonly string[], suggestions: RoleSuggestion[], given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+  const groups = new Map<string, number[]>();
+  suggestions.forEach((s, i) => {
+    const key = headerKey(headers[i] ?? '');
+    if (given[i] || !key || !WHOSE_ROLES.has(s.role)) return;
+    const whose = key.split(' ').filter((w) => !FIELD_WORDS.has(w)).join(' ');
+    groups.set(whose, [...(groups.get(whose) ?? []), i]);
+  });
+  const people = [...groups].filter(([whose, columns]) => {
+    const roles = new Set(columns.map((i) => suggestions[i]?.role));
+    return !PRIMARY.test(whose) && !SECONDARY.test(whose) && roles.size >= 2 && [...roles].some((r) => r !== undefined && PERSON_NAME_ROLES.has(r));
+  });
+  if (people.length < 2) return suggestions;
+  const firstName = (columns: number[]): number => Math.min(...columns.filter((i) => PERSON_NAME_ROLES.has(suggestions[i]?.role ?? 'ignore')));
+  const own = people.reduce((a, b) => (firstName(b[1]) < firstName(a[1]) ? b : a));
+  const out = suggestions.slice();
+  for (const [whose, columns] of people) {
+    if (whose === own[0]) continue;
+    for (const i of columns) out[i] = { role: 'ignore', confidence: 0.6, reason: `another person's ${ROLE_LABELS[suggestions[i]?.role ?? 'ignore'].toLowerCase()} on the row ("${whose}" beside "${own[0] || 'the plain headings'}"): kept in the raw row, not read` };
+  }
+  return out;
 }
 
 /** How far below the surest column of a person field another may be before it gives way. */

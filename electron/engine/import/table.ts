@@ -13,7 +13,7 @@ import { settleAddressLines, settleHouseholdReference, settleMiddleNames, settle
 import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
-import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, settleSurnameBesideForename, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
+import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, settleSecondPerson, settleSurnameBesideForename, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
 
 /** Non-blank rows searched for the header. */
@@ -398,7 +398,7 @@ export class SheetPlanner {
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const sampleRows = sample.map((r) => r.row.cells);
     const families = settleNamesByFamilies(block.roleHeaders, raw, columnSamples, sampleRows, this.given ?? []);
-    const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, families, this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
+    const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, settleSecondPerson(block.headers, families, this.given ?? []), this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
     const middle = settleMiddleNames(named, columnSamples, sampleRows, this.given ?? []);
     const placed = settleAddressLines(block.roleHeaders, settleUprn(middle, columnSamples, this.given ?? []), columnSamples, sampleRows, this.given ?? []);
     const settled = settleHouseholdReference(settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []), sampleRows, this.given ?? []);

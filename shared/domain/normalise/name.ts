@@ -1,12 +1,25 @@
 import { cleanCell, foldText } from './text.js';
 
-const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'MX', 'DR', 'MASTER', 'REV', 'SIR', 'LADY', 'PROF', 'DAME', 'LORD', 'FR', 'REVD', 'CLLR', 'CAPT', 'SGT']);
+/** Forms of address: never a name, even alone. */
+const ADDRESS_FORMS = new Set(['MR', 'MRS', 'MS', 'MISS', 'MX', 'DR', 'MASTER', 'REV', 'PROF', 'FR', 'REVD', 'CLLR', 'CAPT', 'SGT']);
+/** Titles before a name that are surnames too ("Lord" is a Lancashire name): alone, the name. */
+const TITLES = new Set([...ADDRESS_FORMS, 'SIR', 'LADY', 'DAME', 'LORD']);
 const SUFFIXES = new Set(['JR', 'JNR', 'JUNIOR', 'SR', 'SNR', 'SENIOR', 'II', 'III', 'IV', 'OBE', 'MBE', 'CBE', 'QC', 'KC', 'PHD', 'MP']);
 /** Lower-case particles that belong to the surname that follows them ("de la Cruz", "van Dyke"). */
 const PARTICLES = new Set(['DE', 'DA', 'DI', 'DO', 'DOS', 'DAS', 'DEL', 'DELLA', 'DER', 'DEN', 'DU', 'LA', 'LE', 'VAN', 'VON', 'TEN', 'TER', 'BIN', 'BINT', 'IBN', 'AL', 'EL', 'AP', 'ST']);
 
 const bare = (word: string): string => foldText(word).replace(/[.']/g, '');
 export const isTitle = (word: string): boolean => TITLES.has(bare(word));
+/**
+ * A name's words without the titles in front of it ("Mr", "Dr", "Sir"). A title stands before the
+ * name: a lone word, or one where the surname stands, is the name ("LORD, Roy", "Mark LORD"),
+ * unless it is only a form of address ("Mrs").
+ */
+export function withoutTitles(words: readonly string[]): string[] {
+  let k = 0;
+  while (k < words.length - 1 && isTitle(words[k] ?? '')) k++;
+  return k === words.length - 1 && ADDRESS_FORMS.has(bare(words[k] ?? '')) ? [] : words.slice(k);
+}
 const isSuffix = (word: string): boolean => SUFFIXES.has(bare(word).replace(/,$/, ''));
 
 /** A name's match key: folded case, no punctuation, hyphens and apostrophes removed, titles dropped. */
@@ -17,14 +30,16 @@ export function nameKey(value: string | null | undefined): string | null {
   if (!cleaned) return null;
   if (PLAIN_WORD.test(cleaned)) {
     const upper = cleaned.toUpperCase();
-    return TITLES.has(upper) ? null : upper;
+    return ADDRESS_FORMS.has(upper) ? null : upper;
   }
-  const tokens = foldText(cleaned)
-    .replace(/['’`]/g, '')
-    .replace(/[^A-Z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter((t) => t && !TITLES.has(t));
+  const tokens = withoutTitles(
+    foldText(cleaned)
+      .replace(/['’`]/g, '')
+      .replace(/[^A-Z0-9]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean),
+  );
   return tokens.length ? tokens.join(' ') : null;
 }
 
@@ -41,10 +56,12 @@ export interface CleanName {
 export function initialsOf(value: string | null | undefined): string | null {
   const cleaned = cleanCell(value);
   if (!cleaned) return null;
-  const letters = cleaned
-    .replace(/\./g, ' ')
-    .split(/[\s-]+/)
-    .filter((w) => w && !isTitle(w))
+  const letters = withoutTitles(
+    cleaned
+      .replace(/\./g, ' ')
+      .split(/[\s-]+/)
+      .filter(Boolean),
+  )
     .map((w) => /\p{L}/u.exec(w)?.[0] ?? '')
     .filter(Boolean);
   return letters.length ? foldText(letters.join(' ')) : null;
@@ -126,7 +143,7 @@ export function splitFullName(value: string | null | undefined, order: NameOrder
   if (!cleaned) return { forename: null, middleNames: null, surname: null };
   const comma = cleaned.indexOf(',');
   if (comma >= 0) {
-    const surnameWords = (cleanCell(cleaned.slice(0, comma)) ?? '').split(' ').filter((w) => w && !isTitle(w));
+    const surnameWords = withoutTitles((cleanCell(cleaned.slice(0, comma)) ?? '').split(' ').filter(Boolean));
     const rest = (cleanCell(cleaned.slice(comma + 1).replace(/,/g, ' ')) ?? '')
       .replace(/\b(\p{L})\.(?=\p{L})/gu, '$1. ')
       .split(' ')
@@ -135,7 +152,7 @@ export function splitFullName(value: string | null | undefined, order: NameOrder
     const surname = surnameWords.join(' ') || null;
     return { surname, forename: rest[0] ?? null, middleNames: rest.length > 1 ? rest.slice(1).join(' ') : null };
   }
-  const words = cleaned.split(' ').filter((w) => !isTitle(w));
+  const words = withoutTitles(cleaned.split(' '));
   while (words.length > 1 && isSuffix(words[words.length - 1] ?? '')) words.pop();
   if (words.length === 0) return { forename: null, middleNames: null, surname: null };
   if (words.length === 1) return { forename: null, middleNames: null, surname: words[0] ?? null };
@@ -174,6 +191,6 @@ export function looksLikeFullName(value: string): boolean {
   const v = value.trim();
   if (v.length < 3 || v.length > 60 || /[0-9@/\\]/.test(v)) return false;
   if (/^[\p{L}' -]+,\s*[\p{L}' .-]+$/u.test(v)) return true;
-  const words = v.split(/\s+/).filter((w) => !isTitle(w));
+  const words = withoutTitles(v.split(/\s+/));
   return words.length >= 2 && words.length <= 5 && words.every((w) => /^[\p{L}][\p{L}'.-]*$/u.test(w));
 }

@@ -30,6 +30,7 @@ import { makeMonths, writeMonths } from '../unseen/next-month.js';
 import { writeDemoTwoMonths } from './demo-months.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
 import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
+import { writeHeldoutBorough } from '../heldout/write.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -94,6 +95,13 @@ const unseen = (households: number, seed: number): CaseSpec => ({
   name: `unseen-${households}`,
   label: `unseen-model borough ${households.toLocaleString('en-GB')} households`,
   make: async (dir) => ({ files: await writeUnseenBorough(households, seed, dir), truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
+});
+
+/** A borough from the third, held-out model (test/bench/heldout): never tuned against. */
+const heldout = (households: number, seed: number, another = false): CaseSpec => ({
+  name: `heldout-${households}${another ? `-seed${seed}` : ''}`,
+  label: `held-out-model borough ${households.toLocaleString('en-GB')} households${another ? `, seed ${seed}` : ''}`,
+  make: async (dir) => ({ files: (await writeHeldoutBorough(households, seed, dir)).files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
 });
 
 /** The same borough in another layout of its six extracts (test/bench/unseen/variants.ts). */
@@ -171,6 +179,10 @@ const CASES: Record<string, CaseSpec> = {
   'unseen-2000-9months': unseenMonths(2_000, 7, 9, true),
   'unseen-2000-month9': unseenMonths(2_000, 7, 9, false),
   'unseen-5000': unseen(5_000, 7),
+  'heldout-5000': heldout(5_000, 21),
+  'heldout-20000': heldout(20_000, 21),
+  // another borough of the same model: how far the figures move from one draw to the next
+  'heldout-5000-seed22': heldout(5_000, 22, true),
   'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
   'demo-20000-upper-snake': demoLayout(20_000, 11, 'upper-snake'),
