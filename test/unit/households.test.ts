@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Evidence, buildHouseholds, buildHouseholdsDetailed, householdAddress } from '../../electron/engine/link/households/index.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
 import { sexOfTitle } from '../../electron/engine/link/households/title-sex.js';
+import { fillSexFromForenames } from '../../electron/engine/link/households/forename-sex.js';
 import { blankLinkRecord } from '../helpers/link-record.js';
 
 // A record as the household stage sees it: `who` names the person (perfect person matching).
@@ -421,6 +422,19 @@ const scenarios: Scenario[] = [
     expected: [['dad', 'grandad', 'mum', 'teen'], ['gemma', 'lee'], ['neighbour'], ['other-holt']],
   },
   {
+    rule: 'a forename says the sex a police extract leaves out, as the other records with that forename teach it: a Kayleigh of the mother’s generation is a second mother, not one more namesake',
+    records: [
+      { who: 'dad', ...HOUSING, surname: 'Turner', dob: '1980-04-02', sex: 'M', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'mum', ...HOUSING, surname: 'Turner', dob: '1982-09-14', sex: 'F', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      { who: 'teen', ...SCHOOL, surname: 'Turner', dob: '2009-01-20', sex: 'F', address: '31 Elland Road, Halifax', postcode: 'HX1 2PQ' },
+      // no sex recorded, no title
+      { who: 'kayleigh', forename: 'Kayleigh', ...POLICE, surname: 'TURNER', dob: '1984-07-07', postcode: 'HX1 2PQ', eventDate: '2024-10-01' },
+      // five other Kayleighs in the extracts, every one recorded female
+      ...['Ashworth', 'Begum', 'Clarke', 'Dawson', 'Ellis'].map((surname, i) => ({ who: `k${i}`, forename: 'Kayleigh', ...HEALTH, surname, sex: 'F' as const, dob: `199${i}-01-01`, postcode: `HX9 ${i}AA`, eventDate: '2024-09-01' })),
+    ],
+    expected: [['dad', 'mum', 'teen'], ['k0'], ['k1'], ['k2'], ['k3'], ['k4'], ['kayleigh']],
+  },
+  {
     rule: 'a title says the sex a benefits extract leaves out: a claimant couple (Mr, Mrs) of an age to parent the children joins them, not the neighbours of their surname',
     records: [
       { who: 'mason', ...SCHOOL, surname: 'Rushworth', dob: '2015-06-25', sex: 'M', address: '12 Horton Avenue, Sowerby Bridge', postcode: 'HX7 4TU' },
@@ -589,5 +603,18 @@ describe('sexOfTitle: a title says the sex where no column does', () => {
     ['Mr', 1], ['MASTER', 1], ['Mrs', 2], ['Ms.', 2], ['miss', 2], ['Dr', 0], ['Mx', 0], [null, 0], ['', 0],
   ] as const)('%s → %i', (title, sex) => {
     expect(sexOfTitle(title)).toBe(sex);
+  });
+});
+
+describe('fillSexFromForenames: a forename says the sex where the records with it agree', () => {
+  it('fills an unknown sex only from a forename five or more people with a recorded sex share, nine in ten of one sex', () => {
+    const names = ['Kayleigh', 'kayleigh', 'KAYLEIGH', 'Kayleigh', 'Kay-leigh', 'Kayleigh', 'Sam', 'Sam', 'Sam', 'Sam', 'Sam', 'Sam', 'Oliver', 'Oliver', 'Oliver', 'Oliver', 'Oliver', undefined];
+    const sex = Uint8Array.from([2, 2, 2, 2, 2, 0, 1, 1, 1, 2, 2, 0, 1, 1, 1, 1, 0, 0]);
+    fillSexFromForenames(names, sex);
+    expect(sex[5]).toBe(2); // five Kayleighs, all female (case and hyphen ignored)
+    expect(sex[11]).toBe(0); // Sam: three men, two women
+    expect(sex[16]).toBe(0); // Oliver: only four with a sex recorded
+    expect(sex[17]).toBe(0); // no forename
+    expect(Array.from(sex.slice(0, 5))).toEqual([2, 2, 2, 2, 2]); // recorded sexes are never changed
   });
 });

@@ -7,6 +7,7 @@
 import { daysFromCivil } from '../../../../shared/domain/calendar.js';
 import type { LinkRecord, PersonClusters } from '../types.js';
 import type { ResolvedAddresses } from './addresses.js';
+import { fillSexFromForenames } from './forename-sex.js';
 import { sexOfTitle } from './title-sex.js';
 
 /** Children (under 18) do not keep a home on their own: see groupAddresses. */
@@ -244,6 +245,7 @@ export function personProfiles(records: readonly LinkRecord[], persons: PersonCl
     }
   }
   for (let p = 0; p < personCount; p++) if (sex[p] === 0) sex[p] = titleSex[p]!;
+  fillSexFromForenames(forenameOf, sex);
   // A dated record with a postcode but no address (A&E, benefits) dates the person's address at
   // that postcode: a child the school lists at an old and a new address, both undated, and whom
   // A&E saw last month at the new postcode, lives at the new one.
