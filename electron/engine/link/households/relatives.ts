@@ -6,7 +6,7 @@
 
 import { relationKind, sexOfRelation } from '../../../../shared/domain/relationship.js';
 import type { LinkRecord, PersonClusters } from '../types.js';
-import type { PerPerson, PersonProfiles } from './profiles.js';
+import type { PersonProfiles } from './profiles.js';
 import { surnameKey, surnameVariants } from './profiles.js';
 
 const YEAR = 365.25;
@@ -34,6 +34,8 @@ interface Named {
   sex: 0 | 1 | 2;
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 const fold = (name: string | null | undefined): string =>
   (name ?? '')
     .normalize('NFD')
@@ -53,61 +55,76 @@ export function namedRelatives(records: readonly LinkRecord[], persons: PersonCl
   profiles.nameText.forEach((t, id) => nameIds.set(t, id));
   const named: Named[] = [];
   const said = new Set<string>();
+  // each distinct relationship and surname as written is read once (a few dozen, a few thousand)
+  const relations = new Map<string, { kind: Named['kind'] | null; sex: 0 | 1 | 2 }>();
+  const surnameIds = new Map<string, { key: string; ids: number[] } | null>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    if (!r.relativeSurname) continue;
-    const kind = relationKind(r.relativeRelationship);
-    if (kind === null || kind === 'other') continue;
-    const key = surnameKey(r.relativeSurname);
-    const forename = fold(r.relativeForename);
-    if (!key || !forename) continue;
-    // a surname no one in the data has names no one here
-    const surnames = surnameVariants(key).flatMap((v) => (nameIds.has(v) ? [nameIds.get(v)!] : []));
-    if (surnames.length === 0) continue;
+    if (!r.relativeSurname || !r.relativeForename) continue;
+    const written = r.relativeRelationship ?? '';
+    let relation = relations.get(written);
+    if (!relation) {
+      const kind = relationKind(written);
+      relations.set(written, (relation = { kind: kind === 'other' ? null : kind, sex: sexOfRelation(written) }));
+    }
+    if (!relation.kind) continue;
+    let surname = surnameIds.get(r.relativeSurname);
+    if (surname === undefined) {
+      const key = surnameKey(r.relativeSurname);
+      // a surname no one in the data has names no one here
+      const ids = key ? surnameVariants(key).flatMap((v) => (nameIds.has(v) ? [nameIds.get(v)!] : [])) : [];
+      surnameIds.set(r.relativeSurname, (surname = key && ids.length ? { key, ids } : null));
+    }
+    const forename = surname && fold(r.relativeForename);
+    if (!surname || !forename) continue;
     const person = personOf[i]!;
-    const sex = sexOfRelation(r.relativeRelationship);
-    const once = `${person}\u0000${key}\u0000${forename}\u0000${kind}\u0000${sex}`;
+    const once = `${person}\u0000${surname.key}\u0000${forename}\u0000${written}`;
     if (said.has(once)) continue;
     said.add(once);
-    named.push({ person, surnames, forename, kind, sex });
+    named.push({ person, surnames: surname.ids, forename, kind: relation.kind, sex: relation.sex });
   }
   if (named.length === 0) return [];
 
-  const idsOf = (list: PerPerson, p: number): Int32Array => list.ids.subarray(list.start[p]!, list.start[p + 1]!);
-  // The people seen at each postcode and living at each address group that a naming person has.
-  const atPostcode = new Map<number, number[]>();
-  const atGroup = new Map<number, number[]>();
+  const { postcodes, surnames, currentAddress } = profiles;
+  // The people seen at each postcode, and living at each address group, that a naming person has
+  // (typed arrays and plain loops: this walks every person once).
+  const atPostcode: Array<number[] | undefined> = new Array<number[] | undefined>(profiles.postcodeCount);
+  const atGroup: Array<number[] | undefined> = new Array<number[] | undefined>(profiles.groupCount);
   for (const n of named) {
-    for (const pc of idsOf(profiles.postcodes, n.person)) atPostcode.set(pc, []);
-    const g = profiles.currentAddress[n.person]!;
-    if (g >= 0) atGroup.set(g, []);
+    for (let k = postcodes.start[n.person]!; k < postcodes.start[n.person + 1]!; k++) atPostcode[postcodes.ids[k]!] ??= [];
+    const g = currentAddress[n.person]!;
+    if (g >= 0) atGroup[g] ??= [];
   }
   const wanted = new Uint8Array(personCount);
-  const crowded = new Set<number>();
+  const crowded = new Uint8Array(profiles.postcodeCount);
   for (let q = 0; q < personCount; q++) {
-    for (const pc of idsOf(profiles.postcodes, q)) {
-      const list = atPostcode.get(pc);
-      if (list && !crowded.has(pc)) {
-        list.push(q);
-        wanted[q] = 1;
-        if (list.length > MAX_PEOPLE_AT_POSTCODE) {
-          crowded.add(pc);
-          atPostcode.set(pc, []);
-        }
+    for (let k = postcodes.start[q]!; k < postcodes.start[q + 1]!; k++) {
+      const pc = postcodes.ids[k]!;
+      const list = atPostcode[pc];
+      if (!list || crowded[pc]) continue;
+      list.push(q);
+      wanted[q] = 1;
+      if (list.length > MAX_PEOPLE_AT_POSTCODE) {
+        crowded[pc] = 1;
+        atPostcode[pc] = [];
       }
     }
-    const list = profiles.currentAddress[q]! >= 0 ? atGroup.get(profiles.currentAddress[q]!) : undefined;
+    const g = currentAddress[q]!;
+    const list = g >= 0 ? atGroup[g] : undefined;
     if (list) {
       list.push(q);
       wanted[q] = 1;
     }
   }
-  // Forenames (folded) of the people who may be named.
+  // Forenames (folded, each distinct one once) of the people who may be named.
   const forenames: Array<string[] | undefined> = new Array<string[] | undefined>(personCount);
+  const folded = new Map<string, string>();
   for (let i = 0; i < records.length; i++) {
     const q = personOf[i]!;
-    if (!wanted[q]) continue;
-    const f = fold(records[i]!.forename);
+    const written = records[i]!.forename;
+    if (!wanted[q] || !written) continue;
+    let f = folded.get(written);
+    if (f === undefined) folded.set(written, (f = fold(written)));
     if (!f) continue;
     const list = forenames[q];
     if (!list) forenames[q] = [f];
@@ -116,8 +133,9 @@ export function namedRelatives(records: readonly LinkRecord[], persons: PersonCl
   const age = (p: number): number => (profiles.referenceDay - profiles.dobDay[p]!) / YEAR;
   const fits = (n: Named, q: number): boolean => {
     if (q === n.person) return false;
-    const own = idsOf(profiles.surnames, q);
-    if (!n.surnames.some((s) => own.includes(s))) return false;
+    let surname = false;
+    for (let k = surnames.start[q]!; k < surnames.start[q + 1]! && !surname; k++) surname = n.surnames.includes(surnames.ids[k]!);
+    if (!surname) return false;
     const names = forenames[q];
     if (!names) return false;
     // an initial names anyone whose forename starts with it; a forename, the same forename (or its initial written alone)
@@ -133,18 +151,19 @@ export function namedRelatives(records: readonly LinkRecord[], persons: PersonCl
     return true;
   };
   const out: NamedRelative[] = [];
-  const seen = new Set<number>();
-  for (const n of named) {
-    seen.clear();
+  /** per person: the index in `named` it was last looked at for, so each is weighed once */
+  const seen = new Int32Array(personCount).fill(-1);
+  for (let x = 0; x < named.length; x++) {
+    const n = named[x]!;
     const found: number[] = [];
     const consider = (q: number): void => {
-      if (seen.has(q)) return;
-      seen.add(q);
+      if (seen[q] === x) return;
+      seen[q] = x;
       if (fits(n, q)) found.push(q);
     };
-    for (const pc of idsOf(profiles.postcodes, n.person)) for (const q of atPostcode.get(pc) ?? []) consider(q);
-    const g = profiles.currentAddress[n.person]!;
-    if (g >= 0) for (const q of atGroup.get(g) ?? []) consider(q);
+    for (let k = postcodes.start[n.person]!; k < postcodes.start[n.person + 1]!; k++) for (const q of atPostcode[postcodes.ids[k]!] ?? NONE) consider(q);
+    const g = currentAddress[n.person]!;
+    if (g >= 0) for (const q of atGroup[g] ?? NONE) consider(q);
     if (found.length > 0) out.push({ person: n.person, fits: found });
   }
   return out;
