@@ -14,7 +14,7 @@ import { loadRecords } from '../../electron/engine/link/load-records.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { useTempDirs } from '../helpers/temp.js';
 
-const tempDir = useTempDirs('bw-relative-');
+const tempDir = useTempDirs();
 
 async function imported(file: string): Promise<Array<Record<string, unknown>>> {
   const store = Store.create(join(file, '..', 's.db'), 'a passphrase for tests', 'analyst');
