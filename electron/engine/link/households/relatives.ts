@@ -2,16 +2,16 @@
 // Mother), youth justice a young person's parent or carer ("Mrs S Begum"): the one thing in a
 // name-and-postcode extract that ties a mother whose children carry their father's surname, or a
 // partner with another surname, to one family. The relative is looked for among the people seen
-// at one of the person's postcodes or at their home; they are named when exactly one fits.
+// at one of the person's postcodes or at their home; place.ts joins the person to them only when
+// everyone who fits is in one household.
 
 import { relationKind, sexOfRelation } from '../../../../shared/domain/relationship.js';
 import type { LinkRecord, PersonClusters } from '../types.js';
 import type { PersonProfiles } from './profiles.js';
 import { surnameKey, surnameVariants } from './profiles.js';
+import { MIN_PARENT_GAP } from './shape.js';
 
 const YEAR = 365.25;
-/** A parent (or grandparent) is at least this many years older than the person who names them; a child as much younger. */
-const GENERATION_GAP = 12;
 /** A partner is a grown-up. */
 const ADULT_AGE = 16;
 /** More people than this seen at one postcode: not a street's (a hostel, the NHS's "address not known" postcode); it names no one. */
@@ -144,9 +144,11 @@ export function namedRelatives(records: readonly LinkRecord[], persons: PersonCl
     if (n.sex !== 0 && profiles.sex[q] !== 0 && profiles.sex[q] !== n.sex) return false;
     const theirs = age(q);
     const mine = age(n.person);
+    // a parent or grandparent a generation up, a child one down (the family shape's span,
+    // shape.ts), a partner grown up
     if (n.kind === 'partner' && theirs < ADULT_AGE) return false;
-    if (n.kind === 'parent' && theirs - mine < GENERATION_GAP) return false;
-    if (n.kind === 'child' && mine - theirs < GENERATION_GAP) return false;
+    if (n.kind === 'parent' && theirs - mine < MIN_PARENT_GAP) return false;
+    if (n.kind === 'child' && mine - theirs < MIN_PARENT_GAP) return false;
     // NaN ages (a birth date not known) compare false above: no sign either way
     return true;
   };
