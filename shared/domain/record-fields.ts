@@ -24,6 +24,8 @@ export const PERSON_FIELDS = [
   'phone',
   'occupation',
   'father_forename',
+  'relative_name',
+  'relative_relationship',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
@@ -65,6 +67,8 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   phone: 'Phone number',
   occupation: 'Occupation',
   father_forename: "Father's forename",
+  relative_name: "A relative's name (next of kin, parent or carer)",
+  relative_relationship: "The relative's relationship to the person",
   event_date: 'Event date',
   event_end_date: 'Event end date',
   event_category: 'Event type or category',

@@ -9,6 +9,7 @@ import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
+import { relationKind } from '../../../shared/domain/relationship.js';
 
 export interface RecordValues {
   forename: string | null;
@@ -39,6 +40,14 @@ export interface RecordValues {
   /** What the row says about the person (a register's occupation, father's forename): trimmed, as given. */
   occupation: string | null;
   fatherForename: string | null;
+  /**
+   * Someone the row names as related to the person (a next of kin, a parent or carer): their
+   * forename or initial, their surname, and the relationship (its cell, else the name column's
+   * heading when that names one, "Parent/Carer"). Never the person's own name.
+   */
+  relativeForename: string | null;
+  relativeSurname: string | null;
+  relativeRelationship: string | null;
   agencyRef: string | null;
   eventDate: string | null;
   forenameKey: string | null;
@@ -77,6 +86,8 @@ export type PreparedContext = BuildContext & {
   evidenceKinds: number;
   /** Dates already read in this sheet, per column (which fixes the day/month order), by text. */
   dates: Array<Map<string, ParsedDate | null> | undefined>;
+  /** The related person's name column's heading when it names the relationship ("Parent/Carer"), else null. */
+  relativeHeading: string | null;
 };
 
 const EVIDENCE: ReadonlyArray<readonly string[]> = [
@@ -88,7 +99,9 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   ctx.roles.forEach((role, i) => columns.set(role, [...(columns.get(role) ?? []), i]));
   const mapped = new Set<string>(ctx.roles);
   const evidenceKinds = EVIDENCE.filter((kind) => kind.some((r) => mapped.has(r))).length;
-  return { ...ctx, columns, evidenceKinds, dates: [] };
+  const relativeColumn = columns.get('relative_name')?.[0];
+  const heading = relativeColumn === undefined ? null : (cleanCell(ctx.headers[relativeColumn]) ?? null);
+  return { ...ctx, columns, evidenceKinds, dates: [], relativeHeading: heading && relationKind(heading) !== null ? heading.slice(0, 80) : null };
 }
 
 /** A generational suffix standing as a word of a whole name. */
@@ -202,6 +215,20 @@ function postcodeIn(value: string): ReturnType<typeof parsePostcode> {
 function detailOf(value: string | undefined): string | null {
   const v = value?.replace(/\s+/g, ' ').trim();
   return v ? v.slice(0, 80) : null;
+}
+
+/** A related person's name cell ("Mrs S Begum", "BEGUM, Shazia"): forename or initial and surname, both null when no surname. */
+function relativeNameOf(value: string | undefined): { forename: string | null; surname: string | null } {
+  const split = splitFullName(value);
+  const surname = split.surname && nameKey(split.surname) ? split.surname.slice(0, 80) : null;
+  const forename = split.forename?.replace(/\.+$/, '') || null;
+  return surname ? { forename: forename && forename.slice(0, 80), surname } : { forename: null, surname: null };
+}
+
+function relativeOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext): Pick<RecordValues, 'relativeForename' | 'relativeSurname' | 'relativeRelationship'> {
+  const name = ctx.columns.has('relative_name') ? relativeNameOf(firstValue(cells, ctx, 'relative_name')) : null;
+  if (!name?.surname) return { relativeForename: null, relativeSurname: null, relativeRelationship: null };
+  return { relativeForename: name.forename, relativeSurname: name.surname, relativeRelationship: detailOf(firstValue(cells, ctx, 'relative_relationship')) ?? ctx.relativeHeading };
 }
 
 function previousSurnameOf(value: string | undefined): string | null {
@@ -441,6 +468,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       phone: normalisePhone(firstValue(cells, ctx, 'phone')),
       occupation: detailOf(firstValue(cells, ctx, 'occupation')),
       fatherForename: detailOf(firstValue(cells, ctx, 'father_forename')),
+      ...relativeOf(cells, ctx),
       agencyRef: firstValue(cells, ctx, 'agency_ref') ?? null,
       eventDate,
       forenameKey: nameKey(forename),

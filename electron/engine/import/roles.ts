@@ -189,7 +189,7 @@ const HEADER_MEMO = new Map<string, RoleSuggestion | null>();
 const HEADER_MEMO_SIZE = 10_000;
 
 /** The role a header names, before qualifiers; fuzzy when the words are misspelt. */
-function rawRoleFromHeader(key: string): RoleSuggestion | null {
+export function rawRoleFromHeader(key: string): RoleSuggestion | null {
   let found = HEADER_MEMO.get(key);
   if (found === undefined) {
     found = headerRole(key);

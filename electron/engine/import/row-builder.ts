@@ -14,6 +14,7 @@ export type RecordTuple = [
   addrFlat: string | null, addrNumber: string | null, addrName: string | null, addrStreet: string | null, addrLocality: string | null, addrTown: string | null,
   previousSurname: string | null, email: string | null, phone: string | null, dobYear: number | null,
   occupation: string | null, fatherForename: string | null,
+  relativeForename: string | null, relativeSurname: string | null, relativeRelationship: string | null,
 ];
 
 /** The record columns a RecordTuple fills, in its order (for INSERT and UPDATE alike). */
@@ -23,6 +24,7 @@ export const RECORD_COLUMNS = [
   'addr_flat', 'addr_number', 'addr_name', 'addr_street', 'addr_locality', 'addr_town',
   'previous_surname', 'email', 'phone', 'dob_year',
   'occupation', 'father_forename',
+  'relative_forename', 'relative_surname', 'relative_relationship',
 ] as const;
 
 /** Where a column sits in a RecordTuple, found by its name in RECORD_COLUMNS (never a bare number). */
@@ -40,6 +42,7 @@ export function pushRecord(r: RecordValues, out: Array<string | number | null>):
     a?.flat ?? null, a?.number ?? null, a?.name ?? null, a?.street ?? null, a?.locality ?? null, a?.town ?? null,
     r.previousSurname, r.email, r.phone, r.dobYear,
     r.occupation, r.fatherForename,
+    r.relativeForename, r.relativeSurname, r.relativeRelationship,
   );
 }
 

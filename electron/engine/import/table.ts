@@ -13,6 +13,7 @@ import { settleAddressLines, settleHouseholdReference, settleMiddleNames, settle
 import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
 import { cellType, findHeaderByShape, scoreHeaderCandidate } from './header-shape.js';
+import { settleRelatives } from './relatives.js';
 import { headerKey, PERSON_NAME_ROLES, resolveDuplicateRoles, roleFromCells, settleBirthDates, settleNameColumns, settleSecondPerson, settleSurnameBesideForename, roleFromHeader, suggestRole, type RoleSuggestion } from './roles.js';
 import { filledCount, isBlankRow, type SheetData, type SheetRow } from './sheet.js';
 
@@ -397,7 +398,8 @@ export class SheetPlanner {
     });
     const columnSamples = block.roleHeaders.map((_, i) => sample.flatMap((r) => (r.row.cells[i] ? [r.row.cells[i]] : [])));
     const sampleRows = sample.map((r) => r.row.cells);
-    const families = settleNamesByFamilies(block.roleHeaders, raw, columnSamples, sampleRows, this.given ?? []);
+    const related = settleRelatives(block.roleHeaders, raw, columnSamples, this.given ?? []);
+    const families = settleNamesByFamilies(block.roleHeaders, related, columnSamples, sampleRows, this.given ?? []);
     const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, settleSecondPerson(block.headers, families, this.given ?? []), this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
     const middle = settleMiddleNames(named, columnSamples, sampleRows, this.given ?? []);
     const placed = settleAddressLines(block.roleHeaders, settleUprn(middle, columnSamples, this.given ?? []), columnSamples, sampleRows, this.given ?? []);

@@ -5,6 +5,7 @@ import type { Db } from '../store/database.js';
 import type { AddressParts, LinkRecord } from './types.js';
 import { birthFromAge } from './dob-year.js';
 import { fillPersonDetails } from './load-person-details.js';
+import { fillRelatives } from './load-relatives.js';
 
 const SEX = new Set(['M', 'F', 'U']);
 
@@ -177,6 +178,7 @@ export function loadRecords(
   fillRawPostcodes(db, rawRows);
   if (!tenanciesLater) fillTenancies(db, records);
   fillPersonDetails(db, records);
+  fillRelatives(db, records);
   return records;
 }
 

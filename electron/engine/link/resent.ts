@@ -53,7 +53,8 @@ export const ROW_FIELDS = [
   'occupation',
   'fatherForename',
 ] as const satisfies ReadonlyArray<keyof LinkRecord>;
-const NOT_COMPARED = ['id', 'sourceId', 'asOf', 'eventDate', 'tenancyStart', 'tenancyEnd'] as const satisfies ReadonlyArray<keyof LinkRecord>;
+// (a named relative, too, is read by the household stage alone, from every record)
+const NOT_COMPARED = ['id', 'sourceId', 'asOf', 'eventDate', 'tenancyStart', 'tenancyEnd', 'relativeForename', 'relativeSurname', 'relativeRelationship'] as const satisfies ReadonlyArray<keyof LinkRecord>;
 // a field added to LinkRecord must be placed in one list or the other (a compile error otherwise);
 // the stored address parts, an object, are compared part by part
 type Unplaced = Exclude<keyof LinkRecord, (typeof ROW_FIELDS)[number] | (typeof NOT_COMPARED)[number] | 'addressParts'>;

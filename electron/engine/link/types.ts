@@ -72,6 +72,14 @@ export interface LinkRecord {
   /** What the record says the person did for a living, and their father's forename (registers, censuses): person-details.ts. */
   occupation?: string | null;
   fatherForename?: string | null;
+  /**
+   * Someone the record names as related to the person (A&E's next of kin, youth justice's parent
+   * or carer): forename or initial, surname, relationship ("Mother"; the column's heading,
+   * "Parent/Carer", when no relationship is given). Read by the household stage only.
+   */
+  relativeForename?: string | null;
+  relativeSurname?: string | null;
+  relativeRelationship?: string | null;
 }
 
 /** Result of the person stage: a cluster index per record (same index = same person). */

@@ -32,7 +32,7 @@ import { writeLaidExtract } from './laid-file.js';
 import { scoreCohort } from './score.js';
 
 const AS_OF = '2025-03-31';
-const EVIDENCE = ['alone', 'address', 'shared-ref', 'surname-postcode', 'floater-surname', 'moved-together'];
+const EVIDENCE = ['alone', 'address', 'shared-ref', 'surname-postcode', 'floater-surname', 'moved-together', 'named-relative'];
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;

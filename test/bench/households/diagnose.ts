@@ -153,7 +153,7 @@ if (process.argv.includes('--show')) {
 
 // Per rule: how many people it placed, and their true / false pairs with their household.
 {
-  const names = ['alone', 'address', 'shared-ref', 'surname+postcode', 'floater-surname', 'moved-together'];
+  const names = ['alone', 'address', 'shared-ref', 'surname+postcode', 'floater-surname', 'moved-together', 'named-relative'];
   const rows = names.map(() => ({ n: 0, good: 0, bad: 0, missed: 0 }));
   for (let p = 0; p < persons.personCount; p++) {
     const row = rows[detailed.evidence[p]!]!;

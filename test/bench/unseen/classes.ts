@@ -57,7 +57,7 @@ const surnames = (p: number): Set<string> => new Set((recs[p] as LinkRecord[]).m
 const postcodes = (p: number): Set<string> => new Set((recs[p] as LinkRecord[]).map((r) => r.postcode ?? '').filter(Boolean));
 const meets = <T>(a: Set<T>, b: Set<T>): boolean => [...a].some((x) => b.has(x));
 const kind = (p: number): string => kindOf.get(trueHousehold[p] as string) ?? '?';
-const EVIDENCE = ['alone', 'address', 'shared-ref', 'surname+postcode', 'floater-surname', 'moved-together'];
+const EVIDENCE = ['alone', 'address', 'shared-ref', 'surname+postcode', 'floater-surname', 'moved-together', 'named-relative'];
 const rule = (p: number): string => EVIDENCE[placed.evidence[p] as number] ?? String(placed.evidence[p]);
 
 /** Doors (flat, number or name, street) a person was recorded at. */

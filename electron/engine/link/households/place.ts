@@ -5,6 +5,9 @@
 //  2. SHARED_REF: people named on one reference within one Source (a tenancy, a joint claim, one
 //     incident) join unless that contradicts where they live (two different current addresses,
 //     or no postcode in common).
+//  2b. NAMED_RELATIVE: a person whose record names a relative they live with (A&E's next of kin,
+//     youth justice's parent or carer) joins the one household of the person so named, among the
+//     people at their postcodes or home (relatives.ts), unless their addresses contradict it.
 //  3. SURNAME_POSTCODE: a unit seen with postcodes only joins the household that was seen at one
 //     of its postcodes and shares its surname, when that household is clearly the best such
 //     candidate once family shape (ages, sexes) and current postcode are weighed. A household on
@@ -19,6 +22,7 @@ import type { HouseholdAssignment, LinkRecord, PersonClusters } from '../types.j
 import { withinOneEdit } from '../strings.js';
 import { doorsDiffer, doorsOfPeople } from './doors.js';
 import type { PerPerson, PersonProfiles } from './profiles.js';
+import { namedRelatives } from './relatives.js';
 import { CHILD_AGE, FamilyShape, parentOf } from './shape.js';
 
 /** Surname ids and surname-part ids of a unit's members. */
@@ -37,6 +41,7 @@ export const Evidence = {
   SURNAME_POSTCODE: 3,
   FLOATER_SURNAME: 4,
   MOVED_TOGETHER: 5,
+  NAMED_RELATIVE: 6,
 } as const;
 export type EvidenceCode = (typeof Evidence)[keyof typeof Evidence];
 
@@ -177,6 +182,16 @@ export function placePeople(records: readonly LinkRecord[], persons: PersonClust
       if (typeof held === 'number' || held.length > MAX_REF_GROUP) continue;
       for (let k = 1; k < held.length; k++) merge(held[0]!, held[k]!, Evidence.SHARED_REF);
     }
+  }
+
+  // 2b. A named relative: the one household holding the person a record names as a parent,
+  //     partner or child (the mother whose children carry their father's surname), before the
+  //     surname rules weigh the family, so that it is weighed as one.
+  for (const { person, fits } of namedRelatives(records, persons, profiles)) {
+    const mine = find(person);
+    const units = new Set(fits.map(find));
+    if (units.size !== 1 || units.has(mine)) continue;
+    merge(fits[0]!, person, Evidence.NAMED_RELATIVE);
   }
 
   /** Surnames and surname halves of a unit's members (built for the units step 3 compares). */

@@ -6,7 +6,7 @@
 /** Under this age a person is a child of the household. */
 export const CHILD_AGE = 18;
 /** A parent is at least MIN_PARENT_GAP and at most MAX_PARENT_GAP years older than their child. */
-const MIN_PARENT_GAP = 15;
+export const MIN_PARENT_GAP = 15;
 const MAX_PARENT_GAP = 50;
 /** Grown-ups within this many years of each other are of one generation. */
 const ONE_GENERATION = 15;

@@ -21,6 +21,7 @@ import { sql as recordDobYear } from './0310-record-dob-year.js';
 import { sql as baselineViewCounts } from './0320-baseline-view-counts.js';
 import { sql as recordPersonDetails } from './0340-record-person-details.js';
 import { sql as dropRecordSurnameIndex } from './0400-drop-record-surname-index.js';
+import { sql as recordRelative } from './0430-record-relative.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -45,6 +46,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 320, name: 'baseline-view-counts', sql: baselineViewCounts },
   { version: 340, name: 'record-person-details', sql: recordPersonDetails },
   { version: 400, name: 'drop-record-surname-index', sql: dropRecordSurnameIndex },
+  { version: 430, name: 'record-relative', sql: recordRelative },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

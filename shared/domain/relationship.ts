@@ -1,0 +1,70 @@
+// How a person named on someone's row (a next of kin, a parent or carer, a contact) is related to
+// them, read from the words a clerk writes: "Mother", "Step-father", "Partner", "Grandmother",
+// "Friend", "Neighbour", "Social worker". English kinship words, not any one extract's codes.
+
+/** What the named person is to the row's person: their parent (or one who brings them up), partner, child, or anyone else. */
+export type RelationKind = 'parent' | 'partner' | 'child' | 'other';
+
+const PARENT = new Set([
+  'parent', 'parents', 'mother', 'mum', 'mom', 'mam', 'mummy', 'father', 'dad', 'daddy', 'guardian', 'carer', 'carers', 'stepmother', 'stepfather', 'stepparent',
+  'grandmother', 'grandfather', 'grandparent', 'grandparents', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandad', 'granddad', 'grandpa',
+]);
+const PARTNER = new Set(['partner', 'husband', 'wife', 'spouse', 'cohabitee', 'fiance', 'fiancee', 'boyfriend', 'girlfriend']);
+const CHILD = new Set(['son', 'daughter', 'child', 'stepson', 'stepdaughter']);
+/**
+ * Words that make the named person someone outside the family home, whatever else the cell
+ * says: "Friend", "Neighbour", "Social worker", "GP", "Foster carer's agency".
+ */
+const OUTSIDE = new Set([
+  'friend', 'neighbour', 'neighbor', 'gp', 'doctor', 'social', 'worker', 'professional', 'solicitor', 'teacher', 'police', 'officer', 'agency', 'landlord', 'employer', 'colleague',
+  'nurse', 'keyworker', 'advocate', 'ex', 'former', 'estranged', 'other', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'niece', 'nephew', 'brother', 'sister', 'sibling',
+  'inlaw', 'law',
+]);
+/** Words that say nothing on their own ("next of kin", "step", "civil", "birth", "legal"). */
+const FILLER = new Set(['next', 'of', 'kin', 'nok', 'step', 'civil', 'birth', 'legal', 'natural', 'biological', 'adoptive', 'foster', 'main', 'primary', 'the', 'and', 'or', 'a', 'patient', 's', 'name']);
+
+const FEMALE = new Set(['mother', 'mum', 'mom', 'mam', 'mummy', 'stepmother', 'grandmother', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'wife', 'fiancee', 'girlfriend', 'daughter', 'stepdaughter']);
+const MALE = new Set(['father', 'dad', 'daddy', 'stepfather', 'grandfather', 'grandad', 'granddad', 'grandpa', 'husband', 'fiance', 'boyfriend', 'son', 'stepson']);
+
+function wordsOf(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\b(step|grand|in)[\s-]+(?=[a-z])/g, '$1')
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/**
+ * What a relationship cell says: parent, partner or child (someone a person lives with as one
+ * family), other (a friend, a neighbour, a professional, a relative outside the home), or null
+ * when the cell holds no relationship word at all ("Fall", "12").
+ */
+export function relationKind(text: string | null | undefined): RelationKind | null {
+  if (!text) return null;
+  let kind: RelationKind | null = null;
+  let known = false;
+  for (const w of wordsOf(text)) {
+    if (OUTSIDE.has(w)) return 'other';
+    const k: RelationKind | null = PARENT.has(w) ? 'parent' : PARTNER.has(w) ? 'partner' : CHILD.has(w) ? 'child' : null;
+    if (k) {
+      if (kind && kind !== k) return 'other';
+      kind = k;
+      known = true;
+    } else if (!FILLER.has(w)) return known ? 'other' : null;
+  }
+  return kind;
+}
+
+/** The named person's sex as the relationship says it: 1 male, 2 female, 0 when it does not (Parent, Partner). */
+export function sexOfRelation(text: string | null | undefined): 0 | 1 | 2 {
+  if (!text) return 0;
+  let sex: 0 | 1 | 2 = 0;
+  for (const w of wordsOf(text)) {
+    const s = FEMALE.has(w) ? 2 : MALE.has(w) ? 1 : 0;
+    if (s && sex && s !== sex) return 0;
+    if (s) sex = s;
+  }
+  return sex;
+}
