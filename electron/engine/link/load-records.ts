@@ -106,27 +106,12 @@ export function loadRecords(
   const partsByText = new Map<string, AddressParts>();
   const rows = (only ? stmt.iterate(JSON.stringify([...only])) : stmt.iterate()) as IterableIterator<unknown[]>;
   const text = (row: unknown[], column: number): string | null => row[column] as string | null;
-  // Names, dates and postcodes repeat across records (a million records hold some 11,000
-  // forenames and 34,000 dates of birth), but SQLite gives each row its own copy. One copy of each
-  // is kept instead: the records take a quarter less memory for the rest of the run (486 → 367 MB
-  // at a million), for a second or two more reading; a raw postcode cell that says what the
-  // postcode says shares its copy too.
-  const pool = new Map<string, string>();
-  const shared = (row: unknown[], column: number): string | null => {
-    const value = row[column] as string | null;
-    if (value === null) return null;
-    const kept = pool.get(value);
-    if (kept !== undefined) return kept;
-    pool.set(value, value);
-    return value;
-  };
-  const sameAs = (value: string | null, kept: string | null): string | null => (value !== null && value === kept ? kept : value);
   const rawRows = new Map<number, LinkRecord>();
   for (const row of rows) {
     const sourceId = row[at.sourceId] as number;
     const source = sources.get(sourceId);
     const sex = text(row, at.sex);
-    const postcode = shared(row, at.postcode);
+    const postcode = text(row, at.postcode);
     const joinedParts = text(row, at.addressParts);
     let addressParts: AddressParts | null = null;
     if (joinedParts !== null) {
@@ -139,14 +124,14 @@ export function loadRecords(
       sourceKind: source?.kind ?? 'other',
       asOf: source?.asOf ?? '',
       partner: source?.partner ?? '',
-      forename: shared(row, at.forename),
+      forename: text(row, at.forename),
       middleNames: text(row, at.middleNames),
-      surname: shared(row, at.surname),
-      dob: shared(row, at.dob),
+      surname: text(row, at.surname),
+      dob: text(row, at.dob),
       dobYear: row[at.dobYear] as number | null,
       sex: sex && SEX.has(sex) ? (sex as 'M' | 'F' | 'U') : null,
       postcode,
-      postcodeRaw: sameAs(text(row, at.postcodeRaw), postcode) ?? postcode,
+      postcodeRaw: text(row, at.postcodeRaw) ?? postcode,
       address: text(row, at.address),
       addressParts,
       uprn: text(row, at.uprn),
@@ -155,7 +140,7 @@ export function loadRecords(
       nino: row[at.ninoValid] ? text(row, at.nino) : null,
       upn: row[at.upnValid] ? text(row, at.upn) : null,
       agencyRef: text(row, at.agencyRef),
-      eventDate: shared(row, at.eventDate),
+      eventDate: text(row, at.eventDate),
       previousSurname: text(row, at.previousSurname),
       otherId: text(row, at.otherId),
       title: text(row, at.title),
