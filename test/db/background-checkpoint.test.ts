@@ -34,8 +34,10 @@ describe('background checkpoint', () => {
       store.checkpoints.start(store.dataKey, was);
       store.checkpoints.wait();
       expect(statSync(path).size).toBeGreaterThan(before + 2_000_000);
-      // The fold is over: so is the syncing.
+      // The fold is over: so is the syncing (once a sync begun before the stop has finished).
       expect(store.checkpoints.flushing).toBeNull();
+      for (let i = 0; i < 200 && !flush!.stopped; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(flush!.stopped).toBe(true);
       const synced = flush!.syncs;
       await new Promise((resolve) => setTimeout(resolve, 250));
       expect(flush!.syncs).toBe(synced);

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 /** Between two syncs. */
 const INTERVAL_MS = 100;
 
-/** [0] RUN or STOP; [1] syncs done (for tests). */
+/** [0] RUN or STOP; [1] syncs done and [2] 1 once the thread has stopped (for tests). */
 const RUN = 0;
 const STOP = 1;
 
@@ -39,11 +39,12 @@ try {
   }
 } finally {
   if (log !== null) try { fs.closeSync(log); } catch {}
+  Atomics.store(state, 2, 1);
 }
 `;
 
 export class EarlyFlush {
-  private readonly state = new Int32Array(new SharedArrayBuffer(8));
+  private readonly state = new Int32Array(new SharedArrayBuffer(12));
 
   private constructor(path: string) {
     const worker = new Worker(WORKER, { eval: true, workerData: { path, state: this.state.buffer } });
@@ -69,5 +70,13 @@ export class EarlyFlush {
   /** Syncs done so far. */
   get syncs(): number {
     return Atomics.load(this.state, 1);
+  }
+
+  /**
+   * Whether the thread has left its loop since stop(): a sync it had begun when told to stop still
+   * finishes (and counts) first, which a slow disk can make last a while.
+   */
+  get stopped(): boolean {
+    return Atomics.load(this.state, 2) === 1;
   }
 }
