@@ -121,8 +121,8 @@ test('find, open, split and export a person', async ({ page, engine, storeDir })
 test('review ten pairs by keyboard alone, undo one, and the decisions hold at the next run', async ({ page, engine }) => {
   test.setTimeout(150_000);
   await createStoreInUi(page);
-  // 400 households: with the dates of birth the importer now keeps (a child added to a tenancy),
-  // 100 left only six pairs in the review band
+  // 400 households: since the importer and matching changes of 2026-12-07 (more dates of birth
+  // kept, among others) 100 left only six pairs in the review band; 400 leave twenty
   await runJob(engine, 'demo:create', { households: 400, seed: 6 });
   // a high threshold leaves many pairs for review
   expect(await engine.invoke('matching:saveSettings', { threshold: 0.999, reviewFrom: 0.05 })).toMatchObject({ ok: true });
