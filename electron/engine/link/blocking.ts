@@ -94,84 +94,60 @@ function keyParts(p: BlockingColumns, key: BlockingKey): Int32Array[] {
   return [lo, hi];
 }
 
+/** Keys that are a prepared column as it stands (an interned id per record, −1 missing). */
+const COLUMN_OF_KEY = {
+  dob: 'dob',
+  forename: 'fn',
+  surname: 'sn',
+  postcode: 'pc',
+  postcodeSector: 'pcSector',
+  place: 'place',
+  uprn: 'uprn',
+  nhsNumber: 'nhs',
+  nino: 'nino',
+  upn: 'upn',
+  otherId: 'otherId',
+  email: 'email',
+  phone: 'phone',
+} as const satisfies Partial<Record<BlockingKey, keyof BlockingColumns>>;
+
 function keyValues(p: BlockingColumns, key: BlockingKey): Int32Array {
+  // grouping only reads a key's values, so a column serves as it is
+  if (key in COLUMN_OF_KEY) return p[COLUMN_OF_KEY[key as keyof typeof COLUMN_OF_KEY]];
   const n = p.n;
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let v = -1;
-    switch (key) {
-      case 'dob':
-        v = p.dob[i] as number;
-        break;
-      case 'birthYear':
-        v = birthYearKey(p, i);
-        break;
-      case 'birthMonthDay':
-        v = (p.dob[i] as number) >= 0 ? (p.dobM[i] as number) * 32 + (p.dobD[i] as number) : -1;
-        break;
-      case 'birthMonth':
-        v = (p.dob[i] as number) >= 0 ? (p.dobM[i] as number) : -1;
-        break;
-      case 'forename':
-        v = p.fn[i] as number;
-        break;
-      case 'surname':
-        v = p.sn[i] as number;
-        break;
-      case 'forenamePhonetic': {
-        const f = p.fn[i] as number;
-        v = f >= 0 ? (p.nameSoundex[f] as number) : -1;
-        break;
-      }
-      case 'surnamePhonetic': {
-        const s = p.sn[i] as number;
-        v = s >= 0 ? (p.nameSoundex[s] as number) : -1;
-        break;
-      }
-      case 'forenameInitial': {
-        const f = p.fn[i] as number;
-        v = f >= 0 ? (p.names[f] as string).charCodeAt(0) : -1;
-        break;
-      }
-      case 'surnameInitial': {
-        const sn = p.sn[i] as number;
-        v = sn >= 0 ? (p.names[sn] as string).charCodeAt(0) : -1;
-        break;
-      }
-      case 'postcode':
-        v = p.pc[i] as number;
-        break;
-      case 'postcodeSector':
-        v = p.pcSector[i] as number;
-        break;
-      case 'place':
-        v = p.place[i] as number;
-        break;
-      case 'uprn':
-        v = p.uprn[i] as number;
-        break;
-      case 'nhsNumber':
-        v = p.nhs[i] as number;
-        break;
-      case 'nino':
-        v = p.nino[i] as number;
-        break;
-      case 'upn':
-        v = p.upn[i] as number;
-        break;
-      case 'otherId':
-        v = p.otherId[i] as number;
-        break;
-      case 'email':
-        v = p.email[i] as number;
-        break;
-      case 'phone':
-        v = p.phone[i] as number;
-        break;
-    }
-    out[i] = v;
-  }
+  for (let i = 0; i < n; i++) out[i] = derivedKey(p, key, i);
   return out;
+}
+
+/** A key computed from the prepared columns: parts of the date of birth, a name's sound or initial. */
+function derivedKey(p: BlockingColumns, key: BlockingKey, i: number): number {
+  switch (key) {
+    case 'birthYear':
+      return birthYearKey(p, i);
+    case 'birthMonthDay':
+      return (p.dob[i] as number) >= 0 ? (p.dobM[i] as number) * 32 + (p.dobD[i] as number) : -1;
+    case 'birthMonth':
+      return (p.dob[i] as number) >= 0 ? (p.dobM[i] as number) : -1;
+    case 'forenamePhonetic':
+      return nameIndexed(p.nameSoundex, p.fn[i] as number);
+    case 'surnamePhonetic':
+      return nameIndexed(p.nameSoundex, p.sn[i] as number);
+    case 'forenameInitial':
+      return initialOf(p.names, p.fn[i] as number);
+    case 'surnameInitial':
+      return initialOf(p.names, p.sn[i] as number);
+    default:
+      return -1;
+  }
+}
+
+function nameIndexed(table: ArrayLike<number>, name: number): number {
+  return name >= 0 ? (table[name] as number) : -1;
+}
+
+function initialOf(names: readonly string[], name: number): number {
+  return name >= 0 ? (names[name] as string).charCodeAt(0) : -1;
 }
 
 function describeKey(p: Prepared, key: BlockingKey, i: number): string {
