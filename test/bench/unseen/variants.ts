@@ -8,7 +8,8 @@
 // one cell; dotted, written-out and ISO-with-time dates; placeholder dates of birth; numbers with
 // a spreadsheet's leading apostrophe; semicolon and tab csv with a byte-order mark; notes sheets,
 // one sheet a quarter, group headings, empty columns and totals rows; a system's own person number
-// before the claim or tenancy reference; a door without its street beside the postcode. The rows, the people and
+// before the claim or tenancy reference; a door without its street beside the postcode; a
+// parent's name over two columns; a joint claim as the couple across one row. The rows, the people and
 // the truth are the plain layout's, so a drop in a score is the layout's cost.
 //
 //   writeUnseenBorough(n, seed, dir, relayoutFor('v2'))   (link.bench.ts: cases unseen-5000-v1 …)
