@@ -87,16 +87,26 @@ export function sexOfRelation(text: string | null | undefined): 0 | 1 | 2 {
 /** Heading words that name a field of a person (their forename, surname, title), not who the person is. */
 const NAME_FIELD = new Set(['forename', 'forenames', 'first', 'given', 'christian', 'name', 'names', 'surname', 'surnames', 'last', 'family', 'fname', 'sname', 'lname', 'initial', 'initials', 'middle', 'title', 'full']);
 
+/** Words of a heading (lower case, as `headerKey` makes them) that name a person related to the row's person, not a body ("GP", "School"). */
+export const RELATED_PERSON = /\b(parents?|mother s?|mothers|father s?|fathers|carers?|guardians?|kin|nok|contacts?|emergency|partner s?|spouse|husband|wife)\b/;
+
+/** A heading with a number and a run-together word parted from the words beside them: "Contact1Surname" → "Contact 1 Surname". */
+export const partHeading = (heading: string): string => heading.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, '$1$3 $2$4');
+
+/**
+ * What the stored relationship says of the second person of a couple across one row whose
+ * heading names no relationship ("Person 2 Surname" beside "Person 1 Surname"): one of the
+ * people who hold the row's tenancy or claim together, how related unsaid.
+ */
+export const JOINT = 'Joint';
+
 /**
  * Whom a heading of a name's part names, the field words taken off, as written: "Mother's
  * Forename" → "Mother", "PARENT_SNAME" → "PARENT", "Contact1 Surname" → "Contact 1", "Tenant 2
  * Surname" → "Tenant 2". Null when nothing is left ("Surname").
  */
 export function whoseHeading(heading: string): string | null {
-  const words = heading
-    .replace(/['’]s\b/gi, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, '$1$3 $2$4')
+  const words = partHeading(heading.replace(/['’]s\b/gi, ''))
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w && !NAME_FIELD.has(w.toLowerCase()));
   return words.length ? words.join(' ').slice(0, 80) : null;

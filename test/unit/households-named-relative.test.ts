@@ -116,7 +116,7 @@ describe('relationKind: what a relationship cell says', () => {
     expect(['Fall', '', null, 'NOK Name'].map(relationKind)).toEqual([null, null, null, null]);
     expect(['Mother', 'Husband', 'Parent'].map(sexOfRelation)).toEqual([2, 1, 0]);
     // the heading of a couple's second person says they live together, how related unsaid
-    expect(['Joint tenant', 'Tenant 2', 'Co-tenant', 'Joint claimant', 'Second Claimant'].map(relationKind)).toEqual(Array(5).fill('coresident'));
+    expect(['Joint tenant', 'Tenant 2', 'Co-tenant', 'Joint claimant', 'Second Claimant', 'Joint'].map(relationKind)).toEqual(Array(6).fill('coresident'));
     expect(['PTNR', 'Joint tenant (wife)', 'Lead tenant', 'Other adult'].map(relationKind)).toEqual(['partner', 'partner', null, 'other']);
   });
 });

@@ -168,6 +168,16 @@ describe('a couple across one row', () => {
     ]);
   });
 
+  it('stores a second person whose heading says no more than that as joint (living with the person)', async () => {
+    const rows = await imported(
+      csvOf('applicants.csv', ['Application No,Person 1 Forename,Person 1 Surname,Person 1 DOB,Person 2 Forename,Person 2 Surname,Person 2 DOB,Postcode', 'A1,Samina,Begum,03/04/1980,Imran,Khan,14/09/1978,OL8 2QP', 'A2,Tracey,Holt,02/01/1979,,,,OL8 1AB']),
+    );
+    expect(rows).toEqual([
+      { forename: 'Samina', surname: 'Begum', ...kin('Imran', 'Khan', 'Joint') },
+      { forename: 'Tracey', surname: 'Holt', ...kin(null, null, null) },
+    ]);
+  });
+
   it('stores a joint claim’s partner, UPPER_SNAKE or plain', async () => {
     const snake = await imported(
       csvOf('shbe.csv', ['CLAIM_REF,CLMT_SURNAME,CLMT_FORENAME,CLMT_DOB,CLMT_NINO,PTNR_SURNAME,PTNR_FORENAME,PTNR_DOB,PTNR_NINO,POSTCODE', 'C1,KHAN,IMRAN,19780914,AB123456C,BEGUM,SAMINA,19800403,CD654321A,OL8 2QP', 'C2,HOLT,TRACEY,19790102,EF112233B,,,,,OL8 1AB']),

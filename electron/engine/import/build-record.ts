@@ -9,7 +9,7 @@ import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
-import { relationKind, whoseHeading } from '../../../shared/domain/relationship.js';
+import { JOINT, RELATED_PERSON, relationKind, whoseHeading } from '../../../shared/domain/relationship.js';
 
 export interface RecordValues {
   forename: string | null;
@@ -106,12 +106,15 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
  * The relationship the related person's heading says: the whole name column's heading
  * ("Parent/Carer"), or whom the heading of a part names ("Mother's Forename" → "Mother",
  * "PTNR_SURNAME" → "PTNR", "Tenant 2 Surname" → "Tenant 2"); null when it says none ("NOK Name").
+ * A part whose heading names no related person ("Person 2 Surname") is the second person of a
+ * couple across the row (the importer reads no other such heading as a relative's): joint.
  */
 function relativeHeadingOf(headers: readonly string[], columns: ReadonlyMap<ColumnRole, number[]>): string | null {
   const whole = columns.get('relative_name')?.[0];
   const part = columns.get('relative_surname')?.[0] ?? columns.get('relative_forename')?.[0];
   const heading = whole !== undefined ? cleanCell(headers[whole]) : part !== undefined ? whoseHeading(headers[part] ?? '') : null;
-  return heading && relationKind(heading) !== null ? heading.slice(0, 80) : null;
+  if (heading && relationKind(heading) !== null) return heading.slice(0, 80);
+  return whole === undefined && heading && !RELATED_PERSON.test(heading.toLowerCase()) ? JOINT : null;
 }
 
 /** A generational suffix standing as a word of a whole name. */

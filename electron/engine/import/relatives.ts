@@ -7,11 +7,9 @@
 // Name", "Contact1 Surname").
 import type { ColumnRole } from '../../../shared/domain/record-fields.js';
 import { looksLikeFullName } from '../../../shared/domain/normalise/name.js';
-import { relationKind, whoseHeading } from '../../../shared/domain/relationship.js';
+import { partHeading, RELATED_PERSON, relationKind, whoseHeading } from '../../../shared/domain/relationship.js';
 import { headerKey, looksLikePlace, PERSON_NAME_ROLES, rawRoleFromHeader, type RoleSuggestion } from './roles.js';
 
-/** A heading that names a person related to the row's person (not a body: "GP", "School"). */
-const RELATED = /\b(parents?|mother s?|mothers|father s?|fathers|carers?|guardians?|kin|nok|contacts?|emergency|partner s?|spouse|husband|wife)\b/;
 /** A heading that names the relationship itself. */
 const RELATIONSHIP = /\b(relationship|relation|rel)\b/;
 /** Heading roles under which a related person's column may still be a whole name ("NOK Name", "Parent/Carer", "Next of Kin"). */
@@ -32,7 +30,7 @@ const DISTINCT = 0.2;
 const share = (values: readonly string[], test: (v: string) => boolean): number => (values.length ? values.filter(test).length / values.length : 0);
 const pct = (s: number): string => `${Math.round(s * 100)}%`;
 /** A heading's words with a number and a run-together word parted: "Contact1Surname" → "contact 1 surname". */
-const keyOf = (header: string): string => headerKey(header.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, '$1$3 $2$4'));
+const keyOf = (header: string): string => headerKey(partHeading(header));
 
 function namePartShare(values: readonly string[]): number {
   const s = share(values, (v) => NAME_PART.test(v) && !NOT_A_NAME.test(v) && v.split(/\s+/).length <= 4 && !looksLikePlace(v));
@@ -43,7 +41,7 @@ function namePartShare(values: readonly string[]): number {
 function partOf(key: string): 'relative_forename' | 'relative_surname' | null {
   const field = key
     .split(' ')
-    .filter((w) => !RELATED.test(w) && !/^(\d+|s|of|next|the|1st|2nd|main|primary)$/.test(w))
+    .filter((w) => !RELATED_PERSON.test(w) && !/^(\d+|s|of|next|the|1st|2nd|main|primary)$/.test(w))
     .join(' ');
   if (!field) return null;
   if (/^initials?$/.test(field)) return 'relative_forename';
@@ -60,7 +58,7 @@ export function relativeRole(header: string | null, values: readonly string[]): 
     const s = share(filled, (v) => relationKind(v) !== null);
     return s >= MOST ? { role: 'relative_relationship', confidence: 0.75, reason: `the heading "${header}" names a relationship and ${pct(s)} of the cells are relationships (mother, partner, friend, …)` } : null;
   }
-  if (!RELATED.test(key)) return null;
+  if (!RELATED_PERSON.test(key)) return null;
   const raw = rawRoleFromHeader(key);
   // a register's "Father's Forename" is the person's own evidence, read as such
   if (raw?.role === 'father_forename') return null;
