@@ -178,6 +178,23 @@ describe('a couple across one row', () => {
     ]);
   });
 
+  it('reads a third tenant’s forename, or a second contact’s, as no one’s middle names', async () => {
+    const people = [['Samina', 'Begum', 'Imran', 'Khan', 'Sara', 'Khan'], ['Anna', 'Nowak', 'Piotr', 'Nowak', 'Jan', 'Nowak'], ['Donna', 'Clarke', 'Kai', 'Shaw', 'Ruby', 'Shaw'], ['Tracey', 'Holt', 'Mark', 'Holt', 'Kyle', 'Holt'], ['Julie', 'Wood', 'Peter', 'Wood', 'Liam', 'Wood'], ['Aisha', 'Ali', 'Omar', 'Ali', 'Zara', 'Ali']];
+    const tenancies = csvOf('tenancies.csv', ['Tenancy Ref,Post Code,Tenant 1 Forename,Tenant 1 Surname,Tenant 1 DOB,Tenant 2 Forename,Tenant 2 Surname,Tenant 2 DOB,Tenant 3 Forename,Tenant 3 Surname,Tenant 3 DOB', ...people.map((n, i) => `T${i},OL8 ${i}AB,${n[0]},${n[1]},01/01/1980,${n[2]},${n[3]},02/02/1979,${n[4]},${n[5]},03/03/2005`)]);
+    const contacts = csvOf('pupils.csv', ['UPN,Surname,Forename,Date of Birth,Postcode,Contact1 Forename,Contact1 Surname,Contact2 Forename,Contact2 Surname', ...people.map((n, i) => `A80120010${i}00${i},${n[1]},${n[4]},03/03/2015,OL8 ${i}AB,${n[0]},${n[1]},${n[2]},${n[3]}`)]);
+    for (const path of [tenancies, contacts]) {
+      const store = Store.create(join(path, '..', `${path.endsWith('tenancies.csv') ? 't' : 'c'}.db`), 'a passphrase for tests', 'analyst');
+      try {
+        await importFile(store, path, { user: 'analyst' }, silentJob());
+        const rows = store.reader.prepare('SELECT middle_names, relative_forename FROM record ORDER BY id').all() as Array<{ middle_names: string | null; relative_forename: string | null }>;
+        expect(rows.map((r) => r.middle_names)).toEqual(Array(6).fill(null));
+        expect(rows.map((r) => r.relative_forename)).toEqual(people.map((n) => (path === tenancies ? n[2] : n[0])));
+      } finally {
+        store.close();
+      }
+    }
+  });
+
   it('stores a joint claim’s partner, UPPER_SNAKE or plain', async () => {
     const snake = await imported(
       csvOf('shbe.csv', ['CLAIM_REF,CLMT_SURNAME,CLMT_FORENAME,CLMT_DOB,CLMT_NINO,PTNR_SURNAME,PTNR_FORENAME,PTNR_DOB,PTNR_NINO,POSTCODE', 'C1,KHAN,IMRAN,19780914,AB123456C,BEGUM,SAMINA,19800403,CD654321A,OL8 2QP', 'C2,HOLT,TRACEY,19790102,EF112233B,,,,,OL8 1AB']),

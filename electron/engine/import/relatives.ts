@@ -103,7 +103,7 @@ export function settleRelatives(headers: readonly string[], suggestions: RoleSug
   return out.map((s, i) => {
     if (given[i]) return s;
     if (RELATIVE_NAME_ROLES.has(s.role) && !kept.has(i)) {
-      if (ownName) return { role: 'ignore', confidence: 0.6, reason: `${s.reason ?? 'another related person'}; column ${first + 1} already names the related person: kept, not read` };
+      if (ownName) return { role: 'ignore', confidence: 0.6, reason: `${s.reason ?? 'another related person'}; column ${first + 1} already names the related person: kept, not read`, otherPerson: true };
       // a sheet whose only names are a related person's: they are the row's own person
       const own = OWN_ROLE[s.role];
       return own && person.includes(i) ? { role: own, confidence: 0.75, reason: `the heading "${headers[i] ?? ''}" names someone related, but no other column holds a name: the row's own person's ${own === 'forename' ? 'forename' : 'surname'}` } : (suggestions[i] ?? s);

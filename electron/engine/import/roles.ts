@@ -25,6 +25,8 @@ export interface RoleSuggestion {
   confidence: number;
   /** Why: what in the heading or the cells chose the role, in words the analyst reads. */
   reason?: string;
+  /** Another person's field on the row (a third tenant's, a related person's not read): never the row's person's. */
+  otherPerson?: boolean;
 }
 
 /** Lower-case words only: "Date_of-Birth " → "date of birth". */
@@ -653,7 +655,7 @@ export function settleSecondPerson(headers: readonly string[], suggestions: Role
       const relative = whose === related?.[0] ? SECOND_NAME[role] : undefined;
       out[i] = relative
         ? { role: relative, confidence: 0.7, reason: `another person's ${label} on the row ${beside}: they share the row's tenancy or claim, so it is kept as the name of someone the person lives with (for households), not as a record of its own` }
-        : { role: 'ignore', confidence: 0.6, reason: `another person's ${label} on the row ${beside}: kept in the raw row, not read` };
+        : { role: 'ignore', confidence: 0.6, reason: `another person's ${label} on the row ${beside}: kept in the raw row, not read`, otherPerson: true };
     }
   }
   return out;
