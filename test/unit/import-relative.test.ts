@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/engine/import/import-file.js';
-import { settleRelatives } from '../../electron/engine/import/relatives.js';
+import { relativeRole, settleRelatives } from '../../electron/engine/import/relatives.js';
 import { suggestRole } from '../../electron/engine/import/roles.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
@@ -79,6 +79,12 @@ describe('a related person named on the row', () => {
     const roles = (headers: string[], columns: string[][]): string[] => settleRelatives(headers, headers.map((h, i) => suggestRole(h, columns[i]!, 2025)), columns).map((s) => s.role);
     expect(roles(['Relationship', 'First Name', 'Last Name'], [['Lead tenant', 'Partner', 'Son', 'Daughter'], ['Amir', 'Sara', 'John', 'Imran'], ['Begum', 'Ali', 'Smith', 'Khan']])).toEqual(['event', 'forename', 'surname']);
     expect(roles(['Parent/Carer', 'Postcode'], [['Shazia Begum', 'Mohammed Ali', 'Jane Smith', 'Sadia Khan'], ['S1 1AA', 'S1 1AB', 'S1 1AC', 'S1 1AD']])).toEqual(['full_name', 'postcode']);
+  });
+
+  it('reads a long column of initials as a relative’s, and one of a few answers repeated as no one’s name', () => {
+    const initials = Array.from({ length: 300 }, (_, i) => String.fromCharCode(65 + (i % 26)));
+    expect(relativeRole('Parent Initial', initials)?.role).toBe('relative_forename');
+    expect(relativeRole('Parent Surname', Array.from({ length: 300 }, (_, i) => ['Both', 'Neither', 'Mum only'][i % 3]!))).toBeNull();
   });
 });
 

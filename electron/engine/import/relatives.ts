@@ -24,8 +24,9 @@ const OWN_ROLE: Partial<Record<ColumnRole, ColumnRole>> = { relative_forename: '
 const NOT_A_NAME = /^(y|n|yes|no|true|false|unknown|not known|nk|none|n\/?a|tbc|refused|male|female|m|f|u|x|mr|mrs|ms|miss|mx|dr)\.?$/i;
 /** A cell that is a name's part: words of letters (an initial too), not a street or an answer. */
 const NAME_PART = /^\p{L}[\p{L}'’. -]{0,39}$/u;
-/** Fewer distinct cells than this share, over enough of them, is a code list ("Y", "N", "Both"), not names. */
+/** Fewer distinct cells than this share, over enough of them, is a code list ("Y", "N", "Both"), not names (initials aside: 26 letters). */
 const DISTINCT = 0.2;
+const INITIAL = /^\p{L}\.?$/u;
 
 const share = (values: readonly string[], test: (v: string) => boolean): number => (values.length ? values.filter(test).length / values.length : 0);
 const pct = (s: number): string => `${Math.round(s * 100)}%`;
@@ -34,7 +35,8 @@ const keyOf = (header: string): string => headerKey(partHeading(header));
 
 function namePartShare(values: readonly string[]): number {
   const s = share(values, (v) => NAME_PART.test(v) && !NOT_A_NAME.test(v) && v.split(/\s+/).length <= 4 && !looksLikePlace(v));
-  return values.length >= 10 && new Set(values.map((v) => v.toUpperCase())).size / values.length < DISTINCT ? 0 : s;
+  if (values.length < 10 || share(values, (v) => INITIAL.test(v)) >= 0.5) return s;
+  return new Set(values.map((v) => v.toUpperCase())).size / values.length < DISTINCT ? 0 : s;
 }
 
 /** The part of a name a related person's heading names, after the words for whom: forename (an initial too) or surname. */
