@@ -25,6 +25,8 @@ export const PERSON_FIELDS = [
   'occupation',
   'father_forename',
   'relative_name',
+  'relative_forename',
+  'relative_surname',
   'relative_relationship',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -68,6 +70,8 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   occupation: 'Occupation',
   father_forename: "Father's forename",
   relative_name: "A relative's name (next of kin, parent or carer)",
+  relative_forename: "A relative's forename or initial",
+  relative_surname: "A relative's surname",
   relative_relationship: "The relative's relationship to the person",
   event_date: 'Event date',
   event_end_date: 'Event end date',

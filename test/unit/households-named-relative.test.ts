@@ -89,6 +89,24 @@ describe('NAMED_RELATIVE: a record names the relative the person lives with', ()
   });
 });
 
+describe('NAMED_RELATIVE: the other holder of a joint tenancy or claim on the row', () => {
+  // the lead tenant's row names "Tenant 2" (a couple across one row): a lodger-aged co-tenant
+  // with another surname, seen by benefits at the postcode only, neither a parent nor a child
+  const lead = { who: 'Imran', ...HOUSING, surname: 'Khan', dob: '1984-03-02', sex: 'M', relativeForename: 'Zain', relativeSurname: 'MALIK', relativeRelationship: 'Tenant 2' } as const;
+  const zain = { who: 'Zain', ...BENEFITS, surname: 'Malik', dob: '1990-01-01', sex: 'M' } as const;
+
+  it('joins the fitting person whatever their age or sex: only the name must fit', () => {
+    const { groups, rule } = place([lead, zain]);
+    expect(groups).toEqual([['Imran', 'Zain']]);
+    expect(rule.get('Zain')).toBe(Evidence.NAMED_RELATIVE);
+  });
+
+  it('joins no one when two people fit, or the name fits no one', () => {
+    expect(place([lead, zain, { who: 'Zainab', ...BENEFITS, forename: 'Zain', surname: 'Malik', dob: '1962-05-05', sex: 'F' }]).groups).toContainEqual(['Imran']);
+    expect(place([{ ...lead, relativeForename: 'Yasir' }, zain]).groups).toEqual([['Imran'], ['Zain']]);
+  });
+});
+
 describe('relationKind: what a relationship cell says', () => {
   it('tells the family one lives with from everyone else', () => {
     expect(['Mother', 'FATHER', 'Step-father', 'Grand mother', 'Parent/Carer', 'Foster carer', 'Legal guardian'].map(relationKind)).toEqual(Array(7).fill('parent'));
@@ -97,5 +115,8 @@ describe('relationKind: what a relationship cell says', () => {
     expect(['Friend', 'Neighbour', 'GP', 'Social worker', 'Aunt', 'Mother-in-law', 'Ex-partner'].map(relationKind)).toEqual(Array(7).fill('other'));
     expect(['Fall', '', null, 'NOK Name'].map(relationKind)).toEqual([null, null, null, null]);
     expect(['Mother', 'Husband', 'Parent'].map(sexOfRelation)).toEqual([2, 1, 0]);
+    // the heading of a couple's second person says they live together, how related unsaid
+    expect(['Joint tenant', 'Tenant 2', 'Co-tenant', 'Joint claimant', 'Second Claimant', 'Joint'].map(relationKind)).toEqual(Array(6).fill('coresident'));
+    expect(['PTNR', 'Joint tenant (wife)', 'Lead tenant', 'Other adult'].map(relationKind)).toEqual(['partner', 'partner', null, 'other']);
   });
 });

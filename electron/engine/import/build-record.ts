@@ -9,7 +9,7 @@ import { normaliseSex } from '../../../shared/domain/normalise/sex.js';
 import { cleanCell } from '../../../shared/domain/normalise/text.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
-import { relationKind } from '../../../shared/domain/relationship.js';
+import { JOINT, RELATED_PERSON, relationKind, whoseHeading } from '../../../shared/domain/relationship.js';
 
 export interface RecordValues {
   forename: string | null;
@@ -99,9 +99,22 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   ctx.roles.forEach((role, i) => columns.set(role, [...(columns.get(role) ?? []), i]));
   const mapped = new Set<string>(ctx.roles);
   const evidenceKinds = EVIDENCE.filter((kind) => kind.some((r) => mapped.has(r))).length;
-  const relativeColumn = columns.get('relative_name')?.[0];
-  const heading = relativeColumn === undefined ? null : (cleanCell(ctx.headers[relativeColumn]) ?? null);
-  return { ...ctx, columns, evidenceKinds, dates: [], relativeHeading: heading && relationKind(heading) !== null ? heading.slice(0, 80) : null };
+  return { ...ctx, columns, evidenceKinds, dates: [], relativeHeading: relativeHeadingOf(ctx.headers, columns) };
+}
+
+/**
+ * The relationship the related person's heading says: the whole name column's heading
+ * ("Parent/Carer"), or whom the heading of a part names ("Mother's Forename" → "Mother",
+ * "PTNR_SURNAME" → "PTNR", "Tenant 2 Surname" → "Tenant 2"); null when it says none ("NOK Name").
+ * A part whose heading names no related person ("Person 2 Surname") is the second person of a
+ * couple across the row (the importer reads no other such heading as a relative's): joint.
+ */
+function relativeHeadingOf(headers: readonly string[], columns: ReadonlyMap<ColumnRole, number[]>): string | null {
+  const whole = columns.get('relative_name')?.[0];
+  const part = columns.get('relative_surname')?.[0] ?? columns.get('relative_forename')?.[0];
+  const heading = whole !== undefined ? cleanCell(headers[whole]) : part !== undefined ? whoseHeading(headers[part] ?? '') : null;
+  if (heading && relationKind(heading) !== null) return heading.slice(0, 80);
+  return whole === undefined && heading && !RELATED_PERSON.test(heading.toLowerCase()) ? JOINT : null;
 }
 
 /** A generational suffix standing as a word of a whole name. */
@@ -225,8 +238,24 @@ function relativeNameOf(value: string | undefined): { forename: string | null; s
   return surname ? { forename: forename && forename.slice(0, 80), surname } : { forename: null, surname: null };
 }
 
+/** A title or an initial before the surname in a surname cell ("Mrs S Begum", "S. Begum"). */
+const TITLED = /^(mr|mrs|miss|ms|mx|dr|\p{L})\.?\s/iu;
+
+/**
+ * The related person's name over columns: the surname's cell (with a title or an initial before
+ * it read as a whole name: "Mrs S Begum"), the forename's or initial's cell where there is one.
+ */
+function relativePartsOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext): { forename: string | null; surname: string | null } {
+  const written = firstValue(cells, ctx, 'relative_surname');
+  const whole = written && TITLED.test(written) ? relativeNameOf(written) : null;
+  const surname = whole?.surname ?? cleanName(written).name;
+  if (!surname || !nameKey(surname)) return { forename: null, surname: null };
+  const forename = cleanName(firstValue(cells, ctx, 'relative_forename')).name?.replace(/\.+$/, '') || whole?.forename || null;
+  return { forename: forename && forename.slice(0, 80), surname: surname.slice(0, 80) };
+}
+
 function relativeOf(cells: ReadonlyArray<string | null>, ctx: PreparedContext): Pick<RecordValues, 'relativeForename' | 'relativeSurname' | 'relativeRelationship'> {
-  const name = ctx.columns.has('relative_name') ? relativeNameOf(firstValue(cells, ctx, 'relative_name')) : null;
+  const name = ctx.columns.has('relative_name') ? relativeNameOf(firstValue(cells, ctx, 'relative_name')) : ctx.columns.has('relative_surname') ? relativePartsOf(cells, ctx) : null;
   if (!name?.surname) return { relativeForename: null, relativeSurname: null, relativeRelationship: null };
   return { relativeForename: name.forename, relativeSurname: name.surname, relativeRelationship: detailOf(firstValue(cells, ctx, 'relative_relationship')) ?? ctx.relativeHeading };
 }

@@ -309,6 +309,8 @@ export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: 
   for (let c = 0; c < suggestions.length; c++) {
     const s = suggestions[c];
     if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role)) continue;
+    // a third tenant's or a second contact's forename is never the row's person's middle names
+    if (s.otherPerson) continue;
     const values = (columnSamples[c] ?? []).map((v) => v.trim()).filter(Boolean);
     if (values.length < 5) continue;
     const words = values.map((v) => v.split(/\s+/));

@@ -25,6 +25,8 @@ export interface RoleSuggestion {
   confidence: number;
   /** Why: what in the heading or the cells chose the role, in words the analyst reads. */
   reason?: string;
+  /** Another person's field on the row (a third tenant's, a related person's not read): never the row's person's. */
+  otherPerson?: boolean;
 }
 
 /** Lower-case words only: "Date_of-Birth " → "date of birth". */
@@ -612,13 +614,19 @@ const FIELD_WORDS = new Set(['forename', 'forenames', 'first', 'given', 'christi
 /** Fields of a person that a second person on the row would repeat. */
 const WHOSE_ROLES: ReadonlySet<ColumnRole> = new Set(['forename', 'middle_names', 'surname', 'full_name', 'title', 'dob', 'age', 'sex', 'nino', 'nhs_number']);
 
+/** A second person's name column, read as the row's related person's. */
+const SECOND_NAME: Partial<Record<ColumnRole, ColumnRole>> = { forename: 'relative_forename', surname: 'relative_surname', full_name: 'relative_name' };
+
 /**
  * Two people's fields across one row ("Tenant 1 Forename … Tenant 2 DOB", "CLMT_SURNAME …
  * PTNR_DOB", as tenancy lists and benefit extracts write a couple): headed columns that differ
  * only in whose field they are, two groups or more each with a name and another field. The row's
  * person is the group of its first name column; another person's columns are kept in the raw row
- * and not read (one row is one record), where a second date of birth had been taken for the
- * first person's when it came first in most rows. Legal beside preferred names are one person's.
+ * and not read as anyone's record (one row is one record), where a second date of birth had been
+ * taken for the first person's when it came first in most rows. The next person's name is the
+ * row's related person's (they hold the tenancy or the claim together, so live together: the
+ * household stage reads it), unless the sheet names a related person already. Legal beside
+ * preferred names are one person's.
  */
 export function settleSecondPerson(headers: readonly string[], suggestions: RoleSuggestion[], given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
   const groups = new Map<string, number[]>();
@@ -634,11 +642,21 @@ export function settleSecondPerson(headers: readonly string[], suggestions: Role
   });
   if (people.length < 2) return suggestions;
   const firstName = (columns: number[]): number => Math.min(...columns.filter((i) => PERSON_NAME_ROLES.has(suggestions[i]?.role ?? 'ignore')));
-  const own = people.reduce((a, b) => (firstName(b[1]) < firstName(a[1]) ? b : a));
+  const byName = people.slice().sort((a, b) => firstName(a[1]) - firstName(b[1]));
+  const own = byName[0]!;
+  const related = suggestions.some((s, i) => !given[i] && (s.role === 'relative_name' || s.role === 'relative_surname')) ? undefined : byName[1];
   const out = suggestions.slice();
   for (const [whose, columns] of people) {
     if (whose === own[0]) continue;
-    for (const i of columns) out[i] = { role: 'ignore', confidence: 0.6, reason: `another person's ${ROLE_LABELS[suggestions[i]?.role ?? 'ignore'].toLowerCase()} on the row ("${whose}" beside "${own[0] || 'the plain headings'}"): kept in the raw row, not read` };
+    for (const i of columns) {
+      const role = suggestions[i]?.role ?? 'ignore';
+      const label = ROLE_LABELS[role].toLowerCase();
+      const beside = `("${whose}" beside "${own[0] || 'the plain headings'}")`;
+      const relative = whose === related?.[0] ? SECOND_NAME[role] : undefined;
+      out[i] = relative
+        ? { role: relative, confidence: 0.7, reason: `another person's ${label} on the row ${beside}: they share the row's tenancy or claim, so it is kept as the name of someone the person lives with (for households), not as a record of its own` }
+        : { role: 'ignore', confidence: 0.6, reason: `another person's ${label} on the row ${beside}: kept in the raw row, not read`, otherPerson: true };
+    }
   }
   return out;
 }

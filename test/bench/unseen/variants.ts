@@ -8,18 +8,19 @@
 // one cell; dotted, written-out and ISO-with-time dates; placeholder dates of birth; numbers with
 // a spreadsheet's leading apostrophe; semicolon and tab csv with a byte-order mark; notes sheets,
 // one sheet a quarter, group headings, empty columns and totals rows; a system's own person number
-// before the claim or tenancy reference; a door without its street beside the postcode. The rows, the people and
+// before the claim or tenancy reference; a door without its street beside the postcode; a
+// parent's name over two columns; a joint claim as the couple across one row. The rows, the people and
 // the truth are the plain layout's, so a drop in a score is the layout's cost.
 //
 //   writeUnseenBorough(n, seed, dir, relayoutFor('v2'))   (link.bench.ts: cases unseen-5000-v1 …)
 import type { Borough, Household, Person, Rand } from './people.js';
-import { EXTRACT_DATE, YEAR_END, between, homeOn, pick, seeded } from './people.js';
+import { EXTRACT_DATE, NICKNAMES, YEAR_END, ageOn, between, homeOn, pick, seeded } from './people.js';
 import { dateText, doorAndStreet, type Cell, type Extract, type Sheet } from './extracts.js';
 
 type Kind =
   | 'ref' | 'upn' | 'surname' | 'forename' | 'middle' | 'fullname' | 'dob' | 'sex' | 'other' | 'addr1' | 'addr2' | 'town'
   | 'postcode' | 'eventDate' | 'endDate' | 'age' | 'address' | 'nino' | 'title' | 'uprn' | 'nhs' | 'email' | 'phone' | 'line' | 'houseNo' | 'blank'
-  | 'personRef';
+  | 'personRef' | 'relForename' | 'relSurname' | 'relation';
 
 /** A column of a plain extract: what it holds, how other systems head it, their abbreviation. */
 interface ColumnSpec {
@@ -127,6 +128,12 @@ export interface Layout {
   /** where the plain layout has a postcode only, the door as a front-desk system keeps it: "Flat 9"
    * or "Flat 9, Priestley House" for a flat, the number ("14") or name of a house, no street */
   partialAddress?: boolean;
+  /** the young person's parent (or the person who brings them up) named over two columns, with
+   * these headings, and a relationship column where one is given */
+  parentName?: { forename: string; surname: string; relationship?: string };
+  /** a joint claim written as the couple across one row: the partner in columns headed as the
+   * claimant's with PTNR for CLMT (the partner's own row is gone, and so is its truth) */
+  coupleRow?: boolean;
 }
 type Variant = readonly [schools: Layout, police: Layout, yot: Layout, dwp: Layout, housing: Layout, health: Layout];
 
@@ -239,6 +246,16 @@ export const VARIANTS: Record<string, Variant> = {
     {},
     { partialAddress: true, heading: 'upper-snake' },
   ],
+  // a parent's name over two columns (the census with a relationship column, youth justice in
+  // UPPER_SNAKE), and the benefits extract's joint claims as the couple across one row
+  v13: [
+    { parentName: { forename: 'Parent Forename', surname: 'Parent Surname', relationship: 'Relationship to Pupil' } },
+    {},
+    { heading: 'upper-snake', parentName: { forename: 'PARENT_FNAME', surname: 'PARENT_SNAME' } },
+    { coupleRow: true },
+    {},
+    {},
+  ],
   // no header rows, with the layouts above: address lines and house numbers, line breaks in an
   // address cell, placeholder dates, ten-digit references, tab and semicolon csv
   v8: [
@@ -306,6 +323,32 @@ function fullName(order: NameOrder, forename: string, surname: string, middle: s
   if (order === 'forename-surname') return `${fore} ${sur}`;
   if (order === 'surname-forename') return `${sur} ${fore}`;
   return `${fore}${middle ? ` ${title(middle)}` : ''} ${title(surname)}`;
+}
+
+/**
+ * The parent a system names for a young person: the mother in the household mostly, else the
+ * father, a generation up; now and then no one (not recorded) or a parent who lives elsewhere,
+ * the young person's surname with a forename no one in the household has. Keyed as clerks key
+ * it: a nickname or a slip now and then, an initial for a share.
+ */
+function parentOf(rand: Rand, p: Person, h: Household): { forename: string; surname: string; relationship: string } | null {
+  if (rand() < 0.08) return null;
+  const older = h.members.filter((m) => m.role === 'adult' && ageOn(m.dob, YEAR_END) - ageOn(p.dob, YEAR_END) >= 16);
+  const mothers = older.filter((m) => m.sex === 'F');
+  const fathers = older.filter((m) => m.sex === 'M');
+  let parent: Person | undefined = mothers.length && (rand() < 0.8 || !fathers.length) ? mothers[0] : fathers[0];
+  if (!parent || rand() < 0.04) {
+    if (rand() < 0.5) return null;
+    const forename = pick(rand, ['Gary', 'Darren', 'Wayne', 'Lee', 'Craig', 'Imran', 'Tariq', 'Kacper', 'Paul', 'Mark']);
+    return { forename, surname: p.surname, relationship: 'Father' };
+  }
+  let forename = parent.forename;
+  const nick = NICKNAMES[forename];
+  if (nick && rand() < 0.05) forename = pick(rand, nick);
+  if (rand() < 0.01 && forename.length > 4) forename = forename.slice(0, 2) + forename.slice(3);
+  if (rand() < 0.1) forename = forename[0] as string;
+  const relationship = rand() < 0.1 ? 'Parent' : parent.sex === 'F' ? 'Mother' : 'Father';
+  return { forename, surname: parent.surname, relationship };
 }
 
 const words = (heading: string): string[] => heading.replace(/[()/.&-]/g, ' ').split(/\s+/).filter(Boolean);
@@ -483,6 +526,32 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
       const ref = of('ref') ?? of('upn');
       cols.splice(ref ? cols.indexOf(ref) : 0, 0, { spec: col('personRef', [layout.personRef], layout.personRef.replace(/\s+/g, '')), cells });
     }
+    if (layout.parentName) {
+      const named = sheet.rows.map((_, i) => parentOf(rand, person(i), homes.get(person(i).household) as Household));
+      const upper = layout.heading === 'upper-snake';
+      const added: Column[] = [
+        { spec: col('relForename', [layout.parentName.forename], layout.parentName.forename), cells: named.map((n) => n?.forename ?? null) },
+        { spec: col('relSurname', [layout.parentName.surname], layout.parentName.surname), cells: named.map((n) => (n ? (upper ? n.surname.toUpperCase() : n.surname) : null)) },
+      ];
+      if (layout.parentName.relationship) added.push({ spec: col('relation', [layout.parentName.relationship], layout.parentName.relationship), cells: named.map((n) => n?.relationship ?? null) });
+      const after = Math.max(...(['surname', 'forename', 'fullname', 'dob'] as const).map((k) => cols.findIndex((c) => c.spec.kind === k)));
+      cols.splice(after + 1, 0, ...added);
+    }
+    // the rows kept: a couple across one row drops the partner's own row
+    let kept = sheet.rows.map((_, r) => r);
+    if (layout.coupleRow) {
+      const ref = of('ref');
+      const own = cols.filter((c) => (['nino', 'title', 'forename', 'surname', 'dob'] as Kind[]).includes(c.spec.kind));
+      const partner = sheet.rows.map((_, r) => r > 0 && ref?.cells[r] === ref?.cells[r - 1] && person(r).household === person(r - 1).household);
+      const columns: Column[] = own.map((c) => {
+        const plain = sheet.header?.[specs.indexOf(c.spec)] ?? c.spec.words[0] ?? '';
+        const heading = /^CLMT_/.test(plain) ? plain.replace(/^CLMT_/, 'PTNR_') : `Partner ${plain}`;
+        return { spec: col(c.spec.kind, [heading], heading), cells: sheet.rows.map((_, r) => (partner[r + 1] ? (c.cells[r + 1] ?? null) : null)) };
+      });
+      const at = Math.max(...own.map((c) => cols.indexOf(c)));
+      cols.splice(at + 1, 0, ...columns);
+      kept = kept.filter((r) => !partner[r]);
+    }
     if (layout.contact) {
       const seen = sheet.rows.map((_, i) => contactOf(person(i)));
       cols.push({ spec: col('email', ['Email Address', 'E-mail'], 'Email'), cells: seen.map((c) => (rand() < 0.7 ? c.email : null)) });
@@ -536,6 +605,7 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
         : cols.map((c, i) => {
             if (c.spec.kind === 'blank') return '';
             if (c.spec.kind === 'fullname' && layout.vague) return style === 'upper-snake' ? `${prefix}${layout.vague.toUpperCase()}` : layout.vague;
+            if (['relForename', 'relSurname', 'relation'].includes(c.spec.kind) || (layout.coupleRow && !specs.includes(c.spec))) return c.spec.words[0] ?? '';
             if (!style) {
               // the plain heading where there was one
               const plainAt = specs.indexOf(c.spec);
@@ -560,7 +630,7 @@ function relayoutExtract(e: Extract, plainFile: string, layout: Layout, borough:
         footer: footer.length ? footer : undefined,
       };
     };
-    const all = rows.map((_, r) => r);
+    const all = kept;
     if (!layout.quarters || !eventDay) return [laid(sheet.name, all)];
     const byQuarter = new Map<string, number[]>();
     all.forEach((r) => {

@@ -30,7 +30,7 @@ interface Named {
   surnames: number[];
   /** forename folded to letters, upper case; one letter for an initial */
   forename: string;
-  kind: 'parent' | 'partner' | 'child';
+  kind: 'parent' | 'partner' | 'child' | 'coresident';
   sex: 0 | 1 | 2;
 }
 
@@ -45,7 +45,8 @@ const fold = (name: string | null | undefined): string =>
 
 /**
  * For each person whose records name a relative they live with as one family (a parent, partner
- * or child: never a friend, a neighbour or a professional), the people who fit the name among
+ * or child; or the other holder of their joint tenancy or joint claim, relationship unsaid: never
+ * a friend, a neighbour or a professional), the people who fit the name among
  * those seen at one of the person's postcodes or at their address group. Empty when no record
  * names one.
  */
@@ -145,7 +146,7 @@ export function namedRelatives(records: readonly LinkRecord[], persons: PersonCl
     const theirs = age(q);
     const mine = age(n.person);
     // a parent or grandparent a generation up, a child one down (the family shape's span,
-    // shape.ts), a partner grown up
+    // shape.ts), a partner grown up; a joint tenant or claimant any age (only the name tells)
     if (n.kind === 'partner' && theirs < ADULT_AGE) return false;
     if (n.kind === 'parent' && theirs - mine < MIN_PARENT_GAP) return false;
     if (n.kind === 'child' && mine - theirs < MIN_PARENT_GAP) return false;
