@@ -11,7 +11,7 @@ const BUILDING_OR_STREET = new Set(['COURT', 'HEIGHTS', 'MEWS', 'BUILDINGS', 'CO
 export type BuildingWord = 'building' | 'either';
 
 /** Whether a (spelled-out) word ends a building's name: only a building's, or a building's or a street's. */
-export function buildingWord(word: string): BuildingWord | null {
+function buildingWord(word: string): BuildingWord | null {
   if (BUILDING_ONLY.has(word)) return 'building';
   if (BUILDING_OR_STREET.has(word)) return 'either';
   return null;

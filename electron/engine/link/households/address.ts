@@ -13,7 +13,7 @@ export interface ParsedAddress {
   flat: string;
   /** house number ("12"; "12A" only beside a flat: "Flat 2, 12A"); '' when the address has none */
   number: string;
-  /** house name when there is no number but a street ("ROSE COTTAGE, MILL LANE"), else '' */
+  /** house name when there is no number but a street ("ROSE COTTAGE, MILL LANE"), or the building a flat with no number is in; else '' */
   name: string;
   /** street with its type spelled out ("KILNFIELD ROAD") */
   street: string;
@@ -32,7 +32,8 @@ const noLeadingZeros = (v: string | null): string => (v ?? '').replace(/^0+(?=\d
 /**
  * What the whole extract says about names in an address: a name written with different flat
  * numbers at one postcode is a building there; a name written after a street (as its town or
- * locality) at two or more postcodes is a place.
+ * locality) at two or more postcodes is a place; a building written with one house number and
+ * street at a postcode stands there.
  */
 export class AddressEvidence {
   private readonly flatsAt = new Map<string, Map<string, Set<string>>>();
