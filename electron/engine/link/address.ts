@@ -69,8 +69,8 @@ export function personAddress(parts: AddressParts): PersonAddress | null {
   // the postcode) is no address to compare: one postcode holds several blocks with a flat 9, so
   // two such doors agreeing said "same home" of neighbours (a partner layout of this kind lost
   // person precision 0.9946 → 0.9925), and one against a full address says nothing either way.
-  // A building written after a comma ("Flat 9, Priestley House") is parsed as the town and goes
-  // with it: by position alone it cannot be told from one.
+  // A door with its building ("Flat 9, Priestley House", with or without the comma) is an
+  // address: the building is read as the house name, not the town.
   if ((parts.flat || parts.number) && !parts.name && !parts.street) return null;
   const words = new Set<string>();
   for (const part of [parts.flat, parts.name, parts.number, parts.street, parts.locality, parts.town]) {

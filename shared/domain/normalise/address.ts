@@ -3,6 +3,7 @@
 // comparable line. Pure; the original text stays in the raw row.
 import { findPostcode, normalisePostcode } from './postcode.js';
 import { foldText } from './text.js';
+import { buildingPrefix } from './building.js';
 
 export interface NormalisedAddress {
   /** sub-building: "2" for "Flat 2", "B" for "Flat B", "FIRST FLOOR"; null for a whole house */
@@ -61,12 +62,14 @@ const STREET_WORD = /\b(ROAD|RD|STREET|ST|AVENUE|AVE|CRESCENT|CRES|CLOSE|CL|TERR
 
 /** Other words spelled out wherever they stand. */
 const WORDS: Readonly<Record<string, string>> = {
-  FLT: 'FLAT', APT: 'APARTMENT', APPT: 'APARTMENT', APTS: 'APARTMENTS', HSE: 'HOUSE', HO: 'HOUSE', BLDG: 'BUILDING', BLK: 'BLOCK', CTGE: 'COTTAGE', COTT: 'COTTAGE', FM: 'FARM', UPR: 'UPPER', LWR: 'LOWER', GT: 'GREAT', LT: 'LITTLE', LTL: 'LITTLE', NTH: 'NORTH', STH: 'SOUTH', N: 'NORTH', S: 'SOUTH', E: 'EAST', W: 'WEST',
+  FLT: 'FLAT', APT: 'APARTMENT', APPT: 'APARTMENT', APTS: 'APARTMENTS', HSE: 'HOUSE', HO: 'HOUSE', TWR: 'TOWER', BLDG: 'BUILDING', BLK: 'BLOCK', CTGE: 'COTTAGE', COTT: 'COTTAGE', FM: 'FARM', UPR: 'UPPER', LWR: 'LOWER', GT: 'GREAT', LT: 'LITTLE', LTL: 'LITTLE', NTH: 'NORTH', STH: 'SOUTH', N: 'NORTH', S: 'SOUTH', E: 'EAST', W: 'WEST',
 };
 
 // A letter after the word needs a space or dot before it: "Parkside Flats" and "RMB 596" are no flat S or B.
 const FLAT = /\b(?:FLAT|FLT|APARTMENT|APPT|APT|UNIT|ROOM|RM|SUITE|STUDIO|MAISONETTE|BEDSIT)(?:\.?\s*(?:NO\.?\s*)?([0-9]+[A-Z]?)|(?:\.\s*|\s+)(?:NO\.?\s*)?([A-Z])(?![A-Z]))\b/;
-const FLOOR = /\b((?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+FLOOR)(?:\s+(?:FLAT|FLT))?\b/;
+const FLOOR = /\b(?:(?:FLAT|FLT)\s+)?((?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+FLOOR)(?:\s+(?:FLAT|FLT))?\b/;
+/** "Basement Flat", "Top Flat": a floor written without the word FLOOR. */
+const FLOOR_FLAT = /\b(BASEMENT|GROUND|TOP)\s+(?:FLAT|FLT)\b/;
 /** "2/14 High St" (flat 2 at number 14) and "14/2" are both seen; the form with a leading flat is the common one. */
 const SLASH = /^([0-9]+[A-Z]?)\s*\/\s*([0-9]+[A-Z]?)\b\s*/;
 const NUMBER = /^([0-9]+[A-Z]?(?:\s*-\s*[0-9]+[A-Z]?)?)\b[,\s]*/;
@@ -106,6 +109,73 @@ const hasStreetType = (part: string): boolean => {
   return words.length > 1 && own(STREET_TYPES, last) !== undefined;
 };
 
+const STREET_TYPE_WORDS = new Set(Object.values(STREET_TYPES));
+const isStreetType = (word: string): boolean => STREET_TYPE_WORDS.has(word);
+/** A word spelled out for the building test: "HO" is HOUSE, "CT" COURT. */
+const spelled = (w: string): string => own(WORDS, w) ?? own(STREET_TYPES, w) ?? w;
+const LONE_NUMBER = /^[0-9]+[A-Z]?$/;
+/** A part that is only a door: "FLAT 9", "GROUND FLOOR FLAT", "9". */
+const isDoor = (part: string): boolean => {
+  if (LONE_NUMBER.test(part)) return true;
+  const f = FLAT.exec(part) ?? FLOOR.exec(part) ?? FLOOR_FLAT.exec(part);
+  return !!f && (part.slice(0, f.index) + part.slice(f.index + f[0].length)).trim() === '';
+};
+/** Words after the first that include a street type: "KILNFIELD ROAD WEXTHORPE" (no commas). */
+const holdsStreet = (part: string): boolean => /^[0-9]/.test(part) || STREET_WORD.test(part.split(' ').slice(1).join(' '));
+
+interface Building {
+  name: string;
+  /** the parts left once the building is taken out */
+  parts: string[];
+  /** words after the name in its own part that are no street: a place ("Priestley House Wexthorpe") */
+  place: string | null;
+}
+
+/**
+ * A named building at the start of the address (after any flat): "Priestley House", "Priestley
+ * House, Kilnfield Road", "Flat 9 Priestley House Kilnfield Road". A name ending in a word only
+ * buildings end in (House, Tower, Lodge…) is one; one ending in a word streets end in too (Court,
+ * Mews, Heights…) only where a street follows it or a flat stands before it ("Flat 9, Ashdown
+ * Court"): "Ashdown Court" alone may be a cul-de-sac of houses. A number before the name ("9
+ * Priestley House") is left as a house number on a street, as it always was read: whether it is
+ * the flat is for the household keys to weigh (other data sets write numbered properties so).
+ * Then the building only ends its part: "9 Priestley House Kilnfield Road" is read as "9
+ * Priestley House, Kilnfield Road" (`parts` is split in place).
+ */
+function findBuilding(parts: string[], hasFlat: boolean): Building | null {
+  const part = parts[0];
+  if (!part) return null;
+  let words = part.split(' ');
+  let door: string | null = null;
+  if (LONE_NUMBER.test(words[0] ?? '') && words.length > 2) {
+    door = words[0] ?? null;
+    words = words.slice(1);
+  }
+  const prefix = buildingPrefix(words.map(spelled), isStreetType);
+  if (!prefix) return null;
+  const rest = words.slice(prefix.end).join(' ');
+  const after = rest || parts[1];
+  const streetFollows = !!after && (hasStreetType(after) || holdsStreet(after));
+  if (prefix.kind === 'either' && !streetFollows && !(hasFlat && !door)) return null;
+  const name = words.slice(0, prefix.end).join(' ');
+  if (door) {
+    if (rest) parts.splice(0, 1, `${door} ${name}`, rest);
+    return null;
+  }
+  const left = parts.slice(1);
+  let place: string | null = null;
+  if (rest && holdsStreet(rest)) left.unshift(rest);
+  else if (rest) place = rest;
+  return { name, parts: left, place };
+}
+
+/** A whole text that is a building's name by its shape alone: "PRIESTLEY HOUSE", "CHURCH VIEW HOUSE" (not "ASHDOWN COURT", which may be a street). */
+export function isBuildingName(text: string): boolean {
+  const words = text.split(' ');
+  const prefix = buildingPrefix(words.map(spelled), isStreetType);
+  return prefix?.kind === 'building' && prefix.end === words.length;
+}
+
 export interface AddressOptions {
   /** A separate town column's value (wins over a guess from the last line). */
   town?: string | null;
@@ -133,7 +203,9 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
     parts = parts.filter((p) => p !== t);
   } else if (parts.length > 1) {
     const last = parts[parts.length - 1] ?? '';
-    if (!/[0-9]/.test(last) && !hasStreetType(last) && !FLAT.test(last)) {
+    // "Flat 9, Priestley House": a building after nothing but the door is no town
+    const building = parts.slice(0, -1).every(isDoor) && isBuildingName(last);
+    if (!/[0-9]/.test(last) && !hasStreetType(last) && !FLAT.test(last) && !building) {
       town = last;
       parts = parts.slice(0, -1);
     }
@@ -148,9 +220,10 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
   // Flat: "Flat 2", "Apt 4B", "First Floor Flat", "2/14".
   for (let i = 0; i < parts.length && !flat; i++) {
     const part = parts[i] ?? '';
-    const f = FLAT.exec(part) ?? FLOOR.exec(part);
+    const short = FLOOR_FLAT.exec(part);
+    const f = FLAT.exec(part) ?? FLOOR.exec(part) ?? short;
     if (f) {
-      flat = (f[1] ?? f[2] ?? '').replace(/^1ST/, 'FIRST').replace(/^2ND/, 'SECOND').replace(/^3RD/, 'THIRD').replace(/^4TH/, 'FOURTH');
+      flat = (f === short ? `${f[1]} FLOOR` : (f[1] ?? f[2] ?? '')).replace(/^1ST/, 'FIRST').replace(/^2ND/, 'SECOND').replace(/^3RD/, 'THIRD').replace(/^4TH/, 'FOURTH');
       parts[i] = (part.slice(0, f.index) + part.slice(f.index + f[0].length)).replace(/^[\s,]+|[\s,]+$/g, '').trim();
     }
   }
@@ -163,6 +236,16 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
     }
   }
 
+  const building = findBuilding(parts, flat !== null);
+  if (building) {
+    parts = building.parts;
+    if (building.place) {
+      if (town) parts.push(building.place);
+      else town = building.place;
+    }
+  }
+  const named = (before: string[]): string | null => [building?.name, ...before].filter(Boolean).join(' ') || null;
+
   // Number and street: the first part that starts with a number, or a lone number followed by
   // the street as the next part; parts before it are the house or building name.
   const numberAt = parts.findIndex((p) => NUMBER.test(p));
@@ -174,15 +257,20 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
     let next = numberAt + 1;
     if (rest) street = rest;
     else if (next < parts.length) street = parts[next++] ?? null;
-    if (numberAt > 0) name = parts.slice(0, numberAt).join(' ');
+    name = named(parts.slice(0, numberAt));
     locality.push(...parts.slice(next));
   } else {
     // No number: "Rose Cottage, Mill Lane, Wickersley": the name, then the street.
-    const streetAt = parts.findIndex(hasStreetType);
+    let streetAt = parts.findIndex(hasStreetType);
+    // "Flat 9 Priestley House Kilnfield Road Wexthorpe": the street and town after the building
+    if (streetAt < 0 && building && parts[0] && holdsStreet(parts[0])) streetAt = 0;
     if (streetAt >= 0) {
       street = parts[streetAt] ?? null;
-      if (streetAt > 0) name = parts.slice(0, streetAt).join(' ');
+      name = named(parts.slice(0, streetAt));
       locality.push(...parts.slice(streetAt + 1));
+    } else if (building) {
+      name = building.name;
+      locality.push(...parts);
     } else if (parts.length) {
       name = parts[0] ?? null;
       locality.push(...parts.slice(1));

@@ -4,7 +4,7 @@
 
 import type { LinkRecord } from '../types.js';
 import { recordAddress } from '../address.js';
-import { type ParsedAddress, householdKeys, sameStreet } from './address.js';
+import { AddressEvidence, type ParsedAddress, householdKeys, sameStreet } from './address.js';
 
 export interface ResolvedAddresses {
   /** address index per record, -1 when the record has no usable full address */
@@ -137,6 +137,16 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
   const keyCacheByPostcode = new Map<object, Map<string, CacheEntry>>();
   const uprnNode = new Map<string, number>();
   const streetOf: (string | undefined)[] = new Array<string | undefined>(n);
+  const evidence = new AddressEvidence();
+  const postcodeSeen = new Map<object, string | null>();
+  for (const r of records) {
+    const address = recordAddress(r);
+    if (!address) continue;
+    const postcode = r.postcode ?? address.postcodeInText;
+    if (postcodeSeen.get(address.parts) === postcode) continue;
+    postcodeSeen.set(address.parts, postcode);
+    evidence.add(address.parts, postcode);
+  }
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     let node = -1;
@@ -146,7 +156,7 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
       let entry = keyCache.get(address.parts);
       if (entry && entry.postcodeColumn !== postcode) entry = keyCacheByPostcode.get(address.parts)?.get(postcode ?? '');
       if (!entry) {
-        const parsed = householdKeys(address.parts, postcode);
+        const parsed = householdKeys(address.parts, postcode, evidence);
         const full = parsed.number !== '' || parsed.name !== '';
         entry = { postcodeColumn: postcode, parsed, postcodeId: postcodeId(parsed.postcode), node: full ? textNode(parsed) : -1 };
         if (!keyCache.has(address.parts)) keyCache.set(address.parts, entry);
