@@ -8,6 +8,7 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
+import { householdReason, householdReasonIn } from './household-reasons.js';
 import { ageOn, ensureBaselineIndex, runAsOf } from './index-build.js';
 import { pairIdOf } from './review-queue.js';
 
@@ -214,6 +215,7 @@ export function personPage(store: Store, user: string, personId: string): Person
     identity,
     age: ageOn(identity.dob, runAsOf(db, run.id)),
     householdId: base?.householdId ?? null,
+    householdReason: base?.householdId ? householdReasonIn(db, run.id, personId) : null,
     lsoa: base?.lsoa ?? null,
     flags: { possibleTwin: base?.twin === 1, inReview: base?.review === 1, noDob: identity.dob === null },
     records,
@@ -286,6 +288,7 @@ export function householdPage(store: Store, user: string, householdId: string): 
       fromRun: m.fromRun,
       toRun: m.toRun,
       current: m.current === 1,
+      reason: householdReasonIn(db, m.toRun, m.personId) ?? householdReason(null, null),
     })),
     addresses: [...addresses.values()].sort((a, b) => a.from.localeCompare(b.from)),
     events: eventsOf(db, [...personOfRecord.keys()], (id) => personOfRecord.get(id) ?? null),

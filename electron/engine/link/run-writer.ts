@@ -51,6 +51,10 @@ export interface PersonWrite {
 export interface HouseholdWrite {
   householdOfPerson: Int32Array;
   householdCount: number;
+  /** per person: why they are in their household (run_person_household.placed_by) */
+  placedBy: Uint8Array;
+  /** person → the household decision that placed them, for the few an analyst placed */
+  decisionOf: Map<number, number>;
 }
 
 export interface IdCounts {
@@ -219,9 +223,10 @@ export class RunWriter {
     const insertHousehold = new RowBatch(db, 'INSERT INTO household(id, created_run)', '(?, @run)', { run: runId });
     for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.add(id);
     insertHousehold.finish();
-    const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id)', '(@run, ?, ?)', { run: runId });
+    const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id, placed_by, decision_id)', '(@run, ?, ?, ?, ?)', { run: runId });
+    const { placedBy, decisionOf } = households;
     for (const p of this.personOrder) {
-      insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string);
+      insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string, placedBy[p] as number, decisionOf.size === 0 ? null : (decisionOf.get(p) ?? null));
     }
     insertHome.finish();
     this.step('households');
