@@ -117,6 +117,14 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
             {page.lsoa ? ` in ${page.lsoa}` : ''}
           </dd>
         </div>
+        {page.householdReason ? (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">Why in this household</dt>
+            <dd className="summary-list__value" data-testid="person-household-reason">
+              {page.householdReason.text}
+            </dd>
+          </div>
+        ) : null}
         <div className="summary-list__row">
           <dt className="summary-list__key">Flags</dt>
           <dd className="summary-list__value">
