@@ -2,29 +2,15 @@
 // household, and see every member's reason in words and the note on what the reasons mean; the
 // person page gives the same reason; axe scans of both pages.
 import type { Page } from '@playwright/test';
-import type { EngineEvent } from '../../shared/ipc/contract.js';
 import type { HouseholdPage, PeopleRow } from '../../shared/ipc/channels/baseline.js';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
 import { expect, test } from './fixtures.js';
-import { createStoreInUi, seriousViolations } from './helpers.js';
+import { createStoreInUi, runJob, seriousViolations } from './helpers.js';
 
 async function value<T>(engine: EngineHandle, channel: string, request: unknown): Promise<T> {
   const result = await engine.invoke(channel, request);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
-}
-
-async function runJob(engine: EngineHandle, channel: string, request: unknown): Promise<void> {
-  const finished = new Promise<EngineEvent>((resolve) => {
-    const off = engine.onEvent((event) => {
-      if (event.type === 'job:finished') {
-        off();
-        resolve(event);
-      }
-    });
-  });
-  await value(engine, channel, request);
-  expect(await finished).toMatchObject({ result: { ok: true } });
 }
 
 async function openPerson(page: Page, person: PeopleRow): Promise<void> {
