@@ -1,7 +1,7 @@
 // Why each person is in their household, on a real encrypted store through the real importer and
 // the engine's channels: a family at one address, a joint claim with only a postcode, someone on
 // their own, and an analyst's split and merge, each member's reason read back from the household
-// and person pages after a matching run; a Run made before reasons were kept says so; and only
+// and person pages (and the CLI's `household show`) after a matching run; a Run made before reasons were kept says so; and only
 // an analyst may read them.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../electron/engine/link/run-link.js';
 import { Store } from '../../electron/engine/store/store.js';
 import { addUser } from '../../electron/engine/store/users.js';
+import { runCli } from '../helpers/cli.js';
 
 const PASS = 'household reasons test passphrase';
 const AS_OF = '2025-03-31';
@@ -91,6 +92,11 @@ describe('why each person is in their household', () => {
     // the person page gives the same reason beside the household
     const ada = await value<PersonPage>('baseline:person', { personId: personOf('Okafor', 'Ada') });
     expect(ada.householdReason).toEqual({ rule: 'address', text: 'Lives at the same address' });
+    // and the command line, through the same channel
+    const cli = runCli(['household', 'show', householdOf(personOf('Hopkins', 'Jane')), '--db', path, '--json'], { BASELINE_PASSPHRASE: PASS, BASELINE_HOME: dir });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain('Named on the same tenancy or claim');
+    expect((cli.json?.members as Array<{ reason: { rule: string } }>).map((m) => m.reason.rule)).toEqual(['shared-reference', 'shared-reference']);
   });
 
   it("gives an analyst's split and merge as the reason of the people they moved, with the decision's date", async () => {
