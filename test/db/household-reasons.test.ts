@@ -1,11 +1,13 @@
 // Why each person is in their household, on a real encrypted store through the real importer and
 // the engine's channels: a family at one address, a joint claim with only a postcode, someone on
 // their own, and an analyst's split and merge, each member's reason read back from the household
-// and person pages (and the CLI's `household show`) after a matching run; a Run made before reasons were kept says so; and only
+// and person pages (and the CLI's `household show`, and the subject access workbook) after a
+// matching run; a Run made before reasons were kept says so; and only
 // an analyst may read them.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HouseholdPage, PersonPage } from '../../shared/ipc/channels/baseline.js';
 import { createEngine, type Engine } from '../../electron/engine/engine.js';
@@ -108,6 +110,13 @@ describe('why each person is in their household', () => {
     await relink();
     await value('baseline:people', { startRow: 0, endRow: 1, sort: [], filters: {} });
     expect(await reasons(householdOf(emeka))).toEqual({ 'Emeka Okafor': `Put here by an analyst on ${on}` });
+    // his page gives each household he lived in with why; so does his subject access workbook
+    const page = await value<PersonPage>('baseline:person', { personId: emeka });
+    expect(page.households.map((h) => h.reason.text)).toEqual(['Lives at the same address', `Put here by an analyst on ${on}`]);
+    const sar = join(dir, 'sar.xlsx');
+    await value('baseline:subjectAccess', { personId: emeka, path: sar });
+    const sheet = XLSX.utils.sheet_to_json<string[]>(XLSX.read(readFileSync(sar)).Sheets['Households']!, { header: 1 });
+    expect(sheet.map((row) => row[5])).toEqual(['Why they were placed there', 'Lives at the same address', `Put here by an analyst on ${on}`]);
     expect(await reasons(householdOf(personOf('Okafor', 'Chidi')))).toEqual({ 'Chidi Okafor': 'Lives at the same address', 'Ada Okafor': 'Lives at the same address' });
     expect(await reasons(householdOf(marta))).toEqual({
       'Jane Hopkins': 'Named on the same tenancy or claim',

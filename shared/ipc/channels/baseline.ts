@@ -190,7 +190,8 @@ export const PersonPage = z.object({
   flags: z.object({ possibleTwin: z.boolean(), inReview: z.boolean(), noDob: z.boolean() }),
   records: z.array(PersonRecord),
   events: z.array(TimelineEvent),
-  households: z.array(z.object({ householdId: z.string(), fromRun: z.number().int(), toRun: z.number().int(), from: z.string(), to: z.string() })),
+  /** where they lived Run by Run, with why they were there in the span's last Run */
+  households: z.array(z.object({ householdId: z.string(), fromRun: z.number().int(), toRun: z.number().int(), from: z.string(), to: z.string(), reason: HouseholdReason })),
   decisions: z.array(PersonDecision),
   pairs: z.array(z.object({ id: pairId, recordA: recordId, recordB: recordId, probability: z.number(), matchWeight: z.number(), linked: z.boolean() })),
   threshold: z.number(),

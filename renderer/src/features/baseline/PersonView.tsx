@@ -216,6 +216,7 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
               <th scope="col">From</th>
               <th scope="col">To</th>
               <th scope="col">Matching runs</th>
+              <th scope="col">Why there</th>
             </tr>
           </thead>
           <tbody>
@@ -229,6 +230,7 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
                 <td>{formatIsoDate(h.from)}</td>
                 <td>{formatIsoDate(h.to)}</td>
                 <td>{h.fromRun === h.toRun ? h.fromRun : `${h.fromRun} to ${h.toRun}`}</td>
+                <td>{h.reason.text}</td>
               </tr>
             ))}
           </tbody>
