@@ -1,5 +1,5 @@
-// CLI: the review queue, search and subject rights — `review list|decide|undo`, `search`,
-// `person export|erase`. A thin
+// CLI: the review queue, search, a household and subject rights — `review list|decide|undo`,
+// `search`, `household show`, `person export|erase`. A thin
 // layer over the engine's channels (the same door the app uses): role checks and audit happen there.
 import { resolve } from 'node:path';
 import { DECISION_KINDS, type DecisionKind } from '../../shared/ipc/channels/matching.js';
@@ -14,6 +14,7 @@ export const BASELINE_HELP = `  review list [--limit N] [--order weight|cohort-i
   review decide PAIR_ID match|non-match|unsure [--note TEXT]   a decision the next link honours
   review undo PAIR_ID               take a decision back (the pair returns to the queue)
   search QUERY…                     find people by name (typos, nicknames), date of birth, postcode, address, identifier
+  household show ID                 a household's members and why each is there (the rule or analyst's decision that placed them)
   person export ID --out FILE.xlsx  subject access: everything held about one person
   person erase ID                   erase one person and everything derived from them (audited by counts)
 ${BASELINE_GRID_HELP}`;
@@ -85,6 +86,21 @@ const search: Handler = async (args, ctx) => {
   });
 };
 
+const household: Handler = async (args, ctx) => {
+  const id = args.words[2];
+  if (args.words[1] !== 'show' || !id) throw new UsageError('Usage: household show ID');
+  if (!/^H\d+$/.test(id)) throw new UsageError(`"${id}" is not a household ID (such as H0000123; see search or export clusters).`);
+  return withEngine(ctx, async (engine) => {
+    const page = await engine.call('baseline:household', { householdId: id });
+    ctx.say(`${page.householdId} in linkage run ${page.run}${page.current ? '' : ' (only in earlier runs)'}: ${page.members.filter((m) => m.current).length} member(s) now.`);
+    for (const m of page.members) {
+      ctx.say(`${m.personId}\t${m.forename ?? ''} ${m.surname ?? ''}\t${m.dob ?? 'no date of birth'}\t${m.current ? 'lives here' : 'left'}\t${m.reason.text}`);
+    }
+    const members = page.members.map((m) => ({ personId: m.personId, current: m.current, fromRun: m.fromRun, toRun: m.toRun, reason: m.reason }));
+    return { summary: { ok: true, command: 'household show', householdId: page.householdId, run: page.run, members }, exit: 0 };
+  });
+};
+
 const person: Handler = async (args, ctx) => {
   const verb = args.words[1];
   const id = args.words[2];
@@ -115,5 +131,6 @@ export function baselineCommand(command: string | undefined): Handler | null {
   if (command === 'search') return search;
   if (command === 'baseline') return baselineGrid;
   if (noun(command) === 'person' || command === 'people') return person;
+  if (noun(command) === 'household') return household;
   return null;
 }

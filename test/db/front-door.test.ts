@@ -228,6 +228,7 @@ describe('every CLI command obeys its channel\'s policy: refused is exit 1 and w
     [['review', 'decide', '1-2', 'match'], 'review:decide'],
     [['review', 'undo', '1-2'], 'review:clear'],
     [['search', 'Smith'], 'baseline:search'],
+    [['household', 'show', 'H0000001'], 'baseline:household'],
     [['person', 'export', 'P0000001', '--out', join(dir, 'out-s.xlsx')], 'baseline:subjectAccess'],
     [['person', 'erase', 'P0000001'], 'baseline:erase'],
     [['baseline', 'export', 'people', '--out', join(dir, 'out-g.csv')], 'baseline:gridExport'],

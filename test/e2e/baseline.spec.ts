@@ -5,26 +5,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { EngineEvent } from '../../shared/ipc/contract.js';
 import type { PeopleRow } from '../../shared/ipc/channels/baseline.js';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
 import { nicknamesOf } from '../../electron/engine/link/names.js';
 import { expect, test } from './fixtures.js';
-import { createStoreInUi, seriousViolations } from './helpers.js';
-
-async function runJob(engine: EngineHandle, channel: string, request: unknown): Promise<void> {
-  const finished = new Promise<EngineEvent>((resolve) => {
-    const off = engine.onEvent((event) => {
-      if (event.type === 'job:finished') {
-        off();
-        resolve(event);
-      }
-    });
-  });
-  const started = await engine.invoke(channel, request);
-  if (!started.ok) throw new Error(`${channel}: ${started.error.message}`);
-  expect(await finished).toMatchObject({ result: { ok: true } });
-}
+import { createStoreInUi, runJob, seriousViolations } from './helpers.js';
 
 async function people(engine: EngineHandle): Promise<PeopleRow[]> {
   const result = await engine.invoke('baseline:people', { startRow: 0, endRow: 500, sort: [], filters: {} });

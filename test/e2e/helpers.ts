@@ -154,3 +154,17 @@ export async function signInAsCoordinator(page: Page, engine: EngineHandle): Pro
   await page.getByLabel('Passphrase', { exact: true }).fill(coordinator);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
+
+/** Runs a job channel through the engine (no UI) and waits for it to finish well. */
+export async function runJob(engine: EngineHandle, channel: string, request: unknown): Promise<void> {
+  const finished = new Promise<EngineEvent>((resolve) => {
+    const off = engine.onEvent((event) => {
+      if (event.type === 'job:finished') {
+        off();
+        resolve(event);
+      }
+    });
+  });
+  expect(await engine.invoke(channel, request)).toMatchObject({ ok: true });
+  expect(await finished).toMatchObject({ result: { ok: true } });
+}

@@ -5,27 +5,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineHandle } from '../../electron/engine/engine-types.js';
-import type { EngineEvent } from '../../shared/ipc/contract.js';
 import { expect, screenshotsDir, test } from './fixtures.js';
-import { createStoreInUi, cspViolations, recordCspViolations, seriousViolations, signInAsCoordinator } from './helpers.js';
+import { createStoreInUi, cspViolations, recordCspViolations, runJob, seriousViolations, signInAsCoordinator } from './helpers.js';
 
 const shared = (p: string): string => fileURLToPath(new URL(`../../../shared/data/${p}`, import.meta.url));
 const FILE7 = shared('iod2025/File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators_Rotherham_E08000018.csv');
 const BOUNDARIES = shared('boundaries/rotherham_E08000018_lsoa2021.geojson');
-
-/** Runs a job channel through the engine (no UI) and waits for it. */
-async function runJob(engine: EngineHandle, channel: string, request: unknown): Promise<void> {
-  const finished = new Promise<EngineEvent>((resolve) => {
-    const off = engine.onEvent((event) => {
-      if (event.type === 'job:finished') {
-        off();
-        resolve(event);
-      }
-    });
-  });
-  expect(await engine.invoke(channel, request)).toMatchObject({ ok: true });
-  expect(await finished).toMatchObject({ result: { ok: true } });
-}
 
 async function importReference(engine: EngineHandle, file: string): Promise<void> {
   const chosen = await engine.invoke('files:fromPath', { path: file });

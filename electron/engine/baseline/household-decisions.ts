@@ -3,12 +3,14 @@
 // person and household IDs, and laid over each Run's household stage, so they hold like pair
 // decisions do; stable IDs then keep the surviving household's ID.
 import { WorkbenchError } from '../../../shared/ipc/result.js';
+import { Evidence } from '../link/households/index.js';
 import type { HouseholdAssignment, PersonClusters } from '../link/types.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
 
 export interface HouseholdDecision {
+  id: number;
   kind: 'merge' | 'split';
   /** merge: a record of the household that joins; split: a record of the person who leaves */
   recordId: number;
@@ -16,21 +18,48 @@ export interface HouseholdDecision {
   intoRecordId: number | null;
 }
 
-export function loadHouseholdDecisions(db: Db): HouseholdDecision[] {
-  return db.prepare('SELECT kind, record_id AS recordId, into_record_id AS intoRecordId FROM household_decision ORDER BY id').all() as HouseholdDecision[];
+/**
+ * A person's reason for being in their household (run_person_household.placed_by) when an
+ * analyst's decision put them there; every other value is the household stage's Evidence code.
+ * Far above the rule codes, so a rule added to the stage never takes it.
+ */
+export const PLACED_BY_ANALYST = 200;
+
+/** The households with each person's reason: a rule's Evidence code or PLACED_BY_ANALYST. */
+export interface DecidedHouseholds extends HouseholdAssignment {
+  /** per person: the Evidence code that placed them, or PLACED_BY_ANALYST */
+  placedBy: Uint8Array;
+  /** person → the household_decision that placed them, for those PLACED_BY_ANALYST */
+  decisionOf: Map<number, number>;
 }
 
-/** Applies the decisions in the order they were made; a decision whose records are gone is skipped. */
+export function loadHouseholdDecisions(db: Db): HouseholdDecision[] {
+  return db.prepare('SELECT id, kind, record_id AS recordId, into_record_id AS intoRecordId FROM household_decision ORDER BY id').all() as HouseholdDecision[];
+}
+
+/**
+ * Applies the decisions in the order they were made; a decision whose records are gone is
+ * skipped. `evidence` is the household stage's reason per person (kept as is where no decision
+ * touched them). A decision is the reason of the people it moved: a merge's joining household, and
+ * anyone in the household joined who had been on their own; a split's leaver. Someone a split
+ * leaves on their own keeps no rule's reason (the analyst said the one it joined them to was wrong).
+ */
 export function applyHouseholdDecisions(
   recordIds: readonly number[],
   persons: PersonClusters,
-  households: HouseholdAssignment,
+  households: HouseholdAssignment & { evidence: Uint8Array },
   decisions: readonly HouseholdDecision[],
-): HouseholdAssignment {
-  if (decisions.length === 0) return households;
+): DecidedHouseholds {
+  if (decisions.length === 0) return { householdOfPerson: households.householdOfPerson, householdCount: households.householdCount, placedBy: households.evidence, decisionOf: new Map() };
   const indexOf = new Map<number, number>();
   recordIds.forEach((id, i) => indexOf.set(id, i));
   const of = Int32Array.from(households.householdOfPerson);
+  const placedBy = Uint8Array.from(households.evidence);
+  const decisionOf = new Map<number, number>();
+  const decided = (person: number, decision: number): void => {
+    placedBy[person] = PLACED_BY_ANALYST;
+    decisionOf.set(person, decision);
+  };
   let count = households.householdCount;
   const personOfRecord = (id: number): number | null => {
     const i = indexOf.get(id);
@@ -41,13 +70,20 @@ export function applyHouseholdDecisions(
     if (p === null) continue;
     if (d.kind === 'split') {
       of[p] = count++;
+      decided(p, d.id);
       continue;
     }
     const q = d.intoRecordId === null ? null : personOfRecord(d.intoRecordId);
     if (q === null) continue;
     const from = of[p] as number;
     const to = of[q] as number;
-    if (from !== to) for (let i = 0; i < of.length; i++) if (of[i] === from) of[i] = to;
+    if (from === to) continue;
+    for (let i = 0; i < of.length; i++) {
+      if (of[i] === from) {
+        of[i] = to;
+        decided(i, d.id);
+      } else if (of[i] === to && placedBy[i] === Evidence.ALONE) decided(i, d.id);
+    }
   }
   // dense household indexes again
   const dense = new Map<number, number>();
@@ -56,7 +92,10 @@ export function applyHouseholdDecisions(
     if (!dense.has(h)) dense.set(h, dense.size);
     of[i] = dense.get(h) as number;
   }
-  return { householdOfPerson: of, householdCount: dense.size };
+  const members = new Int32Array(dense.size);
+  for (let i = 0; i < of.length; i++) members[of[i] as number]!++;
+  for (let i = 0; i < of.length; i++) if (members[of[i] as number] === 1 && placedBy[i] !== PLACED_BY_ANALYST) placedBy[i] = Evidence.ALONE;
+  return { householdOfPerson: of, householdCount: dense.size, placedBy, decisionOf };
 }
 
 /** A record of the person, for keying a decision (any will do: all stay with the person). */

@@ -8,6 +8,7 @@ import { WorkbenchError } from '../../../shared/ipc/result.js';
 import { latestRunRow } from '../matching/latest-run.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/store.js';
+import { householdReason, householdReasonIn } from './household-reasons.js';
 import { ageOn, ensureBaselineIndex, runAsOf } from './index-build.js';
 import { pairIdOf } from './review-queue.js';
 
@@ -101,24 +102,27 @@ function eventsOf(db: Db, recordIds: readonly number[], personOf: (recordId: num
   ).map((e) => ({ ...e, detail: Object.fromEntries(Object.entries(JSON.parse(e.detail) as Record<string, unknown>).map(([k, v]) => [k, String(v)])), personId: personOf(e.recordId) }));
 }
 
-/** Where the person lived (which household) Run by Run, as spans. */
+/** Where the person lived (which household) Run by Run, as spans, each with why they were there in its last Run. */
 function householdSpans(db: Db, personId: string): PersonPage['households'] {
-  // one primary-key lookup per Run: the table is keyed (run, person), and Runs are few
+  // one primary-key lookup per Run: the table is keyed (run, person), and Runs are few (CROSS
+  // JOIN keeps link_run the outer loop: the person alone is no key to search by)
   const rows = db
     .prepare(
-      `SELECT lr.id AS run, (SELECT household_id FROM run_person_household ph WHERE ph.run_id = lr.id AND ph.person_id = ?) AS householdId,
-              lr.as_of AS asOf, lr.finished_at AS at
-       FROM link_run lr ORDER BY lr.id`,
+      `SELECT lr.id AS run, ph.household_id AS householdId, ph.placed_by AS code, d.decided_at AS decidedAt, lr.as_of AS asOf, lr.finished_at AS at
+       FROM link_run lr CROSS JOIN run_person_household ph ON ph.run_id = lr.id AND ph.person_id = ?
+       LEFT JOIN household_decision d ON d.id = ph.decision_id
+       ORDER BY lr.id`,
     )
-    .all(personId)
-    .filter((r) => (r as { householdId: string | null }).householdId !== null) as Array<{ run: number; householdId: string; asOf: string | null; at: string }>;
+    .all(personId) as Array<{ run: number; householdId: string; code: number | null; decidedAt: string | null; asOf: string | null; at: string }>;
   const spans: PersonPage['households'] = [];
   for (const r of rows) {
     const last = spans[spans.length - 1];
+    const reason = householdReason(r.code, r.decidedAt);
     if (last && last.householdId === r.householdId) {
       last.toRun = r.run;
       last.to = r.asOf ?? r.at.slice(0, 10);
-    } else spans.push({ householdId: r.householdId, fromRun: r.run, toRun: r.run, from: r.asOf ?? r.at.slice(0, 10), to: r.asOf ?? r.at.slice(0, 10) });
+      last.reason = reason;
+    } else spans.push({ householdId: r.householdId, fromRun: r.run, toRun: r.run, from: r.asOf ?? r.at.slice(0, 10), to: r.asOf ?? r.at.slice(0, 10), reason });
   }
   return spans;
 }
@@ -214,6 +218,7 @@ export function personPage(store: Store, user: string, personId: string): Person
     identity,
     age: ageOn(identity.dob, runAsOf(db, run.id)),
     householdId: base?.householdId ?? null,
+    householdReason: base?.householdId ? householdReasonIn(db, run.id, personId) : null,
     lsoa: base?.lsoa ?? null,
     flags: { possibleTwin: base?.twin === 1, inReview: base?.review === 1, noDob: identity.dob === null },
     records,
@@ -286,6 +291,7 @@ export function householdPage(store: Store, user: string, householdId: string): 
       fromRun: m.fromRun,
       toRun: m.toRun,
       current: m.current === 1,
+      reason: householdReasonIn(db, m.toRun, m.personId) ?? householdReason(null, null),
     })),
     addresses: [...addresses.values()].sort((a, b) => a.from.localeCompare(b.from)),
     events: eventsOf(db, [...personOfRecord.keys()], (id) => personOfRecord.get(id) ?? null),

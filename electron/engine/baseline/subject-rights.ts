@@ -43,7 +43,7 @@ function subjectAccessSheets(store: Store, user: string, personId: string): { sh
     ['Record', 'File', 'Kind', 'Category', 'From', 'To', 'Value', 'Details'],
     ...page.events.map((e) => [e.recordId, e.file, e.kind, e.category, e.start, e.end, e.value, Object.entries(e.detail).map(([k, v]) => `${k}: ${v}`).join('; ')]),
   ];
-  const households: ReportCell[][] = [['Household', 'From run', 'To run', 'From', 'To'], ...page.households.map((h) => [h.householdId, h.fromRun, h.toRun, h.from, h.to])];
+  const households: ReportCell[][] = [['Household', 'From run', 'To run', 'From', 'To', 'Why they were placed there'], ...page.households.map((h) => [h.householdId, h.fromRun, h.toRun, h.from, h.to, h.reason.text])];
   const decisions: ReportCell[][] = [
     ['Records', 'Decision', 'By', 'At', 'Note', 'Applied'],
     ...page.decisions.map((d) => [d.id, d.decision, d.decidedBy, d.decidedAt, d.note, d.status]),

@@ -7,12 +7,12 @@ import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
 import type { BlockingAnalysis } from './blocking.js';
 import { loadDecisions } from './decisions.js';
-import { applyHouseholdDecisions, loadHouseholdDecisions } from '../baseline/household-decisions.js';
-import { buildHouseholds } from './households/index.js';
+import { applyHouseholdDecisions, type DecidedHouseholds, loadHouseholdDecisions } from '../baseline/household-decisions.js';
+import { buildHouseholdsDetailed } from './households/index.js';
 import { linkPersons, type LinkPersonsResult } from './link-persons.js';
 import { fillTenancies, loadRecords } from './load-records.js';
 import type { MatchSpec } from './spec.js';
-import type { HouseholdAssignment, LinkRecord } from './types.js';
+import type { LinkRecord } from './types.js';
 import { BACKGROUND_CHECKPOINT_BYTES, bulkWrite, runBytes } from './bulk-write.js';
 import { RunWriter, threadCpuSeconds, type HouseholdWrite, type PersonWrite, type RunWritten } from './run-writer.js';
 import { RunWriteThread, WRITE_WORKER_FROM } from './run-write-thread.js';
@@ -125,10 +125,11 @@ async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext
   const gcSeconds = (performance.now() - t) / 1000;
   const householdCpu = process.cpuUsage();
   const householdThreadCpu = process.env.BASELINE_LINK_DEBUG === '1' ? threadCpuSeconds() : 0;
-  let households: HouseholdAssignment;
+  let households: DecidedHouseholds;
   try {
-    // an analyst's household merges and splits, laid over what the evidence says
-    households = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholds(records, linked.clusters), householdDecisions);
+    // an analyst's household merges and splits, laid over what the evidence says; each person
+    // keeps the rule (or the decision) that placed them, for the household page
+    households = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholdsDetailed(records, linked.clusters), householdDecisions);
     if (households.householdOfPerson.length !== linked.clusters.personCount) throw new Error('household stage returned the wrong number of persons');
   } catch (error) {
     thread?.abandon();
@@ -145,7 +146,7 @@ async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext
   job.progress('saving', 0, 1);
   t = performance.now();
   const onStep = (done: number): void => job.progress('saving', done, SAVE_STEPS);
-  const household: HouseholdWrite = { householdOfPerson: households.householdOfPerson, householdCount: households.householdCount };
+  const household = householdWrite(households);
   const summary = thread ? finishOnWorker(store, thread, bytes, household, onStep, linked.pairs.count) : writeHere(store, input, bytes, household, onStep);
   const writeSeconds = (performance.now() - t) / 1000;
   job.progress('saving', SAVE_STEPS, SAVE_STEPS);
@@ -212,6 +213,11 @@ function personWrite(records: readonly LinkRecord[], linked: LinkedForRun, sourc
   };
 }
 
+/** What the Run's write needs of the household stage: typed arrays (and the few people an analyst placed). */
+function householdWrite({ householdOfPerson, householdCount, placedBy, decisionOf }: DecidedHouseholds): HouseholdWrite {
+  return { householdOfPerson, householdCount, placedBy, decisionOf };
+}
+
 /** The Run's write on the engine's connection, in one transaction (foreign keys off and the fold after: bulk-write.ts). */
 function writeHere(store: Store, input: PersonWrite, bytes: number, household: HouseholdWrite, onStep: (done: number) => void): RunWritten {
   const writer = new RunWriter(store.writer, input);
@@ -237,7 +243,7 @@ export function writeRun(
   store: Store,
   records: readonly LinkRecord[],
   linked: LinkedForRun,
-  households: HouseholdAssignment,
+  households: DecidedHouseholds,
   sources: RunSource[],
   user: string,
   started: Date,
@@ -245,7 +251,7 @@ export function writeRun(
 ): RunWritten {
   const input = personWrite(records, linked, sources, user, started);
   const bytes = runBytes(records.length, linked.pairs.count);
-  const household: HouseholdWrite = { householdOfPerson: households.householdOfPerson, householdCount: households.householdCount };
+  const household = householdWrite(households);
   const onStep = options.onStep ?? (() => {});
   if (!options.onWorker) return writeHere(store, input, bytes, household, onStep);
   return finishOnWorker(store, new RunWriteThread(store, input, bytes >= BACKGROUND_CHECKPOINT_BYTES), bytes, household, onStep, linked.pairs.count);

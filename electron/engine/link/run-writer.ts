@@ -51,6 +51,10 @@ export interface PersonWrite {
 export interface HouseholdWrite {
   householdOfPerson: Int32Array;
   householdCount: number;
+  /** per person: why they are in their household (run_person_household.placed_by) */
+  placedBy: Uint8Array;
+  /** person → the household decision that placed them, for the few an analyst placed */
+  decisionOf: Map<number, number>;
 }
 
 export interface IdCounts {
@@ -219,11 +223,15 @@ export class RunWriter {
     const insertHousehold = new RowBatch(db, 'INSERT INTO household(id, created_run)', '(?, @run)', { run: runId });
     for (const id of homes.ids) if (!oldHouseholds.has(id)) insertHousehold.add(id);
     insertHousehold.finish();
-    const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id)', '(@run, ?, ?)', { run: runId });
+    const insertHome = new RowBatch(db, 'INSERT INTO run_person_household(run_id, person_id, household_id, placed_by)', '(@run, ?, ?, ?)', { run: runId });
+    const { placedBy, decisionOf } = households;
     for (const p of this.personOrder) {
-      insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string);
+      insertHome.add(persons.ids[p] as string, homes.ids[households.householdOfPerson[p] as number] as string, placedBy[p] as number);
     }
     insertHome.finish();
+    // the few an analyst placed: not a value bound for every person of a million
+    const decided = db.prepare('UPDATE run_person_household SET decision_id = ? WHERE run_id = ? AND person_id = ?');
+    for (const [p, decision] of decisionOf) decided.run(decision, runId, persons.ids[p] as string);
     this.step('households');
     onStep(3);
     const insertEvent = db.prepare('INSERT INTO link_id_event(run_id, entity, kind, subject, others_json) VALUES (?, ?, ?, ?, ?)');

@@ -167,6 +167,16 @@ export const PersonDecision = z.object({
 });
 export type PersonDecision = z.infer<typeof PersonDecision>;
 
+/**
+ * Why a person is in a household: the household rule that placed them, or an analyst's decision
+ * (null in a matching run made before reasons were kept), and the reason in plain English.
+ */
+export const HouseholdReason = z.object({
+  rule: z.enum(['address', 'shared-reference', 'named-relative', 'surname-postcode', 'moved-together', 'postcode-only', 'alone', 'analyst']).nullable(),
+  text: z.string(),
+});
+export type HouseholdReason = z.infer<typeof HouseholdReason>;
+
 export const PersonPage = z.object({
   personId: z.string(),
   run: z.number().int(),
@@ -174,11 +184,14 @@ export const PersonPage = z.object({
   identity: IdentityFields,
   age: z.number().int().nullable(),
   householdId: z.string().nullable(),
+  /** why they are in that household (null when they are in none) */
+  householdReason: HouseholdReason.nullable(),
   lsoa: z.string().nullable(),
   flags: z.object({ possibleTwin: z.boolean(), inReview: z.boolean(), noDob: z.boolean() }),
   records: z.array(PersonRecord),
   events: z.array(TimelineEvent),
-  households: z.array(z.object({ householdId: z.string(), fromRun: z.number().int(), toRun: z.number().int(), from: z.string(), to: z.string() })),
+  /** where they lived Run by Run, with why they were there in the span's last Run */
+  households: z.array(z.object({ householdId: z.string(), fromRun: z.number().int(), toRun: z.number().int(), from: z.string(), to: z.string(), reason: HouseholdReason })),
   decisions: z.array(PersonDecision),
   pairs: z.array(z.object({ id: pairId, recordA: recordId, recordB: recordId, probability: z.number(), matchWeight: z.number(), linked: z.boolean() })),
   threshold: z.number(),
@@ -206,6 +219,8 @@ export const HouseholdPage = z.object({
       fromRun: z.number().int(),
       toRun: z.number().int(),
       current: z.boolean(),
+      /** why they are (or, for one who left, were last) in this household */
+      reason: HouseholdReason,
     }),
   ),
   addresses: z.array(z.object({ address: z.string().nullable(), postcode: z.string().nullable(), uprn: z.string().nullable(), from: z.string(), to: z.string(), records: z.number().int(), sources: z.array(z.string()) })),

@@ -13,11 +13,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { silentJob } from '../../../electron/engine/jobs/job-context.js';
-import { buildHouseholds } from '../../../electron/engine/link/households/index.js';
+import { applyHouseholdDecisions, type DecidedHouseholds } from '../../../electron/engine/baseline/household-decisions.js';
+import { buildHouseholdsDetailed } from '../../../electron/engine/link/households/index.js';
 import { linkPersons, type LinkPersonsResult } from '../../../electron/engine/link/link-persons.js';
 import { loadRecords } from '../../../electron/engine/link/load-records.js';
 import { loadRunSources, writeRun } from '../../../electron/engine/link/run-link.js';
-import type { HouseholdAssignment } from '../../../electron/engine/link/types.js';
 import { Store } from '../../../electron/engine/store/store.js';
 import { exportClusters } from '../../../electron/engine/export/clusters.js';
 import { pairwiseScore } from '../../helpers/pairwise-score.js';
@@ -74,12 +74,13 @@ try {
   }
   const sources = loadRunSources(store);
   process.stderr.write(`${records.length} records, ${linked.clusters.personCount} persons, ${linked.pairs.count} pairs\n`);
-  const digest = (h: HouseholdAssignment): string => createHash('sha256').update(h.householdOfPerson).digest('hex').slice(0, 16);
-  let households: HouseholdAssignment | null = null;
+  const digest = (h: DecidedHouseholds): string => createHash('sha256').update(h.householdOfPerson).digest('hex').slice(0, 16);
+  let households: DecidedHouseholds | null = null;
   for (let round = 0; round < rounds; round++) {
     let c = cpu();
     let w = performance.now();
-    households = buildHouseholds(records, linked.clusters);
+    // with each person's reason, as runLink writes them (no analyst's decisions here)
+    households = applyHouseholdDecisions(records.map((r) => r.id), linked.clusters, buildHouseholdsDetailed(records, linked.clusters), []);
     const hCpu = cpu() - c;
     const hWall = (performance.now() - w) / 1000;
     const out: Record<string, unknown> = { round, households: households.householdCount, householdDigest: digest(households), householdsCpu: +hCpu.toFixed(2), householdsWall: +hWall.toFixed(2) };

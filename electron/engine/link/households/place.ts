@@ -33,7 +33,10 @@ interface Names {
 const NO_UNITS: readonly number[] = Object.freeze([]);
 const NO_DOORS: readonly string[] = Object.freeze([]);
 
-/** How a person came to be in their household: the rule that first joined them to someone. */
+/**
+ * How a person came to be in their household: the rule that first joined them to someone. Each
+ * Run stores the code per person (the household page's reason): a code keeps its meaning forever.
+ */
 export const Evidence = {
   ALONE: 0,
   ADDRESS: 1,

@@ -80,6 +80,7 @@ export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProp
               <th scope="col">Person</th>
               <th scope="col">Date of birth</th>
               <th scope="col" className="numeric">Age</th>
+              <th scope="col">Why they are here</th>
               <th scope="col">Matching runs</th>
               <th scope="col">Now</th>
               <th scope="col">
@@ -97,6 +98,7 @@ export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProp
                 </td>
                 <td>{m.dob ? formatIsoDate(m.dob) : 'Not known'}</td>
                 <td className="numeric">{m.age ?? ''}</td>
+                <td data-testid="household-member-reason">{m.reason.text}</td>
                 <td>{m.fromRun === m.toRun ? m.fromRun : `${m.fromRun} to ${m.toRun}`}</td>
                 <td>{m.current ? 'Yes' : 'Left'}</td>
                 <td>
@@ -114,6 +116,9 @@ export function HouseholdView({ householdId, onOpen, onBack }: HouseholdViewProp
             ))}
           </tbody>
         </table>
+        <p className="body" data-testid="household-reasons-note">
+          Each reason is the evidence that placed the person in this household. A reason that rests on a postcode without a full address is weaker evidence: check those members first.
+        </p>
       </section>
       <section className="section" aria-labelledby="household-addresses-heading">
         <h2 className="heading-m" id="household-addresses-heading">

@@ -117,6 +117,14 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
             {page.lsoa ? ` in ${page.lsoa}` : ''}
           </dd>
         </div>
+        {page.householdReason ? (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">Why in this household</dt>
+            <dd className="summary-list__value" data-testid="person-household-reason">
+              {page.householdReason.text}
+            </dd>
+          </div>
+        ) : null}
         <div className="summary-list__row">
           <dt className="summary-list__key">Flags</dt>
           <dd className="summary-list__value">
@@ -208,6 +216,7 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
               <th scope="col">From</th>
               <th scope="col">To</th>
               <th scope="col">Matching runs</th>
+              <th scope="col">Why there</th>
             </tr>
           </thead>
           <tbody>
@@ -221,6 +230,7 @@ export function PersonView({ personId, onOpen, onBack, hostIsBrowser }: PersonVi
                 <td>{formatIsoDate(h.from)}</td>
                 <td>{formatIsoDate(h.to)}</td>
                 <td>{h.fromRun === h.toRun ? h.fromRun : `${h.fromRun} to ${h.toRun}`}</td>
+                <td>{h.reason.text}</td>
               </tr>
             ))}
           </tbody>
