@@ -144,7 +144,10 @@ export function makeBorough(count: number, seed: number): Borough {
       // a baby born during the year a tenth of the time
       const dob = r.chance(0.08) ? YEAR_START + r.int(0, YEAR_END - YEAR_START - 40) : dobFor(0, oldest);
       const sex: Sex = r.chance(0.5) ? 'F' : 'M';
-      const c = person(hh, relation, sex, dob, childName(r, hh.heritage, sex, mother?.name ?? null, dad, married));
+      // parents do not give two of their children one forename
+      let name = childName(r, hh.heritage, sex, mother?.name ?? null, dad, married);
+      for (let k = 0; k < 8 && hh.members.some((m) => m.name.given[0] === name.given[0]); k++) name = childName(r, hh.heritage, sex, mother?.name ?? null, dad, married);
+      const c = person(hh, relation, sex, dob, name);
       if (mother) c.mother = mother;
       if (father) c.father = father;
       out.push(c);
@@ -232,7 +235,10 @@ export function makeBorough(count: number, seed: number): Borough {
         const partner = person(hh, 'partner', 'M', dobFor(24, 50), adultName(r, h2, 'M'));
         const kids = children(hh, mother, partner, r.int(0, 2), r.chance(0.4), 'child', 6);
         // the couple's children take his name where his heritage names children after fathers
-        for (const k of kids) k.name = childName(r, h2, k.sex, mother.name, partner.name, true);
+        for (const k of kids) {
+          k.name = childName(r, h2, k.sex, mother.name, partner.name, true);
+          for (let n = 0; n < 8 && hh.members.some((m) => m !== k && m.name.given[0] === k.name.given[0]); n++) k.name = childName(r, h2, k.sex, mother.name, partner.name, true);
+        }
         // a stepfather some children took the name of at school
         if (r.chance(0.2)) {
           partner.stays = [{ from: YEAR_START - 400, home: homes.take('hmo') }, { from: YEAR_START + r.int(20, 300), home }];
