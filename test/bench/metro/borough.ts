@@ -318,6 +318,19 @@ export function makeBorough(count: number, seed: number): Borough {
     if (hh.members.some((m) => ageAt(m.dob, TAKEN) < 16)) families.push(hh);
   }
 
+  /** Someone leaving their household on a day for a home of their own (or none). */
+  const leave = (hh: Household, p: Person, left: number, home: Home | null, relation: string): Household => {
+    const own = household('single', p.name.heritage, null, left);
+    own.stays[0] = { from: left, home };
+    hh.members.splice(hh.members.indexOf(p), 1);
+    own.members.push(p);
+    p.household = own;
+    p.leftFrom = hh;
+    p.relation = relation;
+    p.stays = [...hh.stays.filter((s) => s.from < left), ...own.stays];
+    return own;
+  };
+
   // A year of moves: households moving on (their home re-let weeks later), grown-up children and
   // separated fathers leaving for homes of their own.
   const settled = households.filter((h) => h.kind !== 'temporary-accommodation' && h.kind !== 'lodger-family');
@@ -338,28 +351,13 @@ export function makeBorough(count: number, seed: number): Borough {
     if (grown.length > 0 && r.chance(0.2)) {
       const leaver = r.pick(grown);
       const left = YEAR_START + r.int(30, 320);
-      const own = household('single', hh.heritage, null, left);
-      own.stays[0] = { from: left, home: homes.take(r.chance(0.6) ? 'hmo' : 'converted') };
-      hh.members.splice(hh.members.indexOf(leaver), 1);
-      own.members.push(leaver);
-      leaver.household = own;
-      leaver.leftFrom = hh;
-      leaver.relation = 'head (left home)';
-      leaver.stays = [...hh.stays.filter((s) => s.from < left), ...own.stays];
-      own.lowIncome = r.chance(0.3);
+      leave(hh, leaver, left, homes.take(r.chance(0.6) ? 'hmo' : 'converted'), 'head (left home)').lowIncome = r.chance(0.3);
       continue;
     }
     const dad = hh.members.find((m) => m.relation === 'head' || m.relation === 'partner');
     if (hh.kind === 'family' && dad && dad.sex === 'M' && hh.members.length > 2 && r.chance(0.04)) {
       const left = YEAR_START + r.int(30, 320);
-      const own = household('single', dad.name.heritage, null, left);
-      own.stays[0] = { from: left, home: r.chance(0.1) ? null : homes.take('hmo') };
-      hh.members.splice(hh.members.indexOf(dad), 1);
-      own.members.push(dad);
-      dad.household = own;
-      dad.leftFrom = hh;
-      dad.relation = 'head (separated)';
-      dad.stays = [...hh.stays.filter((s) => s.from < left), ...own.stays];
+      leave(hh, dad, left, r.chance(0.1) ? null : homes.take('hmo'), 'head (separated)');
     }
   }
   // a person's stays are their household's unless they joined or left in the year
