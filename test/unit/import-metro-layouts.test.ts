@@ -72,6 +72,58 @@ describe('the partner on a benefit claim', () => {
     expect(records(store, 'forename, middle_names, surname').map((r) => r.middle_names ?? null)).toEqual([null, null, null, null, null, null, null]);
     store.close();
   });
+
+  it("a second tenant's or partner's forename set aside as another person's is not the first person's middle names", async () => {
+    // "Tenant 2 Forename", "PTNR_FORENAME": read as another person's and set aside, then taken up
+    // again as given names beside the first person's forename
+    const tenancies = await importText(
+      'tenancies.csv',
+      [
+        'Tenancy Ref,Property Address,Post Code,Tenancy Start,Tenant 1 Forename,Tenant 1 Surname,Tenant 1 DOB,Tenant 2 Forename,Tenant 2 Surname,Tenant 2 DOB',
+        'T1,"Flat 12, Kestrel House, Fircroft Road",OL8 2QP,01/04/2015,Samina,Begum,03/04/1980,Imran,Khan,14/09/1978',
+        'T2,23 Milton Street,OL8 1AB,01/05/2012,Tracey,Holt,02/01/1979,Gary,Holt,05/05/1977',
+        'T3,41 Milton Street,OL8 1AB,01/06/2019,Anna,Nowak,21/11/1987,Piotr,Nowak,30/06/1985',
+        'T4,25 Milton Street,OL8 1AB,01/07/2020,Donna,Clarke,07/07/1990,Kai,Shaw,08/08/1989',
+        'T5,27 Milton Street,OL8 1AB,01/07/2021,Sarah,Lord,07/07/1991,David,Lord,08/08/1988',
+        'T6,29 Milton Street,OL8 1AB,01/07/2022,Emily,Green,07/07/1992,James,Green,08/08/1987',
+      ].join('\n') + '\n',
+    );
+    expect(roles(tenancies)['Tenant 2 Forename']).not.toBe('middle_names');
+    expect(records(tenancies, 'middle_names').every((r) => r.middle_names === null)).toBe(true);
+    tenancies.close();
+    const claims = await importText(
+      'claims.csv',
+      [
+        'CLAIM_REF,CLMT_SURNAME,CLMT_FORENAME,CLMT_DOB,PTNR_SURNAME,PTNR_FORENAME,PTNR_DOB,POSTCODE',
+        'C1,KHAN,IMRAN,19780914,BEGUM,SAMINA,19800403,OL8 2QP',
+        'C2,HOLT,TRACEY,19790102,HOLT,GARY,19770505,OL8 1AB',
+        'C3,NOWAK,PIOTR,19850630,NOWAK,ANNA,19871121,OL8 1AB',
+        'C4,SHAW,KAI,19890808,CLARKE,DONNA,19900707,OL9 3TS',
+        'C5,LORD,DAVID,19880808,LORD,SARAH,19910707,OL8 1AB',
+        'C6,GREEN,JAMES,19870808,GREEN,EMILY,19920707,OL8 1AB',
+      ].join('\n') + '\n',
+    );
+    expect(roles(claims).PTNR_FORENAME).not.toBe('middle_names');
+    expect(records(claims, 'middle_names').every((r) => r.middle_names === null)).toBe(true);
+    claims.close();
+  });
+
+  it('a second forename column ("Forename 2") is still read as the middle names', async () => {
+    const store = await importText(
+      'nominals.csv',
+      [
+        'Occurrence No,Occurrence Date,Surname,Forename 1,Forename 2,DOB,Home Address',
+        '01/100007/26,27/02/2026 23:17,AMANUEL,Ruth,Selam,29/03/1989,"FLAT 1003, BLAKENEY TOWER, LONDON, E1 1QL"',
+        '01/100008/26,27/02/2026 23:17,CHEN,Wei,Ming,27/03/1966,"67 BURDETT TERRACE, LONDON, E1 8WS"',
+        '01/100014/26,04/04/2026 09:10,ROBEL,Yonas,Tesfay,12/01/1985,"4 ROPERY GARDENS, BOW, E3 1JA"',
+        '01/100021/26,05/05/2026 19:40,KAYA,Mehmet,Ali,02/01/1980,"4 ROPERY GARDENS, BOW, E3 1JA"',
+        '01/100028/26,06/06/2026 01:05,WARD,Callum,James,27/08/2012,"5 BRABAZON WALK, DALSTON, E8 7BX"',
+        '01/100035/26,07/06/2026 01:05,SMITH,Jack,Thomas,27/08/2000,"7 BRABAZON WALK, DALSTON, E8 7BX"',
+      ].join('\n') + '\n',
+    );
+    expect(roles(store)['Forename 2']).toBe('middle_names');
+    store.close();
+  });
 });
 
 describe('headings that say one thing over cells that say another', () => {

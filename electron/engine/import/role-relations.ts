@@ -291,6 +291,18 @@ const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename'
  * more, and a second forename column repeats the first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
  * them what tells two children of one name apart.
  */
+/**
+ * A column a heading or an earlier step set aside, not one left unread: a heading naming someone
+ * else's name or a past one ("PARTNER_FORENAME", "Mother Forename", "Maiden Name"), or a name
+ * column kept, not used, as another person's on the row ("Tenant 2 Forename", "PTNR_FORENAME") or
+ * as a preferred name beside the legal one. Its cells look like given names, and are someone
+ * else's or another form of this person's forename, never their middle names.
+ */
+const setAside = (header: string | undefined, s: RoleSuggestion): boolean => {
+  const byHeading = roleFromHeader(header || null)?.role;
+  return byHeading === 'ignore' || (s.role === 'ignore' && byHeading !== undefined);
+};
+
 export function settleMiddleNames(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
   if (suggestions.some((s) => s.role === 'middle_names')) return suggestions;
   const f = suggestions.findIndex((s) => s.role === 'forename');
@@ -308,9 +320,7 @@ export function settleMiddleNames(headers: readonly string[], suggestions: RoleS
   };
   for (let c = 0; c < suggestions.length; c++) {
     const s = suggestions[c];
-    // a heading naming someone else's name ("PARTNER_FORENAME", "Mother Forename") or a past one
-    // is not this person's middle names, however much its cells look like given names
-    if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role) || roleFromHeader(headers[c] || null)?.role === 'ignore') continue;
+    if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role) || setAside(headers[c], s)) continue;
     const values = (columnSamples[c] ?? []).map((v) => v.trim()).filter(Boolean);
     if (values.length < 5) continue;
     const words = values.map((v) => v.split(/\s+/));
