@@ -164,3 +164,18 @@ describe('headings that say one thing over cells that say another', () => {
     store.close();
   });
 });
+
+describe('a name heading over a handful of repeated words', () => {
+  it('"Name Type" (Primary, Alias, AKA) is what kind of name the row gives, not a name', async () => {
+    const surnames = ['AMANUEL', 'CHEN', 'ROBEL', 'KAYA', 'WARD', 'SMITH', 'OKAFOR', 'NGUYEN'];
+    const forenames = ['Ruth', 'Wei', 'Yonas', 'Mehmet', 'Callum', 'Jack', 'Emeka', 'Linh'];
+    const rows = Array.from({ length: 24 }, (_, i) => {
+      const k = i % 8;
+      return `01/1000${10 + i}/26,N0120000${k},${i < 8 ? 'Primary' : i % 2 ? 'Alias' : 'AKA'},${surnames[k]},${forenames[(k + Math.floor(i / 8)) % 8]},${String(10 + k).padStart(2, '0')}/03/198${k},"${k + 1} CABLE STREET, LONDON, E1 3QT"`;
+    });
+    const store = await importText('names.csv', ['Occurrence No,Nominal,Name Type,Surname,Forename 1,DOB,Home Address', ...rows].join('\n') + '\n');
+    expect(roles(store)['Name Type']).not.toBe('full_name');
+    expect(records(store, 'surname').length).toBe(24);
+    store.close();
+  });
+});

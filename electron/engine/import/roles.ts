@@ -278,6 +278,8 @@ const share = (values: string[], test: (v: string) => boolean): number => (value
 
 const ALPHA_SEX = /^(m|f|male|female|man|woman|boy|girl|u|unknown|x|o|other|not known|not stated|i|indeterminate)$/i;
 
+const distinctValues = (values: string[]): number => new Set(values.map((v) => v.trim().toUpperCase())).size;
+
 function distinctShare(values: string[]): number {
   return values.length === 0 ? 1 : new Set(values.map((v) => v.trim().toUpperCase())).size / values.length;
 }
@@ -493,6 +495,11 @@ function chooseRole(byHeader: RoleSuggestion | null, byCells: RoleSuggestion | n
   // digits, so the column is the person's number in that system.
   if (byHeader && PERSON_NAME_ROLES.has(byHeader.role) && byCells?.role === 'agency_ref') {
     return { ...byCells, reason: `${byCells.reason ?? 'the cells are reference codes'}: no name holds digits, so not a name whatever the heading` };
+  }
+  // A heading that only mentions a name over a handful of words every row repeats ("Name Type":
+  // Primary, Alias, AKA) says what kind of name the row gives: people's names are not five words.
+  if (byHeader && PERSON_NAME_ROLES.has(byHeader.role) && byHeader.confidence < 0.9 && filled.length >= 20 && distinctValues(filled) <= 5) {
+    return { role: 'event', confidence: 0.5, reason: `the heading mentions a name, but the cells are ${distinctValues(filled)} words repeated row after row: what kind of name, kept as event detail` };
   }
   if (byHeader && PERSON_ROLES.has(byHeader.role)) {
     if (byCells?.role === byHeader.role) return { role: byHeader.role, confidence: Math.min(0.99, byHeader.confidence + 0.04) };
