@@ -94,7 +94,9 @@ export function sharingEvidence(c: number, dob: number, sex: number, rows: Rows,
  * is held once, a heading that names the person's number decides ("Client ID" in a file with one row
  * per client links next month's extract). A column the analyst set is left as set; a column whose
  * sharing rows disagree — a household's or a case's reference, even if some people are alone on
- * theirs — stays a reference. One per sheet: the record keeps one.
+ * theirs — stays a reference. One per sheet: the record keeps one. A reference after a person's
+ * number the record had kept as its reference stays what it was for the record: not read (event
+ * detail), so the household stage's shared references are what they were.
  */
 export function settlePersonNumber(
   headers: readonly string[],
@@ -133,6 +135,14 @@ export function settlePersonNumber(
   if (best < 0) return suggestions;
   const out = suggestions.slice();
   out[best] = { role: 'person_ref', confidence: 0.6, reason: `${bestReason}: the partner’s own number for the person` };
+  // A record keeps the first reference filled: one after the person's number was never the
+  // record's, and made it now would say people who share it (an incident's, living apart) live together.
+  if (suggestions[best]?.role === 'agency_ref') {
+    for (let c = best + 1; c < out.length; c++) {
+      if (out[c]?.role !== 'agency_ref' || given[c]) continue;
+      out[c] = { role: 'event', confidence: 0.5, reason: `a reference after column ${best + 1}, the person’s own number, which the record kept as its reference: kept as event detail` };
+    }
+  }
   return out;
 }
 
