@@ -15,7 +15,7 @@ import { buildModel, pairWeight, probabilityOf, tfChange, weightOf, type Model }
 import { prepare, preparedSubset, usableName, type Prepared } from './prepare.js';
 import { resentUnits, type ResentUnits } from './resent.js';
 import { generationPairs } from './generations.js';
-import { personNumberLinks } from './person-numbers.js';
+import { personNumberLinks, withoutAliasTwins } from './person-numbers.js';
 import { findFamilyMoves, liftFamilyMoves } from './moved-together.js';
 import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
 import { forgiveSurnameChange, surnameChangeLift } from './surname-change.js';
@@ -493,7 +493,7 @@ async function linkUnits(records: readonly LinkRecord[], p: Prepared, options: L
     step(`person numbers (${numbers.pairs.length})`);
     // possible twins among all candidate pairs, so no third record can bridge them either
     // and parents and children who share a name, a generation apart at one home
-    const twins = possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count);
+    const twins = withoutAliasTwins(possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), numbers, p.fn);
     step(`possible twins (${twins.length})`);
     const generations = generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count);
     step(`generations (${generations.length})`);

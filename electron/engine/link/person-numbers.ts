@@ -71,6 +71,8 @@ export interface PersonNumberLinks {
   /** records sharing a number with an earlier record, and of them those the guards kept apart */
   shared: number;
   keptApart: number;
+  /** each record's group (one person by the partner's number), −1 for a record alone on its number */
+  groupOf: Int32Array;
 }
 
 /**
@@ -88,6 +90,8 @@ export function personNumberLinks(records: readonly LinkRecord[]): PersonNumberL
     else byNumber.set(key, [i]);
   }
   const pairs: Array<[number, number]> = [];
+  const groupOf = new Int32Array(records.length).fill(-1);
+  let groupCount = 0;
   let shared = 0;
   let keptApart = 0;
   for (const list of byNumber.values()) {
@@ -99,6 +103,8 @@ export function personNumberLinks(records: readonly LinkRecord[]): PersonNumberL
       if (groups.length > 0) shared++;
       if (g) {
         pairs.push([g[0] as number, i]);
+        if (g.length === 1) groupOf[g[0] as number] = groupCount++;
+        groupOf[i] = groupOf[g[0] as number] as number;
         g.push(i);
       } else {
         if (groups.length > 0) keptApart++;
@@ -106,5 +112,30 @@ export function personNumberLinks(records: readonly LinkRecord[]): PersonNumberL
       }
     }
   }
-  return { pairs, shared, keptApart };
+  return { pairs, shared, keptApart, groupOf };
+}
+
+/**
+ * The possible twins (twins.ts) that are not an alias against the person's other name: a pair
+ * whose one record is in a person-number group another record of which has the other's forename
+ * (by `fn`, the prepared forename ids). The police's alias row "Mark SMITH" and A&E's "George
+ * SMITH" share a birthday and a home; the police say George and Mark are one person, so George is
+ * no twin of Mark's. A twin named otherwise (Gary) is still kept apart.
+ */
+export function withoutAliasTwins(pairs: ReadonlyArray<readonly [number, number]>, links: PersonNumberLinks, fn: Int32Array): Array<[number, number]> {
+  if (links.pairs.length === 0) return pairs as Array<[number, number]>;
+  const names = new Map<number, Set<number>>();
+  for (let i = 0; i < links.groupOf.length; i++) {
+    const g = links.groupOf[i] as number;
+    const f = fn[i] as number;
+    if (g < 0 || f < 0) continue;
+    const set = names.get(g);
+    if (set) set.add(f);
+    else names.set(g, new Set([f]));
+  }
+  const alias = (x: number, y: number): boolean => {
+    const g = links.groupOf[x] as number;
+    return g >= 0 && (names.get(g)?.has(fn[y] as number) ?? false);
+  };
+  return pairs.filter(([a, b]) => !alias(a, b) && !alias(b, a)) as Array<[number, number]>;
 }
