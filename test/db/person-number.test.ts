@@ -13,7 +13,7 @@ import { exportClusters } from '../../electron/engine/export/clusters.js';
 import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
-import { mayShareNumber, personNumberLinks } from '../../electron/engine/link/person-numbers.js';
+import { mayShareNumber, personNumberLinks, withoutAliasTwins } from '../../electron/engine/link/person-numbers.js';
 import { runLink } from '../../electron/engine/link/run-link.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
 import { Store } from '../../electron/engine/store/store.js';
@@ -118,7 +118,11 @@ describe('a partner system’s own number for the person', () => {
     // another partner numbers its patients its own way: N0100042 is someone else there
     const health = join(dir, 'PAS_Patients.csv');
     writeFileSync(health, ['Patient ID,Surname,Forename,DOB,Sex,Postcode', 'N0100042,KHAN,Aisha,06/05/2004,F,E14 8EB', 'N0100099,KHAN,Omar,01/01/1970,M,E14 8EB'].join('\n'));
-    await withStore(dir, [...files.map((path) => ({ path })), { path: police, partner: 'Metropolitan Police', kind: 'police' }, { path: health, partner: 'Barts Health', kind: 'health' }], async (store) => {
+    // A&E knows George by his own name at home: his alias row's birthday and home are the same, so the
+    // possible-twins rule would keep "Mark" and "George" apart, and with them George's two records
+    const ae = join(dir, 'AE_Attendances.csv');
+    writeFileSync(ae, ['Arrival,Surname,Forename,DOB,Sex,Address,Postcode', '02/02/2026 10:00,SMITH,George,06/05/2004,M,14 Bow Road,E3 2SE', '03/02/2026 11:00,SMITH,Mary,19/10/1977,F,14 Bow Road,E3 2SE'].join('\n'));
+    await withStore(dir, [...files.map((path) => ({ path })), { path: police, partner: 'Metropolitan Police', kind: 'police' }, { path: health, partner: 'Barts Health', kind: 'health' }, { path: ae, partner: 'Royal London', kind: 'health' }], async (store) => {
       const stored = store.reader.prepare("SELECT DISTINCT forename, dob, person_ref AS ref FROM record WHERE person_ref IN ('N0100042', 'N0100043') ORDER BY ref, dob, forename").all();
       expect(stored).toEqual([
         { forename: 'Aisha', dob: '2004-05-06', ref: 'N0100042' },
@@ -148,6 +152,7 @@ describe('a partner system’s own number for the person', () => {
       // George and his alias Mark: one person, though the twins rule keeps two forenames with one birthday at one home apart
       expect(person.get(rowOf('George', '06/05/2004'))).toBe(person.get(rowOf('Mark', '06/05/2004')));
       expect(person.get(rowOf('George', '06/05/2004'))).toBe(person.get(lastRowOf('George', '06/05/2004')));
+      expect(person.get('AE_Attendances.csv:2')).toBe(person.get(rowOf('George', '06/05/2004')));
       // John and the man born 1952 the same number was keyed for: two people
       expect(person.get(rowOf('John', '02/03/1975'))).not.toBe(person.get(rowOf('John', '04/08/1952')));
       // the hospital's N0100042 is not the police's
@@ -181,5 +186,13 @@ describe('which records sharing a number are joined', () => {
     const links = personNumberLinks([george, record(2, { dob: '1975-03-02' }), record(3, { dob: null }), record(4, { dob: '1975-03-02' })]);
     expect(links.pairs).toEqual([[0, 2], [1, 3]]);
     expect(links.keptApart).toBe(1);
+  });
+
+  it('a possible-twins pair stays unless the partner’s number gives the one the other’s forename', () => {
+    // 0 George and 1 Mark share a number; 2 is another partner's George, 3 a twin Gary
+    const records = [record(1, {}), record(2, { forename: 'Mark' }), record(3, { partner: 'Barts', sourceKind: 'health', personRef: null }), record(4, { forename: 'Gary', personRef: null })];
+    const links = personNumberLinks(records);
+    const fn = Int32Array.from([0, 1, 0, 2]);
+    expect(withoutAliasTwins([[1, 2], [1, 3], [0, 3]], links, fn)).toEqual([[1, 3], [0, 3]]);
   });
 });
