@@ -5,11 +5,10 @@
 // included, unless their dates of birth are more than a keying slip apart or they are a
 // generation apart; another partner's equal number means nothing.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDemoBorough } from '../../electron/engine/demo/index.js';
-import { exportClusters } from '../../electron/engine/export/clusters.js';
 import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
@@ -17,6 +16,8 @@ import { mayShareNumber, personNumberLinks, withoutAliasTwins } from '../../elec
 import { runLink } from '../../electron/engine/link/run-link.js';
 import type { LinkRecord } from '../../electron/engine/link/types.js';
 import { Store } from '../../electron/engine/store/store.js';
+import { blankLinkRecord } from '../helpers/link-record.js';
+import { personByRow } from '../helpers/person-by-row.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -137,15 +138,7 @@ describe('a partner system’s own number for the person', () => {
       expect(summary.personNumbers.joined).toBeGreaterThan(0);
       // the 1952 row shares John's number but is a generation older: kept apart by the guard
       expect(summary.personNumbers.keptApart).toBe(1);
-      const out = join(dir, 'clusters.csv');
-      exportClusters(store.reader, out);
-      const person = new Map(
-        readFileSync(out, 'utf8')
-          .trim()
-          .split(/\r?\n/)
-          .map((line) => line.split(','))
-          .map(([file, , row, id]) => [`${file}:${row}`, id]),
-      );
+      const person = personByRow(store.reader, join(dir, 'clusters.csv'));
       const lines = [POLICE_HEAD, ...policeRows()];
       const rowOf = (forename: string, dob: string): string => `Niche_Nominals.csv:${lines.findIndex((l) => l.includes(`,${forename},${dob},`)) + 1}`;
       const lastRowOf = (forename: string, dob: string): string => `Niche_Nominals.csv:${lines.length - [...lines].reverse().findIndex((l) => l.includes(`,${forename},${dob},`))}`;
@@ -163,8 +156,7 @@ describe('a partner system’s own number for the person', () => {
 
 describe('which records sharing a number are joined', () => {
   const record = (id: number, over: Partial<LinkRecord>): LinkRecord => ({
-    id, sourceId: 1, sourceKind: 'police', asOf: '2026-10-31', partner: 'Met', forename: 'George', middleNames: null, surname: 'SMITH', dob: '2004-05-06', sex: 'M',
-    postcode: null, postcodeRaw: null, address: null, uprn: null, nhsNumber: null, nino: null, upn: null, agencyRef: null, eventDate: null, personRef: 'N1', ...over,
+    ...blankLinkRecord(id), sourceKind: 'police', partner: 'Met', forename: 'George', surname: 'SMITH', dob: '2004-05-06', sex: 'M', personRef: 'N1', ...over,
   });
 
   it('only within one partner’s Sources of one kind', () => {
