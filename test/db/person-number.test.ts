@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDemoBorough } from '../../electron/engine/demo/index.js';
 import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
+import { diffSources } from '../../electron/engine/import/source-diff.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
 import { mayShareNumber, personNumberLinks, withoutAliasTwins } from '../../electron/engine/link/person-numbers.js';
@@ -152,6 +153,23 @@ describe('a partner system’s own number for the person', () => {
       expect(person.get('PAS_Patients.csv:2')).not.toBe(person.get(rowOf('George', '06/05/2004')));
     });
   }, 180_000);
+});
+
+describe('next month’s extract of the same partner', () => {
+  it('is compared row by row on the person’s number, as it was when the number was the record’s reference', async () => {
+    const dir = tempDir();
+    const rows = policeRows();
+    const first = join(dir, 'Niche_Nominals_2026-10.csv');
+    const second = join(dir, 'Niche_Nominals_2026-11.csv');
+    writeFileSync(first, [POLICE_HEAD, ...rows].join('\n'));
+    // a month on: the last row gone, one row's role changed
+    writeFileSync(second, [POLICE_HEAD, ...rows.slice(0, -1).map((r, k) => (k === 0 ? r.replace(',Suspect,', ',Victim,') : r))].join('\n'));
+    await withStore(dir, [{ path: first, partner: 'Metropolitan Police', kind: 'police' }, { path: second, partner: 'Metropolitan Police', kind: 'police' }], async (store) => {
+      const latest = (store.reader.prepare('SELECT max(id) AS id FROM source').get() as { id: number }).id;
+      const diff = diffSources(store.reader, latest);
+      expect(diff?.keyedBy).toEqual([{ sheet: '', key: 'agency reference' }]);
+    });
+  });
 });
 
 describe('which records sharing a number are joined', () => {
