@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { writeDemoBorough } from '../../electron/engine/demo/index.js';
 import { importFile, previewImport } from '../../electron/engine/import/import-file.js';
 import { diffSources } from '../../electron/engine/import/source-diff.js';
+import { ensureBaselineIndex } from '../../electron/engine/baseline/index-build.js';
+import { searchPeople } from '../../electron/engine/baseline/search.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { loadRecords } from '../../electron/engine/link/load-records.js';
 import { mayShareNumber, personNumberLinks, withoutAliasTwins } from '../../electron/engine/link/person-numbers.js';
@@ -151,6 +153,10 @@ describe('a partner system’s own number for the person', () => {
       expect(person.get(rowOf('John', '02/03/1975'))).not.toBe(person.get(rowOf('John', '04/08/1952')));
       // the hospital's N0100042 is not the police's
       expect(person.get('PAS_Patients.csv:2')).not.toBe(person.get(rowOf('George', '06/05/2004')));
+      // the number finds its people in the baseline's search, as an identifier does: the police's George and the hospital's Aisha
+      ensureBaselineIndex(store);
+      const found = searchPeople(store.reader, 'N0100042', 10, '2026-11-01').hits.map((h) => h.personId).sort();
+      expect(found).toEqual([person.get('PAS_Patients.csv:2'), person.get(rowOf('George', '06/05/2004'))].sort());
     });
   }, 180_000);
 });
