@@ -23,7 +23,7 @@ const sourceBits = (ids: Iterable<number>): bigint => {
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 5;
+const FORMAT = 6;
 const FTS_HASH_BYTES = 64 * 1024 * 1024;
 
 export interface PersonDoc {
