@@ -15,8 +15,8 @@ type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 /**
  * Sharing pairs (each row against the first row holding its code) that must agree, and how many
  * a sample must hold before its cells alone say "one person". On the four models of partner data
- * a person's number agrees in 100 % of its pairs (a keyed date now and then aside), a tenancy's,
- * a claim's or an occurrence's in 0–40 % (test/bench/RESULTS.md).
+ * a person's number agrees in 100 % of its sampled pairs (a date one keying slip apart agreeing),
+ * a tenancy's, a claim's or a case's in 0–7.4 %, an occurrence's in 44 % (test/bench/RESULTS.md).
  */
 export const PERSON_NUMBER_AGREEMENT = 0.95;
 export const PERSON_NUMBER_MIN_PAIRS = 10;
@@ -24,7 +24,7 @@ export const PERSON_NUMBER_MIN_PAIRS = 10;
 /** A heading that names the person's number: a person word and a number word, or a word that is one. */
 const PERSON_WORD = /\b(person|client|patient|pupil|nominal|subject|child|individual|service user|resident|customer|offender)\b/;
 const NUMBER_WORD = /\b(id|no|number|num|nbr|ref|reference)\b/;
-const NUMBER_ITSELF = /^(nominal|mrn|pas no|pas number|pas id|mosaic id|mosaic no|lcs id|crn|nhi)$/;
+const NUMBER_ITSELF = /^(nominal|mrn|pas no|pas number|pas id|mosaic id|mosaic no|lcs id|crn)$/;
 
 export function headingSaysPersonNumber(header: string | null | undefined): boolean {
   const k = headerKey(header ?? '');
@@ -124,7 +124,7 @@ export function settlePersonNumber(
       if (e.agreeing < e.compared * PERSON_NUMBER_AGREEMENT) continue;
       reason = `rows sharing a code are one person (dates of birth and sexes agree in ${e.agreeing} of ${e.compared} pairs)`;
     } else if (headed && (e.compared === 0 || e.agreeing === e.compared)) {
-      reason = e.compared === 0 ? 'the heading names the person’s number, and no two rows share one' : `the heading names the person’s number, and the ${e.compared} rows sharing a code agree on date of birth and sex`;
+      reason = e.pairs === 0 ? 'the heading names the person’s number, and no two rows share one' : `the heading names the person’s number, and the ${e.pairs} rows sharing a code do not disagree on date of birth or sex`;
     } else continue;
     if (e.compared > bestPairs) {
       best = c;
