@@ -102,6 +102,20 @@ describe('household keys of a flat in a named building', () => {
     expect(f).not.toBe(d);
   });
 
+  it('a building written with several doors, given without one, is no address: it does not say which home', () => {
+    const [a, b, c, d] = addressesOf(['St Jude Hostel, 76-78 Fieldgate Place', 'Room 3, St Jude Hostel, 76-78 Fieldgate Place', 'Room 5, St Jude Hostel, 76-78 Fieldgate Place', 'St Jude Hostel, 76-78 Fieldgate Place']);
+    expect(a).toBe(-1);
+    expect(d).toBe(-1);
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(c).not.toBe(b);
+    // a tower block written without the flat
+    expect(addressesOf(['Halley Tower, Ackroyd Mews', 'Flat 1904, Halley Tower, Ackroyd Mews', 'Flat 1203, Halley Tower, Ackroyd Mews'])[0]).toBe(-1);
+    // one door seen is not a subdivided building: the house and its one flat stay as written
+    const [e, f] = addressesOf(['14 Kilnfield Road', 'Flat 2, 14 Kilnfield Road']);
+    expect(e).toBeGreaterThanOrEqual(0);
+    expect(f).not.toBe(e);
+  });
+
   it('householdKeys keeps a building by its shape alone, and the evidence overrules a place', () => {
     expect(householdKeys(parts({ flat: '9', name: 'PRIESTLEY HOUSE' }), PC)).toMatchObject({ flat: '9', number: '', name: 'PRIESTLEY HOUSE', building: 'PRIESTLEY HOUSE' });
     expect(householdKeys(parts({ number: '14', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }), PC)).toMatchObject({ flat: '', number: '14', name: '', building: '' });
