@@ -116,6 +116,12 @@ describe('household keys of a flat in a named building', () => {
     expect(f).not.toBe(e);
   });
 
+  it('an address "c/o" someone is not the person\'s home: a postcode only', () => {
+    const [a, b] = addressesOf(['14 Ropery Gardens, Bow', 'c/o 14 Ropery Gardens, Bow']);
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBe(-1);
+  });
+
   it('householdKeys keeps a building by its shape alone, and the evidence overrules a place', () => {
     expect(householdKeys(parts({ flat: '9', name: 'PRIESTLEY HOUSE' }), PC)).toMatchObject({ flat: '9', number: '', name: 'PRIESTLEY HOUSE', building: 'PRIESTLEY HOUSE' });
     expect(householdKeys(parts({ number: '14', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }), PC)).toMatchObject({ flat: '', number: '14', name: '', building: '' });

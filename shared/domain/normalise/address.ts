@@ -70,6 +70,13 @@ const FLAT = /\b(?:FLAT|FLT|APARTMENT|APPT|APT|UNIT|ROOM|RM|SUITE|STUDIO|MAISONE
 const FLOOR = /\b(?:(?:FLAT|FLT)\s+)?((?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+FLOOR)(?:\s+(?:FLAT|FLT))?\b/;
 /** "Basement Flat", "Top Flat": a floor written without the word FLOOR. */
 const FLOOR_FLAT = /\b(BASEMENT|GROUND|TOP)\s+(?:FLAT|FLT)\b/;
+/**
+ * Written before a house name when an address is someone else's the person is reached at ("c/o
+ * 14 Ropery Gardens": staying with a friend, a correspondence address), so that the household
+ * stage can tell it from the person's own home; the rest is parsed as any address.
+ */
+export const CARE_OF = 'C/O';
+const CARE_OF_START = /^\s*(?:C\/O|C\.O\.|CARE OF)\b[\s,:]*/;
 /** A part that is only a floor ("First Floor", "GROUND FLR"). */
 const FLOOR_ONLY = /^(?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+(?:FLOOR|FLR)$/;
 /** "2/14 High St" (flat 2 at number 14) and "14/2" are both seen; the form with a leading flat is the common one. */
@@ -195,6 +202,9 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
     postcode ??= found.postcode;
     text = (text.slice(0, found.start) + text.slice(found.end)).trim();
   }
+  // "c/o 14 Ropery Gardens": someone else's home the person is reached at (see CARE_OF)
+  const careOf = CARE_OF_START.exec(text);
+  if (careOf) text = text.slice(careOf[0].length);
   let parts = text
     .split(',')
     .map((p) => p.replace(/\s+/g, ' ').trim())
@@ -299,6 +309,7 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
   }
   if (street) street = spellOut(street.split(' '), true);
   if (name) name = spellOut(name.split(' '), false);
+  if (careOf) name = name ? `${CARE_OF} ${name}` : CARE_OF;
   const loc = locality.length ? locality.map((l) => spellOut(l.split(' '), hasStreetType(l))).join(' ') : null;
   const key = [flat && `FLAT ${flat}`, name, number, street, loc, town].filter(Boolean).join(' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   return { flat, number, name, street, locality: loc, town, postcode, key };

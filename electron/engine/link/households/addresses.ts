@@ -5,6 +5,7 @@
 import type { LinkRecord } from '../types.js';
 import { recordAddress } from '../address.js';
 import { AddressEvidence, type ParsedAddress, householdKeys, sameStreet } from './address.js';
+import { CARE_OF } from '../../../../shared/domain/normalise/address.js';
 
 export interface ResolvedAddresses {
   /** address index per record, -1 when the record has no usable full address */
@@ -161,7 +162,9 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
       if (entry && entry.postcodeColumn !== postcode) entry = keyCacheByPostcode.get(address.parts)?.get(postcode ?? '');
       if (!entry) {
         const parsed = householdKeys(address.parts, postcode, evidence);
-        const full = (parsed.number !== '' || parsed.name !== '') && !(parsed.flat === '' && doorMissing(parsed, subdivided));
+        // someone reached "c/o" another's home does not live in that household: a postcode only
+        const careOf = address.parts.name?.startsWith(CARE_OF) ?? false;
+        const full = (parsed.number !== '' || parsed.name !== '') && !careOf && !(parsed.flat === '' && doorMissing(parsed, subdivided));
         entry = { postcodeColumn: postcode, parsed, postcodeId: postcodeId(parsed.postcode), node: full ? textNode(parsed) : -1 };
         if (!keyCache.has(address.parts)) keyCache.set(address.parts, entry);
         else {
