@@ -18,7 +18,7 @@ import { isPlaceholderDate, parseDate } from '../../../shared/domain/normalise/d
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 import { nameKey } from '../../../shared/domain/normalise/name.js';
 import { nicknameGroupsOf } from '../link/names.js';
-import { NAME_WORD, looksLikeAddressPart, looksLikePlace, roleFromCells, roleFromHeader, type RoleSuggestion } from './roles.js';
+import { NAME_WORD, headingNamesOtherField, looksLikeAddressPart, looksLikePlace, roleFromCells, roleFromHeader, type RoleSuggestion } from './roles.js';
 
 type Rows = ReadonlyArray<ReadonlyArray<string | null>>;
 
@@ -240,7 +240,7 @@ export function settleAddressLines(headers: readonly string[], suggestions: Role
     const s = suggestions[c];
     // a town column is part of the run, not its end: the lines before it are the address's too
     if (s?.role === 'address_line' || s?.role === 'address' || s?.role === 'town') return true;
-    if (!s || !WEAK.has(s.role) || !cellOnly(headers, c, given)) return false;
+    if (!s || !WEAK.has(s.role) || !cellOnly(headers, c, given) || headingNamesOtherField(headers[c])) return false;
     const values = columnSamples[c] ?? [];
     const parts = values.filter((v) => looksLikeAddressPart(v)).length;
     // house numbers among building names ("23", "Kestrel House"): the door's column, a gazetteer's
@@ -291,7 +291,19 @@ const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename'
  * more, and a second forename column repeats the first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
  * them what tells two children of one name apart.
  */
-export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
+/**
+ * A column a heading or an earlier step set aside, not one left unread: a heading naming someone
+ * else's name or a past one ("PARTNER_FORENAME", "Mother Forename", "Maiden Name"), or a name
+ * column kept, not used, as another person's on the row ("Tenant 2 Forename", "PTNR_FORENAME") or
+ * as a preferred name beside the legal one. Its cells look like given names, and are someone
+ * else's or another form of this person's forename, never their middle names.
+ */
+const setAside = (header: string | undefined, s: RoleSuggestion): boolean => {
+  const byHeading = roleFromHeader(header || null)?.role;
+  return byHeading === 'ignore' || (s.role === 'ignore' && byHeading !== undefined);
+};
+
+export function settleMiddleNames(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
   if (suggestions.some((s) => s.role === 'middle_names')) return suggestions;
   const f = suggestions.findIndex((s) => s.role === 'forename');
   if (f < 0 || !suggestions.some((s) => s.role === 'surname')) return suggestions;
@@ -308,7 +320,7 @@ export function settleMiddleNames(suggestions: RoleSuggestion[], columnSamples: 
   };
   for (let c = 0; c < suggestions.length; c++) {
     const s = suggestions[c];
-    if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role)) continue;
+    if (c === f || !s || given[c] || !NOT_MIDDLE_YET.has(s.role) || setAside(headers[c], s)) continue;
     // a third tenant's or a second contact's forename is never the row's person's middle names
     if (s.otherPerson) continue;
     const values = (columnSamples[c] ?? []).map((v) => v.trim()).filter(Boolean);

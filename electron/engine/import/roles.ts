@@ -125,14 +125,25 @@ const PERSON_ROLES: ReadonlySet<ColumnRole> = new Set([
 // Fuzzy words: each header word is corrected to the nearest vocabulary word within a small edit
 // distance (optimal string alignment, so a swapped pair of letters costs 1).
 
+/** Common header words that mean something else: known, so never "corrected" into a synonym. */
+const OTHER_FIELD_WORDS: ReadonlySet<string> = new Set(['country', 'nationality', 'ethnicity', 'religion', 'language', 'status', 'reason', 'outcome', 'summary', 'notes', 'comment', 'comments', 'description', 'category', 'school', 'sessions', 'session', 'possible', 'authorised', 'unauthorised', 'absence', 'absences', 'exclusion', 'exclusions', 'offences', 'court', 'relationship', 'involvement', 'complaint', 'arrears', 'balance', 'benefit', 'benefits', 'amount', 'value', 'count', 'total', 'phone', 'mobile', 'email', 'occupation', 'ward', 'parent', 'mother', 'mothers', 'brother', 'sister', 'husband', 'spouse', 'guardian', 'carer', 'contact', 'worker', 'officer', 'practice', 'surgery', 'hospital', 'disposal', 'diagnosis', 'referral', 'source', 'period', 'month', 'year', 'years', 'week', 'weeks', 'days', 'hours', 'minutes', 'start', 'ended', 'closed', 'opened']);
+
 const VOCABULARY: string[] = (() => {
   const words = new Set<string>();
   for (const [, keys] of EXACT) for (const k of keys) for (const w of k.split(' ')) if (w.length >= 4 && /^[a-z]+$/.test(w)) words.add(w);
   for (const w of ['birth', 'postcode', 'surname', 'forename', 'address', 'gender', 'national', 'insurance', 'number', 'middle', 'names', 'street', 'house', 'building', 'reference', 'incident', 'offence', 'attendance', 'tenancy', 'unique', 'pupil', 'property', 'telephone']) words.add(w);
-  // Common header words that mean something else: known, so never "corrected" into a synonym.
-  for (const w of ['country', 'nationality', 'ethnicity', 'religion', 'language', 'status', 'reason', 'outcome', 'summary', 'notes', 'comment', 'comments', 'description', 'category', 'school', 'sessions', 'session', 'possible', 'authorised', 'unauthorised', 'absence', 'absences', 'exclusion', 'exclusions', 'offences', 'court', 'relationship', 'involvement', 'complaint', 'arrears', 'balance', 'benefit', 'benefits', 'amount', 'value', 'count', 'total', 'phone', 'mobile', 'email', 'occupation', 'ward', 'parent', 'mother', 'mothers', 'brother', 'sister', 'husband', 'spouse', 'guardian', 'carer', 'contact', 'worker', 'officer', 'practice', 'surgery', 'hospital', 'disposal', 'diagnosis', 'referral', 'source', 'period', 'month', 'year', 'years', 'week', 'weeks', 'days', 'hours', 'minutes', 'start', 'ended', 'closed', 'opened']) words.add(w);
+  for (const w of OTHER_FIELD_WORDS) words.add(w);
   return [...words];
 })();
+
+/**
+ * A heading that names a field of its own, though not one the record holds ("Ethnicity",
+ * "Main Language"): the column has a heading to go by, so its cells are not read as something
+ * else by where the column stands (a code column before the address is not its first line).
+ */
+export function headingNamesOtherField(header: string | null | undefined): boolean {
+  return headerKey(header ?? '').split(' ').some((w) => OTHER_FIELD_WORDS.has(w));
+}
 
 /** Optimal string alignment distance, giving up once past `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
@@ -160,6 +171,8 @@ export function editDistance(a: string, b: string, max = 3): number {
 
 const allowedEdits = (word: string): number => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 
+const DERIVED_ENDING = /^(al|als|ally|ing|ings)$/;
+
 /** The nearest vocabulary word, or the word itself. */
 function correctWord(word: string): { word: string; edits: number } {
   if (word.length < 5 || VOCABULARY.includes(word)) return { word, edits: 0 };
@@ -167,6 +180,9 @@ function correctWord(word: string): { word: string; edits: number } {
   let best = word;
   let bestD = max + 1;
   for (const v of VOCABULARY) {
+    // a word made from another by an ending is another word, not a slip: "professional" (a
+    // worker) is no misspelt "profession", "recording" no "record"
+    if (word.startsWith(v) && DERIVED_ENDING.test(word.slice(v.length))) continue;
     const d = editDistance(word, v, max);
     if (d < bestD) {
       best = v;
@@ -263,6 +279,8 @@ export function roleFromHeader(header: string | null): RoleSuggestion | null {
 const share = (values: string[], test: (v: string) => boolean): number => (values.length === 0 ? 0 : values.filter(test).length / values.length);
 
 const ALPHA_SEX = /^(m|f|male|female|man|woman|boy|girl|u|unknown|x|o|other|not known|not stated|i|indeterminate)$/i;
+
+const distinctValues = (values: string[]): number => new Set(values.map((v) => v.trim().toUpperCase())).size;
 
 function distinctShare(values: string[]): number {
   return values.length === 0 ? 1 : new Set(values.map((v) => v.trim().toUpperCase())).size / values.length;
@@ -475,6 +493,16 @@ function chooseRole(byHeader: RoleSuggestion | null, byCells: RoleSuggestion | n
   // E-mail addresses and phone numbers have shapes nothing else has: "CL_EMAIL_ADDRESS" is not a
   // home address, "Mobile Number" not a reference.
   if ((byCells?.role === 'email' || byCells?.role === 'phone') && byHeader?.role !== byCells.role) return byCells;
+  // A name heading over codes of one shape ("Nominal" over N01200002): a name holds no run of
+  // digits, so the column is the person's number in that system.
+  if (byHeader && PERSON_NAME_ROLES.has(byHeader.role) && byCells?.role === 'agency_ref') {
+    return { ...byCells, reason: `${byCells.reason ?? 'the cells are reference codes'}: no name holds digits, so not a name whatever the heading` };
+  }
+  // A heading that only mentions a name over a handful of words every row repeats ("Name Type":
+  // Primary, Alias, AKA) says what kind of name the row gives: people's names are not five words.
+  if (byHeader && PERSON_NAME_ROLES.has(byHeader.role) && byHeader.confidence < 0.9 && filled.length >= 20 && distinctValues(filled) <= 5) {
+    return { role: 'event', confidence: 0.5, reason: `the heading mentions a name, but the cells are ${distinctValues(filled)} words repeated row after row: what kind of name, kept as event detail` };
+  }
   if (byHeader && PERSON_ROLES.has(byHeader.role)) {
     if (byCells?.role === byHeader.role) return { role: byHeader.role, confidence: Math.min(0.99, byHeader.confidence + 0.04) };
     // A vague or misspelt header whose cells are plainly identifiers of another kind.

@@ -401,7 +401,7 @@ export class SheetPlanner {
     const related = settleRelatives(block.roleHeaders, raw, columnSamples, this.given ?? []);
     const families = settleNamesByFamilies(block.roleHeaders, related, columnSamples, sampleRows, this.given ?? []);
     const named = settleSurnameBesideForename(block.roleHeaders, settleNameColumns(resolveDuplicateRoles(block.headers, settleSecondPerson(block.headers, families, this.given ?? []), this.given ?? []), this.given ?? []), columnSamples, this.given ?? []);
-    const middle = settleMiddleNames(named, columnSamples, sampleRows, this.given ?? []);
+    const middle = settleMiddleNames(block.roleHeaders, named, columnSamples, sampleRows, this.given ?? []);
     const placed = settleAddressLines(block.roleHeaders, settleUprn(middle, columnSamples, this.given ?? []), columnSamples, sampleRows, this.given ?? []);
     const settled = settleHouseholdReference(settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []), sampleRows, this.given ?? []);
     const born = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);

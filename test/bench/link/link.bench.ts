@@ -31,6 +31,7 @@ import { writeDemoTwoMonths } from './demo-months.js';
 import { VARIANTS, relayoutFor } from '../unseen/variants.js';
 import { writeContactSet, writeHistoricalSet } from '../unseen/contact-set.js';
 import { writeHeldoutBorough } from '../heldout/write.js';
+import { writeMetroBorough } from '../metro/write.js';
 import { FEBRL_DIR, febrlTruth, importAll, readCsv, rowKey } from './harness.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -102,6 +103,13 @@ const heldout = (households: number, seed: number, another = false): CaseSpec =>
   name: `heldout-${households}${another ? `-seed${seed}` : ''}`,
   label: `held-out-model borough ${households.toLocaleString('en-GB')} households${another ? `, seed ${seed}` : ''}`,
   make: async (dir) => ({ files: (await writeHeldoutBorough(households, seed, dir)).files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
+});
+
+/** A borough from the fourth model (test/bench/metro, inner London): never tuned against. */
+const metro = (households: number, seed: number, another = false): CaseSpec => ({
+  name: `metro-${households}${another ? `-seed${seed}` : ''}`,
+  label: `metro-model borough ${households.toLocaleString('en-GB')} households${another ? `, seed ${seed}` : ''}`,
+  make: async (dir) => ({ files: (await writeMetroBorough(households, seed, dir)).files, truth: { kind: 'demo', path: join(dir, 'truth.csv') } }),
 });
 
 /** The same borough in another layout of its six extracts (test/bench/unseen/variants.ts). */
@@ -183,6 +191,8 @@ const CASES: Record<string, CaseSpec> = {
   'heldout-20000': heldout(20_000, 21),
   // another borough of the same model: how far the figures move from one draw to the next
   'heldout-5000-seed22': heldout(5_000, 22, true),
+  'metro-5000': metro(5_000, 31),
+  'metro-5000-seed32': metro(5_000, 32, true),
   'unseen-20000': unseen(20_000, 7),
   'demo-20000-reworded': demoLayout(20_000, 11, 'reworded'),
   'demo-20000-upper-snake': demoLayout(20_000, 11, 'upper-snake'),
