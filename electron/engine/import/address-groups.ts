@@ -60,6 +60,8 @@ const words = (header: string): string[] =>
 
 /** A heading's words less the address's own field words and line numbers: whose or which address. */
 export function qualifierOf(header: string): string {
+  // a sheet without a header row has its columns named by letter ("Column L"): no heading at all
+  if (/^column [a-z]{1,3}$/i.test(header.trim())) return '';
   return words(header)
     .filter((w) => !FIELD_WORDS.has(w) && !/^\d+$/.test(w) && !/^(line|addr|address)\d+$/.test(w))
     .join(' ');
@@ -103,7 +105,9 @@ function byHeading(headers: readonly string[], roles: readonly ColumnRole[], col
   const groups = [...by.entries()]
     .map(([qualifier, cs]) => ({ qualifier, columns: cs }))
     .filter((g) => (g.qualifier ? hasText(g, roles) || hasPostcode(g, roles) : g.columns.some(opens)));
-  if (groups.length !== 2) return groups;
+  // each a whole address, or each with its postcode: a "Patient Postcode" beside "Address Line 1"
+  // is one address in two columns
+  if (groups.length !== 2 || !(groups.every((g) => hasText(g, roles)) || groups.every((g) => hasPostcode(g, roles)))) return groups.length === 2 ? [] : groups;
   const placed = new Set(groups.flatMap((g) => g.columns));
   for (const c of columns) {
     if (placed.has(c)) continue;
