@@ -25,10 +25,11 @@ function write(name: string, rows: string[][]): string {
   return path;
 }
 
+let lastMessage = '';
 async function imported(name: string, rows: string[][], mapping?: ImportMapping): Promise<Array<{ address: string | null; postcode: string | null; raw: string }>> {
   const path = write(name, rows);
   const store = Store.openWithKey(join(tempDir(), 'baseline.db'), randomBytes(32), true);
-  await importFile(store, path, { user: 't', today: '2026-11-20', ...(mapping ? { mapping } : {}) }, silentJob());
+  lastMessage = (await importFile(store, path, { user: 't', today: '2026-11-20', ...(mapping ? { mapping } : {}) }, silentJob())).message;
   const got = store.reader.prepare('SELECT r.address, r.postcode, w.cells_json AS raw FROM record r JOIN raw_row w ON w.id = r.raw_row_id ORDER BY r.id').all() as Array<{ address: string | null; postcode: string | null; raw: string }>;
   store.close();
   return got;
@@ -55,6 +56,8 @@ describe('last settled address and placement on one row', () => {
     ]);
     // the other address is kept, as sent, in the raw row
     expect(rows[0]?.raw).toContain('Flat A, 66 Brabazon Walk, Dalston');
+    // the import's report says which address was read
+    expect(lastMessage).toMatch(/Two addresses on each row: "Placement Address" while its spell runs \("Placement Start" to "Placement End"\)/);
   });
 
   it('says on the mapping screen which address is read and why', async () => {
@@ -122,6 +125,7 @@ describe('home and correspondence address', () => {
       ['C1', 'Rita', 'Bose', '12/03/1961', 'c/o Solicitors, 1 High Holborn, London', 'WC1V 6RL', '5 Globe Road, Stepney', 'E1 4DU'],
       ['C2', 'Ian', 'Moss', '01/07/1958', '', '', '20 Bow Common Lane', 'E3 4AU'],
     ]);
+    expect(lastMessage).toMatch(/the headings say "Home Address" is the address now and "Correspondence Address" not a home address/);
     expect(rows.map((r) => [r.address, r.postcode])).toEqual([
       ['5 Globe Road, Stepney', 'E1 4DU'],
       ['20 Bow Common Lane', 'E3 4AU'],
@@ -150,5 +154,15 @@ describe('one address over several columns is still one address', () => {
       ['1', 'Kate', 'Lowe', '1990-01-01', 'Flat 2', '7 Bromley High Street', 'London', 'E3 3BN'],
     ]);
     expect(rows.map((r) => [r.address, r.postcode])).toEqual([['Flat 2, 7 Bromley High Street, London', 'E3 3BN']]);
+  });
+
+  it("reads a postcode headed as the patient's beside unheaded address lines as one address", async () => {
+    // an A&E layout: the qualifier names whose postcode, and the lines have none of their own
+    const rows = await imported('ae.csv', [
+      ['Attendance', 'Forename', 'Surname', 'DOB', 'Patient Postcode', 'Address Line 1', 'Address Line 2'],
+      ['A1', 'Kate', 'Lowe', '1990-01-01', 'E3 3BN', '7 Bromley High Street', 'Bow'],
+    ]);
+    expect(rows.map((r) => [r.address, r.postcode])).toEqual([['7 Bromley High Street, Bow', 'E3 3BN']]);
+    expect(lastMessage).not.toMatch(/two addresses/i);
   });
 });
