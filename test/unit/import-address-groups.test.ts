@@ -38,7 +38,9 @@ async function imported(name: string, rows: string[][], mapping?: ImportMapping)
 const PLACEMENT_HEAD = ['Case ID', 'First Name', 'Last Name', 'DOB', 'Approach Date', 'Last Settled Address', 'Last Settled Postcode', 'Placement Type', 'Placement Address', 'Placement Postcode', 'Placement Start', 'Placement End'];
 
 describe('last settled address and placement on one row', () => {
-  it('reads the placement while it runs, the settled home where there is none or it has ended', async () => {
+  it('reads the settled home, the placement only where there is none, never the two joined', async () => {
+    // a hostel or a bed-and-breakfast hotel houses many families at one address: the family's
+    // own home is the settled one
     const rows = await imported('housing.csv', [
       PLACEMENT_HEAD,
       ['HO-1', 'Amina', 'Yusuf', '05/09/1990', '09/01/2026', 'Flat A, 66 Brabazon Walk, Dalston', 'E8 2QT', 'Hostel', 'Room 3, St Jude Hostel, 76-78 Fieldgate Place, London', 'E1 1LB', '09/20/2026', ''],
@@ -47,17 +49,16 @@ describe('last settled address and placement on one row', () => {
       ['HO-4', 'Musa', 'Aden', '10/31/1995', '02/11/2026', '', '', 'Hostel', '2 Tyndale Buildings, Burdett Walk, Shadwell', 'E1 1FX', '02/20/2026', ''],
     ]);
     expect(rows.map((r) => [r.address, r.postcode])).toEqual([
-      ['Room 3, St Jude Hostel, 76-78 Fieldgate Place, London', 'E1 1LB'],
+      ['Flat A, 66 Brabazon Walk, Dalston', 'E8 2QT'],
       ['12 Cable Street, Shadwell', 'E1 3QT'],
-      // the placement ended in June: back at the settled home (or gone from the case)
       ['4 Ropery Gardens, Bow', 'E3 1JA'],
-      // no settled address: the placement
+      // no settled address (no fixed abode): the placement is all there is
       ['2 Tyndale Buildings, Burdett Walk, Shadwell', 'E1 1FX'],
     ]);
     // the other address is kept, as sent, in the raw row
-    expect(rows[0]?.raw).toContain('Flat A, 66 Brabazon Walk, Dalston');
+    expect(rows[0]?.raw).toContain('Room 3, St Jude Hostel');
     // the import's report says which address was read
-    expect(lastMessage).toMatch(/Two addresses on each row: "Placement Address" while its spell runs \("Placement Start" to "Placement End"\)/);
+    expect(lastMessage).toMatch(/Two addresses on each row: the headings say "Last Settled Address" is the last home and "Placement Address" a stay/);
   });
 
   it('says on the mapping screen which address is read and why', async () => {
@@ -66,8 +67,26 @@ describe('last settled address and placement on one row', () => {
     const column = (h: string) => preview.sheets[0]?.columns.find((c) => c.header === h);
     expect(column('Placement Address')?.role).toBe('address');
     expect(column('Last Settled Address')?.role).toBe('address');
-    expect(column('Placement Address')?.reason).toMatch(/two addresses on each row: "Placement Address" while its spell runs/);
-    expect(column('Last Settled Postcode')?.reason).toMatch(/never joined/);
+    expect(column('Last Settled Address')?.reason).toMatch(/; read as the address: two addresses on each row: the headings say "Last Settled Address" is the last home/);
+    expect(column('Placement Postcode')?.reason).toMatch(/; kept in the raw row: .*never joined/);
+  });
+});
+
+describe('an address with its own dates', () => {
+  it('reads the forwarding address from the day it starts, the property before it', async () => {
+    const rows = await imported('moves.csv', [
+      ['Account', 'Forename', 'Surname', 'DOB', 'Property Address', 'Property Postcode', 'Forwarding Address', 'Forwarding Postcode', 'Forwarding From'],
+      ['A1', 'Sara', 'Hussain', '1988-02-01', '8 Old Ford Road, Bow', 'E3 2PL', '14 Roman Road, Bow', 'E3 5LU', '2026-10-01'],
+      // moving after the extract's date: still at the property
+      ['A2', 'Ben', 'Clarke', '1972-12-12', '1 Mare Street', 'E8 4RP', '3 Dorset Court, Gaskell Walk', 'E9 7LL', '2027-01-15'],
+      ['A3', 'Lee', 'Chan', '2001-06-30', '99 Commercial Road', 'E1 1RD', '', '', ''],
+    ]);
+    expect(rows.map((r) => [r.address, r.postcode])).toEqual([
+      ['14 Roman Road, Bow', 'E3 5LU'],
+      ['1 Mare Street', 'E8 4RP'],
+      ['99 Commercial Road', 'E1 1RD'],
+    ]);
+    expect(lastMessage).toMatch(/"Forwarding Address" while its spell runs \("Forwarding From"\)/);
   });
 });
 

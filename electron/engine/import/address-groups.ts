@@ -22,12 +22,18 @@ const START_WORDS = new Set(['start', 'started', 'from', 'begin', 'began', 'in',
 const END_WORDS = new Set(['end', 'ended', 'to', 'until', 'left', 'out', 'exit', 'finish', 'finished', 'vacated']);
 const DATE_WORDS = new Set(['date', 'dt', 'd']);
 
-/** What a qualifier says of when or what the address is. */
-export type AddressWhen = 'earlier' | 'now' | 'not-home' | null;
+/**
+ * What a qualifier says of when or what the address is. A stay (a placement, temporary
+ * accommodation, a hostel or refuge) is where someone is put up, not their home: a hostel or a
+ * bed-and-breakfast hotel houses many families at one address, and the household stage reads one
+ * address as one home.
+ */
+export type AddressWhen = 'earlier' | 'now' | 'stay' | 'not-home' | null;
 
 // "postal" is a field word ("Postal Code") and, alone before "Address", not-home: read from the heading's words.
 const EARLIER = /\b(previous|prev|former|old|prior|settled|moved from|original|originating|referral|before|past|earlier|last address)\b/;
-const NOW = /\b(current|curr|present|placement|placed|temporary|temp|ta|now|new|forwarding|moved to|latest|actual|living|residential|residence|home|usual|lives)\b/;
+const NOW = /\b(current|curr|present|now|new|forwarding|moved to|latest|actual|living|residential|residence|home|usual|lives)\b/;
+const STAY = /\b(placement|placed|temporary|temp|ta|hostel|refuge|b b|bed and breakfast|emergency accommodation|interim)\b/;
 const NOT_HOME = /\b(correspondence|corresp|mailing|billing|contact|work|office|business|care of|c o|invoice)\b/;
 
 export interface AddressGroup {
@@ -70,6 +76,7 @@ export function qualifierOf(header: string): string {
 function whenOf(qualifier: string, header: string): AddressWhen {
   const k = headerKey(header);
   if (NOT_HOME.test(qualifier) || /\bpostal address\b/.test(k)) return 'not-home';
+  if (STAY.test(qualifier)) return 'stay';
   if (EARLIER.test(qualifier)) return 'earlier';
   if (NOW.test(qualifier)) return 'now';
   return null;
@@ -159,15 +166,24 @@ export function addressGroupsOf(headers: readonly string[], roles: readonly Colu
     else g.end ??= c;
   }
   const [a, b] = groups as [AddressGroup, AddressGroup];
-  const rank = (g: AddressGroup): number => (g.when === 'now' ? 2 : g.when === null ? 1 : 0);
+  // a home now, then one the headings say nothing of, then an earlier home (a family's last settled
+  // address, where it is put up from), then a stay, then an address that is no home
+  const RANK: Record<Exclude<AddressWhen, null> | 'none', number> = { now: 4, none: 3, earlier: 2, stay: 1, 'not-home': 0 };
+  const rank = (g: AddressGroup): number => RANK[g.when ?? 'none'];
   const preferred = rank(b) > rank(a) ? b : a;
   const other = preferred === a ? b : a;
-  const datedGroups = groups.filter((g) => g.start !== null || g.end !== null);
+  // a stay's dates say when it ran, not that it was home: only a home's spell is read by its dates
+  const datedGroups = groups.filter((g) => (g.start !== null || g.end !== null) && g.when !== 'stay');
   const dated = datedGroups.length === 1 ? (datedGroups[0] ?? null) : null;
-  const says: Record<Exclude<AddressWhen, null>, string> = { earlier: 'an earlier address', now: 'the address now', 'not-home': 'not a home address' };
+  const says: Record<Exclude<AddressWhen, null>, string> = {
+    earlier: 'an earlier home',
+    now: 'the home now',
+    stay: 'a stay (temporary accommodation: many households at one address), not a home',
+    'not-home': 'not a home address',
+  };
   const whyWords =
     rank(preferred) > rank(other)
-      ? `the headings say ${named(preferred, headers)} is ${says[preferred.when ?? 'now']}${other.when ? ` and ${named(other, headers)} ${says[other.when]}` : ''}`
+      ? `the headings say ${named(preferred, headers)} is ${preferred.when === 'earlier' ? 'the last home' : 'the address now'}${other.when ? ` and ${named(other, headers)} ${says[other.when]}` : ''}`
       : `the headings do not say which is the address now: the first, ${named(preferred, headers)}, is read`;
   const reason = dated
     ? `two addresses on each row: ${named(dated, headers)} while its spell runs (${[dated.start, dated.end].flatMap((c) => (c === null ? [] : [`"${headers[c] ?? ''}"`])).join(' to ')}) on the extract's date or the row's, else ${named(dated === a ? b : a, headers)}; never joined`
