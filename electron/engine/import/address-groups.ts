@@ -15,7 +15,8 @@ const DATE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['event', 'event
 const FIELD_WORDS = new Set([
   'address', 'addresses', 'addr', 'adr', 'add', 'postcode', 'postcodes', 'pcode', 'post', 'code', 'postal', 'zip', 'line', 'ln', 'lines',
   'street', 'st', 'road', 'town', 'city', 'locality', 'district', 'county', 'uprn', 'house', 'number', 'no', 'num', 'flat', 'building',
-  'name', 'full', 'text', 'details', 'of', 'the', 'pc',
+  'name', 'full', 'text', 'details', 'of', 'the', 'pc', 'premises', 'thoroughfare', 'dependent', 'sub', 'door', 'floor', 'unit', 'apartment',
+  'apt', 'block', 'estate', 'village', 'area', 'first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th', 'and',
 ]);
 /** Words that say a date column starts or ends a spell (a placement's, a stay's). */
 const START_WORDS = new Set(['start', 'started', 'from', 'begin', 'began', 'in', 'entry', 'placed', 'commenced']);
@@ -97,9 +98,9 @@ const hasPostcode = (g: { columns: number[] }, roles: readonly ColumnRole[]): bo
 
 /**
  * Groups by heading: the columns whose headings share a qualifier ("Last Settled Address" and
- * "Last Settled Postcode"). A qualified group needs an address or a postcode of its own, the
- * unqualified one an address ("Home Address" beside a bare "Postcode" is one address); columns
- * in no group go with the nearest address column before them.
+ * "Last Settled Postcode"). Each needs an address column of its own ("Home Address" beside a
+ * bare "Postcode" is one address); columns in no group go with the nearest address column before
+ * them.
  */
 function byHeading(headers: readonly string[], roles: readonly ColumnRole[], columns: number[]): Array<{ qualifier: string; columns: number[] }> {
   const by = new Map<string, number[]>();
@@ -111,10 +112,10 @@ function byHeading(headers: readonly string[], roles: readonly ColumnRole[], col
   const opens = (c: number): boolean => TEXT_ROLES.has(roles[c] as ColumnRole) && !words(headers[c] ?? '').some((w) => /^(?:line|addr|address)?([2-9])$/.test(w));
   const groups = [...by.entries()]
     .map(([qualifier, cs]) => ({ qualifier, columns: cs }))
-    .filter((g) => (g.qualifier ? hasText(g, roles) || hasPostcode(g, roles) : g.columns.some(opens)));
-  // each a whole address, or each with its postcode: a "Patient Postcode" beside "Address Line 1"
-  // is one address in two columns
-  if (groups.length !== 2 || !(groups.every((g) => hasText(g, roles)) || groups.every((g) => hasPostcode(g, roles)))) return groups.length === 2 ? [] : groups;
+    .filter((g) => (g.qualifier ? hasText(g, roles) : g.columns.some(opens)));
+  // each an address of its own: a "Patient Postcode" beside "Address Line 1" is one address in two
+  // columns, and two postcodes alone are read as before (the first filled)
+  if (groups.length !== 2 || !groups.every((g) => hasText(g, roles))) return groups.length === 2 ? [] : groups;
   const placed = new Set(groups.flatMap((g) => g.columns));
   for (const c of columns) {
     if (placed.has(c)) continue;
@@ -140,7 +141,9 @@ function byShape(roles: readonly ColumnRole[], columns: number[]): Array<{ quali
   return groups.every((g) => hasText(g, roles)) ? groups : [];
 }
 
-const named = (g: AddressGroup, headers: readonly string[]): string => `"${headers[g.columns.find((c) => c >= 0) ?? 0] ?? ''}"`;
+/** A group by its first address column's heading (its postcode's when it has no address column). */
+const namer = (headers: readonly string[], roles: readonly ColumnRole[]) => (g: AddressGroup): string =>
+  `"${headers[g.columns.find((c) => TEXT_ROLES.has(roles[c] as ColumnRole)) ?? g.columns[0] ?? 0] ?? ''}"`;
 
 /**
  * The sheet's two address groups and which is read as the address, or null for one address (or
@@ -166,6 +169,10 @@ export function addressGroupsOf(headers: readonly string[], roles: readonly Colu
     else g.end ??= c;
   }
   const [a, b] = groups as [AddressGroup, AddressGroup];
+  // two addresses without a postcode each must say which is which: "Premises" beside "Street" is
+  // one address whose parts the headings name
+  if (!(hasPostcode(a, roles) && hasPostcode(b, roles)) && a.when === null && b.when === null) return null;
+  const named = namer(headers, roles);
   // a home now, then one the headings say nothing of, then an earlier home (a family's last settled
   // address, where it is put up from), then a stay, then an address that is no home
   const RANK: Record<Exclude<AddressWhen, null> | 'none', number> = { now: 4, none: 3, earlier: 2, stay: 1, 'not-home': 0 };
@@ -183,10 +190,10 @@ export function addressGroupsOf(headers: readonly string[], roles: readonly Colu
   };
   const whyWords =
     rank(preferred) > rank(other)
-      ? `the headings say ${named(preferred, headers)} is ${preferred.when === 'earlier' ? 'the last home' : 'the address now'}${other.when ? ` and ${named(other, headers)} ${says[other.when]}` : ''}`
-      : `the headings do not say which is the address now: the first, ${named(preferred, headers)}, is read`;
+      ? `the headings say ${named(preferred)} is ${preferred.when === 'earlier' ? 'the last home' : 'the address now'}${other.when ? ` and ${named(other)} ${says[other.when]}` : ''}`
+      : `the headings do not say which is the address now: the first, ${named(preferred)}, is read`;
   const reason = dated
-    ? `two addresses on each row: ${named(dated, headers)} while its spell runs (${[dated.start, dated.end].flatMap((c) => (c === null ? [] : [`"${headers[c] ?? ''}"`])).join(' to ')}) on the extract's date or the row's, else ${named(dated === a ? b : a, headers)}; never joined`
+    ? `two addresses on each row: ${named(dated)} while its spell runs (${[dated.start, dated.end].flatMap((c) => (c === null ? [] : [`"${headers[c] ?? ''}"`])).join(' to ')}) on the extract's date or the row's, else ${named(dated === a ? b : a)}; never joined`
     : `two addresses on each row: ${whyWords}; the other is read only where it is empty, never joined`;
   const rowDates = roles.flatMap((r, c) => (r === 'event_date' && c !== dated?.start && c !== dated?.end ? [c] : []));
   return { preferred, other, dated, rowDates, reason };
