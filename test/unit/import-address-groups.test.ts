@@ -175,6 +175,14 @@ describe('one address over several columns is still one address', () => {
     expect(rows.map((r) => [r.address, r.postcode])).toEqual([['Flat 2, 7 Bromley High Street, London', 'E3 3BN']]);
   });
 
+  it('reads parts of one address whose headings name the parts as one address', async () => {
+    const rows = await imported('parts.csv', [
+      ['ID', 'Forename', 'Surname', 'DOB', 'Premises', 'Street', 'Town', 'Postcode'],
+      ['1', 'Kate', 'Lowe', '1990-01-01', 'Flat 2, Kestrel House', '7 Bromley High Street', 'London', 'E3 3BN'],
+    ]);
+    expect(rows.map((r) => [r.address, r.postcode])).toEqual([['Flat 2, Kestrel House, 7 Bromley High Street, London', 'E3 3BN']]);
+  });
+
   it("reads a postcode headed as the patient's beside unheaded address lines as one address", async () => {
     // an A&E layout: the qualifier names whose postcode, and the lines have none of their own
     const rows = await imported('ae.csv', [

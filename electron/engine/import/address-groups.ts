@@ -185,7 +185,7 @@ export function addressGroupsOf(headers: readonly string[], roles: readonly Colu
   const says: Record<Exclude<AddressWhen, null>, string> = {
     earlier: 'an earlier home',
     now: 'the home now',
-    stay: 'a stay (temporary accommodation: many households at one address), not a home',
+    stay: 'a stay (temporary accommodation), not a home',
     'not-home': 'not a home address',
   };
   const whyWords =
