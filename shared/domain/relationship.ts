@@ -91,7 +91,12 @@ const NAME_FIELD = new Set(['forename', 'forenames', 'first', 'given', 'christia
 export const RELATED_PERSON = /\b(parents?|mother s?|mothers|father s?|fathers|carers?|guardians?|kin|nok|contacts?|emergency|partner s?|spouse|husband|wife)\b/;
 
 /** A heading with a number and a run-together word parted from the words beside them: "Contact1Surname" → "Contact 1 Surname". */
-export const partHeading = (heading: string): string => heading.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, '$1$3 $2$4');
+export const partHeading = (heading: string): string =>
+  heading
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    // lookaheads, so that a digit between two words parts both ("Contact1Relationship")
+    .replace(/([A-Za-z])(?=\d)/g, '$1 ')
+    .replace(/(\d)(?=[A-Za-z])/g, '$1 ');
 
 /**
  * What the stored relationship says of the second person of a couple across one row whose

@@ -89,6 +89,39 @@ describe('household keys of a flat in a named building', () => {
     expect(b).toBe(-1);
   });
 
+  it('police rows without commas: the building ends at its own word, and a district run on after the street is not another street', () => {
+    // a tower in a mews, all in capitals with no commas, as a police system writes it
+    const [a, b, c] = addressesOf(['Flat 1904, Halley Tower, Ackroyd Mews, Hackney Wick', 'FLAT 1904 HALLEY TOWER ACKROYD MEWS HACKNEY WICK', 'Flat 1203, Halley Tower, Ackroyd Mews']);
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    // "Bethnal Green" ends in a street word, so without commas it stayed on the street
+    const [d, e, f] = addressesOf(['Flat 30 Stifford Court, Fieldgate Place, Bethnal Green', 'FLAT 30 STIFFORD COURT FIELDGATE PLACE BETHNAL GREEN', 'Flat 31 Stifford Court, Fieldgate Place, Bethnal Green']);
+    expect(d).toBeGreaterThanOrEqual(0);
+    expect(e).toBe(d);
+    expect(f).not.toBe(d);
+  });
+
+  it('a building written with several doors, given without one, is no address: it does not say which home', () => {
+    const [a, b, c, d] = addressesOf(['St Jude Hostel, 76-78 Fieldgate Place', 'Room 3, St Jude Hostel, 76-78 Fieldgate Place', 'Room 5, St Jude Hostel, 76-78 Fieldgate Place', 'St Jude Hostel, 76-78 Fieldgate Place']);
+    expect(a).toBe(-1);
+    expect(d).toBe(-1);
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(c).not.toBe(b);
+    // a tower block written without the flat
+    expect(addressesOf(['Halley Tower, Ackroyd Mews', 'Flat 1904, Halley Tower, Ackroyd Mews', 'Flat 1203, Halley Tower, Ackroyd Mews'])[0]).toBe(-1);
+    // one door seen is not a subdivided building: the house and its one flat stay as written
+    const [e, f] = addressesOf(['14 Kilnfield Road', 'Flat 2, 14 Kilnfield Road']);
+    expect(e).toBeGreaterThanOrEqual(0);
+    expect(f).not.toBe(e);
+  });
+
+  it('an address "c/o" someone is not the person\'s home: a postcode only', () => {
+    const [a, b] = addressesOf(['14 Ropery Gardens, Bow', 'c/o 14 Ropery Gardens, Bow']);
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBe(-1);
+  });
+
   it('householdKeys keeps a building by its shape alone, and the evidence overrules a place', () => {
     expect(householdKeys(parts({ flat: '9', name: 'PRIESTLEY HOUSE' }), PC)).toMatchObject({ flat: '9', number: '', name: 'PRIESTLEY HOUSE', building: 'PRIESTLEY HOUSE' });
     expect(householdKeys(parts({ number: '14', street: 'KILNFIELD ROAD', town: 'WEXTHORPE' }), PC)).toMatchObject({ flat: '', number: '14', name: '', building: '' });

@@ -86,6 +86,15 @@ describe('doors', () => {
     ['Top Flat, 3 Park Ave', P({ flat: 'TOP FLOOR', number: '3', street: 'PARK AVENUE' })],
     // the floor after the word: "FLAT" once stayed behind as a house name
     ['Flat First Floor', P({ flat: 'FIRST FLOOR' })],
+    // a floor flat written without commas: the floor is the door and the number the house's, as
+    // with commas ("FLAT 5" once won, and the floor stayed behind as a house name)
+    ['FIRST FLOOR FLAT 5 BRABAZON WALK', P({ flat: 'FIRST FLOOR', number: '5', street: 'BRABAZON WALK' })],
+    ['GROUND FLOOR FLAT 9 WATERLOO CLOSE', P({ flat: 'GROUND FLOOR', number: '9', street: 'WATERLOO CLOSE' })],
+    // care of someone else's home: the address parsed as any, the marker kept before the house name
+    ['c/o 14 Ropery Gardens, Bow', P({ number: '14', name: 'C/O', street: 'ROPERY GARDENS', town: 'BOW' })],
+    ['C/O FLAT 2, 14 ROPERY GARDENS', P({ flat: '2', number: '14', name: 'C/O', street: 'ROPERY GARDENS' })],
+    // a flat's number before its floor stays the door
+    ['Flat 2, First Floor, 12 Kilnfield Road', P({ flat: '2', number: '12', street: 'KILNFIELD ROAD' })],
   ])('%j', (text, expected) => expect(parts(text)).toEqual(expected));
 });
 

@@ -11,6 +11,7 @@ import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 import { JOINT, RELATED_PERSON, relationKind, whoseHeading } from '../../../shared/domain/relationship.js';
 import { normalisePersonNumber } from './person-number.js';
+import { ADDRESS_ROLES, addressGroupsOf, groupForRow, type AddressGroup, type AddressGroups } from './address-groups.js';
 
 export interface RecordValues {
   forename: string | null;
@@ -91,6 +92,8 @@ export type PreparedContext = BuildContext & {
   dates: Array<Map<string, ParsedDate | null> | undefined>;
   /** The related person's name column's heading when it names the relationship ("Parent/Carer"), else null. */
   relativeHeading: string | null;
+  /** Two addresses on a row: which to read, and per group the context whose address columns are that group's only. */
+  addressGroups: { groups: AddressGroups; views: ReadonlyMap<AddressGroup, PreparedContext> } | null;
 };
 
 const EVIDENCE: ReadonlyArray<readonly string[]> = [
@@ -102,7 +105,22 @@ export function prepareContext(ctx: BuildContext): PreparedContext {
   ctx.roles.forEach((role, i) => columns.set(role, [...(columns.get(role) ?? []), i]));
   const mapped = new Set<string>(ctx.roles);
   const evidenceKinds = EVIDENCE.filter((kind) => kind.some((r) => mapped.has(r))).length;
-  return { ...ctx, columns, evidenceKinds, dates: [], relativeHeading: relativeHeadingOf(ctx.headers, columns) };
+  const prepared: PreparedContext = { ...ctx, columns, evidenceKinds, dates: [], relativeHeading: relativeHeadingOf(ctx.headers, columns), addressGroups: null };
+  const groups = addressGroupsOf(ctx.headers, ctx.roles);
+  if (groups) {
+    // each view shares the sheet's date memo; only its address columns differ
+    const view = (g: AddressGroup): PreparedContext => {
+      const only = new Map(columns);
+      for (const role of ADDRESS_ROLES) {
+        const cs = columns.get(role)?.filter((c) => g.columns.includes(c));
+        if (cs?.length) only.set(role, cs);
+        else only.delete(role);
+      }
+      return { ...prepared, columns: only };
+    };
+    prepared.addressGroups = { groups, views: new Map([[groups.preferred, view(groups.preferred)], [groups.other, view(groups.other)]]) };
+  }
+  return prepared;
 }
 
 /**
@@ -210,6 +228,12 @@ function dateIn(value: string, column: number, ctx: PreparedContext): ParsedDate
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.set(value, parsed);
   return parsed;
+}
+
+/** A cell's date as yyyy-mm-dd, or null when empty or not a date. */
+function readDateCell(cells: ReadonlyArray<string | null>, column: number, ctx: PreparedContext): string | null {
+  const value = cleanCell(cells[column]);
+  return value ? (dateIn(value, column, ctx)?.iso ?? null) : null;
 }
 
 const POSTCODES = new Map<string, ReturnType<typeof parsePostcode>>();
@@ -431,11 +455,14 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   const sex = sexCell ? normaliseSex(sexCell.value) : null;
   if (sexCell && !sex) problems.push(`${columnName(ctx, sexCell.column)}: "${clip(sexCell.value, 20)}" is not a sex code`);
 
-  const addressLines = [...addressLinesIn(cells, ctx, 'address'), ...addressLinesIn(cells, ctx, 'address_line')];
-  const towns = allOf(cells, ctx, 'town');
+  // two addresses on the row: one group's columns are the address, the other stays in the raw row
+  const two = ctx.addressGroups;
+  const actx = two ? (two.views.get(groupForRow(two.groups, cells, (c) => readDateCell(cells, c, ctx), ctx.today ?? null)) ?? ctx) : ctx;
+  const addressLines = [...addressLinesIn(cells, actx, 'address'), ...addressLinesIn(cells, actx, 'address_line')];
+  const towns = allOf(cells, actx, 'town');
   const addressParts = [...addressLines, ...towns];
   const address = addressParts.length ? addressParts.join(', ') : null;
-  const pcCell = firstOf(cells, ctx, 'postcode');
+  const pcCell = firstOf(cells, actx, 'postcode');
   let postcode: string | null = null;
   if (pcCell) {
     const parsed = postcodeIn(pcCell.value);
@@ -454,7 +481,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
   if (nino.value && !nino.valid) problems.push(nino.problem ?? 'National Insurance number is not in a valid format');
   const upn = normaliseUpn(firstValue(cells, ctx, 'upn'));
   if (upn.value && !upn.valid) problems.push(upn.problem ?? 'UPN fails its check letter');
-  const uprnCell = firstOf(cells, ctx, 'uprn');
+  const uprnCell = firstOf(cells, actx, 'uprn');
   const uprn = normaliseUprn(uprnCell?.value);
   if (uprnCell && !uprn) problems.push(`${columnName(ctx, uprnCell.column)}: "${clip(uprnCell.value, 16)}" is not a UPRN`);
 

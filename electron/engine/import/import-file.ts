@@ -9,6 +9,7 @@ import { fileSha256Sync } from '../files/file-hash.js';
 import { WorkbenchError } from '../../../shared/ipc/result.js';
 import type { JobContext } from '../jobs/job-context.js';
 import type { Store } from '../store/store.js';
+import { addressGroupsOf } from './address-groups.js';
 import { parseInWorker } from './parse-in-worker.js';
 import { describeDrift, driftIsEmpty, matchPreset, presetSheetFor, type SheetDrift } from './preset-match.js';
 import { checkPresetSavable, listPresets, presetFor, presetNamed, savePreset, type MappingPreset } from './presets.js';
@@ -335,10 +336,16 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     const diff = diffSources(store.reader, sourceId);
     const quarantined = sum('quarantined');
     const warnings = sheets.flatMap((s) => s.warnings);
+    // which of two addresses on a row became the address, from the roles the rows were read with
+    const twoAddresses = sheets.flatMap((s) => {
+      const groups = s.headerRow !== null ? addressGroupsOf(s.headers, s.roles) : null;
+      return groups ? [`${s.name ? `Sheet "${s.name}": t` : 'T'}${groups.reason.slice(1)}.`] : [];
+    });
     const driftLines = drift.flatMap((d) => (driftIsEmpty(d) ? [] : describeDrift(d)));
     const parts = [
       `${fileName}: ${sum('records')} records imported${quarantined ? `, ${quarantined} rows quarantined` : ''}${eventCount ? `, ${eventCount} events` : ''}.`,
       `As of ${asOf}, from ${asOfBasis}.`,
+      ...twoAddresses,
       fitted && !options.partner?.trim() ? `Partner ${partner} (${fitted.kind}): the file's headers fit ${fitted.preset ? `their preset "${fitted.preset.name}"` : `their earlier extract (source ${fitted.sourceId})`}.` : '',
       preset ? `Mapping preset "${preset.name}" applied${driftLines.length ? `; the columns have changed since it was saved: ${driftLines.join('; ')}.` : ', the columns match it.'}` : '',
       diff ? `Against ${diff.previousFileName} (source ${diff.previousSourceId}): ${diff.new} new, ${diff.changed} changed, ${diff.gone} gone, ${diff.unchanged} unchanged.` : '',

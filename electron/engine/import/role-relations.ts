@@ -281,16 +281,6 @@ export function settleAddressLines(headers: readonly string[], suggestions: Role
   return out;
 }
 
-/** What a middle-names column's cells may have been read as, by its cells or a heading that only says "name". */
-const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename', 'event', 'event_value', 'event_category', 'ignore']);
-
-/**
- * Beside a forename and a surname column, a column whose cells are given names (one or two words,
- * most of them first names the name list knows or the sheet's forename column holds, most rows
- * one word) that differ from the row's forename is the middle names: a whole name has two words or
- * more, and a second forename column repeats the first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
- * them what tells two children of one name apart.
- */
 /**
  * A column a heading or an earlier step set aside, not one left unread: a heading naming someone
  * else's name or a past one ("PARTNER_FORENAME", "Mother Forename", "Maiden Name"), or a name
@@ -303,6 +293,16 @@ const setAside = (header: string | undefined, s: RoleSuggestion): boolean => {
   return byHeading === 'ignore' || (s.role === 'ignore' && byHeading !== undefined);
 };
 
+/** What a middle-names column's cells may have been read as, by its cells or a heading that only says "name". */
+const NOT_MIDDLE_YET: ReadonlySet<ColumnRole> = new Set(['full_name', 'forename', 'event', 'event_value', 'event_category', 'ignore']);
+
+/**
+ * Beside a forename and a surname column, a column whose cells are given names (one or two words,
+ * most of them first names the name list knows or the sheet's forename column holds, most rows
+ * one word) that differ from the row's forename is the middle names: a whole name has two words or
+ * more, and a second forename column repeats the first. Read as whole names (under "MName") or as nothing, the middle names were lost, and with
+ * them what tells two children of one name apart.
+ */
 export function settleMiddleNames(headers: readonly string[], suggestions: RoleSuggestion[], columnSamples: ReadonlyArray<readonly string[]>, rows: Rows, given: ReadonlyArray<ColumnRole | undefined> = []): RoleSuggestion[] {
   if (suggestions.some((s) => s.role === 'middle_names')) return suggestions;
   const f = suggestions.findIndex((s) => s.role === 'forename');

@@ -283,7 +283,7 @@ const ALPHA_SEX = /^(m|f|male|female|man|woman|boy|girl|u|unknown|x|o|other|not 
 const distinctValues = (values: string[]): number => new Set(values.map((v) => v.trim().toUpperCase())).size;
 
 function distinctShare(values: string[]): number {
-  return values.length === 0 ? 1 : new Set(values.map((v) => v.trim().toUpperCase())).size / values.length;
+  return values.length === 0 ? 1 : distinctValues(values) / values.length;
 }
 
 /** Birth dates spread over decades and lie well in the past; event dates cluster near the extract. */

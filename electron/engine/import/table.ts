@@ -10,6 +10,7 @@ import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { settlePersonAttributes } from './person-attributes.js';
 import { settlePersonNumber } from './person-number.js';
+import { settleAddressGroups } from './address-groups.js';
 import { settleAddressLines, settleHouseholdReference, settleMiddleNames, settleNamesByFamilies, settleReferences, settleUprn, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
 import { settleYearGroup } from './year-group.js';
 import { nameOrdersOf } from './name-order.js';
@@ -410,7 +411,7 @@ export class SheetPlanner {
     const dated = settlePersonNumber(block.roleHeaders, placed, aged, sampleRows, this.given ?? [], this.pivotYear);
     const grouped = settleYearGroup(block.roleHeaders, dated, columnSamples, sampleRows, this.given ?? [], this.pivotYear);
     const events = refineEventRoles(block.roleHeaders, grouped, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
-    const suggestions = settlePersonAttributes(block.roleHeaders, events, columnSamples, this.given ?? [], this.pivotYear);
+    const suggestions = settleAddressGroups(block.headers, settlePersonAttributes(block.roleHeaders, events, columnSamples, this.given ?? [], this.pivotYear));
     const dateOrders = dateOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     const nameOrders = nameOrdersOf(suggestions.map((s) => s.role), sample.map((r) => r.row.cells));
     // A table without a header says so by header row 0: no row of the file names its columns.

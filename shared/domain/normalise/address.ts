@@ -70,6 +70,15 @@ const FLAT = /\b(?:FLAT|FLT|APARTMENT|APPT|APT|UNIT|ROOM|RM|SUITE|STUDIO|MAISONE
 const FLOOR = /\b(?:(?:FLAT|FLT)\s+)?((?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+FLOOR)(?:\s+(?:FLAT|FLT))?\b/;
 /** "Basement Flat", "Top Flat": a floor written without the word FLOOR. */
 const FLOOR_FLAT = /\b(BASEMENT|GROUND|TOP)\s+(?:FLAT|FLT)\b/;
+/**
+ * Written before a house name when an address is someone else's the person is reached at ("c/o
+ * 14 Ropery Gardens": staying with a friend, a correspondence address), so that the household
+ * stage can tell it from the person's own home; the rest is parsed as any address.
+ */
+export const CARE_OF = 'C/O';
+const CARE_OF_START = /^\s*(?:C\/O|C\.O\.|CARE OF)\b[\s,:]*/;
+/** A part that is only a floor ("First Floor", "GROUND FLR"). */
+const FLOOR_ONLY = /^(?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+(?:FLOOR|FLR)$/;
 /** "2/14 High St" (flat 2 at number 14) and "14/2" are both seen; the form with a leading flat is the common one. */
 const SLASH = /^([0-9]+[A-Z]?)\s*\/\s*([0-9]+[A-Z]?)\b\s*/;
 const NUMBER = /^([0-9]+[A-Z]?(?:\s*-\s*[0-9]+[A-Z]?)?)\b[,\s]*/;
@@ -193,6 +202,9 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
     postcode ??= found.postcode;
     text = (text.slice(0, found.start) + text.slice(found.end)).trim();
   }
+  // "c/o 14 Ropery Gardens": someone else's home the person is reached at (see CARE_OF)
+  const careOf = CARE_OF_START.exec(text);
+  if (careOf) text = text.slice(careOf[0].length);
   let parts = text
     .split(',')
     .map((p) => p.replace(/\s+/g, ' ').trim())
@@ -221,12 +233,17 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
   for (let i = 0; i < parts.length && !flat; i++) {
     const part = parts[i] ?? '';
     const short = FLOOR_FLAT.exec(part);
-    const f = FLAT.exec(part) ?? FLOOR.exec(part) ?? short;
+    // the door written first is the door: "FIRST FLOOR FLAT 5 BRABAZON WALK" is the first-floor
+    // flat of number 5 (with commas: "First Floor Flat, 5 Brabazon Walk"), "Flat 2 First Floor" flat 2
+    const found = [FLAT.exec(part), FLOOR.exec(part), short].filter((m): m is RegExpExecArray => m !== null);
+    const f = found.reduce<RegExpExecArray | null>((a, m) => (a === null || m.index < a.index ? m : a), null);
     if (f) {
       flat = (f === short ? `${f[1]} FLOOR` : (f[1] ?? f[2] ?? '')).replace(/^1ST/, 'FIRST').replace(/^2ND/, 'SECOND').replace(/^3RD/, 'THIRD').replace(/^4TH/, 'FOURTH');
       parts[i] = (part.slice(0, f.index) + part.slice(f.index + f[0].length)).replace(/^[\s,]+|[\s,]+$/g, '').trim();
     }
   }
+  // a floor beside a flat's number says where the flat is, not a house name ("Flat 2, First Floor")
+  if (flat) parts = parts.map((p) => (FLOOR_ONLY.test(p) ? '' : p));
   parts = parts.filter(Boolean);
   if (!flat && parts[0]) {
     const s = SLASH.exec(parts[0]);
@@ -292,6 +309,7 @@ export function normaliseAddress(input: string | ReadonlyArray<string | null | u
   }
   if (street) street = spellOut(street.split(' '), true);
   if (name) name = spellOut(name.split(' '), false);
+  if (careOf) name = name ? `${CARE_OF} ${name}` : CARE_OF;
   const loc = locality.length ? locality.map((l) => spellOut(l.split(' '), hasStreetType(l))).join(' ') : null;
   const key = [flat && `FLAT ${flat}`, name, number, street, loc, town].filter(Boolean).join(' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   return { flat, number, name, street, locality: loc, town, postcode, key };

@@ -36,7 +36,11 @@ export function buildingPrefix(spelled: readonly string[], isStreetType: (word: 
   for (let k = 1; k < spelled.length; k++) {
     const w = spelled[k]!;
     const kind = buildingWord(w);
-    if (kind && (lastStreetType < 1 || k - lastStreetType < 2)) {
+    // a word that may end a street's name as well as a building's does not carry a building
+    // already ended by a building-only word further on ("HALLEY TOWER ACKROYD MEWS", written
+    // without commas, is a tower in a mews), only straight after it ("LODGE COURT")
+    const ended = best !== null && best.kind === 'building' && kind === 'either' && k - best.end >= 1;
+    if (kind && !ended && (lastStreetType < 1 || k - lastStreetType < 2)) {
       const next = spelled[k + 1];
       if (next === undefined || !isStreetType(next)) best = { end: k + 1, kind };
     }

@@ -159,6 +159,10 @@ export function householdAddress(r: LinkRecord): ParsedAddress | null {
 export function sameStreet(a: string, b: string): boolean {
   if (a === b) return true;
   if (a === '' || b === '') return true;
+  // written without commas, a district may run on after the street's name ("FIELDGATE PLACE
+  // BETHNAL GREEN": the normaliser cannot cut it off where the district ends in a street word);
+  // the keys compared here already agree on postcode and door
+  if (a.startsWith(`${b} `) || b.startsWith(`${a} `)) return true;
   const ca = a.replace(/ /g, '');
   const cb = b.replace(/ /g, '');
   if (ca === cb) return true;

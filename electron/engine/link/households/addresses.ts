@@ -5,6 +5,7 @@
 import type { LinkRecord } from '../types.js';
 import { recordAddress } from '../address.js';
 import { AddressEvidence, type ParsedAddress, householdKeys, sameStreet } from './address.js';
+import { CARE_OF } from '../../../../shared/domain/normalise/address.js';
 
 export interface ResolvedAddresses {
   /** address index per record, -1 when the record has no usable full address */
@@ -147,6 +148,10 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
     postcodeSeen.set(address.parts, postcode);
     evidence.add(address.parts, postcode);
   }
+  // A building written with two or more doors (flats, rooms) holds several homes: a row giving the
+  // building without its door says which building, not which home, so it places no one by
+  // address (a hostel's families written without their rooms had become one household).
+  const subdivided = subdividedBuildings(records, evidence);
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     let node = -1;
@@ -157,7 +162,9 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
       if (entry && entry.postcodeColumn !== postcode) entry = keyCacheByPostcode.get(address.parts)?.get(postcode ?? '');
       if (!entry) {
         const parsed = householdKeys(address.parts, postcode, evidence);
-        const full = parsed.number !== '' || parsed.name !== '';
+        // someone reached "c/o" another's home does not live in that household: a postcode only
+        const careOf = address.parts.name?.startsWith(CARE_OF) ?? false;
+        const full = (parsed.number !== '' || parsed.name !== '') && !careOf && !(parsed.flat === '' && doorMissing(parsed, subdivided));
         entry = { postcodeColumn: postcode, parsed, postcodeId: postcodeId(parsed.postcode), node: full ? textNode(parsed) : -1 };
         if (!keyCache.has(address.parts)) keyCache.set(address.parts, entry);
         else {
@@ -224,4 +231,38 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
   }
   const label = labelEntry.map((e) => (e ? labelOf(e.parsed) : ''));
   return { addressOf, count: postcodes.length, postcode: Int32Array.from(postcodes), uprn, label, postcodeOf, postcodeText };
+}
+
+/** Where a building stands, as keys: its postcode with its number and street, or with its name. */
+function buildingKeys(a: ParsedAddress): string[] {
+  const keys: string[] = [];
+  if (a.number !== '' && a.street !== '') keys.push(`${a.postcode}|${a.number}|${a.street}`);
+  const name = a.building || (a.flat === '' && a.number === '' ? a.name : '');
+  if (name) keys.push(`${a.postcode}|B|${name}`);
+  return keys;
+}
+
+/** Buildings (postcode + number + street, or postcode + name) written with two or more doors. */
+function subdividedBuildings(records: readonly LinkRecord[], evidence: AddressEvidence): Set<string> {
+  const firstDoor = new Map<string, string>();
+  const out = new Set<string>();
+  const seen = new Set<object>();
+  for (const r of records) {
+    const address = recordAddress(r);
+    if (!address || seen.has(address.parts)) continue;
+    seen.add(address.parts);
+    const parsed = householdKeys(address.parts, r.postcode ?? address.postcodeInText, evidence);
+    if (parsed.flat === '' || !parsed.postcode) continue;
+    for (const key of buildingKeys(parsed)) {
+      const first = firstDoor.get(key);
+      if (first === undefined) firstDoor.set(key, parsed.flat);
+      else if (first !== parsed.flat) out.add(key);
+    }
+  }
+  return out;
+}
+
+/** A whole building written without the door of a home in it: which of its homes is not said. */
+function doorMissing(a: ParsedAddress, subdivided: ReadonlySet<string>): boolean {
+  return !!a.postcode && buildingKeys(a).some((k) => subdivided.has(k));
 }
