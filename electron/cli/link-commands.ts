@@ -44,6 +44,13 @@ const link: Handler = async (args, ctx) => {
       `${summary.matchedPairs.toLocaleString('en-GB')} at or above p ${summary.threshold}) in ${summary.seconds} s. ` +
       `Person IDs kept ${summary.personIds.kept}, new ${summary.personIds.created}, merges ${summary.personIds.merges}, splits ${summary.personIds.splits}.`,
   );
+  const numbers = summary.personNumbers;
+  if (numbers && numbers.shared > 0) {
+    ctx.say(
+      `Partners' own numbers for people: ${numbers.joined.toLocaleString('en-GB')} joins of records one partner numbers as one person; ` +
+        `${numbers.keptApart.toLocaleString('en-GB')} kept apart (dates of birth, a generation or sexes disagree).`,
+    );
+  }
   return { summary: { ok: true, command: 'link', store: ctx.storePath, ...summary }, exit: 0 };
 };
 

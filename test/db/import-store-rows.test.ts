@@ -119,7 +119,7 @@ describe('the import writes packed batches exactly as row by row', () => {
     const rows: OutRow[] = [
       [1, JSON.stringify(['Ref', 'Name']), 'header', null, null, null, null],
       [2, JSON.stringify(['line\nbreak', 'quote " and \\ and \u2028 and \ud800']), 'quarantine', 'no name', '{"1":"=A1"}', null, null],
-      [3, JSON.stringify(['R1', 'Siân']), 'record', null, null, ['Siân', null, 'Ó Briain', null, '2001-02-03', 23, 'F', 'a\nb', 'S60 1AB', null, null, 0, null, 0, null, 0, 'R1', '2024-01-02', 'SIAN', 'OBRIAIN', '[]', null, null, '1', null, 'MILL ROAD', null, 'ROTHERHAM', null, null, null, 1999, 'Ag. Lab.', null, 'S', 'Begum', 'Mother'], [['exclusion', 'Fixed', '2024-01-02', null, 1.5, '{"Reason":"x"}'], ['asb-case', null, null, null, null, '{}']]],
+      [3, JSON.stringify(['R1', 'Siân']), 'record', null, null, ['Siân', null, 'Ó Briain', null, '2001-02-03', 23, 'F', 'a\nb', 'S60 1AB', null, null, 0, null, 0, null, 0, 'R1', '2024-01-02', 'SIAN', 'OBRIAIN', '[]', null, null, '1', null, 'MILL ROAD', null, 'ROTHERHAM', null, null, null, 1999, 'Ag. Lab.', null, 'S', 'Begum', 'Mother', 'N0120'], [['exclusion', 'Fixed', '2024-01-02', null, 1.5, '{"Reason":"x"}'], ['asb-case', null, null, null, null, '{}']]],
       [4, '[]', 'structure', 'total', null, null, null],
     ];
     expect(rowsOf(unpackRows(packRows(rows)))).toEqual(rows);

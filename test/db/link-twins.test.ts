@@ -2,15 +2,15 @@
 // forename (and sometimes sex) tells them apart. In a demo borough linked with the trained
 // default model, each twin's records from two agencies join and the twins stay two people.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDemoBorough } from '../../electron/engine/demo/index.js';
-import { exportClusters } from '../../electron/engine/export/clusters.js';
 import { importFile } from '../../electron/engine/import/import-file.js';
 import { silentJob } from '../../electron/engine/jobs/job-context.js';
 import { runLink } from '../../electron/engine/link/run-link.js';
 import { Store } from '../../electron/engine/store/store.js';
+import { personByRow } from '../helpers/person-by-row.js';
 import { useTempDirs } from '../helpers/temp.js';
 
 const tempDir = useTempDirs();
@@ -37,15 +37,7 @@ describe('twins at one address', () => {
       const summary = await runLink(store, { user: 'tester' }, silentJob());
       // the model alone would join the same-sex twins: the possible-twins rule kept them apart
       expect(summary.refusedJoins.possibleTwins).toBeGreaterThan(0);
-      const out = join(dir, 'clusters.csv');
-      exportClusters(store.reader, out);
-      const person = new Map(
-        readFileSync(out, 'utf8')
-          .trim()
-          .split(/\r?\n/)
-          .map((line) => line.split(','))
-          .map(([file, , row, id]) => [`${file}:${row}`, id]),
-      );
+      const person = personByRow(store.reader, join(dir, 'clusters.csv'));
       // data rows 2–5 of each file, in TWINS order
       const inSchool = TWINS.map((_, k) => person.get(`twins-school.csv:${k + 2}`));
       const inHealth = TWINS.map((_, k) => person.get(`twins-health.csv:${k + 2}`));

@@ -24,7 +24,7 @@ test('first run: set up, import a CSV and an xlsx, see the people in the grid', 
 
   await importByPath(page, fixtureFile(SCHOOL_CSV), {
     fileName: SCHOOL_CSV,
-    roles: { Forename: 'forename', Surname: 'surname', 'Date of Birth': 'dob', Postcode: 'postcode', 'Pupil ID': 'agency_ref' },
+    roles: { Forename: 'forename', Surname: 'surname', 'Date of Birth': 'dob', Postcode: 'postcode', 'Pupil ID': 'person_ref' },
     records: 6,
   });
   const csvProgress = await progressSeen(page);

@@ -653,7 +653,7 @@ describe('extracts and truth (N=500, seed=1)', () => {
     expect(ydobs.some((d) => typeof d === 'string' && /^\d{1,2}\/\d{1,2}\/\d{2}$/.test(d))).toBe(true);
   });
 
-  it('agency references are never shared across agencies', () => {
+  it('agency references and person numbers are never shared across agencies', () => {
     const refs = new Map<string, Set<string>>();
     for (const f of result.files) {
       const base = path.basename(f);
@@ -661,7 +661,7 @@ describe('extracts and truth (N=500, seed=1)', () => {
       const set = new Set<string>();
       for (const [sheetName, { header, rows }] of readExtract(f)) {
         const sheetSpec = spec?.sheets.find((s) => s.name === sheetName);
-        const refCols = (sheetSpec?.columns ?? []).filter(([, role]) => role === 'agency_ref').map(([hd]) => hd);
+        const refCols = (sheetSpec?.columns ?? []).filter(([, role]) => role === 'agency_ref' || role === 'person_ref').map(([hd]) => hd);
         expect(refCols.length, `${base} ${sheetName}`).toBeGreaterThan(0);
         const headerAt = [...rows].find(([, r]) => r[0] === header[0])?.[0] as number;
         for (const [n, r] of rows) {

@@ -138,7 +138,8 @@ describe('event columns of a table with no header row', () => {
     const store = Store.openWithKey(join(dir, 'x.db'), randomBytes(32), true);
     try {
       await importFile(store, file, { user: 't', today: '2025-03-31' }, silentJob());
-      const refs = (store.reader.prepare('SELECT agency_ref AS ref FROM record ORDER BY id').all() as Array<{ ref: string | null }>).map((r) => r.ref);
+      // the nominal's number is the person's own in the police system: rows sharing it agree on birth and sex
+      const refs = (store.reader.prepare('SELECT person_ref AS ref FROM record ORDER BY id').all() as Array<{ ref: string | null }>).map((r) => r.ref);
       const nominal = police.sheets[0]!.header.indexOf('Nominal ID');
       expect(refs).toEqual(police.sheets[0]!.rows.map((r) => r[nominal]));
     } finally {

@@ -328,8 +328,9 @@ describe('a person number beside a claim or tenancy reference', () => {
     const path = join(tempDir(), 'dwp.csv');
     writeFileSync(path, `PERSON_ID,CLAIM_REFERENCE,FORENAME,SURNAME,DOB,POSTCODE,AWARD_START\n${rows.map((r, i) => [...r, dob(i + 11).replace(/\d{4}$/, '2024')].join(',')).join('\n')}\n`);
     const { roles, records } = read(path);
-    expect(roles[0]?.slice(0, 2)).toEqual(['event', 'agency_ref']);
+    expect(roles[0]?.slice(0, 2)).toEqual(['person_ref', 'agency_ref']);
     expect(records.map((r) => r.agency_ref)).toEqual(rows.map((r) => r[1]));
+    expect(records.map((r) => r.person_ref)).toEqual(rows.map((r) => r[0]));
   });
 
   /** The same people as tenancies: person number, tenancy reference, names, birth, the flat
@@ -347,7 +348,7 @@ describe('a person number beside a claim or tenancy reference', () => {
     const path = join(tempDir(), 'housing.csv');
     writeFileSync(path, `Person Ref,Tenancy Ref,Forename,Surname,Date of Birth,Address,Postcode,Tenancy Start\n${csvLines(homes)}`);
     const { roles, records } = read(path);
-    expect(roles[0]?.slice(0, 2)).toEqual(['event', 'agency_ref']);
+    expect(roles[0]?.slice(0, 2)).toEqual(['person_ref', 'agency_ref']);
     expect(records.map((r) => r.agency_ref)).toEqual(homes.map((r) => r[1]));
   });
 
@@ -366,7 +367,9 @@ describe('a person number beside a claim or tenancy reference', () => {
     const path = join(tempDir(), 'asb.csv');
     writeFileSync(path, `NOMINAL_ID,GROUP_REF,FORENAME,SURNAME,DOB,POSTCODE\n${apart.map((r) => r.join(',')).join('\n')}\n`);
     const { roles, records } = read(path);
-    expect(roles[0]?.slice(0, 2)).toEqual(['agency_ref', 'agency_ref']);
-    expect(records.map((r) => r.agency_ref)).toEqual(apart.map((r) => r[0]));
+    // the person's number, and the code after it kept, not read (it never was the record's reference)
+    expect(roles[0]?.slice(0, 2)).toEqual(['person_ref', 'ignore']);
+    expect(records.map((r) => r.person_ref)).toEqual(apart.map((r) => r[0]));
+    expect(records.every((r) => r.agency_ref === null)).toBe(true);
   });
 });

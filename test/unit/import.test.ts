@@ -232,7 +232,7 @@ describe('preview', () => {
     writeFileSync(path, 'Client Ref,First Name,Last Name,D.O.B,NI Number,Post Code,Claim Type,Col8\n' + 'C1,Ann,Lee,01/02/1980,AB123456C,S60 1AB,UC,9434765919\n');
     const preview = await previewImport(null, path, 'f_abcdefghijkl');
     expect(preview.suggestedKind).toBe('benefits');
-    expect(preview.sheets[0]?.columns.map((c) => c.role)).toEqual(['agency_ref', 'forename', 'surname', 'dob', 'nino', 'postcode', 'event_category', 'nhs_number']);
+    expect(preview.sheets[0]?.columns.map((c) => c.role)).toEqual(['person_ref', 'forename', 'surname', 'dob', 'nino', 'postcode', 'event_category', 'nhs_number']);
   });
 });
 

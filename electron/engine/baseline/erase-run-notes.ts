@@ -16,7 +16,7 @@ function fatherForename(db: Db): string {
 export function identityValues(db: Db, recordIdsJson: string): string[] {
   const rows = db
     .prepare(
-      `SELECT forename, middle_names, surname, dob, postcode, replace(postcode, ' ', ''), address, uprn, nhs_number, nino, upn, agency_ref, other_id, ${fatherForename(db)}
+      `SELECT forename, middle_names, surname, dob, postcode, replace(postcode, ' ', ''), address, uprn, nhs_number, nino, upn, agency_ref, other_id, person_ref, ${fatherForename(db)}
        FROM record WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .raw(true)

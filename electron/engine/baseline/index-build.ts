@@ -23,7 +23,7 @@ const sourceBits = (ids: Iterable<number>): bigint => {
 /** Moves whenever the baseline's rows change (a rebuild, review flags): grids drop cached counts. */
 const CHANGED_KEY = 'baseline.changed';
 /** Bumped when what the index holds changes shape, so stores built by an older version rebuild. */
-const FORMAT = 5;
+const FORMAT = 6;
 const FTS_HASH_BYTES = 64 * 1024 * 1024;
 
 export interface PersonDoc {
@@ -55,6 +55,8 @@ interface Row {
   upn: string | null;
   ref: string | null;
   other: string | null;
+  /** the partner system's own number for the person (record.person_ref): searched like a reference */
+  personRef: string | null;
 }
 
 /**
@@ -83,6 +85,7 @@ const rowOf = (a: RawRow): Row => ({
   upn: a[17] as string | null,
   ref: a[18] as string | null,
   other: a[19] as string | null,
+  personRef: a[20] as string | null,
 });
 
 const up = (s: string | null): string => (s ?? '').trim().toUpperCase();
@@ -158,7 +161,7 @@ function personDoc(rows: readonly Row[]): PersonDoc {
     if (r.dob) dobs.add(r.dob);
     if (r.postcode) postcodes.add(up(r.postcode));
     if (r.address) addresses.add(up(r.address));
-    for (const id of [r.nhs, r.nino, r.upn, r.ref, r.other, r.uprn]) if (id) ids.add(compact(up(id)));
+    for (const id of [r.nhs, r.nino, r.upn, r.ref, r.other, r.personRef, r.uprn]) if (id) ids.add(compact(up(id)));
   }
   return { names: [...names], dobs: [...dobs], postcodes: [...postcodes], addresses: [...addresses], ids: [...ids] };
 }
@@ -292,7 +295,7 @@ function rebuildBaselineIndex(store: Store, runId: number, asOf: string): void {
         `SELECT rp.person_id AS person, r.id AS recordId, ph.household_id AS household, r.source_id AS sourceId, s.file_name AS file, s.as_of AS asOf,
                 r.forename, r.middle_names AS middle, r.surname, r.dob, r.sex, r.address, r.postcode, r.uprn, r.addr_street AS street,
                 CASE WHEN r.nhs_number_valid = 1 THEN r.nhs_number END AS nhs, CASE WHEN r.nino_valid = 1 THEN r.nino END AS nino,
-                CASE WHEN r.upn_valid = 1 THEN r.upn END AS upn, r.agency_ref AS ref, r.other_id AS other
+                CASE WHEN r.upn_valid = 1 THEN r.upn END AS upn, r.agency_ref AS ref, r.other_id AS other, r.person_ref AS personRef
          FROM run_record_person rp
          JOIN record r ON r.id = rp.record_id
          JOIN source s ON s.id = r.source_id

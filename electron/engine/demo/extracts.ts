@@ -141,7 +141,7 @@ export const EXTRACT_SPECS: Readonly<Record<ExtractId, ExtractSpec>> = {
       {
         name: 'Attendance',
         columns: [
-          ['Pupil ID', 'agency_ref'],
+          ['Pupil ID', 'person_ref'],
           ['Pupil UPN', 'upn'],
           ['Legal Surname', 'surname'],
           ['Legal Forename', 'forename'],
@@ -194,7 +194,7 @@ export const EXTRACT_SPECS: Readonly<Record<ExtractId, ExtractSpec>> = {
           ['Incident Date', 'event_date'],
           ['Incident Type', 'event'],
           ['Involvement', 'event'],
-          ['Nominal ID', 'agency_ref'],
+          ['Nominal ID', 'person_ref'],
           ['Full Name', 'full_name'],
           ['DOB', 'dob'],
           ['Sex', 'sex'],
@@ -263,7 +263,7 @@ export const EXTRACT_SPECS: Readonly<Record<ExtractId, ExtractSpec>> = {
         name: 'Tenancies',
         columns: [
           ['Tenancy Ref', 'agency_ref'],
-          ['Client Ref', 'agency_ref'],
+          ['Client Ref', 'person_ref'],
           ['UPRN', 'uprn'],
           ['Address Line 1', 'address_line'],
           ['Address Line 2', 'address_line'],

@@ -41,6 +41,7 @@ const REWORDED: Partial<Record<ColumnRole, string>> = {
   nhs_number: 'NHS Identifier',
   nino: 'NI Ref',
   agency_ref: 'System Key',
+  person_ref: 'System Key',
   event_date: 'Recorded On',
 };
 
@@ -59,6 +60,7 @@ const ABBREVIATED: Partial<Record<ColumnRole, string>> = {
   nhs_number: 'NHSNo',
   nino: 'NINo',
   agency_ref: 'Ref',
+  person_ref: 'Ref',
   event_date: 'EvDt',
   title: 'Ttl',
   uprn: 'PropNo',

@@ -51,6 +51,7 @@ export function matchingHandlers(context: EngineContext): HandlersFor<keyof type
             prior: s.prior,
             decisions: s.decisions,
             refusedJoins: s.refusedJoins,
+            personNumbers: s.personNumbers,
             timings: outcomes === null ? s.timings : { ...s.timings, outcomes: Math.round(outcomes * 1000) / 1000 },
             memory: s.memory,
             blocking: {

@@ -10,6 +10,7 @@ import { cleanCell } from '../../../shared/domain/normalise/text.js';
 import { normaliseEmail, normalisePhone } from '../../../shared/domain/normalise/contact.js';
 import { wholeYearsBetween } from '../../../shared/domain/calendar.js';
 import { JOINT, RELATED_PERSON, relationKind, whoseHeading } from '../../../shared/domain/relationship.js';
+import { normalisePersonNumber } from './person-number.js';
 import { ADDRESS_ROLES, addressGroupsOf, groupForRow, type AddressGroup, type AddressGroups } from './address-groups.js';
 
 export interface RecordValues {
@@ -50,6 +51,8 @@ export interface RecordValues {
   relativeSurname: string | null;
   relativeRelationship: string | null;
   agencyRef: string | null;
+  /** The partner system's own number for the person (person-number.ts): links that partner's rows of one person. */
+  personRef: string | null;
   eventDate: string | null;
   forenameKey: string | null;
   surnameKey: string | null;
@@ -526,6 +529,7 @@ export function buildRecord(cells: ReadonlyArray<string | null>, ctx: PreparedCo
       fatherForename: detailOf(firstValue(cells, ctx, 'father_forename')),
       ...relativeOf(cells, ctx),
       agencyRef: firstValue(cells, ctx, 'agency_ref') ?? null,
+      personRef: normalisePersonNumber(firstValue(cells, ctx, 'person_ref')),
       eventDate,
       forenameKey: nameKey(forename),
       surnameKey: nameKey(surname),

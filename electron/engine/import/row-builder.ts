@@ -15,6 +15,7 @@ export type RecordTuple = [
   previousSurname: string | null, email: string | null, phone: string | null, dobYear: number | null,
   occupation: string | null, fatherForename: string | null,
   relativeForename: string | null, relativeSurname: string | null, relativeRelationship: string | null,
+  personRef: string | null,
 ];
 
 /** The record columns a RecordTuple fills, in its order (for INSERT and UPDATE alike). */
@@ -25,6 +26,7 @@ export const RECORD_COLUMNS = [
   'previous_surname', 'email', 'phone', 'dob_year',
   'occupation', 'father_forename',
   'relative_forename', 'relative_surname', 'relative_relationship',
+  'person_ref',
 ] as const;
 
 /** Where a column sits in a RecordTuple, found by its name in RECORD_COLUMNS (never a bare number). */
@@ -43,6 +45,7 @@ export function pushRecord(r: RecordValues, out: Array<string | number | null>):
     r.previousSurname, r.email, r.phone, r.dobYear,
     r.occupation, r.fatherForename,
     r.relativeForename, r.relativeSurname, r.relativeRelationship,
+    r.personRef,
   );
 }
 

@@ -59,7 +59,7 @@ function groupedRows(db: Db, sourceId: number, keyOf: (sheet: string, ref: strin
   const fields = FIELDS.map(([c]) => `coalesce(r.${c}, '')`).join(" || char(2) || ");
   const rows = db
     .prepare(
-      `SELECT r.id, sh.sheet, w.row_number, r.agency_ref, r.surname_key, r.forename_key, r.dob,
+      `SELECT r.id, sh.sheet, w.row_number, coalesce(r.agency_ref, r.person_ref), r.surname_key, r.forename_key, r.dob,
               ${fields} || char(3) || coalesce(ev.list, '') AS content
        FROM record r JOIN raw_row w ON w.id = r.raw_row_id
        JOIN source_sheet sh ON sh.source_id = w.source_id AND sh.ordinal = w.sheet_ordinal
@@ -98,10 +98,10 @@ function changedFields(db: Db, before: Row, after: Row): string[] {
   return fields;
 }
 
-/** Sheets that map an agency reference, from the stored roles. */
+/** Sheets that map an agency reference or the partner's number for the person (which keyed them before it had a role of its own), from the stored roles. */
 function refSheets(db: Db, sourceId: number): Set<string> {
   const rows = db.prepare('SELECT sheet, roles_json FROM source_sheet WHERE source_id = ?').all(sourceId) as Array<{ sheet: string; roles_json: string }>;
-  return new Set(rows.filter((r) => (JSON.parse(r.roles_json) as string[]).includes('agency_ref')).map((r) => r.sheet));
+  return new Set(rows.filter((r) => (JSON.parse(r.roles_json) as string[]).some((role) => role === 'agency_ref' || role === 'person_ref')).map((r) => r.sheet));
 }
 
 /** The source this one follows: the latest earlier import of the same partner and kind. */

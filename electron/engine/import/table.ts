@@ -9,6 +9,7 @@ import { dateOrderOf, parseDate } from '../../../shared/domain/normalise/date.js
 import type { NameOrder } from '../../../shared/domain/normalise/name.js';
 import { refineEventRoles } from './events.js';
 import { settlePersonAttributes } from './person-attributes.js';
+import { settlePersonNumber } from './person-number.js';
 import { settleAddressGroups } from './address-groups.js';
 import { settleAddressLines, settleHouseholdReference, settleMiddleNames, settleNamesByFamilies, settleReferences, settleUprn, settleUnheadedAge, settleUnheadedBirthDate } from './role-relations.js';
 import { settleYearGroup } from './year-group.js';
@@ -406,7 +407,8 @@ export class SheetPlanner {
     const placed = settleAddressLines(block.roleHeaders, settleUprn(middle, columnSamples, this.given ?? []), columnSamples, sampleRows, this.given ?? []);
     const settled = settleHouseholdReference(settleReferences(block.roleHeaders, placed, sampleRows, this.given ?? []), sampleRows, this.given ?? []);
     const born = settleUnheadedBirthDate(block.roleHeaders, settleBirthDates(settled, sampleRows, this.given ?? [], this.pivotYear), sampleRows, this.given ?? [], this.pivotYear);
-    const dated = settleUnheadedAge(block.roleHeaders, born, sampleRows, this.given ?? [], this.pivotYear);
+    const aged = settleUnheadedAge(block.roleHeaders, born, sampleRows, this.given ?? [], this.pivotYear);
+    const dated = settlePersonNumber(block.roleHeaders, placed, aged, sampleRows, this.given ?? [], this.pivotYear);
     const grouped = settleYearGroup(block.roleHeaders, dated, columnSamples, sampleRows, this.given ?? [], this.pivotYear);
     const events = refineEventRoles(block.roleHeaders, grouped, columnSamples, this.given ?? [], this.pivotYear, sampleRows);
     const suggestions = settleAddressGroups(block.headers, settlePersonAttributes(block.roleHeaders, events, columnSamples, this.given ?? [], this.pivotYear));

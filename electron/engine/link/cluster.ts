@@ -2,7 +2,7 @@
 // first, with constraints that refuse a join — a human non-match decision between the two
 // clusters, two different valid national identifiers (NHS number, NINO, UPN), or two records of
 // a source declared to hold each person once, or possible twins (twins.ts). Human match
-// decisions join first.
+// decisions join first, then records sharing a partner's number for the person (person-numbers.ts).
 import { dobDigitsWithinOne, yearApart } from './compare.js';
 import type { PersonClusters } from './types.js';
 
@@ -20,6 +20,12 @@ export interface ClusterInput {
   /** human decisions, as record index pairs */
   matches: ReadonlyArray<readonly [number, number]>;
   nonMatches: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Records sharing a partner system's number for the person (person-numbers.ts, its guards
+   * passed): joined after the human matches and before the possible twins are kept apart (an
+   * alias row is no twin), unless a constraint refuses the join.
+   */
+  sameNumber?: ReadonlyArray<readonly [number, number]>;
   /** pairs the model keeps apart (possible twins): like non-match decisions, after the human matches */
   apart?: ReadonlyArray<readonly [number, number]>;
   /**
@@ -72,7 +78,9 @@ const MAX_DATES = 8;
 
 export interface ClusterResult extends PersonClusters {
   joined: number;
-  refused: { identifier: number; decision: number; source: number; possibleTwins: number; dateOfBirth: number; sex: number };
+  refused: { identifier: number; decision: number; source: number; possibleTwins: number; dateOfBirth: number; sex: number; personNumber: number };
+  /** records joined because they share a partner's number for the person */
+  joinedByPersonNumber: number;
   /** human match decisions that could not be honoured (they contradict a non-match decision) */
   conflictingDecisions: number;
 }
@@ -119,7 +127,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
   for (const [a, b] of input.nonMatches) if (a !== b) forbid(a, b, false);
   const recordOf = (f: number): number => (f < 0 ? -f - 1 : f);
 
-  const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0, dateOfBirth: 0, sex: 0 };
+  const refused = { identifier: 0, decision: 0, source: 0, possibleTwins: 0, dateOfBirth: 0, sex: 0, personNumber: 0 };
   // per root: the sexes its records hold (bit 1 male, bit 2 female)
   const sexes = input.sex ? Int8Array.from(input.sex) : null;
   /** Whether joining ra and rb on the pair (a, b) would put a man and a woman in one person unseen. */
@@ -245,7 +253,23 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     union(ra, rb);
     joined++;
   }
-  // after the human matches, which they must not undo; keyed by the current roots
+  // a number the partner gives one person: a must-link, unless a human decision, two different
+  // checked identifiers, a source holding each person once, or dates or sexes met through
+  // another record say otherwise
+  let joinedByPersonNumber = 0;
+  for (const [a, b] of input.sameNumber ?? []) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    if (blockedBy(ra, rb) || datesClash(ra, rb, a, b) || sexesClash(ra, rb, a, b)) {
+      refused.personNumber++;
+      continue;
+    }
+    union(ra, rb);
+    joined++;
+    joinedByPersonNumber++;
+  }
+  // after the human matches and the partners' numbers, which they must not undo; keyed by the current roots
   for (const [a, b] of joinable(input, input.apart ?? [])) {
     const ra = find(a);
     const rb = find(b);
@@ -321,7 +345,7 @@ export function clusterRecords(input: ClusterInput): ClusterResult {
     if (index[r] === -1) index[r] = personCount++;
     personOf[i] = index[r] as number;
   }
-  return { personOf, personCount, joined, refused, conflictingDecisions };
+  return { personOf, personCount, joined, refused, conflictingDecisions, joinedByPersonNumber };
 }
 
 /**
@@ -348,6 +372,7 @@ function joinable(input: ClusterInput, pairs: ReadonlyArray<readonly [number, nu
     if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
   };
   for (const [a, b] of input.matches) join(a, b);
+  for (const [a, b] of input.sameNumber ?? []) join(a, b);
   for (let e = 0; e < input.edgeCount; e++) join(input.edgesA[e] as number, input.edgesB[e] as number);
   return pairs.filter(([a, b]) => find(a) === find(b));
 }

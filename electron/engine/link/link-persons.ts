@@ -15,6 +15,7 @@ import { buildModel, pairWeight, probabilityOf, tfChange, weightOf, type Model }
 import { prepare, preparedSubset, usableName, type Prepared } from './prepare.js';
 import { resentUnits, type ResentUnits } from './resent.js';
 import { generationPairs } from './generations.js';
+import { personNumberLinks, withoutAliasTwins } from './person-numbers.js';
 import { findFamilyMoves, liftFamilyMoves } from './moved-together.js';
 import { holdNamesakesApart, type WeightAdjustments } from './namesakes.js';
 import { forgiveSurnameChange, surnameChangeLift } from './surname-change.js';
@@ -93,6 +94,12 @@ export interface LinkPersonsResult {
   prior: number;
   candidatePairs: number;
   matchedPairs: number;
+  /**
+   * Records sharing a partner's number for the person with an earlier record of that partner and
+   * kind, those of them the guards kept apart (dates of birth, a generation, sexes), and the
+   * joins the numbers made in clustering (person-numbers.ts).
+   */
+  personNumbers: { shared: number; keptApart: number; joined: number };
   /** candidate pairs scored again once term frequencies were counted among other people */
   rescoredPairs: number;
   training: {
@@ -481,9 +488,12 @@ async function linkUnits(records: readonly LinkRecord[], p: Prepared, options: L
       else if (d.decision === 'non-match') nonMatches.push([a, b]);
     }
     step('decisions');
+    // records sharing a partner's number for the person, within that partner's Sources of one kind
+    const numbers = personNumberLinks(records);
+    step(`person numbers (${numbers.pairs.length})`);
     // possible twins among all candidate pairs, so no third record can bridge them either
     // and parents and children who share a name, a generation apart at one home
-    const twins = possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count);
+    const twins = withoutAliasTwins(possibleTwinPairs(spec, p, gammas, pairs.a, pairs.b, pairs.count), numbers, p.fn);
     step(`possible twins (${twins.length})`);
     const generations = generationPairs(spec, p, records, gammas, pairs.a, pairs.b, pairs.count);
     step(`generations (${generations.length})`);
@@ -512,6 +522,7 @@ async function linkUnits(records: readonly LinkRecord[], p: Prepared, options: L
         noDuplicatesWithin: noDup,
         matches,
         nonMatches,
+        sameNumber: numbers.pairs,
         apart,
         dob,
         edgeWeight,
@@ -583,6 +594,7 @@ async function linkUnits(records: readonly LinkRecord[], p: Prepared, options: L
       prior,
       candidatePairs: pairs.count,
       matchedPairs: edgeCount,
+      personNumbers: { shared: numbers.shared, keptApart: numbers.keptApart, joined: clusters.joinedByPersonNumber },
       rescoredPairs,
       training,
       warnings,

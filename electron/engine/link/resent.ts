@@ -31,6 +31,7 @@ export const ROW_FIELDS = [
   'partner',
   'sourceKind',
   'agencyRef',
+  'personRef',
   'forename',
   'middleNames',
   'surname',
@@ -75,7 +76,7 @@ function same(x: unknown, y: unknown): boolean {
  */
 function sameRow(a: LinkRecord, b: LinkRecord): boolean {
   if (
-    !same(a.partner, b.partner) || a.sourceKind !== b.sourceKind || a.agencyRef !== b.agencyRef ||
+    !same(a.partner, b.partner) || a.sourceKind !== b.sourceKind || a.agencyRef !== b.agencyRef || !same(a.personRef, b.personRef) ||
     a.forename !== b.forename || a.middleNames !== b.middleNames || a.surname !== b.surname ||
     !same(a.previousSurname, b.previousSurname) || !same(a.title, b.title) ||
     a.dob !== b.dob || !same(a.dobYear, b.dobYear) || a.sex !== b.sex ||
@@ -106,7 +107,7 @@ function mixRow(h: number, c: Csr, i: number): number {
 
 /**
  * A hash of what the row holds, from its prepared ids (each value was interned once, so alike
- * values have one id) and the two texts preparing does not keep (the reference, the title): rows
+ * values have one id) and the texts preparing does not keep (the references, the title): rows
  * alike in every field hash alike, so only rows hashing alike are compared field by field.
  */
 function rowHash(p: Prepared, records: readonly LinkRecord[], i: number, kind: number): number {
@@ -118,7 +119,7 @@ function rowHash(p: Prepared, records: readonly LinkRecord[], i: number, kind: n
   h = mix(h, p.bornBy ? (p.bornBy[i] as number) : -1);
   for (const field of DETAIL_FIELDS) h = mix(h, p.details?.[field]?.values[i] ?? -1);
   const r = records[i] as LinkRecord;
-  return mixText(mixText(h, r.agencyRef), r.title);
+  return mixText(mixText(mixText(h, r.agencyRef), r.personRef), r.title);
 }
 /** The packed record's ids (not its offsets into the name and address lists, which differ by record). */
 const HASHED = [R.fn, R.fnCompact, R.sn, R.dob, R.sex, R.pc, R.uprn, R.houseNumber, R.street, R.flat, R.nhs, R.nino, R.upn, R.otherId, R.email, R.phone];
@@ -184,7 +185,7 @@ export function resentUnits(records: readonly LinkRecord[], p: Prepared, options
     if (!resends[s]) continue;
     const r = records[i] as LinkRecord;
     if (options.keepApart?.has(r.id) || options.keepSources?.has(r.sourceId)) continue;
-    if (!r.agencyRef && !namesItsPerson(p, i)) continue;
+    if (!r.agencyRef && !r.personRef && !namesItsPerson(p, i)) continue;
     const h = rowHash(p, records, i, kindIds[s] as number);
     let slot = h & (size - 1);
     while (slotFirst[slot] !== -1 && slotHash[slot] !== h) slot = (slot + 1) & (size - 1);

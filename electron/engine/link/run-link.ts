@@ -45,6 +45,8 @@ export interface RunLinkSummary {
   personIds: { kept: number; created: number; retired: number; merges: number; splits: number };
   householdIds: { kept: number; created: number; retired: number; merges: number; splits: number };
   refusedJoins: { identifier: number; decision: number; source: number; possibleTwins: number };
+  /** Records sharing a partner's number for the person: with an earlier record, kept apart by the guards, joins made (person-numbers.ts). */
+  personNumbers: { shared: number; keptApart: number; joined: number };
   decisions: number;
   warnings: string[];
   seconds: number;
@@ -161,6 +163,7 @@ async function linkLoaded(store: Store, options: RunLinkOptions, job: JobContext
     threshold: linked.spec.threshold,
     prior: linked.prior,
     refusedJoins: linked.clusters.refused,
+    personNumbers: linked.personNumbers,
     decisions: decisions.length,
     warnings: linked.warnings,
     seconds: Math.round((performance.now() - t0) / 10) / 100,
@@ -202,7 +205,7 @@ function personWrite(records: readonly LinkRecord[], linked: LinkedForRun, sourc
       persons: clusters.personCount,
       blockingJson: JSON.stringify(linked.analysis),
       trainingJson: JSON.stringify(linked.training),
-      summaryJson: JSON.stringify({ warnings: linked.warnings, refused: clusters.refused, conflictingDecisions: clusters.conflictingDecisions, matchedPairs: linked.matchedPairs, units: linked.units, timings: linked.timings }),
+      summaryJson: JSON.stringify({ warnings: linked.warnings, refused: clusters.refused, conflictingDecisions: clusters.conflictingDecisions, matchedPairs: linked.matchedPairs, personNumbers: linked.personNumbers, units: linked.units, timings: linked.timings }),
     },
     recordIds,
     personOf: clusters.personOf,

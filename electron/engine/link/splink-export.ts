@@ -285,7 +285,7 @@ export function toSplinkSettings(spec: MatchSpec, analysis: Pick<BlockingAnalysi
   const notes = [
     `Score with linker.inference.predict(threshold_match_probability=${spec.threshold}); this app joins pairs at or above that probability.`,
     'Splink has one u per level: the u measured within one postcode (used here for surname and address when the postcodes agree) is not exported.',
-    'Clustering constraints are not Splink settings: possible twins and parents and children with one name are kept apart, and two different valid NHS numbers or UPNs never join.',
+    'Clustering constraints are not Splink settings: possible twins and parents and children with one name are kept apart, two different valid NHS numbers or UPNs never join, and records sharing a partner’s own number for the person (record.person_ref, within one partner and kind) join.',
   ];
   if (!spec.trainedAt) notes.push('This model is untrained: m and u are starting values.');
   return { settings, thresholdMatchProbability: spec.threshold, inputColumns: SPLINK_INPUT_COLUMNS, notes };

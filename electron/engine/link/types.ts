@@ -61,6 +61,11 @@ export interface LinkRecord {
   phone?: string | null;
   /** The agency's own reference: never identity evidence across sources. */
   agencyRef: string | null;
+  /**
+   * The partner system's own number for the person (a Nominal, a Person ID, an MRN): records
+   * sharing it within one partner's Sources of one kind are one person (person-numbers.ts).
+   */
+  personRef?: string | null;
   /** Latest event date on the row (ISO), if any. */
   eventDate: string | null;
   /**

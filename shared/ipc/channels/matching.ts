@@ -59,6 +59,8 @@ export const MatchingRunResult = RunCounts.extend({
   prior: z.number().optional(),
   decisions: z.number().int().optional(),
   refusedJoins: z.record(z.string(), z.number().int()).optional(),
+  /** Records sharing a partner's number for the person: with an earlier record, kept apart by the guards, joins made. */
+  personNumbers: z.object({ shared: z.number().int(), keptApart: z.number().int(), joined: z.number().int() }).optional(),
   timings: z.record(z.string(), z.number()).optional(),
   memory: z.record(z.string(), z.number()).optional(),
   blocking: z

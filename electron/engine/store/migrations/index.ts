@@ -23,6 +23,7 @@ import { sql as recordPersonDetails } from './0340-record-person-details.js';
 import { sql as dropRecordSurnameIndex } from './0400-drop-record-surname-index.js';
 import { sql as recordRelative } from './0430-record-relative.js';
 import { sql as runPersonHouseholdReason } from './0440-run-person-household-reason.js';
+import { sql as recordPersonRef } from './0450-record-person-ref.js';
 
 // Forward-only; versions step by 10 so a fix can slot in between (Signal's habit).
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -49,6 +50,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 400, name: 'drop-record-surname-index', sql: dropRecordSurnameIndex },
   { version: 430, name: 'record-relative', sql: recordRelative },
   { version: 440, name: 'run-person-household-reason', sql: runPersonHouseholdReason },
+  { version: 450, name: 'record-person-ref', sql: recordPersonRef },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
