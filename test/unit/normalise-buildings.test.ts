@@ -93,6 +93,8 @@ describe('doors', () => {
     // care of someone else's home: the address parsed as any, the marker kept before the house name
     ['c/o 14 Ropery Gardens, Bow', P({ number: '14', name: 'C/O', street: 'ROPERY GARDENS', town: 'BOW' })],
     ['C/O FLAT 2, 14 ROPERY GARDENS', P({ flat: '2', number: '14', name: 'C/O', street: 'ROPERY GARDENS' })],
+    ['C.O. 14 Ropery Gardens', P({ number: '14', name: 'C/O', street: 'ROPERY GARDENS' })],
+    ['Care of 5 Mill Lane', P({ number: '5', name: 'C/O', street: 'MILL LANE' })],
     // a flat's number before its floor stays the door
     ['Flat 2, First Floor, 12 Kilnfield Road', P({ flat: '2', number: '12', street: 'KILNFIELD ROAD' })],
   ])('%j', (text, expected) => expect(parts(text)).toEqual(expected));

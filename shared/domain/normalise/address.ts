@@ -76,7 +76,7 @@ const FLOOR_FLAT = /\b(BASEMENT|GROUND|TOP)\s+(?:FLAT|FLT)\b/;
  * stage can tell it from the person's own home; the rest is parsed as any address.
  */
 export const CARE_OF = 'C/O';
-const CARE_OF_START = /^\s*(?:C\/O|C\.O\.|CARE OF)\b[\s,:]*/;
+const CARE_OF_START = /^\s*(?:C\/O\b|C\.O\.|C O\b|CARE OF\b)[\s,:]*/;
 /** A part that is only a floor ("First Floor", "GROUND FLR"). */
 const FLOOR_ONLY = /^(?:GROUND|BASEMENT|LOWER GROUND|FIRST|1ST|SECOND|2ND|THIRD|3RD|FOURTH|4TH|TOP|UPPER|LOWER)\s+(?:FLOOR|FLR)$/;
 /** "2/14 High St" (flat 2 at number 14) and "14/2" are both seen; the form with a leading flat is the common one. */
