@@ -3,7 +3,7 @@
 // sub-building + number + street + town, are one address. Postcodes are interned as integers.
 
 import type { LinkRecord } from '../types.js';
-import { recordAddress } from '../address.js';
+import { type AddressParts, recordAddress } from '../address.js';
 import { AddressEvidence, type ParsedAddress, householdKeys, sameStreet } from './address.js';
 import { CARE_OF } from '../../../../shared/domain/normalise/address.js';
 
@@ -151,7 +151,8 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
   // A building written with two or more doors (flats, rooms) holds several homes: a row giving the
   // building without its door says which building, not which home, so it places no one by
   // address (a hostel's families written without their rooms had become one household).
-  const subdivided = subdividedBuildings(records, evidence);
+  const keys = new KeysMemo(evidence);
+  const subdivided = subdividedBuildings(records, keys);
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     let node = -1;
@@ -161,7 +162,7 @@ export function resolveAddresses(records: readonly LinkRecord[]): ResolvedAddres
       let entry = keyCache.get(address.parts);
       if (entry && entry.postcodeColumn !== postcode) entry = keyCacheByPostcode.get(address.parts)?.get(postcode ?? '');
       if (!entry) {
-        const parsed = householdKeys(address.parts, postcode, evidence);
+        const parsed = keys.of(address.parts, postcode);
         // someone reached "c/o" another's home does not live in that household: a postcode only
         const careOf = address.parts.name?.startsWith(CARE_OF) ?? false;
         const full = (parsed.number !== '' || parsed.name !== '') && !careOf && !(parsed.flat === '' && doorMissing(parsed, subdivided));
@@ -242,16 +243,43 @@ function buildingKeys(a: ParsedAddress): string[] {
   return keys;
 }
 
+/**
+ * The household keys of each distinct stored address with its postcode, worked out once for the
+ * two passes that read them (the subdivided buildings, then the addresses): records of one home
+ * share one parts object (load-records.ts), nearly always with one postcode.
+ */
+class KeysMemo {
+  private readonly first = new Map<object, { postcode: string | null; parsed: ParsedAddress }>();
+  private readonly more = new Map<object, Map<string, ParsedAddress>>();
+  constructor(private readonly evidence: AddressEvidence) {}
+
+  of(parts: AddressParts, postcode: string | null): ParsedAddress {
+    const seen = this.first.get(parts);
+    if (seen?.postcode === postcode) return seen.parsed;
+    let byPostcode = this.more.get(parts);
+    const kept = byPostcode?.get(postcode ?? '');
+    if (kept) return kept;
+    const parsed = householdKeys(parts, postcode, this.evidence);
+    if (!seen) this.first.set(parts, { postcode, parsed });
+    else {
+      if (!byPostcode) this.more.set(parts, (byPostcode = new Map()));
+      byPostcode.set(postcode ?? '', parsed);
+    }
+    return parsed;
+  }
+}
+
 /** Buildings (postcode + number + street, or postcode + name) written with two or more doors. */
-function subdividedBuildings(records: readonly LinkRecord[], evidence: AddressEvidence): Set<string> {
+function subdividedBuildings(records: readonly LinkRecord[], keys: KeysMemo): Set<string> {
   const firstDoor = new Map<string, string>();
   const out = new Set<string>();
-  const seen = new Set<object>();
+  const done = new Set<ParsedAddress>();
   for (const r of records) {
     const address = recordAddress(r);
-    if (!address || seen.has(address.parts)) continue;
-    seen.add(address.parts);
-    const parsed = householdKeys(address.parts, r.postcode ?? address.postcodeInText, evidence);
+    if (!address) continue;
+    const parsed = keys.of(address.parts, r.postcode ?? address.postcodeInText);
+    if (done.has(parsed)) continue;
+    done.add(parsed);
     if (parsed.flat === '' || !parsed.postcode) continue;
     for (const key of buildingKeys(parsed)) {
       const first = firstDoor.get(key);
